@@ -1,0 +1,140 @@
+"""Shared fixtures: real databases (a SQLite file always, PostgreSQL when reachable), a CLI runner.
+
+PostgreSQL: each test gets a fresh database on 127.0.0.1:5432 (user postgres).
+Locally an unreachable server skips those tests with one line; in CI
+(`CI=true`) it fails them.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from hypothesis import settings as hypothesis_settings
+from typer.testing import CliRunner
+
+from tracker.storage.db import make_engine, upgrade
+
+PG_ADMIN_URL = os.environ.get("TRACKER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+hypothesis_settings.register_profile("ci", max_examples=300, derandomize=True, deadline=None)
+hypothesis_settings.register_profile("dev", max_examples=60, deadline=None)
+hypothesis_settings.load_profile("ci" if IN_CI else "dev")
+
+
+def _pg_reachable() -> str | None:
+    """None when PostgreSQL answers, else the reason it does not."""
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN_URL.replace("+psycopg", ""), connect_timeout=3):
+            return None
+    except Exception as err:  # any failure means "not reachable" here
+        return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+
+
+_PG_PROBLEM = _pg_reachable()
+
+
+def pytest_report_header(config):
+    if _PG_PROBLEM:
+        return f"PostgreSQL at 127.0.0.1:5432 unreachable ({_PG_PROBLEM}): PostgreSQL tests skipped"
+    return "PostgreSQL at 127.0.0.1:5432: reachable, tests run on SQLite and PostgreSQL"
+
+
+def _require_postgres() -> None:
+    if _PG_PROBLEM is None:
+        return
+    if IN_CI:
+        pytest.fail(f"PostgreSQL unreachable in CI: {_PG_PROBLEM}")
+    pytest.skip("PostgreSQL unreachable")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch, tmp_path):
+    """No test sees the developer's settings, database or real date overrides."""
+    for name in list(os.environ):
+        if name.startswith("TRACKER_") and name != "TRACKER_TEST_PG":
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("TRACKER_CONFIG", str(tmp_path / "no-config.toml"))
+
+
+def _create_pg_database() -> tuple[str, callable]:
+    import psycopg
+
+    name = f"tracker_test_{uuid.uuid4().hex[:12]}"
+    admin = PG_ADMIN_URL.replace("+psycopg", "")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+
+    def drop() -> None:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return f"{base}/{name}", drop
+
+
+@pytest.fixture
+def make_db_url(tmp_path):
+    """Factory: a fresh, empty database URL of the given engine ('sqlite' or 'postgres')."""
+    drops = []
+
+    def make(engine: str = "sqlite") -> str:
+        if engine == "sqlite":
+            return f"sqlite:///{tmp_path / f'tracker-{uuid.uuid4().hex[:8]}.db'}"
+        _require_postgres()
+        url, drop = _create_pg_database()
+        drops.append(drop)
+        return url
+
+    yield make
+    for drop in drops:
+        drop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, make_db_url) -> str:
+    """An empty database on each engine (the test runs once per engine)."""
+    return make_db_url(request.param)
+
+
+@pytest.fixture
+def engine(db_url):
+    """An engine on a database already at schema head."""
+    eng = make_engine(db_url)
+    upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def session(engine):
+    from sqlalchemy.orm import Session
+
+    with Session(engine, expire_on_commit=False) as sess:
+        yield sess
+        sess.rollback()
+
+
+@pytest.fixture
+def cli(db_url):
+    """Run `tracker --db <db_url> ARGS...`; returns the Click result (stdout, stderr, exit_code)."""
+    from tracker.cli import app
+
+    runner = CliRunner()
+
+    def run(*args: str, today: str | None = None, input: str | None = None):
+        prefix = ["--db", db_url] + (["--today", today] if today else [])
+        return runner.invoke(app, prefix + [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def seed_path():
+    from pathlib import Path
+
+    return Path(__file__).resolve().parents[1] / "seeds"

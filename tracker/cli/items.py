@@ -1,0 +1,232 @@
+"""`tracker items list|show|add|edit|done|cancel|reschedule`: the follow-up items."""
+
+from __future__ import annotations
+
+import typer
+
+from tracker.cli.app import app, get_context, print_json
+from tracker.cli.options import parse_kind, parse_optional_date, parse_parties, parse_window
+from tracker.domain.model import Commitment, Firmness, Kind, ReviewState, Status, Window
+from tracker.errors import InputError
+from tracker.exporters.records import commitment_record
+from tracker.services import tracking
+from tracker.storage import repo
+
+items_app = typer.Typer(help="Follow-up items (commitments) and their status.", no_args_is_help=True)
+app.add_typer(items_app, name="items")
+
+
+def _window_text(window: dict) -> str:
+    if window["start"] is None:
+        return "open-ended"
+    return window["start"] if window["start"] == window["end"] else f"{window['start']}..{window['end']}"
+
+
+def format_item(record: dict) -> str:
+    """One line for an item: id, window, state, kind, city, parties, title (marked when unreviewed)."""
+    mark = "?" if record["review"] == ReviewState.UNREVIEWED else " "
+    state = record["state"] + (f" {record['days_overdue']}d" if record["days_overdue"] else "")
+    return (f"#{record['id']:<4}{mark} {_window_text(record['window']):<22} {state:<15} {record['kind']:<13} "
+            f"{record['city'] or '-':<12} {','.join(record['parties']):<8} {record['title']}")
+
+
+def _record(session, item_id: int, app_ctx) -> dict:
+    row = repo.get_commitment(session, item_id)
+    return commitment_record(repo.commitment_to_domain(row), app_ctx.today, app_ctx.settings.due_soon_days)
+
+
+@items_app.command("list")
+def list_(
+    ctx: typer.Context,
+    party: str | None = typer.Option(None, "--party", help="Only items with this party (ISO code)."),
+    kind: str | None = typer.Option(None, "--kind", help="Only this kind."),
+    status: str | None = typer.Option(None, "--status", help="open, fulfilled, cancelled or rescheduled."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List follow-up items, soonest due first; '?' marks items nobody has reviewed yet.
+
+    Example: tracker items list --party BY --status open
+    """
+    app_ctx = get_context(ctx)
+    if status and status not in {s.value for s in Status}:
+        raise InputError(f"unknown status {status!r}; use one of: {', '.join(s.value for s in Status)}")
+    kind_ = parse_kind(kind)
+    with app_ctx.session() as session:
+        rows = repo.list_commitments(session, party=party, kind=kind_.value if kind_ else None, status=status)
+        records = [commitment_record(repo.commitment_to_domain(r), app_ctx.today, app_ctx.settings.due_soon_days)
+                   for r in rows]
+    if json_:
+        print_json(records)
+        return
+    if not records:
+        typer.echo("no items")
+    for record in records:
+        typer.echo(format_item(record))
+
+
+@items_app.command("show")
+def show(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id."),
+         json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Show one item with the sentence it was read from and its history.
+
+    Example: tracker items show 1
+    """
+    app_ctx = get_context(ctx)
+    with app_ctx.session() as session:
+        record = _record(session, item_id, app_ctx)
+        record["history"] = [
+            {"at": h.changed_at.isoformat(), "field": h.field, "old": h.old_value, "new": h.new_value,
+             "reason": h.reason}
+            for h in repo.list_history(session, "commitment", item_id)]
+    if json_:
+        print_json(record)
+        return
+    typer.echo(format_item(record))
+    typer.echo(f"      firmness {record['firmness']}; window \u201c{record['window']['text']}\u201d "
+               f"({record['window']['precision']})")
+    if record["evidence"]:
+        typer.echo(f"      source: \u201c{record['evidence']}\u201d")
+    if record["source"]:
+        typer.echo(f"      from {record['source']}")
+    if record["fulfilled_on"]:
+        typer.echo(f"      fulfilled on {record['fulfilled_on']} by meeting {record['fulfilled_meeting'] or '-'}")
+    for change in record["history"]:
+        typer.echo(f"      {change['at'][:16]} {change['field']}: {change['old']} -> {change['new']}"
+                   f" ({change['reason']})")
+
+
+@items_app.command("add")
+def add(
+    ctx: typer.Context,
+    title: str = typer.Argument(..., help="What is to happen."),
+    kind: str = typer.Option("meeting", "--kind", help=f"One of: {', '.join(k.value for k in Kind)}."),
+    firmness: str = typer.Option("agreed", "--firmness", help=f"One of: {', '.join(f.value for f in Firmness)}."),
+    due: str | None = typer.Option(None, "--due", help="Due window as a text would say it: 'in 2017', 'by March 2018'."),
+    start: str | None = typer.Option(None, "--start", help="Window start (YYYY-MM-DD)."),
+    end: str | None = typer.Option(None, "--end", help="Window end, inclusive (YYYY-MM-DD)."),
+    city: str | None = typer.Option(None, "--city", help="City where it is to happen."),
+    country: str | None = typer.Option(None, "--country", help="ISO code of the city's country."),
+    party: list[str] | None = typer.Option(None, "--party", help="Party code; repeat or comma-separate."),
+    json_: bool = typer.Option(False, "--json", help="Print the new item as JSON."),
+) -> None:
+    """Add an item by hand (it counts as reviewed).
+
+    Example: tracker items add "Next round of consultations" --kind consultations --due "in 2017" --party BY,RS
+    """
+    app_ctx = get_context(ctx)
+    try:
+        firmness_ = Firmness(firmness)
+    except ValueError as err:
+        raise InputError(f"unknown firmness {firmness!r}") from err
+    window = parse_window(due, start, end, app_ctx.today) or Window.open()
+    item = Commitment(kind=parse_kind(kind), firmness=firmness_, window=window, title=title,
+                      parties=parse_parties(party), city=city, country=country.upper() if country else None,
+                      review=ReviewState.CONFIRMED, made_on=app_ctx.today)
+    with app_ctx.session() as session:
+        row = tracking.add_item(session, item, at=app_ctx.now())
+        record = _record(session, row.id, app_ctx)
+    if json_:
+        print_json(record)
+    else:
+        typer.echo(f"added {format_item(record)}")
+
+
+@items_app.command("edit")
+def edit(
+    ctx: typer.Context,
+    item_id: int = typer.Argument(..., help="Item id."),
+    title: str | None = typer.Option(None, "--title", help="New title."),
+    kind: str | None = typer.Option(None, "--kind", help="New kind."),
+    firmness: str | None = typer.Option(None, "--firmness", help="New firmness."),
+    due: str | None = typer.Option(None, "--due", help="New window, as a text would say it."),
+    start: str | None = typer.Option(None, "--start", help="New window start."),
+    end: str | None = typer.Option(None, "--end", help="New window end (inclusive)."),
+    city: str | None = typer.Option(None, "--city", help="New city."),
+    country: str | None = typer.Option(None, "--country", help="New country code."),
+    party: list[str] | None = typer.Option(None, "--party", help="Replace the parties."),
+    reason: str = typer.Option("edited by hand", "--reason", help="Why (kept in the history)."),
+) -> None:
+    """Correct an item (a misread window, city or party); every change is kept in the history.
+
+    Example: tracker items edit 1 --city Minsk --party BY,RS
+    """
+    app_ctx = get_context(ctx)
+    changes: dict[str, object] = {}
+    if title is not None:
+        changes["title"] = title
+    if kind:
+        changes["kind"] = parse_kind(kind).value
+    if firmness:
+        if firmness not in {f.value for f in Firmness}:
+            raise InputError(f"unknown firmness {firmness!r}")
+        changes["firmness"] = firmness
+    window = parse_window(due, start, end, app_ctx.today)
+    if window is not None:
+        changes["window"] = window
+    if city is not None:
+        changes["city"] = city
+    if country is not None:
+        changes["country"] = country.upper()
+    if party:
+        changes["parties"] = parse_parties(party)
+    with app_ctx.session() as session:
+        tracking.edit_item(session, item_id, changes, at=app_ctx.now(), reason=reason)
+        record = _record(session, item_id, app_ctx)
+    typer.echo(f"updated {format_item(record)}")
+
+
+@items_app.command("done")
+def done(
+    ctx: typer.Context,
+    item_id: int = typer.Argument(..., help="Item id."),
+    meeting: int | None = typer.Option(None, "--meeting", help="Id of the meeting that fulfilled it."),
+    on: str | None = typer.Option(None, "--on", help="Date it was fulfilled (default: the meeting's, else today)."),
+    reason: str = typer.Option("marked done by hand", "--reason", help="Why (kept in the history)."),
+) -> None:
+    """Mark an item fulfilled, by a meeting or on a date.
+
+    Example: tracker items done 1 --meeting 4
+    """
+    app_ctx = get_context(ctx)
+    with app_ctx.session() as session:
+        tracking.complete_item(session, item_id, meeting_id=meeting, on=parse_optional_date(on, "--on"),
+                               at=app_ctx.now(), reason=reason)
+        record = _record(session, item_id, app_ctx)
+    typer.echo(f"fulfilled {format_item(record)}")
+
+
+@items_app.command("cancel")
+def cancel(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id."),
+           reason: str = typer.Option("cancelled by hand", "--reason", help="Why (kept in the history).")) -> None:
+    """Cancel an item that will not happen.
+
+    Example: tracker items cancel 2 --reason "visit called off"
+    """
+    app_ctx = get_context(ctx)
+    with app_ctx.session() as session:
+        tracking.cancel_item(session, item_id, at=app_ctx.now(), reason=reason)
+        record = _record(session, item_id, app_ctx)
+    typer.echo(f"cancelled {format_item(record)}")
+
+
+@items_app.command("reschedule")
+def reschedule(
+    ctx: typer.Context,
+    item_id: int = typer.Argument(..., help="Item id."),
+    due: str | None = typer.Option(None, "--due", help="New window, as a text would say it."),
+    start: str | None = typer.Option(None, "--start", help="New window start."),
+    end: str | None = typer.Option(None, "--end", help="New window end (inclusive)."),
+    reason: str = typer.Option("rescheduled by hand", "--reason", help="Why (kept in the history)."),
+) -> None:
+    """Move an item to a new window; the old window stays in the history.
+
+    Example: tracker items reschedule 1 --due "first half of 2018"
+    """
+    app_ctx = get_context(ctx)
+    window = parse_window(due, start, end, app_ctx.today)
+    if window is None:
+        raise InputError("give the new window with --due or --start/--end")
+    with app_ctx.session() as session:
+        tracking.reschedule_item(session, item_id, window, at=app_ctx.now(), reason=reason)
+        record = _record(session, item_id, app_ctx)
+    typer.echo(f"rescheduled {format_item(record)}")

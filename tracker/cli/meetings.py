@@ -1,0 +1,150 @@
+"""`tracker meetings list|show|add|edit`."""
+
+from __future__ import annotations
+
+import typer
+
+from tracker.cli.app import app, get_context, print_json
+from tracker.cli.options import parse_kind, parse_optional_date, parse_parties
+from tracker.domain.model import Kind, Meeting, Participant, ReviewState
+from tracker.errors import InputError
+from tracker.exporters.records import meeting_record
+from tracker.services import tracking
+from tracker.storage import repo
+
+meetings_app = typer.Typer(help="Meetings that took place.", no_args_is_help=True)
+app.add_typer(meetings_app, name="meetings")
+
+
+def _line(record: dict) -> str:
+    when = record["start"] if record["start"] == record["end"] else f"{record['start']}..{record['end']}"
+    return (f"#{record['id']:<4} {when:<22} {record['kind']:<13} {record['city'] or '-':<14} "
+            f"{','.join(record['parties']):<10} {record['title']}")
+
+
+@meetings_app.command("list")
+def list_(
+    ctx: typer.Context,
+    party: str | None = typer.Option(None, "--party", help="Only meetings with this party (ISO code)."),
+    kind: str | None = typer.Option(None, "--kind", help="Only this kind."),
+    since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List meetings by date.
+
+    Example: tracker meetings list --party BY
+    """
+    app_ctx = get_context(ctx)
+    kind_ = parse_kind(kind)
+    with app_ctx.session() as session:
+        rows = repo.list_meetings(session, party=party, kind=kind_.value if kind_ else None,
+                                  since=parse_optional_date(since, "--since"),
+                                  until=parse_optional_date(until, "--until"))
+        records = [meeting_record(repo.meeting_to_domain(row)) for row in rows]
+    if json_:
+        print_json(records)
+        return
+    if not records:
+        typer.echo("no meetings")
+    for record in records:
+        typer.echo(_line(record))
+
+
+@meetings_app.command("show")
+def show(ctx: typer.Context, meeting_id: int = typer.Argument(..., help="Meeting id."),
+         json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Show one meeting with its participants and source sentence.
+
+    Example: tracker meetings show 1
+    """
+    with get_context(ctx).session() as session:
+        record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, meeting_id)))
+    if json_:
+        print_json(record)
+        return
+    typer.echo(_line(record))
+    for person in record["participants"]:
+        typer.echo(f"      {person['name']} ({person['role'] or '?'}, {person['country'] or '?'})")
+    if record["evidence"]:
+        typer.echo(f"      source: \u201c{record['evidence']}\u201d")
+    if record["source"]:
+        typer.echo(f"      from {record['source']}")
+
+
+@meetings_app.command("add")
+def add(
+    ctx: typer.Context,
+    start: str = typer.Option(..., "--start", help="First day (YYYY-MM-DD)."),
+    end: str | None = typer.Option(None, "--end", help="Last day, inclusive (default: the first)."),
+    kind: str = typer.Option("meeting", "--kind", help=f"One of: {', '.join(k.value for k in Kind)}."),
+    title: str = typer.Option("", "--title", help="Title."),
+    city: str | None = typer.Option(None, "--city", help="City."),
+    country: str | None = typer.Option(None, "--country", help="ISO code of the city's country."),
+    timezone: str | None = typer.Option(None, "--timezone", help="IANA time zone of the city."),
+    party: list[str] | None = typer.Option(None, "--party", help="Party code; repeat or comma-separate."),
+    participant: list[str] | None = typer.Option(None, "--participant", help="'Name|Role|CC'; repeatable."),
+    json_: bool = typer.Option(False, "--json", help="Print the new meeting as JSON."),
+) -> None:
+    """Add a meeting by hand (it counts as reviewed).
+
+    Example: tracker meetings add --start 2017-05-10 --kind consultations --city Minsk --party BY,RS
+    """
+    app_ctx = get_context(ctx)
+    first = parse_optional_date(start, "--start")
+    last = parse_optional_date(end, "--end") or first
+    if last < first:
+        raise InputError(f"--end {last} is before --start {first}")
+    people = []
+    for value in participant or []:
+        name, role, cc = (value.split("|") + [None, None])[:3]
+        people.append(Participant(name.strip(), role or None, (cc or "").upper() or None))
+    meeting = Meeting(kind=parse_kind(kind), start=first, end=last, title=title, city=city,
+                      country=country.upper() if country else None, timezone=timezone,
+                      parties=parse_parties(party), participants=people, review=ReviewState.CONFIRMED)
+    with app_ctx.session() as session:
+        row = tracking.add_meeting(session, meeting, at=app_ctx.now())
+        record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, row.id)))
+    if json_:
+        print_json(record)
+    else:
+        typer.echo(f"added {_line(record)}")
+
+
+@meetings_app.command("edit")
+def edit(
+    ctx: typer.Context,
+    meeting_id: int = typer.Argument(..., help="Meeting id."),
+    start: str | None = typer.Option(None, "--start", help="New first day."),
+    end: str | None = typer.Option(None, "--end", help="New last day."),
+    kind: str | None = typer.Option(None, "--kind", help="New kind."),
+    title: str | None = typer.Option(None, "--title", help="New title."),
+    city: str | None = typer.Option(None, "--city", help="New city."),
+    country: str | None = typer.Option(None, "--country", help="New country code."),
+    timezone: str | None = typer.Option(None, "--timezone", help="New IANA time zone."),
+    party: list[str] | None = typer.Option(None, "--party", help="Replace the parties."),
+    reason: str = typer.Option("edited by hand", "--reason", help="Why (kept in the history)."),
+) -> None:
+    """Change a meeting; every change is kept in the history.
+
+    Example: tracker meetings edit 3 --city Minsk --reason "dateline was wrong"
+    """
+    app_ctx = get_context(ctx)
+    changes: dict[str, object] = {}
+    if start:
+        changes["start_date"] = parse_optional_date(start, "--start")
+    if end:
+        changes["end_date"] = parse_optional_date(end, "--end")
+    if kind:
+        changes["kind"] = parse_kind(kind).value
+    for name, value in (("title", title), ("city", city), ("timezone", timezone)):
+        if value is not None:
+            changes[name] = value
+    if country is not None:
+        changes["country"] = country.upper()
+    if party:
+        changes["parties"] = parse_parties(party)
+    with app_ctx.session() as session:
+        row = tracking.edit_meeting(session, meeting_id, changes, at=app_ctx.now(), reason=reason)
+        record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, row.id)))
+    typer.echo(f"updated {_line(record)}")

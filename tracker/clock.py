@@ -1,0 +1,43 @@
+"""The only place the tracker reads the wall clock.
+
+`today()` answers the date every status, reminder and report depends on; an
+explicit override (the `--today` option, the `TRACKER_TODAY` variable, resolved
+by the CLI) wins over the real date. `now()` gives UTC instants for history rows.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+__all__ = ["today", "now", "parse_iso_date"]
+
+
+def parse_iso_date(value: str, what: str = "date") -> _dt.date:
+    """Parse YYYY-MM-DD; raise InputError with a clear message otherwise."""
+    from tracker.errors import InputError
+
+    try:
+        return _dt.date.fromisoformat(value.strip())
+    except (ValueError, AttributeError) as err:
+        raise InputError(f"{what} must be YYYY-MM-DD, got {value!r}") from err
+
+
+def today(override: str | _dt.date | None = None) -> _dt.date:
+    """The date to act on: the override when given, else the real local date."""
+    if isinstance(override, _dt.date):
+        return override
+    if override:
+        return parse_iso_date(override, "--today / TRACKER_TODAY")
+    return _dt.date.today()
+
+
+def now(today_override: _dt.date | None = None) -> _dt.datetime:
+    """The current instant in UTC (for history rows and change times).
+
+    With a fixed `today` the instant falls on that day (at the real time of day),
+    so history written under `--today` sorts into the week it pretends to be.
+    """
+    instant = _dt.datetime.now(_dt.timezone.utc)
+    if today_override is not None:
+        instant = _dt.datetime.combine(today_override, instant.timetz())
+    return instant

@@ -1,0 +1,1 @@
+"""Domain vocabulary and pure rules (no I/O)."""

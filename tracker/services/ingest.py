@@ -1,0 +1,65 @@
+"""Ingest: a text document -> stored document, meetings and items, in one transaction.
+
+Idempotent on the sha256 of the extracted text: the same text a second time adds
+nothing. The caller commits (one document per transaction).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from tracker.domain.model import Extraction
+from tracker.extraction import TextDocument, extract
+from tracker.storage import repo
+
+__all__ = ["IngestResult", "ingest_document", "extract_document"]
+
+
+@dataclass
+class IngestResult:
+    source: str
+    sha256: str
+    added: bool
+    document_id: int | None = None
+    meetings: int = 0
+    commitments: int = 0
+    extraction: Extraction | None = None
+    fulfilled: list[int] = field(default_factory=list)
+
+
+def extract_document(document: TextDocument) -> Extraction:
+    extraction = extract(document.text, document.published)
+    if extraction.title is None:
+        extraction.title = document.title
+    return extraction
+
+
+def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime,
+                    dry_run: bool = False) -> IngestResult:
+    """Store `document` with what the extractor reads from it, unless its text is already stored."""
+    sha = document.sha256
+    existing = repo.find_document(session, sha)
+    extraction = extract_document(document)
+    if existing is not None:
+        return IngestResult(document.source, sha, added=False, document_id=existing.id, extraction=extraction)
+    result = IngestResult(document.source, sha, added=True, extraction=extraction,
+                          meetings=len(extraction.meetings), commitments=len(extraction.commitments))
+    if dry_run:
+        return result
+    row = repo.add_document(session, sha256=sha, source=document.source, text=document.text,
+                            title=extraction.title, published=extraction.published, at=at)
+    result.document_id = row.id
+    meeting_rows = [repo.add_meeting(session, meeting, at=at, document_id=row.id,
+                                     uid=repo.new_uid(sha, "meeting", index))
+                    for index, meeting in enumerate(extraction.meetings)]
+    # A commitment read from a report of a meeting was agreed at that meeting.
+    agreed_at = meeting_rows[0].id if len(meeting_rows) == 1 else None
+    for index, item in enumerate(extraction.commitments):
+        if item.made_on is None:
+            item.made_on = extraction.published
+        repo.add_commitment(session, item, at=at, document_id=row.id, agreed_meeting_id=agreed_at,
+                            uid=repo.new_uid(sha, "commitment", index))
+    return result

@@ -1,0 +1,136 @@
+"""Hand-made changes to meetings and items, each one written to the history.
+
+Every change bumps the row's `sequence` (calendar clients use it to see an
+update) and `updated_at`, and appends one history row per changed field.
+Status rules: only an open item can be done, cancelled or rescheduled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from tracker.domain.model import Commitment, Meeting, Status, Window
+
+ACTIVE_STATUSES = {Status.OPEN.value, Status.RESCHEDULED.value}
+from tracker.errors import ConflictError
+from tracker.storage import models as m
+from tracker.storage import repo
+
+__all__ = [
+    "add_meeting", "edit_meeting", "add_item", "edit_item", "complete_item", "cancel_item", "reschedule_item",
+    "record_changes", "ACTIVE_STATUSES",
+]
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    return value
+
+
+def record_changes(session: Session, row: m.Meeting | m.Commitment, changes: dict[str, object], *,
+                   at: dt.datetime, reason: str) -> list[str]:
+    """Apply `changes` (attribute -> new value) to `row`, writing history; return the fields that changed."""
+    entity = "meeting" if isinstance(row, m.Meeting) else "commitment"
+    changed = []
+    for name, new in changes.items():
+        old = row.parties if name == "parties" else getattr(row, name)
+        if _plain(old) == _plain(new):
+            continue
+        if name == "parties":
+            setter = repo.set_meeting_parties if entity == "meeting" else repo.set_commitment_parties
+            setter(row, list(new))
+        else:
+            setattr(row, name, new)
+        repo.add_history(session, entity=entity, entity_id=row.id, field=name, old=_plain(old), new=_plain(new),
+                         at=at, reason=reason)
+        changed.append(name)
+    if changed:
+        row.sequence += 1
+        row.updated_at = at
+    session.flush()
+    return changed
+
+
+def add_meeting(session: Session, meeting: Meeting, *, at: dt.datetime, reason: str = "added by hand") -> m.Meeting:
+    row = repo.add_meeting(session, meeting, at=at)
+    repo.add_history(session, entity="meeting", entity_id=row.id, field="created", old=None, new=row.uid,
+                     at=at, reason=reason)
+    return row
+
+
+def edit_meeting(session: Session, meeting_id: int, changes: dict[str, object], *, at: dt.datetime,
+                 reason: str = "edited by hand") -> m.Meeting:
+    row = repo.get_meeting(session, meeting_id)
+    start, end = changes.get("start_date", row.start_date), changes.get("end_date", row.end_date)
+    if end < start:
+        raise ConflictError(f"meeting end {end} is before its start {start}")
+    record_changes(session, row, changes, at=at, reason=reason)
+    return row
+
+
+def add_item(session: Session, item: Commitment, *, at: dt.datetime, reason: str = "added by hand") -> m.Commitment:
+    row = repo.add_commitment(session, item, at=at)
+    repo.add_history(session, entity="commitment", entity_id=row.id, field="created", old=None, new=row.uid,
+                     at=at, reason=reason)
+    return row
+
+
+def _require_open(row: m.Commitment, action: str) -> None:
+    if row.status not in ACTIVE_STATUSES:
+        raise ConflictError(f"item {row.id} is {row.status}; only an open or rescheduled item can be {action}")
+
+
+def _window_changes(window: Window) -> dict[str, object]:
+    return {"window_start": window.start, "window_end": window.end,
+            "window_precision": str(window.precision), "window_text": window.text}
+
+
+def edit_item(session: Session, item_id: int, changes: dict[str, object], *, at: dt.datetime,
+              reason: str = "edited by hand") -> m.Commitment:
+    """Change fields of an item; a `window` value is spread over the window columns."""
+    row = repo.get_commitment(session, item_id)
+    if "window" in changes:
+        changes = {**{k: v for k, v in changes.items() if k != "window"}, **_window_changes(changes["window"])}
+    record_changes(session, row, changes, at=at, reason=reason)
+    return row
+
+
+def complete_item(session: Session, item_id: int, *, at: dt.datetime, meeting_id: int | None = None,
+                  on: dt.date | None = None, reason: str = "marked done by hand") -> m.Commitment:
+    """Mark an item fulfilled, by a meeting (its start date is the fulfilment date) or on a date."""
+    row = repo.get_commitment(session, item_id)
+    _require_open(row, "marked done")
+    changes: dict[str, object] = {"status": str(Status.FULFILLED)}
+    if meeting_id is not None:
+        meeting = repo.get_meeting(session, meeting_id)
+        changes["fulfilled_meeting_id"] = meeting.id
+        on = on or meeting.start_date
+    changes["fulfilled_on"] = on or at.date()
+    record_changes(session, row, changes, at=at, reason=reason)
+    return row
+
+
+def cancel_item(session: Session, item_id: int, *, at: dt.datetime, reason: str = "cancelled by hand") -> m.Commitment:
+    row = repo.get_commitment(session, item_id)
+    _require_open(row, "cancelled")
+    record_changes(session, row, {"status": str(Status.CANCELLED)}, at=at, reason=reason)
+    return row
+
+
+def reschedule_item(session: Session, item_id: int, window: Window, *, at: dt.datetime,
+                    reason: str = "rescheduled by hand") -> m.Commitment:
+    """Give an open item a new window; the old window stays in the history.
+
+    The item keeps its identity (and calendar UID), so the calendar entry moves
+    instead of doubling; status `rescheduled` is still due, at the new window.
+    """
+    row = repo.get_commitment(session, item_id)
+    _require_open(row, "rescheduled")
+    record_changes(session, row, {**_window_changes(window), "status": str(Status.RESCHEDULED)},
+                   at=at, reason=reason)
+    return row

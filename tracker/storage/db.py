@@ -1,0 +1,179 @@
+"""Engines, sessions and schema upgrades for SQLite and PostgreSQL.
+
+SQLite files get WAL mode and a busy timeout so that several processes can
+ingest at once. The schema is only ever made by Alembic (`alembic/`);
+`ensure_schema` upgrades an empty or older database before any command runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from tracker.errors import StorageError
+
+__all__ = ["make_engine", "session_scope", "ensure_schema", "upgrade", "downgrade", "current_revision",
+           "head_revision", "masked_url"]
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _migrations_folder() -> str:
+    """alembic/ of a source checkout, else the copy installed as tracker._migrations."""
+    source = PROJECT_ROOT / "alembic"
+    if (source / "env.py").exists():
+        return str(source)
+    return str(Path(__file__).resolve().parents[1] / "_migrations")
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def masked_url(url: str) -> str:
+    """The URL with any password hidden, fit for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable database URL>"
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine for `url`; SQLite gets WAL, foreign keys and a busy timeout."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as err:
+        raise StorageError(f"not a database URL: {masked_url(url)}") from err
+    if parsed.drivername.startswith("postgresql") and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername.startswith("sqlite"):
+        if parsed.database and parsed.database != ":memory:":
+            folder = Path(parsed.database).expanduser().resolve().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise StorageError(f"cannot create the database folder {folder}: {err.strerror}") from err
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # pysqlite's own transaction handling defers BEGIN; take it over so that
+        # a write transaction starts with BEGIN IMMEDIATE and waits for the lock
+        # instead of failing with "database is locked" half-way through.
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        return engine
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except (ArgumentError, ImportError) as err:
+        raise StorageError(f"cannot use database {masked_url(url)}: {err}") from err
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One session, committed when the block ends normally, rolled back otherwise."""
+    factory = sessionmaker(engine, expire_on_commit=False)
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except OperationalError as err:
+        session.rollback()
+        raise StorageError(f"database error: {_first_line(err)}") from err
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def _first_line(err: Exception) -> str:
+    text = str(getattr(err, "orig", None) or err)
+    return text.strip().splitlines()[0] if text.strip() else type(err).__name__
+
+
+def _alembic_config(engine: Engine):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", _migrations_folder())
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run Alembic migrations up to `revision` (each revision in its own transaction)."""
+    from alembic import command
+
+    _run_migration(lambda: command.upgrade(_alembic_config(engine), revision), engine)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
+    _run_migration(lambda: command.downgrade(_alembic_config(engine), revision), engine)
+
+
+def _run_migration(action, engine: Engine) -> None:
+    try:
+        action()
+    except OperationalError as err:
+        raise StorageError(f"cannot migrate {masked_url(str(engine.url))}: {_first_line(err)}") from err
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.migration import MigrationContext
+
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    except OperationalError as err:
+        raise StorageError(f"cannot open database {masked_url(str(engine.url))}: {_first_line(err)}") from err
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", _migrations_folder())
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Upgrade the database to head when it is empty or behind; refuse one that is ahead."""
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return
+    if current is not None and current not in _known_revisions():
+        raise StorageError(f"database is at revision {current}, unknown to this version of tracker; upgrade tracker")
+    upgrade(engine)
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", _migrations_folder())
+    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+
+
+def table_names(engine: Engine) -> list[str]:
+    try:
+        return inspect(engine).get_table_names()
+    except SQLAlchemyError as err:
+        raise StorageError(f"cannot inspect {masked_url(str(engine.url))}: {_first_line(err)}") from err

@@ -1,0 +1,198 @@
+"""The database schema: documents, meetings, commitments, feeds and their history.
+
+One MetaData with a naming convention so that Alembic migrations name every
+constraint the same way on SQLite and PostgreSQL. Dates are `Date` (inclusive
+ends), instants `DateTime(timezone=True)` in UTC. Parties live in their own
+tables so that "everything with Belarus" is one indexed query on both engines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, Time, UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+__all__ = [
+    "Base", "Document", "Meeting", "MeetingParty", "Participant", "Commitment", "CommitmentParty",
+    "FulfilmentLink", "Feed", "History",
+]
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+UTCDateTime = DateTime(timezone=True)
+
+
+class Document(Base):
+    """One ingested text, unique by the sha256 of its extracted text."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(String(2000))
+    title: Mapped[str | None] = mapped_column(String(500))
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class Meeting(Base):
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(500), default="")
+    start_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    start_time: Mapped[dt.time | None] = mapped_column(Time)
+    end_time: Mapped[dt.time | None] = mapped_column(Time)
+    city: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(10))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    evidence_text: Mapped[str | None] = mapped_column(Text)
+    evidence_start: Mapped[int | None] = mapped_column(Integer)
+    evidence_end: Mapped[int | None] = mapped_column(Integer)
+    review: Mapped[str] = mapped_column(String(20), default="unreviewed")
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    document: Mapped[Document | None] = relationship()
+    party_rows: Mapped[list[MeetingParty]] = relationship(
+        cascade="all, delete-orphan", order_by="MeetingParty.code")
+    participants: Mapped[list[Participant]] = relationship(
+        cascade="all, delete-orphan", order_by="Participant.position")
+
+    @property
+    def parties(self) -> list[str]:
+        return sorted(row.code for row in self.party_rows)
+
+
+class MeetingParty(Base):
+    __tablename__ = "meeting_parties"
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(10), primary_key=True, index=True)
+
+
+class Participant(Base):
+    """A head of delegation or other named participant of a meeting."""
+
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str | None] = mapped_column(String(300))
+    country: Mapped[str | None] = mapped_column(String(10))
+
+
+class Commitment(Base):
+    """A tracked follow-up item. Overdue and due-soon are derived from the window, never stored."""
+
+    __tablename__ = "commitments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(500), default="")
+    firmness: Mapped[str] = mapped_column(String(20))
+    city: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(10))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    window_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    window_end: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    window_precision: Mapped[str] = mapped_column(String(20), default="open")
+    window_text: Mapped[str] = mapped_column(String(500), default="")
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    review: Mapped[str] = mapped_column(String(20), default="unreviewed")
+    made_on: Mapped[dt.date | None] = mapped_column(Date)
+    agreed_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
+    fulfilled_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
+    fulfilled_on: Mapped[dt.date | None] = mapped_column(Date)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    evidence_text: Mapped[str | None] = mapped_column(Text)
+    evidence_start: Mapped[int | None] = mapped_column(Integer)
+    evidence_end: Mapped[int | None] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    document: Mapped[Document | None] = relationship()
+    agreed_meeting: Mapped[Meeting | None] = relationship(foreign_keys=[agreed_meeting_id])
+    fulfilled_meeting: Mapped[Meeting | None] = relationship(foreign_keys=[fulfilled_meeting_id])
+    party_rows: Mapped[list[CommitmentParty]] = relationship(
+        cascade="all, delete-orphan", order_by="CommitmentParty.code")
+
+    @property
+    def parties(self) -> list[str]:
+        return sorted(row.code for row in self.party_rows)
+
+
+class CommitmentParty(Base):
+    __tablename__ = "commitment_parties"
+
+    commitment_id: Mapped[int] = mapped_column(
+        ForeignKey("commitments.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(10), primary_key=True, index=True)
+
+
+class FulfilmentLink(Base):
+    """A meeting proposed (or confirmed) as fulfilling a commitment, with the reason."""
+
+    __tablename__ = "fulfilment_links"
+    __table_args__ = (UniqueConstraint("commitment_id", "meeting_id", name="commitment_meeting"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    state: Mapped[str] = mapped_column(String(20), default="proposed")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class Feed(Base):
+    """A calendar subscription: only the sha256 of its secret token is stored."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    party: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class History(Base):
+    """Append-only record of every change to a meeting or an item."""
+
+    __tablename__ = "history"
+    __table_args__ = (Index("ix_history_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(50))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,232 @@
+"""Query and persist functions: the only code that knows the table layout.
+
+Every function takes the Session first and never commits: the caller (one
+command, one HTTP request) owns the transaction. Rows are turned into domain
+objects here, so exporters and reports never see a Session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.domain import model as domain
+from tracker.errors import NotFoundError
+from tracker.storage import models as m
+
+__all__ = [
+    "find_document", "add_document", "get_document", "list_documents",
+    "add_meeting", "get_meeting", "find_meeting_by_uid", "list_meetings", "set_meeting_parties",
+    "add_commitment", "get_commitment", "find_commitment_by_uid", "list_commitments", "set_commitment_parties",
+    "add_history", "list_history", "new_uid", "meeting_to_domain", "commitment_to_domain",
+]
+
+UID_DOMAIN = "tracker"
+_UID_NAMESPACE = uuid.UUID("6f1c1c59-5a8e-4b43-9d55-3c1f6a0d3e10")
+
+
+def new_uid(*parts: object) -> str:
+    """A UID for a new meeting or item: derived from `parts` when given (stable on re-ingest), else random."""
+    if parts:
+        value = uuid.uuid5(_UID_NAMESPACE, "/".join(str(p) for p in parts))
+    else:
+        value = uuid.uuid4()
+    return f"{value}@{UID_DOMAIN}"
+
+
+# Documents
+
+def find_document(session: Session, sha256: str) -> m.Document | None:
+    return session.scalar(select(m.Document).where(m.Document.sha256 == sha256))
+
+
+def get_document(session: Session, document_id: int) -> m.Document:
+    row = session.get(m.Document, document_id)
+    if row is None:
+        raise NotFoundError(f"no document with id {document_id}; `tracker documents list` shows them")
+    return row
+
+
+def list_documents(session: Session) -> list[m.Document]:
+    return list(session.scalars(select(m.Document).order_by(m.Document.id)))
+
+
+def add_document(session: Session, *, sha256: str, source: str, text: str, title: str | None,
+                 published: dt.date | None, at: dt.datetime) -> m.Document:
+    row = m.Document(sha256=sha256, source=source, text=text, title=title, published=published, ingested_at=at)
+    session.add(row)
+    session.flush()
+    return row
+
+
+# Meetings
+
+def _meeting_query() -> Select:
+    return select(m.Meeting).options(
+        selectinload(m.Meeting.party_rows), selectinload(m.Meeting.participants), selectinload(m.Meeting.document))
+
+
+def get_meeting(session: Session, meeting_id: int) -> m.Meeting:
+    row = session.scalar(_meeting_query().where(m.Meeting.id == meeting_id))
+    if row is None:
+        raise NotFoundError(f"no meeting with id {meeting_id}; `tracker meetings list` shows them")
+    return row
+
+
+def find_meeting_by_uid(session: Session, uid: str) -> m.Meeting | None:
+    return session.scalar(_meeting_query().where(m.Meeting.uid == uid))
+
+
+def list_meetings(session: Session, *, party: str | None = None, kind: str | None = None,
+                  since: dt.date | None = None, until: dt.date | None = None) -> list[m.Meeting]:
+    """Meetings by start date; `since`/`until` are inclusive bounds on the start date."""
+    query = _meeting_query().order_by(m.Meeting.start_date, m.Meeting.id)
+    if party:
+        query = query.where(m.Meeting.party_rows.any(m.MeetingParty.code == party.upper()))
+    if kind:
+        query = query.where(m.Meeting.kind == kind)
+    if since:
+        query = query.where(m.Meeting.start_date >= since)
+    if until:
+        query = query.where(m.Meeting.start_date <= until)
+    return list(session.scalars(query))
+
+
+def set_meeting_parties(row: m.Meeting, codes: list[str]) -> None:
+    wanted = sorted({c.upper() for c in codes if c})
+    row.party_rows = [m.MeetingParty(code=code) for code in wanted]
+
+
+def add_meeting(session: Session, meeting: domain.Meeting, *, at: dt.datetime,
+                document_id: int | None = None, uid: str | None = None) -> m.Meeting:
+    evidence = meeting.evidence
+    row = m.Meeting(
+        uid=uid or meeting.uid or new_uid(), kind=str(meeting.kind), title=meeting.title or "",
+        start_date=meeting.start, end_date=meeting.end, start_time=meeting.start_time, end_time=meeting.end_time,
+        city=meeting.city, country=meeting.country, timezone=meeting.timezone, document_id=document_id,
+        evidence_text=evidence.text if evidence else None, evidence_start=evidence.start if evidence else None,
+        evidence_end=evidence.end if evidence else None, review=str(meeting.review), sequence=0,
+        created_at=at, updated_at=at,
+    )
+    set_meeting_parties(row, meeting.parties)
+    row.participants = [m.Participant(position=i, name=p.name, role=p.role, country=p.country)
+                        for i, p in enumerate(meeting.participants)]
+    session.add(row)
+    session.flush()
+    return row
+
+
+def meeting_to_domain(row: m.Meeting) -> domain.Meeting:
+    evidence = None
+    if row.evidence_text is not None:
+        evidence = domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
+    return domain.Meeting(
+        kind=domain.Kind(row.kind), start=row.start_date, end=row.end_date, title=row.title, city=row.city,
+        country=row.country, timezone=row.timezone, parties=row.parties,
+        participants=[domain.Participant(p.name, p.role, p.country) for p in row.participants],
+        evidence=evidence, start_time=row.start_time, end_time=row.end_time,
+        review=domain.ReviewState(row.review), source=row.document.source if row.document else None,
+        id=row.id, uid=row.uid, sequence=row.sequence, created_at=row.created_at, updated_at=row.updated_at,
+    )
+
+
+# Commitments
+
+def _commitment_query() -> Select:
+    return select(m.Commitment).options(
+        selectinload(m.Commitment.party_rows), selectinload(m.Commitment.document),
+        selectinload(m.Commitment.agreed_meeting), selectinload(m.Commitment.fulfilled_meeting))
+
+
+def get_commitment(session: Session, commitment_id: int) -> m.Commitment:
+    row = session.scalar(_commitment_query().where(m.Commitment.id == commitment_id))
+    if row is None:
+        raise NotFoundError(f"no item with id {commitment_id}; `tracker items list` shows them")
+    return row
+
+
+def find_commitment_by_uid(session: Session, uid: str) -> m.Commitment | None:
+    return session.scalar(_commitment_query().where(m.Commitment.uid == uid))
+
+
+def list_commitments(session: Session, *, party: str | None = None, kind: str | None = None,
+                     status: str | None = None) -> list[m.Commitment]:
+    """Items ordered by the end of their window (open-ended last), then by id."""
+    query = _commitment_query().order_by(
+        m.Commitment.window_end.is_(None), m.Commitment.window_end, m.Commitment.id)
+    if party:
+        query = query.where(m.Commitment.party_rows.any(m.CommitmentParty.code == party.upper()))
+    if kind:
+        query = query.where(m.Commitment.kind == kind)
+    if status:
+        query = query.where(m.Commitment.status == status)
+    return list(session.scalars(query))
+
+
+def set_commitment_parties(row: m.Commitment, codes: list[str]) -> None:
+    wanted = sorted({c.upper() for c in codes if c})
+    row.party_rows = [m.CommitmentParty(code=code) for code in wanted]
+
+
+def add_commitment(session: Session, item: domain.Commitment, *, at: dt.datetime,
+                   document_id: int | None = None, agreed_meeting_id: int | None = None,
+                   uid: str | None = None) -> m.Commitment:
+    evidence, window = item.evidence, item.window
+    row = m.Commitment(
+        uid=uid or item.uid or new_uid(), kind=str(item.kind), title=item.title or "", firmness=str(item.firmness),
+        city=item.city, country=item.country, timezone=item.timezone,
+        window_start=window.start, window_end=window.end, window_precision=str(window.precision),
+        window_text=window.text or "", status=str(item.status), review=str(item.review), made_on=item.made_on,
+        agreed_meeting_id=agreed_meeting_id, document_id=document_id,
+        evidence_text=evidence.text if evidence else None, evidence_start=evidence.start if evidence else None,
+        evidence_end=evidence.end if evidence else None, sequence=0, created_at=at, updated_at=at,
+    )
+    set_commitment_parties(row, item.parties)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def commitment_to_domain(row: m.Commitment) -> domain.Commitment:
+    evidence = None
+    if row.evidence_text is not None:
+        evidence = domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
+    return domain.Commitment(
+        kind=domain.Kind(row.kind), firmness=domain.Firmness(row.firmness),
+        window=domain.Window(row.window_start, row.window_end, domain.Precision(row.window_precision),
+                             row.window_text),
+        title=row.title, parties=row.parties, city=row.city, country=row.country, timezone=row.timezone,
+        evidence=evidence, status=domain.Status(row.status), review=domain.ReviewState(row.review),
+        made_on=row.made_on, agreed_meeting_uid=row.agreed_meeting.uid if row.agreed_meeting else None,
+        fulfilled_meeting_uid=row.fulfilled_meeting.uid if row.fulfilled_meeting else None,
+        fulfilled_on=row.fulfilled_on, source=row.document.source if row.document else None,
+        id=row.id, uid=row.uid, sequence=row.sequence, created_at=row.created_at, updated_at=row.updated_at,
+    )
+
+
+# History
+
+def add_history(session: Session, *, entity: str, entity_id: int, field: str, old: object, new: object,
+                at: dt.datetime, reason: str = "") -> m.History:
+    row = m.History(entity=entity, entity_id=entity_id, field=field,
+                    old_value=None if old is None else str(old), new_value=None if new is None else str(new),
+                    changed_at=at, reason=reason)
+    session.add(row)
+    return row
+
+
+def list_history(session: Session, entity: str | None = None, entity_id: int | None = None,
+                 since: dt.datetime | None = None, until: dt.datetime | None = None) -> list[m.History]:
+    query = select(m.History).order_by(m.History.changed_at, m.History.id)
+    if entity:
+        query = query.where(m.History.entity == entity)
+    if entity_id is not None:
+        query = query.where(m.History.entity_id == entity_id)
+    if since:
+        query = query.where(m.History.changed_at >= since)
+    if until:
+        query = query.where(m.History.changed_at < until)
+    return list(session.scalars(query))
