@@ -1,6 +1,8 @@
 """Command line: a thin Typer layer over the services, one module per command group."""
 
-from tracker.cli import db, documents, items, meetings, remind  # noqa: F401  (registers the commands)
+from tracker.cli import (  # noqa: F401  (importing a module registers its commands)
+    cadence, config_cmd, db, documents, dump, export, feeds, items, meetings, remind, report, review, serve,
+)
 from tracker.cli.app import app
 
 __all__ = ["app", "main"]

@@ -1,0 +1,3 @@
+"""`tracker review` (filled in by its issue)."""
+
+from tracker.cli.app import app  # noqa: F401
