@@ -62,4 +62,12 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
             item.made_on = extraction.published
         repo.add_commitment(session, item, at=at, document_id=row.id, agreed_meeting_id=agreed_at,
                             uid=repo.new_uid(sha, "commitment", index))
+    result.fulfilled = _match_fulfilments(session, row.id, at)
     return result
+
+
+def _match_fulfilments(session: Session, document_id: int, at: dt.datetime) -> list[int]:
+    """Let the document's meetings fulfil stored items (and its items meet stored meetings): issue #4."""
+    from tracker.services.fulfilment import match_document
+
+    return sorted({o.commitment_id for o in match_document(session, document_id, at=at) if o.fulfilled})

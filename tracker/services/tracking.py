@@ -3,6 +3,9 @@
 Every change bumps the row's `sequence` (calendar clients use it to see an
 update) and `updated_at`, and appends one history row per changed field.
 Status rules: only an open item can be done, cancelled or rescheduled.
+Adding or correcting a meeting or an item runs automatic fulfilment
+(`tracker.services.fulfilment`) so that a meeting typed in by hand closes the
+item it was promised as, like an ingested one.
 """
 
 from __future__ import annotations
@@ -12,8 +15,6 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from tracker.domain.model import Commitment, Meeting, Status, Window
-
-ACTIVE_STATUSES = {Status.OPEN.value, Status.RESCHEDULED.value}
 from tracker.errors import ConflictError
 from tracker.storage import models as m
 from tracker.storage import repo
@@ -22,6 +23,10 @@ __all__ = [
     "add_meeting", "edit_meeting", "add_item", "edit_item", "complete_item", "cancel_item", "reschedule_item",
     "record_changes", "ACTIVE_STATUSES",
 ]
+
+ACTIVE_STATUSES = {Status.OPEN.value, Status.RESCHEDULED.value}
+# Fields whose change can make a meeting fulfil an item (or an item be fulfilled by a meeting).
+_MATCH_FIELDS = {"kind", "start_date", "city", "parties", "window_start", "window_end", "status", "review"}
 
 
 def _plain(value: object) -> object:
@@ -56,10 +61,16 @@ def record_changes(session: Session, row: m.Meeting | m.Commitment, changes: dic
     return changed
 
 
-def add_meeting(session: Session, meeting: Meeting, *, at: dt.datetime, reason: str = "added by hand") -> m.Meeting:
+def add_meeting(session: Session, meeting: Meeting, *, at: dt.datetime, reason: str = "added by hand",
+                match: bool = True) -> m.Meeting:
+    """Store a meeting and (unless `match` is false) let it fulfil the items it matches."""
+    from tracker.services.fulfilment import match_fulfilments  # fulfilment imports this module
+
     row = repo.add_meeting(session, meeting, at=at)
     repo.add_history(session, entity="meeting", entity_id=row.id, field="created", old=None, new=row.uid,
                      at=at, reason=reason)
+    if match:
+        match_fulfilments(session, row, at=at)
     return row
 
 
@@ -69,14 +80,24 @@ def edit_meeting(session: Session, meeting_id: int, changes: dict[str, object], 
     start, end = changes.get("start_date", row.start_date), changes.get("end_date", row.end_date)
     if end < start:
         raise ConflictError(f"meeting end {end} is before its start {start}")
-    record_changes(session, row, changes, at=at, reason=reason)
+    changed = record_changes(session, row, changes, at=at, reason=reason)
+    if _MATCH_FIELDS & set(changed):
+        from tracker.services.fulfilment import match_fulfilments
+
+        match_fulfilments(session, row, at=at)
     return row
 
 
-def add_item(session: Session, item: Commitment, *, at: dt.datetime, reason: str = "added by hand") -> m.Commitment:
+def add_item(session: Session, item: Commitment, *, at: dt.datetime, reason: str = "added by hand",
+             match: bool = True) -> m.Commitment:
+    """Store an item and (unless `match` is false) compare it with the meetings already stored."""
+    from tracker.services.fulfilment import match_item
+
     row = repo.add_commitment(session, item, at=at)
     repo.add_history(session, entity="commitment", entity_id=row.id, field="created", old=None, new=row.uid,
                      at=at, reason=reason)
+    if match:
+        match_item(session, row, at=at)
     return row
 
 
@@ -96,7 +117,11 @@ def edit_item(session: Session, item_id: int, changes: dict[str, object], *, at:
     row = repo.get_commitment(session, item_id)
     if "window" in changes:
         changes = {**{k: v for k, v in changes.items() if k != "window"}, **_window_changes(changes["window"])}
-    record_changes(session, row, changes, at=at, reason=reason)
+    changed = record_changes(session, row, changes, at=at, reason=reason)
+    if _MATCH_FIELDS & set(changed):
+        from tracker.services.fulfilment import match_item
+
+        match_item(session, row, at=at)
     return row
 
 
@@ -104,6 +129,12 @@ def complete_item(session: Session, item_id: int, *, at: dt.datetime, meeting_id
                   on: dt.date | None = None, reason: str = "marked done by hand") -> m.Commitment:
     """Mark an item fulfilled, by a meeting (its start date is the fulfilment date) or on a date."""
     row = repo.get_commitment(session, item_id)
+    if meeting_id is not None and row.status == Status.FULFILLED.value and row.fulfilled_meeting_id == meeting_id:
+        # Already fulfilled automatically by this very meeting: saying so by hand confirms the link.
+        from tracker.services.fulfilment import link_confirmed
+
+        link_confirmed(session, row, repo.get_meeting(session, meeting_id), at=at, reason=reason)
+        return row
     _require_open(row, "marked done")
     changes: dict[str, object] = {"status": str(Status.FULFILLED)}
     if meeting_id is not None:
@@ -112,6 +143,10 @@ def complete_item(session: Session, item_id: int, *, at: dt.datetime, meeting_id
         on = on or meeting.start_date
     changes["fulfilled_on"] = on or at.date()
     record_changes(session, row, changes, at=at, reason=reason)
+    if meeting_id is not None:
+        from tracker.services.fulfilment import link_confirmed
+
+        link_confirmed(session, row, meeting, at=at, reason=reason)
     return row
 
 

@@ -1,0 +1,311 @@
+"""Automatic fulfilment: a meeting that took place closes the commitment it was promised as.
+
+When a meeting is stored (ingested or added by hand) it is compared with every
+active item (rules in `tracker.domain.status.assess_match`). One clear match is
+linked at once: the item becomes fulfilled, a fulfilment link in state `auto` and
+a history row say why. Several clear matches, or a doubtful one, give `proposed`
+links that change nothing until a desk officer confirms them (`tracker review`).
+Items are also compared with the meetings already stored when they are added or
+corrected, because press releases do not arrive in order.
+
+Link states: proposed -> confirmed | rejected; auto -> confirmed | rejected. A
+pair (item, meeting) is linked at most once, so a rejected link is never proposed
+again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.domain.model import Kind, Status
+from tracker.domain.status import KIND_COMPATIBILITY, MatchAssessment, Verdict, assess_match
+from tracker.errors import ConflictError, NotFoundError
+from tracker.services.tracking import ACTIVE_STATUSES, record_changes
+from tracker.storage import models as m
+from tracker.storage import repo
+
+__all__ = [
+    "LinkState", "LinkOutcome", "match_fulfilments", "match_item", "match_document", "list_links", "get_link",
+    "confirm_link", "reject_link", "link_confirmed",
+]
+
+
+class LinkState:
+    PROPOSED = "proposed"
+    AUTO = "auto"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+    PENDING = ("proposed", "auto")
+
+
+@dataclass(frozen=True)
+class LinkOutcome:
+    """What matching did for one (item, meeting) pair."""
+
+    link_id: int
+    commitment_id: int
+    meeting_id: int
+    state: str
+    reason: str
+    late: bool = False
+
+    @property
+    def fulfilled(self) -> bool:
+        return self.state == LinkState.AUTO
+
+
+def _meeting_summary(meeting: m.Meeting) -> str:
+    return f"meeting #{meeting.id} ({meeting.kind}, {meeting.city or 'no city'}, {meeting.start_date})"
+
+
+def _made_on(item: m.Commitment) -> dt.date | None:
+    """The day an item was made: stated, else the day of the meeting it was agreed at, else its text's date."""
+    if item.made_on is not None:
+        return item.made_on
+    if item.agreed_meeting is not None:
+        return item.agreed_meeting.start_date
+    return item.document.published if item.document is not None else None
+
+
+def _excluded(item: m.Commitment, meeting: m.Meeting) -> bool:
+    """The meeting an item was agreed at, or any meeting of the same text, never fulfils it."""
+    if item.agreed_meeting_id is not None and item.agreed_meeting_id == meeting.id:
+        return True
+    return item.document_id is not None and item.document_id == meeting.document_id
+
+
+def _assess(item: m.Commitment, meeting: m.Meeting) -> MatchAssessment:
+    if _excluded(item, meeting):
+        return MatchAssessment(Verdict.NONE)
+    return assess_match(repo.commitment_to_domain(item), repo.meeting_to_domain(meeting), made_on=_made_on(item))
+
+
+def _item_kinds_for(meeting_kind: str) -> list[str]:
+    """Item kinds a meeting of `meeting_kind` may fulfil (the compatibility table read backwards)."""
+    kind = Kind(meeting_kind)
+    return [str(item_kind) for item_kind, (strict, loose) in KIND_COMPATIBILITY.items()
+            if kind in strict or kind in loose]
+
+
+def _existing_pairs(session: Session, *, commitment_ids: list[int], meeting_ids: list[int]) -> set[tuple[int, int]]:
+    if not commitment_ids or not meeting_ids:
+        return set()
+    rows = session.execute(select(m.FulfilmentLink.commitment_id, m.FulfilmentLink.meeting_id).where(
+        m.FulfilmentLink.commitment_id.in_(commitment_ids), m.FulfilmentLink.meeting_id.in_(meeting_ids)))
+    return {(c, mt) for c, mt in rows}
+
+
+def _add_link(session: Session, item: m.Commitment, meeting: m.Meeting, state: str, reason: str,
+              at: dt.datetime) -> m.FulfilmentLink:
+    link = m.FulfilmentLink(commitment_id=item.id, meeting_id=meeting.id, state=state, reason=reason, created_at=at)
+    session.add(link)
+    session.flush()
+    return link
+
+
+def _fulfil(session: Session, item: m.Commitment, meeting: m.Meeting, *, at: dt.datetime, reason: str) -> None:
+    record_changes(session, item, {"status": str(Status.FULFILLED), "fulfilled_meeting_id": meeting.id,
+                                   "fulfilled_on": meeting.start_date}, at=at, reason=reason)
+
+
+def _link(session: Session, item: m.Commitment, meeting: m.Meeting, assessment: MatchAssessment,
+          *, at: dt.datetime, propose: bool, extra_doubt: str | None = None) -> LinkOutcome:
+    explanation = assessment.explanation
+    if extra_doubt:
+        explanation += ("; " if assessment.doubts else "; doubtful: ") + extra_doubt
+    if propose:
+        link = _add_link(session, item, meeting, LinkState.PROPOSED, explanation, at)
+        repo.add_history(session, entity="commitment", entity_id=item.id, field="fulfilment_link",
+                         old=None, new=f"link #{link.id} proposed: meeting #{meeting.id}", at=at,
+                         reason=f"{_meeting_summary(meeting)} may fulfil it: {explanation}")
+        item.updated_at = at
+    else:
+        link = _add_link(session, item, meeting, LinkState.AUTO, explanation, at)
+        _fulfil(session, item, meeting, at=at,
+                reason=f"fulfilled automatically by {_meeting_summary(meeting)} (link #{link.id}): {explanation}")
+    return LinkOutcome(link.id, item.id, meeting.id, link.state, explanation, assessment.late)
+
+
+def _meetings_query():
+    return select(m.Meeting).options(selectinload(m.Meeting.party_rows), selectinload(m.Meeting.participants),
+                                     selectinload(m.Meeting.document))
+
+
+def _active_items_query():
+    return select(m.Commitment).options(
+        selectinload(m.Commitment.party_rows), selectinload(m.Commitment.document),
+        selectinload(m.Commitment.agreed_meeting), selectinload(m.Commitment.fulfilled_meeting),
+    ).where(m.Commitment.status.in_(ACTIVE_STATUSES), m.Commitment.review != "rejected")
+
+
+def match_fulfilments(session: Session, meeting_row: m.Meeting, *, at: dt.datetime) -> list[LinkOutcome]:
+    """Compare a stored meeting with every active item; link a single clear match, propose the rest.
+
+    :param meeting_row: the meeting, already flushed (it has an id).
+    :param at: the instant written to links and history.
+    :returns: one outcome per new link, auto (fulfilled) or proposed.
+    """
+    if meeting_row.review == "rejected":
+        return []
+    query = _active_items_query().where(m.Commitment.kind.in_(_item_kinds_for(meeting_row.kind)))
+    if meeting_row.city:
+        query = query.where(m.Commitment.city.is_(None)
+                            | (func.lower(m.Commitment.city) == meeting_row.city.strip().lower()))
+    else:
+        query = query.where(m.Commitment.city.is_(None))
+    items = list(session.scalars(query.order_by(m.Commitment.id)))
+    known = _existing_pairs(session, commitment_ids=[i.id for i in items], meeting_ids=[meeting_row.id])
+    assessed = [(item, _assess(item, meeting_row)) for item in items if (item.id, meeting_row.id) not in known]
+    clear = [(i, a) for i, a in assessed if a.verdict is Verdict.CLEAR]
+    doubtful = [(i, a) for i, a in assessed if a.verdict is Verdict.DOUBTFUL]
+    outcomes = []
+    several = f"this meeting clearly fits {len(clear)} open items" if len(clear) > 1 else None
+    for item, assessment in clear:
+        outcomes.append(_link(session, item, meeting_row, assessment, at=at, propose=bool(several),
+                              extra_doubt=several))
+    for item, assessment in doubtful:
+        outcomes.append(_link(session, item, meeting_row, assessment, at=at, propose=True))
+    return outcomes
+
+
+def match_item(session: Session, item_row: m.Commitment, *, at: dt.datetime) -> list[LinkOutcome]:
+    """Compare an item with the meetings already stored (a later report may have arrived first).
+
+    Among several clear matches the only one within the window wins; otherwise all
+    are proposed.
+    """
+    if item_row.status not in ACTIVE_STATUSES or item_row.review == "rejected":
+        return []
+    kinds = [str(k) for k in set().union(*KIND_COMPATIBILITY[Kind(item_row.kind)])]
+    query = _meetings_query().where(m.Meeting.kind.in_(kinds), m.Meeting.review != "rejected")
+    for code in item_row.parties:
+        query = query.where(m.Meeting.party_rows.any(m.MeetingParty.code == code))
+    made_on = _made_on(item_row)
+    if made_on is not None:
+        query = query.where(m.Meeting.start_date >= made_on)
+    meetings = [row for row in session.scalars(query.order_by(m.Meeting.start_date, m.Meeting.id))]
+    known = _existing_pairs(session, commitment_ids=[item_row.id], meeting_ids=[row.id for row in meetings])
+    assessed = [(row, _assess(item_row, row)) for row in meetings if (item_row.id, row.id) not in known]
+    clear = [(row, a) for row, a in assessed if a.verdict is Verdict.CLEAR]
+    doubtful = [(row, a) for row, a in assessed if a.verdict is Verdict.DOUBTFUL]
+    winner = None
+    if len(clear) == 1:
+        winner = clear[0][0]
+    elif len(clear) > 1:
+        in_window = [row for row, a in clear if not a.late]
+        winner = in_window[0] if len(in_window) == 1 else None
+    outcomes = []
+    several = f"{len(clear)} stored meetings clearly fit this item" if len(clear) > 1 else None
+    for row, assessment in clear:
+        is_winner = row is winner
+        outcomes.append(_link(session, item_row, row, assessment, at=at, propose=not is_winner,
+                              extra_doubt=None if is_winner else several))
+    for row, assessment in doubtful:
+        outcomes.append(_link(session, item_row, row, assessment, at=at, propose=True))
+    return outcomes
+
+
+def match_document(session: Session, document_id: int, *, at: dt.datetime) -> list[LinkOutcome]:
+    """Match what one ingested document brought: its meetings against stored items, then its items
+    against stored meetings. Returns every new link."""
+    outcomes: list[LinkOutcome] = []
+    meetings = session.scalars(_meetings_query().where(m.Meeting.document_id == document_id)
+                               .order_by(m.Meeting.start_date, m.Meeting.id))
+    for meeting in list(meetings):
+        outcomes.extend(match_fulfilments(session, meeting, at=at))
+    items = session.scalars(_active_items_query().where(m.Commitment.document_id == document_id)
+                            .order_by(m.Commitment.id))
+    for item in list(items):
+        outcomes.extend(match_item(session, item, at=at))
+    return outcomes
+
+
+# Links
+
+def get_link(session: Session, link_id: int) -> m.FulfilmentLink:
+    link = session.get(m.FulfilmentLink, link_id)
+    if link is None:
+        raise NotFoundError(f"no fulfilment link with id {link_id}; `tracker review list` shows them")
+    return link
+
+
+def list_links(session: Session, *, commitment_id: int | None = None, meeting_id: int | None = None,
+               states: tuple[str, ...] | None = None) -> list[m.FulfilmentLink]:
+    query = select(m.FulfilmentLink).order_by(m.FulfilmentLink.id)
+    if commitment_id is not None:
+        query = query.where(m.FulfilmentLink.commitment_id == commitment_id)
+    if meeting_id is not None:
+        query = query.where(m.FulfilmentLink.meeting_id == meeting_id)
+    if states:
+        query = query.where(m.FulfilmentLink.state.in_(states))
+    return list(session.scalars(query))
+
+
+def _set_link_state(session: Session, link: m.FulfilmentLink, state: str, *, at: dt.datetime, reason: str) -> None:
+    old = link.state
+    link.state = state
+    repo.add_history(session, entity="commitment", entity_id=link.commitment_id, field="fulfilment_link",
+                     old=f"link #{link.id} {old}", new=f"link #{link.id} {state}", at=at, reason=reason)
+
+
+def confirm_link(session: Session, link_id: int, *, at: dt.datetime,
+                 reason: str = "confirmed in review") -> m.FulfilmentLink:
+    """Confirm a link; a proposed one then fulfils its item (which must still be active)."""
+    link = get_link(session, link_id)
+    if link.state == LinkState.CONFIRMED:
+        return link
+    if link.state == LinkState.REJECTED:
+        raise ConflictError(f"link #{link.id} was rejected; fulfil the item with `tracker items done "
+                            f"{link.commitment_id} --meeting {link.meeting_id}` instead")
+    item = repo.get_commitment(session, link.commitment_id)
+    meeting = repo.get_meeting(session, link.meeting_id)
+    if link.state == LinkState.PROPOSED:
+        if item.status not in ACTIVE_STATUSES:
+            raise ConflictError(f"item {item.id} is already {item.status}"
+                                + (f" by meeting #{item.fulfilled_meeting_id}" if item.fulfilled_meeting_id else "")
+                                + f"; reject link #{link.id} or reopen the item first")
+        _fulfil(session, item, meeting, at=at, reason=f"{reason}: fulfilled by {_meeting_summary(meeting)} "
+                                                      f"(link #{link.id})")
+    _set_link_state(session, link, LinkState.CONFIRMED, at=at, reason=reason)
+    session.flush()
+    return link
+
+
+def _status_before_fulfilment(session: Session, item: m.Commitment) -> str:
+    """The status an item had before it was marked fulfilled (open when the history does not say)."""
+    for change in reversed(repo.list_history(session, "commitment", item.id)):
+        if change.field == "status" and change.new_value == str(Status.FULFILLED):
+            return change.old_value or str(Status.OPEN)
+    return str(Status.OPEN)
+
+
+def reject_link(session: Session, link_id: int, *, at: dt.datetime,
+                reason: str = "rejected in review") -> m.FulfilmentLink:
+    """Reject a link; when it had fulfilled its item, the item is active again (its old status back)."""
+    link = get_link(session, link_id)
+    if link.state == LinkState.REJECTED:
+        return link
+    item = repo.get_commitment(session, link.commitment_id)
+    if item.status == str(Status.FULFILLED) and item.fulfilled_meeting_id == link.meeting_id:
+        record_changes(session, item, {"status": _status_before_fulfilment(session, item),
+                                       "fulfilled_meeting_id": None, "fulfilled_on": None},
+                       at=at, reason=f"{reason}: meeting #{link.meeting_id} did not fulfil it (link #{link.id})")
+    _set_link_state(session, link, LinkState.REJECTED, at=at, reason=reason)
+    session.flush()
+    return link
+
+
+def link_confirmed(session: Session, item: m.Commitment, meeting: m.Meeting, *, at: dt.datetime,
+                   reason: str) -> m.FulfilmentLink:
+    """Record that a desk officer fulfilled `item` by `meeting` by hand: a confirmed link."""
+    existing = list_links(session, commitment_id=item.id, meeting_id=meeting.id)
+    if existing:
+        link = existing[0]
+        if link.state != LinkState.CONFIRMED:
+            _set_link_state(session, link, LinkState.CONFIRMED, at=at, reason=reason)
+        return link
+    return _add_link(session, item, meeting, LinkState.CONFIRMED, reason, at)
