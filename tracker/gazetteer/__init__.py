@@ -1,1 +1,173 @@
-"""gazetteer."""
+"""Places and parties: names in a text -> ISO country codes, organisation acronyms and cities.
+
+`find_mentions(text)` reads every country ("Serbia", "the Russian Federation"),
+adjective or demonym ("the Belarusian one", "Azerbaijani side"), organisation
+("OSCE", "European Union"), city (with its country and IANA zone) and landmark
+("the White House" -> Washington) a text names, and resolves ambiguous names
+(Georgia, Congo) from the rest of the text. Pure: reads only packaged data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.gazetteer.index import Entry, NameIndex, Place, get_index, name_key
+
+__all__ = [
+    "Place", "Mention", "find_mentions", "lookup_place", "lookup_party", "capital_of", "party_name",
+    "get_index", "warm_up",
+]
+
+# A capitalised word (Latin script); the first word of any name in the index.
+_CAPITALISED = re.compile(r"(?<![^\W_])[A-Z\u00C0-\u00DE][^\W_]*")
+_WORD = re.compile(r"[^\W_]+")
+# What may stand between two words of one name: "Washington, D.C.", "Guinea-Bissau", "People’s".
+_GAP = re.compile(r"[ \t.,'\u2019\-]{1,3}")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name found in a text: its span, what it names, and the party code it stands for."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "country" | "adjective" | "city" | "org" | "landmark"
+    code: str | None  # ISO alpha-2 or organisation acronym; a city's country
+    place: Place | None = None
+
+    @property
+    def is_party(self) -> bool:
+        return self.kind in {"country", "adjective", "org"}
+
+
+def warm_up(cache_dir: Path | None = None) -> None:
+    """Build (or load) the index now rather than on the first lookup."""
+    get_index(cache_dir)
+
+
+def _usable(entry: Entry, span: str) -> bool:
+    if entry.upper_only:
+        letters = [c for c in span if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+    return True
+
+
+def _scan(text: str, index: NameIndex):
+    """Longest names first, left to right; yields (start, end, entries)."""
+    names, prefixes, limit = index.names, index.prefixes, index.max_tokens
+    position = 0
+    for match in _CAPITALISED.finditer(text):
+        if match.start() < position:
+            continue
+        key = name_key(match.group())
+        if key not in prefixes:
+            continue
+        best = None
+        end = match.end()
+        if key in names:
+            best = (end, names[key])
+        for _ in range(limit - 1):
+            gap = _GAP.match(text, end)
+            if not gap:
+                break
+            word = _WORD.match(text, gap.end())
+            if not word:
+                break
+            key = f"{key} {name_key(word.group())}"
+            if key not in prefixes:
+                break
+            end = word.end()
+            if key in names:
+                best = (end, names[key])
+        if best is None:
+            continue
+        span = text[match.start():best[0]]
+        entries = [e for e in best[1] if _usable(e, span)]
+        if entries:
+            position = best[0]
+            yield match.start(), best[0], entries
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][^\W_]+[ \t]$")
+_NAME_AFTER = re.compile(r"[ \t][A-Z][a-z]")
+
+
+def _looks_like_a_person(text: str, start: int, end: int) -> bool:
+    """ "Wu Dawei", "Vladimir Makei": a town's name glued to another capitalised word is a person's."""
+    before = text[max(0, start - 30):start]
+    if _NAME_BEFORE.search(before) and not before.rstrip().endswith(("In", "To", "From", "At")):
+        return True
+    return bool(_NAME_AFTER.match(text, end))
+
+
+def _georgia_is_us_state(text: str, start: int, end: int, rule: dict) -> bool:
+    window = text[max(0, start - 60):end + 60]
+    return any(word in window for word in rule.get("us_state_context", []))
+
+
+def find_mentions(text: str, cache_dir: Path | None = None) -> list[Mention]:
+    """Every place, party and organisation named in `text`, left to right."""
+    index = get_index(cache_dir)
+    raw = list(_scan(text, index))
+    named_codes = {e.code for _, _, entries in raw for e in entries[:1] if e.kind != "city"}
+    found = []
+    for start, end, entries in raw:
+        span = text[start:end]
+        key = name_key(span)
+        rule = index.ambiguous.get(key)
+        entry = entries[0]
+        if entry.kind == "region":
+            continue
+        if rule and "us_state_context" in rule:
+            if _georgia_is_us_state(text, start, end, rule):
+                continue
+        elif rule and "alternatives" in rule:
+            everything = {es[0].code for s_, e_, es in raw if name_key(text[s_:e_]) not in index.ambiguous}
+            chosen = next((c for c in rule["alternatives"] if c in everything), rule["default"])
+            entry = Entry(entry.kind, chosen, None, entry.weight)
+        elif entry.kind == "city":
+            if not entry.place.capital and _looks_like_a_person(text, start, end):
+                continue
+            # Among same-named cities prefer one in a country the text names ("Tbilisi, Georgia").
+            entry = next((e for e in entries if e.code in named_codes), entry)
+        place = entry.place
+        if entry.kind == "country":
+            # "Singapore", "Djibouti": the country's name is also its capital's.
+            place = next((e.place for e in entries if e.kind == "city" and e.code == entry.code
+                          and e.place and e.place.capital), None)
+        found.append(Mention(start, end, span, entry.kind, entry.code, place))
+    return found
+
+
+def lookup_place(name: str, countries: set[str] | frozenset[str] = frozenset(),
+                 cache_dir: Path | None = None) -> Place | None:
+    """The city called `name` (exonyms and landmarks too), preferring one in `countries`."""
+    index = get_index(cache_dir)
+    entries = [e for e in index.names.get(name_key(name), ()) if e.place is not None]
+    if not entries:
+        return None
+    for entry in entries:
+        if entry.code in countries:
+            return entry.place
+    return entries[0].place
+
+
+def lookup_party(name: str, cache_dir: Path | None = None) -> str | None:
+    """The party code a name stands for ("Belarusian" -> "BY", "OSCE" -> "OSCE"), or None."""
+    index = get_index(cache_dir)
+    for entry in index.names.get(name_key(name), ()):
+        if entry.kind in {"country", "adjective", "org"} and _usable(entry, name):
+            return entry.code
+    return None
+
+
+def capital_of(code: str, cache_dir: Path | None = None) -> Place | None:
+    return get_index(cache_dir).capitals.get(code)
+
+
+def party_name(code: str, cache_dir: Path | None = None) -> str:
+    """A short English name for a party code ("RS" -> "Serbia"); the code itself when unknown."""
+    return get_index(cache_dir).country_names.get(code, code)
