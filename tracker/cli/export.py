@@ -1,3 +1,125 @@
-"""`tracker export` (filled in by its issue)."""
+"""`tracker export ics`: the calendar as an .ics file for calendar clients or a static web server."""
 
-from tracker.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import typer
+
+from tracker.cli.app import app, get_context
+from tracker.cli.options import parse_kind, parse_parties
+from tracker.domain.model import Status
+from tracker.errors import InputError
+from tracker.exporters.ics import ExportOptions, TodoMode
+from tracker.services import feeds
+
+__all__ = ["export_app", "parse_lead_time", "write_atomically"]
+
+export_app = typer.Typer(help="Export meetings and items for other programs.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+_SHORT_DURATION = re.compile(r"(\d+)\s*([wdhm])", re.IGNORECASE)
+_ISO_DURATION = re.compile(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?", re.IGNORECASE)
+_UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
+
+
+def parse_lead_time(value: str) -> dt.timedelta:
+    """A lead time such as 7d, 2w, 12h, 1d12h or ISO 8601 P7D / PT12H; InputError otherwise."""
+    text = value.strip()
+    iso = _ISO_DURATION.fullmatch(text)
+    if iso and text.upper() not in {"P", "PT"} and any(iso.groups()):
+        weeks, days, hours, minutes = (int(part or 0) for part in iso.groups())
+        return dt.timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
+    parts = _SHORT_DURATION.findall(text)
+    if parts and _SHORT_DURATION.sub("", text).strip() == "":
+        return sum((dt.timedelta(**{_UNITS[unit.lower()]: int(amount)}) for amount, unit in parts), dt.timedelta())
+    raise InputError(f"cannot read the lead time {value!r}; write it like 7d, 2w, 12h or P7D")
+
+
+def write_atomically(path: Path, chunks: Iterable[bytes]) -> int:
+    """Write `chunks` to `path` through a temporary file in the same folder and os.replace; return the size.
+
+    A reader (a static web server) sees the old file or the new one, never half of one.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    except OSError as err:
+        raise InputError(f"cannot write in {folder}: {err.strerror}") from err
+    size = 0
+    try:
+        with handle:
+            for chunk in chunks:
+                handle.write(chunk)
+                size += len(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, mode)  # NamedTemporaryFile makes 0600; a web server must read the file
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+    return size
+
+
+def _calendar_name(filter_: feeds.CalendarFilter) -> str:
+    described = filter_.describe()
+    return f"Tracker: {described}" if described else "Tracker"
+
+
+@export_app.command("ics")
+def ics(
+    ctx: typer.Context,
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write this file (atomically); default stdout.",
+                                       dir_okay=False),
+    party: list[str] | None = typer.Option(None, "--party", help="Only this party (ISO code); repeat or comma-separate."),
+    kind: list[str] | None = typer.Option(None, "--kind", help="Only this kind of meeting or item; repeatable."),
+    status: str | None = typer.Option(None, "--status", help="Only items with this status (meetings are kept)."),
+    todos: str = typer.Option("as-events", "--todos",
+                              help="Items as all-day 'Due:' events (as-events), as VTODO (as-todos), or both."),
+    alarm: str | None = typer.Option(None, "--alarm", help="Add a reminder this long before an item's last day, e.g. 7d."),
+) -> None:
+    """Export meetings and follow-up items as an iCalendar (.ics) file.
+
+    Items show as all-day "Due: ..." events on the last day of their window by
+    default, since Google Calendar and Outlook ignore to-dos in subscribed
+    calendars; open-ended items only appear with --todos as-todos or both.
+    UIDs never change and SEQUENCE grows with every edit, so re-importing
+    updates events instead of duplicating them.
+
+    Example: tracker export ics -o tracker.ics --party BY --alarm 7d
+    """
+    app_ctx = get_context(ctx)
+    if status and status not in {s.value for s in Status}:
+        raise InputError(f"unknown status {status!r}; use one of: {', '.join(s.value for s in Status)}")
+    try:
+        mode = TodoMode(todos)
+    except ValueError as err:
+        raise InputError(f"unknown --todos {todos!r}; use as-events, as-todos or both") from err
+    kinds = tuple(sorted({parse_kind(k).value for value in kind or [] for k in value.split(",") if k.strip()}))
+    filter_ = feeds.CalendarFilter(tuple(parse_parties(party)), kinds, status)
+    options = ExportOptions(today=app_ctx.today, todos=mode, alarm=parse_lead_time(alarm) if alarm else None,
+                            name=_calendar_name(filter_), dtstamp=app_ctx.now(),
+                            due_soon_days=app_ctx.settings.due_soon_days)
+    with app_ctx.session() as session:
+        chunks = feeds.build_calendar(session, filter_, options)
+        if output is None:
+            stream = sys.stdout.buffer
+            for chunk in chunks:
+                stream.write(chunk)
+            stream.flush()
+            return
+        size = write_atomically(output, chunks)
+    typer.echo(f"wrote {output} ({size} bytes)", err=True)

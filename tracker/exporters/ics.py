@@ -1,0 +1,490 @@
+"""Domain objects -> an iCalendar document (RFC 5545, with RFC 7986 calendar properties).
+
+Meetings become VEVENTs; follow-up items become all-day "Due: ..." VEVENTs on
+the last day of their window (clients that ignore VTODO in subscriptions still
+show them), VTODOs with DUE, or both. Inclusive domain dates become iCalendar's
+exclusive ends in exactly two tested functions: `exclusive_end` and `due_date`.
+Output is deterministic: UIDs are the stored ones, DTSTAMP/LAST-MODIFIED are
+the rows' change times, and PRODID/fallback DTSTAMP come from `ExportOptions`.
+Components are serialized one at a time (`iter_calendar`) so that 100,000 items
+never sit in memory as icalendar objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import zoneinfo
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from icalendar import Alarm, Calendar, Event, Timezone, Todo, vDuration, vText
+
+from tracker.domain.model import Commitment, Firmness, Meeting, ReviewState, Status
+from tracker.domain.status import State, derive_state, is_active
+
+__all__ = [
+    "TodoMode", "ExportOptions", "PRODID", "export_calendar", "iter_calendar", "exclusive_end", "due_date",
+    "clean_text", "fold_chunk", "todo_uid", "Category",
+]
+
+PRODID = "-//tracker//tracker diplomatic follow-up calendar//EN"
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+class TodoMode(StrEnum):
+    """How follow-up items appear: the --todos option."""
+
+    AS_EVENTS = "as-events"
+    AS_TODOS = "as-todos"
+    BOTH = "both"
+
+
+class Category(StrEnum):
+    """CATEGORIES values a client can filter or colour by."""
+
+    OVERDUE = "overdue"
+    UNREVIEWED = "unreviewed"
+    FULFILLED_LATE = "fulfilled-late"
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Everything an export depends on besides the data, so that the same input gives the same bytes.
+
+    :param today: the day derived states (overdue, fulfilled late) are computed for.
+    :param todos: how items appear (TodoMode).
+    :param alarm: lead time of a VALARM on active items, before their last day begins; None for none.
+    :param name: calendar name (NAME and X-WR-CALNAME).
+    :param refresh: suggested polling interval (REFRESH-INTERVAL and X-PUBLISHED-TTL).
+    :param prodid: PRODID of the calendar; tests pin it.
+    :param dtstamp: DTSTAMP for a component whose object has no change time (never the case for stored rows).
+    """
+
+    today: dt.date
+    todos: TodoMode = TodoMode.AS_EVENTS
+    alarm: dt.timedelta | None = None
+    name: str = "Tracker"
+    refresh: dt.timedelta = dt.timedelta(hours=6)
+    prodid: str = PRODID
+    dtstamp: dt.datetime = _EPOCH
+    due_soon_days: int = 30
+    description: str = field(default="Diplomatic meetings and the follow-up items agreed at them")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "todos", TodoMode(self.todos))
+        if self.alarm is not None and self.alarm < dt.timedelta(0):
+            raise ValueError("the alarm lead time must not be negative")
+        if self.refresh <= dt.timedelta(0):
+            raise ValueError("the refresh interval must be positive")
+
+
+# The two conversions from inclusive domain ends to iCalendar's exclusive ends.
+
+def exclusive_end(last_day: dt.date) -> dt.date:
+    """DTEND;VALUE=DATE of an all-day event whose inclusive last day is `last_day` (RFC 5545 §3.6.1)."""
+    return last_day + dt.timedelta(days=1)
+
+
+def due_date(window_end: dt.date) -> dt.date:
+    """DUE;VALUE=DATE of a to-do to be done by the end of `window_end` (inclusive).
+
+    RFC 5545 §3.6.2's own example: a to-do due by the end of 31 December 2017
+    has DUE;VALUE=DATE:20180101.
+    """
+    return window_end + dt.timedelta(days=1)
+
+
+# Text hygiene: icalendar escapes , ; \ and newlines, but passes control characters through.
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\u0085\u2028\u2029]")
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+
+
+def clean_text(value: str | None) -> str:
+    """Text fit for an iCalendar TEXT value: one kind of line break (LF), no control characters.
+
+    RFC 5545 TEXT excludes control characters other than HTAB; a lone surrogate
+    (from undecodable input) cannot be written as UTF-8 at all.
+    """
+    if not value:
+        return ""
+    value = _LINE_BREAKS.sub("\n", value)
+    return _FORBIDDEN.sub("\ufffd", value) if _FORBIDDEN.search(value) else value
+
+
+# Folding: icalendar folds at 75 octets without splitting a UTF-8 character, but in 7.x it can still
+# put a fold inside a "\\\\" escape when a run of backslashes meets the boundary; Google Calendar then
+# drops the event (icalendar issue #1501). Such chunks are refolded here; others pass untouched.
+
+_SUSPECT_FOLD = re.compile(rb"\\\r\n[ \t]")
+_FOLD_LIMIT = 75
+
+
+def _fold_line(line: str) -> str:
+    """Fold one logical line at 75 octets, never inside a UTF-8 character or a backslash escape."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    index = 0
+    while index < len(line):
+        # A backslash and the character it escapes travel together.
+        token = line[index:index + 2] if line[index] == "\\" else line[index]
+        width = len(token.encode("utf-8"))
+        limit = _FOLD_LIMIT - (1 if pieces else 0)
+        if current and size + width > limit:
+            pieces.append("".join(current))
+            current, size = [], 0
+        current.append(token)
+        size += width
+        index += len(token)
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
+
+
+def fold_chunk(chunk: bytes) -> bytes:
+    """`chunk` (CRLF-separated content lines) with every fold that splits an escape redone."""
+    if not _SUSPECT_FOLD.search(chunk):
+        return chunk
+    logical = re.sub(rb"\r\n[ \t]", b"", chunk).decode("utf-8").split("\r\n")
+    return "\r\n".join(_fold_line(line) if line else line for line in logical).encode("utf-8")
+
+
+def _text(value: str | None) -> vText:
+    return vText(clean_text(value))
+
+
+def _utc(value: dt.datetime | None, fallback: dt.datetime) -> dt.datetime:
+    """A UTC instant without microseconds; naive values (SQLite) are UTC already."""
+    value = value or fallback
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(dt.timezone.utc).replace(microsecond=0)
+
+
+def _web_url(source: str | None) -> str | None:
+    """The source when it is an http(s) URL usable as a URI value; None for file paths and junk."""
+    if not source or any(ch.isspace() or ord(ch) < 0x21 or ch in '"<>\\^`{|}' for ch in source):
+        return None
+    try:
+        parts = urlsplit(source)
+    except ValueError:
+        return None
+    return source if parts.scheme in {"http", "https"} and parts.netloc and source.isascii() else None
+
+
+def todo_uid(item_uid: str) -> str:
+    """UID of an item's VTODO: derived from the stored UID, distinct from its "Due" VEVENT's.
+
+    With --todos both one calendar holds both components, and a UID must name one
+    component only, so the VEVENT keeps the stored UID and the VTODO gets this one.
+    """
+    return f"todo-{item_uid}"
+
+
+@functools.lru_cache(maxsize=64)
+def _vtimezone(tzid: str, first_year: int, last_year: int) -> bytes | None:
+    """The VTIMEZONE of an IANA zone for the years used, or None when the zone is unknown (cached: it is slow)."""
+    try:
+        zoneinfo.ZoneInfo(tzid)
+        component = Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1),
+                                       last_date=dt.date(last_year + 1, 1, 1))
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError, OSError):
+        return None
+    return component.to_ical()
+
+
+@functools.lru_cache(maxsize=64)
+def _zone(tzid: str) -> zoneinfo.ZoneInfo | None:
+    try:
+        return zoneinfo.ZoneInfo(tzid)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError, OSError):
+        return None
+
+
+def _timed_span(meeting: Meeting) -> tuple[dt.datetime, dt.datetime | None] | None:
+    """Start and end instants in the meeting's zone when its times are known, else None (all-day).
+
+    Without an end time a one-day meeting has no DTEND (it ends when it starts,
+    RFC 5545 §3.6.1); a longer one stays all-day rather than guess an end.
+    """
+    if meeting.start_time is None or not meeting.timezone:
+        return None
+    zone = _zone(meeting.timezone)
+    if zone is None or _vtimezone(meeting.timezone, meeting.start.year, meeting.end.year) is None:
+        return None
+    start = dt.datetime.combine(meeting.start, meeting.start_time, tzinfo=zone)
+    if meeting.end_time is None:
+        return (start, None) if meeting.end == meeting.start else None
+    end = dt.datetime.combine(meeting.end, meeting.end_time, tzinfo=zone)
+    return (start, end) if end > start else (start, None)
+
+
+def _stamp(component, created: dt.datetime | None, updated: dt.datetime | None, options: ExportOptions) -> None:
+    changed = _utc(updated or created, options.dtstamp)
+    component.add("dtstamp", changed)
+    component.add("last-modified", changed)
+    if created is not None:
+        component.add("created", _utc(created, options.dtstamp))
+
+
+def _place(city: str | None, country: str | None) -> str:
+    return ", ".join(part for part in (city, country) if part)
+
+
+def _quote(evidence_text: str) -> str:
+    return f"\u201c{evidence_text.strip()}\u201d"
+
+
+def _meeting_summary(meeting: Meeting) -> str:
+    if meeting.title.strip():
+        return meeting.title
+    parties = "\u2013".join(sorted(meeting.parties))
+    return f"{meeting.kind.value.capitalize()} {parties}".strip()
+
+
+def _meeting_description(meeting: Meeting) -> str:
+    lines = [f"Kind: {meeting.kind.value}"]
+    if meeting.parties:
+        lines.append(f"Parties: {', '.join(sorted(meeting.parties))}")
+    if meeting.participants:
+        heads = []
+        for person in meeting.participants:
+            about = ", ".join(part for part in (person.role, person.country) if part)
+            heads.append(f"{person.name} ({about})" if about else person.name)
+        lines.append(f"Heads of delegation: {'; '.join(heads)}")
+    if meeting.review is ReviewState.UNREVIEWED:
+        lines.append("Not reviewed yet: read by the extractor, not checked by a person.")
+    if meeting.evidence is not None and meeting.evidence.text.strip():
+        lines.append(f"Source sentence: {_quote(meeting.evidence.text)}")
+    if meeting.source:
+        lines.append(f"Source: {meeting.source}")
+    return "\n".join(lines)
+
+
+def meeting_event(meeting: Meeting, options: ExportOptions) -> Event:
+    """One meeting as a VEVENT: all-day unless its times and zone are known."""
+    event = Event()
+    event.add("uid", meeting.uid)
+    _stamp(event, meeting.created_at, meeting.updated_at, options)
+    span = _timed_span(meeting)
+    if span is None:
+        event.add("dtstart", meeting.start)
+        event.add("dtend", exclusive_end(meeting.end))
+    else:
+        event.add("dtstart", span[0])
+        if span[1] is not None:
+            event.add("dtend", span[1])
+    event.add("sequence", meeting.sequence)
+    event.add("summary", _text(_meeting_summary(meeting)))
+    event.add("description", _text(_meeting_description(meeting)))
+    place = _place(meeting.city, meeting.country)
+    if place:
+        event.add("location", _text(place))
+    url = _web_url(meeting.source)
+    if url:
+        event.add("url", url)
+    event.add("status", "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    if meeting.review is ReviewState.UNREVIEWED:
+        event.add("categories", [Category.UNREVIEWED.value])
+    return event
+
+
+def _item_categories(item: Commitment, state: State) -> list[str]:
+    categories = []
+    if state is State.OVERDUE:
+        categories.append(Category.OVERDUE.value)
+    if state is State.FULFILLED_LATE:
+        categories.append(Category.FULFILLED_LATE.value)
+    if item.review is ReviewState.UNREVIEWED:
+        categories.append(Category.UNREVIEWED.value)
+    return categories
+
+
+def _item_title(item: Commitment) -> str:
+    if item.title.strip():
+        return item.title
+    parties = "\u2013".join(sorted(item.parties))
+    return f"{item.kind.value.capitalize()} {parties}".strip()
+
+
+def _window_line(item: Commitment) -> str:
+    window = item.window
+    if window.is_open:
+        return f"Window: open-ended{f' ({window.text})' if window.text else ''}"
+    span = window.start.isoformat() if window.start == window.end else f"{window.start} to {window.end}"
+    said = f"\u201c{window.text}\u201d, " if window.text else ""
+    return f"Window: {said}{span} (inclusive, precision {window.precision.value})"
+
+
+def _item_description(item: Commitment, state: State) -> str:
+    lines = [_window_line(item), f"Firmness: {item.firmness.value.replace('_', ' ')}",
+             f"Status: {item.status.value} ({state.value.replace('_', ' ')})"]
+    if item.parties:
+        lines.append(f"Parties: {', '.join(sorted(item.parties))}")
+    place = _place(item.city, item.country)
+    if place:
+        lines.append(f"Place: {place}")
+    if item.fulfilled_on is not None:
+        lines.append(f"Fulfilled on: {item.fulfilled_on.isoformat()}")
+    if item.review is ReviewState.UNREVIEWED:
+        lines.append("Not reviewed yet: read by the extractor, not checked by a person.")
+    if item.evidence is not None and item.evidence.text.strip():
+        lines.append(f"Source sentence: {_quote(item.evidence.text)}")
+    if item.source:
+        lines.append(f"Source: {item.source}")
+    return "\n".join(lines)
+
+
+def _add_item_common(component, item: Commitment, state: State, options: ExportOptions) -> None:
+    _stamp(component, item.created_at, item.updated_at, options)
+    component.add("sequence", item.sequence)
+    component.add("description", _text(_item_description(item, state)))
+    place = _place(item.city, item.country)
+    if place:
+        component.add("location", _text(place))
+    url = _web_url(item.source)
+    if url:
+        component.add("url", url)
+    categories = _item_categories(item, state)
+    if categories:
+        component.add("categories", categories)
+    # The meeting where it was agreed is the item's parent; the one that fulfilled it, its child.
+    # (PARENT and CHILD are the RELTYPEs every parser knows; RFC 9253's newer ones are not.)
+    if item.agreed_meeting_uid:
+        component.add("related-to", item.agreed_meeting_uid, parameters={"RELTYPE": "PARENT"})
+    if item.fulfilled_meeting_uid:
+        component.add("related-to", item.fulfilled_meeting_uid, parameters={"RELTYPE": "CHILD"})
+
+
+def _alarm(summary: str, trigger: dt.timedelta, related_end: bool) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", _text(summary))
+    alarm.add("trigger", trigger, parameters={"RELATED": "END"} if related_end else None)
+    return alarm
+
+
+def item_event(item: Commitment, options: ExportOptions) -> Event | None:
+    """An active item with a window as an all-day "Due: ..." VEVENT on its last day; None otherwise.
+
+    Open-ended items have no day to show on, and fulfilled or cancelled items
+    simply leave the calendar: a subscribed client drops them on its next refresh.
+    """
+    if not is_active(item) or item.window.end is None:
+        return None
+    state = derive_state(item, options.today, options.due_soon_days)
+    event = Event()
+    event.add("uid", item.uid)
+    event.add("dtstart", item.window.end)
+    event.add("dtend", exclusive_end(item.window.end))
+    summary = f"Due: {_item_title(item)}"
+    event.add("summary", _text(summary))
+    _add_item_common(event, item, state, options)
+    event.add("status", "CONFIRMED" if item.firmness is Firmness.AGREED else "TENTATIVE")
+    event.add("transp", "TRANSPARENT")
+    if options.alarm is not None:
+        event.add_component(_alarm(summary, -options.alarm, related_end=False))
+    return event
+
+
+def item_todo(item: Commitment, options: ExportOptions) -> Todo:
+    """Any item as a VTODO: DTSTART and DUE from its window (none when open-ended), STATUS from its status."""
+    state = derive_state(item, options.today, options.due_soon_days)
+    todo = Todo()
+    todo.add("uid", todo_uid(item.uid))
+    if not item.window.is_open:
+        todo.add("dtstart", item.window.start)
+        todo.add("due", due_date(item.window.end))
+    title = _item_title(item)
+    todo.add("summary", _text(title))
+    _add_item_common(todo, item, state, options)
+    if item.status is Status.FULFILLED:
+        todo.add("status", "COMPLETED")
+        todo.add("percent-complete", 100)
+        if item.fulfilled_on is not None:
+            # COMPLETED is an instant in UTC; noon keeps the same calendar day in zones from -11 to +11.
+            todo.add("completed", dt.datetime.combine(item.fulfilled_on, dt.time(12), tzinfo=dt.timezone.utc))
+    elif item.status is Status.CANCELLED:
+        todo.add("status", "CANCELLED")
+    else:
+        todo.add("status", "NEEDS-ACTION")
+        if options.alarm is not None and not item.window.is_open:
+            # DUE is the day after the window, so the trigger adds that day back: the alarm fires
+            # `alarm` before the last day begins, like the VEVENT's.
+            todo.add_component(_alarm(title, -(options.alarm + dt.timedelta(days=1)), related_end=True))
+    return todo
+
+
+def _calendar_head(options: ExportOptions, tzids: dict[str, tuple[int, int]]) -> tuple[bytes, bytes]:
+    """The VCALENDAR lines before the first and after the last component, VTIMEZONEs included."""
+    calendar = Calendar()
+    calendar.add("prodid", options.prodid)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("name", _text(options.name))
+    calendar.add("x-wr-calname", _text(options.name))
+    calendar.add("x-wr-caldesc", _text(options.description))
+    calendar.add("refresh-interval", options.refresh, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(options.refresh))
+    text = fold_chunk(calendar.to_ical())
+    footer = b"END:VCALENDAR\r\n"
+    assert text.endswith(footer)
+    head = [text[: -len(footer)]]
+    for tzid in sorted(tzids):
+        first, last = tzids[tzid]
+        vtimezone = _vtimezone(tzid, first, last)
+        if vtimezone is not None:
+            head.append(vtimezone)
+    return b"".join(head), footer
+
+
+def _zones_used(meetings: list[Meeting]) -> dict[str, tuple[int, int]]:
+    years: dict[str, tuple[int, int]] = {}
+    for meeting in meetings:
+        if meeting.start_time is not None and meeting.timezone:
+            first, last = years.get(meeting.timezone, (meeting.start.year, meeting.end.year))
+            years[meeting.timezone] = (min(first, meeting.start.year), max(last, meeting.end.year))
+    return years
+
+
+def _exportable(review: ReviewState) -> bool:
+    # A rejected meeting or item is an extraction mistake a person threw out: never show it.
+    return review is not ReviewState.REJECTED
+
+
+def iter_calendar(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
+                  options: ExportOptions) -> Iterator[bytes]:
+    """The calendar as chunks of bytes (header, one chunk per component, footer); join them for the file.
+
+    Meetings keep their order, then items as events, then items as to-dos.
+    Rejected meetings and items are left out.
+    """
+    meetings = [m for m in meetings if _exportable(m.review)]
+    commitments = [c for c in commitments if _exportable(c.review)]
+    for thing in (*meetings, *commitments):
+        if not thing.uid:
+            raise ValueError(f"cannot export {thing!r} without a UID; stored rows always have one")
+    head, footer = _calendar_head(options, _zones_used(meetings))
+    yield head
+    for meeting in meetings:
+        yield fold_chunk(meeting_event(meeting, options).to_ical())
+    if options.todos in (TodoMode.AS_EVENTS, TodoMode.BOTH):
+        for item in commitments:
+            event = item_event(item, options)
+            if event is not None:
+                yield fold_chunk(event.to_ical())
+    if options.todos in (TodoMode.AS_TODOS, TodoMode.BOTH):
+        for item in commitments:
+            yield fold_chunk(item_todo(item, options).to_ical())
+    yield footer
+
+
+def export_calendar(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
+                    options: ExportOptions) -> bytes:
+    """The whole calendar as bytes (UTF-8, CRLF line ends, folded at 75 octets)."""
+    return b"".join(iter_calendar(meetings, commitments, options))

@@ -1,0 +1,210 @@
+"""Calendars out of the database: what an export or a feed holds, and the secret links that serve it.
+
+A feed is a named filter (parties, kinds) behind a secret token of 256 random
+bits. Only the token's sha256 is stored; a lookup hashes the presented token and
+compares it with every stored hash in constant time, so neither a wrong token nor
+a revoked one can be told apart by timing. `calendar_fingerprint` is the cheap
+change check a server uses to decide whether to build the calendar again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from tracker.domain.model import Commitment, Meeting
+from tracker.errors import ConflictError, InputError, NotFoundError
+from tracker.exporters.ics import ExportOptions, iter_calendar
+from tracker.storage import models as m
+from tracker.storage import repo
+
+__all__ = [
+    "CalendarFilter", "FeedInfo", "NewFeed", "TOKEN_BYTES", "load_calendar", "build_calendar",
+    "calendar_fingerprint", "latest_change", "add_feed", "list_feeds", "revoke_feed", "find_feed", "hash_token", "feed_url",
+    "is_token_shaped",
+]
+
+TOKEN_BYTES = 32  # 256 bits from secrets.token_urlsafe: 43 characters of [A-Za-z0-9_-]
+_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+@dataclass(frozen=True)
+class CalendarFilter:
+    """Which meetings and items a calendar holds; empty tuples mean "all"."""
+
+    parties: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    status: str | None = None
+
+    def describe(self) -> str:
+        parts = [", ".join(self.parties), ", ".join(self.kinds), self.status or ""]
+        return "; ".join(part for part in parts if part)
+
+
+def _union(lists: list[list], key) -> list:
+    seen: dict[int, object] = {}
+    for rows in lists:
+        for row in rows:
+            seen.setdefault(row.id, row)
+    return sorted(seen.values(), key=key)
+
+
+def load_calendar(session: Session, filter_: CalendarFilter) -> tuple[list[Meeting], list[Commitment]]:
+    """Meetings (by start) and items (by window end, open-ended last) matching `filter_`, as domain objects.
+
+    `status` filters items only: meetings have none.
+    """
+    parties = list(filter_.parties) or [None]
+    meeting_rows = _union([repo.list_meetings(session, party=p) for p in parties],
+                          key=lambda r: (r.start_date, r.id))
+    item_rows = _union([repo.list_commitments(session, party=p, status=filter_.status) for p in parties],
+                       key=lambda r: (r.window_end is None, r.window_end or dt.date.min, r.id))
+    if filter_.kinds:
+        meeting_rows = [r for r in meeting_rows if r.kind in filter_.kinds]
+        item_rows = [r for r in item_rows if r.kind in filter_.kinds]
+    return ([repo.meeting_to_domain(r) for r in meeting_rows],
+            [repo.commitment_to_domain(r) for r in item_rows])
+
+
+def build_calendar(session: Session, filter_: CalendarFilter, options: ExportOptions):
+    """The calendar's bytes in chunks (see tracker.exporters.ics.iter_calendar)."""
+    meetings, items = load_calendar(session, filter_)
+    return iter_calendar(meetings, items, options)
+
+
+def calendar_fingerprint(session: Session) -> tuple:
+    """A cheap summary that changes whenever a meeting or an item is added, edited or deleted.
+
+    Counts and max(id) catch additions and deletions; max(updated_at) and
+    sum(sequence) catch edits, the sum even when an edit made under an earlier
+    `--today` carries an older change time.
+    """
+    result = []
+    for table in (m.Meeting, m.Commitment):
+        row = session.execute(select(func.count(table.id), func.max(table.id), func.max(table.updated_at),
+                                     func.coalesce(func.sum(table.sequence), 0))).one()
+        result.extend(row)
+    return tuple(result)
+
+
+def latest_change(fingerprint: tuple) -> dt.datetime | None:
+    """The newest change time in a fingerprint (UTC), or None for an empty database."""
+    times = [value for value in (fingerprint[2], fingerprint[6]) if value is not None]
+    if not times:
+        return None
+    return max(t if t.tzinfo else t.replace(tzinfo=dt.timezone.utc) for t in times)
+
+
+# Feeds
+
+@dataclass(frozen=True)
+class FeedInfo:
+    """A feed as users see it: never its token."""
+
+    id: int
+    name: str
+    parties: tuple[str, ...]
+    kinds: tuple[str, ...]
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
+
+    @property
+    def filter(self) -> CalendarFilter:
+        return CalendarFilter(self.parties, self.kinds)
+
+    def record(self) -> dict:
+        return {"name": self.name, "parties": list(self.parties), "kinds": list(self.kinds),
+                "created_at": self.created_at.isoformat(),
+                "revoked_at": self.revoked_at.isoformat() if self.revoked_at else None,
+                "active": self.revoked_at is None}
+
+
+@dataclass(frozen=True)
+class NewFeed:
+    """A feed just made, with the token that is shown this once and never stored."""
+
+    info: FeedInfo
+    token: str
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(part for part in (value or "").split(",") if part)
+
+
+def _info(row: m.Feed) -> FeedInfo:
+    return FeedInfo(row.id, row.name, _split(row.party), _split(row.kind), row.created_at, row.revoked_at)
+
+
+def hash_token(token: str) -> str:
+    """The stored form of a token: hex sha256 of its UTF-8 bytes."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def is_token_shaped(token: str) -> bool:
+    """True when `token` could have come from `add_feed` (a shape check only, public knowledge)."""
+    return bool(_TOKEN_SHAPE.fullmatch(token))
+
+
+def feed_url(base_url: str, token: str) -> str:
+    """The subscription URL of a token under `base_url` (the feed_base_url setting)."""
+    return f"{base_url.rstrip('/')}/feeds/{token}.ics"
+
+
+def add_feed(session: Session, name: str, *, parties: list[str], kinds: list[str], at: dt.datetime) -> NewFeed:
+    """Create a feed; raises ConflictError when the name is taken (revoked feeds keep theirs)."""
+    name = name.strip()
+    if not name or len(name) > 200 or any(ord(ch) < 0x20 for ch in name):
+        raise InputError("a feed name needs 1 to 200 printable characters")
+    if session.scalar(select(m.Feed.id).where(m.Feed.name == name)) is not None:
+        raise ConflictError(f"a feed named {name!r} exists already (revoked feeds keep their name); "
+                            "choose another name")
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    row = m.Feed(name=name, token_hash=hash_token(token), party=",".join(parties) or None,
+                 kind=",".join(kinds) or None, created_at=at, revoked_at=None)
+    session.add(row)
+    try:
+        session.flush()
+    except IntegrityError as err:  # a concurrent add of the same name
+        raise ConflictError(f"a feed named {name!r} exists already; choose another name") from err
+    return NewFeed(_info(row), token)
+
+
+def list_feeds(session: Session) -> list[FeedInfo]:
+    return [_info(row) for row in session.scalars(select(m.Feed).order_by(m.Feed.name))]
+
+
+def revoke_feed(session: Session, name: str, *, at: dt.datetime) -> FeedInfo:
+    """Revoke a feed for good: its URL answers 404 from now on. NotFoundError / ConflictError otherwise."""
+    row = session.scalar(select(m.Feed).where(m.Feed.name == name))
+    if row is None:
+        raise NotFoundError(f"no feed named {name!r}; `tracker feeds list` shows them")
+    if row.revoked_at is not None:
+        raise ConflictError(f"feed {name!r} was revoked already")
+    row.revoked_at = at
+    session.flush()
+    return _info(row)
+
+
+def find_feed(session: Session, token: str) -> FeedInfo | None:
+    """The active feed whose token is `token`, else None (unknown and revoked look the same).
+
+    Every stored hash is compared with hmac.compare_digest and the loop never
+    stops early, so the time taken does not depend on how much of a token is right.
+    """
+    presented = hash_token(token).encode("ascii")
+    found = None
+    for row in session.execute(select(m.Feed.id, m.Feed.token_hash)).all():
+        if hmac.compare_digest(presented, row.token_hash.encode("ascii")):
+            found = row.id
+    if found is None:
+        return None
+    row = session.get(m.Feed, found)
+    return None if row is None or row.revoked_at is not None else _info(row)
