@@ -1,17 +1,36 @@
-"""Placeholder resolver (issue #3 replaces it with the contract's full window table)."""
+"""Find time expressions in a text and resolve them to closed date windows.
+
+The grammar (patterns.py) proposes atoms; here the longest non-overlapping ones are kept,
+neighbours are joined ("late March–early April", "8 or 9 May", "August and September
+2020" lends its year to August), and each is resolved against the anchor (the publication
+date) in the direction of the tense. Without an anchor, relative expressions stay open.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from tracker.domain.model import Precision, Window
+from tracker.temporal import lexicon as lx
+from tracker.temporal import periods as pd
+from tracker.temporal.patterns import Atom, scan_atoms
 
-__all__ = ["TimeExpression", "find_time_expressions", "resolve_window"]
+__all__ = ["TimeExpression", "find_time_expressions", "resolve_window", "first_full_date", "Tense"]
 
 Tense = Literal["past", "future"]
+
+# What may stand between two expressions that form a range, an alternative or a list
+# ("late March–early April", "in May or in the summer", "June, July and August 2017").
+_THEN = r"(?:\s{1,3}(?:in|on|during|at|by))?\s{0,3}"
+_RANGE = re.compile(r"\s{0,3}(?:[-\u2010-\u2015]|to|until|till|through|&)" + _THEN, re.IGNORECASE)
+_OR = re.compile(r"\s{1,3}or" + _THEN, re.IGNORECASE)
+_AND = re.compile(r"\s{1,3}and" + _THEN, re.IGNORECASE)
+_LIST = re.compile(r"\s{0,3}(?:,|and|or|,\s{0,3}and|,\s{0,3}or)" + _THEN, re.IGNORECASE)
+_CALENDAR_PRECISIONS = set(pd.WIDTH)
 
 
 @dataclass(frozen=True)
@@ -25,22 +44,203 @@ class TimeExpression:
 
 
 def find_time_expressions(text: str, anchor: dt.date | None, tense: Tense = "future") -> list[TimeExpression]:
-    """Every time expression in `text`, left to right, resolved against `anchor`."""
+    """Every time expression in `text`, left to right, without overlaps, resolved against `anchor`.
+
+    An open phrase ("at a mutually convenient time") and a dated expression may both be
+    returned for one sentence: callers should prefer the most specific (non-open) window.
+
+    :param text: any text; odd input never raises.
+    :param anchor: the publication date; None leaves relative and year-less expressions open.
+    :param tense: "future" for commitments ("on Friday" = the first Friday on or after the
+        anchor), "past" for meetings that took place (the latest Friday on or before it).
+    """
     found = []
-    for match in re.finditer(r"\b(?:in|during) (\d{4})\b", text):
-        year = int(match[1])
-        found.append(TimeExpression(match.start(), match.end(), match.group(),
-                                    Window(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, match.group())))
+    for atom in _join(text, _select(scan_atoms(text))):
+        window = _resolve(atom, anchor, tense)
+        if window is None:
+            continue
+        span = text[atom.start:atom.end]
+        found.append(TimeExpression(atom.start, atom.end, span, replace(window, text=span)))
     return found
 
 
 def resolve_window(expression: str, anchor: dt.date | None, tense: Tense = "future") -> Window | None:
-    """The window of a whole expression ("in 2017", "2017-03-01"), or None when it is not one."""
-    expression = expression.strip()
+    """The window of a whole expression ("first half of 2018", "2018-03-01"), or None when it is none.
+
+    Meant for user input such as `--due`: month and weekday names may be lower case, and
+    a bare year, month or season ("2018", "march") reads as "in 2018", "in March".
+    """
+    cleaned = " ".join(expression.split())
+    if not cleaned:
+        return None
+    cleaned = _capitalise_names(cleaned)
+    for candidate, offset in ((cleaned, 0), ("in " + cleaned, 3)):
+        found = [item for item in find_time_expressions(candidate, anchor, tense) if item.end > offset]
+        leftover = candidate[offset:]
+        for item in found:
+            leftover = leftover.replace(item.text if item.start >= offset else item.text[offset:], " ", 1)
+        if found and _is_filler(leftover):
+            best = min(found, key=_specificity)
+            return replace(best.window, text=expression.strip())
+    return None
+
+
+def first_full_date(text: str) -> dt.date | None:
+    """The first complete date (day, month and year) the text states, e.g. a dateline; None if none."""
+    for atom in _select(scan_atoms(text)):
+        if atom.full_date:
+            try:
+                return atom.build(atom.year).start
+            except ValueError:
+                continue
+    return None
+
+
+def _select(atoms: list[Atom]) -> list[Atom]:
+    """The leftmost-longest atoms that do not overlap; weak atoms only fill the gaps left."""
+    chosen: list[Atom] = []
+    for atom in sorted((a for a in atoms if not a.weak), key=lambda a: (a.start, -a.end)):
+        if not chosen or atom.start >= chosen[-1].end:
+            chosen.append(atom)
+    starts = [atom.start for atom in chosen]
+    gaps_filled = []
+    for atom in sorted((a for a in atoms if a.weak), key=lambda a: (a.start, -a.end)):
+        index = bisect.bisect_left(starts, atom.end)   # chosen atoms starting before this one ends
+        if index and chosen[index - 1].end > atom.start:
+            continue
+        if gaps_filled and gaps_filled[-1].end > atom.start:
+            continue
+        gaps_filled.append(atom)
+    return sorted(chosen + gaps_filled, key=lambda atom: atom.start)
+
+
+def _join(text: str, atoms: list[Atom]) -> list[Atom]:
+    """Lend years along lists, join ranges and alternatives, drop weak atoms left alone."""
+    atoms = list(atoms)
+    # Right to left, so "June, July and August 2017" passes 2017 back to June.
+    for index in range(len(atoms) - 2, -1, -1):
+        first, second = atoms[index], atoms[index + 1]
+        gap = text[first.end:second.core]
+        if not _LIST.fullmatch(gap) and not _RANGE.fullmatch(gap):
+            continue
+        if second.weak and not first.weak and _is_calendar(first) and _is_calendar(second) and _LIST.fullmatch(gap):
+            atoms[index + 1] = second = replace(second, weak=False)
+        if _is_yearless(first) and second.year is not None and not second.parts:
+            atoms[index] = replace(first, year=_borrowed_year(first, second), weak=False)
+    joined: list[Atom] = []
+    for atom in atoms:
+        if joined and _joins(text, joined[-1], atom):
+            previous = joined.pop()
+            atom = Atom(start=previous.start, core=previous.core, end=atom.end, lead=previous.lead,
+                        parts=(previous, atom))
+        joined.append(atom)
+    return [atom for atom in joined if not atom.weak]
+
+
+def _joins(text: str, first: Atom, second: Atom) -> bool:
+    """True when `second` continues `first` as a range ("to", "–") or an alternative ("or")."""
+    if not (_is_calendar(first) and _is_calendar(second)):
+        return False
+    gap = text[first.end:second.core]
+    if _RANGE.fullmatch(gap) or _OR.fullmatch(gap):
+        return True
+    return first.lead == "between" and bool(_AND.fullmatch(gap))
+
+
+def _is_calendar(atom: Atom) -> bool:
+    return atom.build is not None or bool(atom.parts)
+
+
+def _is_yearless(atom: Atom) -> bool:
+    return atom.build is not None and atom.year is None and atom.year_offset is None
+
+
+def _borrowed_year(atom: Atom, lender: Atom) -> int:
+    """The lender's year, or the one before when that would put `atom` after it ("December and January 2018")."""
     try:
-        day = dt.date.fromisoformat(expression)
-        return Window(day, day, Precision.DAY, expression)
+        if atom.build(lender.year).start > lender.build(lender.year).start:
+            return lender.year - 1
     except ValueError:
         pass
-    found = find_time_expressions(expression, anchor, tense)
-    return found[0].window if found else None
+    return lender.year
+
+
+def _resolve(atom: Atom, anchor: dt.date | None, tense: Tense) -> Window | None:
+    """The atom's window, a deadline when it follows "by"/"before", or None when it cannot exist."""
+    window = _resolve_period(atom, anchor, tense)
+    if window is None or atom.lead not in lx.DEADLINE_LEADS or window.precision not in _CALENDAR_PRECISIONS:
+        return window
+    if anchor is None:
+        return Window.open()
+    if window.end < anchor:
+        return window   # "before 2010" in a text of 2016 is no deadline
+    return Window(anchor, window.end, Precision.DEADLINE)
+
+
+def _resolve_period(atom: Atom, anchor: dt.date | None, tense: Tense) -> Window | None:
+    try:
+        if atom.open_phrase:
+            return Window.open()
+        if atom.parts:
+            return _resolve_pair(atom.parts[0], atom.parts[1], anchor, tense)
+        if atom.relative is not None:
+            return atom.relative(anchor, tense) if anchor else Window.open()
+        if atom.year_offset is not None:
+            return atom.build(anchor.year + atom.year_offset) if anchor else Window.open()
+        if atom.year is not None:
+            return _resolve_year(atom, anchor)
+        return pd.pick_year(atom.build, anchor, tense) if anchor else Window.open()
+    except (ValueError, OverflowError):
+        return None   # an impossible date ("31 February 2017")
+
+
+def _resolve_year(atom: Atom, anchor: dt.date | None) -> Window:
+    # "winter 2018" said in the second half of 2018 is the one that starts in December 2018.
+    if atom.winter and anchor and anchor.year == atom.year and anchor.month >= 7:
+        return atom.build(atom.year + 1)
+    return atom.build(atom.year)
+
+
+def _resolve_pair(first: Atom, second: Atom, anchor: dt.date | None, tense: Tense) -> Window | None:
+    """A range or alternative: a year-less end takes its year from the other end."""
+    if _is_yearless(first) and not _is_yearless(second):
+        end = _resolve_period(second, anchor, tense)
+        if end is None or end.is_open:
+            return end
+        start = first.build(end.start.year if first.build(end.start.year).start <= end.start else end.start.year - 1)
+    else:
+        start = _resolve_period(first, anchor, tense)
+        if start is None or start.is_open:
+            return start
+        if _is_yearless(second):
+            end = second.build(start.end.year)
+            if end.end < start.start:
+                end = second.build(start.end.year + 1)
+        else:
+            end = _resolve_period(second, anchor, tense)
+            if end is None or end.is_open:
+                return end
+    return pd.join_windows(start, end)
+
+
+def _specificity(item: TimeExpression) -> tuple[int, int]:
+    """Sort key: dated windows before open ones, narrower before wider."""
+    window = item.window
+    if window.is_open:
+        return (2, 0)
+    return (0 if window.precision in _CALENDAR_PRECISIONS else 1, (window.end - window.start).days)
+
+
+_NAMES = re.compile(r"\b(" + "|".join(list(lx.MONTHS) + list(lx.MONTH_ABBREVIATIONS) + list(lx.WEEKDAYS)) + r")\b",
+                    re.IGNORECASE)
+_FILLER = re.compile(r"(?:[\s,.;:()]|\b(?:in|on|the|at|of|during|at\s+the\s+earliest|as\s+soon\s+as\s+possible|"
+                     r"asap|approximately|around|about|circa|some\s+time|sometime)\b)*", re.IGNORECASE)
+
+
+def _capitalise_names(expression: str) -> str:
+    return _NAMES.sub(lambda match: match.group().title(), expression)
+
+
+def _is_filler(leftover: str) -> bool:
+    """True when what is left of an expression only qualifies it ("at the earliest", "as soon as possible")."""
+    return _FILLER.fullmatch(leftover) is not None

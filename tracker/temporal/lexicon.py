@@ -1,0 +1,113 @@
+"""The words of English time expressions, as data.
+
+Month and weekday names, ordinals, the parts of a month or year, seasons, and the
+relative, vague and open phrases of the contract's due-window table. The grammar
+(patterns.py) turns these tables into regular expressions; nothing here computes.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "MONTHS", "MONTH_ABBREVIATIONS", "WEEKDAYS", "WEEKDAY_ABBREVIATIONS", "ORDINALS",
+    "MONTH_PARTS", "YEAR_PARTS", "SEASONS", "SEASON_PARTS", "LEADS", "DEADLINE_LEADS",
+    "SPAN_LEADS", "VAGUE_PHRASES", "OPEN_PHRASES", "YEAR_OFFSETS", "MONTH_OFFSETS",
+    "NOT_AFTER_A_YEAR",
+]
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+# Abbreviations only count next to a day or a year ("Oct. 6", "Dec 2017"): alone they are names or words.
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+# Abbreviated weekdays ("Tue 17th December 2019") only count in front of a full date.
+WEEKDAY_ABBREVIATIONS = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}
+
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "latter": 2, "last": -1, "final": -1,
+}
+
+# Part of a month -> (first day, last day); None means the month's last day.
+MONTH_PARTS = {
+    "early": (1, 10), "beginning": (1, 10), "start": (1, 10),
+    "mid": (11, 20), "middle": (11, 20),
+    "late": (21, None), "end": (21, None),
+    "first half": (1, 15), "second half": (16, None), "latter half": (16, None),
+}
+
+# Part of a year -> (first month, last month), precision part_of_year (halves: see patterns).
+YEAR_PARTS = {
+    "early": (1, 3), "beginning": (1, 3), "start": (1, 3),
+    "mid": (5, 8), "middle": (5, 8),
+    "late": (10, 12), "end": (10, 12),
+}
+
+# Season -> its first month; a season lasts three months (winter runs into the next year).
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# early / mid / late season -> which of its three months.
+SEASON_PARTS = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
+
+# Prepositions that may open a time expression; they join its span ("in 2017").
+LEADS = [
+    "no later than", "not later than", "no earlier than", "not earlier than", "prior to",
+    "in", "on", "during", "throughout", "at", "from", "between", "by", "before", "until", "till",
+    "through", "since", "for", "after", "to", "and", "or",
+]
+DEADLINE_LEADS = {"by", "before", "no later than", "not later than", "prior to"}
+# Leads that are also connectors: they join a span only when they connect two expressions.
+SPAN_LEADS = set(LEADS) - {"to", "and", "or"}
+
+# Vague phrases: (regex, months, days) -> window anchor .. anchor + months + days - 1 day.
+VAGUE_PHRASES = [
+    (r"in\s+the\s+(?:very\s+)?near\s+(?:future|term)", 6, 0),
+    (r"in\s+the\s+not\s+(?:too\s+)?distant\s+future", 6, 0),
+    (r"(?<!as\s)(?<!\bso\s)\bsoon(?!\s+(?:as|after|afterwards|thereafter)\b)", 6, 0),
+    (r"\bshortly(?!\s+(?:after|afterwards|before|thereafter)\b)", 6, 0),
+    (r"(?:at|on)\s+an\s+early\s+date", 6, 0),
+    (r"before\s+long", 6, 0),
+    (r"(?:in|over|during)\s+the\s+(?:coming|upcoming|next\s+few|next\s+several|following)\s+months", 6, 0),
+    (r"in\s+the\s+months\s+(?:ahead|to\s+come)", 6, 0),
+    (r"(?:in|over|during)\s+the\s+(?:coming|upcoming|next\s+few|next\s+several|following)\s+weeks", 2, 0),
+    (r"in\s+the\s+weeks\s+(?:ahead|to\s+come)", 2, 0),
+    (r"(?:in|over|during)\s+the\s+(?:coming|upcoming|next\s+few|following)\s+days", 0, 14),
+    (r"in\s+the\s+days\s+(?:ahead|to\s+come)", 0, 14),
+]
+
+# Phrases that say a date will be fixed later: they give an open window.
+OPEN_PHRASES = [
+    r"(?:at|on)\s+(?:a|the)\s+(?:mutually\s+)?(?:convenient|agreeable|acceptable|agreed)\s+(?:time|date|dates|moment)",
+    r"(?:at|on)\s+(?:a|the)\s+(?:time|date|dates)\s+(?:convenient|acceptable)\s+(?:to|for)\s+(?:both|all|the)\s+\w+",
+    r"(?:at|on)\s+(?:a|some)\s+(?:later|future)\s+(?:time|date|stage|point)",
+    r"(?:at|on)\s+(?:a|the)\s+(?:time|date|dates)\s+(?:yet\s+)?to\s+be\s+"
+    r"(?:agreed(?:\s+upon)?|decided|determined|fixed|set|announced|confirmed|coordinated|specified|finali[sz]ed)",
+    r"(?:mutually\s+convenient\s+)?dates?\s+(?:(?:are|is|were|was|will\s+be|would\s+be)\s+|yet\s+)?to\s+be\s+"
+    r"(?:agreed(?:\s+upon)?|decided|determined|fixed|set|coordinated|finali[sz]ed)"
+    r"(?:\s+(?:upon\s+)?(?:through|via)\s+(?:the\s+)?diplomatic\s+channels)?",
+    r"(?:through|via)\s+(?:the\s+)?diplomatic\s+channels",
+    r"in\s+due\s+course",
+    r"mutually\s+convenient\s+(?:time|date|dates)",
+]
+
+# "next year" and friends -> years after the anchor's.
+YEAR_OFFSETS = {
+    "this": 0, "the current": 0, "current": 0, "the": 0,
+    "next": 1, "the next": 1, "the following": 1, "the coming": 1, "the upcoming": 1, "coming": 1,
+    "last": -1, "the last": -1, "the previous": -1, "the past": -1, "previous": -1,
+}
+MONTH_OFFSETS = YEAR_OFFSETS
+
+# Words after a number that show it counts things, so "in 2000 cities" is no year.
+NOT_AFTER_A_YEAR = [
+    "people", "persons", "cases", "units", "tons", "tonnes", "troops", "soldiers", "km", "kilometres",
+    "kilometers", "metres", "meters", "dollars", "euros", "students", "companies", "projects",
+    "years", "times", "votes", "members", "delegates", "participants", "pages", "copies", "hectares",
+    "residents", "refugees", "migrants", "hours", "minutes", "days", "weeks", "months",
+]

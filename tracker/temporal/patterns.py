@@ -1,0 +1,502 @@
+"""The grammar: regular expressions that find time expressions, and the atoms they become.
+
+An atom is one expression found in the text, not yet resolved: a calendar period that
+may lack its year ("8-9 August"), a period relative to the anchor ("next month"), or an
+open phrase ("in due course"). windows.py joins atoms into ranges and resolves them.
+Every quantifier is bounded (whitespace runs of at most 3, fixed digit counts), so each
+match attempt has bounded length and a scan is linear in the size of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+from tracker.domain.model import Precision, Window
+from tracker.temporal import lexicon as lx
+from tracker.temporal import periods as pd
+
+__all__ = ["Atom", "scan_atoms", "lead_before"]
+
+Build = Callable[[int], Window]
+Relative = Callable[[dt.date, str], Window | None]
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One expression found in a text; `start` includes a leading preposition, `core` does not."""
+
+    start: int
+    core: int
+    end: int
+    lead: str = ""
+    build: Build | None = None          # calendar period: its window for a given year
+    year: int | None = None             # explicit year; None: from a neighbour or the anchor
+    year_offset: int | None = None      # "next year": anchor's year + offset
+    relative: Relative | None = None    # needs the anchor ("tomorrow", "next week")
+    open_phrase: bool = False           # "in due course"
+    weak: bool = False                  # kept only when joined to a neighbour ("March" in "March to May")
+    full_date: bool = False             # a day with its year, for first_full_date
+    winter: bool = False                # "winter Y" said in the second half of Y is Y's own winter
+    parts: tuple[Atom, ...] = field(default=(), repr=False)   # a range or alternative: its two ends
+
+
+# Bounded whitespace keeps every match attempt short.
+_S = r"\s{1,3}"
+_O = r"\s{0,3}"
+_DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2015]"
+_CONNECT = rf"(?:{_O}{_DASH}{_O}|{_S}(?i:to|until|till|through|and|or){_S}|{_O}&{_O})"
+
+
+def _cases(words) -> str:
+    """Title and upper case forms: month and weekday names are capitalised in English ("may" is a verb)."""
+    forms = []
+    for word in sorted(words, key=len, reverse=True):
+        forms += [word.title(), word.upper()]
+    return "|".join(forms)
+
+
+def _any_case(words) -> str:
+    return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_MONTH_NAMES = _cases(lx.MONTHS)
+_MONTH_ALL = _cases(list(lx.MONTHS) + list(lx.MONTH_ABBREVIATIONS))
+
+
+def _month(name: str, abbreviations: bool = True) -> str:
+    names = _MONTH_ALL if abbreviations else _MONTH_NAMES
+    return rf"(?P<{name}>(?:{names})\.?)(?![A-Za-z])"
+
+
+def _day(name: str) -> str:
+    return rf"(?<![\w.,/:])(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:])"
+
+
+def _year(name: str) -> str:
+    return rf"(?<![\w.,'’‘])(?P<{name}>(?:19|20)\d\d|['’‘]\d\d)(?!\d|[.,]\d)"
+
+
+_YEAR_RELATIVE = _any_case(k for k in lx.YEAR_OFFSETS if k != "the")
+_WEEKDAY_PREFIX = rf"(?:(?P<wd>{_cases(list(lx.WEEKDAYS) + list(lx.WEEKDAY_ABBREVIATIONS))})\.?,?{_S})?"
+# A year after a date or month: ", 2016", " 2016", " of 2016", " next year", " of last year".
+_YEAR_SUFFIX = (rf"(?:(?:,{_O}|{_S}(?:of{_S})?){_year('y')}"
+                rf"|{_S}(?:of{_S})?(?P<yrel>{_YEAR_RELATIVE}){_S}(?i:year)\b)?")
+_THE = rf"(?:[Tt]he{_S})?"
+
+_DMY = re.compile(rf"{_WEEKDAY_PREFIX}{_THE}{_day('d')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
+_MDY = re.compile(rf"{_WEEKDAY_PREFIX}{_month('m')}{_S}{_THE}{_day('d')}{_YEAR_SUFFIX}")
+_DDMY = re.compile(rf"{_day('d')}{_CONNECT}{_day('d2')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
+_MDDY = re.compile(rf"{_month('m')}{_S}{_day('d')}{_CONNECT}{_day('d2')}{_YEAR_SUFFIX}")
+_ISO = re.compile(r"(?<![\w.\-/])(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d\-/]|\.\d)")
+_NUMERIC = re.compile(r"(?<![\w.\-/])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)"
+                      r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d./]|-\d)")
+
+_PART_ADJ = _any_case(["early", "mid", "late", "end", "later", "earlier"])
+_PART_OF = _any_case(["beginning", "start", "middle", "end", "first half", "second half", "latter half"])
+_MONTH_REF = rf"(?P<mref>{_any_case(k for k in lx.MONTH_OFFSETS)}){_S}(?i:month)\b"
+_MONTH_PERIOD = re.compile(
+    rf"(?:(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?){_THE}|{_THE}(?P<of>{_PART_OF}){_S}of{_S}"
+    rf"|(?P<mrel>(?i:next|last|this|coming)){_S})?"
+    rf"(?:{_month('m')}{_YEAR_SUFFIX}|{_MONTH_REF})")
+
+_YEAR_REF = (rf"(?:{_year('y')}(?:{_O}[-\u2013\u2014/]{_O}(?P<y2>(?:19|20)\d\d|\d\d)(?!\d))?"
+             rf"|(?P<yrel>{_any_case(lx.YEAR_OFFSETS)}){_S}(?i:year)\b)")
+_QUARTER_WORD = _any_case(["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "last", "final"])
+_HALF_WORD = _any_case(["first", "second", "latter", "1st", "2nd"])
+_NOT_A_YEAR = "|".join(lx.NOT_AFTER_A_YEAR)
+# One pattern per kind of year period (Python forbids a group name twice in one pattern).
+_QUARTERS = [
+    re.compile(rf"{_THE}(?P<qo>{_QUARTER_WORD}){_S}(?i:quarter)(?:(?:{_S}of{_S}|,?{_S}){_YEAR_REF})?"),
+    re.compile(rf"\b[Qq](?P<q>[1-4])(?:{_O}[-/,]?{_O}{_YEAR_REF})?\b"),
+]
+_HALVES = [
+    re.compile(rf"{_THE}(?P<ho>{_HALF_WORD}){_S}(?i:half){_S}of{_S}{_YEAR_REF}"),
+    re.compile(rf"\b(?:H(?P<h>[12])|(?P<h_>[12])H){_O}{_YEAR_REF}"),
+]
+_YEAR_PARTS = [
+    re.compile(rf"{_THE}(?P<of>(?i:beginning|start|middle|end)){_S}of{_S}{_YEAR_REF}"),
+    re.compile(rf"(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?){_YEAR_REF}"),
+]
+_SEASON_PERIOD = re.compile(
+    rf"(?:(?P<sadj>(?i:early|mid|late)){_DASH}?{_O}(?:(?i:in){_S})?|{_THE}(?P<sof>(?i:beginning|start|middle|end)){_S}of{_S}"
+    rf"|(?P<srel>(?i:this|next|last|coming)){_S})?{_THE}(?P<season>{_any_case(lx.SEASONS)})\b(?:{_S}(?:of{_S})?{_YEAR_REF})?")
+_YEAR = re.compile(rf"{_YEAR_REF}(?!{_S}(?:{_NOT_A_YEAR})\b)")
+
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+_WEEKDAY = re.compile(rf"(?:(?P<rel>(?i:next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b")
+# Prepositions after which a bare number is a year ("in 2017", not "No. 2017" or "to 2017 people").
+YEAR_LEADS = lx.SPAN_LEADS - {"on", "at", "after"}
+_LEAD = re.compile(rf"(?:^|(?<=[^\w]))(?P<lead>{_any_case(lx.LEADS)}){_S}\Z")
+
+
+def _clamp(start: dt.date, end: dt.date, precision: Precision) -> Window:
+    """A window that stays valid at the edges ("later this month" said on its last day)."""
+    return Window(min(start, end), end, precision)
+
+
+def _this_week(anchor, tense):
+    return Window(anchor, pd.iso_week_window(anchor).end, Precision.DAYS)
+
+
+def _weekend(anchor: dt.date, weeks: int) -> Window:
+    saturday = pd.iso_week_window(anchor, weeks).start + dt.timedelta(days=5)
+    return Window(saturday, saturday + dt.timedelta(days=1), Precision.DAYS)
+
+
+def _the_weekend(anchor, tense):
+    """ "at the weekend": this week's (future), or the last one that has begun (past)."""
+    if tense == "future":
+        return _weekend(anchor, 0)
+    return _weekend(anchor, 0 if anchor.weekday() >= 5 else -1)
+
+
+def _day_offset(days: int) -> Relative:
+    return lambda anchor, tense: pd.day_window(*(anchor + dt.timedelta(days=days)).timetuple()[:3])
+
+
+def _month_offset(months: int) -> Relative:
+    def resolve(anchor, tense):
+        month = dt.date(anchor.year, anchor.month, 1) + pd.relativedelta(months=months)
+        return pd.month_window(month.year, month.month)
+    return resolve
+
+
+# Phrases relative to the anchor: (pattern, resolver(anchor, tense)).
+_RELATIVE_TABLE: list[tuple[str, Relative]] = [
+    (r"(?<!as of )(?<!as from )\b(?:today|tonight|this\s{1,3}(?:morning|afternoon|evening))\b", _day_offset(0)),
+    (r"\bthe\s{1,3}day\s{1,3}after\s{1,3}tomorrow\b", _day_offset(2)),
+    (r"\btomorrow\b", _day_offset(1)),
+    (r"\bthe\s{1,3}day\s{1,3}before\s{1,3}yesterday\b", _day_offset(-2)),
+    (r"\byesterday\b", _day_offset(-1)),
+    (r"\blater\s{1,3}this\s{1,3}week\b",
+     lambda a, t: _clamp(a + dt.timedelta(days=1), pd.iso_week_window(a).end, Precision.DAYS)),
+    (r"\bearlier\s{1,3}this\s{1,3}week\b",
+     lambda a, t: _clamp(pd.iso_week_window(a).start, a - dt.timedelta(days=1), Precision.DAYS)),
+    (r"\b(?:this|the\s{1,3}current)\s{1,3}week\b", _this_week),
+    (r"\b(?:next|the\s{1,3}following|the\s{1,3}coming)\s{1,3}week\b", lambda a, t: pd.iso_week_window(a, 1)),
+    (r"\b(?:last|the\s{1,3}previous|the\s{1,3}past)\s{1,3}week\b", lambda a, t: pd.iso_week_window(a, -1)),
+    (r"\bthis\s{1,3}weekend\b", lambda a, t: _weekend(a, 0)),
+    (r"\bnext\s{1,3}weekend\b", lambda a, t: _weekend(a, 1)),
+    (r"\blast\s{1,3}weekend\b", lambda a, t: _weekend(a, -1)),
+    (r"\b(?:at|over|during)\s{1,3}the\s{1,3}weekend\b", _the_weekend),
+    (r"\blater\s{1,3}(?:this|in\s{1,3}the)\s{1,3}month\b",
+     lambda a, t: _clamp(a + dt.timedelta(days=1), dt.date(a.year, a.month, pd.last_day(a.year, a.month)),
+                         Precision.PART_OF_MONTH)),
+    (r"\bearlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}month\b",
+     lambda a, t: _clamp(dt.date(a.year, a.month, 1), a - dt.timedelta(days=1), Precision.PART_OF_MONTH)),
+    (r"\blater\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
+     lambda a, t: _clamp(a + dt.timedelta(days=1), dt.date(a.year, 12, 31), Precision.PART_OF_YEAR)),
+    (r"\bearlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
+     lambda a, t: _clamp(dt.date(a.year, 1, 1), a - dt.timedelta(days=1), Precision.PART_OF_YEAR)),
+    (r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s{1,3}days?\s{1,3}ago\b", None),
+] + [
+    (rf"(?:\b|(?<=\W)){pattern}\b", (lambda months, days: lambda a, t: Window(a, pd.after_months(a, months, days), Precision.VAGUE))(months, days))
+    for pattern, months, days in lx.VAGUE_PHRASES
+]
+_RELATIVE = [(re.compile(pattern, re.IGNORECASE), resolve) for pattern, resolve in _RELATIVE_TABLE]
+_OPEN = re.compile(r"\b(?:" + "|".join(lx.OPEN_PHRASES) + r")\b", re.IGNORECASE)
+
+
+def _g(match: re.Match, name: str) -> str | None:
+    """A group's text, or None when the pattern has no such group or it did not take part."""
+    return match.groupdict().get(name)
+
+
+def _month_number(token: str) -> tuple[int, bool]:
+    """(month, is_abbreviation) of a month token such as "Oct." or "MAY"."""
+    word = token.rstrip(".").lower()
+    if word in lx.MONTHS:
+        return lx.MONTHS[word], False
+    return lx.MONTH_ABBREVIATIONS[word], True
+
+
+def _year_number(token: str) -> int:
+    """A year from "2016" or "'16" (two digits: this century below 70, else the last)."""
+    digits = token.lstrip("'’‘")
+    year = int(digits)
+    if len(digits) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _explicit_year(match: re.Match, group: str = "y") -> tuple[int | None, int | None]:
+    """(explicit year, year offset) from a match's year suffix."""
+    if match.groupdict().get(group):
+        return _year_number(match[group]), None
+    if match.groupdict().get("yrel"):
+        return None, lx.YEAR_OFFSETS[" ".join(match["yrel"].lower().split())]
+    return None, None
+
+
+def lead_before(text: str, position: int) -> tuple[str, int]:
+    """The preposition just before `position` ("in", "no later than"), and where it starts."""
+    found = _LEAD.search(text, max(0, position - 20), position)
+    if not found:
+        return "", position
+    return " ".join(found["lead"].lower().split()), found.start()
+
+
+def _atom(text: str, match: re.Match, **fields) -> Atom:
+    lead, lead_start = lead_before(text, match.start())
+    start = lead_start if lead in lx.SPAN_LEADS else match.start()
+    return Atom(start=start, core=match.start(), end=match.end(), lead=lead, **fields)
+
+
+def _check(build: Build, year: int | None) -> bool:
+    """False when the period cannot exist in the stated year ("31 February 2017")."""
+    if year is None:
+        return True
+    try:
+        build(year)
+    except ValueError:
+        return False
+    return True
+
+
+def _scan_days(text: str, start: int, end: int) -> Iterator[Atom]:
+    for pattern in (_DMY, _MDY):
+        for match in pattern.finditer(text, start, end):
+            month, _ = _month_number(match["m"])
+            day = int(match["d"])
+            year, offset = _explicit_year(match)
+            build = (lambda month, day: lambda y: pd.day_window(y, month, day))(month, day)
+            # An impossible date ("31 February 2017") is still an atom, so that its month is not read
+            # alone; it resolves to nothing.
+            yield _atom(text, match, build=build, year=year, year_offset=offset,
+                            full_date=bool(match["y"]))
+    for pattern in (_DDMY, _MDDY):
+        for match in pattern.finditer(text, start, end):
+            month, _ = _month_number(match["m"])
+            first, last = int(match["d"]), int(match["d2"])
+            if first >= last:
+                continue
+            year, offset = _explicit_year(match)
+            build = (lambda month, first, last: lambda y: pd.days_window(dt.date(y, month, first), dt.date(y, month, last)))(month, first, last)
+            yield _atom(text, match, build=build, year=year, year_offset=offset)
+    for match in _ISO.finditer(text, start, end):
+        build = (lambda m, d: lambda y: pd.day_window(y, m, d))(int(match["m"]), int(match["d"]))
+        yield _atom(text, match, build=build, year=int(match["y"]), full_date=True)
+    for match in _NUMERIC.finditer(text, start, end):
+        first, second, year_text = int(match["a"]), int(match["b"]), match["y"]
+        if len(year_text) == 2 and (len(match["a"]) != 2 or len(match["b"]) != 2):
+            continue   # "1.2.34" is a version or section number, not a date
+        # Day first (international and European usage); month first only when the day cannot be a month.
+        day, month = (second, first) if second > 12 else (first, second)
+        build = (lambda m, d: lambda y: pd.day_window(y, m, d))(month, day)
+        yield _atom(text, match, build=build, year=_year_number(year_text), full_date=True)
+
+
+def _scan_months(text: str, start: int, end: int) -> Iterator[Atom]:
+    for match in _MONTH_PERIOD.finditer(text, start, end):
+        part = match["adj"] or match["of"]
+        part = " ".join(part.lower().split()) if part else None
+        if match["mref"]:
+            offset = lx.MONTH_OFFSETS[" ".join(match["mref"].lower().split())]
+            if part is None:
+                if match["mref"].lower() == "the":
+                    continue
+                yield _atom(text, match, relative=_month_offset(offset))
+            elif part in ("later", "earlier"):
+                continue   # "later this month" is in the relative table
+            else:
+                yield _atom(text, match, relative=_month_part_offset(offset, part))
+            continue
+        month, abbreviated = _month_number(match["m"])
+        year, year_offset = _explicit_year(match)
+        has_year = year is not None or year_offset is not None
+        if abbreviated and not has_year:
+            continue   # "Mar", "Dec" alone are too often not months
+        if part in ("later", "earlier"):
+            part = "late" if part == "later" else "early"
+        build = _month_builder(month, part)
+        if match["mrel"] and not has_year:
+            yield _atom(text, match, relative=_named_month(match["mrel"].lower(), build, month))
+            continue
+        atom = _atom(text, match, build=build, year=year, year_offset=year_offset)
+        if not (part or has_year or atom.lead):
+            atom = replace(atom, weak=True)
+        yield atom
+
+
+def _month_builder(month: int, part: str | None) -> Build:
+    if part is None:
+        return lambda y: pd.month_window(y, month)
+    first, last = lx.MONTH_PARTS[part]
+    return lambda y: pd.month_part_window(y, month, first, last)
+
+
+def _month_part_offset(offset: int, part: str) -> Relative:
+    first, last = lx.MONTH_PARTS[part]
+
+    def resolve(anchor, tense):
+        month = dt.date(anchor.year, anchor.month, 1) + pd.relativedelta(months=offset)
+        return pd.month_part_window(month.year, month.month, first, last)
+    return resolve
+
+
+def _named_month(modifier: str, build: Build, month: int) -> Relative:
+    """ "next May": the first May after the anchor's month; "last May" the one before; "this May" this year's."""
+    def resolve(anchor, tense):
+        if modifier in ("next", "coming"):
+            return build(anchor.year if month > anchor.month else anchor.year + 1)
+        if modifier == "last":
+            return build(anchor.year if month < anchor.month else anchor.year - 1)
+        return build(anchor.year)
+    return resolve
+
+
+def _year_of(match: re.Match) -> tuple[int | None, int | None, int | None]:
+    """(year, offset, end year of a span "2017-18") from a year reference."""
+    year, offset = _explicit_year(match)
+    second = None
+    if year is not None and _g(match, "y2"):
+        digits = _g(match, "y2")
+        second = int(digits) if len(digits) == 4 else year // 100 * 100 + int(digits)
+        if second <= year or second > year + 10:
+            second = None
+    return year, offset, second
+
+
+def _year_period_atom(text: str, match: re.Match, build: Build, weak: bool = False, winter: bool = False) -> Atom | None:
+    """The atom of a year-level period; a span "2017-18" becomes a range of two atoms."""
+    year, offset, year_end = _year_of(match)
+    if not _check(build, year):
+        return None
+    atom = _atom(text, match, build=build, year=year, year_offset=offset, winter=winter)
+    if weak and atom.lead in YEAR_LEADS:
+        weak = False
+    if year_end is not None:
+        second = Atom(start=match.end(), core=match.end(), end=match.end(), build=build, year=year_end)
+        return replace(atom, parts=(replace(atom, winter=False), second), weak=weak, winter=False)
+    return replace(atom, weak=weak)
+
+
+def _finditer(patterns: list[re.Pattern], text: str, start: int, end: int) -> Iterator[re.Match]:
+    for pattern in patterns:
+        yield from pattern.finditer(text, start, end)
+
+
+def _scan_year_periods(text: str, start: int, end: int) -> Iterator[Atom]:
+    for match in _finditer(_QUARTERS, text, start, end):
+        word = (_g(match, "qo") or "").lower()
+        quarter = int(_g(match, "q")) if _g(match, "q") else (4 if lx.ORDINALS[word] == -1 else lx.ORDINALS[word])
+        if _g(match, "q") and not _has_year(match) and not lead_before(text, match.start())[0]:
+            continue   # "Q3" alone may be a heading or a code
+        atom = _year_period_atom(text, match, lambda y, q=quarter: pd.quarter_window(y, q))
+        if atom:
+            yield atom
+    for match in _finditer(_HALVES, text, start, end):
+        half = lx.ORDINALS[_g(match, "ho").lower()] if _g(match, "ho") else int(_g(match, "h") or _g(match, "h_"))
+        atom = _year_period_atom(text, match, lambda y, h=half: pd.half_window(y, h))
+        if atom:
+            yield atom
+    for match in _finditer(_YEAR_PARTS, text, start, end):
+        part = (_g(match, "of") or _g(match, "adj")).lower()
+        if part in ("later", "earlier"):
+            if _explicit_year(match)[1] == 0:
+                continue   # "later this year" is in the relative table
+            part = "late" if part == "later" else "early"
+        first, last = lx.YEAR_PARTS[part]
+        atom = _year_period_atom(text, match, lambda y, f=first, la=last: pd.year_part_window(y, f, la))
+        if atom:
+            yield atom
+    for match in _SEASON_PERIOD.finditer(text, start, end):
+        first_month = lx.SEASONS[_g(match, "season").lower()]
+        part = (_g(match, "sadj") or _g(match, "sof") or "").lower()
+        if part:
+            build = lambda y, f=first_month, i=lx.SEASON_PARTS[part]: pd.season_part_window(y, f, i)
+        else:
+            build = lambda y, f=first_month: pd.season_window(y, f)
+        if _g(match, "srel") and not _has_year(match):
+            yield _atom(text, match, relative=_named_season(_g(match, "srel").lower(), build))
+            continue
+        year, _, year_end = _year_of(match)
+        if first_month == 12 and year_end is not None:
+            # "winter 2018/19" is the one that ends in 2019
+            atom = _atom(text, match, build=build, year=year_end)
+        else:
+            atom = _year_period_atom(text, match, build, weak=not (part or _has_year(match)),
+                                     winter=first_month == 12 and year is not None)
+        if atom:
+            yield atom
+    for match in _YEAR.finditer(text, start, end):
+        if _g(match, "yrel") and _g(match, "yrel").lower() == "the":
+            continue   # "the year" alone names no year
+        atom = _year_period_atom(text, match, pd.year_window, weak=_g(match, "yrel") is None)
+        if atom:
+            yield atom
+
+
+def _has_year(match: re.Match) -> bool:
+    return bool(match.groupdict().get("y") or match.groupdict().get("yrel"))
+
+
+def _named_season(modifier: str, build: Build) -> Relative:
+    """ "next summer": the first one starting after the anchor; "last summer": the last one ended before it."""
+    def resolve(anchor, tense):
+        if modifier in ("next", "coming"):
+            return _first_after(build, anchor)
+        if modifier == "last":
+            return _last_before(build, anchor)
+        return pd.pick_year(build, anchor, tense)
+    return resolve
+
+
+def _first_after(build: Build, anchor: dt.date) -> Window | None:
+    for year in range(anchor.year - 1, anchor.year + 3):
+        window = build(year)
+        if window.start > anchor:
+            return window
+    return None
+
+
+def _last_before(build: Build, anchor: dt.date) -> Window | None:
+    for year in range(anchor.year + 1, anchor.year - 3, -1):
+        window = build(year)
+        if window.end < anchor:
+            return window
+    return None
+
+
+def _weekday_resolver(modifier: str, weekday: int) -> Relative:
+    def resolve(anchor, tense):
+        if modifier == "next":
+            day = pd.iso_week_window(anchor, 1).start + dt.timedelta(days=weekday)
+        elif modifier in ("last", "past"):
+            day = pd.weekday_on_or_before(anchor - dt.timedelta(days=1), weekday)
+        elif tense == "future":
+            day = pd.weekday_on_or_after(anchor, weekday)
+        else:
+            day = pd.weekday_on_or_before(anchor, weekday)
+        return Window(day, day, Precision.DAY)
+    return resolve
+
+
+def _scan_relative(text: str, start: int, end: int) -> Iterator[Atom]:
+    for match in _WEEKDAY.finditer(text, start, end):
+        modifier = (match["rel"] or "").lower()
+        yield _atom(text, match, relative=_weekday_resolver(modifier, lx.WEEKDAYS[match["wd"].lower()]))
+    for pattern, resolve in _RELATIVE:
+        for match in pattern.finditer(text, start, end):
+            if resolve is None:   # "three days ago"
+                count = match["n"].lower()
+                resolve = _day_offset(-(int(count) if count.isdigit() else _NUMBER_WORDS[count]))
+                yield _atom(text, match, relative=resolve)
+                resolve = None
+                continue
+            yield _atom(text, match, relative=resolve)
+    for match in _OPEN.finditer(text, start, end):
+        yield _atom(text, match, open_phrase=True)
+
+
+def scan_atoms(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
+    """Every candidate atom in text[start:end], overlapping ones included."""
+    end = len(text) if end is None else end
+    atoms: list[Atom] = []
+    for scan in (_scan_days, _scan_months, _scan_year_periods, _scan_relative):
+        atoms.extend(scan(text, start, end))
+    return atoms
