@@ -1,0 +1,239 @@
+"""Commitments: forward-looking items the parties agreed, planned, proposed or were invited to do.
+
+A sentence yields one when a future cue ("will be held", "agreed to hold", "is
+planned", "invited") governs an event word (visit, consultations, session,
+signing, opening an embassy ...). Its window is the time expression closest to
+that event (reporting dates excluded), its firmness comes from the main verb's
+cue, its city from the sentence ("here" is the dateline city). Mentions of the
+same item across the text merge; the most specific window wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, Precision, Window
+from tracker.extraction import lexicon
+from tracker.extraction.context import DocumentContext, times_in
+from tracker.extraction.reading import find_events, parties_of, refine_kind, venue
+from tracker.gazetteer import Place, party_name
+
+__all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
+
+_FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES)
+_PAST = lexicon.compile_alternatives(lexicon.PAST_CUES)
+_STRONG_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|to be held|to take place)\b", re.IGNORECASE)
+_FIRMNESS = [(lexicon.compile_alternatives([pattern]), firmness) for pattern, firmness in lexicon.FIRMNESS_CUES]
+_ABANDONED = lexicon.compile_alternatives([lexicon.ABANDONED])
+_GENERIC = re.compile(r"\b(?:such|regular|more|further|frequent|periodic|other|all|any|every|many|"
+                      r"several|various)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_CONCRETE = re.compile(r"\b(?:next|upcoming|forthcoming|planned|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|"
+                       r"the|a|an|its|their|his|her|official|state|working)\s+(?:[\w'\u2019-]+\s+){0,6}$",
+                       re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_UNTIL = re.compile(r"^(?:until|till|to)\b", re.IGNORECASE)
+_POSTPONED = re.compile(r"put off|postponed|pushed back|delayed|moved|shifted|rescheduled", re.IGNORECASE)
+_EVENT_NAME = re.compile(r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})")
+
+PRECISION_RANK = {p: i for i, p in enumerate([
+    Precision.DAY, Precision.DAYS, Precision.PART_OF_MONTH, Precision.MONTH, Precision.QUARTER, Precision.SEASON,
+    Precision.HALF, Precision.PART_OF_YEAR, Precision.YEAR, Precision.DEADLINE, Precision.VAGUE, Precision.OPEN])}
+
+
+@dataclass
+class _Mention:
+    item: Commitment
+    mentions: list[Commitment] = field(default_factory=list)
+
+
+def _firmness(sentence_text: str, window: Window) -> Firmness:
+    for pattern, firmness in _FIRMNESS:
+        if pattern.search(sentence_text):
+            if firmness is Firmness.INVITED and not window.is_open:
+                return Firmness.AGREED  # an accepted invitation with a date is a fixed visit
+            return firmness
+    return Firmness.AGREED
+
+
+def _pick_window(ctx: DocumentContext, sentence, anchor_at: int):
+    """The future time expression closest to the event, or None; 'past' when all of them lie before publication."""
+    expressions = [e for e in times_in(sentence, ctx.published, "future") if not ctx.reported(e.start)]
+    if not expressions:
+        return None, False
+    published = ctx.published
+    upcoming = [e for e in expressions
+                if e.window.is_open or published is None or e.window.end is None or e.window.end >= published]
+    if not upcoming:
+        return None, True
+    best = min(upcoming, key=lambda e: (abs(e.start - anchor_at), PRECISION_RANK[e.window.precision]))
+    window = best.window
+    if window.precision is Precision.DEADLINE and _UNTIL.match(best.text) and \
+            _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start):
+        window = Window(window.end, window.end, Precision.DAY, window.text)  # "put off until March 18"
+    return window, False
+
+
+def _title(kind: Kind, sentence_text: str, event_text: str, city: str | None, parties: list[str]) -> str:
+    label = lexicon.KIND_LABELS[kind]
+    if re.search(r"\bnext (?:round|session|meeting)\b", sentence_text, re.IGNORECASE):
+        title = f"Next round of {label}"
+    elif kind is Kind.OTHER:
+        title = event_text[0].upper() + event_text[1:]
+    elif kind is Kind.VISIT and parties:
+        title = "Visit" + (" to " + party_name(parties[-1]) if not city else "")
+    else:
+        title = label[0].upper() + label[1:]
+    if city:
+        title += f" in {city}"
+    return title
+
+
+def _split_respectively(text: str, sentence, events) -> list[str]:
+    """ "meetings of the 9th JTC and 21st JEC will be held in August and September, respectively"."""
+    match = re.search(r"((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+and\s+"
+                      r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})", sentence.text)
+    return [match[1], match[2]] if match else []
+
+
+def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[Commitment]:
+    """Every commitment mention in `ctx`, merged into one item per future act."""
+    text = ctx.text
+    raw: list[Commitment] = []
+    inherited = sorted({p for m in meetings for p in m.parties}) or ctx.main_parties
+    for clause in ctx.clauses:
+        sentence = clause.sentence
+        future = _FUTURE.search(sentence.text)
+        if not future:
+            continue
+        if _ABANDONED.search(sentence.text):
+            continue
+        if _PAST.search(sentence.text) and not _STRONG_FUTURE.search(sentence.text):
+            continue
+        events = find_events(text, sentence.start, sentence.end)
+        if not events:
+            continue
+        cue_at = sentence.start + future.start()
+        after = [e for e in events if e.start >= cue_at]
+        event = after[0] if after else events[-1]
+        window, past_only = _pick_window(ctx, sentence, event.start)
+        if past_only:
+            continue  # "officials decided it would take place in June 2017", said in July 2017
+        if window is None:
+            window = Window.open()
+        if window.is_open and not _concrete(text, event):
+            continue
+        if (ctx.published and window.precision is Precision.DAY and window.start == ctx.published):
+            continue  # a contact on the publication day is a meeting
+        kind = refine_kind(text, event)
+        place = venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
+        parties = parties_of(ctx, clause)
+        if len(parties) < 2:
+            parties = parties + [p for p in inherited if p not in parties]
+        firmness = _firmness(sentence.text, window)
+        evidence = Evidence(sentence.text, sentence.start, sentence.end)
+        names = _split_respectively(text, sentence, events) if _RESPECTIVELY.search(sentence.text) else []
+        windows = _respective_windows(ctx, sentence) if names else []
+        if names and len(windows) == len(names):
+            for name, part in zip(names, windows):
+                raw.append(_commitment(kind, firmness, part, parties, place, evidence, name))
+            continue
+        raw.append(_commitment(kind, firmness, window, parties, place, evidence, event.text))
+    return merge_commitments(raw)
+
+
+def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:
+    """ "in August and September 2020" -> the two months, each with the shared year."""
+    from tracker.temporal import resolve_window
+
+    match = re.search(r"in\s+([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)(\s+\d{4})?", sentence.text)
+    if not match:
+        return []
+    year = match[3] or ""
+    out = []
+    for part in (match[1], match[2]):
+        try:
+            window = resolve_window(f"in {part}{year}", ctx.published, "future")
+        except Exception:
+            window = None
+        if window is None or window.is_open:
+            return []
+        out.append(window)
+    return out
+
+
+def _concrete(text: str, event) -> bool:
+    """An open-ended item needs a concrete act: "the next round", "a visit", not "such meetings"."""
+    before = text[max(0, event.start - 60):event.start]
+    if _GENERIC.search(before):
+        return False
+    if event.kind is Kind.OTHER:
+        return True
+    return bool(_CONCRETE.search(before)) or event.text.lower() in {"meet", "visit", "come to", "travel"}
+
+
+def _commitment(kind, firmness, window, parties, place: Place | None, evidence, event_text) -> Commitment:
+    city = place.name if place else None
+    return Commitment(
+        kind=kind, firmness=firmness, window=window, parties=sorted(set(parties)), city=city,
+        country=place.country if place else None, timezone=place.timezone if place else None,
+        evidence=evidence, title=_title(kind, evidence.text, event_text, city, sorted(set(parties))),
+    )
+
+
+def _overlap(a: Window, b: Window) -> bool:
+    if a.is_open or b.is_open:
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def _mergeable(a: Commitment, b: Commitment) -> bool:
+    if a.parties and b.parties and not set(a.parties) & set(b.parties):
+        return False
+    if a.city and b.city and a.city != b.city:
+        return False
+    if a.kind is b.kind and _overlap(a.window, b.window):
+        return True
+    if not a.window.is_open and (a.window.start, a.window.end) == (b.window.start, b.window.end):
+        return True
+    if a.window.is_open or b.window.is_open:
+        if a.city and a.city == b.city:
+            return True
+        parts = {Kind.TALKS, Kind.MEETING, Kind.SIGNING}
+        dated, open_ = (b, a) if a.window.is_open else (a, b)
+        if dated.kind is Kind.VISIT and open_.kind in parts:
+            return True  # talks, a dinner, a signing during a visit are parts of it
+    return False
+
+
+def _specificity(item: Commitment) -> tuple[int, int]:
+    window = item.window
+    length = (window.end - window.start).days if not window.is_open else 10**6
+    return PRECISION_RANK[window.precision], length
+
+
+def merge_commitments(items: list[Commitment]) -> list[Commitment]:
+    """One item per future act: the mention with the most specific window represents it."""
+    groups: list[list[Commitment]] = []
+    for item in items:
+        for group in groups:
+            best = min(group, key=_specificity)
+            if _mergeable(best, item):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    merged = []
+    for group in groups:
+        best = min(group, key=_specificity)
+        if best.city is None:
+            other = next((m for m in group if m.city), None)
+            if other is not None:
+                best.city, best.country, best.timezone = other.city, other.country, other.timezone
+                best.title = best.title + f" in {other.city}" if " in " not in best.title else best.title
+        parties = set(best.parties)
+        for other in group:
+            parties |= set(other.parties)
+        best.parties = sorted(parties)
+        merged.append(best)
+    return merged

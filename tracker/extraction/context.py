@@ -1,0 +1,133 @@
+"""What the extractor knows about a whole document before it reads single sentences.
+
+Its sentences, the places and parties it names (gazetteer mentions), its dateline
+("BAKU, 5 October —", "MOSCOW (Agency) -", "(June 11, Colombo, Agency)"), the
+parties it is mainly about, and the time expressions of each sentence, found once
+per tense. The rules in meetings.py and commitments.py read from this object.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from tracker.extraction import lexicon
+from tracker.extraction.sentences import Sentence, split_sentences
+from tracker.gazetteer import Mention, Place, find_mentions
+
+__all__ = ["DocumentContext", "Clause", "times_in"]
+
+_REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
+# Words between a reporting verb and its date: "said on Tuesday", "announced Thursday", "said in Beijing on Friday".
+_REPORT_BEFORE = re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+(?:on|in|at|late|early|last|this|"
+                            r"[A-Z][\w.'\u2019-]{0,25})){0,4}\s*$", re.IGNORECASE)
+_DATELINE_LEAD = re.compile(r"[\s(]*")
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|:|--|\u2014|\u2013|-\s|\||\.\s)")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A sentence with the mentions and time expressions inside it (offsets into the document)."""
+
+    sentence: Sentence
+    mentions: tuple[Mention, ...]
+
+
+def times_in(sentence: Sentence, anchor: dt.date | None, tense: str) -> list:
+    """Time expressions of one sentence with document offsets; never raises."""
+    from tracker.temporal import TimeExpression, find_time_expressions
+
+    try:
+        found = find_time_expressions(sentence.text, anchor, tense)
+    except Exception:  # a temporal bug must not lose the whole document
+        return []
+    return [TimeExpression(e.start + sentence.start, e.end + sentence.start, e.text, e.window) for e in found]
+
+
+def is_reported_date(text: str, start: int) -> bool:
+    """True when the expression at `start` dates a report ("said on Wednesday"), not an event."""
+    before = text[max(0, start - 60):start]
+    return bool(_REPORT_BEFORE.search(before))
+
+
+@dataclass
+class DocumentContext:
+    text: str
+    published: dt.date | None
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, text: str, published: dt.date | None) -> DocumentContext:
+        return cls(text, published, split_sentences(text), find_mentions(text))
+
+    @cached_property
+    def clauses(self) -> list[Clause]:
+        out, index = [], 0
+        mentions = self.mentions
+        for sentence in self.sentences:
+            while index < len(mentions) and mentions[index].end <= sentence.start:
+                index += 1
+            inside = []
+            j = index
+            while j < len(mentions) and mentions[j].start < sentence.end:
+                inside.append(mentions[j])
+                j += 1
+            out.append(Clause(sentence, tuple(inside)))
+        return out
+
+    @cached_property
+    def datelines(self) -> list[tuple[int, int, Place]]:
+        """Cities that open a paragraph as a dateline, with their spans."""
+        found = []
+        for clause in self.clauses:
+            start = clause.sentence.start
+            for mention in clause.mentions:
+                if mention.place is None or mention.kind not in {"city", "country"}:
+                    continue
+                if mention.start - start > 40:
+                    break
+                lead = self.text[start:mention.start]
+                if not _dateline_lead(lead):
+                    continue
+                if not _DATELINE_AFTER.match(self.text, mention.end):
+                    continue
+                found.append((mention.start, mention.end, mention.place))
+                break
+        return found
+
+    @cached_property
+    def dateline(self) -> Place | None:
+        """The first dateline city, the place of what the text reports when it names no other."""
+        return self.datelines[0][2] if self.datelines else None
+
+    def in_dateline(self, mention: Mention) -> bool:
+        return any(a <= mention.start and mention.end <= b for a, b, _ in self.datelines)
+
+    @cached_property
+    def main_parties(self) -> list[str]:
+        """The parties the document is mostly about, most named first."""
+        counts: Counter[str] = Counter()
+        for number, clause in enumerate(self.clauses):
+            weight = 2 if number < 3 else 1
+            for mention in clause.mentions:
+                if mention.is_party and mention.code:
+                    counts[mention.code] += weight
+        if not counts:
+            return []
+        top = counts.most_common(1)[0][1]
+        return [code for code, count in counts.most_common() if count >= max(2, top / 3)]
+
+    def reported(self, start: int) -> bool:
+        return is_reported_date(self.text, start)
+
+
+def _dateline_lead(lead: str) -> bool:
+    """What may precede a dateline city at a sentence start: nothing, a bracket, a time or a bar."""
+    stripped = lead.strip()
+    if not stripped:
+        return True
+    return bool(re.fullmatch(r"[(\[]|[\d:]{3,5}\s*\||\(?[A-Z][a-z]{2,8}\.? \d{1,2},|[A-Za-z]{3,9}\.? \d{1,2},", stripped))

@@ -1,0 +1,120 @@
+"""The phrases the extractor reads, as data: event words, tense and firmness cues, reporting verbs.
+
+Each table maps a regular-expression fragment (matched case-insensitively on word
+boundaries) to what it means. The rules in meetings.py and commitments.py only
+combine these; to teach the extractor a new phrasing, add a row here. Fragments
+use bounded repetition only, so every pattern built from them runs in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.domain.model import Firmness, Kind
+
+__all__ = [
+    "EVENT_WORDS", "COMMISSION_WORDS", "PAST_TRIGGERS", "FUTURE_CUES", "PAST_CUES", "FIRMNESS_CUES",
+    "REPORTING_VERBS", "NO_CITY_WORDS", "VENUE_VERBS", "HERE_WORDS", "GENERAL_INTENTIONS", "ABANDONED",
+    "KIND_LABELS", "compile_alternatives",
+]
+
+
+def compile_alternatives(fragments, flags=re.IGNORECASE) -> re.Pattern:
+    """One pattern matching any fragment as whole words; longest fragments first."""
+    ordered = sorted(fragments, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])", flags)
+
+
+# Event words -> kind. Order matters only for ties at the same position.
+EVENT_WORDS: dict[str, Kind] = {
+    r"(?:tele)?phone (?:call|conversation|talks?)s?": Kind.CALL,
+    r"(?:video|online|virtual)[ -](?:call|conference|link meeting|meeting|talks|summit|link)s?": Kind.CALL,
+    r"videoconference|video-conference|video link|video-link meeting|phone conversation": Kind.CALL,
+    r"spoke (?:by|on the) (?:tele)?phone|talked (?:by|on the) (?:tele)?phone": Kind.CALL,
+    r"consultations?": Kind.CONSULTATIONS,
+    r"summits?": Kind.SUMMIT,
+    r"(?:joint|intergovernmental|inter-governmental|permanent|bilateral|binational|economic|trade|higher|"
+    r"cooperation|co-operation)(?: [\w-]{1,20}){0,3} (?:commission|committee|council)s?": Kind.COMMISSION,
+    r"commission|committee|JEC|JTC|JCC|PJCC|IGC|HLCC|JMC": Kind.COMMISSION,
+    r"talks|dialogue|negotiations|parleys": Kind.TALKS,
+    r"(?:state |official |working |return |reciprocal )?visits?|visited|visiting|trip|tour|travel(?:s|led|ed)?|"
+    r"come to|pay a visit|arrive[sd]? in": Kind.VISIT,
+    r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ication)": Kind.SIGNING,
+    r"meetings?|meet|met|gathering|get together|cabinet|forum|session|conference|round": Kind.MEETING,
+    r"(?:re-?open(?:ing)?|open(?:ing)?|establish(?:ing|ment of)?)(?: \w{1,20}){0,3} "
+    r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
+    r"representation|mission|trade office)": Kind.OTHER,
+}
+# Words that make a "meeting/session/round" of something more specific.
+COMMISSION_WORDS = r"commission|committee|cooperation council|co-operation council|JEC|JTC|PJCC|HLCC|JCC"
+
+# Verbs (past) that report a contact as having taken place.
+PAST_TRIGGERS = [
+    r"(?:was|were|had been) held", r"held", r"took place", r"met(?: with)?", r"hosted", r"convened",
+    r"visited", r"paid (?:an? )?(?:\w+ ){0,2}visit", r"was the venue", r"were hosted", r"was hosted",
+    r"spoke(?: by (?:tele)?phone)?", r"talked", r"concluded", r"wound up", r"ended", r"co-chaired",
+    r"chaired", r"received", r"signed", r"arrived", r"had (?:a |an )?(?:\w+ ){0,2}(?:meeting|talks|conversation)",
+]
+
+# Words that make a clause speak of the future (a commitment).
+FUTURE_CUES = [
+    r"will", r"would", r"shall", r"is to", r"are to", r"was to", r"to be held", r"to take place", r"to visit",
+    r"to meet", r"to hold", r"to host", r"to sign", r"to open", r"to re-?open", r"to come", r"to travel",
+    r"set to", r"due to", r"is due", r"are due", r"was due", r"scheduled", r"planned", r"plans?", r"planning",
+    r"tentatively", r"expected", r"intends?", r"intention", r"upcoming", r"forthcoming", r"next round",
+    r"next session", r"next meeting", r"next visit", r"next trip", r"agreed to", r"agreed that", r"decided to",
+    r"decision to", r"invit(?:ed|ation)", r"proposed", r"suggested", r"may", r"might", r"could",
+    r"hopes?", r"hoped", r"hoping", r"looking forward", r"look forward", r"looks forward", r"would like",
+    r"readiness", r"ready to", r"being prepared", r"preparing for", r"prepare the", r"put off", r"postponed",
+    r"pushed back", r"rescheduled", r"shifted", r"moved to", r"get together again", r"to get together",
+]
+# Words that keep a clause in the past even with a future-looking word in it.
+PAST_CUES = [
+    r"had been (?:scheduled|planned|expected|chosen)", r"was expected", r"were expected", r"never took place",
+    r"was supposed", r"were supposed", r"had originally", r"was originally", r"had agreed", r"last year",
+    r"in the past", r"was scheduled",
+]
+
+# Firmness cues, strongest reading first: the first that matches decides.
+FIRMNESS_CUES: list[tuple[str, Firmness]] = [
+    (r"agreed in principle|in-principle agreement|agreement in principle", Firmness.IN_PRINCIPLE),
+    (r"may|might|could|hopes?|hoped|hoping|hope to|looking forward|look forward|looks forward|"
+     r"would like|readiness|ready to|proposed|propose|suggested|suggest(?:ion)?|wish(?:es)?|"
+     r"signalled|signaled|called for|offered", Firmness.PROPOSED),
+    (r"planned|plans?|planning|tentatively|expected|expects|being prepared|under preparation|intends?|"
+     r"intention|preparing for|prepare the", Firmness.PLANNED),
+    (r"invit(?:ed|ation|es)", Firmness.INVITED),
+]
+
+# Reporting verbs: a date right after them dates the report, not the event.
+REPORTING_VERBS = [
+    r"said", r"says", r"told", r"stated", r"announced", r"added", r"noted", r"reported", r"reports",
+    r"declared", r"confirmed", r"explained", r"stressed", r"underlined", r"wrote", r"informed", r"briefed",
+    r"remarked", r"commented", r"revealed", r"disclosed", r"spoke", r"speaking", r"briefing", r"interview",
+    r"agreed", r"decided", r"(?:news|press) conference", r"statement", r"was told", r"were told",
+]
+
+# Contacts with no place of their own.
+NO_CITY_WORDS = r"online|virtual(?:ly)?|in virtual mode|video|videoconference|video-link|telephone|phone|by phone"
+
+# Verbs that make a city the venue when it is their subject: "Seoul will host", "Tehran hosted".
+VENUE_VERBS = r"host(?:s|ed|ing)?|will host|will be hosting|is hosting|was the venue|welcomed"
+
+# "here" stands for the dateline city.
+HERE_WORDS = r"here|in this city|in the capital"
+
+# Not commitments: general intentions with no concrete act.
+GENERAL_INTENTIONS = [
+    r"further develop", r"develop(?:ing)? (?:further )?(?:cooperation|relations|ties)", r"maintain",
+    r"strengthen", r"deepen", r"expand(?:ing)? (?:cooperation|trade|ties)", r"extend(?:ing)? mutual support",
+    r"keep (?:working|coordinating|the conversation)", r"continue (?:to )?(?:cooperat|coordinat|work)",
+]
+
+# Pledges the text reports as abandoned or overtaken.
+ABANDONED = r"never took place|was cancelled|were cancelled|was called off|was abandoned|fell through"
+
+KIND_LABELS = {
+    Kind.CONSULTATIONS: "political consultations", Kind.VISIT: "visit", Kind.MEETING: "meeting",
+    Kind.TALKS: "talks", Kind.SUMMIT: "summit", Kind.COMMISSION: "commission session", Kind.CALL: "call",
+    Kind.SIGNING: "signing", Kind.OTHER: "follow-up",
+}

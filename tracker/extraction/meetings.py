@@ -1,0 +1,235 @@
+"""Meetings a text reports: contacts that took place on a day the text lets us date.
+
+A meeting is read where a clause pairs an event word (consultations, talks, visit,
+call, session of a commission ...) with a day: either a past verb ("were held",
+"met", "took place") governs the clause, or the day sits right next to the event
+word ("Wednesday's talks", "1st Consultation — May 19, 2007"). A date that only
+dates a report ("the ministry said on Wednesday") dates nothing. Contacts fixed for
+the publication day count as meetings. Mentions of one contact are merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tracker.domain.model import Evidence, Kind, Meeting, Participant, Precision
+from tracker.extraction import lexicon
+from tracker.extraction.context import DocumentContext, times_in
+from tracker.extraction.reading import (
+    KIND_PRIORITY, find_events, no_city, parties_of, refine_kind, segments, venue,
+)
+from tracker.gazetteer import lookup_party, party_name
+
+__all__ = ["extract_meetings", "meeting_title"]
+
+_PAST = lexicon.compile_alternatives(lexicon.PAST_TRIGGERS)
+_FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES)
+_MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+_LENGTH = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
+_LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_ENDING = re.compile(r"\b(?:concluded|ended|wound up|closed|closing)\b", re.IGNORECASE)
+_SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
+_HEADED = re.compile(
+    r"(?:(?:the\s+)?(?P<side>[A-Z][\w-]+)\s+(?:delegation|side|one|team)\s+(?:was\s+)?)?"
+    r"(?:headed|led|represented|chaired)\s+by\s+(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,8}?[A-Z][\w.'\u2019-]+)"
+)
+_TITLE_WORDS = set("""acting deputy first second assistant vice foreign prime state permanent chief senior minister
+secretary ambassador director general adviser advisor president chairman head special envoy representative
+of for affairs political the ministry external international legal consular under undersecretary
+director-general minister-counsellor counsellor spokesperson spokesman his her excellency h.e. mr mrs ms dr""".split())
+
+
+def _day_windows(ctx: DocumentContext, sentence, tense: str):
+    for expression in times_in(sentence, ctx.published, tense):
+        window = expression.window
+        if window.precision not in {Precision.DAY, Precision.DAYS} or window.start is None:
+            continue
+        yield expression
+
+
+def _with_year_of_sentence(ctx, sentence, expression, expressions):
+    """ "resumed in 2014, when they met on Jan 27": a yearless day takes the year the sentence gives."""
+    if _YEAR.search(expression.text):
+        return expression.window
+    years = [e for e in expressions if e.window.precision is Precision.YEAR and e.start < expression.start]
+    if not years or years[-1].window.start is None:
+        return expression.window
+    year = years[-1].window.start.year
+    try:
+        start = expression.window.start.replace(year=year)
+        end = expression.window.end.replace(year=year + (expression.window.end.year - expression.window.start.year))
+    except ValueError:
+        return expression.window
+    return type(expression.window)(start, end, expression.window.precision, expression.window.text)
+
+
+def _adjacent_event(text: str, events, start: int, end: int):
+    """An event word within a few words of the date ("Wednesday's talks", "talks on Wednesday")."""
+    for event in events:
+        if 0 <= start - event.end <= 25 and not re.search(r"[.;]", text[event.end:start]):
+            return event
+        if 0 <= event.start - end <= 12 and not re.search(r"[.;,]", text[end:event.start]):
+            return event
+    return None
+
+
+def _participants(ctx: DocumentContext, sentence) -> list[Participant]:
+    found = []
+    for match in _HEADED.finditer(sentence.text):
+        words = match["who"].split()
+        name_words = []
+        for word in reversed(words):
+            if word.lower().strip(",") in _TITLE_WORDS:
+                break
+            name_words.insert(0, word)
+        if not name_words or len(name_words) == len(words) and len(words) > 4:
+            continue
+        role = " ".join(words[:len(words) - len(name_words)]) or None
+        country = lookup_party(match["side"]) if match["side"] else None
+        found.append(Participant(" ".join(name_words).rstrip(",."), role, country))
+    return found
+
+
+def meeting_title(kind: Kind, parties: list[str], city: str | None) -> str:
+    label = lexicon.KIND_LABELS[kind].capitalize() if kind is not Kind.CALL else "Call"
+    names = [party_name(code) for code in sorted(parties)]
+    title = label
+    if len(names) >= 2:
+        title += " between " + (", ".join(names[:-1]) + " and " + names[-1])
+    elif names:
+        title += " with " + names[0]
+    if city:
+        title += f" in {city}"
+    return title
+
+
+def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
+    """The meetings `ctx` reports, in text order, one per contact."""
+    published = ctx.published
+    found: list[Meeting] = []
+    text = ctx.text
+    for number, clause in enumerate(ctx.clauses):
+        sentence = clause.sentence
+        events = [e for e in find_events(text, sentence.start, sentence.end)
+                  if e.kind is not Kind.SIGNING or "ceremony" in e.text.lower()]
+        if not events:
+            continue
+        all_past = times_in(sentence, published, "past")
+        future = [e for e in times_in(sentence, published, "future")
+                  if published and e.window.precision is Precision.DAY and e.window.start == published]
+        for seg_start, seg_end in segments(text, sentence.start, sentence.end):
+            has_past = bool(_PAST.search(text, seg_start, seg_end))
+            has_future = bool(_FUTURE.search(text, seg_start, seg_end))
+            seg_events = [e for e in events if seg_start <= e.start < seg_end] or events
+            candidates = []
+            for expression in all_past:
+                if not (seg_start <= expression.start < seg_end):
+                    continue
+                if expression.window.precision not in {Precision.DAY, Precision.DAYS}:
+                    continue
+                window = _with_year_of_sentence(ctx, sentence, expression, all_past)
+                if published and window.end > published:
+                    continue
+                adjacent = _adjacent_event(text, seg_events, expression.start, expression.end)
+                if ctx.reported(expression.start) and not adjacent and not _WHEN_AFTER.match(text, expression.end):
+                    continue
+                if not (has_past or (adjacent and not has_future)):
+                    continue
+                if adjacent and _MEDIA.search(adjacent.text):
+                    continue
+                candidates.append((expression, window))
+            for expression in future:
+                if seg_start <= expression.start < seg_end and has_future and not ctx.reported(expression.start):
+                    candidates.append((expression, expression.window))
+            for expression, window in candidates:
+                near = sorted(seg_events, key=lambda e: abs(e.start - expression.start))
+                event = near[0]
+                kind = min((refine_kind(text, e) for e in seg_events), key=KIND_PRIORITY.get) \
+                    if not _SIDELINES.search(text, seg_start, seg_end) else refine_kind(text, event)
+                start, end = window.start, window.end
+                length = _LENGTH.search(text, sentence.start, min(len(text), sentence.end + 600))
+                if start == end and length and _ENDING.search(text, seg_start, seg_end):
+                    start = end - dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
+                city = None
+                if kind is not Kind.CALL and not no_city(text, seg_start, seg_end):
+                    place = (venue(ctx, clause.mentions, seg_start, seg_end, event.start)
+                             or venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
+                             or _nearby_venue(ctx, number) or ctx.dateline)
+                else:
+                    place = None
+                if place is not None:
+                    city = place
+                parties = parties_of(ctx, clause)
+                if len(parties) < 2:
+                    parties = _fill(parties, ctx, found)
+                meeting = Meeting(
+                    kind=kind, start=start, end=end, city=city.name if city else None,
+                    country=city.country if city else None, timezone=city.timezone if city else None,
+                    parties=sorted(parties), participants=_participants(ctx, sentence),
+                    evidence=Evidence(sentence.text, sentence.start, sentence.end),
+                )
+                _add(found, meeting, sidelines=bool(_SIDELINES.search(text, seg_start, seg_end)))
+                if _SIDELINES.search(text, seg_start, seg_end):
+                    # "talks on the sidelines of the Trilateral Meeting": two contacts on one day.
+                    after = [e for e in seg_events if e.start > _SIDELINES.search(text, seg_start, seg_end).end()]
+                    if after:
+                        other = Meeting(**{**meeting.__dict__, "kind": refine_kind(text, after[0]),
+                                           "participants": []})
+                        _add(found, other, sidelines=True)
+    participants_from_document(ctx, found)
+    for meeting in found:
+        meeting.title = meeting_title(meeting.kind, meeting.parties, meeting.city)
+    return found
+
+
+def participants_from_document(ctx: DocumentContext, meetings: list[Meeting]) -> None:
+    """Heads of delegation named in other sentences go to the document's only meeting."""
+    if len(meetings) != 1 or meetings[0].participants:
+        return
+    for clause in ctx.clauses:
+        meetings[0].participants.extend(_participants(ctx, clause.sentence))
+
+
+def _nearby_venue(ctx: DocumentContext, number: int):
+    """ "The Mexico City meeting": a city glued to an event word in the sentences around."""
+    for other in (number - 1, number + 1, number - 2, number + 2):
+        if not 0 <= other < len(ctx.clauses):
+            continue
+        clause = ctx.clauses[other]
+        for mention in clause.mentions:
+            if mention.kind not in {"city", "landmark"} or ctx.in_dateline(mention):
+                continue
+            tail = ctx.text[mention.end:mention.end + 30]
+            head = ctx.text[max(0, mention.start - 25):mention.start]
+            if re.match(r"\s+(?:meeting|talks|summit|consultations|session)", tail) or \
+                    re.search(r"(?:venue of|hosted by|held in|took place in)\s+$", head) or \
+                    re.match(r",?\s+(?:\w+,\s+)?was the venue", tail):
+                return mention.place
+    return None
+
+
+def _fill(parties: list[str], ctx: DocumentContext, found: list[Meeting]) -> list[str]:
+    out = list(parties)
+    for code in ctx.main_parties:
+        if code not in out:
+            out.append(code)
+    return out
+
+
+def _add(found: list[Meeting], meeting: Meeting, sidelines: bool = False) -> None:
+    for other in found:
+        if (other.start, other.end) != (meeting.start, meeting.end):
+            continue
+        if other.parties and meeting.parties and not set(other.parties) & set(meeting.parties):
+            continue
+        if sidelines and other.kind is not meeting.kind:
+            continue
+        if other.city is None and meeting.city is not None:
+            other.city, other.country, other.timezone = meeting.city, meeting.country, meeting.timezone
+        if not other.participants:
+            other.participants = meeting.participants
+        return
+    found.append(meeting)

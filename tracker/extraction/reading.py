@@ -1,0 +1,148 @@
+"""Small readings shared by the meeting and commitment rules: events, clauses, places, parties.
+
+Every function takes a sentence (with document offsets) and the DocumentContext and
+answers one question: which event words it has and of what kind, where its clauses
+split, which city is the venue, which parties it names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.domain.model import Kind
+from tracker.extraction import lexicon
+from tracker.extraction.context import Clause, DocumentContext
+from tracker.gazetteer import Mention, Place, capital_of
+
+__all__ = ["EventWord", "find_events", "segments", "venue", "parties_of", "refine_kind", "KIND_PRIORITY"]
+
+_EVENTS = [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE), kind)
+           for pattern, kind in lexicon.EVENT_WORDS.items()]
+_COMMISSION = lexicon.compile_alternatives([lexicon.COMMISSION_WORDS])
+_CONSULT = re.compile(r"consultations?|talks|negotiations|dialogue", re.IGNORECASE)
+_SEGMENT = re.compile(r";|,\s+(?:whereas|while|but)\s|\s+whereas\s", re.IGNORECASE)
+_NO_CITY = lexicon.compile_alternatives([lexicon.NO_CITY_WORDS])
+_HERE = lexicon.compile_alternatives([lexicon.HERE_WORDS])
+_REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
+_EMBASSY_IN = re.compile(r"(?:embassy|embassies|consulate|mission|representation)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|\bcapital,|\bvenue|\bfrom)"
+                       r"(?:\s+the\s+\w+\s+capital,?)?\s+$", re.IGNORECASE)
+
+KIND_PRIORITY = {Kind.CALL: 0, Kind.COMMISSION: 1, Kind.CONSULTATIONS: 2, Kind.SUMMIT: 3, Kind.SIGNING: 4,
+                 Kind.TALKS: 5, Kind.VISIT: 6, Kind.OTHER: 7, Kind.MEETING: 8}
+
+
+@dataclass(frozen=True)
+class EventWord:
+    start: int  # document offsets
+    end: int
+    text: str
+    kind: Kind
+
+
+def find_events(text: str, start: int, end: int) -> list[EventWord]:
+    """Event words between start and end, left to right; overlapping matches keep the longest."""
+    found: list[EventWord] = []
+    for pattern, kind in _EVENTS:
+        for match in pattern.finditer(text, start, end):
+            found.append(EventWord(match.start(), match.end(), match.group(), kind))
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    kept: list[EventWord] = []
+    for event in found:
+        if kept and event.start < kept[-1].end:
+            continue
+        kept.append(event)
+    return kept
+
+
+def refine_kind(text: str, event: EventWord) -> Kind:
+    """ "a meeting of the Cooperation Council" is a commission; "the next round of consultations" consultations."""
+    if event.kind in {Kind.MEETING, Kind.SUMMIT} or event.text.lower().startswith(("session", "round")):
+        tail = text[event.end:event.end + 70]
+        commission = _COMMISSION.search(tail)
+        consult = _CONSULT.search(tail)
+        if commission and (not consult or commission.start() < consult.start()):
+            return Kind.COMMISSION
+        if consult and event.text.lower().startswith(("round", "session")):
+            word = consult.group().lower()
+            return Kind.CONSULTATIONS if word.startswith("consultation") else Kind.TALKS
+    return event.kind
+
+
+def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of a sentence split at ';' and ', whereas / while / but'."""
+    bounds, last = [], start
+    for match in _SEGMENT.finditer(text, start, end):
+        bounds.append((last, match.start()))
+        last = match.end()
+    bounds.append((last, end))
+    return bounds
+
+
+def no_city(text: str, start: int, end: int) -> bool:
+    return bool(_NO_CITY.search(text, start, end))
+
+
+def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
+    text = ctx.text
+    if ctx.in_dateline(mention):
+        return None
+    after = text[mention.end:mention.end + 3]
+    if after.startswith(("'s", "\u2019s", "-based", "-born")):
+        return None  # "Tehran's nuclear programme": the government, not the venue
+    before = text[max(0, mention.start - 40):mention.start]
+    if _REPORTING.search(before[-22:]) and re.search(r"\b(?:in|from)\s+$", before):
+        return None  # "said in Beijing": where it was said
+    if mention.kind in {"city", "landmark"}:
+        return mention.place
+    if mention.kind == "country":
+        if _EMBASSY_IN.search(before):
+            return capital_of(mention.code)  # embassies sit in capitals
+        if mention.place is not None and _LOCATIVE.search(before):
+            return mention.place  # "in Singapore"
+    return None
+
+
+def venue(ctx: DocumentContext, mentions, start: int, end: int, near: int) -> Place | None:
+    """The city between start and end closest to offset `near`; "here" is the dateline city."""
+    best, distance = None, None
+    for mention in mentions:
+        if mention.start < start or mention.end > end:
+            continue
+        place = _usable_city(ctx, mention)
+        if place is None:
+            continue
+        gap = abs(mention.start - near)
+        if distance is None or gap < distance:
+            best, distance = place, gap
+    if best is None and ctx.dateline is not None and _HERE.search(ctx.text, start, end):
+        return ctx.dateline
+    return best
+
+
+def parties_of(ctx: DocumentContext, clause: Clause, start: int | None = None, end: int | None = None) -> list[str]:
+    """Party codes a sentence names: countries, adjectives, organisations (not a dateline or "City, Country")."""
+    start = clause.sentence.start if start is None else start
+    end = clause.sentence.end if end is None else end
+    found: list[str] = []
+    previous = None
+    for mention in clause.mentions:
+        if mention.start < start or mention.end > end or ctx.in_dateline(mention):
+            previous = mention
+            continue
+        code = None
+        if mention.is_party:
+            appositive = (previous is not None and previous.kind == "city" and previous.code == mention.code
+                          and re.fullmatch(r",\s*", ctx.text[previous.end:mention.start]))
+            if not appositive:
+                code = mention.code
+        elif mention.kind == "city" and mention.place and mention.place.capital:
+            # "Belgrade and Minsk agreed", "Seoul will host": a capital stands for its government.
+            code = mention.code
+        elif mention.kind == "landmark":
+            code = mention.code
+        if code and code not in found:
+            found.append(code)
+        previous = mention
+    return found

@@ -1,0 +1,113 @@
+"""Sentence splitting with character offsets, for press-release English.
+
+A full stop ends a sentence unless it closes a title or abbreviation ("Mr.", "H.E.",
+"Amb.", "U.S.", "No.", "Jul."), an initial ("A. Lukashenko") or a number, or the
+next word starts in lower case. A blank line always ends one; a single line break
+does unless the next line goes on in lower case (a wrapped line). One linear scan
+with no backtracking; overlong runs are cut so no sentence exceeds MAX_SENTENCE.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences", "ABBREVIATIONS", "MAX_SENTENCE"]
+
+MAX_SENTENCE = 2000
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof h.e he amb ambs gen lt col maj capt cmdr adm sgt sen rep gov govt pres dept
+st mt ft no nos vol art para fig sec secy asst jr sr messrs mme mlle rev hon excy
+u.s u.k u.n u.s.a e.u u.a.e d.c p.r.c
+inc co corp ltd bros plc
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+e.g i.e etc vs approx est cf al
+""".split())
+# Abbreviations that may also close a sentence: they end one when a clearly new sentence follows.
+_MAY_END = frozenset({"u.s", "u.k", "u.n", "u.s.a", "e.u", "u.a.e", "d.c", "etc", "p.r.c", "co", "inc", "ltd"})
+_SENTENCE_OPENERS = frozenset("the it he she they this that these those in on at but and we i there his her its "
+                              "their a an as after before during while meanwhile however".split())
+
+# A candidate boundary: terminal punctuation (with closing quotes/brackets) and the space after it,
+# or a line break. Each alternative consumes what it matches, so the scan is linear.
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[ \t]*(?:\r?\n[ \t\r]*)*|(?:[ \t]*\r?\n)+[ \t]*")
+_WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W_]|\.(?=[^\W_]))*)$")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence and its offsets in the text it was split from (text[start:end] == text)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_boundary(text: str, match: re.Match) -> bool:
+    mark = match.group()
+    after = match.end()
+    if after >= len(text):
+        return True
+    if "\n" in mark and _BLANK_LINE.search(mark) or mark.count("\n") >= 2:
+        return True
+    following = text[after]
+    punctuation = mark.lstrip()[:1] in {".", "!", "?", "\u2026"}
+    if not punctuation:
+        # A line break alone: a wrapped line goes on in lower case.
+        return not following.islower()
+    if following.islower():
+        return False
+    if mark[0] != ".":
+        return True
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    if before is None:
+        # "in 2017." ends a sentence; "No. 5" is handled as an abbreviation above.
+        return True
+    word = before.group(1)
+    lowered = word.casefold()
+    if len(word) == 1 and word.isupper():
+        return "\n" in mark  # an initial: "A. Lukashenko", unless the line ends there
+    if lowered in ABBREVIATIONS or "." in lowered:
+        if lowered in _MAY_END or ("." in lowered and lowered not in ABBREVIATIONS):
+            nxt = re.match(r"[^\W\d_]+", text[after:after + 30])
+            return "\n" in mark or bool(nxt and nxt.group().casefold() in _SENTENCE_OPENERS)
+        return "\n" in mark and not following.isdigit()
+    return True
+
+
+def _cut(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Trim spaces; cut runs longer than MAX_SENTENCE at a space (or hard)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of `text`, in order, with offsets into `text`."""
+    found: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if not _is_boundary(text, match):
+            continue
+        stop = match.end()
+        # Keep the terminal punctuation and closing quotes, not the spaces after them.
+        body_end = match.start() + len(match.group().rstrip())
+        for a, b in _cut(text, start, body_end):
+            found.append(Sentence(a, b, text[a:b]))
+        start = stop
+    for a, b in _cut(text, start, len(text)):
+        found.append(Sentence(a, b, text[a:b]))
+    return found
