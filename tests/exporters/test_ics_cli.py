@@ -1,0 +1,150 @@
+"""`tracker export ics` on every engine: stable UIDs, growing SEQUENCE, filters, atomic writes (issue #5)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import icalendar
+import pytest
+
+from exporters.ics_checks import assert_strict
+from tracker.cli.export import parse_lead_time, write_atomically
+from tracker.errors import InputError
+
+
+def _add_data(cli) -> tuple[dict, dict]:
+    meeting = json.loads(cli("meetings", "add", "--start", "2016-10-06", "--kind", "consultations", "--city",
+                             "Belgrade", "--party", "BY,RS", "--json", today="2016-10-07").stdout)
+    item = json.loads(cli("items", "add", "Next round, in Minsk; political consultations", "--kind",
+                          "consultations", "--start", "2017-01-01", "--end", "2017-12-31", "--city", "Minsk",
+                          "--party", "BY,RS", "--json", today="2016-10-07").stdout)
+    return meeting, item
+
+
+def _components(data: bytes) -> dict[str, icalendar.Component]:
+    calendar = icalendar.Calendar.from_ical(data)
+    return {str(c["UID"]): c for c in calendar.walk() if c.name in {"VEVENT", "VTODO"}}
+
+
+def test_export_to_stdout_is_a_strict_calendar(cli):
+    meeting, item = _add_data(cli)
+    result = cli("export", "ics", today="2017-06-01")
+    assert result.exit_code == 0, result.stderr
+    data = result.stdout_bytes
+    assert_strict(data)
+    components = _components(data)
+    assert set(components) == {meeting["uid"], item["uid"]}
+    assert components[item["uid"]]["SUMMARY"] == "Due: Next round, in Minsk; political consultations"
+    assert b"SUMMARY:Due: Next round\\, in Minsk\\; political consultations" in data
+
+
+def test_uid_stays_and_sequence_grows_after_an_edit(cli):
+    _, item = _add_data(cli)
+    before = _components(cli("export", "ics", "--todos", "both", today="2017-06-01").stdout_bytes)
+    assert cli("items", "edit", str(item["id"]), "--city", "Vitebsk", today="2017-06-02").exit_code == 0
+    after = _components(cli("export", "ics", "--todos", "both", today="2017-06-02").stdout_bytes)
+    assert set(before) == set(after), "no UID changes, no duplicates"
+    for uid in (item["uid"], f"todo-{item['uid']}"):
+        assert before[uid]["SEQUENCE"] == 0 and after[uid]["SEQUENCE"] == 1
+        assert after[uid]["LAST-MODIFIED"].dt > before[uid]["LAST-MODIFIED"].dt
+        assert after[uid]["DTSTAMP"].dt == after[uid]["LAST-MODIFIED"].dt
+        assert after[uid]["LOCATION"] == "Vitebsk"
+    assert cli("items", "done", str(item["id"]), today="2017-06-03").exit_code == 0
+    done = _components(cli("export", "ics", "--todos", "both", today="2017-06-03").stdout_bytes)
+    assert item["uid"] not in done, "a fulfilled item leaves the events"
+    assert done[f"todo-{item['uid']}"]["STATUS"] == "COMPLETED" and done[f"todo-{item['uid']}"]["SEQUENCE"] > 1
+
+
+def test_export_is_byte_identical_when_nothing_changed(cli):
+    _add_data(cli)
+    first = cli("export", "ics", today="2017-06-01").stdout_bytes
+    assert cli("export", "ics", today="2017-06-01").stdout_bytes == first
+
+
+def test_filters(cli):
+    meeting, item = _add_data(cli)
+    other = json.loads(cli("meetings", "add", "--start", "2017-03-01", "--kind", "talks", "--party", "FR,DE",
+                           "--city", "Paris", "--json").stdout)
+    by = _components(cli("export", "ics", "--party", "by").stdout_bytes)
+    assert set(by) == {meeting["uid"], item["uid"]}
+    talks = _components(cli("export", "ics", "--kind", "talks").stdout_bytes)
+    assert set(talks) == {other["uid"]}
+    fulfilled = _components(cli("export", "ics", "--status", "fulfilled", "--todos", "as-todos").stdout_bytes)
+    assert set(fulfilled) == {meeting["uid"], other["uid"]}, "meetings have no status and stay"
+
+
+def test_write_to_file_atomically(cli, tmp_path):
+    _add_data(cli)
+    target = tmp_path / "public" / "tracker.ics"
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+    os.chmod(target, 0o640)
+    result = cli("export", "ics", "-o", target, "--alarm", "7d", today="2017-06-01")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "" and result.stderr.startswith(f"wrote {target} (")
+    assert_strict(target.read_bytes())
+    assert b"TRIGGER:-P7D" in target.read_bytes()
+    assert os.stat(target).st_mode & 0o777 == 0o640, "the file keeps its mode"
+    assert [p.name for p in target.parent.iterdir()] == ["tracker.ics"], "no temporary file left behind"
+
+
+def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
+    target = tmp_path / "tracker.ics"
+    target.write_bytes(b"old calendar")
+
+    def chunks():
+        yield b"BEGIN:VCALENDAR\r\n"
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_atomically(target, chunks())
+    assert target.read_bytes() == b"old calendar"
+    assert [p.name for p in tmp_path.iterdir()] == ["tracker.ics"]
+
+
+def test_new_file_is_readable_by_a_web_server(tmp_path):
+    target = tmp_path / "new.ics"
+    write_atomically(target, [b"x"])
+    assert os.stat(target).st_mode & 0o044, "group/other may read it (0600 from mkstemp would hide it)"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--todos", "sometimes"], "unknown --todos 'sometimes'"),
+    (["--alarm", "soon"], "cannot read the lead time 'soon'"),
+    (["--status", "late"], "unknown status 'late'"),
+    (["--kind", "party"], "unknown kind 'party'"),
+])
+def test_bad_options_exit_2_with_one_line(cli, args, message):
+    result = cli("export", "ics", *args)
+    assert result.exit_code == 2
+    assert result.stdout == "" and result.stderr.startswith(f"tracker: {message}")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("text, hours", [("7d", 168), ("2w", 336), ("12h", 12), ("1d12h", 36), ("P7D", 168),
+                                         ("PT12H", 12), ("P1DT6H", 30), ("90m", 1.5)])
+def test_parse_lead_time(text, hours):
+    assert parse_lead_time(text).total_seconds() == hours * 3600
+
+
+@pytest.mark.parametrize("text", ["", "P", "PT", "7", "d7", "7x", "-7d", "7d soon"])
+def test_parse_lead_time_refuses(text):
+    with pytest.raises(InputError):
+        parse_lead_time(text)
+
+
+@pytest.mark.postgres
+def test_uids_are_the_same_on_both_engines(make_db_url, seed_path):
+    from typer.testing import CliRunner
+
+    from tracker.cli import app
+
+    exports = []
+    for engine in ("sqlite", "postgres"):
+        url = make_db_url(engine)
+        runner = CliRunner()
+        assert runner.invoke(app, ["--db", url, "ingest", str(seed_path)]).exit_code == 0
+        exports.append(set(_components(runner.invoke(app, ["--db", url, "export", "ics", "--todos", "both"])
+                                       .stdout_bytes)))
+    assert exports[0] == exports[1] and exports[0]
