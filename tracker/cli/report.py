@@ -1,3 +1,107 @@
-"""`tracker report` (filled in by its issue)."""
+"""`tracker report weekly|compliance`: the Monday status report and each partner's record."""
 
-from tracker.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from tracker.cli.app import app, get_context, print_json
+from tracker.cli.options import parse_optional_date
+from tracker.errors import ConfigError, InputError
+from tracker.exporters import report as render
+from tracker.services.report import DEFAULT_LIMIT, IsoWeek, build_compliance, build_weekly_report
+
+report_app = typer.Typer(help="The weekly status report and each partner's compliance record.",
+                         no_args_is_help=True)
+app.add_typer(report_app, name="report")
+
+
+class ReportFormat(StrEnum):
+    MD = "md"
+    HTML = "html"
+    JSON = "json"
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"cannot write {output}: {err.strerror}") from err
+    typer.echo(f"wrote {output}", err=True)
+
+
+def _send(settings, to: str, report) -> None:
+    try:
+        from tracker.services.mail import send_mail
+    except ImportError as err:  # the mail service ships with the follow-ups issue
+        raise ConfigError("this version of tracker cannot send mail yet; write the report with -o") from err
+    send_mail(settings, to, render.report_subject(report), render.render_markdown(report),
+              render.render_html(report))
+    typer.echo(f"sent {render.report_subject(report)} to {to}", err=True)
+
+
+@report_app.command("weekly")
+def weekly(
+    ctx: typer.Context,
+    week: str | None = typer.Option(None, "--week", help="ISO week, e.g. 2016-W40 (default: the week before today)."),
+    format_: ReportFormat = typer.Option(ReportFormat.MD, "--format", help="md, html or json."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    party: str | None = typer.Option(None, "--party", help="Only this party (ISO code)."),
+    mail_to: str | None = typer.Option(None, "--mail-to", help="Mail the report (Markdown and HTML) to ADDR."),
+    limit: int = typer.Option(DEFAULT_LIMIT, "--limit", min=0, help="Items listed per section; 0 lists all."),
+) -> None:
+    """Report on a week: meetings held, commitments made, items fulfilled, rescheduled or
+    cancelled; then what is due, overdue or stale as of today, and each partner's open items
+    and record.
+
+    Example: tracker report weekly --week 2016-W40 --format html -o report.html
+    """
+    app_ctx = get_context(ctx)
+    iso_week = IsoWeek.parse(week) if week else None
+    with app_ctx.session() as session:
+        report = build_weekly_report(session, today=app_ctx.today, week=iso_week, party=party, limit=limit,
+                                     stale_months=app_ctx.settings.stale_months)
+    if mail_to:
+        _send(app_ctx.settings, mail_to, report)
+        if output is None:
+            return
+    if format_ is ReportFormat.JSON:
+        if output is None:
+            print_json(render.report_to_json(report))
+            return
+        import json
+
+        _write(json.dumps(render.report_to_json(report), ensure_ascii=False, indent=2) + "\n", output)
+    elif format_ is ReportFormat.HTML:
+        _write(render.render_html(report), output)
+    else:
+        _write(render.render_markdown(report), output)
+
+
+@report_app.command("compliance")
+def compliance(
+    ctx: typer.Context,
+    party: str | None = typer.Option(None, "--party", help="Only this party (ISO code)."),
+    since: str | None = typer.Option(None, "--since", help="Only commitments made on or after YYYY-MM-DD."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Each partner's record: commitments made, fulfilled on time or late, overdue, cancelled,
+    pending, and the on-time rate over those fulfilled or overdue.
+
+    Example: tracker report compliance --party BY --since 2016-01-01
+    """
+    app_ctx = get_context(ctx)
+    since_day = parse_optional_date(since, "--since")
+    with app_ctx.session() as session:
+        records = build_compliance(session, today=app_ctx.today, party=party, since=since_day)
+    if json_:
+        print_json(render.compliance_to_json(records, today=app_ctx.today, since=since_day))
+        return
+    typer.echo(render.render_compliance_text(records, today=app_ctx.today, since=since_day), nl=False)

@@ -1,0 +1,661 @@
+"""The weekly status report and each partner's compliance record, as data.
+
+`build_weekly_report` reads the database once and returns plain dataclasses:
+what happened in an ISO week (meetings, commitments made, items fulfilled,
+rescheduled or cancelled) and where things stand on `today` (due, overdue,
+stale, late cadences, open items and record per partner). Renderers in
+`tracker.exporters.report` turn it into Markdown, HTML or JSON; nothing here
+formats text or reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Generic, TypeVar
+from urllib.parse import urlsplit
+
+from sqlalchemy.orm import Session
+
+from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
+from tracker.domain.status import State, derive_state
+from tracker.errors import InputError
+from tracker.storage import reporting
+from tracker.storage.reporting import DocumentRef, ItemDetail, ItemFact
+
+__all__ = [
+    "IsoWeek", "Listing", "SourceRef", "MeetingLine", "ItemLine", "ChangeLine", "CadenceLine",
+    "ComplianceRecord", "PartySection", "Summary", "Timeline", "WeeklyReport",
+    "build_weekly_report", "build_compliance", "party_name", "DUE_HORIZON_DAYS", "DEFAULT_LIMIT",
+]
+
+DUE_HORIZON_DAYS = 28  # "due in the next four weeks": today through today + 27 days
+DEFAULT_LIMIT = 50  # items listed per section; the counts always cover everything
+TIMELINE_BEFORE_DAYS = 42
+TIMELINE_AFTER_DAYS = 84
+TIMELINE_ROWS = 30
+
+T = TypeVar("T")
+
+
+# The week
+
+_WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class IsoWeek:
+    """An ISO 8601 week: Monday to Sunday, numbered within its ISO year (2016-W40)."""
+
+    year: int
+    week: int
+
+    def __post_init__(self) -> None:
+        dt.date.fromisocalendar(self.year, self.week, 1)  # raises ValueError for a week that does not exist
+
+    @classmethod
+    def parse(cls, text: str) -> IsoWeek:
+        """Read `2016-W40` (also `2016W40`, `2016-w40`); raise InputError otherwise."""
+        match = _WEEK.match(text or "")
+        if not match:
+            raise InputError(f"--week must look like 2016-W40, got {text!r}")
+        try:
+            return cls(int(match[1]), int(match[2]))
+        except ValueError as err:
+            raise InputError(f"{match[1]} has no ISO week {int(match[2])}") from err
+
+    @classmethod
+    def containing(cls, day: dt.date) -> IsoWeek:
+        year, week, _ = day.isocalendar()
+        return cls(year, week)
+
+    @classmethod
+    def before(cls, today: dt.date) -> IsoWeek:
+        """The last whole week before `today`'s: the default week of the report."""
+        return cls.containing(today - dt.timedelta(days=7))
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date.fromisocalendar(self.year, self.week, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """Sunday, inclusive."""
+        return dt.date.fromisocalendar(self.year, self.week, 7)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        return f"{self.year}-W{self.week:02d}"
+
+
+# Report data
+
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """The first `len(items)` of `total` entries of a section (`total` always counts all of them)."""
+
+    items: tuple[T, ...]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+    @classmethod
+    def of(cls, entries: Sequence[T], limit: int | None) -> Listing[T]:
+        shown = entries if not limit else entries[:limit]
+        return cls(tuple(shown), len(entries))
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """The document an item or meeting was read from; `url` is set only for an http(s) source."""
+
+    document_id: int
+    title: str | None
+    source: str
+    published: dt.date | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    id: int
+    kind: str
+    title: str
+    start: dt.date
+    end: dt.date
+    city: str | None
+    country: str | None
+    parties: tuple[str, ...]
+    review: str
+    evidence: str | None
+    source: SourceRef | None
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """One item as the report lists it; `state` and `days_overdue` are derived on the report's `today`."""
+
+    id: int
+    kind: str
+    title: str
+    firmness: str
+    parties: tuple[str, ...]
+    city: str | None
+    window_start: dt.date | None
+    window_end: dt.date | None
+    window_text: str
+    precision: str
+    status: str
+    state: str
+    days_overdue: int
+    made_on: dt.date | None
+    fulfilled_on: dt.date | None
+    review: str
+    evidence: str | None
+    source: SourceRef | None
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """An item fulfilled, rescheduled or cancelled in the week.
+
+    `on` is the day it happened (the fulfilment date, else the day the change was
+    recorded); `recorded_on` is the day the tracker learnt it. A reschedule keeps
+    the window it had before the week in `old_window_start`/`old_window_end`.
+    """
+
+    change: str  # fulfilled | fulfilled_late | rescheduled | cancelled
+    on: dt.date
+    recorded_on: dt.date | None
+    reason: str
+    item: ItemLine
+    old_window_start: dt.date | None = None
+    old_window_end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class CadenceLine:
+    """A pair or group of parties that meets regularly, and how late its next meeting is."""
+
+    parties: tuple[str, ...]
+    kind: str
+    median_interval_days: int | None
+    last: dt.date | None
+    expected_next: dt.date | None
+    late: bool
+    days_late: int
+
+
+@dataclass(frozen=True)
+class ComplianceRecord:
+    """A party's record over the commitments it made (all time, or since a date).
+
+    Every commitment falls in exactly one column: made = fulfilled_on_time +
+    fulfilled_late + overdue + cancelled + pending. "On time" means fulfilled on or
+    before the last day of its (current) window; an item without a window that was
+    fulfilled counts as on time. Pending items are open and not yet due (or open
+    ended): they cannot be judged yet.
+
+    The on-time rate follows the G7/G20 Research Group, which scores each member on
+    the commitments whose compliance period has ended: its denominator is the
+    *assessed* commitments, fulfilled_on_time + fulfilled_late + overdue (cancelled
+    and pending ones are left out, as the Research Group leaves out commitments
+    that were withdrawn or are not yet due), and its numerator is those fulfilled
+    on time. `score` is the Research Group's own scale: +1 full compliance (on
+    time), 0 partial (late), -1 non-compliance (overdue), averaged over the same
+    denominator, from -1 to +1. Both are None when nothing can be assessed yet.
+    """
+
+    party: str
+    name: str
+    made: int = 0
+    fulfilled_on_time: int = 0
+    fulfilled_late: int = 0
+    overdue: int = 0
+    cancelled: int = 0
+    pending: int = 0
+
+    @property
+    def assessed(self) -> int:
+        return self.fulfilled_on_time + self.fulfilled_late + self.overdue
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.fulfilled_on_time / self.assessed if self.assessed else None
+
+    @property
+    def score(self) -> float | None:
+        return (self.fulfilled_on_time - self.overdue) / self.assessed if self.assessed else None
+
+
+@dataclass(frozen=True)
+class PartySection:
+    party: str
+    name: str
+    record: ComplianceRecord
+    open_items: Listing[ItemLine]
+
+
+@dataclass(frozen=True)
+class Summary:
+    meetings: int
+    made: int
+    fulfilled: int
+    rescheduled: int
+    cancelled: int
+    due: int
+    overdue: int
+    stale: int | None
+    late_cadences: int | None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Open items with a window around `today`, for the HTML chart: from `start` to `end` inclusive."""
+
+    start: dt.date
+    end: dt.date
+    items: Listing[ItemLine]
+
+
+@dataclass(frozen=True)
+class WeeklyReport:
+    """Everything the weekly report shows. `stale` and `cadences` are None when the tracker cannot tell."""
+
+    week: IsoWeek
+    today: dt.date
+    party: str | None
+    party_name: str | None
+    due_until: dt.date
+    summary: Summary
+    meetings: Listing[MeetingLine]
+    made: Listing[ItemLine]
+    changes: Listing[ChangeLine]
+    due: Listing[ItemLine]
+    overdue: Listing[ItemLine]
+    stale: Listing[ItemLine] | None
+    cadences: Listing[CadenceLine] | None
+    parties: tuple[PartySection, ...]
+    timeline: Timeline
+    sources: tuple[SourceRef, ...] = field(default=())
+
+
+# Names
+
+_NO_COUNTRY = {"EU": "European Union", "UN": "United Nations"}
+
+
+@lru_cache(maxsize=1024)
+def party_name(code: str) -> str:
+    """The short English name of a party code (ISO 3166 alpha-2 or alpha-3), else the code itself."""
+    import pycountry  # loads its data on first use: only when a report is made
+
+    code = code.upper()
+    country = None
+    if len(code) == 2:
+        country = pycountry.countries.get(alpha_2=code)
+    elif len(code) == 3:
+        country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return _NO_COUNTRY.get(code, code)
+    return getattr(country, "common_name", None) or country.name
+
+
+# Building
+
+def _utc_date(instant: dt.datetime | None) -> dt.date | None:
+    if instant is None:
+        return None
+    if instant.tzinfo is not None:
+        instant = instant.astimezone(dt.timezone.utc)
+    return instant.date()
+
+
+def _made_on(fact: ItemFact) -> dt.date | None:
+    """The day an item was made: its `made_on`, else the day it was stored."""
+    return fact.made_on or _utc_date(fact.created_at)
+
+
+def _to_domain(fact: ItemFact) -> Commitment:
+    """Just enough of a Commitment for the status rules of tracker.domain.status."""
+    if fact.window_end is None or fact.window_start is None:
+        window = Window.open()
+    else:
+        window = Window(fact.window_start, fact.window_end, Precision(fact.window_precision))
+    return Commitment(kind=Kind.OTHER, firmness=Firmness.AGREED, window=window, parties=list(fact.parties),
+                      status=Status(fact.status), review=ReviewState.CONFIRMED, made_on=fact.made_on,
+                      fulfilled_on=fact.fulfilled_on, id=fact.id, created_at=fact.created_at)
+
+
+def _source_ref(document: DocumentRef | None) -> SourceRef | None:
+    if document is None:
+        return None
+    url = document.source if urlsplit(document.source).scheme in {"http", "https"} else None
+    return SourceRef(document.id, document.title, document.source, document.published, url)
+
+
+class _Classified:
+    """Every item of the report's scope with its state on `today`, computed once."""
+
+    def __init__(self, facts: list[ItemFact], today: dt.date):
+        self.today = today
+        self.facts = {fact.id: fact for fact in facts}
+        self.items = {fact.id: _to_domain(fact) for fact in facts}
+        self.state = {item_id: derive_state(item, today, DUE_HORIZON_DAYS - 1)
+                      for item_id, item in self.items.items()}
+
+    def active(self) -> list[ItemFact]:
+        return [f for f in self.facts.values() if f.status in (Status.OPEN, Status.RESCHEDULED)]
+
+
+def _end_key(fact: ItemFact) -> tuple:
+    """Soonest window end first, open-ended last, then by id."""
+    return (fact.window_end is None, fact.window_end or dt.date.min, fact.id)
+
+
+class _Lines:
+    """Turns facts into ItemLines, loading the texts of only the items actually listed."""
+
+    def __init__(self, session: Session, classified: _Classified):
+        self.session = session
+        self.classified = classified
+        self.wanted: set[int] = set()
+        self.details: dict[int, ItemDetail] = {}
+
+    def want(self, facts: Iterable[ItemFact]) -> None:
+        self.wanted.update(fact.id for fact in facts)
+
+    def load(self) -> None:
+        missing = self.wanted - self.details.keys()
+        if missing:
+            self.details.update(reporting.list_item_details(self.session, missing))
+
+    def line(self, fact: ItemFact) -> ItemLine:
+        detail = self.details[fact.id]
+        item = self.classified.items[fact.id]
+        state = self.classified.state[fact.id]
+        days = (self.classified.today - fact.window_end).days if state is State.OVERDUE else 0
+        return ItemLine(
+            id=fact.id, kind=detail.kind, title=detail.title, firmness=detail.firmness, parties=fact.parties,
+            city=detail.city, window_start=fact.window_start, window_end=fact.window_end,
+            window_text=detail.window_text, precision=str(item.window.precision), status=fact.status,
+            state=str(state), days_overdue=days, made_on=_made_on(fact), fulfilled_on=fact.fulfilled_on,
+            review=detail.review, evidence=detail.evidence, source=_source_ref(detail.document))
+
+
+def _week_bounds(week: IsoWeek) -> tuple[dt.datetime, dt.datetime]:
+    """The week as UTC instants [Monday 00:00, next Monday 00:00)."""
+    utc = dt.timezone.utc
+    return (dt.datetime.combine(week.start, dt.time(), utc),
+            dt.datetime.combine(week.end + dt.timedelta(days=1), dt.time(), utc))
+
+
+@dataclass
+class _PendingChange:
+    change: str
+    fact: ItemFact
+    on: dt.date
+    recorded_on: dt.date | None
+    reason: str = ""
+    old_window: tuple[dt.date | None, dt.date | None] | None = None
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> list[_PendingChange]:
+    """Items fulfilled, rescheduled or cancelled in the week, as the item stands now.
+
+    A status change undone later (a fulfilment whose link was rejected) does not
+    count: fulfilled and cancelled items are reported only when that is still
+    their status. An item fulfilled on a day of the week counts even when the
+    tracker learnt it later, and one recorded in the week counts even when it was
+    fulfilled earlier (so that no fulfilment falls between two reports).
+    """
+    since, until = _week_bounds(week)
+    rows = reporting.list_history_between(session, since, until, fields=("status", "window_start", "window_end"))
+    by_item: dict[int, list[reporting.HistoryFact]] = defaultdict(list)
+    for row in rows:
+        if row.entity_id in classified.facts:
+            by_item[row.entity_id].append(row)
+    changes: list[_PendingChange] = []
+    fulfilled_seen: set[int] = set()
+    for item_id, item_rows in by_item.items():
+        fact = classified.facts[item_id]
+        status_rows = [r for r in item_rows if r.field == "status"]
+        recorded = {r.new_value: _utc_date(r.changed_at) for r in status_rows}
+        reasons = {r.new_value: r.reason for r in status_rows}
+        if fact.status == Status.FULFILLED and Status.FULFILLED in recorded:
+            changes.append(_PendingChange("fulfilled", fact, fact.fulfilled_on or recorded[Status.FULFILLED],
+                                          recorded[Status.FULFILLED], reasons[Status.FULFILLED]))
+            fulfilled_seen.add(item_id)
+        if fact.status == Status.CANCELLED and Status.CANCELLED in recorded:
+            changes.append(_PendingChange("cancelled", fact, recorded[Status.CANCELLED],
+                                          recorded[Status.CANCELLED], reasons[Status.CANCELLED]))
+        rescheduled = [r for r in status_rows
+                       if r.new_value == Status.RESCHEDULED and r.old_value != Status.FULFILLED]
+        moved = [r for r in item_rows if r.field in ("window_start", "window_end")]
+        if rescheduled or (moved and fact.status == Status.RESCHEDULED):
+            first = {}
+            for row in moved:
+                first.setdefault(row.field, row.old_value)
+            anchor = (rescheduled or moved)[-1]
+            old = (_parse_date(first.get("window_start")) if "window_start" in first else fact.window_start,
+                   _parse_date(first.get("window_end")) if "window_end" in first else fact.window_end)
+            changes.append(_PendingChange("rescheduled", fact, _utc_date(anchor.changed_at),
+                                          _utc_date(anchor.changed_at), anchor.reason, old))
+    for fact in classified.facts.values():
+        if fact.status == Status.FULFILLED and fact.fulfilled_on in week and fact.id not in fulfilled_seen:
+            changes.append(_PendingChange("fulfilled", fact, fact.fulfilled_on, None))
+    for change in changes:
+        if change.change == "fulfilled" and classified.state[change.fact.id] is State.FULFILLED_LATE:
+            change.change = "fulfilled_late"
+    order = {"fulfilled": 0, "fulfilled_late": 0, "rescheduled": 1, "cancelled": 2}
+    changes.sort(key=lambda c: (c.on, order[c.change], c.fact.id))
+    return changes
+
+
+def _compliance(classified: _Classified, facts: Iterable[ItemFact], *, only: str | None = None
+                ) -> dict[str, ComplianceRecord]:
+    """Records per party (every party of each item gets the item) plus `*` for all items once."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    column = {State.FULFILLED: "fulfilled_on_time", State.FULFILLED_LATE: "fulfilled_late",
+              State.OVERDUE: "overdue", State.CANCELLED: "cancelled"}
+    for fact in facts:
+        name = column.get(classified.state[fact.id], "pending")
+        for code in (*fact.parties, "*"):
+            if only and code not in (only, "*"):
+                continue
+            counts[code]["made"] += 1
+            counts[code][name] += 1
+    records = {}
+    for code, numbers in counts.items():
+        label = "All parties" if code == "*" else party_name(code)
+        records[code] = ComplianceRecord(code, label, **numbers)
+    return records
+
+
+def _stale(session: Session, classified: _Classified, today: dt.date, stale_months: int
+           ) -> list[ItemFact] | None:
+    """Active open-ended items with no news for `stale_months` months (the rule of issue #4)."""
+    try:
+        from tracker.domain.status import is_stale, last_news
+    except ImportError:  # the rule ships with issue #4; without it the section says it cannot tell
+        return None
+    candidates = [f for f in classified.active() if f.window_end is None]
+    if not candidates:
+        return []
+    history = reporting.last_change_dates(session, [f.id for f in candidates], until=today)
+    meetings = reporting.MeetingIndex.load(session, until=today)
+    stale = []
+    for fact in candidates:
+        item = classified.items[fact.id]
+        news = last_news(item, history=history.get(fact.id), meeting=meetings.last_with_all(fact.parties),
+                         today=today)
+        if is_stale(item, today, news=news, stale_months=stale_months):
+            stale.append(fact)
+    return sorted(stale, key=lambda f: (_made_on(f) or dt.date.min, f.id))
+
+
+def _cadences(session: Session, today: dt.date, party: str | None) -> list[CadenceLine] | None:
+    """Late cadences from issue #4's `list_cadences`, or None when this tracker has none."""
+    try:
+        from tracker.services.cadence import list_cadences
+    except ImportError:
+        return None
+    lines = []
+    for cadence in list_cadences(session, today):
+        parties = tuple(sorted(getattr(cadence, "parties", ()) or ()))
+        if not getattr(cadence, "late", False) or (party and party not in parties):
+            continue
+        expected = getattr(cadence, "expected_next", None)
+        median = getattr(cadence, "median_interval_days", None)
+        days_late = getattr(cadence, "days_late", None)
+        if days_late is None:
+            days_late = (today - expected).days if expected and today > expected else 0
+        lines.append(CadenceLine(
+            parties=parties, kind=str(getattr(cadence, "kind", "") or ""),
+            median_interval_days=round(median) if median is not None else None,
+            last=getattr(cadence, "last", None), expected_next=expected, late=True, days_late=days_late))
+    lines.sort(key=lambda c: (-c.days_late, c.parties, c.kind))
+    return lines
+
+
+def _timeline(classified: _Classified, today: dt.date) -> tuple[dt.date, dt.date, list[ItemFact], int]:
+    """The open items whose window ends nearest to today (overdue ones included), by window end."""
+    start = today - dt.timedelta(days=TIMELINE_BEFORE_DAYS)
+    end = today + dt.timedelta(days=TIMELINE_AFTER_DAYS)
+    dated = [f for f in classified.active() if f.window_end is not None and f.window_start <= end]
+    nearest = sorted(dated, key=lambda f: (abs((f.window_end - today).days), f.id))[:TIMELINE_ROWS]
+    return start, end, sorted(nearest, key=_end_key), len(dated)
+
+
+def build_weekly_report(session: Session, *, today: dt.date, week: IsoWeek | None = None,
+                        party: str | None = None, limit: int | None = DEFAULT_LIMIT,
+                        stale_months: int = 12) -> WeeklyReport:
+    """Build the weekly report: the events of `week`, and the state of things on `today`.
+
+    :param today: the day the report is made; due, overdue, stale and open items
+        are as of this day (the stored statuses are the current ones).
+    :param week: the ISO week whose events are reported; default the week before today's.
+    :param party: only meetings and items with this party, and only its section.
+    :param limit: items listed per section (None or 0: all); counts always cover all.
+    :param stale_months: an open-ended item with no news for this long is stale.
+    """
+    week = week or IsoWeek.before(today)
+    party = party.strip().upper() if party else None
+    facts = reporting.list_item_facts(session, party=party)
+    classified = _Classified(facts, today)
+    lines = _Lines(session, classified)
+    limit = limit or None
+
+    made = sorted((f for f in facts if _made_on(f) in week), key=lambda f: (_made_on(f), f.id))
+    changes = _week_changes(session, week, classified)
+    due = sorted((f for f in facts if classified.state[f.id] is State.DUE_SOON), key=_end_key)
+    overdue = sorted((f for f in facts if classified.state[f.id] is State.OVERDUE), key=_end_key)
+    stale = _stale(session, classified, today, stale_months)
+    cadences = _cadences(session, today, party)
+    timeline_start, timeline_end, timeline, timeline_total = _timeline(classified, today)
+
+    records = _compliance(classified, facts, only=party)
+    open_by_party: dict[str, list[ItemFact]] = defaultdict(list)
+    for fact in sorted(classified.active(), key=_end_key):
+        for code in fact.parties:
+            open_by_party[code].append(fact)
+    codes = [party] if party else sorted((c for c in records if c != "*"), key=lambda c: (party_name(c), c))
+
+    def shown(entries: list[ItemFact]) -> list[ItemFact]:
+        return entries[:limit] if limit else entries
+
+    for group in (made, due, overdue, stale or []):
+        lines.want(shown(group))
+    lines.want(timeline)
+    lines.want(c.fact for c in shown(changes))
+    for code in codes:
+        lines.want(shown(open_by_party.get(code, [])))
+    lines.load()
+
+    def listing(entries: list[ItemFact], cap: int | None = limit) -> Listing[ItemLine]:
+        visible = entries[:cap] if cap else entries
+        return Listing(tuple(lines.line(f) for f in visible), len(entries))
+
+    change_lines = Listing(tuple(
+        ChangeLine(c.change, c.on, c.recorded_on, c.reason, lines.line(c.fact),
+                   *(c.old_window or (None, None))) for c in shown(changes)), len(changes))
+    meetings = reporting.list_meetings_overlapping(session, week.start, week.end, party=party)
+    meeting_lines = [MeetingLine(
+        id=mt.id, kind=mt.kind, title=mt.title, start=mt.start, end=mt.end, city=mt.city, country=mt.country,
+        parties=mt.parties, review=mt.review, evidence=mt.evidence, source=_source_ref(mt.document))
+        for mt in meetings]
+    party_sections = tuple(
+        PartySection(code, party_name(code), records.get(code, ComplianceRecord(code, party_name(code))),
+                     listing(open_by_party.get(code, [])))
+        for code in codes)
+    counts = {kind: sum(1 for c in changes if c.change.startswith(kind))
+              for kind in ("fulfilled", "rescheduled", "cancelled")}
+    stale_listing = listing(stale) if stale is not None else None
+    cadence_listing = Listing.of(cadences, limit) if cadences is not None else None
+    summary = Summary(meetings=len(meeting_lines), made=len(made), due=len(due), overdue=len(overdue),
+                      stale=len(stale) if stale is not None else None,
+                      late_cadences=len(cadences) if cadences is not None else None, **counts)
+    report = WeeklyReport(
+        week=week, today=today, party=party, party_name=party_name(party) if party else None,
+        due_until=today + dt.timedelta(days=DUE_HORIZON_DAYS - 1), summary=summary,
+        meetings=Listing.of(meeting_lines, limit), made=listing(made), changes=change_lines,
+        due=listing(due), overdue=listing(overdue), stale=stale_listing, cadences=cadence_listing,
+        parties=party_sections,
+        timeline=Timeline(timeline_start, timeline_end,
+                          Listing(tuple(lines.line(f) for f in timeline), timeline_total)),
+    )
+    return _with_sources(report)
+
+
+def _with_sources(report: WeeklyReport) -> WeeklyReport:
+    """The report with the distinct documents it cites, by document id."""
+    seen: dict[int, SourceRef] = {}
+    for entry in _cited(report):
+        if entry.source is not None:
+            seen.setdefault(entry.source.document_id, entry.source)
+    return WeeklyReport(**{**report.__dict__, "sources": tuple(seen[k] for k in sorted(seen))})
+
+
+def _cited(report: WeeklyReport) -> Iterable[MeetingLine | ItemLine]:
+    yield from report.meetings.items
+    yield from report.made.items
+    yield from (change.item for change in report.changes.items)
+    yield from report.due.items
+    yield from report.overdue.items
+    if report.stale is not None:
+        yield from report.stale.items
+    for section in report.parties:
+        yield from section.open_items.items
+
+
+def build_compliance(session: Session, *, today: dt.date, party: str | None = None,
+                     since: dt.date | None = None) -> list[ComplianceRecord]:
+    """Each party's record (see ComplianceRecord) over the items made on or after `since`, by name.
+
+    Without `party`, a last record (party `*`) counts every item once. An unknown
+    `party` gets an empty record.
+    """
+    party = party.strip().upper() if party else None
+    facts = reporting.list_item_facts(session, party=party)
+    if since is not None:
+        facts = [f for f in facts if (_made_on(f) or dt.date.min) >= since]
+    records = _compliance(_Classified(facts, today), facts, only=party)
+    if party:  # every item counted has the party: a total would repeat its record
+        return [records.get(party, ComplianceRecord(party, party_name(party)))]
+    parties = sorted((r for code, r in records.items() if code != "*"), key=lambda r: (r.name, r.party))
+    return [*parties, records.get("*", ComplianceRecord("*", "All parties"))]

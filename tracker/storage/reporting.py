@@ -1,0 +1,228 @@
+"""Read-only queries behind the weekly report: light column tuples instead of full rows.
+
+A report over 100,000 items needs the status, window and parties of every
+item but the sentence and source of only the few it lists. So the queries here
+fetch plain tuples for the whole table and full details by id for the rest.
+Rejected items and meetings (extraction false positives) are never returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tracker.storage import models as m
+
+__all__ = [
+    "ItemFact", "ItemDetail", "MeetingDetail", "HistoryFact", "DocumentRef",
+    "list_item_facts", "list_item_details", "list_meetings_overlapping", "list_history_between",
+    "last_change_dates", "MeetingIndex",
+]
+
+REJECTED = "rejected"
+_IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFact:
+    """What the report needs of every item to count and classify it."""
+
+    id: int
+    status: str
+    window_start: dt.date | None
+    window_end: dt.date | None
+    window_precision: str
+    fulfilled_on: dt.date | None
+    made_on: dt.date | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    parties: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    id: int
+    source: str
+    title: str | None
+    published: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemDetail:
+    """The texts of one item that the report shows."""
+
+    id: int
+    uid: str
+    kind: str
+    title: str
+    firmness: str
+    city: str | None
+    country: str | None
+    window_text: str
+    review: str
+    evidence: str | None
+    document: DocumentRef | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingDetail:
+    id: int
+    uid: str
+    kind: str
+    title: str
+    start: dt.date
+    end: dt.date
+    city: str | None
+    country: str | None
+    review: str
+    evidence: str | None
+    parties: tuple[str, ...]
+    document: DocumentRef | None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryFact:
+    entity_id: int
+    field: str
+    old_value: str | None
+    new_value: str | None
+    changed_at: dt.datetime
+    reason: str
+
+
+def _party_filter(party: str | None):
+    return m.Commitment.party_rows.any(m.CommitmentParty.code == party.upper()) if party else None
+
+
+def list_item_facts(session: Session, *, party: str | None = None) -> list[ItemFact]:
+    """Every item that is not rejected (with `party` among its parties, when given), by id."""
+    query = select(
+        m.Commitment.id, m.Commitment.status, m.Commitment.window_start, m.Commitment.window_end,
+        m.Commitment.window_precision, m.Commitment.fulfilled_on, m.Commitment.made_on,
+        m.Commitment.created_at, m.Commitment.updated_at,
+    ).where(m.Commitment.review != REJECTED).order_by(m.Commitment.id)
+    parties_query = (select(m.CommitmentParty.commitment_id, m.CommitmentParty.code)
+                     .join(m.Commitment, m.Commitment.id == m.CommitmentParty.commitment_id)
+                     .where(m.Commitment.review != REJECTED))
+    condition = _party_filter(party)
+    if condition is not None:
+        query = query.where(condition)
+        parties_query = parties_query.where(condition)
+    parties: dict[int, list[str]] = defaultdict(list)
+    for commitment_id, code in session.execute(parties_query):
+        parties[commitment_id].append(code)
+    return [ItemFact(*row, parties=tuple(sorted(parties.get(row[0], ())))) for row in session.execute(query)]
+
+
+def _document_columns():
+    return (m.Document.id, m.Document.source, m.Document.title, m.Document.published)
+
+
+def _document(row_id, source, title, published) -> DocumentRef | None:
+    return None if row_id is None else DocumentRef(row_id, source, title, published)
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for first in range(0, len(ids), _IN_CHUNKS):
+        yield ids[first:first + _IN_CHUNKS]
+
+
+def list_item_details(session: Session, ids: Iterable[int]) -> dict[int, ItemDetail]:
+    """Texts and source document of the items with these ids (the document text itself is not read)."""
+    wanted = sorted(set(ids))
+    found: dict[int, ItemDetail] = {}
+    for chunk in _chunks(wanted):
+        query = (select(m.Commitment.id, m.Commitment.uid, m.Commitment.kind, m.Commitment.title,
+                        m.Commitment.firmness, m.Commitment.city, m.Commitment.country, m.Commitment.window_text,
+                        m.Commitment.review, m.Commitment.evidence_text, *_document_columns())
+                 .outerjoin(m.Document, m.Document.id == m.Commitment.document_id)
+                 .where(m.Commitment.id.in_(chunk)))
+        for row in session.execute(query):
+            found[row[0]] = ItemDetail(*row[:10], document=_document(*row[10:]))
+    return found
+
+
+def list_meetings_overlapping(session: Session, first: dt.date, last: dt.date, *,
+                              party: str | None = None) -> list[MeetingDetail]:
+    """Meetings that were on at least one day of [first, last] (inclusive), by start date then id."""
+    query = (select(m.Meeting.id, m.Meeting.uid, m.Meeting.kind, m.Meeting.title, m.Meeting.start_date,
+                    m.Meeting.end_date, m.Meeting.city, m.Meeting.country, m.Meeting.review,
+                    m.Meeting.evidence_text, *_document_columns())
+             .outerjoin(m.Document, m.Document.id == m.Meeting.document_id)
+             .where(m.Meeting.review != REJECTED, m.Meeting.start_date <= last, m.Meeting.end_date >= first)
+             .order_by(m.Meeting.start_date, m.Meeting.id))
+    if party:
+        query = query.where(m.Meeting.party_rows.any(m.MeetingParty.code == party.upper()))
+    rows = list(session.execute(query))
+    parties: dict[int, list[str]] = defaultdict(list)
+    for chunk in _chunks([row[0] for row in rows]):
+        for meeting_id, code in session.execute(
+                select(m.MeetingParty.meeting_id, m.MeetingParty.code).where(m.MeetingParty.meeting_id.in_(chunk))):
+            parties[meeting_id].append(code)
+    return [MeetingDetail(*row[:10], parties=tuple(sorted(parties.get(row[0], ()))), document=_document(*row[10:]))
+            for row in rows]
+
+
+def list_history_between(session: Session, since: dt.datetime, until: dt.datetime, *,
+                         fields: Iterable[str]) -> list[HistoryFact]:
+    """Changes to items in [since, until) touching one of `fields`, oldest first."""
+    query = (select(m.History.entity_id, m.History.field, m.History.old_value, m.History.new_value,
+                    m.History.changed_at, m.History.reason)
+             .where(m.History.entity == "commitment", m.History.field.in_(list(fields)),
+                    m.History.changed_at >= since, m.History.changed_at < until)
+             .order_by(m.History.changed_at, m.History.id))
+    return [HistoryFact(*row) for row in session.execute(query)]
+
+
+def last_change_dates(session: Session, ids: Iterable[int], *, until: dt.date) -> dict[int, dt.date]:
+    """The UTC day of the last recorded change of each item, ignoring changes after `until`."""
+    bound = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), dt.timezone.utc)
+    found: dict[int, dt.date] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        query = (select(m.History.entity_id, func.max(m.History.changed_at))
+                 .where(m.History.entity == "commitment", m.History.entity_id.in_(chunk),
+                        m.History.changed_at < bound)
+                 .group_by(m.History.entity_id))
+        for entity_id, instant in session.execute(query):
+            if instant is not None:
+                if instant.tzinfo is not None:
+                    instant = instant.astimezone(dt.timezone.utc)
+                found[entity_id] = instant.date()
+    return found
+
+
+class MeetingIndex:
+    """Start dates of meetings by party, to find the last meeting held among a set of parties."""
+
+    def __init__(self, starts: dict[int, dt.date], by_party: dict[str, set[int]]):
+        self._starts = starts
+        self._by_party = by_party
+        self._cache: dict[tuple[str, ...], dt.date | None] = {}
+
+    @classmethod
+    def load(cls, session: Session, *, until: dt.date) -> MeetingIndex:
+        """Every meeting (not rejected) that started on or before `until`."""
+        query = (select(m.Meeting.id, m.Meeting.start_date, m.MeetingParty.code)
+                 .join(m.MeetingParty, m.MeetingParty.meeting_id == m.Meeting.id)
+                 .where(m.Meeting.review != REJECTED, m.Meeting.start_date <= until))
+        starts: dict[int, dt.date] = {}
+        by_party: dict[str, set[int]] = defaultdict(set)
+        for meeting_id, start, code in session.execute(query):
+            starts[meeting_id] = start
+            by_party[code].add(meeting_id)
+        return cls(starts, by_party)
+
+    def last_with_all(self, parties: Iterable[str]) -> dt.date | None:
+        """Start of the latest meeting whose parties include all of `parties` (None for no parties)."""
+        key = tuple(sorted(set(parties)))
+        if not key:
+            return None
+        if key not in self._cache:
+            common = set.intersection(*(self._by_party.get(code, set()) for code in key))
+            self._cache[key] = max((self._starts[i] for i in common), default=None)
+        return self._cache[key]
