@@ -1,3 +1,64 @@
-"""`tracker serve` (filled in by its issue)."""
+"""`tracker serve`: the read-only HTTP server for calendar feeds (waitress)."""
 
-from tracker.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+import ipaddress
+import logging
+import sys
+
+import typer
+
+from tracker.cli.app import app, get_context
+
+__all__ = ["serve"]
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command("serve")
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; loopback unless you mean to publish."),
+    port: int = typer.Option(8080, "--port", help="TCP port.", min=0, max=65535),
+    threads: int = typer.Option(4, "--threads", help="Worker threads.", min=1, max=64),
+) -> None:
+    """Serve the calendar feeds made with `tracker feeds add` until stopped (Ctrl-C).
+
+    GET/HEAD /feeds/<token>.ics answers the calendar (ETag, Last-Modified, gzip,
+    304 on conditional requests); /healthz answers "ok" when the database does.
+    Requests are logged on stderr with the feed's name, never its token.
+
+    Example: tracker serve --host 127.0.0.1 --port 8080
+    """
+    import waitress
+
+    from tracker.server.feed import FeedApp
+
+    app_ctx = get_context(ctx)
+    engine = app_ctx.engine()
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    for name in ("tracker.server", "waitress"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.INFO)
+        logger.addHandler(handler)
+        logger.propagate = False
+    if not _is_loopback(host):
+        typer.echo(f"tracker: warning: binding {host}, reachable from other machines; put TLS in front of it",
+                   err=True)
+    feed_app = FeedApp(engine, today=lambda: app_ctx.today, due_soon_days=app_ctx.settings.due_soon_days)
+    server = waitress.create_server(feed_app, host=host, port=port, threads=threads, ident="tracker")
+    typer.echo(f"tracker: serving feeds on http://{host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()

@@ -1,0 +1,135 @@
+"""`tracker feeds add|list|revoke` and `tracker serve` end to end on 127.0.0.1 (issue #5)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from exporters.ics_checks import assert_strict
+
+
+def test_add_prints_the_secret_url_once(cli, monkeypatch):
+    monkeypatch.setenv("TRACKER_FEED_BASE_URL", "https://cal.example.org/tracker/")
+    result = cli("feeds", "add", "belarus-desk", "--party", "by,rs", "--kind", "consultations")
+    assert result.exit_code == 0, result.stderr
+    url = result.stdout.strip()
+    assert url.startswith("https://cal.example.org/tracker/feeds/") and url.endswith(".ics")
+    token = url.rsplit("/", 1)[1].removesuffix(".ics")
+    assert len(token) == 43
+    assert "shown only now" in result.stderr
+    listed = cli("feeds", "list", "--json")
+    [record] = json.loads(listed.stdout)
+    assert record == {"name": "belarus-desk", "parties": ["BY", "RS"], "kinds": ["consultations"],
+                      "created_at": record["created_at"], "revoked_at": None, "active": True}
+    assert token not in listed.stdout and token not in cli("feeds", "list").stdout
+
+
+def test_add_json_and_duplicate_name(cli):
+    created = json.loads(cli("feeds", "add", "desk", "--json").stdout)
+    assert created["name"] == "desk" and created["url"].startswith("http://127.0.0.1:8080/feeds/")
+    again = cli("feeds", "add", "desk")
+    assert again.exit_code == 4 and again.stderr.startswith("tracker: a feed named 'desk' exists already")
+
+
+def test_revoke(cli):
+    cli("feeds", "add", "desk")
+    assert cli("feeds", "revoke", "desk").stdout == "revoked feed 'desk'\n"
+    assert "revoked" in cli("feeds", "list").stdout
+    twice = cli("feeds", "revoke", "desk")
+    assert twice.exit_code == 4 and twice.stderr == "tracker: feed 'desk' was revoked already\n"
+    unknown = cli("feeds", "revoke", "nobody")
+    assert unknown.exit_code == 3 and unknown.stderr == "tracker: no feed named 'nobody'; `tracker feeds list` shows them\n"
+
+
+def test_list_when_empty_and_bad_kind(cli):
+    assert cli("feeds", "list").stdout == "no feeds\n"
+    assert cli("feeds", "list", "--json").stdout == "[]\n"
+    bad = cli("feeds", "add", "x", "--kind", "party")
+    assert bad.exit_code == 2 and bad.stderr.startswith("tracker: unknown kind 'party'")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def running_server(db_url, tmp_path):
+    """`tracker serve` in a subprocess on a free loopback port; yields (base URL, log file), then stops it."""
+    port = _free_port()
+    log_path = tmp_path / "server.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env.update({"TRACKER_CONFIG": str(tmp_path / "no-config.toml"), "TRACKER_TODAY": "2017-06-01"})
+    with log_path.open("wb") as log:
+        process = subprocess.Popen([sys.executable, "-m", "tracker", "--db", db_url, "serve", "--port", str(port)],
+                                   stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert process.poll() is None, log_path.read_text()
+            assert time.monotonic() < deadline, "server did not come up"
+            time.sleep(0.1)
+        yield base, log_path
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.slow
+def test_real_server_on_loopback(cli, running_server, monkeypatch):
+    base, log_path = running_server
+    cli("meetings", "add", "--start", "2016-10-06", "--kind", "consultations", "--city", "Belgrade",
+        "--party", "BY,RS")
+    cli("items", "add", "Next round of consultations", "--start", "2017-01-01", "--end", "2017-12-31",
+        "--party", "BY,RS")
+    monkeypatch.setenv("TRACKER_FEED_BASE_URL", base)
+    url = cli("feeds", "add", "belarus-desk", "--party", "BY").stdout.strip()
+    token = url.rsplit("/", 1)[1].removesuffix(".ics")
+
+    with httpx.Client(timeout=10, headers={"Accept-Encoding": "identity"}) as client:
+        first = client.get(url)
+        assert first.status_code == 200
+        assert first.headers["content-type"] == "text/calendar; charset=utf-8"
+        assert first.headers["etag"] and first.headers["last-modified"]
+        assert_strict(first.content)
+        assert b"SUMMARY:Due: Next round of consultations" in first.content
+
+        zipped = client.get(url, headers={"Accept-Encoding": "gzip"})
+        assert zipped.headers["content-encoding"] == "gzip" and zipped.content == first.content  # httpx inflates
+        assert "content-encoding" not in first.headers
+
+        again = client.get(url, headers={"If-None-Match": first.headers["etag"]})
+        assert again.status_code == 304 and again.content == b""
+        assert client.get(url, headers={"If-Modified-Since": first.headers["last-modified"]}).status_code == 304
+        head = client.head(url)
+        assert head.status_code == 200 and head.headers["content-length"] == str(len(first.content))
+
+        assert cli("feeds", "revoke", "belarus-desk").exit_code == 0
+        revoked = client.get(url)
+        assert revoked.status_code == 404 and revoked.content == b"not found\n"
+        assert client.get(f"{base}/feeds/{'A' * 43}.ics").content == revoked.content
+
+    time.sleep(0.2)  # let the last log lines reach the file
+    log = log_path.read_text()
+    assert token not in log and token[:10] not in log
+    assert "feed=belarus-desk" in log and "/feeds/<redacted>.ics" in log
+    assert " 304 " in log and " 404 " in log
