@@ -16,15 +16,22 @@ from dataclasses import dataclass, field
 from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext, times_in
-from tracker.extraction.reading import find_events, parties_of, refine_kind, venue
+from tracker.extraction.reading import find_events, parties_of, phrase_kind, venue
 from tracker.gazetteer import Place, party_name
 
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
 
-_FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES)
-_PAST = lexicon.compile_alternatives(lexicon.PAST_CUES)
+_FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
+_PAST = lexicon.compile_alternatives(lexicon.PAST_CUES, lower_only=True)
+# After a future cue that follows its event word, the verb must make the event happen
+# ("the visit will be held"), not something else ("the dialogue would help strengthen ties").
+_EVENT_VERB = re.compile(r"\s+(?:also\s+|not\s+|then\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
+                         r"signed|opened|re-?opened|be the|convene|meet|start|begin|open|re-?open|come|"
+                         r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position)\b",
+                         re.IGNORECASE)
 _STRONG_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|to be held|to take place)\b", re.IGNORECASE)
-_FIRMNESS = [(lexicon.compile_alternatives([pattern]), firmness) for pattern, firmness in lexicon.FIRMNESS_CUES]
+_FIRMNESS = [(lexicon.compile_alternatives([pattern], lower_only=True), firmness)
+             for pattern, firmness in lexicon.FIRMNESS_CUES]
 _ABANDONED = lexicon.compile_alternatives([lexicon.ABANDONED])
 _GENERIC = re.compile(r"\b(?:such|regular|more|further|frequent|periodic|other|all|any|every|many|"
                       r"several|various)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -68,6 +75,9 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int):
         return None, True
     best = min(upcoming, key=lambda e: (abs(e.start - anchor_at), PRECISION_RANK[e.window.precision]))
     window = best.window
+    rescheduled = re.match(r"from\s+.+?\s+(?:to|until)\s+(.+)$", best.text, re.IGNORECASE)
+    if rescheduled and _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start) and window.end:
+        return Window(window.end, window.end, Precision.DAY, window.text), False  # "shifted from 12 to 18 March"
     if window.precision is Precision.DEADLINE and _UNTIL.match(best.text) and \
             _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start):
         window = Window(window.end, window.end, Precision.DAY, window.text)  # "put off until March 18"
@@ -114,9 +124,15 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         if not events:
             continue
         cue_at = sentence.start + future.start()
-        after = [e for e in events if e.start >= cue_at]
-        event = after[0] if after else events[-1]
-        window, past_only = _pick_window(ctx, sentence, event.start)
+        cue_end = sentence.start + future.end()
+        after = [e for e in events if e.start >= cue_at and e.start - cue_end <= 120]
+        if after:
+            event = after[0]
+        else:
+            event = events[-1] if events[-1].end <= cue_at else events[0]
+            if not _EVENT_VERB.match(text, cue_end):
+                continue
+        window, past_only = _pick_window(ctx, sentence, cue_end)
         if past_only:
             continue  # "officials decided it would take place in June 2017", said in July 2017
         if window is None:
@@ -125,7 +141,9 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
             continue
         if (ctx.published and window.precision is Precision.DAY and window.start == ctx.published):
             continue  # a contact on the publication day is a meeting
-        kind = refine_kind(text, event)
+        kind = phrase_kind(text, events, event)
+        if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:
+            kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
         place = venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
         parties = parties_of(ctx, clause)
         if len(parties) < 2:
@@ -187,23 +205,30 @@ def _overlap(a: Window, b: Window) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+_PARTS = {Kind.TALKS, Kind.MEETING, Kind.SIGNING}
+_DAY_LEVEL = {Precision.DAY, Precision.DAYS}
+
+
 def _mergeable(a: Commitment, b: Commitment) -> bool:
-    if a.parties and b.parties and not set(a.parties) & set(b.parties):
-        return False
+    """Two mentions of one future act: compatible places, shared parties, overlapping windows."""
     if a.city and b.city and a.city != b.city:
         return False
-    if a.kind is b.kind and _overlap(a.window, b.window):
-        return True
-    if not a.window.is_open and (a.window.start, a.window.end) == (b.window.start, b.window.end):
-        return True
+    shared = not (a.parties and b.parties and not set(a.parties) & set(b.parties))
     if a.window.is_open or b.window.is_open:
-        if a.city and a.city == b.city:
-            return True
-        parts = {Kind.TALKS, Kind.MEETING, Kind.SIGNING}
         dated, open_ = (b, a) if a.window.is_open else (a, b)
-        if dated.kind is Kind.VISIT and open_.kind in parts:
+        if dated.kind is Kind.VISIT and open_.kind in _PARTS:
             return True  # talks, a dinner, a signing during a visit are parts of it
-    return False
+        if not shared:
+            return False
+        return a.kind is b.kind or bool(a.city and a.city == b.city)
+    if not shared or not _overlap(a.window, b.window):
+        return False
+    if a.window.precision in _DAY_LEVEL and b.window.precision in _DAY_LEVEL and \
+            (a.window.start, a.window.end) != (b.window.start, b.window.end):
+        # Two dated acts: one visit, another meeting during it. A part with no other party joins the visit.
+        visit, part = (a, b) if a.kind is Kind.VISIT else (b, a)
+        return visit.kind is Kind.VISIT and part.kind in _PARTS and set(part.parties) <= set(visit.parties)
+    return True
 
 
 def _specificity(item: Commitment) -> tuple[int, int]:
@@ -236,4 +261,17 @@ def merge_commitments(items: list[Commitment]) -> list[Commitment]:
             parties |= set(other.parties)
         best.parties = sorted(parties)
         merged.append(best)
+    _inherit_visit_city(merged)
     return merged
+
+
+def _inherit_visit_city(items: list[Commitment]) -> None:
+    """A meeting held during a visit takes the visit's city when it names none."""
+    visits = [c for c in items if c.kind is Kind.VISIT and c.city and not c.window.is_open]
+    for item in items:
+        if item.city or item.window.is_open or item.kind is Kind.VISIT:
+            continue
+        for visit in visits:
+            if visit.window.start <= item.window.start and item.window.end <= visit.window.end:
+                item.city, item.country, item.timezone = visit.city, visit.country, visit.timezone
+                break

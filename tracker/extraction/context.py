@@ -25,7 +25,9 @@ _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 _REPORT_BEFORE = re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+(?:on|in|at|late|early|last|this|"
                             r"[A-Z][\w.'\u2019-]{0,25})){0,4}\s*$", re.IGNORECASE)
 _DATELINE_LEAD = re.compile(r"[\s(]*")
-_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|:|--|\u2014|\u2013|-\s|\||\.\s)")
+_MONTH_START = r"(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+# After a dateline city: a bracket, a colon or dash, or a comma and a date ("BAKU, 5 October", "Tashkent, Uzbekistan, April 23").
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|:|--|\u2014|\u2013|-\s|-[A-Z]|\|)|,\s*(?:[A-Z][\w ]{2,25},\s*)?" + _MONTH_START)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ class DocumentContext:
         found = []
         for clause in self.clauses:
             start = clause.sentence.start
+            if start > 0 and "\n" not in self.text[max(0, start - 3):start]:
+                continue  # a dateline opens a paragraph
             for mention in clause.mentions:
                 if mention.place is None or mention.kind not in {"city", "country"}:
                     continue
@@ -93,7 +97,9 @@ class DocumentContext:
                 lead = self.text[start:mention.start]
                 if not _dateline_lead(lead):
                     continue
-                if not _DATELINE_AFTER.match(self.text, mention.end):
+                dated_lead = bool(re.search(r"\d", lead))
+                if not _DATELINE_AFTER.match(self.text, mention.end) and not (
+                        dated_lead and self.text[mention.end:mention.end + 1] == ","):
                     continue
                 found.append((mention.start, mention.end, mention.place))
                 break

@@ -14,14 +14,20 @@ from tracker.domain.model import Firmness, Kind
 
 __all__ = [
     "EVENT_WORDS", "COMMISSION_WORDS", "PAST_TRIGGERS", "FUTURE_CUES", "PAST_CUES", "FIRMNESS_CUES",
-    "REPORTING_VERBS", "NO_CITY_WORDS", "VENUE_VERBS", "HERE_WORDS", "GENERAL_INTENTIONS", "ABANDONED",
+    "REPORTING_VERBS", "MODAL_BEFORE", "SAME_DAY", "NO_CITY_WORDS", "VENUE_VERBS", "HERE_WORDS", "GENERAL_INTENTIONS", "ABANDONED",
     "KIND_LABELS", "compile_alternatives",
 ]
 
 
-def compile_alternatives(fragments, flags=re.IGNORECASE) -> re.Pattern:
-    """One pattern matching any fragment as whole words; longest fragments first."""
+def compile_alternatives(fragments, flags=re.IGNORECASE, lower_only: bool = False) -> re.Pattern:
+    """One pattern matching any fragment as whole words; longest fragments first.
+
+    With `lower_only`, words match in lower case only, so the cue "may" or "planning" does not
+    fire on "May 5" or the "Strategic Planning Group".
+    """
     ordered = sorted(fragments, key=len, reverse=True)
+    if lower_only:
+        flags &= ~re.IGNORECASE
     return re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])", flags)
 
 
@@ -38,12 +44,13 @@ EVENT_WORDS: dict[str, Kind] = {
     r"commission|committee|JEC|JTC|JCC|PJCC|IGC|HLCC|JMC": Kind.COMMISSION,
     r"talks|dialogue|negotiations|parleys": Kind.TALKS,
     r"(?:state |official |working |return |reciprocal )?visits?|visited|visiting|trip|tour|travel(?:s|led|ed)?|"
-    r"come to|pay a visit|arrive[sd]? in": Kind.VISIT,
+    r"come to|pay a visit": Kind.VISIT,
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ication)": Kind.SIGNING,
-    r"meetings?|meet|met|gathering|get together|cabinet|forum|session|conference|round": Kind.MEETING,
+    r"meetings?|meet|met|gathering|get together|cabinet|session|round": Kind.MEETING,
     r"(?:re-?open(?:ing)?|open(?:ing)?|establish(?:ing|ment of)?)(?: \w{1,20}){0,3} "
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
-    r"representation|mission|trade office)": Kind.OTHER,
+    r"representation|mission|trade office)|"
+    r"(?:embassy|embassies|consulate|consulates)(?: [\w-]{1,20}){0,4} (?:re-?open|open)": Kind.OTHER,
 }
 # Words that make a "meeting/session/round" of something more specific.
 COMMISSION_WORDS = r"commission|committee|cooperation council|co-operation council|JEC|JTC|PJCC|HLCC|JCC"
@@ -53,8 +60,13 @@ PAST_TRIGGERS = [
     r"(?:was|were|had been) held", r"held", r"took place", r"met(?: with)?", r"hosted", r"convened",
     r"visited", r"paid (?:an? )?(?:\w+ ){0,2}visit", r"was the venue", r"were hosted", r"was hosted",
     r"spoke(?: by (?:tele)?phone)?", r"talked", r"concluded", r"wound up", r"ended", r"co-chaired",
-    r"chaired", r"received", r"signed", r"arrived", r"had (?:a |an )?(?:\w+ ){0,2}(?:meeting|talks|conversation)",
+    r"chaired", r"received", r"had (?:a |an )?(?:\w+ ){0,2}(?:meeting|talks|conversation)",
+    r"at the (?:closing|opening) (?:ceremony|session|sitting)",
 ]
+# A past trigger after these is not past: "will be held", "is to be held".
+MODAL_BEFORE = r"(?:will|would|shall|may|might|could|should|to|is|are)\s+(?:be\s+|have\s+)?$"
+# Expressions that can date a contact on the publication day even in future tense.
+SAME_DAY = r"today|tonight|this (?:morning|afternoon|evening)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 # Words that make a clause speak of the future (a commitment).
 FUTURE_CUES = [

@@ -23,8 +23,11 @@ from tracker.gazetteer import lookup_party, party_name
 
 __all__ = ["extract_meetings", "meeting_title"]
 
-_PAST = lexicon.compile_alternatives(lexicon.PAST_TRIGGERS)
-_FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES)
+_PAST = lexicon.compile_alternatives(lexicon.PAST_TRIGGERS, lower_only=True)
+_FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
+_MODAL_BEFORE = re.compile(lexicon.MODAL_BEFORE, re.IGNORECASE)
+_SAME_DAY = re.compile(r"^(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
+_ANOTHER = re.compile(r"\b(?:another|the other|a second|a further)\b[^.;]{0,30}$", re.IGNORECASE)
 _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _LENGTH = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
@@ -119,12 +122,14 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
             continue
         all_past = times_in(sentence, published, "past")
         future = [e for e in times_in(sentence, published, "future")
-                  if published and e.window.precision is Precision.DAY and e.window.start == published]
+                  if published and e.window.precision is Precision.DAY and e.window.start == published
+                  and _SAME_DAY.match(e.text.strip())]
         for seg_start, seg_end in segments(text, sentence.start, sentence.end):
-            has_past = bool(_PAST.search(text, seg_start, seg_end))
+            triggers = [m for m in _PAST.finditer(text, seg_start, seg_end)
+                        if not _MODAL_BEFORE.search(text, max(0, m.start() - 20), m.start())]
             has_future = bool(_FUTURE.search(text, seg_start, seg_end))
             seg_events = [e for e in events if seg_start <= e.start < seg_end] or events
-            candidates = []
+            days = []
             for expression in all_past:
                 if not (seg_start <= expression.start < seg_end):
                     continue
@@ -133,14 +138,30 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                 window = _with_year_of_sentence(ctx, sentence, expression, all_past)
                 if published and window.end > published:
                     continue
+                days.append((expression, window))
+            claimed = {}
+            for trigger in triggers:
+                if trigger.group().lower().startswith("signed"):
+                    continue
+                near = [d for d in days if not (ctx.reported(d[0].start) and not _WHEN_AFTER.match(text, d[0].end))]
+                if near:
+                    best = min(near, key=lambda d: (d[0].start < trigger.start(), abs(d[0].start - trigger.end())))
+                    claimed[best[0].start] = best
+            for expression, window in days:
+                if expression.start in claimed:
+                    continue
                 adjacent = _adjacent_event(text, seg_events, expression.start, expression.end)
-                if ctx.reported(expression.start) and not adjacent and not _WHEN_AFTER.match(text, expression.end):
+                if adjacent is None and _ANOTHER.search(text, max(seg_start, expression.start - 40), expression.start):
+                    adjacent = next((e for e in reversed(seg_events) if e.end <= expression.start), None)
+                local_future = _FUTURE.search(text, max(seg_start, expression.start - 80),
+                                              min(seg_end, expression.end + 40))
+                if adjacent is None or local_future or _MEDIA.search(adjacent.text):
                     continue
-                if not (has_past or (adjacent and not has_future)):
-                    continue
-                if adjacent and _MEDIA.search(adjacent.text):
-                    continue
-                candidates.append((expression, window))
+                if not triggers and published and not _YEAR.search(expression.text) and \
+                        (published - window.end).days > 31:
+                    continue  # a yearless day with no past verb is a future date read backwards
+                claimed[expression.start] = (expression, window)
+            candidates = sorted(claimed.values(), key=lambda d: d[0].start)
             for expression in future:
                 if seg_start <= expression.start < seg_end and has_future and not ctx.reported(expression.start):
                     candidates.append((expression, expression.window))

@@ -15,7 +15,7 @@ from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.gazetteer import Mention, Place, capital_of
 
-__all__ = ["EventWord", "find_events", "segments", "venue", "parties_of", "refine_kind", "KIND_PRIORITY"]
+__all__ = ["EventWord", "find_events", "segments", "venue", "parties_of", "refine_kind", "phrase_kind", "KIND_PRIORITY"]
 
 _EVENTS = [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE), kind)
            for pattern, kind in lexicon.EVENT_WORDS.items()]
@@ -26,8 +26,10 @@ _NO_CITY = lexicon.compile_alternatives([lexicon.NO_CITY_WORDS])
 _HERE = lexicon.compile_alternatives([lexicon.HERE_WORDS])
 _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 _EMBASSY_IN = re.compile(r"(?:embassy|embassies|consulate|mission|representation)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
-_LOCATIVE = re.compile(r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|\bcapital,|\bvenue|\bfrom)"
-                       r"(?:\s+the\s+\w+\s+capital,?)?\s+$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|\bcapital,|\bvenue of|"
+                       r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$", re.IGNORECASE)
+_HOST_AFTER = re.compile(r"[^.;]{0,60}?\bhost(?:s|ed|ing)?\b|\s*,?\s*(?:\w+,\s+)?was the venue|"
+                         r"\s+(?:meeting|talks|summit|consultations|session)\b", re.IGNORECASE)
 
 KIND_PRIORITY = {Kind.CALL: 0, Kind.COMMISSION: 1, Kind.CONSULTATIONS: 2, Kind.SUMMIT: 3, Kind.SIGNING: 4,
                  Kind.TALKS: 5, Kind.VISIT: 6, Kind.OTHER: 7, Kind.MEETING: 8}
@@ -64,10 +66,22 @@ def refine_kind(text: str, event: EventWord) -> Kind:
         consult = _CONSULT.search(tail)
         if commission and (not consult or commission.start() < consult.start()):
             return Kind.COMMISSION
-        if consult and event.text.lower().startswith(("round", "session")):
+        if consult and event.text.lower().startswith(("round", "session", "meeting")):
             word = consult.group().lower()
             return Kind.CONSULTATIONS if word.startswith("consultation") else Kind.TALKS
     return event.kind
+
+
+def phrase_kind(text: str, events: list[EventWord], event: EventWord) -> Kind:
+    """The kind of the noun phrase around `event`: "the JEC meeting" is a commission session."""
+    kinds = [refine_kind(text, event)]
+    for other in events:
+        if other is event:
+            continue
+        gap = text[min(other.end, event.end):max(other.start, event.start)]
+        if len(gap) <= 2 and not re.search(r"[,.;]", gap):
+            kinds.append(refine_kind(text, other))
+    return min(kinds, key=KIND_PRIORITY.get)
 
 
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -95,7 +109,9 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
     if _REPORTING.search(before[-22:]) and re.search(r"\b(?:in|from)\s+$", before):
         return None  # "said in Beijing": where it was said
     if mention.kind in {"city", "landmark"}:
-        return mention.place
+        if mention.kind == "landmark" or _LOCATIVE.search(before) or _HOST_AFTER.match(text, mention.end):
+            return mention.place
+        return None
     if mention.kind == "country":
         if _EMBASSY_IN.search(before):
             return capital_of(mention.code)  # embassies sit in capitals
