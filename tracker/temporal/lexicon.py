@@ -67,33 +67,33 @@ SPAN_LEADS = set(LEADS) - {"to", "and", "or"}
 
 # Vague phrases: (regex, months, days) -> window anchor .. anchor + months + days - 1 day.
 VAGUE_PHRASES = [
-    (r"in\s+the\s+(?:very\s+)?near\s+(?:future|term)", 6, 0),
-    (r"in\s+the\s+not\s+(?:too\s+)?distant\s+future", 6, 0),
-    (r"(?<!as\s)(?<!\bso\s)\bsoon(?!\s+(?:as|after|afterwards|thereafter)\b)", 6, 0),
-    (r"\bshortly(?!\s+(?:after|afterwards|before|thereafter)\b)", 6, 0),
-    (r"(?:at|on)\s+an\s+early\s+date", 6, 0),
-    (r"before\s+long", 6, 0),
-    (r"(?:in|over|during)\s+the\s+(?:coming|upcoming|next\s+few|next\s+several|following)\s+months", 6, 0),
-    (r"in\s+the\s+months\s+(?:ahead|to\s+come)", 6, 0),
-    (r"(?:in|over|during)\s+the\s+(?:coming|upcoming|next\s+few|next\s+several|following)\s+weeks", 2, 0),
-    (r"in\s+the\s+weeks\s+(?:ahead|to\s+come)", 2, 0),
-    (r"(?:in|over|during)\s+the\s+(?:coming|upcoming|next\s+few|following)\s+days", 0, 14),
-    (r"in\s+the\s+days\s+(?:ahead|to\s+come)", 0, 14),
+    (r"in\s{1,3}the\s{1,3}(?:very\s{1,3})?near\s{1,3}(?:future|term)", 6, 0),
+    (r"in\s{1,3}the\s{1,3}not\s{1,3}(?:too\s{1,3})?distant\s{1,3}future", 6, 0),
+    (r"(?<!as\s)(?<!\bso\s)\bsoon(?!\s{1,3}(?:as|after|afterwards|thereafter)\b)", 6, 0),
+    (r"\bshortly(?!\s{1,3}(?:after|afterwards|before|thereafter)\b)", 6, 0),
+    (r"(?:at|on)\s{1,3}an\s{1,3}early\s{1,3}date", 6, 0),
+    (r"before\s{1,3}long", 6, 0),
+    (r"(?:in|over|during)\s{1,3}the\s{1,3}(?:coming|upcoming|next\s{1,3}few|next\s{1,3}several|following)\s{1,3}months", 6, 0),
+    (r"in\s{1,3}the\s{1,3}months\s{1,3}(?:ahead|to\s{1,3}come)", 6, 0),
+    (r"(?:in|over|during)\s{1,3}the\s{1,3}(?:coming|upcoming|next\s{1,3}few|next\s{1,3}several|following)\s{1,3}weeks", 2, 0),
+    (r"in\s{1,3}the\s{1,3}weeks\s{1,3}(?:ahead|to\s{1,3}come)", 2, 0),
+    (r"(?:in|over|during)\s{1,3}the\s{1,3}(?:coming|upcoming|next\s{1,3}few|following)\s{1,3}days", 0, 14),
+    (r"in\s{1,3}the\s{1,3}days\s{1,3}(?:ahead|to\s{1,3}come)", 0, 14),
 ]
 
 # Phrases that say a date will be fixed later: they give an open window.
 OPEN_PHRASES = [
-    r"(?:at|on)\s+(?:a|the)\s+(?:mutually\s+)?(?:convenient|agreeable|acceptable|agreed)\s+(?:time|date|dates|moment)",
-    r"(?:at|on)\s+(?:a|the)\s+(?:time|date|dates)\s+(?:convenient|acceptable)\s+(?:to|for)\s+(?:both|all|the)\s+\w+",
-    r"(?:at|on)\s+(?:a|some)\s+(?:later|future)\s+(?:time|date|stage|point)",
-    r"(?:at|on)\s+(?:a|the)\s+(?:time|date|dates)\s+(?:yet\s+)?to\s+be\s+"
-    r"(?:agreed(?:\s+upon)?|decided|determined|fixed|set|announced|confirmed|coordinated|specified|finali[sz]ed)",
-    r"(?:mutually\s+convenient\s+)?dates?\s+(?:(?:are|is|were|was|will\s+be|would\s+be)\s+|yet\s+)?to\s+be\s+"
-    r"(?:agreed(?:\s+upon)?|decided|determined|fixed|set|coordinated|finali[sz]ed)"
-    r"(?:\s+(?:upon\s+)?(?:through|via)\s+(?:the\s+)?diplomatic\s+channels)?",
-    r"(?:through|via)\s+(?:the\s+)?diplomatic\s+channels",
-    r"in\s+due\s+course",
-    r"mutually\s+convenient\s+(?:time|date|dates)",
+    r"(?:at|on)\s{1,3}(?:a|the)\s{1,3}(?:mutually\s{1,3})?(?:convenient|agreeable|acceptable|agreed)\s{1,3}(?:time|date|dates|moment)",
+    r"(?:at|on)\s{1,3}(?:a|the)\s{1,3}(?:time|date|dates)\s{1,3}(?:convenient|acceptable)\s{1,3}(?:to|for)\s{1,3}(?:both|all|the)\s{1,3}\w{1,20}",
+    r"(?:at|on)\s{1,3}(?:a|some)\s{1,3}(?:later|future)\s{1,3}(?:time|date|stage|point)",
+    r"(?:at|on)\s{1,3}(?:a|the)\s{1,3}(?:time|date|dates)\s{1,3}(?:yet\s{1,3})?to\s{1,3}be\s{1,3}"
+    r"(?:agreed(?:\s{1,3}upon)?|decided|determined|fixed|set|announced|confirmed|coordinated|specified|finali[sz]ed)",
+    r"(?:mutually\s{1,3}convenient\s{1,3})?dates?\s{1,3}(?:(?:are|is|were|was|will\s{1,3}be|would\s{1,3}be)\s{1,3}|yet\s{1,3})?to\s{1,3}be\s{1,3}"
+    r"(?:agreed(?:\s{1,3}upon)?|decided|determined|fixed|set|coordinated|finali[sz]ed)"
+    r"(?:\s{1,3}(?:upon\s{1,3})?(?:through|via)\s{1,3}(?:the\s{1,3})?diplomatic\s{1,3}channels)?",
+    r"(?:through|via)\s{1,3}(?:the\s{1,3})?diplomatic\s{1,3}channels",
+    r"in\s{1,3}due\s{1,3}course",
+    r"mutually\s{1,3}convenient\s{1,3}(?:time|date|dates)",
 ]
 
 # "next year" and friends -> years after the anchor's.

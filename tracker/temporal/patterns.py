@@ -194,11 +194,13 @@ _RELATIVE_TABLE: list[tuple[str, Relative]] = [
      lambda a, t: _clamp(dt.date(a.year, 1, 1), a - dt.timedelta(days=1), Precision.PART_OF_YEAR)),
     (r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s{1,3}days?\s{1,3}ago\b", None),
 ] + [
-    (rf"(?:\b|(?<=\W)){pattern}\b", (lambda months, days: lambda a, t: Window(a, pd.after_months(a, months, days), Precision.VAGUE))(months, days))
+    (rf"{pattern}\b", (lambda months, days: lambda a, t: Window(a, pd.after_months(a, months, days), Precision.VAGUE))(months, days))
     for pattern, months, days in lx.VAGUE_PHRASES
 ]
-_RELATIVE = [(re.compile(pattern, re.IGNORECASE), resolve) for pattern, resolve in _RELATIVE_TABLE]
-_OPEN = re.compile(r"\b(?:" + "|".join(lx.OPEN_PHRASES) + r")\b", re.IGNORECASE)
+# One pattern for the whole table (and the open phrases): group rN is row N.
+# It runs on the ASCII-lower-cased text: case-sensitive literals let the engine skip fast.
+_RELATIVE = re.compile(r"\b(?:" + "|".join(f"(?P<r{index}>{pattern})" for index, (pattern, _) in enumerate(_RELATIVE_TABLE))
+                       + r"|(?P<open>(?:" + "|".join(lx.OPEN_PHRASES) + r")\b))")
 
 
 def _g(match: re.Match, name: str) -> str | None:
@@ -257,7 +259,7 @@ def _check(build: Build, year: int | None) -> bool:
     return True
 
 
-def _scan_days(text: str, start: int, end: int) -> Iterator[Atom]:
+def _scan_days(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
     for pattern in (_DMY, _MDY):
         for match in pattern.finditer(text, start, end):
             month, _ = _month_number(match["m"])
@@ -277,6 +279,9 @@ def _scan_days(text: str, start: int, end: int) -> Iterator[Atom]:
             year, offset = _explicit_year(match)
             build = (lambda month, first, last: lambda y: pd.days_window(dt.date(y, month, first), dt.date(y, month, last)))(month, first, last)
             yield _atom(text, match, build=build, year=year, year_offset=offset)
+
+
+def _scan_numeric_dates(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
     for match in _ISO.finditer(text, start, end):
         build = (lambda m, d: lambda y: pd.day_window(y, m, d))(int(match["m"]), int(match["d"]))
         yield _atom(text, match, build=build, year=int(match["y"]), full_date=True)
@@ -290,7 +295,7 @@ def _scan_days(text: str, start: int, end: int) -> Iterator[Atom]:
         yield _atom(text, match, build=build, year=_year_number(year_text), full_date=True)
 
 
-def _scan_months(text: str, start: int, end: int) -> Iterator[Atom]:
+def _scan_months(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
     for match in _MONTH_PERIOD.finditer(text, start, end):
         part = match["adj"] or match["of"]
         part = " ".join(part.lower().split()) if part else None
@@ -380,7 +385,7 @@ def _finditer(patterns: list[re.Pattern], text: str, start: int, end: int) -> It
         yield from pattern.finditer(text, start, end)
 
 
-def _scan_year_periods(text: str, start: int, end: int) -> Iterator[Atom]:
+def _scan_year_periods(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
     for match in _finditer(_QUARTERS, text, start, end):
         word = (_g(match, "qo") or "").lower()
         quarter = int(_g(match, "q")) if _g(match, "q") else (4 if lx.ORDINALS[word] == -1 else lx.ORDINALS[word])
@@ -476,27 +481,60 @@ def _weekday_resolver(modifier: str, weekday: int) -> Relative:
     return resolve
 
 
-def _scan_relative(text: str, start: int, end: int) -> Iterator[Atom]:
+def _scan_relative(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
     for match in _WEEKDAY.finditer(text, start, end):
         modifier = (match["rel"] or "").lower()
         yield _atom(text, match, relative=_weekday_resolver(modifier, lx.WEEKDAYS[match["wd"].lower()]))
-    for pattern, resolve in _RELATIVE:
-        for match in pattern.finditer(text, start, end):
-            if resolve is None:   # "three days ago"
-                count = match["n"].lower()
-                resolve = _day_offset(-(int(count) if count.isdigit() else _NUMBER_WORDS[count]))
-                yield _atom(text, match, relative=resolve)
-                resolve = None
-                continue
-            yield _atom(text, match, relative=resolve)
-    for match in _OPEN.finditer(text, start, end):
-        yield _atom(text, match, open_phrase=True)
+    for match in _RELATIVE.finditer(lower, start, end):
+        if match.lastgroup == "open":
+            yield _atom(text, match, open_phrase=True)
+            continue
+        resolve = _RELATIVE_TABLE[int(match.lastgroup[1:])][1]
+        if resolve is None:   # "three days ago"
+            count = match["n"].lower()
+            resolve = _day_offset(-(int(count) if count.isdigit() else _NUMBER_WORDS[count]))
+        yield _atom(text, match, relative=resolve)
 
 
-def scan_atoms(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
-    """Every candidate atom in text[start:end], overlapping ones included."""
-    end = len(text) if end is None else end
+# Scanning only near trigger words keeps a long text fast: each family of patterns runs in
+# the regions (trigger - back .. trigger + ahead) of its triggers, found by cheap patterns.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_MONTH_TRIGGER = re.compile(_MONTH_ALL)
+_NUMERIC_TRIGGER = re.compile(r"[0-9][./\-][0-9]")
+_YEAR_TRIGGER = re.compile(r"(?:19|20)[0-9][0-9]|['’‘][0-9][0-9]|[Qq][1-4]|H[12]|[12]H")
+_YEAR_WORDS = re.compile(r"year|quarter|half|spring|summer|autumn|fall|winter")
+_WEEKDAY_TRIGGER = re.compile(_cases(lx.WEEKDAYS))
+_RELATIVE_WORDS = re.compile(
+    r"today|tonight|tomorrow|yesterday|week|month|year|soon|shortly|future|term|ahead|come|long|date|course|"
+    r"channel|ago|morning|afternoon|evening|time|stage|point|days")
+_WORD_TAIL = re.compile(r"\w*\W{0,5}\w*")
+
+
+def _regions(triggers: list[Iterator[re.Match]], text: str, back: int, ahead: int) -> list[tuple[int, int]]:
+    """Merged windows around trigger matches; each ends after a whole word so no match is cut short."""
+    spans = sorted((max(0, m.start() - back), m.end() + ahead) for found in triggers for m in found)
+    regions: list[tuple[int, int]] = []
+    for start, end in spans:
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], end))
+        else:
+            regions.append((start, end))
+    return [(start, _WORD_TAIL.match(text, min(end, len(text))).end()) for start, end in regions]
+
+
+def scan_atoms(text: str) -> list[Atom]:
+    """Every candidate atom in the text, overlapping ones included."""
+    # Lower-case ASCII only, so that offsets agree (str.lower may lengthen "İ").
+    lower = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    families = [
+        (_scan_days, _regions([_MONTH_TRIGGER.finditer(text)], text, 45, 45)),
+        (_scan_numeric_dates, _regions([_NUMERIC_TRIGGER.finditer(text)], text, 12, 12)),
+        (_scan_months, _regions([_MONTH_TRIGGER.finditer(text), re.finditer("month", lower)], text, 45, 45)),
+        (_scan_year_periods, _regions([_YEAR_TRIGGER.finditer(text), _YEAR_WORDS.finditer(lower)], text, 50, 40)),
+        (_scan_relative, _regions([_WEEKDAY_TRIGGER.finditer(text), _RELATIVE_WORDS.finditer(lower)], text, 40, 40)),
+    ]
     atoms: list[Atom] = []
-    for scan in (_scan_days, _scan_months, _scan_year_periods, _scan_relative):
-        atoms.extend(scan(text, start, end))
+    for scan, regions in families:
+        for start, end in regions:
+            atoms.extend(scan(text, lower, start, end))
     return atoms
