@@ -20,7 +20,7 @@ PROGRESS_THRESHOLD = 20
 
 @app.command()
 def extract(
-    path: str = typer.Argument(..., help="A press release: .txt, .md, .html."),
+    path: str = typer.Argument(..., help="A press release: .txt, .md, .html, a feed file, or an http(s) URL."),
     published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD."),
     json_: bool = typer.Option(False, "--json", help="Print the tracker.extract/1 JSON object."),
 ) -> None:
@@ -53,7 +53,7 @@ def extract(
 @app.command()
 def ingest(
     ctx: typer.Context,
-    paths: list[str] = typer.Argument(..., help="Files, folders (and feed files) to read."),
+    paths: list[str] = typer.Argument(..., help="Files, folders, feed files and http(s) URLs of pages or feeds."),
     published: str | None = typer.Option(None, "--published", help="Publication date for all documents."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be stored; store nothing."),
     json_: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
@@ -110,21 +110,42 @@ def _ingest_one(app_ctx, document, dry_run):
         return IngestResult(document.source, document.sha256, added=False)
 
 
+def _print_would_store(extraction) -> None:
+    """Under --dry-run: each meeting and item that would be stored, with the sentence it was read from."""
+    for meeting in extraction.meetings:
+        typer.echo(f"  meeting     {meeting.start.isoformat()}  {meeting.kind:<13} {meeting.city or '-':<14} "
+                   f"{','.join(sorted(meeting.parties))}  {meeting.title}")
+    for item in extraction.commitments:
+        window = item.window
+        span = f"{window.start or '?'}..{window.end or '?'}"
+        typer.echo(f"  item        {span}  {item.kind:<13} {item.city or '-':<14} "
+                   f"{','.join(sorted(item.parties))}  [{item.firmness}] {item.title}")
+        if item.evidence is not None:
+            typer.echo(f"              \u201c{item.evidence.text}\u201d")
+
+
 def _print_summary(results, dry_run, json_):
     added = [r for r in results if r.added]
     meetings = sum(r.meetings for r in added)
     items = sum(r.commitments for r in added)
     if json_:
-        print_json({
+        record = {
             "dry_run": dry_run, "documents": len(results), "added": len(added),
             "meetings": meetings, "commitments": items,
             "results": [{"source": r.source, "sha256": r.sha256, "added": r.added, "meetings": r.meetings,
                          "commitments": r.commitments} for r in results],
-        })
+        }
+        if dry_run:
+            for entry, r in zip(record["results"], results):
+                if r.added and r.extraction is not None:
+                    entry["extraction"] = extraction_to_json(r.extraction, r.sha256)
+        print_json(record)
         return
     verb = "would add" if dry_run else "added"
     for r in results:
         mark = f"{verb} {r.meetings} meeting(s), {r.commitments} item(s)" if r.added else "already stored"
         typer.echo(f"{r.source}: {mark}")
+        if dry_run and r.added and r.extraction is not None:
+            _print_would_store(r.extraction)
     typer.echo(f"{len(results)} document(s): {len(added)} new, {len(results) - len(added)} already stored; "
                f"{verb} {meetings} meeting(s) and {items} item(s)")

@@ -1,4 +1,8 @@
-"""Where documents come from: files, folders (and, later, URLs) -> raw bytes with a name."""
+"""Where documents come from: files, folders and http(s) URLs -> raw bytes with a name.
+
+URLs of pages and feeds are fetched with httpx (timeouts, redirects followed, size
+capped); anything that goes wrong becomes an InputError that names the source.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,12 @@ from pathlib import Path
 
 from tracker.errors import InputError
 
-__all__ = ["RawSource", "iter_sources", "read_source", "DOCUMENT_SUFFIXES"]
+__all__ = ["RawSource", "iter_sources", "read_source", "fetch_url", "list_paths", "DOCUMENT_SUFFIXES",
+           "FETCH_TIMEOUT", "MAX_BYTES"]
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom"}
+FETCH_TIMEOUT = 15.0  # seconds, for connecting and for each read
+MAX_BYTES = 25 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -19,8 +26,38 @@ class RawSource:
     raw: bytes
 
 
+def is_url(path: str) -> bool:
+    return path.startswith(("http://", "https://"))
+
+
+def fetch_url(url: str, timeout: float = FETCH_TIMEOUT) -> RawSource:
+    """GET a page or feed; raise InputError on a network error, an HTTP error or an oversized body."""
+    import httpx
+
+    headers = {"User-Agent": "tracker/0.1 (+press-release reader)",
+               "Accept": "text/html, application/rss+xml, application/atom+xml, application/xml, text/plain;q=0.9"}
+    try:
+        with httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=True, headers=headers) as client:
+            with client.stream("GET", url) as response:
+                if response.status_code >= 400:
+                    raise InputError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
+                chunks, size = [], 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > MAX_BYTES:
+                        raise InputError(f"{url}: larger than {MAX_BYTES // (1024 * 1024)} MB; save and trim it")
+                    chunks.append(chunk)
+    except httpx.TimeoutException as err:
+        raise InputError(f"{url}: timed out after {timeout:g}s") from err
+    except httpx.HTTPError as err:
+        raise InputError(f"{url}: cannot fetch ({type(err).__name__}: {err})") from err
+    return RawSource(url, b"".join(chunks))
+
+
 def read_source(path: str) -> RawSource:
-    """Read one file; raise InputError when it is missing or unreadable."""
+    """Read one file or URL; raise InputError when it is missing or unreadable."""
+    if is_url(path):
+        return fetch_url(path)
     file = Path(path)
     try:
         return RawSource(str(file), file.read_bytes())
@@ -36,6 +73,9 @@ def list_paths(paths: list[str]) -> list[str]:
     """Expand folders into their document files (sorted), keep files as given."""
     found: list[str] = []
     for path in paths:
+        if is_url(path):
+            found.append(path)
+            continue
         entry = Path(path)
         if entry.is_dir():
             found.extend(str(p) for p in sorted(entry.rglob("*"))
