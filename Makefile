@@ -9,7 +9,13 @@ DEMO_DB := sqlite:///$(CURDIR)/$(DEMO_DIR)/demo.db
 DEMO_TODAY ?= 2017-12-15
 DEMO_ENV := TRACKER_DB_URL=$(DEMO_DB) $(if $(DEMO_TODAY),TRACKER_TODAY=$(DEMO_TODAY))
 
-.PHONY: demo test setup lint db-upgrade seed clean
+# The weekly report of the seed's week, seen from DEMO_TODAY, as build/report-demo.png.
+REPORT_WEEK ?= 2016-W40
+REPORT_ENV := TRACKER_DB_URL=sqlite:///$(CURDIR)/build/report-demo.db $(if $(DEMO_TODAY),TRACKER_TODAY=$(DEMO_TODAY))
+# Debian's browser for the HTML report tests and screenshot (Playwright drives it, never downloads one).
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: demo test setup lint db-upgrade seed clean browser report-demo
 
 $(BIN)/tracker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +32,19 @@ demo: setup
 	@echo; echo "== Items"; $(DEMO_ENV) $(BIN)/tracker items list
 	@echo; echo "== Reminders ($(or $(DEMO_TODAY),today))"; $(DEMO_ENV) $(BIN)/tracker remind
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
+
+# Installs chromium when missing; where it cannot (no root), the browser tests skip, except in CI.
+browser:
+	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+		|| { echo "make: cannot install chromium; the browser tests will be skipped" >&2; test "$$CI" != true; }
+
+report-demo: setup browser
+	mkdir -p build && rm -f build/report-demo.db*
+	$(REPORT_ENV) $(BIN)/tracker ingest seeds/
+	$(REPORT_ENV) $(BIN)/tracker report weekly --week $(REPORT_WEEK) --format html -o build/report-demo.html
+	$(BIN)/python tests/reports/report_browser.py build/report-demo.html build/report-demo.png
 
 db-upgrade: setup
 	$(BIN)/tracker db upgrade

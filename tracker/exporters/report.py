@@ -189,6 +189,8 @@ class _Bar:
     css: str
     clipped_left: bool
     clipped_right: bool
+    stub: bool = False  # overdue since before the chart starts: a stub at its left edge
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,8 @@ def _timeline_view(timeline: Timeline, today: dt.date) -> _TimelineView:
         after = min(item.window_end, timeline.end) + dt.timedelta(days=1)
         x1 = x_of(first)
         x2 = max(x_of(after), x1 + 4)  # a one-day or clipped window stays visible
-        if item.window_end < timeline.start:  # overdue since before the chart: a stub at the left edge
+        stub = item.window_end < timeline.start
+        if stub:
             x1, x2 = _TL_LABEL, _TL_LABEL + 6
         css = {"overdue": "bar overdue", "due_soon": "bar due"}.get(item.state, "bar later")
         if item.status == "rescheduled":
@@ -245,11 +248,12 @@ def _timeline_view(timeline: Timeline, today: dt.date) -> _TimelineView:
         tooltip = f"#{item.id} {_title(item)} — {_window(item)} — {_state(item)}"
         bars.append(_Bar(y=_TL_TOP + row * _TL_ROW, x=x1, width=round(x2 - x1, 1), label=label, tooltip=tooltip,
                          css=css, clipped_left=item.window_start < timeline.start,
-                         clipped_right=item.window_end > timeline.end))
+                         clipped_right=item.window_end > timeline.end, stub=stub,
+                         note=f"ended {item.window_end.isoformat()}, {_state(item)}" if stub else ""))
     ticks = []
     month = dt.date(timeline.start.year, timeline.start.month, 1)
     while month <= timeline.end:
-        if month >= timeline.start:
+        if month >= timeline.start and x_of(month) <= _TL_LABEL + plot_w - 56:  # room for its label
             ticks.append(_Tick(x_of(month), month.strftime("%b %Y")))
         month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     height = _TL_TOP + max(len(bars), 1) * _TL_ROW + _TL_BOTTOM
