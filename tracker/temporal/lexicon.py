@@ -109,5 +109,8 @@ NOT_AFTER_A_YEAR = [
     "people", "persons", "cases", "units", "tons", "tonnes", "troops", "soldiers", "km", "kilometres",
     "kilometers", "metres", "meters", "dollars", "euros", "students", "companies", "projects",
     "years", "times", "votes", "members", "delegates", "participants", "pages", "copies", "hectares",
-    "residents", "refugees", "migrants", "hours", "minutes", "days", "weeks", "months",
+    "residents", "refugees", "migrants", "hours", "minutes", "days", "weeks", "months", "cities",
+    "countries", "villages", "towns", "schools", "households", "families", "children", "women", "men",
+    "workers", "jobs", "cars", "vehicles", "houses", "homes", "sites", "places", "items", "signatures",
+    "kilograms", "kg", "barrels", "euro", "dollar", "usd", "mw", "million", "billion", "thousand",
 ]

@@ -72,7 +72,8 @@ def _month(name: str, abbreviations: bool = True) -> str:
 
 
 def _day(name: str) -> str:
-    return rf"(?<![\w.,/:])(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:])"
+    # Any one or two digits: an impossible day ("32 May") must still hide its month, then resolve to nothing.
+    return rf"(?<![\w.,/:])(?P<{name}>\d\d?)(?:st|nd|rd|th)?(?![\w:])"
 
 
 def _year(name: str) -> str:
@@ -289,8 +290,10 @@ def _scan_numeric_dates(text: str, lower: str, start: int, end: int) -> Iterator
         first, second, year_text = int(match["a"]), int(match["b"]), match["y"]
         if len(year_text) == 2 and (len(match["a"]) != 2 or len(match["b"]) != 2):
             continue   # "1.2.34" is a version or section number, not a date
-        # Day first (international and European usage); month first only when the day cannot be a month.
-        day, month = (second, first) if second > 12 else (first, second)
+        # Dots are day first (06.10.2016, European usage); slashes month first (7/2/2017, as US
+        # sites print them); either way the other order when the first number cannot be a month.
+        day_first = match["sep"] == "." if first <= 12 and second <= 12 else first > 12
+        day, month = (first, second) if day_first else (second, first)
         build = (lambda m, d: lambda y: pd.day_window(y, m, d))(month, day)
         yield _atom(text, match, build=build, year=_year_number(year_text), full_date=True)
 
@@ -372,8 +375,8 @@ def _year_period_atom(text: str, match: re.Match, build: Build, weak: bool = Fal
     if not _check(build, year):
         return None
     atom = _atom(text, match, build=build, year=year, year_offset=offset, winter=winter)
-    if weak and atom.lead in YEAR_LEADS:
-        weak = False
+    if weak and (atom.lead in YEAR_LEADS or year_end is not None):
+        weak = False   # "in 2017", and spans of years ("2016-2017") are years; a bare number is not
     if year_end is not None:
         second = Atom(start=match.end(), core=match.end(), end=match.end(), build=build, year=year_end)
         return replace(atom, parts=(replace(atom, winter=False), second), weak=weak, winter=False)

@@ -9,6 +9,7 @@ date) in the direction of the tense. Without an anchor, relative expressions sta
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -55,7 +56,7 @@ def find_time_expressions(text: str, anchor: dt.date | None, tense: Tense = "fut
         anchor), "past" for meetings that took place (the latest Friday on or before it).
     """
     found = []
-    for atom in _join(text, _select(scan_atoms(text))):
+    for atom in _atoms_of(text):
         window = _resolve(atom, anchor, tense)
         if window is None:
             continue
@@ -94,6 +95,12 @@ def first_full_date(text: str) -> dt.date | None:
             except ValueError:
                 continue
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _atoms_of(text: str) -> tuple[Atom, ...]:
+    """The joined atoms of a text; cached because callers often ask for both tenses of one text."""
+    return tuple(_join(text, _select(scan_atoms(text))))
 
 
 def _select(atoms: list[Atom]) -> list[Atom]:
