@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -153,13 +153,42 @@ def head_revision() -> str:
 
 def ensure_schema(engine: Engine) -> None:
     """Upgrade the database to head when it is empty or behind; refuse one that is ahead."""
-    current = current_revision(engine)
     head = head_revision()
-    if current == head:
+    if current_revision(engine) == head:
         return
-    if current is not None and current not in _known_revisions():
-        raise StorageError(f"database is at revision {current}, unknown to this version of tracker; upgrade tracker")
-    upgrade(engine)
+    # Several processes may meet an empty database at once (issue #7): on
+    # PostgreSQL the second CREATE TABLE fails, so upgrades take turns and
+    # each one looks again at the revision once it has the lock.
+    with _schema_lock(engine):
+        current = current_revision(engine)
+        if current == head:
+            return
+        if current is not None and current not in _known_revisions():
+            raise StorageError(
+                f"database is at revision {current}, unknown to this version of tracker; upgrade tracker")
+        upgrade(engine)
+
+
+# Any constant works; it only has to be the same in every tracker process.
+_SCHEMA_LOCK_KEY = 7_420_031
+
+
+@contextmanager
+def _schema_lock(engine: Engine) -> Iterator[None]:
+    """Hold a PostgreSQL advisory lock for the block; SQLite's BEGIN IMMEDIATE already serialises writers."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    try:
+        connection = engine.connect()
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+    except OperationalError as err:
+        raise StorageError(f"cannot open database {masked_url(str(engine.url))}: {_first_line(err)}") from err
+    try:
+        yield
+    finally:
+        connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+        connection.close()
 
 
 def _known_revisions() -> set[str]:
