@@ -19,7 +19,8 @@ import platformdirs
 from tracker.clock import today as _clock_today
 from tracker.errors import ConfigError
 
-__all__ = ["Settings", "SETTINGS_SPEC", "Setting", "resolve_settings", "default_db_url", "config_path"]
+__all__ = ["Settings", "SETTINGS_SPEC", "Setting", "SettingValue", "resolve_settings", "explain_settings",
+           "default_db_url", "config_path", "mask_secret", "mask_url_password"]
 
 APP_NAME = "tracker"
 
@@ -106,29 +107,99 @@ def _read_file(path: Path) -> dict:
         raise ConfigError(f"cannot read settings file {path}: {err}") from err
 
 
+@dataclass(frozen=True)
+class SettingValue:
+    """One effective setting and where it came from: option, environment variable, settings file or default."""
+
+    name: str
+    value: object
+    origin: str
+    secret: bool = False
+
+    @property
+    def shown(self) -> object:
+        """The value fit for printing: secrets masked, a URL keeps all but its password."""
+        if self.value is None or not self.secret:
+            return self.value
+        if self.name == "db_url":
+            return mask_url_password(str(self.value))
+        return mask_secret(self.value)
+
+
+def mask_secret(value: object) -> str | None:
+    return None if value is None else "********"
+
+
+def mask_url_password(url: str) -> str:
+    """`url` with the password of its user part replaced by ***; anything else left as it is."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    authority, slash, path = rest.partition("/")
+    userinfo, at, host = authority.rpartition("@")
+    if not at or ":" not in userinfo:
+        return url
+    user = userinfo.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}{slash}{path}"
+
+
+def _resolve(options: Mapping[str, object] | None, environ: Mapping[str, str] | None,
+             path: Path | None) -> tuple[dict[str, object], dict[str, str]]:
+    """Raw values and their origins, by precedence."""
+    environ = os.environ if environ is None else environ
+    options = options or {}
+    file = path or config_path(environ)
+    file_values = _read_file(file)
+    unknown = set(file_values) - {s.name for s in SETTINGS_SPEC}
+    if unknown:
+        raise ConfigError(f"unknown setting(s) in settings file {file}: {', '.join(sorted(unknown))}")
+    values: dict[str, object] = {}
+    origins: dict[str, str] = {}
+    for setting in SETTINGS_SPEC:
+        if options.get(setting.name) is not None:
+            values[setting.name] = _coerce(setting, options[setting.name], "the command line")
+            origins[setting.name] = "option"
+        elif environ.get(setting.env):
+            values[setting.name] = _coerce(setting, environ[setting.env], setting.env)
+            origins[setting.name] = f"env {setting.env}"
+        elif setting.name in file_values:
+            values[setting.name] = _coerce(setting, file_values[setting.name], f"settings file {file}")
+            origins[setting.name] = f"file {file}"
+        else:
+            origins[setting.name] = "default"
+    return values, origins
+
+
+def _validate(values: dict[str, object]) -> None:
+    if values.get("smtp_security", "none") not in {"none", "starttls", "tls"}:
+        raise ConfigError("smtp_security must be none, starttls or tls")
+    for name in ("due_soon_days", "stale_months"):
+        if values.get(name) is not None and int(values[name]) < 0:
+            raise ConfigError(f"{name} must be 0 or more, got {values[name]}")
+    port = values.get("smtp_port")
+    if port is not None and not 0 < int(port) < 65536:
+        raise ConfigError(f"smtp_port must be 1..65535, got {port}")
+
+
 def resolve_settings(options: Mapping[str, object] | None = None,
                      environ: Mapping[str, str] | None = None,
                      path: Path | None = None) -> Settings:
     """Merge options, environment, settings file and defaults into one Settings."""
-    environ = os.environ if environ is None else environ
-    options = options or {}
-    file_values = _read_file(path or config_path(environ))
-    unknown = set(file_values) - {s.name for s in SETTINGS_SPEC}
-    if unknown:
-        raise ConfigError(f"unknown setting(s) in settings file: {', '.join(sorted(unknown))}")
-    values: dict[str, object] = {}
-    for setting in SETTINGS_SPEC:
-        if options.get(setting.name) is not None:
-            values[setting.name] = _coerce(setting, options[setting.name], "the command line")
-        elif environ.get(setting.env):
-            values[setting.name] = _coerce(setting, environ[setting.env], setting.env)
-        elif setting.name in file_values:
-            values[setting.name] = _coerce(setting, file_values[setting.name], "the settings file")
+    values, _origins = _resolve(options, environ, path)
     if values.get("db_url") is None:
         values.pop("db_url", None)
     if values.get("today") is not None:
         values["today"] = _clock_today(str(values["today"]))
-    if values.get("smtp_security", "none") not in {"none", "starttls", "tls"}:
-        raise ConfigError("smtp_security must be none, starttls or tls")
+    _validate(values)
     known = {f.name for f in fields(Settings)}
     return Settings(**{k: v for k, v in values.items() if k in known and v is not None})
+
+
+def explain_settings(options: Mapping[str, object] | None = None,
+                     environ: Mapping[str, str] | None = None,
+                     path: Path | None = None) -> list[SettingValue]:
+    """Every setting of SETTINGS_SPEC with its effective value and origin (for `tracker config show`)."""
+    settings = resolve_settings(options, environ, path)
+    _values, origins = _resolve(options, environ, path)
+    return [SettingValue(spec.name, getattr(settings, spec.name, None), origins[spec.name], spec.secret)
+            for spec in SETTINGS_SPEC]

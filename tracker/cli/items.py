@@ -10,6 +10,7 @@ from tracker.domain.model import Commitment, Firmness, Kind, ReviewState, Status
 from tracker.errors import InputError
 from tracker.exporters.records import commitment_record
 from tracker.services import tracking
+from tracker.services.fulfilment import list_links
 from tracker.storage import repo
 
 items_app = typer.Typer(help="Follow-up items (commitments) and their status.", no_args_is_help=True)
@@ -24,7 +25,7 @@ def _window_text(window: dict) -> str:
 
 def format_item(record: dict) -> str:
     """One line for an item: id, window, state, kind, city, parties, title (marked when unreviewed)."""
-    mark = "?" if record["review"] == ReviewState.UNREVIEWED else " "
+    mark = {ReviewState.UNREVIEWED: "?", ReviewState.REJECTED: "x"}.get(record["review"], " ")
     state = record["state"] + (f" {record['days_overdue']}d" if record["days_overdue"] else "")
     return (f"#{record['id']:<4}{mark} {_window_text(record['window']):<22} {state:<15} {record['kind']:<13} "
             f"{record['city'] or '-':<12} {','.join(record['parties']):<8} {record['title']}")
@@ -41,10 +42,12 @@ def list_(
     party: str | None = typer.Option(None, "--party", help="Only items with this party (ISO code)."),
     kind: str | None = typer.Option(None, "--kind", help="Only this kind."),
     status: str | None = typer.Option(None, "--status", help="open, fulfilled, cancelled or rescheduled."),
+    all_: bool = typer.Option(False, "--all", help="Include items rejected in review."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """List follow-up items, soonest due first; '?' marks items nobody has reviewed yet.
+    """List follow-up items, soonest due first; '?' marks items nobody has reviewed yet, 'x' rejected ones.
 
+    Items rejected in review are left out unless --all is given.
     Example: tracker items list --party BY --status open
     """
     app_ctx = get_context(ctx)
@@ -54,7 +57,7 @@ def list_(
     with app_ctx.session() as session:
         rows = repo.list_commitments(session, party=party, kind=kind_.value if kind_ else None, status=status)
         records = [commitment_record(repo.commitment_to_domain(r), app_ctx.today, app_ctx.settings.due_soon_days)
-                   for r in rows]
+                   for r in rows if all_ or r.review != ReviewState.REJECTED.value]
     if json_:
         print_json(records)
         return
@@ -78,6 +81,8 @@ def show(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id.")
             {"at": h.changed_at.isoformat(), "field": h.field, "old": h.old_value, "new": h.new_value,
              "reason": h.reason}
             for h in repo.list_history(session, "commitment", item_id)]
+        record["links"] = [{"id": link.id, "meeting_id": link.meeting_id, "state": link.state, "reason": link.reason}
+                           for link in list_links(session, commitment_id=item_id)]
     if json_:
         print_json(record)
         return
@@ -90,6 +95,8 @@ def show(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id.")
         typer.echo(f"      from {record['source']}")
     if record["fulfilled_on"]:
         typer.echo(f"      fulfilled on {record['fulfilled_on']} by meeting {record['fulfilled_meeting'] or '-'}")
+    for link in record["links"]:
+        typer.echo(f"      link #{link['id']} [{link['state']}] meeting #{link['meeting_id']}: {link['reason']}")
     for change in record["history"]:
         typer.echo(f"      {change['at'][:16]} {change['field']}: {change['old']} -> {change['new']}"
                    f" ({change['reason']})")

@@ -10,6 +10,7 @@ from tracker.domain.model import Kind, Meeting, Participant, ReviewState
 from tracker.errors import InputError
 from tracker.exporters.records import meeting_record
 from tracker.services import tracking
+from tracker.services.fulfilment import list_links
 from tracker.storage import repo
 
 meetings_app = typer.Typer(help="Meetings that took place.", no_args_is_help=True)
@@ -20,6 +21,18 @@ def _line(record: dict) -> str:
     when = record["start"] if record["start"] == record["end"] else f"{record['start']}..{record['end']}"
     return (f"#{record['id']:<4} {when:<22} {record['kind']:<13} {record['city'] or '-':<14} "
             f"{','.join(record['parties']):<10} {record['title']}")
+
+
+def _links(session, meeting_id: int) -> list[dict]:
+    return [{"id": link.id, "item_id": link.commitment_id, "state": link.state, "reason": link.reason}
+            for link in list_links(session, meeting_id=meeting_id)]
+
+
+def _echo_links(links: list[dict]) -> None:
+    for link in links:
+        verb = {"auto": "fulfils", "proposed": "may fulfil (see `tracker review`)",
+                "confirmed": "fulfils", "rejected": "does not fulfil"}[link["state"]]
+        typer.echo(f"  {verb} item #{link['item_id']} (link #{link['id']}): {link['reason']}")
 
 
 @meetings_app.command("list")
@@ -86,7 +99,7 @@ def add(
     participant: list[str] | None = typer.Option(None, "--participant", help="'Name|Role|CC'; repeatable."),
     json_: bool = typer.Option(False, "--json", help="Print the new meeting as JSON."),
 ) -> None:
-    """Add a meeting by hand (it counts as reviewed).
+    """Add a meeting by hand (it counts as reviewed); it fulfils the open item it clearly matches.
 
     Example: tracker meetings add --start 2017-05-10 --kind consultations --city Minsk --party BY,RS
     """
@@ -105,10 +118,12 @@ def add(
     with app_ctx.session() as session:
         row = tracking.add_meeting(session, meeting, at=app_ctx.now())
         record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, row.id)))
+        record["links"] = _links(session, row.id)
     if json_:
         print_json(record)
     else:
         typer.echo(f"added {_line(record)}")
+        _echo_links(record["links"])
 
 
 @meetings_app.command("edit")
@@ -147,4 +162,6 @@ def edit(
     with app_ctx.session() as session:
         row = tracking.edit_meeting(session, meeting_id, changes, at=app_ctx.now(), reason=reason)
         record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, row.id)))
+        links = _links(session, row.id)
     typer.echo(f"updated {_line(record)}")
+    _echo_links(links)

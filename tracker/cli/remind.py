@@ -1,40 +1,178 @@
-"""`tracker remind`: what is overdue and what falls due soon (cron-friendly)."""
+"""`tracker remind`: what is overdue, due or opening soon, stale, or late (cron-friendly, optionally by mail)."""
 
 from __future__ import annotations
+
+import html
+import re
 
 import typer
 
 from tracker.cli.app import app, get_context, print_json
 from tracker.cli.items import format_item
+from tracker.cli.options import parse_kind
 from tracker.exporters.records import commitment_record
-from tracker.storage import repo
+from tracker.errors import InputError
+from tracker.services.reminders import Reminder, Reminders, build_reminders
+
+__all__ = ["parse_horizon", "reminders_json", "render_text", "render_html", "mail_subject"]
+
+_HORIZON = re.compile(r"^\s*(\d+)\s*([dw]?)\s*$", re.IGNORECASE)
+_SECTIONS = ("overdue", "due_soon", "opening_soon", "stale")
+
+
+def parse_horizon(value: str | None, default_days: int) -> int:
+    """Days from "30d", "6w" or "30" (None: the default)."""
+    if value is None:
+        return default_days
+    match = _HORIZON.match(value)
+    if not match:
+        raise InputError(f"--within must be days or weeks like 30d, 6w or 30, got {value!r}")
+    return int(match[1]) * (7 if match[2].lower() == "w" else 1)
+
+
+def _record(reminder: Reminder, reminders: Reminders) -> dict:
+    record = commitment_record(reminder.item, reminders.today, reminders.within_days)
+    record["unreviewed"] = reminder.unreviewed
+    record["days_left"] = reminder.days_left
+    record["opens_in_days"] = reminder.opens_in_days
+    record["last_news"] = reminder.last_news.isoformat() if reminder.last_news else None
+    return record
+
+
+def reminders_json(reminders: Reminders) -> dict:
+    """The `--json` document: one list per group, in reminder order."""
+    document: dict = {"today": reminders.today.isoformat(), "within_days": reminders.within_days,
+                      "stale_months": reminders.stale_months, "counts": reminders.counts}
+    for name in _SECTIONS:
+        document[name] = [_record(r, reminders) for r in getattr(reminders, name)]
+    document["late_cadences"] = [cadence.to_json() for cadence in reminders.late_cadences]
+    return document
+
+
+def _note(name: str, record: dict) -> str:
+    if name == "due_soon":
+        return f"due in {record['days_left']} day(s)"
+    if name == "opening_soon":
+        return f"opens in {record['opens_in_days']} day(s)"
+    if name == "stale":
+        return f"last news {record['last_news'] or 'never'}"
+    return f"{record['days_overdue']} day(s) overdue"
+
+
+def render_text(document: dict) -> str:
+    """Plain text of a reminders document; '?' marks unreviewed items."""
+    titles = _titles_from(document)
+    lines = []
+    for name in _SECTIONS:
+        if document[name]:
+            lines.append(f"{titles[name]} ({len(document[name])}):")
+            lines.extend(f"  {format_item(record)}  [{_note(name, record)}]" for record in document[name])
+    if document["late_cadences"]:
+        lines.append(f"{titles['late_cadences']} ({len(document['late_cadences'])}):")
+        lines.extend(f"  {_cadence_text(c)}" for c in document["late_cadences"])
+    if not lines:
+        return f"Nothing due within {document['within_days']} days on {document['today']}.\n"
+    if any(r["unreviewed"] for name in _SECTIONS for r in document[name]):
+        lines.append("? = read from a text, not reviewed yet (`tracker review`)")
+    return "\n".join(lines) + "\n"
+
+
+def _cadence_text(c: dict) -> str:
+    return (f"{','.join(c['parties'])} {c['kind']}: {c['meetings']} meetings, every ~{c['median_interval_days']} "
+            f"days, last {c['last']}, expected {c['expected_next']}, late since {c['late_after']} "
+            f"({c['days_late']} days)")
+
+
+def _titles_from(document: dict) -> dict[str, str]:
+    within, months = document["within_days"], document["stale_months"]
+    return {
+        "overdue": "Overdue", "due_soon": f"Due within {within} days",
+        "opening_soon": f"Windows opening within {within} days",
+        "stale": f"Stale (no news for {months} months)",
+        "late_cadences": "Late cadences (no meeting and nothing promised)",
+    }
+
+
+def render_html(document: dict) -> str:
+    """The same content as `render_text`, as a small self-contained HTML page."""
+    esc = html.escape
+    titles = _titles_from(document)
+    parts = [f"<html><body><h1>Reminders for {esc(document['today'])}</h1>"]
+    for name in _SECTIONS:
+        if not document[name]:
+            continue
+        parts.append(f"<h2>{esc(titles[name])} ({len(document[name])})</h2><table>"
+                     "<tr><th>#</th><th>window</th><th>kind</th><th>city</th><th>parties</th><th>title</th>"
+                     "<th></th></tr>")
+        for record in document[name]:
+            window = record["window"]
+            span = "open-ended" if window["start"] is None else f"{window['start']}..{window['end']}"
+            mark = " <b title=\"not reviewed yet\">?</b>" if record["unreviewed"] else ""
+            parts.append(
+                f"<tr><td>{record['id']}{mark}</td><td>{esc(span)}</td><td>{esc(record['kind'])}</td>"
+                f"<td>{esc(record['city'] or '-')}</td><td>{esc(','.join(record['parties']))}</td>"
+                f"<td>{esc(record['title'])}</td><td>{esc(_note(name, record))}</td></tr>")
+        parts.append("</table>")
+    if document["late_cadences"]:
+        parts.append(f"<h2>{esc(titles['late_cadences'])}</h2><ul>")
+        parts.extend(f"<li>{esc(_cadence_text(c))}</li>" for c in document["late_cadences"])
+        parts.append("</ul>")
+    if not any(document[name] for name in _SECTIONS) and not document["late_cadences"]:
+        parts.append(f"<p>Nothing due within {document['within_days']} days.</p>")
+    elif any(r["unreviewed"] for name in _SECTIONS for r in document[name]):
+        parts.append("<p>? = read from a text, not reviewed yet (<code>tracker review</code>)</p>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def mail_subject(document: dict) -> str:
+    counts = document["counts"]
+    found = [f"{counts[key]} {label}" for key, label in (
+        ("overdue", "overdue"), ("due_soon", "due soon"), ("opening_soon", "opening soon"),
+        ("stale", "stale"), ("late_cadences", "late cadence(s)")) if counts[key]]
+    return f"tracker reminders {document['today']}: " + (", ".join(found) if found else "nothing due")
 
 
 @app.command()
 def remind(
     ctx: typer.Context,
-    within: int | None = typer.Option(None, "--within", help="Horizon of 'due soon' in days."),
+    within: str | None = typer.Option(None, "--within", help="Horizon: 30d, 6w or 30 (default: due_soon_days)."),
+    party: str | None = typer.Option(None, "--party", help="Only items and cadences with this party (ISO code)."),
+    kind: str | None = typer.Option(None, "--kind", help="Only this kind."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
     fail_on_overdue: bool = typer.Option(False, "--fail-on-overdue", help="Exit 1 when something is overdue."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print (and mail) nothing when nothing is due."),
+    mail_to: str | None = typer.Option(None, "--mail-to", help="Also send the reminders to this address "
+                                       "(SMTP settings: `tracker config show`)."),
 ) -> None:
-    """Print overdue items (oldest first), then items due soon.
+    """Print overdue items (oldest first), then items due soon, windows opening soon, stale items and late
+    cadences. '?' marks items nobody has reviewed yet; rejected items are left out.
 
-    Example: tracker remind --within 30
+    With --mail-to the same content goes out as a plain-text and HTML mail, and
+    stdout gets one confirmation line. Exit status 1 with --fail-on-overdue when
+    anything is overdue. Example (crontab): tracker remind --within 6w --quiet --fail-on-overdue
     """
     app_ctx = get_context(ctx)
-    horizon = within if within is not None else app_ctx.settings.due_soon_days
+    settings = app_ctx.settings
+    horizon = parse_horizon(within, settings.due_soon_days)
+    kind_ = parse_kind(kind)
     with app_ctx.session() as session:
-        records = [commitment_record(repo.commitment_to_domain(row), app_ctx.today, horizon)
-                   for row in repo.list_commitments(session)]
-    overdue = sorted((r for r in records if r["state"] == "overdue"), key=lambda r: -r["days_overdue"])
-    due_soon = [r for r in records if r["state"] == "due_soon"]
-    if json_:
-        print_json({"today": app_ctx.today.isoformat(), "overdue": overdue, "due_soon": due_soon})
+        reminders = build_reminders(session, app_ctx.today, horizon, party=party,
+                                    kind=kind_.value if kind_ else None, stale_months=settings.stale_months)
+    document = reminders_json(reminders)
+    silent = quiet and reminders.empty
+    if mail_to and not silent:
+        from tracker.services.mail import send_mail
+
+        sent = send_mail(settings, mail_to, mail_subject(document), render_text(document), render_html(document))
+        document["mailed_to"] = sent
+    if silent:
+        pass
+    elif json_:
+        print_json(document)
+    elif mail_to:
+        typer.echo(f"mailed to {', '.join(document['mailed_to'])}: {mail_subject(document)}")
     else:
-        for title, group in (("Overdue", overdue), (f"Due within {horizon} days", due_soon)):
-            if group:
-                typer.echo(f"{title}:")
-                for record in group:
-                    typer.echo("  " + format_item(record))
-    if fail_on_overdue and overdue:
+        typer.echo(render_text(document), nl=False)
+    if fail_on_overdue and reminders.overdue:
         raise typer.Exit(1)

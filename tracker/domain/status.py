@@ -192,7 +192,7 @@ def assess_match(item: Commitment, meeting: Meeting, *, made_on: dt.date | None)
     if kind is Verdict.CLEAR:
         reasons.append(f"kind {meeting.kind} fits {item.kind}")
     else:
-        doubts.append(f"a {meeting.kind} only loosely fits a {item.kind} item")
+        doubts.append(f"kind {meeting.kind} only loosely fits {item.kind}")
     missing = set(item.parties) - set(meeting.parties)
     if missing:
         return none

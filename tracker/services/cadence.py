@@ -1,0 +1,115 @@
+"""Cadence: how often the same parties meet in the same format, and whether the next round is late.
+
+A cadence is a set of parties and a meeting kind with two or more held meetings
+(e.g. BY+RS consultations). Its interval is the median of the gaps between
+consecutive meetings; the next round is expected one interval after the last. It
+is late once 1.5 intervals have passed with no meeting and no active item for the
+same parties that such a meeting would fulfil (a promised round is tracked as an
+item instead). Meetings rejected in review do not count; meetings on the same day
+(one round reported twice) count once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain.model import Kind
+from tracker.domain.status import Verdict, kind_compatibility
+from tracker.services.tracking import ACTIVE_STATUSES
+from tracker.storage import models as m
+
+__all__ = ["Cadence", "LATE_FACTOR", "list_cadences"]
+
+LATE_FACTOR = 1.5
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """One series of meetings between the same parties in the same kind; dates are meeting start days."""
+
+    parties: list[str]
+    kind: str
+    meetings: int
+    median_interval_days: int
+    last: dt.date
+    expected_next: dt.date
+    late_after: dt.date
+    late: bool
+    days_late: int = 0
+    active_items: int = 0
+
+    def to_json(self) -> dict:
+        return {"parties": self.parties, "kind": self.kind, "meetings": self.meetings,
+                "median_interval_days": self.median_interval_days, "last": self.last.isoformat(),
+                "expected_next": self.expected_next.isoformat(), "late_after": self.late_after.isoformat(),
+                "late": self.late, "days_late": self.days_late, "active_items": self.active_items}
+
+
+def _held_meetings(session: Session, today: dt.date, party: str | None, kind: str | None):
+    """(parties, kind) -> sorted distinct start dates of meetings held on or before `today`."""
+    query = select(m.Meeting.id, m.Meeting.kind, m.Meeting.start_date).where(
+        m.Meeting.start_date <= today, m.Meeting.review != "rejected")
+    if kind:
+        query = query.where(m.Meeting.kind == kind)
+    if party:
+        query = query.where(m.Meeting.party_rows.any(m.MeetingParty.code == party.upper()))
+    meetings = {row.id: (row.kind, row.start_date) for row in session.execute(query)}
+    parties: dict[int, set[str]] = defaultdict(set)
+    codes = select(m.MeetingParty.meeting_id, m.MeetingParty.code).where(
+        m.MeetingParty.meeting_id.in_(query.with_only_columns(m.Meeting.id).scalar_subquery()))
+    for meeting_id, code in session.execute(codes):
+        parties[meeting_id].add(code)
+    groups: dict[tuple[tuple[str, ...], str], set[dt.date]] = defaultdict(set)
+    for meeting_id, (kind_, start) in meetings.items():
+        if parties.get(meeting_id):
+            groups[(tuple(sorted(parties[meeting_id])), kind_)].add(start)
+    return {key: sorted(dates) for key, dates in groups.items()}
+
+
+def _active_items(session: Session) -> dict[tuple[str, ...], list[str]]:
+    """Party set -> kinds of the active (not rejected) items between exactly those parties."""
+    active = select(m.Commitment.id).where(m.Commitment.status.in_(ACTIVE_STATUSES),
+                                           m.Commitment.review != "rejected")
+    kinds = dict(session.execute(select(m.Commitment.id, m.Commitment.kind).where(
+        m.Commitment.id.in_(active.scalar_subquery()))).all())
+    parties: dict[int, set[str]] = defaultdict(set)
+    for item_id, code in session.execute(select(m.CommitmentParty.commitment_id, m.CommitmentParty.code).where(
+            m.CommitmentParty.commitment_id.in_(active.scalar_subquery()))):
+        parties[item_id].add(code)
+    by_parties: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for item_id, codes in parties.items():
+        by_parties[tuple(sorted(codes))].append(kinds[item_id])
+    return by_parties
+
+
+def list_cadences(session: Session, today: dt.date, *, party: str | None = None,
+                  kind: str | None = None) -> list[Cadence]:
+    """Every cadence on `today` (meetings after `today` are ignored), late ones first, then by parties.
+
+    :param party: only cadences that include this party code.
+    :param kind: only this meeting kind.
+    """
+    items = _active_items(session)
+    cadences = []
+    for (parties, kind_), dates in _held_meetings(session, today, party, kind).items():
+        if len(dates) < 2:
+            continue
+        gaps = [(later - earlier).days for earlier, later in zip(dates, dates[1:])]
+        interval = max(1, round(statistics.median(gaps)))
+        last = dates[-1]
+        late_after = last + dt.timedelta(days=int(interval * LATE_FACTOR))
+        pending = sum(1 for item_kind in items.get(parties, [])
+                      if kind_compatibility(Kind(item_kind), Kind(kind_)) is not Verdict.NONE)
+        late = today > late_after and pending == 0
+        cadences.append(Cadence(
+            parties=list(parties), kind=kind_, meetings=len(dates), median_interval_days=interval, last=last,
+            expected_next=last + dt.timedelta(days=interval), late_after=late_after, late=late,
+            days_late=(today - late_after).days if late else 0, active_items=pending))
+    cadences.sort(key=lambda c: (not c.late, -c.days_late, c.parties, c.kind))
+    return cadences

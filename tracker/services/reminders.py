@@ -1,0 +1,205 @@
+"""Reminders: what needs attention on a given day, as data (the CLI renders and mails it).
+
+Five groups, in this order: overdue items (window ended, oldest first), items due
+within the horizon (window ends within it), windows opening within the horizon,
+stale open-ended items, and late cadences. Only active items count (open or
+rescheduled, not rejected in review); unreviewed items are included and carry
+their review state so that every rendering can mark them. Everything is a pure
+function of the stored data and `today`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from tracker.domain import model as domain
+from tracker.domain.status import days_overdue, is_stale, last_news
+from tracker.services.cadence import Cadence, list_cadences
+from tracker.services.tracking import ACTIVE_STATUSES
+from tracker.storage import models as m
+
+__all__ = ["Reminder", "Reminders", "build_reminders", "list_stale", "load_items"]
+
+# History fields that are not news about an item: its storing (the day it was made
+# counts instead) and links proposed by the machine (the meeting's own date counts).
+_NOT_NEWS = ("created", "fulfilment_link")
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One item to remind of, with the numbers the group is about (days are whole days)."""
+
+    item: domain.Commitment
+    days_overdue: int = 0
+    days_left: int | None = None
+    opens_in_days: int | None = None
+    last_news: dt.date | None = None
+
+    @property
+    def unreviewed(self) -> bool:
+        return self.item.review is domain.ReviewState.UNREVIEWED
+
+
+@dataclass
+class Reminders:
+    today: dt.date
+    within_days: int
+    stale_months: int
+    overdue: list[Reminder] = field(default_factory=list)
+    due_soon: list[Reminder] = field(default_factory=list)
+    opening_soon: list[Reminder] = field(default_factory=list)
+    stale: list[Reminder] = field(default_factory=list)
+    late_cadences: list[Cadence] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.overdue or self.due_soon or self.opening_soon or self.stale or self.late_cadences)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"overdue": len(self.overdue), "due_soon": len(self.due_soon),
+                "opening_soon": len(self.opening_soon), "stale": len(self.stale),
+                "late_cadences": len(self.late_cadences)}
+
+
+def _active_filter(query, party: str | None, kind: str | None):
+    query = query.where(m.Commitment.status.in_(ACTIVE_STATUSES), m.Commitment.review != "rejected")
+    if party:
+        query = query.where(m.Commitment.party_rows.any(m.CommitmentParty.code == party.upper()))
+    if kind:
+        query = query.where(m.Commitment.kind == kind)
+    return query
+
+
+def load_items(session: Session, *conditions, party: str | None = None,
+               kind: str | None = None) -> list[domain.Commitment]:
+    """Active items meeting `conditions`, built straight from columns (no ORM rows: this runs on 100,000s)."""
+    agreed, fulfilled = aliased(m.Meeting), aliased(m.Meeting)
+    c = m.Commitment
+    query = select(
+        c.id, c.uid, c.kind, c.title, c.firmness, c.city, c.country, c.timezone, c.window_start, c.window_end,
+        c.window_precision, c.window_text, c.status, c.review, c.made_on, c.fulfilled_on, c.evidence_text,
+        c.evidence_start, c.evidence_end, c.sequence, c.created_at, c.updated_at, m.Document.source,
+        agreed.uid.label("agreed_uid"), fulfilled.uid.label("fulfilled_uid"),
+    ).outerjoin(m.Document, m.Document.id == c.document_id) \
+        .outerjoin(agreed, agreed.id == c.agreed_meeting_id) \
+        .outerjoin(fulfilled, fulfilled.id == c.fulfilled_meeting_id)
+    query = _active_filter(query.where(*conditions), party, kind)
+    ids = _active_filter(select(c.id).where(*conditions), party, kind)
+    parties: dict[int, list[str]] = defaultdict(list)
+    for item_id, code in session.execute(select(m.CommitmentParty.commitment_id, m.CommitmentParty.code).where(
+            m.CommitmentParty.commitment_id.in_(ids.scalar_subquery())).order_by(m.CommitmentParty.code)):
+        parties[item_id].append(code)
+    items = []
+    for row in session.execute(query):
+        evidence = None
+        if row.evidence_text is not None:
+            evidence = domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
+        items.append(domain.Commitment(
+            kind=domain.Kind(row.kind), firmness=domain.Firmness(row.firmness),
+            window=domain.Window(row.window_start, row.window_end, domain.Precision(row.window_precision),
+                                 row.window_text),
+            title=row.title, parties=parties.get(row.id, []), city=row.city, country=row.country,
+            timezone=row.timezone, evidence=evidence, status=domain.Status(row.status),
+            review=domain.ReviewState(row.review), made_on=row.made_on, agreed_meeting_uid=row.agreed_uid,
+            fulfilled_meeting_uid=row.fulfilled_uid, fulfilled_on=row.fulfilled_on, source=row.source,
+            id=row.id, uid=row.uid, sequence=row.sequence, created_at=row.created_at, updated_at=row.updated_at))
+    return items
+
+
+def _last_changes(session: Session, item_ids: list[int], today: dt.date) -> dict[int, dt.date]:
+    """Item id -> day of its last recorded change (on or before `today`), creation and proposals aside."""
+    if not item_ids:
+        return {}
+    until = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), tzinfo=dt.timezone.utc)
+    latest: dict[int, dt.date] = {}
+    for start in range(0, len(item_ids), 500):
+        chunk = item_ids[start:start + 500]
+        rows = session.execute(select(m.History.entity_id, m.History.changed_at).where(
+            m.History.entity == "commitment", m.History.entity_id.in_(chunk), m.History.field.not_in(_NOT_NEWS),
+            m.History.changed_at < until))
+        for item_id, changed_at in rows:
+            day = changed_at.date()
+            if item_id not in latest or day > latest[item_id]:
+                latest[item_id] = day
+    return latest
+
+
+def _last_meetings(session: Session, items: list[domain.Commitment], today: dt.date) -> dict[int, dt.date]:
+    """Item id -> start of the last meeting (on or before `today`) at which all its parties were present."""
+    codes = sorted({code for item in items for code in item.parties})
+    if not codes:
+        return {}
+    held = select(m.Meeting.id).where(m.Meeting.start_date <= today, m.Meeting.review != "rejected",
+                                      m.Meeting.party_rows.any(m.MeetingParty.code.in_(codes)))
+    starts = dict(session.execute(select(m.Meeting.id, m.Meeting.start_date).where(
+        m.Meeting.id.in_(held.scalar_subquery()))).all())
+    by_code: dict[str, set[int]] = defaultdict(set)
+    for meeting_id, code in session.execute(select(m.MeetingParty.meeting_id, m.MeetingParty.code).where(
+            m.MeetingParty.meeting_id.in_(held.scalar_subquery()))):
+        by_code[code].add(meeting_id)
+    latest = {}
+    for item in items:
+        if not item.parties:
+            continue
+        common = set.intersection(*(by_code.get(code, set()) for code in item.parties))
+        if common:
+            latest[item.id] = max(starts[meeting_id] for meeting_id in common)
+    return latest
+
+
+def list_stale(session: Session, today: dt.date, stale_months: int = 12, *, party: str | None = None,
+               kind: str | None = None) -> list[Reminder]:
+    """Active open-ended items with no news for `stale_months` months, least recent news first.
+
+    News is defined in `tracker.domain.status.last_news`: the day the item was made,
+    its last recorded change (by hand or in review), and the last meeting held
+    among all its parties.
+    """
+    items = load_items(session, m.Commitment.window_end.is_(None), party=party, kind=kind)
+    changes = _last_changes(session, [item.id for item in items], today)
+    meetings = _last_meetings(session, items, today)
+    stale = []
+    for item in items:
+        news = last_news(item, history=changes.get(item.id), meeting=meetings.get(item.id), today=today)
+        if is_stale(item, today, news=news, stale_months=stale_months):
+            stale.append(Reminder(item, last_news=news))
+    stale.sort(key=lambda r: (r.last_news or dt.date.min, r.item.id))
+    return stale
+
+
+def build_reminders(session: Session, today: dt.date, within_days: int, party: str | None = None,
+                    kind: str | None = None, *, stale_months: int = 12) -> Reminders:
+    """Everything to remind of on `today`.
+
+    :param within_days: the horizon: items whose window ends (due soon) or starts
+        (opening soon) within this many days after `today`, inclusive.
+    :param party: only items (and cadences) with this party code.
+    :param kind: only items (and cadences) of this kind.
+    :param stale_months: an open-ended item with no news for this long is stale.
+    """
+    horizon = today + dt.timedelta(days=within_days)
+    c = m.Commitment
+    opening = and_(c.window_start > today, c.window_start <= horizon)
+    items = load_items(session, or_(c.window_end <= horizon, opening), party=party, kind=kind)
+    result = Reminders(today=today, within_days=within_days, stale_months=stale_months)
+    for item in items:
+        window = item.window
+        if window.end < today:
+            result.overdue.append(Reminder(item, days_overdue=days_overdue(item, today)))
+        elif window.end <= horizon:
+            result.due_soon.append(Reminder(item, days_left=(window.end - today).days))
+        elif today < window.start <= horizon:
+            result.opening_soon.append(Reminder(item, opens_in_days=(window.start - today).days))
+    result.overdue.sort(key=lambda r: (r.item.window.end, r.item.id))
+    result.due_soon.sort(key=lambda r: (r.item.window.end, r.item.id))
+    result.opening_soon.sort(key=lambda r: (r.item.window.start, r.item.id))
+    result.stale = list_stale(session, today, stale_months, party=party, kind=kind)
+    result.late_cadences = [cadence for cadence in list_cadences(session, today, party=party, kind=kind)
+                            if cadence.late]
+    return result
