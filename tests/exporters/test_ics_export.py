@@ -13,7 +13,7 @@ from exporters.conftest import NASTY, PINNED_PRODID
 from exporters.ics_checks import assert_strict, content_lines, strict_problems
 from tracker.domain.model import Evidence, Firmness, Precision, ReviewState, Status, Window
 from tracker.exporters.ics import (
-    TodoMode, clean_text, due_date, exclusive_end, export_calendar, fold_chunk, todo_uid,
+    TodoMode, clean_text, due_date, exclusive_end, export_calendar, fold_line, todo_uid,
 )
 
 UTC = dt.timezone.utc
@@ -260,9 +260,22 @@ def test_refolding_keeps_backslash_escapes_whole(make_item, options):
         assert strict_problems(data) == [], count
         [event] = _components(data, "VEVENT")
         assert event["SUMMARY"] == f"Due: {title}"
-    raw = b"SUMMARY:" + b"\\\\" * 40 + b"\r\n"
-    folded = fold_chunk(raw[:74] + b"\r\n " + raw[74:])
-    assert folded.replace(b"\r\n ", b"") == raw and all(len(line) <= 75 for line in folded.split(b"\r\n"))
+
+
+@pytest.mark.parametrize("line", [
+    "SUMMARY:" + "\\\\" * 60, "SUMMARY:x" + "\\\\" * 60, "SUMMARY:" + "\\n" * 50, "SUMMARY:" + "é" * 80,
+    "SUMMARY:" + "🇷🇸" * 40, "SUMMARY:" + "a\\," * 40, "SUMMARY:" + "x" * 67, "SUMMARY:" + "x" * 68,
+    "SUMMARY:" + "€\\;" * 30, "SUMMARY:short",
+])
+def test_fold_line(line):
+    folded = fold_line(line)
+    pieces = folded.split(b"\r\n")
+    assert b"".join([pieces[0], *(p[1:] for p in pieces[1:])]).decode("utf-8") == line
+    assert all(len(p) <= 75 for p in pieces) and all(p.startswith(b" ") for p in pieces[1:])
+    for piece in pieces:
+        piece.decode("utf-8")  # no character split
+    assert strict_problems(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n" + folded +
+                           b"\r\nEND:VCALENDAR\r\n") == []
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
