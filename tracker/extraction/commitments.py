@@ -10,13 +10,14 @@ same item across the text merge; the most specific window wins.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext, times_in
-from tracker.extraction.reading import find_events, parties_of, phrase_kind, venue
+from tracker.extraction.reading import KIND_PRIORITY, find_events, parties_of, phrase_kind, venue
 from tracker.gazetteer import Place, party_name
 
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
@@ -25,7 +26,7 @@ _FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
 _PAST = lexicon.compile_alternatives(lexicon.PAST_CUES, lower_only=True)
 # After a future cue that follows its event word, the verb must make the event happen
 # ("the visit will be held"), not something else ("the dialogue would help strengthen ties").
-_EVENT_VERB = re.compile(r"\s+(?:also\s+|not\s+|then\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
+_EVENT_VERB = re.compile(r"\s+(?:also\s+|not\s+|then\s+)?(?:to\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
                          r"signed|opened|re-?opened|be the|convene|meet|start|begin|open|re-?open|come|"
                          r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position)\b",
                          re.IGNORECASE)
@@ -215,9 +216,9 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return False
     shared = not (a.parties and b.parties and not set(a.parties) & set(b.parties))
     if a.window.is_open or b.window.is_open:
-        dated, open_ = (b, a) if a.window.is_open else (a, b)
-        if dated.kind is Kind.VISIT and open_.kind in _PARTS:
-            return True  # talks, a dinner, a signing during a visit are parts of it
+        for visit, part in ((a, b), (b, a)):
+            if visit.kind is Kind.VISIT and part.kind in _PARTS and (part.window.is_open or visit.window.is_open):
+                return True  # talks, a dinner, a signing during a visit are parts of it
         if not shared:
             return False
         return a.kind is b.kind or bool(a.city and a.city == b.city)
@@ -243,6 +244,8 @@ def merge_commitments(items: list[Commitment]) -> list[Commitment]:
     for item in items:
         for group in groups:
             best = min(group, key=_specificity)
+            if best.kind is not Kind.VISIT and any(m.kind is Kind.VISIT for m in group):
+                best = dataclasses.replace(best, kind=Kind.VISIT)
             if _mergeable(best, item):
                 group.append(item)
                 break
@@ -256,6 +259,10 @@ def merge_commitments(items: list[Commitment]) -> list[Commitment]:
             if other is not None:
                 best.city, best.country, best.timezone = other.city, other.country, other.timezone
                 best.title = best.title + f" in {other.city}" if " in " not in best.title else best.title
+        if best.kind in _PARTS and any(m.kind is Kind.VISIT for m in group):
+            best.kind = Kind.VISIT  # "will hold talks at the White House" during the announced visit
+        elif best.kind is Kind.MEETING:
+            best.kind = min((m.kind for m in group), key=KIND_PRIORITY.get)  # "the session" of the commission
         parties = set(best.parties)
         for other in group:
             parties |= set(other.parties)

@@ -75,6 +75,12 @@ def refine_kind(text: str, event: EventWord) -> Kind:
 def phrase_kind(text: str, events: list[EventWord], event: EventWord) -> Kind:
     """The kind of the noun phrase around `event`: "the JEC meeting" is a commission session."""
     kinds = [refine_kind(text, event)]
+    if event.text.lower() in {"meet", "meets", "met", "get together"}:
+        # "the joint commission will meet": the verb's subject says what meets.
+        subjects = [e for e in events if e.end <= event.start and event.start - e.end <= 60
+                    and not re.search(r"[.;]", text[e.end:event.start])]
+        if subjects:
+            kinds.append(refine_kind(text, subjects[-1]))
     for other in events:
         if other is event:
             continue

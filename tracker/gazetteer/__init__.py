@@ -158,7 +158,9 @@ def lookup_place(name: str, countries: set[str] | frozenset[str] = frozenset(),
 def lookup_party(name: str, cache_dir: Path | None = None) -> str | None:
     """The party code a name stands for ("Belarusian" -> "BY", "OSCE" -> "OSCE"), or None."""
     index = get_index(cache_dir)
-    for entry in index.names.get(name_key(name), ()):
+    key = name_key(name)
+    key = key[4:] if key.startswith("the ") else key
+    for entry in index.names.get(key, ()):
         if entry.kind in {"country", "adjective", "org"} and _usable(entry, name):
             return entry.code
     return None

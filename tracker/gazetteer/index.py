@@ -173,7 +173,10 @@ def build_index() -> NameIndex:
             add(full, Entry("org", code, weight=10**10, upper_only=full.isupper()))
 
     # Cities: the most populous place of each name first; a capital flag from the country table.
-    capital_names = {row["capital"]: code for code, row in countries.items() if row.get("capital")}
+    capital_names: dict[str, set[str]] = {}
+    for code, row in countries.items():
+        if row.get("capital"):
+            capital_names.setdefault(row["capital"], set()).add(code)
     not_cities = {name_key(n) for n in curated["not_cities"]}
     display = curated["display_names"]
     cities: dict[str, list[Place]] = {}
@@ -181,7 +184,7 @@ def build_index() -> NameIndex:
     for row in geo.get_cities().values():
         name = row["name"]
         code = row["countrycode"]
-        is_capital = capital_names.get(name) == code
+        is_capital = code in capital_names.get(name, ())
         place = Place(display.get(name, name), code, row.get("timezone"), int(row.get("population") or 0), is_capital)
         key = name_key(name)
         if len(key) < 3 or key in not_cities or (place.population < MIN_CITY_POPULATION and not is_capital):
