@@ -24,7 +24,7 @@ Build = Callable[[int], Window]
 Relative = Callable[[dt.date, str], Window | None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Atom:
     """One expression found in a text; `start` includes a leading preposition, `core` does not."""
 
@@ -76,32 +76,40 @@ def _day(name: str) -> str:
     return rf"(?<![\w.,/:])(?P<{name}>\d\d?)(?:st|nd|rd|th)?(?![\w:])"
 
 
+def _first_day(name: str) -> str:
+    """A day that starts a pattern: a digit first (a fast start), the guard against "123" after it."""
+    return rf"(?P<{name}>[0-9](?<![\w.,/:][0-9])[0-9]?)(?:st|nd|rd|th)?(?![\w:])"
+
+
 def _year(name: str) -> str:
     return rf"(?<![\w.,'’‘])(?P<{name}>(?:19|20)\d\d|['’‘]\d\d)(?!\d|[.,]\d)"
 
 
 _YEAR_RELATIVE = _any_case(k for k in lx.YEAR_OFFSETS if k != "the")
-_WEEKDAY_PREFIX = rf"(?:(?P<wd>{_cases(list(lx.WEEKDAYS) + list(lx.WEEKDAY_ABBREVIATIONS))})\.?,?{_S})?"
 # A year after a date or month: ", 2016", " 2016", " of 2016", " next year", " of last year".
 _YEAR_SUFFIX = (rf"(?:(?:,{_O}|{_S}(?:of{_S})?){_year('y')}"
                 rf"|{_S}(?:of{_S})?(?P<yrel>{_YEAR_RELATIVE}){_S}(?i:year)\b)?")
 _THE = rf"(?:[Tt]he{_S})?"
 
-_DMY = re.compile(rf"{_WEEKDAY_PREFIX}{_THE}{_day('d')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
-_MDY = re.compile(rf"{_WEEKDAY_PREFIX}{_month('m')}{_S}{_THE}{_day('d')}{_YEAR_SUFFIX}")
-_DDMY = re.compile(rf"{_day('d')}{_CONNECT}{_day('d2')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
+# Cores start with a digit or a month name, so the engine can skip other text quickly; what may
+# stand before them (a weekday, "the", "early", "the end of") is looked up backwards (_PREFIXES).
+_DMY = re.compile(rf"{_first_day('d')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
+_MDY = re.compile(rf"{_month('m')}{_S}{_THE}{_day('d')}{_YEAR_SUFFIX}")
+_DDMY = re.compile(rf"{_first_day('d')}{_CONNECT}{_day('d2')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
 _MDDY = re.compile(rf"{_month('m')}{_S}{_day('d')}{_CONNECT}{_day('d2')}{_YEAR_SUFFIX}")
+_DAY_PREFIX = re.compile(rf"\b(?:(?P<wd>{_cases(list(lx.WEEKDAYS) + list(lx.WEEKDAY_ABBREVIATIONS))})\.?,?{_S}{_THE}"
+                         rf"|[Tt]he{_S})\Z")
 _ISO = re.compile(r"(?<![\w.\-/])(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d\-/]|\.\d)")
 _NUMERIC = re.compile(r"(?<![\w.\-/])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)"
                       r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d./]|-\d)")
 
 _PART_ADJ = _any_case(["early", "mid", "late", "end", "later", "earlier"])
 _PART_OF = _any_case(["beginning", "start", "middle", "end", "first half", "second half", "latter half"])
-_MONTH_REF = rf"(?P<mref>{_any_case(k for k in lx.MONTH_OFFSETS)}){_S}(?i:month)\b"
-_MONTH_PERIOD = re.compile(
-    rf"(?:(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?){_THE}|{_THE}(?P<of>{_PART_OF}){_S}of{_S}"
-    rf"|(?P<mrel>(?i:next|last|this|coming)){_S})?"
-    rf"(?:{_month('m')}{_YEAR_SUFFIX}|{_MONTH_REF})")
+_MONTH_PERIOD = re.compile(rf"{_month('m')}{_YEAR_SUFFIX}")
+_MONTH_REF = re.compile(rf"\b(?P<mref>{'|'.join(k.replace(' ', _S) for k in lx.MONTH_OFFSETS)}){_S}month\b")
+_MONTH_PREFIX = re.compile(
+    rf"\b(?:(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?){_THE}|{_THE}(?P<of>{_PART_OF}){_S}of{_S}{_THE}"
+    rf"|(?P<mrel>(?i:next|last|this|coming)){_S})\Z")
 
 _YEAR_REF = (rf"(?:{_year('y')}(?:{_O}[-\u2013\u2014/]{_O}(?P<y2>(?:19|20)\d\d|\d\d)(?!\d))?"
              rf"|(?P<yrel>{_any_case(lx.YEAR_OFFSETS)}){_S}(?i:year)\b)")
@@ -121,9 +129,10 @@ _YEAR_PARTS = [
     re.compile(rf"{_THE}(?P<of>(?i:beginning|start|middle|end)){_S}of{_S}{_YEAR_REF}"),
     re.compile(rf"(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?){_YEAR_REF}"),
 ]
-_SEASON_PERIOD = re.compile(
-    rf"(?:(?P<sadj>(?i:early|mid|late)){_DASH}?{_O}(?:(?i:in){_S})?|{_THE}(?P<sof>(?i:beginning|start|middle|end)){_S}of{_S}"
-    rf"|(?P<srel>(?i:this|next|last|coming)){_S})?{_THE}(?P<season>{_any_case(lx.SEASONS)})\b(?:{_S}(?:of{_S})?{_YEAR_REF})?")
+_SEASON_PERIOD = re.compile(rf"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:{_S}(?:of{_S})?{_YEAR_REF})?")
+_SEASON_PREFIX = re.compile(
+    rf"\b(?:(?P<sadj>early|mid|late)(?:{_DASH}{_O}|{_S})(?:in{_S})?(?:the{_S})?|(?:the{_S})?(?P<sof>beginning|start|middle|end)"
+    rf"{_S}of{_S}(?:the{_S})?|(?P<srel>this|next|last|coming){_S}|the{_S})\Z")
 _YEAR = re.compile(rf"{_YEAR_REF}(?!{_S}(?:{_NOT_A_YEAR})\b)")
 
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -131,6 +140,7 @@ _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
 _WEEKDAY = re.compile(rf"(?:(?P<rel>(?i:next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b")
 # Prepositions after which a bare number is a year ("in 2017", not "No. 2017" or "to 2017 people").
 YEAR_LEADS = lx.SPAN_LEADS - {"on", "at", "after"}
+ANY_LEAD = set(lx.LEADS)
 _LEAD = re.compile(rf"(?:^|(?<=[^\w]))(?P<lead>{_any_case(lx.LEADS)}){_S}\Z")
 
 
@@ -168,40 +178,70 @@ def _month_offset(months: int) -> Relative:
 
 # Phrases relative to the anchor: (pattern, resolver(anchor, tense)).
 _RELATIVE_TABLE: list[tuple[str, Relative]] = [
-    (r"(?<!as of )(?<!as from )\b(?:today|tonight|this\s{1,3}(?:morning|afternoon|evening))\b", _day_offset(0)),
-    (r"\bthe\s{1,3}day\s{1,3}after\s{1,3}tomorrow\b", _day_offset(2)),
-    (r"\btomorrow\b", _day_offset(1)),
-    (r"\bthe\s{1,3}day\s{1,3}before\s{1,3}yesterday\b", _day_offset(-2)),
-    (r"\byesterday\b", _day_offset(-1)),
-    (r"\blater\s{1,3}this\s{1,3}week\b",
+    (r"(?:today(?<!as of today)(?<!as from today)|tonight|this\s{1,3}(?:morning|afternoon|evening))\b", _day_offset(0)),
+    (r"the\s{1,3}day\s{1,3}after\s{1,3}tomorrow\b", _day_offset(2)),
+    (r"tomorrow\b", _day_offset(1)),
+    (r"the\s{1,3}day\s{1,3}before\s{1,3}yesterday\b", _day_offset(-2)),
+    (r"yesterday\b", _day_offset(-1)),
+    (r"later\s{1,3}this\s{1,3}week\b",
      lambda a, t: _clamp(a + dt.timedelta(days=1), pd.iso_week_window(a).end, Precision.DAYS)),
-    (r"\bearlier\s{1,3}this\s{1,3}week\b",
+    (r"earlier\s{1,3}this\s{1,3}week\b",
      lambda a, t: _clamp(pd.iso_week_window(a).start, a - dt.timedelta(days=1), Precision.DAYS)),
-    (r"\b(?:this|the\s{1,3}current)\s{1,3}week\b", _this_week),
-    (r"\b(?:next|the\s{1,3}following|the\s{1,3}coming)\s{1,3}week\b", lambda a, t: pd.iso_week_window(a, 1)),
-    (r"\b(?:last|the\s{1,3}previous|the\s{1,3}past)\s{1,3}week\b", lambda a, t: pd.iso_week_window(a, -1)),
-    (r"\bthis\s{1,3}weekend\b", lambda a, t: _weekend(a, 0)),
-    (r"\bnext\s{1,3}weekend\b", lambda a, t: _weekend(a, 1)),
-    (r"\blast\s{1,3}weekend\b", lambda a, t: _weekend(a, -1)),
-    (r"\b(?:at|over|during)\s{1,3}the\s{1,3}weekend\b", _the_weekend),
-    (r"\blater\s{1,3}(?:this|in\s{1,3}the)\s{1,3}month\b",
+    (r"(?:this|the\s{1,3}current)\s{1,3}week\b", _this_week),
+    (r"(?:next|the\s{1,3}following|the\s{1,3}coming)\s{1,3}week\b", lambda a, t: pd.iso_week_window(a, 1)),
+    (r"(?:last|the\s{1,3}previous|the\s{1,3}past)\s{1,3}week\b", lambda a, t: pd.iso_week_window(a, -1)),
+    (r"this\s{1,3}weekend\b", lambda a, t: _weekend(a, 0)),
+    (r"next\s{1,3}weekend\b", lambda a, t: _weekend(a, 1)),
+    (r"last\s{1,3}weekend\b", lambda a, t: _weekend(a, -1)),
+    (r"(?:at|over|during)\s{1,3}the\s{1,3}weekend\b", _the_weekend),
+    (r"later\s{1,3}(?:this|in\s{1,3}the)\s{1,3}month\b",
      lambda a, t: _clamp(a + dt.timedelta(days=1), dt.date(a.year, a.month, pd.last_day(a.year, a.month)),
                          Precision.PART_OF_MONTH)),
-    (r"\bearlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}month\b",
+    (r"earlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}month\b",
      lambda a, t: _clamp(dt.date(a.year, a.month, 1), a - dt.timedelta(days=1), Precision.PART_OF_MONTH)),
-    (r"\blater\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
+    (r"later\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
      lambda a, t: _clamp(a + dt.timedelta(days=1), dt.date(a.year, 12, 31), Precision.PART_OF_YEAR)),
-    (r"\bearlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
+    (r"earlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
      lambda a, t: _clamp(dt.date(a.year, 1, 1), a - dt.timedelta(days=1), Precision.PART_OF_YEAR)),
-    (r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s{1,3}days?\s{1,3}ago\b", None),
+    (r"(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s{1,3}days?\s{1,3}ago\b", None),
 ] + [
     (rf"{pattern}\b", (lambda months, days: lambda a, t: Window(a, pd.after_months(a, months, days), Precision.VAGUE))(months, days))
     for pattern, months, days in lx.VAGUE_PHRASES
 ]
-# One pattern for the whole table (and the open phrases): group rN is row N.
-# It runs on the ASCII-lower-cased text: case-sensitive literals let the engine skip fast.
-_RELATIVE = re.compile(r"\b(?:" + "|".join(f"(?P<r{index}>{pattern})" for index, (pattern, _) in enumerate(_RELATIVE_TABLE))
-                       + r"|(?P<open>(?:" + "|".join(lx.OPEN_PHRASES) + r")\b))")
+# One pattern finds any row (no capturing groups, so every alternative starts with a literal the
+# engine can test at once); the row is then told by its own pattern. It runs on the ASCII-lower-
+# cased text.
+_ROWS = [re.compile(pattern) for pattern, _ in _RELATIVE_TABLE] + [re.compile("|".join(lx.OPEN_PHRASES))]
+_RELATIVE = re.compile(r"\b(?:" + "|".join(f"(?:{pattern})" for pattern, _ in _RELATIVE_TABLE)
+                       + "|" + "|".join(f"(?:{pattern})" for pattern in lx.OPEN_PHRASES) + r")\b")
+
+
+class _Found:
+    """A core match extended backwards by its prefix; offers the parts of re.Match used here."""
+
+    __slots__ = ("_start", "_end", "_groups")
+
+    def __init__(self, core: re.Match, prefix: re.Match | None):
+        self._start = prefix.start() if prefix else core.start()
+        self._end = core.end()
+        self._groups = {**prefix.groupdict(), **core.groupdict()} if prefix else core.groupdict()
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def groupdict(self) -> dict:
+        return self._groups
+
+    def __getitem__(self, name: str) -> str | None:
+        return self._groups.get(name)
+
+
+def _prefixed(prefix: re.Pattern, text: str, core: re.Match, back: int = 40) -> _Found:
+    """The core match with what the prefix pattern finds just before it (nothing if none)."""
+    return _Found(core, prefix.search(text, max(0, core.start() - back), core.start()))
 
 
 def _g(match: re.Match, name: str) -> str | None:
@@ -243,9 +283,12 @@ def lead_before(text: str, position: int) -> tuple[str, int]:
     return " ".join(found["lead"].lower().split()), found.start()
 
 
-def _atom(text: str, match: re.Match, **fields) -> Atom:
+def _atom(text: str, match: re.Match, unless_lead: set[str] | None = None, **fields) -> Atom:
+    """The atom of a match, with the preposition before it; weak if `unless_lead` lacks that preposition."""
     lead, lead_start = lead_before(text, match.start())
     start = lead_start if lead in lx.SPAN_LEADS else match.start()
+    if unless_lead is not None:
+        fields["weak"] = lead not in unless_lead
     return Atom(start=start, core=match.start(), end=match.end(), lead=lead, **fields)
 
 
@@ -262,7 +305,8 @@ def _check(build: Build, year: int | None) -> bool:
 
 def _scan_days(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
     for pattern in (_DMY, _MDY):
-        for match in pattern.finditer(text, start, end):
+        for core in pattern.finditer(text, start, end):
+            match = _prefixed(_DAY_PREFIX, text, core)
             month, _ = _month_number(match["m"])
             day = int(match["d"])
             year, offset = _explicit_year(match)
@@ -299,20 +343,21 @@ def _scan_numeric_dates(text: str, lower: str, start: int, end: int) -> Iterator
 
 
 def _scan_months(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
-    for match in _MONTH_PERIOD.finditer(text, start, end):
+    for core in _MONTH_REF.finditer(lower, start, end):
+        match = _prefixed(_MONTH_PREFIX, text, core)
         part = match["adj"] or match["of"]
         part = " ".join(part.lower().split()) if part else None
-        if match["mref"]:
-            offset = lx.MONTH_OFFSETS[" ".join(match["mref"].lower().split())]
-            if part is None:
-                if match["mref"].lower() == "the":
-                    continue
-                yield _atom(text, match, relative=_month_offset(offset))
-            elif part in ("later", "earlier"):
-                continue   # "later this month" is in the relative table
-            else:
-                yield _atom(text, match, relative=_month_part_offset(offset, part))
-            continue
+        offset = lx.MONTH_OFFSETS[" ".join(match["mref"].split())]
+        if part is None:
+            if match["mrel"] or match["mref"] == "the":
+                continue   # "the month" alone names no month
+            yield _atom(text, match, relative=_month_offset(offset))
+        elif part not in ("later", "earlier"):   # "later this month" is in the relative table
+            yield _atom(text, match, relative=_month_part_offset(offset, part))
+    for core in _MONTH_PERIOD.finditer(text, start, end):
+        match = _prefixed(_MONTH_PREFIX, text, core)
+        part = match["adj"] or match["of"]
+        part = " ".join(part.lower().split()) if part else None
         month, abbreviated = _month_number(match["m"])
         year, year_offset = _explicit_year(match)
         has_year = year is not None or year_offset is not None
@@ -324,10 +369,9 @@ def _scan_months(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
         if match["mrel"] and not has_year:
             yield _atom(text, match, relative=_named_month(match["mrel"].lower(), build, month))
             continue
-        atom = _atom(text, match, build=build, year=year, year_offset=year_offset)
-        if not (part or has_year or atom.lead):
-            atom = replace(atom, weak=True)
-        yield atom
+        # A bare month ("May") needs a preposition before it; "May" alone is mostly the verb.
+        yield _atom(text, match, None if part or has_year else ANY_LEAD, build=build, year=year,
+                    year_offset=year_offset)
 
 
 def _month_builder(month: int, part: str | None) -> Build:
@@ -374,13 +418,13 @@ def _year_period_atom(text: str, match: re.Match, build: Build, weak: bool = Fal
     year, offset, year_end = _year_of(match)
     if not _check(build, year):
         return None
-    atom = _atom(text, match, build=build, year=year, year_offset=offset, winter=winter)
-    if weak and (atom.lead in YEAR_LEADS or year_end is not None):
-        weak = False   # "in 2017", and spans of years ("2016-2017") are years; a bare number is not
-    if year_end is not None:
+    if year_end is not None:   # spans of years ("2016-2017") are years, whatever comes before
+        atom = _atom(text, match, build=build, year=year)
         second = Atom(start=match.end(), core=match.end(), end=match.end(), build=build, year=year_end)
-        return replace(atom, parts=(replace(atom, winter=False), second), weak=weak, winter=False)
-    return replace(atom, weak=weak)
+        return replace(atom, parts=(atom, second))
+    # "in 2017" is a year; a bare number ("No. 2017") is not, unless a neighbour makes it one.
+    return _atom(text, match, YEAR_LEADS if weak else None, build=build, year=year, year_offset=offset,
+                 winter=winter)
 
 
 def _finditer(patterns: list[re.Pattern], text: str, start: int, end: int) -> Iterator[re.Match]:
@@ -412,7 +456,8 @@ def _scan_year_periods(text: str, lower: str, start: int, end: int) -> Iterator[
         atom = _year_period_atom(text, match, lambda y, f=first, la=last: pd.year_part_window(y, f, la))
         if atom:
             yield atom
-    for match in _SEASON_PERIOD.finditer(text, start, end):
+    for core in _SEASON_PERIOD.finditer(lower, start, end):
+        match = _prefixed(_SEASON_PREFIX, lower, core)
         first_month = lx.SEASONS[_g(match, "season").lower()]
         part = (_g(match, "sadj") or _g(match, "sof") or "").lower()
         if part:
@@ -489,12 +534,13 @@ def _scan_relative(text: str, lower: str, start: int, end: int) -> Iterator[Atom
         modifier = (match["rel"] or "").lower()
         yield _atom(text, match, relative=_weekday_resolver(modifier, lx.WEEKDAYS[match["wd"].lower()]))
     for match in _RELATIVE.finditer(lower, start, end):
-        if match.lastgroup == "open":
+        row = next(index for index, pattern in enumerate(_ROWS) if pattern.fullmatch(lower, match.start(), match.end()))
+        if row == len(_RELATIVE_TABLE):
             yield _atom(text, match, open_phrase=True)
             continue
-        resolve = _RELATIVE_TABLE[int(match.lastgroup[1:])][1]
+        resolve = _RELATIVE_TABLE[row][1]
         if resolve is None:   # "three days ago"
-            count = match["n"].lower()
+            count = match.group().split()[0]
             resolve = _day_offset(-(int(count) if count.isdigit() else _NUMBER_WORDS[count]))
         yield _atom(text, match, relative=resolve)
 
@@ -532,7 +578,7 @@ def scan_atoms(text: str) -> list[Atom]:
     families = [
         (_scan_days, _regions([_MONTH_TRIGGER.finditer(text)], text, 45, 45)),
         (_scan_numeric_dates, _regions([_NUMERIC_TRIGGER.finditer(text)], text, 12, 12)),
-        (_scan_months, _regions([_MONTH_TRIGGER.finditer(text), re.finditer("month", lower)], text, 45, 45)),
+        (_scan_months, _regions([_MONTH_TRIGGER.finditer(text), re.finditer("month", lower)], text, 20, 45)),
         (_scan_year_periods, _regions([_YEAR_TRIGGER.finditer(text), _YEAR_WORDS.finditer(lower)], text, 50, 40)),
         (_scan_relative, _regions([_WEEKDAY_TRIGGER.finditer(text), _RELATIVE_WORDS.finditer(lower)], text, 40, 40)),
     ]
