@@ -11,8 +11,9 @@ formats text or reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -321,18 +322,26 @@ def _utc_date(instant: dt.datetime | None) -> dt.date | None:
 
 def _made_on(fact: ItemFact) -> dt.date | None:
     """The day an item was made: its `made_on`, else the day it was stored."""
-    return fact.made_on or _utc_date(fact.created_at)
+    return fact.made_on
 
 
-def _to_domain(fact: ItemFact) -> Commitment:
-    """Just enough of a Commitment for the status rules of tracker.domain.status."""
-    if fact.window_end is None or fact.window_start is None:
-        window = Window.open()
-    else:
-        window = Window(fact.window_start, fact.window_end, Precision(fact.window_precision))
-    return Commitment(kind=Kind.OTHER, firmness=Firmness.AGREED, window=window, parties=list(fact.parties),
-                      status=Status(fact.status), review=ReviewState.CONFIRMED, made_on=fact.made_on,
-                      fulfilled_on=fact.fulfilled_on, id=fact.id, created_at=fact.created_at)
+_STATUS = {status.value: status for status in Status}
+
+
+@lru_cache(maxsize=65536)
+def _window(start: dt.date | None, end: dt.date | None, precision: str) -> Window:
+    """Windows repeat a lot (years, quarters, months): build each one once per process."""
+    if start is None or end is None:
+        return Window.open()
+    return Window(start, end, Precision(precision))
+
+
+def _state(status: str, start: dt.date | None, end: dt.date | None, precision: str, fulfilled_on: dt.date | None,
+           today: dt.date, horizon_days: int) -> State:
+    """The item's state by the rules of tracker.domain.status, on just enough of a Commitment."""
+    item = Commitment(kind=Kind.OTHER, firmness=Firmness.AGREED, window=_window(start, end, precision),
+                      status=_STATUS[status], review=ReviewState.CONFIRMED, fulfilled_on=fulfilled_on)
+    return derive_state(item, today, horizon_days)
 
 
 def _source_ref(document: DocumentRef | None) -> SourceRef | None:
@@ -343,17 +352,29 @@ def _source_ref(document: DocumentRef | None) -> SourceRef | None:
 
 
 class _Classified:
-    """Every item of the report's scope with its state on `today`, computed once."""
+    """Every item of the report's scope with its state on `today`, computed once.
+
+    Items that share status, window and fulfilment day share their state, so the
+    rule runs once per distinct combination (a few thousand for 100,000 items).
+    """
 
     def __init__(self, facts: list[ItemFact], today: dt.date):
         self.today = today
         self.facts = {fact.id: fact for fact in facts}
-        self.items = {fact.id: _to_domain(fact) for fact in facts}
-        self.state = {item_id: derive_state(item, today, DUE_HORIZON_DAYS - 1)
-                      for item_id, item in self.items.items()}
+        states: dict[tuple, State] = {}
+        self.state: dict[int, State] = {}
+        for fact in facts:
+            key = (fact.status, fact.window_start, fact.window_end, fact.window_precision, fact.fulfilled_on)
+            state = states.get(key)
+            if state is None:
+                state = states[key] = _state(*key, today, DUE_HORIZON_DAYS - 1)
+            self.state[fact.id] = state
 
     def active(self) -> list[ItemFact]:
-        return [f for f in self.facts.values() if f.status in (Status.OPEN, Status.RESCHEDULED)]
+        return [f for f in self.facts.values() if f.status in _ACTIVE]
+
+
+_ACTIVE = frozenset({Status.OPEN.value, Status.RESCHEDULED.value})
 
 
 def _end_key(fact: ItemFact) -> tuple:
@@ -380,13 +401,12 @@ class _Lines:
 
     def line(self, fact: ItemFact) -> ItemLine:
         detail = self.details[fact.id]
-        item = self.classified.items[fact.id]
         state = self.classified.state[fact.id]
         days = (self.classified.today - fact.window_end).days if state is State.OVERDUE else 0
         return ItemLine(
             id=fact.id, kind=detail.kind, title=detail.title, firmness=detail.firmness, parties=fact.parties,
             city=detail.city, window_start=fact.window_start, window_end=fact.window_end,
-            window_text=detail.window_text, precision=str(item.window.precision), status=fact.status,
+            window_text=detail.window_text, precision=fact.window_precision, status=fact.status,
             state=str(state), days_overdue=days, made_on=_made_on(fact), fulfilled_on=fact.fulfilled_on,
             review=detail.review, evidence=detail.evidence, source=_source_ref(detail.document))
 
@@ -470,16 +490,23 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
 def _compliance(classified: _Classified, facts: Iterable[ItemFact], *, only: str | None = None
                 ) -> dict[str, ComplianceRecord]:
     """Records per party (every party of each item gets the item) plus `*` for all items once."""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     column = {State.FULFILLED: "fulfilled_on_time", State.FULFILLED_LATE: "fulfilled_late",
               State.OVERDUE: "overdue", State.CANCELLED: "cancelled"}
+    state = classified.state
+    pairs: Counter[tuple[str, str]] = Counter()
     for fact in facts:
-        name = column.get(classified.state[fact.id], "pending")
-        for code in (*fact.parties, "*"):
-            if only and code not in (only, "*"):
-                continue
-            counts[code]["made"] += 1
-            counts[code][name] += 1
+        name = column.get(state[fact.id], "pending")
+        if only:
+            pairs[(only, name)] += 1
+            pairs[("*", name)] += 1
+            continue
+        for code in fact.parties:
+            pairs[(code, name)] += 1
+        pairs[("*", name)] += 1
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for (code, name), number in pairs.items():
+        counts[code][name] = number
+        counts[code]["made"] = counts[code].get("made", 0) + number
     records = {}
     for code, numbers in counts.items():
         label = "All parties" if code == "*" else party_name(code)
@@ -487,26 +514,18 @@ def _compliance(classified: _Classified, facts: Iterable[ItemFact], *, only: str
     return records
 
 
-def _stale(session: Session, classified: _Classified, today: dt.date, stale_months: int
+def _stale(session: Session, classified: _Classified, today: dt.date, stale_months: int, party: str | None
            ) -> list[ItemFact] | None:
-    """Active open-ended items with no news for `stale_months` months (the rule of issue #4)."""
+    """Stale open-ended items as `tracker remind` finds them (issue #4), least recent news first.
+
+    None when this tracker has no such rule, so that the report says it cannot tell.
+    """
     try:
-        from tracker.domain.status import is_stale, last_news
-    except ImportError:  # the rule ships with issue #4; without it the section says it cannot tell
+        from tracker.services.reminders import list_stale
+    except ImportError:
         return None
-    candidates = [f for f in classified.active() if f.window_end is None]
-    if not candidates:
-        return []
-    history = reporting.last_change_dates(session, [f.id for f in candidates], until=today)
-    meetings = reporting.MeetingIndex.load(session, until=today)
-    stale = []
-    for fact in candidates:
-        item = classified.items[fact.id]
-        news = last_news(item, history=history.get(fact.id), meeting=meetings.last_with_all(fact.parties),
-                         today=today)
-        if is_stale(item, today, news=news, stale_months=stale_months):
-            stale.append(fact)
-    return sorted(stale, key=lambda f: (_made_on(f) or dt.date.min, f.id))
+    found = list_stale(session, today, stale_months, party=party)
+    return [classified.facts[r.item.id] for r in found if r.item.id in classified.facts]
 
 
 def _cadences(session: Session, today: dt.date, party: str | None) -> list[CadenceLine] | None:
@@ -538,7 +557,7 @@ def _timeline(classified: _Classified, today: dt.date) -> tuple[dt.date, dt.date
     start = today - dt.timedelta(days=TIMELINE_BEFORE_DAYS)
     end = today + dt.timedelta(days=TIMELINE_AFTER_DAYS)
     dated = [f for f in classified.active() if f.window_end is not None and f.window_start <= end]
-    nearest = sorted(dated, key=lambda f: (abs((f.window_end - today).days), f.id))[:TIMELINE_ROWS]
+    nearest = heapq.nsmallest(TIMELINE_ROWS, dated, key=lambda f: (abs((f.window_end - today).days), f.id))
     return start, end, sorted(nearest, key=_end_key), len(dated)
 
 
@@ -561,17 +580,20 @@ def build_weekly_report(session: Session, *, today: dt.date, week: IsoWeek | Non
     lines = _Lines(session, classified)
     limit = limit or None
 
-    made = sorted((f for f in facts if _made_on(f) in week), key=lambda f: (_made_on(f), f.id))
+    first_day, last_day = week.start, week.end
+    made = sorted((f for f in facts if f.made_on is not None and first_day <= f.made_on <= last_day),
+                  key=lambda f: (f.made_on, f.id))
     changes = _week_changes(session, week, classified)
-    due = sorted((f for f in facts if classified.state[f.id] is State.DUE_SOON), key=_end_key)
-    overdue = sorted((f for f in facts if classified.state[f.id] is State.OVERDUE), key=_end_key)
-    stale = _stale(session, classified, today, stale_months)
+    active = sorted(classified.active(), key=_end_key)  # sorted once; every list below keeps this order
+    due = [f for f in active if classified.state[f.id] is State.DUE_SOON]
+    overdue = [f for f in active if classified.state[f.id] is State.OVERDUE]
+    stale = _stale(session, classified, today, stale_months, party)
     cadences = _cadences(session, today, party)
     timeline_start, timeline_end, timeline, timeline_total = _timeline(classified, today)
 
     records = _compliance(classified, facts, only=party)
     open_by_party: dict[str, list[ItemFact]] = defaultdict(list)
-    for fact in sorted(classified.active(), key=_end_key):
+    for fact in active:
         for code in fact.parties:
             open_by_party[code].append(fact)
     codes = [party] if party else sorted((c for c in records if c != "*"), key=lambda c: (party_name(c), c))

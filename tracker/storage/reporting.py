@@ -21,7 +21,6 @@ from tracker.storage import models as m
 __all__ = [
     "ItemFact", "ItemDetail", "MeetingDetail", "HistoryFact", "DocumentRef",
     "list_item_facts", "list_item_details", "list_meetings_overlapping", "list_history_between",
-    "last_change_dates", "MeetingIndex",
 ]
 
 REJECTED = "rejected"
@@ -30,7 +29,10 @@ _IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter
 
 @dataclass(frozen=True, slots=True)
 class ItemFact:
-    """What the report needs of every item to count and classify it."""
+    """What the report needs of every item to count and classify it.
+
+    `made_on` is the stored day the item was made, else the UTC day it was stored.
+    """
 
     id: int
     status: str
@@ -39,8 +41,6 @@ class ItemFact:
     window_precision: str
     fulfilled_on: dt.date | None
     made_on: dt.date | None
-    created_at: dt.datetime
-    updated_at: dt.datetime
     parties: tuple[str, ...]
 
 
@@ -100,23 +100,41 @@ def _party_filter(party: str | None):
 
 
 def list_item_facts(session: Session, *, party: str | None = None) -> list[ItemFact]:
-    """Every item that is not rejected (with `party` among its parties, when given), by id."""
-    query = select(
-        m.Commitment.id, m.Commitment.status, m.Commitment.window_start, m.Commitment.window_end,
-        m.Commitment.window_precision, m.Commitment.fulfilled_on, m.Commitment.made_on,
-        m.Commitment.created_at, m.Commitment.updated_at,
-    ).where(m.Commitment.review != REJECTED).order_by(m.Commitment.id)
-    parties_query = (select(m.CommitmentParty.commitment_id, m.CommitmentParty.code)
-                     .join(m.Commitment, m.Commitment.id == m.CommitmentParty.commitment_id)
-                     .where(m.Commitment.review != REJECTED))
+    """Every item that is not rejected (with `party` among its parties, when given), by id.
+
+    Reads plain columns only (no ORM objects): this runs over the whole table.
+    """
+    # Parties come aggregated ("BY,RS"), one row per item: half the rows of a join.
+    codes = (select(m.CommitmentParty.commitment_id,
+                    func.aggregate_strings(m.CommitmentParty.code, ",").label("codes"))
+             .group_by(m.CommitmentParty.commitment_id).subquery())
+    query = (select(m.Commitment.id, m.Commitment.status, m.Commitment.window_start, m.Commitment.window_end,
+                    m.Commitment.window_precision, m.Commitment.fulfilled_on, m.Commitment.made_on, codes.c.codes)
+             .outerjoin(codes, codes.c.commitment_id == m.Commitment.id)
+             .where(m.Commitment.review != REJECTED).order_by(m.Commitment.id))
     condition = _party_filter(party)
     if condition is not None:
         query = query.where(condition)
-        parties_query = parties_query.where(condition)
-    parties: dict[int, list[str]] = defaultdict(list)
-    for commitment_id, code in session.execute(parties_query):
-        parties[commitment_id].append(code)
-    return [ItemFact(*row, parties=tuple(sorted(parties.get(row[0], ())))) for row in session.execute(query)]
+    rows = session.execute(query).all()
+    stored_on = {}
+    if any(row[6] is None for row in rows):
+        for item_id, created_at in session.execute(
+                select(m.Commitment.id, m.Commitment.created_at).where(m.Commitment.made_on.is_(None))):
+            stored_on[item_id] = _utc_date(created_at)
+    split: dict[str, tuple[str, ...]] = {}  # few distinct party sets: split and sort each once
+    for text in {row[7] for row in rows}:
+        split[text] = tuple(sorted(text.split(","))) if text else ()
+    return [ItemFact(item_id, status, start, end, precision, fulfilled_on, made_on or stored_on.get(item_id),
+                     split[text])
+            for item_id, status, start, end, precision, fulfilled_on, made_on, text in rows]
+
+
+def _utc_date(instant: dt.datetime | None) -> dt.date | None:
+    if instant is None:
+        return None
+    if instant.tzinfo is not None:
+        instant = instant.astimezone(dt.timezone.utc)
+    return instant.date()
 
 
 def _document_columns():
@@ -178,51 +196,3 @@ def list_history_between(session: Session, since: dt.datetime, until: dt.datetim
              .order_by(m.History.changed_at, m.History.id))
     return [HistoryFact(*row) for row in session.execute(query)]
 
-
-def last_change_dates(session: Session, ids: Iterable[int], *, until: dt.date) -> dict[int, dt.date]:
-    """The UTC day of the last recorded change of each item, ignoring changes after `until`."""
-    bound = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), dt.timezone.utc)
-    found: dict[int, dt.date] = {}
-    for chunk in _chunks(sorted(set(ids))):
-        query = (select(m.History.entity_id, func.max(m.History.changed_at))
-                 .where(m.History.entity == "commitment", m.History.entity_id.in_(chunk),
-                        m.History.changed_at < bound)
-                 .group_by(m.History.entity_id))
-        for entity_id, instant in session.execute(query):
-            if instant is not None:
-                if instant.tzinfo is not None:
-                    instant = instant.astimezone(dt.timezone.utc)
-                found[entity_id] = instant.date()
-    return found
-
-
-class MeetingIndex:
-    """Start dates of meetings by party, to find the last meeting held among a set of parties."""
-
-    def __init__(self, starts: dict[int, dt.date], by_party: dict[str, set[int]]):
-        self._starts = starts
-        self._by_party = by_party
-        self._cache: dict[tuple[str, ...], dt.date | None] = {}
-
-    @classmethod
-    def load(cls, session: Session, *, until: dt.date) -> MeetingIndex:
-        """Every meeting (not rejected) that started on or before `until`."""
-        query = (select(m.Meeting.id, m.Meeting.start_date, m.MeetingParty.code)
-                 .join(m.MeetingParty, m.MeetingParty.meeting_id == m.Meeting.id)
-                 .where(m.Meeting.review != REJECTED, m.Meeting.start_date <= until))
-        starts: dict[int, dt.date] = {}
-        by_party: dict[str, set[int]] = defaultdict(set)
-        for meeting_id, start, code in session.execute(query):
-            starts[meeting_id] = start
-            by_party[code].add(meeting_id)
-        return cls(starts, by_party)
-
-    def last_with_all(self, parties: Iterable[str]) -> dt.date | None:
-        """Start of the latest meeting whose parties include all of `parties` (None for no parties)."""
-        key = tuple(sorted(set(parties)))
-        if not key:
-            return None
-        if key not in self._cache:
-            common = set.intersection(*(self._by_party.get(code, set()) for code in key))
-            self._cache[key] = max((self._starts[i] for i in common), default=None)
-        return self._cache[key]
