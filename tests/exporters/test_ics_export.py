@@ -294,3 +294,14 @@ def test_any_title_survives_export(title):
     [event] = icalendar.Calendar.from_ical(data).walk("VEVENT")
     expected = title if title.strip() else ""
     assert str(event["SUMMARY"]) == (f"Due: {clean_text(expected)}" if expected else "Due: Visit")
+
+
+def test_exporter_needs_no_database_or_cli():
+    """Exporters take domain objects (STYLE.md section 2): importing ics.py pulls in neither SQLAlchemy nor Typer."""
+    import subprocess
+    import sys
+
+    code = ("import sys, tracker.exporters.ics; "
+            "print(','.join(m for m in ('sqlalchemy', 'typer') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""

@@ -211,3 +211,21 @@ def test_accept_encoding(header, expected):
     from tracker.server.feed import _accepts_gzip
 
     assert _accepts_gzip(header) is expected
+
+
+def test_cache_keeps_a_bounded_number_of_renderings(engine, add_data, make_feed, day, server_log):
+    from wsgiref.util import setup_testing_defaults
+
+    add_data()
+    app = FeedApp(engine, today=lambda: day["today"], logger=server_log[0], cache_size=1)
+    paths = [_feed_path(make_feed(name="one")), _feed_path(make_feed(name="two"))]
+
+    def get(path):
+        environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path}
+        setup_testing_defaults(environ)
+        return b"".join(app(environ, lambda *args: None))
+
+    get(paths[0]), get(paths[0])
+    assert app.renders == 1
+    get(paths[1]), get(paths[0])
+    assert app.renders == 3 and len(app._cache) == 1

@@ -115,11 +115,12 @@ def ics(
                             due_soon_days=app_ctx.settings.due_soon_days)
     with app_ctx.session() as session:
         chunks = feeds.build_calendar(session, filter_, options)
-        if output is None:
-            stream = sys.stdout.buffer
-            for chunk in chunks:
-                stream.write(chunk)
-            stream.flush()
-            return
-        size = write_atomically(output, chunks)
+    # Serialized after the session closed: SQLite's lock is not held while the file is written.
+    if output is None:
+        stream = sys.stdout.buffer
+        for chunk in chunks:
+            stream.write(chunk)
+        stream.flush()
+        return
+    size = write_atomically(output, chunks)
     typer.echo(f"wrote {output} ({size} bytes)", err=True)

@@ -114,16 +114,19 @@ class FeedApp:
     :param today: callable returning the date to act on (AppContext.today; tests pin it).
     :param due_soon_days: horizon of "due soon" in item descriptions.
     :param refresh: polling interval suggested to clients inside the calendar.
+    :param cache_size: renderings kept (one per feed and --todos mode); each holds the body and its gzip.
     """
 
     def __init__(self, engine: Engine, *, today: Callable[[], dt.date], due_soon_days: int = 30,
-                 refresh: dt.timedelta = dt.timedelta(hours=1), logger: logging.Logger | None = None) -> None:
+                 refresh: dt.timedelta = dt.timedelta(hours=1), logger: logging.Logger | None = None,
+                 cache_size: int = 16) -> None:
         self.engine = engine
         self.today = today
         self.due_soon_days = due_soon_days
         self.refresh = refresh
         self.log = logger or _log
-        self._cache: dict[tuple, _Rendered] = {}
+        self._cache: dict[tuple, _Rendered] = {}  # (feed id, todos mode) -> last rendering, oldest first
+        self.cache_size = cache_size
         self._lock = threading.Lock()
         self.renders = 0  # how many times a calendar was built (tests and the benchmark read it)
 
@@ -204,15 +207,21 @@ class FeedApp:
             key = (feed.id, feed.parties, feed.kinds, options.todos, today, fingerprint)
             with self._lock:
                 rendered = self._cache.get((feed.id, options.todos))
+            chunks = None
             if rendered is None or rendered.key != key:
-                rendered = self._render(session, feed, options, key, fingerprint, today)
-                with self._lock:
-                    self._cache[(feed.id, options.todos)] = rendered
+                chunks = feeds.build_calendar(session, feed.filter, options)
+        if chunks is not None:  # serialized after the session closed: no database lock held meanwhile
+            rendered = self._render(chunks, feed, key, fingerprint, today)
+            with self._lock:
+                self._cache.pop((feed.id, options.todos), None)
+                self._cache[(feed.id, options.todos)] = rendered
+                while len(self._cache) > self.cache_size:
+                    self._cache.pop(next(iter(self._cache)))  # the oldest rendering goes first
         return self._calendar_response(rendered, environ, feed.name)
 
-    def _render(self, session, feed: feeds.FeedInfo, options: ExportOptions, key: tuple, fingerprint: tuple,
+    def _render(self, chunks, feed: feeds.FeedInfo, key: tuple, fingerprint: tuple,
                 today: dt.date) -> _Rendered:
-        body = b"".join(feeds.build_calendar(session, feed.filter, options))
+        body = b"".join(chunks)
         self.renders += 1
         digest = hashlib.sha256(body).hexdigest()[:32]
         # The body depends on the data and on the day (derived states), so it was last modified at the

@@ -75,7 +75,11 @@ def load_calendar(session: Session, filter_: CalendarFilter) -> tuple[list[Meeti
 
 
 def build_calendar(session: Session, filter_: CalendarFilter, options: ExportOptions):
-    """The calendar's bytes in chunks (see tracker.exporters.ics.iter_calendar)."""
+    """The calendar's bytes in chunks (see tracker.exporters.ics.iter_calendar).
+
+    The rows are read now; the chunks are made as they are consumed, which may be
+    after the session has closed (so a long serialization holds no database lock).
+    """
     meetings, items = load_calendar(session, filter_)
     return iter_calendar(meetings, items, options)
 
@@ -201,10 +205,8 @@ def find_feed(session: Session, token: str) -> FeedInfo | None:
     """
     presented = hash_token(token).encode("ascii")
     found = None
-    for row in session.execute(select(m.Feed.id, m.Feed.token_hash)).all():
-        if hmac.compare_digest(presented, row.token_hash.encode("ascii")):
+    for row in session.execute(select(m.Feed.id, m.Feed.token_hash, m.Feed.revoked_at)).all():
+        if hmac.compare_digest(presented, row.token_hash.encode("ascii")) and row.revoked_at is None:
             found = row.id
-    if found is None:
-        return None
-    row = session.get(m.Feed, found)
-    return None if row is None or row.revoked_at is not None else _info(row)
+    # Revoked and unknown tokens take the same path: no further query for either.
+    return None if found is None else _info(session.get(m.Feed, found))
