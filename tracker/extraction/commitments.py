@@ -18,7 +18,7 @@ from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, 
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext, times_in
 from tracker.extraction.reading import KIND_PRIORITY, find_events, parties_of, phrase_kind, venue
-from tracker.gazetteer import Place, party_name
+from tracker.gazetteer import Place
 
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
 
@@ -91,8 +91,11 @@ def _title(kind: Kind, sentence_text: str, event_text: str, city: str | None, pa
         title = f"Next round of {label}"
     elif kind is Kind.OTHER:
         title = event_text[0].upper() + event_text[1:]
-    elif kind is Kind.VISIT and parties:
-        title = "Visit" + (" to " + party_name(parties[-1]) if not city else "")
+        title = title.split(" in ")[0]
+    elif kind is Kind.VISIT:
+        destination = re.search(r"\bvisit\s+(?:to\s+)?((?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})",
+                                sentence_text)
+        title = "Visit" + (f" to {destination[1]}" if destination and not city else "")
     else:
         title = label[0].upper() + label[1:]
     if city:
@@ -269,6 +272,8 @@ def merge_commitments(items: list[Commitment]) -> list[Commitment]:
         best.parties = sorted(parties)
         merged.append(best)
     _inherit_visit_city(merged)
+    for item in merged:
+        item.title = _title(item.kind, item.evidence.text, item.title, item.city, item.parties)
     return merged
 
 

@@ -37,7 +37,7 @@ _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _HEADED = re.compile(
     r"(?:(?:the\s+)?(?P<side>[A-Z][\w-]+)\s+(?:delegation|side|one|team)\s+(?:was\s+)?)?"
-    r"(?:headed|led|represented|chaired)\s+by\s+(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,8}?[A-Z][\w.'\u2019-]+)"
+    r"(?:headed|led|represented|chaired)\s+by\s+(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,8}[A-Z][\w.'\u2019-]+)"
 )
 _TITLE_WORDS = set("""acting deputy first second assistant vice foreign prime state permanent chief senior minister
 secretary ambassador director general adviser advisor president chairman head special envoy representative
