@@ -116,24 +116,21 @@ _YEAR_REF = (rf"(?:{_year('y')}(?:{_O}[-\u2013\u2014/]{_O}(?P<y2>(?:19|20)\d\d|\
 _QUARTER_WORD = _any_case(["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "last", "final"])
 _HALF_WORD = _any_case(["first", "second", "latter", "1st", "2nd"])
 _NOT_A_YEAR = "|".join(lx.NOT_AFTER_A_YEAR)
-# One pattern per kind of year period (Python forbids a group name twice in one pattern).
-_QUARTERS = [
-    re.compile(rf"{_THE}(?P<qo>{_QUARTER_WORD}){_S}(?i:quarter)(?:(?:{_S}of{_S}|,?{_S}){_YEAR_REF})?"),
-    re.compile(rf"\b[Qq](?P<q>[1-4])(?:{_O}[-/,]?{_O}{_YEAR_REF})?\b"),
-]
-_HALVES = [
-    re.compile(rf"{_THE}(?P<ho>{_HALF_WORD}){_S}(?i:half){_S}of{_S}{_YEAR_REF}"),
-    re.compile(rf"\b(?:H(?P<h>[12])|(?P<h_>[12])H){_O}{_YEAR_REF}"),
-]
-_YEAR_PARTS = [
-    re.compile(rf"{_THE}(?P<of>(?i:beginning|start|middle|end)){_S}of{_S}{_YEAR_REF}"),
-    re.compile(rf"(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?){_YEAR_REF}"),
-]
+# A year (a number, or "next year") is the core; what stands before it says which period of
+# it is meant ("Q3 ", "the first half of ", "mid-"). Quarters also stand without a year.
+_YEAR_NUMBER = re.compile(
+    r"(?P<y>(?:1(?<![\w.,'’‘]1)9|2(?<![\w.,'’‘]2)0)[0-9][0-9]|['’‘](?<![\w.,'’‘]['’‘])[0-9][0-9])(?!\d|[.,]\d)"
+    rf"(?:{_O}[-\u2013\u2014/]{_O}(?P<y2>(?:19|20)\d\d|\d\d)(?!\d))?(?!{_S}(?:{_NOT_A_YEAR})\b)")
+_YEAR_WORD = re.compile(rf"\b(?P<yrel>{'|'.join(k.replace(' ', _S) for k in lx.YEAR_OFFSETS)}){_S}year\b")
+_YEAR_PREFIX = re.compile(
+    rf"\b(?:{_THE}(?P<qo>{_QUARTER_WORD}){_S}(?i:quarter)(?:{_S}of{_S}{_THE}|,?{_S})|[Qq](?P<q>[1-4])(?:{_O}[-/,]{_O}|{_S})"
+    rf"|{_THE}(?P<ho>{_HALF_WORD}){_S}(?i:half){_S}of{_S}{_THE}|(?:H(?P<h>[12])|(?P<h_>[12])H){_O}"
+    rf"|{_THE}(?P<of>(?i:beginning|start|middle|end)){_S}of{_S}{_THE}|(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?))\Z")
+_QUARTER_ALONE = re.compile(rf"\b(?:the{_S})?(?P<qo>{_QUARTER_WORD.replace('(?i:', '(?:')}){_S}quarter\b|\bq(?P<q>[1-4])\b")
 _SEASON_PERIOD = re.compile(rf"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:{_S}(?:of{_S})?{_YEAR_REF})?")
 _SEASON_PREFIX = re.compile(
     rf"\b(?:(?P<sadj>early|mid|late)(?:{_DASH}{_O}|{_S})(?:in{_S})?(?:the{_S})?|(?:the{_S})?(?P<sof>beginning|start|middle|end)"
     rf"{_S}of{_S}(?:the{_S})?|(?P<srel>this|next|last|coming){_S}|the{_S})\Z")
-_YEAR = re.compile(rf"{_YEAR_REF}(?!{_S}(?:{_NOT_A_YEAR})\b)")
 
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
@@ -427,33 +424,18 @@ def _year_period_atom(text: str, match: re.Match, build: Build, weak: bool = Fal
                  winter=winter)
 
 
-def _finditer(patterns: list[re.Pattern], text: str, start: int, end: int) -> Iterator[re.Match]:
-    for pattern in patterns:
-        yield from pattern.finditer(text, start, end)
-
-
 def _scan_year_periods(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
-    for match in _finditer(_QUARTERS, text, start, end):
-        word = (_g(match, "qo") or "").lower()
-        quarter = int(_g(match, "q")) if _g(match, "q") else (4 if lx.ORDINALS[word] == -1 else lx.ORDINALS[word])
-        if _g(match, "q") and not _has_year(match) and not lead_before(text, match.start())[0]:
+    for match in _QUARTER_ALONE.finditer(lower, start, end):
+        if match["q"] and not lead_before(text, match.start())[0]:
             continue   # "Q3" alone may be a heading or a code
-        atom = _year_period_atom(text, match, lambda y, q=quarter: pd.quarter_window(y, q))
+        quarter = int(match["q"]) if match["q"] else lx.ORDINALS[match["qo"]]
+        yield _atom(text, match, build=lambda y, q=4 if quarter == -1 else quarter: pd.quarter_window(y, q))
+    for core in _YEAR_NUMBER.finditer(text, start, end):
+        atom = _year_atom(text, _prefixed(_YEAR_PREFIX, text, core))
         if atom:
             yield atom
-    for match in _finditer(_HALVES, text, start, end):
-        half = lx.ORDINALS[_g(match, "ho").lower()] if _g(match, "ho") else int(_g(match, "h") or _g(match, "h_"))
-        atom = _year_period_atom(text, match, lambda y, h=half: pd.half_window(y, h))
-        if atom:
-            yield atom
-    for match in _finditer(_YEAR_PARTS, text, start, end):
-        part = (_g(match, "of") or _g(match, "adj")).lower()
-        if part in ("later", "earlier"):
-            if _explicit_year(match)[1] == 0:
-                continue   # "later this year" is in the relative table
-            part = "late" if part == "later" else "early"
-        first, last = lx.YEAR_PARTS[part]
-        atom = _year_period_atom(text, match, lambda y, f=first, la=last: pd.year_part_window(y, f, la))
+    for core in _YEAR_WORD.finditer(lower, start, end):
+        atom = _year_atom(text, _prefixed(_YEAR_PREFIX, text, core))
         if atom:
             yield atom
     for core in _SEASON_PERIOD.finditer(lower, start, end):
@@ -476,12 +458,29 @@ def _scan_year_periods(text: str, lower: str, start: int, end: int) -> Iterator[
                                      winter=first_month == 12 and year is not None)
         if atom:
             yield atom
-    for match in _YEAR.finditer(text, start, end):
-        if _g(match, "yrel") and _g(match, "yrel").lower() == "the":
-            continue   # "the year" alone names no year
-        atom = _year_period_atom(text, match, pd.year_window, weak=_g(match, "yrel") is None)
-        if atom:
-            yield atom
+
+
+def _year_atom(text: str, match: _Found) -> Atom | None:
+    """A year with what stands before it: a quarter, a half, a part of it, or the year itself."""
+    if match["q"] or match["qo"]:
+        quarter = int(match["q"]) if match["q"] else lx.ORDINALS[match["qo"].lower()]
+        build = lambda y, q=4 if quarter == -1 else quarter: pd.quarter_window(y, q)
+    elif match["ho"] or match["h"] or match["h_"]:
+        half = lx.ORDINALS[match["ho"].lower()] if match["ho"] else int(match["h"] or match["h_"])
+        build = lambda y, h=half: pd.half_window(y, h)
+    elif match["of"] or match["adj"]:
+        part = (match["of"] or match["adj"]).lower()
+        if part in ("later", "earlier"):
+            if match["yrel"] in ("this", "the"):
+                return None   # "later this year" is in the relative table
+            part = "late" if part == "later" else "early"
+        first, last = lx.YEAR_PARTS[part]
+        build = lambda y, f=first, la=last: pd.year_part_window(y, f, la)
+    else:
+        if match["yrel"] == "the":
+            return None   # "the year" alone names no year
+        return _year_period_atom(text, match, pd.year_window, weak=match["yrel"] is None)
+    return _year_period_atom(text, match, build)
 
 
 def _has_year(match: re.Match) -> bool:

@@ -132,7 +132,7 @@ def _join(text: str, atoms: list[Atom]) -> list[Atom]:
             continue
         if second.weak and not first.weak and _is_calendar(first) and _is_calendar(second) and _LIST.fullmatch(gap):
             atoms[index + 1] = second = replace(second, weak=False)
-        if _is_yearless(first) and second.year is not None and not second.parts:
+        if _is_yearless(first) and second.year is not None and not second.parts and _alike(first, second):
             atoms[index] = replace(first, year=_borrowed_year(first, second), weak=False)
     joined: list[Atom] = []
     for atom in atoms:
@@ -160,6 +160,14 @@ def _is_calendar(atom: Atom) -> bool:
 
 def _is_yearless(atom: Atom) -> bool:
     return atom.build is not None and atom.year is None and atom.year_offset is None
+
+
+def _alike(first: Atom, second: Atom) -> bool:
+    """True when both name the same kind of period (two months, two days), so a year may pass between them."""
+    try:
+        return first.build(2000).precision == second.build(2000).precision
+    except ValueError:
+        return False
 
 
 def _borrowed_year(atom: Atom, lender: Atom) -> int:
