@@ -22,7 +22,8 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from tracker.errors import ConflictError, InputError, StorageError
 
-__all__ = ["DUMP_FORMAT", "dump_database", "dump_to_bytes", "load_database", "parse_dump", "count_rows"]
+__all__ = ["DUMP_FORMAT", "dump_database", "dump_to_bytes", "load_database", "parse_dump", "count_rows",
+           "reset_sequences"]
 
 DUMP_FORMAT = "tracker.dump/1"
 
@@ -168,7 +169,7 @@ def load_database(engine: Engine, dump: dict) -> dict[str, int]:
             for table in metadata.sorted_tables:
                 loaded[table.name] = _insert_rows(connection, table, dump["tables"].get(table.name))
             if engine.dialect.name == "postgresql":
-                _reset_sequences(connection, metadata)
+                reset_sequences(connection, metadata)
     except (DBAPIError, SQLAlchemyError) as err:
         raise StorageError(f"cannot load the dump: {_first_line(err)}") from err
     upgrade(engine)
@@ -193,7 +194,7 @@ def _insert_rows(connection: Connection, table: Table, data: dict | None) -> int
     return len(records)
 
 
-def _reset_sequences(connection: Connection, metadata: MetaData) -> None:
+def reset_sequences(connection: Connection, metadata: MetaData) -> None:
     """Make each serial id continue after the largest loaded one (rows were inserted with their ids)."""
     for table in metadata.sorted_tables:
         for column in table.primary_key.columns:
