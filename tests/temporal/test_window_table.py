@@ -124,6 +124,69 @@ CASES = [
     ("at a mutually convenient date in the near future", "2018-08-29", F, "2018-08-29", "2019-02-27", "vague"),
 ]
 
+# Edges: leap years, anchors near New Year, month/quarter/half/season boundaries.
+EDGES = [
+    ("on 29 February", "2016-01-15", F, "2016-02-29", "2016-02-29", "day"),
+    ("on 29 February", "2016-03-01", F, "2020-02-29", "2020-02-29", "day"),
+    ("on 29 February", "2019-06-01", P, "2016-02-29", "2016-02-29", "day"),
+    ("on 29 February 2100", "2016-01-15", F, None, None, None),          # 2100 is no leap year
+    ("on 29 February 2000", "2016-01-15", P, "2000-02-29", "2000-02-29", "day"),
+    ("late February", "2024-01-15", F, "2024-02-21", "2024-02-29", "part_of_month"),
+    ("the second half of February 2023", "2022-01-15", F, "2023-02-16", "2023-02-28", "part_of_month"),
+    ("winter 2024", "2024-01-15", F, "2023-12-01", "2024-02-29", "season"),
+    ("in the winter", "2016-12-31", F, "2016-12-01", "2017-02-28", "season"),
+    ("in the winter", "2017-01-01", F, "2016-12-01", "2017-02-28", "season"),
+    ("in the winter", "2017-03-01", F, "2017-12-01", "2018-02-28", "season"),
+    ("in the winter", "2017-03-01", P, "2016-12-01", "2017-02-28", "season"),
+    ("late winter", "2019-12-20", F, "2020-02-01", "2020-02-29", "season"),
+    ("early winter", "2019-12-20", F, "2019-12-01", "2019-12-31", "season"),
+    ("next month", "2016-12-31", F, "2017-01-01", "2017-01-31", "month"),
+    ("next month", "2016-01-31", F, "2016-02-01", "2016-02-29", "month"),
+    ("next week", "2016-12-29", F, "2017-01-02", "2017-01-08", "days"),
+    ("this week", "2017-01-01", F, "2017-01-01", "2017-01-01", "days"),
+    ("next year", "2016-12-31", F, "2017-01-01", "2017-12-31", "year"),
+    ("in January", "2016-12-31", F, "2017-01-01", "2017-01-31", "month"),
+    ("in December", "2017-01-01", P, "2016-12-01", "2016-12-31", "month"),
+    ("on 31 December", "2017-01-02", P, "2016-12-31", "2016-12-31", "day"),
+    ("on 2 January", "2016-12-30", F, "2017-01-02", "2017-01-02", "day"),
+    ("later this month", "2016-10-31", F, "2016-10-31", "2016-10-31", "part_of_month"),
+    ("later this year", "2016-12-31", F, "2016-12-31", "2016-12-31", "part_of_year"),
+    ("the first quarter", "2016-12-31", F, "2017-01-01", "2017-03-31", "quarter"),
+    ("the fourth quarter", "2016-12-31", F, "2016-10-01", "2016-12-31", "quarter"),
+    ("Q4 2016", "2016-12-31", F, "2016-10-01", "2016-12-31", "quarter"),
+    ("the second half of the year", "2016-07-01", F, "2016-07-01", "2016-12-31", "half"),
+    ("the first half of next year", "2016-12-31", F, "2017-01-01", "2017-06-30", "half"),
+    ("in the coming months", "2018-08-31", F, "2018-08-31", "2019-02-27", "vague"),
+    ("in the near future", "2019-08-31", F, "2019-08-31", "2020-02-28", "vague"),
+    ("in the coming weeks", "2016-12-31", F, "2016-12-31", "2017-02-27", "vague"),
+    ("in the coming days", "2016-12-25", F, "2016-12-25", "2017-01-07", "vague"),
+    ("on Saturday", "2016-12-31", F, "2016-12-31", "2016-12-31", "day"),
+    ("on Monday", "2016-12-31", F, "2017-01-02", "2017-01-02", "day"),
+    ("on Monday", "2017-01-01", P, "2016-12-26", "2016-12-26", "day"),
+    ("next Sunday", "2016-12-31", F, "2017-01-08", "2017-01-08", "day"),
+    ("next Monday", "2017-01-01", F, "2017-01-02", "2017-01-02", "day"),
+    ("yesterday", "2016-03-01", P, "2016-02-29", "2016-02-29", "day"),
+    ("tomorrow", "2016-02-28", F, "2016-02-29", "2016-02-29", "day"),
+    ("late December–early January", "2016-10-06", F, "2016-12-21", "2017-01-10", "part_of_month"),
+    ("from 30 December to 2 January", "2016-10-06", F, "2016-12-30", "2017-01-02", "days"),
+    ("December 2016 or January 2017", "2016-10-06", F, "2016-12-01", "2017-01-31", "month"),
+    ("by mid-2017", "2016-10-06", F, "2016-10-06", "2017-08-31", "deadline"),
+    ("by the end of the month", "2016-02-10", F, "2016-02-10", "2016-02-29", "deadline"),
+    ("no later than 30 June 2017", "2016-10-06", F, "2016-10-06", "2017-06-30", "deadline"),
+    ("before 2010", "2016-10-06", P, "2010-01-01", "2010-12-31", "year"),   # no deadline in the past
+]
+
+
+@pytest.mark.parametrize("expression, anchor, tense, start, end, precision", EDGES,
+                         ids=[f"{c[0]}@{c[1]}/{c[2]}" for c in EDGES])
+def test_edges(expression, anchor, tense, start, end, precision):
+    window = resolve_window(expression, D(anchor), tense)
+    if precision is None:
+        assert window is None
+        return
+    assert window is not None, expression
+    assert (window.start, window.end, window.precision) == (D(start), D(end), Precision(precision))
+
 
 @pytest.mark.parametrize("expression, anchor, tense, start, end, precision", CASES,
                          ids=[f"{c[0]}@{c[1]}/{c[2]}" for c in CASES])
