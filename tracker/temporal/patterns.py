@@ -134,7 +134,7 @@ _SEASON_PREFIX = re.compile(
 
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
-_WEEKDAY = re.compile(rf"(?:(?P<rel>(?i:next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b")
+_WEEKDAY = re.compile(rf"(?:(?P<rel>(?i:this{_S}coming|next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b")
 # Prepositions after which a bare number is a year ("in 2017", not "No. 2017" or "to 2017 people").
 YEAR_LEADS = lx.SPAN_LEADS - {"on", "at", "after"}
 ANY_LEAD = set(lx.LEADS)
@@ -530,7 +530,7 @@ def _weekday_resolver(modifier: str, weekday: int) -> Relative:
 
 def _scan_relative(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
     for match in _WEEKDAY.finditer(text, start, end):
-        modifier = (match["rel"] or "").lower()
+        modifier = (match["rel"] or "").lower().split()[-1] if match["rel"] else ""
         yield _atom(text, match, relative=_weekday_resolver(modifier, lx.WEEKDAYS[match["wd"].lower()]))
     for match in _RELATIVE.finditer(lower, start, end):
         row = next(index for index, pattern in enumerate(_ROWS) if pattern.fullmatch(lower, match.start(), match.end()))
