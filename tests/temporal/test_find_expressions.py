@@ -155,6 +155,13 @@ def test_first_full_date(text, expected):
     ("spring", ("2017-03-01", "2017-05-31", "season")),
     ("next friday", ("2016-10-14", "2016-10-14", "day")),
     ("  in 2017  ", ("2017-01-01", "2017-12-31", "year")),
+    ("2018-03", ("2018-03-01", "2018-03-31", "month")),
+    ("2018-Q1", ("2018-01-01", "2018-03-31", "quarter")),
+    ("h2 2018", ("2018-07-01", "2018-12-31", "half")),
+    ("2016-10-06T10:00", ("2016-10-06", "2016-10-06", "day")),
+    ("20161006", ("2016-10-06", "2016-10-06", "day")),
+    ("by 2018-06-30", ("2016-10-06", "2018-06-30", "deadline")),
+    ("Q3 2018 at the earliest", ("2018-07-01", "2018-09-30", "quarter")),
 ])
 def test_resolve_window_reads_user_input(expression, expected):
     window = resolve_window(expression, D("2016-10-06"))
@@ -163,7 +170,7 @@ def test_resolve_window_reads_user_input(expression, expected):
 
 
 @pytest.mark.parametrize("expression", ["", "   ", "hello", "the meeting in 2017 with Serbia", "2,000",
-                                        "No. 2017", "31 February 2017"])
+                                        "No. 2017", "31 February 2017", "2018-13", "2017 2018", "as soon as possible"])
 def test_resolve_window_refuses_what_is_not_one_expression(expression):
     assert resolve_window(expression, D("2016-10-06")) is None
 

@@ -413,6 +413,8 @@ def _year_of(match: re.Match) -> tuple[int | None, int | None, int | None]:
 def _year_period_atom(text: str, match: re.Match, build: Build, weak: bool = False, winter: bool = False) -> Atom | None:
     """The atom of a year-level period; a span "2017-18" becomes a range of two atoms."""
     year, offset, year_end = _year_of(match)
+    if _g(match, "y2") and year_end is None:
+        return None   # "2018-03", "2017-2012": not a span of years
     if not _check(build, year):
         return None
     if year_end is not None:   # spans of years ("2016-2017") are years, whatever comes before

@@ -74,6 +74,9 @@ def resolve_window(expression: str, anchor: dt.date | None, tense: Tense = "futu
     cleaned = " ".join(expression.split())
     if not cleaned:
         return None
+    window = _resolve_iso(cleaned)
+    if window is not None:
+        return replace(window, text=expression.strip())
     cleaned = _capitalise_names(cleaned)
     for candidate, offset in ((cleaned, 0), ("in " + cleaned, 3)):
         found = [item for item in find_time_expressions(candidate, anchor, tense) if item.end > offset]
@@ -83,6 +86,27 @@ def resolve_window(expression: str, anchor: dt.date | None, tense: Tense = "futu
         if found and _is_filler(leftover):
             best = min(found, key=_specificity)
             return replace(best.window, text=expression.strip())
+    return None
+
+
+_ISO_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})")
+_ISO_QUARTER = re.compile(r"(?P<y>\d{4})-?[Qq](?P<q>[1-4])")
+
+
+def _resolve_iso(expression: str) -> Window | None:
+    """ISO forms a user may type: 2018-03-01, 20180301, 2018-03-01T10:00, 2018-03 (month), 2018-Q1."""
+    try:
+        day = dt.datetime.fromisoformat(expression).date()
+        return Window(day, day, Precision.DAY)
+    except ValueError:
+        pass
+    try:
+        if match := _ISO_MONTH.fullmatch(expression):
+            return pd.month_window(int(match["y"]), int(match["m"]))
+        if match := _ISO_QUARTER.fullmatch(expression):
+            return pd.quarter_window(int(match["y"]), int(match["q"]))
+    except ValueError:
+        return None
     return None
 
 
@@ -252,8 +276,12 @@ _FILLER = re.compile(r"(?:[\s,.;:()]|\b(?:in|on|the|at|of|during|at\s+the\s+earl
                      r"asap|approximately|around|about|circa|some\s+time|sometime)\b)*", re.IGNORECASE)
 
 
+_CODES = re.compile(r"\b[hq][1-4]\b")
+
+
 def _capitalise_names(expression: str) -> str:
-    return _NAMES.sub(lambda match: match.group().title(), expression)
+    """ "march" -> "March", "h2" -> "H2": user input is often lower case, text rarely is."""
+    return _CODES.sub(lambda match: match.group().upper(), _NAMES.sub(lambda match: match.group().title(), expression))
 
 
 def _is_filler(leftover: str) -> bool:
