@@ -7,13 +7,14 @@ ingest at once. The schema is only ever made by Alembic (`alembic/`);
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.errors import StorageError
@@ -34,23 +35,29 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
 def masked_url(url: str) -> str:
-    """The URL with any password hidden, fit for messages and logs."""
+    """The URL with any password hidden (also one passed as a query parameter), fit for messages and logs."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+        parsed = make_url(url)
+        secret = {key: "***" for key in parsed.query if _SECRET_QUERY_KEY.search(key.lower())}
+        return parsed.update_query_dict(secret).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):  # ValueError: e.g. a port that is not a number
         return "<unparseable database URL>"
+
+
+_SECRET_QUERY_KEY = re.compile(r"password|secret|token|key")
 
 
 def make_engine(url: str) -> Engine:
     """Create an engine for `url`; SQLite gets WAL, foreign keys and a busy timeout."""
     try:
         parsed = make_url(url)
-    except ArgumentError as err:
+    except (ArgumentError, ValueError) as err:
         raise StorageError(f"not a database URL: {masked_url(url)}") from err
     if parsed.drivername.startswith("postgresql") and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.drivername.startswith("sqlite"):
-        if parsed.database and parsed.database != ":memory:":
+        # A `file:` URI (uri=true) names its file itself; no folder to make.
+        if parsed.database and parsed.database != ":memory:" and parsed.query.get("uri") != "true":
             folder = Path(parsed.database).expanduser().resolve().parent
             try:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -137,7 +144,7 @@ def current_revision(engine: Engine) -> str | None:
     try:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
-    except OperationalError as err:
+    except DBAPIError as err:  # OperationalError, or e.g. "file is not a database"
         raise StorageError(f"cannot open database {masked_url(str(engine.url))}: {_first_line(err)}") from err
 
 
