@@ -62,13 +62,11 @@ def _any_case(words) -> str:
     return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-_MONTH_NAMES = _cases(lx.MONTHS)
 _MONTH_ALL = _cases(list(lx.MONTHS) + list(lx.MONTH_ABBREVIATIONS))
 
 
-def _month(name: str, abbreviations: bool = True) -> str:
-    names = _MONTH_ALL if abbreviations else _MONTH_NAMES
-    return rf"(?P<{name}>(?:{names})\.?)(?![A-Za-z])"
+def _month(name: str) -> str:
+    return rf"(?P<{name}>(?:{_MONTH_ALL})\.?)(?![A-Za-z])"
 
 
 def _day(name: str) -> str:
@@ -92,7 +90,7 @@ _YEAR_SUFFIX = (rf"(?:(?:,{_O}|{_S}(?:of{_S})?){_year('y')}"
 _THE = rf"(?:[Tt]he{_S})?"
 
 # Cores start with a digit or a month name, so the engine can skip other text quickly; what may
-# stand before them (a weekday, "the", "early", "the end of") is looked up backwards (_PREFIXES).
+# stand before them (a weekday, "the", "early", "the end of") is looked up backwards (*_PREFIX).
 _DMY = re.compile(rf"{_first_day('d')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
 _MDY = re.compile(rf"{_month('m')}{_S}{_THE}{_day('d')}{_YEAR_SUFFIX}")
 _DDMY = re.compile(rf"{_first_day('d')}{_CONNECT}{_day('d2')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
@@ -163,7 +161,15 @@ def _the_weekend(anchor, tense):
 
 
 def _day_offset(days: int) -> Relative:
-    return lambda anchor, tense: pd.day_window(*(anchor + dt.timedelta(days=days)).timetuple()[:3])
+    def resolve(anchor, tense):
+        day = anchor + dt.timedelta(days=days)
+        return Window(day, day, Precision.DAY)
+    return resolve
+
+
+def _vague(months: int, days: int) -> Relative:
+    """anchor .. anchor + months + days - 1 day ("in the coming months": 6 calendar months)."""
+    return lambda anchor, tense: Window(anchor, pd.after_months(anchor, months, days), Precision.VAGUE)
 
 
 def _month_offset(months: int) -> Relative:
@@ -202,8 +208,7 @@ _RELATIVE_TABLE: list[tuple[str, Relative]] = [
      lambda a, t: _clamp(dt.date(a.year, 1, 1), a - dt.timedelta(days=1), Precision.PART_OF_YEAR)),
     (r"(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s{1,3}days?\s{1,3}ago\b", None),
 ] + [
-    (rf"{pattern}\b", (lambda months, days: lambda a, t: Window(a, pd.after_months(a, months, days), Precision.VAGUE))(months, days))
-    for pattern, months, days in lx.VAGUE_PHRASES
+    (rf"{pattern}\b", _vague(months, days)) for pattern, months, days in lx.VAGUE_PHRASES
 ]
 # One pattern finds any row (no capturing groups, so every alternative starts with a literal the
 # engine can test at once); the row is then told by its own pattern. It runs on the ASCII-lower-
@@ -307,11 +312,10 @@ def _scan_days(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
             month, _ = _month_number(match["m"])
             day = int(match["d"])
             year, offset = _explicit_year(match)
-            build = (lambda month, day: lambda y: pd.day_window(y, month, day))(month, day)
             # An impossible date ("31 February 2017") is still an atom, so that its month is not read
             # alone; it resolves to nothing.
-            yield _atom(text, match, build=build, year=year, year_offset=offset,
-                            full_date=bool(match["y"]))
+            yield _atom(text, match, build=lambda y, m=month, d=day: pd.day_window(y, m, d), year=year,
+                        year_offset=offset, full_date=bool(match["y"]))
     for pattern in (_DDMY, _MDDY):
         for match in pattern.finditer(text, start, end):
             month, _ = _month_number(match["m"])
@@ -319,13 +323,13 @@ def _scan_days(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
             if first >= last:
                 continue
             year, offset = _explicit_year(match)
-            build = (lambda month, first, last: lambda y: pd.days_window(dt.date(y, month, first), dt.date(y, month, last)))(month, first, last)
+            build = lambda y, m=month, f=first, la=last: pd.days_window(dt.date(y, m, f), dt.date(y, m, la))
             yield _atom(text, match, build=build, year=year, year_offset=offset)
 
 
 def _scan_numeric_dates(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
     for match in _ISO.finditer(text, start, end):
-        build = (lambda m, d: lambda y: pd.day_window(y, m, d))(int(match["m"]), int(match["d"]))
+        build = lambda y, m=int(match["m"]), d=int(match["d"]): pd.day_window(y, m, d)
         yield _atom(text, match, build=build, year=int(match["y"]), full_date=True)
     for match in _NUMERIC.finditer(text, start, end):
         first, second, year_text = int(match["a"]), int(match["b"]), match["y"]
@@ -335,7 +339,7 @@ def _scan_numeric_dates(text: str, lower: str, start: int, end: int) -> Iterator
         # sites print them); either way the other order when the first number cannot be a month.
         day_first = match["sep"] == "." if first <= 12 and second <= 12 else first > 12
         day, month = (first, second) if day_first else (second, first)
-        build = (lambda m, d: lambda y: pd.day_window(y, m, d))(month, day)
+        build = lambda y, m=month, d=day: pd.day_window(y, m, d)
         yield _atom(text, match, build=build, year=_year_number(year_text), full_date=True)
 
 
