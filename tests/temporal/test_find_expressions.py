@@ -55,7 +55,8 @@ def test_impossible_dates_are_skipped(text):
     "22 cities took part", "about 2,000 people", "Resolution No. 2017 was adopted", "in 2000 cities",
     "Supreme Resolution 132-2017-RE", "a 2017 tonnes shipment", "version 1.2.3", "call 555-2017",
     "Bolsonaro May First Meet", "the Arab Spring", "prices may fall", "we may march", "Dec said",
-    "Q7 results", "in 1,999 cases", "10:38 | Lima",
+    "Q7 results", "in 1,999 cases", "10:38 | Lima", "the 2017 Annual Report", "Johnson talked to May and Merkel",
+    "Theresa May said", "as soon as possible", "as of today",
 ])
 def test_numbers_and_words_that_are_not_dates(text):
     assert windows(text) == []

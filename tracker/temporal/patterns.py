@@ -135,7 +135,9 @@ _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
 _WEEKDAY = re.compile(rf"(?:(?P<rel>(?i:this{_S}coming|next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b")
 # Prepositions after which a bare number is a year ("in 2017", not "No. 2017" or "to 2017 people").
 YEAR_LEADS = lx.SPAN_LEADS - {"on", "at", "after"}
-ANY_LEAD = set(lx.LEADS)
+# Prepositions after which a bare month name is a month ("in May", "by May"); after "to", "and",
+# "or" it is one only when it joins another expression ("from March to May"), else "talked to May".
+MONTH_LEADS = set(lx.LEADS) - {"to", "and", "or", "on", "at", "after"}
 _LEAD = re.compile(rf"(?:^|(?<=[^\w]))(?P<lead>{_any_case(lx.LEADS)}){_S}\Z")
 
 
@@ -371,7 +373,7 @@ def _scan_months(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
             yield _atom(text, match, relative=_named_month(match["mrel"].lower(), build, month))
             continue
         # A bare month ("May") needs a preposition before it; "May" alone is mostly the verb.
-        yield _atom(text, match, None if part or has_year else ANY_LEAD, build=build, year=year,
+        yield _atom(text, match, None if part or has_year else MONTH_LEADS, build=build, year=year,
                     year_offset=year_offset)
 
 

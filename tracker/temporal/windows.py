@@ -47,13 +47,24 @@ class TimeExpression:
 def find_time_expressions(text: str, anchor: dt.date | None, tense: Tense = "future") -> list[TimeExpression]:
     """Every time expression in `text`, left to right, without overlaps, resolved against `anchor`.
 
+    Resolution rules beyond the contract's table:
+    - a year-less date, month or season is, in the future tense, the first one that does not
+      end before the anchor ("in December", "8-9 August"); in the past tense the last one
+      that starts on or before it (a meeting on the publication day counts as past);
+    - "by/before/no later than X" is a deadline from the anchor to the end of X, unless X
+      ended before the anchor (then X itself); without an anchor it stays open;
+    - two-digit years: 00-69 are 20xx, 70-99 are 19xx; 06.10.2016 is day first,
+      7/2/2017 month first (as US sites print them), unless a number cannot be a month;
+    - impossible dates ("31 February 2017") are skipped, never raised.
     An open phrase ("at a mutually convenient time") and a dated expression may both be
-    returned for one sentence: callers should prefer the most specific (non-open) window.
+    returned for one sentence: callers should prefer the most specific (non-open) window,
+    as resolve_window does.
 
-    :param text: any text; odd input never raises.
+    :param text: any text; odd input never raises, and time grows linearly with its length.
     :param anchor: the publication date; None leaves relative and year-less expressions open.
     :param tense: "future" for commitments ("on Friday" = the first Friday on or after the
         anchor), "past" for meetings that took place (the latest Friday on or before it).
+    :returns: TimeExpressions whose start/end index `text` and whose window.text is the span.
     """
     found = []
     for atom in _atoms_of(text):
