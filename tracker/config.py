@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -130,8 +131,12 @@ def mask_secret(value: object) -> str | None:
     return None if value is None else "********"
 
 
+_SECRET_QUERY = re.compile(r"([?&][^=&#]*(?:password|secret|token)[^=&#]*=)[^&#]*", re.IGNORECASE)
+
+
 def mask_url_password(url: str) -> str:
-    """`url` with the password of its user part replaced by ***; anything else left as it is."""
+    """`url` with the password of its user part (and of query parameters such as ?password=) replaced by ***."""
+    url = _SECRET_QUERY.sub(r"\1***", url)  # issue #7: libpq also takes the password as a parameter
     scheme, sep, rest = url.partition("://")
     if not sep:
         return url
