@@ -198,10 +198,13 @@ def _vtimezone(tzid: str, first_year: int, last_year: int) -> bytes | None:
 
 @functools.lru_cache(maxsize=64)
 def _zone(tzid: str) -> zoneinfo.ZoneInfo | None:
+    """The zone when both zoneinfo and icalendar's VTIMEZONE maker know it (a TZID needs its VTIMEZONE)."""
     try:
-        return zoneinfo.ZoneInfo(tzid)
+        zone = zoneinfo.ZoneInfo(tzid)
+        Timezone.from_tzid(tzid, first_date=dt.date(2000, 1, 1), last_date=dt.date(2001, 1, 1))
     except (ValueError, zoneinfo.ZoneInfoNotFoundError, OSError):
         return None
+    return zone
 
 
 def _timed_span(meeting: Meeting) -> tuple[dt.datetime, dt.datetime | None] | None:
@@ -213,7 +216,7 @@ def _timed_span(meeting: Meeting) -> tuple[dt.datetime, dt.datetime | None] | No
     if meeting.start_time is None or not meeting.timezone:
         return None
     zone = _zone(meeting.timezone)
-    if zone is None or _vtimezone(meeting.timezone, meeting.start.year, meeting.end.year) is None:
+    if zone is None:
         return None
     start = dt.datetime.combine(meeting.start, meeting.start_time, tzinfo=zone)
     if meeting.end_time is None:
@@ -462,7 +465,7 @@ def _calendar_head(options: ExportOptions, tzids: dict[str, tuple[int, int]]) ->
 def _zones_used(meetings: list[Meeting]) -> dict[str, tuple[int, int]]:
     years: dict[str, tuple[int, int]] = {}
     for meeting in meetings:
-        if meeting.start_time is not None and meeting.timezone:
+        if _timed_span(meeting) is not None:
             first, last = years.get(meeting.timezone, (meeting.start.year, meeting.end.year))
             years[meeting.timezone] = (min(first, meeting.start.year), max(last, meeting.end.year))
     return years
