@@ -8,7 +8,7 @@ import os
 import icalendar
 import pytest
 
-from exporters.ics_checks import assert_strict
+from exporters.ics_checks import assert_strict, read_everywhere
 from tracker.cli.export import parse_lead_time, write_atomically
 from tracker.errors import InputError
 
@@ -27,12 +27,15 @@ def _components(data: bytes) -> dict[str, icalendar.Component]:
     return {str(c["UID"]): c for c in calendar.walk() if c.name in {"VEVENT", "VTODO"}}
 
 
-def test_export_to_stdout_is_a_strict_calendar(cli):
+def test_export_to_stdout_is_a_strict_calendar(cli, tmp_path):
     meeting, item = _add_data(cli)
     result = cli("export", "ics", today="2017-06-01")
     assert result.exit_code == 0, result.stderr
     data = result.stdout_bytes
     assert_strict(data)
+    readings = read_everywhere(data, tmp_path / "khal")
+    assert all(r.events == readings["icalendar"].events for r in readings.values())
+    assert len(readings["khal"].events) == 2
     components = _components(data)
     assert set(components) == {meeting["uid"], item["uid"]}
     assert components[item["uid"]]["SUMMARY"] == "Due: Next round, in Minsk; political consultations"

@@ -10,7 +10,7 @@ import hmac
 import icalendar
 import pytest
 
-from exporters.ics_checks import assert_strict
+from exporters.ics_checks import assert_strict, read_with_parsers
 from server.conftest import AT
 from tracker.server.feed import FeedApp, redact_path
 from tracker.services import feeds, tracking
@@ -32,6 +32,8 @@ def test_get_serves_a_strict_calendar_with_caching_headers(call, add_data, make_
     assert email.utils.parsedate_to_datetime(reply.headers["last-modified"]) == dt.datetime(
         2017, 6, 1, tzinfo=dt.timezone.utc), "the later of the last change (2016) and the start of today"
     assert_strict(reply.body)
+    readings = read_with_parsers(reply.body)
+    assert readings["icalendar"] == readings["ical"] == readings["vobject"]
     summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(reply.body).walk("VEVENT")]
     assert "Due: Next round of consultations" in summaries
     assert b"NAME:Tracker: desk" in reply.body
@@ -111,7 +113,10 @@ def test_feed_filters_by_party(call, add_data, make_feed):
 def test_todos_query_parameter(call, add_data, make_feed):
     add_data()
     token = make_feed()
-    assert b"BEGIN:VTODO" in call(_feed_path(token), query="todos=as-todos").body
+    todos = call(_feed_path(token), query="todos=as-todos").body
+    assert b"BEGIN:VTODO" in todos
+    assert_strict(todos)
+    assert len(read_with_parsers(todos)["ical"].todos) == 1
     assert b"BEGIN:VTODO" not in call(_feed_path(token)).body
     assert call(_feed_path(token), query="todos=never").status == 400
 

@@ -13,7 +13,7 @@ import time
 import httpx
 import pytest
 
-from exporters.ics_checks import assert_strict
+from exporters.ics_checks import assert_strict, read_everywhere
 
 
 def test_add_prints_the_secret_url_once(cli, monkeypatch):
@@ -95,7 +95,7 @@ def running_server(db_url, tmp_path):
 
 
 @pytest.mark.slow
-def test_real_server_on_loopback(cli, running_server, monkeypatch):
+def test_real_server_on_loopback(cli, running_server, monkeypatch, tmp_path):
     base, log_path = running_server
     cli("meetings", "add", "--start", "2016-10-06", "--kind", "consultations", "--city", "Belgrade",
         "--party", "BY,RS")
@@ -112,6 +112,8 @@ def test_real_server_on_loopback(cli, running_server, monkeypatch):
         assert first.headers["etag"] and first.headers["last-modified"]
         assert_strict(first.content)
         assert b"SUMMARY:Due: Next round of consultations" in first.content
+        readings = read_everywhere(first.content, tmp_path / "khal")
+        assert all(r.events == readings["icalendar"].events for r in readings.values())
 
         zipped = client.get(url, headers={"Accept-Encoding": "gzip"})
         assert zipped.headers["content-encoding"] == "gzip" and zipped.content == first.content  # httpx inflates
