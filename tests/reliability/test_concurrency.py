@@ -97,3 +97,29 @@ def test_reads_while_ingesting_do_not_fail(tmp_path, make_db_url, engine_name, r
     for result in listed:
         assert result.returncode == 0, result.stderr
         json.loads(result.stdout)
+
+
+def test_extraction_runs_before_the_write_transaction(engine, monkeypatch):
+    """Regression (#7): on SQLite the first query takes the write lock (BEGIN IMMEDIATE); a long
+    extraction inside it made every other process wait, past the busy timeout for big texts."""
+    import datetime as dt
+
+    from sqlalchemy.orm import Session
+
+    from tracker.extraction import decode_document
+    from tracker.services import ingest
+
+    from .docgen import press_release
+
+    [document] = decode_document(press_release(5).encode(), "release.txt")
+    seen = []
+    real = ingest.extract_document
+    with Session(engine) as session:
+        def spying(doc):
+            seen.append(session.in_transaction())
+            return real(doc)
+
+        monkeypatch.setattr(ingest, "extract_document", spying)
+        result = ingest.ingest_document(session, document, at=dt.datetime(2017, 6, 1, tzinfo=dt.timezone.utc))
+        session.commit()
+    assert result.added and seen == [False]

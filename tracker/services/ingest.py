@@ -41,8 +41,11 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
                     dry_run: bool = False) -> IngestResult:
     """Store `document` with what the extractor reads from it, unless its text is already stored."""
     sha = document.sha256
-    existing = repo.find_document(session, sha)
+    # Extract before the first query: that query opens the transaction, which on
+    # SQLite holds the write lock (BEGIN IMMEDIATE), and other processes must not
+    # wait for a long extraction (issue #7).
     extraction = extract_document(document)
+    existing = repo.find_document(session, sha)
     if existing is not None:
         return IngestResult(document.source, sha, added=False, document_id=existing.id, extraction=extraction)
     result = IngestResult(document.source, sha, added=True, extraction=extraction,
