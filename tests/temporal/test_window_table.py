@@ -174,6 +174,10 @@ EDGES = [
     ("by the end of the month", "2016-02-10", F, "2016-02-10", "2016-02-29", "deadline"),
     ("no later than 30 June 2017", "2016-10-06", F, "2016-10-06", "2017-06-30", "deadline"),
     ("before 2010", "2016-10-06", P, "2010-01-01", "2010-12-31", "year"),   # no deadline in the past
+    ("within two months", "2016-12-31", F, "2016-12-31", "2017-02-27", "deadline"),
+    ("within the next 3 weeks", "2016-10-06", F, "2016-10-06", "2016-10-26", "deadline"),
+    ("within a year", "2016-02-29", F, "2016-02-29", "2017-02-27", "deadline"),
+    ("two days ago", "2016-03-01", P, "2016-02-28", "2016-02-28", "day"),
 ]
 
 

@@ -130,8 +130,6 @@ _SEASON_PREFIX = re.compile(
     rf"\b(?:(?P<sadj>early|mid|late)(?:{_DASH}{_O}|{_S})(?:in{_S})?(?:the{_S})?|(?:the{_S})?(?P<sof>beginning|start|middle|end)"
     rf"{_S}of{_S}(?:the{_S})?|(?P<srel>this|next|last|coming){_S}|the{_S})\Z")
 
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10}
 _WEEKDAY = re.compile(rf"(?:(?P<rel>(?i:this{_S}coming|next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b")
 # Prepositions after which a bare number is a year ("in 2017", not "No. 2017" or "to 2017 people").
 YEAR_LEADS = lx.SPAN_LEADS - {"on", "at", "after"}
@@ -181,8 +179,25 @@ def _month_offset(months: int) -> Relative:
     return resolve
 
 
-# Phrases relative to the anchor: (pattern, resolver(anchor, tense)).
-_RELATIVE_TABLE: list[tuple[str, Relative]] = [
+def _counted(phrase: str) -> Relative:
+    """ "three days ago": that day; "within two months": a deadline from the anchor to the day before anchor + 2 months."""
+    words = phrase.split()
+    if words[-1] == "ago":
+        count = words[0]
+        return _day_offset(-(int(count) if count.isdigit() else _NUMBER_WORDS[count]))
+    count, unit = words[-2], words[-1].rstrip("s")
+    count = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+    span = pd.relativedelta(**{unit + "s": count})
+    return lambda anchor, tense: Window(anchor, max(anchor, anchor + span - dt.timedelta(days=1)), Precision.DEADLINE)
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_COUNT = r"\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+
+# Phrases relative to the anchor: (pattern, resolver(anchor, tense)); "ago" and "within" rows
+# build their resolver from the words matched (_counted).
+_RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
     (r"(?:today(?<!as of today)(?<!as from today)|tonight|this\s{1,3}(?:morning|afternoon|evening))\b", _day_offset(0)),
     (r"the\s{1,3}day\s{1,3}after\s{1,3}tomorrow\b", _day_offset(2)),
     (r"tomorrow\b", _day_offset(1)),
@@ -208,7 +223,8 @@ _RELATIVE_TABLE: list[tuple[str, Relative]] = [
      lambda a, t: _clamp(a + dt.timedelta(days=1), dt.date(a.year, 12, 31), Precision.PART_OF_YEAR)),
     (r"earlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
      lambda a, t: _clamp(dt.date(a.year, 1, 1), a - dt.timedelta(days=1), Precision.PART_OF_YEAR)),
-    (r"(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s{1,3}days?\s{1,3}ago\b", None),
+    (rf"(?:{_COUNT})\s{{1,3}}days?\s{{1,3}}ago\b", "ago"),
+    (rf"within\s{{1,3}}(?:the\s{{1,3}}(?:next|coming)\s{{1,3}})?(?:{_COUNT})\s{{1,3}}(?:days?|weeks?|months?|years?)\b", "within"),
 ] + [
     (rf"{pattern}\b", _vague(months, days)) for pattern, months, days in lx.VAGUE_PHRASES
 ]
@@ -546,9 +562,8 @@ def _scan_relative(text: str, lower: str, start: int, end: int) -> Iterator[Atom
             yield _atom(text, match, open_phrase=True)
             continue
         resolve = _RELATIVE_TABLE[row][1]
-        if resolve is None:   # "three days ago"
-            count = match.group().split()[0]
-            resolve = _day_offset(-(int(count) if count.isdigit() else _NUMBER_WORDS[count]))
+        if isinstance(resolve, str):   # "three days ago", "within two months"
+            resolve = _counted(match.group())
         yield _atom(text, match, relative=resolve)
 
 
