@@ -54,7 +54,8 @@ def weekly(
     format_: ReportFormat = typer.Option(ReportFormat.MD, "--format", help="md, html or json."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     party: str | None = typer.Option(None, "--party", help="Only this party (ISO code)."),
-    mail_to: str | None = typer.Option(None, "--mail-to", help="Mail the report (Markdown and HTML) to ADDR."),
+    mail_to: str | None = typer.Option(
+        None, "--mail-to", help="Mail the report (Markdown and HTML parts) to ADDR instead of printing it."),
     limit: int = typer.Option(DEFAULT_LIMIT, "--limit", min=0, help="Items listed per section; 0 lists all."),
 ) -> None:
     """Report on a week: meetings held, commitments made, items fulfilled, rescheduled or
