@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 
 import pytest
 
+from tracker.cli.app import print_json
 from tracker.cli.remind import parse_horizon
 from tracker.errors import InputError
 
@@ -94,3 +97,17 @@ def test_bad_horizon_is_exit_2_with_one_line(cli, value):
     result = cli("remind", "--within", value)
     assert result.exit_code == 2 and result.stderr.startswith("tracker: --within must be") \
         and result.stderr.count("\n") == 1
+
+
+def test_items_list_overdue_streams_the_same_json(cli, seed_path):
+    cli("ingest", seed_path)
+    cli("items", "add", "Visit", "--kind", "visit", "--start", "2018-06-01", "--end", "2018-06-30", "--party", "FR")
+    overdue = cli("items", "list", "--overdue", "--json", today="2018-01-02")
+    assert [(i["city"], i["days_overdue"]) for i in json.loads(overdue.stdout)] == [("Minsk", 2)]
+    everything = cli("items", "list", "--json", today="2018-01-02").stdout
+    assert [i["kind"] for i in json.loads(everything)] == ["consultations", "visit"]
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        print_json(json.loads(everything))
+    assert everything == buffer.getvalue(), "streamed JSON is byte for byte what print_json writes"
+    assert cli("items", "list", "--overdue", "--json", today="2017-06-01").stdout == "[]\n"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import sys
+import textwrap
+
 import typer
 
 from tracker.cli.app import app, get_context, print_json
@@ -11,6 +15,8 @@ from tracker.errors import InputError
 from tracker.exporters.records import commitment_record
 from tracker.services import tracking
 from tracker.services.fulfilment import list_links
+from tracker.services.reminders import iter_items
+from tracker.storage.models import Commitment as Commitment_
 from tracker.storage import repo
 
 items_app = typer.Typer(help="Follow-up items (commitments) and their status.", no_args_is_help=True)
@@ -42,29 +48,50 @@ def list_(
     party: str | None = typer.Option(None, "--party", help="Only items with this party (ISO code)."),
     kind: str | None = typer.Option(None, "--kind", help="Only this kind."),
     status: str | None = typer.Option(None, "--status", help="open, fulfilled, cancelled or rescheduled."),
+    overdue: bool = typer.Option(False, "--overdue", help="Only active items whose window has ended."),
     all_: bool = typer.Option(False, "--all", help="Include items rejected in review."),
-    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON (a list, written as it is read)."),
 ) -> None:
     """List follow-up items, soonest due first; '?' marks items nobody has reviewed yet, 'x' rejected ones.
 
-    Items rejected in review are left out unless --all is given.
+    Items rejected in review are left out unless --all is given. The list is
+    streamed: long lists start at once and never sit in memory whole.
     Example: tracker items list --party BY --status open
     """
     app_ctx = get_context(ctx)
     if status and status not in {s.value for s in Status}:
         raise InputError(f"unknown status {status!r}; use one of: {', '.join(s.value for s in Status)}")
     kind_ = parse_kind(kind)
+    conditions = []
+    if status:
+        conditions.append(Commitment_.status == status)
+    if overdue:
+        conditions.append(Commitment_.window_end < app_ctx.today)
+    today, horizon = app_ctx.today, app_ctx.settings.due_soon_days
     with app_ctx.session() as session:
-        rows = repo.list_commitments(session, party=party, kind=kind_.value if kind_ else None, status=status)
-        records = [commitment_record(repo.commitment_to_domain(r), app_ctx.today, app_ctx.settings.due_soon_days)
-                   for r in rows if all_ or r.review != ReviewState.REJECTED.value]
-    if json_:
-        print_json(records)
-        return
-    if not records:
-        typer.echo("no items")
+        items = iter_items(session, *conditions, party=party, kind=kind_.value if kind_ else None,
+                           active_only=overdue, include_rejected=all_)
+        records = (commitment_record(item, today, horizon) for item in items)
+        if json_:
+            _stream_json(records)
+            return
+        empty = True
+        for record in records:
+            empty = False
+            typer.echo(format_item(record))
+        if empty:
+            typer.echo("no items")
+
+
+def _stream_json(records) -> None:
+    """Write one JSON list item by item (the same document print_json would write, without holding it)."""
+    out = sys.stdout
+    first = True
     for record in records:
-        typer.echo(format_item(record))
+        out.write("[\n" if first else ",\n")
+        out.write(textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2, default=str), "  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 @items_app.command("show")

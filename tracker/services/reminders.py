@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, or_, select
@@ -23,7 +24,7 @@ from tracker.services.cadence import Cadence, list_cadences
 from tracker.services.tracking import ACTIVE_STATUSES
 from tracker.storage import models as m
 
-__all__ = ["Reminder", "Reminders", "build_reminders", "list_stale", "load_items"]
+__all__ = ["Reminder", "Reminders", "build_reminders", "list_stale", "load_items", "iter_items"]
 
 # History fields that are not news about an item: its storing (the day it was made
 # counts instead) and links proposed by the machine (the meeting's own date counts).
@@ -67,21 +68,10 @@ class Reminders:
                 "late_cadences": len(self.late_cadences)}
 
 
-def _active_filter(query, party: str | None, kind: str | None):
-    query = query.where(m.Commitment.status.in_(ACTIVE_STATUSES), m.Commitment.review != "rejected")
-    if party:
-        query = query.where(m.Commitment.party_rows.any(m.CommitmentParty.code == party.upper()))
-    if kind:
-        query = query.where(m.Commitment.kind == kind)
-    return query
-
-
-def load_items(session: Session, *conditions, party: str | None = None,
-               kind: str | None = None) -> list[domain.Commitment]:
-    """Active items meeting `conditions`, built straight from columns (no ORM rows: this runs on 100,000s)."""
+def _item_columns():
     agreed, fulfilled = aliased(m.Meeting), aliased(m.Meeting)
     c = m.Commitment
-    query = select(
+    return select(
         c.id, c.uid, c.kind, c.title, c.firmness, c.city, c.country, c.timezone, c.window_start, c.window_end,
         c.window_precision, c.window_text, c.status, c.review, c.made_on, c.fulfilled_on, c.evidence_text,
         c.evidence_start, c.evidence_end, c.sequence, c.created_at, c.updated_at, m.Document.source,
@@ -89,27 +79,57 @@ def load_items(session: Session, *conditions, party: str | None = None,
     ).outerjoin(m.Document, m.Document.id == c.document_id) \
         .outerjoin(agreed, agreed.id == c.agreed_meeting_id) \
         .outerjoin(fulfilled, fulfilled.id == c.fulfilled_meeting_id)
-    query = _active_filter(query.where(*conditions), party, kind)
-    ids = _active_filter(select(c.id).where(*conditions), party, kind)
-    parties: dict[int, list[str]] = defaultdict(list)
-    for item_id, code in session.execute(select(m.CommitmentParty.commitment_id, m.CommitmentParty.code).where(
-            m.CommitmentParty.commitment_id.in_(ids.scalar_subquery())).order_by(m.CommitmentParty.code)):
-        parties[item_id].append(code)
-    items = []
-    for row in session.execute(query):
-        evidence = None
-        if row.evidence_text is not None:
-            evidence = domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
-        items.append(domain.Commitment(
-            kind=domain.Kind(row.kind), firmness=domain.Firmness(row.firmness),
-            window=domain.Window(row.window_start, row.window_end, domain.Precision(row.window_precision),
-                                 row.window_text),
-            title=row.title, parties=parties.get(row.id, []), city=row.city, country=row.country,
-            timezone=row.timezone, evidence=evidence, status=domain.Status(row.status),
-            review=domain.ReviewState(row.review), made_on=row.made_on, agreed_meeting_uid=row.agreed_uid,
-            fulfilled_meeting_uid=row.fulfilled_uid, fulfilled_on=row.fulfilled_on, source=row.source,
-            id=row.id, uid=row.uid, sequence=row.sequence, created_at=row.created_at, updated_at=row.updated_at))
-    return items
+
+
+def _to_domain(row, parties: list[str]) -> domain.Commitment:
+    evidence = None
+    if row.evidence_text is not None:
+        evidence = domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
+    return domain.Commitment(
+        kind=domain.Kind(row.kind), firmness=domain.Firmness(row.firmness),
+        window=domain.Window(row.window_start, row.window_end, domain.Precision(row.window_precision),
+                             row.window_text),
+        title=row.title, parties=parties, city=row.city, country=row.country,
+        timezone=row.timezone, evidence=evidence, status=domain.Status(row.status),
+        review=domain.ReviewState(row.review), made_on=row.made_on, agreed_meeting_uid=row.agreed_uid,
+        fulfilled_meeting_uid=row.fulfilled_uid, fulfilled_on=row.fulfilled_on, source=row.source,
+        id=row.id, uid=row.uid, sequence=row.sequence, created_at=row.created_at, updated_at=row.updated_at)
+
+
+def iter_items(session: Session, *conditions, party: str | None = None, kind: str | None = None,
+               active_only: bool = True, include_rejected: bool = False,
+               batch: int = 1000) -> Iterator[domain.Commitment]:
+    """Items meeting `conditions`, soonest window end first (open-ended last), streamed in batches.
+
+    Built straight from columns, not ORM rows, and `batch` rows at a time, so that
+    a list of 100,000s of items neither waits for nor holds all of them.
+    """
+    c = m.Commitment
+    query = _item_columns().where(*conditions).order_by(c.window_end.is_(None), c.window_end, c.id)
+    if active_only:
+        query = query.where(c.status.in_(ACTIVE_STATUSES))
+    if not include_rejected:
+        query = query.where(c.review != "rejected")
+    if party:
+        query = query.where(c.party_rows.any(m.CommitmentParty.code == party.upper()))
+    if kind:
+        query = query.where(c.kind == kind)
+    result = session.execute(query.execution_options(yield_per=batch))
+    for rows in result.partitions():
+        parties: dict[int, list[str]] = defaultdict(list)
+        for item_id, code in session.execute(
+                select(m.CommitmentParty.commitment_id, m.CommitmentParty.code)
+                .where(m.CommitmentParty.commitment_id.in_([row.id for row in rows]))
+                .order_by(m.CommitmentParty.code)):
+            parties[item_id].append(code)
+        for row in rows:
+            yield _to_domain(row, parties.get(row.id, []))
+
+
+def load_items(session: Session, *conditions, party: str | None = None,
+               kind: str | None = None) -> list[domain.Commitment]:
+    """Active, not rejected items meeting `conditions` (see `iter_items`)."""
+    return list(iter_items(session, *conditions, party=party, kind=kind))
 
 
 def _last_changes(session: Session, item_ids: list[int], today: dt.date) -> dict[int, dt.date]:
