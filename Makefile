@@ -15,7 +15,7 @@ REPORT_ENV := TRACKER_DB_URL=sqlite:///$(CURDIR)/build/report-demo.db $(if $(DEM
 # Debian's browser for the HTML report tests and screenshot (Playwright drives it, never downloads one).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test setup lint db-upgrade seed clean browser report-demo
+.PHONY: demo test setup lint db-upgrade seed clean browser report-demo bench
 
 $(BIN)/tracker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,14 @@ report-demo: setup browser
 	$(REPORT_ENV) $(BIN)/tracker ingest seeds/
 	$(REPORT_ENV) $(BIN)/tracker report weekly --week $(REPORT_WEEK) --format html -o build/report-demo.html
 	$(BIN)/python tests/reports/report_browser.py build/report-demo.html build/report-demo.png
+
+# Every benchmark under bench/, each bounded to about two minutes, as ONE table, also written to
+# bench/RESULTS.md with the machine it ran on. Never part of `make test`.
+bench: setup
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	@command -v task >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq taskwarrior) \
+		|| echo "make: cannot install taskwarrior; its rows will say so" >&2
+	$(BIN)/python bench/run.py --results bench/RESULTS.md
 
 db-upgrade: setup
 	$(BIN)/tracker db upgrade

@@ -1,0 +1,64 @@
+"""Benchmark: the `icalendar` floor against tracker's full export, for N items.
+
+Floor: build N bare VEVENTs (SUMMARY, DTSTART, DTEND, UID, DTSTAMP) with the
+icalendar package alone and serialize them with to_ical(). Tracker: `tracker
+export ics -o FILE` on a database holding N items, as a user runs it: process
+start, database read, full events (description, categories, location,
+sequence), file write. The ratio is what everything tracker adds costs.
+
+    .venv/bin/python bench/bench_ics.py [--items 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import tempfile
+import time
+from pathlib import Path
+
+from _common import emit, fill_items, run_tracker
+
+
+def icalendar_floor(items: int) -> float:
+    import icalendar
+
+    started = time.perf_counter()
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//bench//floor//EN")
+    calendar.add("version", "2.0")
+    stamp = dt.datetime(2017, 6, 1, tzinfo=dt.timezone.utc)
+    for i in range(items):
+        event = icalendar.Event()
+        event.add("summary", f"Due: Next round of consultations no. {i}")
+        event.add("dtstart", dt.date(2017, 12, 31))
+        event.add("dtend", dt.date(2018, 1, 1))
+        event.add("uid", f"bench-item-{i}@tracker")
+        event.add("dtstamp", stamp)
+        calendar.add_component(event)
+    data = calendar.to_ical()
+    assert data.count(b"BEGIN:VEVENT") == items
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=20_000)
+    args = parser.parse_args()
+    floor = min(icalendar_floor(args.items) for _ in range(2))
+    with tempfile.TemporaryDirectory(prefix="bench-ics-") as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.db'}"
+        fill_items(url, args.items)
+        output = Path(folder) / "tracker.ics"
+        timings = []
+        for _ in range(2):
+            started = time.perf_counter()
+            run_tracker(url, "export", "ics", "-o", output)
+            timings.append(time.perf_counter() - started)
+        events = output.read_bytes().count(b"BEGIN:VEVENT")
+    emit(f"export {args.items:,} items to .ics (s)", min(timings), floor, peer_name="icalendar alone (bare events)",
+         better="lower", note=f"tracker: {events:,} full events incl. process start")
+
+
+if __name__ == "__main__":
+    main()

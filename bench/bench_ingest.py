@@ -1,0 +1,84 @@
+"""Benchmark: ingest throughput (documents per second) of generated press releases.
+
+One process ingesting N documents into a fresh SQLite file; four processes
+ingesting four disjoint quarters of them into one SQLite file at once (what
+the concurrency test of issue #7 does, for speed); and one process into
+PostgreSQL when it answers on 127.0.0.1:5432. No peer: no other tool reads
+press releases into meetings and follow-ups.
+
+    .venv/bin/python bench/bench_ingest.py [--documents 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from _common import ROOT, emit, run_tracker, tracker_env, write_corpus
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def _postgres_url() -> tuple[str, callable] | None:
+    try:
+        import psycopg
+
+        name = f"tracker_bench_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    except Exception:  # unreachable: no PostgreSQL figure
+        return None
+
+    def drop() -> None:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", drop
+
+
+def _ingest_rate(url: str, folders: list[Path], documents: int) -> float:
+    run_tracker(url, "db", "upgrade")  # schema first: time the ingest alone
+    started = time.perf_counter()
+    processes = [subprocess.Popen([sys.executable, "-m", "tracker", "--db", url, "ingest", str(folder)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=tracker_env(),
+                                  cwd=ROOT) for folder in folders]
+    for process in processes:
+        _, stderr = process.communicate()
+        if process.returncode:
+            raise SystemExit(f"ingest failed: {stderr.strip()[-500:]}")
+    return documents / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=600)
+    args = parser.parse_args()
+    n = args.documents
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as name:
+        folder = Path(name)
+        write_corpus(folder / "all", range(n))
+        for part in range(4):
+            write_corpus(folder / f"part-{part}", range(part, n, 4))
+        one = _ingest_rate(f"sqlite:///{folder / 'one.db'}", [folder / "all"], n)
+        emit(f"ingest {n} documents, SQLite, 1 process (docs/s)", one, note="incl. process start")
+        four = _ingest_rate(f"sqlite:///{folder / 'four.db'}", [folder / f"part-{p}" for p in range(4)], n)
+        emit(f"ingest {n} documents, SQLite, 4 processes at once (docs/s)", four, note="disjoint quarters")
+        postgres = _postgres_url()
+        if postgres is None:
+            emit(f"ingest {n} documents, PostgreSQL, 1 process (docs/s)", None, note="PostgreSQL unreachable")
+            return
+        url, drop = postgres
+        try:
+            emit(f"ingest {n} documents, PostgreSQL, 1 process (docs/s)",
+                 _ingest_rate(url, [folder / "all"], n), note="127.0.0.1:5432")
+        finally:
+            drop()
+
+
+if __name__ == "__main__":
+    main()
