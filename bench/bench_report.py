@@ -106,14 +106,21 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="build the database and report in this folder and keep them")
     args = parser.parse_args()
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-report-"))
-    folder.mkdir(parents=True, exist_ok=True)
+    if args.keep is None:
+        with tempfile.TemporaryDirectory(prefix="bench-report-") as folder:
+            run(Path(folder), args.items)
+    else:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        run(args.keep, args.items)
+
+
+def run(folder: Path, items: int) -> None:
     database = folder / "bench.db"
     database.unlink(missing_ok=True)
     url = f"sqlite:///{database}"
     started = time.perf_counter()
-    build(url, args.items)
-    print(f"# built {args.items} items in {time.perf_counter() - started:.1f} s at {database}", file=sys.stderr)
+    build(url, items)
+    print(f"# built {items} items in {time.perf_counter() - started:.1f} s at {database}", file=sys.stderr)
     out = folder / "report.html"
     command = [sys.executable, "-m", "tracker", "--db", url, "--today", TODAY.isoformat(), "report", "weekly",
                "--format", "html", "-o", str(out)]
@@ -126,7 +133,7 @@ def main() -> None:
     # On a shared machine the wall time includes waiting for a core; the CPU time does not.
     print(f"# {out} ({out.stat().st_size // 1024} KiB); CPU time {cpu:.2f} s; load average "
           f"{os.getloadavg()[0]:.1f}", file=sys.stderr)
-    label = f"{args.items // 1000}k" if args.items % 1000 == 0 else str(args.items)
+    label = f"{items // 1000}k" if items % 1000 == 0 else str(items)
     print(f"report_html_{label}_items_seconds {seconds:.2f}")
 
 
