@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, Precision, Window
 from tracker.extraction import lexicon
-from tracker.extraction.context import DocumentContext, times_in
-from tracker.extraction.reading import KIND_PRIORITY, find_events, parties_of, phrase_kind, venue
+from tracker.extraction.context import DocumentContext
+from tracker.extraction.reading import KIND_PRIORITY, parties_of, phrase_kind, venue
 from tracker.gazetteer import Place
 
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
@@ -66,7 +66,7 @@ def _firmness(sentence_text: str, window: Window) -> Firmness:
 
 def _pick_window(ctx: DocumentContext, sentence, anchor_at: int):
     """The future time expression closest to the event, or None; 'past' when all of them lie before publication."""
-    expressions = [e for e in times_in(sentence, ctx.published, "future") if not ctx.reported(e.start)]
+    expressions = [e for e in ctx.times(sentence, "future") if not ctx.reported(e.start)]
     if not expressions:
         return None, False
     published = ctx.published
@@ -124,7 +124,7 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
             continue
         if _PAST.search(sentence.text) and not _STRONG_FUTURE.search(sentence.text):
             continue
-        events = find_events(text, sentence.start, sentence.end)
+        events = ctx.events(sentence)
         if not events:
             continue
         cue_at = sentence.start + future.start()

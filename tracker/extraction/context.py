@@ -127,6 +127,23 @@ class DocumentContext:
         top = counts.most_common(1)[0][1]
         return [code for code, count in counts.most_common() if count >= max(2, top / 3)]
 
+    def times(self, sentence: Sentence, tense: str) -> list:
+        """times_in, computed once per sentence and tense."""
+        key = (sentence.start, tense)
+        cache = self.__dict__.setdefault("_times", {})
+        if key not in cache:
+            cache[key] = times_in(sentence, self.published, tense)
+        return cache[key]
+
+    def events(self, sentence: Sentence) -> list:
+        """Event words of a sentence, computed once."""
+        from tracker.extraction.reading import find_events
+
+        cache = self.__dict__.setdefault("_events", {})
+        if sentence.start not in cache:
+            cache[sentence.start] = find_events(self.text, sentence.start, sentence.end)
+        return cache[sentence.start]
+
     def reported(self, start: int) -> bool:
         return is_reported_date(self.text, start)
 

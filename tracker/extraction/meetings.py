@@ -15,9 +15,9 @@ import re
 
 from tracker.domain.model import Evidence, Kind, Meeting, Participant, Precision
 from tracker.extraction import lexicon
-from tracker.extraction.context import DocumentContext, times_in
+from tracker.extraction.context import DocumentContext
 from tracker.extraction.reading import (
-    KIND_PRIORITY, find_events, no_city, parties_of, refine_kind, segments, venue,
+    KIND_PRIORITY, no_city, parties_of, refine_kind, segments, venue,
 )
 from tracker.gazetteer import lookup_party, party_name
 
@@ -43,14 +43,6 @@ _TITLE_WORDS = set("""acting deputy first second assistant vice foreign prime st
 secretary ambassador director general adviser advisor president chairman head special envoy representative
 of for affairs political the ministry external international legal consular under undersecretary
 director-general minister-counsellor counsellor spokesperson spokesman his her excellency h.e. mr mrs ms dr""".split())
-
-
-def _day_windows(ctx: DocumentContext, sentence, tense: str):
-    for expression in times_in(sentence, ctx.published, tense):
-        window = expression.window
-        if window.precision not in {Precision.DAY, Precision.DAYS} or window.start is None:
-            continue
-        yield expression
 
 
 def _with_year_of_sentence(ctx, sentence, expression, expressions):
@@ -116,12 +108,12 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
     text = ctx.text
     for number, clause in enumerate(ctx.clauses):
         sentence = clause.sentence
-        events = [e for e in find_events(text, sentence.start, sentence.end)
+        events = [e for e in ctx.events(sentence)
                   if e.kind is not Kind.SIGNING or "ceremony" in e.text.lower()]
         if not events:
             continue
-        all_past = times_in(sentence, published, "past")
-        future = [e for e in times_in(sentence, published, "future")
+        all_past = ctx.times(sentence, "past")
+        future = [e for e in ctx.times(sentence, "future")
                   if published and e.window.precision is Precision.DAY and e.window.start == published
                   and _SAME_DAY.match(e.text.strip())]
         for seg_start, seg_end in segments(text, sentence.start, sentence.end):

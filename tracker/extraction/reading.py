@@ -43,9 +43,14 @@ class EventWord:
     kind: Kind
 
 
+_ANY_EVENT = re.compile("|".join(f"(?:{p})" for p in lexicon.EVENT_WORDS), re.IGNORECASE)
+
+
 def find_events(text: str, start: int, end: int) -> list[EventWord]:
     """Event words between start and end, left to right; overlapping matches keep the longest."""
     found: list[EventWord] = []
+    if not _ANY_EVENT.search(text, start, end):
+        return found
     for pattern, kind in _EVENTS:
         for match in pattern.finditer(text, start, end):
             found.append(EventWord(match.start(), match.end(), match.group(), kind))

@@ -65,6 +65,8 @@ class NameIndex:
 
 def name_key(text: str) -> str:
     """Fold case, accents and punctuation: "Côte d’Ivoire" -> "cote d ivoire"."""
+    if text.isascii() and text.isalnum():
+        return text.lower()
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
     return " ".join(_TOKEN.findall(folded))

@@ -1,0 +1,68 @@
+"""Benchmark (not a test): documents per second of the extractor over the dev corpus, on one core.
+
+Runs `extract()` over every text of the corpus several times and reports the median
+rate, then times `dateparser.search.search_dates(text, languages=["en"])` on the same
+texts the same way. Targets (issue #3): >= 500 documents/s, and >= 5x dateparser's rate.
+
+    .venv/bin/python bench/extract.py [--corpus ../shared/corpus/dev] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import time
+from pathlib import Path
+
+TARGET_RATE = 500
+TARGET_RATIO = 5
+
+
+def _load(corpus: Path) -> list[tuple[str, dt.date | None]]:
+    docs = []
+    for path in sorted(corpus.glob("*.txt")):
+        gold = path.with_suffix(".gold.json")
+        published = json.loads(gold.read_text("utf-8")).get("published") if gold.exists() else None
+        docs.append((path.read_text("utf-8"), dt.date.fromisoformat(published) if published else None))
+    return docs
+
+
+def _rate(function, docs, runs: int) -> float:
+    rates = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for text, published in docs:
+            function(text, published)
+        rates.append(len(docs) / (time.perf_counter() - start))
+    return statistics.median(rates)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared/corpus/dev")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    docs = _load(args.corpus)
+    from tracker.extraction import extract
+
+    extract(*docs[0])  # load the gazetteer index and compile patterns once, as a long-running ingest would
+    ours = _rate(extract, docs, args.runs)
+    print(f"tracker extract: {ours:8.1f} documents/s (median of {args.runs} runs, {len(docs)} documents)")
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        print("dateparser not installed: no comparison")
+        return 0 if ours >= TARGET_RATE else 1
+    search_dates(docs[0][0], languages=["en"])
+    theirs = _rate(lambda text, _published: search_dates(text, languages=["en"]), docs, args.runs)
+    ratio = ours / theirs if theirs else float("inf")
+    print(f"dateparser.search.search_dates: {theirs:8.1f} documents/s")
+    print(f"ratio {ratio:.1f}x (target >= {TARGET_RATIO}x); rate target >= {TARGET_RATE}/s: "
+          f"{'met' if ours >= TARGET_RATE and ratio >= TARGET_RATIO else 'NOT met'}")
+    return 0 if ours >= TARGET_RATE and ratio >= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
