@@ -15,7 +15,7 @@ from tracker.errors import InputError
 from tracker.exporters.records import commitment_record
 from tracker.services import tracking
 from tracker.services.fulfilment import list_links
-from tracker.services.reminders import iter_items
+from tracker.services.reminders import iter_items, overdue_condition
 from tracker.storage.models import Commitment as Commitment_
 from tracker.storage import repo
 
@@ -66,7 +66,7 @@ def list_(
     if status:
         conditions.append(Commitment_.status == status)
     if overdue:
-        conditions.append(Commitment_.window_end < app_ctx.today)
+        conditions.append(overdue_condition(app_ctx.today))
     today, horizon = app_ctx.today, app_ctx.settings.due_soon_days
     with app_ctx.session() as session:
         items = iter_items(session, *conditions, party=party, kind=kind_.value if kind_ else None,

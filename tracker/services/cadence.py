@@ -95,11 +95,12 @@ def list_cadences(session: Session, today: dt.date, *, party: str | None = None,
     :param party: only cadences that include this party code.
     :param kind: only this meeting kind.
     """
+    series = {key: dates for key, dates in _held_meetings(session, today, party, kind).items() if len(dates) >= 2}
+    if not series:
+        return []
     items = _active_items(session)
     cadences = []
-    for (parties, kind_), dates in _held_meetings(session, today, party, kind).items():
-        if len(dates) < 2:
-            continue
+    for (parties, kind_), dates in series.items():
         gaps = [(later - earlier).days for earlier, later in zip(dates, dates[1:])]
         interval = max(1, round(statistics.median(gaps)))
         last = dates[-1]
