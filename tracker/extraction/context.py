@@ -38,10 +38,20 @@ class Clause:
     mentions: tuple[Mention, ...]
 
 
+# A sentence with none of these words or digits has no time expression: skip the temporal scan.
+_TIME_WORD = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+                        r"today|tonight|yesterday|tomorrow|next|last|this|coming|year|month|week|day|soon|shortly|"
+                        r"spring|summer|autumn|fall|winter|early|mid|late|end|beginning|half|quarter|q[1-4]|h[12]|"
+                        r"near|future|due course|convenient|later|date|time|until|till|by|before|within|ago|"
+                        r"earliest|possible|diplomatic channels|agreed|decided)", re.IGNORECASE)
+
+
 def times_in(sentence: Sentence, anchor: dt.date | None, tense: str) -> list:
     """Time expressions of one sentence with document offsets; never raises."""
     from tracker.temporal import TimeExpression, find_time_expressions
 
+    if not _TIME_WORD.search(sentence.text):
+        return []
     try:
         found = find_time_expressions(sentence.text, anchor, tense)
     except Exception:  # a temporal bug must not lose the whole document

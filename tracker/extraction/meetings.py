@@ -27,6 +27,7 @@ _PAST = lexicon.compile_alternatives(lexicon.PAST_TRIGGERS, lower_only=True)
 _FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
 _MODAL_BEFORE = re.compile(lexicon.MODAL_BEFORE, re.IGNORECASE)
 _SAME_DAY = re.compile(r"^(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
+_SAME_DAY_ANYWHERE = re.compile(r"\b(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|the other|a second|a further)\b[^.;]{0,30}$", re.IGNORECASE)
 _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
@@ -113,7 +114,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
         if not events:
             continue
         all_past = ctx.times(sentence, "past")
-        future = [e for e in ctx.times(sentence, "future")
+        future = [e for e in (ctx.times(sentence, "future") if _SAME_DAY_ANYWHERE.search(sentence.text) else [])
                   if published and e.window.precision is Precision.DAY and e.window.start == published
                   and _SAME_DAY.match(e.text.strip())]
         for seg_start, seg_end in segments(text, sentence.start, sentence.end):

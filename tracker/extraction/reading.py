@@ -17,8 +17,6 @@ from tracker.gazetteer import Mention, Place, capital_of
 
 __all__ = ["EventWord", "find_events", "segments", "venue", "parties_of", "refine_kind", "phrase_kind", "KIND_PRIORITY"]
 
-_EVENTS = [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE), kind)
-           for pattern, kind in lexicon.EVENT_WORDS.items()]
 _COMMISSION = lexicon.compile_alternatives([lexicon.COMMISSION_WORDS])
 _CONSULT = re.compile(r"consultations?|talks|negotiations|dialogue", re.IGNORECASE)
 _SEGMENT = re.compile(r";|,\s+(?:whereas|while|but)\s|\s+whereas\s", re.IGNORECASE)
@@ -43,24 +41,19 @@ class EventWord:
     kind: Kind
 
 
-_ANY_EVENT = re.compile("|".join(f"(?:{p})" for p in lexicon.EVENT_WORDS), re.IGNORECASE)
+# One pass: every event word as a named alternative; at each position the first listed (most specific) wins.
+_EVENT_KINDS = list(lexicon.EVENT_WORDS.values())
+_ANY_EVENT = re.compile("|".join(f"(?<![\\w-])(?P<k{i}>{pattern})(?![\\w-])"
+                                 for i, pattern in enumerate(lexicon.EVENT_WORDS)), re.IGNORECASE)
 
 
 def find_events(text: str, start: int, end: int) -> list[EventWord]:
-    """Event words between start and end, left to right; overlapping matches keep the longest."""
+    """Event words between start and end, left to right."""
     found: list[EventWord] = []
-    if not _ANY_EVENT.search(text, start, end):
-        return found
-    for pattern, kind in _EVENTS:
-        for match in pattern.finditer(text, start, end):
-            found.append(EventWord(match.start(), match.end(), match.group(), kind))
-    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
-    kept: list[EventWord] = []
-    for event in found:
-        if kept and event.start < kept[-1].end:
-            continue
-        kept.append(event)
-    return kept
+    for match in _ANY_EVENT.finditer(text, start, end):
+        kind = _EVENT_KINDS[int(match.lastgroup[1:])]
+        found.append(EventWord(match.start(), match.end(), match.group(), kind))
+    return found
 
 
 def refine_kind(text: str, event: EventWord) -> Kind:
