@@ -73,7 +73,7 @@ def server_log():
 
 @pytest.fixture
 def feed_app(engine, day, server_log):
-    return FeedApp(engine, today=lambda: day["today"], logger=server_log[0])
+    return FeedApp(engine, today=lambda: day["today"], logger=server_log[0], check_interval=0)
 
 
 @pytest.fixture

@@ -234,3 +234,29 @@ def test_cache_keeps_a_bounded_number_of_renderings(engine, add_data, make_feed,
     assert app.renders == 1
     get(paths[1]), get(paths[0])
     assert app.renders == 3 and len(app._cache) == 1
+
+
+def test_change_check_runs_at_most_once_per_interval(engine, add_data, make_feed, day, server_log, monkeypatch):
+    from wsgiref.util import setup_testing_defaults
+
+    _, item_id = add_data()
+    clock = {"now": 100.0}
+    app = FeedApp(engine, today=lambda: day["today"], logger=server_log[0], check_interval=2.0,
+                  monotonic=lambda: clock["now"])
+    path = _feed_path(make_feed())
+    checks = []
+    real = feeds.calendar_fingerprint
+    monkeypatch.setattr(feeds, "calendar_fingerprint", lambda session: checks.append(1) or real(session))
+
+    def get() -> bytes:
+        environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path}
+        setup_testing_defaults(environ)
+        return b"".join(app(environ, lambda *args: None))
+
+    first = get()
+    with session_scope(engine) as session:
+        tracking.edit_item(session, item_id, {"title": "Renamed"}, at=AT + dt.timedelta(days=1), reason="test")
+    clock["now"] += 1.0
+    assert get() == first and len(checks) == 1, "within the interval the last check is trusted"
+    clock["now"] += 1.5
+    assert b"Renamed" in get() and len(checks) == 2

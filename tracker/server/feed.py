@@ -1,9 +1,10 @@
 """The subscription server: a read-only WSGI app serving each feed's calendar at /feeds/<token>.ics.
 
 One database session per request. The calendar is rebuilt only when the data
-changed (a cheap fingerprint: counts, max ids, change times, sequence sums) or
-the day changed (overdue is derived from the date); otherwise the cached bytes,
-their gzip form and their ETag are served, and conditional requests get 304.
+changed (a cheap fingerprint: counts, max ids, change times, sequence sums,
+taken at most every `check_interval` seconds) or the day changed (overdue is
+derived from the date); otherwise the cached bytes, their gzip form and their
+ETag are served, and conditional requests get 304.
 Unknown and revoked tokens get the same 404. Tokens never reach a log line:
 feed paths are logged as /feeds/<redacted>.ics with the feed's name.
 """
@@ -115,11 +116,16 @@ class FeedApp:
     :param due_soon_days: horizon of "due soon" in item descriptions.
     :param refresh: polling interval suggested to clients inside the calendar.
     :param cache_size: renderings kept (one per feed and --todos mode); each holds the body and its gzip.
+    :param check_interval: seconds during which the last change check is trusted. The check scans both
+        tables (counts, sums), so under many requests it runs at most this often; a change shows in the
+        feed within this time. The token is still checked on every request.
+    :param monotonic: the interval clock (seconds); tests pass a fake one.
     """
 
     def __init__(self, engine: Engine, *, today: Callable[[], dt.date], due_soon_days: int = 30,
                  refresh: dt.timedelta = dt.timedelta(hours=1), logger: logging.Logger | None = None,
-                 cache_size: int = 16) -> None:
+                 cache_size: int = 16, check_interval: float = 2.0,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self.engine = engine
         self.today = today
         self.due_soon_days = due_soon_days
@@ -127,6 +133,10 @@ class FeedApp:
         self.log = logger or _log
         self._cache: dict[tuple, _Rendered] = {}  # (feed id, todos mode) -> last rendering, oldest first
         self.cache_size = cache_size
+        self.check_interval = check_interval
+        self.monotonic = monotonic
+        self._fingerprint: tuple | None = None
+        self._fingerprint_at = 0.0
         self._lock = threading.Lock()
         self.renders = 0  # how many times a calendar was built (tests and the benchmark read it)
 
@@ -203,7 +213,7 @@ class FeedApp:
             if options is None:
                 return _Response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")],
                                  b"todos must be as-events, as-todos or both\n", feed.name)
-            fingerprint = feeds.calendar_fingerprint(session)
+            fingerprint = self._current_fingerprint(session)
             key = (feed.id, feed.parties, feed.kinds, options.todos, today, fingerprint)
             with self._lock:
                 rendered = self._cache.get((feed.id, options.todos))
@@ -218,6 +228,16 @@ class FeedApp:
                 while len(self._cache) > self.cache_size:
                     self._cache.pop(next(iter(self._cache)))  # the oldest rendering goes first
         return self._calendar_response(rendered, environ, feed.name)
+
+    def _current_fingerprint(self, session) -> tuple:
+        now = self.monotonic()
+        with self._lock:
+            if self._fingerprint is not None and now - self._fingerprint_at < self.check_interval:
+                return self._fingerprint
+        fingerprint = feeds.calendar_fingerprint(session)
+        with self._lock:
+            self._fingerprint, self._fingerprint_at = fingerprint, now
+        return fingerprint
 
     def _render(self, chunks, feed: feeds.FeedInfo, key: tuple, fingerprint: tuple,
                 today: dt.date) -> _Rendered:
