@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import json
 import socket
 
 import pytest
@@ -129,24 +128,3 @@ def test_remind_mail_failure_is_one_line_without_the_password(cli, seed_path, sm
     assert result.exit_code == 6
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("tracker: SMTP server 127.0.0.1")
     assert PASSWORD not in result.stdout + result.stderr
-
-
-def test_config_show_masks_secrets(cli, monkeypatch, tmp_path):
-    settings_file = tmp_path / "config.toml"
-    settings_file.write_text('smtp_user = "desk"\nsmtp_password = "from-the-file"\nstale_months = 18\n')
-    monkeypatch.setenv("TRACKER_CONFIG", str(settings_file))
-    monkeypatch.setenv("TRACKER_SMTP_HOST", "mail.example.org")
-    from typer.testing import CliRunner
-
-    from tracker.cli import app
-
-    result = CliRunner().invoke(app, ["--db", "postgresql+psycopg://bob:db-secret@db.example.org/tracker",
-                                      "config", "show", "--json"])
-    assert result.exit_code == 0, result.stderr
-    shown = json.loads(result.stdout)["settings"]
-    assert shown["db_url"] == {"value": "postgresql+psycopg://bob:***@db.example.org/tracker", "origin": "option"}
-    assert shown["smtp_password"] == {"value": "********", "origin": f"file {settings_file}"}
-    assert shown["smtp_host"] == {"value": "mail.example.org", "origin": "env TRACKER_SMTP_HOST"}
-    assert shown["stale_months"]["value"] == 18 and shown["due_soon_days"] == {"value": 30, "origin": "default"}
-    text = CliRunner().invoke(app, ["--db", "postgresql://bob:db-secret@h/x", "config", "show"]).stdout
-    assert "db-secret" not in text and "from-the-file" not in text and "********" in text

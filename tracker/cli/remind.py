@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import html
+import json
 import re
+import sys
 
 import typer
 
-from tracker.cli.app import app, get_context, print_json
+from tracker.cli.app import app, get_context
 from tracker.cli.items import format_item
 from tracker.cli.options import parse_kind
 from tracker.exporters.records import commitment_record
 from tracker.errors import InputError
 from tracker.services.reminders import Reminder, Reminders, build_reminders
 
-__all__ = ["parse_horizon", "reminders_json", "render_text", "render_html", "mail_subject"]
+__all__ = ["parse_horizon", "reminders_json", "render_text", "render_html", "mail_subject", "write_json"]
 
 _HORIZON = re.compile(r"^\s*(\d+)\s*([dw]?)\s*$", re.IGNORECASE)
 _SECTIONS = ("overdue", "due_soon", "opening_soon", "stale")
@@ -47,6 +49,30 @@ def reminders_json(reminders: Reminders) -> dict:
         document[name] = [_record(r, reminders) for r in getattr(reminders, name)]
     document["late_cadences"] = [cadence.to_json() for cadence in reminders.late_cadences]
     return document
+
+
+def write_json(document: dict, out=None) -> None:
+    """Print the reminders document: keys indented like every --json, each item on one line.
+
+    One line per item keeps the C JSON encoder (an indented dump of 70,000 items
+    runs the pure-Python one and holds the whole text), and suits grep.
+    """
+    out = out or sys.stdout
+    dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    out.write("{\n")
+    keys = list(document)
+    for position, key in enumerate(keys):
+        value = document[key]
+        comma = "," if position < len(keys) - 1 else ""
+        if isinstance(value, list) and value:
+            out.write(f"  {dumps(key)}: [\n")
+            last = len(value) - 1
+            for index, entry in enumerate(value):
+                out.write(f"    {dumps(entry)}{',' if index < last else ''}\n")
+            out.write(f"  ]{comma}\n")
+        else:
+            out.write(f"  {dumps(key)}: {dumps(value)}{comma}\n")
+    out.write("}\n")
 
 
 def _note(name: str, record: dict) -> str:
@@ -169,7 +195,7 @@ def remind(
     if silent:
         pass
     elif json_:
-        print_json(document)
+        write_json(document)
     elif mail_to:
         typer.echo(f"mailed to {', '.join(document['mailed_to'])}: {mail_subject(document)}")
     else:
