@@ -135,3 +135,16 @@ def test_real_server_on_loopback(cli, running_server, monkeypatch, tmp_path):
     assert token not in log and token[:10] not in log
     assert "feed=belarus-desk" in log and "/feeds/<redacted>.ics" in log
     assert " 304 " in log and " 404 " in log
+
+
+def test_too_many_parties_is_bad_input(cli):
+    result = cli("feeds", "add", "everyone", "--party", ",".join(f"P{n:02d}" for n in range(80)))
+    assert result.exit_code == 2 and result.stderr.startswith("tracker: too many parties")
+
+
+@pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("::1", True), ("localhost", True),
+                                            ("0.0.0.0", False), ("192.168.1.5", False), ("example.org", False)])
+def test_loopback_detection(host, loopback):
+    from tracker.cli.serve import _is_loopback
+
+    assert _is_loopback(host) is loopback

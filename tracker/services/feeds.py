@@ -170,6 +170,8 @@ def add_feed(session: Session, name: str, *, parties: list[str], kinds: list[str
     if session.scalar(select(m.Feed.id).where(m.Feed.name == name)) is not None:
         raise ConflictError(f"a feed named {name!r} exists already (revoked feeds keep their name); "
                             "choose another name")
+    if len(",".join(parties)) > 200 or len(",".join(kinds)) > 200:
+        raise InputError("too many parties or kinds for one feed (200 characters each at most)")
     token = secrets.token_urlsafe(TOKEN_BYTES)
     row = m.Feed(name=name, token_hash=hash_token(token), party=",".join(parties) or None,
                  kind=",".join(kinds) or None, created_at=at, revoked_at=None)
