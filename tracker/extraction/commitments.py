@@ -39,6 +39,11 @@ _GENERIC = re.compile(r"\b(?:such|regular|more|further|frequent|periodic|other|a
 _CONCRETE = re.compile(r"\b(?:next|upcoming|forthcoming|planned|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|"
                        r"the|a|an|its|their|his|her|official|state|working)\s+(?:[\w'\u2019-]+\s+){0,6}$",
                        re.IGNORECASE)
+_SCHEDULE = lexicon.compile_alternatives([lexicon.SCHEDULE_CUES], lower_only=True)
+_PAST_EVENT_VERB = lexicon.compile_alternatives([lexicon.PAST_EVENT_VERBS], lower_only=True)
+_NOT_THE_EVENT = re.compile(r"\b(?:" + lexicon.NOT_THE_EVENT + r")\s+of\b", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(lexicon.MODAL_BEFORE, re.IGNORECASE)
+_DURING_WHICH = re.compile(r"during which|in the course of which|during the visit", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _UNTIL = re.compile(r"^(?:until|till|to)\b", re.IGNORECASE)
 _POSTPONED = re.compile(r"put off|postponed|pushed back|delayed|moved|shifted|rescheduled", re.IGNORECASE)
@@ -66,7 +71,8 @@ def _firmness(sentence_text: str, window: Window) -> Firmness:
 
 def _pick_window(ctx: DocumentContext, sentence, anchor_at: int):
     """The future time expression closest to the event, or None; 'past' when all of them lie before publication."""
-    expressions = [e for e in ctx.times(sentence, "future") if not ctx.reported(e.start)]
+    expressions = [e for e in ctx.times(sentence, "future")
+                   if not ctx.reported(e.start) and not _dates_past_contact(ctx.text, e.start, sentence.start)]
     if not expressions:
         return None, False
     published = ctx.published
@@ -83,6 +89,15 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int):
             _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start):
         window = Window(window.end, window.end, Precision.DAY, window.text)  # "put off until March 18"
     return window, False
+
+
+def _dates_past_contact(text: str, start: int, floor: int) -> bool:
+    """ "described the meetings on Wednesday as productive": the day of a past contact."""
+    before = text[max(floor, start - 80):start]
+    verbs = [v for v in _PAST_EVENT_VERB.finditer(before) if not _MODAL_BEFORE.search(before, 0, v.start())]
+    if not verbs:
+        return False
+    return not _FUTURE.search(before, verbs[-1].end())
 
 
 def _title(kind: Kind, sentence_text: str, event_text: str, city: str | None, parties: list[str]) -> str:
@@ -132,10 +147,16 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         after = [e for e in events if e.start >= cue_at and e.start - cue_end <= 120]
         if after:
             event = after[0]
+            if _NOT_THE_EVENT.search(text, cue_end, event.start):
+                continue  # "voicing hope that the outcomes of the session would be seen"
         else:
             event = events[-1] if events[-1].end <= cue_at else events[0]
-            if not _EVENT_VERB.match(text, cue_end):
+            if not _SCHEDULE.fullmatch(future.group()) and not _EVENT_VERB.match(text, cue_end):
                 continue
+        visits = [e for e in events if e.kind is Kind.VISIT and e.end <= cue_at
+                  and _DURING_WHICH.search(text, e.end, cue_at)]
+        if visits:
+            event = visits[-1]  # "his visit, during which he is to take part in a session": the visit
         window, past_only = _pick_window(ctx, sentence, cue_end)
         if past_only:
             continue  # "officials decided it would take place in June 2017", said in July 2017
@@ -219,11 +240,14 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return False
     shared = not (a.parties and b.parties and not set(a.parties) & set(b.parties))
     if a.window.is_open or b.window.is_open:
+        dated, open_ = (b, a) if a.window.is_open else (a, b)
         for visit, part in ((a, b), (b, a)):
             if visit.kind is Kind.VISIT and part.kind in _PARTS and (part.window.is_open or visit.window.is_open):
                 return True  # talks, a dinner, a signing during a visit are parts of it
         if not shared:
             return False
+        if open_.kind is Kind.MEETING and a.parties and b.parties:
+            return True  # "the upcoming meetings", "that meeting": the item already named
         return a.kind is b.kind or bool(a.city and a.city == b.city)
     if not shared or not _overlap(a.window, b.window):
         return False

@@ -14,7 +14,7 @@ from tracker.domain.model import Firmness, Kind
 
 __all__ = [
     "EVENT_WORDS", "COMMISSION_WORDS", "PAST_TRIGGERS", "FUTURE_CUES", "PAST_CUES", "FIRMNESS_CUES",
-    "REPORTING_VERBS", "MODAL_BEFORE", "SAME_DAY", "NO_CITY_WORDS", "VENUE_VERBS", "HERE_WORDS", "GENERAL_INTENTIONS", "ABANDONED",
+    "REPORTING_VERBS", "SCHEDULE_CUES", "PAST_EVENT_VERBS", "NOT_THE_EVENT", "MODAL_BEFORE", "SAME_DAY", "NO_CITY_WORDS", "VENUE_VERBS", "HERE_WORDS", "GENERAL_INTENTIONS", "ABANDONED",
     "KIND_LABELS", "compile_alternatives",
 ]
 
@@ -59,8 +59,8 @@ COMMISSION_WORDS = r"commission|committee|cooperation council|co-operation counc
 PAST_TRIGGERS = [
     r"(?:was|were|had been) held", r"held", r"took place", r"met(?: with)?", r"hosted", r"convened",
     r"visited", r"paid (?:an? )?(?:\w+ ){0,2}visit", r"was the venue", r"were hosted", r"was hosted",
-    r"spoke(?: by (?:tele)?phone)?", r"talked", r"concluded", r"wound up", r"ended", r"co-chaired",
-    r"chaired", r"received", r"had (?:a |an )?(?:\w+ ){0,2}(?:meeting|talks|conversation)",
+    r"spoke by (?:tele)?phone", r"talked by (?:tele)?phone", r"concluded", r"wound up", r"ended", r"co-chaired",
+    r"chaired", r"received", r"had (?:a|an) (?:\w+ ){0,2}(?:meeting|conversation)", r"had (?:\w+ ){0,2}talks",
     r"at the (?:closing|opening) (?:ceremony|session|sitting)",
 ]
 # A past trigger after these is not past: "will be held", "is to be held".
@@ -80,6 +80,17 @@ FUTURE_CUES = [
     r"readiness", r"ready to", r"being prepared", r"preparing for", r"prepare the", r"put off", r"postponed",
     r"pushed back", r"rescheduled", r"shifted", r"moved to", r"get together again", r"to get together",
 ]
+# Cues that describe the event itself ("the visit has been put off", "is tentatively planned"):
+# they need no verb after them, unlike modal cues ("the dialogue would help ...").
+SCHEDULE_CUES = r"put off|postponed|pushed back|rescheduled|shifted|moved to|scheduled|planned|tentatively|set to|" \
+    r"due to|is due|are due|expected|upcoming|forthcoming|next round|next session|next meeting|next visit|next trip"
+# Verbs of a past contact: a day right after them dates that contact, not the future item.
+PAST_EVENT_VERBS = r"described|held|met|took place|hosted|convened|visited|discussed|reviewed|attended|welcomed|" \
+    r"concluded|ended|talked|gathered"
+# "the outcomes of the session would be seen": the future is the outcome's, not the session's.
+NOT_THE_EVENT = r"outcomes?|results?|decisions?|implementation|agenda|program(?:me)?|framework|agreements?|documents?|" \
+    r"communiqu\w+|statement|success|spirit"
+
 # Words that keep a clause in the past even with a future-looking word in it.
 PAST_CUES = [
     r"had been (?:scheduled|planned|expected|chosen)", r"was expected", r"were expected", r"never took place",

@@ -62,6 +62,16 @@ def _with_year_of_sentence(ctx, sentence, expression, expressions):
     return type(expression.window)(start, end, expression.window.precision, expression.window.text)
 
 
+def _in_dateline_brackets(text: str, start: int) -> bool:
+    """ "MOSCOW (Agency / Sputnik - 26th October, 2019)": the date of the dispatch, not of an event."""
+    head = text[max(0, start - 80):start]
+    opening = head.rfind("(")
+    if opening < 0 or ")" in head[opening:]:
+        return False
+    line_start = head.rfind("\n", 0, opening)
+    return opening - (line_start + 1) <= 40 if line_start >= 0 else start - 80 + opening <= 40
+
+
 def _adjacent_event(text: str, events, start: int, end: int):
     """An event word within a few words of the date ("Wednesday's talks", "talks on Wednesday")."""
     for event in events:
@@ -133,6 +143,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                     continue
                 days.append((expression, window))
             claimed = {}
+            days = [d for d in days if not _in_dateline_brackets(text, d[0].start)]
             for trigger in triggers:
                 if trigger.group().lower().startswith("signed"):
                     continue
@@ -140,6 +151,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                 if near:
                     best = min(near, key=lambda d: (d[0].start < trigger.start(), abs(d[0].start - trigger.end())))
                     claimed[best[0].start] = best
+            days = [d for d in days if not _in_dateline_brackets(text, d[0].start)]
             for expression, window in days:
                 if expression.start in claimed:
                     continue
@@ -161,8 +173,11 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
             for expression, window in candidates:
                 near = sorted(seg_events, key=lambda e: abs(e.start - expression.start))
                 event = near[0]
-                kind = min((refine_kind(text, e) for e in seg_events), key=KIND_PRIORITY.get) \
-                    if not _SIDELINES.search(text, seg_start, seg_end) else refine_kind(text, event)
+                sidelines = _SIDELINES.search(text, seg_start, seg_end)
+                kind = min((refine_kind(text, e) for e in seg_events), key=KIND_PRIORITY.get)
+                if sidelines:
+                    before = [e for e in seg_events if e.end <= sidelines.start()]
+                    kind = refine_kind(text, before[-1] if before else event)
                 start, end = window.start, window.end
                 length = _LENGTH.search(text, sentence.start, min(len(text), sentence.end + 600))
                 if start == end and length and _ENDING.search(text, seg_start, seg_end):
