@@ -17,8 +17,8 @@ from .helpers import (
 from .docgen import write_corpus
 
 PROCESSES = 4
-SHARED = range(0, 20)  # in every folder
-PAIRWISE = 12
+SHARED = range(0, 12)  # in every folder
+PAIRWISE = 6
 
 
 def _folder_indexes(position: int) -> list[int]:
@@ -88,7 +88,7 @@ def test_first_commands_on_an_empty_database_take_turns_creating_the_schema(make
 def test_reads_while_ingesting_do_not_fail(tmp_path, make_db_url, engine_name, readers):
     """A list command during an ingest waits for its turn instead of failing with 'database is locked'."""
     folder = tmp_path / "corpus"
-    write_corpus(folder, range(60))
+    write_corpus(folder, range(40))
     url = make_db_url(engine_name)
     assert run_tracker(url, "items", "list").returncode == 0
     writer = start_tracker(url, "ingest", folder)

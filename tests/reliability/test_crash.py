@@ -5,7 +5,7 @@ there with all its meetings and items or not at all. Running the same ingest
 again then reaches exactly the state of one uninterrupted run (compared through
 the canonical state, which leaves out ids and instants).
 PostgreSQL ingests about 2.5 times slower than SQLite here, so its run uses the
-first 300 documents of the corpus to keep the suite short; SQLite takes all 2,000.
+first 200 documents of the corpus to keep the suite short; SQLite takes all 2,000.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from .docgen import write_corpus
 from .helpers import canonical_state, integrity_problems, run_tracker, start_tracker
 
-CORPUS_SIZE = {"sqlite": 2000, "postgres": 300}
+CORPUS_SIZE = {"sqlite": 2000, "postgres": 200}
 KILLS = 3
 SEED = 20161006
 
@@ -127,3 +127,26 @@ def test_killed_ingest_keeps_whole_documents_and_rerun_completes(corpora, make_d
     assert rerun.returncode == 0, rerun.stderr
     assert integrity_problems(url) == []
     assert canonical_state(url) == reference.state()
+
+
+def test_rerun_skips_stored_texts_without_extracting_them(make_db_url, tmp_path, monkeypatch):
+    """A re-run after a crash only pays for what is missing (#7): stored texts are not read again."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from tracker.cli import app
+    from tracker.services import ingest
+
+    write_corpus(tmp_path / "corpus", range(6))
+    url = make_db_url("sqlite")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", url, "ingest", str(tmp_path / "corpus")]).exit_code == 0
+
+    def no_extraction(document):
+        raise AssertionError(f"{document.source} extracted again")
+
+    monkeypatch.setattr(ingest, "extract_document", no_extraction)
+    again = runner.invoke(app, ["--db", url, "ingest", str(tmp_path / "corpus"), "--json"], catch_exceptions=False)
+    assert again.exit_code == 0
+    assert json.loads(again.stdout)["added"] == 0

@@ -14,6 +14,7 @@ from tracker.exporters.extract_json import extraction_to_json
 from tracker.extraction import decode_document
 from tracker.services.ingest import IngestResult, extract_document, ingest_document
 from tracker.services.sources import list_paths, read_source
+from tracker.storage import repo
 
 PROGRESS_THRESHOLD = 20
 
@@ -99,6 +100,13 @@ def _stderr_console():
 
 
 def _ingest_one(app_ctx, document, dry_run):
+    if not dry_run:
+        # A text already stored is skipped before its extraction, so a re-run after a
+        # crash or a second folder of the same texts goes fast (issue #7).
+        with app_ctx.session() as session:
+            existing = repo.find_document(session, document.sha256)
+        if existing is not None:
+            return IngestResult(document.source, document.sha256, added=False, document_id=existing.id)
     try:
         with app_ctx.session() as session:
             result = ingest_document(session, document, at=app_ctx.now(), dry_run=dry_run)
