@@ -45,7 +45,9 @@ SCRIPTS = [
     Script("bench_report.py", [], ["--items", "10000"], 300),
     Script("extract.py", ["--runs", "3"], ["--runs", "1"], 150),
     Script("feed.py", ["--items", "20000", "--requests", "500"], ["--items", "2000", "--requests", "100"], 150),
+    Script("remind.py", ["--scale", "0.1", "--runs", "3"], ["--scale", "0.01", "--runs", "1"], 150),
 ]
+_OWN_FILES = {"run.py", "_common.py"}
 
 _NUMBER = r"([0-9][0-9,]*\.?[0-9]*)"
 
@@ -83,7 +85,33 @@ def _foreign_feed(output: str) -> list[dict]:
              "better": "lower", "note": "bench/feed.py (#5)"}]
 
 
-_FOREIGN = {"bench_report.py": _foreign_report, "extract.py": _foreign_extract, "feed.py": _foreign_feed}
+def _foreign_remind(output: str) -> list[dict]:
+    rows = []
+    sections = re.split(r"^\((?=[ab]\) )", output, flags=re.MULTILINE)
+    for section in sections:
+        size = re.search(r"building ([\d,]+) (?:open )?items(?: \(([\d,]+) open\))?", section)
+        ours = re.search(r"^\s+tracker remind --json\s+median\s+" + _NUMBER + " s", section, re.MULTILINE)
+        theirs = re.search(r"^\s+task \+OVERDUE list\s+median\s+" + _NUMBER + " s", section, re.MULTILINE)
+        if not (size and ours):
+            continue
+        what = f"{size[1]} items, {size[2]} open" if size[2] else f"{size[1]} open items"
+        rows.append({"figure": f"remind --json, {what} (s)", "ours": _number(ours[1]),
+                     "peer": _number(theirs[1]) if theirs else None,
+                     "peer_name": "task +OVERDUE list" if theirs else "", "better": "lower",
+                     "note": "bench/remind.py (#4), whole process"})
+    return rows
+
+
+_FOREIGN = {"bench_report.py": _foreign_report, "extract.py": _foreign_extract, "feed.py": _foreign_feed,
+            "remind.py": _foreign_remind}
+
+
+def _all_scripts() -> list[Script]:
+    """The known scripts, then any other bench/*.py (run with its defaults, so that none is left out)."""
+    known = {script.name for script in SCRIPTS}
+    others = [Script(path.name, [], [], 150) for path in sorted(BENCH.glob("*.py"))
+              if path.name not in known | _OWN_FILES and not path.name.startswith("_")]
+    return SCRIPTS + others
 
 
 def run_script(script: Script, quick: bool) -> tuple[list[dict], str]:
@@ -109,7 +137,8 @@ def run_script(script: Script, quick: bool) -> tuple[list[dict], str]:
     elif done.returncode != 0:
         rows.append(_failed(script, f"exit {done.returncode}: {(done.stderr.strip().splitlines() or ['?'])[-1]}"))
     elif not rows:
-        rows.append(_failed(script, "printed no figure this runner can read"))
+        last = (done.stdout.strip().splitlines() or ["no output"])[-1]
+        rows.append(_failed(script, f"no figure this runner reads; last line: {last}"))
     print(f"# {script.name}: {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     return rows, log
 
@@ -185,7 +214,7 @@ def main() -> None:
     args = parser.parse_args()
     before = machine()
     rows, logs = [], []
-    for script in SCRIPTS:
+    for script in _all_scripts():
         if args.only and script.name not in args.only:
             continue
         script_rows, log = run_script(script, args.quick)
