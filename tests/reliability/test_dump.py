@@ -142,3 +142,22 @@ def test_new_rows_after_a_load_on_postgresql_continue_the_ids(make_db_url, tmp_p
     write_corpus(tmp_path / "more", range(900, 903))
     assert json.loads(_ok(pg_url, "ingest", tmp_path / "more", "--json").stdout)["added"] == 3
     _ok(pg_url, "feeds", "add", "second-desk")
+
+
+def test_dump_to_a_folder_that_does_not_exist_is_exit_2_and_writes_nothing(make_db_url, tmp_path, seed_path):
+    db_url = make_db_url("sqlite")
+    _ok(db_url, "ingest", seed_path)
+    result = invoke(db_url, "dump", "-o", tmp_path / "missing" / "dump.json")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("tracker: ") and result.stderr.count("\n") == 1
+    assert not (tmp_path / "missing").exists()
+
+
+def test_dump_replaces_an_older_file_whole(make_db_url, tmp_path, seed_path):
+    db_url = make_db_url("sqlite")
+    _ok(db_url, "ingest", seed_path)
+    target = tmp_path / "dump.json"
+    target.write_text("an older, longer file " * 10_000)
+    _ok(db_url, "dump", "-o", target)
+    json.loads(target.read_text(encoding="utf-8"))
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dump.json.")] == []
