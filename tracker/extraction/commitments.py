@@ -43,6 +43,8 @@ _SCHEDULE = lexicon.compile_alternatives([lexicon.SCHEDULE_CUES], lower_only=Tru
 _PAST_EVENT_VERB = lexicon.compile_alternatives([lexicon.PAST_EVENT_VERBS], lower_only=True)
 _NOT_THE_EVENT = re.compile(r"\b(?:" + lexicon.NOT_THE_EVENT + r")\s+of\b", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(lexicon.MODAL_BEFORE, re.IGNORECASE)
+_ANAPHORIC = re.compile(r"\b(?:the|that|these|this|those|such a)\s+(?:upcoming\s+|forthcoming\s+|planned\s+)?"
+                        r"meetings?\b(?!\s+(?:of|between|with)\b)", re.IGNORECASE)
 _DURING_WHICH = re.compile(r"during which|in the course of which|during the visit", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _UNTIL = re.compile(r"^(?:until|till|to)\b", re.IGNORECASE)
@@ -100,22 +102,27 @@ def _dates_past_contact(text: str, start: int, floor: int) -> bool:
     return not _FUTURE.search(before, verbs[-1].end())
 
 
+_NEXT_TITLES = {Kind.COMMISSION: "Next session of the joint commission", Kind.CONSULTATIONS:
+                "Next round of political consultations", Kind.TALKS: "Next round of talks", Kind.MEETING: "Next meeting",
+                Kind.SUMMIT: "Next summit", Kind.VISIT: "Next visit"}
+_DESTINATION = re.compile(r"\b(?:visit|trip|travel|come)\b[^.;]{0,60}?\bto\s+((?:the\s+)?[A-Z][\w'\u2019-]*"
+                          r"(?:\s+[A-Z][\w'\u2019-]*){0,3})")
+
+
 def _title(kind: Kind, sentence_text: str, event_text: str, city: str | None, parties: list[str]) -> str:
+    """A short human title: "Next round of political consultations in Minsk", "Visit to Sri Lanka"."""
     label = lexicon.KIND_LABELS[kind]
-    if re.search(r"\bnext (?:round|session|meeting)\b", sentence_text, re.IGNORECASE):
-        title = f"Next round of {label}"
-    elif kind is Kind.OTHER:
-        title = event_text[0].upper() + event_text[1:]
-        title = title.split(" in ")[0]
-    elif kind is Kind.VISIT:
-        destination = re.search(r"\bvisit\s+(?:to\s+)?((?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})",
-                                sentence_text)
-        title = "Visit" + (f" to {destination[1]}" if destination and not city else "")
-    else:
-        title = label[0].upper() + label[1:]
-    if city:
-        title += f" in {city}"
-    return title
+    where = f" in {city}" if city else ""
+    if re.search(r"\bnext (?:round|session|meeting|visit)\b", sentence_text, re.IGNORECASE) and kind in _NEXT_TITLES:
+        return _NEXT_TITLES[kind] + where
+    if kind is Kind.OTHER:
+        return (event_text[0].upper() + event_text[1:]).split(" in ")[0] + where
+    if kind is Kind.VISIT:
+        if city:
+            return f"Visit to {city}"
+        destination = _DESTINATION.search(sentence_text)
+        return f"Visit to {destination[1]}" if destination else "Visit"
+    return label[0].upper() + label[1:] + where
 
 
 def _split_respectively(text: str, sentence, events) -> list[str]:
@@ -246,7 +253,7 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
                 return True  # talks, a dinner, a signing during a visit are parts of it
         if not shared:
             return False
-        if open_.kind is Kind.MEETING and a.parties and b.parties:
+        if open_.kind is Kind.MEETING and open_.evidence and _ANAPHORIC.search(open_.evidence.text):
             return True  # "the upcoming meetings", "that meeting": the item already named
         return a.kind is b.kind or bool(a.city and a.city == b.city)
     if not shared or not _overlap(a.window, b.window):

@@ -23,7 +23,7 @@ __all__ = ["DocumentContext", "Clause", "times_in"]
 _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 # Words between a reporting verb and its date: "said on Tuesday", "announced Thursday", "said in Beijing on Friday".
 _REPORT_BEFORE = re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+(?:on|in|at|late|early|last|this|"
-                            r"[A-Z][\w.'\u2019-]{0,25})){0,4}\s*$", re.IGNORECASE)
+                            r"(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$", re.IGNORECASE)
 _DATELINE_LEAD = re.compile(r"[\s(]*")
 _MONTH_START = r"(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 # After a dateline city: a bracket, a colon or dash, or a comma and a date ("BAKU, 5 October", "Tashkent, Uzbekistan, April 23").

@@ -37,13 +37,14 @@ _ENDING = re.compile(r"\b(?:concluded|ended|wound up|closed|closing)\b", re.IGNO
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _HEADED = re.compile(
-    r"(?:(?:the\s+)?(?P<side>[A-Z][\w-]+)\s+(?:delegation|side|one|team)\s+(?:was\s+)?)?"
-    r"(?:headed|led|represented|chaired)\s+by\s+(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,8}[A-Z][\w.'\u2019-]+)"
+    r"(?:(?:[Tt]he\s+)?(?P<side>[A-Z][\w-]+)\s+(?:delegation|side|one|team)\s+(?:was\s+)?"
+    r"(?:(?:headed|led|represented|chaired)\s+)?by|(?:headed|led|represented|chaired)\s+by)\s+"
+    r"(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,8}[A-Z][\w.'\u2019-]+)"
 )
 _TITLE_WORDS = set("""acting deputy first second assistant vice foreign prime state permanent chief senior minister
 secretary ambassador director general adviser advisor president chairman head special envoy representative
 of for affairs political the ministry external international legal consular under undersecretary
-director-general minister-counsellor counsellor spokesperson spokesman his her excellency h.e. mr mrs ms dr""".split())
+director-general minister-counsellor counsellor vice-minister vice-president deputy-minister spokesperson spokesman his her excellency h.e. mr mrs ms dr""".split())
 
 
 def _with_year_of_sentence(ctx, sentence, expression, expressions):

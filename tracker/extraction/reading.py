@@ -23,11 +23,16 @@ _SEGMENT = re.compile(r";|,\s+(?:whereas|while|but)\s|\s+whereas\s", re.IGNORECA
 _NO_CITY = lexicon.compile_alternatives([lexicon.NO_CITY_WORDS])
 _HERE = lexicon.compile_alternatives([lexicon.HERE_WORDS])
 _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
+_SAID_IN = re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+\w+)?\s+(?:in|from)\s+$", re.IGNORECASE)
 _EMBASSY_IN = re.compile(r"(?:embassy|embassies|consulate|mission|representation)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|\bcapital,|\bvenue of|"
                        r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$", re.IGNORECASE)
 _HOST_AFTER = re.compile(r"[^.;]{0,60}?\bhost(?:s|ed|ing)?\b|\s*,?\s*(?:\w+,\s+)?was the venue|"
                          r"\s+(?:meeting|talks|summit|consultations|session)\b", re.IGNORECASE)
+
+_TOPIC_BEFORE = re.compile(r"\b(?:situation|crisis|conflict|war|developments|events|settlement|peace process|"
+                           r"issue|question|problem|elections|reconstruction)\s+(?:in|of|around|on)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 
 KIND_PRIORITY = {Kind.CALL: 0, Kind.COMMISSION: 1, Kind.CONSULTATIONS: 2, Kind.SUMMIT: 3, Kind.SIGNING: 4,
                  Kind.TALKS: 5, Kind.VISIT: 6, Kind.OTHER: 7, Kind.MEETING: 8}
@@ -110,7 +115,7 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
     if after.startswith(("'s", "\u2019s", "-based", "-born")):
         return None  # "Tehran's nuclear programme": the government, not the venue
     before = text[max(0, mention.start - 40):mention.start]
-    if _REPORTING.search(before[-22:]) and re.search(r"\b(?:in|from)\s+$", before):
+    if _SAID_IN.search(before):
         return None  # "said in Beijing": where it was said
     if mention.kind in {"city", "landmark"}:
         if mention.kind == "landmark" or _LOCATIVE.search(before) or _HOST_AFTER.match(text, mention.end):
@@ -152,6 +157,9 @@ def parties_of(ctx: DocumentContext, clause: Clause, start: int | None = None, e
             previous = mention
             continue
         code = None
+        if mention.is_party and _TOPIC_BEFORE.search(ctx.text, max(0, mention.start - 30), mention.start):
+            previous = mention
+            continue  # "the situation in Ukraine": a topic, not a party
         if mention.is_party:
             appositive = (previous is not None and previous.kind == "city" and previous.code == mention.code
                           and re.fullmatch(r",\s*", ctx.text[previous.end:mention.start]))
