@@ -4,14 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DIR := .demo
 DEMO_DB := sqlite:///$(CURDIR)/$(DEMO_DIR)/demo.db
-# The seed is from October 2016; the demo looks at it from mid-December 2017,
-# when its "in 2017" item falls due. `make demo DEMO_TODAY=` uses the real date.
-DEMO_TODAY ?= 2017-12-15
+# The demo reads the seed as of the real date (its 2017 item is long overdue);
+# `make demo DEMO_TODAY=2017-12-15` shows it as it looked when it fell due.
+DEMO_TODAY ?=
 DEMO_ENV := TRACKER_DB_URL=$(DEMO_DB) $(if $(DEMO_TODAY),TRACKER_TODAY=$(DEMO_TODAY))
 
-# The weekly report of the seed's week, seen from DEMO_TODAY, as build/report-demo.png.
+# The weekly report of the seed's week, seen from REPORT_TODAY, as build/report-demo.png.
 REPORT_WEEK ?= 2016-W40
-REPORT_ENV := TRACKER_DB_URL=sqlite:///$(CURDIR)/build/report-demo.db $(if $(DEMO_TODAY),TRACKER_TODAY=$(DEMO_TODAY))
+REPORT_TODAY ?= 2017-12-15
+REPORT_ENV := TRACKER_DB_URL=sqlite:///$(CURDIR)/build/report-demo.db $(if $(REPORT_TODAY),TRACKER_TODAY=$(REPORT_TODAY))
 # Debian's browser for the HTML report tests and screenshot (Playwright drives it, never downloads one).
 CHROMIUM := /usr/bin/chromium
 

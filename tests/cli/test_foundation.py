@@ -89,3 +89,18 @@ def test_manual_item_with_due_text(cli):
     assert result.exit_code == 0, result.stderr
     item = json.loads(result.stdout)
     assert (item["window"]["start"], item["window"]["end"], item["review"]) == ("2019-01-01", "2019-12-31", "confirmed")
+
+
+def test_issue_spellings_done_by_and_reschedule_window(cli, seed_path):
+    """Issue #2 names `items done ID --by MEETING_ID` and `reschedule --window 2018`."""
+    cli("ingest", seed_path)
+    meeting = json.loads(cli("meetings", "add", "--start", "2018-02-01", "--kind", "talks", "--party", "BY,RS",
+                             "--city", "Minsk", "--json").stdout)
+    assert cli("items", "reschedule", "1", "--window", "2018").exit_code == 0
+    moved = json.loads(cli("items", "show", "1", "--json", today="2018-01-15").stdout)
+    assert (moved["window"]["start"], moved["window"]["end"]) == ("2018-01-01", "2018-12-31")
+    done = cli("items", "done", "1", "--by", meeting["id"])
+    assert done.exit_code == 0, done.stderr
+    item = json.loads(cli("items", "show", "1", "--json", today="2018-03-01").stdout)
+    assert item["status"] == "fulfilled" and item["fulfilled_meeting"] == meeting["uid"]
+    assert [h["field"] for h in item["history"]].count("status") >= 2

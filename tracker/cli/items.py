@@ -37,6 +37,13 @@ def format_item(record: dict) -> str:
             f"{record['city'] or '-':<12} {','.join(record['parties']):<8} {record['title']}")
 
 
+def format_source(record: dict) -> str | None:
+    """The sentence an item was read from, quoted on its own indented line (None for items added by hand)."""
+    if not record.get("evidence"):
+        return None
+    return f"      \u201c{' '.join(record['evidence'].split())}\u201d"
+
+
 def _record(session, item_id: int, app_ctx) -> dict:
     row = repo.get_commitment(session, item_id)
     return commitment_record(repo.commitment_to_domain(row), app_ctx.today, app_ctx.settings.due_soon_days)
@@ -79,6 +86,8 @@ def list_(
         for record in records:
             empty = False
             typer.echo(format_item(record))
+            if (source := format_source(record)) is not None:
+                typer.echo(source)
         if empty:
             typer.echo("no items")
 
@@ -135,7 +144,7 @@ def add(
     title: str = typer.Argument(..., help="What is to happen."),
     kind: str = typer.Option("meeting", "--kind", help=f"One of: {', '.join(k.value for k in Kind)}."),
     firmness: str = typer.Option("agreed", "--firmness", help=f"One of: {', '.join(f.value for f in Firmness)}."),
-    due: str | None = typer.Option(None, "--due", help="Due window as a text would say it: 'in 2017', 'by March 2018'."),
+    due: str | None = typer.Option(None, "--window", "--due", help="Due window as a text would say it: 'in 2017', 'by March 2018'."),
     start: str | None = typer.Option(None, "--start", help="Window start (YYYY-MM-DD)."),
     end: str | None = typer.Option(None, "--end", help="Window end, inclusive (YYYY-MM-DD)."),
     city: str | None = typer.Option(None, "--city", help="City where it is to happen."),
@@ -172,7 +181,7 @@ def edit(
     title: str | None = typer.Option(None, "--title", help="New title."),
     kind: str | None = typer.Option(None, "--kind", help="New kind."),
     firmness: str | None = typer.Option(None, "--firmness", help="New firmness."),
-    due: str | None = typer.Option(None, "--due", help="New window, as a text would say it."),
+    due: str | None = typer.Option(None, "--window", "--due", help="New window, as a text would say it."),
     start: str | None = typer.Option(None, "--start", help="New window start."),
     end: str | None = typer.Option(None, "--end", help="New window end (inclusive)."),
     city: str | None = typer.Option(None, "--city", help="New city."),
@@ -213,13 +222,13 @@ def edit(
 def done(
     ctx: typer.Context,
     item_id: int = typer.Argument(..., help="Item id."),
-    meeting: int | None = typer.Option(None, "--meeting", help="Id of the meeting that fulfilled it."),
+    meeting: int | None = typer.Option(None, "--by", "--meeting", help="Id of the meeting that fulfilled it."),
     on: str | None = typer.Option(None, "--on", help="Date it was fulfilled (default: the meeting's, else today)."),
     reason: str = typer.Option("marked done by hand", "--reason", help="Why (kept in the history)."),
 ) -> None:
     """Mark an item fulfilled, by a meeting or on a date.
 
-    Example: tracker items done 1 --meeting 4
+    Example: tracker items done 1 --by 4
     """
     app_ctx = get_context(ctx)
     with app_ctx.session() as session:
@@ -247,19 +256,19 @@ def cancel(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id.
 def reschedule(
     ctx: typer.Context,
     item_id: int = typer.Argument(..., help="Item id."),
-    due: str | None = typer.Option(None, "--due", help="New window, as a text would say it."),
+    due: str | None = typer.Option(None, "--window", "--due", help="New window, as a text would say it."),
     start: str | None = typer.Option(None, "--start", help="New window start."),
     end: str | None = typer.Option(None, "--end", help="New window end (inclusive)."),
     reason: str = typer.Option("rescheduled by hand", "--reason", help="Why (kept in the history)."),
 ) -> None:
     """Move an item to a new window; the old window stays in the history.
 
-    Example: tracker items reschedule 1 --due "first half of 2018"
+    Example: tracker items reschedule 1 --window "first half of 2018"
     """
     app_ctx = get_context(ctx)
     window = parse_window(due, start, end, app_ctx.today)
     if window is None:
-        raise InputError("give the new window with --due or --start/--end")
+        raise InputError("give the new window with --window or --start/--end")
     with app_ctx.session() as session:
         tracking.reschedule_item(session, item_id, window, at=app_ctx.now(), reason=reason)
         record = _record(session, item_id, app_ctx)

@@ -10,7 +10,7 @@ import sys
 import typer
 
 from tracker.cli.app import app, get_context
-from tracker.cli.items import format_item
+from tracker.cli.items import format_item, format_source
 from tracker.cli.options import parse_kind
 from tracker.exporters.records import commitment_record
 from tracker.errors import InputError
@@ -92,7 +92,10 @@ def render_text(document: dict) -> str:
     for name in _SECTIONS:
         if document[name]:
             lines.append(f"{titles[name]} ({len(document[name])}):")
-            lines.extend(f"  {format_item(record)}  [{_note(name, record)}]" for record in document[name])
+            for record in document[name]:
+                lines.append(f"  {format_item(record)}  [{_note(name, record)}]")
+                if (source := format_source(record)) is not None:
+                    lines.append(f"  {source}")
     if document["late_cadences"]:
         lines.append(f"{titles['late_cadences']} ({len(document['late_cadences'])}):")
         lines.extend(f"  {_cadence_text(c)}" for c in document["late_cadences"])
