@@ -75,9 +75,9 @@ def test_cost_grows_linearly():
     unit = ("VIENNA, 3 May 2021 - The ministers of Austria and Jordan held talks in Vienna on Monday. "
             "They agreed to hold the next round in Amman in 2022. " + "1234567890 -- Mr. H.E. " * 3 + "\n")
     extract(unit, dt.date(2021, 5, 3))  # warm caches
-    small = min(_cost(unit * 100) for _ in range(2))
-    large = min(_cost(unit * 400) for _ in range(2))
-    assert large < small * 4 * 2.5
+    small = min(_cost(unit * 150) for _ in range(2))
+    large = min(_cost(unit * 600) for _ in range(2))
+    assert large < small * 4 * 1.8  # quadratic work (e.g. every mention against every dateline) fails this
 
 
 def test_one_long_line_is_split_in_bounded_sentences():

@@ -272,27 +272,37 @@ def _specificity(item: Commitment) -> tuple[int, int]:
     return PRECISION_RANK[window.precision], length
 
 
+# Mentions of one item sit within a few sentences of each other (headline, lead, body); comparing each
+# mention with the latest groups only keeps merging linear on very long texts.
+_MERGE_HORIZON = 64
+
+
 def merge_commitments(items: list[Commitment]) -> list[Commitment]:
     """One item per future act: the mention with the most specific window represents it."""
     groups: list[list[Commitment]] = []
+    bests: list[Commitment] = []  # each group's representative, kept up to date
+    visits: list[bool] = []  # whether a group holds a visit
     for item in items:
-        for group in groups:
-            best = min(group, key=_specificity)
-            if best.kind is not Kind.VISIT and any(m.kind is Kind.VISIT for m in group):
+        for number in range(max(0, len(groups) - _MERGE_HORIZON), len(groups)):
+            group, best = groups[number], bests[number]
+            if best.kind is not Kind.VISIT and visits[number]:
                 best = dataclasses.replace(best, kind=Kind.VISIT)
             if _mergeable(best, item):
                 group.append(item)
+                visits[number] = visits[number] or item.kind is Kind.VISIT
+                if _specificity(item) < _specificity(bests[number]):
+                    bests[number] = item
                 break
         else:
             groups.append([item])
+            bests.append(item)
+            visits.append(item.kind is Kind.VISIT)
     merged = []
-    for group in groups:
-        best = min(group, key=_specificity)
+    for group, best in zip(groups, bests):
         if best.city is None:
             other = next((m for m in group if m.city), None)
             if other is not None:
                 best.city, best.country, best.timezone = other.city, other.country, other.timezone
-                best.title = best.title + f" in {other.city}" if " in " not in best.title else best.title
         if best.kind in _PARTS and any(m.kind is Kind.VISIT for m in group):
             best.kind = Kind.VISIT  # "will hold talks at the White House" during the announced visit
         elif best.kind is Kind.MEETING:

@@ -120,8 +120,12 @@ class DocumentContext:
         """The first dateline city, the place of what the text reports when it names no other."""
         return self.datelines[0][2] if self.datelines else None
 
+    @cached_property
+    def _dateline_spans(self) -> set[tuple[int, int]]:
+        return {(a, b) for a, b, _ in self.datelines}
+
     def in_dateline(self, mention: Mention) -> bool:
-        return any(a <= mention.start and mention.end <= b for a, b, _ in self.datelines)
+        return (mention.start, mention.end) in self._dateline_spans
 
     @cached_property
     def main_parties(self) -> list[str]:

@@ -250,7 +250,7 @@ def _fill(parties: list[str], ctx: DocumentContext, found: list[Meeting]) -> lis
 
 
 def _add(found: list[Meeting], meeting: Meeting, sidelines: bool = False) -> None:
-    for other in found:
+    for other in reversed(found[-200:]):  # mentions of one contact are near each other; keeps long texts linear
         if (other.start, other.end) != (meeting.start, meeting.end):
             continue
         if other.parties and meeting.parties and not set(other.parties) & set(meeting.parties):
