@@ -170,7 +170,7 @@ def _ratio(row: dict) -> str:
     if not ours or not peer:
         return "—"
     ratio = ours / peer if row.get("better", "higher") == "higher" else peer / ours
-    return f"{ratio:.2f}×"
+    return f"{ratio:.2f}×" if ratio >= 0.1 else f"{ratio:.3f}× (1/{1 / ratio:.0f})"
 
 
 def render_table(rows: list[dict]) -> str:
