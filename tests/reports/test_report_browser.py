@@ -19,7 +19,7 @@ from report_browser import browser_problem, launch  # noqa: E402
 from tracker.domain.model import Kind, Precision, ReviewState  # noqa: E402
 from tracker.storage.db import make_engine, upgrade  # noqa: E402
 
-from conftest import DESK_TODAY, DESK_WEEK, _window, add_document, add_item, build_desk  # noqa: E402
+from report_desk import DESK_TODAY, DESK_WEEK, _window, add_document, add_item, build_desk  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 TITLE = "Weekly report 2017-W10"

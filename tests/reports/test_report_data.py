@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from conftest import DESK_TODAY, DESK_WEEK, _window, add_document, add_item, at
+from report_desk import DESK_TODAY, DESK_WEEK, _window, add_document, add_item, at
 from tracker.domain.model import Kind, Precision
 from tracker.errors import InputError
 from tracker.exporters.report import (

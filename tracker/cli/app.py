@@ -49,11 +49,17 @@ class AppContext:
                 ensure_schema(self._engine)
         return self._engine
 
-    def session(self):
+    def close(self) -> None:
+        """Return the engine's connections when the command ends (no leaked connections under tests)."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def session(self, read_only: bool = False):
         """One session for one command, committed at the end of the block."""
         from tracker.storage.db import session_scope
 
-        return session_scope(self.engine())
+        return session_scope(self.engine(), read_only=read_only)
 
     def now(self):
         from tracker.clock import now
@@ -80,6 +86,7 @@ def _global_options(
         typer.echo(f"tracker: {err}", err=True)
         raise typer.Exit(err.exit_code) from None
     ctx.obj = AppContext(settings)
+    ctx.call_on_close(ctx.obj.close)
 
 
 def get_context(ctx: typer.Context) -> AppContext:

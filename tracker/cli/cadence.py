@@ -25,7 +25,7 @@ def cadence(
     """
     app_ctx = get_context(ctx)
     kind_ = parse_kind(kind)
-    with app_ctx.session() as session:
+    with app_ctx.session(read_only=True) as session:
         cadences = list_cadences(session, app_ctx.today, party=party, kind=kind_.value if kind_ else None)
     if late:
         cadences = [c for c in cadences if c.late]

@@ -113,7 +113,7 @@ def ics(
     options = ExportOptions(today=app_ctx.today, todos=mode, alarm=parse_lead_time(alarm) if alarm else None,
                             name=_calendar_name(filter_), dtstamp=app_ctx.now(),
                             due_soon_days=app_ctx.settings.due_soon_days)
-    with app_ctx.session() as session:
+    with app_ctx.session(read_only=True) as session:
         chunks = feeds.build_calendar(session, filter_, options)
     # Serialized after the session closed: SQLite's lock is not held while the file is written.
     if output is None:

@@ -75,7 +75,7 @@ def list_(
     if overdue:
         conditions.append(overdue_condition(app_ctx.today))
     today, horizon = app_ctx.today, app_ctx.settings.due_soon_days
-    with app_ctx.session() as session:
+    with app_ctx.session(read_only=True) as session:
         items = iter_items(session, *conditions, party=party, kind=kind_.value if kind_ else None,
                            active_only=overdue, include_rejected=all_)
         records = (commitment_record(item, today, horizon) for item in items)
@@ -111,7 +111,7 @@ def show(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id.")
     Example: tracker items show 1
     """
     app_ctx = get_context(ctx)
-    with app_ctx.session() as session:
+    with app_ctx.session(read_only=True) as session:
         record = _record(session, item_id, app_ctx)
         record["history"] = [
             {"at": h.changed_at.isoformat(), "field": h.field, "old": h.old_value, "new": h.new_value,

@@ -50,7 +50,7 @@ def list_(
     """
     app_ctx = get_context(ctx)
     kind_ = parse_kind(kind)
-    with app_ctx.session() as session:
+    with app_ctx.session(read_only=True) as session:
         rows = repo.list_meetings(session, party=party, kind=kind_.value if kind_ else None,
                                   since=parse_optional_date(since, "--since"),
                                   until=parse_optional_date(until, "--until"))
@@ -71,7 +71,7 @@ def show(ctx: typer.Context, meeting_id: int = typer.Argument(..., help="Meeting
 
     Example: tracker meetings show 1
     """
-    with get_context(ctx).session() as session:
+    with get_context(ctx).session(read_only=True) as session:
         record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, meeting_id)))
     if json_:
         print_json(record)

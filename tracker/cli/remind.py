@@ -185,7 +185,7 @@ def remind(
     settings = app_ctx.settings
     horizon = parse_horizon(within, settings.due_soon_days)
     kind_ = parse_kind(kind)
-    with app_ctx.session() as session:
+    with app_ctx.session(read_only=True) as session:
         reminders = build_reminders(session, app_ctx.today, horizon, party=party,
                                     kind=kind_.value if kind_ else None, stale_months=settings.stale_months)
     document = reminders_json(reminders)

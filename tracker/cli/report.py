@@ -66,7 +66,7 @@ def weekly(
     """
     app_ctx = get_context(ctx)
     iso_week = IsoWeek.parse(week) if week else None
-    with app_ctx.session() as session:
+    with app_ctx.session(read_only=True) as session:
         report = build_weekly_report(session, today=app_ctx.today, week=iso_week, party=party, limit=limit,
                                      stale_months=app_ctx.settings.stale_months)
     if mail_to:
@@ -100,7 +100,7 @@ def compliance(
     """
     app_ctx = get_context(ctx)
     since_day = parse_optional_date(since, "--since")
-    with app_ctx.session() as session:
+    with app_ctx.session(read_only=True) as session:
         records = build_compliance(session, today=app_ctx.today, party=party, since=since_day)
     if json_:
         print_json(render.compliance_to_json(records, today=app_ctx.today, since=since_day))

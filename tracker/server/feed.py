@@ -181,7 +181,7 @@ class FeedApp:
 
     def _health(self) -> _Response:
         try:
-            with session_scope(self.engine) as session:
+            with session_scope(self.engine, read_only=True) as session:
                 session.execute(text("SELECT 1"))
         except Exception as err:  # the operator wants "down", not a traceback
             self.log.warning("health check failed: %s", type(err).__name__)
@@ -204,7 +204,7 @@ class FeedApp:
     def _feed(self, token: str, environ: dict) -> _Response:
         if not feeds.is_token_shaped(token):
             return self._not_found()
-        with session_scope(self.engine) as session:
+        with session_scope(self.engine, read_only=True) as session:
             feed = feeds.find_feed(session, token)
             if feed is None:
                 return self._not_found()

@@ -32,6 +32,7 @@ def _migrations_folder() -> str:
         return str(source)
     return str(Path(__file__).resolve().parents[1] / "_migrations")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+READ_ONLY_OPTION = "tracker_read_only"
 
 
 def masked_url(url: str) -> str:
@@ -65,15 +66,21 @@ def make_engine(url: str) -> Engine:
                 raise StorageError(f"cannot create the database folder {folder}: {err.strerror}") from err
         engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
-        # pysqlite's own transaction handling defers BEGIN; take it over so that
-        # a write transaction starts with BEGIN IMMEDIATE and waits for the lock
-        # instead of failing with "database is locked" half-way through.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
         return create_engine(parsed, pool_pre_ping=True)
     except (ArgumentError, ImportError) as err:
         raise StorageError(f"cannot use database {masked_url(url)}: {err}") from err
+
+
+def _sqlite_begin(connection) -> None:
+    # pysqlite's own transaction handling defers BEGIN; take it over so that
+    # a write transaction starts with BEGIN IMMEDIATE and waits for the lock
+    # instead of failing with "database is locked" half-way through. Read-only
+    # sessions keep a deferred BEGIN: under WAL they never wait for a writer.
+    read_only = connection.get_execution_options().get(READ_ONLY_OPTION, False)
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -87,10 +94,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 @contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """One session, committed when the block ends normally, rolled back otherwise."""
+def session_scope(engine: Engine, read_only: bool = False) -> Iterator[Session]:
+    """One session, committed when the block ends normally, rolled back otherwise.
+
+    `read_only` sessions (lists, exports, the feed server) do not take SQLite's
+    write lock, so they never queue behind an ingest.
+    """
     factory = sessionmaker(engine, expire_on_commit=False)
     session = factory()
+    if read_only:
+        session.connection(execution_options={READ_ONLY_OPTION: True})
     try:
         yield session
         session.commit()
