@@ -18,7 +18,8 @@ from tracker.exporters.report import (
     escape_markdown, render_html, render_markdown, report_to_json, _timeline_view,
 )
 from tracker.services import tracking
-from tracker.services.report import IsoWeek, build_compliance, build_weekly_report
+from tracker.domain.report import IsoWeek
+from tracker.services.report import build_compliance, build_weekly_report, parse_week
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date.fromisoformat(DESK_TODAY)
@@ -33,14 +34,14 @@ TODAY = dt.date.fromisoformat(DESK_TODAY)
     ("2019-W01", "2018-12-31", "2019-01-06"),  # week 1 starting in the previous calendar year
 ])
 def test_iso_week_bounds(text, start, end):
-    week = IsoWeek.parse(text)
+    week = parse_week(text)
     assert (week.start.isoformat(), week.end.isoformat()) == (start, end)
 
 
 @pytest.mark.parametrize("text", ["2016-40", "W40", "2016-W54", "2017-W53", "2016-W00", ""])
 def test_iso_week_refuses_what_is_not_a_week(text):
     with pytest.raises(InputError):
-        IsoWeek.parse(text)
+        parse_week(text)
 
 
 @pytest.mark.parametrize("today, week", [
@@ -66,7 +67,7 @@ def desk_session(desk_db, db_url):
 
 
 def test_sections_of_the_desk_week(desk_session, desk_db):
-    report = build_weekly_report(desk_session, today=TODAY, week=IsoWeek.parse(DESK_WEEK))
+    report = build_weekly_report(desk_session, today=TODAY, week=parse_week(DESK_WEEK))
     ids = desk_db
     assert [m.id for m in report.meetings.items] == [ids["m2"], ids["m4"]]
     assert [i.id for i in report.made.items] == [ids["c2"], ids["c3"]]
@@ -103,7 +104,7 @@ def test_compliance_since_and_party(desk_session):
 def test_fulfilment_recorded_in_the_week_counts_though_it_happened_before(desk_session, desk_db):
     # Learnt on 8 March that the working group met on 20 February: in the report of 6-12 March.
     tracking.complete_item(desk_session, desk_db["c4"], on=dt.date(2017, 2, 20), at=at("2017-03-08"))
-    report = build_weekly_report(desk_session, today=TODAY, week=IsoWeek.parse(DESK_WEEK))
+    report = build_weekly_report(desk_session, today=TODAY, week=parse_week(DESK_WEEK))
     change = next(c for c in report.changes.items if c.item.id == desk_db["c4"])
     assert (change.change, change.on, change.recorded_on) == ("fulfilled", dt.date(2017, 2, 20), dt.date(2017, 3, 8))
     assert "Fulfilled on time 2017-02-20 (recorded 2017-03-08):" in render_markdown(report)
@@ -113,20 +114,20 @@ def test_a_second_reschedule_is_reported(desk_session, desk_db):
     # The status stays `rescheduled`, so only the window's history says it moved again.
     tracking.reschedule_item(desk_session, desk_db["c8"], _window("2017-07-01", "2017-09-30", Precision.QUARTER,
                                                                    "in the third quarter"), at=at("2017-03-15"))
-    report = build_weekly_report(desk_session, today=dt.date(2017, 3, 20), week=IsoWeek.parse("2017-W11"))
+    report = build_weekly_report(desk_session, today=dt.date(2017, 3, 20), week=parse_week("2017-W11"))
     [change] = report.changes.items
     assert change.change == "rescheduled" and change.old_window_end == dt.date(2017, 6, 30)
     assert change.item.window_end == dt.date(2017, 9, 30)
 
 
 def test_limit_lists_the_first_and_counts_all(desk_session):
-    report = build_weekly_report(desk_session, today=TODAY, week=IsoWeek.parse(DESK_WEEK), limit=1)
+    report = build_weekly_report(desk_session, today=TODAY, week=parse_week(DESK_WEEK), limit=1)
     assert (len(report.overdue.items), report.overdue.total, report.overdue.more) == (1, 2, 1)
     assert "… and 1 more not listed here" in render_markdown(report)
 
 
 def test_party_filter_keeps_one_section(desk_session, desk_db):
-    report = build_weekly_report(desk_session, today=TODAY, week=IsoWeek.parse(DESK_WEEK), party="kz")
+    report = build_weekly_report(desk_session, today=TODAY, week=parse_week(DESK_WEEK), party="kz")
     assert [p.party for p in report.parties] == ["KZ"] and report.party_name == "Kazakhstan"
     assert report.meetings.total == 0 and [i.id for i in report.overdue.items] == [desk_db["c12"]]
 
@@ -143,7 +144,7 @@ def hostile(desk_session):
     add_item(desk_session, title=f"*bold* [link](http://x) {SCRIPT}", kind=Kind.TALKS,
              window=_window("2017-03-01", "2017-03-20", Precision.DAYS, "soon | `tick`"), parties=["BY"],
              made_on="2017-03-08", document_id=document, evidence=f"a_b\nnew line # {SCRIPT} ~x~", uid="h@test")
-    return build_weekly_report(desk_session, today=TODAY, week=IsoWeek.parse(DESK_WEEK))
+    return build_weekly_report(desk_session, today=TODAY, week=parse_week(DESK_WEEK))
 
 
 def test_markdown_escapes_document_texts(hostile):
@@ -168,7 +169,7 @@ def test_html_escapes_document_texts_and_loads_nothing(hostile):
 
 
 def test_json_has_the_same_content(desk_session):
-    report = build_weekly_report(desk_session, today=TODAY, week=IsoWeek.parse(DESK_WEEK))
+    report = build_weekly_report(desk_session, today=TODAY, week=parse_week(DESK_WEEK))
     data = json.loads(json.dumps(report_to_json(report)))
     assert data["format"] == "tracker.weekly-report/1"
     assert data["week"] == {"label": "2017-W10", "start": "2017-03-06", "end": "2017-03-12"}
@@ -179,7 +180,7 @@ def test_json_has_the_same_content(desk_session):
 
 
 def test_timeline_marks_overdue_and_today(desk_session):
-    report = build_weekly_report(desk_session, today=TODAY, week=IsoWeek.parse(DESK_WEEK))
+    report = build_weekly_report(desk_session, today=TODAY, week=parse_week(DESK_WEEK))
     view = _timeline_view(report.timeline, TODAY)
     first = view.bars[0]  # the oldest overdue item ended before the chart starts: a stub
     assert first.stub and "overdue" in first.css and "72 days overdue" in first.note

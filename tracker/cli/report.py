@@ -12,7 +12,7 @@ from tracker.cli.app import app, get_context, print_json
 from tracker.cli.options import parse_optional_date
 from tracker.errors import ConfigError, InputError
 from tracker.exporters import report as render
-from tracker.services.report import DEFAULT_LIMIT, IsoWeek, build_compliance, build_weekly_report
+from tracker.services.report import DEFAULT_LIMIT, build_compliance, build_weekly_report, parse_week
 
 report_app = typer.Typer(help="The weekly status report and each partner's compliance record.",
                          no_args_is_help=True)
@@ -65,7 +65,7 @@ def weekly(
     Example: tracker report weekly --week 2016-W40 --format html -o report.html
     """
     app_ctx = get_context(ctx)
-    iso_week = IsoWeek.parse(week) if week else None
+    iso_week = parse_week(week) if week else None
     with app_ctx.session(read_only=True) as session:
         report = build_weekly_report(session, today=app_ctx.today, week=iso_week, party=party, limit=limit,
                                      stale_months=app_ctx.settings.stale_months)

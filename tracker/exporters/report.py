@@ -19,9 +19,8 @@ from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from tracker.services.report import (
-    ComplianceRecord, IsoWeek, ItemLine, Listing, Timeline, WeeklyReport, party_name,
-)
+from tracker.domain.report import ComplianceRecord, IsoWeek, ItemLine, Listing, Timeline, WeeklyReport
+from tracker.gazetteer import party_name
 
 __all__ = [
     "REPORT_FORMAT", "COMPLIANCE_FORMAT", "MarkdownText", "escape_markdown", "render_markdown", "render_html",
