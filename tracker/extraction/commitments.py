@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
-from tracker.extraction.reading import KIND_PRIORITY, parties_of, phrase_kind, venue
+from tracker.extraction.reading import KIND_PRIORITY, complete_parties, parties_of, phrase_kind, venue
 from tracker.gazetteer import Place
 
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
@@ -49,6 +49,8 @@ _DURING_WHICH = re.compile(r"during which|in the course of which|during the visi
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _UNTIL = re.compile(r"^(?:until|till|to)\b", re.IGNORECASE)
 _POSTPONED = re.compile(r"put off|postponed|pushed back|delayed|moved|shifted|rescheduled", re.IGNORECASE)
+_RECURRING = re.compile(r"\b(?:next|following|regular|annual)\s+(?:round|session|meeting|sitting)\b|"
+                        r"\b(?:round|session|meeting|sitting)s?\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?-i:[A-Z])", re.IGNORECASE)
 _EVENT_NAME = re.compile(r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})")
 
 PRECISION_RANK = {p: i for i, p in enumerate([
@@ -180,6 +182,7 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         parties = parties_of(ctx, clause)
         if len(parties) < 2:
             parties = parties + [p for p in inherited if p not in parties]
+        parties = complete_parties(ctx, parties)
         firmness = _firmness(sentence.text, window)
         evidence = Evidence(sentence.text, sentence.start, sentence.end)
         names = _split_respectively(text, sentence, events) if _RESPECTIVELY.search(sentence.text) else []
@@ -249,7 +252,8 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
     if a.window.is_open or b.window.is_open:
         dated, open_ = (b, a) if a.window.is_open else (a, b)
         for visit, part in ((a, b), (b, a)):
-            if visit.kind is Kind.VISIT and part.kind in _PARTS and (part.window.is_open or visit.window.is_open):
+            if visit.kind is Kind.VISIT and part.kind in _PARTS and (part.window.is_open or visit.window.is_open) \
+                    and not _standalone(part):
                 return True  # talks, a dinner, a signing during a visit are parts of it
         if not shared:
             return False
@@ -264,6 +268,18 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         visit, part = (a, b) if a.kind is Kind.VISIT else (b, a)
         return visit.kind is Kind.VISIT and part.kind in _PARTS and set(part.parties) <= set(visit.parties)
     return True
+
+
+def _standalone(item: Commitment) -> bool:
+    """ "the next meeting of the Strategic Partnership": an item of its own, not a part of a visit.
+
+    A recurring format (a next round, a meeting of a named body) is only a part of a visit when its
+    own sentence says so ("during the visit").
+    """
+    evidence = item.evidence.text if item.evidence else ""
+    if not _RECURRING.search(evidence):
+        return False
+    return not re.search(r"\bvisit", evidence, re.IGNORECASE)
 
 
 def _specificity(item: Commitment) -> tuple[int, int]:

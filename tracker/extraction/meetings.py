@@ -17,7 +17,7 @@ from tracker.domain.model import Evidence, Kind, Meeting, Participant, Precision
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.reading import (
-    KIND_PRIORITY, no_city, parties_of, refine_kind, segments, venue,
+    KIND_PRIORITY, complete_parties, no_city, parties_of, refine_kind, segments, venue,
 )
 from tracker.gazetteer import lookup_party, party_name
 
@@ -195,6 +195,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                 parties = parties_of(ctx, clause)
                 if len(parties) < 2:
                     parties = _fill(parties, ctx, found)
+                parties = complete_parties(ctx, parties, place)
                 meeting = Meeting(
                     kind=kind, start=start, end=end, city=city.name if city else None,
                     country=city.country if city else None, timezone=city.timezone if city else None,

@@ -174,3 +174,43 @@ def parties_of(ctx: DocumentContext, clause: Clause, start: int | None = None, e
             found.append(code)
         previous = mention
     return found
+
+
+def pair_partner(ctx: DocumentContext, code: str) -> str | None:
+    """The state a document names as `code`'s counterpart: "The United States and Kenya plan to ..."."""
+    for clause in ctx.clauses:
+        if code not in (m.code for m in clause.mentions):
+            continue
+        named = parties_of(ctx, clause)
+        if len(named) == 2 and code in named:
+            return next(p for p in named if p != code)
+    return None
+
+
+def complete_parties(ctx: DocumentContext, parties: list[str], place: Place | None = None) -> list[str]:
+    """A bilateral contact with one named party takes its counterpart from the document.
+
+    First a sentence that names the pair ("The United States and Kenya", "Spain-Chile"), then the host:
+    the dateline's country, or the country of a capital the contact took place in.
+    """
+    if len(parties) != 1:
+        return parties
+    partner = pair_partner(ctx, parties[0])
+    if partner is None:
+        host = ctx.dateline or (place if place is not None and place.capital else None)
+        if host is not None and host.country != parties[0]:
+            partner = host.country
+    if partner is None:
+        partner = _other_state(ctx, parties[0])
+    return parties + [partner] if partner else parties
+
+
+def _other_state(ctx: DocumentContext, code: str) -> str | None:
+    """The state the document names most often besides `code` ("Czech citizens" in a call's report)."""
+    counts: dict[str, int] = {}
+    for clause in ctx.clauses:
+        for other in parties_of(ctx, clause):
+            if other != code and len(other) == 2:  # states only: organisations are not a counterpart
+                counts[other] = counts.get(other, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
