@@ -191,6 +191,35 @@ def _counted(phrase: str) -> Relative:
     return lambda anchor, tense: Window(anchor, max(anchor, anchor + span - dt.timedelta(days=1)), Precision.DEADLINE)
 
 
+def _day_of_month(phrase: str) -> Relative:
+    """ "the 25th of this month", "the 5th of next month": that day (the month's last day if it has fewer)."""
+    match = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s{1,3}of\s{1,3}(.+?)\s{1,3}month", phrase)
+    day, which = int(match[1]), match[2].split()[-1]
+    months = 1 if which in {"next", "following"} else 0
+
+    def resolve(anchor, tense):
+        month = dt.date(anchor.year, anchor.month, 1) + pd.relativedelta(months=months)
+        on = dt.date(month.year, month.month, max(1, min(day, pd.last_day(month.year, month.month))))
+        return Window(on, on, Precision.DAY)
+    return resolve
+
+
+def _in_count(phrase: str) -> Relative:
+    """ "in ten days": that day; "in two weeks('s time)": the ISO week of anchor + 2 weeks; "in three months": that month.
+
+    Each unit keeps the grain of its "next" form ("next week" is an ISO week, "next month" a month).
+    """
+    words = re.sub(r"['\u2019]", " ", phrase).split()
+    unit_at = next(i for i, w in enumerate(words) if w.rstrip("s") in {"day", "week", "month"})
+    count_word, unit = words[unit_at - 1], words[unit_at].rstrip("s")
+    count = int(count_word) if count_word.isdigit() else _NUMBER_WORDS[count_word]
+    if unit == "day":
+        return _day_offset(count)
+    if unit == "week":
+        return lambda anchor, tense: pd.iso_week_window(anchor, count)
+    return _month_offset(count)
+
+
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _COUNT = r"\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
@@ -224,6 +253,10 @@ _RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
     (r"earlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
      lambda a, t: _clamp(dt.date(a.year, 1, 1), a - dt.timedelta(days=1), Precision.PART_OF_YEAR)),
     (rf"(?:{_COUNT})\s{{1,3}}days?\s{{1,3}}ago\b", "ago"),
+    (r"the\s{1,3}\d{1,2}(?:st|nd|rd|th)?\s{1,3}of\s{1,3}(?:this|next|the\s{1,3}(?:current|following))\s{1,3}month\b",
+     "day of month"),
+    (rf"in\s{{1,3}}(?:about\s{{1,3}}|some\s{{1,3}})?(?:{_COUNT})\s{{1,3}}(?:days?|weeks?|months?)"
+     rf"(?:(?:['\u2019]s?)?\s{{1,3}}time)?\b", "in"),
     (rf"within\s{{1,3}}(?:the\s{{1,3}}(?:next|coming)\s{{1,3}})?(?:{_COUNT})\s{{1,3}}(?:days?|weeks?|months?|years?)\b", "within"),
 ] + [
     (rf"{pattern}\b", _vague(months, days)) for pattern, months, days in lx.VAGUE_PHRASES
@@ -562,7 +595,11 @@ def _scan_relative(text: str, lower: str, start: int, end: int) -> Iterator[Atom
             yield _atom(text, match, open_phrase=True)
             continue
         resolve = _RELATIVE_TABLE[row][1]
-        if isinstance(resolve, str):   # "three days ago", "within two months"
+        if resolve == "day of month":
+            resolve = _day_of_month(match.group())
+        elif resolve == "in":   # "in two weeks", "in ten days' time"
+            resolve = _in_count(match.group())
+        elif isinstance(resolve, str):   # "three days ago", "within two months"
             resolve = _counted(match.group())
         yield _atom(text, match, relative=resolve)
 
