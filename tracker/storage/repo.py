@@ -39,6 +39,9 @@ def new_uid(*parts: object) -> str:
 
 # Documents
 
+# What lists and exports need of a source document; its full text stays in the database.
+_DOCUMENT_HEADER = (m.Document.source, m.Document.title, m.Document.published)
+
 def find_document(session: Session, sha256: str) -> m.Document | None:
     return session.scalar(select(m.Document).where(m.Document.sha256 == sha256))
 
@@ -66,7 +69,8 @@ def add_document(session: Session, *, sha256: str, source: str, text: str, title
 
 def _meeting_query() -> Select:
     return select(m.Meeting).options(
-        selectinload(m.Meeting.party_rows), selectinload(m.Meeting.participants), selectinload(m.Meeting.document))
+        selectinload(m.Meeting.party_rows), selectinload(m.Meeting.participants),
+        selectinload(m.Meeting.document).load_only(*_DOCUMENT_HEADER))
 
 
 def get_meeting(session: Session, meeting_id: int) -> m.Meeting:
@@ -137,7 +141,7 @@ def meeting_to_domain(row: m.Meeting) -> domain.Meeting:
 
 def _commitment_query() -> Select:
     return select(m.Commitment).options(
-        selectinload(m.Commitment.party_rows), selectinload(m.Commitment.document),
+        selectinload(m.Commitment.party_rows), selectinload(m.Commitment.document).load_only(*_DOCUMENT_HEADER),
         selectinload(m.Commitment.agreed_meeting), selectinload(m.Commitment.fulfilled_meeting))
 
 
