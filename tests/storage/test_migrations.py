@@ -5,7 +5,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from tracker.storage import models as m
-from tracker.storage.db import current_revision, downgrade, head_revision, make_engine, session_scope, upgrade
+from tracker.storage.db import (
+    SCHEMA_HEAD, current_revision, downgrade, head_revision, make_engine, session_scope, upgrade,
+)
+
+
+def test_schema_head_constant_names_the_newest_migration():
+    assert SCHEMA_HEAD == head_revision(), "set tracker.storage.db.SCHEMA_HEAD to the new revision"
 
 
 def test_models_and_migrations_agree(engine):

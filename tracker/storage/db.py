@@ -171,8 +171,25 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(config).get_current_head()
 
 
+# The newest revision in alembic/versions (tests/storage/test_migrations.py keeps
+# this true): a database already there is recognised without importing Alembic,
+# which saves every command a sixth of a second.
+SCHEMA_HEAD = "0001"
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    """The revision recorded in the database, or None when it cannot be read cheaply."""
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError:
+        return None
+
+
 def ensure_schema(engine: Engine) -> None:
     """Upgrade the database to head when it is empty or behind; refuse one that is ahead."""
+    if _stored_revision(engine) == SCHEMA_HEAD:
+        return
     head = head_revision()
     if current_revision(engine) == head:
         return
