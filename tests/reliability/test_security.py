@@ -229,9 +229,8 @@ def test_calendar_export_keeps_hostile_texts_as_values(hostile_db, tmp_path):
         assert not any(str(c.get("SUMMARY")) == "injected" for c in events)
 
 
-@pytest.mark.xfail(reason="issue #7 finding: a token in a mistyped path (/feed/<token>.ics) is logged as is; "
-                          "tracker.server.feed.redact_path only redacts /feeds/... paths", strict=False)
 def test_a_token_in_a_mistyped_path_is_not_logged_either():
+    """Found by the issue #7 security review: only /feeds/... paths were redacted."""
     from tracker.server.feed import redact_path
 
     token = "NJwtCC7_iS2TiuywbrTt1IM08OVxxzPRxUcxnP6kDnI"

@@ -16,6 +16,7 @@ import email.utils
 import gzip
 import hashlib
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -39,11 +40,15 @@ CACHE_CONTROL = "private, max-age=300"
 _log = logging.getLogger("tracker.server")
 
 
+# Anything that could be a token, wherever it sits in a mistyped path ("/feed/<token>.ics", "/<token>").
+_TOKEN_LIKE = re.compile(r"[A-Za-z0-9_-]{20,}")
+
+
 def redact_path(path: str) -> str:
-    """The request path fit for a log: a feed path loses its token, anything else is cut to 80 characters."""
+    """The request path fit for a log: no token-like run survives, and the result is at most 80 characters."""
     if path.startswith(FEED_PREFIX):
         return f"{FEED_PREFIX}<redacted>{FEED_SUFFIX}"
-    return path[:80]
+    return _TOKEN_LIKE.sub("<redacted>", path[:200])[:80]
 
 
 @dataclass(frozen=True)
