@@ -45,6 +45,8 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
     # SQLite holds the write lock (BEGIN IMMEDIATE), and other processes must not
     # wait for a long extraction (issue #7).
     extraction = extract_document(document)
+    if not dry_run:
+        repo.lock_for_ingest(session)
     existing = repo.find_document(session, sha)
     if existing is not None:
         return IngestResult(document.source, sha, added=False, document_id=existing.id, extraction=extraction)

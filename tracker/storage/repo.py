@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain import model as domain
@@ -18,6 +18,7 @@ from tracker.errors import NotFoundError
 from tracker.storage import models as m
 
 __all__ = [
+    "lock_for_ingest",
     "find_document", "add_document", "get_document", "list_documents",
     "add_meeting", "get_meeting", "find_meeting_by_uid", "list_meetings", "set_meeting_parties",
     "add_commitment", "get_commitment", "find_commitment_by_uid", "list_commitments", "set_commitment_parties",
@@ -35,6 +36,22 @@ def new_uid(*parts: object) -> str:
     else:
         value = uuid.uuid4()
     return f"{value}@{UID_DOMAIN}"
+
+
+# Writers
+
+_INGEST_LOCK_KEY = 7_420_032
+
+
+def lock_for_ingest(session: Session) -> None:
+    """Make ingests take turns until the transaction ends.
+
+    SQLite already does (BEGIN IMMEDIATE). On PostgreSQL two concurrent ingests
+    would not see each other's uncommitted meetings and items, so a meeting could
+    miss the item it fulfils; a transaction-scoped advisory lock prevents that.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _INGEST_LOCK_KEY})
 
 
 # Documents
