@@ -52,13 +52,19 @@ def _require_postgres() -> None:
     pytest.skip("PostgreSQL unreachable")
 
 
+@pytest.fixture(scope="session")
+def _session_cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_environment(monkeypatch, tmp_path):
-    """No test sees the developer's settings, database or real date overrides."""
+def _isolated_environment(monkeypatch, tmp_path, _session_cache_dir):
+    """No test sees the developer's settings, database or real date overrides, nor writes to the real ~/.cache."""
     for name in list(os.environ):
         if name.startswith("TRACKER_") and name != "TRACKER_TEST_PG":
             monkeypatch.delenv(name)
     monkeypatch.setenv("TRACKER_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(_session_cache_dir))
 
 
 def _create_pg_database() -> tuple[str, callable]:

@@ -21,7 +21,7 @@ from tracker.clock import today as _clock_today
 from tracker.errors import ConfigError
 
 __all__ = ["Settings", "SETTINGS_SPEC", "Setting", "SettingValue", "resolve_settings", "explain_settings",
-           "default_db_url", "config_path", "mask_secret", "mask_url_password"]
+           "default_db_url", "default_cache_dir", "config_path", "mask_secret", "mask_url_password"]
 
 APP_NAME = "tracker"
 
@@ -65,7 +65,13 @@ SETTINGS_SPEC: tuple[Setting, ...] = (
     Setting("mail_from", "TRACKER_MAIL_FROM", str, "tracker@localhost", "sender address of mails"),
     Setting("feed_base_url", "TRACKER_FEED_BASE_URL", str, "http://127.0.0.1:8080",
             "public base URL printed in feed subscription links"),
+    Setting("cache_dir", "TRACKER_CACHE_DIR", str, None,
+            "folder for the gazetteer's name index cache (default: the user cache dir)"),
 )
+
+
+def default_cache_dir() -> str:
+    return platformdirs.user_cache_dir(APP_NAME)
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,7 @@ class Settings:
     smtp_password: str | None = None
     mail_from: str = "tracker@localhost"
     feed_base_url: str = "http://127.0.0.1:8080"
+    cache_dir: str = field(default_factory=default_cache_dir)
 
     def effective_today(self) -> dt.date:
         """The date everything acts on: the fixed one, else the real date."""

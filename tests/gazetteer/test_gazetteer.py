@@ -67,11 +67,73 @@ def test_capital_and_names():
 
 
 def test_index_cache_round_trip(tmp_path):
-    from tracker.gazetteer.index import build_index, get_index
+    from tracker.gazetteer.index import build_index, load_index
 
-    first = get_index(tmp_path)
-    assert list(tmp_path.glob("gazetteer-*.pickle"))
-    get_index.cache_clear()
-    second = get_index(tmp_path)
-    assert second.names.keys() == first.names.keys()
+    first = load_index(tmp_path)
+    files = list(tmp_path.iterdir())
+    assert [f.suffix for f in files] == [".json"]  # JSON, never a pickle; no temporary file left behind
+    second = load_index(tmp_path)
+    assert second.names == first.names and second.cities == first.cities and second.prefixes == first.prefixes
     assert build_index().capitals["RS"].name == "Belgrade"
+
+
+def test_cache_is_keyed_by_the_inputs_and_rebuilt_when_corrupt(tmp_path):
+    import json
+
+    from tracker.gazetteer.index import cache_path, load_index
+
+    load_index(tmp_path)
+    path = cache_path(tmp_path)
+    assert path.name.startswith("gazetteer-") and len(path.stem) == len("gazetteer-") + 16
+    path.write_text("{not json", encoding="utf-8")
+    assert load_index(tmp_path).capitals["RS"].name == "Belgrade"
+    assert json.loads(path.read_text(encoding="utf-8"))["fingerprint"] in path.name  # rewritten whole
+
+
+def test_a_cache_of_another_version_is_ignored(tmp_path):
+    import json
+
+    from tracker.gazetteer.index import cache_path, load_index
+
+    load_index(tmp_path)
+    path = cache_path(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["fingerprint"] = "0" * 16
+    data["capitals"] = {}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_index(tmp_path).capitals["RS"].name == "Belgrade"
+
+
+def test_a_read_only_cache_folder_only_costs_speed(tmp_path):
+    from tracker.gazetteer.index import load_index
+
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    assert load_index(blocked / "sub").capitals["RS"].name == "Belgrade"  # cannot mkdir under a file
+
+
+def test_library_default_never_writes_to_home(tmp_path, monkeypatch):
+    from tracker.gazetteer import index
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / ".cache"))
+    monkeypatch.setattr(index, "_cache_dir", None)
+    monkeypatch.setattr(index, "_index", None)
+    assert index.get_index().capitals["RS"].name == "Belgrade"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_caches_in_the_configured_folder(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from tracker.cli.app import app
+    from tracker.gazetteer import index
+
+    monkeypatch.setattr(index, "_cache_dir", None)
+    monkeypatch.setattr(index, "_index", None)
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))
+    text = tmp_path / "note.txt"
+    text.write_text("Belgrade, 6 October 2016. The ministers of Serbia and Belarus met today.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(text), "--json"])
+    assert result.exit_code == 0, result.output
+    assert [p.suffix for p in (tmp_path / "cache").iterdir()] == [".json"]

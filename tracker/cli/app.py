@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -16,6 +17,7 @@ from typer.core import TyperGroup
 
 from tracker.config import Settings, resolve_settings
 from tracker.errors import TrackerError
+from tracker.gazetteer import configure_cache
 
 __all__ = ["app", "AppContext", "get_context", "print_json", "fail"]
 
@@ -85,6 +87,7 @@ def _global_options(
     except TrackerError as err:
         typer.echo(f"tracker: {err}", err=True)
         raise typer.Exit(err.exit_code) from None
+    configure_cache(Path(settings.cache_dir))  # the gazetteer caches its index there, never elsewhere
     ctx.obj = AppContext(settings)
     ctx.call_on_close(ctx.obj.close)
 

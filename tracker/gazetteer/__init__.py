@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.gazetteer.index import Entry, NameIndex, Place, get_index, name_key
+from tracker.gazetteer.index import Entry, NameIndex, Place, configure_cache, get_index, name_key
 
 __all__ = [
     "Place", "Mention", "find_mentions", "lookup_place", "lookup_party", "capital_of", "party_name",
-    "get_index", "warm_up",
+    "get_index", "warm_up", "configure_cache",
 ]
 
 # A capitalised word (Latin script); the first word of any name in the index.

