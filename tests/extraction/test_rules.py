@@ -95,3 +95,50 @@ def test_titles_are_short_and_human():
     text = "It was agreed in principle to hold the next round of political consultations in Minsk in 2017."
     [item] = extract(text, D(2016, 10, 6)).commitments
     assert item.title == "Next round of political consultations in Minsk"
+
+
+# Issue: a bilateral contact with one named party takes its counterpart from the rest of the document.
+
+def test_one_party_meeting_takes_the_dateline_host():
+    text = ("Lisbon, 4 June 2018.\n\nThe Minister of Foreign Affairs met today with the Foreign Minister of "
+            "Morocco at the Necessidades Palace. Trade and migration were on the agenda.")
+    result = extract(text)
+    assert [(m.start, m.parties) for m in result.meetings] == [(D(2018, 6, 4), ["MA", "PT"])]
+
+
+def test_one_party_meeting_takes_the_pair_named_elsewhere():
+    text = ("On 2 May 2022 the Foreign Secretary flew to Lusaka, where she held talks with the Zambian President. "
+            "The United Kingdom and Zambia will sign a green investment partnership later this year.")
+    result = extract(text, D(2022, 5, 3))
+    assert [m.parties for m in result.meetings] == [["GB", "ZM"]]
+    assert [c.parties for c in result.commitments] == [["GB", "ZM"]]
+
+
+def test_a_multilateral_meeting_keeps_the_main_parties():
+    text = ("Senior officials of China, Japan and Korea met in Seoul on 3 March 2015. "
+            "China hosted the previous round. Japan will host the next round in 2016.")
+    result = extract(text, D(2015, 3, 4))
+    assert [m.parties for m in result.meetings] == [["CN", "JP", "KR"]]
+
+
+def test_a_visit_to_a_country_has_no_city():
+    text = "The ministers expressed the hope that the Prime Minister will visit Ecuador in the first half of 2020."
+    result = extract(text, D(2019, 10, 1))
+    assert [(c.kind, c.city, c.window.precision) for c in result.commitments] == [(Kind.VISIT, None, Precision.HALF)]
+
+
+def test_next_meeting_of_a_named_format_is_not_a_part_of_a_visit():
+    text = ("The ministers hope that the President will visit Colombia in the second half of 2021. "
+            "They expressed their readiness to hold the next meeting of the Spain-Colombia Binational Dialogue "
+            "in Bogota at a mutually convenient date.")
+    result = extract(text, D(2021, 2, 1))
+    found = sorted((c.kind.value, c.city, c.window.precision.value, c.firmness.value) for c in result.commitments)
+    assert found == [("talks", "Bogotá", "open", "proposed"), ("visit", None, "half", "proposed")]
+
+
+def test_counted_and_day_of_month_windows_reach_commitments():
+    text = ("Vilnius, 17 December 2019\n\nThe foreign ministers of Lithuania and Poland met in Vilnius today. "
+            "They agreed to meet again in Warsaw on the 30th of this month.")
+    result = extract(text)
+    assert [(c.city, c.window.start, c.window.precision) for c in result.commitments] == [
+        ("Warsaw", D(2019, 12, 30), Precision.DAY)]
