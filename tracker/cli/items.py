@@ -44,6 +44,18 @@ def format_source(record: dict) -> str | None:
     return f"      \u201c{' '.join(record['evidence'].split())}\u201d"
 
 
+def format_item_details(record: dict) -> list[str]:
+    """An item's line, then its firmness and window as read, its sentence and its source document."""
+    lines = [format_item(record),
+             f"      firmness {record['firmness']}; window \u201c{record['window']['text']}\u201d "
+             f"({record['window']['precision']})"]
+    if record["evidence"]:
+        lines.append(f"      source: \u201c{record['evidence']}\u201d")
+    if record["source"]:
+        lines.append(f"      from {record['source']}")
+    return lines
+
+
 def _record(session, item_id: int, app_ctx) -> dict:
     row = repo.get_commitment(session, item_id)
     return commitment_record(repo.commitment_to_domain(row), app_ctx.today, app_ctx.settings.due_soon_days)
@@ -122,13 +134,8 @@ def show(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id.")
     if json_:
         print_json(record)
         return
-    typer.echo(format_item(record))
-    typer.echo(f"      firmness {record['firmness']}; window \u201c{record['window']['text']}\u201d "
-               f"({record['window']['precision']})")
-    if record["evidence"]:
-        typer.echo(f"      source: \u201c{record['evidence']}\u201d")
-    if record["source"]:
-        typer.echo(f"      from {record['source']}")
+    for line in format_item_details(record):
+        typer.echo(line)
     if record["fulfilled_on"]:
         typer.echo(f"      fulfilled on {record['fulfilled_on']} by meeting {record['fulfilled_meeting'] or '-'}")
     for link in record["links"]:

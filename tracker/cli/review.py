@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 from tracker.cli.app import app, get_context, print_json
-from tracker.cli.items import format_item
+from tracker.cli.items import format_item, format_item_details
 from tracker.cli.options import parse_parties, parse_window
 from tracker.clock import parse_iso_date
 from tracker.domain.model import Window
@@ -49,13 +49,8 @@ def _queue_json(queue: ReviewQueue, app_ctx) -> dict:
 
 
 def _echo_item(record: dict) -> None:
-    typer.echo(format_item(record))
-    typer.echo(f"      firmness {record['firmness']}; window \u201c{record['window']['text']}\u201d "
-               f"({record['window']['precision']})")
-    if record["evidence"]:
-        typer.echo(f"      evidence: \u201c{record['evidence']}\u201d")
-    if record["source"]:
-        typer.echo(f"      from {record['source']}")
+    for line in format_item_details(record):
+        typer.echo(line)
 
 
 def _echo_link(record: dict) -> None:
