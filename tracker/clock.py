@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-__all__ = ["today", "now", "parse_iso_date"]
+__all__ = ["today", "now", "parse_iso_date", "utc_date"]
 
 
 def parse_iso_date(value: str, what: str = "date") -> _dt.date:
@@ -41,3 +41,12 @@ def now(today_override: _dt.date | None = None) -> _dt.datetime:
     if today_override is not None:
         instant = _dt.datetime.combine(today_override, instant.timetz())
     return instant
+
+
+def utc_date(instant: _dt.datetime | None) -> _dt.date | None:
+    """The UTC calendar day of a stored instant (naive instants are taken as UTC)."""
+    if instant is None:
+        return None
+    if instant.tzinfo is not None:
+        instant = instant.astimezone(_dt.timezone.utc)
+    return instant.date()

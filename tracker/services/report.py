@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
+from tracker.clock import utc_date
 from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
 from tracker.domain.report import (
     CadenceLine, ChangeLine, ComplianceRecord, IsoWeek, ItemLine, Listing, MeetingLine, PartySection, SourceRef,
@@ -52,14 +53,6 @@ def parse_week(text: str) -> IsoWeek:
 
 
 # Building
-
-def _utc_date(instant: dt.datetime | None) -> dt.date | None:
-    if instant is None:
-        return None
-    if instant.tzinfo is not None:
-        instant = instant.astimezone(dt.timezone.utc)
-    return instant.date()
-
 
 def _made_on(fact: ItemFact) -> dt.date | None:
     """The day an item was made: its `made_on`, else the day it was stored."""
@@ -196,7 +189,7 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
     for item_id, item_rows in by_item.items():
         fact = classified.facts[item_id]
         status_rows = [r for r in item_rows if r.field == "status"]
-        recorded = {r.new_value: _utc_date(r.changed_at) for r in status_rows}
+        recorded = {r.new_value: utc_date(r.changed_at) for r in status_rows}
         reasons = {r.new_value: r.reason for r in status_rows}
         if fact.status == Status.FULFILLED and Status.FULFILLED in recorded:
             changes.append(_PendingChange("fulfilled", fact, fact.fulfilled_on or recorded[Status.FULFILLED],
@@ -215,8 +208,8 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
             anchor = (rescheduled or moved)[-1]
             old = (_parse_date(first.get("window_start")) if "window_start" in first else fact.window_start,
                    _parse_date(first.get("window_end")) if "window_end" in first else fact.window_end)
-            changes.append(_PendingChange("rescheduled", fact, _utc_date(anchor.changed_at),
-                                          _utc_date(anchor.changed_at), anchor.reason, old))
+            changes.append(_PendingChange("rescheduled", fact, utc_date(anchor.changed_at),
+                                          utc_date(anchor.changed_at), anchor.reason, old))
     for fact in classified.facts.values():
         if fact.status == Status.FULFILLED and fact.fulfilled_on in week and fact.id not in fulfilled_seen:
             changes.append(_PendingChange("fulfilled", fact, fact.fulfilled_on, None))

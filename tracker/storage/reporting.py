@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tracker.clock import utc_date
 from tracker.storage import models as m
 
 __all__ = [
@@ -120,21 +121,13 @@ def list_item_facts(session: Session, *, party: str | None = None) -> list[ItemF
     if any(row[6] is None for row in rows):
         for item_id, created_at in session.execute(
                 select(m.Commitment.id, m.Commitment.created_at).where(m.Commitment.made_on.is_(None))):
-            stored_on[item_id] = _utc_date(created_at)
+            stored_on[item_id] = utc_date(created_at)
     split: dict[str, tuple[str, ...]] = {}  # few distinct party sets: split and sort each once
     for text in {row[7] for row in rows}:
         split[text] = tuple(sorted(text.split(","))) if text else ()
     return [ItemFact(item_id, status, start, end, precision, fulfilled_on, made_on or stored_on.get(item_id),
                      split[text])
             for item_id, status, start, end, precision, fulfilled_on, made_on, text in rows]
-
-
-def _utc_date(instant: dt.datetime | None) -> dt.date | None:
-    if instant is None:
-        return None
-    if instant.tzinfo is not None:
-        instant = instant.astimezone(dt.timezone.utc)
-    return instant.date()
 
 
 def _document_columns():
