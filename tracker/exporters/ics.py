@@ -258,11 +258,12 @@ def _quote(evidence_text: str) -> str:
     return f"\u201c{evidence_text.strip()}\u201d"
 
 
-def _meeting_summary(meeting: Meeting) -> str:
-    if meeting.title.strip():
-        return meeting.title
-    parties = "\u2013".join(sorted(meeting.parties))
-    return f"{meeting.kind.value.capitalize()} {parties}".strip()
+def _title(entry: Meeting | Commitment) -> str:
+    """A meeting's or an item's title, else its kind and parties ("Consultations BY\u2013RS")."""
+    if entry.title.strip():
+        return entry.title
+    parties = "\u2013".join(sorted(entry.parties))
+    return f"{entry.kind.value.capitalize()} {parties}".strip()
 
 
 def _meeting_description(meeting: Meeting) -> str:
@@ -298,7 +299,7 @@ def meeting_event(meeting: Meeting, options: ExportOptions) -> Event:
         if span[1] is not None:
             event.add("dtend", span[1])
     _add(event, "sequence", meeting.sequence)
-    event.add("summary", _text(_meeting_summary(meeting)))
+    event.add("summary", _text(_title(meeting)))
     event.add("description", _text(_meeting_description(meeting)))
     place = _place(meeting.city, meeting.country)
     if place:
@@ -322,13 +323,6 @@ def _item_categories(item: Commitment, state: State) -> list[str]:
     if item.review is ReviewState.UNREVIEWED:
         categories.append(Category.UNREVIEWED.value)
     return categories
-
-
-def _item_title(item: Commitment) -> str:
-    if item.title.strip():
-        return item.title
-    parties = "\u2013".join(sorted(item.parties))
-    return f"{item.kind.value.capitalize()} {parties}".strip()
 
 
 def _window_line(item: Commitment) -> str:
@@ -401,7 +395,7 @@ def item_event(item: Commitment, options: ExportOptions) -> Event | None:
     event.add("uid", item.uid)
     _add(event, "dtstart", item.window.end)
     _add(event, "dtend", exclusive_end(item.window.end))
-    summary = f"Due: {_item_title(item)}"
+    summary = f"Due: {_title(item)}"
     event.add("summary", _text(summary))
     _add_item_common(event, item, state, options)
     _add(event, "status", "CONFIRMED" if item.firmness is Firmness.AGREED else "TENTATIVE")
@@ -419,7 +413,7 @@ def item_todo(item: Commitment, options: ExportOptions) -> Todo:
     if not item.window.is_open:
         _add(todo, "dtstart", item.window.start)
         _add(todo, "due", due_date(item.window.end))
-    title = _item_title(item)
+    title = _title(item)
     todo.add("summary", _text(title))
     _add_item_common(todo, item, state, options)
     if item.status is Status.FULFILLED:
