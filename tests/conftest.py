@@ -14,7 +14,11 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 from typer.testing import CliRunner
 
+from tracker.cli import load_commands
 from tracker.storage.db import make_engine, upgrade
+
+# The tests drive `app` themselves (not through `main`), so every command is registered up front.
+load_commands()
 
 PG_ADMIN_URL = os.environ.get("TRACKER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}

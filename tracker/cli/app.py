@@ -17,7 +17,6 @@ from typer.core import TyperGroup
 
 from tracker.config import Settings, resolve_settings
 from tracker.errors import TrackerError
-from tracker.gazetteer import configure_cache
 
 __all__ = ["app", "AppContext", "get_context", "print_json", "fail"]
 
@@ -87,7 +86,11 @@ def _global_options(
     except TrackerError as err:
         typer.echo(f"tracker: {err}", err=True)
         raise typer.Exit(err.exit_code) from None
-    configure_cache(Path(settings.cache_dir))  # the gazetteer caches its index there, never elsewhere
+    # The gazetteer caches its index there, never elsewhere. Only the commands that read
+    # places load it (with their module, before this runs); the others skip its import.
+    gazetteer = sys.modules.get("tracker.gazetteer")
+    if gazetteer is not None:
+        gazetteer.configure_cache(Path(settings.cache_dir))
     ctx.obj = AppContext(settings)
     ctx.call_on_close(ctx.obj.close)
 

@@ -7,7 +7,6 @@ import datetime as dt
 from tracker.clock import parse_iso_date
 from tracker.domain.model import Kind, Precision, Window
 from tracker.errors import InputError
-from tracker.temporal import resolve_window
 
 __all__ = ["parse_kind", "parse_parties", "parse_window", "parse_optional_date"]
 
@@ -36,6 +35,8 @@ def parse_optional_date(value: str | None, what: str) -> dt.date | None:
 def parse_window(due: str | None, start: str | None, end: str | None, anchor: dt.date) -> Window | None:
     """A window from `--due "in 2017"` (read like a press release) or `--start/--end` dates."""
     if due:
+        from tracker.temporal import resolve_window  # here: its patterns take a tenth of a second to load
+
         window = resolve_window(due, anchor)
         if window is None:
             raise InputError(f"cannot read a due window from {due!r}; try --start/--end YYYY-MM-DD")
