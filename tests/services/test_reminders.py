@@ -17,7 +17,8 @@ def days(first: dt.date, last: dt.date) -> Window:
 
 
 def _ids(group):
-    return [reminder.item.id for reminder in group]
+    """Item ids of reminders (build_reminders) or of stale items (list_stale)."""
+    return [getattr(entry, "item", entry).id for entry in group]
 
 
 def test_groups_and_their_order(session, add_item):

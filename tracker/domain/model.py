@@ -81,7 +81,8 @@ class Window:
     text: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "precision", Precision(self.precision))
+        if not isinstance(self.precision, Precision):
+            object.__setattr__(self, "precision", Precision(self.precision))
         if self.precision is Precision.OPEN:
             if self.start is not None or self.end is not None:
                 raise ValueError("an open window has no dates")

@@ -17,7 +17,7 @@ from tracker.domain.model import Commitment, Kind, Meeting, ReviewState, Status
 
 __all__ = [
     "State", "Verdict", "MatchAssessment", "ACTIVE", "KIND_COMPATIBILITY",
-    "derive_state", "days_overdue", "is_active", "is_fulfilled_late", "is_stale", "last_news",
+    "derive_state", "window_state", "days_overdue", "is_active", "is_fulfilled_late", "is_stale", "last_news",
     "add_months", "kind_compatibility", "assess_match",
 ]
 
@@ -58,11 +58,16 @@ def derive_state(item: Commitment, today: dt.date, due_soon_days: int = 30) -> S
         return State.CANCELLED
     if item.status is Status.FULFILLED:
         return State.FULFILLED_LATE if is_fulfilled_late(item) else State.FULFILLED
-    if item.window.end is None:
+    return window_state(item.window.end, today, due_soon_days)
+
+
+def window_state(window_end: dt.date | None, today: dt.date, due_soon_days: int = 30) -> State:
+    """The state of an item still to be done, from its window's (inclusive) end alone."""
+    if window_end is None:
         return State.OPEN_ENDED
-    if today > item.window.end:
+    if today > window_end:
         return State.OVERDUE
-    if (item.window.end - today).days <= due_soon_days:
+    if (window_end - today).days <= due_soon_days:
         return State.DUE_SOON
     return State.UPCOMING
 

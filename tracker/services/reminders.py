@@ -6,6 +6,10 @@ stale open-ended items, and late cadences. Only active items count (open or
 rescheduled, not rejected in review); unreviewed items are included and carry
 their review state so that every rendering can mark them. Everything is a pure
 function of the stored data and `today`.
+
+Each reminder carries its item's record as JSON text written by the database
+(tracker.storage.item_json), not a domain object: building and encoding domain
+objects was most of the time of `remind --json` on 100,000 items (bench/remind.py).
 """
 
 from __future__ import annotations
@@ -19,12 +23,13 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from tracker.domain import model as domain
-from tracker.domain.status import days_overdue, is_stale, last_news
+from tracker.domain.status import is_stale, last_news
 from tracker.services.cadence import Cadence, list_cadences
 from tracker.services.tracking import ACTIVE_STATUSES
 from tracker.storage import models as m
+from tracker.storage.item_json import select_item_records
 
-__all__ = ["Reminder", "Reminders", "build_reminders", "list_stale", "load_items", "iter_items",
+__all__ = ["Reminder", "Reminders", "StaleItem", "build_reminders", "list_stale", "load_items", "iter_items",
            "overdue_condition"]
 
 # History fields that are not news about an item: its storing (the day it was made
@@ -32,19 +37,30 @@ __all__ = ["Reminder", "Reminders", "build_reminders", "list_stale", "load_items
 _NOT_NEWS = ("created", "fulfilment_link")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Reminder:
-    """One item to remind of, with the numbers the group is about (days are whole days)."""
+    """One item to remind of, with the numbers its group is about (days are whole days).
 
-    item: domain.Commitment
+    `record` is the text of a JSON object with the item's stored fields, those of
+    `tracker.exporters.records.commitment_record` before its derived ones.
+    """
+
+    id: int
+    record: str
+    window_end: dt.date | None
+    unreviewed: bool
     days_overdue: int = 0
     days_left: int | None = None
     opens_in_days: int | None = None
     last_news: dt.date | None = None
 
-    @property
-    def unreviewed(self) -> bool:
-        return self.item.review is domain.ReviewState.UNREVIEWED
+
+@dataclass(frozen=True)
+class StaleItem:
+    """An open-ended item with no news for a long time, and the day of its last news (None: never)."""
+
+    item: domain.Commitment
+    last_news: dt.date | None
 
 
 @dataclass
@@ -55,7 +71,7 @@ class Reminders:
     overdue: list[Reminder] = field(default_factory=list)
     due_soon: list[Reminder] = field(default_factory=list)
     opening_soon: list[Reminder] = field(default_factory=list)
-    stale: list[Reminder] = field(default_factory=list)
+    stale: list[Reminder] = field(default_factory=list)  # least recent news first
     late_cadences: list[Cadence] = field(default_factory=list)
 
     @property
@@ -88,11 +104,15 @@ def overdue_condition(today: dt.date):
 def _item_columns():
     agreed, fulfilled = aliased(m.Meeting), aliased(m.Meeting)
     c = m.Commitment
+    # The party codes come in the same row, joined by commas (codes never hold one):
+    # one query instead of one more per batch of rows.
+    parties = select(func.aggregate_strings(m.CommitmentParty.code, ",")) \
+        .where(m.CommitmentParty.commitment_id == c.id).scalar_subquery()
     return select(
         c.id, c.uid, c.kind, c.title, c.firmness, c.city, c.country, c.timezone, c.window_start, c.window_end,
         c.window_precision, c.window_text, c.status, c.review, c.made_on, c.fulfilled_on, c.evidence_text,
         c.evidence_start, c.evidence_end, c.sequence, c.created_at, c.updated_at, m.Document.source,
-        agreed.uid.label("agreed_uid"), fulfilled.uid.label("fulfilled_uid"),
+        agreed.uid.label("agreed_uid"), fulfilled.uid.label("fulfilled_uid"), parties.label("parties"),
     ).outerjoin(m.Document, m.Document.id == c.document_id) \
         .outerjoin(agreed, agreed.id == c.agreed_meeting_id) \
         .outerjoin(fulfilled, fulfilled.id == c.fulfilled_meeting_id)
@@ -106,22 +126,41 @@ _STATUSES = {s.value: s for s in domain.Status}
 _REVIEWS = {r.value: r for r in domain.ReviewState}
 
 
-def _to_domain(row, parties: list[str]) -> domain.Commitment:
+def _to_domain(row, windows: dict[tuple, domain.Window]) -> domain.Commitment:
     # Unpacked by position (the order of _item_columns): attribute access per column costs
     # more than the rest of this function on 100,000 rows.
     (item_id, uid, kind, title, firmness, city, country, timezone, window_start, window_end, precision,
      window_text, status, review, made_on, fulfilled_on, evidence_text, evidence_start, evidence_end, sequence,
-     created_at, updated_at, source, agreed_uid, fulfilled_uid) = row
+     created_at, updated_at, source, agreed_uid, fulfilled_uid, parties) = row
+    # Items share few windows ("in 2017", "in March 2018"): each distinct one is built (and checked) once.
+    window_key = (window_start, window_end, precision, window_text)
+    window = windows.get(window_key)
+    if window is None:
+        window = windows[window_key] = domain.Window(window_start, window_end, _PRECISIONS[precision], window_text)
     evidence = None
     if evidence_text is not None:
         evidence = domain.Evidence(evidence_text, evidence_start or 0, evidence_end or 0)
     return domain.Commitment(
-        kind=_KINDS[kind], firmness=_FIRMNESS[firmness],
-        window=domain.Window(window_start, window_end, _PRECISIONS[precision], window_text),
-        title=title, parties=parties, city=city, country=country, timezone=timezone, evidence=evidence,
-        status=_STATUSES[status], review=_REVIEWS[review], made_on=made_on, agreed_meeting_uid=agreed_uid,
-        fulfilled_meeting_uid=fulfilled_uid, fulfilled_on=fulfilled_on, source=source, id=item_id, uid=uid,
-        sequence=sequence, created_at=created_at, updated_at=updated_at)
+        kind=_KINDS[kind], firmness=_FIRMNESS[firmness], window=window, title=title,
+        parties=sorted(parties.split(",")) if parties else [], city=city, country=country, timezone=timezone,
+        evidence=evidence, status=_STATUSES[status], review=_REVIEWS[review], made_on=made_on,
+        agreed_meeting_uid=agreed_uid, fulfilled_meeting_uid=fulfilled_uid, fulfilled_on=fulfilled_on,
+        source=source, id=item_id, uid=uid, sequence=sequence, created_at=created_at, updated_at=updated_at)
+
+
+def _filters(active_only: bool = True, include_rejected: bool = False, party: str | None = None,
+             kind: str | None = None) -> list:
+    c = m.Commitment
+    conditions = []
+    if active_only:
+        conditions.append(c.status.in_(ACTIVE_STATUSES))
+    if not include_rejected:
+        conditions.append(c.review != "rejected")
+    if party:
+        conditions.append(c.party_rows.any(m.CommitmentParty.code == party.upper()))
+    if kind:
+        conditions.append(c.kind == kind)
+    return conditions
 
 
 def iter_items(session: Session, *conditions, party: str | None = None, kind: str | None = None,
@@ -133,27 +172,14 @@ def iter_items(session: Session, *conditions, party: str | None = None, kind: st
     a list of 100,000s of items neither waits for nor holds all of them.
     """
     c = m.Commitment
-    query = _item_columns().where(*conditions).order_by(c.window_end.is_(None), c.window_end, c.id)
-    if active_only:
-        query = query.where(c.status.in_(ACTIVE_STATUSES))
-    if not include_rejected:
-        query = query.where(c.review != "rejected")
-    if party:
-        query = query.where(c.party_rows.any(m.CommitmentParty.code == party.upper()))
-    if kind:
-        query = query.where(c.kind == kind)
+    query = _item_columns().where(*conditions, *_filters(active_only, include_rejected, party, kind)) \
+        .order_by(c.window_end.is_(None), c.window_end, c.id)
     # Core rows through the session's connection (same transaction): no ORM result machinery per row.
-    connection = session.connection()
-    result = connection.execute(query.execution_options(yield_per=batch))
+    result = session.connection().execute(query.execution_options(yield_per=batch))
+    windows: dict[tuple, domain.Window] = {}
     for rows in result.partitions():
-        parties: dict[int, list[str]] = defaultdict(list)
-        for item_id, code in connection.execute(
-                select(m.CommitmentParty.commitment_id, m.CommitmentParty.code)
-                .where(m.CommitmentParty.commitment_id.in_([row.id for row in rows]))
-                .order_by(m.CommitmentParty.code)):
-            parties[item_id].append(code)
         for row in rows:
-            yield _to_domain(row, parties.get(row.id, []))
+            yield _to_domain(row, windows)
 
 
 def load_items(session: Session, *conditions, party: str | None = None,
@@ -204,7 +230,7 @@ def _last_meetings(session: Session, items: list[domain.Commitment], today: dt.d
 
 
 def list_stale(session: Session, today: dt.date, stale_months: int = 12, *, party: str | None = None,
-               kind: str | None = None) -> list[Reminder]:
+               kind: str | None = None) -> list[StaleItem]:
     """Active open-ended items with no news for `stale_months` months, least recent news first.
 
     News is defined in `tracker.domain.status.last_news`: the day the item was made,
@@ -218,8 +244,8 @@ def list_stale(session: Session, today: dt.date, stale_months: int = 12, *, part
     for item in items:
         news = last_news(item, history=changes.get(item.id), meeting=meetings.get(item.id), today=today)
         if is_stale(item, today, news=news, stale_months=stale_months):
-            stale.append(Reminder(item, last_news=news))
-    stale.sort(key=lambda r: (r.last_news or dt.date.min, r.item.id))
+            stale.append(StaleItem(item, news))
+    stale.sort(key=lambda s: (s.last_news or dt.date.min, s.item.id))
     return stale
 
 
@@ -235,20 +261,34 @@ def build_reminders(session: Session, today: dt.date, within_days: int, party: s
     """
     horizon = today + dt.timedelta(days=within_days)
     end, start = _unindexed(m.Commitment.window_end), _unindexed(m.Commitment.window_start)
-    items = load_items(session, or_(end <= horizon, and_(start > today, start <= horizon)), party=party, kind=kind)
+    query = select_item_records(session).where(
+        or_(end <= horizon, and_(start > today, start <= horizon)), *_filters(party=party, kind=kind))
     result = Reminders(today=today, within_days=within_days, stale_months=stale_months)
-    for item in items:
-        window = item.window
-        if window.end < today:
-            result.overdue.append(Reminder(item, days_overdue=days_overdue(item, today)))
-        elif window.end <= horizon:
-            result.due_soon.append(Reminder(item, days_left=(window.end - today).days))
-        elif today < window.start <= horizon:
-            result.opening_soon.append(Reminder(item, opens_in_days=(window.start - today).days))
-    result.overdue.sort(key=lambda r: (r.item.window.end, r.item.id))
-    result.due_soon.sort(key=lambda r: (r.item.window.end, r.item.id))
-    result.opening_soon.sort(key=lambda r: (r.item.window.start, r.item.id))
-    result.stale = list_stale(session, today, stale_months, party=party, kind=kind)
+    for item_id, window_start, window_end, review, record in session.connection().execute(query).all():
+        unreviewed = review == domain.ReviewState.UNREVIEWED
+        if window_end < today:
+            result.overdue.append(Reminder(item_id, record, window_end, unreviewed,
+                                           days_overdue=(today - window_end).days))
+        elif window_end <= horizon:
+            result.due_soon.append(Reminder(item_id, record, window_end, unreviewed,
+                                            days_left=(window_end - today).days))
+        else:
+            result.opening_soon.append(Reminder(item_id, record, window_end, unreviewed,
+                                                opens_in_days=(window_start - today).days))
+    result.overdue.sort(key=lambda r: (r.window_end, r.id))
+    result.due_soon.sort(key=lambda r: (r.window_end, r.id))
+    result.opening_soon.sort(key=lambda r: (r.opens_in_days, r.id))
+    result.stale = _stale_reminders(session, list_stale(session, today, stale_months, party=party, kind=kind))
     result.late_cadences = [cadence for cadence in list_cadences(session, today, party=party, kind=kind)
                             if cadence.late]
     return result
+
+
+def _stale_reminders(session: Session, stale: list[StaleItem]) -> list[Reminder]:
+    records = {}
+    for start in range(0, len(stale), 500):
+        ids = [s.item.id for s in stale[start:start + 500]]
+        query = select_item_records(session).where(m.Commitment.id.in_(ids))
+        records.update((row.id, row.record) for row in session.connection().execute(query))
+    return [Reminder(s.item.id, records[s.item.id], None, s.item.review is domain.ReviewState.UNREVIEWED,
+                     last_news=s.last_news) for s in stale]

@@ -1,0 +1,68 @@
+"""The database's JSON records of items equal commitment_record's, field for field and in order, on every engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, Precision, ReviewState, Status, Window
+from tracker.exporters.records import commitment_record, join_json_objects
+from tracker.services.reminders import iter_items
+from tracker.storage import models as m
+from tracker.storage import repo
+from tracker.storage.item_json import select_item_records
+
+AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.timezone.utc)
+TODAY = dt.date(2018, 1, 2)
+DERIVED = ("state", "days_overdue")
+
+
+def _store_items(session) -> None:
+    document = repo.add_document(session, sha256="a" * 64, source="https://mfa.example/news/1?a=1&b=\"2\"",
+                                 text="...", title=None, published=dt.date(2016, 10, 6), at=AT)
+    agreed = repo.add_meeting(session, Meeting(kind=Kind.CONSULTATIONS, start=dt.date(2016, 10, 6),
+                                               end=dt.date(2016, 10, 6), parties=["BY", "RS"]), at=AT)
+    held = repo.add_meeting(session, Meeting(kind=Kind.CONSULTATIONS, start=dt.date(2017, 5, 3),
+                                             end=dt.date(2017, 5, 3), parties=["BY", "RS"]), at=AT)
+    year = Window(dt.date(2017, 1, 1), dt.date(2017, 12, 31), Precision.YEAR, "in 2017")
+    fulfilled = repo.add_commitment(session, Commitment(
+        kind=Kind.CONSULTATIONS, firmness=Firmness.IN_PRINCIPLE, window=year, title="Next round in Minsk",
+        parties=["RS", "BY"], city="Minsk", made_on=dt.date(2016, 10, 6), review=ReviewState.CONFIRMED,
+        evidence=Evidence("It was agreed in principle to hold the next round in Minsk in 2017.", 5, 70)),
+        at=AT, document_id=document.id, agreed_meeting_id=agreed.id)
+    fulfilled.status, fulfilled.fulfilled_meeting_id, fulfilled.fulfilled_on = "fulfilled", held.id, dt.date(2017, 5, 3)
+    repo.add_commitment(session, Commitment(
+        kind=Kind.VISIT, firmness=Firmness.INVITED, window=Window.open("at a convenient time"),
+        title='Visit to Zürich, "soon" \\ à bientôt\nnext line\ttab', parties=[], city=None, country="CH",
+        evidence=Evidence("Ministr přijal pozvání — 訪問 🙂", 0, 30)), at=AT)
+    repo.add_commitment(session, Commitment(
+        kind=Kind.TALKS, firmness=Firmness.PLANNED, window=Window(dt.date(2017, 12, 1), dt.date(2017, 12, 31),
+                                                                   Precision.MONTH, "in December"),
+        parties=["UA", "EU", "DE"], status=Status.RESCHEDULED, review=ReviewState.REJECTED), at=AT)
+    session.flush()
+
+
+def test_records_written_by_the_database_equal_commitment_record(session):
+    _store_items(session)
+    items = {item.id: item for item in iter_items(session, active_only=False, include_rejected=True)}
+    rows = session.connection().execute(select_item_records(session).order_by(m.Commitment.id)).all()
+    assert [row.id for row in rows] == sorted(items) and len(rows) == 3
+    for row in rows:
+        expected = commitment_record(items[row.id], TODAY)
+        stored = {key: value for key, value in expected.items() if key not in DERIVED}
+        assert list(json.loads(row.record).items()) == list(stored.items())
+        # The derived fields go after the stored ones: extended, the text is the whole record, in order.
+        whole = join_json_objects(row.record, json.dumps({key: expected[key] for key in DERIVED}))
+        assert list(json.loads(whole).items()) == list(expected.items())
+        assert (row.window_end, row.review) == (items[row.id].window.end, str(items[row.id].review))
+
+
+def test_join_json_objects():
+    assert join_json_objects('{"a":1}', '{"b":null,"c":"2017-01-02"}') == '{"a":1,"b":null,"c":"2017-01-02"}'
+    assert join_json_objects('{"a" : 1}', '{"b":true}') == '{"a" : 1,"b":true}'
+    assert join_json_objects("{}", '{"b":"é"}') == '{"b":"é"}'
+    assert join_json_objects('{"a":1}', "{}") == '{"a":1}'
+    with pytest.raises(ValueError):
+        join_json_objects("[1]", '{"b":1}')
