@@ -12,7 +12,7 @@ from tracker.exporters.records import commitment_record, join_json_objects
 from tracker.services.reminders import iter_items
 from tracker.storage import models as m
 from tracker.storage import repo
-from tracker.storage.item_json import select_item_records
+from tracker.storage.item_json import fetch_item_records, select_item_records
 
 AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.timezone.utc)
 TODAY = dt.date(2018, 1, 2)
@@ -66,3 +66,11 @@ def test_join_json_objects():
     assert join_json_objects('{"a":1}', "{}") == '{"a":1}'
     with pytest.raises(ValueError):
         join_json_objects("[1]", '{"b":1}')
+
+
+def test_fetched_rows_carry_dates_on_every_engine(session):
+    _store_items(session)
+    rows = fetch_item_records(session, select_item_records(session).order_by(m.Commitment.id))
+    assert [(start, end) for _id, start, end, _review, _record in rows] == [
+        (dt.date(2017, 1, 1), dt.date(2017, 12, 31)), (None, None), (dt.date(2017, 12, 1), dt.date(2017, 12, 31))]
+    assert [review for _id, _start, _end, review, _record in rows] == ["confirmed", "unreviewed", "rejected"]

@@ -27,7 +27,7 @@ from tracker.domain.status import is_stale, last_news
 from tracker.services.cadence import Cadence, list_cadences
 from tracker.services.tracking import ACTIVE_STATUSES
 from tracker.storage import models as m
-from tracker.storage.item_json import select_item_records
+from tracker.storage.item_json import fetch_item_records, select_item_records
 
 __all__ = ["Reminder", "Reminders", "StaleItem", "build_reminders", "list_stale", "load_items", "iter_items",
            "overdue_condition"]
@@ -264,7 +264,7 @@ def build_reminders(session: Session, today: dt.date, within_days: int, party: s
     query = select_item_records(session).where(
         or_(end <= horizon, and_(start > today, start <= horizon)), *_filters(party=party, kind=kind))
     result = Reminders(today=today, within_days=within_days, stale_months=stale_months)
-    for item_id, window_start, window_end, review, record in session.connection().execute(query).all():
+    for item_id, window_start, window_end, review, record in fetch_item_records(session, query):
         unreviewed = review == domain.ReviewState.UNREVIEWED
         if window_end < today:
             result.overdue.append(Reminder(item_id, record, window_end, unreviewed,
@@ -289,6 +289,7 @@ def _stale_reminders(session: Session, stale: list[StaleItem]) -> list[Reminder]
     for start in range(0, len(stale), 500):
         ids = [s.item.id for s in stale[start:start + 500]]
         query = select_item_records(session).where(m.Commitment.id.in_(ids))
-        records.update((row.id, row.record) for row in session.connection().execute(query))
+        records.update((item_id, record) for item_id, _start, _end, _review, record
+                       in fetch_item_records(session, query))
     return [Reminder(s.item.id, records[s.item.id], None, s.item.review is domain.ReviewState.UNREVIEWED,
                      last_news=s.last_news) for s in stale]

@@ -11,12 +11,14 @@ tests/storage/test_item_json.py holds the two equal on both engines.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import Select, Text, cast, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from tracker.storage import models as m
 
-__all__ = ["select_item_records"]
+__all__ = ["select_item_records", "fetch_item_records"]
 
 
 def _json_object(dialect: str, pairs: list[tuple[str, object]]):
@@ -63,3 +65,22 @@ def select_item_records(session: Session) -> Select:
         .outerjoin(m.Document, m.Document.id == c.document_id) \
         .outerjoin(agreed, agreed.id == c.agreed_meeting_id) \
         .outerjoin(fulfilled, fulfilled.id == c.fulfilled_meeting_id)
+
+
+def fetch_item_records(session: Session, query: Select) -> list[tuple[int, dt.date | None, dt.date | None, str, str]]:
+    """The rows of a `select_item_records` query, as tuples read straight from the driver's cursor.
+
+    SQLAlchemy's processing of each row is a quarter of the time of 100,000 of
+    them, and these columns need none but the window dates, which SQLite returns
+    as ISO text: they are turned into dates here.
+    """
+    result = session.connection().execute(query)
+    try:
+        rows = result.cursor.fetchall()
+    finally:
+        result.close()
+    if session.get_bind().dialect.name != "sqlite":
+        return rows
+    day = dt.date.fromisoformat
+    return [(item_id, start and day(start), end and day(end), review, record)
+            for item_id, start, end, review, record in rows]
