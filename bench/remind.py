@@ -1,6 +1,6 @@
 """Benchmark of `tracker remind` and `tracker items list --overdue` (issue #4). Not a test.
 
-Run: .venv/bin/python bench/remind.py [--runs 5] [--scale 1.0] [--skip-a] [--skip-b] [--keep DIR]
+Run: .venv/bin/python bench/remind.py [--runs 5] [--scale 1.0] [--scale-b S] [--skip-a] [--skip-b] [--keep DIR]
 
 (a) 1,000,000 items in SQLite, 10,000 of them open (the rest fulfilled or
     cancelled), windows spread over 2015-2030: `tracker remind` as a whole process
@@ -12,7 +12,8 @@ Run: .venv/bin/python bench/remind.py [--runs 5] [--scale 1.0] [--skip-a] [--ski
     (`task`) is installed, the same 100,000 as Taskwarrior tasks (due = the day
     after the window ends, so "overdue" means the same in both):
     `tracker remind --json > /dev/null` beside `task +OVERDUE list`, in the same run.
-    Target: at most half Taskwarrior's time.
+    Target: at most half Taskwarrior's time, at 100,000 items (smaller runs print
+    the ratio without a verdict: there the start-up of a Python process weighs more).
 
 Each command is its own process, measured with os.wait4 (wall time, peak RSS).
 Both sides act on the real date of the run (Taskwarrior cannot be told another),
@@ -228,7 +229,10 @@ def bench_b(folder: Path, count: int, repeat: int, today: str) -> dict:
     print(f"    Taskwarrior: {counted} overdue")
     ratio = results["tracker remind --json"]["median_s"] / results["task +OVERDUE list"]["median_s"]
     results["ratio"] = ratio
-    print(f"    ratio tracker/Taskwarrior: {ratio:.2f} (target <= 0.5: {'met' if ratio <= 0.5 else 'NOT met'})")
+    if count == 100_000:
+        print(f"    ratio tracker/Taskwarrior: {ratio:.2f} (target <= 0.5: {'met' if ratio <= 0.5 else 'NOT met'})")
+    else:
+        print(f"    ratio tracker/Taskwarrior: {ratio:.2f} (the target is set for 100,000 items)")
     return results
 
 
@@ -236,6 +240,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=float, default=1.0, help="multiply the item counts (0.01 for a smoke run)")
+    parser.add_argument("--scale-b", type=float, help="scale of (b) alone (default: --scale)")
     parser.add_argument("--skip-a", action="store_true")
     parser.add_argument("--skip-b", action="store_true")
     parser.add_argument("--keep", type=Path, help="build the databases in this folder and keep them "
@@ -250,7 +255,8 @@ def main() -> None:
         if not args.skip_a:
             bench_a(folder, int(1_000_000 * args.scale), int(10_000 * args.scale), args.runs, today)
         if not args.skip_b:
-            bench_b(folder, int(100_000 * args.scale), args.runs, today)
+            scale_b = args.scale if args.scale_b is None else args.scale_b
+            bench_b(folder, int(100_000 * scale_b), args.runs, today)
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)

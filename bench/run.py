@@ -45,7 +45,8 @@ SCRIPTS = [
     Script("bench_report.py", [], ["--items", "10000"], 300),
     Script("extract.py", ["--runs", "3"], ["--runs", "1"], 150),
     Script("feed.py", ["--items", "20000", "--requests", "500"], ["--items", "2000", "--requests", "100"], 150),
-    Script("remind.py", ["--scale", "0.1", "--runs", "3"], ["--scale", "0.01", "--runs", "1"], 150),
+    # (b) at the size (100,000 open items, about 40 s); (a) at a tenth (its 1,000,000 take minutes).
+    Script("remind.py", ["--scale", "0.1", "--scale-b", "1", "--runs", "3"], ["--scale", "0.01", "--runs", "1"], 150),
 ]
 _OWN_FILES = {"run.py", "_common.py"}
 
