@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.domain.model import Kind, Status
+from tracker.domain.model import Commitment, Kind, Meeting, Status
 from tracker.domain.status import KIND_COMPATIBILITY, MatchAssessment, Verdict, assess_match
 from tracker.errors import ConflictError, NotFoundError
 from tracker.services.tracking import ACTIVE_STATUSES, record_changes
@@ -78,10 +78,13 @@ def _excluded(item: m.Commitment, meeting: m.Meeting) -> bool:
     return item.document_id is not None and item.document_id == meeting.document_id
 
 
-def _assess(item: m.Commitment, meeting: m.Meeting) -> MatchAssessment:
+def _assess(item: m.Commitment, meeting: m.Meeting, item_view: Commitment | None = None,
+            meeting_view: Meeting | None = None) -> MatchAssessment:
+    """The verdict on one pair; pass the rows' domain objects when comparing one row with many."""
     if _excluded(item, meeting):
         return MatchAssessment(Verdict.NONE)
-    return assess_match(repo.commitment_to_domain(item), repo.meeting_to_domain(meeting), made_on=_made_on(item))
+    return assess_match(item_view or repo.commitment_to_domain(item), meeting_view or repo.meeting_to_domain(meeting),
+                        made_on=_made_on(item))
 
 
 def _item_kinds_for(meeting_kind: str) -> list[str]:
@@ -159,7 +162,9 @@ def match_fulfilments(session: Session, meeting_row: m.Meeting, *, at: dt.dateti
         query = query.where(m.Commitment.city.is_(None))
     items = list(session.scalars(query.order_by(m.Commitment.id)))
     known = _existing_pairs(session, commitment_ids=[i.id for i in items], meeting_ids=[meeting_row.id])
-    assessed = [(item, _assess(item, meeting_row)) for item in items if (item.id, meeting_row.id) not in known]
+    meeting_view = repo.meeting_to_domain(meeting_row)
+    assessed = [(item, _assess(item, meeting_row, meeting_view=meeting_view)) for item in items
+                if (item.id, meeting_row.id) not in known]
     clear = [(i, a) for i, a in assessed if a.verdict is Verdict.CLEAR]
     doubtful = [(i, a) for i, a in assessed if a.verdict is Verdict.DOUBTFUL]
     outcomes = []
@@ -189,7 +194,9 @@ def match_item(session: Session, item_row: m.Commitment, *, at: dt.datetime) -> 
         query = query.where(m.Meeting.start_date >= made_on)
     meetings = [row for row in session.scalars(query.order_by(m.Meeting.start_date, m.Meeting.id))]
     known = _existing_pairs(session, commitment_ids=[item_row.id], meeting_ids=[row.id for row in meetings])
-    assessed = [(row, _assess(item_row, row)) for row in meetings if (item_row.id, row.id) not in known]
+    item_view = repo.commitment_to_domain(item_row)
+    assessed = [(row, _assess(item_row, row, item_view=item_view)) for row in meetings
+                if (item_row.id, row.id) not in known]
     clear = [(row, a) for row, a in assessed if a.verdict is Verdict.CLEAR]
     doubtful = [(row, a) for row, a in assessed if a.verdict is Verdict.DOUBTFUL]
     winner = None
