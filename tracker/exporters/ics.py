@@ -266,6 +266,18 @@ def _title(entry: Meeting | Commitment) -> str:
     return f"{entry.kind.value.capitalize()} {parties}".strip()
 
 
+def _provenance_lines(entry: Meeting | Commitment) -> list[str]:
+    """Where a meeting or item was read from, last in its description: review mark, sentence, source."""
+    lines = []
+    if entry.review is ReviewState.UNREVIEWED:
+        lines.append("Not reviewed yet: read by the extractor, not checked by a person.")
+    if entry.evidence is not None and entry.evidence.text.strip():
+        lines.append(f"Source sentence: {_quote(entry.evidence.text)}")
+    if entry.source:
+        lines.append(f"Source: {entry.source}")
+    return lines
+
+
 def _meeting_description(meeting: Meeting) -> str:
     lines = [f"Kind: {meeting.kind.value}"]
     if meeting.parties:
@@ -276,12 +288,7 @@ def _meeting_description(meeting: Meeting) -> str:
             about = ", ".join(part for part in (person.role, person.country) if part)
             heads.append(f"{person.name} ({about})" if about else person.name)
         lines.append(f"Heads of delegation: {'; '.join(heads)}")
-    if meeting.review is ReviewState.UNREVIEWED:
-        lines.append("Not reviewed yet: read by the extractor, not checked by a person.")
-    if meeting.evidence is not None and meeting.evidence.text.strip():
-        lines.append(f"Source sentence: {_quote(meeting.evidence.text)}")
-    if meeting.source:
-        lines.append(f"Source: {meeting.source}")
+    lines.extend(_provenance_lines(meeting))
     return "\n".join(lines)
 
 
@@ -344,12 +351,7 @@ def _item_description(item: Commitment, state: State) -> str:
         lines.append(f"Place: {place}")
     if item.fulfilled_on is not None:
         lines.append(f"Fulfilled on: {item.fulfilled_on.isoformat()}")
-    if item.review is ReviewState.UNREVIEWED:
-        lines.append("Not reviewed yet: read by the extractor, not checked by a person.")
-    if item.evidence is not None and item.evidence.text.strip():
-        lines.append(f"Source sentence: {_quote(item.evidence.text)}")
-    if item.source:
-        lines.append(f"Source: {item.source}")
+    lines.extend(_provenance_lines(item))
     return "\n".join(lines)
 
 
