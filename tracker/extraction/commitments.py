@@ -51,6 +51,15 @@ _UNTIL = re.compile(r"^(?:until|till|to)\b", re.IGNORECASE)
 _POSTPONED = re.compile(r"put off|postponed|pushed back|delayed|moved|shifted|rescheduled", re.IGNORECASE)
 _RECURRING = re.compile(r"\b(?:next|following|regular|annual)\s+(?:round|session|meeting|sitting)\b|"
                         r"\b(?:round|session|meeting|sitting)s?\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?-i:[A-Z])", re.IGNORECASE)
+# "At the invitation of X": who invited, not a cue for what follows.
+_INVITATION_PHRASE = re.compile(r"(?:at|upon|on) the invitation of", re.IGNORECASE)
+# A past or present verb right after the event: "the talks had been frank", "the meeting was useful".
+_EVALUATION = re.compile(r"[^.;,]{0,40}?\b(?:had been|has been|have been|was|were)\s+(?!(?:to|due|set|scheduled|"
+                         r"planned|expected|postponed|put off|moved|rescheduled)\b)(?:very\s+|highly\s+|most\s+)?"
+                         r"[a-z]+(?:,|\s+and\b|\s*\.)", re.IGNORECASE)
+# A clause that lists what was discussed: upcoming events in it are topics.
+_TOPIC_LIST = re.compile(r"\b(?:focus(?:ed|sed)? on|discussed|discussions? (?:of|on|about)|exchanged views on|"
+                         r"touched (?:on|upon)|reviewed|talked about|agenda (?:included|covered))\b", re.IGNORECASE)
 _EVENT_NAME = re.compile(r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})")
 
 PRECISION_RANK = {p: i for i, p in enumerate([
@@ -62,6 +71,32 @@ PRECISION_RANK = {p: i for i, p in enumerate([
 class _Mention:
     item: Commitment
     mentions: list[Commitment] = field(default_factory=list)
+
+
+def _governed_event(ctx: DocumentContext, sentence, events):
+    """The event word a future cue of the sentence governs, with the cue's end; None when no cue does.
+
+    Cues are tried left to right: "At the invitation of X, chairman of the Y Commission, Z will pay a
+    visit" is governed by "will", not by the invitation phrase.
+    """
+    text = ctx.text
+    for future in _FUTURE.finditer(sentence.text):
+        cue_at = sentence.start + future.start()
+        cue_end = sentence.start + future.end()
+        if _INVITATION_PHRASE.match(text, cue_at - 7, cue_end + 4):
+            continue
+        after = [e for e in events if e.start >= cue_at and e.start - cue_end <= 120]
+        if after:
+            event = after[0]
+            if _NOT_THE_EVENT.search(text, cue_end, event.start):
+                continue  # "voicing hope that the outcomes of the session would be seen"
+            if _EVALUATION.match(text, event.end):
+                continue  # "agreed that the talks had been frank": a verdict on the past
+            return event, cue_at, cue_end
+        event = events[-1] if events[-1].end <= cue_at else events[0]
+        if _SCHEDULE.fullmatch(future.group()) or _EVENT_VERB.match(text, cue_end):
+            return event, cue_at, cue_end
+    return None
 
 
 def _firmness(sentence_text: str, window: Window) -> Firmness:
@@ -76,7 +111,8 @@ def _firmness(sentence_text: str, window: Window) -> Firmness:
 def _pick_window(ctx: DocumentContext, sentence, anchor_at: int):
     """The future time expression closest to the event, or None; 'past' when all of them lie before publication."""
     expressions = [e for e in ctx.times(sentence, "future")
-                   if not ctx.reported(e.start) and not _dates_past_contact(ctx.text, e.start, sentence.start)]
+                   if not ctx.reported(e.start) and not ctx.in_dateline_date(e.start)
+                   and not _dates_past_contact(ctx.text, e.start, sentence.start)]
     if not expressions:
         return None, False
     published = ctx.published
@@ -138,12 +174,10 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
     """Every commitment mention in `ctx`, merged into one item per future act."""
     text = ctx.text
     raw: list[Commitment] = []
+    headlines: set[int] = set()  # ids of items read from a headline: they repeat the body
     inherited = sorted({p for m in meetings for p in m.parties}) or ctx.main_parties
     for clause in ctx.clauses:
         sentence = clause.sentence
-        future = _FUTURE.search(sentence.text)
-        if not future:
-            continue
         if _ABANDONED.search(sentence.text):
             continue
         if _PAST.search(sentence.text) and not _STRONG_FUTURE.search(sentence.text):
@@ -151,17 +185,12 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         events = ctx.events(sentence)
         if not events:
             continue
-        cue_at = sentence.start + future.start()
-        cue_end = sentence.start + future.end()
-        after = [e for e in events if e.start >= cue_at and e.start - cue_end <= 120]
-        if after:
-            event = after[0]
-            if _NOT_THE_EVENT.search(text, cue_end, event.start):
-                continue  # "voicing hope that the outcomes of the session would be seen"
-        else:
-            event = events[-1] if events[-1].end <= cue_at else events[0]
-            if not _SCHEDULE.fullmatch(future.group()) and not _EVENT_VERB.match(text, cue_end):
-                continue
+        found = _governed_event(ctx, sentence, events)
+        if found is None:
+            continue
+        event, cue_at, cue_end = found
+        if _TOPIC_LIST.search(text, sentence.start, event.start) and not _STRONG_FUTURE.search(sentence.text):
+            continue  # "the discussions focused on ... the forthcoming summit": a topic, not a pledge
         visits = [e for e in events if e.kind is Kind.VISIT and e.end <= cue_at
                   and _DURING_WHICH.search(text, e.end, cue_at)]
         if visits:
@@ -192,7 +221,9 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
                 raw.append(_commitment(kind, firmness, part, parties, place, evidence, name))
             continue
         raw.append(_commitment(kind, firmness, window, parties, place, evidence, event.text))
-    return merge_commitments(raw)
+        if ctx.is_title_line(sentence):
+            headlines.add(id(raw[-1]))
+    return merge_commitments(raw, headlines)
 
 
 def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:
@@ -293,12 +324,30 @@ def _specificity(item: Commitment) -> tuple[int, int]:
 _MERGE_HORIZON = 64
 
 
-def merge_commitments(items: list[Commitment]) -> list[Commitment]:
-    """One item per future act: the mention with the most specific window represents it."""
+def _headline_repeat(headline: Commitment, other: Commitment) -> bool:
+    """A headline announces an item the body states: the same parties, no conflicting time or place."""
+    if headline.city and other.city and headline.city != other.city:
+        return False
+    if headline.parties and other.parties and not set(headline.parties) & set(other.parties):
+        return False
+    return headline.window.is_open or other.window.is_open or _overlap(headline.window, other.window)
+
+
+def merge_commitments(items: list[Commitment], headlines: set[int] = frozenset()) -> list[Commitment]:
+    """One item per future act: the mention with the most specific window represents it.
+
+    A headline's mention joins the body's first compatible item and never represents it.
+    """
+    items = [item for item in items if id(item) not in headlines] + [item for item in items if id(item) in headlines]
     groups: list[list[Commitment]] = []
     bests: list[Commitment] = []  # each group's representative, kept up to date
     visits: list[bool] = []  # whether a group holds a visit
     for item in items:
+        if id(item) in headlines:
+            number = next((n for n, best in enumerate(bests) if _headline_repeat(item, best)), None)
+            if number is not None:
+                groups[number].append(item)
+                continue
         for number in range(max(0, len(groups) - _MERGE_HORIZON), len(groups)):
             group, best = groups[number], bests[number]
             if best.kind is not Kind.VISIT and visits[number]:

@@ -27,7 +27,8 @@ _REPORT_BEFORE = re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+(?:on|in|at|l
 _DATELINE_LEAD = re.compile(r"[\s(]*")
 _MONTH_START = r"(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 # After a dateline city: a bracket, a colon or dash, or a comma and a date ("BAKU, 5 October", "Tashkent, Uzbekistan, April 23").
-_DATELINE_AFTER = re.compile(r"\s*(?:\(|:|--|\u2014|\u2013|-\s|-[A-Z]|\|)|,\s*(?:[A-Z][\w ]{2,25},\s*)?" + _MONTH_START)
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|:|--|\u2014|\u2013|-\s|-[A-Z]|\|)|,\s*(?:[A-Z][\w ]{2,25},\s*)?" + _MONTH_START +
+                             r"|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_START)
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,18 @@ class DocumentContext:
 
     def reported(self, start: int) -> bool:
         return is_reported_date(self.text, start)
+
+    def is_title_line(self, sentence: Sentence) -> bool:
+        """A headline or caption: one short line with no closing full stop ("Xi Jinping to visit DPRK")."""
+        body = sentence.text.strip()
+        if not body or len(body) > 160 or "\n" in body or body[-1] in ".!?\"\u201d":
+            return False
+        after = self.text[sentence.end:sentence.end + 2]
+        return not after or "\n" in after or sentence.end >= len(self.text.rstrip())
+
+    def in_dateline_date(self, start: int) -> bool:
+        """ "BEIJING, June 17 (Xinhua) --": a date right after a dateline city dates the dispatch."""
+        return any(0 <= start - city_end <= 12 for _, city_end, _ in self.datelines)
 
 
 def _dateline_lead(lead: str) -> bool:

@@ -52,11 +52,21 @@ _ANY_EVENT = re.compile("|".join(f"(?<![\\w-])(?P<k{i}>{pattern})(?![\\w-])"
                                  for i, pattern in enumerate(lexicon.EVENT_WORDS)), re.IGNORECASE)
 
 
+# "chairman of the State Affairs Commission", "head of the ... Central Committee": a body in a title.
+_TITLE_OF = re.compile(r"\b(?:chair(?:man|woman|person)?|head|member|secretary|director|president|"
+                       r"vice[- ](?:chair(?:man|woman)?|president)|deputy|spokes(?:person|man|woman)|"
+                       r"minister|official|department|office)s?\s+(?:of|at|for)\s+(?:the\s+)?"
+                       r"(?:[A-Z][\w'\u2019()-]*\s+){0,6}$")
+
+
 def find_events(text: str, start: int, end: int) -> list[EventWord]:
-    """Event words between start and end, left to right."""
+    """Event words between start and end, left to right; bodies named in a person's title are not events."""
     found: list[EventWord] = []
     for match in _ANY_EVENT.finditer(text, start, end):
         kind = _EVENT_KINDS[int(match.lastgroup[1:])]
+        if kind is Kind.COMMISSION and match.group()[:1].isupper() and \
+                _TITLE_OF.search(text, max(start, match.start() - 80), match.start()):
+            continue
         found.append(EventWord(match.start(), match.end(), match.group(), kind))
     return found
 

@@ -67,17 +67,17 @@ SPAN_LEADS = set(LEADS) - {"to", "and", "or"}
 
 # Vague phrases: (regex, months, days) -> window anchor .. anchor + months + days - 1 day.
 VAGUE_PHRASES = [
-    (r"in\s{1,3}the\s{1,3}(?:very\s{1,3})?near\s{1,3}(?:future|term)", 6, 0),
+    (r"in\s{1,3}(?:the\s{1,3})?(?:very\s{1,3})?near\s{1,3}(?:future|term)", 6, 0),
     (r"in\s{1,3}the\s{1,3}not\s{1,3}(?:too\s{1,3})?distant\s{1,3}future", 6, 0),
     (r"soon(?<!as soon)(?<!so soon)(?!\s{1,3}(?:as|after|afterwards|thereafter)\b)", 6, 0),
     (r"shortly(?!\s{1,3}(?:after|afterwards|before|thereafter)\b)", 6, 0),
     (r"(?:at|on)\s{1,3}an\s{1,3}early\s{1,3}date", 6, 0),
     (r"before\s{1,3}long", 6, 0),
-    (r"(?:in|over|during)\s{1,3}the\s{1,3}(?:coming|upcoming|next\s{1,3}few|next\s{1,3}several|following)\s{1,3}months", 6, 0),
+    (r"(?:in|over|during)\s{1,3}(?:the\s{1,3})?(?:coming|upcoming|next\s{1,3}few|next\s{1,3}several|following)\s{1,3}months", 6, 0),
     (r"in\s{1,3}the\s{1,3}months\s{1,3}(?:ahead|to\s{1,3}come)", 6, 0),
-    (r"(?:in|over|during)\s{1,3}the\s{1,3}(?:coming|upcoming|next\s{1,3}few|next\s{1,3}several|following)\s{1,3}weeks", 2, 0),
+    (r"(?:in|over|during)\s{1,3}(?:the\s{1,3})?(?:coming|upcoming|next\s{1,3}few|next\s{1,3}several|following)\s{1,3}weeks", 2, 0),
     (r"in\s{1,3}the\s{1,3}weeks\s{1,3}(?:ahead|to\s{1,3}come)", 2, 0),
-    (r"(?:in|over|during)\s{1,3}the\s{1,3}(?:coming|upcoming|next\s{1,3}few|following)\s{1,3}days", 0, 14),
+    (r"(?:in|over|during)\s{1,3}(?:the\s{1,3})?(?:coming|upcoming|next\s{1,3}few|following)\s{1,3}days", 0, 14),
     (r"in\s{1,3}the\s{1,3}days\s{1,3}(?:ahead|to\s{1,3}come)", 0, 14),
 ]
 
