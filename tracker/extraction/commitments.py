@@ -60,6 +60,12 @@ _EVALUATION = re.compile(r"[^.;,]{0,40}?\b(?:had been|has been|have been|was|wer
 # A clause that lists what was discussed: upcoming events in it are topics.
 _TOPIC_LIST = re.compile(r"\b(?:focus(?:ed|sed)? on|discussed|discussions? (?:of|on|about)|exchanged views on|"
                          r"touched (?:on|upon)|reviewed|talked about|agenda (?:included|covered))\b", re.IGNORECASE)
+# Where a sentence goes on to a further pledge: "; ", ", and that", ", and they would".
+_NEXT_CLAUSE = re.compile(r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both sides|the sides|it was)\s+(?:also\s+)?"
+                          r"(?:would|will|agreed|decided|should))\b", re.IGNORECASE)
+_ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)
+_PLEDGE_VERB = re.compile(r"\b(?:agreed|decided|will|would|shall|plan\w*|to (?:hold|attend|organi[sz]e|host))\b",
+                          re.IGNORECASE)
 _EVENT_NAME = re.compile(r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})")
 
 PRECISION_RANK = {p: i for i, p in enumerate([
@@ -73,8 +79,8 @@ class _Mention:
     mentions: list[Commitment] = field(default_factory=list)
 
 
-def _governed_event(ctx: DocumentContext, sentence, events):
-    """The event word a future cue of the sentence governs, with the cue's end; None when no cue does.
+def _governed_events(ctx: DocumentContext, sentence, events):
+    """(event, cue start, cue end) for each future cue of the sentence that governs an event word.
 
     Cues are tried left to right: "At the invitation of X, chairman of the Y Commission, Z will pay a
     visit" is governed by "will", not by the invitation phrase.
@@ -92,11 +98,11 @@ def _governed_event(ctx: DocumentContext, sentence, events):
                 continue  # "voicing hope that the outcomes of the session would be seen"
             if _EVALUATION.match(text, event.end):
                 continue  # "agreed that the talks had been frank": a verdict on the past
-            return event, cue_at, cue_end
+            yield event, cue_at, cue_end
+            continue
         event = events[-1] if events[-1].end <= cue_at else events[0]
         if _SCHEDULE.fullmatch(future.group()) or _EVENT_VERB.match(text, cue_end):
-            return event, cue_at, cue_end
-    return None
+            yield event, cue_at, cue_end
 
 
 def _firmness(sentence_text: str, window: Window) -> Firmness:
@@ -108,10 +114,10 @@ def _firmness(sentence_text: str, window: Window) -> Firmness:
     return Firmness.AGREED
 
 
-def _pick_window(ctx: DocumentContext, sentence, anchor_at: int):
+def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0):
     """The future time expression closest to the event, or None; 'past' when all of them lie before publication."""
     expressions = [e for e in ctx.times(sentence, "future")
-                   if not ctx.reported(e.start) and not ctx.in_dateline_date(e.start)
+                   if e.start >= floor and not ctx.reported(e.start) and not ctx.in_dateline_date(e.start)
                    and not _dates_past_contact(ctx.text, e.start, sentence.start)]
     if not expressions:
         return None, False
@@ -172,7 +178,6 @@ def _split_respectively(text: str, sentence, events) -> list[str]:
 
 def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[Commitment]:
     """Every commitment mention in `ctx`, merged into one item per future act."""
-    text = ctx.text
     raw: list[Commitment] = []
     headlines: set[int] = set()  # ids of items read from a headline: they repeat the body
     inherited = sorted({p for m in meetings for p in m.parties}) or ctx.main_parties
@@ -185,45 +190,75 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         events = ctx.events(sentence)
         if not events:
             continue
-        found = _governed_event(ctx, sentence, events)
-        if found is None:
-            continue
-        event, cue_at, cue_end = found
-        if _TOPIC_LIST.search(text, sentence.start, event.start) and not _STRONG_FUTURE.search(sentence.text):
-            continue  # "the discussions focused on ... the forthcoming summit": a topic, not a pledge
-        visits = [e for e in events if e.kind is Kind.VISIT and e.end <= cue_at
-                  and _DURING_WHICH.search(text, e.end, cue_at)]
-        if visits:
-            event = visits[-1]  # "his visit, during which he is to take part in a session": the visit
-        window, past_only = _pick_window(ctx, sentence, cue_end)
-        if past_only:
-            continue  # "officials decided it would take place in June 2017", said in July 2017
-        if window is None:
-            window = Window.open()
-        if window.is_open and not _concrete(text, event):
-            continue
-        if (ctx.published and window.precision is Precision.DAY and window.start == ctx.published):
-            continue  # a contact on the publication day is a meeting
-        kind = phrase_kind(text, events, event)
-        if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:
-            kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
-        place = venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
-        parties = parties_of(ctx, clause)
-        if len(parties) < 2:
-            parties = parties + [p for p in inherited if p not in parties]
-        parties = complete_parties(ctx, parties)
-        firmness = _firmness(sentence.text, window)
-        evidence = Evidence(sentence.text, sentence.start, sentence.end)
-        names = _split_respectively(text, sentence, events) if _RESPECTIVELY.search(sentence.text) else []
-        windows = _respective_windows(ctx, sentence) if names else []
-        if names and len(windows) == len(names):
-            for name, part in zip(names, windows):
-                raw.append(_commitment(kind, firmness, part, parties, place, evidence, name))
-            continue
-        raw.append(_commitment(kind, firmness, window, parties, place, evidence, event.text))
+        items = _read_sentence(ctx, clause, events, meetings, inherited)
+        raw.extend(items)
         if ctx.is_title_line(sentence):
-            headlines.add(id(raw[-1]))
+            headlines.update(id(item) for item in items)
     return merge_commitments(raw, headlines)
+
+
+def _read_sentence(ctx: DocumentContext, clause, events, meetings, inherited) -> list[Commitment]:
+    """The items one sentence states: the first governed event, and one more per coordinated clause
+    ("agreed that the JTC would meet at an early date, and that they would work towards the next JCM")."""
+    text = ctx.text
+    sentence = clause.sentence
+    items: list[Commitment] = []
+    floor = sentence.start  # a further item must sit in a later clause than the last one read
+    for event, cue_at, cue_end in _governed_events(ctx, sentence, events):
+        if cue_at < floor:
+            continue
+        item = _read_item(ctx, clause, events, meetings, inherited, event, cue_at, cue_end, floor)
+        if item is None:
+            continue
+        items.extend(item)
+        boundary = _NEXT_CLAUSE.search(text, max(cue_end, event.end), sentence.end)
+        if boundary is None:
+            break
+        floor = boundary.end()
+    return items
+
+
+def _is_topic(text: str, start: int, cue_at: int, cue_end: int) -> bool:
+    """An upcoming event in the object of a discussion verb, with no pledge verb in between."""
+    if not _ATTRIBUTIVE_CUE.fullmatch(text, cue_at, cue_end):
+        return False
+    topics = list(_TOPIC_LIST.finditer(text, start, cue_at))
+    return bool(topics) and not _PLEDGE_VERB.search(text, topics[-1].end(), cue_at)
+
+
+def _read_item(ctx: DocumentContext, clause, events, meetings, inherited, event, cue_at, cue_end, floor):
+    text = ctx.text
+    sentence = clause.sentence
+    if _is_topic(text, sentence.start, cue_at, cue_end):
+        return None  # "the discussions focused on ... the forthcoming summit": a topic, not a pledge
+    visits = [e for e in events if e.kind is Kind.VISIT and e.end <= cue_at
+              and _DURING_WHICH.search(text, e.end, cue_at)]
+    if visits:
+        event = visits[-1]  # "his visit, during which he is to take part in a session": the visit
+    window, past_only = _pick_window(ctx, sentence, cue_end, floor)
+    if past_only:
+        return None  # "officials decided it would take place in June 2017", said in July 2017
+    if window is None:
+        window = Window.open()
+    if window.is_open and not _concrete(text, event):
+        return None
+    if (ctx.published and window.precision is Precision.DAY and window.start == ctx.published):
+        return None  # a contact on the publication day is a meeting
+    kind = phrase_kind(text, events, event)
+    if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:
+        kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
+    place = venue(ctx, clause.mentions, max(floor, sentence.start), sentence.end, event.start)
+    parties = parties_of(ctx, clause)
+    if len(parties) < 2:
+        parties = parties + [p for p in inherited if p not in parties]
+    parties = complete_parties(ctx, parties)
+    firmness = _firmness(sentence.text, window)
+    evidence = Evidence(sentence.text, sentence.start, sentence.end)
+    names = _split_respectively(text, sentence, events) if _RESPECTIVELY.search(sentence.text) else []
+    windows = _respective_windows(ctx, sentence) if names else []
+    if names and len(windows) == len(names):
+        return [_commitment(kind, firmness, part, parties, place, evidence, name) for name, part in zip(names, windows)]
+    return [_commitment(kind, firmness, window, parties, place, evidence, event.text)]
 
 
 def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:
@@ -338,16 +373,13 @@ def merge_commitments(items: list[Commitment], headlines: set[int] = frozenset()
 
     A headline's mention joins the body's first compatible item and never represents it.
     """
-    items = [item for item in items if id(item) not in headlines] + [item for item in items if id(item) in headlines]
+    def rank(item: Commitment) -> tuple:
+        return (id(item) in headlines, *_specificity(item))
+
     groups: list[list[Commitment]] = []
     bests: list[Commitment] = []  # each group's representative, kept up to date
     visits: list[bool] = []  # whether a group holds a visit
     for item in items:
-        if id(item) in headlines:
-            number = next((n for n, best in enumerate(bests) if _headline_repeat(item, best)), None)
-            if number is not None:
-                groups[number].append(item)
-                continue
         for number in range(max(0, len(groups) - _MERGE_HORIZON), len(groups)):
             group, best = groups[number], bests[number]
             if best.kind is not Kind.VISIT and visits[number]:
@@ -355,14 +387,16 @@ def merge_commitments(items: list[Commitment], headlines: set[int] = frozenset()
             if _mergeable(best, item):
                 group.append(item)
                 visits[number] = visits[number] or item.kind is Kind.VISIT
-                if _specificity(item) < _specificity(bests[number]):
+                if rank(item) < rank(bests[number]):
                     bests[number] = item
                 break
         else:
             groups.append([item])
             bests.append(item)
             visits.append(item.kind is Kind.VISIT)
+    _attach_lone_headlines(groups, bests, headlines)
     merged = []
+    merged_index = {id(best): number for number, best in enumerate(bests)}
     for group, best in zip(groups, bests):
         if best.city is None:
             other = next((m for m in group if m.city), None)
@@ -377,10 +411,26 @@ def merge_commitments(items: list[Commitment], headlines: set[int] = frozenset()
             parties |= set(other.parties)
         best.parties = sorted(parties)
         merged.append(best)
+    merged.sort(key=lambda item: min(m.evidence.start for m in groups[merged_index[id(item)]]))
     _inherit_visit_city(merged)
     for item in merged:
         item.title = _title(item.kind, item.evidence.text, item.title, item.city, item.parties)
     return merged
+
+
+def _attach_lone_headlines(groups: list[list[Commitment]], bests: list[Commitment], headlines: set[int]) -> None:
+    """A group read only from a headline joins the body's item it announces, preferring the same kind."""
+    for number in range(len(groups) - 1, -1, -1):
+        if not all(id(item) in headlines for item in groups[number]):
+            continue
+        headline = bests[number]
+        others = [n for n in range(len(groups)) if n != number and _headline_repeat(headline, bests[n])
+                  and not all(id(item) in headlines for item in groups[n])]
+        if not others:
+            continue
+        target = next((n for n in others if bests[n].kind is headline.kind), others[0])
+        groups[target].extend(groups[number])
+        del groups[number], bests[number]
 
 
 def _inherit_visit_city(items: list[Commitment]) -> None:

@@ -31,6 +31,10 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\(|:|--|\u2014|\u2013|-\s|-[A-Z]|\|)|,\s*(?
                              r"|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_START)
 
 
+# "Foreign Office Consultations (FOC)": up to six capitalised words, then the acronym in brackets.
+_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w&-]*\s+(?:(?:of|for|on|and|&)\s+)?){0,5}[A-Z][\w-]*)\s*\(([A-Z]{2,6})\)")
+
+
 @dataclass(frozen=True)
 class Clause:
     """A sentence with the mentions and time expressions inside it (offsets into the document)."""
@@ -151,13 +155,36 @@ class DocumentContext:
         return cache[key]
 
     def events(self, sentence: Sentence) -> list:
-        """Event words of a sentence, computed once."""
-        from tracker.extraction.reading import find_events
+        """Event words of a sentence, computed once; acronyms the document defines count too."""
+        from tracker.extraction.reading import EventWord, find_events
 
         cache = self.__dict__.setdefault("_events", {})
         if sentence.start not in cache:
-            cache[sentence.start] = find_events(self.text, sentence.start, sentence.end)
+            found = find_events(self.text, sentence.start, sentence.end)
+            if self.acronyms:
+                taken = {(e.start, e.end) for e in found}
+                for match in self._acronym_pattern.finditer(self.text, sentence.start, sentence.end):
+                    if (match.start(), match.end()) not in taken:
+                        found.append(EventWord(match.start(), match.end(), match.group(), self.acronyms[match.group()]))
+                found.sort(key=lambda e: e.start)
+            cache[sentence.start] = found
         return cache[sentence.start]
+
+    @cached_property
+    def acronyms(self) -> dict:
+        """Acronyms the text defines for an event: "Foreign Office Consultations (FOC)" -> FOC is consultations."""
+        from tracker.extraction.reading import find_events, refine_kind
+
+        found = {}
+        for match in _ACRONYM_DEFINITION.finditer(self.text):
+            events = find_events(self.text, match.start(1), match.end(1))
+            if events and events[-1].end >= match.end(1) - 2:
+                found[match[2]] = refine_kind(self.text, events[-1])
+        return found
+
+    @cached_property
+    def _acronym_pattern(self) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, self.acronyms)) + r")(?![\w-])")
 
     def reported(self, start: int) -> bool:
         return is_reported_date(self.text, start)

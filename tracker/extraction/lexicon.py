@@ -47,6 +47,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"come to|pay a visit": Kind.VISIT,
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ication)": Kind.SIGNING,
     r"meetings?|meet|met|gathering|get together|cabinet|session|round": Kind.MEETING,
+    r"forums?|(?<!press )(?<!news )conferences?|congress": Kind.OTHER,
     r"(?:re-?open(?:ing)?|open(?:ing)?|establish(?:ing|ment of)?)(?: \w{1,20}){0,3} "
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
     r"representation|mission|trade office)|"
@@ -79,6 +80,7 @@ FUTURE_CUES = [
     r"hopes?", r"hoped", r"hoping", r"looking forward", r"look forward", r"looks forward", r"would like",
     r"readiness", r"ready to", r"being prepared", r"preparing for", r"prepare the", r"put off", r"postponed",
     r"pushed back", r"rescheduled", r"shifted", r"moved to", r"get together again", r"to get together",
+    r"looked forward", r"preparations? for", r"prepare for", r"towards holding", r"work(?:ing)? towards",
 ]
 # Cues that describe the event itself ("the visit has been put off", "is tentatively planned"):
 # they need no verb after them, unlike modal cues ("the dialogue would help ...").
@@ -101,7 +103,7 @@ PAST_CUES = [
 # Firmness cues, strongest reading first: the first that matches decides.
 FIRMNESS_CUES: list[tuple[str, Firmness]] = [
     (r"agreed in principle|in-principle agreement|agreement in principle", Firmness.IN_PRINCIPLE),
-    (r"may|might|could|hopes?|hoped|hoping|hope to|looking forward|look forward|looks forward|"
+    (r"may|might|could|hopes?|hoped|hoping|hope to|looking forward|look forward|looks forward|looked forward|"
      r"would like|readiness|ready to|proposed|propose|suggested|suggest(?:ion)?|wish(?:es)?|"
      r"signalled|signaled|called for|offered", Firmness.PROPOSED),
     (r"planned|plans?|planning|tentatively|expected|expects|being prepared|under preparation|intends?|"
