@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
-from tracker.extraction.reading import KIND_PRIORITY, complete_parties, parties_of, phrase_kind, venue
+from tracker.extraction.reading import (
+    KIND_PRIORITY, complete_parties, joined_parties, parties_of, phrase_kind, venue,
+)
 from tracker.gazetteer import Place
 
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
@@ -218,6 +220,15 @@ def _read_sentence(ctx: DocumentContext, clause, events, meetings, inherited) ->
     return items
 
 
+def _actors(named: list[str], met: list[str], main: list[str], joined: set[str]) -> list[str]:
+    """The named parties that act in the document; a third state named as a topic ("peace efforts with
+    North Korea", "the situation in Syria") is left out. Parties of a named format ("the China-Pakistan-
+    Afghanistan Dialogue") always act."""
+    if not met and not main:
+        return named
+    return [code for code in named if code in met or code in main or code in joined]
+
+
 def _is_topic(text: str, start: int, cue_at: int, cue_end: int) -> bool:
     """An upcoming event in the object of a discussion verb, with no pledge verb in between."""
     if not _ATTRIBUTIVE_CUE.fullmatch(text, cue_at, cue_end):
@@ -248,7 +259,7 @@ def _read_item(ctx: DocumentContext, clause, events, meetings, inherited, event,
     if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:
         kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
     place = venue(ctx, clause.mentions, max(floor, sentence.start), sentence.end, event.start)
-    parties = parties_of(ctx, clause)
+    parties = _actors(parties_of(ctx, clause), inherited, ctx.main_parties, joined_parties(ctx, clause))
     if len(parties) < 2:
         parties = parties + [p for p in inherited if p not in parties]
     parties = complete_parties(ctx, parties)

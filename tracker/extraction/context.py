@@ -130,7 +130,15 @@ class DocumentContext:
         return {(a, b) for a, b, _ in self.datelines}
 
     def in_dateline(self, mention: Mention) -> bool:
-        return (mention.start, mention.end) in self._dateline_spans
+        """The dateline city itself, or a name in the credit after it ("NEW DELHI (Pakistan Point News) ...")."""
+        if (mention.start, mention.end) in self._dateline_spans:
+            return True
+        for _, city_end, _ in self.datelines:
+            opening = self.text.find("(", city_end, city_end + 3)
+            closing = self.text.find(")", opening, opening + 120) if opening >= 0 else -1
+            if opening < mention.start and mention.end <= closing:
+                return True
+        return False
 
     @cached_property
     def main_parties(self) -> list[str]:

@@ -15,7 +15,7 @@ from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.gazetteer import Mention, Place, capital_of
 
-__all__ = ["EventWord", "find_events", "segments", "venue", "parties_of", "refine_kind", "phrase_kind", "KIND_PRIORITY"]
+__all__ = ["EventWord", "find_events", "joined_parties", "segments", "venue", "parties_of", "refine_kind", "phrase_kind", "KIND_PRIORITY"]
 
 _COMMISSION = lexicon.compile_alternatives([lexicon.COMMISSION_WORDS])
 _CONSULT = re.compile(r"consultations?|talks|negotiations|dialogue", re.IGNORECASE)
@@ -30,6 +30,7 @@ _LOCATIVE = re.compile(r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted
 _HOST_AFTER = re.compile(r"[^.;]{0,60}?\bhost(?:s|ed|ing)?\b|\s*,?\s*(?:\w+,\s+)?was the venue|"
                          r"\s+(?:meeting|talks|summit|consultations|session)\b", re.IGNORECASE)
 
+_JOINED = re.compile(r"\s?[-\u2010-\u2015/]\s?")
 _TOPIC_BEFORE = re.compile(r"\b(?:situation|crisis|conflict|war|developments|events|settlement|peace process|"
                            r"issue|question|problem|elections|reconstruction)\s+(?:in|of|around|on)\s+(?:the\s+)?$",
                            re.IGNORECASE)
@@ -183,6 +184,16 @@ def parties_of(ctx: DocumentContext, clause: Clause, start: int | None = None, e
         if code and code not in found:
             found.append(code)
         previous = mention
+    return found
+
+
+def joined_parties(ctx: DocumentContext, clause: Clause) -> set[str]:
+    """Parties named in a hyphenated format: "China-Pakistan-Afghanistan", "India- Bangladesh"."""
+    found: set[str] = set()
+    mentions = [m for m in clause.mentions if m.is_party and m.code]
+    for left, right in zip(mentions, mentions[1:]):
+        if _JOINED.fullmatch(ctx.text, left.end, right.start):
+            found.update((left.code, right.code))
     return found
 
 
