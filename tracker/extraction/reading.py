@@ -176,8 +176,10 @@ def parties_of(ctx: DocumentContext, clause: Clause, start: int | None = None, e
                           and re.fullmatch(r",\s*", ctx.text[previous.end:mention.start]))
             if not appositive:
                 code = mention.code
-        elif mention.kind == "city" and mention.place and mention.place.capital:
-            # "Belgrade and Minsk agreed", "Seoul will host": a capital stands for its government.
+        elif mention.kind == "city" and mention.place and mention.place.capital and \
+                not _LOCATIVE.search(ctx.text, max(0, mention.start - 40), mention.start):
+            # "Belgrade and Minsk agreed", "Seoul will host": a capital stands for its government;
+            # "in Brussels" is only where.
             code = mention.code
         elif mention.kind == "landmark":
             code = mention.code
