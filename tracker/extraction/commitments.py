@@ -311,6 +311,10 @@ def _commitment(kind, firmness, window, parties, place: Place | None, evidence, 
     )
 
 
+def _contains(outer: Window, inner: Window) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
 def _overlap(a: Window, b: Window) -> bool:
     if a.is_open or b.is_open:
         return True
@@ -322,7 +326,12 @@ _DAY_LEVEL = {Precision.DAY, Precision.DAYS}
 
 
 def _mergeable(a: Commitment, b: Commitment) -> bool:
-    """Two mentions of one future act: compatible places, shared parties, overlapping windows."""
+    """Two mentions of one future act: compatible places, shared parties, overlapping windows.
+
+    Items one sentence states in separate clauses are separate acts.
+    """
+    if a.evidence and b.evidence and a.evidence.start == b.evidence.start:
+        return False
     if a.city and b.city and a.city != b.city:
         return False
     shared = not (a.parties and b.parties and not set(a.parties) & set(b.parties))
@@ -341,6 +350,9 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return False
     if a.window.precision in _DAY_LEVEL and b.window.precision in _DAY_LEVEL and \
             (a.window.start, a.window.end) != (b.window.start, b.window.end):
+        if _contains(a.window, b.window) or _contains(b.window, a.window):
+            if a.kind is b.kind or Kind.MEETING in (a.kind, b.kind):
+                return True  # "will meet in Beijing next week" ... "will co-chair the meeting on May 24 and 25"
         # Two dated acts: one visit, another meeting during it. A part with no other party joins the visit.
         visit, part = (a, b) if a.kind is Kind.VISIT else (b, a)
         return visit.kind is Kind.VISIT and part.kind in _PARTS and set(part.parties) <= set(visit.parties)
@@ -435,7 +447,8 @@ def _attach_lone_headlines(groups: list[list[Commitment]], bests: list[Commitmen
         if not all(id(item) in headlines for item in groups[number]):
             continue
         headline = bests[number]
-        others = [n for n in range(len(groups)) if n != number and _headline_repeat(headline, bests[n])
+        nearby = range(max(0, number - _MERGE_HORIZON), min(len(groups), number + _MERGE_HORIZON))
+        others = [n for n in nearby if n != number and _headline_repeat(headline, bests[n])
                   and not all(id(item) in headlines for item in groups[n])]
         if not others:
             continue

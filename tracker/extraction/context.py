@@ -8,6 +8,7 @@ per tense. The rules in meetings.py and commitments.py read from this object.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -24,6 +25,7 @@ _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 # Words between a reporting verb and its date: "said on Tuesday", "announced Thursday", "said in Beijing on Friday".
 _REPORT_BEFORE = re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+(?:on|in|at|late|early|last|this|"
                             r"(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\u201c\"])|\n")
 _DATELINE_LEAD = re.compile(r"[\s(]*")
 _MONTH_START = r"(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 # After a dateline city: a bracket, a colon or dash, or a comma and a date ("BAKU, 5 October", "Tashkent, Uzbekistan, April 23").
@@ -67,6 +69,9 @@ def times_in(sentence: Sentence, anchor: dt.date | None, tense: str) -> list:
 def is_reported_date(text: str, start: int) -> bool:
     """True when the expression at `start` dates a report ("said on Wednesday"), not an event."""
     before = text[max(0, start - 60):start]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]  # "... said Thursday.\n\nOn Friday": the report is another sentence's
     return bool(_REPORT_BEFORE.search(before))
 
 
@@ -133,12 +138,20 @@ class DocumentContext:
         """The dateline city itself, or a name in the credit after it ("NEW DELHI (Pakistan Point News) ...")."""
         if (mention.start, mention.end) in self._dateline_spans:
             return True
+        credits = self._dateline_credits
+        number = bisect.bisect_right(credits, (mention.start,)) - 1
+        return number >= 0 and credits[number][0] < mention.start and mention.end <= credits[number][1]
+
+    @cached_property
+    def _dateline_credits(self) -> list[tuple[int, int]]:
+        """Spans of the brackets right after dateline cities, in text order."""
+        found = []
         for _, city_end, _ in self.datelines:
             opening = self.text.find("(", city_end, city_end + 3)
             closing = self.text.find(")", opening, opening + 120) if opening >= 0 else -1
-            if opening < mention.start and mention.end <= closing:
-                return True
-        return False
+            if closing > opening >= 0:
+                found.append((opening, closing))
+        return found
 
     @cached_property
     def main_parties(self) -> list[str]:
@@ -207,7 +220,13 @@ class DocumentContext:
 
     def in_dateline_date(self, start: int) -> bool:
         """ "BEIJING, June 17 (Xinhua) --": a date right after a dateline city dates the dispatch."""
-        return any(0 <= start - city_end <= 12 for _, city_end, _ in self.datelines)
+        ends = self._dateline_ends
+        number = bisect.bisect_right(ends, start) - 1
+        return number >= 0 and start - ends[number] <= 12
+
+    @cached_property
+    def _dateline_ends(self) -> list[int]:
+        return [city_end for _, city_end, _ in self.datelines]
 
 
 def _dateline_lead(lead: str) -> bool:
