@@ -118,7 +118,9 @@ class DocumentContext:
                 if not _dateline_lead(lead):
                     continue
                 dated_lead = bool(re.search(r"\d", lead))
-                if not _DATELINE_AFTER.match(self.text, mention.end) and not (
+                alone = mention.text.isupper() and self.text[mention.end:mention.end + 1] in {"\n", ""} \
+                    and not self.text[start:mention.start].strip()  # "TOKYO" alone on the first line
+                if not alone and not _DATELINE_AFTER.match(self.text, mention.end) and not (
                         dated_lead and self.text[mention.end:mention.end + 1] == ","):
                     continue
                 found.append((mention.start, mention.end, mention.place))

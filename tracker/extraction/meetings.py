@@ -125,9 +125,11 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
         if not events:
             continue
         all_past = ctx.times(sentence, "past")
-        future = [e for e in (ctx.times(sentence, "future") if _SAME_DAY_ANYWHERE.search(sentence.text) else [])
+        # A contact fixed for the publication day ("will chair ... today", "On April 19" said on April 19).
+        future = [e for e in ctx.times(sentence, "future")
                   if published and e.window.precision is Precision.DAY and e.window.start == published
-                  and _SAME_DAY.match(e.text.strip())]
+                  and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith("on "))
+                  and not ctx.in_dateline_date(e.start) and not ctx.reported(e.start)]
         for seg_start, seg_end in segments(text, sentence.start, sentence.end):
             triggers = [m for m in _PAST.finditer(text, seg_start, seg_end)
                         if not _MODAL_BEFORE.search(text, max(0, m.start() - 20), m.start())]

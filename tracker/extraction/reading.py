@@ -65,9 +65,10 @@ def find_events(text: str, start: int, end: int) -> list[EventWord]:
     found: list[EventWord] = []
     for match in _ANY_EVENT.finditer(text, start, end):
         kind = _EVENT_KINDS[int(match.lastgroup[1:])]
-        if kind is Kind.COMMISSION and match.group()[:1].isupper() and \
-                _TITLE_OF.search(text, max(start, match.start() - 80), match.start()):
-            continue
+        if kind is Kind.COMMISSION and match.group()[:1].isupper() and (
+                _TITLE_OF.search(text, max(start, match.start() - 80), match.start())
+                or text.startswith(("'s ", "\u2019s "), match.end())):
+            continue  # "the Committee's headquarters": the body, not a session of it
         found.append(EventWord(match.start(), match.end(), match.group(), kind))
     return found
 
