@@ -322,6 +322,8 @@ def _overlap(a: Window, b: Window) -> bool:
 
 
 _PARTS = {Kind.TALKS, Kind.MEETING, Kind.SIGNING}
+# Kinds one contact may be called by in different sentences ("the talks on Friday", "via video link").
+_CONTACTS = {Kind.MEETING, Kind.TALKS, Kind.CALL, Kind.CONSULTATIONS, Kind.SUMMIT, Kind.VISIT}
 _DAY_LEVEL = {Precision.DAY, Precision.DAYS}
 
 
@@ -348,6 +350,8 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return a.kind is b.kind or bool(a.city and a.city == b.city)
     if not shared or not _overlap(a.window, b.window):
         return False
+    if a.kind is not b.kind and Kind.MEETING not in (a.kind, b.kind) and not {a.kind, b.kind} <= _CONTACTS:
+        return False  # a signing and a commission session in the same months are two acts
     if a.window.precision in _DAY_LEVEL and b.window.precision in _DAY_LEVEL and \
             (a.window.start, a.window.end) != (b.window.start, b.window.end):
         if _contains(a.window, b.window) or _contains(b.window, a.window):

@@ -31,6 +31,10 @@ _HOST_AFTER = re.compile(r"[^.;]{0,60}?\bhost(?:s|ed|ing)?\b|\s*,?\s*(?:\w+,\s+)
                          r"\s+(?:meeting|talks|summit|consultations|session)\b", re.IGNORECASE)
 
 _JOINED = re.compile(r"\s?[-\u2010-\u2015/]\s?")
+_ENVOY_TO = re.compile(r"\b(?:ambassador|envoy|representative|consul(?:-general)?)\s+(?:to|in)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+_REPORT_CLAUSE = re.compile(r",\s+(?:it was (?:announced|said|reported|stated|agreed)|(?:he|she|they|the \w+) "
+                            r"(?:said|told|announced|added))\b", re.IGNORECASE)
 _TOPIC_BEFORE = re.compile(r"\b(?:situation|crisis|conflict|war|developments|events|settlement|peace process|"
                            r"issue|question|problem|elections|reconstruction)\s+(?:in|of|around|on)\s+(?:the\s+)?$",
                            re.IGNORECASE)
@@ -129,6 +133,8 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
     before = text[max(0, mention.start - 40):mention.start]
     if _SAID_IN.search(before):
         return None  # "said in Beijing": where it was said
+    if _ENVOY_TO.search(before):
+        return None  # "Iran's ambassador to Vienna": where the envoy serves
     if mention.kind in {"city", "landmark"}:
         if mention.kind == "landmark" or _LOCATIVE.search(before) or _HOST_AFTER.match(text, mention.end):
             return mention.place
@@ -147,6 +153,8 @@ def venue(ctx: DocumentContext, mentions, start: int, end: int, near: int) -> Pl
     for mention in mentions:
         if mention.start < start or mention.end > end:
             continue
+        if mention.start > near and _REPORT_CLAUSE.search(ctx.text, near, mention.start):
+            continue  # "will hold a session, it was announced at Tuesday's meeting in Belgrade"
         place = _usable_city(ctx, mention)
         if place is None:
             continue
