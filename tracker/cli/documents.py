@@ -12,6 +12,7 @@ from tracker.clock import parse_iso_date
 from tracker.errors import InputError
 from tracker.exporters.extract_json import extraction_to_json
 from tracker.extraction import decode_document
+from tracker.extraction.language import READ_LANGUAGES
 from tracker.services.ingest import IngestResult, extract_document, ingest_document
 from tracker.services.sources import list_paths, read_source
 from tracker.storage import repo
@@ -41,6 +42,8 @@ def extract(
         print_json(record)
         return
     typer.echo(f"published: {record['document']['published'] or 'unknown'}")
+    if extraction.language not in READ_LANGUAGES:
+        typer.echo(_not_read(extraction.language))
     for meeting in record["meetings"]:
         typer.echo(f"meeting     {meeting['start']}  {meeting['kind']:<13} {meeting['city'] or '-':<14} "
                    f"{','.join(meeting['parties'])}")
@@ -93,6 +96,10 @@ def ingest(
         raise typer.Exit(2)
 
 
+def _not_read(language: str) -> str:
+    return f"language {language}: not read yet, 0 items"
+
+
 def _stderr_console():
     from rich.console import Console
 
@@ -141,7 +148,8 @@ def _print_summary(results, dry_run, json_):
             "dry_run": dry_run, "documents": len(results), "added": len(added),
             "meetings": meetings, "commitments": items,
             "results": [{"source": r.source, "sha256": r.sha256, "added": r.added, "meetings": r.meetings,
-                         "commitments": r.commitments} for r in results],
+                         "commitments": r.commitments,
+                         "language": r.extraction.language if r.extraction is not None else None} for r in results],
         }
         if dry_run:
             for entry, r in zip(record["results"], results):
@@ -152,6 +160,8 @@ def _print_summary(results, dry_run, json_):
     verb = "would add" if dry_run else "added"
     for r in results:
         mark = f"{verb} {r.meetings} meeting(s), {r.commitments} item(s)" if r.added else "already stored"
+        if r.added and r.extraction is not None and r.extraction.language not in READ_LANGUAGES:
+            mark = f"stored; {_not_read(r.extraction.language)}"
         typer.echo(f"{r.source}: {mark}")
         if dry_run and r.added and r.extraction is not None:
             _print_would_store(r.extraction)

@@ -177,3 +177,4 @@ class Extraction:
     meetings: list[Meeting] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     title: str | None = None
+    language: str = "en"  # ISO 639-1; only English is read for now

@@ -44,7 +44,8 @@ def extraction_to_json(extraction: Extraction, sha256: str) -> dict:
     """The contract's JSON object for one document."""
     return {
         "schema": SCHEMA,
-        "document": {"sha256": sha256, "published": _iso(extraction.published), "title": extraction.title},
+        "document": {"sha256": sha256, "published": _iso(extraction.published), "title": extraction.title,
+                     "language": extraction.language},
         "meetings": [_meeting(m) for m in extraction.meetings],
         "commitments": [_commitment(c) for c in extraction.commitments],
     }

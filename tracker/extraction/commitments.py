@@ -57,14 +57,14 @@ _RECURRING = re.compile(r"\b(?:next|following|regular|annual)\s+(?:round|session
 _INVITATION_PHRASE = re.compile(r"(?:at|upon|on) the invitation of", re.IGNORECASE)
 # A past or present verb right after the event: "the talks had been frank", "the meeting was useful".
 _EVALUATION = re.compile(r"[^.;,]{0,40}?\b(?:had been|has been|have been|was|were)\s+(?!(?:to|due|set|scheduled|"
-                         r"planned|expected|postponed|put off|moved|rescheduled)\b)(?:very\s+|highly\s+|most\s+)?"
+                         r"planned|expected|postponed|put off|moved|rescheduled)\b)(?:very\s+|highly\s+|most\s+|an?\s+)?"
                          r"[a-z]+(?:,|\s+and\b|\s*\.)", re.IGNORECASE)
 # A clause that lists what was discussed: upcoming events in it are topics.
 _TOPIC_LIST = re.compile(r"\b(?:focus(?:ed|sed)? on|discussed|discussions? (?:of|on|about)|exchanged views on|"
                          r"touched (?:on|upon)|reviewed|talked about|agenda (?:included|covered))\b", re.IGNORECASE)
 # Where a sentence goes on to a further pledge: "; ", ", and that", ", and they would".
 _NEXT_CLAUSE = re.compile(r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both sides|the sides|it was)\s+(?:also\s+)?"
-                          r"(?:would|will|agreed|decided|should))\b", re.IGNORECASE)
+                          r"(?=(?:would|will|agreed|decided|should)\b))", re.IGNORECASE)
 _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)
 _PLEDGE_VERB = re.compile(r"\b(?:agreed|decided|will|would|shall|plan\w*|to (?:hold|attend|organi[sz]e|host))\b",
                           re.IGNORECASE)
@@ -94,6 +94,11 @@ def _governed_events(ctx: DocumentContext, sentence, events):
         if _INVITATION_PHRASE.match(text, cue_at - 7, cue_end + 4):
             continue
         after = [e for e in events if e.start >= cue_at and e.start - cue_end <= 120]
+        subject = next((e for e in reversed(events) if e.end <= cue_at and cue_at - e.end <= 40
+                        and not re.search(r"[,;:]", text[e.end:cue_at])), None)
+        if subject is not None and _EVENT_VERB.match(text, cue_end) and not _NOT_THE_EVENT.search(text, subject.start - 20, subject.start):
+            yield subject, cue_at, cue_end  # "a business forum will take place ...": the subject is the event
+            continue
         if after:
             event = after[0]
             if _NOT_THE_EVENT.search(text, cue_end, event.start):
@@ -224,9 +229,10 @@ def _actors(named: list[str], met: list[str], main: list[str], joined: set[str])
     """The named parties that act in the document; a third state named as a topic ("peace efforts with
     North Korea", "the situation in Syria") is left out. Parties of a named format ("the China-Pakistan-
     Afghanistan Dialogue") always act."""
-    if not met and not main:
+    actors = set(met or main)  # the parties of the reported contacts, else those the text is mostly about
+    if not actors:
         return named
-    return [code for code in named if code in met or code in main or code in joined]
+    return [code for code in named if code in actors or code in joined]
 
 
 def _is_topic(text: str, start: int, cue_at: int, cue_end: int) -> bool:

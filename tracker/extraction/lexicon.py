@@ -28,6 +28,9 @@ def compile_alternatives(fragments, flags=re.IGNORECASE, lower_only: bool = Fals
     ordered = sorted(fragments, key=len, reverse=True)
     if lower_only:
         flags &= ~re.IGNORECASE
+        # A sentence may open with a cue ("Preparations for ..."); "May" stays a month there.
+        opening = [f[0].upper() + f[1:] for f in ordered if f[:1].isalpha() and f.lower() not in {"may", "will"}]
+        ordered = ordered + [r"(?<![\s\S])" + f for f in opening]
     return re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])", flags)
 
 
@@ -59,7 +62,7 @@ COMMISSION_WORDS = r"commission|committee|cooperation council|co-operation counc
 # Verbs (past) that report a contact as having taken place.
 PAST_TRIGGERS = [
     r"(?:was|were|had been) held", r"held", r"took place", r"met(?: with)?", r"hosted", r"convened",
-    r"visited", r"paid (?:an? )?(?:\w+ ){0,2}visit", r"was the venue", r"were hosted", r"was hosted",
+    r"visited", r"paid (?:an? )?(?:\w+ ){0,2}visit", r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit", r"was the venue", r"were hosted", r"was hosted",
     r"spoke by (?:tele)?phone", r"talked by (?:tele)?phone", r"concluded", r"wound up", r"ended", r"co-chaired",
     r"chaired", r"received", r"had (?:a|an) (?:\w+ ){0,2}(?:meeting|conversation)", r"had (?:\w+ ){0,2}talks",
     r"at the (?:closing|opening) (?:ceremony|session|sitting)",

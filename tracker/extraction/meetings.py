@@ -35,6 +35,10 @@ _LENGTH = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
 _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _ENDING = re.compile(r"\b(?:concluded|ended|wound up|closed|closing)\b", re.IGNORECASE)
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
+_ON_A_VISIT = re.compile(r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|pays|paying|began|begins|started|"
+                         r"starts|made|makes|wrapped up|concluded)\s+(?:on\s+|here\s+on\s+)?(?:an?|his|her|their)\s+"
+                         r"(?:\w+[ -]day\s+)?(?:state|official|working|friendly|official friendly|bilateral)?\s*visit\b",
+                         re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _HEADED = re.compile(
     r"(?:(?:[Tt]he\s+)?(?P<side>[A-Z][\w-]+)\s+(?:delegation|side|one|team)\s+(?:was\s+)?"
@@ -181,6 +185,8 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                 if sidelines:
                     before = [e for e in seg_events if e.end <= sidelines.start()]
                     kind = refine_kind(text, before[-1] if before else event)
+                elif _ON_A_VISIT.search(text, seg_start, seg_end):
+                    kind = Kind.VISIT  # "arrived on an official visit ... and held talks": the visit is the contact
                 start, end = window.start, window.end
                 length = _LENGTH.search(text, sentence.start, min(len(text), sentence.end + 600))
                 if start == end and length and _ENDING.search(text, seg_start, seg_end):

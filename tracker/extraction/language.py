@@ -1,0 +1,68 @@
+"""Which language a document is written in, so that only English is read by the English rules.
+
+A script test first (Cyrillic, Greek, Arabic, CJK ... letters are not English), then a
+stop-word test over the Latin-script words: the language whose most frequent function
+words cover the most of the text wins. No model and no network; a short or mixed text
+with no clear signal counts as English, the language the rules read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["detect_language", "READ_LANGUAGES"]
+
+READ_LANGUAGES = frozenset({"en"})
+
+# The most frequent function words of each language; words shared across languages count for each.
+_STOP_WORDS = {
+    "en": "the of and to in a is that for on with as was by at from it are has have be were will this an its".split(),
+    "fr": "le la les de des du et à en un une est que pour dans sur par au aux avec qui ont été sont ce cette".split(),
+    "es": "el la los las de del y en un una es que por para con se al fue sobre como su sus ha han".split(),
+    "pt": "o a os as de do da dos das e em um uma que para com por no na foi são sobre".split(),
+    "de": "der die das und den dem des zu mit von im ist ein eine auf für sich nicht wurde werden".split(),
+    "it": "il la le di del della e in un una che per con sono è alla nel dei stato".split(),
+    "sr": "je i u na da se su za od sa o koji koja ministar saradnje srbije".split(),
+    "ru": "и в на с по что о к для не из от за это как".split(),
+}
+_SCRIPTS = {"CYRILLIC": "ru", "GREEK": "el", "ARABIC": "ar", "HEBREW": "he", "CJK": "zh", "HIRAGANA": "ja",
+            "KATAKANA": "ja", "HANGUL": "ko", "ARMENIAN": "hy", "GEORGIAN": "ka", "THAI": "th", "DEVANAGARI": "hi"}
+_WORD = re.compile(r"[^\W\d_]+")
+# Serbian, Macedonian, Bulgarian, Ukrainian and Belarusian letters tell Cyrillic languages apart a little.
+_CYRILLIC_HINTS = {"sr": set("ђјљњћџ"), "uk": set("їєґі"), "be": set("ўі")}
+
+
+def _script(letter: str) -> str | None:
+    name = unicodedata.name(letter, "")
+    for script, code in _SCRIPTS.items():
+        if name.startswith(script):
+            return code
+    return None
+
+
+def detect_language(text: str) -> str:
+    """An ISO 639-1 code for the language most of `text` is written in ("en" when unsure)."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if not letters:
+        return "en"
+    scripts: dict[str, int] = {}
+    for letter in letters:
+        if ord(letter) > 0x24F:
+            code = _script(letter)
+            if code:
+                scripts[code] = scripts.get(code, 0) + 1
+    if scripts:
+        code, count = max(scripts.items(), key=lambda pair: pair[1])
+        if count > len(letters) / 2:
+            if code == "ru":
+                present = set(text.lower())
+                return next((lang for lang, hints in _CYRILLIC_HINTS.items() if present & hints), "ru")
+            return code
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < 8:
+        return "en"
+    scores = {lang: sum(1 for w in words if w in set(stops)) / len(words) for lang, stops in _STOP_WORDS.items()}
+    best = max(scores, key=scores.get)
+    # English keeps the document unless another language is clearly ahead.
+    return best if scores[best] > scores["en"] * 1.5 and scores[best] > 0.08 else "en"
