@@ -76,7 +76,7 @@ def add_meeting(session: Session, meeting: Meeting, *, at: dt.datetime, reason: 
 
 def edit_meeting(session: Session, meeting_id: int, changes: dict[str, object], *, at: dt.datetime,
                  reason: str = "edited by hand") -> m.Meeting:
-    row = repo.get_meeting(session, meeting_id)
+    row = repo.get_meeting(session, meeting_id, for_update=True)
     start, end = changes.get("start_date", row.start_date), changes.get("end_date", row.end_date)
     if end < start:
         raise ConflictError(f"meeting end {end} is before its start {start}")
@@ -114,7 +114,7 @@ def _window_changes(window: Window) -> dict[str, object]:
 def edit_item(session: Session, item_id: int, changes: dict[str, object], *, at: dt.datetime,
               reason: str = "edited by hand") -> m.Commitment:
     """Change fields of an item; a `window` value is spread over the window columns."""
-    row = repo.get_commitment(session, item_id)
+    row = repo.get_commitment(session, item_id, for_update=True)
     if "window" in changes:
         changes = {**{k: v for k, v in changes.items() if k != "window"}, **_window_changes(changes["window"])}
     changed = record_changes(session, row, changes, at=at, reason=reason)
@@ -128,7 +128,7 @@ def edit_item(session: Session, item_id: int, changes: dict[str, object], *, at:
 def complete_item(session: Session, item_id: int, *, at: dt.datetime, meeting_id: int | None = None,
                   on: dt.date | None = None, reason: str = "marked done by hand") -> m.Commitment:
     """Mark an item fulfilled, by a meeting (its start date is the fulfilment date) or on a date."""
-    row = repo.get_commitment(session, item_id)
+    row = repo.get_commitment(session, item_id, for_update=True)
     if meeting_id is not None and row.status == Status.FULFILLED.value and row.fulfilled_meeting_id == meeting_id:
         # Already fulfilled automatically by this very meeting: saying so by hand confirms the link.
         from tracker.services.fulfilment import link_confirmed
@@ -151,7 +151,7 @@ def complete_item(session: Session, item_id: int, *, at: dt.datetime, meeting_id
 
 
 def cancel_item(session: Session, item_id: int, *, at: dt.datetime, reason: str = "cancelled by hand") -> m.Commitment:
-    row = repo.get_commitment(session, item_id)
+    row = repo.get_commitment(session, item_id, for_update=True)
     _require_open(row, "cancelled")
     record_changes(session, row, {"status": str(Status.CANCELLED)}, at=at, reason=reason)
     return row
@@ -164,7 +164,7 @@ def reschedule_item(session: Session, item_id: int, window: Window, *, at: dt.da
     The item keeps its identity (and calendar UID), so the calendar entry moves
     instead of doubling; status `rescheduled` is still due, at the new window.
     """
-    row = repo.get_commitment(session, item_id)
+    row = repo.get_commitment(session, item_id, for_update=True)
     _require_open(row, "rescheduled")
     record_changes(session, row, {**_window_changes(window), "status": str(Status.RESCHEDULED)},
                    at=at, reason=reason)

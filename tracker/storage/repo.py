@@ -22,7 +22,7 @@ __all__ = [
     "find_document", "add_document", "get_document", "list_documents",
     "add_meeting", "get_meeting", "find_meeting_by_uid", "list_meetings", "set_meeting_parties",
     "add_commitment", "get_commitment", "find_commitment_by_uid", "list_commitments", "set_commitment_parties",
-    "add_history", "list_history", "new_uid", "meeting_to_domain", "commitment_to_domain",
+    "add_history", "list_history", "new_uid", "meeting_to_domain", "commitment_to_domain", "lock_rows",
 ]
 
 UID_DOMAIN = "tracker"
@@ -90,8 +90,22 @@ def _meeting_query() -> Select:
         selectinload(m.Meeting.document).load_only(*_DOCUMENT_HEADER))
 
 
-def get_meeting(session: Session, meeting_id: int) -> m.Meeting:
-    row = session.scalar(_meeting_query().where(m.Meeting.id == meeting_id))
+def lock_rows(query: Select) -> Select:
+    """`query` that locks its rows until the transaction ends and reads their newest committed values.
+
+    A read-modify-write of a meeting or an item uses it (issue #17): on PostgreSQL
+    a concurrent writer then waits for the row instead of overwriting it with
+    values read before the other commit (SQLite's BEGIN IMMEDIATE already
+    serialises writers and renders no FOR UPDATE). `populate_existing` makes a
+    row already in the session take the values read under the lock.
+    """
+    return query.with_for_update().execution_options(populate_existing=True)
+
+
+def get_meeting(session: Session, meeting_id: int, *, for_update: bool = False) -> m.Meeting:
+    """The meeting `meeting_id`; `for_update` locks it for a change (see `lock_rows`)."""
+    query = _meeting_query().where(m.Meeting.id == meeting_id)
+    row = session.scalar(lock_rows(query) if for_update else query)
     if row is None:
         raise NotFoundError(f"no meeting with id {meeting_id}; `tracker meetings list` shows them")
     return row
@@ -162,8 +176,10 @@ def _commitment_query() -> Select:
         selectinload(m.Commitment.agreed_meeting), selectinload(m.Commitment.fulfilled_meeting))
 
 
-def get_commitment(session: Session, commitment_id: int) -> m.Commitment:
-    row = session.scalar(_commitment_query().where(m.Commitment.id == commitment_id))
+def get_commitment(session: Session, commitment_id: int, *, for_update: bool = False) -> m.Commitment:
+    """The item `commitment_id`; `for_update` locks it for a change (see `lock_rows`)."""
+    query = _commitment_query().where(m.Commitment.id == commitment_id)
+    row = session.scalar(lock_rows(query) if for_update else query)
     if row is None:
         raise NotFoundError(f"no item with id {commitment_id}; `tracker items list` shows them")
     return row
