@@ -1,7 +1,9 @@
 """Ingest: a text document -> stored document, meetings and items, in one transaction.
 
-Idempotent on the sha256 of the extracted text: the same text a second time adds
-nothing. The caller commits (one document per transaction).
+Idempotent on the identity of the extracted text (`tracker.domain.identity`): the
+same release a second time adds nothing, even in another form (one more blank
+line, HTML instead of text); the result names the document already stored. The
+caller commits (one document per transaction).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class IngestResult:
     commitments: int = 0
     extraction: Extraction | None = None
     fulfilled: list[int] = field(default_factory=list)
+    stored_as: str | None = None  # when not added: the source of the document already stored
 
 
 def extract_document(document: TextDocument) -> Extraction:
@@ -39,7 +42,7 @@ def extract_document(document: TextDocument) -> Extraction:
 
 def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime,
                     dry_run: bool = False) -> IngestResult:
-    """Store `document` with what the extractor reads from it, unless its text is already stored."""
+    """Store `document` with what the extractor reads from it, unless the same release is already stored."""
     sha = document.sha256
     # Extract before the first query: that query opens the transaction, which on
     # SQLite holds the write lock (BEGIN IMMEDIATE), and other processes must not
@@ -47,9 +50,10 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
     extraction = extract_document(document)
     if not dry_run:
         repo.lock_for_ingest(session)
-    existing = repo.find_document(session, sha)
+    existing = repo.find_document(session, document.text)
     if existing is not None:
-        return IngestResult(document.source, sha, added=False, document_id=existing.id, extraction=extraction)
+        return IngestResult(document.source, sha, added=False, document_id=existing.id, extraction=extraction,
+                            stored_as=existing.source)
     result = IngestResult(document.source, sha, added=True, extraction=extraction,
                           meetings=len(extraction.meetings), commitments=len(extraction.commitments))
     if dry_run:

@@ -37,12 +37,18 @@ UTCDateTime = DateTime(timezone=True)
 
 
 class Document(Base):
-    """One ingested text, unique by the sha256 of its extracted text."""
+    """One ingested text, unique by the sha256 of its extracted text.
+
+    `normalised_sha256` is its identity (`tracker.domain.identity`): the same
+    release in another form (more blank lines, HTML instead of text) has the same
+    key and is not stored again. Null only before the data migration fills it.
+    """
 
     __tablename__ = "documents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    normalised_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     source: Mapped[str] = mapped_column(String(2000))
     title: Mapped[str | None] = mapped_column(String(500))
     published: Mapped[dt.date | None] = mapped_column(Date)

@@ -14,6 +14,7 @@ from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain import model as domain
+from tracker.domain.identity import normalised_sha256
 from tracker.errors import NotFoundError
 from tracker.storage import models as m
 
@@ -59,8 +60,11 @@ def lock_for_ingest(session: Session) -> None:
 # What lists and exports need of a source document; its full text stays in the database.
 _DOCUMENT_HEADER = (m.Document.source, m.Document.title, m.Document.published)
 
-def find_document(session: Session, sha256: str) -> m.Document | None:
-    return session.scalar(select(m.Document).where(m.Document.sha256 == sha256))
+def find_document(session: Session, text: str) -> m.Document | None:
+    """The stored document with the same identity as `text` (the same release in any form), if any."""
+    key = normalised_sha256(text)
+    return session.scalar(select(m.Document).where(m.Document.normalised_sha256 == key)
+                          .order_by(m.Document.id).limit(1))
 
 
 def get_document(session: Session, document_id: int) -> m.Document:
@@ -76,7 +80,8 @@ def list_documents(session: Session) -> list[m.Document]:
 
 def add_document(session: Session, *, sha256: str, source: str, text: str, title: str | None,
                  published: dt.date | None, at: dt.datetime) -> m.Document:
-    row = m.Document(sha256=sha256, source=source, text=text, title=title, published=published, ingested_at=at)
+    row = m.Document(sha256=sha256, normalised_sha256=normalised_sha256(text), source=source, text=text,
+                     title=title, published=published, ingested_at=at)
     session.add(row)
     session.flush()
     return row
