@@ -19,6 +19,7 @@ import platformdirs
 
 from tracker.clock import today as _clock_today
 from tracker.errors import ConfigError
+from tracker.limits import MAX_DAYS, MAX_MONTHS
 
 __all__ = ["Settings", "SETTINGS_SPEC", "Setting", "SettingValue", "resolve_settings", "explain_settings",
            "default_db_url", "default_cache_dir", "config_path", "mask_secret", "mask_url_password"]
@@ -185,9 +186,11 @@ def _resolve(options: Mapping[str, object] | None, environ: Mapping[str, str] | 
 def _validate(values: dict[str, object]) -> None:
     if values.get("smtp_security", "none") not in {"none", "starttls", "tls"}:
         raise ConfigError("smtp_security must be none, starttls or tls")
-    for name in ("due_soon_days", "stale_months"):
+    for name, largest in (("due_soon_days", MAX_DAYS), ("stale_months", MAX_MONTHS)):
         if values.get(name) is not None and int(values[name]) < 0:
             raise ConfigError(f"{name} must be 0 or more, got {values[name]}")
+        if values.get(name) is not None and int(values[name]) > largest:  # tracker.limits
+            raise ConfigError(f"{name} must be at most {largest}, got {values[name]}")
     port = values.get("smtp_port")
     if port is not None and not 0 < int(port) < 65536:
         raise ConfigError(f"smtp_port must be 1..65535, got {port}")

@@ -9,10 +9,11 @@ caller commits (one document per transaction).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
+from tracker import limits
 from tracker.domain.model import Extraction
 from tracker.extraction import TextDocument, extract
 from tracker.storage import repo
@@ -58,8 +59,10 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
                           meetings=len(extraction.meetings), commitments=len(extraction.commitments))
     if dry_run:
         return result
-    row = repo.add_document(session, sha256=sha, source=document.source, text=document.text,
-                            title=extraction.title, published=extraction.published, at=at)
+    _fit_to_limits(extraction)
+    row = repo.add_document(session, sha256=sha, source=_cut(document.source, limits.SOURCE_CHARS),
+                            text=document.text, title=_cut(extraction.title, limits.TITLE_CHARS),
+                            published=extraction.published, at=at)
     result.document_id = row.id
     meeting_rows = [repo.add_meeting(session, meeting, at=at, document_id=row.id,
                                      uid=repo.new_uid(sha, "meeting", index))
@@ -73,6 +76,28 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
                             uid=repo.new_uid(sha, "commitment", index))
     result.fulfilled = _match_fulfilments(session, row.id, at)
     return result
+
+
+def _cut(value: str | None, limit: int) -> str | None:
+    """`value` cut to `limit` characters (an ellipsis marks the cut)."""
+    if value is None or len(value) <= limit:
+        return value
+    return value[:limit - 1] + "\u2026"
+
+
+def _fit_to_limits(extraction: Extraction) -> None:
+    """Cut what was read from a text to the sizes of `tracker.limits`, so that odd text (a page title of a
+    thousand characters) is stored the same on SQLite and PostgreSQL instead of failing on one (#17)."""
+    for meeting in extraction.meetings:
+        meeting.title = _cut(meeting.title, limits.TITLE_CHARS) or ""
+        meeting.city = _cut(meeting.city, limits.LABEL_CHARS)
+        meeting.participants = [replace(p, name=_cut(p.name, limits.NAME_CHARS) or "",
+                                        role=_cut(p.role, limits.NAME_CHARS)) for p in meeting.participants]
+    for item in extraction.commitments:
+        item.title = _cut(item.title, limits.TITLE_CHARS) or ""
+        item.city = _cut(item.city, limits.LABEL_CHARS)
+        if item.window.text and len(item.window.text) > limits.TITLE_CHARS:
+            item.window = replace(item.window, text=_cut(item.window.text, limits.TITLE_CHARS))
 
 
 def _match_fulfilments(session: Session, document_id: int, at: dt.datetime) -> list[int]:

@@ -15,6 +15,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from tracker.domain.model import Commitment, Meeting, Status, Window
+from tracker import limits
 from tracker.errors import ConflictError
 from tracker.storage import models as m
 from tracker.storage import repo
@@ -39,8 +40,12 @@ def _plain(value: object) -> object:
 
 def record_changes(session: Session, row: m.Meeting | m.Commitment, changes: dict[str, object], *,
                    at: dt.datetime, reason: str) -> list[str]:
-    """Apply `changes` (attribute -> new value) to `row`, writing history; return the fields that changed."""
+    """Apply `changes` (attribute -> new value) to `row`, writing history; return the fields that changed.
+
+    Raises InputError for a value beyond `tracker.limits` (a date out of range, a text too long).
+    """
     entity = "meeting" if isinstance(row, m.Meeting) else "commitment"
+    limits.check_fields(changes, entity="meeting" if entity == "meeting" else "item")
     changed = []
     for name, new in changes.items():
         old = row.parties if name == "parties" else getattr(row, name)
@@ -61,11 +66,23 @@ def record_changes(session: Session, row: m.Meeting | m.Commitment, changes: dic
     return changed
 
 
+def _check_meeting(meeting: Meeting) -> None:
+    """Refuse a meeting with a value beyond `tracker.limits` (InputError) before anything is stored."""
+    limits.check_fields({"title": meeting.title, "city": meeting.city, "country": meeting.country,
+                         "timezone": meeting.timezone, "parties": meeting.parties, "start_date": meeting.start,
+                         "end_date": meeting.end}, entity="meeting")
+    for person in meeting.participants:
+        limits.check_text(person.name, limits.NAME_CHARS, "participant name")
+        limits.check_text(person.role, limits.NAME_CHARS, "participant role")
+        limits.check_text(person.country, limits.CODE_CHARS, "participant country")
+
+
 def add_meeting(session: Session, meeting: Meeting, *, at: dt.datetime, reason: str = "added by hand",
                 match: bool = True) -> m.Meeting:
     """Store a meeting and (unless `match` is false) let it fulfil the items it matches."""
     from tracker.services.fulfilment import match_fulfilments  # fulfilment imports this module
 
+    _check_meeting(meeting)
     row = repo.add_meeting(session, meeting, at=at)
     repo.add_history(session, entity="meeting", entity_id=row.id, field="created", old=None, new=row.uid,
                      at=at, reason=reason)
@@ -93,6 +110,10 @@ def add_item(session: Session, item: Commitment, *, at: dt.datetime, reason: str
     """Store an item and (unless `match` is false) compare it with the meetings already stored."""
     from tracker.services.fulfilment import match_item
 
+    limits.check_fields({"title": item.title, "city": item.city, "country": item.country,
+                         "timezone": item.timezone, "parties": item.parties, "window_start": item.window.start,
+                         "window_end": item.window.end, "window_text": item.window.text,
+                         "made_on": item.made_on}, entity="item")
     row = repo.add_commitment(session, item, at=at)
     repo.add_history(session, entity="commitment", entity_id=row.id, field="created", old=None, new=row.uid,
                      at=at, reason=reason)
