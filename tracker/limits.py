@@ -15,7 +15,7 @@ import datetime as dt
 from tracker.errors import InputError
 
 __all__ = [
-    "EARLIEST_DATE", "LATEST_DATE", "MAX_DAYS", "MAX_MONTHS", "CODE_CHARS", "KIND_CHARS", "LABEL_CHARS",
+    "EARLIEST_DATE", "LATEST_DATE", "MAX_DAYS", "MAX_MONTHS", "MAX_ID", "CODE_CHARS", "KIND_CHARS", "LABEL_CHARS",
     "ZONE_CHARS", "TITLE_CHARS", "NAME_CHARS", "SOURCE_CHARS", "UID_CHARS", "FIELD_CHARS", "DATE_FIELDS",
     "check_date", "check_days", "check_text", "check_fields",
 ]
@@ -28,6 +28,10 @@ LATEST_DATE = dt.date(2200, 12, 31)
 # Durations in days (--within, --alarm, due_soon_days): no span longer than the date range.
 MAX_DAYS = (LATEST_DATE - EARLIEST_DATE).days
 MAX_MONTHS = 12 * (LATEST_DATE.year - EARLIEST_DATE.year + 1)  # stale_months
+
+# Ids of meetings, items, links: the schema's INTEGER (PostgreSQL's is 32-bit). A larger id
+# names nothing, and must say so (exit 3) instead of overflowing the driver.
+MAX_ID = 2**31 - 1
 
 # Text sizes in characters; the schema's String(n) columns use the same numbers.
 CODE_CHARS = 10      # a country or party code: ISO 3166 or an organisation (OSCE, ASEAN)

@@ -146,10 +146,10 @@ def load_database(engine: Engine, dump: dict) -> dict[str, int]:
     migrations run as they would on any database. Raises ConflictError when the
     database holds a row, InputError when the dump does not fit the schema.
     """
-    from tracker.storage.db import _known_revisions, current_revision, downgrade, upgrade
+    from tracker.storage.db import known_revisions, current_revision, downgrade, upgrade
 
     revision = dump.get("revision")
-    if revision is not None and revision not in _known_revisions():
+    if revision is not None and revision not in known_revisions():
         raise InputError(f"the dump was made at schema revision {revision}, unknown to this version of tracker; "
                          "upgrade tracker")
     if any(count_rows(engine).values()):

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, selectinload
 from tracker.domain.model import Commitment, Kind, Meeting, Status
 from tracker.domain.status import KIND_COMPATIBILITY, MatchAssessment, Verdict, assess_match
 from tracker.errors import ConflictError, NotFoundError
+from tracker.limits import MAX_ID
 from tracker.services.tracking import ACTIVE_STATUSES, record_changes
 from tracker.storage import models as m
 from tracker.storage import repo
@@ -236,7 +237,7 @@ def match_document(session: Session, document_id: int, *, at: dt.datetime) -> li
 # Links
 
 def get_link(session: Session, link_id: int) -> m.FulfilmentLink:
-    link = session.get(m.FulfilmentLink, link_id)
+    link = session.get(m.FulfilmentLink, link_id) if 0 < link_id <= MAX_ID else None
     if link is None:
         raise NotFoundError(f"no fulfilment link with id {link_id}; `tracker review list` shows them")
     return link

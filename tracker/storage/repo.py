@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from tracker.domain import model as domain
 from tracker.domain.identity import normalised_sha256
 from tracker.errors import NotFoundError
+from tracker.limits import MAX_ID
 from tracker.storage import models as m
 
 __all__ = [
@@ -67,8 +68,13 @@ def find_document(session: Session, text: str) -> m.Document | None:
                           .order_by(m.Document.id).limit(1))
 
 
+def _within_ids(value: int) -> bool:
+    """Whether `value` can be an id at all: a larger one names nothing and would overflow the driver."""
+    return 0 < value <= MAX_ID
+
+
 def get_document(session: Session, document_id: int) -> m.Document:
-    row = session.get(m.Document, document_id)
+    row = session.get(m.Document, document_id) if _within_ids(document_id) else None
     if row is None:
         raise NotFoundError(f"no document with id {document_id}; `tracker documents list` shows them")
     return row
@@ -110,7 +116,7 @@ def lock_rows(query: Select) -> Select:
 def get_meeting(session: Session, meeting_id: int, *, for_update: bool = False) -> m.Meeting:
     """The meeting `meeting_id`; `for_update` locks it for a change (see `lock_rows`)."""
     query = _meeting_query().where(m.Meeting.id == meeting_id)
-    row = session.scalar(lock_rows(query) if for_update else query)
+    row = session.scalar(lock_rows(query) if for_update else query) if _within_ids(meeting_id) else None
     if row is None:
         raise NotFoundError(f"no meeting with id {meeting_id}; `tracker meetings list` shows them")
     return row
@@ -184,7 +190,7 @@ def _commitment_query() -> Select:
 def get_commitment(session: Session, commitment_id: int, *, for_update: bool = False) -> m.Commitment:
     """The item `commitment_id`; `for_update` locks it for a change (see `lock_rows`)."""
     query = _commitment_query().where(m.Commitment.id == commitment_id)
-    row = session.scalar(lock_rows(query) if for_update else query)
+    row = session.scalar(lock_rows(query) if for_update else query) if _within_ids(commitment_id) else None
     if row is None:
         raise NotFoundError(f"no item with id {commitment_id}; `tracker items list` shows them")
     return row
