@@ -15,7 +15,7 @@ import datetime as dt
 from tracker.errors import InputError
 
 __all__ = [
-    "EARLIEST_DATE", "LATEST_DATE", "MAX_DAYS", "MAX_MONTHS", "MAX_ID", "CODE_CHARS", "KIND_CHARS", "LABEL_CHARS",
+    "EARLIEST_DATE", "LATEST_DATE", "MAX_DAYS", "MAX_MONTHS", "MAX_ID", "MAX_DOCUMENT_BYTES", "FETCH_DEADLINE_SECONDS", "MAX_HTML_TAGS", "CODE_CHARS", "KIND_CHARS", "LABEL_CHARS",
     "ZONE_CHARS", "TITLE_CHARS", "NAME_CHARS", "SOURCE_CHARS", "UID_CHARS", "FIELD_CHARS", "DATE_FIELDS",
     "check_date", "check_days", "check_text", "check_fields",
 ]
@@ -32,6 +32,15 @@ MAX_MONTHS = 12 * (LATEST_DATE.year - EARLIEST_DATE.year + 1)  # stale_months
 # Ids of meetings, items, links: the schema's INTEGER (PostgreSQL's is 32-bit). A larger id
 # names nothing, and must say so (exit 3) instead of overflowing the driver.
 MAX_ID = 2**31 - 1
+
+# A document read from a file or fetched from a URL, in bytes (a dump being loaded is not a
+# document and has no such cap), and the longest a fetch may take in all, in seconds.
+MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
+FETCH_DEADLINE_SECONDS = 60.0
+# Tags of an HTML page. The HTML reader's time grows faster than the number of tags (measured
+# on the shared 2-core test machine: 20,000 tags 7 s, 100,000 tags 213 s); a press release page
+# has a few thousand. Beyond this a page is refused before it is parsed.
+MAX_HTML_TAGS = 50_000
 
 # Text sizes in characters; the schema's String(n) columns use the same numbers.
 CODE_CHARS = 10      # a country or party code: ISO 3166 or an organisation (OSCE, ASEAN)
