@@ -13,13 +13,15 @@ __all__ = ["today", "now", "parse_iso_date", "utc_date"]
 
 
 def parse_iso_date(value: str, what: str = "date") -> _dt.date:
-    """Parse YYYY-MM-DD; raise InputError with a clear message otherwise."""
+    """Parse YYYY-MM-DD within the tracker's date range (`tracker.limits`); raise InputError otherwise."""
     from tracker.errors import InputError
+    from tracker.limits import check_date
 
     try:
-        return _dt.date.fromisoformat(value.strip())
+        day = _dt.date.fromisoformat(value.strip())
     except (ValueError, AttributeError) as err:
         raise InputError(f"{what} must be YYYY-MM-DD, got {value!r}") from err
+    return check_date(day, what)
 
 
 def today(override: str | _dt.date | None = None) -> _dt.date:

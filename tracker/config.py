@@ -19,6 +19,7 @@ import platformdirs
 
 from tracker.clock import today as _clock_today
 from tracker.errors import ConfigError
+from tracker.limits import MAX_DAYS, MAX_MONTHS
 
 __all__ = ["Settings", "SETTINGS_SPEC", "Setting", "SettingValue", "resolve_settings", "explain_settings",
            "default_db_url", "default_cache_dir", "config_path", "mask_secret", "mask_url_password"]
@@ -59,7 +60,8 @@ SETTINGS_SPEC: tuple[Setting, ...] = (
             "an open-ended item with no news for this many months is stale"),
     Setting("smtp_host", "TRACKER_SMTP_HOST", str, "localhost", "SMTP server for --mail-to"),
     Setting("smtp_port", "TRACKER_SMTP_PORT", int, 25, "SMTP port"),
-    Setting("smtp_security", "TRACKER_SMTP_SECURITY", str, "none", "none, starttls or tls"),
+    Setting("smtp_security", "TRACKER_SMTP_SECURITY", str, None,
+            "none, starttls or tls (default: starttls when smtp_password is set, else none)"),
     Setting("smtp_user", "TRACKER_SMTP_USER", str, None, "SMTP user name"),
     Setting("smtp_password", "TRACKER_SMTP_PASSWORD", str, None, "SMTP password", secret=True),
     Setting("mail_from", "TRACKER_MAIL_FROM", str, "tracker@localhost", "sender address of mails"),
@@ -82,12 +84,18 @@ class Settings:
     stale_months: int = 12
     smtp_host: str = "localhost"
     smtp_port: int = 25
-    smtp_security: str = "none"
+    smtp_security: str | None = None
     smtp_user: str | None = None
     smtp_password: str | None = None
     mail_from: str = "tracker@localhost"
     feed_base_url: str = "http://127.0.0.1:8080"
     cache_dir: str = field(default_factory=default_cache_dir)
+
+    def __post_init__(self) -> None:
+        # A password never travels in clear by default (issue #17): unset, the security is
+        # STARTTLS as soon as there is a password to protect.
+        if self.smtp_security is None:
+            object.__setattr__(self, "smtp_security", "starttls" if self.smtp_password else "none")
 
     def effective_today(self) -> dt.date:
         """The date everything acts on: the fixed one, else the real date."""
@@ -183,11 +191,13 @@ def _resolve(options: Mapping[str, object] | None, environ: Mapping[str, str] | 
 
 
 def _validate(values: dict[str, object]) -> None:
-    if values.get("smtp_security", "none") not in {"none", "starttls", "tls"}:
+    if values.get("smtp_security") not in {None, "none", "starttls", "tls"}:
         raise ConfigError("smtp_security must be none, starttls or tls")
-    for name in ("due_soon_days", "stale_months"):
+    for name, largest in (("due_soon_days", MAX_DAYS), ("stale_months", MAX_MONTHS)):
         if values.get(name) is not None and int(values[name]) < 0:
             raise ConfigError(f"{name} must be 0 or more, got {values[name]}")
+        if values.get(name) is not None and int(values[name]) > largest:  # tracker.limits
+            raise ConfigError(f"{name} must be at most {largest}, got {values[name]}")
     port = values.get("smtp_port")
     if port is not None and not 0 < int(port) < 65536:
         raise ConfigError(f"smtp_port must be 1..65535, got {port}")

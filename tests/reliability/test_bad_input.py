@@ -231,3 +231,88 @@ def test_read_only_database_refuses_the_write_and_keeps_its_content(tmp_path, se
     _one_clear_line(result.stderr)
     assert _documents(db_path) == before
     assert not (Path.cwd() / "file:").exists()  # no stray folder named after the URI
+
+
+# Issue #17: rows added to the table of #7. name -> (arguments, exit code, what the one stderr line says).
+# "DB" is replaced by the database's URL, "TRUNCATED"/"NOISE"/"FUTURE"/"FOREIGN" by a prepared SQLite file's.
+HUGE_IDS = {"sqlite": "99999999999999999999", "postgres": "2147483648"}
+COMMANDS_17 = {
+    "items show, id beyond the driver": (["items", "show", "ID"], 3, "no item with id"),
+    "items done --by, id beyond the driver": (["items", "done", "1", "--by", "ID"], 3, "no meeting with id"),
+    "meetings show, id beyond the driver": (["meetings", "show", "ID"], 3, "no meeting with id"),
+    "review confirm, id beyond the driver": (["review", "confirm", "ID"], 3, "no item with id"),
+    "review confirm-link, id beyond the driver": (["review", "confirm-link", "ID"], 3, "no fulfilment link"),
+    "db upgrade 0002": (["db", "upgrade", "0002"], 2, "cannot migrate to revision '0002'"),
+}
+FILES_17 = {
+    "db upgrade on random bytes": ("NOISE", ["db", "upgrade"], 5, "not a database"),
+    "db upgrade on a truncated database": ("TRUNCATED", ["db", "upgrade"], 5, ""),
+    "db upgrade at an unknown future revision": ("FUTURE", ["db", "upgrade"], 5, "unknown to this version"),
+    "items list at an unknown future revision": ("FUTURE", ["items", "list"], 5, "unknown to this version"),
+    "another program's database, items list": ("FOREIGN", ["items", "list"], 5, "tables of another program"),
+    "another program's database, db upgrade": ("FOREIGN", ["db", "upgrade"], 5, "tables of another program"),
+}
+
+
+@pytest.mark.parametrize("case", list(COMMANDS_17))
+def test_bad_arguments_of_17(case, cli, db_url):
+    args, code, message = COMMANDS_17[case]
+    engine = "postgres" if db_url.startswith("postgresql") else "sqlite"
+    assert cli("items", "add", "Round", "--start", "2017-01-01", "--end", "2017-12-31").exit_code == 0
+    result = cli(*[HUGE_IDS[engine] if part == "ID" else part for part in args])
+    assert result.exit_code == code, result.stderr
+    _one_clear_line(result.stderr)
+    assert message in result.stderr
+
+
+def _prepared_file(kind: str, tmp_path) -> Path:
+    path = tmp_path / f"{kind.lower()}.db"
+    if kind == "NOISE":
+        path.write_bytes(os.urandom(64 * 1024))
+    elif kind == "FOREIGN":  # e.g. a browser's history
+        with sqlite3.connect(path) as connection:
+            connection.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+            connection.execute("INSERT INTO moz_places (url) VALUES ('https://example.org/')")
+    else:
+        assert _run(f"sqlite:///{path}", "items", "add", "Round", "--start", "2017-01-01").exit_code == 0
+        if kind == "FUTURE":
+            with sqlite3.connect(path) as connection:
+                connection.execute("UPDATE alembic_version SET version_num = 'zz99_from_the_future'")
+        else:  # TRUNCATED: cut in the middle of its pages
+            with sqlite3.connect(path) as connection:
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                connection.execute("PRAGMA journal_mode = DELETE")
+            data = path.read_bytes()
+            path.write_bytes(data[: len(data) // 2 + 100])
+    return path
+
+
+@pytest.mark.parametrize("case", list(FILES_17))
+def test_unusable_database_files_of_17(case, tmp_path):
+    kind, args, code, message = FILES_17[case]
+    path = _prepared_file(kind, tmp_path)
+    before = path.read_bytes()
+    result = _run(f"sqlite:///{path}", *args)
+    assert result.exit_code == code, (result.stderr, result.stdout)
+    _one_clear_line(result.stderr)
+    assert message in result.stderr
+    if kind == "FOREIGN":
+        assert path.read_bytes() == before  # not one byte written into it (not even WAL mode)
+    if kind == "FUTURE":
+        with sqlite3.connect(path) as connection:
+            assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
+                ("zz99_from_the_future",)]
+
+
+def test_db_current_does_not_advise_an_upgrade_that_cannot_run(tmp_path):
+    path = _prepared_file("FUTURE", tmp_path)
+    result = _run(f"sqlite:///{path}", "db", "current")
+    assert result.exit_code == 0
+    assert "zz99_from_the_future" in result.stdout and "upgrade tracker" in result.stdout
+    assert "needs `tracker db upgrade`" not in result.stdout
+
+
+def test_an_empty_file_is_still_a_new_database(tmp_path):
+    path = tmp_path / "touched.db"
+    path.touch()
+    assert _run(f"sqlite:///{path}", "items", "list").exit_code == 0

@@ -95,7 +95,9 @@ def test_unreachable_server_and_bad_address():
 def test_remind_mail_to_sends_the_same_content(cli, seed_path, smtp_server, monkeypatch):
     inbox, port = smtp_server
     for name, value in {"TRACKER_SMTP_HOST": "127.0.0.1", "TRACKER_SMTP_PORT": str(port),
-                        "TRACKER_SMTP_USER": "desk", "TRACKER_SMTP_PASSWORD": PASSWORD}.items():
+                        "TRACKER_SMTP_USER": "desk", "TRACKER_SMTP_PASSWORD": PASSWORD,
+                        # The test server has no TLS; a login in clear is allowed to loopback only (#17).
+                        "TRACKER_SMTP_SECURITY": "none"}.items():
         monkeypatch.setenv(name, value)
     cli("ingest", seed_path)
     result = cli("remind", "--mail-to", "desk@example.org", "--fail-on-overdue", today="2018-01-02")
@@ -121,7 +123,8 @@ def test_remind_quiet_mails_nothing_when_nothing_is_due(cli, seed_path, smtp_ser
 def test_remind_mail_failure_is_one_line_without_the_password(cli, seed_path, smtp_server, monkeypatch):
     _inbox, port = smtp_server
     for name, value in {"TRACKER_SMTP_HOST": "127.0.0.1", "TRACKER_SMTP_PORT": str(port),
-                        "TRACKER_SMTP_USER": "desk", "TRACKER_SMTP_PASSWORD": "wrong-" + PASSWORD}.items():
+                        "TRACKER_SMTP_USER": "desk", "TRACKER_SMTP_PASSWORD": "wrong-" + PASSWORD,
+                        "TRACKER_SMTP_SECURITY": "none"}.items():
         monkeypatch.setenv(name, value)
     cli("ingest", seed_path)
     result = cli("remind", "--mail-to", "desk@example.org", today="2018-01-02")

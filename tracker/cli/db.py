@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from tracker.cli.app import app, get_context
-from tracker.storage.db import current_revision, head_revision, masked_url, upgrade
+from tracker.storage.db import current_revision, head_revision, known_revisions, masked_url, upgrade
 
 db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -31,5 +31,10 @@ def current_cmd(ctx: typer.Context) -> None:
     engine = get_context(ctx).engine(upgrade=False)
     current = current_revision(engine)
     head = head_revision()
-    state = "up to date" if current == head else "needs `tracker db upgrade`"
+    if current == head:
+        state = "up to date"
+    elif current is not None and current not in known_revisions():
+        state = "unknown to this version of tracker: upgrade tracker, not the database"
+    else:
+        state = "needs `tracker db upgrade`"
     typer.echo(f"{masked_url(str(engine.url))}: revision {current or 'none (empty)'}, head {head} ({state})")

@@ -64,7 +64,8 @@ def ingest(
 ) -> None:
     """Read press releases and store their meetings and follow-up items.
 
-    Each document is one transaction; a text already stored is skipped.
+    Each document is one transaction; a release already stored is skipped, also
+    in another form (other line breaks, HTML instead of text).
     Example: tracker ingest seeds/
     """
     app_ctx = get_context(ctx)
@@ -111,9 +112,10 @@ def _ingest_one(app_ctx, document, dry_run):
         # A text already stored is skipped before its extraction, so a re-run after a
         # crash or a second folder of the same texts goes fast (issue #7).
         with app_ctx.session() as session:
-            existing = repo.find_document(session, document.sha256)
+            existing = repo.find_document(session, document.text)
         if existing is not None:
-            return IngestResult(document.source, document.sha256, added=False, document_id=existing.id)
+            return IngestResult(document.source, document.sha256, added=False, document_id=existing.id,
+                                stored_as=existing.source)
     try:
         with app_ctx.session() as session:
             result = ingest_document(session, document, at=app_ctx.now(), dry_run=dry_run)
@@ -148,7 +150,7 @@ def _print_summary(results, dry_run, json_):
             "dry_run": dry_run, "documents": len(results), "added": len(added),
             "meetings": meetings, "commitments": items,
             "results": [{"source": r.source, "sha256": r.sha256, "added": r.added, "meetings": r.meetings,
-                         "commitments": r.commitments,
+                         "commitments": r.commitments, "stored_as": r.stored_as,
                          "language": r.extraction.language if r.extraction is not None else None} for r in results],
         }
         if dry_run:
@@ -162,6 +164,8 @@ def _print_summary(results, dry_run, json_):
         mark = f"{verb} {r.meetings} meeting(s), {r.commitments} item(s)" if r.added else "already stored"
         if r.added and r.extraction is not None and r.extraction.language not in READ_LANGUAGES:
             mark = f"stored; {_not_read(r.extraction.language)}"
+        if not r.added and r.stored_as and r.stored_as != r.source:
+            mark += f" (the same text as {r.stored_as})"
         typer.echo(f"{r.source}: {mark}")
         if dry_run and r.added and r.extraction is not None:
             _print_would_store(r.extraction)

@@ -64,7 +64,7 @@ def load(
 
     Example: tracker --db postgresql+psycopg://me@localhost/tracker load tracker-dump.json
     """
-    source = read_source(path)
+    source = read_source(path, max_bytes=None)  # a dump is no document: no size cap
     data = parse_dump(source.raw, path)
     counts = load_database(get_context(ctx).engine(upgrade=False), data)
     if json_:

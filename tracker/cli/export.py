@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import typer
 
@@ -16,10 +18,11 @@ from tracker.cli.app import app, get_context
 from tracker.cli.options import parse_kind, parse_parties
 from tracker.domain.model import Status
 from tracker.errors import InputError
+from tracker.limits import check_days
 from tracker.exporters.ics import ExportOptions, TodoMode
 from tracker.services import feeds
 
-__all__ = ["export_app", "parse_lead_time", "write_atomically"]
+__all__ = ["export_app", "parse_lead_time", "write_atomically", "write_whole"]
 
 export_app = typer.Typer(help="Export meetings and items for other programs.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
@@ -30,16 +33,24 @@ _UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
 
 
 def parse_lead_time(value: str) -> dt.timedelta:
-    """A lead time such as 7d, 2w, 12h, 1d12h or ISO 8601 P7D / PT12H; InputError otherwise."""
+    """A lead time such as 7d, 2w, 12h, 1d12h or ISO 8601 P7D / PT12H, at most `limits.MAX_DAYS` days;
+    InputError otherwise."""
     text = value.strip()
     iso = _ISO_DURATION.fullmatch(text)
     if iso and text.upper() not in {"P", "PT"} and any(iso.groups()):
         weeks, days, hours, minutes = (int(part or 0) for part in iso.groups())
-        return dt.timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
-    parts = _SHORT_DURATION.findall(text)
-    if parts and _SHORT_DURATION.sub("", text).strip() == "":
-        return sum((dt.timedelta(**{_UNITS[unit.lower()]: int(amount)}) for amount, unit in parts), dt.timedelta())
-    raise InputError(f"cannot read the lead time {value!r}; write it like 7d, 2w, 12h or P7D")
+        amounts = {"weeks": weeks, "days": days, "hours": hours, "minutes": minutes}
+    else:
+        parts = _SHORT_DURATION.findall(text)
+        if not parts or _SHORT_DURATION.sub("", text).strip() != "":
+            raise InputError(f"cannot read the lead time {value!r}; write it like 7d, 2w, 12h or P7D")
+        amounts = {name: 0 for name in _UNITS.values()}
+        for amount, unit in parts:
+            amounts[_UNITS[unit.lower()]] += int(amount)
+    # In days before building the timedelta, which overflows past 999,999,999 days.
+    days = amounts["weeks"] * 7 + amounts["days"] + amounts["hours"] / 24 + amounts["minutes"] / 1440
+    check_days(days, f"--alarm {value}")
+    return dt.timedelta(**amounts)
 
 
 def write_atomically(path: Path, chunks: Iterable[bytes]) -> int:
@@ -71,6 +82,26 @@ def write_atomically(path: Path, chunks: Iterable[bytes]) -> int:
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+    return size
+
+
+# Up to this size a calendar for stdout is held in memory, beyond it in a temporary file.
+_SPOOL_IN_MEMORY = 16 * 1024 * 1024
+
+
+def write_whole(stream: BinaryIO, chunks: Iterable[bytes]) -> int:
+    """Write `chunks` to `stream` only once all of them were made; return the size.
+
+    A calendar that fails half-way (issue #17) then leaves nothing on stdout
+    instead of the first half of a VCALENDAR, as `write_atomically` does for files.
+    """
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY) as spool:
+        for chunk in chunks:
+            spool.write(chunk)
+        size = spool.tell()
+        spool.seek(0)
+        shutil.copyfileobj(spool, stream)
+    stream.flush()
     return size
 
 
@@ -117,10 +148,7 @@ def ics(
         chunks = feeds.build_calendar(session, filter_, options)
     # Serialized after the session closed: SQLite's lock is not held while the file is written.
     if output is None:
-        stream = sys.stdout.buffer
-        for chunk in chunks:
-            stream.write(chunk)
-        stream.flush()
+        write_whole(sys.stdout.buffer, chunks)
         return
     size = write_atomically(output, chunks)
     typer.echo(f"wrote {output} ({size} bytes)", err=True)

@@ -7,6 +7,7 @@ import datetime as dt
 from tracker.clock import parse_iso_date
 from tracker.domain.model import Kind, Precision, Window
 from tracker.errors import InputError
+from tracker.limits import check_date
 
 __all__ = ["parse_kind", "parse_parties", "parse_window", "parse_optional_date"]
 
@@ -40,6 +41,9 @@ def parse_window(due: str | None, start: str | None, end: str | None, anchor: dt
         window = resolve_window(due, anchor)
         if window is None:
             raise InputError(f"cannot read a due window from {due!r}; try --start/--end YYYY-MM-DD")
+        if not window.is_open:
+            check_date(window.start, f"the window {due!r} starts on")
+            check_date(window.end, f"the window {due!r} ends on")
         return window
     if start or end:
         first = parse_iso_date(start or end, "--start")

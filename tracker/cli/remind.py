@@ -17,6 +17,7 @@ from tracker.cli.options import parse_kind
 from tracker.domain.status import window_state
 from tracker.exporters.records import join_json_objects
 from tracker.errors import InputError
+from tracker.limits import check_days
 from tracker.services.reminders import Reminder, Reminders, build_reminders
 
 __all__ = ["parse_horizon", "reminders_json", "parse_items", "render_text", "render_html", "mail_subject",
@@ -33,7 +34,9 @@ def parse_horizon(value: str | None, default_days: int) -> int:
     match = _HORIZON.match(value)
     if not match:
         raise InputError(f"--within must be days or weeks like 30d, 6w or 30, got {value!r}")
-    return int(match[1]) * (7 if match[2].lower() == "w" else 1)
+    days = int(match[1]) * (7 if match[2].lower() == "w" else 1)
+    check_days(days, f"--within {value}")
+    return days
 
 
 def _item_json(reminder: Reminder, reminders: Reminders) -> str:

@@ -21,6 +21,7 @@ from sqlalchemy import types as sqltypes
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from tracker.errors import ConflictError, InputError, StorageError
+from tracker.limits import check_date, check_text
 
 __all__ = ["DUMP_FORMAT", "dump_database", "dump_to_bytes", "load_database", "parse_dump", "count_rows",
            "reset_sequences"]
@@ -145,10 +146,10 @@ def load_database(engine: Engine, dump: dict) -> dict[str, int]:
     migrations run as they would on any database. Raises ConflictError when the
     database holds a row, InputError when the dump does not fit the schema.
     """
-    from tracker.storage.db import _known_revisions, current_revision, downgrade, upgrade
+    from tracker.storage.db import known_revisions, current_revision, downgrade, upgrade
 
     revision = dump.get("revision")
-    if revision is not None and revision not in _known_revisions():
+    if revision is not None and revision not in known_revisions():
         raise InputError(f"the dump was made at schema revision {revision}, unknown to this version of tracker; "
                          "upgrade tracker")
     if any(count_rows(engine).values()):
@@ -188,10 +189,24 @@ def _insert_rows(connection: Connection, table: Table, data: dict | None) -> int
     for row in data["rows"]:
         if len(row) != len(columns):
             raise InputError(f"the dump has a row of {table.name} with {len(row)} values for {len(columns)} columns")
-        records.append({c.name: _from_json(c, v) for c, v in zip(columns, row)})
+        record = {c.name: _from_json(c, v) for c, v in zip(columns, row)}
+        _check_limits(table, columns, record)
+        records.append(record)
     for start in range(0, len(records), 1000):
         connection.execute(table.insert(), records[start:start + 1000])
     return len(records)
+
+
+def _check_limits(table: Table, columns: list, record: dict) -> None:
+    """Refuse a row that one of the engines would not store or export: a text longer than its column
+    (SQLite keeps it, PostgreSQL refuses it) or a date beyond `tracker.limits` (issue #17)."""
+    where = f"dump: {table.name} row {record.get('id', '')}".rstrip()
+    for column in columns:
+        value = record[column.name]
+        if isinstance(value, str) and isinstance(column.type, sqltypes.String) and column.type.length:
+            check_text(value, column.type.length, f"{where}: {column.name}")
+        elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            check_date(value, f"{where}: {column.name}")
 
 
 def reset_sequences(connection: Connection, metadata: MetaData) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from tracker import limits
 from tracker.domain.model import Commitment, Meeting
 from tracker.errors import ConflictError, InputError, NotFoundError
 from tracker.exporters.ics import ExportOptions, iter_calendar
@@ -168,8 +169,10 @@ def feed_url(base_url: str, token: str) -> str:
 def add_feed(session: Session, name: str, *, parties: list[str], kinds: list[str], at: dt.datetime) -> NewFeed:
     """Create a feed; raises ConflictError when the name is taken (revoked feeds keep theirs)."""
     name = name.strip()
-    if not name or len(name) > 200 or any(ord(ch) < 0x20 for ch in name):
-        raise InputError("a feed name needs 1 to 200 printable characters")
+    if not name or len(name) > limits.LABEL_CHARS or any(ord(ch) < 0x20 for ch in name):
+        raise InputError(f"a feed name needs 1 to {limits.LABEL_CHARS} printable characters")
+    limits.check_text(",".join(parties), limits.LABEL_CHARS, "the feed's --party list")
+    limits.check_text(",".join(kinds), limits.LABEL_CHARS, "the feed's --kind list")
     if session.scalar(select(m.Feed.id).where(m.Feed.name == name)) is not None:
         raise ConflictError(f"a feed named {name!r} exists already (revoked feeds keep their name); "
                             "choose another name")

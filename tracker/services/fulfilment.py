@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, selectinload
 from tracker.domain.model import Commitment, Kind, Meeting, Status
 from tracker.domain.status import KIND_COMPATIBILITY, MatchAssessment, Verdict, assess_match
 from tracker.errors import ConflictError, NotFoundError
+from tracker.limits import MAX_ID
 from tracker.services.tracking import ACTIVE_STATUSES, record_changes
 from tracker.storage import models as m
 from tracker.storage import repo
@@ -160,7 +161,9 @@ def match_fulfilments(session: Session, meeting_row: m.Meeting, *, at: dt.dateti
                             | (func.lower(m.Commitment.city) == meeting_row.city.strip().lower()))
     else:
         query = query.where(m.Commitment.city.is_(None))
-    items = list(session.scalars(query.order_by(m.Commitment.id)))
+    # Locked, in id order, and read afresh: an item being rescheduled or edited at this
+    # moment is decided on with its new window, and its change is never overwritten (#17).
+    items = list(session.scalars(repo.lock_rows(query.order_by(m.Commitment.id))))
     known = _existing_pairs(session, commitment_ids=[i.id for i in items], meeting_ids=[meeting_row.id])
     meeting_view = repo.meeting_to_domain(meeting_row)
     assessed = [(item, _assess(item, meeting_row, meeting_view=meeting_view)) for item in items
@@ -234,9 +237,17 @@ def match_document(session: Session, document_id: int, *, at: dt.datetime) -> li
 # Links
 
 def get_link(session: Session, link_id: int) -> m.FulfilmentLink:
-    link = session.get(m.FulfilmentLink, link_id)
+    link = session.get(m.FulfilmentLink, link_id) if 0 < link_id <= MAX_ID else None
     if link is None:
         raise NotFoundError(f"no fulfilment link with id {link_id}; `tracker review list` shows them")
+    return link
+
+
+def _lock_link(session: Session, link_id: int) -> m.FulfilmentLink:
+    """A link and its item, both locked for a change and read afresh (the item first, as matching locks it)."""
+    link = get_link(session, link_id)
+    repo.get_commitment(session, link.commitment_id, for_update=True)
+    session.refresh(link, with_for_update=True)
     return link
 
 
@@ -262,13 +273,13 @@ def _set_link_state(session: Session, link: m.FulfilmentLink, state: str, *, at:
 def confirm_link(session: Session, link_id: int, *, at: dt.datetime,
                  reason: str = "confirmed in review") -> m.FulfilmentLink:
     """Confirm a link; a proposed one then fulfils its item (which must still be active)."""
-    link = get_link(session, link_id)
+    link = _lock_link(session, link_id)
     if link.state == LinkState.CONFIRMED:
         return link
     if link.state == LinkState.REJECTED:
         raise ConflictError(f"link #{link.id} was rejected; fulfil the item with `tracker items done "
                             f"{link.commitment_id} --meeting {link.meeting_id}` instead")
-    item = repo.get_commitment(session, link.commitment_id)
+    item = repo.get_commitment(session, link.commitment_id, for_update=True)
     meeting = repo.get_meeting(session, link.meeting_id)
     if link.state == LinkState.PROPOSED:
         if item.status not in ACTIVE_STATUSES:
@@ -293,10 +304,10 @@ def _status_before_fulfilment(session: Session, item: m.Commitment) -> str:
 def reject_link(session: Session, link_id: int, *, at: dt.datetime,
                 reason: str = "rejected in review") -> m.FulfilmentLink:
     """Reject a link; when it had fulfilled its item, the item is active again (its old status back)."""
-    link = get_link(session, link_id)
+    link = _lock_link(session, link_id)
     if link.state == LinkState.REJECTED:
         return link
-    item = repo.get_commitment(session, link.commitment_id)
+    item = repo.get_commitment(session, link.commitment_id, for_update=True)
     if item.status == str(Status.FULFILLED) and item.fulfilled_meeting_id == link.meeting_id:
         record_changes(session, item, {"status": _status_before_fulfilment(session, item),
                                        "fulfilled_meeting_id": None, "fulfilled_on": None},

@@ -1,16 +1,19 @@
 """Ingest: a text document -> stored document, meetings and items, in one transaction.
 
-Idempotent on the sha256 of the extracted text: the same text a second time adds
-nothing. The caller commits (one document per transaction).
+Idempotent on the identity of the extracted text (`tracker.domain.identity`): the
+same release a second time adds nothing, even in another form (one more blank
+line, HTML instead of text); the result names the document already stored. The
+caller commits (one document per transaction).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
+from tracker import limits
 from tracker.domain.model import Extraction
 from tracker.extraction import TextDocument, extract
 from tracker.storage import repo
@@ -28,6 +31,7 @@ class IngestResult:
     commitments: int = 0
     extraction: Extraction | None = None
     fulfilled: list[int] = field(default_factory=list)
+    stored_as: str | None = None  # when not added: the source of the document already stored
 
 
 def extract_document(document: TextDocument) -> Extraction:
@@ -39,7 +43,7 @@ def extract_document(document: TextDocument) -> Extraction:
 
 def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime,
                     dry_run: bool = False) -> IngestResult:
-    """Store `document` with what the extractor reads from it, unless its text is already stored."""
+    """Store `document` with what the extractor reads from it, unless the same release is already stored."""
     sha = document.sha256
     # Extract before the first query: that query opens the transaction, which on
     # SQLite holds the write lock (BEGIN IMMEDIATE), and other processes must not
@@ -47,15 +51,18 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
     extraction = extract_document(document)
     if not dry_run:
         repo.lock_for_ingest(session)
-    existing = repo.find_document(session, sha)
+    existing = repo.find_document(session, document.text)
     if existing is not None:
-        return IngestResult(document.source, sha, added=False, document_id=existing.id, extraction=extraction)
+        return IngestResult(document.source, sha, added=False, document_id=existing.id, extraction=extraction,
+                            stored_as=existing.source)
     result = IngestResult(document.source, sha, added=True, extraction=extraction,
                           meetings=len(extraction.meetings), commitments=len(extraction.commitments))
     if dry_run:
         return result
-    row = repo.add_document(session, sha256=sha, source=document.source, text=document.text,
-                            title=extraction.title, published=extraction.published, at=at)
+    _fit_to_limits(extraction)
+    row = repo.add_document(session, sha256=sha, source=_cut(document.source, limits.SOURCE_CHARS),
+                            text=document.text, title=_cut(extraction.title, limits.TITLE_CHARS),
+                            published=extraction.published, at=at)
     result.document_id = row.id
     meeting_rows = [repo.add_meeting(session, meeting, at=at, document_id=row.id,
                                      uid=repo.new_uid(sha, "meeting", index))
@@ -69,6 +76,28 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
                             uid=repo.new_uid(sha, "commitment", index))
     result.fulfilled = _match_fulfilments(session, row.id, at)
     return result
+
+
+def _cut(value: str | None, limit: int) -> str | None:
+    """`value` cut to `limit` characters (an ellipsis marks the cut)."""
+    if value is None or len(value) <= limit:
+        return value
+    return value[:limit - 1] + "\u2026"
+
+
+def _fit_to_limits(extraction: Extraction) -> None:
+    """Cut what was read from a text to the sizes of `tracker.limits`, so that odd text (a page title of a
+    thousand characters) is stored the same on SQLite and PostgreSQL instead of failing on one (#17)."""
+    for meeting in extraction.meetings:
+        meeting.title = _cut(meeting.title, limits.TITLE_CHARS) or ""
+        meeting.city = _cut(meeting.city, limits.LABEL_CHARS)
+        meeting.participants = [replace(p, name=_cut(p.name, limits.NAME_CHARS) or "",
+                                        role=_cut(p.role, limits.NAME_CHARS)) for p in meeting.participants]
+    for item in extraction.commitments:
+        item.title = _cut(item.title, limits.TITLE_CHARS) or ""
+        item.city = _cut(item.city, limits.LABEL_CHARS)
+        if item.window.text and len(item.window.text) > limits.TITLE_CHARS:
+            item.window = replace(item.window, text=_cut(item.window.text, limits.TITLE_CHARS))
 
 
 def _match_fulfilments(session: Session, document_id: int, at: dt.datetime) -> list[int]:

@@ -1,13 +1,17 @@
 """Sending mail: one multipart message (plain text + HTML) through the configured SMTP server.
 
 Security `none` talks plain SMTP, `starttls` upgrades the connection before
-logging in, `tls` connects with TLS from the start (SMTPS, usually port 465).
-The password is only ever handed to `smtplib.login`; error messages never
-contain it (they are scrubbed in case a server echoes it back).
+logging in, `tls` connects with TLS from the start (SMTPS, usually port 465);
+with a password and no `smtp_security` set, it is `starttls`. Credentials never
+travel without TLS except to a server on this machine (loopback): the login is
+refused before connecting (issue #17). The password is only ever handed to
+`smtplib.login`; error messages never contain it (they are scrubbed in case a
+server echoes it back).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import smtplib
 import socket
 import ssl
@@ -47,6 +51,17 @@ def build_message(settings: Settings, to: list[str], subject: str, text: str, ht
     return message
 
 
+def _is_loopback(host: str) -> bool:
+    """Whether `host` names this machine without a network in between (localhost, 127.0.0.0/8, ::1)."""
+    name = host.strip().strip("[]").lower().rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
 def _scrub(text: str, secret: str | None) -> str:
     return text.replace(secret, "********") if secret else text
 
@@ -56,7 +71,8 @@ def send_mail(settings: Settings, to: str | list[str], subject: str, text: str, 
 
     :param settings: smtp_host, smtp_port, smtp_security, smtp_user, smtp_password, mail_from.
     :raises InputError: for a malformed address.
-    :raises ConfigError: when the server refuses the login.
+    :raises ConfigError: when the server refuses the login, cannot do STARTTLS, or the login would
+        travel without TLS to another machine.
     :raises MailError: when the server cannot be reached or refuses the message.
     """
     recipients = parse_recipients(to)
@@ -65,6 +81,9 @@ def send_mail(settings: Settings, to: str | list[str], subject: str, text: str, 
     message = build_message(settings, recipients, subject, text, html)
     where = f"{settings.smtp_host}:{settings.smtp_port}"
     password = settings.smtp_password
+    if settings.smtp_security == "none" and settings.smtp_user and not _is_loopback(settings.smtp_host):
+        raise ConfigError(f"will not send the SMTP login to {where} without TLS; set smtp_security to "
+                          "starttls (or tls, usually port 465)")
     try:
         if settings.smtp_security == "tls":
             client = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port, timeout=TIMEOUT_SECONDS,
@@ -80,9 +99,9 @@ def send_mail(settings: Settings, to: str | list[str], subject: str, text: str, 
     except smtplib.SMTPAuthenticationError as err:
         raise ConfigError(f"SMTP server {where} refused the login of {settings.smtp_user!r} "
                           f"(code {err.smtp_code}); check smtp_user and smtp_password") from None
-    except smtplib.SMTPNotSupportedError as err:
-        raise MailError(_scrub(f"SMTP server {where} does not support this: {err}; check smtp_security",
-                               password)) from None
+    except smtplib.SMTPNotSupportedError as err:  # no STARTTLS, no AUTH: the settings do not fit the server
+        raise ConfigError(_scrub(f"SMTP server {where} does not support this: {err}; check smtp_security",
+                                 password)) from None
     except smtplib.SMTPRecipientsRefused as err:
         raise MailError(f"SMTP server {where} refused the recipient(s) {', '.join(err.recipients)}") from None
     except smtplib.SMTPException as err:

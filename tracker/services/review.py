@@ -70,7 +70,7 @@ def list_pending(session: Session) -> ReviewQueue:
 
 def _set_review(session: Session, item_id: int, state: ReviewState, *, at: dt.datetime,
                 reason: str) -> m.Commitment:
-    row = repo.get_commitment(session, item_id)
+    row = repo.get_commitment(session, item_id, for_update=True)
     record_changes(session, row, {"review": state.value}, at=at, reason=reason)
     return row
 
@@ -97,7 +97,7 @@ def confirm_link(session: Session, link_id: int, *, at: dt.datetime,
                  reason: str = "confirmed in review") -> m.FulfilmentLink:
     """Confirm a link; a proposed link then fulfils its item. See `fulfilment.confirm_link`."""
     link = fulfilment.get_link(session, link_id)
-    item = repo.get_commitment(session, link.commitment_id)
+    item = repo.get_commitment(session, link.commitment_id, for_update=True)
     if item.review == ReviewState.REJECTED.value:
         raise ConflictError(f"item {item.id} was rejected in review; confirm it first "
                             f"(`tracker review confirm {item.id}`)")

@@ -1,23 +1,31 @@
 """Where documents come from: files, folders and http(s) URLs -> raw bytes with a name.
 
 URLs of pages and feeds are fetched with httpx (timeouts, redirects followed, size
-capped); anything that goes wrong becomes an InputError that names the source.
+capped, and a deadline for the whole fetch, so a server sending one byte a second
+is cut off); files are read only when they are regular files (a FIFO or a device
+would block or never end) and under the same size cap (`tracker.limits`).
+Anything that goes wrong becomes an InputError that names the source.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tracker import limits
 from tracker.errors import InputError
 
-__all__ = ["RawSource", "iter_sources", "read_source", "fetch_url", "list_paths", "DOCUMENT_SUFFIXES",
-           "FETCH_TIMEOUT", "MAX_BYTES"]
+__all__ = ["RawSource", "iter_sources", "read_source", "fetch_url", "list_paths", "check_markup",
+           "DOCUMENT_SUFFIXES", "FETCH_TIMEOUT", "MAX_BYTES"]
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom"}
 FETCH_TIMEOUT = 15.0  # seconds, for connecting and for each read
-MAX_BYTES = 25 * 1024 * 1024
+MAX_BYTES = limits.MAX_DOCUMENT_BYTES
 
 
 @dataclass(frozen=True)
@@ -30,9 +38,17 @@ def is_url(path: str) -> bool:
     return path.startswith(("http://", "https://"))
 
 
-def fetch_url(url: str, timeout: float = FETCH_TIMEOUT) -> RawSource:
-    """GET a page or feed; raise InputError on a network error, an HTTP error or an oversized body."""
+def _too_large(name: str, max_bytes: int) -> InputError:
+    return InputError(f"{name}: larger than {max_bytes / (1024 * 1024):g} MB; save and trim it")
+
+
+def fetch_url(url: str, timeout: float = FETCH_TIMEOUT, *,
+              deadline: float = limits.FETCH_DEADLINE_SECONDS, max_bytes: int = MAX_BYTES) -> RawSource:
+    """GET a page or feed; raise InputError on a network error, an HTTP error, an oversized body,
+    or when the whole fetch takes longer than `deadline` seconds (`timeout` bounds each read)."""
     import httpx
+
+    started = time.monotonic()
 
     headers = {"User-Agent": "tracker/0.1 (+press-release reader)",
                "Accept": "text/html, application/rss+xml, application/atom+xml, application/xml, text/plain;q=0.9"}
@@ -44,8 +60,10 @@ def fetch_url(url: str, timeout: float = FETCH_TIMEOUT) -> RawSource:
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
-                    if size > MAX_BYTES:
-                        raise InputError(f"{url}: larger than {MAX_BYTES // (1024 * 1024)} MB; save and trim it")
+                    if size > max_bytes:
+                        raise _too_large(url, max_bytes)
+                    if time.monotonic() - started > deadline:
+                        raise InputError(f"{url}: still sending after {deadline:g}s; cut off")
                     chunks.append(chunk)
     except httpx.TimeoutException as err:
         raise InputError(f"{url}: timed out after {timeout:g}s") from err
@@ -54,19 +72,58 @@ def fetch_url(url: str, timeout: float = FETCH_TIMEOUT) -> RawSource:
     return RawSource(url, b"".join(chunks))
 
 
-def read_source(path: str) -> RawSource:
-    """Read one file or URL; raise InputError when it is missing or unreadable."""
+_TAG = re.compile(rb"<[A-Za-z!/]")
+_LOOKS_LIKE_HTML = re.compile(rb"<!doctype\s+html|<html\b|<body\b", re.IGNORECASE)
+_LOOKS_LIKE_FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
+
+
+def check_markup(source: RawSource) -> RawSource:
+    """Refuse an HTML page with more than `limits.MAX_HTML_TAGS` tags before the HTML reader sees it.
+
+    A page counts as HTML by its suffix or its first 2 KB (a rough copy of the reader's own
+    sniffing: a feed is never counted, its entries are read another way).
+    """
+    head = source.raw[:2048]
+    suffix = Path(source.name.split("?", 1)[0]).suffix.lower()
+    if _LOOKS_LIKE_FEED.search(head) or suffix in {".xml", ".rss", ".atom", ".feed"}:
+        return source
+    if suffix in {".html", ".htm", ".xhtml"} or _LOOKS_LIKE_HTML.search(head):
+        tags = 0
+        for tags, _ in enumerate(_TAG.finditer(source.raw), start=1):
+            if tags > limits.MAX_HTML_TAGS:
+                raise InputError(f"{source.name}: more than {limits.MAX_HTML_TAGS:,} HTML tags; save the "
+                                 "article's text or trim the page")
+    return source
+
+
+def read_source(path: str, max_bytes: int | None = MAX_BYTES) -> RawSource:
+    """Read one file or URL of at most `max_bytes` (None: no cap, for a dump); raise InputError when it
+    is missing, unreadable, too large, not a regular file, or an HTML page with too many tags."""
     if is_url(path):
-        return fetch_url(path)
-    file = Path(path)
+        return check_markup(fetch_url(path) if max_bytes is None else fetch_url(path, max_bytes=max_bytes))
     try:
-        return RawSource(str(file), file.read_bytes())
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError as err:
         raise InputError(f"{path}: no such file") from err
     except IsADirectoryError as err:
         raise InputError(f"{path}: is a folder; `tracker ingest` reads folders") from err
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            mode = os.fstat(descriptor).st_mode
+            if stat.S_ISDIR(mode):
+                raise InputError(f"{path}: is a folder; `tracker ingest` reads folders")
+            if not stat.S_ISREG(mode):
+                raise InputError(f"{path}: not a regular file (a pipe or a device); save it to a file first")
+            os.set_blocking(descriptor, True)
+            raw = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+        except OSError as err:
+            raise InputError(f"{path}: cannot read ({err.strerror})") from err
+    if max_bytes is not None and len(raw) > max_bytes:
+        raise _too_large(path, max_bytes)
+    return check_markup(RawSource(str(Path(path)), raw))
 
 
 def list_paths(paths: list[str]) -> list[str]:

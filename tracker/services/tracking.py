@@ -15,6 +15,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from tracker.domain.model import Commitment, Meeting, Status, Window
+from tracker import limits
 from tracker.errors import ConflictError
 from tracker.storage import models as m
 from tracker.storage import repo
@@ -39,8 +40,12 @@ def _plain(value: object) -> object:
 
 def record_changes(session: Session, row: m.Meeting | m.Commitment, changes: dict[str, object], *,
                    at: dt.datetime, reason: str) -> list[str]:
-    """Apply `changes` (attribute -> new value) to `row`, writing history; return the fields that changed."""
+    """Apply `changes` (attribute -> new value) to `row`, writing history; return the fields that changed.
+
+    Raises InputError for a value beyond `tracker.limits` (a date out of range, a text too long).
+    """
     entity = "meeting" if isinstance(row, m.Meeting) else "commitment"
+    limits.check_fields(changes, entity="meeting" if entity == "meeting" else "item")
     changed = []
     for name, new in changes.items():
         old = row.parties if name == "parties" else getattr(row, name)
@@ -61,11 +66,23 @@ def record_changes(session: Session, row: m.Meeting | m.Commitment, changes: dic
     return changed
 
 
+def _check_meeting(meeting: Meeting) -> None:
+    """Refuse a meeting with a value beyond `tracker.limits` (InputError) before anything is stored."""
+    limits.check_fields({"title": meeting.title, "city": meeting.city, "country": meeting.country,
+                         "timezone": meeting.timezone, "parties": meeting.parties, "start_date": meeting.start,
+                         "end_date": meeting.end}, entity="meeting")
+    for person in meeting.participants:
+        limits.check_text(person.name, limits.NAME_CHARS, "participant name")
+        limits.check_text(person.role, limits.NAME_CHARS, "participant role")
+        limits.check_text(person.country, limits.CODE_CHARS, "participant country")
+
+
 def add_meeting(session: Session, meeting: Meeting, *, at: dt.datetime, reason: str = "added by hand",
                 match: bool = True) -> m.Meeting:
     """Store a meeting and (unless `match` is false) let it fulfil the items it matches."""
     from tracker.services.fulfilment import match_fulfilments  # fulfilment imports this module
 
+    _check_meeting(meeting)
     row = repo.add_meeting(session, meeting, at=at)
     repo.add_history(session, entity="meeting", entity_id=row.id, field="created", old=None, new=row.uid,
                      at=at, reason=reason)
@@ -76,7 +93,7 @@ def add_meeting(session: Session, meeting: Meeting, *, at: dt.datetime, reason: 
 
 def edit_meeting(session: Session, meeting_id: int, changes: dict[str, object], *, at: dt.datetime,
                  reason: str = "edited by hand") -> m.Meeting:
-    row = repo.get_meeting(session, meeting_id)
+    row = repo.get_meeting(session, meeting_id, for_update=True)
     start, end = changes.get("start_date", row.start_date), changes.get("end_date", row.end_date)
     if end < start:
         raise ConflictError(f"meeting end {end} is before its start {start}")
@@ -93,6 +110,10 @@ def add_item(session: Session, item: Commitment, *, at: dt.datetime, reason: str
     """Store an item and (unless `match` is false) compare it with the meetings already stored."""
     from tracker.services.fulfilment import match_item
 
+    limits.check_fields({"title": item.title, "city": item.city, "country": item.country,
+                         "timezone": item.timezone, "parties": item.parties, "window_start": item.window.start,
+                         "window_end": item.window.end, "window_text": item.window.text,
+                         "made_on": item.made_on}, entity="item")
     row = repo.add_commitment(session, item, at=at)
     repo.add_history(session, entity="commitment", entity_id=row.id, field="created", old=None, new=row.uid,
                      at=at, reason=reason)
@@ -114,7 +135,7 @@ def _window_changes(window: Window) -> dict[str, object]:
 def edit_item(session: Session, item_id: int, changes: dict[str, object], *, at: dt.datetime,
               reason: str = "edited by hand") -> m.Commitment:
     """Change fields of an item; a `window` value is spread over the window columns."""
-    row = repo.get_commitment(session, item_id)
+    row = repo.get_commitment(session, item_id, for_update=True)
     if "window" in changes:
         changes = {**{k: v for k, v in changes.items() if k != "window"}, **_window_changes(changes["window"])}
     changed = record_changes(session, row, changes, at=at, reason=reason)
@@ -128,7 +149,7 @@ def edit_item(session: Session, item_id: int, changes: dict[str, object], *, at:
 def complete_item(session: Session, item_id: int, *, at: dt.datetime, meeting_id: int | None = None,
                   on: dt.date | None = None, reason: str = "marked done by hand") -> m.Commitment:
     """Mark an item fulfilled, by a meeting (its start date is the fulfilment date) or on a date."""
-    row = repo.get_commitment(session, item_id)
+    row = repo.get_commitment(session, item_id, for_update=True)
     if meeting_id is not None and row.status == Status.FULFILLED.value and row.fulfilled_meeting_id == meeting_id:
         # Already fulfilled automatically by this very meeting: saying so by hand confirms the link.
         from tracker.services.fulfilment import link_confirmed
@@ -151,7 +172,7 @@ def complete_item(session: Session, item_id: int, *, at: dt.datetime, meeting_id
 
 
 def cancel_item(session: Session, item_id: int, *, at: dt.datetime, reason: str = "cancelled by hand") -> m.Commitment:
-    row = repo.get_commitment(session, item_id)
+    row = repo.get_commitment(session, item_id, for_update=True)
     _require_open(row, "cancelled")
     record_changes(session, row, {"status": str(Status.CANCELLED)}, at=at, reason=reason)
     return row
@@ -164,7 +185,7 @@ def reschedule_item(session: Session, item_id: int, window: Window, *, at: dt.da
     The item keeps its identity (and calendar UID), so the calendar entry moves
     instead of doubling; status `rescheduled` is still due, at the new window.
     """
-    row = repo.get_commitment(session, item_id)
+    row = repo.get_commitment(session, item_id, for_update=True)
     _require_open(row, "rescheduled")
     record_changes(session, row, {**_window_changes(window), "status": str(Status.RESCHEDULED)},
                    at=at, reason=reason)

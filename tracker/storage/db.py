@@ -17,10 +17,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.errors import StorageError
+from tracker.errors import InputError, StorageError
 
 __all__ = ["make_engine", "session_scope", "ensure_schema", "upgrade", "downgrade", "current_revision",
-           "head_revision", "masked_url"]
+           "head_revision", "known_revisions", "masked_url"]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -87,7 +87,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    # WAL is a property of the file: set it on a new file or the tracker's own, never on another
+    # program's database, which the tracker refuses without changing a byte of it (issue #17).
+    cursor.execute("SELECT count(*), sum(name = 'alembic_version') FROM sqlite_master WHERE type = 'table'")
+    tables, ours = cursor.fetchone()
+    if not tables or ours:
+        cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
@@ -132,23 +137,51 @@ def _alembic_config(engine: Engine):
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run Alembic migrations up to `revision` (each revision in its own transaction)."""
+    """Run Alembic migrations up to `revision` (each revision in its own transaction).
+
+    Raises StorageError for a file that is not a database, a database at a revision this
+    version does not know, or one that holds another program's tables; InputError for an
+    unknown `revision`.
+    """
     from alembic import command
 
-    _run_migration(lambda: command.upgrade(_alembic_config(engine), revision), engine)
+    current = current_revision(engine)
+    if current is not None and current not in known_revisions():
+        raise StorageError(
+            f"database is at revision {current}, unknown to this version of tracker; upgrade tracker")
+    if current is None:
+        _refuse_foreign_tables(engine)
+    _run_migration(lambda: command.upgrade(_alembic_config(engine), revision), engine, revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     from alembic import command
 
-    _run_migration(lambda: command.downgrade(_alembic_config(engine), revision), engine)
+    _run_migration(lambda: command.downgrade(_alembic_config(engine), revision), engine, revision)
 
 
-def _run_migration(action, engine: Engine) -> None:
+def _run_migration(action, engine: Engine, revision: str) -> None:
+    from alembic.util.exc import CommandError
+
     try:
         action()
-    except OperationalError as err:
+    except DBAPIError as err:  # OperationalError, or e.g. "file is not a database"
         raise StorageError(f"cannot migrate {masked_url(str(engine.url))}: {_first_line(err)}") from err
+    except CommandError as err:  # the database's revision was checked before: the target is unknown
+        raise InputError(f"cannot migrate to revision {revision!r}: {_first_line(err)}; "
+                         f"the newest is {head_revision()}") from err
+
+
+def _refuse_foreign_tables(engine: Engine) -> None:
+    """Refuse a database without a tracker schema that holds tables: it belongs to another program (#17).
+
+    Creating the tracker's tables there would write into, say, a browser's history file.
+    """
+    tables = [name for name in table_names(engine) if name != "alembic_version"]
+    if tables:
+        shown = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
+        raise StorageError(f"{masked_url(str(engine.url))} holds tables of another program ({shown}) and no "
+                           "tracker schema; name a new file or an empty database")
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -174,7 +207,7 @@ def head_revision() -> str:
 # The newest revision in alembic/versions (tests/storage/test_migrations.py keeps
 # this true): a database already there is recognised without importing Alembic,
 # which saves every command a sixth of a second.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "integ02_doc_identity_data"
 
 
 def _stored_revision(engine: Engine) -> str | None:
@@ -200,10 +233,7 @@ def ensure_schema(engine: Engine) -> None:
         current = current_revision(engine)
         if current == head:
             return
-        if current is not None and current not in _known_revisions():
-            raise StorageError(
-                f"database is at revision {current}, unknown to this version of tracker; upgrade tracker")
-        upgrade(engine)
+        upgrade(engine)  # refuses an unknown revision or another program's tables
 
 
 # Any constant works; it only has to be the same in every tracker process.
@@ -228,7 +258,8 @@ def _schema_lock(engine: Engine) -> Iterator[None]:
         connection.close()
 
 
-def _known_revisions() -> set[str]:
+def known_revisions() -> set[str]:
+    """Every revision id in alembic/versions."""
     from alembic.script import ScriptDirectory
 
     from alembic.config import Config

@@ -2,7 +2,8 @@
 
 One MetaData with a naming convention so that Alembic migrations name every
 constraint the same way on SQLite and PostgreSQL. Dates are `Date` (inclusive
-ends), instants `DateTime(timezone=True)` in UTC. Parties live in their own
+ends), instants `DateTime(timezone=True)` in UTC. Text sizes come from
+`tracker.limits`, which the input checks read too. Parties live in their own
 tables so that "everything with Belarus" is one indexed query on both engines.
 """
 
@@ -14,6 +15,10 @@ from sqlalchemy import (
     Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, Time, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from tracker.limits import (
+    CODE_CHARS, KIND_CHARS, LABEL_CHARS, NAME_CHARS, SOURCE_CHARS, TITLE_CHARS, UID_CHARS, ZONE_CHARS,
+)
 
 __all__ = [
     "Base", "Document", "Meeting", "MeetingParty", "Participant", "Commitment", "CommitmentParty",
@@ -37,14 +42,20 @@ UTCDateTime = DateTime(timezone=True)
 
 
 class Document(Base):
-    """One ingested text, unique by the sha256 of its extracted text."""
+    """One ingested text, unique by the sha256 of its extracted text.
+
+    `normalised_sha256` is its identity (`tracker.domain.identity`): the same
+    release in another form (more blank lines, HTML instead of text) has the same
+    key and is not stored again. Null only before the data migration fills it.
+    """
 
     __tablename__ = "documents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    source: Mapped[str] = mapped_column(String(2000))
-    title: Mapped[str | None] = mapped_column(String(500))
+    normalised_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    source: Mapped[str] = mapped_column(String(SOURCE_CHARS))
+    title: Mapped[str | None] = mapped_column(String(TITLE_CHARS))
     published: Mapped[dt.date | None] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
@@ -54,21 +65,21 @@ class Meeting(Base):
     __tablename__ = "meetings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(200), unique=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    title: Mapped[str] = mapped_column(String(500), default="")
+    uid: Mapped[str] = mapped_column(String(UID_CHARS), unique=True)
+    kind: Mapped[str] = mapped_column(String(KIND_CHARS))
+    title: Mapped[str] = mapped_column(String(TITLE_CHARS), default="")
     start_date: Mapped[dt.date] = mapped_column(Date, index=True)
     end_date: Mapped[dt.date] = mapped_column(Date)
     start_time: Mapped[dt.time | None] = mapped_column(Time)
     end_time: Mapped[dt.time | None] = mapped_column(Time)
-    city: Mapped[str | None] = mapped_column(String(200))
-    country: Mapped[str | None] = mapped_column(String(10))
-    timezone: Mapped[str | None] = mapped_column(String(64))
+    city: Mapped[str | None] = mapped_column(String(LABEL_CHARS))
+    country: Mapped[str | None] = mapped_column(String(CODE_CHARS))
+    timezone: Mapped[str | None] = mapped_column(String(ZONE_CHARS))
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
     evidence_text: Mapped[str | None] = mapped_column(Text)
     evidence_start: Mapped[int | None] = mapped_column(Integer)
     evidence_end: Mapped[int | None] = mapped_column(Integer)
-    review: Mapped[str] = mapped_column(String(20), default="unreviewed")
+    review: Mapped[str] = mapped_column(String(KIND_CHARS), default="unreviewed")
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
@@ -88,7 +99,7 @@ class MeetingParty(Base):
     __tablename__ = "meeting_parties"
 
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
-    code: Mapped[str] = mapped_column(String(10), primary_key=True, index=True)
+    code: Mapped[str] = mapped_column(String(CODE_CHARS), primary_key=True, index=True)
 
 
 class Participant(Base):
@@ -99,9 +110,9 @@ class Participant(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    name: Mapped[str] = mapped_column(String(300))
-    role: Mapped[str | None] = mapped_column(String(300))
-    country: Mapped[str | None] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(NAME_CHARS))
+    role: Mapped[str | None] = mapped_column(String(NAME_CHARS))
+    country: Mapped[str | None] = mapped_column(String(CODE_CHARS))
 
 
 class Commitment(Base):
@@ -110,19 +121,19 @@ class Commitment(Base):
     __tablename__ = "commitments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(200), unique=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    title: Mapped[str] = mapped_column(String(500), default="")
-    firmness: Mapped[str] = mapped_column(String(20))
-    city: Mapped[str | None] = mapped_column(String(200))
-    country: Mapped[str | None] = mapped_column(String(10))
-    timezone: Mapped[str | None] = mapped_column(String(64))
+    uid: Mapped[str] = mapped_column(String(UID_CHARS), unique=True)
+    kind: Mapped[str] = mapped_column(String(KIND_CHARS))
+    title: Mapped[str] = mapped_column(String(TITLE_CHARS), default="")
+    firmness: Mapped[str] = mapped_column(String(KIND_CHARS))
+    city: Mapped[str | None] = mapped_column(String(LABEL_CHARS))
+    country: Mapped[str | None] = mapped_column(String(CODE_CHARS))
+    timezone: Mapped[str | None] = mapped_column(String(ZONE_CHARS))
     window_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
     window_end: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    window_precision: Mapped[str] = mapped_column(String(20), default="open")
-    window_text: Mapped[str] = mapped_column(String(500), default="")
-    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
-    review: Mapped[str] = mapped_column(String(20), default="unreviewed")
+    window_precision: Mapped[str] = mapped_column(String(KIND_CHARS), default="open")
+    window_text: Mapped[str] = mapped_column(String(TITLE_CHARS), default="")
+    status: Mapped[str] = mapped_column(String(KIND_CHARS), default="open", index=True)
+    review: Mapped[str] = mapped_column(String(KIND_CHARS), default="unreviewed")
     made_on: Mapped[dt.date | None] = mapped_column(Date)
     agreed_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
     fulfilled_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
@@ -151,7 +162,7 @@ class CommitmentParty(Base):
 
     commitment_id: Mapped[int] = mapped_column(
         ForeignKey("commitments.id", ondelete="CASCADE"), primary_key=True)
-    code: Mapped[str] = mapped_column(String(10), primary_key=True, index=True)
+    code: Mapped[str] = mapped_column(String(CODE_CHARS), primary_key=True, index=True)
 
 
 class FulfilmentLink(Base):
@@ -163,7 +174,7 @@ class FulfilmentLink(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"), index=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
-    state: Mapped[str] = mapped_column(String(20), default="proposed")
+    state: Mapped[str] = mapped_column(String(KIND_CHARS), default="proposed")
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
@@ -174,10 +185,10 @@ class Feed(Base):
     __tablename__ = "feeds"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(LABEL_CHARS), unique=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    party: Mapped[str | None] = mapped_column(String(200))
-    kind: Mapped[str | None] = mapped_column(String(200))
+    party: Mapped[str | None] = mapped_column(String(LABEL_CHARS))
+    kind: Mapped[str | None] = mapped_column(String(LABEL_CHARS))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
@@ -189,7 +200,7 @@ class History(Base):
     __table_args__ = (Index("ix_history_entity", "entity", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    entity: Mapped[str] = mapped_column(String(20))
+    entity: Mapped[str] = mapped_column(String(KIND_CHARS))
     entity_id: Mapped[int] = mapped_column(Integer)
     field: Mapped[str] = mapped_column(String(50))
     old_value: Mapped[str | None] = mapped_column(Text)

@@ -14,7 +14,9 @@ from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain import model as domain
+from tracker.domain.identity import normalised_sha256
 from tracker.errors import NotFoundError
+from tracker.limits import MAX_ID
 from tracker.storage import models as m
 
 __all__ = [
@@ -22,7 +24,7 @@ __all__ = [
     "find_document", "add_document", "get_document", "list_documents",
     "add_meeting", "get_meeting", "find_meeting_by_uid", "list_meetings", "set_meeting_parties",
     "add_commitment", "get_commitment", "find_commitment_by_uid", "list_commitments", "set_commitment_parties",
-    "add_history", "list_history", "new_uid", "meeting_to_domain", "commitment_to_domain",
+    "add_history", "list_history", "new_uid", "meeting_to_domain", "commitment_to_domain", "lock_rows",
 ]
 
 UID_DOMAIN = "tracker"
@@ -59,12 +61,20 @@ def lock_for_ingest(session: Session) -> None:
 # What lists and exports need of a source document; its full text stays in the database.
 _DOCUMENT_HEADER = (m.Document.source, m.Document.title, m.Document.published)
 
-def find_document(session: Session, sha256: str) -> m.Document | None:
-    return session.scalar(select(m.Document).where(m.Document.sha256 == sha256))
+def find_document(session: Session, text: str) -> m.Document | None:
+    """The stored document with the same identity as `text` (the same release in any form), if any."""
+    key = normalised_sha256(text)
+    return session.scalar(select(m.Document).where(m.Document.normalised_sha256 == key)
+                          .order_by(m.Document.id).limit(1))
+
+
+def _within_ids(value: int) -> bool:
+    """Whether `value` can be an id at all: a larger one names nothing and would overflow the driver."""
+    return 0 < value <= MAX_ID
 
 
 def get_document(session: Session, document_id: int) -> m.Document:
-    row = session.get(m.Document, document_id)
+    row = session.get(m.Document, document_id) if _within_ids(document_id) else None
     if row is None:
         raise NotFoundError(f"no document with id {document_id}; `tracker documents list` shows them")
     return row
@@ -76,7 +86,8 @@ def list_documents(session: Session) -> list[m.Document]:
 
 def add_document(session: Session, *, sha256: str, source: str, text: str, title: str | None,
                  published: dt.date | None, at: dt.datetime) -> m.Document:
-    row = m.Document(sha256=sha256, source=source, text=text, title=title, published=published, ingested_at=at)
+    row = m.Document(sha256=sha256, normalised_sha256=normalised_sha256(text), source=source, text=text,
+                     title=title, published=published, ingested_at=at)
     session.add(row)
     session.flush()
     return row
@@ -90,8 +101,22 @@ def _meeting_query() -> Select:
         selectinload(m.Meeting.document).load_only(*_DOCUMENT_HEADER))
 
 
-def get_meeting(session: Session, meeting_id: int) -> m.Meeting:
-    row = session.scalar(_meeting_query().where(m.Meeting.id == meeting_id))
+def lock_rows(query: Select) -> Select:
+    """`query` that locks its rows until the transaction ends and reads their newest committed values.
+
+    A read-modify-write of a meeting or an item uses it (issue #17): on PostgreSQL
+    a concurrent writer then waits for the row instead of overwriting it with
+    values read before the other commit (SQLite's BEGIN IMMEDIATE already
+    serialises writers and renders no FOR UPDATE). `populate_existing` makes a
+    row already in the session take the values read under the lock.
+    """
+    return query.with_for_update().execution_options(populate_existing=True)
+
+
+def get_meeting(session: Session, meeting_id: int, *, for_update: bool = False) -> m.Meeting:
+    """The meeting `meeting_id`; `for_update` locks it for a change (see `lock_rows`)."""
+    query = _meeting_query().where(m.Meeting.id == meeting_id)
+    row = session.scalar(lock_rows(query) if for_update else query) if _within_ids(meeting_id) else None
     if row is None:
         raise NotFoundError(f"no meeting with id {meeting_id}; `tracker meetings list` shows them")
     return row
@@ -162,8 +187,10 @@ def _commitment_query() -> Select:
         selectinload(m.Commitment.agreed_meeting), selectinload(m.Commitment.fulfilled_meeting))
 
 
-def get_commitment(session: Session, commitment_id: int) -> m.Commitment:
-    row = session.scalar(_commitment_query().where(m.Commitment.id == commitment_id))
+def get_commitment(session: Session, commitment_id: int, *, for_update: bool = False) -> m.Commitment:
+    """The item `commitment_id`; `for_update` locks it for a change (see `lock_rows`)."""
+    query = _commitment_query().where(m.Commitment.id == commitment_id)
+    row = session.scalar(lock_rows(query) if for_update else query) if _within_ids(commitment_id) else None
     if row is None:
         raise NotFoundError(f"no item with id {commitment_id}; `tracker items list` shows them")
     return row
