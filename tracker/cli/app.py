@@ -41,11 +41,12 @@ class AppContext:
     def today(self):
         return self.settings.effective_today()
 
-    def engine(self, upgrade: bool = True):
+    def engine(self, upgrade: bool = True, create: bool = True):
+        """The engine, made on first use; `create=False` (reading commands) refuses a missing SQLite file."""
         if self._engine is None:
             from tracker.storage.db import ensure_schema, make_engine
 
-            self._engine = make_engine(self.settings.db_url)
+            self._engine = make_engine(self.settings.db_url, create=create)
             if upgrade:
                 ensure_schema(self._engine)
         return self._engine
@@ -57,10 +58,13 @@ class AppContext:
             self._engine = None
 
     def session(self, read_only: bool = False):
-        """One session for one command, committed at the end of the block."""
+        """One session for one command, committed at the end of the block.
+
+        A read-only session never creates the database: a mistyped `--db` is an error, not an empty list.
+        """
         from tracker.storage.db import session_scope
 
-        return session_scope(self.engine(), read_only=read_only)
+        return session_scope(self.engine(create=not read_only), read_only=read_only)
 
     def now(self):
         from tracker.clock import now
@@ -77,7 +81,8 @@ app = typer.Typer(
 @app.callback()
 def _global_options(
     ctx: typer.Context,
-    db: str | None = typer.Option(None, "--db", help="Database URL (env TRACKER_DB_URL).", show_default=False),
+    db: str | None = typer.Option(None, "--db", help="Database: an SQLite file path or a URL, e.g. postgresql://user@host/db (env TRACKER_DB_URL).",
+        show_default=False),
     today: str | None = typer.Option(None, "--today", help="Act as if today were YYYY-MM-DD (env TRACKER_TODAY)."),
 ) -> None:
     """Diplomatic calendar and follow-up tracker."""

@@ -189,7 +189,7 @@ def list_(ctx: typer.Context, json_: bool = typer.Option(False, "--json", help="
     Example: tracker review list --json
     """
     app_ctx = get_context(ctx)
-    with app_ctx.session() as session:
+    with app_ctx.session(read_only=True) as session:
         document = _queue_json(review_service.list_pending(session), app_ctx)
     if json_:
         print_json(document)
