@@ -83,3 +83,55 @@ def test_an_unknown_dialect_is_exit_5_with_both_forms(run):
     assert result.exit_code == 5
     assert result.stderr.count("\n") == 1 and "--db ~/desk.db" in result.stderr
 
+
+# 2. Global options only worked before the command.
+
+def test_global_options_after_the_command(run, tmp_path, seed_path):
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    assert run("ingest", seed_path, "--db", db).exit_code == 0
+    before = run("--db", db, "--today", "2017-12-15", "remind", "--json")
+    after = run("remind", "--today", "2017-12-15", "--json", f"--db={db}")
+    assert after.exit_code == 0, after.stderr
+    assert after.stdout == before.stdout and json.loads(after.stdout)["due_soon"]
+    listed = run("--json", "items", "list", "--db", db)  # --json before the command goes to it
+    assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == 1
+
+
+def test_a_later_global_option_wins_and_values_stay_with_their_option(run, tmp_path, seed_path):
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    run("--db", db, "ingest", seed_path)
+    # The first "--today" is the value of --city, not the global option.
+    added = run("items", "add", "Visit", "--city", "--today", "--db", db, "--json", "--today", "2017-01-02")
+    assert added.exit_code == 0, added.stderr
+    assert json.loads(added.stdout)["city"] == "--today"
+    late = run("--today", "2017-06-01", "remind", "--json", "--db", db, "--today", "2018-01-02")
+    assert json.loads(late.stdout)["overdue"]
+
+
+def test_any_command_group_takes_the_global_options_after_it():
+    import typer
+
+    from tracker.cli.app import TrackerGroup
+
+    root = typer.Typer(cls=TrackerGroup)
+    seen = {}
+
+    @root.callback()
+    def _options(today: str = typer.Option(None, "--today"), verbose: bool = typer.Option(False, "--verbose")):
+        seen.update(today=today, verbose=verbose)
+
+    group = typer.Typer()
+    root.add_typer(group, name="later")
+
+    @group.command("added")
+    def _added(name: str = typer.Argument(...), quiet: bool = typer.Option(False, "--quiet")):
+        seen.update(name=name, quiet=quiet)
+
+    result = CliRunner().invoke(root, ["later", "added", "x", "--today", "2020-01-01", "--verbose", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert seen == {"today": "2020-01-01", "verbose": True, "name": "x", "quiet": True}
+
+
+def test_an_option_no_command_has_is_still_refused(run, tmp_path):
+    result = run("remind", "--tody", "2017-01-01", "--db", tmp_path / "x.db")
+    assert result.exit_code == 2 and "No such option: --tody" in result.stderr

@@ -22,12 +22,80 @@ __all__ = ["app", "AppContext", "get_context", "print_json", "fail"]
 
 
 class TrackerGroup(TyperGroup):
+    """The root command: maps errors to exit codes and takes global options wherever they are typed."""
+
+    def parse_args(self, ctx, args):
+        return super().parse_args(ctx, _place_global_options(self, list(args)))
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except TrackerError as err:
             typer.echo(f"tracker: {err}", err=True)
             raise typer.Exit(err.exit_code) from None
+
+
+def _options(command) -> dict[str, Any]:
+    """Every option of `command` by each of its spellings (`--db`, `--no-x`, ...)."""
+    return {name: param for param in command.params if getattr(param, "param_type_name", "") == "option"
+            for name in (*param.opts, *param.secondary_opts)}
+
+
+def _takes_value(option) -> bool:
+    return not (option.is_flag or option.count)
+
+
+def _place_global_options(root, args: list[str]) -> list[str]:
+    """`args` with the root's options typed after the command moved before it (issue #14).
+
+    `tracker remind --today 2026-08-20` reads as `tracker --today 2026-08-20 remind`, and
+    `tracker --json items list` as `tracker items list --json`. The root's options and the
+    command tree are read from Click, so a command group added later needs nothing here. An
+    option the command itself declares stays with the command; `--` ends the search.
+    """
+    global_options = _options(root)
+    before, stray, command_path = [], [], []
+    command, index = root, 0
+    # Walk the global options and the command path (`items list`) up to the command that runs.
+    while index < len(args):
+        word = args[index]
+        index += 1
+        name = word.split("=", 1)[0]
+        if name in global_options:
+            before.append(word)
+            if "=" not in word and _takes_value(global_options[name]) and index < len(args):
+                before.append(args[index])
+                index += 1
+        elif word.startswith("-"):
+            stray.append(word)  # `--json` typed before the command
+        else:
+            command = getattr(command, "commands", {}).get(word)
+            if command is None:
+                return args  # an unknown command: Click says so
+            command_path.append(word)
+            if not hasattr(command, "commands"):
+                break
+    if not command_path or hasattr(command, "commands"):
+        return args
+    own = _options(command)
+    if any(word not in own or _takes_value(own[word]) for word in stray):
+        return args  # not a flag of this command: Click's own message says what is wrong
+    kept, moved = [], []
+    while index < len(args):
+        word = args[index]
+        index += 1
+        if word == "--":
+            kept.extend(args[index - 1:])
+            break
+        name = word.split("=", 1)[0]
+        target = moved if name in global_options and name not in own else kept
+        target.append(word)
+        option = global_options.get(name) if target is moved else own.get(name)
+        # An option's value goes with it: never read as a global option or moved away from it.
+        if option is not None and "=" not in word and _takes_value(option) and index < len(args):
+            target.append(args[index])
+            index += 1
+    return [*before, *moved, *command_path, *kept, *stray]
 
 
 @dataclass
