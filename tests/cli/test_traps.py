@@ -5,6 +5,7 @@ Each test failed on main before its fix.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -135,3 +136,36 @@ def test_any_command_group_takes_the_global_options_after_it():
 def test_an_option_no_command_has_is_still_refused(run, tmp_path):
     result = run("remind", "--tody", "2017-01-01", "--db", tmp_path / "x.db")
     assert result.exit_code == 2 and "No such option: --tody" in result.stderr
+
+
+# 3. The date override leaked into history.
+
+REAL_NOW = dt.datetime(2026, 8, 20, 9, 30, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture
+def real_now(monkeypatch):
+    """The real instant, pinned at the one function that reads it (no test reads the wall clock)."""
+    from tracker import clock
+
+    monkeypatch.setattr(clock, "utc_now", lambda: REAL_NOW, raising=False)
+    return REAL_NOW
+
+
+def test_history_records_the_real_time_under_a_fixed_today(cli, seed_path, real_now, monkeypatch):
+    monkeypatch.setenv("TRACKER_TODAY", "2017-06-01")
+    cli("ingest", seed_path)
+    assert cli("items", "edit", "1", "--city", "Vitebsk", "--reason", "typo").exit_code == 0
+    item = json.loads(cli("items", "show", "1", "--json").stdout)
+    # [:19]: SQLite gives the instant back without its "+00:00", PostgreSQL with it.
+    assert [h["at"][:19] for h in item["history"] if h["field"] == "city"] == ["2026-08-20T09:30:00"]
+    # --today still sets the date everything is read as of.
+    assert item["days_overdue"] == 0 and item["status"] == "open"
+
+
+def test_done_without_a_meeting_is_fulfilled_on_the_as_of_date(cli, seed_path, real_now):
+    cli("ingest", seed_path)
+    assert cli("items", "done", "1", today="2017-11-30").exit_code == 0
+    item = json.loads(cli("items", "show", "1", "--json", today="2017-12-01").stdout)
+    assert item["fulfilled_on"] == "2017-11-30"
+    assert {h["at"][:10] for h in item["history"] if h["field"] == "status"} == {"2026-08-20"}

@@ -135,9 +135,10 @@ class AppContext:
         return session_scope(self.engine(create=not read_only), read_only=read_only)
 
     def now(self):
-        from tracker.clock import now
+        """The real instant, for history and change times: `--today` sets the date read, not the one recorded."""
+        from tracker import clock
 
-        return now(self.settings.today)
+        return clock.utc_now()
 
 
 app = typer.Typer(
@@ -151,7 +152,9 @@ def _global_options(
     ctx: typer.Context,
     db: str | None = typer.Option(None, "--db", help="Database: an SQLite file path or a URL, e.g. postgresql://user@host/db (env TRACKER_DB_URL).",
         show_default=False),
-    today: str | None = typer.Option(None, "--today", help="Act as if today were YYYY-MM-DD (env TRACKER_TODAY)."),
+    today: str | None = typer.Option(
+        None, "--today",
+        help="Read as of YYYY-MM-DD instead of the real date (env TRACKER_TODAY); history records the real time."),
 ) -> None:
     """Diplomatic calendar and follow-up tracker."""
     try:

@@ -238,9 +238,10 @@ def done(
     Example: tracker items done 1 --by 4
     """
     app_ctx = get_context(ctx)
+    # Without a meeting or --on it is done "today", the as-of date: history keeps the real instant.
+    on_ = parse_optional_date(on, "--on") or (app_ctx.today if meeting is None else None)
     with app_ctx.session() as session:
-        tracking.complete_item(session, item_id, meeting_id=meeting, on=parse_optional_date(on, "--on"),
-                               at=app_ctx.now(), reason=reason)
+        tracking.complete_item(session, item_id, meeting_id=meeting, on=on_, at=app_ctx.now(), reason=reason)
         record = _record(session, item_id, app_ctx)
     typer.echo(f"fulfilled {format_item(record)}")
 
