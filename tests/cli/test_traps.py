@@ -169,3 +169,93 @@ def test_done_without_a_meeting_is_fulfilled_on_the_as_of_date(cli, seed_path, r
     item = json.loads(cli("items", "show", "1", "--json", today="2017-12-01").stdout)
     assert item["fulfilled_on"] == "2017-11-30"
     assert {h["at"][:10] for h in item["history"] if h["field"] == "status"} == {"2026-08-20"}
+
+
+# 4. Edits that lost data silently.
+
+def _item(cli, parties="HU,RS", city="Belgrade", window=("2017-01-01", "2017-12-31")):
+    added = cli("items", "add", "Next round of consultations", "--kind", "consultations", "--party", parties,
+                "--city", city, "--start", window[0], "--end", window[1], "--json", today="2016-10-07")
+    assert added.exit_code == 0, added.stderr
+    return json.loads(added.stdout)
+
+
+def test_an_unknown_party_code_is_refused_and_nothing_changes(cli):
+    item = _item(cli)
+    result = cli("items", "edit", item["id"], "--party", "XX")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("tracker: unknown party 'XX'; ") and result.stderr.count("\n") == 1
+    shown = json.loads(cli("items", "show", item["id"], "--json").stdout)
+    assert shown["parties"] == ["HU", "RS"] and [h["field"] for h in shown["history"]] == ["created"]
+
+
+def test_a_misspelt_party_name_gets_did_you_mean(cli):
+    item = _item(cli)
+    result = cli("items", "edit", item["id"], "--party", "Belarussia")
+    assert result.exit_code == 2
+    assert result.stderr == "tracker: unknown party 'Belarussia'; did you mean Belarus (BY) or Russia (RU)?\n"
+
+
+def test_party_names_are_read_as_codes(cli):
+    item = _item(cli, parties="Hungary,serbia")
+    assert item["parties"] == ["HU", "RS"]
+    listed = cli("items", "list", "--party", "Serbia", "--json")
+    assert [i["id"] for i in json.loads(listed.stdout)] == [item["id"]]
+    assert json.loads(cli("meetings", "list", "--party", "Hungary", "--json").stdout) == []
+
+
+def test_add_and_remove_one_party_keep_the_others(cli):
+    item = _item(cli)
+    assert cli("items", "edit", item["id"], "--add-party", "Belarus").exit_code == 0
+    assert json.loads(cli("items", "show", item["id"], "--json").stdout)["parties"] == ["BY", "HU", "RS"]
+    assert cli("items", "edit", item["id"], "--remove-party", "HU").exit_code == 0
+    assert json.loads(cli("items", "show", item["id"], "--json").stdout)["parties"] == ["BY", "RS"]
+    missing = cli("items", "edit", item["id"], "--remove-party", "FR")
+    assert missing.exit_code == 2
+    assert missing.stderr == f"tracker: item #{item['id']} has no party FR (its parties: BY,RS)\n"
+    both = cli("items", "edit", item["id"], "--party", "FR", "--add-party", "DE")
+    assert both.exit_code == 2 and both.stderr.count("\n") == 1
+
+
+def test_a_vague_window_is_not_taken_silently(cli):
+    item = _item(cli)
+    result = cli("items", "reschedule", item["id"], "--window", "sometime soon", today="2017-06-01")
+    assert result.exit_code == 2
+    assert result.stderr == ("tracker: read 'sometime soon' as 2017-06-01..2017-11-30 (vague), a guess; "
+                             "add --yes to accept it or give --start/--end\n")
+    assert json.loads(cli("items", "show", item["id"], "--json").stdout)["status"] == "open"
+    accepted = cli("items", "reschedule", item["id"], "--window", "sometime soon", "--yes", today="2017-06-01")
+    assert accepted.exit_code == 0, accepted.stderr
+    precise = cli("items", "reschedule", item["id"], "--window", "first half of 2018", today="2017-06-01")
+    assert precise.exit_code == 0 and "2018-01-01..2018-06-30" in precise.stdout
+
+
+def test_on_a_terminal_the_reading_is_confirmed(cli, monkeypatch):
+    from tracker.cli import items
+
+    monkeypatch.setattr(items, "_is_terminal", lambda: True)
+    item = _item(cli)
+    declined = cli("items", "reschedule", item["id"], "--window", "first half of 2018", input="n\n")
+    assert declined.exit_code == 1
+    assert "read 'first half of 2018' as 2018-01-01..2018-06-30 (half); reschedule to it?" in declined.stderr
+    assert json.loads(cli("items", "show", item["id"], "--json").stdout)["status"] == "open"
+    accepted = cli("items", "reschedule", item["id"], "--window", "first half of 2018", input="y\n")
+    assert accepted.exit_code == 0 and "2018-01-01..2018-06-30" in accepted.stdout
+
+
+def test_done_by_an_unrelated_meeting_needs_force(cli):
+    item = _item(cli)
+    other = json.loads(cli("meetings", "add", "--start", "2016-05-03", "--kind", "talks", "--city", "Paris",
+                           "--party", "FR,DE", "--json").stdout)
+    refused = cli("items", "done", item["id"], "--by", other["id"])
+    assert refused.exit_code == 4
+    assert refused.stderr == (
+        f"tracker: meeting #{other['id']} does not look like the one item #{item['id']} promised: "
+        "HU,RS not among its parties (DE,FR); held in Paris, not Belgrade; check the ids, or add --force to "
+        "record it anyway\n")
+    assert json.loads(cli("items", "show", item["id"], "--json").stdout)["status"] == "open"
+    forced = cli("items", "done", item["id"], "--by", other["id"], "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert forced.stderr == (f"tracker: warning: meeting #{other['id']} was held on 2016-05-03, before the item "
+                             "was made on 2016-10-07\n")
+    assert json.loads(cli("items", "show", item["id"], "--json").stdout)["status"] == "fulfilled"

@@ -30,7 +30,7 @@ from tracker.storage import repo
 
 __all__ = [
     "LinkState", "LinkOutcome", "match_fulfilments", "match_item", "match_document", "list_links", "get_link",
-    "confirm_link", "reject_link", "link_confirmed",
+    "confirm_link", "reject_link", "link_confirmed", "item_made_on",
 ]
 
 
@@ -62,7 +62,7 @@ def _meeting_summary(meeting: m.Meeting) -> str:
     return f"meeting #{meeting.id} ({meeting.kind}, {meeting.city or 'no city'}, {meeting.start_date})"
 
 
-def _made_on(item: m.Commitment) -> dt.date | None:
+def item_made_on(item: m.Commitment) -> dt.date | None:
     """The day an item was made: stated, else the day of the meeting it was agreed at, else its text's date."""
     if item.made_on is not None:
         return item.made_on
@@ -84,7 +84,7 @@ def _assess(item: m.Commitment, meeting: m.Meeting, item_view: Commitment | None
     if _excluded(item, meeting):
         return MatchAssessment(Verdict.NONE)
     return assess_match(item_view or repo.commitment_to_domain(item), meeting_view or repo.meeting_to_domain(meeting),
-                        made_on=_made_on(item))
+                        made_on=item_made_on(item))
 
 
 def _item_kinds_for(meeting_kind: str) -> list[str]:
@@ -189,7 +189,7 @@ def match_item(session: Session, item_row: m.Commitment, *, at: dt.datetime) -> 
     query = _meetings_query().where(m.Meeting.kind.in_(kinds), m.Meeting.review != "rejected")
     for code in item_row.parties:
         query = query.where(m.Meeting.party_rows.any(m.MeetingParty.code == code))
-    made_on = _made_on(item_row)
+    made_on = item_made_on(item_row)
     if made_on is not None:
         query = query.where(m.Meeting.start_date >= made_on)
     meetings = [row for row in session.scalars(query.order_by(m.Meeting.start_date, m.Meeting.id))]
