@@ -259,3 +259,47 @@ def test_done_by_an_unrelated_meeting_needs_force(cli):
     assert forced.stderr == (f"tracker: warning: meeting #{other['id']} was held on 2016-05-03, before the item "
                              "was made on 2016-10-07\n")
     assert json.loads(cli("items", "show", item["id"], "--json").stdout)["status"] == "fulfilled"
+
+
+# 5. Files skipped without a word; 6. a partial failure that exited 0.
+
+RELEASE = ("Minsk, 6 October 2016. Political consultations between the foreign ministries of Belarus and "
+           "Serbia were held in Minsk. The parties agreed to hold the next round in Belgrade in 2017.\n")
+
+
+def test_a_folder_of_pdf_and_docx_names_them(cli, tmp_path):
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "b.docx").write_bytes(b"PK")
+    result = cli("ingest", folder)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"tracker: no documents found in {folder}; skipped {folder}/a.pdf (PDF is not read yet; save it as text "
+        f"(.txt) or a web page (.html)); {folder}/b.docx (Word files are not read yet; save it as text (.txt) or "
+        "a web page (.html))\n")
+
+
+def test_a_mixed_folder_names_what_it_skips_and_exits_1(cli, tmp_path):
+    folder = tmp_path / "releases"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git" / "config").write_text("hidden: never named")
+    (folder / "good.txt").write_text(RELEASE, encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    result = cli("ingest", folder)
+    assert result.exit_code == 1
+    assert result.stderr == (f"tracker: warning: skipped {folder}/scan.pdf: PDF is not read yet; save it as text "
+                             "(.txt) or a web page (.html)\n")
+    assert result.stdout.splitlines()[-1].endswith("; 1 file(s) not read (see above)")
+    summary = json.loads(cli("ingest", folder, "--json").stdout)
+    assert summary["not_read"] == [{"source": f"{folder}/scan.pdf", "reason": "PDF is not read yet; save it as "
+                                    "text (.txt) or a web page (.html)"}]
+
+
+def test_an_unreachable_url_among_good_files_exits_1_after_the_summary(cli, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(RELEASE, encoding="utf-8")
+    result = cli("ingest", good, "http://127.0.0.1:9/release")  # port 9: nothing listens
+    assert result.exit_code == 1
+    assert result.stderr.startswith("tracker: warning: http://127.0.0.1:9/release: cannot fetch")
+    assert f"{good}: added" in result.stdout and "1 file(s) not read" in result.stdout

@@ -172,7 +172,8 @@ def add(
         raise InputError(f"unknown firmness {firmness!r}") from err
     window = parse_window(due, start, end, app_ctx.today) or Window.open()
     item = Commitment(kind=parse_kind(kind), firmness=firmness_, window=window, title=title,
-                      parties=parse_parties(party, app_ctx.settings.cache_dir), city=city, country=country.upper() if country else None,
+                      parties=parse_parties(party, app_ctx.settings.cache_dir), city=city,
+                      country=country.upper() if country else None,
                       review=ReviewState.CONFIRMED, made_on=app_ctx.today)
     with app_ctx.session() as session:
         row = tracking.add_item(session, item, at=app_ctx.now())
