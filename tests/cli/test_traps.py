@@ -303,3 +303,17 @@ def test_an_unreachable_url_among_good_files_exits_1_after_the_summary(cli, tmp_
     assert result.exit_code == 1
     assert result.stderr.startswith("tracker: warning: http://127.0.0.1:9/release: cannot fetch")
     assert f"{good}: added" in result.stdout and "1 file(s) not read" in result.stdout
+
+
+# 7. A proposed fulfilment waited in review while lists said "overdue" with no hint.
+
+def test_an_overdue_item_with_a_proposed_fulfilment_names_the_meeting(cli, seed_path):
+    cli("ingest", seed_path)
+    talks = cli("meetings", "add", "--start", "2017-05-15", "--kind", "talks", "--city", "Minsk", "--party", "BY,RS",
+                "--json", today="2017-05-16")
+    meeting_id = json.loads(talks.stdout)["id"]
+    hint = f"possible match: meeting #{meeting_id} (`tracker review`)"
+    listed = cli("items", "list", today="2018-12-03").stdout.splitlines()
+    assert "overdue 337d" in listed[0] and listed[2] == f"      {hint}"
+    reminded = cli("remind", today="2018-12-03").stdout.splitlines()
+    assert f"        {hint}" in reminded

@@ -14,7 +14,7 @@ from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewSt
 from tracker.errors import InputError
 from tracker.exporters.records import commitment_record
 from tracker.services import tracking
-from tracker.services.fulfilment import list_links
+from tracker.services.fulfilment import format_possible_matches, list_links, list_possible_matches
 from tracker.services.reminders import iter_items, overdue_condition
 from tracker.storage.models import Commitment as Commitment_
 from tracker.storage import repo
@@ -96,12 +96,15 @@ def list_(
         if json_:
             _stream_json(records)
             return
+        possible = list_possible_matches(session)
         empty = True
         for record in records:
             empty = False
             typer.echo(format_item(record))
             if (source := format_source(record)) is not None:
                 typer.echo(source)
+            if (hint := format_possible_matches(possible.get(record["id"]))) is not None:
+                typer.echo(f"      {hint}")
         if empty:
             typer.echo("no items")
 

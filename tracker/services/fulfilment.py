@@ -30,7 +30,8 @@ from tracker.storage import repo
 
 __all__ = [
     "LinkState", "LinkOutcome", "match_fulfilments", "match_item", "match_document", "list_links", "get_link",
-    "confirm_link", "reject_link", "link_confirmed", "item_made_on",
+    "confirm_link", "reject_link", "link_confirmed", "item_made_on", "list_possible_matches",
+    "format_possible_matches",
 ]
 
 
@@ -250,6 +251,27 @@ def list_links(session: Session, *, commitment_id: int | None = None, meeting_id
     if states:
         query = query.where(m.FulfilmentLink.state.in_(states))
     return list(session.scalars(query))
+
+
+def list_possible_matches(session: Session) -> dict[int, list[int]]:
+    """Item id -> ids of the meetings proposed as its fulfilment and awaiting review, in link order.
+
+    Lists and reminders show them beside an overdue item, which may well be done (issue #14).
+    """
+    query = (select(m.FulfilmentLink.commitment_id, m.FulfilmentLink.meeting_id)
+             .where(m.FulfilmentLink.state == LinkState.PROPOSED).order_by(m.FulfilmentLink.id))
+    found: dict[int, list[int]] = {}
+    for item_id, meeting_id in session.execute(query):
+        found.setdefault(item_id, []).append(meeting_id)
+    return found
+
+
+def format_possible_matches(meeting_ids: list[int] | None) -> str | None:
+    """The hint printed under an item with proposed fulfilments, None when it has none."""
+    if not meeting_ids:
+        return None
+    meetings = " or ".join(f"#{meeting_id}" for meeting_id in meeting_ids)
+    return f"possible match: meeting {meetings} (`tracker review`)"
 
 
 def _set_link_state(session: Session, link: m.FulfilmentLink, state: str, *, at: dt.datetime, reason: str) -> None:
