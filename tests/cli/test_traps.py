@@ -317,3 +317,37 @@ def test_an_overdue_item_with_a_proposed_fulfilment_names_the_meeting(cli, seed_
     assert "overdue 337d" in listed[0] and listed[2] == f"      {hint}"
     reminded = cli("remind", today="2018-12-03").stdout.splitlines()
     assert f"        {hint}" in reminded
+
+
+# 8. Every exit code documented (README and --help) and produced.
+
+def test_every_exit_code_is_in_the_readme_and_the_help(run):
+    from pathlib import Path
+
+    from tracker.errors import EXIT_CODES, exit_codes_text
+
+    assert [code for code, _ in EXIT_CODES] == list(range(8))
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "\n".join(f"    {line}" for line in exit_codes_text().splitlines()) in readme
+    shown = " ".join(run("--help").stdout.split())
+    for code, meaning in EXIT_CODES:
+        assert f"{code} {' '.join(meaning.split())}" in shown
+
+
+def test_each_exit_code_is_what_the_table_says(cli, seed_path, tmp_path, monkeypatch, run):
+    assert cli("ingest", seed_path).exit_code == 0
+    assert cli("remind", "--fail-on-overdue", today="2018-01-02").exit_code == 1
+    assert cli("items", "list", "--status", "late").exit_code == 2
+    assert cli("items", "show", "42").exit_code == 3
+    cli("items", "cancel", "1")
+    assert cli("items", "done", "1").exit_code == 4
+    assert run("--db", tmp_path / "missing.db", "items", "list").exit_code == 5
+    bad_settings = tmp_path / "config.toml"
+    bad_settings.write_text("due_soon_days = 'soon'\n")
+    monkeypatch.setenv("TRACKER_CONFIG", str(bad_settings))
+    assert cli("items", "list").exit_code == 6
+    monkeypatch.delenv("TRACKER_CONFIG")
+    monkeypatch.setenv("TRACKER_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("TRACKER_SMTP_PORT", "9")  # nothing listens
+    mailed = cli("remind", "--mail-to", "desk@example.org", today="2018-01-02")
+    assert mailed.exit_code == 7 and mailed.stderr.startswith("tracker: ") and mailed.stderr.count("\n") == 1

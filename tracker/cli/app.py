@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from tracker.config import Settings, resolve_settings
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, exit_codes_text
 
 __all__ = ["app", "AppContext", "get_context", "print_json", "fail"]
 
@@ -144,6 +144,7 @@ class AppContext:
 app = typer.Typer(
     cls=TrackerGroup, no_args_is_help=True, add_completion=False,
     help="Turn diplomatic press releases into a calendar of meetings and follow-ups nobody forgets.",
+    epilog="Exit codes:\n" + exit_codes_text(),
 )
 
 
