@@ -351,3 +351,21 @@ def test_each_exit_code_is_what_the_table_says(cli, seed_path, tmp_path, monkeyp
     monkeypatch.setenv("TRACKER_SMTP_PORT", "9")  # nothing listens
     mailed = cli("remind", "--mail-to", "desk@example.org", today="2018-01-02")
     assert mailed.exit_code == 7 and mailed.stderr.startswith("tracker: ") and mailed.stderr.count("\n") == 1
+
+
+# 9. review: "skip then quit" said "1 decision(s) saved"; the window prompt pointed at options.
+
+def test_review_skip_then_quit_saves_nothing_and_says_so(cli, seed_path):
+    cli("ingest", seed_path)
+    cli("meetings", "add", "--start", "2017-05-15", "--kind", "talks", "--city", "Minsk", "--party", "BY,RS")
+    result = cli("review", input="s\nq\n")
+    assert result.exit_code == 0
+    assert result.stdout.rstrip().endswith("stopped; 0 decision(s) saved, 1 skipped")
+
+
+def test_review_window_prompt_names_the_answers_it_takes(cli, seed_path):
+    cli("ingest", seed_path)
+    result = cli("review", input="w\nwhenever convenient\nq\n")
+    assert result.stderr == ("tracker: cannot read a window from 'whenever convenient'; answer like 'in 2018', "
+                             "2018-03-01..2018-03-31, 2018-03-01 or open\n")
+    assert "--start" not in result.stdout + result.stderr
