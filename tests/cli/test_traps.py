@@ -369,3 +369,22 @@ def test_review_window_prompt_names_the_answers_it_takes(cli, seed_path):
     assert result.stderr == ("tracker: cannot read a window from 'whenever convenient'; answer like 'in 2018', "
                              "2018-03-01..2018-03-31, 2018-03-01 or open\n")
     assert "--start" not in result.stdout + result.stderr
+
+
+# 10. report weekly -o x.pdf wrote Markdown into a .pdf.
+
+def test_report_format_comes_from_the_file_name_or_is_refused(cli, seed_path, tmp_path):
+    cli("ingest", seed_path)
+    pdf = cli("report", "weekly", "-o", tmp_path / "week.pdf", today="2016-10-10")
+    assert pdf.exit_code == 2 and not (tmp_path / "week.pdf").exists()
+    assert pdf.stderr == (f"tracker: cannot write PDF ({tmp_path}/week.pdf); write HTML (-o {tmp_path}/week.html) "
+                          "and print it to PDF from a browser\n")
+    assert cli("report", "weekly", "-o", tmp_path / "week.html", today="2016-10-10").exit_code == 0
+    assert (tmp_path / "week.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    assert cli("report", "weekly", "-o", tmp_path / "week.json", today="2016-10-10").exit_code == 0
+    assert json.loads((tmp_path / "week.json").read_text(encoding="utf-8"))
+    unknown = cli("report", "weekly", "-o", tmp_path / "week.docx", today="2016-10-10")
+    assert unknown.exit_code == 2 and "use .md, .html or .json, or give --format" in unknown.stderr
+    clash = cli("report", "weekly", "--format", "md", "-o", tmp_path / "w.html", today="2016-10-10")
+    assert clash.exit_code == 2 and "does not match" in clash.stderr
+    assert cli("report", "weekly", "--format", "md", "-o", tmp_path / "week.txt", today="2016-10-10").exit_code == 0

@@ -25,6 +25,32 @@ class ReportFormat(StrEnum):
     JSON = "json"
 
 
+_SUFFIX_FORMATS = {".md": ReportFormat.MD, ".markdown": ReportFormat.MD, ".html": ReportFormat.HTML,
+                   ".htm": ReportFormat.HTML, ".json": ReportFormat.JSON}
+
+
+def _output_format(format_: ReportFormat | None, output: Path | None) -> ReportFormat:
+    """The format asked for, else the one the output file's name says (issue #14: -o x.pdf got Markdown).
+
+    Raises InputError for a file name whose format tracker does not write, or that contradicts --format.
+    """
+    if output is None:
+        return format_ or ReportFormat.MD
+    suffix = output.suffix.lower()
+    named = _SUFFIX_FORMATS.get(suffix)
+    if suffix == ".pdf":
+        raise InputError(f"cannot write PDF ({output}); write HTML (-o {output.with_suffix('.html')}) "
+                         "and print it to PDF from a browser")
+    if format_ is None:
+        if named is None:
+            raise InputError(f"cannot tell the format of {output} from its name; "
+                             "use .md, .html or .json, or give --format")
+        return named
+    if named is not None and named is not format_:
+        raise InputError(f"--format {format_} does not match {output} ({named}); change one of them")
+    return format_
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -51,7 +77,8 @@ def _send(settings, to: str, report) -> None:
 def weekly(
     ctx: typer.Context,
     week: str | None = typer.Option(None, "--week", help="ISO week, e.g. 2016-W40 (default: the week before today)."),
-    format_: ReportFormat = typer.Option(ReportFormat.MD, "--format", help="md, html or json."),
+    format_: ReportFormat | None = typer.Option(
+        None, "--format", help="md, html or json (default: from the -o file's name, else md).", show_default=False),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     party: str | None = typer.Option(None, "--party", help="Only this party (ISO code)."),
     mail_to: str | None = typer.Option(
@@ -65,6 +92,7 @@ def weekly(
     Example: tracker report weekly --week 2016-W40 --format html -o report.html
     """
     app_ctx = get_context(ctx)
+    format_ = _output_format(format_, output)
     iso_week = parse_week(week) if week else None
     with app_ctx.session(read_only=True) as session:
         report = build_weekly_report(session, today=app_ctx.today, week=iso_week, party=party, limit=limit,
