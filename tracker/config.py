@@ -68,6 +68,8 @@ SETTINGS_SPEC: tuple[Setting, ...] = (
             "public base URL printed in feed subscription links"),
     Setting("cache_dir", "TRACKER_CACHE_DIR", str, None,
             "folder for the gazetteer's name index cache (default: the user cache dir)"),
+    Setting("home_country", "TRACKER_HOME_COUNTRY", str, None,
+            "your own country (code or name): reports do not list it as a partner"),
 )
 
 
@@ -89,6 +91,7 @@ class Settings:
     mail_from: str = "tracker@localhost"
     feed_base_url: str = "http://127.0.0.1:8080"
     cache_dir: str = field(default_factory=default_cache_dir)
+    home_country: str | None = None
 
     def effective_today(self) -> dt.date:
         """The date everything acts on: the fixed one, else the real date."""

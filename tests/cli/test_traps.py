@@ -388,3 +388,25 @@ def test_report_format_comes_from_the_file_name_or_is_refused(cli, seed_path, tm
     clash = cli("report", "weekly", "--format", "md", "-o", tmp_path / "w.html", today="2016-10-10")
     assert clash.exit_code == 2 and "does not match" in clash.stderr
     assert cli("report", "weekly", "--format", "md", "-o", tmp_path / "week.txt", today="2016-10-10").exit_code == 0
+
+
+# 11. A home country: the report and compliance stop listing the user's own country as a partner.
+
+def test_home_country_is_no_partner(cli, seed_path, monkeypatch):
+    cli("ingest", seed_path)
+
+    def partners(*args: str) -> list[str]:
+        weekly = json.loads(cli("report", "weekly", "--format", "json", *args, today="2018-01-01").stdout)
+        return [section["party"] for section in weekly["parties"]]
+
+    def records(*args: str) -> list[str]:
+        document = json.loads(cli("report", "compliance", "--json", *args, today="2018-01-01").stdout)
+        return [record["party"] for record in document["records"]]
+
+    assert partners() == ["BY", "RS"] and records() == ["BY", "RS", "*"]
+    assert partners("--home", "Serbia") == ["BY"] and records("--home", "RS") == ["BY", "*"]
+    monkeypatch.setenv("TRACKER_HOME_COUNTRY", "RS")
+    assert partners() == ["BY"] and records() == ["BY", "*"]
+    assert records("--home", "BY") == ["RS", "*"]  # the option wins over the setting
+    bad = cli("report", "compliance", "--home", "Serbja", today="2018-01-01")
+    assert bad.exit_code == 2 and bad.stderr == "tracker: unknown party 'Serbja'; did you mean Serbia (RS)?\n"

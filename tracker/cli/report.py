@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from tracker.cli.app import app, get_context, print_json
-from tracker.cli.options import parse_optional_date
+from tracker.cli.options import parse_optional_date, parse_party
 from tracker.errors import ConfigError, InputError
 from tracker.exporters import report as render
 from tracker.services.report import DEFAULT_LIMIT, build_compliance, build_weekly_report, parse_week
@@ -27,6 +27,15 @@ class ReportFormat(StrEnum):
 
 _SUFFIX_FORMATS = {".md": ReportFormat.MD, ".markdown": ReportFormat.MD, ".html": ReportFormat.HTML,
                    ".htm": ReportFormat.HTML, ".json": ReportFormat.JSON}
+
+
+def _home(option: str | None, settings) -> str | None:
+    """The user's own country: --home, else the home_country setting; a code or a name."""
+    value = option or settings.home_country
+    return parse_party(value, settings.cache_dir) if value else None
+
+
+_HOME_HELP = "Your own country (code or name), not listed as a partner (default: the home_country setting)."
 
 
 def _output_format(format_: ReportFormat | None, output: Path | None) -> ReportFormat:
@@ -84,6 +93,7 @@ def weekly(
     mail_to: str | None = typer.Option(
         None, "--mail-to", help="Mail the report (Markdown and HTML parts) to ADDR instead of printing it."),
     limit: int = typer.Option(DEFAULT_LIMIT, "--limit", min=0, help="Items listed per section; 0 lists all."),
+    home: str | None = typer.Option(None, "--home", help=_HOME_HELP),
 ) -> None:
     """Report on a week: meetings held, commitments made, items fulfilled, rescheduled or
     cancelled; then what is due, overdue or stale as of today, and each partner's open items
@@ -96,7 +106,8 @@ def weekly(
     iso_week = parse_week(week) if week else None
     with app_ctx.session(read_only=True) as session:
         report = build_weekly_report(session, today=app_ctx.today, week=iso_week, party=party, limit=limit,
-                                     stale_months=app_ctx.settings.stale_months)
+                                     stale_months=app_ctx.settings.stale_months,
+                                     home=_home(home, app_ctx.settings))
     if mail_to:
         _send(app_ctx.settings, mail_to, report)
         if output is None:
@@ -120,6 +131,7 @@ def compliance(
     party: str | None = typer.Option(None, "--party", help="Only this party (ISO code)."),
     since: str | None = typer.Option(None, "--since", help="Only commitments made on or after YYYY-MM-DD."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    home: str | None = typer.Option(None, "--home", help=_HOME_HELP),
 ) -> None:
     """Each partner's record: commitments made, fulfilled on time or late, overdue, cancelled,
     pending, and the on-time rate over those fulfilled or overdue.
@@ -129,7 +141,8 @@ def compliance(
     app_ctx = get_context(ctx)
     since_day = parse_optional_date(since, "--since")
     with app_ctx.session(read_only=True) as session:
-        records = build_compliance(session, today=app_ctx.today, party=party, since=since_day)
+        records = build_compliance(session, today=app_ctx.today, party=party, since=since_day,
+                                   home=_home(home, app_ctx.settings))
     if json_:
         print_json(render.compliance_to_json(records, today=app_ctx.today, since=since_day))
         return
