@@ -94,7 +94,10 @@ def make_db_url(tmp_path):
 
     def make(engine: str = "sqlite") -> str:
         if engine == "sqlite":
-            return f"sqlite:///{tmp_path / f'tracker-{uuid.uuid4().hex[:8]}.db'}"
+            # An existing empty file: reading commands refuse a missing one (issue #14).
+            path = tmp_path / f'tracker-{uuid.uuid4().hex[:8]}.db'
+            path.touch()
+            return f"sqlite:///{path}"
         _require_postgres()
         url, drop = _create_pg_database()
         drops.append(drop)

@@ -1,15 +1,17 @@
-"""The only place the tracker reads the wall clock.
+"""The only place the tracker reads the wall clock, through two functions.
 
-`today()` answers the date every status, reminder and report depends on; an
+`today()` is the "as of" date every status, reminder and report reads: an
 explicit override (the `--today` option, the `TRACKER_TODAY` variable, resolved
-by the CLI) wins over the real date. `now()` gives UTC instants for history rows.
+by the CLI) wins over the real date. `utc_now()` is the real instant recorded in
+history rows and change times; it never follows `--today` (issue #14: a date set
+for reading must not be written into the history as when an edit was made).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 
-__all__ = ["today", "now", "parse_iso_date", "utc_date"]
+__all__ = ["today", "utc_now", "parse_iso_date", "utc_date"]
 
 
 def parse_iso_date(value: str, what: str = "date") -> _dt.date:
@@ -33,16 +35,9 @@ def today(override: str | _dt.date | None = None) -> _dt.date:
     return _dt.date.today()
 
 
-def now(today_override: _dt.date | None = None) -> _dt.datetime:
-    """The current instant in UTC (for history rows and change times).
-
-    With a fixed `today` the instant falls on that day (at the real time of day),
-    so history written under `--today` sorts into the week it pretends to be.
-    """
-    instant = _dt.datetime.now(_dt.timezone.utc)
-    if today_override is not None:
-        instant = _dt.datetime.combine(today_override, instant.timetz())
-    return instant
+def utc_now() -> _dt.datetime:
+    """The real current instant in UTC, for history rows and change times (never the `--today` date)."""
+    return _dt.datetime.now(_dt.timezone.utc)
 
 
 def utc_date(instant: _dt.datetime | None) -> _dt.date | None:

@@ -22,7 +22,8 @@ from tracker.errors import ConfigError
 from tracker.limits import MAX_DAYS, MAX_MONTHS
 
 __all__ = ["Settings", "SETTINGS_SPEC", "Setting", "SettingValue", "resolve_settings", "explain_settings",
-           "default_db_url", "default_cache_dir", "config_path", "mask_secret", "mask_url_password"]
+           "default_db_url", "default_cache_dir", "config_path", "mask_secret", "mask_url_password",
+           "normalize_db_url"]
 
 APP_NAME = "tracker"
 
@@ -69,6 +70,8 @@ SETTINGS_SPEC: tuple[Setting, ...] = (
             "public base URL printed in feed subscription links"),
     Setting("cache_dir", "TRACKER_CACHE_DIR", str, None,
             "folder for the gazetteer's name index cache (default: the user cache dir)"),
+    Setting("home_country", "TRACKER_HOME_COUNTRY", str, None,
+            "your own country (code or name): reports do not list it as a partner"),
 )
 
 
@@ -90,6 +93,7 @@ class Settings:
     mail_from: str = "tracker@localhost"
     feed_base_url: str = "http://127.0.0.1:8080"
     cache_dir: str = field(default_factory=default_cache_dir)
+    home_country: str | None = None
 
     def __post_init__(self) -> None:
         # A password never travels in clear by default (issue #17): unset, the security is
@@ -102,12 +106,49 @@ class Settings:
         return _clock_today(self.today)
 
 
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]+):")  # two letters or more: `C:` is a Windows drive
+
+
+def normalize_db_url(value: str) -> str:
+    """The database URL `value` names, spelled as SQLAlchemy reads it (issue #14).
+
+    A plain file path is an SQLite file (`~/desk.db`); an SQLite path inside a URL is made
+    absolute (`sqlite:///x.db` is relative to the working folder, easy to misread);
+    `postgres://` and `postgresql://` mean PostgreSQL through psycopg. Anything else is
+    returned as given: `make_engine` refuses what it cannot read, with a hint.
+    """
+    text = value.strip()
+    scheme, sep, rest = text.partition("://")
+    if not sep:
+        if _looks_like_a_path(text):
+            return f"sqlite:///{Path(text).expanduser().resolve()}"
+        return text  # make_engine refuses it with a hint showing both forms
+    dialect, _plus, driver = scheme.partition("+")
+    if dialect.lower() in {"postgres", "postgresql"}:
+        return f"postgresql+{driver or 'psycopg'}://{rest}"
+    if dialect.lower() == "sqlite" and rest.startswith("/"):
+        path, query_sep, query = rest[1:].partition("?")
+        # `:memory:` and `file:` URIs (uri=true) name no plain file.
+        if path and path != ":memory:" and "uri=true" not in query:
+            return f"{scheme}:///{Path(path).expanduser().resolve()}{query_sep}{query}"
+    return text
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """A file path rather than a mistyped URL: a database suffix, a folder or a home prefix, no scheme."""
+    if not text or _SCHEME.match(text):
+        return False
+    return Path(text).suffix.lower() in {".db", ".sqlite", ".sqlite3"} or "/" in text or text.startswith("~")
+
+
 def _coerce(setting: Setting, value: object, origin: str) -> object:
     if value is None:
         return None
     try:
         if setting.type_ is int:
             return int(value)
+        if setting.name == "db_url":
+            return normalize_db_url(str(value))
         return str(value)
     except (TypeError, ValueError) as err:
         raise ConfigError(f"{setting.name} from {origin} must be {setting.type_.__name__}, got {value!r}") from err

@@ -5,7 +5,8 @@ and exits with `exit_code` (see STYLE.md section 4 for the table).
 """
 
 __all__ = [
-    "TrackerError", "InputError", "NotFoundError", "ConflictError", "StorageError", "ConfigError",
+    "TrackerError", "InputError", "NotFoundError", "ConflictError", "StorageError", "ConfigError", "MailError",
+    "EXIT_CODES", "exit_codes_text",
 ]
 
 
@@ -13,33 +14,61 @@ class TrackerError(Exception):
     """Any failure the user can act on; the message says what to do next."""
 
     exit_code = 7
+    meaning = "any other failure the message explains"
 
 
 class InputError(TrackerError):
     """Raised for unreadable or unusable input: a missing file, bytes that are not text, a bad date."""
 
     exit_code = 2
+    meaning = "bad input: an unreadable or unusable file, a bad option or argument"
 
 
 class NotFoundError(TrackerError):
     """Raised when a meeting, item, feed or document named by the user does not exist."""
 
     exit_code = 3
+    meaning = "not found: no meeting, item, feed, link or document with that id"
 
 
 class ConflictError(TrackerError):
     """Raised when a status rule or a uniqueness constraint refuses a change."""
 
     exit_code = 4
+    meaning = "refused: a status rule or a uniqueness check (e.g. done after cancelled)"
 
 
 class StorageError(TrackerError):
     """Raised when the database is unreachable, unwritable or not at the expected schema."""
 
     exit_code = 5
+    meaning = "database problem: missing, unreachable, unusable or at an unknown revision"
 
 
 class ConfigError(TrackerError):
     """Raised for an unreadable settings file or an invalid setting."""
 
     exit_code = 6
+    meaning = "settings problem: an unreadable settings file, an invalid setting or SMTP login"
+
+
+class MailError(TrackerError):
+    """Raised when the SMTP server cannot be reached or refuses the message."""
+
+    exit_code = 7
+    meaning = "mail not sent (the SMTP server is unreachable or refuses it), or another failure the message explains"
+
+
+_CHECK = "a check found what it reports (remind --fail-on-overdue), or ingest read only some of its inputs"
+# Every exit status of the CLI, in order: README and `tracker --help` show this table (issue #14).
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (0, "success"),
+    (1, _CHECK),
+    *((cls.exit_code, cls.meaning) for cls in (InputError, NotFoundError, ConflictError, StorageError, ConfigError,
+                                               MailError)),
+)
+
+
+def exit_codes_text() -> str:
+    """The exit codes as one line per code, "N  meaning"."""
+    return "\n".join(f"{code}  {meaning}" for code, meaning in EXIT_CODES)

@@ -77,7 +77,7 @@ def test_ingest_skips_unusable_files_with_a_warning_and_goes_on(cli, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     result = cli("ingest", empty, good)
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # a partial failure (issue #14)
     assert "tracker: warning:" in result.stderr and "empty document" in result.stderr
     assert "good.txt: added 1 meeting(s), 1 item(s)" in result.stdout
 

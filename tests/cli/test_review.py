@@ -71,7 +71,7 @@ def test_interactive_walk_edits_window_and_place_then_confirms(cli, seed_path):
     assert result.exit_code == 0, result.stderr
     assert "evidence: \u201cIt was agreed in principle" in result.stdout
     assert "confirmed #1" in result.stdout and "rejected link #1" in result.stdout
-    assert result.stdout.rstrip().endswith("review done")
+    assert result.stdout.rstrip().endswith("review done; 4 decision(s) saved, 0 skipped")  # edits count (#14)
     item = json.loads(cli("items", "show", "1", "--json").stdout)
     assert (item["window"]["start"], item["window"]["end"], item["city"], item["review"]) == (
         "2018-03-01", "2018-06-30", "Vitebsk", "confirmed")

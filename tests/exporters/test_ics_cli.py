@@ -42,7 +42,22 @@ def test_export_to_stdout_is_a_strict_calendar(cli, tmp_path):
     assert b"SUMMARY:Due: Next round\\, in Minsk\\; political consultations" in data
 
 
-def test_uid_stays_and_sequence_grows_after_an_edit(cli):
+@pytest.fixture
+def ticking_clock(monkeypatch):
+    """The real instant (tracker.clock.utc_now) as a clock that moves on an hour at each read.
+
+    Changes are stamped with the real time, never the `--today` date (issue #14), so
+    the order of LAST-MODIFIED must not depend on how fast the commands run.
+    """
+    import datetime as dt
+
+    from tracker import clock
+
+    instants = (dt.datetime(2026, 8, 20, tzinfo=dt.timezone.utc) + dt.timedelta(hours=n) for n in range(10**6))
+    monkeypatch.setattr(clock, "utc_now", lambda: next(instants))
+
+
+def test_uid_stays_and_sequence_grows_after_an_edit(cli, ticking_clock):
     _, item = _add_data(cli)
     before = _components(cli("export", "ics", "--todos", "both", today="2017-06-01").stdout_bytes)
     assert cli("items", "edit", str(item["id"]), "--city", "Vitebsk", today="2017-06-02").exit_code == 0

@@ -139,7 +139,7 @@ def test_a_batch_warns_and_goes_on(tmp_path):
     (folder / "good-2.txt").write_text(press_release(2), encoding="utf-8")
     db_path = tmp_path / "tracker.db"
     result = _run(f"sqlite:///{db_path}", "ingest", folder, "--json")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # a partial failure (issue #14)
     assert "Traceback" not in result.stderr
     warnings = result.stderr.splitlines()
     assert warnings and all(line.startswith("tracker: warning: ") for line in warnings), warnings
@@ -162,7 +162,7 @@ def test_missing_files_in_a_batch_of_files_warn(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(press_release(3), encoding="utf-8")
     result = _run(f"sqlite:///{tmp_path / 'tracker.db'}", "ingest", tmp_path / "nope.txt", good)
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # a partial failure (issue #14)
     assert result.stderr.startswith("tracker: warning: ") and "nope.txt" in result.stderr
 
 

@@ -16,18 +16,86 @@ import typer
 from typer.core import TyperGroup
 
 from tracker.config import Settings, resolve_settings
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, exit_codes_text
 
 __all__ = ["app", "AppContext", "get_context", "print_json", "fail"]
 
 
 class TrackerGroup(TyperGroup):
+    """The root command: maps errors to exit codes and takes global options wherever they are typed."""
+
+    def parse_args(self, ctx, args):
+        return super().parse_args(ctx, _place_global_options(self, list(args)))
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except TrackerError as err:
             typer.echo(f"tracker: {err}", err=True)
             raise typer.Exit(err.exit_code) from None
+
+
+def _options(command) -> dict[str, Any]:
+    """Every option of `command` by each of its spellings (`--db`, `--no-x`, ...)."""
+    return {name: param for param in command.params if getattr(param, "param_type_name", "") == "option"
+            for name in (*param.opts, *param.secondary_opts)}
+
+
+def _takes_value(option) -> bool:
+    return not (option.is_flag or option.count)
+
+
+def _place_global_options(root, args: list[str]) -> list[str]:
+    """`args` with the root's options typed after the command moved before it (issue #14).
+
+    `tracker remind --today 2026-08-20` reads as `tracker --today 2026-08-20 remind`, and
+    `tracker --json items list` as `tracker items list --json`. The root's options and the
+    command tree are read from Click, so a command group added later needs nothing here. An
+    option the command itself declares stays with the command; `--` ends the search.
+    """
+    global_options = _options(root)
+    before, stray, command_path = [], [], []
+    command, index = root, 0
+    # Walk the global options and the command path (`items list`) up to the command that runs.
+    while index < len(args):
+        word = args[index]
+        index += 1
+        name = word.split("=", 1)[0]
+        if name in global_options:
+            before.append(word)
+            if "=" not in word and _takes_value(global_options[name]) and index < len(args):
+                before.append(args[index])
+                index += 1
+        elif word.startswith("-"):
+            stray.append(word)  # `--json` typed before the command
+        else:
+            command = getattr(command, "commands", {}).get(word)
+            if command is None:
+                return args  # an unknown command: Click says so
+            command_path.append(word)
+            if not hasattr(command, "commands"):
+                break
+    if not command_path or hasattr(command, "commands"):
+        return args
+    own = _options(command)
+    if any(word not in own or _takes_value(own[word]) for word in stray):
+        return args  # not a flag of this command: Click's own message says what is wrong
+    kept, moved = [], []
+    while index < len(args):
+        word = args[index]
+        index += 1
+        if word == "--":
+            kept.extend(args[index - 1:])
+            break
+        name = word.split("=", 1)[0]
+        target = moved if name in global_options and name not in own else kept
+        target.append(word)
+        option = global_options.get(name) if target is moved else own.get(name)
+        # An option's value goes with it: never read as a global option or moved away from it.
+        if option is not None and "=" not in word and _takes_value(option) and index < len(args):
+            target.append(args[index])
+            index += 1
+    return [*before, *moved, *command_path, *kept, *stray]
 
 
 @dataclass
@@ -41,11 +109,12 @@ class AppContext:
     def today(self):
         return self.settings.effective_today()
 
-    def engine(self, upgrade: bool = True):
+    def engine(self, upgrade: bool = True, create: bool = True):
+        """The engine, made on first use; `create=False` (reading commands) refuses a missing SQLite file."""
         if self._engine is None:
             from tracker.storage.db import ensure_schema, make_engine
 
-            self._engine = make_engine(self.settings.db_url)
+            self._engine = make_engine(self.settings.db_url, create=create)
             if upgrade:
                 ensure_schema(self._engine)
         return self._engine
@@ -57,28 +126,36 @@ class AppContext:
             self._engine = None
 
     def session(self, read_only: bool = False):
-        """One session for one command, committed at the end of the block."""
+        """One session for one command, committed at the end of the block.
+
+        A read-only session never creates the database: a mistyped `--db` is an error, not an empty list.
+        """
         from tracker.storage.db import session_scope
 
-        return session_scope(self.engine(), read_only=read_only)
+        return session_scope(self.engine(create=not read_only), read_only=read_only)
 
     def now(self):
-        from tracker.clock import now
+        """The real instant, for history and change times: `--today` sets the date read, not the one recorded."""
+        from tracker import clock
 
-        return now(self.settings.today)
+        return clock.utc_now()
 
 
 app = typer.Typer(
     cls=TrackerGroup, no_args_is_help=True, add_completion=False,
     help="Turn diplomatic press releases into a calendar of meetings and follow-ups nobody forgets.",
+    epilog="Exit codes:\n" + exit_codes_text(),
 )
 
 
 @app.callback()
 def _global_options(
     ctx: typer.Context,
-    db: str | None = typer.Option(None, "--db", help="Database URL (env TRACKER_DB_URL).", show_default=False),
-    today: str | None = typer.Option(None, "--today", help="Act as if today were YYYY-MM-DD (env TRACKER_TODAY)."),
+    db: str | None = typer.Option(None, "--db", help="Database: an SQLite file path or a URL, e.g. postgresql://user@host/db (env TRACKER_DB_URL).",
+        show_default=False),
+    today: str | None = typer.Option(
+        None, "--today",
+        help="Read as of YYYY-MM-DD instead of the real date (env TRACKER_TODAY); history records the real time."),
 ) -> None:
     """Diplomatic calendar and follow-up tracker."""
     try:

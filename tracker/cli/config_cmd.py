@@ -24,11 +24,13 @@ def show(ctx: typer.Context, json_: bool = typer.Option(False, "--json", help="P
     Example: tracker config show --json
     """
     values = explain_settings(_root_options(ctx))
+    database = next(v for v in values if v.name == "db_url")
     if json_:
-        print_json({"config_file": str(config_path()),
+        print_json({"config_file": str(config_path()), "database": database.shown,
                     "settings": {v.name: {"value": v.shown, "origin": v.origin} for v in values}})
         return
     typer.echo(f"# settings file: {config_path()}")
+    typer.echo(f"# database: {database.shown} [{database.origin}]")
     width = max(len(v.name) for v in values)
     for value in values:
         shown = "(unset)" if value.shown is None else value.shown

@@ -28,7 +28,7 @@ def current_cmd(ctx: typer.Context) -> None:
 
     Example: tracker db current
     """
-    engine = get_context(ctx).engine(upgrade=False)
+    engine = get_context(ctx).engine(upgrade=False, create=False)
     current = current_revision(engine)
     head = head_revision()
     if current == head:

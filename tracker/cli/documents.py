@@ -14,7 +14,7 @@ from tracker.exporters.extract_json import extraction_to_json
 from tracker.extraction import decode_document
 from tracker.extraction.language import READ_LANGUAGES
 from tracker.services.ingest import IngestResult, extract_document, ingest_document
-from tracker.services.sources import list_paths, read_source
+from tracker.services.sources import list_paths, list_skipped, read_source
 from tracker.storage import repo
 
 PROGRESS_THRESHOLD = 20
@@ -65,15 +65,23 @@ def ingest(
     """Read press releases and store their meetings and follow-up items.
 
     Each document is one transaction; a release already stored is skipped, also
-    in another form (other line breaks, HTML instead of text).
+    in another form (other line breaks, HTML instead of text). Every file that is
+    skipped or cannot be read is named on stderr; if any was, the exit status is 1 (2 when
+    nothing could be read), after the summary.
     Example: tracker ingest seeds/
     """
     app_ctx = get_context(ctx)
     day = parse_iso_date(published, "--published") if published else None
     files = list_paths(paths)
+    skipped = list_skipped(paths)
     if not files:
-        raise InputError("no documents found in " + ", ".join(paths))
-    results, warnings = [], 0
+        named = "; ".join(f"{path} ({why})" for path, why in skipped)
+        raise InputError("no documents found in " + ", ".join(paths) + (f"; skipped {named}" if named else ""))
+    failed: list[tuple[str, str]] = []
+    for path, why in skipped:
+        typer.echo(f"tracker: warning: skipped {path}: {why}", err=True)
+        failed.append((path, why))
+    results = []
     show_progress = len(files) >= PROGRESS_THRESHOLD and sys.stderr.isatty() and not json_
     iterator = files
     if show_progress:
@@ -85,16 +93,17 @@ def ingest(
             source = read_source(path)
             documents = decode_document(source.raw, source.name, day)
         except InputError as err:
-            if len(files) == 1:
+            if len(files) == 1 and not skipped:
                 raise
             typer.echo(f"tracker: warning: {err}", err=True)
-            warnings += 1
+            failed.append((path, str(err)))
             continue
         for document in documents:
             results.append(_ingest_one(app_ctx, document, dry_run))
-    _print_summary(results, dry_run, json_)
-    if warnings and not results:
-        raise typer.Exit(2)
+    _print_summary(results, dry_run, json_, failed)
+    if failed:
+        # A partial failure is not a success: cron and scripts must notice (issue #14).
+        raise typer.Exit(1 if results else 2)
 
 
 def _not_read(language: str) -> str:
@@ -141,7 +150,7 @@ def _print_would_store(extraction) -> None:
             typer.echo(f"              \u201c{item.evidence.text}\u201d")
 
 
-def _print_summary(results, dry_run, json_):
+def _print_summary(results, dry_run, json_, failed):
     added = [r for r in results if r.added]
     meetings = sum(r.meetings for r in added)
     items = sum(r.commitments for r in added)
@@ -152,6 +161,7 @@ def _print_summary(results, dry_run, json_):
             "results": [{"source": r.source, "sha256": r.sha256, "added": r.added, "meetings": r.meetings,
                          "commitments": r.commitments, "stored_as": r.stored_as,
                          "language": r.extraction.language if r.extraction is not None else None} for r in results],
+            "not_read": [{"source": source, "reason": reason} for source, reason in failed],
         }
         if dry_run:
             for entry, r in zip(record["results"], results):
@@ -169,5 +179,6 @@ def _print_summary(results, dry_run, json_):
         typer.echo(f"{r.source}: {mark}")
         if dry_run and r.added and r.extraction is not None:
             _print_would_store(r.extraction)
+    not_read = f"; {len(failed)} file(s) not read (see above)" if failed else ""
     typer.echo(f"{len(results)} document(s): {len(added)} new, {len(results) - len(added)} already stored; "
-               f"{verb} {meetings} meeting(s) and {items} item(s)")
+               f"{verb} {meetings} meeting(s) and {items} item(s){not_read}")

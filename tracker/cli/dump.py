@@ -25,7 +25,7 @@ def dump(
     Ids, UIDs and timestamps are kept, so `tracker load` restores the database exactly.
     Example: tracker dump -o tracker-dump.json
     """
-    data = dump_to_bytes(dump_database(get_context(ctx).engine()))
+    data = dump_to_bytes(dump_database(get_context(ctx).engine(create=False)))
     if output == "-":
         typer.echo(data.decode("utf-8"), nl=False)
         return

@@ -9,12 +9,12 @@ import textwrap
 import typer
 
 from tracker.cli.app import app, get_context, print_json
-from tracker.cli.options import parse_kind, parse_optional_date, parse_parties, parse_window
-from tracker.domain.model import Commitment, Firmness, Kind, ReviewState, Status, Window
+from tracker.cli.options import parse_kind, parse_optional_date, parse_parties, parse_party, parse_window
+from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
 from tracker.errors import InputError
 from tracker.exporters.records import commitment_record
 from tracker.services import tracking
-from tracker.services.fulfilment import list_links
+from tracker.services.fulfilment import format_possible_matches, list_links, list_possible_matches
 from tracker.services.reminders import iter_items, overdue_condition
 from tracker.storage.models import Commitment as Commitment_
 from tracker.storage import repo
@@ -64,7 +64,7 @@ def _record(session, item_id: int, app_ctx) -> dict:
 @items_app.command("list")
 def list_(
     ctx: typer.Context,
-    party: str | None = typer.Option(None, "--party", help="Only items with this party (ISO code)."),
+    party: str | None = typer.Option(None, "--party", help="Only items with this party (code or name: Belarus)."),
     kind: str | None = typer.Option(None, "--kind", help="Only this kind."),
     status: str | None = typer.Option(None, "--status", help="open, fulfilled, cancelled or rescheduled."),
     overdue: bool = typer.Option(False, "--overdue", help="Only active items whose window has ended."),
@@ -81,6 +81,8 @@ def list_(
     if status and status not in {s.value for s in Status}:
         raise InputError(f"unknown status {status!r}; use one of: {', '.join(s.value for s in Status)}")
     kind_ = parse_kind(kind)
+    if party:
+        party = parse_party(party, app_ctx.settings.cache_dir)
     conditions = []
     if status:
         conditions.append(Commitment_.status == status)
@@ -94,12 +96,15 @@ def list_(
         if json_:
             _stream_json(records)
             return
+        possible = list_possible_matches(session)
         empty = True
         for record in records:
             empty = False
             typer.echo(format_item(record))
             if (source := format_source(record)) is not None:
                 typer.echo(source)
+            if (hint := format_possible_matches(possible.get(record["id"]))) is not None:
+                typer.echo(f"      {hint}")
         if empty:
             typer.echo("no items")
 
@@ -170,7 +175,8 @@ def add(
         raise InputError(f"unknown firmness {firmness!r}") from err
     window = parse_window(due, start, end, app_ctx.today) or Window.open()
     item = Commitment(kind=parse_kind(kind), firmness=firmness_, window=window, title=title,
-                      parties=parse_parties(party), city=city, country=country.upper() if country else None,
+                      parties=parse_parties(party, app_ctx.settings.cache_dir), city=city,
+                      country=country.upper() if country else None,
                       review=ReviewState.CONFIRMED, made_on=app_ctx.today)
     with app_ctx.session() as session:
         row = tracking.add_item(session, item, at=app_ctx.now())
@@ -193,12 +199,16 @@ def edit(
     end: str | None = typer.Option(None, "--end", help="New window end (inclusive)."),
     city: str | None = typer.Option(None, "--city", help="New city."),
     country: str | None = typer.Option(None, "--country", help="New country code."),
-    party: list[str] | None = typer.Option(None, "--party", help="Replace the parties."),
+    party: list[str] | None = typer.Option(None, "--party", help="Replace all the parties (codes or names)."),
+    add_party: list[str] | None = typer.Option(None, "--add-party", help="Add a party, keeping the others."),
+    remove_party: list[str] | None = typer.Option(None, "--remove-party", help="Remove one party."),
     reason: str = typer.Option("edited by hand", "--reason", help="Why (kept in the history)."),
 ) -> None:
     """Correct an item (a misread window, city or party); every change is kept in the history.
 
-    Example: tracker items edit 1 --city Minsk --party BY,RS
+    Party codes and names are checked (`--party Belarus` is BY). --party replaces all the
+    parties; --add-party and --remove-party change one and keep the rest.
+    Example: tracker items edit 1 --city Minsk --add-party HU
     """
     app_ctx = get_context(ctx)
     changes: dict[str, object] = {}
@@ -217,9 +227,20 @@ def edit(
         changes["city"] = city
     if country is not None:
         changes["country"] = country.upper()
-    if party:
-        changes["parties"] = parse_parties(party)
+    cache_dir = app_ctx.settings.cache_dir
+    if party and (add_party or remove_party):
+        raise InputError("--party replaces all the parties; use it alone, or --add-party/--remove-party")
+    replaced = parse_parties(party, cache_dir) if party else None
+    added, removed = parse_parties(add_party, cache_dir), parse_parties(remove_party, cache_dir)
     with app_ctx.session() as session:
+        if replaced is not None:
+            changes["parties"] = replaced
+        elif added or removed:
+            current = set(repo.get_commitment(session, item_id).parties)
+            if not_there := sorted(set(removed) - current):
+                raise InputError(f"item #{item_id} has no party {','.join(not_there)} "
+                                 f"(its parties: {','.join(sorted(current)) or 'none'})")
+            changes["parties"] = sorted((current | set(added)) - set(removed))
         tracking.edit_item(session, item_id, changes, at=app_ctx.now(), reason=reason)
         record = _record(session, item_id, app_ctx)
     typer.echo(f"updated {format_item(record)}")
@@ -232,17 +253,27 @@ def done(
     meeting: int | None = typer.Option(None, "--by", "--meeting", help="Id of the meeting that fulfilled it."),
     on: str | None = typer.Option(None, "--on", help="Date it was fulfilled (default: the meeting's, else today)."),
     reason: str = typer.Option("marked done by hand", "--reason", help="Why (kept in the history)."),
+    force: bool = typer.Option(False, "--force", help="Link the meeting even if its parties or city differ."),
 ) -> None:
     """Mark an item fulfilled, by a meeting or on a date.
 
+    A meeting that lacks a party of the item or is in another city is refused (exit 4) unless
+    --force; one held before the item was made or its window opened is done with a warning.
     Example: tracker items done 1 --by 4
     """
     app_ctx = get_context(ctx)
+    # Without a meeting or --on it is done "today", the as-of date: history keeps the real instant.
+    on_ = parse_optional_date(on, "--on") or (app_ctx.today if meeting is None else None)
+    doubts: list[str] = []
     with app_ctx.session() as session:
-        tracking.complete_item(session, item_id, meeting_id=meeting, on=parse_optional_date(on, "--on"),
-                               at=app_ctx.now(), reason=reason)
+        if meeting is not None:
+            _conflicts, doubts = tracking.check_fulfilment(session, item_id, meeting)
+        tracking.complete_item(session, item_id, meeting_id=meeting, on=on_, at=app_ctx.now(), reason=reason,
+                               force=force)
         record = _record(session, item_id, app_ctx)
     typer.echo(f"fulfilled {format_item(record)}")
+    for doubt in doubts:
+        typer.echo(f"tracker: warning: meeting #{meeting} was {doubt}", err=True)
 
 
 @items_app.command("cancel")
@@ -259,6 +290,21 @@ def cancel(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id.
     typer.echo(f"cancelled {format_item(record)}")
 
 
+def _is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _confirm_reading(text: str, window: Window) -> None:
+    """Ask whether `text` was read right (issue #14: 'sometime soon' silently became six months)."""
+    reading = f"read {text!r} as {window.start}..{window.end} ({window.precision})"
+    if _is_terminal():
+        if not typer.confirm(f"{reading}; reschedule to it?", default=True, err=True):
+            typer.echo("tracker: nothing changed", err=True)
+            raise typer.Exit(1)
+    elif window.precision is Precision.VAGUE:
+        raise InputError(f"{reading}, a guess; add --yes to accept it or give --start/--end")
+
+
 @items_app.command("reschedule")
 def reschedule(
     ctx: typer.Context,
@@ -267,15 +313,20 @@ def reschedule(
     start: str | None = typer.Option(None, "--start", help="New window start."),
     end: str | None = typer.Option(None, "--end", help="New window end (inclusive)."),
     reason: str = typer.Option("rescheduled by hand", "--reason", help="Why (kept in the history)."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Accept how --window was read without asking."),
 ) -> None:
     """Move an item to a new window; the old window stays in the history.
 
+    A --window text is read as dates first: on a terminal you are asked to confirm them;
+    elsewhere a vague text ('soon') is refused unless --yes.
     Example: tracker items reschedule 1 --window "first half of 2018"
     """
     app_ctx = get_context(ctx)
     window = parse_window(due, start, end, app_ctx.today)
     if window is None:
         raise InputError("give the new window with --window or --start/--end")
+    if due and not yes:
+        _confirm_reading(due, window)
     with app_ctx.session() as session:
         tracking.reschedule_item(session, item_id, window, at=app_ctx.now(), reason=reason)
         record = _record(session, item_id, app_ctx)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from tracker.cli.app import app, get_context, print_json
-from tracker.cli.options import parse_kind, parse_optional_date, parse_parties
+from tracker.cli.options import parse_kind, parse_optional_date, parse_parties, parse_party
 from tracker.domain.model import Kind, Meeting, Participant, ReviewState
 from tracker.errors import InputError
 from tracker.exporters.records import meeting_record
@@ -38,7 +38,8 @@ def _echo_links(links: list[dict]) -> None:
 @meetings_app.command("list")
 def list_(
     ctx: typer.Context,
-    party: str | None = typer.Option(None, "--party", help="Only meetings with this party (ISO code)."),
+    party: str | None = typer.Option(None, "--party",
+                                     help="Only meetings with this party (code or name: BY, Belarus)."),
     kind: str | None = typer.Option(None, "--kind", help="Only this kind."),
     since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
@@ -50,6 +51,7 @@ def list_(
     """
     app_ctx = get_context(ctx)
     kind_ = parse_kind(kind)
+    party = parse_party(party, app_ctx.settings.cache_dir) if party else None
     with app_ctx.session(read_only=True) as session:
         rows = repo.list_meetings(session, party=party, kind=kind_.value if kind_ else None,
                                   since=parse_optional_date(since, "--since"),
@@ -114,7 +116,8 @@ def add(
         people.append(Participant(name.strip(), role or None, (cc or "").upper() or None))
     meeting = Meeting(kind=parse_kind(kind), start=first, end=last, title=title, city=city,
                       country=country.upper() if country else None, timezone=timezone,
-                      parties=parse_parties(party), participants=people, review=ReviewState.CONFIRMED)
+                      parties=parse_parties(party, app_ctx.settings.cache_dir), participants=people,
+                      review=ReviewState.CONFIRMED)
     with app_ctx.session() as session:
         row = tracking.add_meeting(session, meeting, at=app_ctx.now())
         record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, row.id)))
@@ -158,7 +161,7 @@ def edit(
     if country is not None:
         changes["country"] = country.upper()
     if party:
-        changes["parties"] = parse_parties(party)
+        changes["parties"] = parse_parties(party, app_ctx.settings.cache_dir)
     with app_ctx.session() as session:
         row = tracking.edit_meeting(session, meeting_id, changes, at=app_ctx.now(), reason=reason)
         record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, row.id)))

@@ -9,7 +9,7 @@ from tracker.domain.model import Kind, Precision, Window
 from tracker.errors import InputError
 from tracker.limits import check_date
 
-__all__ = ["parse_kind", "parse_parties", "parse_window", "parse_optional_date"]
+__all__ = ["parse_kind", "parse_parties", "parse_party", "parse_window", "parse_optional_date"]
 
 
 def parse_kind(value: str | None) -> Kind | None:
@@ -21,12 +21,30 @@ def parse_kind(value: str | None) -> Kind | None:
         raise InputError(f"unknown kind {value!r}; use one of: {', '.join(k.value for k in Kind)}") from err
 
 
-def parse_parties(values: list[str] | None) -> list[str]:
-    """Party codes from repeated or comma-separated options, upper-cased."""
-    codes = []
-    for value in values or []:
-        codes.extend(code.strip().upper() for code in value.split(",") if code.strip())
-    return sorted(set(codes))
+def parse_parties(values: list[str] | None, cache_dir: str | None = None) -> list[str]:
+    """Party codes from repeated or comma-separated options, each a code or a name (`Belarus` -> BY).
+
+    Raises InputError for a party the gazetteer does not know, with the nearest names (issue #14:
+    an unknown code used to replace an item's parties silently).
+    """
+    return sorted({parse_party(word, cache_dir) for value in values or [] for word in value.split(",")
+                   if word.strip()})
+
+
+def parse_party(value: str, cache_dir: str | None = None) -> str:
+    """One party code from a code or a name; InputError with "did you mean" when it names none."""
+    from pathlib import Path
+
+    from tracker import gazetteer  # here: only commands that take a party load the name index
+
+    folder = Path(cache_dir) if cache_dir else None
+    code = gazetteer.resolve_party(value, folder)
+    if code is not None:
+        return code
+    suggestions = gazetteer.suggest_parties(value, folder)
+    hint = f"did you mean {' or '.join(suggestions)}?" if suggestions else \
+        "give an ISO 3166 code (BY), an organisation (OSCE) or a country name (Belarus)"
+    raise InputError(f"unknown party {value.strip()!r}; {hint}")
 
 
 def parse_optional_date(value: str | None, what: str) -> dt.date | None:

@@ -109,8 +109,13 @@ def _note(name: str, record: dict) -> str:
     return f"{record['days_overdue']} day(s) overdue"
 
 
-def render_text(document: dict) -> str:
-    """Plain text of a reminders document; '?' marks unreviewed items."""
+def render_text(document: dict, possible_matches: dict[int, list[int]] | None = None) -> str:
+    """Plain text of a reminders document; '?' marks unreviewed items.
+
+    :param possible_matches: item id -> meetings proposed as its fulfilment, named under the item.
+    """
+    from tracker.services.fulfilment import format_possible_matches
+
     titles = _titles_from(document)
     lines = []
     for name in _SECTIONS:
@@ -120,6 +125,8 @@ def render_text(document: dict) -> str:
                 lines.append(f"  {format_item(record)}  [{_note(name, record)}]")
                 if (source := format_source(record)) is not None:
                     lines.append(f"  {source}")
+                if (hint := format_possible_matches((possible_matches or {}).get(record["id"]))) is not None:
+                    lines.append(f"        {hint}")
     if document["late_cadences"]:
         lines.append(f"{titles['late_cadences']} ({len(document['late_cadences'])}):")
         lines.extend(f"  {_cadence_text(c)}" for c in document["late_cadences"])
@@ -218,7 +225,8 @@ def remind(
         from tracker.services.mail import send_mail
 
         readable = parse_items(document)
-        sent = send_mail(settings, mail_to, mail_subject(readable), render_text(readable), render_html(readable))
+        sent = send_mail(settings, mail_to, mail_subject(readable), render_text(readable, reminders.possible_matches),
+                         render_html(readable))
         document["mailed_to"] = sent
     if silent:
         pass
@@ -227,6 +235,6 @@ def remind(
     elif mail_to:
         typer.echo(f"mailed to {', '.join(document['mailed_to'])}: {mail_subject(document)}")
     else:
-        typer.echo(render_text(parse_items(document)), nl=False)
+        typer.echo(render_text(parse_items(document), reminders.possible_matches), nl=False)
     if fail_on_overdue and reminders.overdue:
         raise typer.Exit(1)

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from tracker.cli.app import app, get_context, print_json
-from tracker.cli.options import parse_optional_date
+from tracker.cli.options import parse_optional_date, parse_party
 from tracker.errors import ConfigError, InputError
 from tracker.exporters import report as render
 from tracker.services.report import DEFAULT_LIMIT, build_compliance, build_weekly_report, parse_week
@@ -23,6 +23,41 @@ class ReportFormat(StrEnum):
     MD = "md"
     HTML = "html"
     JSON = "json"
+
+
+_SUFFIX_FORMATS = {".md": ReportFormat.MD, ".markdown": ReportFormat.MD, ".html": ReportFormat.HTML,
+                   ".htm": ReportFormat.HTML, ".json": ReportFormat.JSON}
+
+
+def _home(option: str | None, settings) -> str | None:
+    """The user's own country: --home, else the home_country setting; a code or a name."""
+    value = option or settings.home_country
+    return parse_party(value, settings.cache_dir) if value else None
+
+
+_HOME_HELP = "Your own country (code or name), not listed as a partner (default: the home_country setting)."
+
+
+def _output_format(format_: ReportFormat | None, output: Path | None) -> ReportFormat:
+    """The format asked for, else the one the output file's name says (issue #14: -o x.pdf got Markdown).
+
+    Raises InputError for a file name whose format tracker does not write, or that contradicts --format.
+    """
+    if output is None:
+        return format_ or ReportFormat.MD
+    suffix = output.suffix.lower()
+    named = _SUFFIX_FORMATS.get(suffix)
+    if suffix == ".pdf":
+        raise InputError(f"cannot write PDF ({output}); write HTML (-o {output.with_suffix('.html')}) "
+                         "and print it to PDF from a browser")
+    if format_ is None:
+        if named is None:
+            raise InputError(f"cannot tell the format of {output} from its name; "
+                             "use .md, .html or .json, or give --format")
+        return named
+    if named is not None and named is not format_:
+        raise InputError(f"--format {format_} does not match {output} ({named}); change one of them")
+    return format_
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -51,12 +86,14 @@ def _send(settings, to: str, report) -> None:
 def weekly(
     ctx: typer.Context,
     week: str | None = typer.Option(None, "--week", help="ISO week, e.g. 2016-W40 (default: the week before today)."),
-    format_: ReportFormat = typer.Option(ReportFormat.MD, "--format", help="md, html or json."),
+    format_: ReportFormat | None = typer.Option(
+        None, "--format", help="md, html or json (default: from the -o file's name, else md).", show_default=False),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     party: str | None = typer.Option(None, "--party", help="Only this party (ISO code)."),
     mail_to: str | None = typer.Option(
         None, "--mail-to", help="Mail the report (Markdown and HTML parts) to ADDR instead of printing it."),
     limit: int = typer.Option(DEFAULT_LIMIT, "--limit", min=0, help="Items listed per section; 0 lists all."),
+    home: str | None = typer.Option(None, "--home", help=_HOME_HELP),
 ) -> None:
     """Report on a week: meetings held, commitments made, items fulfilled, rescheduled or
     cancelled; then what is due, overdue or stale as of today, and each partner's open items
@@ -65,10 +102,12 @@ def weekly(
     Example: tracker report weekly --week 2016-W40 --format html -o report.html
     """
     app_ctx = get_context(ctx)
+    format_ = _output_format(format_, output)
     iso_week = parse_week(week) if week else None
     with app_ctx.session(read_only=True) as session:
         report = build_weekly_report(session, today=app_ctx.today, week=iso_week, party=party, limit=limit,
-                                     stale_months=app_ctx.settings.stale_months)
+                                     stale_months=app_ctx.settings.stale_months,
+                                     home=_home(home, app_ctx.settings))
     if mail_to:
         _send(app_ctx.settings, mail_to, report)
         if output is None:
@@ -92,6 +131,7 @@ def compliance(
     party: str | None = typer.Option(None, "--party", help="Only this party (ISO code)."),
     since: str | None = typer.Option(None, "--since", help="Only commitments made on or after YYYY-MM-DD."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    home: str | None = typer.Option(None, "--home", help=_HOME_HELP),
 ) -> None:
     """Each partner's record: commitments made, fulfilled on time or late, overdue, cancelled,
     pending, and the on-time rate over those fulfilled or overdue.
@@ -101,7 +141,8 @@ def compliance(
     app_ctx = get_context(ctx)
     since_day = parse_optional_date(since, "--since")
     with app_ctx.session(read_only=True) as session:
-        records = build_compliance(session, today=app_ctx.today, party=party, since=since_day)
+        records = build_compliance(session, today=app_ctx.today, party=party, since=since_day,
+                                   home=_home(home, app_ctx.settings))
     if json_:
         print_json(render.compliance_to_json(records, today=app_ctx.today, since=since_day))
         return

@@ -66,8 +66,22 @@ def _echo_link(record: dict) -> None:
     typer.echo(f"  why: {record['reason']}")
 
 
+WINDOW_PROMPT = "new window ('in 2018', 2018-03-01..2018-03-31, 2018-03-01 or open)"
+
+
 def _parse_window_answer(answer: str, anchor) -> Window:
-    """A window from "in 2018", "2018-03-01..2018-03-31", "2018-03-01" or "open"."""
+    """A window from "in 2018", "2018-03-01..2018-03-31", "2018-03-01" or "open".
+
+    Raises InputError that names the answers the prompt takes (not the command's options).
+    """
+    try:
+        return _read_window_answer(answer, anchor)
+    except InputError as err:
+        raise InputError(f"cannot read a window from {answer.strip()!r}; answer like 'in 2018', "
+                         "2018-03-01..2018-03-31, 2018-03-01 or open") from err
+
+
+def _read_window_answer(answer: str, anchor) -> Window:
     answer = answer.strip()
     if answer.lower() in {"open", "none", "-"}:
         return Window.open("open-ended")
@@ -98,24 +112,29 @@ def walk(ctx: typer.Context) -> None:
         if not len(queue):
             typer.echo("nothing to review")
             return
-        total, done = len(queue), 0
-        for position, item in enumerate(queue.items, 1):
-            typer.echo(f"\n[{position}/{total}] item")
-            if not _review_item(session, app_ctx, item.id):
-                typer.echo(f"stopped; {done} decision(s) saved")
+        total = len(queue)
+        counts = {"saved": 0, "skipped": 0}
+        steps = [("item", item.id, _review_item) for item in queue.items] + \
+            [("fulfilment link", link.id, _review_link) for link in queue.links]
+        for position, (what, target_id, review_one) in enumerate(steps, 1):
+            typer.echo(f"\n[{position}/{total}] {what}")
+            outcome, saved = review_one(session, app_ctx, target_id)
+            counts["saved"] += saved
+            if outcome == "quit":
+                typer.echo(f"stopped; {_decisions(counts)}")
                 return
-            done += 1
-        for position, link in enumerate(queue.links, len(queue.items) + 1):
-            typer.echo(f"\n[{position}/{total}] fulfilment link")
-            if not _review_link(session, app_ctx, link.id):
-                typer.echo(f"stopped; {done} decision(s) saved")
-                return
-            done += 1
-        typer.echo("\nreview done")
+            counts["skipped"] += outcome == "skipped"
+        typer.echo(f"\nreview done; {_decisions(counts)}")
 
 
-def _review_item(session, app_ctx, item_id: int) -> bool:
-    """Prompt for one item until a decision; False when the user quits."""
+def _decisions(counts: dict[str, int]) -> str:
+    # Only what was written counts as saved (issue #14: "skip then quit" said "1 decision(s) saved").
+    return f"{counts['saved']} decision(s) saved, {counts['skipped']} skipped"
+
+
+def _review_item(session, app_ctx, item_id: int) -> tuple[str, int]:
+    """Prompt for one item until a decision: ("decided" | "skipped" | "quit", changes saved)."""
+    saved = 0
     while True:
         row = repo.get_commitment(session, item_id)
         record = _item_record(repo.commitment_to_domain(row), app_ctx)
@@ -123,32 +142,36 @@ def _review_item(session, app_ctx, item_id: int) -> bool:
         choice = typer.prompt(ITEM_CHOICES, default="s").strip().lower()[:1]
         try:
             if choice == "q":
-                return False
+                return "quit", saved
             if choice == "s":
-                return True
+                return "skipped", saved
             if choice == "c":
                 review_service.confirm_item(session, item_id, at=app_ctx.now())
                 session.commit()
                 typer.echo(f"confirmed #{item_id}")
-                return True
+                return "decided", saved + 1
             if choice == "r":
                 review_service.reject_item(session, item_id, at=app_ctx.now())
                 session.commit()
                 typer.echo(f"rejected #{item_id}")
-                return True
+                return "decided", saved + 1
             if choice == "w":
-                answer = typer.prompt("new window ('in 2018', 2018-03-01..2018-03-31, or open)")
+                answer = typer.prompt(WINDOW_PROMPT)
                 window = _parse_window_answer(answer, row.made_on or app_ctx.today)
                 tracking.edit_item(session, item_id, {"window": window}, at=app_ctx.now(),
                                    reason="window corrected in review")
                 session.commit()
+                saved += 1
             elif choice == "p":
                 city = typer.prompt("city ('-' for none)", default=row.city or "-").strip()
-                parties = typer.prompt("parties (ISO codes, comma-separated)", default=",".join(row.parties) or "-")
+                parties = typer.prompt("parties (codes or names, comma-separated)",
+                                       default=",".join(row.parties) or "-").strip()
                 changes = {"city": None if city in {"", "-"} else city,
-                           "parties": parse_parties([parties.replace("-", "")])}
+                           "parties": [] if parties in {"", "-"} else
+                           parse_parties([parties], app_ctx.settings.cache_dir)}
                 tracking.edit_item(session, item_id, changes, at=app_ctx.now(), reason="corrected in review")
                 session.commit()
+                saved += 1
             else:
                 typer.echo(f"please answer one of: {ITEM_CHOICES}")
         except TrackerError as err:
@@ -156,30 +179,31 @@ def _review_item(session, app_ctx, item_id: int) -> bool:
             typer.echo(f"tracker: {err}", err=True)
 
 
-def _review_link(session, app_ctx, link_id: int) -> bool:
+def _review_link(session, app_ctx, link_id: int) -> tuple[str, int]:
+    """Prompt for one link until a decision: ("decided" | "skipped" | "quit", changes saved)."""
     queue = review_service.list_pending(session)
     pending = next((link for link in queue.links if link.id == link_id), None)
     if pending is None:  # settled by an earlier decision in this walk
-        return True
+        return "decided", 0
     while True:
         _echo_link(_link_record(pending, app_ctx))
         choice = typer.prompt(LINK_CHOICES, default="s").strip().lower()[:1]
         try:
             if choice == "q":
-                return False
+                return "quit", 0
             if choice == "s":
-                return True
+                return "skipped", 0
             if choice in {"c", "r"}:
                 action = review_service.confirm_link if choice == "c" else review_service.reject_link
                 action(session, link_id, at=app_ctx.now())
                 session.commit()
                 typer.echo(f"{'confirmed' if choice == 'c' else 'rejected'} link #{link_id}")
-                return True
+                return "decided", 1
             typer.echo(f"please answer one of: {LINK_CHOICES}")
         except TrackerError as err:
             session.rollback()
             typer.echo(f"tracker: {err}", err=True)
-            return True
+            return "skipped", 0
 
 
 @review_app.command("list")
@@ -189,7 +213,7 @@ def list_(ctx: typer.Context, json_: bool = typer.Option(False, "--json", help="
     Example: tracker review list --json
     """
     app_ctx = get_context(ctx)
-    with app_ctx.session() as session:
+    with app_ctx.session(read_only=True) as session:
         document = _queue_json(review_service.list_pending(session), app_ctx)
     if json_:
         print_json(document)

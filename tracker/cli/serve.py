@@ -42,7 +42,7 @@ def serve(
     from tracker.server.feed import FeedApp
 
     app_ctx = get_context(ctx)
-    engine = app_ctx.engine()
+    engine = app_ctx.engine(create=False)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
     for name in ("tracker.server", "waitress"):

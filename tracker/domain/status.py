@@ -18,7 +18,7 @@ from tracker.domain.model import Commitment, Kind, Meeting, ReviewState, Status
 __all__ = [
     "State", "Verdict", "MatchAssessment", "ACTIVE", "KIND_COMPATIBILITY",
     "derive_state", "window_state", "days_overdue", "is_active", "is_fulfilled_late", "is_stale", "last_news",
-    "add_months", "kind_compatibility", "assess_match",
+    "add_months", "kind_compatibility", "assess_match", "fulfilment_mismatches",
 ]
 
 ACTIVE = {Status.OPEN, Status.RESCHEDULED}
@@ -228,3 +228,26 @@ def assess_match(item: Commitment, meeting: Meeting, *, made_on: dt.date | None)
         reasons.append(f"held on {meeting.start}, within the window {window.start}..{window.end}")
     verdict = Verdict.DOUBTFUL if doubts else Verdict.CLEAR
     return MatchAssessment(verdict, reasons, doubts, late)
+
+
+def fulfilment_mismatches(item: Commitment, meeting: Meeting, *,
+                          made_on: dt.date | None) -> tuple[list[str], list[str]]:
+    """What speaks against `meeting` fulfilling `item`, in words: (conflicts, doubts).
+
+    For a link made by hand (`items done --by`). Conflicts: parties of the item missing from
+    the meeting, another city. Doubts: a meeting held before the item was made or before its
+    window opened (an item typed in by hand is "made" the day it was typed, so a date is no
+    proof of a wrong id). A meeting after the window is a late fulfilment, neither.
+    """
+    conflicts: list[str] = []
+    doubts: list[str] = []
+    missing = sorted(set(item.parties) - set(meeting.parties))
+    if missing:
+        conflicts.append(f"{','.join(missing)} not among its parties ({','.join(sorted(meeting.parties)) or 'none'})")
+    if item.city and meeting.city and not _same_city(item.city, meeting.city):
+        conflicts.append(f"held in {meeting.city}, not {item.city}")
+    if made_on is not None and meeting.start < made_on:
+        doubts.append(f"held on {meeting.start}, before the item was made on {made_on}")
+    elif not item.window.is_open and meeting.start < item.window.start:
+        doubts.append(f"held on {meeting.start}, before the window opened on {item.window.start}")
+    return conflicts, doubts

@@ -9,6 +9,7 @@ adjective or demonym ("the Belarusian one", "Azerbaijani side"), organisation
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from tracker.gazetteer.index import Entry, NameIndex, Place, configure_cache, ge
 
 __all__ = [
     "Place", "Mention", "find_mentions", "lookup_place", "lookup_party", "capital_of", "party_name",
-    "get_index", "warm_up", "configure_cache",
+    "get_index", "warm_up", "configure_cache", "resolve_party", "suggest_parties",
 ]
 
 # A capitalised word (Latin script); the first word of any name in the index.
@@ -164,6 +165,29 @@ def lookup_party(name: str, cache_dir: Path | None = None) -> str | None:
         if entry.kind in {"country", "adjective", "org"} and _usable(entry, name):
             return entry.code
     return None
+
+
+def resolve_party(text: str, cache_dir: Path | None = None) -> str | None:
+    """The party code `text` stands for, typed as a code ("by", "OSCE") or a name ("Belarus"); None if unknown."""
+    index = get_index(cache_dir)
+    code = text.strip().upper()
+    if code in index.country_names:
+        return code
+    return lookup_party(text.strip(), cache_dir)
+
+
+def suggest_parties(text: str, cache_dir: Path | None = None, limit: int = 3) -> list[str]:
+    """Up to `limit` parties whose name or code is spelled like `text`, as "Belarus (BY)", best first."""
+    index = get_index(cache_dir)
+    names = {key: entry.code for key, entries in index.names.items() for entry in entries
+             if entry.kind in {"country", "org"} and entry.code}
+    names.update({code.lower(): code for code in index.country_names})
+    found: list[str] = []
+    for key in difflib.get_close_matches(name_key(text), list(names), n=limit * 3, cutoff=0.75):
+        label = f"{index.country_names.get(names[key], names[key])} ({names[key]})"
+        if label not in found:
+            found.append(label)
+    return found[:limit]
 
 
 def capital_of(code: str, cache_dir: Path | None = None) -> Place | None:

@@ -31,7 +31,8 @@ from tracker.storage import repo
 
 __all__ = [
     "LinkState", "LinkOutcome", "match_fulfilments", "match_item", "match_document", "list_links", "get_link",
-    "confirm_link", "reject_link", "link_confirmed",
+    "confirm_link", "reject_link", "link_confirmed", "item_made_on", "list_possible_matches",
+    "format_possible_matches",
 ]
 
 
@@ -63,7 +64,7 @@ def _meeting_summary(meeting: m.Meeting) -> str:
     return f"meeting #{meeting.id} ({meeting.kind}, {meeting.city or 'no city'}, {meeting.start_date})"
 
 
-def _made_on(item: m.Commitment) -> dt.date | None:
+def item_made_on(item: m.Commitment) -> dt.date | None:
     """The day an item was made: stated, else the day of the meeting it was agreed at, else its text's date."""
     if item.made_on is not None:
         return item.made_on
@@ -85,7 +86,7 @@ def _assess(item: m.Commitment, meeting: m.Meeting, item_view: Commitment | None
     if _excluded(item, meeting):
         return MatchAssessment(Verdict.NONE)
     return assess_match(item_view or repo.commitment_to_domain(item), meeting_view or repo.meeting_to_domain(meeting),
-                        made_on=_made_on(item))
+                        made_on=item_made_on(item))
 
 
 def _item_kinds_for(meeting_kind: str) -> list[str]:
@@ -192,7 +193,7 @@ def match_item(session: Session, item_row: m.Commitment, *, at: dt.datetime) -> 
     query = _meetings_query().where(m.Meeting.kind.in_(kinds), m.Meeting.review != "rejected")
     for code in item_row.parties:
         query = query.where(m.Meeting.party_rows.any(m.MeetingParty.code == code))
-    made_on = _made_on(item_row)
+    made_on = item_made_on(item_row)
     if made_on is not None:
         query = query.where(m.Meeting.start_date >= made_on)
     meetings = [row for row in session.scalars(query.order_by(m.Meeting.start_date, m.Meeting.id))]
@@ -261,6 +262,27 @@ def list_links(session: Session, *, commitment_id: int | None = None, meeting_id
     if states:
         query = query.where(m.FulfilmentLink.state.in_(states))
     return list(session.scalars(query))
+
+
+def list_possible_matches(session: Session) -> dict[int, list[int]]:
+    """Item id -> ids of the meetings proposed as its fulfilment and awaiting review, in link order.
+
+    Lists and reminders show them beside an overdue item, which may well be done (issue #14).
+    """
+    query = (select(m.FulfilmentLink.commitment_id, m.FulfilmentLink.meeting_id)
+             .where(m.FulfilmentLink.state == LinkState.PROPOSED).order_by(m.FulfilmentLink.id))
+    found: dict[int, list[int]] = {}
+    for item_id, meeting_id in session.execute(query):
+        found.setdefault(item_id, []).append(meeting_id)
+    return found
+
+
+def format_possible_matches(meeting_ids: list[int] | None) -> str | None:
+    """The hint printed under an item with proposed fulfilments, None when it has none."""
+    if not meeting_ids:
+        return None
+    meetings = " or ".join(f"#{meeting_id}" for meeting_id in meeting_ids)
+    return f"possible match: meeting {meetings} (`tracker review`)"
 
 
 def _set_link_state(session: Session, link: m.FulfilmentLink, state: str, *, at: dt.datetime, reason: str) -> None:

@@ -19,15 +19,11 @@ from email.message import EmailMessage
 from email.utils import formatdate, getaddresses, make_msgid
 
 from tracker.config import Settings
-from tracker.errors import ConfigError, InputError, TrackerError
+from tracker.errors import ConfigError, InputError, MailError
 
 __all__ = ["MailError", "build_message", "send_mail", "parse_recipients"]
 
 TIMEOUT_SECONDS = 30
-
-
-class MailError(TrackerError):
-    """Raised when the SMTP server cannot be reached or refuses the message (exit status 7)."""
 
 
 def parse_recipients(to: str | list[str]) -> list[str]:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, aliased
 from tracker.domain import model as domain
 from tracker.domain.status import is_stale, last_news
 from tracker.services.cadence import Cadence, list_cadences
+from tracker.services.fulfilment import list_possible_matches
 from tracker.services.tracking import ACTIVE_STATUSES
 from tracker.storage import models as m
 from tracker.storage.item_json import fetch_item_records, select_item_records
@@ -73,6 +74,8 @@ class Reminders:
     opening_soon: list[Reminder] = field(default_factory=list)
     stale: list[Reminder] = field(default_factory=list)  # least recent news first
     late_cadences: list[Cadence] = field(default_factory=list)
+    # Item id -> meetings proposed as its fulfilment, awaiting review (shown beside the item).
+    possible_matches: dict[int, list[int]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -281,6 +284,7 @@ def build_reminders(session: Session, today: dt.date, within_days: int, party: s
     result.stale = _stale_reminders(session, list_stale(session, today, stale_months, party=party, kind=kind))
     result.late_cadences = [cadence for cadence in list_cadences(session, today, party=party, kind=kind)
                             if cadence.late]
+    result.possible_matches = list_possible_matches(session)
     return result
 
 

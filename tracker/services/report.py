@@ -221,9 +221,9 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
     return changes
 
 
-def _compliance(classified: _Classified, facts: Iterable[ItemFact], *, only: str | None = None
-                ) -> dict[str, ComplianceRecord]:
-    """Records per party (every party of each item gets the item) plus `*` for all items once."""
+def _compliance(classified: _Classified, facts: Iterable[ItemFact], *, only: str | None = None,
+                home: str | None = None) -> dict[str, ComplianceRecord]:
+    """Records per party (every party of each item gets the item, `home` aside) plus `*` for all items once."""
     column = {State.FULFILLED: "fulfilled_on_time", State.FULFILLED_LATE: "fulfilled_late",
               State.OVERDUE: "overdue", State.CANCELLED: "cancelled"}
     state = classified.state
@@ -235,7 +235,8 @@ def _compliance(classified: _Classified, facts: Iterable[ItemFact], *, only: str
             pairs[("*", name)] += 1
             continue
         for code in fact.parties:
-            pairs[(code, name)] += 1
+            if code != home:
+                pairs[(code, name)] += 1
         pairs[("*", name)] += 1
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     for (code, name), number in pairs.items():
@@ -297,7 +298,7 @@ def _timeline(classified: _Classified, today: dt.date) -> tuple[dt.date, dt.date
 
 def build_weekly_report(session: Session, *, today: dt.date, week: IsoWeek | None = None,
                         party: str | None = None, limit: int | None = DEFAULT_LIMIT,
-                        stale_months: int = 12) -> WeeklyReport:
+                        stale_months: int = 12, home: str | None = None) -> WeeklyReport:
     """Build the weekly report: the events of `week`, and the state of things on `today`.
 
     :param today: the day the report is made; due, overdue, stale and open items
@@ -306,6 +307,8 @@ def build_weekly_report(session: Session, *, today: dt.date, week: IsoWeek | Non
     :param party: only meetings and items with this party, and only its section.
     :param limit: items listed per section (None or 0: all); counts always cover all.
     :param stale_months: an open-ended item with no news for this long is stale.
+    :param home: the user's own country: no partner section of its own (issue #14), though
+        its items are counted with each partner.
     """
     week = week or IsoWeek.before(today)
     party = party.strip().upper() if party else None
@@ -325,11 +328,12 @@ def build_weekly_report(session: Session, *, today: dt.date, week: IsoWeek | Non
     cadences = _cadences(session, today, party)
     timeline_start, timeline_end, timeline, timeline_total = _timeline(classified, today)
 
-    records = _compliance(classified, facts, only=party)
+    records = _compliance(classified, facts, only=party, home=home)
     open_by_party: dict[str, list[ItemFact]] = defaultdict(list)
     for fact in active:
         for code in fact.parties:
-            open_by_party[code].append(fact)
+            if code != home:
+                open_by_party[code].append(fact)
     codes = [party] if party else sorted((c for c in records if c != "*"), key=lambda c: (party_name(c), c))
 
     def shown(entries: list[ItemFact]) -> list[ItemFact]:
@@ -400,17 +404,17 @@ def _cited(report: WeeklyReport) -> Iterable[MeetingLine | ItemLine]:
 
 
 def build_compliance(session: Session, *, today: dt.date, party: str | None = None,
-                     since: dt.date | None = None) -> list[ComplianceRecord]:
+                     since: dt.date | None = None, home: str | None = None) -> list[ComplianceRecord]:
     """Each party's record (see ComplianceRecord) over the items made on or after `since`, by name.
 
     Without `party`, a last record (party `*`) counts every item once. An unknown
-    `party` gets an empty record.
+    `party` gets an empty record. `home`, the user's own country, gets no record.
     """
     party = party.strip().upper() if party else None
     facts = reporting.list_item_facts(session, party=party)
     if since is not None:
         facts = [f for f in facts if (_made_on(f) or dt.date.min) >= since]
-    records = _compliance(_Classified(facts, today), facts, only=party)
+    records = _compliance(_Classified(facts, today), facts, only=party, home=home)
     if party:  # every item counted has the party: a total would repeat its record
         return [records.get(party, ComplianceRecord(party, party_name(party)))]
     parties = sorted((r for code, r in records.items() if code != "*"), key=lambda r: (r.name, r.party))

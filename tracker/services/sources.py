@@ -21,7 +21,7 @@ from tracker import limits
 from tracker.errors import InputError
 
 __all__ = ["RawSource", "iter_sources", "read_source", "fetch_url", "list_paths", "check_markup",
-           "DOCUMENT_SUFFIXES", "FETCH_TIMEOUT", "MAX_BYTES"]
+           "DOCUMENT_SUFFIXES", "FETCH_TIMEOUT", "MAX_BYTES", "list_skipped"]
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom"}
 FETCH_TIMEOUT = 15.0  # seconds, for connecting and for each read
@@ -145,3 +145,35 @@ def list_paths(paths: list[str]) -> list[str]:
 def iter_sources(paths: list[str]) -> Iterator[RawSource]:
     for path in list_paths(paths):
         yield read_source(path)
+
+
+_NOT_READ = {
+    ".pdf": "PDF is not read yet; save it as text (.txt) or a web page (.html)",
+    ".docx": "Word files are not read yet; save it as text (.txt) or a web page (.html)",
+    ".doc": "Word files are not read yet; save it as text (.txt) or a web page (.html)",
+    ".odt": "OpenDocument files are not read yet; save it as text (.txt) or a web page (.html)",
+    ".rtf": "RTF is not read yet; save it as text (.txt) or a web page (.html)",
+}
+
+
+def list_skipped(paths: list[str]) -> list[tuple[str, str]]:
+    """The files inside the folders of `paths` that `list_paths` leaves out, each with the reason.
+
+    Hidden files and folders (`.git`, `.DS_Store`) are left out silently (issue #14: a PDF in
+    a folder used to be skipped without a word).
+    """
+    skipped: list[tuple[str, str]] = []
+    for path in paths:
+        folder = Path(path)
+        if is_url(path) or not folder.is_dir():
+            continue
+        for file in sorted(folder.rglob("*")):
+            if not file.is_file() or file.suffix.lower() in DOCUMENT_SUFFIXES:
+                continue
+            if any(part.startswith(".") for part in file.relative_to(folder).parts):
+                continue
+            suffix = file.suffix.lower()
+            skipped.append((str(file), _NOT_READ.get(
+                suffix, f"{suffix or 'no suffix'} is not a document type tracker reads "
+                        "(.txt, .md, .html or a feed: .xml, .rss, .atom)")))
+    return skipped

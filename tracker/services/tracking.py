@@ -22,7 +22,7 @@ from tracker.storage import repo
 
 __all__ = [
     "add_meeting", "edit_meeting", "add_item", "edit_item", "complete_item", "cancel_item", "reschedule_item",
-    "record_changes", "ACTIVE_STATUSES",
+    "record_changes", "check_fulfilment", "ACTIVE_STATUSES",
 ]
 
 ACTIVE_STATUSES = {Status.OPEN.value, Status.RESCHEDULED.value}
@@ -147,8 +147,12 @@ def edit_item(session: Session, item_id: int, changes: dict[str, object], *, at:
 
 
 def complete_item(session: Session, item_id: int, *, at: dt.datetime, meeting_id: int | None = None,
-                  on: dt.date | None = None, reason: str = "marked done by hand") -> m.Commitment:
-    """Mark an item fulfilled, by a meeting (its start date is the fulfilment date) or on a date."""
+                  on: dt.date | None = None, reason: str = "marked done by hand", force: bool = False) -> m.Commitment:
+    """Mark an item fulfilled, by a meeting (its start date is the fulfilment date) or on a date.
+
+    Raises ConflictError when the meeting lacks a party of the item or is in another city (a
+    mistyped id, issue #14), unless `force`.
+    """
     row = repo.get_commitment(session, item_id, for_update=True)
     if meeting_id is not None and row.status == Status.FULFILLED.value and row.fulfilled_meeting_id == meeting_id:
         # Already fulfilled automatically by this very meeting: saying so by hand confirms the link.
@@ -160,6 +164,8 @@ def complete_item(session: Session, item_id: int, *, at: dt.datetime, meeting_id
     changes: dict[str, object] = {"status": str(Status.FULFILLED)}
     if meeting_id is not None:
         meeting = repo.get_meeting(session, meeting_id)
+        if not force:
+            _require_plausible(session, row, meeting)
         changes["fulfilled_meeting_id"] = meeting.id
         on = on or meeting.start_date
     changes["fulfilled_on"] = on or at.date()
@@ -169,6 +175,24 @@ def complete_item(session: Session, item_id: int, *, at: dt.datetime, meeting_id
 
         link_confirmed(session, row, meeting, at=at, reason=reason)
     return row
+
+
+def check_fulfilment(session: Session, item_id: int, meeting_id: int) -> tuple[list[str], list[str]]:
+    """(conflicts, doubts) of saying that meeting `meeting_id` fulfilled item `item_id`, in words."""
+    from tracker.domain.status import fulfilment_mismatches
+    from tracker.services.fulfilment import item_made_on
+
+    item = repo.get_commitment(session, item_id)
+    return fulfilment_mismatches(repo.commitment_to_domain(item),
+                                 repo.meeting_to_domain(repo.get_meeting(session, meeting_id)),
+                                 made_on=item_made_on(item))
+
+
+def _require_plausible(session: Session, item: m.Commitment, meeting: m.Meeting) -> None:
+    conflicts, _doubts = check_fulfilment(session, item.id, meeting.id)
+    if conflicts:
+        raise ConflictError(f"meeting #{meeting.id} does not look like the one item #{item.id} promised: "
+                            f"{'; '.join(conflicts)}; check the ids, or add --force to record it anyway")
 
 
 def cancel_item(session: Session, item_id: int, *, at: dt.datetime, reason: str = "cancelled by hand") -> m.Commitment:

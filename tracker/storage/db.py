@@ -48,18 +48,30 @@ def masked_url(url: str) -> str:
 _SECRET_QUERY_KEY = re.compile(r"password|secret|token|key")
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine for `url`; SQLite gets WAL, foreign keys and a busy timeout."""
+_URL_HINT = ("give a file path (--db ~/desk.db) or a URL "
+             "(--db postgresql://user@host/db)")
+
+
+def make_engine(url: str, create: bool = True) -> Engine:
+    """Create an engine for `url`; SQLite gets WAL, foreign keys and a busy timeout.
+
+    :param create: make a missing SQLite file (and its folder) on first use; when False, a
+        missing file raises StorageError, so that reading never creates an empty database.
+    """
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as err:
-        raise StorageError(f"not a database URL: {masked_url(url)}") from err
-    if parsed.drivername.startswith("postgresql") and parsed.drivername == "postgresql":
+        raise StorageError(f"not a database URL: {masked_url(url)}; {_URL_HINT}") from err
+    if parsed.drivername in {"postgresql", "postgres"}:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.drivername.startswith("sqlite"):
         # A `file:` URI (uri=true) names its file itself; no folder to make.
         if parsed.database and parsed.database != ":memory:" and parsed.query.get("uri") != "true":
-            folder = Path(parsed.database).expanduser().resolve().parent
+            file = Path(parsed.database).expanduser().resolve()
+            if not create and not file.exists():
+                raise StorageError(f"no database at {file} "
+                                   "(run `tracker db upgrade` or ingest something to create it)")
+            folder = file.parent
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as err:
@@ -71,7 +83,7 @@ def make_engine(url: str) -> Engine:
     try:
         return create_engine(parsed, pool_pre_ping=True)
     except (ArgumentError, ImportError) as err:
-        raise StorageError(f"cannot use database {masked_url(url)}: {err}") from err
+        raise StorageError(f"cannot use database {masked_url(url)}: {err}; {_URL_HINT}") from err
 
 
 def _sqlite_begin(connection) -> None:
