@@ -5,7 +5,7 @@ and exits with `exit_code` (see STYLE.md section 4 for the table).
 """
 
 __all__ = [
-    "TrackerError", "InputError", "NotFoundError", "ConflictError", "StorageError", "ConfigError",
+    "TrackerError", "InputError", "FetchError", "NotFoundError", "ConflictError", "StorageError", "ConfigError",
 ]
 
 
@@ -19,6 +19,14 @@ class InputError(TrackerError):
     """Raised for unreadable or unusable input: a missing file, bytes that are not text, a bad date."""
 
     exit_code = 2
+
+
+class FetchError(InputError):
+    """Raised when a watched URL cannot be read: network error, timeout, HTTP error, robots.txt, size cap, not a feed.
+
+    `tracker sources poll` records its message as the failing source's reason and goes on
+    with the other sources; the poll then exits 1 (see tracker.services.watch).
+    """
 
 
 class NotFoundError(TrackerError):

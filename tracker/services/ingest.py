@@ -7,15 +7,21 @@ nothing. The caller commits (one document per transaction).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker.domain.model import Extraction
 from tracker.extraction import TextDocument, extract
 from tracker.storage import repo
 
-__all__ = ["IngestResult", "ingest_document", "extract_document"]
+__all__ = ["IngestResult", "ingest_document", "extract_document", "ingest_in_own_transaction", "SessionFactory"]
+
+# Opens one session and commits it when its block ends (the CLI's `AppContext.session`).
+SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 
 @dataclass
@@ -69,6 +75,32 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
                             uid=repo.new_uid(sha, "commitment", index))
     result.fulfilled = _match_fulfilments(session, row.id, at)
     return result
+
+
+def ingest_in_own_transaction(open_session: SessionFactory, document: TextDocument, *, at: dt.datetime,
+                              dry_run: bool = False) -> IngestResult:
+    """Ingest one document in a transaction of its own (`tracker ingest` and `tracker sources poll`).
+
+    A text already stored is skipped before its extraction, so a re-run after a crash
+    or a second folder of the same texts goes fast (issue #7).
+    """
+    if not dry_run:
+        with open_session() as session:
+            existing = repo.find_document(session, document.sha256)
+        if existing is not None:
+            return IngestResult(document.source, document.sha256, added=False, document_id=existing.id)
+    try:
+        with open_session() as session:
+            result = ingest_document(session, document, at=at, dry_run=dry_run)
+            if dry_run:
+                session.rollback()
+            return result
+    except IntegrityError:
+        # Another process stored the same text between our check and our insert.
+        with open_session() as session:
+            existing = repo.find_document(session, document.sha256)
+        return IngestResult(document.source, document.sha256, added=False,
+                            document_id=existing.id if existing is not None else None)
 
 
 def _match_fulfilments(session: Session, document_id: int, at: dt.datetime) -> list[int]:
