@@ -151,7 +151,7 @@ class Fetcher:
         self._sleep, self._monotonic = sleep, monotonic
         self._lock = threading.Lock()
         self._gates: dict[str, _HostGate] = {}
-        self._robots: dict[str, RobotFileParser | FetchError] = {}
+        self._robots: dict[str, RobotFileParser | str] = {}  # the rules, or why the host is not read
         self._robots_locks: dict[str, threading.Lock] = {}
         self.requests = 0  # HTTP requests sent, robots.txt and retries included
 
@@ -197,24 +197,27 @@ class Fetcher:
             rules = self._robots.get(host)
             if rules is None:
                 rules = self._robots[host] = self._read_robots(host)
-        if isinstance(rules, FetchError):
-            raise FetchError(f"{url}: not polled: {rules}")
+        if isinstance(rules, str):
+            raise FetchError(f"{url}: {rules}")
         if not rules.can_fetch(self.politeness.user_agent, url):
             raise RobotsForbiddenError(f"{url}: robots.txt forbids it to {self.politeness.user_agent.split('/')[0]}")
 
-    def _read_robots(self, host: str) -> RobotFileParser | FetchError:
-        """Rules of `host` as RFC 9309 says: 4xx = no rules (401/403: all forbidden); 5xx or no answer = all forbidden."""
+    def _read_robots(self, host: str) -> RobotFileParser | str:
+        """Rules of `host` as RFC 9309 says: 4xx = no rules (401/403: all forbidden); 5xx or no answer = all forbidden.
+
+        When the host cannot be read, the reason (a string) stands for the rules.
+        """
         rules = RobotFileParser(f"{host}/robots.txt")
         try:
             answer = self._get_with_retries(f"{host}/robots.txt", None, "text/plain")
         except FetchError as err:
-            return FetchError(f"robots.txt unreachable ({str(err).split(': ', 1)[-1]})")
+            return str(err).split(": ", 1)[-1]  # the host's problem (DNS, refused, timeout), said once
         if answer.status in {401, 403}:
             rules.disallow_all = True
         elif 400 <= answer.status < 500:
             rules.allow_all = True
         elif answer.status >= 500:
-            return FetchError(f"robots.txt answers HTTP {answer.status}; RFC 9309 says to read nothing")
+            return f"not read: robots.txt answers HTTP {answer.status}, and RFC 9309 then forbids everything"
         else:
             rules.parse(answer.body.decode("utf-8", errors="replace").splitlines())
             crawl_delay = rules.crawl_delay(self.politeness.user_agent)
@@ -251,7 +254,7 @@ class Fetcher:
         politeness = self.politeness
         with self._lock:
             self.requests += 1
-        started = self._monotonic()
+        started = time.monotonic()  # the real clock: `_monotonic` may be a test's, moved by its sleeps
         try:
             with self._client.stream("GET", url, headers=headers) as response:
                 length = response.headers.get("content-length", "")
@@ -262,7 +265,7 @@ class Fetcher:
                     size += len(chunk)
                     if size > politeness.max_bytes:
                         raise FetchError(f"{url}: more than the cap of {politeness.max_bytes:,} bytes")
-                    if self._monotonic() - started > politeness.timeout:
+                    if time.monotonic() - started > politeness.timeout:
                         raise FetchError(f"{url}: timed out after {politeness.timeout:g} s (body too slow)")
                     chunks.append(chunk)
                 hops = list(response.history)

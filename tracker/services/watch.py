@@ -598,8 +598,8 @@ def _feed_link(html: bytes, base: str) -> str | None:
 
 def _page_links(html: bytes, base: str, pattern: re.Pattern) -> tuple[list[_Entry], str | None]:
     root = _html_root(html, base)
-    entries = [_Entry(a.get("href").split("#", 1)[0]) for a in root.iter("a")
-               if a.get("href") and pattern.search(a.get("href"))]
+    links = [a.get("href").split("#", 1)[0] for a in root.iter("a") if a.get("href")]
+    entries = [_Entry(link) for link in links if pattern.search(link)]
     next_page = None
     for element in list(root.iter("a")) + list(root.iter("link")):
         if "next" in (element.get("rel") or "").lower().split() and element.get("href"):
