@@ -6,18 +6,12 @@ import datetime as dt
 
 import pytest
 
-from sources.fake_ministry import FakeMinistry, article_html, rss
+from sources.fake_ministry import FakeMinistry
 from tracker.services import watch
 from tracker.services.fetching import Fetcher, Politeness
 from tracker.storage.db import session_scope
 
 NOW = dt.datetime(2017, 10, 6, 8, 0, tzinfo=dt.timezone.utc)
-CONSULTATIONS = ("BAKU, 5 October 2017 - Azerbaijan and Latvia held political consultations on Thursday.\n\n"
-                 "It was agreed to hold the next round of consultations in Riga in 2018.")
-NEXT_ROUND = ("RIGA, 12 March 2018 - Latvia and Azerbaijan held the next round of political consultations "
-              "in Riga on Monday. The delegations discussed bilateral cooperation.")
-VISIT = ("VIENNA, 3 October 2017 - The Foreign Ministers of Austria and Serbia held talks in Vienna on Tuesday. "
-         "The ministers discussed bilateral relations.")
 
 
 @pytest.fixture
@@ -25,19 +19,6 @@ def ministry():
     with FakeMinistry() as site:
         site.set("/robots.txt", "User-agent: *\nDisallow: /private/\n", "text/plain")
         yield site
-
-
-def publish(site: FakeMinistry, slug: str, title: str, text: str, date: str | None = None,
-            charset: str = "utf-8", content_type: str | None = None) -> str:
-    """Put an article on the site; returns its path."""
-    path = f"/press/{slug}"
-    body = article_html(title, text, date, charset).encode(charset)
-    site.set(path, body, content_type or f"text/html; charset={charset}")
-    return path
-
-
-def set_feed(site: FakeMinistry, path: str, entries: list[tuple[str, str, str]], next_page: str | None = None):
-    return site.set(path, rss(site.base, entries, next_page), "application/rss+xml")
 
 
 @pytest.fixture

@@ -17,9 +17,17 @@ import time
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-__all__ = ["FakeMinistry", "Page", "article_html", "rss"]
+__all__ = ["FakeMinistry", "Page", "article_html", "rss", "publish", "set_feed", "CONSULTATIONS", "NEXT_ROUND", "VISIT"]
 
 LAST_MODIFIED = "Thu, 05 Oct 2017 10:00:00 GMT"
+
+# Releases: consultations with a follow-up, the round that fulfils it, and a meeting with none.
+CONSULTATIONS = ("BAKU, 5 October 2017 - Azerbaijan and Latvia held political consultations on Thursday.\n\n"
+                 "It was agreed to hold the next round of consultations in Riga in 2018.")
+NEXT_ROUND = ("RIGA, 12 March 2018 - Latvia and Azerbaijan held the next round of political consultations "
+              "in Riga on Monday. The delegations discussed bilateral cooperation.")
+VISIT = ("VIENNA, 3 October 2017 - The Foreign Ministers of Austria and Serbia held talks in Vienna on Tuesday. "
+         "The ministers discussed bilateral relations.")
 
 
 @dataclass
@@ -139,3 +147,16 @@ def rss(base: str, entries: list[tuple[str, str, str]], next_page: str | None = 
               if next_page else "")
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Press releases</title>'
             f"<link>{base}/press/</link>{paging}{items}</channel></rss>")
+
+
+def publish(site: FakeMinistry, slug: str, title: str, text: str, date: str | None = None,
+            charset: str = "utf-8", content_type: str | None = None) -> str:
+    """Put an article on the site; returns its path."""
+    path = f"/press/{slug}"
+    body = article_html(title, text, date, charset).encode(charset)
+    site.set(path, body, content_type or f"text/html; charset={charset}")
+    return path
+
+
+def set_feed(site: FakeMinistry, path: str, entries: list[tuple[str, str, str]], next_page: str | None = None):
+    return site.set(path, rss(site.base, entries, next_page), "application/rss+xml")

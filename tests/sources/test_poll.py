@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from sources.conftest import CONSULTATIONS, NEXT_ROUND, NOW, VISIT, publish, set_feed
+from sources.conftest import NOW
+from sources.fake_ministry import CONSULTATIONS, NEXT_ROUND, VISIT, publish, set_feed
 from tracker.services.fetching import USER_AGENT, Politeness
 from tracker.services.watch import MAX_ATTEMPTS
 from tracker.storage import models as m
