@@ -78,29 +78,40 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
 
 
 def ingest_in_own_transaction(open_session: SessionFactory, document: TextDocument, *, at: dt.datetime,
-                              dry_run: bool = False) -> IngestResult:
+                              dry_run: bool = False,
+                              also: Callable[[Session, IngestResult], None] | None = None) -> IngestResult:
     """Ingest one document in a transaction of its own (`tracker ingest` and `tracker sources poll`).
 
     A text already stored is skipped before its extraction, so a re-run after a crash
-    or a second folder of the same texts goes fast (issue #7).
+    or a second folder of the same texts goes fast (issue #7). `also(session, result)`
+    writes what the caller keeps about the document in the same transaction (a poll
+    remembers the article's URL), whether the text was new or not.
     """
     if not dry_run:
         with open_session() as session:
             existing = repo.find_document(session, document.sha256)
-        if existing is not None:
-            return IngestResult(document.source, document.sha256, added=False, document_id=existing.id)
+            if existing is not None:
+                result = IngestResult(document.source, document.sha256, added=False, document_id=existing.id)
+                if also is not None:
+                    also(session, result)
+                return result
     try:
         with open_session() as session:
             result = ingest_document(session, document, at=at, dry_run=dry_run)
             if dry_run:
                 session.rollback()
+            elif also is not None:
+                also(session, result)
             return result
     except IntegrityError:
         # Another process stored the same text between our check and our insert.
         with open_session() as session:
             existing = repo.find_document(session, document.sha256)
-        return IngestResult(document.source, document.sha256, added=False,
-                            document_id=existing.id if existing is not None else None)
+            result = IngestResult(document.source, document.sha256, added=False,
+                                  document_id=existing.id if existing is not None else None)
+            if also is not None:
+                also(session, result)
+        return result
 
 
 def _match_fulfilments(session: Session, document_id: int, at: dt.datetime) -> list[int]:

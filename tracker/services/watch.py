@@ -19,18 +19,22 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker.errors import ConflictError, FetchError, InputError
-from tracker.extraction import decode_document
-from tracker.extraction.document import document_kind
 from tracker.services.fetching import Fetched, Fetcher, Politeness, RobotsForbiddenError
-from tracker.services.ingest import SessionFactory, ingest_in_own_transaction
 from tracker.storage import models as m
 from tracker.storage import sources as store
+
+if TYPE_CHECKING:
+    from tracker.services.ingest import SessionFactory
+
+# The extractor (tracker.extraction, tracker.services.ingest) is imported where an article
+# is read: a poll that finds nothing new never loads it, and starts a second sooner.
 
 __all__ = ["SourceInfo", "EntryInfo", "PollOptions", "SourceReport", "PollSummary", "parse_every", "format_every",
            "add_source", "list_sources", "show_source", "remove_source", "poll_sources", "is_due",
@@ -89,6 +93,7 @@ class SourceInfo:
     etag: str | None = None
     last_modified: str | None = None
     documents: int = 0
+    id: int | None = None
 
     @property
     def next_due(self) -> dt.datetime | None:
@@ -137,7 +142,7 @@ def _info(row: m.Source, documents: int = 0) -> SourceInfo:
         parties=[p for p in (row.parties or "").split(",") if p], links=row.links_pattern,
         every_seconds=row.every_seconds, last_polled_at=row.last_polled_at, last_status=row.last_status,
         last_error=row.last_error, last_new=row.last_new, failures=row.failures, redirects=row.redirects,
-        created_at=row.created_at, etag=row.etag, last_modified=row.last_modified, documents=documents)
+        created_at=row.created_at, etag=row.etag, last_modified=row.last_modified, documents=documents, id=row.id)
 
 
 def _check_url(url: str) -> str:
@@ -352,7 +357,7 @@ def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetim
         for name, _entry in tasks:
             reports[name].new += 1
         lock = threading.Lock()
-        ids = {info.name: _source_id(open_session, info.name) for info in infos}
+        ids = {info.name: info.id for info in infos}
         finished = [0]
 
         def run(task: tuple[str, _Entry]) -> None:
@@ -363,16 +368,11 @@ def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetim
                 progress("articles", finished[0], len(tasks))
 
         list(pool.map(run, tasks))
-    # 3. What each source looks like now.
-    for info in infos:
-        _save_state(open_session, info, reports[info.name], indexes.get(info.name), now)
-    return [reports[info.name] for info in infos]
-
-
-def _source_id(open_session: SessionFactory, name: str) -> int | None:
+    # 3. What each source looks like now (one short transaction for all).
     with open_session() as session:
-        row = store.find_source(session, name)
-        return row.id if row is not None else None
+        for info in infos:
+            _save_state(session, info, reports[info.name], indexes.get(info.name), now)
+    return [reports[info.name] for info in infos]
 
 
 def _new_entries(open_session: SessionFactory, infos: list[SourceInfo],
@@ -383,7 +383,7 @@ def _new_entries(open_session: SessionFactory, infos: list[SourceInfo],
         handled = store.find_entries(session, urls)
         ingested = store.stored_sources(session, urls)  # `tracker ingest URL` read them before
     claimed: set[str] = set()
-    tasks = []
+    by_host: dict[str, list[tuple[str, _Entry]]] = {}
     for info in infos:
         index = indexes.get(info.name)
         for entry in index.entries if index else []:
@@ -393,13 +393,19 @@ def _new_entries(open_session: SessionFactory, infos: list[SourceInfo],
             if previous is not None and (previous.state != "failed" or previous.attempts >= MAX_ATTEMPTS):
                 continue
             claimed.add(entry.url)
-            tasks.append((info.name, entry))
-    return tasks
+            by_host.setdefault(urlsplit(entry.url).netloc.lower(), []).append((info.name, entry))
+    # One host after the other, round robin: the threads then wait on different hosts'
+    # limits at once, instead of all queueing behind the first host's delay.
+    queues = list(by_host.values())
+    return [queue[turn] for turn in range(max(map(len, queues), default=0)) for queue in queues if turn < len(queue)]
 
 
 def _handle_entry(open_session: SessionFactory, fetcher: Fetcher, entry: _Entry, report: SourceReport,
                   source_id: int | None, now: dt.datetime, lock: threading.Lock) -> None:
     """Fetch one article, read its main text, ingest it in its own transaction and remember its URL."""
+    from tracker.extraction import decode_document
+    from tracker.services.ingest import ingest_in_own_transaction
+
     try:
         answer = fetcher.get(entry.url, accept=PAGE_ACCEPT)
         documents = decode_document(answer.text_bytes(), entry.url, entry.published)
@@ -416,9 +422,15 @@ def _handle_entry(open_session: SessionFactory, fetcher: Fetcher, entry: _Entry,
         _remember(open_session, entry.url, source_id, "empty", now)
         return
     document = replace(documents[0], source=entry.url)
-    result = ingest_in_own_transaction(open_session, document, at=now)
-    _remember(open_session, entry.url, source_id, "stored" if result.added else "duplicate", now,
-              document_id=result.document_id)
+
+    def remember(session: Session, result) -> None:  # in the document's own transaction
+        store.record_entry(session, url=entry.url, source_id=source_id, state="stored" if result.added else "duplicate",
+                           at=now, document_id=result.document_id)
+
+    try:
+        result = ingest_in_own_transaction(open_session, document, at=now, also=remember)
+    except IntegrityError:  # another poll took the same URL at the same moment; its text is stored once anyway
+        return
     with lock:
         if result.added:
             report.stored += 1
@@ -439,28 +451,27 @@ def _remember(open_session: SessionFactory, url: str, source_id: int | None, sta
         pass  # another poll recorded the same URL at the same moment: it is handled either way
 
 
-def _save_state(open_session: SessionFactory, info: SourceInfo, report: SourceReport, index: _Index | None,
+def _save_state(session: Session, info: SourceInfo, report: SourceReport, index: _Index | None,
                 now: dt.datetime) -> None:
     if report.status != "failing" and report.article_errors:
         report.status = "partial"
         report.error = f"{len(report.article_errors)} article(s) failed; first: {report.article_errors[0][1]}"
-    with open_session() as session:
-        row = store.find_source(session, info.name)
-        if row is None:  # removed while the poll ran
-            return
-        row.last_polled_at = now
-        row.last_status = report.status
-        row.last_error = report.error
-        row.last_new = report.stored
-        row.failures = row.failures + 1 if report.status == "failing" else 0
-        if report.redirects:
-            row.redirects = "\n".join(report.redirects)
-        if index is not None:
-            row.fetch_url, row.kind = index.fetch_url, index.kind
-            # Validators are kept only when every article was handled: otherwise the next
-            # poll would get a 304 and never retry the articles that failed.
-            if not index.not_modified and not report.article_errors:
-                row.etag, row.last_modified = index.etag, index.last_modified
+    row = session.get(m.Source, info.id)
+    if row is None:  # removed while the poll ran
+        return
+    row.last_polled_at = now
+    row.last_status = report.status
+    row.last_error = report.error
+    row.last_new = report.stored
+    row.failures = row.failures + 1 if report.status == "failing" else 0
+    if report.redirects:
+        row.redirects = "\n".join(report.redirects)
+    if index is not None:
+        row.fetch_url, row.kind = index.fetch_url, index.kind
+        # Validators are kept only when every article was handled: otherwise the next
+        # poll would get a 304 and never retry the articles that failed.
+        if not index.not_modified and not report.article_errors:
+            row.etag, row.last_modified = index.etag, index.last_modified
 
 
 # Reading feeds and listing pages
@@ -520,6 +531,8 @@ def _read_index(fetcher: Fetcher, info: SourceInfo, since: dt.date | None, redir
 
 
 def _answer_kind(answer: Fetched) -> str:
+    from tracker.extraction.document import document_kind
+
     content_type = answer.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type in _FEED_TYPES:
         return "feed"
