@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
@@ -44,6 +43,7 @@ DEFAULT_EVERY = 6 * 3600  # seconds
 MIN_EVERY = 60
 MAX_ATTEMPTS = 3  # an article that failed this often is not fetched again
 MAX_PAGES = 20  # pages a --since backfill follows back
+MAX_INDEX_THREADS = 64
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5"
 _FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
@@ -335,10 +335,14 @@ def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetim
     reports = {info.name: SourceReport(info.name, info.url, fetch_url=info.fetch_url) for info in infos}
     indexes: dict[str, _Index] = {}
     workers = max(1, options.workers)
+    # 1. Feeds and listing pages, all at once (up to MAX_INDEX_THREADS): reading one is mostly
+    # waiting, for the host's delay between its robots.txt and its feed above all.
+    with ThreadPoolExecutor(max_workers=max(1, min(MAX_INDEX_THREADS, max(workers, len(infos)))),
+                            thread_name_prefix="poll-index") as index_pool:
+        outcomes = list(index_pool.map(lambda i: _read_index_safely(fetcher, i, options.since), infos))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="poll") as pool:
-        # 1. Feeds and listing pages.
         done = 0
-        for info, outcome in zip(infos, pool.map(lambda i: _read_index_safely(fetcher, i, options.since), infos)):
+        for info, outcome in zip(infos, outcomes):
             report = reports[info.name]
             done += 1
             progress("sources", done, len(infos))
@@ -356,18 +360,15 @@ def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetim
         tasks = _new_entries(open_session, infos, indexes)
         for name, _entry in tasks:
             reports[name].new += 1
-        lock = threading.Lock()
         ids = {info.name: info.id for info in infos}
-        finished = [0]
-
-        def run(task: tuple[str, _Entry]) -> None:
-            name, entry = task
-            _handle_entry(open_session, fetcher, entry, reports[name], ids[name], now, lock)
-            with lock:
-                finished[0] += 1
-                progress("articles", finished[0], len(tasks))
-
-        list(pool.map(run, tasks))
+        # Threads fetch and read the articles; this thread alone writes them, one
+        # transaction each, as they arrive: writers never queue on the database's lock.
+        futures = [pool.submit(_fetch_article, fetcher, entry) for _name, entry in tasks]
+        owner = {future: task for future, task in zip(futures, tasks)}
+        for finished, future in enumerate(as_completed(futures), start=1):
+            name, entry = owner[future]
+            _store_article(open_session, entry, future.result(), reports[name], ids[name], now)
+            progress("articles", finished, len(tasks))
     # 3. What each source looks like now (one short transaction for all).
     with open_session() as session:
         for info in infos:
@@ -400,28 +401,33 @@ def _new_entries(open_session: SessionFactory, infos: list[SourceInfo],
     return [queue[turn] for turn in range(max(map(len, queues), default=0)) for queue in queues if turn < len(queue)]
 
 
-def _handle_entry(open_session: SessionFactory, fetcher: Fetcher, entry: _Entry, report: SourceReport,
-                  source_id: int | None, now: dt.datetime, lock: threading.Lock) -> None:
-    """Fetch one article, read its main text, ingest it in its own transaction and remember its URL."""
+def _fetch_article(fetcher: Fetcher, entry: _Entry):
+    """Fetch one article and read its main text (in a worker thread): its documents, or the error."""
     from tracker.extraction import decode_document
-    from tracker.services.ingest import ingest_in_own_transaction
 
     try:
         answer = fetcher.get(entry.url, accept=PAGE_ACCEPT)
-        documents = decode_document(answer.text_bytes(), entry.url, entry.published)
-    except RobotsForbiddenError:
-        with lock:
-            report.forbidden += 1
+        return decode_document(answer.text_bytes(), entry.url, entry.published)
+    except InputError as err:  # FetchError and RobotsForbiddenError too
+        return err
+
+
+def _store_article(open_session: SessionFactory, entry: _Entry, fetched, report: SourceReport,
+                   source_id: int | None, now: dt.datetime) -> None:
+    """Ingest a fetched article in its own transaction and remember its URL there; or remember why it failed."""
+    from tracker.services.ingest import ingest_in_own_transaction
+
+    if isinstance(fetched, RobotsForbiddenError):
+        report.forbidden += 1
         return
-    except InputError as err:  # FetchError too: the article is tried again by the next polls
-        with lock:
-            report.article_errors.append((entry.url, str(err)))
-        _remember(open_session, entry.url, source_id, "failed", now, error=str(err))
+    if isinstance(fetched, InputError):  # tried again by the next polls, up to MAX_ATTEMPTS
+        report.article_errors.append((entry.url, str(fetched)))
+        _remember(open_session, entry.url, source_id, "failed", now, error=str(fetched))
         return
-    if not documents:
+    if not fetched:
         _remember(open_session, entry.url, source_id, "empty", now)
         return
-    document = replace(documents[0], source=entry.url)
+    document = replace(fetched[0], source=entry.url)
 
     def remember(session: Session, result) -> None:  # in the document's own transaction
         store.record_entry(session, url=entry.url, source_id=source_id, state="stored" if result.added else "duplicate",
@@ -431,14 +437,13 @@ def _handle_entry(open_session: SessionFactory, fetcher: Fetcher, entry: _Entry,
         result = ingest_in_own_transaction(open_session, document, at=now, also=remember)
     except IntegrityError:  # another poll took the same URL at the same moment; its text is stored once anyway
         return
-    with lock:
-        if result.added:
-            report.stored += 1
-            report.meetings += result.meetings
-            report.commitments += result.commitments
-            report.fulfilled.extend(result.fulfilled)
-        else:
-            report.duplicates += 1
+    if result.added:
+        report.stored += 1
+        report.meetings += result.meetings
+        report.commitments += result.commitments
+        report.fulfilled.extend(result.fulfilled)
+    else:
+        report.duplicates += 1
 
 
 def _remember(open_session: SessionFactory, url: str, source_id: int | None, state: str, now: dt.datetime,
