@@ -72,6 +72,16 @@ SETTINGS_SPEC: tuple[Setting, ...] = (
             "folder for the gazetteer's name index cache (default: the user cache dir)"),
     Setting("home_country", "TRACKER_HOME_COUNTRY", str, None,
             "your own country (code or name): reports do not list it as a partner"),
+    # `tracker sources poll` (issue #12): how politely sources are read.
+    Setting("poll_user_agent", "TRACKER_POLL_USER_AGENT", str, None,
+            "User-Agent of polls (default: tracker/<version> and what it does)"),
+    Setting("poll_per_host", "TRACKER_POLL_PER_HOST", int, 2, "requests at once to one host"),
+    Setting("poll_delay", "TRACKER_POLL_DELAY", float, 1.0,
+            "seconds between two requests to one host (robots.txt Crawl-delay may ask more)"),
+    Setting("poll_timeout", "TRACKER_POLL_TIMEOUT", float, 15.0, "seconds to connect and to read a whole answer"),
+    Setting("poll_max_bytes", "TRACKER_POLL_MAX_BYTES", int, 5 * 1024 * 1024, "largest feed or article read"),
+    Setting("poll_retries", "TRACKER_POLL_RETRIES", int, 2, "further attempts after a 429 or 5xx answer"),
+    Setting("poll_workers", "TRACKER_POLL_WORKERS", int, 8, "threads of one poll (all hosts together)"),
 )
 
 
@@ -93,6 +103,13 @@ class Settings:
     mail_from: str = "tracker@localhost"
     feed_base_url: str = "http://127.0.0.1:8080"
     cache_dir: str = field(default_factory=default_cache_dir)
+    poll_user_agent: str | None = None
+    poll_per_host: int = 2
+    poll_delay: float = 1.0
+    poll_timeout: float = 15.0
+    poll_max_bytes: int = 5 * 1024 * 1024
+    poll_retries: int = 2
+    poll_workers: int = 8
     home_country: str | None = None
 
     def __post_init__(self) -> None:
@@ -149,6 +166,8 @@ def _coerce(setting: Setting, value: object, origin: str) -> object:
             return int(value)
         if setting.name == "db_url":
             return normalize_db_url(str(value))
+        if setting.type_ is float:
+            return float(value)
         return str(value)
     except (TypeError, ValueError) as err:
         raise ConfigError(f"{setting.name} from {origin} must be {setting.type_.__name__}, got {value!r}") from err
@@ -239,6 +258,12 @@ def _validate(values: dict[str, object]) -> None:
             raise ConfigError(f"{name} must be 0 or more, got {values[name]}")
         if values.get(name) is not None and int(values[name]) > largest:  # tracker.limits
             raise ConfigError(f"{name} must be at most {largest}, got {values[name]}")
+    for name in ("poll_per_host", "poll_workers", "poll_max_bytes", "poll_timeout"):
+        if values.get(name) is not None and values[name] <= 0:
+            raise ConfigError(f"{name} must be more than 0, got {values[name]}")
+    for name in ("poll_delay", "poll_retries"):
+        if values.get(name) is not None and values[name] < 0:
+            raise ConfigError(f"{name} must be 0 or more, got {values[name]}")
     port = values.get("smtp_port")
     if port is not None and not 0 < int(port) < 65536:
         raise ConfigError(f"smtp_port must be 1..65535, got {port}")

@@ -5,8 +5,8 @@ and exits with `exit_code` (see STYLE.md section 4 for the table).
 """
 
 __all__ = [
-    "TrackerError", "InputError", "NotFoundError", "ConflictError", "StorageError", "ConfigError", "MailError",
-    "EXIT_CODES", "exit_codes_text",
+    "TrackerError", "InputError", "FetchError", "NotFoundError", "ConflictError", "StorageError", "ConfigError",
+    "MailError", "EXIT_CODES", "exit_codes_text",
 ]
 
 
@@ -22,6 +22,14 @@ class InputError(TrackerError):
 
     exit_code = 2
     meaning = "bad input: an unreadable or unusable file, a bad option or argument"
+
+
+class FetchError(InputError):
+    """Raised when a watched URL cannot be read: network error, timeout, HTTP error, robots.txt, size cap, not a feed.
+
+    `tracker sources poll` records its message as the failing source's reason and goes on
+    with the other sources; the poll then exits 1 (see tracker.services.watch).
+    """
 
 
 class NotFoundError(TrackerError):

@@ -46,7 +46,7 @@ def test_revoke(cli):
     twice = cli("feeds", "revoke", "desk")
     assert twice.exit_code == 4 and twice.stderr == "tracker: feed 'desk' was revoked already\n"
     unknown = cli("feeds", "revoke", "nobody")
-    assert unknown.exit_code == 3 and unknown.stderr == "tracker: no feed named 'nobody'; `tracker feeds list` shows them\n"
+    assert unknown.exit_code == 3 and unknown.stderr == "tracker: no feed named 'nobody'; `tracker calendars list` shows them\n"
 
 
 def test_list_when_empty_and_bad_kind(cli):

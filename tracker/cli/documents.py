@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 
 import typer
-from sqlalchemy.exc import IntegrityError
 
 from tracker.cli.app import app, get_context, print_json
 from tracker.clock import parse_iso_date
@@ -13,9 +12,8 @@ from tracker.errors import InputError
 from tracker.exporters.extract_json import extraction_to_json
 from tracker.extraction import decode_document
 from tracker.extraction.language import READ_LANGUAGES
-from tracker.services.ingest import IngestResult, extract_document, ingest_document
+from tracker.services.ingest import extract_document, ingest_in_own_transaction
 from tracker.services.sources import list_paths, list_skipped, read_source
-from tracker.storage import repo
 
 PROGRESS_THRESHOLD = 20
 
@@ -117,23 +115,7 @@ def _stderr_console():
 
 
 def _ingest_one(app_ctx, document, dry_run):
-    if not dry_run:
-        # A text already stored is skipped before its extraction, so a re-run after a
-        # crash or a second folder of the same texts goes fast (issue #7).
-        with app_ctx.session() as session:
-            existing = repo.find_document(session, document.text)
-        if existing is not None:
-            return IngestResult(document.source, document.sha256, added=False, document_id=existing.id,
-                                stored_as=existing.source)
-    try:
-        with app_ctx.session() as session:
-            result = ingest_document(session, document, at=app_ctx.now(), dry_run=dry_run)
-            if dry_run:
-                session.rollback()
-            return result
-    except IntegrityError:
-        # Another process stored the same text between our check and our insert.
-        return IngestResult(document.source, document.sha256, added=False)
+    return ingest_in_own_transaction(app_ctx.session, document, at=app_ctx.now(), dry_run=dry_run)
 
 
 def _print_would_store(extraction) -> None:

@@ -1,4 +1,8 @@
-"""`tracker feeds add|list|revoke`: secret calendar subscription links."""
+"""`tracker calendars add|list|revoke`: secret calendar subscription links (what goes out).
+
+Named `feeds` before issue #12; that name stays as a hidden alias so scripts keep
+working, while `tracker sources` is what comes in.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,9 @@ from tracker.services import feeds
 
 __all__ = ["feeds_app"]
 
-feeds_app = typer.Typer(help="Secret calendar feed links for `tracker serve`.", no_args_is_help=True)
-app.add_typer(feeds_app, name="feeds")
+feeds_app = typer.Typer(help="Secret calendar subscription links for `tracker serve`.", no_args_is_help=True)
+app.add_typer(feeds_app, name="calendars")
+app.add_typer(feeds_app, name="feeds", hidden=True)  # the name before issue #12
 
 
 def _kinds(values: list[str] | None) -> list[str]:
@@ -30,7 +35,7 @@ def add(
 
     Append ?todos=as-todos (or both) to the URL for clients that list tasks.
 
-    Example: tracker feeds add belarus-desk --party BY
+    Example: tracker calendars add belarus-desk --party BY
     """
     app_ctx = get_context(ctx)
     with app_ctx.session() as session:
@@ -47,7 +52,7 @@ def add(
 def list_(ctx: typer.Context, json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List feeds with their filters and whether they are revoked (tokens are never shown: they are not kept).
 
-    Example: tracker feeds list --json
+    Example: tracker calendars list --json
     """
     with get_context(ctx).session() as session:
         records = [info.record() for info in feeds.list_feeds(session)]
@@ -66,7 +71,7 @@ def list_(ctx: typer.Context, json_: bool = typer.Option(False, "--json", help="
 def revoke(ctx: typer.Context, name: str = typer.Argument(..., help="Name of the feed.")) -> None:
     """Revoke a feed: its URL answers 404 from now on, like any unknown URL.
 
-    Example: tracker feeds revoke belarus-desk
+    Example: tracker calendars revoke belarus-desk
     """
     app_ctx = get_context(ctx)
     with app_ctx.session() as session:

@@ -29,7 +29,7 @@ def serve(
     port: int = typer.Option(8080, "--port", help="TCP port.", min=0, max=65535),
     threads: int = typer.Option(4, "--threads", help="Worker threads.", min=1, max=64),
 ) -> None:
-    """Serve the calendar feeds made with `tracker feeds add` until stopped (Ctrl-C).
+    """Serve the calendar feeds made with `tracker calendars add` until stopped (Ctrl-C).
 
     GET/HEAD /feeds/<token>.ics answers the calendar (ETag, Last-Modified, gzip,
     304 on conditional requests); /healthz answers "ok" when the database does.

@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 
 from tracker.errors import InputError
 
-__all__ = ["TextDocument", "decode_document", "sha256_text", "TEXT_SUFFIXES", "HTML_SUFFIXES", "FEED_SUFFIXES"]
+__all__ = ["TextDocument", "decode_document", "document_kind", "sha256_text", "TEXT_SUFFIXES", "HTML_SUFFIXES", "FEED_SUFFIXES"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -84,6 +84,11 @@ def _kind(raw: bytes, source: str) -> str:
     if suffix in TEXT_SUFFIXES or suffix == "" or source.startswith(("http://", "https://")):
         return "text"
     raise InputError(f"{source}: unknown document type {suffix!r}; use .txt, .md, .html or a feed (.xml, .rss, .atom)")
+
+
+def document_kind(raw: bytes, source: str) -> str:
+    """'feed', 'html' or 'text': how `decode_document` would read these bytes (InputError when none fits)."""
+    return _kind(raw, source)
 
 
 def _parse_date(value) -> dt.date | None:

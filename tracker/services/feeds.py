@@ -197,7 +197,7 @@ def revoke_feed(session: Session, name: str, *, at: dt.datetime) -> FeedInfo:
     """Revoke a feed for good: its URL answers 404 from now on. NotFoundError / ConflictError otherwise."""
     row = session.scalar(select(m.Feed).where(m.Feed.name == name))
     if row is None:
-        raise NotFoundError(f"no feed named {name!r}; `tracker feeds list` shows them")
+        raise NotFoundError(f"no feed named {name!r}; `tracker calendars list` shows them")
     if row.revoked_at is not None:
         raise ConflictError(f"feed {name!r} was revoked already")
     row.revoked_at = at

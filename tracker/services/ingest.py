@@ -9,8 +9,11 @@ caller commits (one document per transaction).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker import limits
@@ -18,7 +21,10 @@ from tracker.domain.model import Extraction
 from tracker.extraction import TextDocument, extract
 from tracker.storage import repo
 
-__all__ = ["IngestResult", "ingest_document", "extract_document"]
+__all__ = ["IngestResult", "ingest_document", "extract_document", "ingest_in_own_transaction", "SessionFactory"]
+
+# Opens one session and commits it when its block ends (the CLI's `AppContext.session`).
+SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 
 @dataclass
@@ -98,6 +104,45 @@ def _fit_to_limits(extraction: Extraction) -> None:
         item.city = _cut(item.city, limits.LABEL_CHARS)
         if item.window.text and len(item.window.text) > limits.TITLE_CHARS:
             item.window = replace(item.window, text=_cut(item.window.text, limits.TITLE_CHARS))
+
+
+def ingest_in_own_transaction(open_session: SessionFactory, document: TextDocument, *, at: dt.datetime,
+                              dry_run: bool = False,
+                              also: Callable[[Session, IngestResult], None] | None = None) -> IngestResult:
+    """Ingest one document in a transaction of its own (`tracker ingest` and `tracker sources poll`).
+
+    A text already stored is skipped before its extraction, so a re-run after a crash
+    or a second folder of the same texts goes fast (issue #7). `also(session, result)`
+    writes what the caller keeps about the document in the same transaction (a poll
+    remembers the article's URL), whether the text was new or not.
+    """
+    if not dry_run:
+        with open_session() as session:
+            existing = repo.find_document(session, document.text)
+            if existing is not None:
+                result = IngestResult(document.source, document.sha256, added=False, document_id=existing.id,
+                                      stored_as=existing.source)
+                if also is not None:
+                    also(session, result)
+                return result
+    try:
+        with open_session() as session:
+            result = ingest_document(session, document, at=at, dry_run=dry_run)
+            if dry_run:
+                session.rollback()
+            elif also is not None:
+                also(session, result)
+            return result
+    except IntegrityError:
+        # Another process stored the same text between our check and our insert.
+        with open_session() as session:
+            existing = repo.find_document(session, document.text)
+            result = IngestResult(document.source, document.sha256, added=False,
+                                  document_id=existing.id if existing is not None else None,
+                                  stored_as=existing.source if existing is not None else None)
+            if also is not None:
+                also(session, result)
+        return result
 
 
 def _match_fulfilments(session: Session, document_id: int, at: dt.datetime) -> list[int]:

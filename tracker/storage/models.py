@@ -22,7 +22,7 @@ from tracker.limits import (
 
 __all__ = [
     "Base", "Document", "Meeting", "MeetingParty", "Participant", "Commitment", "CommitmentParty",
-    "FulfilmentLink", "Feed", "History",
+    "FulfilmentLink", "Feed", "History", "Source", "SourceEntry",
 ]
 
 NAMING_CONVENTION = {
@@ -191,6 +191,55 @@ class Feed(Base):
     kind: Mapped[str | None] = mapped_column(String(LABEL_CHARS))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class Source(Base):
+    """A watched feed or listing page (`tracker sources`): where to poll, how often, what the last poll saw.
+
+    `fetch_url` is where the next poll goes: the URL given, a feed discovered on a
+    listing page, or the target of a permanent redirect. `etag`/`last_modified`
+    make the next request conditional. Instants are UTC.
+    """
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    fetch_url: Mapped[str] = mapped_column(String(2000))
+    kind: Mapped[str] = mapped_column(String(20), default="auto")  # auto, feed or page
+    parties: Mapped[str] = mapped_column(String(200), default="")  # comma-separated codes
+    links_pattern: Mapped[str | None] = mapped_column(String(500))
+    every_seconds: Mapped[int] = mapped_column(Integer, default=6 * 3600)
+    etag: Mapped[str | None] = mapped_column(String(500))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    last_polled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_status: Mapped[str] = mapped_column(String(20), default="never")  # never, ok, not-modified, partial, failing
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_new: Mapped[int] = mapped_column(Integer, default=0)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed polls
+    redirects: Mapped[str | None] = mapped_column(Text)  # the last poll's redirect chain, "301 a -> b"
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class SourceEntry(Base):
+    """An article URL a poll has handled, so it is never fetched again (once stored, or after repeated failures).
+
+    Unique by URL across sources (the same release in two feeds is fetched once); the
+    key is the URL's sha256, since PostgreSQL cannot index a long URL itself.
+    """
+
+    __tablename__ = "source_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    state: Mapped[str] = mapped_column(String(20))  # stored, duplicate, empty, failed
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    error: Mapped[str | None] = mapped_column(Text)
+    seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class History(Base):

@@ -1,0 +1,296 @@
+"""`tracker sources poll` against the fake ministry (issue #12): new entries, full articles, failures, politeness."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from sources.conftest import NOW
+from sources.fake_ministry import CONSULTATIONS, NEXT_ROUND, VISIT, publish, set_feed
+from tracker.services.fetching import USER_AGENT, Politeness
+from tracker.services.watch import MAX_ATTEMPTS
+from tracker.storage import models as m
+
+D1 = "Thu, 05 Oct 2017 10:00:00 GMT"
+D2 = "Tue, 03 Oct 2017 10:00:00 GMT"
+
+
+def _count(open_session, model) -> int:
+    with open_session() as session:
+        return session.scalar(select(func.count()).select_from(model))
+
+
+def _two_articles(site):
+    a = publish(site, "1001", "Consultations with Latvia", CONSULTATIONS)
+    b = publish(site, "1002", "Ministers met in Vienna", VISIT, date="2017-10-03")
+    set_feed(site, "/press/rss.xml", [(a, "Consultations with Latvia", D1), (b, "Ministers met in Vienna", D2)])
+    return a, b
+
+
+def test_new_entries_are_fetched_as_full_articles_once(ministry, add_source, poll, open_session, source_info):
+    a, b = _two_articles(ministry)
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    first = poll("mfa")
+    [report] = first.sources
+    assert (report.status, report.entries, report.new, report.stored) == ("ok", 2, 2, 2)
+    assert (report.meetings, report.commitments) == (2, 1)
+    with open_session() as session:
+        documents = {d.source: d for d in session.scalars(select(m.Document))}
+    # The full article's main text, without the page furniture, dated by the feed entry.
+    article = documents[ministry.url(a)]
+    assert "It was agreed to hold the next round" in article.text and "All rights reserved" not in article.text
+    assert article.published == dt.date(2017, 10, 5)
+    # Every request identifies the tracker; articles and feed both gzip-compressed by the site.
+    assert {r.headers["User-Agent"] for r in ministry.log} == {USER_AGENT}
+    assert all("gzip" in r.headers["Accept-Encoding"] for r in ministry.log)
+    info, entries = source_info("mfa")
+    assert (info.last_status, info.last_new, info.documents, info.etag is not None) == ("ok", 2, 2, True)
+    assert sorted(e.state for e in entries) == ["stored", "stored"]
+
+    ministry.log.clear()
+    second = poll("mfa")
+    assert second.sources[0].status == "not-modified" and second.requests == 2  # robots.txt + one 304
+    [feed_request] = ministry.requests_to("/press/rss.xml")
+    assert feed_request.status == 304 and feed_request.headers["If-None-Match"] == info.etag
+    assert feed_request.headers["If-Modified-Since"] == info.last_modified
+    assert _count(open_session, m.Document) == 2
+
+
+def test_a_changed_feed_fetches_only_the_new_entry(ministry, add_source, poll):
+    a, b = _two_articles(ministry)
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    poll("mfa")
+    c = publish(ministry, "1003", "Next round in Riga", NEXT_ROUND)
+    set_feed(ministry, "/press/rss.xml", [(c, "Next round in Riga", "Mon, 12 Mar 2018 10:00:00 GMT"),
+                                          (a, "Consultations with Latvia", D1), (b, "Ministers met", D2)])
+    ministry.log.clear()
+    [report] = poll("mfa", now=NOW + dt.timedelta(days=200)).sources
+    assert (report.entries, report.new, report.stored, report.meetings) == (3, 1, 1, 1)
+    assert report.fulfilled == [1]
+    assert [p for p in ministry.paths() if p.startswith("/press/1")] == [c]
+
+
+def test_the_same_release_in_two_feeds_is_fetched_once_and_the_same_text_stored_once(
+        ministry, add_source, poll, open_session):
+    a, b = _two_articles(ministry)
+    copy = publish(ministry, "copy-of-1001", "Consultations with Latvia", CONSULTATIONS)
+    set_feed(ministry, "/en/rss.xml", [(a, "Consultations with Latvia", D1), (copy, "Copy", D1)])
+    add_source(ministry.url("/press/rss.xml"), "press")
+    add_source(ministry.url("/en/rss.xml"), "english")
+    summary = poll("press", "english")
+    assert len(ministry.requests_to(a)) == 1
+    by_name = {r.name: r for r in summary.sources}
+    assert by_name["press"].stored + by_name["english"].stored == 2
+    assert by_name["press"].duplicates + by_name["english"].duplicates == 1  # the copy: same text, other URL
+    assert _count(open_session, m.Document) == 2
+
+
+def test_non_utf8_articles_are_read_in_their_charset(ministry, add_source, poll, open_session):
+    text = VISIT + "\n\nThe minister quoted the proverb \u00ab\u0414\u0440\u0443\u0433 \u043f\u043e\u0437\u043d\u0430\u0435\u0442\u0441\u044f \u0432 \u0431\u0435\u0434\u0435\u00bb."
+    cyrillic = publish(ministry, "2001", "Vienna visit", text, charset="windows-1251")
+    latin = publish(ministry, "2002", "Consultations", CONSULTATIONS.replace("Baku", "Bak\u00fa"),
+                    charset="iso-8859-1")
+    set_feed(ministry, "/press/rss.xml", [(cyrillic, "Vienna", D2), (latin, "Consultations", D1)])
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    assert poll("mfa").sources[0].stored == 2
+    with open_session() as session:
+        texts = {d.source: d.text for d in session.scalars(select(m.Document))}
+    assert "\u0414\u0440\u0443\u0433 \u043f\u043e\u0437\u043d\u0430\u0435\u0442\u0441\u044f" in texts[ministry.url(cyrillic)]
+
+
+def test_a_listing_page_is_read_through_its_own_feed_link(ministry, add_source, poll, source_info):
+    _two_articles(ministry)
+    ministry.set("/press/", '<html><head><link rel="alternate" type="application/rss+xml" href="rss.xml">'
+                            '</head><body><a href="1001">Consultations</a></body></html>')
+    add_source(ministry.url("/press/"), "mfa")
+    assert poll("mfa").sources[0].stored == 2
+    info, _ = source_info("mfa")
+    assert (info.kind, info.fetch_url) == ("feed", ministry.url("/press/rss.xml"))
+    ministry.log.clear()
+    poll("mfa")
+    assert ministry.paths() == ["/robots.txt", "/press/rss.xml"]  # straight to the feed, answered 304
+
+
+def test_a_listing_page_without_feed_follows_links_matching_the_pattern(ministry, add_source, poll, source_info):
+    a, b = _two_articles(ministry)
+    ministry.set("/press/", f'<html><body><nav><a href="/">Home</a><a href="/press/archive">Archive</a></nav>'
+                            f'<a href="{a}">One</a> <a href="{b}#top">Two</a> <a href="{a}">One again</a>'
+                            f'</body></html>')
+    add_source(ministry.url("/press/"), "mfa", links=r"/press/\d+$")
+    [report] = poll("mfa").sources
+    assert (report.status, report.entries, report.stored) == ("ok", 2, 2)
+    assert "/press/archive" not in ministry.paths() and "/" not in ministry.paths()
+    info, _ = source_info("mfa")
+    assert info.kind == "page"
+
+
+def test_since_backfills_older_pages_of_a_paged_feed(ministry, add_source, poll):
+    a, b = _two_articles(ministry)
+    old = publish(ministry, "0900", "Older visit", VISIT.replace("3 October", "3 March"))
+    older = publish(ministry, "0800", "Much older", CONSULTATIONS.replace("2017", "2015"))
+    set_feed(ministry, "/press/rss.xml", [(a, "One", D1)], next_page="/press/rss.xml?page=2")
+    set_feed(ministry, "/press/rss.xml?page=2", [(b, "Two", D2), (old, "Old", "Fri, 03 Mar 2017 10:00:00 GMT")],
+             next_page="/press/rss.xml?page=3")
+    set_feed(ministry, "/press/rss.xml?page=3", [(older, "Older", "Mon, 05 Jan 2015 10:00:00 GMT")],
+             next_page="/press/rss.xml?page=4")
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    plain = poll("mfa").sources[0]
+    assert (plain.entries, plain.stored) == (1, 1) and "/press/rss.xml?page=2" not in ministry.paths()
+    backfill = poll("mfa", since=dt.date(2017, 1, 1)).sources[0]
+    assert (backfill.entries, backfill.stored) == (3, 2)  # page 3 read, its 2015 entry left out
+    assert "/press/rss.xml?page=4" not in ministry.paths() and older not in ministry.paths()
+
+
+@pytest.mark.parametrize("case", ["server-error", "broken-xml", "html-error-page", "no-feed-found", "slow",
+                                  "too-large", "robots", "unknown-host", "refused"])
+def test_a_failing_source_is_marked_with_its_reason_and_the_others_go_on(
+        case, ministry, add_source, poll, open_session, source_info, sleeps):
+    _two_articles(ministry)
+    add_source(ministry.url("/press/rss.xml"), "good")
+    bad_url, expected = _misbehave(ministry, case)
+    add_source(bad_url, "bad")
+    if case == "html-error-page":  # a feed that turns into the site's error page
+        poll("bad")
+        ministry.set("/bad/rss.xml", "<!DOCTYPE html><html><body><h1>Service unavailable</h1></body></html>")
+    documents_before = _count(open_session, m.Document)
+    summary = poll("good", "bad")
+    by_name = {r.name: r for r in summary.sources}
+    assert by_name["good"].status == "ok" and by_name["good"].stored == 2, by_name["good"].error
+    assert by_name["bad"].status == "failing"
+    assert by_name["bad"].error.startswith(bad_url) and expected in by_name["bad"].error, by_name["bad"].error
+    assert [r.name for r in summary.failed] == ["bad"]
+    info, entries = source_info("bad")
+    assert (info.last_status, info.failures, info.last_error) == ("failing", 1, by_name["bad"].error)
+    assert entries == [] and _count(open_session, m.Document) == documents_before + 2  # nothing half-stored
+    poll("bad")
+    assert source_info("bad")[0].failures == 2
+    if case == "server-error":
+        assert sleeps[:2] == [1.0, 2.0]  # backed off twice, then gave up
+
+
+def _misbehave(site, case: str) -> tuple[str, str]:
+    path = "/bad/rss.xml"
+    if case == "server-error":
+        site.set(path, status=500)
+        return site.url(path), "HTTP 500 Internal Server Error"
+    if case == "broken-xml":
+        site.set(path, '<?xml version="1.0"?><rss version="2.0"><channel><item><title>Cut off', "application/rss+xml")
+        return site.url(path), "not a readable RSS or Atom feed"
+    if case == "html-error-page":
+        set_feed(site, path, [])
+        return site.url(path), "an HTML page where a feed was expected"
+    if case == "no-feed-found":
+        site.set(path, "<!DOCTYPE html><html><body><h1>Oops, something went wrong</h1></body></html>")
+        return site.url(path), "neither a feed nor a page with a feed link; give --links REGEX"
+    if case == "slow":
+        set_feed(site, path, [])
+        site.pages[path].delay = 1.0
+        return site.url(path), "timed out after 0.5 s"
+    if case == "too-large":
+        site.set(path, "<rss>" + "x" * 150_000 + "</rss>", "application/rss+xml")
+        return site.url(path), "more than the cap of 100,000"
+    if case == "robots":
+        set_feed(site, "/private/rss.xml", [])
+        return site.url("/private/rss.xml"), "robots.txt forbids it to tracker"
+    if case == "unknown-host":
+        return "http://no-such-ministry.invalid/rss.xml", "cannot connect"
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/rss.xml", "cannot connect"
+
+
+def test_429_waits_as_retry_after_says(ministry, add_source, poll, sleeps):
+    _two_articles(ministry)
+    ministry.pages["/press/rss.xml"].statuses = [429, 503]
+    ministry.pages["/press/rss.xml"].headers = {"Retry-After": "7"}
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    [report] = poll("mfa").sources
+    assert report.status == "ok" and report.stored == 2
+    assert sleeps == [7.0, 7.0]
+    assert [r.status for r in ministry.requests_to("/press/rss.xml")] == [429, 503, 200]
+
+
+def test_a_retry_after_longer_than_the_limit_fails_the_source_at_once(ministry, add_source, poll, sleeps):
+    set_feed(ministry, "/press/rss.xml", [])
+    ministry.pages["/press/rss.xml"].status = 429
+    ministry.pages["/press/rss.xml"].headers = {"Retry-After": "3600"}
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    [report] = poll("mfa").sources
+    assert report.status == "failing" and "asks to wait 3600 s, more than 60 s" in report.error
+    assert sleeps == [] and len(ministry.requests_to("/press/rss.xml")) == 1
+
+
+def test_a_feed_moved_for_good_is_read_at_its_new_url_and_the_redirect_recorded(
+        ministry, add_source, poll, source_info):
+    _two_articles(ministry)
+    ministry.set("/rss.php", status=301, headers={"Location": "/press/rss.xml"}, conditional=False)
+    add_source(ministry.url("/rss.php"), "mfa")
+    [report] = poll("mfa").sources
+    assert report.stored == 2
+    info, _ = source_info("mfa")
+    assert info.url == ministry.url("/rss.php") and info.fetch_url == ministry.url("/press/rss.xml")
+    assert info.redirects == f"301 {ministry.url('/rss.php')} -> {ministry.url('/press/rss.xml')}"
+    ministry.log.clear()
+    poll("mfa")
+    assert ministry.paths() == ["/robots.txt", "/press/rss.xml"]
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("slow", "timed out after 0.5 s"), ("too-large", "more than the cap of 100,000"), ("missing", "HTTP 404"),
+])
+def test_an_article_that_fails_is_retried_by_later_polls_then_left(
+        case, expected, ministry, add_source, poll, source_info, open_session):
+    a, b = _two_articles(ministry)
+    if case == "slow":
+        ministry.pages[b].delay = 1.0
+    elif case == "too-large":
+        publish(ministry, "1002", "Huge", VISIT + "\n\n" + "Padding. " * 20_000)
+    else:
+        del ministry.pages[b]
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    [report] = poll("mfa").sources
+    assert (report.status, report.stored) == ("partial", 1)
+    [(url, error)] = report.article_errors
+    assert url == ministry.url(b) and expected in error
+    info, entries = source_info("mfa")
+    assert info.etag is None  # so the next poll reads the feed again and retries the article
+    for _ in range(MAX_ATTEMPTS - 1):
+        poll("mfa")
+    assert len(ministry.requests_to(b)) == MAX_ATTEMPTS
+    [report] = poll("mfa").sources
+    assert report.status == "ok" and report.new == 0 and len(ministry.requests_to(b)) == MAX_ATTEMPTS
+    failed = [e for e in source_info("mfa")[1] if e.state == "failed"]
+    assert [(e.url, e.attempts) for e in failed] == [(ministry.url(b), MAX_ATTEMPTS)]
+    assert _count(open_session, m.Document) == 1
+
+
+def test_robots_txt_keeps_articles_out(ministry, add_source, poll):
+    a, _ = _two_articles(ministry)
+    secret = publish(ministry, "x", "Not for robots", VISIT)
+    ministry.pages["/private/x"] = ministry.pages.pop(secret)
+    set_feed(ministry, "/press/rss.xml", [(a, "One", D1), ("/private/x", "Private", D2)])
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    [report] = poll("mfa").sources
+    assert (report.status, report.stored, report.forbidden) == ("ok", 1, 1)
+    assert "/private/x" not in ministry.paths() and ministry.paths().count("/robots.txt") == 1
+
+
+def test_requests_to_one_host_are_spaced_by_the_delay(ministry, add_source, poll, sleeps):
+    _two_articles(ministry)
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    poll("mfa", policy=Politeness(per_host=1, delay=30.0, timeout=2.0, retries=0))
+    # robots.txt, the feed and two articles: each starts 30 s after the one before.
+    assert sleeps == [30.0, 30.0, 30.0]
+
+
+def test_crawl_delay_of_robots_txt_lengthens_the_delay(ministry, add_source, poll, sleeps):
+    _two_articles(ministry)
+    ministry.set("/robots.txt", "User-agent: *\nCrawl-delay: 45\n", "text/plain")
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    poll("mfa", policy=Politeness(per_host=1, delay=1.0, timeout=2.0, retries=0))
+    assert sleeps == [1.0, 45.0, 45.0]

@@ -1,0 +1,67 @@
+"""The small rules behind polling (issue #12): --every, due times, Retry-After, permanent redirects."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import httpx
+import pytest
+
+from tracker.errors import InputError
+from tracker.services.fetching import Fetched, retry_after_seconds
+from tracker.services.watch import SourceInfo, format_every, is_due, parse_every
+
+UTC = dt.timezone.utc
+
+
+@pytest.mark.parametrize("text, seconds", [
+    ("30m", 1800), ("6h", 21600), ("1d", 86400), ("1h30m", 5400), ("2w", 1209600), ("90S", 90), ("1 h", 3600),
+])
+def test_every(text, seconds):
+    assert parse_every(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "6", "h", "6x", "-1h", "1.5h", "30s", "6h and more"])
+def test_every_refuses(text):
+    with pytest.raises(InputError):
+        parse_every(text)
+
+
+@pytest.mark.parametrize("seconds, text", [(1800, "30m"), (21600, "6h"), (86400, "1d"), (5400, "90m"), (61, "61s")])
+def test_format_every(seconds, text):
+    assert format_every(seconds) == text
+
+
+def _source(last: dt.datetime | None, every: int = 3600) -> SourceInfo:
+    return SourceInfo("mfa", "http://x/", "http://x/", "feed", [], None, every, last, "ok", None, 0, 0, None,
+                      dt.datetime(2017, 1, 1, tzinfo=UTC))
+
+
+def test_due_after_its_interval_and_at_once_when_never_polled():
+    polled = dt.datetime(2017, 10, 6, 8, 0, tzinfo=UTC)
+    assert is_due(_source(None), polled)
+    assert not is_due(_source(polled), polled + dt.timedelta(minutes=59))
+    assert is_due(_source(polled), polled + dt.timedelta(hours=1))
+    # An instant read back from SQLite without its zone is UTC.
+    assert is_due(_source(polled.replace(tzinfo=None)), polled + dt.timedelta(hours=1))
+    assert _source(polled).record()["next_due"] == "2017-10-06T09:00:00+00:00"
+
+
+def test_retry_after_seconds_or_date_measured_from_the_answers_own_date():
+    assert retry_after_seconds("120") == 120.0
+    assert retry_after_seconds("Thu, 05 Oct 2017 10:02:00 GMT", "Thu, 05 Oct 2017 10:00:00 GMT") == 120.0
+    assert retry_after_seconds("Thu, 05 Oct 2017 09:00:00 GMT", "Thu, 05 Oct 2017 10:00:00 GMT") == 0.0
+    now = lambda: dt.datetime(2017, 10, 5, 10, 0, 30, tzinfo=UTC)  # noqa: E731
+    assert retry_after_seconds("Thu, 05 Oct 2017 10:01:00 GMT", None, now) == 30.0
+    assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None
+
+
+def test_only_a_chain_of_permanent_redirects_moves_a_source():
+    def fetched(*codes):
+        return Fetched("http://a/", "http://c/", 200, httpx.Headers(), b"",
+                       [(code, f"http://{n}/", "http://c/") for n, code in zip("ab", codes)])
+
+    assert fetched(301).permanent_redirect == "http://c/"
+    assert fetched(301, 308).permanent_redirect == "http://c/"
+    assert fetched(301, 302).permanent_redirect is None
+    assert fetched().permanent_redirect is None

@@ -1,0 +1,96 @@
+"""Queries for watched sources and the article URLs their polls have handled (issue #12).
+
+Session first, never commit: `tracker.services.watch` owns the transactions
+(one per source update, one per article).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tracker.errors import NotFoundError
+from tracker.storage import models as m
+
+__all__ = ["add_source", "find_source", "get_source", "list_sources", "delete_source", "find_source_by_url",
+           "find_entries", "record_entry", "count_entries", "url_sha256", "document_ids_by_source"]
+
+
+def url_sha256(url: str) -> str:
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()
+
+
+def add_source(session: Session, **values) -> m.Source:
+    row = m.Source(**values)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def find_source(session: Session, name: str) -> m.Source | None:
+    return session.scalar(select(m.Source).where(m.Source.name == name))
+
+
+def find_source_by_url(session: Session, url: str) -> m.Source | None:
+    return session.scalar(select(m.Source).where(m.Source.url == url).limit(1))
+
+
+def get_source(session: Session, name: str) -> m.Source:
+    row = find_source(session, name)
+    if row is None:
+        raise NotFoundError(f"no source named {name!r}; `tracker sources list` shows them")
+    return row
+
+
+def list_sources(session: Session, names: list[str] | None = None) -> list[m.Source]:
+    query = select(m.Source).order_by(m.Source.name)
+    if names:
+        query = query.where(m.Source.name.in_(names))
+    return list(session.scalars(query))
+
+
+def delete_source(session: Session, row: m.Source) -> None:
+    session.delete(row)
+
+
+def find_entries(session: Session, urls: list[str]) -> dict[str, m.SourceEntry]:
+    """The handled entries among `urls`, by URL."""
+    if not urls:
+        return {}
+    by_hash = {url_sha256(url): url for url in urls}
+    rows = session.scalars(select(m.SourceEntry).where(m.SourceEntry.url_sha256.in_(list(by_hash))))
+    return {by_hash[row.url_sha256]: row for row in rows}
+
+
+def stored_sources(session: Session, urls: list[str]) -> set[str]:
+    """Those of `urls` that `tracker ingest URL` stored as documents already."""
+    if not urls:
+        return set()
+    return set(session.scalars(select(m.Document.source).where(m.Document.source.in_(urls))))
+
+
+def record_entry(session: Session, *, url: str, source_id: int | None, state: str, at: dt.datetime,
+                 document_id: int | None = None, error: str | None = None) -> m.SourceEntry:
+    """Insert or update the entry of `url`; a failure again counts one more attempt."""
+    row = session.scalar(select(m.SourceEntry).where(m.SourceEntry.url_sha256 == url_sha256(url)))
+    if row is None:
+        row = m.SourceEntry(url_sha256=url_sha256(url), url=url, source_id=source_id, attempts=0)
+        session.add(row)
+    row.state, row.document_id, row.error, row.seen_at = state, document_id, error, at
+    row.attempts = (row.attempts or 0) + 1
+    return row
+
+
+def count_entries(session: Session, source_id: int) -> dict[str, int]:
+    """How many entries of each state a source has."""
+    rows = session.execute(select(m.SourceEntry.state, func.count()).where(m.SourceEntry.source_id == source_id)
+                           .group_by(m.SourceEntry.state))
+    return {state: count for state, count in rows}
+
+
+def document_ids_by_source(session: Session, source_id: int) -> list[int]:
+    return [i for i in session.scalars(select(m.SourceEntry.document_id).where(
+        m.SourceEntry.source_id == source_id, m.SourceEntry.document_id.is_not(None)).order_by(m.SourceEntry.id))]
