@@ -21,14 +21,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from icalendar import Alarm, Calendar, Event, Timezone, Todo, vDuration, vText
+from icalendar import Alarm, Calendar, Event, Todo, vDuration, vText
 
 from tracker.domain.model import Commitment, Firmness, Meeting, ReviewState, Status
 from tracker.domain.status import State, derive_state, is_active
 
 __all__ = [
     "TodoMode", "ExportOptions", "PRODID", "export_calendar", "iter_calendar", "exclusive_end", "due_date",
-    "clean_text", "fold_line", "serialize", "todo_uid", "Category",
+    "clean_text", "fold_line", "serialize", "todo_uid", "Category", "zone_transitions",
 ]
 
 PRODID = "-//tracker//tracker diplomatic follow-up calendar//EN"
@@ -184,27 +184,96 @@ def todo_uid(item_uid: str) -> str:
     return f"todo-{item_uid}"
 
 
+# VTIMEZONEs are written here from zoneinfo's own transitions rather than by icalendar's Timezone.from_tzid:
+# that one adds a COMMENT (RFC 5545 \u00a73.6.5 allows none in VTIMEZONE, and libical, so Evolution and GNOME
+# Calendar, rejects the whole calendar) and writes a DAYLIGHT DTSTART in the wall time *after* the change
+# (03:00 for Europe/Belgrade), where the RFC wants the local time before it, in TZOFFSETFROM (02:00).
+
+def _offset(delta: dt.timedelta) -> str:
+    """A UTC offset as \u00b1HHMM, or \u00b1HHMMSS when it has seconds (local mean times)."""
+    seconds = int(delta.total_seconds())
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}{minutes:02d}" + (f"{seconds:02d}" if seconds else "")
+
+
+def _wall(instant: dt.datetime) -> str:
+    return instant.strftime("%Y%m%dT%H%M%S")
+
+
+def zone_transitions(zone: zoneinfo.ZoneInfo, first: dt.datetime, last: dt.datetime
+                     ) -> list[tuple[dt.datetime, dt.timedelta, dt.timedelta]]:
+    """(UTC instant, offset before, offset after) of each change of UTC offset or DST flag in [first, last).
+
+    Found a day at a time, then narrowed to the second by bisection (zones change on whole seconds).
+    """
+    def state(instant: dt.datetime):
+        local = instant.astimezone(zone)
+        return local.utcoffset(), bool(local.dst()), local.tzname()
+
+    found, step = [], dt.timedelta(days=1)
+    here, here_state = first, state(first)
+    while here < last:
+        there = min(here + step, last)
+        there_state = state(there)
+        if there_state != here_state:
+            low, high = here, there  # state(low) == here_state != state(high)
+            while high - low > dt.timedelta(seconds=1):
+                middle = low + (high - low) // 2
+                middle = middle.replace(microsecond=0)
+                if state(middle) == here_state:
+                    low = middle
+                else:
+                    high = middle
+            after = state(high)
+            found.append((high, here_state[0], after[0]))
+            here, here_state = high, after
+            continue
+        here, here_state = there, there_state
+    return found
+
+
 @functools.lru_cache(maxsize=64)
 def _vtimezone(tzid: str, first_year: int, last_year: int) -> bytes | None:
-    """The VTIMEZONE of an IANA zone for the years used, or None when the zone is unknown (cached: it is slow)."""
+    """The VTIMEZONE of an IANA zone for the years used, or None when the zone is unknown (cached).
+
+    One observance covers the start of the range (the offset then in force), then one per kind of change
+    (DAYLIGHT or STANDARD, offsets, name) with its first DTSTART and an RDATE for each later one; every
+    DTSTART and RDATE is the local wall time just before the change, as RFC 5545 \u00a73.6.5 asks.
+    """
     try:
-        zoneinfo.ZoneInfo(tzid)
-        component = Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1),
-                                       last_date=dt.date(last_year + 1, 1, 1))
+        zone = zoneinfo.ZoneInfo(tzid)
     except (ValueError, zoneinfo.ZoneInfoNotFoundError, OSError):
         return None
-    return serialize(component)
+    utc = dt.timezone.utc
+    begin = dt.datetime(first_year, 1, 1, tzinfo=zone).astimezone(utc)
+    end = dt.datetime(last_year + 1, 1, 1, tzinfo=zone).astimezone(utc)
+    initial = begin.astimezone(zone)
+    observances: dict[tuple, list[str]] = {
+        ("DAYLIGHT" if initial.dst() else "STANDARD", initial.utcoffset(), initial.utcoffset(), initial.tzname()):
+            [_wall(initial.replace(tzinfo=None))]}
+    for instant, before, after in zone_transitions(zone, begin, end):
+        local = instant.astimezone(zone)
+        key = ("DAYLIGHT" if local.dst() else "STANDARD", before, after, local.tzname())
+        observances.setdefault(key, []).append(_wall((instant + before).replace(tzinfo=None)))
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{vText(tzid).to_ical().decode()}"]
+    for (kind, before, after, name), starts in observances.items():
+        lines += [f"BEGIN:{kind}", f"DTSTART:{starts[0]}", *(f"RDATE:{start}" for start in starts[1:])]
+        if name:
+            lines.append(f"TZNAME:{vText(name).to_ical().decode()}")
+        lines += [f"TZOFFSETFROM:{_offset(before)}", f"TZOFFSETTO:{_offset(after)}", f"END:{kind}"]
+    lines.append("END:VTIMEZONE")
+    return b"".join(fold_line(line) + b"\r\n" for line in lines)
 
 
 @functools.lru_cache(maxsize=64)
 def _zone(tzid: str) -> zoneinfo.ZoneInfo | None:
-    """The zone when both zoneinfo and icalendar's VTIMEZONE maker know it (a TZID needs its VTIMEZONE)."""
+    """The IANA zone named `tzid`, or None when zoneinfo does not know it."""
     try:
-        zone = zoneinfo.ZoneInfo(tzid)
-        Timezone.from_tzid(tzid, first_date=dt.date(2000, 1, 1), last_date=dt.date(2001, 1, 1))
+        return zoneinfo.ZoneInfo(tzid)
     except (ValueError, zoneinfo.ZoneInfoNotFoundError, OSError):
         return None
-    return zone
 
 
 def _timed_span(meeting: Meeting) -> tuple[dt.datetime, dt.datetime | None] | None:
