@@ -45,7 +45,8 @@ browser:
 # every calendar with it through its C API (tests/exporters/libical.py). Skipped locally when it cannot, not in CI.
 LIBICAL := /usr/lib/$(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_config_var("MULTIARCH") or "")')/libical.so.3
 libical:
-	@test -e $(LIBICAL) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libical3) \
+	@test -e $(LIBICAL) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libical3 \
+		|| DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libical3t64) \
 		|| { echo "make: cannot install libical3; the libical checks will be skipped" >&2; test "$$CI" != true; }
 
 report-demo: setup browser

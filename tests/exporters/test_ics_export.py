@@ -115,7 +115,8 @@ def test_a_file_path_source_is_no_url(make_meeting, options):
     assert_strict(data)
     [event] = _components(data, "VEVENT")
     assert "URL" not in event
-    assert "Source: seeds/a file, with; odd name.txt" in event["DESCRIPTION"]
+    # Issue 13: a local path never leaves the machine (a subscriber saw /home/...); only URLs are published.
+    assert "Source:" not in event["DESCRIPTION"] and b"odd name" not in data
 
 
 def test_active_item_as_due_event_on_its_last_day(make_item, options):
@@ -136,13 +137,14 @@ def test_active_item_as_due_event_on_its_last_day(make_item, options):
     assert _components(data, "VTODO") == []
 
 
-def test_overdue_and_agreed_item(make_item, options):
+def test_overdue_and_agreed_item_is_the_same_component_every_day(make_item, options):
+    """Issue 13: date-derived state stays out of the component; a one-off import would never see it change."""
     item = make_item(firmness=Firmness.AGREED, review=ReviewState.CONFIRMED)
-    [event] = _components(export_calendar([], [item], options(today=dt.date(2018, 1, 1))), "VEVENT")
-    assert [str(c) for c in event["CATEGORIES"].cats] == ["overdue"]
+    overdue = export_calendar([], [item], options(today=dt.date(2018, 1, 1)))
+    [event] = _components(overdue, "VEVENT")
+    assert "CATEGORIES" not in event and "overdue" not in event["DESCRIPTION"]
     assert event["STATUS"] == "CONFIRMED"
-    on_last_day = export_calendar([], [item], options(today=dt.date(2017, 12, 31)))
-    assert b"CATEGORIES" not in on_last_day
+    assert export_calendar([], [item], options(today=dt.date(2017, 12, 31))) == overdue
 
 
 def test_open_ended_item_is_a_todo_without_due_and_no_event(make_item, options):

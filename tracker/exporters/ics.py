@@ -6,6 +6,9 @@ show them), VTODOs with DUE, or both. Inclusive domain dates become iCalendar's
 exclusive ends in exactly two tested functions: `exclusive_end` and `due_date`.
 Output is deterministic: UIDs are the stored ones, DTSTAMP/LAST-MODIFIED are
 the rows' change times, and PRODID/fallback DTSTAMP come from `ExportOptions`.
+A component holds stored facts only, never state derived from the date (no
+"overdue" category): content that changed while SEQUENCE and LAST-MODIFIED stood
+still would never reach a client that imported the file once (issue 13).
 Components are serialized one at a time (`iter_calendar`) so that 100,000 items
 never sit in memory as icalendar objects.
 """
@@ -24,7 +27,7 @@ from urllib.parse import urlsplit
 from icalendar import Alarm, Calendar, Event, Todo, vDuration, vText
 
 from tracker.domain.model import Commitment, Firmness, Meeting, ReviewState, Status
-from tracker.domain.status import State, derive_state, is_active
+from tracker.domain.status import is_active, is_fulfilled_late
 
 __all__ = [
     "TodoMode", "ExportOptions", "PRODID", "export_calendar", "iter_calendar", "exclusive_end", "due_date",
@@ -46,7 +49,6 @@ class TodoMode(StrEnum):
 class Category(StrEnum):
     """CATEGORIES values a client can filter or colour by."""
 
-    OVERDUE = "overdue"
     UNREVIEWED = "unreviewed"
     FULFILLED_LATE = "fulfilled-late"
 
@@ -55,7 +57,7 @@ class Category(StrEnum):
 class ExportOptions:
     """Everything an export depends on besides the data, so that the same input gives the same bytes.
 
-    :param today: the day derived states (overdue, fulfilled late) are computed for.
+    :param today: the day of the export; components do not depend on it (no date-derived state, issue 13).
     :param todos: how items appear (TodoMode).
     :param alarm: lead time of a VALARM on active items, before their last day begins; None for none.
     :param name: calendar name (NAME and X-WR-CALNAME).
@@ -342,8 +344,10 @@ def _provenance_lines(entry: Meeting | Commitment) -> list[str]:
         lines.append("Not reviewed yet: read by the extractor, not checked by a person.")
     if entry.evidence is not None and entry.evidence.text.strip():
         lines.append(f"Source sentence: {_quote(entry.evidence.text)}")
-    if entry.source:
-        lines.append(f"Source: {entry.source}")
+    # Only a web address is published: a local file path (the reader's home folder) never leaves the machine.
+    url = _web_url(entry.source)
+    if url:
+        lines.append(f"Source: {url}")
     return lines
 
 
@@ -390,11 +394,9 @@ def meeting_event(meeting: Meeting, options: ExportOptions) -> Event:
     return event
 
 
-def _item_categories(item: Commitment, state: State) -> list[str]:
+def _item_categories(item: Commitment) -> list[str]:
     categories = []
-    if state is State.OVERDUE:
-        categories.append(Category.OVERDUE.value)
-    if state is State.FULFILLED_LATE:
+    if is_fulfilled_late(item):
         categories.append(Category.FULFILLED_LATE.value)
     if item.review is ReviewState.UNREVIEWED:
         categories.append(Category.UNREVIEWED.value)
@@ -410,9 +412,10 @@ def _window_line(item: Commitment) -> str:
     return f"Window: {said}{span} (inclusive, precision {window.precision.value})"
 
 
-def _item_description(item: Commitment, state: State) -> str:
+def _item_description(item: Commitment) -> str:
+    late = " (fulfilled late)" if is_fulfilled_late(item) else ""
     lines = [_window_line(item), f"Firmness: {item.firmness.value.replace('_', ' ')}",
-             f"Status: {item.status.value} ({state.value.replace('_', ' ')})"]
+             f"Status: {item.status.value}{late}"]
     if item.parties:
         lines.append(f"Parties: {', '.join(sorted(item.parties))}")
     place = _place(item.city, item.country)
@@ -424,17 +427,17 @@ def _item_description(item: Commitment, state: State) -> str:
     return "\n".join(lines)
 
 
-def _add_item_common(component, item: Commitment, state: State, options: ExportOptions) -> None:
+def _add_item_common(component, item: Commitment, options: ExportOptions) -> None:
     _stamp(component, item.created_at, item.updated_at, options)
     _add(component, "sequence", item.sequence)
-    component.add("description", _text(_item_description(item, state)))
+    component.add("description", _text(_item_description(item)))
     place = _place(item.city, item.country)
     if place:
         component.add("location", _text(place))
     url = _web_url(item.source)
     if url:
         component.add("url", url)
-    categories = _item_categories(item, state)
+    categories = _item_categories(item)
     if categories:
         _add(component, "categories", tuple(categories))
     # The meeting where it was agreed is the item's parent; the one that fulfilled it, its child.
@@ -461,14 +464,13 @@ def item_event(item: Commitment, options: ExportOptions) -> Event | None:
     """
     if not is_active(item) or item.window.end is None:
         return None
-    state = derive_state(item, options.today, options.due_soon_days)
     event = Event()
     event.add("uid", item.uid)
     _add(event, "dtstart", item.window.end)
     _add(event, "dtend", exclusive_end(item.window.end))
     summary = f"Due: {_title(item)}"
     event.add("summary", _text(summary))
-    _add_item_common(event, item, state, options)
+    _add_item_common(event, item, options)
     _add(event, "status", "CONFIRMED" if item.firmness is Firmness.AGREED else "TENTATIVE")
     _add(event, "transp", "TRANSPARENT")
     if options.alarm is not None:
@@ -478,7 +480,6 @@ def item_event(item: Commitment, options: ExportOptions) -> Event | None:
 
 def item_todo(item: Commitment, options: ExportOptions) -> Todo:
     """Any item as a VTODO: DTSTART and DUE from its window (none when open-ended), STATUS from its status."""
-    state = derive_state(item, options.today, options.due_soon_days)
     todo = Todo()
     todo.add("uid", todo_uid(item.uid))
     if not item.window.is_open:
@@ -486,7 +487,7 @@ def item_todo(item: Commitment, options: ExportOptions) -> Todo:
         _add(todo, "due", due_date(item.window.end))
     title = _title(item)
     todo.add("summary", _text(title))
-    _add_item_common(todo, item, state, options)
+    _add_item_common(todo, item, options)
     if item.status is Status.FULFILLED:
         _add(todo, "status", "COMPLETED")
         todo.add("percent-complete", 100)
