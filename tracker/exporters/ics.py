@@ -31,7 +31,8 @@ from tracker.domain.status import is_active, is_fulfilled_late
 
 __all__ = [
     "TodoMode", "ExportOptions", "PRODID", "export_calendar", "iter_calendar", "exclusive_end", "due_date",
-    "clean_text", "fold_line", "serialize", "todo_uid", "Category", "zone_transitions",
+    "clean_text", "fold_line", "serialize", "todo_uid", "Category", "zone_transitions", "open_digest_event",
+    "OPEN_DIGEST_UID",
 ]
 
 PRODID = "-//tracker//tracker diplomatic follow-up calendar//EN"
@@ -478,6 +479,44 @@ def item_event(item: Commitment, options: ExportOptions) -> Event | None:
     return event
 
 
+OPEN_DIGEST_UID = "open-follow-ups@tracker"
+
+
+def open_digest_event(commitments: list[Commitment], options: ExportOptions) -> Event | None:
+    """One weekly all-day "Open follow-ups (N)" event listing the active open-ended items; None when there are none.
+
+    Open-ended items have no day of their own, and Google Calendar and Outlook ignore VTODO in subscriptions,
+    so they show on Mondays from the week the oldest was agreed. `commitments` are all the calendar's items
+    (any status): SEQUENCE is the sum of their SEQUENCEs plus their number, and LAST-MODIFIED their latest
+    change, so both move forward when an item joins, changes or leaves the digest.
+    """
+    open_ended = [c for c in commitments if c.window.is_open]
+    active = [c for c in open_ended if is_active(c)]
+    if not active:
+        return None
+    first = min(c.made_on or _utc(c.created_at, options.dtstamp).date() for c in active)
+    monday = first - dt.timedelta(days=first.weekday())
+    lines = ["Follow-ups agreed without a date, still to be done:"]
+    for item in sorted(active, key=lambda c: (c.made_on or dt.date.min, c.uid)):
+        parties = f" ({', '.join(sorted(item.parties))})" if item.parties else ""
+        agreed = f", agreed {item.made_on.isoformat()}" if item.made_on else ""
+        said = f": {_quote(item.window.text)}" if item.window.text else ""
+        lines.append(f"- {_title(item)}{parties}{agreed}{said}")
+    event = Event()
+    event.add("uid", OPEN_DIGEST_UID)
+    changes = [c.updated_at or c.created_at for c in open_ended if c.updated_at or c.created_at]
+    _stamp(event, None, max((_utc(c, options.dtstamp) for c in changes), default=None), options)
+    _add(event, "dtstart", monday)
+    _add(event, "dtend", exclusive_end(monday))
+    event.add("rrule", {"FREQ": "WEEKLY"})
+    _add(event, "sequence", sum(c.sequence for c in open_ended) + len(open_ended))
+    event.add("summary", _text(f"Open follow-ups ({len(active)})"))
+    event.add("description", _text("\n".join(lines)))
+    _add(event, "status", "CONFIRMED")
+    _add(event, "transp", "TRANSPARENT")
+    return event
+
+
 def item_todo(item: Commitment, options: ExportOptions) -> Todo:
     """Any item as a VTODO: DTSTART and DUE from its window (none when open-ended), STATUS from its status."""
     todo = Todo()
@@ -546,8 +585,8 @@ def iter_calendar(meetings: Iterable[Meeting], commitments: Iterable[Commitment]
                   options: ExportOptions) -> Iterator[bytes]:
     """The calendar as chunks of bytes (header, one chunk per component, footer); join them for the file.
 
-    Meetings keep their order, then items as events, then items as to-dos.
-    Rejected meetings and items are left out.
+    Meetings keep their order, then items as events and the weekly digest of open-ended items, then items
+    as to-dos. Rejected meetings and items are left out.
     """
     meetings = [m for m in meetings if _exportable(m.review)]
     commitments = [c for c in commitments if _exportable(c.review)]
@@ -563,6 +602,9 @@ def iter_calendar(meetings: Iterable[Meeting], commitments: Iterable[Commitment]
             event = item_event(item, options)
             if event is not None:
                 yield serialize(event)
+        digest = open_digest_event(commitments, options)
+        if digest is not None:
+            yield serialize(digest)
     if options.todos in (TodoMode.AS_TODOS, TodoMode.BOTH):
         for item in commitments:
             yield serialize(item_todo(item, options))
