@@ -32,7 +32,7 @@ from tracker.domain.status import is_active, is_fulfilled_late
 __all__ = [
     "TodoMode", "ExportOptions", "PRODID", "export_calendar", "iter_calendar", "exclusive_end", "due_date",
     "clean_text", "fold_line", "serialize", "todo_uid", "Category", "zone_transitions", "open_digest_event",
-    "OPEN_DIGEST_UID",
+    "OPEN_DIGEST_UID", "CalendarObject", "iter_objects",
 ]
 
 PRODID = "-//tracker//tracker diplomatic follow-up calendar//EN"
@@ -555,10 +555,13 @@ def _calendar_head(options: ExportOptions, tzids: dict[str, tuple[int, int]]) ->
     calendar.add("x-wr-caldesc", _text(options.description))
     calendar.add("refresh-interval", options.refresh, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(options.refresh))
-    text = serialize(calendar)
+    return _with_zones(serialize(calendar), tzids)
+
+
+def _with_zones(calendar_text: bytes, tzids: dict[str, tuple[int, int]]) -> tuple[bytes, bytes]:
     footer = b"END:VCALENDAR\r\n"
-    assert text.endswith(footer)
-    head = [text[: -len(footer)]]
+    assert calendar_text.endswith(footer)
+    head = [calendar_text[: -len(footer)]]
     for tzid in sorted(tzids):
         first, last = tzids[tzid]
         vtimezone = _vtimezone(tzid, first, last)
@@ -581,9 +584,30 @@ def _exportable(review: ReviewState) -> bool:
     return review is not ReviewState.REJECTED
 
 
-def iter_calendar(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
-                  options: ExportOptions) -> Iterator[bytes]:
-    """The calendar as chunks of bytes (header, one chunk per component, footer); join them for the file.
+@dataclass(frozen=True)
+class CalendarObject:
+    """One component of the calendar, on its own: what a vdir file or a CalDAV resource holds.
+
+    `zones` names the VTIMEZONE it needs (with the years it spans); `data` is the serialized component.
+    """
+
+    uid: str
+    component: str  # VEVENT or VTODO
+    data: bytes
+    zones: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def calendar(self, prodid: str = PRODID) -> bytes:
+        """A whole VCALENDAR holding this component alone (RFC 4791 §4.1: one UID per resource)."""
+        calendar = Calendar()
+        calendar.add("prodid", prodid)
+        calendar.add("version", "2.0")
+        head, footer = _with_zones(serialize(calendar), self.zones)
+        return head + self.data + footer
+
+
+def iter_objects(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
+                 options: ExportOptions) -> Iterator[CalendarObject]:
+    """The calendar's components one by one, in the order of `iter_calendar`.
 
     Meetings keep their order, then items as events and the weekly digest of open-ended items, then items
     as to-dos. Rejected meetings and items are left out.
@@ -593,21 +617,36 @@ def iter_calendar(meetings: Iterable[Meeting], commitments: Iterable[Commitment]
     for thing in (*meetings, *commitments):
         if not thing.uid:
             raise ValueError(f"cannot export {thing!r} without a UID; stored rows always have one")
-    head, footer = _calendar_head(options, _zones_used(meetings))
-    yield head
     for meeting in meetings:
-        yield serialize(meeting_event(meeting, options))
+        yield CalendarObject(meeting.uid, "VEVENT", serialize(meeting_event(meeting, options)), _zones_used([meeting]))
     if options.todos in (TodoMode.AS_EVENTS, TodoMode.BOTH):
         for item in commitments:
             event = item_event(item, options)
             if event is not None:
-                yield serialize(event)
+                yield CalendarObject(item.uid, "VEVENT", serialize(event))
         digest = open_digest_event(commitments, options)
         if digest is not None:
-            yield serialize(digest)
+            yield CalendarObject(OPEN_DIGEST_UID, "VEVENT", serialize(digest))
     if options.todos in (TodoMode.AS_TODOS, TodoMode.BOTH):
         for item in commitments:
-            yield serialize(item_todo(item, options))
+            yield CalendarObject(todo_uid(item.uid), "VTODO", serialize(item_todo(item, options)))
+
+
+def iter_calendar(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
+                  options: ExportOptions) -> Iterator[bytes]:
+    """The calendar as chunks of bytes (header, one chunk per component, footer); join them for the file.
+
+    The components are those of `iter_objects`, in its order.
+    """
+    meetings = [m for m in meetings if _exportable(m.review)]
+    head, footer = _calendar_head(options, _zones_used(meetings))
+    objects = iter_objects(meetings, commitments, options)
+    first = next(objects, None)  # raises before the head is sent when a UID is missing
+    yield head
+    if first is not None:
+        yield first.data
+        for calendar_object in objects:
+            yield calendar_object.data
     yield footer
 
 

@@ -22,13 +22,13 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.model import Commitment, Meeting
 from tracker.errors import ConflictError, InputError, NotFoundError
-from tracker.exporters.ics import ExportOptions, iter_calendar
+from tracker.exporters.ics import ExportOptions, iter_calendar, iter_objects
 from tracker.services.reminders import iter_items
 from tracker.storage import models as m
 from tracker.storage import repo
 
 __all__ = [
-    "CalendarFilter", "FeedInfo", "NewFeed", "TOKEN_BYTES", "load_calendar", "build_calendar",
+    "CalendarFilter", "FeedInfo", "NewFeed", "TOKEN_BYTES", "load_calendar", "build_calendar", "build_objects",
     "calendar_fingerprint", "latest_change", "add_feed", "list_feeds", "revoke_feed", "rotate_feed", "find_feed",
     "hash_token", "feed_url", "webcal_url",
     "is_token_shaped",
@@ -86,6 +86,12 @@ def build_calendar(session: Session, filter_: CalendarFilter, options: ExportOpt
     """
     meetings, items = load_calendar(session, filter_)
     return iter_calendar(meetings, items, options)
+
+
+def build_objects(session: Session, filter_: CalendarFilter, options: ExportOptions):
+    """The calendar's components one by one (see tracker.exporters.ics.iter_objects); rows are read now."""
+    meetings, items = load_calendar(session, filter_)
+    return iter_objects(meetings, items, options)
 
 
 def calendar_fingerprint(session: Session) -> tuple:
