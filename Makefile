@@ -16,7 +16,7 @@ REPORT_ENV := TRACKER_DB_URL=sqlite:///$(CURDIR)/build/report-demo.db $(if $(REP
 # Debian's browser for the HTML report tests and screenshot (Playwright drives it, never downloads one).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test setup lint db-upgrade seed clean browser report-demo bench
+.PHONY: demo test setup lint db-upgrade seed clean browser libical report-demo bench
 
 $(BIN)/tracker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,13 +33,21 @@ demo: setup
 	@echo; echo "== Items"; $(DEMO_ENV) $(BIN)/tracker items list
 	@echo; echo "== Reminders ($(or $(DEMO_TODAY),today))"; $(DEMO_ENV) $(BIN)/tracker remind
 
-test: setup browser
+test: setup browser libical
 	$(BIN)/python -m pytest
 
 # Installs chromium when missing; where it cannot (no root), the browser tests skip, except in CI.
 browser:
 	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
 		|| { echo "make: cannot install chromium; the browser tests will be skipped" >&2; test "$$CI" != true; }
+
+# Installs Debian's libical (the calendar core of Evolution and GNOME Calendar) when missing: the tests read
+# every calendar with it through its C API (tests/exporters/libical.py). Skipped locally when it cannot, not in CI.
+LIBICAL := /usr/lib/$(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_config_var("MULTIARCH") or "")')/libical.so.3
+libical:
+	@test -e $(LIBICAL) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libical3 \
+		|| DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libical3t64) \
+		|| { echo "make: cannot install libical3; the libical checks will be skipped" >&2; test "$$CI" != true; }
 
 report-demo: setup browser
 	mkdir -p build && rm -f build/report-demo.db*

@@ -115,7 +115,8 @@ def test_a_file_path_source_is_no_url(make_meeting, options):
     assert_strict(data)
     [event] = _components(data, "VEVENT")
     assert "URL" not in event
-    assert "Source: seeds/a file, with; odd name.txt" in event["DESCRIPTION"]
+    # Issue 13: a local path never leaves the machine (a subscriber saw /home/...); only URLs are published.
+    assert "Source:" not in event["DESCRIPTION"] and b"odd name" not in data
 
 
 def test_active_item_as_due_event_on_its_last_day(make_item, options):
@@ -136,18 +137,20 @@ def test_active_item_as_due_event_on_its_last_day(make_item, options):
     assert _components(data, "VTODO") == []
 
 
-def test_overdue_and_agreed_item(make_item, options):
+def test_overdue_and_agreed_item_is_the_same_component_every_day(make_item, options):
+    """Issue 13: date-derived state stays out of the component; a one-off import would never see it change."""
     item = make_item(firmness=Firmness.AGREED, review=ReviewState.CONFIRMED)
-    [event] = _components(export_calendar([], [item], options(today=dt.date(2018, 1, 1))), "VEVENT")
-    assert [str(c) for c in event["CATEGORIES"].cats] == ["overdue"]
+    overdue = export_calendar([], [item], options(today=dt.date(2018, 1, 1)))
+    [event] = _components(overdue, "VEVENT")
+    assert "CATEGORIES" not in event and "overdue" not in event["DESCRIPTION"]
     assert event["STATUS"] == "CONFIRMED"
-    on_last_day = export_calendar([], [item], options(today=dt.date(2017, 12, 31)))
-    assert b"CATEGORIES" not in on_last_day
+    assert export_calendar([], [item], options(today=dt.date(2017, 12, 31))) == overdue
 
 
-def test_open_ended_item_is_a_todo_without_due_and_no_event(make_item, options):
+def test_open_ended_item_is_a_todo_without_due_and_a_line_of_the_weekly_digest(make_item, options):
     item = make_item(window=Window.open("at a mutually convenient time"))
-    assert _components(export_calendar([], [item], options()), "VEVENT") == []
+    [digest] = _components(export_calendar([], [item], options()), "VEVENT")
+    assert str(digest["UID"]) == "open-follow-ups@tracker"
     data = export_calendar([], [item], options(todos=TodoMode.AS_TODOS))
     assert_strict(data)
     [todo] = _components(data, "VTODO")
@@ -305,3 +308,35 @@ def test_exporter_needs_no_database_or_cli():
             "print(','.join(m for m in ('sqlalchemy', 'typer') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+def test_open_ended_items_show_in_a_weekly_digest_event(make_item, options):
+    """Issue 13: open-ended items never showed in the default export, nor in Google or Outlook."""
+    first = make_item(title="Visit of the minister", window=Window.open("at a convenient time"),
+                      made_on=dt.date(2016, 10, 6))
+    second = make_item(title="Joint commission", window=Window.open(""), made_on=dt.date(2016, 11, 2), parties=["BY"])
+    dated, done = make_item(), make_item(window=Window.open("soon"), status=Status.FULFILLED,
+                                         fulfilled_on=dt.date(2017, 1, 1))
+    data = export_calendar([], [first, second, dated, done], options())
+    assert_strict(data)
+    digest = next(e for e in _components(data, "VEVENT") if str(e["UID"]) == "open-follow-ups@tracker")
+    assert str(digest["SUMMARY"]) == "Open follow-ups (2)"
+    assert digest["DTSTART"].dt == dt.date(2016, 10, 3)  # the Monday of the oldest one's week
+    assert digest["RRULE"]["FREQ"] == ["WEEKLY"]
+    assert str(digest["DESCRIPTION"]) == (
+        "Follow-ups agreed without a date, still to be done:\n"
+        "- Visit of the minister (BY, RS), agreed 2016-10-06: \u201cat a convenient time\u201d\n"
+        "- Joint commission (BY), agreed 2016-11-02")
+    # SEQUENCE: the open-ended items' SEQUENCEs (all 0) plus their number, the fulfilled one included,
+    # so that leaving the digest moves it forward
+    assert digest["SEQUENCE"] == 0 + 3
+    bumped = export_calendar([], [first, second, dated, _replace(done, sequence=1)], options())
+    assert next(e for e in _components(bumped, "VEVENT") if str(e["UID"]) == "open-follow-ups@tracker"
+                )["SEQUENCE"] == 1 + 3
+    assert b"open-follow-ups" not in export_calendar([], [first], options(todos=TodoMode.AS_TODOS))
+
+
+def _replace(item, **changes):
+    import dataclasses
+
+    return dataclasses.replace(item, **changes)

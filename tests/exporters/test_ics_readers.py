@@ -40,10 +40,10 @@ def _calendars(make_meeting, make_item, options) -> dict[str, tuple[bytes, int, 
     ]
     today = dt.date(2017, 6, 1)
     return {
-        "as-events": (export_calendar(meetings, items, options(today=today)), 4 + 3, 0),
+        "as-events": (export_calendar(meetings, items, options(today=today)), 4 + 3 + 1, 0),  # + open digest
         "as-todos": (export_calendar(meetings, items, options(today=today, todos=TodoMode.AS_TODOS)), 4, 6),
         "both-with-alarm": (export_calendar(meetings, items, options(today=today, todos=TodoMode.BOTH,
-                                                                     alarm=dt.timedelta(days=7))), 7, 6),
+                                                                     alarm=dt.timedelta(days=7))), 8, 6),
         "empty": (export_calendar([], [], options(today=today)), 0, 0),
     }
 

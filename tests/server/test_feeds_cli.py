@@ -148,3 +148,53 @@ def test_loopback_detection(host, loopback):
     from tracker.cli.serve import _is_loopback
 
     assert _is_loopback(host) is loopback
+
+
+def test_add_prints_the_webcal_form_too(cli, monkeypatch):
+    """Issue 13: calendar apps open webcal:// links as subscriptions."""
+    monkeypatch.setenv("TRACKER_FEED_BASE_URL", "http://127.0.0.1:9123")
+    result = cli("feeds", "add", "desk")
+    url = result.stdout.strip()
+    assert url.startswith("http://127.0.0.1:9123/feeds/")
+    assert f"to subscribe from a calendar app: webcal://{url.removeprefix('http://')}\n" in result.stderr
+    assert json.loads(cli("feeds", "add", "desk2", "--json").stdout)["webcal_url"].startswith("webcal://127.0.0.1:9123/")
+
+
+def test_a_revoked_name_can_be_used_again_and_rotate_gives_a_new_url(cli):
+    """Issue 13: a revoked name could not be reused, and there was no rotate."""
+    first = json.loads(cli("feeds", "add", "desk", "--party", "BY", "--json").stdout)
+    cli("feeds", "revoke", "desk")
+    again = cli("feeds", "add", "desk", "--json")
+    assert again.exit_code == 0, again.stderr
+    second = json.loads(again.stdout)
+    assert second["url"] != first["url"]
+    names = sorted(record["name"] for record in json.loads(cli("feeds", "list", "--json").stdout))
+    assert names[0] == "desk" and names[1].startswith("desk (revoked ")
+    rotated = cli("feeds", "rotate", "desk", "--json")
+    assert rotated.exit_code == 0, rotated.stderr
+    third = json.loads(rotated.stdout)
+    assert third["url"] not in (first["url"], second["url"]) and third["name"] == "desk"
+    gone = cli("feeds", "rotate", names[1])
+    assert (gone.exit_code, gone.stderr) == (3, f"tracker: no active feed named {names[1]!r}; "
+                                                "`tracker feeds list` shows them\n")
+
+
+def test_serve_listens_on_the_port_of_the_feed_urls(db_url, tmp_path):
+    """Issue 13: `feeds add` printed the default port whatever `serve` used; now both read feed_base_url."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env.update({"TRACKER_CONFIG": str(tmp_path / "no-config.toml"), "TRACKER_FEED_BASE_URL": f"http://127.0.0.1:{port}"})
+    process = subprocess.Popen([sys.executable, "-m", "tracker", "--db", db_url, "serve"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env=env)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.1)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)

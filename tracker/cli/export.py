@@ -1,4 +1,4 @@
-"""`tracker export ics`: the calendar as an .ics file for calendar clients or a static web server."""
+"""`tracker export ics|vdir`: the calendar as an .ics file, or as a vdir folder (one file per UID)."""
 
 from __future__ import annotations
 
@@ -152,3 +152,42 @@ def ics(
         return
     size = write_atomically(output, chunks)
     typer.echo(f"wrote {output} ({size} bytes)", err=True)
+
+
+@export_app.command("vdir")
+def vdir(
+    ctx: typer.Context,
+    folder: Path = typer.Argument(..., help="The vdir folder (created when missing)."),
+    party: list[str] | None = typer.Option(None, "--party", help="Only this party (ISO code); repeat or comma-separate."),
+    kind: list[str] | None = typer.Option(None, "--kind", help="Only this kind of meeting or item; repeatable."),
+    todos: str = typer.Option("as-events", "--todos",
+                              help="Items as all-day 'Due:' events (as-events), as VTODO (as-todos), or both."),
+) -> None:
+    """Export meetings and items as a vdir: one .ics file per UID, for vdirsyncer, khal and todoman.
+
+    Files hold the same UIDs and content as `export ics`; each is written
+    atomically and only when it changed, and the files of meetings and items
+    no longer in the calendar are removed (files of other tools stay). todoman wants --todos as-todos
+    (or both); khal reads the events.
+
+    Example: tracker export vdir ~/.local/share/vdirsyncer/tracker --todos both
+    """
+    from tracker.exporters.vdir import write_vdir
+
+    app_ctx = get_context(ctx)
+    try:
+        mode = TodoMode(todos)
+    except ValueError as err:
+        raise InputError(f"unknown --todos {todos!r}; use as-events, as-todos or both") from err
+    kinds = tuple(sorted({parse_kind(k).value for value in kind or [] for k in value.split(",") if k.strip()}))
+    filter_ = feeds.CalendarFilter(tuple(parse_parties(party)), kinds, None)
+    options = ExportOptions(today=app_ctx.today, todos=mode, name=_calendar_name(filter_), dtstamp=app_ctx.now(),
+                            due_soon_days=app_ctx.settings.due_soon_days)
+    with app_ctx.session(read_only=True) as session:
+        objects = feeds.build_objects(session, filter_, options)
+    try:
+        result = write_vdir(folder, objects)
+    except OSError as err:
+        raise InputError(f"cannot write the vdir {folder}: {err.strerror or err}") from err
+    typer.echo(f"{folder}: {result.written} written, {result.unchanged} unchanged, {result.removed} removed",
+               err=True)

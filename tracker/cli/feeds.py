@@ -1,4 +1,4 @@
-"""`tracker calendars add|list|revoke`: secret calendar subscription links (what goes out).
+"""`tracker calendars add|list|revoke|rotate`: secret calendar subscription links (what goes out).
 
 Named `feeds` before issue #12; that name stays as a hidden alias so scripts keep
 working, while `tracker sources` is what comes in.
@@ -31,21 +31,28 @@ def add(
     kind: list[str] | None = typer.Option(None, "--kind", help="Only this kind; repeat or comma-separate."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Create a feed and print its secret URL. The URL is shown only this once: only a hash is kept.
+    """Create a feed and print its secret URL (and, on stderr, its webcal:// form) once: only a hash is kept.
 
-    Append ?todos=as-todos (or both) to the URL for clients that list tasks.
+    The URL starts with the feed_base_url setting (TRACKER_FEED_BASE_URL), whose port
+    `tracker serve` also listens on by default. Append ?todos=as-todos (or both) to
+    the URL for clients that list tasks. A revoked feed's name can be used again.
 
     Example: tracker calendars add belarus-desk --party BY
     """
     app_ctx = get_context(ctx)
     with app_ctx.session() as session:
         created = feeds.add_feed(session, name, parties=parse_parties(party), kinds=_kinds(kind), at=app_ctx.now())
+    _print_secret(app_ctx, created, "created", json_)
+
+
+def _print_secret(app_ctx, created: feeds.NewFeed, done: str, json_: bool) -> None:
     url = feeds.feed_url(app_ctx.settings.feed_base_url, created.token)
     if json_:
-        print_json({**created.info.record(), "url": url})
+        print_json({**created.info.record(), "url": url, "webcal_url": feeds.webcal_url(url)})
         return
-    typer.echo(f"feed {created.info.name!r} created; its secret URL is shown only now:", err=True)
-    typer.echo(url)
+    typer.echo(f"feed {created.info.name!r} {done}; its secret URL is shown only now:", err=True)
+    typer.echo(url)  # alone on stdout, for scripts; the webcal:// form is for people
+    typer.echo(f"to subscribe from a calendar app: {feeds.webcal_url(url)}", err=True)
 
 
 @feeds_app.command("list")
@@ -77,3 +84,16 @@ def revoke(ctx: typer.Context, name: str = typer.Argument(..., help="Name of the
     with app_ctx.session() as session:
         info = feeds.revoke_feed(session, name, at=app_ctx.now())
     typer.echo(f"revoked feed {info.name!r}")
+
+
+@feeds_app.command("rotate")
+def rotate(ctx: typer.Context, name: str = typer.Argument(..., help="Name of the feed."),
+           json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Give a feed a new secret URL (printed once); the old one answers 404 from now on. The filters stay.
+
+    Example: tracker calendars rotate belarus-desk
+    """
+    app_ctx = get_context(ctx)
+    with app_ctx.session() as session:
+        created = feeds.rotate_feed(session, name)
+    _print_secret(app_ctx, created, "has a new URL", json_)

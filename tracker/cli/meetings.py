@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from tracker.cli.app import app, get_context, print_json
-from tracker.cli.options import parse_kind, parse_optional_date, parse_parties, parse_party
+from tracker.cli.options import parse_kind, parse_optional_date, parse_parties, parse_party, parse_time, parse_timezone
 from tracker.domain.model import Kind, Meeting, Participant, ReviewState
 from tracker.errors import InputError
 from tracker.exporters.records import meeting_record
@@ -33,6 +33,16 @@ def _echo_links(links: list[dict]) -> None:
         verb = {"auto": "fulfils", "proposed": "may fulfil (see `tracker review`)",
                 "confirmed": "fulfils", "rejected": "does not fulfil"}[link["state"]]
         typer.echo(f"  {verb} item #{link['item_id']} (link #{link['id']}): {link['reason']}")
+
+
+def _check_times(start_time, end_time, zone: str | None, first, last) -> None:
+    """A time needs a zone, an end time needs a start time, and a one-day meeting ends after it starts."""
+    if start_time is not None and not zone:
+        raise InputError("--time needs --timezone (an IANA name such as Europe/Minsk): a time means nothing without it")
+    if end_time is not None and start_time is None:
+        raise InputError("--end-time needs --time")
+    if end_time is not None and first == last and end_time <= start_time:
+        raise InputError(f"--end-time {end_time:%H:%M} is not after --time {start_time:%H:%M}")
 
 
 @meetings_app.command("list")
@@ -96,26 +106,35 @@ def add(
     title: str = typer.Option("", "--title", help="Title."),
     city: str | None = typer.Option(None, "--city", help="City."),
     country: str | None = typer.Option(None, "--country", help="ISO code of the city's country."),
-    timezone: str | None = typer.Option(None, "--timezone", help="IANA time zone of the city."),
+    timezone: str | None = typer.Option(None, "--timezone", help="IANA time zone of the city (Europe/Minsk)."),
+    time: str | None = typer.Option(None, "--time", help="Start time HH:MM, local to --timezone (needs a zone)."),
+    end_time: str | None = typer.Option(None, "--end-time", help="End time HH:MM on the last day (needs --time)."),
     party: list[str] | None = typer.Option(None, "--party", help="Party code; repeat or comma-separate."),
     participant: list[str] | None = typer.Option(None, "--participant", help="'Name|Role|CC'; repeatable."),
     json_: bool = typer.Option(False, "--json", help="Print the new meeting as JSON."),
 ) -> None:
     """Add a meeting by hand (it counts as reviewed); it fulfils the open item it clearly matches.
 
-    Example: tracker meetings add --start 2017-05-10 --kind consultations --city Minsk --party BY,RS
+    Without --time the meeting is an all-day event in calendars; with --time
+    (and --timezone, validated) it starts at that local time.
+
+    Example: tracker meetings add --start 2017-05-10 --time 10:30 --timezone Europe/Minsk --party BY,RS
     """
     app_ctx = get_context(ctx)
     first = parse_optional_date(start, "--start")
     last = parse_optional_date(end, "--end") or first
     if last < first:
         raise InputError(f"--end {last} is before --start {first}")
+    zone = parse_timezone(timezone)
+    start_time, finish_time = parse_time(time, "--time"), parse_time(end_time, "--end-time")
+    _check_times(start_time, finish_time, zone, first, last)
     people = []
     for value in participant or []:
         name, role, cc = (value.split("|") + [None, None])[:3]
         people.append(Participant(name.strip(), role or None, (cc or "").upper() or None))
     meeting = Meeting(kind=parse_kind(kind), start=first, end=last, title=title, city=city,
-                      country=country.upper() if country else None, timezone=timezone,
+                      country=country.upper() if country else None, timezone=zone,
+                      start_time=start_time, end_time=finish_time,
                       parties=parse_parties(party, app_ctx.settings.cache_dir), participants=people,
                       review=ReviewState.CONFIRMED)
     with app_ctx.session() as session:
@@ -139,13 +158,15 @@ def edit(
     title: str | None = typer.Option(None, "--title", help="New title."),
     city: str | None = typer.Option(None, "--city", help="New city."),
     country: str | None = typer.Option(None, "--country", help="New country code."),
-    timezone: str | None = typer.Option(None, "--timezone", help="New IANA time zone."),
+    timezone: str | None = typer.Option(None, "--timezone", help="New IANA time zone (validated)."),
+    time: str | None = typer.Option(None, "--time", help="New start time HH:MM, local; 'none' makes it all-day."),
+    end_time: str | None = typer.Option(None, "--end-time", help="New end time HH:MM; 'none' removes it."),
     party: list[str] | None = typer.Option(None, "--party", help="Replace the parties."),
     reason: str = typer.Option("edited by hand", "--reason", help="Why (kept in the history)."),
 ) -> None:
     """Change a meeting; every change is kept in the history.
 
-    Example: tracker meetings edit 3 --city Minsk --reason "dateline was wrong"
+    Example: tracker meetings edit 3 --time 10:30 --timezone Europe/Minsk --reason "time from the agenda"
     """
     app_ctx = get_context(ctx)
     changes: dict[str, object] = {}
@@ -155,14 +176,24 @@ def edit(
         changes["end_date"] = parse_optional_date(end, "--end")
     if kind:
         changes["kind"] = parse_kind(kind).value
-    for name, value in (("title", title), ("city", city), ("timezone", timezone)):
+    for name, value in (("title", title), ("city", city)):
         if value is not None:
             changes[name] = value
+    if timezone is not None:
+        changes["timezone"] = parse_timezone(timezone)
+    for name, value, option in (("start_time", time, "--time"), ("end_time", end_time, "--end-time")):
+        if value is not None:
+            changes[name] = None if value.strip().lower() == "none" else parse_time(value, option)
     if country is not None:
         changes["country"] = country.upper()
     if party:
         changes["parties"] = parse_parties(party, app_ctx.settings.cache_dir)
     with app_ctx.session() as session:
+        if {"start_time", "end_time", "timezone", "start_date", "end_date"} & set(changes):
+            row = repo.get_meeting(session, meeting_id)
+            _check_times(changes.get("start_time", row.start_time), changes.get("end_time", row.end_time),
+                         changes.get("timezone", row.timezone), changes.get("start_date", row.start_date),
+                         changes.get("end_date", row.end_date))
         row = tracking.edit_meeting(session, meeting_id, changes, at=app_ctx.now(), reason=reason)
         record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, row.id)))
         links = _links(session, row.id)

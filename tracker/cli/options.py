@@ -9,7 +9,8 @@ from tracker.domain.model import Kind, Precision, Window
 from tracker.errors import InputError
 from tracker.limits import check_date
 
-__all__ = ["parse_kind", "parse_parties", "parse_party", "parse_window", "parse_optional_date"]
+__all__ = ["parse_kind", "parse_parties", "parse_party", "parse_window", "parse_optional_date", "parse_time",
+           "parse_timezone"]
 
 
 def parse_kind(value: str | None) -> Kind | None:
@@ -49,6 +50,33 @@ def parse_party(value: str, cache_dir: str | None = None) -> str:
 
 def parse_optional_date(value: str | None, what: str) -> dt.date | None:
     return parse_iso_date(value, what) if value else None
+
+
+def parse_time(value: str | None, what: str) -> dt.time | None:
+    """A wall-clock time HH:MM (24-hour) or None; InputError otherwise."""
+    if value is None:
+        return None
+    try:
+        parsed = dt.time.fromisoformat(value.strip())
+    except ValueError as err:
+        raise InputError(f"{what} must be a time HH:MM (24-hour), got {value!r}") from err
+    if parsed.tzinfo is not None:
+        raise InputError(f"{what} takes a wall-clock time; give the zone with --timezone, got {value!r}")
+    return parsed.replace(microsecond=0)
+
+
+def parse_timezone(value: str | None) -> str | None:
+    """An IANA time zone name zoneinfo knows (Europe/Minsk), or None; InputError for Mars/Olympus and the like."""
+    if value is None:
+        return None
+    import zoneinfo
+
+    name = value.strip()
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError, OSError) as err:
+        raise InputError(f"unknown time zone {value!r}; give an IANA name such as Europe/Minsk") from err
+    return name
 
 
 def parse_window(due: str | None, start: str | None, end: str | None, anchor: dt.date) -> Window | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import sys
+from urllib.parse import urlsplit
 
 import typer
 
@@ -22,11 +23,24 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _base_url_port(base_url: str) -> int | None:
+    """The port of feed_base_url when it names this machine (loopback), else None."""
+    try:
+        parts = urlsplit(base_url)
+        if not _is_loopback(parts.hostname or ""):
+            return None
+        return parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+    except ValueError:
+        return None
+
+
 @app.command("serve")
 def serve(
     ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; loopback unless you mean to publish."),
-    port: int = typer.Option(8080, "--port", help="TCP port.", min=0, max=65535),
+    port: int | None = typer.Option(None, "--port", help="TCP port [default: feed_base_url's when it is on "
+                                                         "this machine, else 8080].",
+                                    min=0, max=65535, show_default=False),
     threads: int = typer.Option(4, "--threads", help="Worker threads.", min=1, max=64),
 ) -> None:
     """Serve the calendar feeds made with `tracker calendars add` until stopped (Ctrl-C).
@@ -42,6 +56,14 @@ def serve(
     from tracker.server.feed import FeedApp
 
     app_ctx = get_context(ctx)
+    # One home for the port: the URLs `feeds add` prints start with feed_base_url, so when that names this
+    # machine, serve listens on its port (behind a proxy, the public URL says nothing of the local port).
+    base_port = _base_url_port(app_ctx.settings.feed_base_url)
+    if port is None:
+        port = base_port if base_port is not None else 8080
+    elif base_port is not None and port != base_port:
+        typer.echo(f"tracker: warning: feed URLs use port {base_port} (feed_base_url) but this serves {port}; "
+                   "set TRACKER_FEED_BASE_URL to match", err=True)
     engine = app_ctx.engine(create=False)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))

@@ -6,6 +6,9 @@ show them), VTODOs with DUE, or both. Inclusive domain dates become iCalendar's
 exclusive ends in exactly two tested functions: `exclusive_end` and `due_date`.
 Output is deterministic: UIDs are the stored ones, DTSTAMP/LAST-MODIFIED are
 the rows' change times, and PRODID/fallback DTSTAMP come from `ExportOptions`.
+A component holds stored facts only, never state derived from the date (no
+"overdue" category): content that changed while SEQUENCE and LAST-MODIFIED stood
+still would never reach a client that imported the file once (issue 13).
 Components are serialized one at a time (`iter_calendar`) so that 100,000 items
 never sit in memory as icalendar objects.
 """
@@ -21,14 +24,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from icalendar import Alarm, Calendar, Event, Timezone, Todo, vDuration, vText
+from icalendar import Alarm, Calendar, Event, Todo, vDuration, vText
 
 from tracker.domain.model import Commitment, Firmness, Meeting, ReviewState, Status
-from tracker.domain.status import State, derive_state, is_active
+from tracker.domain.status import is_active, is_fulfilled_late
 
 __all__ = [
     "TodoMode", "ExportOptions", "PRODID", "export_calendar", "iter_calendar", "exclusive_end", "due_date",
-    "clean_text", "fold_line", "serialize", "todo_uid", "Category",
+    "clean_text", "fold_line", "serialize", "todo_uid", "Category", "zone_transitions", "open_digest_event",
+    "OPEN_DIGEST_UID", "CalendarObject", "iter_objects",
 ]
 
 PRODID = "-//tracker//tracker diplomatic follow-up calendar//EN"
@@ -46,7 +50,6 @@ class TodoMode(StrEnum):
 class Category(StrEnum):
     """CATEGORIES values a client can filter or colour by."""
 
-    OVERDUE = "overdue"
     UNREVIEWED = "unreviewed"
     FULFILLED_LATE = "fulfilled-late"
 
@@ -55,7 +58,7 @@ class Category(StrEnum):
 class ExportOptions:
     """Everything an export depends on besides the data, so that the same input gives the same bytes.
 
-    :param today: the day derived states (overdue, fulfilled late) are computed for.
+    :param today: the day of the export; components do not depend on it (no date-derived state, issue 13).
     :param todos: how items appear (TodoMode).
     :param alarm: lead time of a VALARM on active items, before their last day begins; None for none.
     :param name: calendar name (NAME and X-WR-CALNAME).
@@ -184,27 +187,96 @@ def todo_uid(item_uid: str) -> str:
     return f"todo-{item_uid}"
 
 
+# VTIMEZONEs are written here from zoneinfo's own transitions rather than by icalendar's Timezone.from_tzid:
+# that one adds a COMMENT (RFC 5545 \u00a73.6.5 allows none in VTIMEZONE, and libical, so Evolution and GNOME
+# Calendar, rejects the whole calendar) and writes a DAYLIGHT DTSTART in the wall time *after* the change
+# (03:00 for Europe/Belgrade), where the RFC wants the local time before it, in TZOFFSETFROM (02:00).
+
+def _offset(delta: dt.timedelta) -> str:
+    """A UTC offset as \u00b1HHMM, or \u00b1HHMMSS when it has seconds (local mean times)."""
+    seconds = int(delta.total_seconds())
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}{minutes:02d}" + (f"{seconds:02d}" if seconds else "")
+
+
+def _wall(instant: dt.datetime) -> str:
+    return instant.strftime("%Y%m%dT%H%M%S")
+
+
+def zone_transitions(zone: zoneinfo.ZoneInfo, first: dt.datetime, last: dt.datetime
+                     ) -> list[tuple[dt.datetime, dt.timedelta, dt.timedelta]]:
+    """(UTC instant, offset before, offset after) of each change of UTC offset or DST flag in [first, last).
+
+    Found a day at a time, then narrowed to the second by bisection (zones change on whole seconds).
+    """
+    def state(instant: dt.datetime):
+        local = instant.astimezone(zone)
+        return local.utcoffset(), bool(local.dst()), local.tzname()
+
+    found, step = [], dt.timedelta(days=1)
+    here, here_state = first, state(first)
+    while here < last:
+        there = min(here + step, last)
+        there_state = state(there)
+        if there_state != here_state:
+            low, high = here, there  # state(low) == here_state != state(high)
+            while high - low > dt.timedelta(seconds=1):
+                middle = low + (high - low) // 2
+                middle = middle.replace(microsecond=0)
+                if state(middle) == here_state:
+                    low = middle
+                else:
+                    high = middle
+            after = state(high)
+            found.append((high, here_state[0], after[0]))
+            here, here_state = high, after
+            continue
+        here, here_state = there, there_state
+    return found
+
+
 @functools.lru_cache(maxsize=64)
 def _vtimezone(tzid: str, first_year: int, last_year: int) -> bytes | None:
-    """The VTIMEZONE of an IANA zone for the years used, or None when the zone is unknown (cached: it is slow)."""
+    """The VTIMEZONE of an IANA zone for the years used, or None when the zone is unknown (cached).
+
+    One observance covers the start of the range (the offset then in force), then one per kind of change
+    (DAYLIGHT or STANDARD, offsets, name) with its first DTSTART and an RDATE for each later one; every
+    DTSTART and RDATE is the local wall time just before the change, as RFC 5545 \u00a73.6.5 asks.
+    """
     try:
-        zoneinfo.ZoneInfo(tzid)
-        component = Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1),
-                                       last_date=dt.date(last_year + 1, 1, 1))
+        zone = zoneinfo.ZoneInfo(tzid)
     except (ValueError, zoneinfo.ZoneInfoNotFoundError, OSError):
         return None
-    return serialize(component)
+    utc = dt.timezone.utc
+    begin = dt.datetime(first_year, 1, 1, tzinfo=zone).astimezone(utc)
+    end = dt.datetime(last_year + 1, 1, 1, tzinfo=zone).astimezone(utc)
+    initial = begin.astimezone(zone)
+    observances: dict[tuple, list[str]] = {
+        ("DAYLIGHT" if initial.dst() else "STANDARD", initial.utcoffset(), initial.utcoffset(), initial.tzname()):
+            [_wall(initial.replace(tzinfo=None))]}
+    for instant, before, after in zone_transitions(zone, begin, end):
+        local = instant.astimezone(zone)
+        key = ("DAYLIGHT" if local.dst() else "STANDARD", before, after, local.tzname())
+        observances.setdefault(key, []).append(_wall((instant + before).replace(tzinfo=None)))
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{vText(tzid).to_ical().decode()}"]
+    for (kind, before, after, name), starts in observances.items():
+        lines += [f"BEGIN:{kind}", f"DTSTART:{starts[0]}", *(f"RDATE:{start}" for start in starts[1:])]
+        if name:
+            lines.append(f"TZNAME:{vText(name).to_ical().decode()}")
+        lines += [f"TZOFFSETFROM:{_offset(before)}", f"TZOFFSETTO:{_offset(after)}", f"END:{kind}"]
+    lines.append("END:VTIMEZONE")
+    return b"".join(fold_line(line) + b"\r\n" for line in lines)
 
 
 @functools.lru_cache(maxsize=64)
 def _zone(tzid: str) -> zoneinfo.ZoneInfo | None:
-    """The zone when both zoneinfo and icalendar's VTIMEZONE maker know it (a TZID needs its VTIMEZONE)."""
+    """The IANA zone named `tzid`, or None when zoneinfo does not know it."""
     try:
-        zone = zoneinfo.ZoneInfo(tzid)
-        Timezone.from_tzid(tzid, first_date=dt.date(2000, 1, 1), last_date=dt.date(2001, 1, 1))
+        return zoneinfo.ZoneInfo(tzid)
     except (ValueError, zoneinfo.ZoneInfoNotFoundError, OSError):
         return None
-    return zone
 
 
 def _timed_span(meeting: Meeting) -> tuple[dt.datetime, dt.datetime | None] | None:
@@ -273,8 +345,10 @@ def _provenance_lines(entry: Meeting | Commitment) -> list[str]:
         lines.append("Not reviewed yet: read by the extractor, not checked by a person.")
     if entry.evidence is not None and entry.evidence.text.strip():
         lines.append(f"Source sentence: {_quote(entry.evidence.text)}")
-    if entry.source:
-        lines.append(f"Source: {entry.source}")
+    # Only a web address is published: a local file path (the reader's home folder) never leaves the machine.
+    url = _web_url(entry.source)
+    if url:
+        lines.append(f"Source: {url}")
     return lines
 
 
@@ -321,11 +395,9 @@ def meeting_event(meeting: Meeting, options: ExportOptions) -> Event:
     return event
 
 
-def _item_categories(item: Commitment, state: State) -> list[str]:
+def _item_categories(item: Commitment) -> list[str]:
     categories = []
-    if state is State.OVERDUE:
-        categories.append(Category.OVERDUE.value)
-    if state is State.FULFILLED_LATE:
+    if is_fulfilled_late(item):
         categories.append(Category.FULFILLED_LATE.value)
     if item.review is ReviewState.UNREVIEWED:
         categories.append(Category.UNREVIEWED.value)
@@ -341,9 +413,10 @@ def _window_line(item: Commitment) -> str:
     return f"Window: {said}{span} (inclusive, precision {window.precision.value})"
 
 
-def _item_description(item: Commitment, state: State) -> str:
+def _item_description(item: Commitment) -> str:
+    late = " (fulfilled late)" if is_fulfilled_late(item) else ""
     lines = [_window_line(item), f"Firmness: {item.firmness.value.replace('_', ' ')}",
-             f"Status: {item.status.value} ({state.value.replace('_', ' ')})"]
+             f"Status: {item.status.value}{late}"]
     if item.parties:
         lines.append(f"Parties: {', '.join(sorted(item.parties))}")
     place = _place(item.city, item.country)
@@ -355,17 +428,17 @@ def _item_description(item: Commitment, state: State) -> str:
     return "\n".join(lines)
 
 
-def _add_item_common(component, item: Commitment, state: State, options: ExportOptions) -> None:
+def _add_item_common(component, item: Commitment, options: ExportOptions) -> None:
     _stamp(component, item.created_at, item.updated_at, options)
     _add(component, "sequence", item.sequence)
-    component.add("description", _text(_item_description(item, state)))
+    component.add("description", _text(_item_description(item)))
     place = _place(item.city, item.country)
     if place:
         component.add("location", _text(place))
     url = _web_url(item.source)
     if url:
         component.add("url", url)
-    categories = _item_categories(item, state)
+    categories = _item_categories(item)
     if categories:
         _add(component, "categories", tuple(categories))
     # The meeting where it was agreed is the item's parent; the one that fulfilled it, its child.
@@ -392,14 +465,13 @@ def item_event(item: Commitment, options: ExportOptions) -> Event | None:
     """
     if not is_active(item) or item.window.end is None:
         return None
-    state = derive_state(item, options.today, options.due_soon_days)
     event = Event()
     event.add("uid", item.uid)
     _add(event, "dtstart", item.window.end)
     _add(event, "dtend", exclusive_end(item.window.end))
     summary = f"Due: {_title(item)}"
     event.add("summary", _text(summary))
-    _add_item_common(event, item, state, options)
+    _add_item_common(event, item, options)
     _add(event, "status", "CONFIRMED" if item.firmness is Firmness.AGREED else "TENTATIVE")
     _add(event, "transp", "TRANSPARENT")
     if options.alarm is not None:
@@ -407,9 +479,46 @@ def item_event(item: Commitment, options: ExportOptions) -> Event | None:
     return event
 
 
+OPEN_DIGEST_UID = "open-follow-ups@tracker"
+
+
+def open_digest_event(commitments: list[Commitment], options: ExportOptions) -> Event | None:
+    """One weekly all-day "Open follow-ups (N)" event listing the active open-ended items; None when there are none.
+
+    Open-ended items have no day of their own, and Google Calendar and Outlook ignore VTODO in subscriptions,
+    so they show on Mondays from the week the oldest was agreed. `commitments` are all the calendar's items
+    (any status): SEQUENCE is the sum of their SEQUENCEs plus their number, and LAST-MODIFIED their latest
+    change, so both move forward when an item joins, changes or leaves the digest.
+    """
+    open_ended = [c for c in commitments if c.window.is_open]
+    active = [c for c in open_ended if is_active(c)]
+    if not active:
+        return None
+    first = min(c.made_on or _utc(c.created_at, options.dtstamp).date() for c in active)
+    monday = first - dt.timedelta(days=first.weekday())
+    lines = ["Follow-ups agreed without a date, still to be done:"]
+    for item in sorted(active, key=lambda c: (c.made_on or dt.date.min, c.uid)):
+        parties = f" ({', '.join(sorted(item.parties))})" if item.parties else ""
+        agreed = f", agreed {item.made_on.isoformat()}" if item.made_on else ""
+        said = f": {_quote(item.window.text)}" if item.window.text else ""
+        lines.append(f"- {_title(item)}{parties}{agreed}{said}")
+    event = Event()
+    event.add("uid", OPEN_DIGEST_UID)
+    changes = [c.updated_at or c.created_at for c in open_ended if c.updated_at or c.created_at]
+    _stamp(event, None, max((_utc(c, options.dtstamp) for c in changes), default=None), options)
+    _add(event, "dtstart", monday)
+    _add(event, "dtend", exclusive_end(monday))
+    event.add("rrule", {"FREQ": "WEEKLY"})
+    _add(event, "sequence", sum(c.sequence for c in open_ended) + len(open_ended))
+    event.add("summary", _text(f"Open follow-ups ({len(active)})"))
+    event.add("description", _text("\n".join(lines)))
+    _add(event, "status", "CONFIRMED")
+    _add(event, "transp", "TRANSPARENT")
+    return event
+
+
 def item_todo(item: Commitment, options: ExportOptions) -> Todo:
     """Any item as a VTODO: DTSTART and DUE from its window (none when open-ended), STATUS from its status."""
-    state = derive_state(item, options.today, options.due_soon_days)
     todo = Todo()
     todo.add("uid", todo_uid(item.uid))
     if not item.window.is_open:
@@ -417,7 +526,7 @@ def item_todo(item: Commitment, options: ExportOptions) -> Todo:
         _add(todo, "due", due_date(item.window.end))
     title = _title(item)
     todo.add("summary", _text(title))
-    _add_item_common(todo, item, state, options)
+    _add_item_common(todo, item, options)
     if item.status is Status.FULFILLED:
         _add(todo, "status", "COMPLETED")
         todo.add("percent-complete", 100)
@@ -446,10 +555,13 @@ def _calendar_head(options: ExportOptions, tzids: dict[str, tuple[int, int]]) ->
     calendar.add("x-wr-caldesc", _text(options.description))
     calendar.add("refresh-interval", options.refresh, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(options.refresh))
-    text = serialize(calendar)
+    return _with_zones(serialize(calendar), tzids)
+
+
+def _with_zones(calendar_text: bytes, tzids: dict[str, tuple[int, int]]) -> tuple[bytes, bytes]:
     footer = b"END:VCALENDAR\r\n"
-    assert text.endswith(footer)
-    head = [text[: -len(footer)]]
+    assert calendar_text.endswith(footer)
+    head = [calendar_text[: -len(footer)]]
     for tzid in sorted(tzids):
         first, last = tzids[tzid]
         vtimezone = _vtimezone(tzid, first, last)
@@ -472,30 +584,69 @@ def _exportable(review: ReviewState) -> bool:
     return review is not ReviewState.REJECTED
 
 
-def iter_calendar(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
-                  options: ExportOptions) -> Iterator[bytes]:
-    """The calendar as chunks of bytes (header, one chunk per component, footer); join them for the file.
+@dataclass(frozen=True)
+class CalendarObject:
+    """One component of the calendar, on its own: what a vdir file or a CalDAV resource holds.
 
-    Meetings keep their order, then items as events, then items as to-dos.
-    Rejected meetings and items are left out.
+    `zones` names the VTIMEZONE it needs (with the years it spans); `data` is the serialized component.
+    """
+
+    uid: str
+    component: str  # VEVENT or VTODO
+    data: bytes
+    zones: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def calendar(self, prodid: str = PRODID) -> bytes:
+        """A whole VCALENDAR holding this component alone (RFC 4791 §4.1: one UID per resource)."""
+        calendar = Calendar()
+        calendar.add("prodid", prodid)
+        calendar.add("version", "2.0")
+        head, footer = _with_zones(serialize(calendar), self.zones)
+        return head + self.data + footer
+
+
+def iter_objects(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
+                 options: ExportOptions) -> Iterator[CalendarObject]:
+    """The calendar's components one by one, in the order of `iter_calendar`.
+
+    Meetings keep their order, then items as events and the weekly digest of open-ended items, then items
+    as to-dos. Rejected meetings and items are left out.
     """
     meetings = [m for m in meetings if _exportable(m.review)]
     commitments = [c for c in commitments if _exportable(c.review)]
     for thing in (*meetings, *commitments):
         if not thing.uid:
             raise ValueError(f"cannot export {thing!r} without a UID; stored rows always have one")
-    head, footer = _calendar_head(options, _zones_used(meetings))
-    yield head
     for meeting in meetings:
-        yield serialize(meeting_event(meeting, options))
+        yield CalendarObject(meeting.uid, "VEVENT", serialize(meeting_event(meeting, options)), _zones_used([meeting]))
     if options.todos in (TodoMode.AS_EVENTS, TodoMode.BOTH):
         for item in commitments:
             event = item_event(item, options)
             if event is not None:
-                yield serialize(event)
+                yield CalendarObject(item.uid, "VEVENT", serialize(event))
+        digest = open_digest_event(commitments, options)
+        if digest is not None:
+            yield CalendarObject(OPEN_DIGEST_UID, "VEVENT", serialize(digest))
     if options.todos in (TodoMode.AS_TODOS, TodoMode.BOTH):
         for item in commitments:
-            yield serialize(item_todo(item, options))
+            yield CalendarObject(todo_uid(item.uid), "VTODO", serialize(item_todo(item, options)))
+
+
+def iter_calendar(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
+                  options: ExportOptions) -> Iterator[bytes]:
+    """The calendar as chunks of bytes (header, one chunk per component, footer); join them for the file.
+
+    The components are those of `iter_objects`, in its order.
+    """
+    meetings = [m for m in meetings if _exportable(m.review)]
+    head, footer = _calendar_head(options, _zones_used(meetings))
+    objects = iter_objects(meetings, commitments, options)
+    first = next(objects, None)  # raises before the head is sent when a UID is missing
+    yield head
+    if first is not None:
+        yield first.data
+        for calendar_object in objects:
+            yield calendar_object.data
     yield footer
 
 

@@ -23,14 +23,15 @@ from sqlalchemy.orm import Session
 from tracker import limits
 from tracker.domain.model import Commitment, Meeting
 from tracker.errors import ConflictError, InputError, NotFoundError
-from tracker.exporters.ics import ExportOptions, iter_calendar
+from tracker.exporters.ics import ExportOptions, iter_calendar, iter_objects
 from tracker.services.reminders import iter_items
 from tracker.storage import models as m
 from tracker.storage import repo
 
 __all__ = [
-    "CalendarFilter", "FeedInfo", "NewFeed", "TOKEN_BYTES", "load_calendar", "build_calendar",
-    "calendar_fingerprint", "latest_change", "add_feed", "list_feeds", "revoke_feed", "find_feed", "hash_token", "feed_url",
+    "CalendarFilter", "FeedInfo", "NewFeed", "TOKEN_BYTES", "load_calendar", "build_calendar", "build_objects",
+    "calendar_fingerprint", "latest_change", "add_feed", "list_feeds", "revoke_feed", "rotate_feed", "find_feed",
+    "hash_token", "feed_url", "webcal_url",
     "is_token_shaped",
 ]
 
@@ -86,6 +87,12 @@ def build_calendar(session: Session, filter_: CalendarFilter, options: ExportOpt
     """
     meetings, items = load_calendar(session, filter_)
     return iter_calendar(meetings, items, options)
+
+
+def build_objects(session: Session, filter_: CalendarFilter, options: ExportOptions):
+    """The calendar's components one by one (see tracker.exporters.ics.iter_objects); rows are read now."""
+    meetings, items = load_calendar(session, filter_)
+    return iter_objects(meetings, items, options)
 
 
 def calendar_fingerprint(session: Session) -> tuple:
@@ -166,16 +173,31 @@ def feed_url(base_url: str, token: str) -> str:
     return f"{base_url.rstrip('/')}/feeds/{token}.ics"
 
 
+def webcal_url(url: str) -> str:
+    """The webcal:// form of a feed URL, which calendar apps open as a subscription (Apple, Outlook)."""
+    return "webcal://" + url.split("://", 1)[1]
+
+
+def _retire_revoked_name(session: Session, row: m.Feed) -> None:
+    """Free a revoked feed's name for a new feed: the old row stays (and stays revoked) under a dated name."""
+    suffix = f" (revoked {row.revoked_at:%Y-%m-%d %H:%M:%S})"
+    row.name = row.name[: 200 - len(suffix)] + suffix
+    session.flush()
+
+
 def add_feed(session: Session, name: str, *, parties: list[str], kinds: list[str], at: dt.datetime) -> NewFeed:
-    """Create a feed; raises ConflictError when the name is taken (revoked feeds keep theirs)."""
+    """Create a feed; raises ConflictError when an active feed has the name (a revoked one gives it up)."""
     name = name.strip()
     if not name or len(name) > limits.LABEL_CHARS or any(ord(ch) < 0x20 for ch in name):
         raise InputError(f"a feed name needs 1 to {limits.LABEL_CHARS} printable characters")
     limits.check_text(",".join(parties), limits.LABEL_CHARS, "the feed's --party list")
     limits.check_text(",".join(kinds), limits.LABEL_CHARS, "the feed's --kind list")
-    if session.scalar(select(m.Feed.id).where(m.Feed.name == name)) is not None:
-        raise ConflictError(f"a feed named {name!r} exists already (revoked feeds keep their name); "
-                            "choose another name")
+    existing = session.scalar(select(m.Feed).where(m.Feed.name == name))
+    if existing is not None and existing.revoked_at is None:
+        raise ConflictError(f"a feed named {name!r} exists already; choose another name, "
+                            "or `tracker calendars rotate` it for a new URL")
+    if existing is not None:
+        _retire_revoked_name(session, existing)
     if len(",".join(parties)) > 200 or len(",".join(kinds)) > 200:
         raise InputError("too many parties or kinds for one feed (200 characters each at most)")
     token = secrets.token_urlsafe(TOKEN_BYTES)
@@ -203,6 +225,17 @@ def revoke_feed(session: Session, name: str, *, at: dt.datetime) -> FeedInfo:
     row.revoked_at = at
     session.flush()
     return _info(row)
+
+
+def rotate_feed(session: Session, name: str) -> NewFeed:
+    """Give an active feed a new secret token (the old URL answers 404 from now on); NotFoundError otherwise."""
+    row = session.scalar(select(m.Feed).where(m.Feed.name == name))
+    if row is None or row.revoked_at is not None:
+        raise NotFoundError(f"no active feed named {name!r}; `tracker feeds list` shows them")
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    row.token_hash = hash_token(token)
+    session.flush()
+    return NewFeed(_info(row), token)
 
 
 def find_feed(session: Session, token: str) -> FeedInfo | None:
