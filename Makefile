@@ -16,7 +16,7 @@ REPORT_ENV := TRACKER_DB_URL=sqlite:///$(CURDIR)/build/report-demo.db $(if $(REP
 # Debian's browser for the HTML report tests and screenshot (Playwright drives it, never downloads one).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test setup lint db-upgrade seed clean browser libical report-demo bench
+.PHONY: score demo test setup lint db-upgrade seed clean browser libical report-demo bench
 
 $(BIN)/tracker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -71,3 +71,9 @@ seed: setup
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build .pytest_cache .hypothesis
+
+# Extraction scores on the shared dev corpus and on the in-repo blind set (issue #11).
+SHARED ?= $(or $(TRACKER_SHARED),../shared)
+score: setup
+	@echo "== dev ($(SHARED)/corpus/dev)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus $(SHARED)/corpus/dev --cmd "$(BIN)/tracker extract" | tail -4
+	@echo "== blind (tests/corpus/blind)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind --cmd "$(BIN)/tracker extract" | tail -4
