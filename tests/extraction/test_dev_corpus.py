@@ -41,4 +41,4 @@ def test_dev_corpus_scores_reach_the_thresholds():
 def test_blind_set_does_not_fall_below_its_issue_11_figure():
     figures = _score(BLIND)
     assert figures["failures"] == 0, figures
-    assert figures["exact_f1"] >= 0.60, figures  # 0.584 before #11's rules, 0.65 after
+    assert figures["exact_f1"] >= 0.60, figures  # 0.584 before #11's rules, 0.619 after

@@ -93,6 +93,9 @@ def _governed_events(ctx: DocumentContext, sentence, events):
         cue_end = sentence.start + future.end()
         if _INVITATION_PHRASE.match(text, cue_at - 7, cue_end + 4):
             continue
+        if _ATTRIBUTIVE_CUE.fullmatch(text, cue_at, cue_end) and \
+                _PAST_EVENT_VERB.search(text, max(sentence.start, cue_at - 12), cue_at):
+            continue  # "held the next round of consultations": that round took place
         after = [e for e in events if e.start >= cue_at and e.start - cue_end <= 120]
         subject = next((e for e in reversed(events) if e.end <= cue_at and cue_at - e.end <= 40
                         and not re.search(r"[,;:]", text[e.end:cue_at])), None)
@@ -211,9 +214,10 @@ def _read_sentence(ctx: DocumentContext, clause, events, meetings, inherited) ->
     sentence = clause.sentence
     items: list[Commitment] = []
     floor = sentence.start  # a further item must sit in a later clause than the last one read
+    headline = ctx.is_title_line(sentence)
     for event, cue_at, cue_end in _governed_events(ctx, sentence, events):
-        if cue_at < floor:
-            continue
+        if cue_at < floor or headline and cue_at == sentence.start:
+            continue  # a headline opening "Next round in Riga" names what happened
         item = _read_item(ctx, clause, events, meetings, inherited, event, cue_at, cue_end, floor)
         if item is None:
             continue
