@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlche
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.errors import InputError, StorageError
+from tracker.private_files import create_private_file, make_private_folder
 
 __all__ = ["make_engine", "session_scope", "ensure_schema", "upgrade", "downgrade", "current_revision",
            "head_revision", "known_revisions", "masked_url"]
@@ -59,11 +60,15 @@ def make_engine(url: str) -> Engine:
     if parsed.drivername.startswith("sqlite"):
         # A `file:` URI (uri=true) names its file itself; no folder to make.
         if parsed.database and parsed.database != ":memory:" and parsed.query.get("uri") != "true":
-            folder = Path(parsed.database).expanduser().resolve().parent
+            file = Path(parsed.database).expanduser().resolve()
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                make_private_folder(file.parent)
             except OSError as err:
-                raise StorageError(f"cannot create the database folder {folder}: {err.strerror}") from err
+                raise StorageError(f"cannot create the database folder {file.parent}: {err.strerror}") from err
+            try:
+                create_private_file(file)  # before SQLite makes it with the umask's mode (0644)
+            except OSError as err:
+                raise StorageError(f"cannot create the database {file}: {err.strerror}") from err
         engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
