@@ -9,6 +9,7 @@ check from 127.0.0.1.
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import threading
 
@@ -23,15 +24,21 @@ IDLE_CLIENTS = 110
 
 @pytest.fixture
 def server(engine, server_log):
-    app = FeedApp(engine, today=lambda: __import__("datetime").date(2017, 6, 1), logger=server_log[0],
-                  check_interval=0)
+    app = FeedApp(engine, today=lambda: dt.date(2017, 6, 1), logger=server_log[0], check_interval=0)
     bounded = create_bounded_server(app, host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=bounded.run, daemon=True)
+    stop = threading.Event()
+
+    def serve() -> None:  # `run()` with a way out: the sockets are closed only once the loop has stopped
+        while not stop.is_set():
+            bounded.asyncore.loop(timeout=0.05, map=bounded._map, count=1)
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     yield bounded
-    bounded.close()
-    bounded.task_dispatcher.shutdown()
+    stop.set()
     thread.join(timeout=10)
+    bounded.asyncore.close_all(bounded._map)
+    bounded.task_dispatcher.shutdown()
 
 
 def _idle_connection(port: int, source: str = "127.0.0.2") -> socket.socket:
