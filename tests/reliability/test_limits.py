@@ -144,12 +144,32 @@ def test_load_refuses_a_dump_one_engine_could_not_hold(make_db_url, tmp_path, va
         assert json.loads(_invoke(target, "items", "list", "--json").stdout) == []
 
 
-def test_a_calendar_that_fails_half_way_writes_nothing(make_db_url):
-    """Whole or nothing on stdout too: a row stored before the limits (9999-12-31) cannot be exported,
-    and not one line of the calendar reaches stdout."""
+def test_a_row_stored_before_the_limits_is_named_and_no_calendar_is_written(make_db_url):
+    """A row stored before the limits (9999-12-31) cannot be exported: before, `export ics --todos both`
+    wrote part of the calendar, then an OverflowError traceback. Now one line names the row and how to
+    correct it, and not one line of the calendar reaches stdout."""
     db_url = make_db_url("sqlite")
     _store_legacy_item(db_url, window_end=dt.date(9999, 12, 31))
     assert _invoke(db_url, "meetings", "add", "--start", "2017-05-12").exit_code == 0
     result = CliRunner().invoke(app, ["--db", db_url, "--today", "2017-06-01", "export", "ics", "--todos", "both"])
-    assert result.exit_code != 0
-    assert result.stdout == ""
+    assert result.exit_code == 5 and result.stdout == ""
+    assert "item #1 has the date 9999-12-31, beyond 1900-01-01..2200-12-31" in _one_line(result)
+    assert "`tracker items edit 1 --start YYYY-MM-DD --end YYYY-MM-DD`" in result.stderr
+    assert _invoke(db_url, "items", "edit", "1", "--start", "2030-01-01", "--end", "2030-12-31").exit_code == 0
+    fixed = _invoke(db_url, "--today", "2017-06-01", "export", "ics", "--todos", "both")
+    assert fixed.exit_code == 0 and fixed.stdout.rstrip().endswith("END:VCALENDAR")
+
+
+def test_write_whole_writes_nothing_when_the_calendar_fails_half_way():
+    import io
+
+    from tracker.cli.export import write_whole
+
+    def chunks():
+        yield b"BEGIN:VCALENDAR\r\n"
+        raise OverflowError("date value out of range")
+
+    stream = io.BytesIO()
+    with pytest.raises(OverflowError):
+        write_whole(stream, chunks())
+    assert stream.getvalue() == b""
