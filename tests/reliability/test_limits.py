@@ -185,3 +185,25 @@ def test_write_whole_writes_nothing_when_the_calendar_fails_half_way():
     with pytest.raises(OverflowError):
         write_whole(stream, chunks())
     assert stream.getvalue() == b""
+
+
+def test_a_source_dated_beyond_the_limits_is_stored_undated(engine):
+    """A feed entry or page dated 9999 (its metadata, not the user) is read and stored without that date,
+    so the database never holds a date that `load` or an export would refuse."""
+    from sqlalchemy.orm import Session
+
+    from tracker.extraction import TextDocument
+    from tracker.services.ingest import ingest_document
+
+    release = ("On 6 October 2016, political consultations between the foreign ministries of Serbia and Belarus "
+               "were held in Belgrade. It was agreed to hold the next round of political consultations in Minsk "
+               "in 2017.\n")
+    with Session(engine) as session:
+        result = ingest_document(session, TextDocument(release, "entry.xml#1", published=dt.date(9999, 1, 1)),
+                                 at=dt.datetime(2017, 1, 1, tzinfo=dt.timezone.utc))
+        session.commit()
+        assert result.added
+        dates = session.execute(text("SELECT published FROM documents UNION ALL SELECT made_on FROM commitments"
+                                     " UNION ALL SELECT start_date FROM meetings")).scalars().all()
+    assert len(dates) == 3  # the document, its item and its meeting
+    assert all(day is None or str(day) <= limits.LATEST_DATE.isoformat() for day in dates)
