@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-PURE = ["tracker.domain.model", "tracker.domain.status", "tracker.extraction", "tracker.temporal",
-        "tracker.gazetteer"]
+PURE = ["tracker.domain.model", "tracker.domain.status", "tracker.domain.identity", "tracker.extraction",
+        "tracker.temporal", "tracker.gazetteer", "tracker.limits"]
 
 
 @pytest.mark.parametrize("module", PURE)
@@ -31,7 +31,7 @@ def test_exporters_take_domain_objects_not_sessions(module):
 
 
 def test_domain_imports_only_domain():
-    code = ("import sys, tracker.domain.model, tracker.domain.status, tracker.domain.report; "
+    code = ("import sys, tracker.domain.model, tracker.domain.status, tracker.domain.report, tracker.domain.identity; "
             "bad = sorted(m for m in sys.modules if m.startswith('tracker.') and not m.startswith('tracker.domain')); "
             "print(','.join(bad))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()

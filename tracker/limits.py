@@ -15,7 +15,8 @@ import datetime as dt
 from tracker.errors import InputError
 
 __all__ = [
-    "EARLIEST_DATE", "LATEST_DATE", "MAX_DAYS", "MAX_MONTHS", "MAX_ID", "MAX_DOCUMENT_BYTES", "FETCH_DEADLINE_SECONDS", "MAX_HTML_TAGS", "CODE_CHARS", "KIND_CHARS", "LABEL_CHARS",
+    "EARLIEST_DATE", "LATEST_DATE", "MAX_DAYS", "MAX_MONTHS", "MAX_ID", "MAX_DOCUMENT_BYTES", "FETCH_DEADLINE_SECONDS", "MAX_HTML_TAGS", "SERVER_MAX_CONNECTIONS",
+    "SERVER_MAX_CONNECTIONS_PER_CLIENT", "SERVER_IDLE_SECONDS", "CODE_CHARS", "KIND_CHARS", "LABEL_CHARS",
     "ZONE_CHARS", "TITLE_CHARS", "NAME_CHARS", "SOURCE_CHARS", "UID_CHARS", "FIELD_CHARS", "DATE_FIELDS",
     "check_date", "check_days", "check_text", "check_fields",
 ]
@@ -41,6 +42,13 @@ FETCH_DEADLINE_SECONDS = 60.0
 # on the shared 2-core test machine: 20,000 tags 7 s, 100,000 tags 213 s); a press release page
 # has a few thousand. Beyond this a page is refused before it is parsed.
 MAX_HTML_TAGS = 50_000
+
+# The feed server (`tracker serve`): open connections in all and from one address, and how
+# long a connection may sit idle before it is closed (waitress's default is 120 s, so ~100 idle
+# connections used to stop it answering even /healthz).
+SERVER_MAX_CONNECTIONS = 100
+SERVER_MAX_CONNECTIONS_PER_CLIENT = 20
+SERVER_IDLE_SECONDS = 30
 
 # Text sizes in characters; the schema's String(n) columns use the same numbers.
 CODE_CHARS = 10      # a country or party code: ISO 3166 or an organisation (OSCE, ASEAN)

@@ -166,3 +166,44 @@ def test_uids_are_the_same_on_both_engines(make_db_url, seed_path):
         exports.append(set(_components(runner.invoke(app, ["--db", url, "export", "ics", "--todos", "both"])
                                        .stdout_bytes)))
     assert exports[0] == exports[1] and exports[0]
+
+
+def test_a_full_disk_is_one_line_and_exit_5_and_the_old_file_stays(cli, tmp_path, monkeypatch):
+    """Issue #17: `export ics -o` on a full disk was a traceback."""
+    import errno
+
+    import tracker.cli.export as export_module
+
+    assert cli("meetings", "add", "--start", "2017-05-12", "--city", "Minsk").exit_code == 0
+    target = tmp_path / "tracker.ics"
+    target.write_bytes(b"old calendar")
+
+    def full(_descriptor):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(export_module.os, "fsync", full)
+    result = cli("export", "ics", "-o", target)
+    assert result.exit_code == 5
+    assert result.stderr == (f"tracker: cannot write {target}: No space left on device; the old file, if any, "
+                             "is unchanged\n")
+    assert target.read_bytes() == b"old calendar"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".tracker.ics")) == []
+
+
+def test_stdout_on_a_full_disk_is_one_line_and_exit_5(make_db_url, tmp_path):
+    """`tracker export ics > /dev/full` (Linux): every write fails with ENOSPC. (SQLite only: writing
+    stdout does not depend on the engine, and the test runs real processes.)"""
+    import os
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full")
+    db_url = make_db_url("sqlite")
+    command = [sys.executable, "-m", "tracker", "--db", db_url, "--today", "2017-06-01"]
+    subprocess.run(command + ["meetings", "add", "--start", "2017-05-12"], check=True, capture_output=True)
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(command + ["export", "ics"], stdout=full, stderr=subprocess.PIPE, text=True,
+                                timeout=120, env={k: v for k, v in os.environ.items() if k != "TRACKER_DB_URL"})
+    assert result.returncode == 5, result.stderr
+    assert result.stderr == "tracker: cannot write the calendar to stdout: No space left on device\n"

@@ -23,7 +23,8 @@ from tracker.storage.db import make_engine
 LONG_TITLE = "Next round of consultations " + "x" * 600
 
 # name -> (arguments after `tracker --db URL`, what the one stderr line says); every row exits 2.
-BAD_INPUT = {
+# Refused while the options are read, before any database is touched: run on SQLite only.
+PARSED = {
     "window end 9999-12-31": (["items", "add", "Round", "--start", "2030-01-01", "--end", "9999-12-31"],
                               "--end 9999-12-31 is out of range"),
     "window start 1066-10-14": (["items", "add", "Round", "--start", "1066-10-14"], "out of range"),
@@ -33,6 +34,9 @@ BAD_INPUT = {
     "remind --within 99999999999d": (["remind", "--within", "99999999999d"], "--within 99999999999d is out of range"),
     "export ics --alarm 99999999d": (["export", "ics", "--alarm", "99999999d"], "--alarm 99999999d is out of range"),
     "export ics --alarm P99999999W": (["export", "ics", "--alarm", "P99999999W"], "out of range"),
+}
+# Refused by the services that store them (where SQLite used to keep what PostgreSQL refused): both engines.
+STORED = {
     "title of 628 characters": (["items", "add", LONG_TITLE], "item title is 628 characters long; at most 500"),
     "country code of 16 characters": (["items", "add", "Round", "--country", "ABCDEFGHIJKLMNOP"],
                                       "item country is 16 characters long; at most 10"),
@@ -54,9 +58,17 @@ def _one_line(result) -> str:
     return result.stderr
 
 
-@pytest.mark.parametrize("case", list(BAD_INPUT))
-def test_a_value_beyond_the_limits_is_refused_where_it_enters(db_url, case):
-    args, message = BAD_INPUT[case]
+@pytest.mark.parametrize("case", list(PARSED))
+def test_an_option_beyond_the_limits_is_refused(make_db_url, case):
+    _refused(make_db_url("sqlite"), *PARSED[case])
+
+
+@pytest.mark.parametrize("case", list(STORED))
+def test_a_value_beyond_the_limits_is_refused_before_it_is_stored(db_url, case):
+    _refused(db_url, *STORED[case])
+
+
+def _refused(db_url: str, args: list[str], message: str) -> None:
     result = _invoke(db_url, *args)
     assert result.exit_code == 2, result.stderr
     assert message in _one_line(result)
@@ -144,12 +156,54 @@ def test_load_refuses_a_dump_one_engine_could_not_hold(make_db_url, tmp_path, va
         assert json.loads(_invoke(target, "items", "list", "--json").stdout) == []
 
 
-def test_a_calendar_that_fails_half_way_writes_nothing(make_db_url):
-    """Whole or nothing on stdout too: a row stored before the limits (9999-12-31) cannot be exported,
-    and not one line of the calendar reaches stdout."""
+def test_a_row_stored_before_the_limits_is_named_and_no_calendar_is_written(make_db_url):
+    """A row stored before the limits (9999-12-31) cannot be exported: before, `export ics --todos both`
+    wrote part of the calendar, then an OverflowError traceback. Now one line names the row and how to
+    correct it, and not one line of the calendar reaches stdout."""
     db_url = make_db_url("sqlite")
     _store_legacy_item(db_url, window_end=dt.date(9999, 12, 31))
     assert _invoke(db_url, "meetings", "add", "--start", "2017-05-12").exit_code == 0
     result = CliRunner().invoke(app, ["--db", db_url, "--today", "2017-06-01", "export", "ics", "--todos", "both"])
-    assert result.exit_code != 0
-    assert result.stdout == ""
+    assert result.exit_code == 5 and result.stdout == ""
+    assert "item #1 has the date 9999-12-31, beyond 1900-01-01..2200-12-31" in _one_line(result)
+    assert "`tracker items edit 1 --start YYYY-MM-DD --end YYYY-MM-DD`" in result.stderr
+    assert _invoke(db_url, "items", "edit", "1", "--start", "2030-01-01", "--end", "2030-12-31").exit_code == 0
+    fixed = _invoke(db_url, "--today", "2017-06-01", "export", "ics", "--todos", "both")
+    assert fixed.exit_code == 0 and fixed.stdout.rstrip().endswith("END:VCALENDAR")
+
+
+def test_write_whole_writes_nothing_when_the_calendar_fails_half_way():
+    import io
+
+    from tracker.cli.export import write_whole
+
+    def chunks():
+        yield b"BEGIN:VCALENDAR\r\n"
+        raise OverflowError("date value out of range")
+
+    stream = io.BytesIO()
+    with pytest.raises(OverflowError):
+        write_whole(stream, chunks())
+    assert stream.getvalue() == b""
+
+
+def test_a_source_dated_beyond_the_limits_is_stored_undated(engine):
+    """A feed entry or page dated 9999 (its metadata, not the user) is read and stored without that date,
+    so the database never holds a date that `load` or an export would refuse."""
+    from sqlalchemy.orm import Session
+
+    from tracker.extraction import TextDocument
+    from tracker.services.ingest import ingest_document
+
+    release = ("On 6 October 2016, political consultations between the foreign ministries of Serbia and Belarus "
+               "were held in Belgrade. It was agreed to hold the next round of political consultations in Minsk "
+               "in 2017.\n")
+    with Session(engine) as session:
+        result = ingest_document(session, TextDocument(release, "entry.xml#1", published=dt.date(9999, 1, 1)),
+                                 at=dt.datetime(2017, 1, 1, tzinfo=dt.timezone.utc))
+        session.commit()
+        assert result.added
+        dates = session.execute(text("SELECT published FROM documents UNION ALL SELECT made_on FROM commitments"
+                                     " UNION ALL SELECT start_date FROM meetings")).scalars().all()
+    assert len(dates) == 3  # the document, its item and its meeting
+    assert all(day is None or str(day) <= limits.LATEST_DATE.isoformat() for day in dates)

@@ -48,3 +48,38 @@ def test_meeting_ingested_while_item_uncommitted_still_fulfils_it(make_db_url, s
         [item] = repo.list_commitments(check)
         assert item.status == "fulfilled" and item.fulfilled_on == dt.date(2017, 5, 15)
     engine.dispose()
+
+
+@pytest.mark.postgres
+def test_meeting_added_by_hand_while_item_uncommitted_still_fulfils_it(make_db_url, seed_path):
+    """Issue #17: hand changes take the writers' turn too; before, the meeting missed the uncommitted item."""
+    from tracker.domain.model import Kind, Meeting, ReviewState
+    from tracker.services import tracking
+
+    url = make_db_url("postgres")
+    engine = make_engine(url)
+    upgrade(engine)
+    seed = next(seed_path.glob("*.txt"))
+    first = Session(engine)
+    ingest_document(first, TextDocument(seed.read_text(encoding="utf-8"), str(seed)), at=AT)
+    done = threading.Event()
+
+    def add_by_hand():
+        with Session(engine) as second:
+            tracking.add_meeting(second, Meeting(kind=Kind.CONSULTATIONS, start=dt.date(2017, 5, 15),
+                                                 end=dt.date(2017, 5, 15), city="Minsk", parties=["BY", "RS"],
+                                                 review=ReviewState.CONFIRMED), at=AT)
+            second.commit()
+        done.set()
+
+    worker = threading.Thread(target=add_by_hand)
+    worker.start()
+    assert not done.wait(0.2), "the hand-added meeting should wait for the ingest's transaction"
+    first.commit()
+    first.close()
+    worker.join(30)
+    assert done.is_set()
+    with Session(engine) as check:
+        [item] = repo.list_commitments(check)
+        assert item.status == "fulfilled" and item.fulfilled_on == dt.date(2017, 5, 15)
+    engine.dispose()

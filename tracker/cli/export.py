@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import shutil
@@ -17,9 +18,9 @@ import typer
 from tracker.cli.app import app, get_context
 from tracker.cli.options import parse_kind, parse_parties
 from tracker.domain.model import Status
-from tracker.errors import InputError
-from tracker.limits import check_days
+from tracker.errors import InputError, StorageError
 from tracker.exporters.ics import ExportOptions, TodoMode
+from tracker.limits import check_days
 from tracker.services import feeds
 
 __all__ = ["export_app", "parse_lead_time", "write_atomically", "write_whole"]
@@ -30,6 +31,7 @@ app.add_typer(export_app, name="export")
 _SHORT_DURATION = re.compile(r"(\d+)\s*([wdhm])", re.IGNORECASE)
 _ISO_DURATION = re.compile(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?", re.IGNORECASE)
 _UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 
 def parse_lead_time(value: str) -> dt.timedelta:
@@ -79,6 +81,11 @@ def write_atomically(path: Path, chunks: Iterable[bytes]) -> int:
             os.fsync(handle.fileno())
         os.chmod(handle.name, mode)  # NamedTemporaryFile makes 0600; a web server must read the file
         os.replace(handle.name, path)
+    except OSError as err:
+        Path(handle.name).unlink(missing_ok=True)
+        # A full disk is a storage problem (exit 5, issue #17); anything else, e.g. permissions, bad input.
+        error = StorageError if err.errno in _DISK_FULL else InputError
+        raise error(f"cannot write {path}: {err.strerror or err}; the old file, if any, is unchanged") from err
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
@@ -100,8 +107,13 @@ def write_whole(stream: BinaryIO, chunks: Iterable[bytes]) -> int:
             spool.write(chunk)
         size = spool.tell()
         spool.seek(0)
-        shutil.copyfileobj(spool, stream)
-    stream.flush()
+        try:
+            shutil.copyfileobj(spool, stream)
+            stream.flush()
+        except OSError as err:
+            if err.errno not in _DISK_FULL:
+                raise
+            raise StorageError(f"cannot write the calendar to stdout: {err.strerror or err}") from err
     return size
 
 

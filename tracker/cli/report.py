@@ -12,6 +12,7 @@ from tracker.cli.app import app, get_context, print_json
 from tracker.cli.options import parse_optional_date, parse_party
 from tracker.errors import ConfigError, InputError
 from tracker.exporters import report as render
+from tracker.private_files import write_private_text
 from tracker.services.report import DEFAULT_LIMIT, build_compliance, build_weekly_report, parse_week
 
 report_app = typer.Typer(help="The weekly status report and each partner's compliance record.",
@@ -65,8 +66,7 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         return
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        write_private_text(output, text)
     except OSError as err:
         raise InputError(f"cannot write {output}: {err.strerror}") from err
     typer.echo(f"wrote {output}", err=True)

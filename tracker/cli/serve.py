@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import typer
 
+from tracker import limits
 from tracker.cli.app import app, get_context
 
 __all__ = ["serve"]
@@ -42,17 +43,24 @@ def serve(
                                                          "this machine, else 8080].",
                                     min=0, max=65535, show_default=False),
     threads: int = typer.Option(4, "--threads", help="Worker threads.", min=1, max=64),
+    max_connections: int = typer.Option(limits.SERVER_MAX_CONNECTIONS, "--max-connections", min=1, max=10_000,
+                                        help="Open connections in all."),
+    max_per_client: int = typer.Option(limits.SERVER_MAX_CONNECTIONS_PER_CLIENT, "--max-per-client", min=1,
+                                       max=10_000, help="Open connections from one address (raise it behind a "
+                                                        "reverse proxy, whose connections share one address)."),
 ) -> None:
     """Serve the calendar feeds made with `tracker calendars add` until stopped (Ctrl-C).
 
     GET/HEAD /feeds/<token>.ics answers the calendar (ETag, Last-Modified, gzip,
     304 on conditional requests); /healthz answers "ok" when the database does.
     Requests are logged on stderr with the feed's name, never its token.
+    Connections are bounded in all and per client address, and one idle for
+    30 seconds is closed, so idle clients cannot stop the server answering.
+    It speaks plain HTTP: to publish it, put a TLS-terminating reverse proxy in front.
 
     Example: tracker serve --host 127.0.0.1 --port 8080
     """
-    import waitress
-
+    from tracker.server.connections import create_bounded_server
     from tracker.server.feed import FeedApp
 
     app_ctx = get_context(ctx)
@@ -76,7 +84,8 @@ def serve(
         typer.echo(f"tracker: warning: binding {host}, reachable from other machines; put TLS in front of it",
                    err=True)
     feed_app = FeedApp(engine, today=lambda: app_ctx.today, due_soon_days=app_ctx.settings.due_soon_days)
-    server = waitress.create_server(feed_app, host=host, port=port, threads=threads, ident="tracker")
+    server = create_bounded_server(feed_app, host=host, port=port, threads=threads,
+                                   max_connections=max_connections, per_client=max_per_client)
     typer.echo(f"tracker: serving feeds on http://{host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
     try:
         server.run()

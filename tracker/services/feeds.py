@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from tracker import limits
 from tracker.domain.model import Commitment, Meeting
-from tracker.errors import ConflictError, InputError, NotFoundError
+from tracker.errors import ConflictError, InputError, NotFoundError, StorageError
 from tracker.exporters.ics import ExportOptions, iter_calendar, iter_objects
 from tracker.services.reminders import iter_items
 from tracker.storage import models as m
@@ -76,7 +76,25 @@ def load_calendar(session: Session, filter_: CalendarFilter) -> tuple[list[Meeti
     if filter_.kinds:
         meeting_rows = [r for r in meeting_rows if r.kind in filter_.kinds]
         items = [i for i in items if i.kind in filter_.kinds]
-    return [repo.meeting_to_domain(r) for r in meeting_rows], items
+    meetings = [repo.meeting_to_domain(r) for r in meeting_rows]
+    _refuse_dates_beyond_limits(meetings, items)
+    return meetings, items
+
+
+def _refuse_dates_beyond_limits(meetings: list[Meeting], items: list[Commitment]) -> None:
+    """Raise StorageError naming the first meeting or item whose dates lie beyond `tracker.limits`.
+
+    Such a row was stored before the limits were checked (issue #17); iCalendar cannot hold it
+    (DTEND would overflow), so the calendar says which row to correct instead of failing half-way.
+    """
+    for kind, command, entry, dates in [
+            *(("meeting", "meetings", m_, (m_.start, m_.end)) for m_ in meetings),
+            *(("item", "items", i, (i.window.start, i.window.end)) for i in items)]:
+        for day in dates:
+            if day is not None and not limits.EARLIEST_DATE <= day <= limits.LATEST_DATE:
+                raise StorageError(f"{kind} #{entry.id} has the date {day}, beyond {limits.EARLIEST_DATE}.."
+                                   f"{limits.LATEST_DATE} (stored before tracker checked dates); correct it with "
+                                   f"`tracker {command} edit {entry.id} --start YYYY-MM-DD --end YYYY-MM-DD`")
 
 
 def build_calendar(session: Session, filter_: CalendarFilter, options: ExportOptions):
@@ -198,8 +216,6 @@ def add_feed(session: Session, name: str, *, parties: list[str], kinds: list[str
                             "or `tracker calendars rotate` it for a new URL")
     if existing is not None:
         _retire_revoked_name(session, existing)
-    if len(",".join(parties)) > 200 or len(",".join(kinds)) > 200:
-        raise InputError("too many parties or kinds for one feed (200 characters each at most)")
     token = secrets.token_urlsafe(TOKEN_BYTES)
     row = m.Feed(name=name, token_hash=hash_token(token), party=",".join(parties) or None,
                  kind=",".join(kinds) or None, created_at=at, revoked_at=None)

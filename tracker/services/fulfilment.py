@@ -156,6 +156,7 @@ def match_fulfilments(session: Session, meeting_row: m.Meeting, *, at: dt.dateti
     """
     if meeting_row.review == "rejected":
         return []
+    repo.lock_for_ingest(session)  # a meeting added by hand sees an item being ingested (#17)
     query = _active_items_query().where(m.Commitment.kind.in_(_item_kinds_for(meeting_row.kind)))
     if meeting_row.city:
         query = query.where(m.Commitment.city.is_(None)
@@ -189,6 +190,7 @@ def match_item(session: Session, item_row: m.Commitment, *, at: dt.datetime) -> 
     """
     if item_row.status not in ACTIVE_STATUSES or item_row.review == "rejected":
         return []
+    repo.lock_for_ingest(session)  # an item added by hand sees a meeting being ingested (#17)
     kinds = [str(k) for k in set().union(*KIND_COMPATIBILITY[Kind(item_row.kind)])]
     query = _meetings_query().where(m.Meeting.kind.in_(kinds), m.Meeting.review != "rejected")
     for code in item_row.parties:

@@ -51,6 +51,9 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
                     dry_run: bool = False) -> IngestResult:
     """Store `document` with what the extractor reads from it, unless the same release is already stored."""
     sha = document.sha256
+    if document.published is not None and not limits.EARLIEST_DATE <= document.published <= limits.LATEST_DATE:
+        # A feed entry or page dated, say, 9999: not a date to read the text from, nor to store (#17).
+        document = replace(document, published=None)
     # Extract before the first query: that query opens the transaction, which on
     # SQLite holds the write lock (BEGIN IMMEDIATE), and other processes must not
     # wait for a long extraction (issue #7).

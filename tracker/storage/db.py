@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlche
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.errors import InputError, StorageError
+from tracker.private_files import create_private_file, make_private_folder
 
 __all__ = ["make_engine", "session_scope", "ensure_schema", "upgrade", "downgrade", "current_revision",
            "head_revision", "known_revisions", "masked_url"]
@@ -71,11 +72,14 @@ def make_engine(url: str, create: bool = True) -> Engine:
             if not create and not file.exists():
                 raise StorageError(f"no database at {file} "
                                    "(run `tracker db upgrade` or ingest something to create it)")
-            folder = file.parent
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                make_private_folder(file.parent)
             except OSError as err:
-                raise StorageError(f"cannot create the database folder {folder}: {err.strerror}") from err
+                raise StorageError(f"cannot create the database folder {file.parent}: {err.strerror}") from err
+            try:
+                create_private_file(file)  # before SQLite makes it with the umask's mode (0644)
+            except OSError as err:
+                raise StorageError(f"cannot create the database {file}: {err.strerror}") from err
         engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)

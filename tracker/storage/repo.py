@@ -46,11 +46,15 @@ _INGEST_LOCK_KEY = 7_420_032
 
 
 def lock_for_ingest(session: Session) -> None:
-    """Make ingests take turns until the transaction ends.
+    """Make ingests, and every change that runs matching, take turns until the transaction ends.
 
-    SQLite already does (BEGIN IMMEDIATE). On PostgreSQL two concurrent ingests
+    SQLite already does (BEGIN IMMEDIATE). On PostgreSQL two concurrent writers
     would not see each other's uncommitted meetings and items, so a meeting could
     miss the item it fulfils; a transaction-scoped advisory lock prevents that.
+    Hand changes take it too, before any row lock (`get_meeting`/`get_commitment`
+    with `for_update`, matching): a meeting typed in while its item is being
+    ingested still fulfils it, and writers that lock several items in turn
+    never deadlock (issue #17). Taking it again in the same transaction is free.
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _INGEST_LOCK_KEY})
@@ -114,8 +118,10 @@ def lock_rows(query: Select) -> Select:
 
 
 def get_meeting(session: Session, meeting_id: int, *, for_update: bool = False) -> m.Meeting:
-    """The meeting `meeting_id`; `for_update` locks it for a change (see `lock_rows`)."""
+    """The meeting `meeting_id`; `for_update` takes the writers' turn and locks it (see `lock_rows`)."""
     query = _meeting_query().where(m.Meeting.id == meeting_id)
+    if for_update:
+        lock_for_ingest(session)
     row = session.scalar(lock_rows(query) if for_update else query) if _within_ids(meeting_id) else None
     if row is None:
         raise NotFoundError(f"no meeting with id {meeting_id}; `tracker meetings list` shows them")
@@ -188,8 +194,10 @@ def _commitment_query() -> Select:
 
 
 def get_commitment(session: Session, commitment_id: int, *, for_update: bool = False) -> m.Commitment:
-    """The item `commitment_id`; `for_update` locks it for a change (see `lock_rows`)."""
+    """The item `commitment_id`; `for_update` takes the writers' turn and locks it (see `lock_rows`)."""
     query = _commitment_query().where(m.Commitment.id == commitment_id)
+    if for_update:
+        lock_for_ingest(session)
     row = session.scalar(lock_rows(query) if for_update else query) if _within_ids(commitment_id) else None
     if row is None:
         raise NotFoundError(f"no item with id {commitment_id}; `tracker items list` shows them")
