@@ -59,6 +59,7 @@ def test_a_watched_ministry_fulfils_an_item_by_itself(cli, ministry):
     assert item["status"] == "fulfilled"
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # no database behaviour in it
 def test_add_list_show_remove(cli, ministry):
     url = ministry.url("/press/")
     assert cli("sources", "list").stdout == "no sources; `tracker sources add URL` watches one\n"
@@ -75,6 +76,7 @@ def test_add_list_show_remove(cli, ministry):
     assert cli("sources", "list", "--json").stdout == "[]\n"
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # no database behaviour in it
 @pytest.mark.parametrize("args, code, message", [
     (["add", "ftp://mfa.example/rss"], 2, "'ftp://mfa.example/rss' is not an http(s) URL of a feed or a listing page"),
     (["add", "https://mfa.example/rss", "--every", "often"], 2, "--every must look like 30m, 6h or 1d, got 'often'"),
@@ -94,6 +96,7 @@ def test_bad_arguments_are_one_line_on_stderr(cli, args, code, message):
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # no database behaviour in it
 def test_a_name_or_url_watched_twice_is_refused(cli):
     assert cli("sources", "add", "https://mfa.example/rss", "--name", "mfa").exit_code == 0
     twice = cli("sources", "add", "https://mfa.example/other", "--name", "mfa")
@@ -129,6 +132,7 @@ def test_one_failing_source_exits_1_names_itself_and_leaves_the_others_done(cli,
     assert text.stdout.splitlines()[-1].startswith("2 source(s) polled: 1 failed, 1 unchanged; 0 new document(s)")
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # no database behaviour in it
 def test_a_plain_poll_reads_only_the_sources_that_are_due(cli, ministry):
     set_feed(ministry, "/press/rss.xml", [])
     cli("sources", "add", ministry.url("/press/rss.xml"), "--name", "mfa", "--every", "1d")
@@ -137,6 +141,7 @@ def test_a_plain_poll_reads_only_the_sources_that_are_due(cli, ministry):
     assert json.loads(cli("sources", "poll", "--all", "--json").stdout)["polled"] == 1
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # no database behaviour in it
 def test_calendars_is_the_new_name_of_feeds_which_stays_a_hidden_alias(cli):
     from typer.testing import CliRunner
 

@@ -186,8 +186,8 @@ def _misbehave(site, case: str) -> tuple[str, str]:
         return site.url(path), "neither a feed nor a page with a feed link; give --links REGEX"
     if case == "slow":
         set_feed(site, path, [])
-        site.pages[path].delay = 1.0
-        return site.url(path), "timed out after 0.5 s"
+        site.pages[path].delay = 2.0
+        return site.url(path), "timed out after 1 s"
     if case == "too-large":
         site.set(path, "<rss>" + "x" * 150_000 + "</rss>", "application/rss+xml")
         return site.url(path), "more than the cap of 100,000"
@@ -241,13 +241,13 @@ def test_a_feed_moved_for_good_is_read_at_its_new_url_and_the_redirect_recorded(
 
 
 @pytest.mark.parametrize("case, expected", [
-    ("slow", "timed out after 0.5 s"), ("too-large", "more than the cap of 100,000"), ("missing", "HTTP 404"),
+    ("slow", "timed out after 1 s"), ("too-large", "more than the cap of 100,000"), ("missing", "HTTP 404"),
 ])
 def test_an_article_that_fails_is_retried_by_later_polls_then_left(
         case, expected, ministry, add_source, poll, source_info, open_session):
     a, b = _two_articles(ministry)
     if case == "slow":
-        ministry.pages[b].delay = 1.0
+        ministry.pages[b].delay = 2.0
     elif case == "too-large":
         publish(ministry, "1002", "Huge", VISIT + "\n\n" + "Padding. " * 20_000)
     else:
