@@ -87,6 +87,19 @@ def test_the_same_release_in_two_feeds_is_fetched_once_and_the_same_text_stored_
     assert _count(open_session, m.Document) == 2
 
 
+def test_an_article_ingested_before_by_its_url_is_not_fetched_again(ministry, add_source, poll, open_session):
+    from tracker.extraction import decode_document
+    from tracker.services.ingest import ingest_in_own_transaction
+
+    a, b = _two_articles(ministry)
+    [document] = decode_document(ministry.pages[a].body, ministry.url(a))  # as `tracker ingest URL` stores it
+    ingest_in_own_transaction(open_session, document, at=NOW)
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    [report] = poll("mfa").sources
+    assert (report.entries, report.new, report.stored) == (2, 1, 1)
+    assert a not in ministry.paths()
+
+
 def test_non_utf8_articles_are_read_in_their_charset(ministry, add_source, poll, open_session):
     text = VISIT + "\n\nThe minister quoted the proverb \u00ab\u0414\u0440\u0443\u0433 \u043f\u043e\u0437\u043d\u0430\u0435\u0442\u0441\u044f \u0432 \u0431\u0435\u0434\u0435\u00bb."
     cyrillic = publish(ministry, "2001", "Vienna visit", text, charset="windows-1251")

@@ -11,6 +11,7 @@ import typer
 
 from tracker.cli.app import app, get_context, print_json
 from tracker.cli.options import parse_optional_date, parse_parties
+from tracker.errors import InputError
 from tracker.services import watch
 from tracker.services.fetching import USER_AGENT, Politeness
 
@@ -127,8 +128,6 @@ def poll(
     """
     app_ctx = get_context(ctx)
     if names and all_:
-        from tracker.errors import InputError
-
         raise InputError("give source names or --all, not both")
     options = watch.PollOptions(politeness=politeness_of(app_ctx.settings),
                                 since=parse_optional_date(since, "--since"), workers=app_ctx.settings.poll_workers)

@@ -16,7 +16,7 @@ from tracker.errors import NotFoundError
 from tracker.storage import models as m
 
 __all__ = ["add_source", "find_source", "get_source", "list_sources", "delete_source", "find_source_by_url",
-           "find_entries", "record_entry", "count_entries", "url_sha256", "document_ids_by_source"]
+           "find_entries", "stored_sources", "record_entry", "count_entries", "url_sha256", "document_ids_by_source"]
 
 
 def url_sha256(url: str) -> str:
