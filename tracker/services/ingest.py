@@ -44,13 +44,18 @@ def extract_document(document: TextDocument) -> Extraction:
 
 
 def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime,
-                    dry_run: bool = False) -> IngestResult:
-    """Store `document` with what the extractor reads from it, unless its text is already stored."""
+                    dry_run: bool = False, extraction: Extraction | None = None) -> IngestResult:
+    """Store `document` with what the extractor reads from it, unless its text is already stored.
+
+    `extraction`, when given, is `extract_document(document)` done beforehand (a poll
+    extracts in its fetching threads, so that the one writing thread only writes).
+    """
     sha = document.sha256
     # Extract before the first query: that query opens the transaction, which on
     # SQLite holds the write lock (BEGIN IMMEDIATE), and other processes must not
     # wait for a long extraction (issue #7).
-    extraction = extract_document(document)
+    if extraction is None:
+        extraction = extract_document(document)
     if not dry_run:
         repo.lock_for_ingest(session)
     existing = repo.find_document(session, sha)
@@ -78,7 +83,7 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
 
 
 def ingest_in_own_transaction(open_session: SessionFactory, document: TextDocument, *, at: dt.datetime,
-                              dry_run: bool = False,
+                              dry_run: bool = False, extraction: Extraction | None = None,
                               also: Callable[[Session, IngestResult], None] | None = None) -> IngestResult:
     """Ingest one document in a transaction of its own (`tracker ingest` and `tracker sources poll`).
 
@@ -97,7 +102,7 @@ def ingest_in_own_transaction(open_session: SessionFactory, document: TextDocume
                 return result
     try:
         with open_session() as session:
-            result = ingest_document(session, document, at=at, dry_run=dry_run)
+            result = ingest_document(session, document, at=at, dry_run=dry_run, extraction=extraction)
             if dry_run:
                 session.rollback()
             elif also is not None:

@@ -402,14 +402,22 @@ def _new_entries(open_session: SessionFactory, infos: list[SourceInfo],
 
 
 def _fetch_article(fetcher: Fetcher, entry: _Entry):
-    """Fetch one article and read its main text (in a worker thread): its documents, or the error."""
+    """Fetch one article, read its main text and extract it (in a worker thread): (document, extraction), or the error.
+
+    None when the page has no document.
+    """
     from tracker.extraction import decode_document
+    from tracker.services.ingest import extract_document
 
     try:
         answer = fetcher.get(entry.url, accept=PAGE_ACCEPT)
-        return decode_document(answer.text_bytes(), entry.url, entry.published)
+        documents = decode_document(answer.text_bytes(), entry.url, entry.published)
     except InputError as err:  # FetchError and RobotsForbiddenError too
         return err
+    if not documents:
+        return None
+    document = replace(documents[0], source=entry.url)
+    return document, extract_document(document)
 
 
 def _store_article(open_session: SessionFactory, entry: _Entry, fetched, report: SourceReport,
@@ -424,17 +432,17 @@ def _store_article(open_session: SessionFactory, entry: _Entry, fetched, report:
         report.article_errors.append((entry.url, str(fetched)))
         _remember(open_session, entry.url, source_id, "failed", now, error=str(fetched))
         return
-    if not fetched:
+    if fetched is None:
         _remember(open_session, entry.url, source_id, "empty", now)
         return
-    document = replace(fetched[0], source=entry.url)
+    document, extraction = fetched
 
     def remember(session: Session, result) -> None:  # in the document's own transaction
         store.record_entry(session, url=entry.url, source_id=source_id, state="stored" if result.added else "duplicate",
                            at=now, document_id=result.document_id)
 
     try:
-        result = ingest_in_own_transaction(open_session, document, at=now, also=remember)
+        result = ingest_in_own_transaction(open_session, document, at=now, extraction=extraction, also=remember)
     except IntegrityError:  # another poll took the same URL at the same moment; its text is stored once anyway
         return
     if result.added:
