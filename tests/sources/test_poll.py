@@ -51,7 +51,7 @@ def test_new_entries_are_fetched_as_full_articles_once(ministry, add_source, pol
 
     ministry.log.clear()
     second = poll("mfa")
-    assert second.sources[0].status == "not-modified" and second.requests == 2  # robots.txt + one 304
+    assert second.sources[0].status == "not-modified" and second.requests == 1  # one 304 (robots.txt kept a day)
     [feed_request] = ministry.requests_to("/press/rss.xml")
     assert feed_request.status == 304 and feed_request.headers["If-None-Match"] == info.etag
     assert feed_request.headers["If-Modified-Since"] == info.last_modified
@@ -123,7 +123,7 @@ def test_a_listing_page_is_read_through_its_own_feed_link(ministry, add_source, 
     assert (info.kind, info.fetch_url) == ("feed", ministry.url("/press/rss.xml"))
     ministry.log.clear()
     poll("mfa")
-    assert ministry.paths() == ["/robots.txt", "/press/rss.xml"]  # straight to the feed, answered 304
+    assert ministry.paths() == ["/press/rss.xml"]  # straight to the feed, answered 304
 
 
 def test_a_listing_page_without_feed_follows_links_matching_the_pattern(ministry, add_source, poll, source_info):
@@ -250,7 +250,7 @@ def test_a_feed_moved_for_good_is_read_at_its_new_url_and_the_redirect_recorded(
     assert info.redirects == f"301 {ministry.url('/rss.php')} -> {ministry.url('/press/rss.xml')}"
     ministry.log.clear()
     poll("mfa")
-    assert ministry.paths() == ["/robots.txt", "/press/rss.xml"]
+    assert ministry.paths() == ["/press/rss.xml"]
 
 
 @pytest.mark.parametrize("case, expected", [
@@ -291,6 +291,18 @@ def test_robots_txt_keeps_articles_out(ministry, add_source, poll):
     [report] = poll("mfa").sources
     assert (report.status, report.stored, report.forbidden) == ("ok", 1, 1)
     assert "/private/x" not in ministry.paths() and ministry.paths().count("/robots.txt") == 1
+
+
+def test_robots_txt_is_kept_a_day_then_read_again(ministry, add_source, poll):
+    _two_articles(ministry)
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    poll("mfa")
+    ministry.set("/robots.txt", "User-agent: *\nDisallow: /press/\n", "text/plain")
+    assert poll("mfa", now=NOW + dt.timedelta(hours=23)).sources[0].status == "not-modified"
+    assert ministry.paths().count("/robots.txt") == 1
+    [report] = poll("mfa", now=NOW + dt.timedelta(hours=24, seconds=1)).sources
+    assert ministry.paths().count("/robots.txt") == 2
+    assert report.status == "failing" and "robots.txt forbids it" in report.error
 
 
 def test_requests_to_one_host_are_spaced_by_the_delay(ministry, add_source, poll, sleeps):

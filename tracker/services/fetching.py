@@ -153,6 +153,8 @@ class Fetcher:
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, RobotFileParser | str] = {}  # the rules, or why the host is not read
         self._robots_locks: dict[str, threading.Lock] = {}
+        self._known_robots: dict[str, tuple[int, str]] = {}
+        self.read_robots: dict[str, tuple[int, str]] = {}  # host -> (status, body) asked for by this fetcher
         self.requests = 0  # HTTP requests sent, robots.txt and retries included
 
     def close(self) -> None:
@@ -202,24 +204,41 @@ class Fetcher:
         if not rules.can_fetch(self.politeness.user_agent, url):
             raise RobotsForbiddenError(f"{url}: robots.txt forbids it to {self.politeness.user_agent.split('/')[0]}")
 
+    def known_robots(self, files: dict[str, tuple[int, str]]) -> None:
+        """Use these robots.txt answers (host -> (status, body)), read by an earlier poll, instead of asking again."""
+        with self._lock:
+            self._known_robots.update(files)
+
     def _read_robots(self, host: str) -> RobotFileParser | str:
         """Rules of `host` as RFC 9309 says: 4xx = no rules (401/403: all forbidden); 5xx or no answer = all forbidden.
 
-        When the host cannot be read, the reason (a string) stands for the rules.
+        When the host cannot be read, the reason (a string) stands for the rules. A
+        robots.txt read now (not a failure) is kept in `read_robots` for the caller to store.
         """
-        rules = RobotFileParser(f"{host}/robots.txt")
+        with self._lock:
+            known = self._known_robots.get(host)
+        if known is not None:
+            return self._rules(host, *known)
         try:
             answer = self._get_with_retries(f"{host}/robots.txt", None, "text/plain")
         except FetchError as err:
             return str(err).split(": ", 1)[-1]  # the host's problem (DNS, refused, timeout), said once
-        if answer.status in {401, 403}:
+        body = answer.body.decode("utf-8", errors="replace") if answer.status < 300 else ""
+        if answer.status < 500:
+            with self._lock:
+                self.read_robots[host] = (answer.status, body)
+        return self._rules(host, answer.status, body)
+
+    def _rules(self, host: str, status: int, body: str) -> RobotFileParser | str:
+        rules = RobotFileParser(f"{host}/robots.txt")
+        if status in {401, 403}:
             rules.disallow_all = True
-        elif 400 <= answer.status < 500:
+        elif 400 <= status < 500:
             rules.allow_all = True
-        elif answer.status >= 500:
-            return f"not read: robots.txt answers HTTP {answer.status}, and RFC 9309 then forbids everything"
+        elif status >= 500:
+            return f"not read: robots.txt answers HTTP {status}, and RFC 9309 then forbids everything"
         else:
-            rules.parse(answer.body.decode("utf-8", errors="replace").splitlines())
+            rules.parse(body.splitlines())
             crawl_delay = rules.crawl_delay(self.politeness.user_agent)
             if crawl_delay:
                 gate = self._gate(host)

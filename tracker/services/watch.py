@@ -44,6 +44,7 @@ MIN_EVERY = 60
 MAX_ATTEMPTS = 3  # an article that failed this often is not fetched again
 MAX_PAGES = 20  # pages a --since backfill follows back
 MAX_INDEX_THREADS = 64
+ROBOTS_FOR = dt.timedelta(hours=24)  # a robots.txt is read again after this long (RFC 9309, 2.4)
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5"
 _FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
@@ -323,6 +324,8 @@ def poll_sources(open_session: SessionFactory, *, names: list[str] | None = None
     fetcher = fetcher or Fetcher(options.politeness)
     requests_before = fetcher.requests
     try:
+        with open_session() as session:
+            fetcher.known_robots(store.find_robots(session, fresh_since=now - ROBOTS_FOR))
         reports = _poll(open_session, infos, now, options, fetcher, progress or (lambda *_: None))
     finally:
         if own_fetcher:
@@ -336,7 +339,7 @@ def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetim
     indexes: dict[str, _Index] = {}
     workers = max(1, options.workers)
     # 1. Feeds and listing pages, all at once (up to MAX_INDEX_THREADS): reading one is mostly
-    # waiting, for the host's delay between its robots.txt and its feed above all.
+    # waiting (for the network, and for the host's delay after its robots.txt once a day).
     with ThreadPoolExecutor(max_workers=max(1, min(MAX_INDEX_THREADS, max(workers, len(infos)))),
                             thread_name_prefix="poll-index") as index_pool:
         outcomes = list(index_pool.map(lambda i: _read_index_safely(fetcher, i, options.since), infos))
@@ -373,6 +376,8 @@ def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetim
     with open_session() as session:
         for info in infos:
             _save_state(session, info, reports[info.name], indexes.get(info.name), now)
+        for host, (status, body) in sorted(fetcher.read_robots.items()):
+            store.save_robots(session, host, status, body, now)
     return [reports[info.name] for info in infos]
 
 
