@@ -50,11 +50,18 @@ def _site(number: int, articles: int) -> FakeMinistry:
 
 
 def _poll(db_url: str, env: dict[str, str]) -> tuple[float, dict, str]:
+    """One poll process: its wall time (and, printed, its CPU time: less sensitive to a loaded machine)."""
+    import resource
+
     command = [sys.executable, "-m", "tracker", "--db", db_url, "--today", "2017-10-06", "sources", "poll", "--all",
                "--json"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    print(f"  poll process: {elapsed:.2f} s wall, {cpu:.2f} s CPU, load {os.getloadavg()[0]:.1f}")
     if result.returncode not in {0, 1}:
         raise SystemExit(f"poll failed ({result.returncode}): {result.stderr[-800:]}")
     return elapsed, json.loads(result.stdout), result.stderr

@@ -84,15 +84,18 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
 
 def ingest_in_own_transaction(open_session: SessionFactory, document: TextDocument, *, at: dt.datetime,
                               dry_run: bool = False, extraction: Extraction | None = None,
-                              also: Callable[[Session, IngestResult], None] | None = None) -> IngestResult:
+                              also: Callable[[Session, IngestResult], None] | None = None,
+                              look_first: bool = True) -> IngestResult:
     """Ingest one document in a transaction of its own (`tracker ingest` and `tracker sources poll`).
 
     A text already stored is skipped before its extraction, so a re-run after a crash
     or a second folder of the same texts goes fast (issue #7). `also(session, result)`
     writes what the caller keeps about the document in the same transaction (a poll
-    remembers the article's URL), whether the text was new or not.
+    remembers the article's URL), whether the text was new or not. `look_first=False`
+    skips that first look when the text is most likely new and already extracted (a
+    poll's new articles): the ingest transaction looks again anyway.
     """
-    if not dry_run:
+    if not dry_run and look_first:
         with open_session() as session:
             existing = repo.find_document(session, document.sha256)
             if existing is not None:

@@ -447,7 +447,8 @@ def _store_article(open_session: SessionFactory, entry: _Entry, fetched, report:
                            at=now, document_id=result.document_id)
 
     try:
-        result = ingest_in_own_transaction(open_session, document, at=now, extraction=extraction, also=remember)
+        result = ingest_in_own_transaction(open_session, document, at=now, extraction=extraction, also=remember,
+                                           look_first=False)
     except IntegrityError:  # another poll took the same URL at the same moment; its text is stored once anyway
         return
     if result.added:
