@@ -79,6 +79,7 @@ def test_add_list_show_remove(cli, ministry):
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # no database behaviour in it
 @pytest.mark.parametrize("args, code, message", [
     (["add", "ftp://mfa.example/rss"], 2, "'ftp://mfa.example/rss' is not an http(s) URL of a feed or a listing page"),
+    (["add", "http://[::1/rss"], 2, "'http://[::1/rss' is not a valid URL (Invalid IPv6 URL)"),
     (["add", "https://mfa.example/rss", "--every", "often"], 2, "--every must look like 30m, 6h or 1d, got 'often'"),
     (["add", "https://mfa.example/rss", "--every", "30s"], 2, "--every must be at least 1m, got '30s'"),
     (["add", "https://mfa.example/", "--links", "("], 2, "--links '(' is not a regular expression"),

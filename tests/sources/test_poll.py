@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sources.conftest import NOW
-from sources.fake_ministry import CONSULTATIONS, NEXT_ROUND, VISIT, publish, set_feed
+from sources.fake_ministry import CONSULTATIONS, NEXT_ROUND, VISIT, publish, rss, set_feed
 from tracker.services.fetching import USER_AGENT, Politeness
 from tracker.services.watch import MAX_ATTEMPTS
 from tracker.storage import models as m
@@ -280,6 +280,16 @@ def test_an_article_that_fails_is_retried_by_later_polls_then_left(
     failed = [e for e in source_info("mfa")[1] if e.state == "failed"]
     assert [(e.url, e.attempts) for e in failed] == [(ministry.url(b), MAX_ATTEMPTS)]
     assert _count(open_session, m.Document) == 1
+
+
+def test_malformed_links_in_a_feed_fail_alone(ministry, add_source, poll):
+    a, _ = _two_articles(ministry)
+    ministry.set("/press/rss.xml", rss(ministry.base, [(a, "One", D1)]).replace(
+        "<item>", "<item><title>Bad</title><link>http://[::1/x</link></item><item>", 1), "application/rss+xml")
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    [report] = poll("mfa").sources
+    assert (report.status, report.stored) == ("partial", 1)
+    assert report.article_errors[0][1].startswith("http://[::1/x: not a valid URL")
 
 
 def test_robots_txt_keeps_articles_out(ministry, add_source, poll):

@@ -178,8 +178,12 @@ class Fetcher:
     # Politeness
 
     def _host_key(self, url: str) -> str:
-        parts = urlsplit(url)
-        if parts.scheme not in {"http", "https"} or not parts.hostname:
+        try:
+            parts = urlsplit(url)
+            hostname = parts.hostname
+        except ValueError as err:  # e.g. "Invalid IPv6 URL" in a link a feed gave
+            raise FetchError(f"{url}: not a valid URL ({err})") from err
+        if parts.scheme not in {"http", "https"} or not hostname:
             raise FetchError(f"{url}: not an http(s) URL")
         return f"{parts.scheme}://{parts.netloc.lower()}"
 
@@ -300,3 +304,5 @@ class Fetcher:
             raise FetchError(f"{url}: body cannot be decompressed ({err})") from err
         except httpx.HTTPError as err:
             raise FetchError(f"{url}: cannot connect ({type(err).__name__}: {err})") from err
+        except httpx.InvalidURL as err:  # not an HTTPError: a malformed link in someone's feed
+            raise FetchError(f"{url}: not a valid URL ({err})") from err

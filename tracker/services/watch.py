@@ -147,8 +147,12 @@ def _info(row: m.Source, documents: int = 0) -> SourceInfo:
 
 
 def _check_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
+    try:
+        parts = urlsplit(url.strip())
+        hostname = parts.hostname
+    except ValueError as err:
+        raise InputError(f"{url!r} is not a valid URL ({err})") from err
+    if parts.scheme not in {"http", "https"} or not hostname:
         raise InputError(f"{url!r} is not an http(s) URL of a feed or a listing page")
     return url.strip()
 
@@ -399,7 +403,7 @@ def _new_entries(open_session: SessionFactory, infos: list[SourceInfo],
             if previous is not None and (previous.state != "failed" or previous.attempts >= MAX_ATTEMPTS):
                 continue
             claimed.add(entry.url)
-            by_host.setdefault(urlsplit(entry.url).netloc.lower(), []).append((info.name, entry))
+            by_host.setdefault(_netloc(entry.url), []).append((info.name, entry))
     # One host after the other, round robin: the threads then wait on different hosts'
     # limits at once, instead of all queueing behind the first host's delay.
     queues = list(by_host.values())
@@ -599,12 +603,12 @@ def _feed_entries(raw: bytes, base: str) -> tuple[list[_Entry], str | None]:
             if item.get(key):
                 published = dt.date(*item[key][:3])
                 break
-        entries.append(_Entry(urljoin(base, link.strip()), published))
+        entries.append(_Entry(_absolute(base, link.strip()), published))
     if not entries and parsed.get("bozo"):
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: str(parsed.get("bozo_exception")))()
         raise FetchError(f"{base}: not a readable RSS or Atom feed ({reason})")
     next_page = next((link.get("href") for link in parsed.feed.get("links", []) if link.get("rel") == "next"), None)
-    return _unique(entries), urljoin(base, next_page) if next_page else None
+    return _unique(entries), _absolute(base, next_page) if next_page else None
 
 
 def _html_root(html: bytes, base: str):
@@ -640,11 +644,26 @@ def _page_links(html: bytes, base: str, pattern: re.Pattern) -> tuple[list[_Entr
     return _unique(entries), next_page
 
 
+def _netloc(url: str) -> str:
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return ""
+
+
+def _absolute(base: str, link: str) -> str:
+    """`link` resolved against `base`; a link too malformed to resolve is kept as it is (its fetch then fails alone)."""
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return link
+
+
 def _unique(entries: list[_Entry]) -> list[_Entry]:
     seen: set[str] = set()
     kept = []
     for entry in entries:
-        if entry.url not in seen and urlsplit(entry.url).scheme in {"http", "https"}:
+        if entry.url not in seen and entry.url.lower().startswith(("http://", "https://")):
             seen.add(entry.url)
             kept.append(entry)
     return kept
