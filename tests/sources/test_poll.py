@@ -103,14 +103,20 @@ def test_an_article_ingested_before_by_its_url_is_not_fetched_again(ministry, ad
 def test_non_utf8_articles_are_read_in_their_charset(ministry, add_source, poll, open_session):
     text = VISIT + "\n\nThe minister quoted the proverb \u00ab\u0414\u0440\u0443\u0433 \u043f\u043e\u0437\u043d\u0430\u0435\u0442\u0441\u044f \u0432 \u0431\u0435\u0434\u0435\u00bb."
     cyrillic = publish(ministry, "2001", "Vienna visit", text, charset="windows-1251")
-    latin = publish(ministry, "2002", "Consultations", CONSULTATIONS.replace("Baku", "Bak\u00fa"),
+    latin = publish(ministry, "2002", "Consultations", CONSULTATIONS + "\n\nThe delegations lunched at Caf\u00e9 M\u00fcller.",
                     charset="iso-8859-1")
-    set_feed(ministry, "/press/rss.xml", [(cyrillic, "Vienna", D2), (latin, "Consultations", D1)])
+    # Only the page's <meta charset> names this one's encoding.
+    meta_only = publish(ministry, "2003", "Vienna again", text.replace("Tuesday", "Wednesday"), charset="windows-1251",
+                        content_type="text/html")
+    set_feed(ministry, "/press/rss.xml", [(cyrillic, "Vienna", D2), (latin, "Consultations", D1),
+                                          (meta_only, "Vienna again", D2)])
     add_source(ministry.url("/press/rss.xml"), "mfa")
-    assert poll("mfa").sources[0].stored == 2
+    assert poll("mfa").sources[0].stored == 3
     with open_session() as session:
         texts = {d.source: d.text for d in session.scalars(select(m.Document))}
-    assert "\u0414\u0440\u0443\u0433 \u043f\u043e\u0437\u043d\u0430\u0435\u0442\u0441\u044f" in texts[ministry.url(cyrillic)]
+    proverb = "\u0414\u0440\u0443\u0433 \u043f\u043e\u0437\u043d\u0430\u0435\u0442\u0441\u044f \u0432 \u0431\u0435\u0434\u0435"
+    assert proverb in texts[ministry.url(cyrillic)] and proverb in texts[ministry.url(meta_only)]
+    assert "Caf\u00e9 M\u00fcller" in texts[ministry.url(latin)]
 
 
 def test_a_listing_page_is_read_through_its_own_feed_link(ministry, add_source, poll, source_info):
@@ -126,7 +132,8 @@ def test_a_listing_page_is_read_through_its_own_feed_link(ministry, add_source, 
     assert ministry.paths() == ["/press/rss.xml"]  # straight to the feed, answered 304
 
 
-def test_a_listing_page_without_feed_follows_links_matching_the_pattern(ministry, add_source, poll, source_info):
+def test_a_listing_page_without_feed_follows_links_matching_the_pattern(ministry, add_source, poll, source_info,
+                                                                      open_session):
     a, b = _two_articles(ministry)
     ministry.set("/press/", f'<html><body><nav><a href="/">Home</a><a href="/press/archive">Archive</a></nav>'
                             f'<a href="{a}">One</a> <a href="{b}#top">Two</a> <a href="{a}">One again</a>'
@@ -135,6 +142,10 @@ def test_a_listing_page_without_feed_follows_links_matching_the_pattern(ministry
     [report] = poll("mfa").sources
     assert (report.status, report.entries, report.stored) == ("ok", 2, 2)
     assert "/press/archive" not in ministry.paths() and "/" not in ministry.paths()
+    # No feed entry to date them: the page's metadata, else the text's dateline.
+    with open_session() as session:
+        published = {d.source: d.published for d in session.scalars(select(m.Document))}
+    assert published == {ministry.url(a): dt.date(2017, 10, 5), ministry.url(b): dt.date(2017, 10, 3)}
     info, _ = source_info("mfa")
     assert info.kind == "page"
 

@@ -12,6 +12,7 @@ whose message names the URL.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -65,14 +66,26 @@ class Fetched:
         return None
 
     def text_bytes(self) -> bytes:
-        """The body as UTF-8 when the server names another charset; else as received (the reader sniffs it)."""
-        charset = _charset(self.headers.get("content-type", ""))
+        """The body as UTF-8 when the server (or else the page's <meta charset>) names another charset.
+
+        Otherwise as received: the reader tries UTF-8, then guesses.
+        """
+        charset = _charset(self.headers.get("content-type", "")) or _meta_charset(self.body)
         if charset and charset not in {"utf-8", "utf8", "us-ascii", "ascii"}:
             try:
                 return self.body.decode(charset, errors="replace").encode("utf-8")
             except LookupError:  # an unknown charset name: let the reader guess
                 return self.body
         return self.body
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+
+
+def _meta_charset(body: bytes) -> str | None:
+    """The charset an HTML page declares in its first 2 KB (<meta charset> or http-equiv), lower case."""
+    match = _META_CHARSET.search(body[:2048])
+    return match.group(1).decode("ascii").lower() if match else None
 
 
 def _charset(content_type: str) -> str | None:
