@@ -104,7 +104,8 @@ def test_a_name_or_url_watched_twice_is_refused(cli):
     assert twice.exit_code == 4 and twice.stderr == (
         "tracker: a source named 'mfa' exists already; choose another with --name\n")
     same_url = cli("sources", "add", "https://mfa.example/rss", "--name", "other")
-    assert same_url.exit_code == 4 and same_url.stderr == "tracker: https://mfa.example/rss is watched already as 'mfa'\n"
+    assert same_url.exit_code == 4
+    assert same_url.stderr == "tracker: https://mfa.example/rss is watched already as 'mfa'\n"
 
 
 def test_one_failing_source_exits_1_names_itself_and_leaves_the_others_done(cli, ministry):

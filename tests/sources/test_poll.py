@@ -101,9 +101,11 @@ def test_an_article_ingested_before_by_its_url_is_not_fetched_again(ministry, ad
 
 
 def test_non_utf8_articles_are_read_in_their_charset(ministry, add_source, poll, open_session):
-    text = VISIT + "\n\nThe minister quoted the proverb \u00ab\u0414\u0440\u0443\u0433 \u043f\u043e\u0437\u043d\u0430\u0435\u0442\u0441\u044f \u0432 \u0431\u0435\u0434\u0435\u00bb."
+    proverb = "\u0414\u0440\u0443\u0433 \u043f\u043e\u0437\u043d\u0430\u0435\u0442\u0441\u044f"  # Cyrillic: "a friend in need"
+    text = VISIT + f"\n\nThe minister quoted the proverb \u00ab{proverb}\u00bb."
     cyrillic = publish(ministry, "2001", "Vienna visit", text, charset="windows-1251")
-    latin = publish(ministry, "2002", "Consultations", CONSULTATIONS + "\n\nThe delegations lunched at Caf\u00e9 M\u00fcller.",
+    cafe = "\n\nThe delegations lunched at Caf\u00e9 M\u00fcller."
+    latin = publish(ministry, "2002", "Consultations", CONSULTATIONS + cafe,
                     charset="iso-8859-1")
     # Only the page's <meta charset> names this one's encoding.
     meta_only = publish(ministry, "2003", "Vienna again", text.replace("Tuesday", "Wednesday"), charset="windows-1251",
@@ -114,7 +116,6 @@ def test_non_utf8_articles_are_read_in_their_charset(ministry, add_source, poll,
     assert poll("mfa").sources[0].stored == 3
     with open_session() as session:
         texts = {d.source: d.text for d in session.scalars(select(m.Document))}
-    proverb = "\u0414\u0440\u0443\u0433 \u043f\u043e\u0437\u043d\u0430\u0435\u0442\u0441\u044f \u0432 \u0431\u0435\u0434\u0435"
     assert proverb in texts[ministry.url(cyrillic)] and proverb in texts[ministry.url(meta_only)]
     assert "Caf\u00e9 M\u00fcller" in texts[ministry.url(latin)]
 
