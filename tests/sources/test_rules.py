@@ -84,3 +84,24 @@ def test_text_bytes_leave_undeclared_or_unknown_charsets_to_the_reader():
     assert Fetched("u", "u", 200, httpx.Headers({"content-type": "text/html"}), raw).text_bytes() == raw
     unknown = httpx.Headers({"content-type": "text/html; charset=x-klingon"})
     assert Fetched("u", "u", 200, unknown, raw).text_bytes() == raw
+
+
+def test_a_hold_off_delays_every_next_request_to_the_host():
+    """A 429 or 503 on one thread's request makes the others wait too (they share the host's gate)."""
+    from tracker.services.fetching import _HostGate
+
+    clock, sleeps = [0.0], []
+
+    def sleep(seconds):
+        sleeps.append(seconds)
+        clock[0] += seconds
+
+    gate = _HostGate(2, 1.0, sleep, lambda: clock[0])
+    with gate.turn():
+        pass
+    gate.hold_off(30.0)
+    with gate.turn():
+        pass
+    with gate.turn():
+        pass
+    assert sleeps == [30.0, 1.0]

@@ -134,6 +134,11 @@ class _HostGate:
         self.delay = delay
         self._sleep, self._monotonic = sleep, monotonic
 
+    def hold_off(self, seconds: float) -> None:
+        """No request starts for `seconds` from now (a 429 or 503 asked to wait)."""
+        with self._lock:
+            self._next_start = max(self._next_start, self._monotonic() + seconds)
+
     @contextmanager
     def turn(self) -> Iterator[None]:
         with self._slots:
@@ -283,7 +288,7 @@ class Fetcher:
             if wait > politeness.max_wait:
                 raise FetchError(f"{url}: HTTP {answer.status}; the site asks to wait {wait:g} s, "
                                  f"more than {politeness.max_wait:g} s")
-            self._sleep(wait)
+            gate.hold_off(wait)  # every request to this host waits, not only this retry
         return answer
 
     def _get_once(self, url: str, headers: dict[str, str]) -> Fetched:
