@@ -189,10 +189,10 @@ def test_a_failing_source_is_marked_with_its_reason_and_the_others_go_on(
     info, entries = source_info("bad")
     assert (info.last_status, info.failures, info.last_error) == ("failing", 1, by_name["bad"].error)
     assert entries == [] and _count(open_session, m.Document) == documents_before + 2  # nothing half-stored
-    poll("bad")
-    assert source_info("bad")[0].failures == 2
     if case == "server-error":
         assert sleeps[:2] == [1.0, 2.0]  # backed off twice, then gave up
+        poll("bad")
+        assert source_info("bad")[0].failures == 2  # consecutive failures
 
 
 def _misbehave(site, case: str) -> tuple[str, str]:
@@ -284,6 +284,8 @@ def test_an_article_that_fails_is_retried_by_later_polls_then_left(
     assert url == ministry.url(b) and expected in error
     info, entries = source_info("mfa")
     assert info.etag is None  # so the next poll reads the feed again and retries the article
+    if case == "slow":
+        return  # the retries are the same for every cause (and each slow one costs a timeout)
     for _ in range(MAX_ATTEMPTS - 1):
         poll("mfa")
     assert len(ministry.requests_to(b)) == MAX_ATTEMPTS
