@@ -7,6 +7,9 @@ poll is the real command with politeness delays set to 0 through the environment
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -153,3 +156,19 @@ def test_calendars_is_the_new_name_of_feeds_which_stays_a_hidden_alias(cli):
     assert cli("feeds", "list", "--json").stdout == cli("calendars", "list", "--json").stdout
     top_help = CliRunner().invoke(app, ["--help"]).stdout
     assert "│ calendars " in top_help and "│ feeds " not in top_help
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_poll_process_reads_articles_with_the_gazetteers_cache(cli, ministry, db_url, tmp_path):
+    """As cron runs it (`main` loads only the sources module): the gazetteer index is cached, not rebuilt each poll."""
+    first = publish(ministry, "1001", "Consultations with Latvia", CONSULTATIONS)
+    set_feed(ministry, "/press/rss.xml", [(first, "Consultations with Latvia", D1)])
+    cli("sources", "add", ministry.url("/press/rss.xml"), "--name", "mfa")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "TRACKER_CACHE_DIR": str(cache)}
+    code = "import sys; from tracker.cli import main; sys.exit(main())"
+    done = subprocess.run([sys.executable, "-c", code, "--db", db_url, "sources", "poll", "mfa"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "1 new document(s)" in done.stdout
+    assert [p.name.startswith("gazetteer-") for p in cache.iterdir()] == [True]

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import typer
 
@@ -133,7 +134,8 @@ def poll(
                                 since=parse_optional_date(since, "--since"), workers=app_ctx.settings.poll_workers)
     with _progress(enabled=sys.stderr.isatty() and not json_) as progress:
         summary = watch.poll_sources(app_ctx.session, names=names or None, all_=all_, now=app_ctx.now(),
-                                     options=options, progress=progress)
+                                     options=options, progress=progress,
+                                     before_reading=lambda: _configure_gazetteer(app_ctx.settings))
     if json_:
         print_json(summary.record())
     else:
@@ -144,6 +146,13 @@ def poll(
         typer.echo(f"tracker: source {report.name!r} {report.status}: {report.error}", err=True)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _configure_gazetteer(settings) -> None:
+    """Point the gazetteer at its cache folder (the global options do it only for commands that import it)."""
+    from tracker.gazetteer import configure_cache
+
+    configure_cache(Path(settings.cache_dir))
 
 
 def politeness_of(settings) -> Politeness:

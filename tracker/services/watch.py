@@ -309,13 +309,15 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 def poll_sources(open_session: SessionFactory, *, names: list[str] | None = None, all_: bool = False,
                  now: dt.datetime, options: PollOptions = PollOptions(), fetcher: Fetcher | None = None,
-                 progress: Progress | None = None) -> PollSummary:
+                 progress: Progress | None = None, before_reading: Callable[[], None] | None = None) -> PollSummary:
     """Poll the named sources (all with `all_`; else those due at `now`) and ingest their new articles.
 
     :param open_session: opens one committed-on-exit session; each article and each source
         state is written in a transaction of its own.
     :param now: the poll instant (UTC), stored as each source's last poll.
     :param fetcher: a Fetcher (tests pass one with an injected sleep); default: one with `options.politeness`.
+    :param before_reading: called once before the first article is read (the CLI points the
+        gazetteer at its cache then: a poll with nothing new never loads the extractor).
     Raises NotFoundError for an unknown name; source failures are reported, not raised.
     """
     with open_session() as session:
@@ -330,7 +332,8 @@ def poll_sources(open_session: SessionFactory, *, names: list[str] | None = None
     try:
         with open_session() as session:
             fetcher.known_robots(store.find_robots(session, fresh_since=now - ROBOTS_FOR))
-        reports = _poll(open_session, infos, now, options, fetcher, progress or (lambda *_: None))
+        reports = _poll(open_session, infos, now, options, fetcher, progress or (lambda *_: None),
+                        before_reading or (lambda: None))
     finally:
         if own_fetcher:
             fetcher.close()
@@ -338,7 +341,7 @@ def poll_sources(open_session: SessionFactory, *, names: list[str] | None = None
 
 
 def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetime, options: PollOptions,
-          fetcher: Fetcher, progress: Progress) -> list[SourceReport]:
+          fetcher: Fetcher, progress: Progress, before_reading: Callable[[], None]) -> list[SourceReport]:
     reports = {info.name: SourceReport(info.name, info.url, fetch_url=info.fetch_url) for info in infos}
     indexes: dict[str, _Index] = {}
     workers = max(1, options.workers)
@@ -370,6 +373,8 @@ def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetim
         ids = {info.name: info.id for info in infos}
         # Threads fetch and read the articles; this thread alone writes them, one
         # transaction each, as they arrive: writers never queue on the database's lock.
+        if tasks:
+            before_reading()
         futures = [pool.submit(_fetch_article, fetcher, entry) for _name, entry in tasks]
         owner = {future: task for future, task in zip(futures, tasks)}
         for finished, future in enumerate(as_completed(futures), start=1):
