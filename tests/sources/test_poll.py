@@ -296,6 +296,23 @@ def test_an_article_that_fails_is_retried_by_later_polls_then_left(
     assert _count(open_session, m.Document) == 1
 
 
+def test_an_entry_without_link_is_read_from_the_feed_itself_once(ministry, add_source, poll, open_session):
+    a, _ = _two_articles(ministry)
+    feed = rss(ministry.base, [(a, "One", D1)]).replace(
+        "<item>", f"<item><title>Talks in Vienna</title><guid isPermaLink=\"false\">release-77</guid>"
+                  f"<pubDate>{D2}</pubDate><description>{VISIT}</description></item><item>", 1)
+    ministry.set("/press/rss.xml", feed, "application/rss+xml")
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    [report] = poll("mfa").sources
+    assert (report.entries, report.stored, report.meetings) == (2, 2, 2)
+    with open_session() as session:
+        document = session.scalar(select(m.Document).where(m.Document.source.like("%#release-77")))
+    assert document.source == ministry.url("/press/rss.xml#release-77")
+    assert document.published == dt.date(2017, 10, 3) and document.text.startswith("Talks in Vienna\n\nVIENNA")
+    ministry.pages["/press/rss.xml"].body += b" "  # changed bytes, same entries
+    assert poll("mfa").sources[0].new == 0
+
+
 def test_malformed_links_in_a_feed_fail_alone(ministry, add_source, poll):
     a, _ = _two_articles(ministry)
     ministry.set("/press/rss.xml", rss(ministry.base, [(a, "One", D1)]).replace(

@@ -14,6 +14,7 @@ thread pool; the Fetcher keeps the per-host limits and robots.txt.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -290,8 +291,10 @@ class PollSummary:
 
 @dataclass(frozen=True)
 class _Entry:
-    url: str
+    url: str  # the article; for an entry without a link, the feed's URL + "#" + the entry's id
     published: dt.date | None = None
+    text: str | None = None  # an entry without a link: its own text is the document
+    title: str | None = None
 
 
 @dataclass
@@ -420,9 +423,12 @@ def _fetch_article(fetcher: Fetcher, entry: _Entry):
 
     None when the page has no document.
     """
-    from tracker.extraction import decode_document
+    from tracker.extraction import TextDocument, decode_document
     from tracker.services.ingest import extract_document
 
+    if entry.text is not None:
+        document = TextDocument(text=entry.text, source=entry.url, title=entry.title, published=entry.published)
+        return document, extract_document(document)
     try:
         answer = fetcher.get(entry.url, accept=PAGE_ACCEPT)
         documents = decode_document(answer.text_bytes(), entry.url, entry.published)
@@ -600,20 +606,34 @@ def _feed_entries(raw: bytes, base: str) -> tuple[list[_Entry], str | None]:
     parsed = feedparser.parse(raw)
     entries: list[_Entry] = []
     for item in parsed.entries:
-        link = item.get("link")
-        if not link:
-            continue
         published = None
         for key in ("published_parsed", "updated_parsed", "created_parsed"):
             if item.get(key):
                 published = dt.date(*item[key][:3])
                 break
-        entries.append(_Entry(_absolute(base, link.strip()), published))
+        link = item.get("link")
+        if link:
+            entries.append(_Entry(_absolute(base, link.strip()), published))
+            continue
+        # No page behind it: the entry's own text is the release (as `tracker ingest feed.xml` reads it).
+        text = _entry_text(item)
+        if text:
+            key = item.get("id") or hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            entries.append(_Entry(f"{base}#{key}", published, text, item.get("title") or None))
     if not entries and parsed.get("bozo"):
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: str(parsed.get("bozo_exception")))()
         raise FetchError(f"{base}: not a readable RSS or Atom feed ({reason})")
     next_page = next((link.get("href") for link in parsed.feed.get("links", []) if link.get("rel") == "next"), None)
     return _unique(entries), _absolute(base, next_page) if next_page else None
+
+
+def _entry_text(item) -> str:
+    from tracker.extraction.document import strip_tags
+
+    body = item["content"][0].get("value", "") if item.get("content") else ""
+    text = strip_tags(body or item.get("summary", "") or "")
+    title = item.get("title") or ""
+    return f"{title}\n\n{text}" if title and text and not text.startswith(title) else text
 
 
 def _html_root(html: bytes, base: str):
