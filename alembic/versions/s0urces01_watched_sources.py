@@ -1,4 +1,4 @@
-"""Watched sources (tracker sources, issue #12), the article URLs their polls have handled, hosts' robots.txt
+"""Watched sources (tracker sources, issue #12) and the article URLs their polls have handled
 
 Revision ID: s0urces01
 Revises: 0001
@@ -56,19 +56,7 @@ def upgrade() -> None:
 
 
 
-    op.create_table('robots_files',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('host', sa.String(length=300), nullable=False),
-    sa.Column('status', sa.Integer(), nullable=False),
-    sa.Column('body', sa.Text(), nullable=False),
-    sa.Column('fetched_at', sa.DateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_robots_files')),
-    sa.UniqueConstraint('host', name=op.f('uq_robots_files_host'))
-    )
-
-
 def downgrade() -> None:
-    op.drop_table('robots_files')
     with op.batch_alter_table('source_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_source_entries_source_id'))
 
