@@ -1,6 +1,6 @@
 """Benchmark of `tracker sources poll` (issue #12). Not a test.
 
-Run: .venv/bin/python bench/sources.py [--sources 50] [--articles 20] [--delay 0.5] [--per-host 2] [--keep DIR]
+Run: .venv/bin/python bench/sources.py [--sources 50] [--articles 20] [--delay 0.5] [--per-host 2] [--baseline]
 
 50 fake ministries, each its own host on the loopback network (127.0.0.2, .3, ...,
 so the per-host limits apply as they would to 50 real sites), each with a feed of
@@ -9,7 +9,8 @@ runs it, one `tracker sources poll --all --json` process each time:
 (1) the first poll: every article fetched and ingested, politeness on (per host:
     --per-host requests at once, --delay s between their starts);
 (2) a second poll with nothing new: one robots.txt and one conditional GET (304) per host.
-Targets: (1) <= 20 s, (2) <= 2 s, on 2 cores.
+Targets: (1) <= 20 s, (2) <= 2 s, on 2 cores. --baseline adds `tracker ingest` of the same
+pages saved as files: the part of (1) that is the ingest itself (extraction, fulfilment, writes).
 """
 
 from __future__ import annotations
@@ -49,12 +50,42 @@ def _site(number: int, articles: int) -> FakeMinistry:
     return site
 
 
+def _ingest_baseline(folder: Path, sites: list[FakeMinistry], env: dict[str, str]) -> float:
+    """`tracker ingest` of the same articles saved as .html files (no network): what the poll's ingest alone costs."""
+    import resource
+
+    pages = folder / "pages"
+    pages.mkdir(exist_ok=True)
+    for number, site in enumerate(sites):
+        for path, page in site.pages.items():
+            if path.startswith("/press/1"):
+                (pages / f"{number:02d}-{path.rsplit('/', 1)[1]}.html").write_bytes(page.body)
+    command = [sys.executable, "-m", "tracker", "--db", f"sqlite:///{folder / 'ingest.db'}", "--today", "2017-10-06",
+               "ingest", str(pages)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    print(f"  baseline: tracker ingest of the same {len(list(pages.iterdir()))} pages from files: "
+          f"{elapsed:.2f} s wall, {cpu:.2f} s CPU, load {os.getloadavg()[0]:.1f}")
+    return elapsed
+
+
 def _poll(db_url: str, env: dict[str, str]) -> tuple[float, dict, str]:
+    """One poll process: its wall time (and, printed, its CPU time: less sensitive to a loaded machine)."""
+    import resource
+
     command = [sys.executable, "-m", "tracker", "--db", db_url, "--today", "2017-10-06", "sources", "poll", "--all",
                "--json"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    print(f"  poll process: {elapsed:.2f} s wall, {cpu:.2f} s CPU, load {os.getloadavg()[0]:.1f}")
     if result.returncode not in {0, 1}:
         raise SystemExit(f"poll failed ({result.returncode}): {result.stderr[-800:]}")
     return elapsed, json.loads(result.stdout), result.stderr
@@ -68,6 +99,7 @@ def main() -> None:
     parser.add_argument("--per-host", type=int, default=2)
     parser.add_argument("--workers", type=int, default=16)
     parser.add_argument("--keep", type=Path, help="keep the database in this folder")
+    parser.add_argument("--baseline", action="store_true", help="also time `tracker ingest` of the same pages")
     args = parser.parse_args()
 
     from tracker.services import watch
@@ -105,6 +137,7 @@ def main() -> None:
         statuses = {r.status for site in sites for r in site.log if r.path == "/press/rss.xml"}
         print(f"no-change poll: {second:.2f} s, {again['not_modified']} not modified, "
               f"{sum(len(site.log) for site in sites)} requests, feed statuses {sorted(statuses)}")
+        baseline = _ingest_baseline(folder, sites, env) if args.baseline else None
         load = os.getloadavg()
         note = (f"{args.sources} hosts on 127.0.0.x, {args.articles} articles each; per host {args.per_host} at once, "
                 f"{args.delay:g} s apart; load {load[0]:.1f}")
@@ -112,6 +145,9 @@ def main() -> None:
              better="lower", note=note + "; target <= 20 s")
         emit(f"sources poll, nothing new ({args.sources} sources, 304s) (s)", round(second, 2), better="lower",
              note="whole process; target <= 2 s")
+        if baseline is not None:
+            emit(f"tracker ingest of the same {args.sources * args.articles} pages from files (s)", round(baseline, 2),
+                 better="lower", note="what the first poll's ingest alone costs")
     finally:
         for site in sites:
             site.__exit__(None, None, None)

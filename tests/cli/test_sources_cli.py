@@ -7,6 +7,9 @@ poll is the real command with politeness delays set to 0 through the environment
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -43,8 +46,8 @@ def test_a_watched_ministry_fulfils_an_item_by_itself(cli, ministry):
     again = cli("sources", "poll", "mfa-az", today="2017-10-06")
     assert again.exit_code == 0
     assert again.stdout.splitlines()[0] == "mfa-az: not modified"
-    assert [(r.path, r.status) for r in ministry.log] == [("/robots.txt", 200), ("/press/rss.xml", 304)]
-    assert "If-None-Match" in ministry.log[1].headers
+    assert [(r.path, r.status) for r in ministry.log] == [("/press/rss.xml", 304)]  # robots.txt is kept a day
+    assert "If-None-Match" in ministry.log[0].headers
     assert len(json.loads(cli("meetings", "list", "--json").stdout)) == 1
 
     later = publish(ministry, "1002", "Next round in Riga", NEXT_ROUND)
@@ -59,6 +62,7 @@ def test_a_watched_ministry_fulfils_an_item_by_itself(cli, ministry):
     assert item["status"] == "fulfilled"
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # no database behaviour in it
 def test_add_list_show_remove(cli, ministry):
     url = ministry.url("/press/")
     assert cli("sources", "list").stdout == "no sources; `tracker sources add URL` watches one\n"
@@ -75,8 +79,10 @@ def test_add_list_show_remove(cli, ministry):
     assert cli("sources", "list", "--json").stdout == "[]\n"
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # no database behaviour in it
 @pytest.mark.parametrize("args, code, message", [
     (["add", "ftp://mfa.example/rss"], 2, "'ftp://mfa.example/rss' is not an http(s) URL of a feed or a listing page"),
+    (["add", "http://[::1/rss"], 2, "'http://[::1/rss' is not a valid URL (Invalid IPv6 URL)"),
     (["add", "https://mfa.example/rss", "--every", "often"], 2, "--every must look like 30m, 6h or 1d, got 'often'"),
     (["add", "https://mfa.example/rss", "--every", "30s"], 2, "--every must be at least 1m, got '30s'"),
     (["add", "https://mfa.example/", "--links", "("], 2, "--links '(' is not a regular expression"),
@@ -94,13 +100,15 @@ def test_bad_arguments_are_one_line_on_stderr(cli, args, code, message):
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # no database behaviour in it
 def test_a_name_or_url_watched_twice_is_refused(cli):
     assert cli("sources", "add", "https://mfa.example/rss", "--name", "mfa").exit_code == 0
     twice = cli("sources", "add", "https://mfa.example/other", "--name", "mfa")
     assert twice.exit_code == 4 and twice.stderr == (
         "tracker: a source named 'mfa' exists already; choose another with --name\n")
     same_url = cli("sources", "add", "https://mfa.example/rss", "--name", "other")
-    assert same_url.exit_code == 4 and same_url.stderr == "tracker: https://mfa.example/rss is watched already as 'mfa'\n"
+    assert same_url.exit_code == 4
+    assert same_url.stderr == "tracker: https://mfa.example/rss is watched already as 'mfa'\n"
 
 
 def test_one_failing_source_exits_1_names_itself_and_leaves_the_others_done(cli, ministry):
@@ -129,6 +137,7 @@ def test_one_failing_source_exits_1_names_itself_and_leaves_the_others_done(cli,
     assert text.stdout.splitlines()[-1].startswith("2 source(s) polled: 1 failed, 1 unchanged; 0 new document(s)")
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # no database behaviour in it
 def test_a_plain_poll_reads_only_the_sources_that_are_due(cli, ministry):
     set_feed(ministry, "/press/rss.xml", [])
     cli("sources", "add", ministry.url("/press/rss.xml"), "--name", "mfa", "--every", "1d")
@@ -137,6 +146,7 @@ def test_a_plain_poll_reads_only_the_sources_that_are_due(cli, ministry):
     assert json.loads(cli("sources", "poll", "--all", "--json").stdout)["polled"] == 1
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # no database behaviour in it
 def test_calendars_is_the_new_name_of_feeds_which_stays_a_hidden_alias(cli):
     from typer.testing import CliRunner
 
@@ -146,3 +156,19 @@ def test_calendars_is_the_new_name_of_feeds_which_stays_a_hidden_alias(cli):
     assert cli("feeds", "list", "--json").stdout == cli("calendars", "list", "--json").stdout
     top_help = CliRunner().invoke(app, ["--help"]).stdout
     assert "│ calendars " in top_help and "│ feeds " not in top_help
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_poll_process_reads_articles_with_the_gazetteers_cache(cli, ministry, db_url, tmp_path):
+    """As cron runs it (`main` loads only the sources module): the gazetteer index is cached, not rebuilt each poll."""
+    first = publish(ministry, "1001", "Consultations with Latvia", CONSULTATIONS)
+    set_feed(ministry, "/press/rss.xml", [(first, "Consultations with Latvia", D1)])
+    cli("sources", "add", ministry.url("/press/rss.xml"), "--name", "mfa")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "TRACKER_CACHE_DIR": str(cache)}
+    code = "import sys; from tracker.cli import main; sys.exit(main())"
+    done = subprocess.run([sys.executable, "-c", code, "--db", db_url, "sources", "poll", "mfa"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "1 new document(s)" in done.stdout
+    assert [p.name.startswith("gazetteer-") for p in cache.iterdir()] == [True]

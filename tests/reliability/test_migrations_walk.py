@@ -75,6 +75,24 @@ ROWS_AT: dict[str, dict[str, list[dict]]] = {
     },
 }
 
+# Issue #12: watched sources and the article URLs their polls handled; then hosts' robots.txt.
+ROWS_AT["s0urces01"] = {
+    **ROWS_AT["0001"],
+    "sources": [{"id": 1, "name": "mfa-by", "url": "https://mfa.example/rss.php",
+                 "fetch_url": "https://mfa.example/rss.xml",
+                 "kind": "feed", "parties": "BY", "links_pattern": None, "every_seconds": 7200, "etag": '"abc"',
+                 "last_modified": "Thu, 05 Oct 2017 10:00:00 GMT", "last_polled_at": AT, "last_status": "ok",
+                 "last_error": None, "last_new": 1, "failures": 0,
+                 "redirects": "301 https://mfa.example/rss.php -> https://mfa.example/rss.xml", "created_at": AT}],
+    "source_entries": [{"id": 1, "url_sha256": "d" * 64, "url": "https://mfa.example/press/1", "source_id": 1,
+                        "document_id": 1, "state": "stored", "attempts": 1, "error": None, "seen_at": AT}],
+}
+ROWS_AT["s0urces02"] = {
+    **ROWS_AT["s0urces01"],
+    "robots_files": [{"id": 1, "host": "https://mfa.example", "status": 200, "body": "User-agent: *\nDisallow:",
+                      "fetched_at": AT}],
+}
+
 
 def _script():
     from alembic.config import Config

@@ -1,4 +1,4 @@
-"""`tracker feeds add|list|revoke` and `tracker serve` end to end on 127.0.0.1 (issue #5)."""
+"""`tracker calendars add|list|revoke` (called `feeds` before issue #12) and `tracker serve` end to end on 127.0.0.1 (issue #5)."""
 
 from __future__ import annotations
 
@@ -18,41 +18,41 @@ from exporters.ics_checks import assert_strict, read_everywhere
 
 def test_add_prints_the_secret_url_once(cli, monkeypatch):
     monkeypatch.setenv("TRACKER_FEED_BASE_URL", "https://cal.example.org/tracker/")
-    result = cli("feeds", "add", "belarus-desk", "--party", "by,rs", "--kind", "consultations")
+    result = cli("calendars", "add", "belarus-desk", "--party", "by,rs", "--kind", "consultations")
     assert result.exit_code == 0, result.stderr
     url = result.stdout.strip()
     assert url.startswith("https://cal.example.org/tracker/feeds/") and url.endswith(".ics")
     token = url.rsplit("/", 1)[1].removesuffix(".ics")
     assert len(token) == 43
     assert "shown only now" in result.stderr
-    listed = cli("feeds", "list", "--json")
+    listed = cli("calendars", "list", "--json")
     [record] = json.loads(listed.stdout)
     assert record == {"name": "belarus-desk", "parties": ["BY", "RS"], "kinds": ["consultations"],
                       "created_at": record["created_at"], "revoked_at": None, "active": True}
-    assert token not in listed.stdout and token not in cli("feeds", "list").stdout
+    assert token not in listed.stdout and token not in cli("calendars", "list").stdout
 
 
 def test_add_json_and_duplicate_name(cli):
-    created = json.loads(cli("feeds", "add", "desk", "--json").stdout)
+    created = json.loads(cli("calendars", "add", "desk", "--json").stdout)
     assert created["name"] == "desk" and created["url"].startswith("http://127.0.0.1:8080/feeds/")
-    again = cli("feeds", "add", "desk")
+    again = cli("calendars", "add", "desk")
     assert again.exit_code == 4 and again.stderr.startswith("tracker: a feed named 'desk' exists already")
 
 
 def test_revoke(cli):
-    cli("feeds", "add", "desk")
-    assert cli("feeds", "revoke", "desk").stdout == "revoked feed 'desk'\n"
-    assert "revoked" in cli("feeds", "list").stdout
-    twice = cli("feeds", "revoke", "desk")
+    cli("calendars", "add", "desk")
+    assert cli("calendars", "revoke", "desk").stdout == "revoked feed 'desk'\n"
+    assert "revoked" in cli("calendars", "list").stdout
+    twice = cli("calendars", "revoke", "desk")
     assert twice.exit_code == 4 and twice.stderr == "tracker: feed 'desk' was revoked already\n"
-    unknown = cli("feeds", "revoke", "nobody")
+    unknown = cli("calendars", "revoke", "nobody")
     assert unknown.exit_code == 3 and unknown.stderr == "tracker: no feed named 'nobody'; `tracker calendars list` shows them\n"
 
 
 def test_list_when_empty_and_bad_kind(cli):
-    assert cli("feeds", "list").stdout == "no feeds\n"
-    assert cli("feeds", "list", "--json").stdout == "[]\n"
-    bad = cli("feeds", "add", "x", "--kind", "party")
+    assert cli("calendars", "list").stdout == "no feeds\n"
+    assert cli("calendars", "list", "--json").stdout == "[]\n"
+    bad = cli("calendars", "add", "x", "--kind", "party")
     assert bad.exit_code == 2 and bad.stderr.startswith("tracker: unknown kind 'party'")
 
 
@@ -102,7 +102,7 @@ def test_real_server_on_loopback(cli, running_server, monkeypatch, tmp_path):
     cli("items", "add", "Next round of consultations", "--start", "2017-01-01", "--end", "2017-12-31",
         "--party", "BY,RS")
     monkeypatch.setenv("TRACKER_FEED_BASE_URL", base)
-    url = cli("feeds", "add", "belarus-desk", "--party", "BY").stdout.strip()
+    url = cli("calendars", "add", "belarus-desk", "--party", "BY").stdout.strip()
     token = url.rsplit("/", 1)[1].removesuffix(".ics")
 
     with httpx.Client(timeout=10, headers={"Accept-Encoding": "identity"}) as client:
@@ -125,7 +125,7 @@ def test_real_server_on_loopback(cli, running_server, monkeypatch, tmp_path):
         head = client.head(url)
         assert head.status_code == 200 and head.headers["content-length"] == str(len(first.content))
 
-        assert cli("feeds", "revoke", "belarus-desk").exit_code == 0
+        assert cli("calendars", "revoke", "belarus-desk").exit_code == 0
         revoked = client.get(url)
         assert revoked.status_code == 404 and revoked.content == b"not found\n"
         assert client.get(f"{base}/feeds/{'A' * 43}.ics").content == revoked.content
@@ -138,7 +138,7 @@ def test_real_server_on_loopback(cli, running_server, monkeypatch, tmp_path):
 
 
 def test_too_many_parties_is_bad_input(cli):
-    result = cli("feeds", "add", "everyone", "--party", ",".join(f"P{n:02d}" for n in range(80)))
+    result = cli("calendars", "add", "everyone", "--party", ",".join(f"P{n:02d}" for n in range(80)))
     assert result.exit_code == 2 and result.stderr.startswith("tracker: too many parties")
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pytest
 
 from sources.fake_ministry import FakeMinistry
 from tracker.services import watch
 from tracker.services.fetching import Fetcher, Politeness
-from tracker.storage.db import session_scope
+from tracker.storage.db import make_engine, session_scope, upgrade
 
 NOW = dt.datetime(2017, 10, 6, 8, 0, tzinfo=dt.timezone.utc)
 
@@ -21,11 +23,30 @@ def ministry():
         yield site
 
 
+@pytest.fixture(scope="session")
+def _database_at_head(tmp_path_factory) -> Path:
+    """One SQLite file made by `alembic upgrade head`, copied for each test (a copy is 20 times faster)."""
+    path = tmp_path_factory.mktemp("schema") / "head.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
 @pytest.fixture
-def db_url(make_db_url) -> str:
-    """SQLite only: these tests are about HTTP behaviour. Those that touch the database's
-    concurrency run on both engines in tests/cli/test_sources_cli.py."""
-    return make_db_url("sqlite")
+def db_url(_database_at_head, tmp_path) -> str:
+    """SQLite only: these tests are about HTTP behaviour. The poll's database work runs on
+    both engines in tests/cli/test_sources_cli.py."""
+    path = tmp_path / "tracker.db"
+    shutil.copyfile(_database_at_head, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def engine(db_url):
+    engine = make_engine(db_url)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture
@@ -40,7 +61,7 @@ def sleeps() -> list[float]:
 
 @pytest.fixture
 def politeness() -> Politeness:
-    return Politeness(delay=0, timeout=0.5, max_bytes=100_000, retries=2, backoff=1.0, max_wait=60)
+    return Politeness(delay=0, timeout=1.0, max_bytes=100_000, retries=2, backoff=1.0, max_wait=60)
 
 
 @pytest.fixture

@@ -105,8 +105,9 @@ class FakeMinistry:
         if page is not None and status == 200 and page.conditional:
             etag = '"' + hashlib.sha256(page.body).hexdigest()[:16] + '"'
             headers.update({"ETag": etag, "Last-Modified": LAST_MODIFIED})
-            if handler.headers.get("If-None-Match") == etag or (
-                    handler.headers.get("If-Modified-Since") == LAST_MODIFIED and "If-None-Match" not in handler.headers):
+            asked = handler.headers
+            if asked.get("If-None-Match") == etag or (
+                    asked.get("If-Modified-Since") == LAST_MODIFIED and "If-None-Match" not in asked):
                 status, body = 304, b""
                 self.log[-1].status = 304
         if status == 404 and page is None:

@@ -65,3 +65,43 @@ def test_only_a_chain_of_permanent_redirects_moves_a_source():
     assert fetched(301, 308).permanent_redirect == "http://c/"
     assert fetched(301, 302).permanent_redirect is None
     assert fetched().permanent_redirect is None
+
+
+@pytest.mark.parametrize("content_type, body", [
+    ("text/html; charset=windows-1251", "<html><body>\u0414\u0440\u0443\u0433</body></html>"),
+    ("text/html", '<html><head><meta charset="windows-1251"></head><body>\u0414\u0440\u0443\u0433</body></html>'),
+    ("text/html", '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+                  "</head><body>\u0414\u0440\u0443\u0433</body></html>"),
+])
+def test_text_bytes_are_utf8_when_the_header_or_the_page_names_another_charset(content_type, body):
+    fetched = Fetched("http://a/", "http://a/", 200, httpx.Headers({"content-type": content_type}),
+                      body.encode("windows-1251"))
+    assert fetched.text_bytes().decode("utf-8") == body
+
+
+def test_text_bytes_leave_undeclared_or_unknown_charsets_to_the_reader():
+    raw = "caf\u00e9".encode("latin-1")
+    assert Fetched("u", "u", 200, httpx.Headers({"content-type": "text/html"}), raw).text_bytes() == raw
+    unknown = httpx.Headers({"content-type": "text/html; charset=x-klingon"})
+    assert Fetched("u", "u", 200, unknown, raw).text_bytes() == raw
+
+
+def test_a_hold_off_delays_every_next_request_to_the_host():
+    """A 429 or 503 on one thread's request makes the others wait too (they share the host's gate)."""
+    from tracker.services.fetching import _HostGate
+
+    clock, sleeps = [0.0], []
+
+    def sleep(seconds):
+        sleeps.append(seconds)
+        clock[0] += seconds
+
+    gate = _HostGate(2, 1.0, sleep, lambda: clock[0])
+    with gate.turn():
+        pass
+    gate.hold_off(30.0)
+    with gate.turn():
+        pass
+    with gate.turn():
+        pass
+    assert sleeps == [30.0, 1.0]

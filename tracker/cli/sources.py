@@ -6,11 +6,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import typer
 
 from tracker.cli.app import app, get_context, print_json
 from tracker.cli.options import parse_optional_date, parse_parties
+from tracker.errors import InputError
 from tracker.services import watch
 from tracker.services.fetching import USER_AGENT, Politeness
 
@@ -127,14 +129,13 @@ def poll(
     """
     app_ctx = get_context(ctx)
     if names and all_:
-        from tracker.errors import InputError
-
         raise InputError("give source names or --all, not both")
     options = watch.PollOptions(politeness=politeness_of(app_ctx.settings),
                                 since=parse_optional_date(since, "--since"), workers=app_ctx.settings.poll_workers)
     with _progress(enabled=sys.stderr.isatty() and not json_) as progress:
         summary = watch.poll_sources(app_ctx.session, names=names or None, all_=all_, now=app_ctx.now(),
-                                     options=options, progress=progress)
+                                     options=options, progress=progress,
+                                     before_reading=lambda: _configure_gazetteer(app_ctx.settings))
     if json_:
         print_json(summary.record())
     else:
@@ -145,6 +146,13 @@ def poll(
         typer.echo(f"tracker: source {report.name!r} {report.status}: {report.error}", err=True)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _configure_gazetteer(settings) -> None:
+    """Point the gazetteer at its cache folder (the global options do it only for commands that import it)."""
+    from tracker.gazetteer import configure_cache
+
+    configure_cache(Path(settings.cache_dir))
 
 
 def politeness_of(settings) -> Politeness:

@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 
 from tracker.errors import InputError
 
-__all__ = ["TextDocument", "decode_document", "document_kind", "sha256_text", "TEXT_SUFFIXES", "HTML_SUFFIXES", "FEED_SUFFIXES"]
+__all__ = ["TextDocument", "decode_document", "document_kind", "strip_tags", "sha256_text", "TEXT_SUFFIXES", "HTML_SUFFIXES", "FEED_SUFFIXES"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -158,6 +158,11 @@ def _feed_documents(raw: bytes, source: str, published: dt.date | None) -> list[
         link = entry.get("link") or f"{source}#entry-{number + 1}"
         documents.append(TextDocument(text=text, source=link, title=title, published=published or date))
     return documents
+
+
+def strip_tags(markup: str) -> str:
+    """The text of an HTML fragment (a feed entry's summary), paragraphs kept apart."""
+    return _strip_tags(markup)
 
 
 def _strip_tags(markup: str) -> str:

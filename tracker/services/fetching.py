@@ -12,6 +12,7 @@ whose message names the URL.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -65,14 +66,26 @@ class Fetched:
         return None
 
     def text_bytes(self) -> bytes:
-        """The body as UTF-8 when the server names another charset; else as received (the reader sniffs it)."""
-        charset = _charset(self.headers.get("content-type", ""))
+        """The body as UTF-8 when the server (or else the page's <meta charset>) names another charset.
+
+        Otherwise as received: the reader tries UTF-8, then guesses.
+        """
+        charset = _charset(self.headers.get("content-type", "")) or _meta_charset(self.body)
         if charset and charset not in {"utf-8", "utf8", "us-ascii", "ascii"}:
             try:
                 return self.body.decode(charset, errors="replace").encode("utf-8")
             except LookupError:  # an unknown charset name: let the reader guess
                 return self.body
         return self.body
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+
+
+def _meta_charset(body: bytes) -> str | None:
+    """The charset an HTML page declares in its first 2 KB (<meta charset> or http-equiv), lower case."""
+    match = _META_CHARSET.search(body[:2048])
+    return match.group(1).decode("ascii").lower() if match else None
 
 
 def _charset(content_type: str) -> str | None:
@@ -121,6 +134,11 @@ class _HostGate:
         self.delay = delay
         self._sleep, self._monotonic = sleep, monotonic
 
+    def hold_off(self, seconds: float) -> None:
+        """No request starts for `seconds` from now (a 429 or 503 asked to wait)."""
+        with self._lock:
+            self._next_start = max(self._next_start, self._monotonic() + seconds)
+
     @contextmanager
     def turn(self) -> Iterator[None]:
         with self._slots:
@@ -153,6 +171,8 @@ class Fetcher:
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, RobotFileParser | str] = {}  # the rules, or why the host is not read
         self._robots_locks: dict[str, threading.Lock] = {}
+        self._known_robots: dict[str, tuple[int, str]] = {}
+        self.read_robots: dict[str, tuple[int, str]] = {}  # host -> (status, body) asked for by this fetcher
         self.requests = 0  # HTTP requests sent, robots.txt and retries included
 
     def close(self) -> None:
@@ -176,8 +196,12 @@ class Fetcher:
     # Politeness
 
     def _host_key(self, url: str) -> str:
-        parts = urlsplit(url)
-        if parts.scheme not in {"http", "https"} or not parts.hostname:
+        try:
+            parts = urlsplit(url)
+            hostname = parts.hostname
+        except ValueError as err:  # e.g. "Invalid IPv6 URL" in a link a feed gave
+            raise FetchError(f"{url}: not a valid URL ({err})") from err
+        if parts.scheme not in {"http", "https"} or not hostname:
             raise FetchError(f"{url}: not an http(s) URL")
         return f"{parts.scheme}://{parts.netloc.lower()}"
 
@@ -202,24 +226,41 @@ class Fetcher:
         if not rules.can_fetch(self.politeness.user_agent, url):
             raise RobotsForbiddenError(f"{url}: robots.txt forbids it to {self.politeness.user_agent.split('/')[0]}")
 
+    def known_robots(self, files: dict[str, tuple[int, str]]) -> None:
+        """Use these robots.txt answers (host -> (status, body)), read by an earlier poll, instead of asking again."""
+        with self._lock:
+            self._known_robots.update(files)
+
     def _read_robots(self, host: str) -> RobotFileParser | str:
         """Rules of `host` as RFC 9309 says: 4xx = no rules (401/403: all forbidden); 5xx or no answer = all forbidden.
 
-        When the host cannot be read, the reason (a string) stands for the rules.
+        When the host cannot be read, the reason (a string) stands for the rules. A
+        robots.txt read now (not a failure) is kept in `read_robots` for the caller to store.
         """
-        rules = RobotFileParser(f"{host}/robots.txt")
+        with self._lock:
+            known = self._known_robots.get(host)
+        if known is not None:
+            return self._rules(host, *known)
         try:
             answer = self._get_with_retries(f"{host}/robots.txt", None, "text/plain")
         except FetchError as err:
             return str(err).split(": ", 1)[-1]  # the host's problem (DNS, refused, timeout), said once
-        if answer.status in {401, 403}:
+        body = answer.body.decode("utf-8", errors="replace") if answer.status < 300 else ""
+        if answer.status < 500:
+            with self._lock:
+                self.read_robots[host] = (answer.status, body)
+        return self._rules(host, answer.status, body)
+
+    def _rules(self, host: str, status: int, body: str) -> RobotFileParser | str:
+        rules = RobotFileParser(f"{host}/robots.txt")
+        if status in {401, 403}:
             rules.disallow_all = True
-        elif 400 <= answer.status < 500:
+        elif 400 <= status < 500:
             rules.allow_all = True
-        elif answer.status >= 500:
-            return f"not read: robots.txt answers HTTP {answer.status}, and RFC 9309 then forbids everything"
+        elif status >= 500:
+            return f"not read: robots.txt answers HTTP {status}, and RFC 9309 then forbids everything"
         else:
-            rules.parse(answer.body.decode("utf-8", errors="replace").splitlines())
+            rules.parse(body.splitlines())
             crawl_delay = rules.crawl_delay(self.politeness.user_agent)
             if crawl_delay:
                 gate = self._gate(host)
@@ -247,7 +288,7 @@ class Fetcher:
             if wait > politeness.max_wait:
                 raise FetchError(f"{url}: HTTP {answer.status}; the site asks to wait {wait:g} s, "
                                  f"more than {politeness.max_wait:g} s")
-            self._sleep(wait)
+            gate.hold_off(wait)  # every request to this host waits, not only this retry
         return answer
 
     def _get_once(self, url: str, headers: dict[str, str]) -> Fetched:
@@ -281,3 +322,5 @@ class Fetcher:
             raise FetchError(f"{url}: body cannot be decompressed ({err})") from err
         except httpx.HTTPError as err:
             raise FetchError(f"{url}: cannot connect ({type(err).__name__}: {err})") from err
+        except httpx.InvalidURL as err:  # not an HTTPError: a malformed link in someone's feed
+            raise FetchError(f"{url}: not a valid URL ({err})") from err

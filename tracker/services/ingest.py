@@ -48,8 +48,12 @@ def extract_document(document: TextDocument) -> Extraction:
 
 
 def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime,
-                    dry_run: bool = False) -> IngestResult:
-    """Store `document` with what the extractor reads from it, unless the same release is already stored."""
+                    dry_run: bool = False, extraction: Extraction | None = None) -> IngestResult:
+    """Store `document` with what the extractor reads from it, unless the same release is already stored.
+
+    `extraction`, when given, is `extract_document(document)` done beforehand (a poll
+    extracts in its fetching threads, so that the one writing thread only writes).
+    """
     sha = document.sha256
     if document.published is not None and not limits.EARLIEST_DATE <= document.published <= limits.LATEST_DATE:
         # A feed entry or page dated, say, 9999: not a date to read the text from, nor to store (#17).
@@ -57,7 +61,8 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
     # Extract before the first query: that query opens the transaction, which on
     # SQLite holds the write lock (BEGIN IMMEDIATE), and other processes must not
     # wait for a long extraction (issue #7).
-    extraction = extract_document(document)
+    if extraction is None:
+        extraction = extract_document(document)
     if not dry_run:
         repo.lock_for_ingest(session)
     existing = repo.find_document(session, document.text)
@@ -110,16 +115,19 @@ def _fit_to_limits(extraction: Extraction) -> None:
 
 
 def ingest_in_own_transaction(open_session: SessionFactory, document: TextDocument, *, at: dt.datetime,
-                              dry_run: bool = False,
-                              also: Callable[[Session, IngestResult], None] | None = None) -> IngestResult:
+                              dry_run: bool = False, extraction: Extraction | None = None,
+                              also: Callable[[Session, IngestResult], None] | None = None,
+                              look_first: bool = True) -> IngestResult:
     """Ingest one document in a transaction of its own (`tracker ingest` and `tracker sources poll`).
 
     A text already stored is skipped before its extraction, so a re-run after a crash
     or a second folder of the same texts goes fast (issue #7). `also(session, result)`
     writes what the caller keeps about the document in the same transaction (a poll
-    remembers the article's URL), whether the text was new or not.
+    remembers the article's URL), whether the text was new or not. `look_first=False`
+    skips that first look when the text is most likely new and already extracted (a
+    poll's new articles): the ingest transaction looks again anyway.
     """
-    if not dry_run:
+    if not dry_run and look_first:
         with open_session() as session:
             existing = repo.find_document(session, document.text)
             if existing is not None:
@@ -130,7 +138,7 @@ def ingest_in_own_transaction(open_session: SessionFactory, document: TextDocume
                 return result
     try:
         with open_session() as session:
-            result = ingest_document(session, document, at=at, dry_run=dry_run)
+            result = ingest_document(session, document, at=at, dry_run=dry_run, extraction=extraction)
             if dry_run:
                 session.rollback()
             elif also is not None:

@@ -14,6 +14,7 @@ thread pool; the Fetcher keeps the per-host limits and robots.txt.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -44,6 +45,7 @@ MIN_EVERY = 60
 MAX_ATTEMPTS = 3  # an article that failed this often is not fetched again
 MAX_PAGES = 20  # pages a --since backfill follows back
 MAX_INDEX_THREADS = 64
+ROBOTS_FOR = dt.timedelta(hours=24)  # a robots.txt is read again after this long (RFC 9309, 2.4)
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5"
 _FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
@@ -146,8 +148,12 @@ def _info(row: m.Source, documents: int = 0) -> SourceInfo:
 
 
 def _check_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
+    try:
+        parts = urlsplit(url.strip())
+        hostname = parts.hostname
+    except ValueError as err:
+        raise InputError(f"{url!r} is not a valid URL ({err})") from err
+    if parts.scheme not in {"http", "https"} or not hostname:
         raise InputError(f"{url!r} is not an http(s) URL of a feed or a listing page")
     return url.strip()
 
@@ -285,8 +291,10 @@ class PollSummary:
 
 @dataclass(frozen=True)
 class _Entry:
-    url: str
+    url: str  # the article; for an entry without a link, the feed's URL + "#" + the entry's id
     published: dt.date | None = None
+    text: str | None = None  # an entry without a link: its own text is the document
+    title: str | None = None
 
 
 @dataclass
@@ -304,13 +312,15 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 def poll_sources(open_session: SessionFactory, *, names: list[str] | None = None, all_: bool = False,
                  now: dt.datetime, options: PollOptions = PollOptions(), fetcher: Fetcher | None = None,
-                 progress: Progress | None = None) -> PollSummary:
+                 progress: Progress | None = None, before_reading: Callable[[], None] | None = None) -> PollSummary:
     """Poll the named sources (all with `all_`; else those due at `now`) and ingest their new articles.
 
     :param open_session: opens one committed-on-exit session; each article and each source
         state is written in a transaction of its own.
     :param now: the poll instant (UTC), stored as each source's last poll.
     :param fetcher: a Fetcher (tests pass one with an injected sleep); default: one with `options.politeness`.
+    :param before_reading: called once before the first article is read (the CLI points the
+        gazetteer at its cache then: a poll with nothing new never loads the extractor).
     Raises NotFoundError for an unknown name; source failures are reported, not raised.
     """
     with open_session() as session:
@@ -323,7 +333,10 @@ def poll_sources(open_session: SessionFactory, *, names: list[str] | None = None
     fetcher = fetcher or Fetcher(options.politeness)
     requests_before = fetcher.requests
     try:
-        reports = _poll(open_session, infos, now, options, fetcher, progress or (lambda *_: None))
+        with open_session() as session:
+            fetcher.known_robots(store.find_robots(session, fresh_since=now - ROBOTS_FOR))
+        reports = _poll(open_session, infos, now, options, fetcher, progress or (lambda *_: None),
+                        before_reading or (lambda: None))
     finally:
         if own_fetcher:
             fetcher.close()
@@ -331,12 +344,12 @@ def poll_sources(open_session: SessionFactory, *, names: list[str] | None = None
 
 
 def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetime, options: PollOptions,
-          fetcher: Fetcher, progress: Progress) -> list[SourceReport]:
+          fetcher: Fetcher, progress: Progress, before_reading: Callable[[], None]) -> list[SourceReport]:
     reports = {info.name: SourceReport(info.name, info.url, fetch_url=info.fetch_url) for info in infos}
     indexes: dict[str, _Index] = {}
     workers = max(1, options.workers)
     # 1. Feeds and listing pages, all at once (up to MAX_INDEX_THREADS): reading one is mostly
-    # waiting, for the host's delay between its robots.txt and its feed above all.
+    # waiting (for the network, and for the host's delay after its robots.txt once a day).
     with ThreadPoolExecutor(max_workers=max(1, min(MAX_INDEX_THREADS, max(workers, len(infos)))),
                             thread_name_prefix="poll-index") as index_pool:
         outcomes = list(index_pool.map(lambda i: _read_index_safely(fetcher, i, options.since), infos))
@@ -363,6 +376,8 @@ def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetim
         ids = {info.name: info.id for info in infos}
         # Threads fetch and read the articles; this thread alone writes them, one
         # transaction each, as they arrive: writers never queue on the database's lock.
+        if tasks:
+            before_reading()
         futures = [pool.submit(_fetch_article, fetcher, entry) for _name, entry in tasks]
         owner = {future: task for future, task in zip(futures, tasks)}
         for finished, future in enumerate(as_completed(futures), start=1):
@@ -373,6 +388,8 @@ def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetim
     with open_session() as session:
         for info in infos:
             _save_state(session, info, reports[info.name], indexes.get(info.name), now)
+        for host, (status, body) in sorted(fetcher.read_robots.items()):
+            store.save_robots(session, host, status, body, now)
     return [reports[info.name] for info in infos]
 
 
@@ -394,7 +411,7 @@ def _new_entries(open_session: SessionFactory, infos: list[SourceInfo],
             if previous is not None and (previous.state != "failed" or previous.attempts >= MAX_ATTEMPTS):
                 continue
             claimed.add(entry.url)
-            by_host.setdefault(urlsplit(entry.url).netloc.lower(), []).append((info.name, entry))
+            by_host.setdefault(_netloc(entry.url), []).append((info.name, entry))
     # One host after the other, round robin: the threads then wait on different hosts'
     # limits at once, instead of all queueing behind the first host's delay.
     queues = list(by_host.values())
@@ -402,14 +419,25 @@ def _new_entries(open_session: SessionFactory, infos: list[SourceInfo],
 
 
 def _fetch_article(fetcher: Fetcher, entry: _Entry):
-    """Fetch one article and read its main text (in a worker thread): its documents, or the error."""
-    from tracker.extraction import decode_document
+    """Fetch one article, read its main text and extract it (in a worker thread): (document, extraction), or the error.
 
+    None when the page has no document.
+    """
+    from tracker.extraction import TextDocument, decode_document
+    from tracker.services.ingest import extract_document
+
+    if entry.text is not None:
+        document = TextDocument(text=entry.text, source=entry.url, title=entry.title, published=entry.published)
+        return document, extract_document(document)
     try:
         answer = fetcher.get(entry.url, accept=PAGE_ACCEPT)
-        return decode_document(answer.text_bytes(), entry.url, entry.published)
+        documents = decode_document(answer.text_bytes(), entry.url, entry.published)
     except InputError as err:  # FetchError and RobotsForbiddenError too
         return err
+    if not documents:
+        return None
+    document = replace(documents[0], source=entry.url)
+    return document, extract_document(document)
 
 
 def _store_article(open_session: SessionFactory, entry: _Entry, fetched, report: SourceReport,
@@ -424,17 +452,18 @@ def _store_article(open_session: SessionFactory, entry: _Entry, fetched, report:
         report.article_errors.append((entry.url, str(fetched)))
         _remember(open_session, entry.url, source_id, "failed", now, error=str(fetched))
         return
-    if not fetched:
+    if fetched is None:
         _remember(open_session, entry.url, source_id, "empty", now)
         return
-    document = replace(fetched[0], source=entry.url)
+    document, extraction = fetched
 
     def remember(session: Session, result) -> None:  # in the document's own transaction
         store.record_entry(session, url=entry.url, source_id=source_id, state="stored" if result.added else "duplicate",
                            at=now, document_id=result.document_id)
 
     try:
-        result = ingest_in_own_transaction(open_session, document, at=now, also=remember)
+        result = ingest_in_own_transaction(open_session, document, at=now, extraction=extraction, also=remember,
+                                           look_first=False)
     except IntegrityError:  # another poll took the same URL at the same moment; its text is stored once anyway
         return
     if result.added:
@@ -577,20 +606,34 @@ def _feed_entries(raw: bytes, base: str) -> tuple[list[_Entry], str | None]:
     parsed = feedparser.parse(raw)
     entries: list[_Entry] = []
     for item in parsed.entries:
-        link = item.get("link")
-        if not link:
-            continue
         published = None
         for key in ("published_parsed", "updated_parsed", "created_parsed"):
             if item.get(key):
                 published = dt.date(*item[key][:3])
                 break
-        entries.append(_Entry(urljoin(base, link.strip()), published))
+        link = item.get("link")
+        if link:
+            entries.append(_Entry(_absolute(base, link.strip()), published))
+            continue
+        # No page behind it: the entry's own text is the release (as `tracker ingest feed.xml` reads it).
+        text = _entry_text(item)
+        if text:
+            key = item.get("id") or hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            entries.append(_Entry(f"{base}#{key}", published, text, item.get("title") or None))
     if not entries and parsed.get("bozo"):
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: str(parsed.get("bozo_exception")))()
         raise FetchError(f"{base}: not a readable RSS or Atom feed ({reason})")
     next_page = next((link.get("href") for link in parsed.feed.get("links", []) if link.get("rel") == "next"), None)
-    return _unique(entries), urljoin(base, next_page) if next_page else None
+    return _unique(entries), _absolute(base, next_page) if next_page else None
+
+
+def _entry_text(item) -> str:
+    from tracker.extraction.document import strip_tags
+
+    body = item["content"][0].get("value", "") if item.get("content") else ""
+    text = strip_tags(body or item.get("summary", "") or "")
+    title = item.get("title") or ""
+    return f"{title}\n\n{text}" if title and text and not text.startswith(title) else text
 
 
 def _html_root(html: bytes, base: str):
@@ -626,11 +669,26 @@ def _page_links(html: bytes, base: str, pattern: re.Pattern) -> tuple[list[_Entr
     return _unique(entries), next_page
 
 
+def _netloc(url: str) -> str:
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return ""
+
+
+def _absolute(base: str, link: str) -> str:
+    """`link` resolved against `base`; a link too malformed to resolve is kept as it is (its fetch then fails alone)."""
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return link
+
+
 def _unique(entries: list[_Entry]) -> list[_Entry]:
     seen: set[str] = set()
     kept = []
     for entry in entries:
-        if entry.url not in seen and urlsplit(entry.url).scheme in {"http", "https"}:
+        if entry.url not in seen and entry.url.lower().startswith(("http://", "https://")):
             seen.add(entry.url)
             kept.append(entry)
     return kept

@@ -22,7 +22,7 @@ from tracker.limits import (
 
 __all__ = [
     "Base", "Document", "Meeting", "MeetingParty", "Participant", "Commitment", "CommitmentParty",
-    "FulfilmentLink", "Feed", "History", "Source", "SourceEntry",
+    "FulfilmentLink", "Feed", "History", "Source", "SourceEntry", "RobotsFile",
 ]
 
 NAMING_CONVENTION = {
@@ -240,6 +240,22 @@ class SourceEntry(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     error: Mapped[str | None] = mapped_column(Text)
     seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class RobotsFile(Base):
+    """A host's robots.txt as a poll last read it: reused for 24 hours, as RFC 9309 allows.
+
+    `status` is the HTTP status of the answer (a 404 means "no rules"); `host` is
+    scheme://host[:port], lower case.
+    """
+
+    __tablename__ = "robots_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    host: Mapped[str] = mapped_column(String(300), unique=True)
+    status: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text, default="")
+    fetched_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class History(Base):

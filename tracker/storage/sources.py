@@ -16,7 +16,8 @@ from tracker.errors import NotFoundError
 from tracker.storage import models as m
 
 __all__ = ["add_source", "find_source", "get_source", "list_sources", "delete_source", "find_source_by_url",
-           "find_entries", "record_entry", "count_entries", "url_sha256", "document_ids_by_source"]
+           "find_entries", "stored_sources", "record_entry", "count_entries", "url_sha256", "document_ids_by_source",
+           "find_robots", "save_robots"]
 
 
 def url_sha256(url: str) -> str:
@@ -94,3 +95,17 @@ def count_entries(session: Session, source_id: int) -> dict[str, int]:
 def document_ids_by_source(session: Session, source_id: int) -> list[int]:
     return [i for i in session.scalars(select(m.SourceEntry.document_id).where(
         m.SourceEntry.source_id == source_id, m.SourceEntry.document_id.is_not(None)).order_by(m.SourceEntry.id))]
+
+
+def find_robots(session: Session, *, fresh_since: dt.datetime) -> dict[str, tuple[int, str]]:
+    """Every robots.txt read at or after `fresh_since` (one row per host polled): host -> (status, body)."""
+    rows = session.scalars(select(m.RobotsFile).where(m.RobotsFile.fetched_at >= fresh_since))
+    return {row.host: (row.status, row.body) for row in rows}
+
+
+def save_robots(session: Session, host: str, status: int, body: str, at: dt.datetime) -> None:
+    row = session.scalar(select(m.RobotsFile).where(m.RobotsFile.host == host))
+    if row is None:
+        row = m.RobotsFile(host=host)
+        session.add(row)
+    row.status, row.body, row.fetched_at = status, body, at
