@@ -47,9 +47,12 @@ EVENT_WORDS: dict[str, Kind] = {
     r"commission|committee|JEC|JTC|JCC|PJCC|IGC|HLCC|JMC": Kind.COMMISSION,
     r"talks|dialogue|negotiations|parleys": Kind.TALKS,
     r"(?:state |official |working |return |reciprocal )?visits?|visited|visiting|trip|tour|travel(?:s|led|ed)?|"
-    r"come to|pay a visit": Kind.VISIT,
+    r"come to|pay a visit|arrived in|arrives in|arriving in|will arrive in": Kind.VISIT,
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ication)": Kind.SIGNING,
-    r"meetings?|meet|met|gathering|get together|cabinet|session|round": Kind.MEETING,
+    r"meetings?|meet|met|gathering|get together|cabinet|session|round|retreat": Kind.MEETING,
+    # A reception names a contact: "welcomed his Chilean counterpart", "received the Foreign Minister of Laos".
+    r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}(?:counterpart|president|"
+    r"prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?": Kind.MEETING,
     r"forums?|(?<!press )(?<!news )conferences?|congress": Kind.OTHER,
     r"(?:re-?open(?:ing)?|open(?:ing)?|establish(?:ing|ment of)?)(?: \w{1,20}){0,3} "
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
@@ -62,7 +65,7 @@ COMMISSION_WORDS = r"commission|committee|cooperation council|co-operation counc
 # Verbs (past) that report a contact as having taken place.
 PAST_TRIGGERS = [
     r"(?:was|were|had been) held", r"held", r"took place", r"met(?: with)?", r"hosted", r"convened",
-    r"visited", r"paid (?:an? )?(?:\w+ ){0,2}visit", r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit", r"was the venue", r"were hosted", r"was hosted",
+    r"visited", r"arrived in", r"paid (?:an? )?(?:\w+ ){0,2}visit", r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit", r"was the venue", r"were hosted", r"was hosted",
     r"spoke by (?:tele)?phone", r"talked by (?:tele)?phone", r"concluded", r"wound up", r"ended", r"co-chaired",
     r"chaired", r"received", r"had (?:a|an) (?:\w+ ){0,2}(?:meeting|conversation)", r"had (?:\w+ ){0,2}talks",
     r"at the (?:closing|opening) (?:ceremony|session|sitting)",

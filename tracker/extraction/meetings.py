@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tracker.domain.model import Evidence, Kind, Meeting, Participant, Precision
+from tracker.domain.model import Evidence, Kind, Meeting, Participant, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.reading import (
@@ -39,6 +39,8 @@ _ON_A_VISIT = re.compile(r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|
                          r"starts|made|makes|wrapped up|concluded)\s+(?:on\s+|here\s+on\s+)?(?:an?|his|her|their)\s+"
                          r"(?:\w+[ -]day\s+)?(?:state|official|working|friendly|official friendly|bilateral)?\s*visit\b",
                          re.IGNORECASE)
+_LEAD_SENTENCES = 6  # a release's lead: its first sentences, headline and date line included
+_TOP_CHARS = 400
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _HEADED = re.compile(
     r"(?:(?:[Tt]he\s+)?(?P<side>[A-Z][\w-]+)\s+(?:delegation|side|one|team)\s+(?:was\s+)?"
@@ -122,10 +124,12 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
     published = ctx.published
     found: list[Meeting] = []
     text = ctx.text
+    lead_dated = _dated_at_the_top(ctx)
     for number, clause in enumerate(ctx.clauses):
         sentence = clause.sentence
         events = [e for e in ctx.events(sentence)
-                  if e.kind is not Kind.SIGNING or "ceremony" in e.text.lower()]
+                  if e.kind is not Kind.SIGNING or "ceremony" in e.text.lower()
+                  or _SAME_DAY_ANYWHERE.search(sentence.text)]  # "signed today together with ..."
         if not events:
             continue
         all_past = ctx.times(sentence, "past")
@@ -174,6 +178,17 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                     continue  # a yearless day with no past verb is a future date read backwards
                 claimed[expression.start] = (expression, window)
             candidates = sorted(claimed.values(), key=lambda d: d[0].start)
+            if not found and not candidates and lead_dated and number < _LEAD_SENTENCES and triggers \
+                    and not has_future and not all_past and not ctx.times(sentence, "future") \
+                    and not ctx.is_title_line(sentence):
+                # "Tokayev held talks with Putin, who has arrived in Astana" under "Akorda 27 November 2024":
+                # the release's lead contact, dated only by its dateline.
+                from tracker.temporal import TimeExpression
+
+                lead_dated = False
+                candidates.append((TimeExpression(seg_start, seg_start, "", Window(published, published,
+                                                                                   Precision.DAY, "")),
+                                   Window(published, published, Precision.DAY, "")))
             for expression in future:
                 if seg_start <= expression.start < seg_end and has_future and not ctx.reported(expression.start):
                     candidates.append((expression, expression.window))
@@ -222,6 +237,21 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
     for meeting in found:
         meeting.title = meeting_title(meeting.kind, meeting.parties, meeting.city)
     return found
+
+
+def _dated_at_the_top(ctx: DocumentContext) -> bool:
+    """The release states its publication date above or in its first lines (a dateline, a date line)."""
+    if ctx.published is None:
+        return False
+    for clause in ctx.clauses[:_LEAD_SENTENCES]:
+        if clause.sentence.start > _TOP_CHARS:
+            break
+        for expression in ctx.times(clause.sentence, "past"):
+            window = expression.window
+            if expression.start <= _TOP_CHARS and window.precision is Precision.DAY and \
+                    window.start == ctx.published and re.search(r"\d", expression.text):
+                return True
+    return False
 
 
 def participants_from_document(ctx: DocumentContext, meetings: list[Meeting]) -> None:
