@@ -18,7 +18,7 @@ from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, 
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.reading import (
-    KIND_PRIORITY, complete_parties, joined_parties, parties_of, phrase_kind, venue,
+    KIND_PRIORITY, complete_parties, item_parties, joined_parties, parties_of, phrase_kind, venue,
 )
 from tracker.gazetteer import Place
 
@@ -268,9 +268,12 @@ def _read_item(ctx: DocumentContext, clause, events, meetings, inherited, event,
     kind = phrase_kind(text, events, event)
     if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:
         kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
-    place = venue(ctx, clause.mentions, max(floor, sentence.start), sentence.end, event.start)
-    parties = _actors(parties_of(ctx, clause), inherited, ctx.main_parties, joined_parties(ctx, clause))
-    if len(parties) < 2:
+    place = venue(ctx, clause.mentions, max(floor, sentence.start), sentence.end, event.start, future=True)
+    anchored = joined_parties(ctx, clause) | item_parties(ctx, clause, event.start, event.end, place)
+    parties = _actors(parties_of(ctx, clause), inherited, ctx.main_parties, anchored)
+    parties += sorted(code for code in anchored if code not in parties)
+    # A body of an organisation has it and the states named; a bilateral item takes its counterpart.
+    if not any(len(code) > 2 for code in parties) and len(parties) < 2:
         parties = parties + [p for p in inherited if p not in parties]
     parties = complete_parties(ctx, parties)
     firmness = _firmness(sentence.text, window)

@@ -15,7 +15,7 @@ from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.gazetteer import Mention, Place, capital_of
 
-__all__ = ["EventWord", "find_events", "joined_parties", "segments", "venue", "parties_of", "refine_kind", "phrase_kind", "KIND_PRIORITY"]
+__all__ = ["EventWord", "find_events", "joined_parties", "item_parties", "segments", "venue", "parties_of", "refine_kind", "phrase_kind", "KIND_PRIORITY"]
 
 _COMMISSION = lexicon.compile_alternatives([lexicon.COMMISSION_WORDS])
 _CONSULT = re.compile(r"consultations?|talks|negotiations|dialogue", re.IGNORECASE)
@@ -35,6 +35,16 @@ _ENVOY_TO = re.compile(r"\b(?:ambassador|envoy|representative|consul(?:-general)
                        re.IGNORECASE)
 _REPORT_CLAUSE = re.compile(r",\s+(?:it was (?:announced|said|reported|stated|agreed)|(?:he|she|they|the \w+) "
                             r"(?:said|told|announced|added))\b", re.IGNORECASE)
+_DONE_IN = re.compile(r"(?<!be )(?<!been )(?<!being )\b(?:signed|held|adopted|concluded|reached|launched|founded|"
+                      r"established|hosted)\s+"
+                      r"(?:last\s+\w+\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
+_HOSTED_BY = re.compile(r"\b(?:hosted by|host country,?|chaired by|under the chairmanship of)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+_HOSTS = re.compile(r"(?:,[^,]{1,40},)?\s+(?:will\s+|would\s+|is\s+to\s+|to\s+|offered\s+to\s+|agreed\s+to\s+)?"
+                    r"(?:host|hosts|be hosting|is hosting)\b", re.IGNORECASE)
+_HEADS_OF = re.compile(r"\b(?:presidents|leaders|heads of (?:state|government)|prime ministers|(?:foreign )?ministers|"
+                       r"delegations|representatives|governments)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_LISTED = re.compile(r",\s*|\s+and\s+|,\s+and\s+")
 _TOPIC_BEFORE = re.compile(r"\b(?:situation|crisis|conflict|war|developments|events|settlement|peace process|"
                            r"issue|question|problem|elections|reconstruction)\s+(?:in|of|around|on)\s+(?:the\s+)?$",
                            re.IGNORECASE)
@@ -147,14 +157,20 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
     return None
 
 
-def venue(ctx: DocumentContext, mentions, start: int, end: int, near: int) -> Place | None:
-    """The city between start and end closest to offset `near`; "here" is the dateline city."""
+def venue(ctx: DocumentContext, mentions, start: int, end: int, near: int, future: bool = False) -> Place | None:
+    """The city between start and end closest to offset `near`; "here" is the dateline city.
+
+    With `future` (a commitment's venue), a city where something was done ("signed in Beijing
+    last October") is not where the future act takes place.
+    """
     best, distance = None, None
     for mention in mentions:
         if mention.start < start or mention.end > end:
             continue
         if mention.start > near and _REPORT_CLAUSE.search(ctx.text, near, mention.start):
             continue  # "will hold a session, it was announced at Tuesday's meeting in Belgrade"
+        if future and _DONE_IN.search(ctx.text, max(0, mention.start - 30), mention.start):
+            continue
         place = _usable_city(ctx, mention)
         if place is None:
             continue
@@ -198,6 +214,27 @@ def parties_of(ctx: DocumentContext, clause: Clause, start: int | None = None, e
     return found
 
 
+def item_parties(ctx: DocumentContext, clause: Clause, event_start: int, event_end: int,
+                 place: Place | None) -> set[str]:
+    """Parties a future item's own wording names: the host ("Laos will host", "hosted by Laos", "in
+    Malaysia"), the country of its venue, and an organisation in its name ("a session of the CSTO Council")."""
+    text = ctx.text
+    found = {place.country} if place is not None and place.country else set()
+    for mention in clause.mentions:
+        if not mention.is_party or not mention.code or ctx.in_dateline(mention):
+            continue
+        before = text[max(0, mention.start - 25):mention.start]
+        venue_country = (mention.kind == "country" and 0 <= mention.start - event_end <= 60
+                         and re.search(r"\bin\s+(?:the\s+)?(?:Republic\s+of\s+)?$", before)
+                         and not re.search(r"[,;:]", text[event_end:mention.start]))
+        if _HOSTED_BY.search(before) or _HOSTS.match(text, mention.end) or venue_country:
+            found.add(mention.code)  # "Laos will host", "hosted by Laos", "the next summit ... in Malaysia"
+        elif mention.kind == "org" and (0 <= event_start - mention.end <= 30 or 0 <= mention.start - event_end <= 12) \
+                and not re.search(r"[,;:.]", text[min(mention.end, event_end):max(mention.start, event_start)]):
+            found.add(mention.code)
+    return found
+
+
 def joined_parties(ctx: DocumentContext, clause: Clause) -> set[str]:
     """Parties named in a hyphenated format: "China-Pakistan-Afghanistan", "India- Bangladesh"."""
     found: set[str] = set()
@@ -205,6 +242,15 @@ def joined_parties(ctx: DocumentContext, clause: Clause) -> set[str]:
     for left, right in zip(mentions, mentions[1:]):
         if _JOINED.fullmatch(ctx.text, left.end, right.start):
             found.update((left.code, right.code))
+    # "the presidents of Kyrgyzstan, Tajikistan and Uzbekistan": the states of a list of heads.
+    for number, first in enumerate(mentions):
+        if not _HEADS_OF.search(ctx.text, max(0, first.start - 40), first.start):
+            continue
+        found.add(first.code)
+        for left, right in zip(mentions[number:], mentions[number + 1:]):
+            if not _LISTED.fullmatch(ctx.text, left.end, right.start):
+                break
+            found.add(right.code)
     return found
 
 

@@ -94,6 +94,9 @@ def _scan(text: str, index: NameIndex):
 
 _NAME_BEFORE = re.compile(r"[A-Z][^\W_]+[ \t]$")
 _NAME_AFTER = re.compile(r"[ \t][A-Z][a-z]")
+# "the Hiroshima Summit", "the Astana Process": a place names the event, not a person's first name.
+_PLACE_NAMES_EVENT = re.compile(r"[ \t](?:Summit|Meeting|Forum|Conference|Talks|Process|Declaration|Agreement|"
+                                r"Round|Dialogue|Session|Format|Initiative|Ministerial|Consultations)\b")
 
 
 def _looks_like_a_person(text: str, start: int, end: int) -> bool:
@@ -101,7 +104,7 @@ def _looks_like_a_person(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30):start]
     if _NAME_BEFORE.search(before) and not before.rstrip().endswith(("In", "To", "From", "At")):
         return True
-    return bool(_NAME_AFTER.match(text, end))
+    return bool(_NAME_AFTER.match(text, end)) and not _PLACE_NAMES_EVENT.match(text, end)
 
 
 def _georgia_is_us_state(text: str, start: int, end: int, rule: dict) -> bool:
