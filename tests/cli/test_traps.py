@@ -410,3 +410,26 @@ def test_home_country_is_no_partner(cli, seed_path, monkeypatch):
     assert records("--home", "BY") == ["RS", "*"]  # the option wins over the setting
     bad = cli("report", "compliance", "--home", "Serbja", today="2018-01-01")
     assert bad.exit_code == 2 and bad.stderr == "tracker: unknown party 'Serbja'; did you mean Serbia (RS)?\n"
+
+
+# 12 (in part). --version; items show names the fulfilling meeting by id and its history in sentences.
+
+def test_version(run):
+    from tracker import __version__
+
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"tracker {__version__}\n")
+
+
+def test_items_show_reads_as_sentences_with_the_meeting_id(cli, seed_path, real_now):
+    cli("ingest", seed_path)
+    added = json.loads(cli("meetings", "add", "--start", "2017-05-10", "--kind", "consultations", "--city", "Minsk",
+                           "--party", "BY,RS", "--json").stdout)
+    lines = cli("items", "show", "1", today="2018-01-01").stdout.splitlines()
+    assert f"      fulfilled on 2017-05-10 by meeting #{added['id']}" in lines
+    history = [line.strip() for line in lines if line.startswith("      2026-08-20 09:30")]
+    assert [line.split(" \u2014 ")[0] for line in history] == [
+        "2026-08-20 09:30  Status changed from open to fulfilled",
+        f"2026-08-20 09:30  Fulfilling meeting set to meeting #{added['id']}",
+        "2026-08-20 09:30  Fulfilment date set to 2017-05-10"]
+    assert all(" -> " not in line and "None" not in line for line in lines)

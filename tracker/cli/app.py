@@ -148,6 +148,14 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from tracker import __version__
+
+        typer.echo(f"tracker {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _global_options(
     ctx: typer.Context,
@@ -156,6 +164,8 @@ def _global_options(
     today: str | None = typer.Option(
         None, "--today",
         help="Read as of YYYY-MM-DD instead of the real date (env TRACKER_TODAY); history records the real time."),
+    _version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                  help="Print the version and exit."),
 ) -> None:
     """Diplomatic calendar and follow-up tracker."""
     try:
