@@ -433,3 +433,30 @@ def test_items_show_reads_as_sentences_with_the_meeting_id(cli, seed_path, real_
         f"2026-08-20 09:30  Fulfilling meeting set to meeting #{added['id']}",
         "2026-08-20 09:30  Fulfilment date set to 2017-05-10"]
     assert all(" -> " not in line and "None" not in line for line in lines)
+
+
+# 13 (in part). Help: no sentence broken mid-line in the command list; bare review is interactive; completion.
+
+def _commands():
+    from typer.main import get_command
+
+    def walk(group, prefix=()):
+        for name, command in group.commands.items():
+            yield prefix + (name,), command
+            if hasattr(command, "commands"):
+                yield from walk(command, prefix + (name,))
+
+    return list(walk(get_command(app)))
+
+
+@pytest.mark.parametrize("path, command", _commands(), ids=lambda value: " ".join(value) if isinstance(value, tuple)
+                         else "")
+def test_the_first_help_paragraph_is_one_line(path, command):
+    # The command list shows the first paragraph with its line breaks (issue #14: cadence, report weekly).
+    first = (command.help or "").strip().split("\n\n")[0]
+    assert "\n" not in first.strip(), path
+
+
+def test_review_help_says_bare_review_is_interactive_and_completion_is_offered(run):
+    assert "Bare `tracker review` is interactive" in " ".join(run("review", "--help").stdout.split())
+    assert "--install-completion" in run("--help").stdout

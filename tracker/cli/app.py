@@ -142,7 +142,7 @@ class AppContext:
 
 
 app = typer.Typer(
-    cls=TrackerGroup, no_args_is_help=True, add_completion=False,
+    cls=TrackerGroup, no_args_is_help=True, add_completion=True,
     help="Turn diplomatic press releases into a calendar of meetings and follow-ups nobody forgets.",
     epilog="Exit codes:\n" + exit_codes_text(),
 )

@@ -17,9 +17,10 @@ def cadence(
     late: bool = typer.Option(False, "--late", help="Only late series."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """List every series of two or more meetings between the same parties in the same kind: the median
-    interval, the last meeting, the expected next one, and LATE when 1.5 intervals have passed with no
-    meeting and no active item for them.
+    """List every series of two or more meetings between the same parties, of the same kind.
+
+    Each series shows the median interval, the last meeting, the expected next one, and LATE
+    when 1.5 intervals have passed with no meeting and no active item for them.
 
     Example: tracker cadence --party BY
     """

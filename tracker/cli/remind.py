@@ -202,8 +202,10 @@ def remind(
     mail_to: str | None = typer.Option(None, "--mail-to", help="Also send the reminders to this address "
                                        "(SMTP settings: `tracker config show`)."),
 ) -> None:
-    """Print overdue items (oldest first), then items due soon, windows opening soon, stale items and late
-    cadences. '?' marks items nobody has reviewed yet; rejected items are left out.
+    """Print what is overdue, due soon, opening soon or stale, and late cadences.
+
+    Overdue items come first (oldest first), then items due soon, windows opening soon, stale
+    items and late cadences. '?' marks items nobody has reviewed yet; rejected items are left out.
 
     With --mail-to the same content goes out as a plain-text and HTML mail, and
     stdout gets one confirmation line. Exit status 1 with --fail-on-overdue when

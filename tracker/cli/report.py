@@ -95,9 +95,10 @@ def weekly(
     limit: int = typer.Option(DEFAULT_LIMIT, "--limit", min=0, help="Items listed per section; 0 lists all."),
     home: str | None = typer.Option(None, "--home", help=_HOME_HELP),
 ) -> None:
-    """Report on a week: meetings held, commitments made, items fulfilled, rescheduled or
-    cancelled; then what is due, overdue or stale as of today, and each partner's open items
-    and record.
+    """Report on a week: what happened in it, and where things stand today.
+
+    Meetings held, commitments made, items fulfilled, rescheduled or cancelled in the week;
+    then what is due, overdue or stale as of today, and each partner's open items and record.
 
     Example: tracker report weekly --week 2016-W40 --format html -o report.html
     """
@@ -133,8 +134,10 @@ def compliance(
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
     home: str | None = typer.Option(None, "--home", help=_HOME_HELP),
 ) -> None:
-    """Each partner's record: commitments made, fulfilled on time or late, overdue, cancelled,
-    pending, and the on-time rate over those fulfilled or overdue.
+    """Each partner's record of commitments kept, and its on-time rate.
+
+    Commitments made, fulfilled on time or late, overdue, cancelled, pending, and the on-time
+    rate over those fulfilled or overdue.
 
     Example: tracker report compliance --party BY --since 2016-01-01
     """
