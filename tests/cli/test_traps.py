@@ -460,3 +460,17 @@ def test_the_first_help_paragraph_is_one_line(path, command):
 def test_review_help_says_bare_review_is_interactive_and_completion_is_offered(run):
     assert "Bare `tracker review` is interactive" in " ".join(run("review", "--help").stdout.split())
     assert "--install-completion" in run("--help").stdout
+
+
+def test_documents_list_and_show(cli, seed_path):
+    cli("ingest", seed_path)
+    [document] = json.loads(cli("documents", "list", "--json").stdout)
+    assert (document["id"], document["meetings"], document["commitments"]) == (1, 1, 1)
+    assert document["source"].endswith("serbia-belarus-consultations-2016-10-06.txt")
+    shown = json.loads(cli("documents", "show", "1", "--json").stdout)
+    assert (shown["meeting_ids"], shown["commitment_ids"]) == ([1], [1]) and "Minsk" in shown["text"]
+    text = cli("documents", "show", "1").stdout.splitlines()
+    assert text[2:] == ["      meetings: #1 (`tracker meetings show`)", "      items: #1 (`tracker items show`)"]
+    missing = cli("documents", "show", "9")
+    assert missing.exit_code == 3
+    assert missing.stderr == "tracker: no document with id 9; `tracker documents list` shows them\n"

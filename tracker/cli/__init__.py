@@ -19,7 +19,8 @@ __all__ = ["app", "main", "load_commands", "COMMAND_MODULES"]
 
 # Each top-level command -> the module under tracker/cli that registers it.
 COMMAND_MODULES = {
-    "cadence": "cadence", "config": "config_cmd", "db": "db", "dump": "dump", "export": "export",
+    "cadence": "cadence", "config": "config_cmd", "db": "db", "documents": "documents", "dump": "dump",
+    "export": "export",
     "extract": "documents", "feeds": "feeds", "ingest": "documents", "items": "items", "load": "dump",
     "meetings": "meetings", "remind": "remind", "report": "report", "review": "review", "serve": "serve",
 }
