@@ -159,7 +159,9 @@ def _print_version(value: bool) -> None:
 @app.callback()
 def _global_options(
     ctx: typer.Context,
-    db: str | None = typer.Option(None, "--db", help="Database: an SQLite file path or a URL, e.g. postgresql://user@host/db (env TRACKER_DB_URL).",
+    db: str | None = typer.Option(
+        None, "--db",
+        help="Database: an SQLite file path or a URL, e.g. postgresql://user@host/db (env TRACKER_DB_URL).",
         show_default=False),
     today: str | None = typer.Option(
         None, "--today",

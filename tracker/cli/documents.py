@@ -73,7 +73,8 @@ def documents_show(
     typer.echo(_document_line(record))
     typer.echo(f"      sha256 {record['sha256']}, read {record['ingested_at'][:16].replace('T', ' ')}")
     if record["meeting_ids"]:
-        typer.echo("      meetings: " + ", ".join(f"#{i}" for i in record["meeting_ids"]) + " (`tracker meetings show`)")
+        meetings = ", ".join(f"#{i}" for i in record["meeting_ids"])
+        typer.echo(f"      meetings: {meetings} (`tracker meetings show`)")
     if record["commitment_ids"]:
         typer.echo("      items: " + ", ".join(f"#{i}" for i in record["commitment_ids"]) + " (`tracker items show`)")
     if text:
