@@ -267,17 +267,65 @@ RELEASE = ("Minsk, 6 October 2016. Political consultations between the foreign m
            "Serbia were held in Minsk. The parties agreed to hold the next round in Belgrade in 2017.\n")
 
 
-def test_a_folder_of_pdf_and_docx_names_them(cli, tmp_path):
+def _pdf(lines: list[str]) -> bytes:
+    """A minimal one-page PDF showing `lines` in Helvetica (written by hand: no PDF writer needed)."""
+    text = " ".join(f"({line}) Tj T*" for line in lines)
+    content = f"BT /F1 10 Tf 14 TL 40 800 Td {text} ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+               b"/Contents 5 0 R >>", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    """A minimal Word .docx holding `paragraphs`."""
+    import io
+    import zipfile
+
+    body = "".join(f"<w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p>" for paragraph in paragraphs)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                         f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+    return buffer.getvalue()
+
+
+def test_pdf_and_docx_releases_are_read(cli, tmp_path):
     folder = tmp_path / "releases"
     folder.mkdir()
-    (folder / "a.pdf").write_bytes(b"%PDF-1.4")
-    (folder / "b.docx").write_bytes(b"PK")
+    (folder / "belgrade.pdf").write_bytes(_pdf([
+        "On 6 October 2016, political consultations between the foreign ministries",
+        "of Serbia and Belarus were held in Belgrade."]))
+    (folder / "budapest.docx").write_bytes(_docx([
+        "On 3 March 2017, political consultations between the foreign ministries of Hungary and Serbia were "
+        "held in Budapest.", "It was agreed to hold the next round of political consultations in Belgrade in 2018."]))
+    result = cli("ingest", folder)
+    assert result.exit_code == 0, result.stderr
+    meetings = json.loads(cli("meetings", "list", "--json").stdout)
+    assert [(m["city"], m["parties"]) for m in meetings] == [("Belgrade", ["BY", "RS"]), ("Budapest", ["HU", "RS"])]
+    assert [i["city"] for i in json.loads(cli("items", "list", "--json").stdout)] == ["Belgrade"]
+
+
+def test_a_folder_of_files_it_cannot_read_names_them(cli, tmp_path):
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "b.odt").write_bytes(b"PK")
     result = cli("ingest", folder)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (
-        f"tracker: no documents found in {folder}; skipped {folder}/a.pdf (PDF is not read yet; save it as text "
-        f"(.txt) or a web page (.html)); {folder}/b.docx (Word files are not read yet; save it as text (.txt) or "
-        "a web page (.html))\n")
+        f"tracker: no documents found in {folder}; skipped {folder}/a.doc (old Word files (.doc) are not read; "
+        f"save it as .docx, text (.txt) or a web page (.html)); {folder}/b.odt (OpenDocument files are not read "
+        "yet; save it as text (.txt) or a web page (.html))\n")
 
 
 def test_a_mixed_folder_names_what_it_skips_and_exits_1(cli, tmp_path):
@@ -286,14 +334,16 @@ def test_a_mixed_folder_names_what_it_skips_and_exits_1(cli, tmp_path):
     (folder / ".git" / "config").write_text("hidden: never named")
     (folder / "good.txt").write_text(RELEASE, encoding="utf-8")
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     result = cli("ingest", folder)
     assert result.exit_code == 1
-    assert result.stderr == (f"tracker: warning: skipped {folder}/scan.pdf: PDF is not read yet; save it as text "
-                             "(.txt) or a web page (.html)\n")
-    assert result.stdout.splitlines()[-1].endswith("; 1 file(s) not read (see above)")
+    assert result.stderr.splitlines() == [
+        f"tracker: warning: skipped {folder}/old.doc: old Word files (.doc) are not read; save it as .docx, "
+        "text (.txt) or a web page (.html)",
+        f"tracker: warning: {folder}/scan.pdf: cannot read this PDF; save it as text"]
+    assert result.stdout.splitlines()[-1].endswith("; 2 file(s) not read (see above)")
     summary = json.loads(cli("ingest", folder, "--json").stdout)
-    assert summary["not_read"] == [{"source": f"{folder}/scan.pdf", "reason": "PDF is not read yet; save it as "
-                                    "text (.txt) or a web page (.html)"}]
+    assert [entry["source"] for entry in summary["not_read"]] == [f"{folder}/old.doc", f"{folder}/scan.pdf"]
 
 
 def test_an_unreachable_url_among_good_files_exits_1_after_the_summary(cli, tmp_path):
