@@ -524,3 +524,19 @@ def test_documents_list_and_show(cli, seed_path):
     missing = cli("documents", "show", "9")
     assert missing.exit_code == 3
     assert missing.stderr == "tracker: no document with id 9; `tracker documents list` shows them\n"
+
+
+def test_search_finds_items_meetings_and_documents_by_words_and_party_names(cli, seed_path):
+    cli("ingest", seed_path)
+    cli("items", "add", "Visit of the working group", "--kind", "visit", "--party", "HU", "--due", "in 2018")
+
+    def found(*words: str) -> list[tuple[str, int]]:
+        result = cli("search", *words, "--json")
+        assert result.exit_code == 0, result.stderr
+        return [(hit["kind"], hit["id"]) for hit in json.loads(result.stdout)]
+
+    assert found("minsk", "CONSULT") == [("item", 1), ("document", 1)]
+    assert found("Hungary") == [("item", 2)]  # a country's name finds its party code
+    assert found("Belgrade", "Serbia") == [("meeting", 1), ("document", 1)]
+    assert found("100%_") == []  # LIKE wildcards are taken literally
+    assert cli("search", "nothingness").stdout == "nothing found for 'nothingness'\n"

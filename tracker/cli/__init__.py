@@ -22,7 +22,8 @@ COMMAND_MODULES = {
     "cadence": "cadence", "config": "config_cmd", "db": "db", "documents": "documents", "dump": "dump",
     "export": "export",
     "extract": "documents", "feeds": "feeds", "ingest": "documents", "items": "items", "load": "dump",
-    "meetings": "meetings", "remind": "remind", "report": "report", "review": "review", "serve": "serve",
+    "meetings": "meetings", "remind": "remind", "report": "report", "review": "review", "search": "search",
+    "serve": "serve",
 }
 # Global options that take a value (see tracker.cli.app): their value is not a command name.
 _OPTIONS_WITH_VALUE = {"--db", "--today"}
