@@ -540,3 +540,22 @@ def test_search_finds_items_meetings_and_documents_by_words_and_party_names(cli,
     assert found("Belgrade", "Serbia") == [("meeting", 1), ("document", 1)]
     assert found("100%_") == []  # LIKE wildcards are taken literally
     assert cli("search", "nothingness").stdout == "nothing found for 'nothingness'\n"
+
+
+def test_editing_a_meeting_reassesses_its_links(cli, seed_path):
+    cli("ingest", seed_path)
+    talks = json.loads(cli("meetings", "add", "--start", "2017-05-15", "--kind", "talks", "--city", "Minsk",
+                           "--party", "BY,RS", "--json").stdout)
+
+    def reason() -> str:
+        [link] = json.loads(cli("review", "list", "--json").stdout)["links"]
+        return link["reason"]
+
+    assert "only loosely fits" in reason()
+    assert cli("meetings", "edit", talks["id"], "--kind", "consultations").exit_code == 0
+    assert "only loosely fits" not in reason() and "kind consultations fits consultations" in reason()
+    assert cli("meetings", "edit", talks["id"], "--city", "Vitebsk").exit_code == 0
+    assert reason() == "no longer fits since the meeting was edited: held in Vitebsk, not Minsk"
+    history = json.loads(cli("items", "show", "1", "--json").stdout)["history"]
+    assert [h["reason"] for h in history if h["field"] == "fulfilment_link"][-1] == (
+        f"meeting #{talks['id']} (consultations, Vitebsk, 2017-05-15) was edited")
