@@ -367,6 +367,10 @@ def test_an_overdue_item_with_a_proposed_fulfilment_names_the_meeting(cli, seed_
     assert "overdue 337d" in listed[0] and listed[2] == f"      {hint}"
     reminded = cli("remind", today="2018-12-03").stdout.splitlines()
     assert f"        {hint}" in reminded
+    report = cli("report", "weekly", today="2018-12-03").stdout
+    assert f"(possible match: meeting #{meeting_id}, see `tracker review`)" in report
+    html = cli("report", "weekly", "--format", "html", today="2018-12-03").stdout
+    assert f"possible match: meeting #{meeting_id} (tracker review)" in html
 
 
 # 8. Every exit code documented (README and --help) and produced.
