@@ -23,3 +23,11 @@ def test_every_importable_folder_is_listed_so_the_install_prints_no_warning():
             if sub.is_dir() and sub.name != "__pycache__" and any(p.is_file() for p in sub.iterdir()):
                 found.add(".".join([name, *sub.relative_to(folder).parts]))
     assert found <= listed, f"add to pyproject.toml [tool.setuptools] packages: {sorted(found - listed)}"
+
+
+def test_html_cleaner_is_a_declared_dependency():
+    """Issue #14: a fresh install warned 'lxml does not provide the extra html_clean' and lacked the package,
+    so justext (under trafilatura) failed to import on HTML with scripts."""
+    dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert any(d.replace("-", "_").startswith("lxml_html_clean") for d in dependencies)
+    import lxml.html.clean  # noqa: F401
