@@ -563,3 +563,10 @@ def test_editing_a_meeting_reassesses_its_links(cli, seed_path):
     history = json.loads(cli("items", "show", "1", "--json").stdout)["history"]
     assert [h["reason"] for h in history if h["field"] == "fulfilment_link"][-1] == (
         f"meeting #{talks['id']} (consultations, Vitebsk, 2017-05-15) was edited")
+
+
+def test_global_options_after_a_group_run_as_a_command(cli, seed_path):
+    cli("ingest", seed_path)
+    result = cli("review", "--today", "2017-06-01", input="q\n")
+    assert result.exit_code == 0, result.stderr
+    assert "stopped; 0 decision(s) saved, 0 skipped" in result.stdout

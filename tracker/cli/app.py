@@ -75,8 +75,10 @@ def _place_global_options(root, args: list[str]) -> list[str]:
             command_path.append(word)
             if not hasattr(command, "commands"):
                 break
-    if not command_path or hasattr(command, "commands"):
+    if not command_path:
         return args
+    if hasattr(command, "commands"):  # a group run as a command (bare `tracker review`)
+        return [*before, *command_path, *stray] if index >= len(args) else args
     own = _options(command)
     if any(word not in own or _takes_value(own[word]) for word in stray):
         return args  # not a flag of this command: Click's own message says what is wrong
