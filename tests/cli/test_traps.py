@@ -570,3 +570,17 @@ def test_global_options_after_a_group_run_as_a_command(cli, seed_path):
     result = cli("review", "--today", "2017-06-01", input="q\n")
     assert result.exit_code == 0, result.stderr
     assert "stopped; 0 decision(s) saved, 0 skipped" in result.stdout
+
+
+def test_every_party_filter_reads_names(cli, seed_path):
+    cli("ingest", seed_path)
+    reminded = json.loads(cli("remind", "--party", "Belarus", "--json", today="2018-01-02").stdout)
+    assert [item["id"] for item in reminded["overdue"]] == [1]
+    [record] = json.loads(cli("report", "compliance", "--party", "Belarus", "--json", today="2018-01-02").stdout)[
+        "records"]
+    assert record["party"] == "BY" and record["made"] == 1
+    weekly = json.loads(cli("report", "weekly", "--party", "serbia", "--format", "json", today="2018-01-02").stdout)
+    assert weekly["party"] == "RS"
+    assert cli("cadence", "--party", "Belarus").exit_code == 0
+    refused = cli("remind", "--party", "Belaruss")
+    assert refused.exit_code == 2 and "did you mean Belarus (BY)" in refused.stderr
