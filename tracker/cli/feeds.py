@@ -34,8 +34,7 @@ def add(
     """
     app_ctx = get_context(ctx)
     with app_ctx.session() as session:
-        created = feeds.add_feed(session, name, parties=parse_parties(party, app_ctx.settings.cache_dir),
-                                 kinds=_kinds(kind), at=app_ctx.now())
+        created = feeds.add_feed(session, name, parties=parse_parties(party), kinds=_kinds(kind), at=app_ctx.now())
     url = feeds.feed_url(app_ctx.settings.feed_base_url, created.token)
     if json_:
         print_json({**created.info.record(), "url": url})
