@@ -37,7 +37,8 @@ On 3 March 2017, political consultations between the foreign ministries of Hunga
 It was agreed to hold the next round of political consultations in Belgrade in 2018.
 """
 # Why a line does not run as written.
-SKIPPED = {"serve": "serves until stopped; tests/server runs the server itself"}
+SKIPPED = {"serve": "serves until stopped; tests/server runs the server itself",
+           "sources": "watches real web sites (where the sources commands exist, their tests fake a ministry)"}
 REMOTE_DB = "postgresql+psycopg://me@host/tracker"  # an example server: loaded into a second scratch file instead
 # Exit 1 is what `--fail-on-overdue` is for; the tour's data has nothing overdue as of TODAY.
 EXPECTED_EXIT: dict[str, int] = {}
@@ -61,7 +62,7 @@ def desk(tmp_path, monkeypatch, seed_path):
     (tmp_path / "release.html").write_text(PAGE.replace("culture", "science"), encoding="utf-8")
     (tmp_path / "release.txt").write_text(RELEASE.replace("Budapest", "Szeged"), encoding="utf-8")
 
-    def fetch(url: str, timeout: float = 0) -> RawSource:
+    def fetch(url: str, **_options) -> RawSource:
         assert url == "https://mfa.example/item", url
         return RawSource(url, PAGE.encode())
 
@@ -78,16 +79,17 @@ def test_the_tour_has_the_commands_it_shows():
 
 def test_the_readme_tour_runs_as_written(desk):
     runner = CliRunner()
-    ran = []
+    ran, skipped = [], []
     for line in tour_lines():
         args = shlex.split(line, comments=True)[1:]
         command = next(word for word in args if not word.startswith("-"))
         if command in SKIPPED:
+            skipped.append(line)
             continue
         args = [str(desk / "moved.db") if word == REMOTE_DB else word for word in args]
         result = runner.invoke(app, args, input="q\n", catch_exceptions=False)
         assert result.exit_code == EXPECTED_EXIT.get(line, 0), (line, result.stdout, result.stderr)
         assert "Traceback" not in result.stderr, line
         ran.append(line)
-    assert len(ran) == len(tour_lines()) - len(SKIPPED)
+    assert len(ran) + len(skipped) == len(tour_lines()) and len(ran) >= 20
     assert (desk / "week.html").exists() and (desk / "tracker.ics").exists() and (desk / "backup.json").exists()

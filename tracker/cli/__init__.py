@@ -19,7 +19,7 @@ __all__ = ["app", "main", "load_commands", "COMMAND_MODULES"]
 
 # Each top-level command -> the module under tracker/cli that registers it.
 COMMAND_MODULES = {
-    "cadence": "cadence", "config": "config_cmd", "db": "db", "documents": "documents", "dump": "dump",
+    "cadence": "cadence", "config": "config_cmd", "db": "db", "documents": "stored_documents", "dump": "dump",
     "export": "export",
     "extract": "documents", "feeds": "feeds", "ingest": "documents", "items": "items", "load": "dump",
     "meetings": "meetings", "remind": "remind", "report": "report", "review": "review", "search": "search",
