@@ -67,7 +67,8 @@ class MailError(TrackerError):
     meaning = "mail not sent (the SMTP server is unreachable or refuses it), or another failure the message explains"
 
 
-_CHECK = "a check found what it reports (remind --fail-on-overdue), or ingest read only some of its inputs"
+_CHECK = ("a check found what it reports (remind --fail-on-overdue), ingest read only some of its inputs, "
+          "or a polled source failed")
 # Every exit status of the CLI, in order: README and `tracker --help` show this table (issue #14).
 EXIT_CODES: tuple[tuple[int, str], ...] = (
     (0, "success"),

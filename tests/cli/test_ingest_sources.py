@@ -60,7 +60,8 @@ def test_extract_a_missing_url_is_exit_2(server):
 @pytest.mark.parametrize("name, content, message", [
     ("empty.txt", b"", "empty document"),
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "not a text document (binary content)"),
-    ("notes.docx", b"PK\x03\x04 some text", "unknown document type '.docx'"),
+    ("notes.docx", b"PK\x03\x04 some text", "not a Word .docx file"),  # .docx is read since issue #14
+    ("notes.odt", b"PK\x03\x04 some text", "unknown document type '.odt'"),
 ])
 def test_extract_unusable_file_is_one_line_and_exit_2(tmp_path, name, content, message):
     path = tmp_path / name

@@ -267,17 +267,65 @@ RELEASE = ("Minsk, 6 October 2016. Political consultations between the foreign m
            "Serbia were held in Minsk. The parties agreed to hold the next round in Belgrade in 2017.\n")
 
 
-def test_a_folder_of_pdf_and_docx_names_them(cli, tmp_path):
+def _pdf(lines: list[str]) -> bytes:
+    """A minimal one-page PDF showing `lines` in Helvetica (written by hand: no PDF writer needed)."""
+    text = " ".join(f"({line}) Tj T*" for line in lines)
+    content = f"BT /F1 10 Tf 14 TL 40 800 Td {text} ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+               b"/Contents 5 0 R >>", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    """A minimal Word .docx holding `paragraphs`."""
+    import io
+    import zipfile
+
+    body = "".join(f"<w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p>" for paragraph in paragraphs)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                         f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+    return buffer.getvalue()
+
+
+def test_pdf_and_docx_releases_are_read(cli, tmp_path):
     folder = tmp_path / "releases"
     folder.mkdir()
-    (folder / "a.pdf").write_bytes(b"%PDF-1.4")
-    (folder / "b.docx").write_bytes(b"PK")
+    (folder / "belgrade.pdf").write_bytes(_pdf([
+        "On 6 October 2016, political consultations between the foreign ministries",
+        "of Serbia and Belarus were held in Belgrade."]))
+    (folder / "budapest.docx").write_bytes(_docx([
+        "On 3 March 2017, political consultations between the foreign ministries of Hungary and Serbia were "
+        "held in Budapest.", "It was agreed to hold the next round of political consultations in Belgrade in 2018."]))
+    result = cli("ingest", folder)
+    assert result.exit_code == 0, result.stderr
+    meetings = json.loads(cli("meetings", "list", "--json").stdout)
+    assert [(m["city"], m["parties"]) for m in meetings] == [("Belgrade", ["BY", "RS"]), ("Budapest", ["HU", "RS"])]
+    assert [i["city"] for i in json.loads(cli("items", "list", "--json").stdout)] == ["Belgrade"]
+
+
+def test_a_folder_of_files_it_cannot_read_names_them(cli, tmp_path):
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "b.odt").write_bytes(b"PK")
     result = cli("ingest", folder)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (
-        f"tracker: no documents found in {folder}; skipped {folder}/a.pdf (PDF is not read yet; save it as text "
-        f"(.txt) or a web page (.html)); {folder}/b.docx (Word files are not read yet; save it as text (.txt) or "
-        "a web page (.html))\n")
+        f"tracker: no documents found in {folder}; skipped {folder}/a.doc (old Word files (.doc) are not read; "
+        f"save it as .docx, text (.txt) or a web page (.html)); {folder}/b.odt (OpenDocument files are not read "
+        "yet; save it as text (.txt) or a web page (.html))\n")
 
 
 def test_a_mixed_folder_names_what_it_skips_and_exits_1(cli, tmp_path):
@@ -286,14 +334,16 @@ def test_a_mixed_folder_names_what_it_skips_and_exits_1(cli, tmp_path):
     (folder / ".git" / "config").write_text("hidden: never named")
     (folder / "good.txt").write_text(RELEASE, encoding="utf-8")
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     result = cli("ingest", folder)
     assert result.exit_code == 1
-    assert result.stderr == (f"tracker: warning: skipped {folder}/scan.pdf: PDF is not read yet; save it as text "
-                             "(.txt) or a web page (.html)\n")
-    assert result.stdout.splitlines()[-1].endswith("; 1 file(s) not read (see above)")
+    assert result.stderr.splitlines() == [
+        f"tracker: warning: skipped {folder}/old.doc: old Word files (.doc) are not read; save it as .docx, "
+        "text (.txt) or a web page (.html)",
+        f"tracker: warning: {folder}/scan.pdf: cannot read this PDF; save it as text"]
+    assert result.stdout.splitlines()[-1].endswith("; 2 file(s) not read (see above)")
     summary = json.loads(cli("ingest", folder, "--json").stdout)
-    assert summary["not_read"] == [{"source": f"{folder}/scan.pdf", "reason": "PDF is not read yet; save it as "
-                                    "text (.txt) or a web page (.html)"}]
+    assert [entry["source"] for entry in summary["not_read"]] == [f"{folder}/old.doc", f"{folder}/scan.pdf"]
 
 
 def test_an_unreachable_url_among_good_files_exits_1_after_the_summary(cli, tmp_path):
@@ -317,6 +367,10 @@ def test_an_overdue_item_with_a_proposed_fulfilment_names_the_meeting(cli, seed_
     assert "overdue 337d" in listed[0] and listed[2] == f"      {hint}"
     reminded = cli("remind", today="2018-12-03").stdout.splitlines()
     assert f"        {hint}" in reminded
+    report = cli("report", "weekly", today="2018-12-03").stdout
+    assert f"(possible match: meeting #{meeting_id}, see `tracker review`)" in report
+    html = cli("report", "weekly", "--format", "html", today="2018-12-03").stdout
+    assert f"possible match: meeting #{meeting_id} (tracker review)" in html
 
 
 # 8. Every exit code documented (README and --help) and produced.
@@ -410,3 +464,123 @@ def test_home_country_is_no_partner(cli, seed_path, monkeypatch):
     assert records("--home", "BY") == ["RS", "*"]  # the option wins over the setting
     bad = cli("report", "compliance", "--home", "Serbja", today="2018-01-01")
     assert bad.exit_code == 2 and bad.stderr == "tracker: unknown party 'Serbja'; did you mean Serbia (RS)?\n"
+
+
+# 12 (in part). --version; items show names the fulfilling meeting by id and its history in sentences.
+
+def test_version(run):
+    from tracker import __version__
+
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"tracker {__version__}\n")
+
+
+def test_items_show_reads_as_sentences_with_the_meeting_id(cli, seed_path, real_now):
+    cli("ingest", seed_path)
+    added = json.loads(cli("meetings", "add", "--start", "2017-05-10", "--kind", "consultations", "--city", "Minsk",
+                           "--party", "BY,RS", "--json").stdout)
+    lines = cli("items", "show", "1", today="2018-01-01").stdout.splitlines()
+    assert f"      fulfilled on 2017-05-10 by meeting #{added['id']}" in lines
+    history = [line.strip() for line in lines if line.startswith("      2026-08-20 09:30")]
+    assert [line.split(" \u2014 ")[0] for line in history] == [
+        "2026-08-20 09:30  Status changed from open to fulfilled",
+        f"2026-08-20 09:30  Fulfilling meeting set to meeting #{added['id']}",
+        "2026-08-20 09:30  Fulfilment date set to 2017-05-10"]
+    assert all(" -> " not in line and "None" not in line for line in lines)
+
+
+# 13 (in part). Help: no sentence broken mid-line in the command list; bare review is interactive; completion.
+
+def _commands():
+    from typer.main import get_command
+
+    def walk(group, prefix=()):
+        for name, command in group.commands.items():
+            yield prefix + (name,), command
+            if hasattr(command, "commands"):
+                yield from walk(command, prefix + (name,))
+
+    return list(walk(get_command(app)))
+
+
+@pytest.mark.parametrize("path, command", _commands(), ids=lambda value: " ".join(value) if isinstance(value, tuple)
+                         else "")
+def test_the_first_help_paragraph_is_one_line(path, command):
+    # The command list shows the first paragraph with its line breaks (issue #14: cadence, report weekly).
+    first = (command.help or "").strip().split("\n\n")[0]
+    assert "\n" not in first.strip(), path
+
+
+def test_review_help_says_bare_review_is_interactive_and_completion_is_offered(run):
+    assert "Bare `tracker review` is interactive" in " ".join(run("review", "--help").stdout.split())
+    assert "--install-completion" in run("--help").stdout
+
+
+def test_documents_list_and_show(cli, seed_path):
+    cli("ingest", seed_path)
+    [document] = json.loads(cli("documents", "list", "--json").stdout)
+    assert (document["id"], document["meetings"], document["commitments"]) == (1, 1, 1)
+    assert document["source"].endswith("serbia-belarus-consultations-2016-10-06.txt")
+    shown = json.loads(cli("documents", "show", "1", "--json").stdout)
+    assert (shown["meeting_ids"], shown["commitment_ids"]) == ([1], [1]) and "Minsk" in shown["text"]
+    text = cli("documents", "show", "1").stdout.splitlines()
+    assert text[2:] == ["      meetings: #1 (`tracker meetings show`)", "      items: #1 (`tracker items show`)"]
+    missing = cli("documents", "show", "9")
+    assert missing.exit_code == 3
+    assert missing.stderr == "tracker: no document with id 9; `tracker documents list` shows them\n"
+
+
+def test_search_finds_items_meetings_and_documents_by_words_and_party_names(cli, seed_path):
+    cli("ingest", seed_path)
+    cli("items", "add", "Visit of the working group", "--kind", "visit", "--party", "HU", "--due", "in 2018")
+
+    def found(*words: str) -> list[tuple[str, int]]:
+        result = cli("search", *words, "--json")
+        assert result.exit_code == 0, result.stderr
+        return [(hit["kind"], hit["id"]) for hit in json.loads(result.stdout)]
+
+    assert found("minsk", "CONSULT") == [("item", 1), ("document", 1)]
+    assert found("Hungary") == [("item", 2)]  # a country's name finds its party code
+    assert found("Belgrade", "Serbia") == [("meeting", 1), ("document", 1)]
+    assert found("100%_") == []  # LIKE wildcards are taken literally
+    assert cli("search", "nothingness").stdout == "nothing found for 'nothingness'\n"
+
+
+def test_editing_a_meeting_reassesses_its_links(cli, seed_path):
+    cli("ingest", seed_path)
+    talks = json.loads(cli("meetings", "add", "--start", "2017-05-15", "--kind", "talks", "--city", "Minsk",
+                           "--party", "BY,RS", "--json").stdout)
+
+    def reason() -> str:
+        [link] = json.loads(cli("review", "list", "--json").stdout)["links"]
+        return link["reason"]
+
+    assert "only loosely fits" in reason()
+    assert cli("meetings", "edit", talks["id"], "--kind", "consultations").exit_code == 0
+    assert "only loosely fits" not in reason() and "kind consultations fits consultations" in reason()
+    assert cli("meetings", "edit", talks["id"], "--city", "Vitebsk").exit_code == 0
+    assert reason() == "no longer fits since the meeting was edited: held in Vitebsk, not Minsk"
+    history = json.loads(cli("items", "show", "1", "--json").stdout)["history"]
+    assert [h["reason"] for h in history if h["field"] == "fulfilment_link"][-1] == (
+        f"meeting #{talks['id']} (consultations, Vitebsk, 2017-05-15) was edited")
+
+
+def test_global_options_after_a_group_run_as_a_command(cli, seed_path):
+    cli("ingest", seed_path)
+    result = cli("review", "--today", "2017-06-01", input="q\n")
+    assert result.exit_code == 0, result.stderr
+    assert "stopped; 0 decision(s) saved, 0 skipped" in result.stdout
+
+
+def test_every_party_filter_reads_names(cli, seed_path):
+    cli("ingest", seed_path)
+    reminded = json.loads(cli("remind", "--party", "Belarus", "--json", today="2018-01-02").stdout)
+    assert [item["id"] for item in reminded["overdue"]] == [1]
+    [record] = json.loads(cli("report", "compliance", "--party", "Belarus", "--json", today="2018-01-02").stdout)[
+        "records"]
+    assert record["party"] == "BY" and record["made"] == 1
+    weekly = json.loads(cli("report", "weekly", "--party", "serbia", "--format", "json", today="2018-01-02").stdout)
+    assert weekly["party"] == "RS"
+    assert cli("cadence", "--party", "Belarus").exit_code == 0
+    refused = cli("remind", "--party", "Belaruss")
+    assert refused.exit_code == 2 and "did you mean Belarus (BY)" in refused.stderr

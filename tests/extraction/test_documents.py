@@ -69,7 +69,8 @@ def test_utf8_bom_is_dropped():
     (b"", "empty.txt", "empty.txt: empty document"),
     (b"   \n\t", "blank.txt", "blank.txt: empty document"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image.txt", "image.txt: not a text document (binary content)"),
-    (b"hello", "data.bin", "data.bin: unknown document type '.bin'; use .txt, .md, .html or a feed (.xml, .rss, .atom)"),
+    (b"hello", "data.bin",
+     "data.bin: unknown document type '.bin'; use .txt, .md, .html, .pdf, .docx or a feed (.xml, .rss, .atom)"),
 ])
 def test_unusable_input_is_one_clear_input_error(raw, source, message):
     with pytest.raises(InputError) as caught:

@@ -75,8 +75,10 @@ def _place_global_options(root, args: list[str]) -> list[str]:
             command_path.append(word)
             if not hasattr(command, "commands"):
                 break
-    if not command_path or hasattr(command, "commands"):
+    if not command_path:
         return args
+    if hasattr(command, "commands"):  # a group run as a command (bare `tracker review`)
+        return [*before, *command_path, *stray] if index >= len(args) else args
     own = _options(command)
     if any(word not in own or _takes_value(own[word]) for word in stray):
         return args  # not a flag of this command: Click's own message says what is wrong
@@ -142,20 +144,32 @@ class AppContext:
 
 
 app = typer.Typer(
-    cls=TrackerGroup, no_args_is_help=True, add_completion=False,
+    cls=TrackerGroup, no_args_is_help=True, add_completion=True,
     help="Turn diplomatic press releases into a calendar of meetings and follow-ups nobody forgets.",
     epilog="Exit codes:\n" + exit_codes_text(),
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from tracker import __version__
+
+        typer.echo(f"tracker {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _global_options(
     ctx: typer.Context,
-    db: str | None = typer.Option(None, "--db", help="Database: an SQLite file path or a URL, e.g. postgresql://user@host/db (env TRACKER_DB_URL).",
+    db: str | None = typer.Option(
+        None, "--db",
+        help="Database: an SQLite file path or a URL, e.g. postgresql://user@host/db (env TRACKER_DB_URL).",
         show_default=False),
     today: str | None = typer.Option(
         None, "--today",
         help="Read as of YYYY-MM-DD instead of the real date (env TRACKER_TODAY); history records the real time."),
+    _version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                  help="Print the version and exit."),
 ) -> None:
     """Diplomatic calendar and follow-up tracker."""
     try:

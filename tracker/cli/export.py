@@ -152,7 +152,7 @@ def ics(
     except ValueError as err:
         raise InputError(f"unknown --todos {todos!r}; use as-events, as-todos or both") from err
     kinds = tuple(sorted({parse_kind(k).value for value in kind or [] for k in value.split(",") if k.strip()}))
-    filter_ = feeds.CalendarFilter(tuple(parse_parties(party)), kinds, status)
+    filter_ = feeds.CalendarFilter(tuple(parse_parties(party, app_ctx.settings.cache_dir)), kinds, status)
     options = ExportOptions(today=app_ctx.today, todos=mode, alarm=parse_lead_time(alarm) if alarm else None,
                             name=_calendar_name(filter_), dtstamp=app_ctx.now(),
                             due_soon_days=app_ctx.settings.due_soon_days)

@@ -136,18 +136,43 @@ def show(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id.")
             for h in repo.list_history(session, "commitment", item_id)]
         record["links"] = [{"id": link.id, "meeting_id": link.meeting_id, "state": link.state, "reason": link.reason}
                            for link in list_links(session, commitment_id=item_id)]
+        fulfilling_meeting_id = repo.get_commitment(session, item_id).fulfilled_meeting_id
     if json_:
         print_json(record)
         return
     for line in format_item_details(record):
         typer.echo(line)
     if record["fulfilled_on"]:
-        typer.echo(f"      fulfilled on {record['fulfilled_on']} by meeting {record['fulfilled_meeting'] or '-'}")
+        by = f" by meeting #{fulfilling_meeting_id}" if fulfilling_meeting_id is not None else ""
+        typer.echo(f"      fulfilled on {record['fulfilled_on']}{by}")
     for link in record["links"]:
         typer.echo(f"      link #{link['id']} [{link['state']}] meeting #{link['meeting_id']}: {link['reason']}")
     for change in record["history"]:
-        typer.echo(f"      {change['at'][:16]} {change['field']}: {change['old']} -> {change['new']}"
-                   f" ({change['reason']})")
+        typer.echo(f"      {change['at'][:16].replace('T', ' ')}  {history_sentence(change)}")
+
+
+# How a stored field reads in a sentence; the others read as their name with spaces.
+_FIELD_WORDS = {"fulfilled_meeting_id": "fulfilling meeting", "fulfilled_on": "fulfilment date",
+                "window_start": "window start", "window_end": "window end", "fulfilment_link": "fulfilment link"}
+
+
+def history_sentence(change: dict) -> str:
+    """One history row as a sentence (issue #14: not `fulfilment_link: None -> ...`), its reason after a dash."""
+    field, old, new = change["field"], change["old"], change["new"]
+    if field == "fulfilled_meeting_id":
+        old, new = (f"meeting #{value}" if value not in (None, "") else value for value in (old, new))
+    words = _FIELD_WORDS.get(field, field.replace("_", " "))
+    if field == "created":
+        sentence = "Created"
+    elif field == "fulfilment_link" and old in (None, ""):
+        sentence = f"Fulfilment {new}"
+    elif old in (None, ""):
+        sentence = f"{words.capitalize()} set to {new}"
+    elif new in (None, ""):
+        sentence = f"{words.capitalize()} cleared (was {old})"
+    else:
+        sentence = f"{words.capitalize()} changed from {old} to {new}"
+    return f"{sentence} \u2014 {change['reason']}" if change["reason"] else sentence
 
 
 @items_app.command("add")

@@ -13,7 +13,7 @@ import typer
 
 from tracker.cli.app import app, get_context
 from tracker.cli.items import format_item, format_source
-from tracker.cli.options import parse_kind
+from tracker.cli.options import parse_kind, parse_party
 from tracker.domain.status import window_state
 from tracker.exporters.records import join_json_objects
 from tracker.errors import InputError
@@ -197,7 +197,7 @@ def mail_subject(document: dict) -> str:
 def remind(
     ctx: typer.Context,
     within: str | None = typer.Option(None, "--within", help="Horizon: 30d, 6w or 30 (default: due_soon_days)."),
-    party: str | None = typer.Option(None, "--party", help="Only items and cadences with this party (ISO code)."),
+    party: str | None = typer.Option(None, "--party", help="Only items and cadences with this party (code or name)."),
     kind: str | None = typer.Option(None, "--kind", help="Only this kind."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
     fail_on_overdue: bool = typer.Option(False, "--fail-on-overdue", help="Exit 1 when something is overdue."),
@@ -205,8 +205,10 @@ def remind(
     mail_to: str | None = typer.Option(None, "--mail-to", help="Also send the reminders to this address "
                                        "(SMTP settings: `tracker config show`)."),
 ) -> None:
-    """Print overdue items (oldest first), then items due soon, windows opening soon, stale items and late
-    cadences. '?' marks items nobody has reviewed yet; rejected items are left out.
+    """Print what is overdue, due soon, opening soon or stale, and late cadences.
+
+    Overdue items come first (oldest first), then items due soon, windows opening soon, stale
+    items and late cadences. '?' marks items nobody has reviewed yet; rejected items are left out.
 
     With --mail-to the same content goes out as a plain-text and HTML mail, and
     stdout gets one confirmation line. Exit status 1 with --fail-on-overdue when
@@ -216,8 +218,9 @@ def remind(
     settings = app_ctx.settings
     horizon = parse_horizon(within, settings.due_soon_days)
     kind_ = parse_kind(kind)
+    code = parse_party(party, settings.cache_dir) if party else None
     with app_ctx.session(read_only=True) as session:
-        reminders = build_reminders(session, app_ctx.today, horizon, party=party,
+        reminders = build_reminders(session, app_ctx.today, horizon, party=code,
                                     kind=kind_.value if kind_ else None, stale_months=settings.stale_months)
     document = reminders_json(reminders)
     silent = quiet and reminders.empty

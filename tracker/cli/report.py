@@ -36,6 +36,10 @@ def _home(option: str | None, settings) -> str | None:
     return parse_party(value, settings.cache_dir) if value else None
 
 
+def _party(option: str | None, app_ctx) -> str | None:
+    return parse_party(option, app_ctx.settings.cache_dir) if option else None
+
+
 _HOME_HELP = "Your own country (code or name), not listed as a partner (default: the home_country setting)."
 
 
@@ -89,15 +93,16 @@ def weekly(
     format_: ReportFormat | None = typer.Option(
         None, "--format", help="md, html or json (default: from the -o file's name, else md).", show_default=False),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
-    party: str | None = typer.Option(None, "--party", help="Only this party (ISO code)."),
+    party: str | None = typer.Option(None, "--party", help="Only this party (code or name)."),
     mail_to: str | None = typer.Option(
         None, "--mail-to", help="Mail the report (Markdown and HTML parts) to ADDR instead of printing it."),
     limit: int = typer.Option(DEFAULT_LIMIT, "--limit", min=0, help="Items listed per section; 0 lists all."),
     home: str | None = typer.Option(None, "--home", help=_HOME_HELP),
 ) -> None:
-    """Report on a week: meetings held, commitments made, items fulfilled, rescheduled or
-    cancelled; then what is due, overdue or stale as of today, and each partner's open items
-    and record.
+    """Report on a week: what happened in it, and where things stand today.
+
+    Meetings held, commitments made, items fulfilled, rescheduled or cancelled in the week;
+    then what is due, overdue or stale as of today, and each partner's open items and record.
 
     Example: tracker report weekly --week 2016-W40 --format html -o report.html
     """
@@ -105,7 +110,8 @@ def weekly(
     format_ = _output_format(format_, output)
     iso_week = parse_week(week) if week else None
     with app_ctx.session(read_only=True) as session:
-        report = build_weekly_report(session, today=app_ctx.today, week=iso_week, party=party, limit=limit,
+        report = build_weekly_report(session, today=app_ctx.today, week=iso_week, party=_party(party, app_ctx),
+                                     limit=limit,
                                      stale_months=app_ctx.settings.stale_months,
                                      home=_home(home, app_ctx.settings))
     if mail_to:
@@ -128,20 +134,22 @@ def weekly(
 @report_app.command("compliance")
 def compliance(
     ctx: typer.Context,
-    party: str | None = typer.Option(None, "--party", help="Only this party (ISO code)."),
+    party: str | None = typer.Option(None, "--party", help="Only this party (code or name)."),
     since: str | None = typer.Option(None, "--since", help="Only commitments made on or after YYYY-MM-DD."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
     home: str | None = typer.Option(None, "--home", help=_HOME_HELP),
 ) -> None:
-    """Each partner's record: commitments made, fulfilled on time or late, overdue, cancelled,
-    pending, and the on-time rate over those fulfilled or overdue.
+    """Each partner's record of commitments kept, and its on-time rate.
+
+    Commitments made, fulfilled on time or late, overdue, cancelled, pending, and the on-time
+    rate over those fulfilled or overdue.
 
     Example: tracker report compliance --party BY --since 2016-01-01
     """
     app_ctx = get_context(ctx)
     since_day = parse_optional_date(since, "--since")
     with app_ctx.session(read_only=True) as session:
-        records = build_compliance(session, today=app_ctx.today, party=party, since=since_day,
+        records = build_compliance(session, today=app_ctx.today, party=_party(party, app_ctx), since=since_day,
                                    home=_home(home, app_ctx.settings))
     if json_:
         print_json(render.compliance_to_json(records, today=app_ctx.today, since=since_day))

@@ -21,7 +21,12 @@ from tracker.services import tracking
 from tracker.services.review import PendingLink, ReviewQueue
 from tracker.storage import repo
 
-review_app = typer.Typer(help="Confirm or reject items and fulfilment links read from texts.")
+review_app = typer.Typer(help=(
+    "Confirm or reject items and fulfilment links read from texts.\n\n"
+    "Bare `tracker review` is interactive: it walks through unreviewed items, then pending "
+    "fulfilment links, one prompt each (confirm, reject, edit the window or the place and parties, "
+    "skip, quit), and saves every decision at once. The commands below do the same by id, for scripts.\n\n"
+    "Example: tracker review"))
 app.add_typer(review_app, name="review")
 
 ITEM_CHOICES = "[c]onfirm, [r]eject, edit [w]indow, edit [p]lace/parties, [s]kip, [q]uit"

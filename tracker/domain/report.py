@@ -140,6 +140,7 @@ class ItemLine:
     review: str
     evidence: str | None
     source: SourceRef | None
+    possible_matches: tuple[int, ...] = ()  # meetings proposed as its fulfilment, awaiting review
 
 
 @dataclass(frozen=True)

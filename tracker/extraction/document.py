@@ -5,6 +5,7 @@ per entry). Plain text and Markdown are decoded (UTF-8, else the encoding
 charset-normalizer detects); HTML keeps its main text only (trafilatura drops the
 page furniture) with title and date from its metadata; RSS/Atom feeds give one
 document per entry, dated by the entry. Offsets of evidence refer to `TextDocument.text`.
+PDF and Word .docx files give their text (extraction/office.py).
 Publication date: the caller's `published`, else the feed entry / HTML metadata
 (the first full date in the text is the extractor's own fallback).
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from tracker.errors import InputError
+from tracker.extraction.office import DOCX_SUFFIXES, PDF_SUFFIXES, docx_text, pdf_text
 
 __all__ = ["TextDocument", "decode_document", "document_kind", "strip_tags", "sha256_text", "TEXT_SUFFIXES", "HTML_SUFFIXES", "FEED_SUFFIXES"]
 
@@ -77,13 +79,18 @@ def decode_text(raw: bytes, source: str) -> str:
 
 def _kind(raw: bytes, source: str) -> str:
     suffix = _suffix(source)
+    if suffix in PDF_SUFFIXES or raw.startswith(b"%PDF-"):
+        return "pdf"
+    if suffix in DOCX_SUFFIXES:
+        return "docx"
     if suffix in FEED_SUFFIXES or _FEED_START.match(raw[:2048]):
         return "feed"
     if suffix in HTML_SUFFIXES or _HTML_START.match(raw[:2048]):
         return "html"
     if suffix in TEXT_SUFFIXES or suffix == "" or source.startswith(("http://", "https://")):
         return "text"
-    raise InputError(f"{source}: unknown document type {suffix!r}; use .txt, .md, .html or a feed (.xml, .rss, .atom)")
+    raise InputError(f"{source}: unknown document type {suffix!r}; use .txt, .md, .html, .pdf, .docx or a feed "
+                     "(.xml, .rss, .atom)")
 
 
 def document_kind(raw: bytes, source: str) -> str:
@@ -194,6 +201,9 @@ def decode_document(raw: bytes, source: str, published: dt.date | None = None) -
         return _feed_documents(raw, source, published)
     if kind == "html":
         return [_html_document(raw, source, published)]
+    if kind in {"pdf", "docx"}:
+        text = pdf_text(raw, source) if kind == "pdf" else docx_text(raw, source)
+        return [TextDocument(text=text, source=source, published=published)]
     text = decode_text(raw, source)
     if not text.strip():
         raise InputError(f"{source}: empty document")

@@ -118,7 +118,7 @@ def retry_after_seconds(value: str | None, date_header: str | None = None,
     except (TypeError, ValueError, IndexError):
         return None
     if base is None:
-        from tracker.clock import now as clock_now
+        from tracker.clock import utc_now as clock_now
 
         base = (now or clock_now)()
     return max(0.0, (when - base).total_seconds())

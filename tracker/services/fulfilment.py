@@ -15,6 +15,7 @@ again.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.model import Commitment, Kind, Meeting, Status
-from tracker.domain.status import KIND_COMPATIBILITY, MatchAssessment, Verdict, assess_match
+from tracker.domain.status import KIND_COMPATIBILITY, MatchAssessment, Verdict, assess_match, fulfilment_mismatches
 from tracker.errors import ConflictError, NotFoundError
 from tracker.limits import MAX_ID
 from tracker.services.tracking import ACTIVE_STATUSES, record_changes
@@ -31,7 +32,7 @@ from tracker.storage import repo
 
 __all__ = [
     "LinkState", "LinkOutcome", "match_fulfilments", "match_item", "match_document", "list_links", "get_link",
-    "confirm_link", "reject_link", "link_confirmed", "item_made_on", "list_possible_matches",
+    "confirm_link", "reject_link", "link_confirmed", "item_made_on", "list_possible_matches", "reassess_meeting_links",
     "format_possible_matches",
 ]
 
@@ -315,6 +316,39 @@ def confirm_link(session: Session, link_id: int, *, at: dt.datetime,
     _set_link_state(session, link, LinkState.CONFIRMED, at=at, reason=reason)
     session.flush()
     return link
+
+
+def reassess_meeting_links(session: Session, meeting_row: m.Meeting, *, at: dt.datetime) -> list[m.FulfilmentLink]:
+    """Read again the pending links of a meeting that was edited, and update each reason that changed.
+
+    An automatic link is judged as if its item were still open. A link that no longer fits
+    keeps its state (review decides) and says why it no longer fits; every change is in the
+    item's history (issue #14: an edited meeting kept its links' old reasons).
+    """
+    meeting_view = repo.meeting_to_domain(meeting_row)
+    updated = []
+    for link in list_links(session, meeting_id=meeting_row.id, states=LinkState.PENDING):
+        item = repo.get_commitment(session, link.commitment_id)
+        view = repo.commitment_to_domain(item)
+        if item.status == str(Status.FULFILLED) and item.fulfilled_meeting_id == meeting_row.id:
+            view = dataclasses.replace(view, status=Status(_status_before_fulfilment(session, item)))
+        made_on = item_made_on(item)
+        assessment = assess_match(view, meeting_view, made_on=made_on)
+        if assessment.verdict is Verdict.NONE:
+            conflicts, doubts = fulfilment_mismatches(view, meeting_view, made_on=made_on)
+            why = "; ".join(conflicts + doubts) or "the kind or the dates no longer match"
+            reason = f"no longer fits since the meeting was edited: {why}"
+        else:
+            reason = assessment.explanation
+        if reason == link.reason:
+            continue
+        repo.add_history(session, entity="commitment", entity_id=item.id, field="fulfilment_link",
+                         old=f"link #{link.id}: {link.reason}", new=f"link #{link.id}: {reason}", at=at,
+                         reason=f"{_meeting_summary(meeting_row)} was edited")
+        link.reason = reason
+        updated.append(link)
+    session.flush()
+    return updated
 
 
 def _status_before_fulfilment(session: Session, item: m.Commitment) -> str:

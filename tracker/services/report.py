@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from sqlalchemy.orm import Session
 
 from tracker.clock import utc_date
+from tracker.services.fulfilment import list_possible_matches
 from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
 from tracker.domain.report import (
     CadenceLine, ChangeLine, ComplianceRecord, IsoWeek, ItemLine, Listing, MeetingLine, PartySection, SourceRef,
@@ -124,6 +125,7 @@ class _Lines:
         self.classified = classified
         self.wanted: set[int] = set()
         self.details: dict[int, ItemDetail] = {}
+        self.possible: dict[int, list[int]] = {}
 
     def want(self, facts: Iterable[ItemFact]) -> None:
         self.wanted.update(fact.id for fact in facts)
@@ -132,6 +134,7 @@ class _Lines:
         missing = self.wanted - self.details.keys()
         if missing:
             self.details.update(reporting.list_item_details(self.session, missing))
+        self.possible = list_possible_matches(self.session)
 
     def line(self, fact: ItemFact) -> ItemLine:
         detail = self.details[fact.id]
@@ -142,7 +145,8 @@ class _Lines:
             city=detail.city, window_start=fact.window_start, window_end=fact.window_end,
             window_text=detail.window_text, precision=fact.window_precision, status=fact.status,
             state=str(state), days_overdue=days, made_on=_made_on(fact), fulfilled_on=fact.fulfilled_on,
-            review=detail.review, evidence=detail.evidence, source=_source_ref(detail.document))
+            review=detail.review, evidence=detail.evidence, source=_source_ref(detail.document),
+            possible_matches=tuple(self.possible.get(fact.id, ())))
 
 
 def _week_bounds(week: IsoWeek) -> tuple[dt.datetime, dt.datetime]:

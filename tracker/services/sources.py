@@ -23,7 +23,7 @@ from tracker.errors import InputError
 __all__ = ["RawSource", "iter_sources", "read_source", "fetch_url", "list_paths", "check_markup",
            "DOCUMENT_SUFFIXES", "FETCH_TIMEOUT", "MAX_BYTES", "list_skipped"]
 
-DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom"}
+DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom", ".pdf", ".docx"}
 FETCH_TIMEOUT = 15.0  # seconds, for connecting and for each read
 MAX_BYTES = limits.MAX_DOCUMENT_BYTES
 
@@ -148,9 +148,7 @@ def iter_sources(paths: list[str]) -> Iterator[RawSource]:
 
 
 _NOT_READ = {
-    ".pdf": "PDF is not read yet; save it as text (.txt) or a web page (.html)",
-    ".docx": "Word files are not read yet; save it as text (.txt) or a web page (.html)",
-    ".doc": "Word files are not read yet; save it as text (.txt) or a web page (.html)",
+    ".doc": "old Word files (.doc) are not read; save it as .docx, text (.txt) or a web page (.html)",
     ".odt": "OpenDocument files are not read yet; save it as text (.txt) or a web page (.html)",
     ".rtf": "RTF is not read yet; save it as text (.txt) or a web page (.html)",
 }
@@ -175,5 +173,5 @@ def list_skipped(paths: list[str]) -> list[tuple[str, str]]:
             suffix = file.suffix.lower()
             skipped.append((str(file), _NOT_READ.get(
                 suffix, f"{suffix or 'no suffix'} is not a document type tracker reads "
-                        "(.txt, .md, .html or a feed: .xml, .rss, .atom)")))
+                        "(.txt, .md, .html, .pdf, .docx or a feed: .xml, .rss, .atom)")))
     return skipped

@@ -99,8 +99,9 @@ def edit_meeting(session: Session, meeting_id: int, changes: dict[str, object], 
         raise ConflictError(f"meeting end {end} is before its start {start}")
     changed = record_changes(session, row, changes, at=at, reason=reason)
     if _MATCH_FIELDS & set(changed):
-        from tracker.services.fulfilment import match_fulfilments
+        from tracker.services.fulfilment import match_fulfilments, reassess_meeting_links
 
+        reassess_meeting_links(session, row, at=at)
         match_fulfilments(session, row, at=at)
     return row
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain import model as domain
@@ -21,7 +21,8 @@ from tracker.storage import models as m
 
 __all__ = [
     "lock_for_ingest",
-    "find_document", "add_document", "get_document", "list_documents",
+    "find_document", "add_document", "get_document", "list_documents", "list_document_summaries",
+    "list_meetings_of_document", "list_commitments_of_document",
     "add_meeting", "get_meeting", "find_meeting_by_uid", "list_meetings", "set_meeting_parties",
     "add_commitment", "get_commitment", "find_commitment_by_uid", "list_commitments", "set_commitment_parties",
     "add_history", "list_history", "new_uid", "meeting_to_domain", "commitment_to_domain", "lock_rows",
@@ -86,6 +87,31 @@ def get_document(session: Session, document_id: int) -> m.Document:
 
 def list_documents(session: Session) -> list[m.Document]:
     return list(session.scalars(select(m.Document).order_by(m.Document.id)))
+
+
+def list_document_summaries(session: Session) -> list[dict]:
+    """Every document's header (not its text) with the number of meetings and items read from it, by id."""
+    meetings = (select(m.Meeting.document_id, func.count().label("n")).group_by(m.Meeting.document_id)
+                .subquery())
+    items = (select(m.Commitment.document_id, func.count().label("n")).group_by(m.Commitment.document_id)
+             .subquery())
+    query = (select(m.Document.id, m.Document.sha256, m.Document.source, m.Document.title, m.Document.published,
+                    m.Document.ingested_at, func.coalesce(meetings.c.n, 0), func.coalesce(items.c.n, 0))
+             .outerjoin(meetings, meetings.c.document_id == m.Document.id)
+             .outerjoin(items, items.c.document_id == m.Document.id)
+             .order_by(m.Document.id))
+    keys = ("id", "sha256", "source", "title", "published", "ingested_at", "meetings", "commitments")
+    return [dict(zip(keys, row)) for row in session.execute(query)]
+
+
+def list_meetings_of_document(session: Session, document_id: int) -> list[m.Meeting]:
+    return list(session.scalars(_meeting_query().where(m.Meeting.document_id == document_id)
+                                .order_by(m.Meeting.start_date, m.Meeting.id)))
+
+
+def list_commitments_of_document(session: Session, document_id: int) -> list[m.Commitment]:
+    return list(session.scalars(_commitment_query().where(m.Commitment.document_id == document_id)
+                                .order_by(m.Commitment.id)))
 
 
 def add_document(session: Session, *, sha256: str, source: str, text: str, title: str | None,
