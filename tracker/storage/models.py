@@ -17,7 +17,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = [
     "Base", "Document", "Meeting", "MeetingParty", "Participant", "Commitment", "CommitmentParty",
-    "FulfilmentLink", "Feed", "History",
+    "FulfilmentLink", "Feed", "History", "CaldavAccount", "CaldavObject",
 ]
 
 NAMING_CONVENTION = {
@@ -180,6 +180,40 @@ class Feed(Base):
     kind: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class CaldavAccount(Base):
+    """A CalDAV calendar collection `tracker sync` keeps in step; where its password comes from, never the password."""
+
+    __tablename__ = "caldav_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    url: Mapped[str] = mapped_column(Text)
+    username: Mapped[str | None] = mapped_column(String(200))
+    password_env: Mapped[str | None] = mapped_column(String(200))
+    password_cmd: Mapped[str | None] = mapped_column(Text)
+    sync_token: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    synced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class CaldavObject(Base):
+    """One component pushed to an account: its href, the server's ETag, the sha256 of the bytes pushed."""
+
+    __tablename__ = "caldav_objects"
+    __table_args__ = (UniqueConstraint("account_id", "uid", name="uq_caldav_objects_account_uid"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("caldav_accounts.id", ondelete="CASCADE"))
+    uid: Mapped[str] = mapped_column(String(200))
+    href: Mapped[str] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(String(200))
+    pushed_hash: Mapped[str] = mapped_column(String(64))
+    # For a VTODO: the item, and the STATUS and (inclusive) window end pushed, to tell what an app changed.
+    commitment_id: Mapped[int | None] = mapped_column(Integer)
+    pushed_status: Mapped[str | None] = mapped_column(String(20))
+    pushed_end: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class History(Base):
