@@ -191,8 +191,10 @@ class CaldavAccount(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     url: Mapped[str] = mapped_column(Text)
     username: Mapped[str | None] = mapped_column(String(200))
-    password_env: Mapped[str | None] = mapped_column(String(200))
-    password_cmd: Mapped[str | None] = mapped_column(Text)
+    # The name of the environment variable holding the password, or the command printing it (not the password).
+    auth_env: Mapped[str | None] = mapped_column(String(200))
+    auth_cmd: Mapped[str | None] = mapped_column(Text)
+    # Not a secret, but `tracker dump` leaves out any *token column: a reloaded database syncs in full once.
     sync_token: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     synced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
