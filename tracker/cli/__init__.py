@@ -19,9 +19,9 @@ __all__ = ["app", "main", "load_commands", "COMMAND_MODULES"]
 
 # Each top-level command -> the module under tracker/cli that registers it.
 COMMAND_MODULES = {
-    "cadence": "cadence", "config": "config_cmd", "db": "db", "dump": "dump", "export": "export",
+    "cadence": "cadence", "caldav": "caldav_cmd", "config": "config_cmd", "db": "db", "dump": "dump", "export": "export",
     "extract": "documents", "feeds": "feeds", "ingest": "documents", "items": "items", "load": "dump",
-    "meetings": "meetings", "remind": "remind", "report": "report", "review": "review", "serve": "serve",
+    "meetings": "meetings", "remind": "remind", "report": "report", "review": "review", "serve": "serve", "sync": "caldav_cmd",
 }
 # Global options that take a value (see tracker.cli.app): their value is not a command name.
 _OPTIONS_WITH_VALUE = {"--db", "--today"}
