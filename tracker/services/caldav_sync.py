@@ -12,7 +12,8 @@ A VTODO an app marked COMPLETED makes the item done ("completed in <calendar> on
 <date>"), CANCELLED cancels it, a moved DUE reschedules it. Anything else an app
 changed is overwritten. The conflict rule, when both sides changed: the status
 (done, cancelled, due date) comes from the app, the text from the tracker; each
-conflict is reported. A sync with nothing new is one REPORT.
+conflict is reported. A sync with nothing new is one REPORT: after writing, a
+second REPORT moves the token past our own writes.
 """
 
 from __future__ import annotations
@@ -303,6 +304,28 @@ def _pull(ctx: _Context, records: dict[str, m.CaldavObject], local_hashes: dict[
     return result.sync_token
 
 
+def _advance(ctx: _Context, records: dict[str, m.CaldavObject], token: str | None) -> str | None:
+    """The token after our own writes, so that the next sync does not list them again (one more REPORT).
+
+    Only when everything listed is our own write (its ETag is the one we stored): if an app changed
+    something meanwhile, the old token stays and the next sync pulls it.
+    """
+    from caldav.elements import dav
+
+    calendar = ctx.client.calendar(url=ctx.row.url)
+    result = calendar.objects_by_sync_token(sync_token=token, load_objects=False)
+    ours = {unquote(record.href): record.etag for record in records.values()}
+    for server_object in result.objects:
+        href = unquote(str(server_object.url))
+        etag = (getattr(server_object, "props", {}) or {}).get(dav.GetEtag.tag)
+        if href in ours and (etag is None or etag != ours[href]):
+            return token
+    deleted = {unquote(str(url)) for url in getattr(result, "deleted_urls", set()) or set()}
+    if deleted & set(ours):
+        return token
+    return result.sync_token
+
+
 def _body(response) -> bytes:
     raw = response.raw  # the caldav library's text of the body
     return raw if isinstance(raw, bytes) else raw.encode("utf-8")
@@ -398,6 +421,8 @@ def sync_account(session: Session, row: m.CaldavAccount, password: str | None, *
         session.flush()
         objects, todo_items = _local_objects(session, options)  # again: the pull may have changed items
         _push(ctx, records, objects, todo_items)
+        if report.writes:
+            token = _advance(ctx, records, token)
     except SyncServerError:
         raise
     except (caldav_error.DAVError, OSError) as err:
