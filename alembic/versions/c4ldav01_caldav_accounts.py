@@ -28,6 +28,7 @@ def upgrade() -> None:
     sa.Column('auth_env', sa.String(length=200), nullable=True),
     sa.Column('auth_cmd', sa.Text(), nullable=True),
     sa.Column('sync_token', sa.Text(), nullable=True),
+    sa.Column('fingerprint', sa.String(length=200), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('synced_at', sa.DateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_caldav_accounts')),

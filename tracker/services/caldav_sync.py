@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote, urlsplit
@@ -34,7 +35,7 @@ from tracker.errors import ConflictError, InputError, NotFoundError, TrackerErro
 from tracker.exporters.ics import ExportOptions, TodoMode, iter_objects
 from tracker.exporters.vdir import file_name
 from tracker.services import tracking
-from tracker.services.feeds import CalendarFilter, load_calendar
+from tracker.services.feeds import CalendarFilter, calendar_fingerprint, load_calendar
 from tracker.storage import models as m
 from tracker.storage import repo
 
@@ -272,8 +273,11 @@ def _apply_app_changes(ctx: _Context, record: m.CaldavObject, body: bytes, chang
             "text from the tracker")
 
 
-def _pull(ctx: _Context, records: dict[str, m.CaldavObject], local_hashes: dict[str, str]) -> str | None:
-    """Fetch what changed on the server since the stored token; return the new token."""
+def _pull(ctx: _Context, records: dict[str, m.CaldavObject], local_hashes) -> tuple[str | None, bool]:
+    """Fetch what changed on the server since the stored token; return the new token and whether any did.
+
+    `local_hashes()` gives UID -> hash of the tracker's current bytes (built only when something changed).
+    """
     from caldav.elements import dav
 
     calendar = ctx.client.calendar(url=ctx.row.url)
@@ -281,9 +285,11 @@ def _pull(ctx: _Context, records: dict[str, m.CaldavObject], local_hashes: dict[
     # Servers answer hrefs percent-encoded their own way ("@" as %40 or not): compare them decoded.
     by_href = {unquote(record.href): record for record in records.values()}
     deleted = {unquote(str(url)) for url in getattr(result, "deleted_urls", set()) or set()}
+    pulled = False
     for href in deleted:
         record = by_href.get(href)
-        if record is not None:  # deleted in an app: the tracker still has it, so the push puts it back
+        if record is not None:
+            pulled = True  # deleted in an app: the tracker still has it, so the push puts it back
             records.pop(record.uid, None)
             ctx.session.delete(record)
     for server_object in result.objects:
@@ -297,11 +303,12 @@ def _pull(ctx: _Context, records: dict[str, m.CaldavObject], local_hashes: dict[
         response = ctx.client.request(record.href, "GET")
         if response.status == 404:
             continue
-        changed_here = local_hashes.get(record.uid) not in (None, record.pushed_hash)
+        pulled = True
+        changed_here = local_hashes().get(record.uid) not in (None, record.pushed_hash)
         _apply_app_changes(ctx, record, _body(response), changed_here)
         record.etag = _etag_of(response) or etag
         record.pushed_hash = ""  # the server holds the app's version now: push ours over it
-    return result.sync_token
+    return result.sync_token, pulled
 
 
 def _advance(ctx: _Context, records: dict[str, m.CaldavObject], token: str | None) -> str | None:
@@ -414,20 +421,29 @@ def sync_account(session: Session, row: m.CaldavAccount, password: str | None, *
                session.scalars(select(m.CaldavObject).where(m.CaldavObject.account_id == row.id))}
     options = ExportOptions(today=today, todos=TodoMode.AS_TODOS, name=row.name, dtstamp=at)
     ctx = _Context(session, row, _client(row, password, report), report, at, today)
+    before = json.dumps(calendar_fingerprint(session), default=str)[:200]
+    hashes: dict[str, str] = {}
+
+    def local_hashes() -> dict[str, str]:
+        if not hashes:
+            hashes.update((o.uid, _hash(o.calendar())) for o in _local_objects(session, options)[0])
+        return hashes
+
     try:
-        objects, _ = _local_objects(session, options)
-        local_hashes = {o.uid: _hash(o.calendar()) for o in objects}
-        token = _pull(ctx, records, local_hashes)
+        token, pulled = _pull(ctx, records, local_hashes)
         session.flush()
-        objects, todo_items = _local_objects(session, options)  # again: the pull may have changed items
-        _push(ctx, records, objects, todo_items)
-        if report.writes:
-            token = _advance(ctx, records, token)
+        # Nothing new on the server and nothing changed here since the last sync: nothing to build or send.
+        if pulled or row.fingerprint != before or row.sync_token is None:
+            objects, todo_items = _local_objects(session, options)  # after the pull, which may change items
+            _push(ctx, records, objects, todo_items)
+            if report.writes:
+                token = _advance(ctx, records, token)
     except SyncServerError:
         raise
     except (caldav_error.DAVError, OSError) as err:
         raise _failure(row, err) from err
     row.sync_token = token
+    row.fingerprint = json.dumps(calendar_fingerprint(session), default=str)[:200]
     row.synced_at = at
     session.flush()
     return report

@@ -196,6 +196,9 @@ class CaldavAccount(Base):
     auth_cmd: Mapped[str | None] = mapped_column(Text)
     # Not a secret, but `tracker dump` leaves out any *token column: a reloaded database syncs in full once.
     sync_token: Mapped[str | None] = mapped_column(Text)
+    # The database's calendar_fingerprint at the last sync: unchanged, and nothing new on the server, means
+    # there is nothing to build or push.
+    fingerprint: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     synced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
