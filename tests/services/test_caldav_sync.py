@@ -254,3 +254,28 @@ def test_accounts_keep_no_secret(cli, calendar_url, tmp_path, monkeypatch):
     missing = cli("sync", "cmd")
     assert (missing.exit_code, missing.stderr) == (3, "tracker: no CalDAV account named 'cmd'; `tracker caldav list` "
                                                       "shows them\n")
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (("x", "ftp://host/cal/"), 2, "tracker: the URL must be http(s)://host/path-of-the-calendar/, got 'ftp://host/cal/'\n"),
+    (("x", "https://h/c/", "--password-env", "NOT A NAME"), 2,
+     "tracker: --password-env takes the NAME of an environment variable, got 'NOT A NAME'\n"),
+    (("x", "https://h/c/", "--password-env", "A", "--password-cmd", "cat f"), 2,
+     "tracker: give --password-env or --password-cmd, not both\n"),
+], ids=["scheme", "env-name", "both"])
+def test_add_refuses_bad_input(cli, args, code, message):
+    result = cli("caldav", "add", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", message)
+
+
+def test_no_accounts_and_a_missing_password(cli, monkeypatch):
+    assert cli("caldav", "list").stdout == "no CalDAV accounts\n"
+    assert cli("caldav", "list", "--json").stdout == "[]\n"
+    none = cli("sync")
+    assert (none.exit_code, none.stderr) == (0, "no CalDAV accounts; `tracker caldav add` adds one\n")
+    monkeypatch.delenv("NO_SUCH_PW", raising=False)
+    assert cli("caldav", "add", "x", "https://dav.example.org/c/", "--password-env", "NO_SUCH_PW").exit_code == 0
+    assert cli("caldav", "add", "x", "https://dav.example.org/c/").exit_code == 4
+    unset = cli("sync", "x")
+    assert (unset.exit_code, unset.stderr) == (6, "tracker: the password of 'x' comes from $NO_SUCH_PW, which is "
+                                                  "not set\n")
