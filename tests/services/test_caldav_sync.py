@@ -21,7 +21,7 @@ import httpx
 import icalendar
 import pytest
 
-from exporters.ics_checks import assert_strict, read_with_parsers
+from exporters.ics_checks import assert_strict, khal_import, read_with_parsers
 
 PASSWORD = "s3cret-Radicale"
 USER = "alice"
@@ -145,7 +145,7 @@ def _app_edit(url: str, uid: str, change) -> None:
 
 
 @pytest.mark.parametrize("db_url", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
-def test_first_sync_creates_everything_and_a_second_sends_nothing(cli, account):
+def test_first_sync_creates_everything_and_a_second_sends_nothing(cli, account, tmp_path):
     meeting, item, open_ended = _add_data(cli)
     first = _sync(cli)
     assert (first["created"], first["updated"], first["deleted"]) == (3, 0, 0)
@@ -160,6 +160,9 @@ def test_first_sync_creates_everything_and_a_second_sends_nothing(cli, account):
         # Radicale orders the properties its own way: the same properties and values as in the .ics export
         assert _properties(data, uid) == _properties(b"BEGIN:VCALENDAR\r\n" + exported[uid] + b"END:VCALENDAR\r\n",
                                                      uid)
+    meeting_data = on_server[meeting["uid"]][0]
+    assert khal_import(meeting_data, tmp_path / "khal", dt.date(2017, 3, 26), dt.date(2017, 3, 26)) == [
+        (meeting["uid"], "Consultations BY\u2013RS")]  # khal reads events only
     again = _sync(cli, "desk", today="2017-06-02")
     assert (again["created"], again["updated"], again["deleted"]) == (0, 0, 0)
     assert again["requests"] == 1, again  # one sync-collection REPORT, answered with nothing
