@@ -300,6 +300,11 @@ def _pull(ctx: _Context, records: dict[str, m.CaldavObject], local_hashes) -> tu
         etag = (getattr(server_object, "props", {}) or {}).get(dav.GetEtag.tag)
         if etag is not None and etag == record.etag:
             continue  # our own write, seen again
+        if record.etag is None and not record.pushed_hash == "":
+            # The server gave no ETag for our write (RFC 4791 allows that when it alters the data):
+            # take the listed one as ours rather than fetch and push it again at every sync.
+            record.etag = etag
+            continue
         response = ctx.client.request(record.href, "GET")
         if response.status == 404:
             continue
