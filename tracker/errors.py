@@ -5,7 +5,7 @@ and exits with `exit_code` (see STYLE.md section 4 for the table).
 """
 
 __all__ = [
-    "TrackerError", "InputError", "NotFoundError", "ConflictError", "StorageError", "ConfigError",
+    "TrackerError", "InputError", "NotFoundError", "ConflictError", "StorageError", "ConfigError", "SyncServerError",
 ]
 
 
@@ -43,3 +43,13 @@ class ConfigError(TrackerError):
     """Raised for an unreadable settings file or an invalid setting."""
 
     exit_code = 6
+
+
+class SyncServerError(TrackerError):
+    """Raised when a CalDAV server cannot be reached or refuses a sync; nothing of that account is saved.
+
+    Exit 1, as a check that found a problem: `tracker sync` runs from cron, goes on
+    with the other accounts, and names each server that failed.
+    """
+
+    exit_code = 1

@@ -13,7 +13,7 @@ import subprocess
 import typer
 
 from tracker.cli.app import app, get_context, print_json
-from tracker.errors import ConfigError
+from tracker.errors import ConfigError, SyncServerError
 
 __all__ = ["caldav_app", "sync"]
 
@@ -137,7 +137,7 @@ def sync(
                 row = caldav_sync.get_account(session, account)
                 reports.append(caldav_sync.sync_account(session, row, _password(row), at=app_ctx.now(),
                                                         today=app_ctx.today))
-        except caldav_sync.SyncServerError as err:
+        except SyncServerError as err:
             typer.echo(f"tracker: {err}", err=True)
             failures.append(account)
     if json_:
@@ -150,4 +150,4 @@ def sync(
             for deferred in report.deferred:
                 typer.echo(f"  deferred: {deferred}")
     if failures:
-        raise typer.Exit(1)
+        raise typer.Exit(SyncServerError.exit_code)

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.model import Precision, Status, Window
 from tracker.domain.status import is_active
-from tracker.errors import ConflictError, InputError, NotFoundError, TrackerError
+from tracker.errors import ConflictError, InputError, NotFoundError, SyncServerError
 from tracker.exporters.ics import ExportOptions, TodoMode, iter_objects
 from tracker.exporters.vdir import file_name
 from tracker.services import tracking
@@ -39,17 +39,11 @@ from tracker.services.feeds import CalendarFilter, calendar_fingerprint, load_ca
 from tracker.storage import models as m
 from tracker.storage import repo
 
-__all__ = ["AccountInfo", "SyncReport", "SyncServerError", "add_account", "list_accounts", "remove_account",
+__all__ = ["AccountInfo", "SyncReport", "add_account", "list_accounts", "remove_account",
            "get_account", "sync_account", "describe"]
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _TIMEOUT = 30  # seconds per request: a cron job must end
-
-
-class SyncServerError(TrackerError):
-    """Raised when a CalDAV server cannot be reached or refuses the sync; nothing of that account is committed."""
-
-    exit_code = 1
 
 
 @dataclass(frozen=True)
