@@ -6,7 +6,7 @@ and exits with `exit_code` (see STYLE.md section 4 for the table).
 
 __all__ = [
     "TrackerError", "InputError", "FetchError", "NotFoundError", "ConflictError", "StorageError", "ConfigError",
-    "MailError", "EXIT_CODES", "exit_codes_text",
+    "MailError", "SyncServerError", "EXIT_CODES", "exit_codes_text",
 ]
 
 
@@ -68,7 +68,7 @@ class MailError(TrackerError):
 
 
 _CHECK = ("a check found what it reports (remind --fail-on-overdue), ingest read only some of its inputs, "
-          "or a polled source failed")
+          "a polled source failed, or a CalDAV server failed a sync")
 # Every exit status of the CLI, in order: README and `tracker --help` show this table (issue #14).
 EXIT_CODES: tuple[tuple[int, str], ...] = (
     (0, "success"),
@@ -81,3 +81,13 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
 def exit_codes_text() -> str:
     """The exit codes as one line per code, "N  meaning"."""
     return "\n".join(f"{code}  {meaning}" for code, meaning in EXIT_CODES)
+
+
+class SyncServerError(TrackerError):
+    """Raised when a CalDAV server cannot be reached or refuses a sync; nothing of that account is saved.
+
+    Exit 1, as a check that found a problem: `tracker sync` runs from cron, goes on
+    with the other accounts, and names each server that failed.
+    """
+
+    exit_code = 1

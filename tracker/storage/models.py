@@ -22,7 +22,7 @@ from tracker.limits import (
 
 __all__ = [
     "Base", "Document", "Meeting", "MeetingParty", "Participant", "Commitment", "CommitmentParty",
-    "FulfilmentLink", "Feed", "History", "Source", "SourceEntry", "RobotsFile",
+    "FulfilmentLink", "Feed", "History", "Source", "SourceEntry", "RobotsFile", "CaldavAccount", "CaldavObject",
 ]
 
 NAMING_CONVENTION = {
@@ -256,6 +256,45 @@ class RobotsFile(Base):
     status: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(Text, default="")
     fetched_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class CaldavAccount(Base):
+    """A CalDAV calendar collection `tracker sync` keeps in step; where its password comes from, never the password."""
+
+    __tablename__ = "caldav_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    url: Mapped[str] = mapped_column(Text)
+    username: Mapped[str | None] = mapped_column(String(200))
+    # The name of the environment variable holding the password, or the command printing it (not the password).
+    auth_env: Mapped[str | None] = mapped_column(String(200))
+    auth_cmd: Mapped[str | None] = mapped_column(Text)
+    # Not a secret, but `tracker dump` leaves out any *token column: a reloaded database syncs in full once.
+    sync_token: Mapped[str | None] = mapped_column(Text)
+    # The database's calendar_fingerprint at the last sync: unchanged, and nothing new on the server, means
+    # there is nothing to build or push.
+    fingerprint: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    synced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class CaldavObject(Base):
+    """One component pushed to an account: its href, the server's ETag, the sha256 of the bytes pushed."""
+
+    __tablename__ = "caldav_objects"
+    __table_args__ = (UniqueConstraint("account_id", "uid", name="uq_caldav_objects_account_uid"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("caldav_accounts.id", ondelete="CASCADE"))
+    uid: Mapped[str] = mapped_column(String(200))
+    href: Mapped[str] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(String(200))
+    pushed_hash: Mapped[str] = mapped_column(String(64))
+    # For a VTODO: the item, and the STATUS and (inclusive) window end pushed, to tell what an app changed.
+    commitment_id: Mapped[int | None] = mapped_column(Integer)
+    pushed_status: Mapped[str | None] = mapped_column(String(20))
+    pushed_end: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class History(Base):

@@ -1,0 +1,104 @@
+"""Benchmark of `tracker sync` against a local Radicale (issue 13): a first sync, then one with nothing new.
+
+Run: .venv/bin/python bench/sync.py [--items 10000]
+
+The items are those of bench/feed.py, in a SQLite file; Radicale (the dev extra)
+runs in a subprocess on 127.0.0.1 with a temporary storage folder. "client CPU"
+is the CPU time of this process only (the sync), not the server's.
+The issue's target: a sync with nothing new costs well under a second of client time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+USER, PASSWORD = "bench", "bench-password"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _start_radicale(folder: Path) -> tuple[subprocess.Popen, str]:
+    import httpx
+
+    (folder / "users").write_text(f"{USER}:{PASSWORD}\n")
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}",
+         "--storage-filesystem-folder", str(folder / "storage"), "--auth-type", "htpasswd",
+         "--auth-htpasswd-filename", str(folder / "users"), "--auth-htpasswd-encryption", "plain",
+         "--logging-level", "error"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            httpx.get(base + "/", timeout=1)
+            return process, base
+        except httpx.TransportError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("Radicale did not start")
+            time.sleep(0.1)
+
+
+def _sync_once(engine, name: str, at: dt.datetime) -> dict:
+    from tracker.services import caldav_sync
+    from tracker.storage.db import session_scope
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    with session_scope(engine) as session:
+        report = caldav_sync.sync_account(session, caldav_sync.get_account(session, name), PASSWORD, at=at,
+                                          today=at.date())
+    return {"wall_s": round(time.perf_counter() - wall, 3), "client_cpu_s": round(time.process_time() - cpu, 3),
+            "requests": report.requests, "writes": report.writes}
+
+
+def main() -> None:
+    import caldav
+
+    from feed import AT, _fill_database
+    from tracker.services import caldav_sync
+    from tracker.storage.db import make_engine, session_scope
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        url = f"sqlite:///{folder / 'bench.db'}"
+        _fill_database(url, args.items)
+        process, base = _start_radicale(folder)
+        try:
+            calendar_url = f"{base}/{USER}/tracker/"
+            client = caldav.DAVClient(url=calendar_url, username=USER, password=PASSWORD)
+            client.propfind(f"{base}/{USER}/", depth=0)
+            client.mkcalendar(calendar_url)
+            engine = make_engine(url)
+            with session_scope(engine) as session:
+                caldav_sync.add_account(session, "bench", calendar_url, username=USER, password_env="BENCH_PW",
+                                        password_cmd=None, at=AT)
+            first = _sync_once(engine, "bench", AT)
+            again = _sync_once(engine, "bench", AT + dt.timedelta(days=1))
+            engine.dispose()
+        finally:
+            process.terminate()
+            process.wait(timeout=60)
+    print(json.dumps({"items": args.items, "first_sync": first, "no_change_sync": again}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
