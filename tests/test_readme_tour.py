@@ -38,7 +38,9 @@ It was agreed to hold the next round of political consultations in Belgrade in 2
 """
 # Why a line does not run as written.
 SKIPPED = {"serve": "serves until stopped; tests/server runs the server itself",
-           "sources": "watches real web sites (where the sources commands exist, their tests fake a ministry)"}
+           "sources": "watches real web sites (where the sources commands exist, their tests fake a ministry)",
+           "caldav": "names a real CalDAV server; tests/services/test_caldav_sync.py runs Radicale",
+           "sync": "talks to the CalDAV servers added with `caldav add`"}
 REMOTE_DB = "postgresql+psycopg://me@host/tracker"  # an example server: loaded into a second scratch file instead
 # Exit 1 is what `--fail-on-overdue` is for; the tour's data has nothing overdue as of TODAY.
 EXPECTED_EXIT: dict[str, int] = {}
