@@ -141,7 +141,7 @@ def _print_summary(results, dry_run, json_, failed):
             "dry_run": dry_run, "documents": len(results), "added": len(added),
             "meetings": meetings, "commitments": items,
             "results": [{"source": r.source, "sha256": r.sha256, "added": r.added, "meetings": r.meetings,
-                         "commitments": r.commitments, "stored_as": r.stored_as,
+                         "commitments": r.commitments, "stored_as": r.stored_as, "rescheduled": r.rescheduled,
                          "language": r.extraction.language if r.extraction is not None else None} for r in results],
             "not_read": [{"source": source, "reason": reason} for source, reason in failed],
         }
@@ -154,6 +154,8 @@ def _print_summary(results, dry_run, json_, failed):
     verb = "would add" if dry_run else "added"
     for r in results:
         mark = f"{verb} {r.meetings} meeting(s), {r.commitments} item(s)" if r.added else "already stored"
+        if r.rescheduled:
+            mark += ", rescheduled " + ", ".join(f"item #{number}" for number in r.rescheduled)
         if r.added and r.extraction is not None and r.extraction.language not in READ_LANGUAGES:
             mark = f"stored; {_not_read(r.extraction.language)}"
         if not r.added and r.stored_as and r.stored_as != r.source:

@@ -167,6 +167,9 @@ class Commitment:
     sequence: int = 0
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    # Read from a text that puts the item off ("the planned visit has been postponed to June"): ingest
+    # reschedules the stored item it names instead of adding a second one.
+    postponed: bool = False
 
 
 @dataclass

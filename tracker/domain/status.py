@@ -18,7 +18,7 @@ from tracker.domain.model import Commitment, Kind, Meeting, ReviewState, Status
 __all__ = [
     "State", "Verdict", "MatchAssessment", "ACTIVE", "KIND_COMPATIBILITY",
     "derive_state", "window_state", "days_overdue", "is_active", "is_fulfilled_late", "is_stale", "last_news",
-    "add_months", "kind_compatibility", "assess_match", "fulfilment_mismatches",
+    "add_months", "kind_compatibility", "assess_match", "fulfilment_mismatches", "find_postponed",
 ]
 
 ACTIVE = {Status.OPEN, Status.RESCHEDULED}
@@ -141,6 +141,25 @@ KIND_COMPATIBILITY: dict[Kind, tuple[frozenset[Kind], frozenset[Kind]]] = {
     Kind.SIGNING: (frozenset({Kind.SIGNING}), frozenset({Kind.VISIT, Kind.MEETING, Kind.SUMMIT})),
     Kind.OTHER: (frozenset(), frozenset(set(Kind) - {Kind.OTHER})),
 }
+
+
+def find_postponed(item: Commitment, stored: list[Commitment]) -> Commitment | None:
+    """The stored active item that `item` (read as put off) reschedules, or None.
+
+    The same act: a kind a meeting of `item`'s kind would fulfil, the same parties (all of the
+    stored item's, up to two), no other city, made before; the latest such item when several are.
+    """
+    for candidate in sorted(stored, key=lambda c: (c.made_on or dt.date.min, c.id or 0), reverse=True):
+        if not is_active(candidate) or kind_compatibility(candidate.kind, item.kind) is not Verdict.CLEAR:
+            continue
+        if len(set(candidate.parties) & set(item.parties)) < min(2, len(candidate.parties)):
+            continue
+        if candidate.city and item.city and candidate.city != item.city:
+            continue
+        if candidate.made_on and item.made_on and candidate.made_on > item.made_on:
+            continue
+        return candidate
+    return None
 
 
 def kind_compatibility(item_kind: Kind, meeting_kind: Kind) -> Verdict:

@@ -37,6 +37,7 @@ def _commitment(item: Commitment) -> dict:
         "window": {"start": _iso(window.start), "end": _iso(window.end), "precision": str(window.precision),
                    "text": window.text},
         "evidence": _evidence(item.evidence),
+        "postponed": item.postponed,
     }
 
 

@@ -65,6 +65,8 @@ _TOPIC_LIST = re.compile(r"\b(?:focus(?:ed|sed)? on|discussed|discussions? (?:of
 # Where a sentence goes on to a further pledge: "; ", ", and that", ", and they would".
 _NEXT_CLAUSE = re.compile(r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both sides|the sides|it was)\s+(?:also\s+)?"
                           r"(?=(?:would|will|agreed|decided|should)\b))", re.IGNORECASE)
+# The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
+_PUT_OFF = re.compile(r"\b(?:put off|postponed|pushed back|deferred|rescheduled|delayed)\b", re.IGNORECASE)
 _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)
 _PLEDGE_VERB = re.compile(r"\b(?:agreed|decided|will|would|shall|plan\w*|to (?:hold|attend|organi[sz]e|host))\b",
                           re.IGNORECASE)
@@ -282,7 +284,9 @@ def _read_item(ctx: DocumentContext, clause, events, meetings, inherited, event,
     windows = _respective_windows(ctx, sentence) if names else []
     if names and len(windows) == len(names):
         return [_commitment(kind, firmness, part, parties, place, evidence, name) for name, part in zip(names, windows)]
-    return [_commitment(kind, firmness, window, parties, place, evidence, event.text)]
+    item = _commitment(kind, firmness, window, parties, place, evidence, event.text)
+    item.postponed = bool(_PUT_OFF.search(text, sentence.start, sentence.end))
+    return [item]
 
 
 def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:
@@ -450,6 +454,7 @@ def merge_commitments(items: list[Commitment], headlines: set[int] = frozenset()
         for other in group:
             parties |= set(other.parties)
         best.parties = sorted(parties)
+        best.postponed = any(item.postponed for item in group)
         merged.append(best)
     merged.sort(key=lambda item: min(m.evidence.start for m in groups[merged_index[id(item)]]))
     _inherit_visit_city(merged)

@@ -38,6 +38,7 @@ class IngestResult:
     extraction: Extraction | None = None
     fulfilled: list[int] = field(default_factory=list)
     stored_as: str | None = None  # when not added: the source of the document already stored
+    rescheduled: list[int] = field(default_factory=list)  # stored items this document put off
 
 
 def extract_document(document: TextDocument) -> Extraction:
@@ -86,10 +87,33 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
     for index, item in enumerate(extraction.commitments):
         if item.made_on is None:
             item.made_on = extraction.published
+        if item.postponed and _reschedule_stored(session, item, document.source, at):
+            result.commitments -= 1
+            result.rescheduled.append(item.id)
+            continue
         repo.add_commitment(session, item, at=at, document_id=row.id, agreed_meeting_id=agreed_at,
                             uid=repo.new_uid(sha, "commitment", index))
     result.fulfilled = _match_fulfilments(session, row.id, at)
     return result
+
+
+def _reschedule_stored(session: Session, item, source: str, at: dt.datetime) -> bool:
+    """ "The planned visit has been postponed to June": move the stored item it names (as `items
+    reschedule` does, with history) instead of adding a second one. False when none is stored."""
+    from tracker.domain.status import find_postponed
+    from tracker.services.tracking import reschedule_item
+
+    if not item.parties:
+        return False
+    stored = {row.id: row for row in repo.list_active_commitments_sharing(session, item.parties)}
+    target = find_postponed(item, [repo.commitment_to_domain(row) for row in stored.values()])
+    if target is None:
+        return False
+    quote = item.evidence.text if item.evidence else ""
+    reschedule_item(session, target.id, item.window, at=at,
+                    reason=f"postponed, as {source} reports: \u201c{quote}\u201d")
+    item.id = target.id
+    return True
 
 
 def _cut(value: str | None, limit: int) -> str | None:

@@ -248,6 +248,15 @@ def list_commitments(session: Session, *, party: str | None = None, kind: str | 
     return list(session.scalars(query))
 
 
+def list_active_commitments_sharing(session: Session, parties: list[str]) -> list[m.Commitment]:
+    """Open or rescheduled items, not rejected in review, that have one of `parties`."""
+    query = _commitment_query().where(
+        m.Commitment.status.in_([str(domain.Status.OPEN), str(domain.Status.RESCHEDULED)]),
+        m.Commitment.review != str(domain.ReviewState.REJECTED),
+        m.Commitment.party_rows.any(m.CommitmentParty.code.in_([code.upper() for code in parties])))
+    return list(session.scalars(query.order_by(m.Commitment.id)))
+
+
 def set_commitment_parties(row: m.Commitment, codes: list[str]) -> None:
     wanted = sorted({c.upper() for c in codes if c})
     row.party_rows = [m.CommitmentParty(code=code) for code in wanted]
