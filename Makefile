@@ -33,8 +33,9 @@ demo: setup
 	@echo; echo "== Items"; $(DEMO_ENV) $(BIN)/tracker items list
 	@echo; echo "== Reminders ($(or $(DEMO_TODAY),today))"; $(DEMO_ENV) $(BIN)/tracker remind
 
+# Two cores, two workers: every test makes its own databases and folders, so they run in parallel.
 test: setup browser libical
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Installs chromium when missing; where it cannot (no root), the browser tests skip, except in CI.
 browser:
