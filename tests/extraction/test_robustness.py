@@ -75,8 +75,8 @@ def test_cost_grows_linearly():
     unit = ("VIENNA, 3 May 2021 - The ministers of Austria and Jordan held talks in Vienna on Monday. "
             "They agreed to hold the next round in Amman in 2022. " + "1234567890 -- Mr. H.E. " * 3 + "\n")
     extract(unit, dt.date(2021, 5, 3))  # warm caches
-    small = min(_cost(unit * 150) for _ in range(2))
-    large = min(_cost(unit * 600) for _ in range(2))
+    small = min(_cost(unit * 150) for _ in range(3))  # min of 3: the other test worker shares the cores
+    large = min(_cost(unit * 600) for _ in range(3))
     assert large < small * 4 * 1.8  # quadratic work (e.g. every mention against every dateline) fails this
 
 

@@ -67,6 +67,7 @@ _NEXT_CLAUSE = re.compile(r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both si
                           r"(?=(?:would|will|agreed|decided|should)\b))", re.IGNORECASE)
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
 _PUT_OFF = re.compile(r"\b(?:put off|postponed|pushed back|deferred|rescheduled|delayed)\b", re.IGNORECASE)
+_MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
 _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)
 _PLEDGE_VERB = re.compile(r"\b(?:agreed|decided|will|would|shall|plan\w*|to (?:hold|attend|organi[sz]e|host))\b",
                           re.IGNORECASE)
@@ -90,7 +91,7 @@ def _governed_events(ctx: DocumentContext, sentence, events):
     visit" is governed by "will", not by the invitation phrase.
     """
     text = ctx.text
-    for future in _FUTURE.finditer(sentence.text):
+    for future in _FUTURE.finditer(_opening_lowered(sentence.text)):
         cue_at = sentence.start + future.start()
         cue_end = sentence.start + future.end()
         if _INVITATION_PHRASE.match(text, cue_at - 7, cue_end + 4):
@@ -115,6 +116,15 @@ def _governed_events(ctx: DocumentContext, sentence, events):
         event = events[-1] if events[-1].end <= cue_at else events[0]
         if _SCHEDULE.fullmatch(future.group()) or _EVENT_VERB.match(text, cue_end):
             yield event, cue_at, cue_end
+
+
+def _opening_lowered(sentence_text: str) -> str:
+    """The sentence with its first letter in lower case, so that a cue may open it ("Preparations for
+    ..."); "May" and "Will" opening a sentence stay a month and a name."""
+    first = sentence_text[:1]
+    if not first.isupper() or _MONTH_OR_NAME.match(sentence_text):
+        return sentence_text
+    return first.lower() + sentence_text[1:]
 
 
 def _firmness(sentence_text: str, window: Window) -> Firmness:

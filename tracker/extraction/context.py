@@ -34,7 +34,8 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\(|:|--|\u2014|\u2013|-\s|-[A-Z]|\|)|,\s*(?
 
 
 # "Foreign Office Consultations (FOC)": up to six capitalised words, then the acronym in brackets.
-_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w&-]*\s+(?:(?:of|for|on|and|&)\s+)?){0,5}[A-Z][\w-]*)\s*\(([A-Z]{2,6})\)")
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6})\)")
+_LONG_NAME_BEFORE = re.compile(r"((?:[A-Z][\w&-]*\s+(?:(?:of|for|on|and|&)\s+)?){0,5}[A-Z][\w-]*)\s*$")
 
 
 @dataclass(frozen=True)
@@ -199,10 +200,13 @@ class DocumentContext:
         from tracker.extraction.reading import find_events, refine_kind
 
         found = {}
-        for match in _ACRONYM_DEFINITION.finditer(self.text):
+        for bracket in _ACRONYM_IN_BRACKETS.finditer(self.text):
+            match = _LONG_NAME_BEFORE.search(self.text, max(0, bracket.start() - 120), bracket.start())
+            if match is None:
+                continue
             events = find_events(self.text, match.start(1), match.end(1))
             if events and events[-1].end >= match.end(1) - 2:
-                found[match[2]] = refine_kind(self.text, events[-1])
+                found[bracket[1]] = refine_kind(self.text, events[-1])
         return found
 
     @cached_property

@@ -26,6 +26,14 @@ _STOP_WORDS = {
     "sr": "je i u na da se su za od sa o koji koja ministar saradnje srbije".split(),
     "ru": "и в на с по что о к для не из от за это как".split(),
 }
+# Each function word -> the languages it is one of.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _language, _words in _STOP_WORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = _LANGUAGES_OF.get(_word, ()) + (_language,)
+_SAMPLE = 3000  # characters read: the language shows long before
+_LETTER = re.compile(r"[^\W\d_]")
+_BEYOND_LATIN = re.compile(r"[^\W\d_\u0000-\u024F]")
 _SCRIPTS = {"CYRILLIC": "ru", "GREEK": "el", "ARABIC": "ar", "HEBREW": "he", "CJK": "zh", "HIRAGANA": "ja",
             "KATAKANA": "ja", "HANGUL": "ko", "ARMENIAN": "hy", "GEORGIAN": "ka", "THAI": "th", "DEVANAGARI": "hi"}
 _WORD = re.compile(r"[^\W\d_]+")
@@ -43,26 +51,29 @@ def _script(letter: str) -> str | None:
 
 def detect_language(text: str) -> str:
     """An ISO 639-1 code for the language most of `text` is written in ("en" when unsure)."""
-    letters = [c for c in text[:20000] if c.isalpha()]
-    if not letters:
-        return "en"
+    sample = text[:_SAMPLE]
     scripts: dict[str, int] = {}
-    for letter in letters:
-        if ord(letter) > 0x24F:
-            code = _script(letter)
-            if code:
-                scripts[code] = scripts.get(code, 0) + 1
+    beyond = _BEYOND_LATIN.findall(sample) if _BEYOND_LATIN.search(sample) else []
+    letters = len(_LETTER.findall(sample)) if beyond else 0
+    for letter in beyond:
+        code = _script(letter)
+        if code:
+            scripts[code] = scripts.get(code, 0) + 1
     if scripts:
         code, count = max(scripts.items(), key=lambda pair: pair[1])
-        if count > len(letters) / 2:
+        if count > letters / 2:
             if code == "ru":
                 present = set(text.lower())
                 return next((lang for lang, hints in _CYRILLIC_HINTS.items() if present & hints), "ru")
             return code
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < 8:
         return "en"
-    scores = {lang: sum(1 for w in words if w in set(stops)) / len(words) for lang, stops in _STOP_WORDS.items()}
+    counts = dict.fromkeys(_STOP_WORDS, 0)
+    for word in words:
+        for language in _LANGUAGES_OF.get(word, ()):
+            counts[language] += 1
+    scores = {language: count / len(words) for language, count in counts.items()}
     best = max(scores, key=scores.get)
     # English keeps the document unless another language is clearly ahead.
     return best if scores[best] > scores["en"] * 1.5 and scores[best] > 0.08 else "en"

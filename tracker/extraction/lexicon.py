@@ -28,9 +28,6 @@ def compile_alternatives(fragments, flags=re.IGNORECASE, lower_only: bool = Fals
     ordered = sorted(fragments, key=len, reverse=True)
     if lower_only:
         flags &= ~re.IGNORECASE
-        # A sentence may open with a cue ("Preparations for ..."); "May" stays a month there.
-        opening = [f[0].upper() + f[1:] for f in ordered if f[:1].isalpha() and f.lower() not in {"may", "will"}]
-        ordered = ordered + [r"(?<![\s\S])" + f for f in opening]
     return re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])", flags)
 
 

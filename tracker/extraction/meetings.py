@@ -124,7 +124,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
     published = ctx.published
     found: list[Meeting] = []
     text = ctx.text
-    lead_dated = _dated_at_the_top(ctx)
+    lead_dated = ctx.published is not None  # one lead contact at most: see _dated_at_the_top
     for number, clause in enumerate(ctx.clauses):
         sentence = clause.sentence
         events = [e for e in ctx.events(sentence)
@@ -134,7 +134,9 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
             continue
         all_past = ctx.times(sentence, "past")
         # A contact fixed for the publication day ("will chair ... today", "On April 19" said on April 19).
-        future = [e for e in ctx.times(sentence, "future")
+        same_day = published is not None and (str(published.day) in sentence.text
+                                              or _SAME_DAY_ANYWHERE.search(sentence.text))
+        future = [e for e in (ctx.times(sentence, "future") if same_day else [])
                   if published and e.window.precision is Precision.DAY and e.window.start == published
                   and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith("on "))
                   and not ctx.in_dateline_date(e.start) and not ctx.reported(e.start)]
@@ -180,7 +182,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
             candidates = sorted(claimed.values(), key=lambda d: d[0].start)
             if not found and not candidates and lead_dated and number < _LEAD_SENTENCES and triggers \
                     and not has_future and not all_past and not ctx.times(sentence, "future") \
-                    and not ctx.is_title_line(sentence):
+                    and not ctx.is_title_line(sentence) and _dated_at_the_top(ctx):
                 # "Tokayev held talks with Putin, who has arrived in Astana" under "Akorda 27 November 2024":
                 # the release's lead contact, dated only by its dateline.
                 from tracker.temporal import TimeExpression
