@@ -157,3 +157,35 @@ def test_the_invitation_phrase_and_titled_bodies_do_not_hide_the_visit(text):
     [item] = _items("BEIJING, March 8 (Agency) -- " + text)
     assert item.kind is Kind.VISIT and (item.window.start, item.window.end) == (D(2023, 3, 20), D(2023, 3, 21))
     assert extract("BEIJING, March 8 (Agency) -- " + text, PUBLISHED).meetings == []
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders agreed to relaunch the security dialogue, which has not met since 2018, at an early date.",
+    "They agreed to resume the strategic dialogue, which last met in 2019, in the near future.",
+    "The joint commission, which held its last session in 2015, will meet again soon.",
+    "The sides will revive the consultations, suspended since 2020, in the coming months.",
+    "The dialogue, which was last held in Seoul in 2017, will resume shortly.",
+])
+def test_a_vague_time_after_a_past_contact_is_the_items_window(text):
+    [item] = _items("Korea and Japan held talks in Tokyo on Monday. " + text)
+    assert item.window.precision is Precision.VAGUE
+
+
+@pytest.mark.parametrize("text", [
+    "I have invited Prime Minister Kishida to visit Australia, and Kishida invited Albanese to visit Japan.",
+    "He invited the President to visit Australia. The President invited him to visit Japan in return.",
+    "The Prime Minister was invited to visit Japan. He also invited the Emperor to visit Australia.",
+])
+def test_visits_to_two_countries_are_two_items(text):
+    items = _items("Australia and Japan held a virtual summit on Monday. " + text)
+    assert sorted(item.title for item in items) == ["Visit to Australia", "Visit to Japan"]
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders will work towards ratifying the agreements.",
+    "Both sides look forward to ratifying the treaty in 2024.",
+    "The parliaments are expected to complete ratification of the agreement by the end of 2023.",
+])
+def test_ratification_is_an_item(text):
+    [item] = _items("Singapore and Indonesia held a retreat on Monday. " + text)
+    assert item.kind is Kind.SIGNING

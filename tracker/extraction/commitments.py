@@ -30,7 +30,8 @@ _PAST = lexicon.compile_alternatives(lexicon.PAST_CUES, lower_only=True)
 # ("the visit will be held"), not something else ("the dialogue would help strengthen ties").
 _EVENT_VERB = re.compile(r"\s+(?:also\s+|not\s+|then\s+)?(?:to\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
                          r"signed|opened|re-?opened|be the|convene|meet|start|begin|open|re-?open|come|"
-                         r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position)\b",
+                         r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position|"
+                         r"resume|be resumed|reconvene|meet again)\b",
                          re.IGNORECASE)
 _STRONG_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|to be held|to take place)\b", re.IGNORECASE)
 _FIRMNESS = [(lexicon.compile_alternatives([pattern], lower_only=True), firmness)
@@ -64,7 +65,9 @@ _TOPIC_LIST = re.compile(r"\b(?:focus(?:ed|sed)? on|discussed|discussions? (?:of
                          r"touched (?:on|upon)|reviewed|talked about|agenda (?:included|covered))\b", re.IGNORECASE)
 # Where a sentence goes on to a further pledge: "; ", ", and that", ", and they would".
 _NEXT_CLAUSE = re.compile(r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both sides|the sides|it was)\s+(?:also\s+)?"
-                          r"(?=(?:would|will|agreed|decided|should)\b))", re.IGNORECASE)
+                          r"(?=(?:would|will|agreed|decided|should)\b))|"
+                          r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)",
+                          re.IGNORECASE)
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
 _PUT_OFF = re.compile(r"\b(?:put off|postponed|pushed back|deferred|rescheduled|delayed)\b", re.IGNORECASE)
 _MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
@@ -140,7 +143,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
     """The future time expression closest to the event, or None; 'past' when all of them lie before publication."""
     expressions = [e for e in ctx.times(sentence, "future")
                    if e.start >= floor and not ctx.reported(e.start) and not ctx.in_dateline_date(e.start)
-                   and not _dates_past_contact(ctx.text, e.start, sentence.start)]
+                   and (e.window.precision in _NO_DAY or not _dates_past_contact(ctx.text, e.start, sentence.start))]
     if not expressions:
         return None, False
     published = ctx.published
@@ -171,12 +174,16 @@ def _dates_past_contact(text: str, start: int, floor: int) -> bool:
 _NEXT_TITLES = {Kind.COMMISSION: "Next session of the joint commission", Kind.CONSULTATIONS:
                 "Next round of political consultations", Kind.TALKS: "Next round of talks", Kind.MEETING: "Next meeting",
                 Kind.SUMMIT: "Next summit", Kind.VISIT: "Next visit"}
-_DESTINATION = re.compile(r"\b(?:visit|trip|travel|come)\b[^.;]{0,60}?\bto\s+((?:the\s+)?[A-Z][\w'\u2019-]*"
+_DESTINATION = re.compile(r"\b(?:visit|trip|travel|come)\b(?:[^.;]{0,60}?\bto)?\s+((?:the\s+)?[A-Z][\w'\u2019-]*"
                           r"(?:\s+[A-Z][\w'\u2019-]*){0,3})")
 
 
-def _title(kind: Kind, sentence_text: str, event_text: str, city: str | None, parties: list[str]) -> str:
-    """A short human title: "Next round of political consultations in Minsk", "Visit to Sri Lanka"."""
+def _title(kind: Kind, sentence_text: str, event_text: str, city: str | None, parties: list[str],
+           event_at: int = 0) -> str:
+    """A short human title: "Next round of political consultations in Minsk", "Visit to Sri Lanka".
+
+    `event_at` is where the event word sits in the sentence: the destination is the one after it.
+    """
     label = lexicon.KIND_LABELS[kind]
     where = f" in {city}" if city else ""
     if re.search(r"\bnext (?:round|session|meeting|visit)\b", sentence_text, re.IGNORECASE) and kind in _NEXT_TITLES:
@@ -186,7 +193,9 @@ def _title(kind: Kind, sentence_text: str, event_text: str, city: str | None, pa
     if kind is Kind.VISIT:
         if city:
             return f"Visit to {city}"
-        destination = _DESTINATION.search(sentence_text)
+        if event_text.startswith("Visit to "):
+            return event_text  # titled when read; merging keeps it
+        destination = _DESTINATION.search(sentence_text, max(0, event_at - 20)) or _DESTINATION.search(sentence_text)
         return f"Visit to {destination[1]}" if destination else "Visit"
     return label[0].upper() + label[1:] + where
 
@@ -294,7 +303,7 @@ def _read_item(ctx: DocumentContext, clause, events, meetings, inherited, event,
     windows = _respective_windows(ctx, sentence) if names else []
     if names and len(windows) == len(names):
         return [_commitment(kind, firmness, part, parties, place, evidence, name) for name, part in zip(names, windows)]
-    item = _commitment(kind, firmness, window, parties, place, evidence, event.text)
+    item = _commitment(kind, firmness, window, parties, place, evidence, event.text, event.start - sentence.start)
     item.postponed = bool(_PUT_OFF.search(text, sentence.start, sentence.end))
     return [item]
 
@@ -329,12 +338,13 @@ def _concrete(text: str, event) -> bool:
     return bool(_CONCRETE.search(before)) or event.text.lower() in {"meet", "visit", "come to", "travel"}
 
 
-def _commitment(kind, firmness, window, parties, place: Place | None, evidence, event_text) -> Commitment:
+def _commitment(kind, firmness, window, parties, place: Place | None, evidence, event_text,
+                event_at: int = 0) -> Commitment:
     city = place.name if place else None
     return Commitment(
         kind=kind, firmness=firmness, window=window, parties=sorted(set(parties)), city=city,
         country=place.country if place else None, timezone=place.timezone if place else None,
-        evidence=evidence, title=_title(kind, evidence.text, event_text, city, sorted(set(parties))),
+        evidence=evidence, title=_title(kind, evidence.text, event_text, city, sorted(set(parties)), event_at),
     )
 
 
@@ -349,6 +359,8 @@ def _overlap(a: Window, b: Window) -> bool:
 
 
 _PARTS = {Kind.TALKS, Kind.MEETING, Kind.SIGNING}
+# "which has not met since 2018, at an early date": a vague or open time never dates a past contact.
+_NO_DAY = {Precision.VAGUE, Precision.OPEN}
 # Kinds one contact may be called by in different sentences ("the talks on Friday", "via video link").
 _CONTACTS = {Kind.MEETING, Kind.TALKS, Kind.CALL, Kind.CONSULTATIONS, Kind.SUMMIT, Kind.VISIT}
 _DAY_LEVEL = {Precision.DAY, Precision.DAYS}
@@ -361,6 +373,9 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
     """
     if a.evidence and b.evidence and a.evidence.start == b.evidence.start:
         return False
+    if a.kind is Kind.VISIT and b.kind is Kind.VISIT and not a.city and not b.city and \
+            a.title.startswith("Visit to ") and b.title.startswith("Visit to ") and a.title != b.title:
+        return False  # a visit to Australia and one to Japan are two acts
     if a.city and b.city and a.city != b.city:
         return False
     shared = not (a.parties and b.parties and not set(a.parties) & set(b.parties))
