@@ -189,3 +189,20 @@ def test_visits_to_two_countries_are_two_items(text):
 def test_ratification_is_an_item(text):
     [item] = _items("Singapore and Indonesia held a retreat on Monday. " + text)
     assert item.kind is Kind.SIGNING
+
+
+@pytest.mark.parametrize("text", [
+    "The summit was held in Astana on Monday and Tuesday.",
+    "The ministerial council met in Skopje on 6 and 7 March.",
+    "The leaders held talks in Astana on 6 March and 7 March.",
+    "Consultations took place in Astana on 6 March and 7 March 2023.",
+    "The commission held its session in Astana from 6 to 7 March.",
+])
+def test_a_contact_over_two_days_is_one_meeting(text):
+    [meeting] = extract(text, PUBLISHED).meetings
+    assert (meeting.start, meeting.end) == (D(2023, 3, 6), D(2023, 3, 7))
+
+
+def test_two_days_apart_are_two_meetings():
+    text = "The ministers met in Astana on Monday and held talks in Almaty on Wednesday."
+    assert len(extract(text, D(2023, 3, 9)).meetings) == 2

@@ -39,6 +39,7 @@ _ON_A_VISIT = re.compile(r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|
                          r"starts|made|makes|wrapped up|concluded)\s+(?:on\s+|here\s+on\s+)?(?:an?|his|her|their)\s+"
                          r"(?:\w+[ -]day\s+)?(?:state|official|working|friendly|official friendly|bilateral)?\s*visit\b",
                          re.IGNORECASE)
+_AND_BETWEEN = re.compile(r"\s*(?:and|to|-|\u2013)\s*")
 _LEAD_SENTENCES = 6  # a release's lead: its first sentences, headline and date line included
 _TOP_CHARS = 400
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
@@ -156,7 +157,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                     continue
                 days.append((expression, window))
             claimed = {}
-            days = [d for d in days if not _in_dateline_brackets(text, d[0].start)]
+            days = _join_consecutive(text, [d for d in days if not _in_dateline_brackets(text, d[0].start)])
             for trigger in triggers:
                 if trigger.group().lower().startswith("signed"):
                     continue
@@ -239,6 +240,23 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
     for meeting in found:
         meeting.title = meeting_title(meeting.kind, meeting.parties, meeting.city)
     return found
+
+
+def _join_consecutive(text: str, days: list) -> list:
+    """ "on Thursday and Friday", "on 30 November and 1 December": one contact over two days."""
+    from tracker.temporal import TimeExpression
+
+    joined: list = []
+    for expression, window in days:
+        if joined:
+            last, last_window = joined[-1]
+            if _AND_BETWEEN.fullmatch(text, last.end, expression.start) and \
+                    window.start == last_window.end + dt.timedelta(days=1):
+                span = Window(last_window.start, window.end, Precision.DAYS, text[last.start:expression.end])
+                joined[-1] = (TimeExpression(last.start, expression.end, span.text, span), span)
+                continue
+        joined.append((expression, window))
+    return joined
 
 
 def _dated_at_the_top(ctx: DocumentContext) -> bool:
