@@ -51,7 +51,8 @@ _ANAPHORIC = re.compile(r"\b(?:the|that|these|this|those|such a)\s+(?:upcoming\s
 _DURING_WHICH = re.compile(r"during which|in the course of which|during the visit", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _UNTIL = re.compile(r"^(?:until|till|to)\b", re.IGNORECASE)
-_POSTPONED = re.compile(r"put off|postponed|pushed back|delayed|moved|shifted|rescheduled", re.IGNORECASE)
+# A date after these is the item's new date ("shifted from 12 to 18 March"), earlier or later.
+_POSTPONED = re.compile(lexicon.POSTPONEMENTS + r"|moved|shifted", re.IGNORECASE)
 _RECURRING = re.compile(r"\b(?:next|following|regular|annual)\s+(?:round|session|meeting|sitting)\b|"
                         r"\b(?:round|session|meeting|sitting)s?\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?-i:[A-Z])", re.IGNORECASE)
 # "At the invitation of X": who invited, not a cue for what follows.
@@ -69,7 +70,7 @@ _NEXT_CLAUSE = re.compile(r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both si
                           r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)",
                           re.IGNORECASE)
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
-_PUT_OFF = re.compile(r"\b(?:put off|postponed|pushed back|deferred|rescheduled|delayed)\b", re.IGNORECASE)
+_PUT_OFF = lexicon.compile_alternatives([lexicon.POSTPONEMENTS])
 _MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
 _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)
 _PLEDGE_VERB = re.compile(r"\b(?:agreed|decided|will|would|shall|plan\w*|to (?:hold|attend|organi[sz]e|host))\b",

@@ -15,6 +15,7 @@ from tracker.domain.model import Firmness, Kind
 __all__ = [
     "EVENT_WORDS", "COMMISSION_WORDS", "PAST_TRIGGERS", "FUTURE_CUES", "PAST_CUES", "FIRMNESS_CUES",
     "REPORTING_VERBS", "SCHEDULE_CUES", "PAST_EVENT_VERBS", "NOT_THE_EVENT", "MODAL_BEFORE", "SAME_DAY", "NO_CITY_WORDS", "VENUE_VERBS", "HERE_WORDS", "GENERAL_INTENTIONS", "ABANDONED",
+    "POSTPONEMENTS",
     "KIND_LABELS", "compile_alternatives",
 ]
 
@@ -137,6 +138,9 @@ GENERAL_INTENTIONS = [
     r"strengthen", r"deepen", r"expand(?:ing)? (?:cooperation|trade|ties)", r"extend(?:ing)? mutual support",
     r"keep (?:working|coordinating|the conversation)", r"continue (?:to )?(?:cooperat|coordinat|work)",
 ]
+
+# Words that put an item off to a later time: ingest reschedules the stored item they name.
+POSTPONEMENTS = r"put off|postponed|pushed back|deferred|delayed|rescheduled"
 
 # Pledges the text reports as abandoned or overtaken.
 ABANDONED = r"never took place|was cancelled|were cancelled|was called off|was abandoned|fell through"

@@ -42,6 +42,7 @@ _HOSTED_BY = re.compile(r"\b(?:hosted by|host country,?|chaired by|under the cha
                         re.IGNORECASE)
 _HOSTS = re.compile(r"(?:,[^,]{1,40},)?\s+(?:will\s+|would\s+|is\s+to\s+|to\s+|offered\s+to\s+|agreed\s+to\s+)?"
                     r"(?:host|hosts|be hosting|is hosting)\b", re.IGNORECASE)
+_IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?(?:Republic\s+of\s+)?$")
 _HEADS_OF = re.compile(r"\b(?:presidents|leaders|heads of (?:state|government)|prime ministers|(?:foreign )?ministers|"
                        r"delegations|representatives|governments)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _LISTED = re.compile(r",\s*|\s+and\s+|,\s+and\s+")
@@ -225,7 +226,7 @@ def item_parties(ctx: DocumentContext, clause: Clause, event_start: int, event_e
             continue
         before = text[max(0, mention.start - 25):mention.start]
         venue_country = (mention.kind == "country" and 0 <= mention.start - event_end <= 60
-                         and re.search(r"\bin\s+(?:the\s+)?(?:Republic\s+of\s+)?$", before)
+                         and _IN_COUNTRY.search(before)
                          and not re.search(r"[,;:]", text[event_end:mention.start]))
         if _HOSTED_BY.search(before) or _HOSTS.match(text, mention.end) or venue_country:
             found.add(mention.code)  # "Laos will host", "hosted by Laos", "the next summit ... in Malaysia"
