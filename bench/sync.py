@@ -13,8 +13,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,36 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))  # local_servers: Radicale as the tests start it
+
+from local_servers import start_radicale  # noqa: E402
 
 USER, PASSWORD = "bench", "bench-password"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _start_radicale(folder: Path) -> tuple[subprocess.Popen, str]:
-    import httpx
-
-    (folder / "users").write_text(f"{USER}:{PASSWORD}\n")
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}",
-         "--storage-filesystem-folder", str(folder / "storage"), "--auth-type", "htpasswd",
-         "--auth-htpasswd-filename", str(folder / "users"), "--auth-htpasswd-encryption", "plain",
-         "--logging-level", "error"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            httpx.get(base + "/", timeout=1)
-            return process, base
-        except httpx.TransportError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("Radicale did not start")
-            time.sleep(0.1)
 
 
 def _sync_once(engine, name: str, at: dt.datetime) -> dict:
@@ -81,7 +54,7 @@ def main() -> None:
         folder = Path(folder_name)
         url = f"sqlite:///{folder / 'bench.db'}"
         _fill_database(url, args.items)
-        process, base = _start_radicale(folder)
+        process, base = start_radicale(folder, USER, PASSWORD, wait=60)
         try:
             calendar_url = f"{base}/{USER}/tracker/"
             client = caldav.DAVClient(url=calendar_url, username=USER, password=PASSWORD)

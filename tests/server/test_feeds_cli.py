@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ import httpx
 import pytest
 
 from exporters.ics_checks import assert_strict, read_everywhere
+from local_servers import free_port
 
 
 def test_add_prints_the_secret_url_once(cli, monkeypatch):
@@ -56,16 +56,10 @@ def test_list_when_empty_and_bad_kind(cli):
     assert bad.exit_code == 2 and bad.stderr.startswith("tracker: unknown kind 'party'")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def running_server(db_url, tmp_path):
     """`tracker serve` in a subprocess on a free loopback port; yields (base URL, log file), then stops it."""
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path / "server.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     env.update({"TRACKER_CONFIG": str(tmp_path / "no-config.toml"), "TRACKER_TODAY": "2017-06-01"})
@@ -186,7 +180,7 @@ def test_a_revoked_name_can_be_used_again_and_rotate_gives_a_new_url(cli):
 
 def test_serve_listens_on_the_port_of_the_feed_urls(db_url, tmp_path):
     """Issue 13: `feeds add` printed the default port whatever `serve` used; now both read feed_base_url."""
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     env.update({"TRACKER_CONFIG": str(tmp_path / "no-config.toml"), "TRACKER_FEED_BASE_URL": f"http://127.0.0.1:{port}"})
     process = subprocess.Popen([sys.executable, "-m", "tracker", "--db", db_url, "serve"], stdout=subprocess.DEVNULL,

@@ -11,10 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import socket
-import subprocess
-import sys
-import time
 import uuid
 
 import httpx
@@ -22,16 +18,11 @@ import icalendar
 import pytest
 
 from exporters.ics_checks import assert_strict, khal_import, read_with_parsers
+from local_servers import free_port, start_radicale
 
 PASSWORD = "s3cret-Radicale"
 USER = "alice"
 _COMPONENT = re.compile(rb"BEGIN:(VEVENT|VTODO)\r\n.*?END:\1\r\n", re.S)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -43,25 +34,8 @@ def db_url(request, make_db_url) -> str:
 @pytest.fixture(scope="module")
 def radicale(tmp_path_factory):
     """A Radicale server for the module; yields its base URL."""
-    folder = tmp_path_factory.mktemp("radicale")
-    (folder / "users").write_text(f"{USER}:{PASSWORD}\n")
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}",
-         "--storage-filesystem-folder", str(folder / "storage"), "--auth-type", "htpasswd",
-         "--auth-htpasswd-filename", str(folder / "users"), "--auth-htpasswd-encryption", "plain",
-         "--logging-level", "error"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    process, base = start_radicale(tmp_path_factory.mktemp("radicale"), USER, PASSWORD)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(base + "/", timeout=1)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None and time.monotonic() < deadline, "Radicale did not start"
-                time.sleep(0.1)
         yield base
     finally:
         process.terminate()
@@ -227,7 +201,7 @@ def test_a_conflict_takes_the_status_from_the_app_and_the_text_from_the_tracker(
 def test_a_server_that_is_down_gives_exit_1_and_loses_nothing(cli, monkeypatch):
     _add_data(cli)
     monkeypatch.setenv("DESK_PW", PASSWORD)
-    down = f"http://127.0.0.1:{_free_port()}/alice/tracker/"
+    down = f"http://127.0.0.1:{free_port()}/alice/tracker/"
     assert cli("caldav", "add", "down", down, "--user", USER, "--password-env", "DESK_PW").exit_code == 0
     result = cli("sync", today="2017-06-01")
     assert result.exit_code == 1 and result.stdout == ""

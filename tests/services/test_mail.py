@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import email
 import email.policy
-import socket
 
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
+from local_servers import free_port
 from tracker.config import Settings
 from tracker.errors import ConfigError, InputError
 from tracker.services.mail import MailError, send_mail
@@ -17,12 +17,6 @@ from tracker.services.mail import MailError, send_mail
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
 
 PASSWORD = "s3cret-Pa55word"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class _Inbox:
@@ -44,7 +38,7 @@ def _authenticator(server, session, envelope, mechanism, auth_data):
 def smtp_server():
     """A real SMTP server on 127.0.0.1 (free port) that requires a login; yields (inbox, port)."""
     inbox = _Inbox()
-    port = _free_port()
+    port = free_port()
     # No TLS in the test server, so AUTH over plain SMTP must be allowed (aiosmtpd warns about it).
     controller = Controller(inbox, hostname="127.0.0.1", port=port, authenticator=_authenticator,
                             auth_required=True, auth_require_tls=False)
@@ -87,9 +81,9 @@ def test_refused_login_names_the_user_never_the_password(smtp_server):
 
 def test_unreachable_server_and_bad_address():
     with pytest.raises(MailError, match="cannot reach SMTP server 127.0.0.1"):
-        send_mail(_settings(_free_port()), "desk@example.org", "s", "t", "<p>h</p>")
+        send_mail(_settings(free_port()), "desk@example.org", "s", "t", "<p>h</p>")
     with pytest.raises(InputError):
-        send_mail(_settings(_free_port()), "not an address", "s", "t", "<p>h</p>")
+        send_mail(_settings(free_port()), "not an address", "s", "t", "<p>h</p>")
 
 
 def test_remind_mail_to_sends_the_same_content(cli, seed_path, smtp_server, monkeypatch):

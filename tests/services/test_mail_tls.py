@@ -16,18 +16,13 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
+from local_servers import free_port
 from tracker.config import Settings, resolve_settings
 from tracker.errors import ConfigError
 from tracker.services import mail
 from tracker.services.mail import send_mail
 
 PASSWORD = "s3cret-Pa55word"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class _Inbox:
@@ -84,7 +79,7 @@ def test_a_configured_password_means_starttls_by_default():
 
 
 def test_starttls_with_a_verified_certificate(certificate):
-    inbox, port = _Inbox(), _free_port()
+    inbox, port = _Inbox(), free_port()
     # The server refuses AUTH before STARTTLS: a login in clear would fail the test.
     controller = _server(inbox, port, tls_context=certificate, require_starttls=True, auth_require_tls=True)
     try:
@@ -95,7 +90,7 @@ def test_starttls_with_a_verified_certificate(certificate):
 
 
 def test_implicit_tls_with_a_verified_certificate(certificate):
-    inbox, port = _Inbox(), _free_port()
+    inbox, port = _Inbox(), free_port()
     controller = _server(inbox, port, ssl_context=certificate, auth_require_tls=False)
     try:
         send_mail(_settings(port, smtp_security="tls"), "desk@example.org", "s", "t\n", "<p>h</p>")
@@ -106,7 +101,7 @@ def test_implicit_tls_with_a_verified_certificate(certificate):
 
 def test_a_server_without_starttls_is_a_settings_error_exit_6():
     """Before: exit 7 (MailError). The settings do not fit the server: a ConfigError, exit 6."""
-    inbox, port = _Inbox(), _free_port()
+    inbox, port = _Inbox(), free_port()
     controller = _server(inbox, port, auth_require_tls=False)
     try:
         with pytest.raises(ConfigError, match="check smtp_security") as caught:
