@@ -29,25 +29,8 @@ def test_meeting_ingested_while_item_uncommitted_still_fulfils_it(make_db_url, s
 
     first = Session(engine)
     ingest_document(first, item_doc, at=AT)  # holds the ingest lock until it commits
-    done = threading.Event()
-
-    def second_ingest():
-        with Session(engine) as second:
-            ingest_document(second, meeting_doc, at=AT)
-            second.commit()
-        done.set()
-
-    worker = threading.Thread(target=second_ingest)
-    worker.start()
-    assert not done.wait(1.0), "the second ingest should wait for the first one's transaction"
-    first.commit()
-    first.close()
-    worker.join(30)
-    assert done.is_set()
-    with Session(engine) as check:
-        [item] = repo.list_commitments(check)
-        assert item.status == "fulfilled" and item.fulfilled_on == dt.date(2017, 5, 15)
-    engine.dispose()
+    _second_writer_waits_then_fulfils(engine, first, lambda second: ingest_document(second, meeting_doc, at=AT),
+                                      wait=1.0, what="the second ingest")
 
 
 @pytest.mark.postgres
@@ -62,19 +45,26 @@ def test_meeting_added_by_hand_while_item_uncommitted_still_fulfils_it(make_db_u
     seed = next(seed_path.glob("*.txt"))
     first = Session(engine)
     ingest_document(first, TextDocument(seed.read_text(encoding="utf-8"), str(seed)), at=AT)
+    meeting = Meeting(kind=Kind.CONSULTATIONS, start=dt.date(2017, 5, 15), end=dt.date(2017, 5, 15), city="Minsk",
+                      parties=["BY", "RS"], review=ReviewState.CONFIRMED)
+    _second_writer_waits_then_fulfils(engine, first, lambda second: tracking.add_meeting(second, meeting, at=AT),
+                                      wait=0.2, what="the hand-added meeting")
+
+
+def _second_writer_waits_then_fulfils(engine, first: Session, write, *, wait: float, what: str) -> None:
+    """`write` in a second session must wait for `first` (holding the writers' turn) to commit, then the
+    meeting it stores fulfils the item `first` stored."""
     done = threading.Event()
 
-    def add_by_hand():
+    def second_writer():
         with Session(engine) as second:
-            tracking.add_meeting(second, Meeting(kind=Kind.CONSULTATIONS, start=dt.date(2017, 5, 15),
-                                                 end=dt.date(2017, 5, 15), city="Minsk", parties=["BY", "RS"],
-                                                 review=ReviewState.CONFIRMED), at=AT)
+            write(second)
             second.commit()
         done.set()
 
-    worker = threading.Thread(target=add_by_hand)
+    worker = threading.Thread(target=second_writer)
     worker.start()
-    assert not done.wait(0.2), "the hand-added meeting should wait for the ingest's transaction"
+    assert not done.wait(wait), f"{what} should wait for the first transaction"
     first.commit()
     first.close()
     worker.join(30)
