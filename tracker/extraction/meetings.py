@@ -125,7 +125,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
     published = ctx.published
     found: list[Meeting] = []
     text = ctx.text
-    lead_dated = ctx.published is not None  # one lead contact at most: see _dated_at_the_top
+    lead_dated: bool | None = None  # whether the release states its date at the top, looked at once
     for number, clause in enumerate(ctx.clauses):
         sentence = clause.sentence
         events = [e for e in ctx.events(sentence)
@@ -181,17 +181,18 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                     continue  # a yearless day with no past verb is a future date read backwards
                 claimed[expression.start] = (expression, window)
             candidates = sorted(claimed.values(), key=lambda d: d[0].start)
-            if not found and not candidates and lead_dated and number < _LEAD_SENTENCES and triggers \
+            if not found and not candidates and number < _LEAD_SENTENCES and triggers \
                     and not has_future and not all_past and not ctx.times(sentence, "future") \
-                    and not ctx.is_title_line(sentence) and _dated_at_the_top(ctx):
+                    and not ctx.is_title_line(sentence):
                 # "Tokayev held talks with Putin, who has arrived in Astana" under "Akorda 27 November 2024":
-                # the release's lead contact, dated only by its dateline.
-                from tracker.temporal import TimeExpression
+                # the release's lead contact, dated only by its dateline (once found, `found` ends this).
+                if lead_dated is None:
+                    lead_dated = _dated_at_the_top(ctx)
+                if lead_dated:
+                    from tracker.temporal import TimeExpression
 
-                lead_dated = False
-                candidates.append((TimeExpression(seg_start, seg_start, "", Window(published, published,
-                                                                                   Precision.DAY, "")),
-                                   Window(published, published, Precision.DAY, "")))
+                    day = Window(published, published, Precision.DAY, "")
+                    candidates.append((TimeExpression(seg_start, seg_start, "", day), day))
             for expression in future:
                 if seg_start <= expression.start < seg_end and has_future and not ctx.reported(expression.start):
                     candidates.append((expression, expression.window))
