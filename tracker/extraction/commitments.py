@@ -222,21 +222,21 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         events = ctx.events(sentence)
         if not events:
             continue
-        items = _read_sentence(ctx, clause, events, meetings, inherited)
+        headline = ctx.is_title_line(sentence)
+        items = _read_sentence(ctx, clause, events, meetings, inherited, headline)
         raw.extend(items)
-        if ctx.is_title_line(sentence):
+        if headline:
             headlines.update(id(item) for item in items)
     return merge_commitments(raw, headlines)
 
 
-def _read_sentence(ctx: DocumentContext, clause, events, meetings, inherited) -> list[Commitment]:
+def _read_sentence(ctx: DocumentContext, clause, events, meetings, inherited, headline: bool) -> list[Commitment]:
     """The items one sentence states: the first governed event, and one more per coordinated clause
     ("agreed that the JTC would meet at an early date, and that they would work towards the next JCM")."""
     text = ctx.text
     sentence = clause.sentence
     items: list[Commitment] = []
     floor = sentence.start  # a further item must sit in a later clause than the last one read
-    headline = ctx.is_title_line(sentence)
     for event, cue_at, cue_end in _governed_events(ctx, sentence, events):
         if cue_at < floor or headline and cue_at == sentence.start:
             continue  # a headline opening "Next round in Riga" names what happened
