@@ -1,7 +1,6 @@
 """Alembic environment: the engine comes from the tracker (config attribute or settings)."""
 
 from alembic import context
-
 from tracker.storage.models import Base
 
 target_metadata = Base.metadata
@@ -20,8 +19,12 @@ def _engine():
 def run_migrations_offline() -> None:
     from tracker.config import resolve_settings
 
-    context.configure(url=resolve_settings().db_url, target_metadata=target_metadata,
-                      literal_binds=True, render_as_batch=True)
+    context.configure(
+        url=resolve_settings().db_url,
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
     with context.begin_transaction():
         context.run_migrations()
 
@@ -29,9 +32,12 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     engine = _engine()
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata,
-                          render_as_batch=connection.dialect.name == "sqlite",
-                          transaction_per_migration=True)
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=connection.dialect.name == "sqlite",
+            transaction_per_migration=True,
+        )
         with context.begin_transaction():
             context.run_migrations()
 

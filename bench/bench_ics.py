@@ -27,7 +27,7 @@ def icalendar_floor(items: int) -> float:
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//bench//floor//EN")
     calendar.add("version", "2.0")
-    stamp = dt.datetime(2017, 6, 1, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(2017, 6, 1, tzinfo=dt.UTC)
     for i in range(items):
         event = icalendar.Event()
         event.add("summary", f"Due: Next round of consultations no. {i}")
@@ -56,8 +56,14 @@ def main() -> None:
             run_tracker(url, "export", "ics", "-o", output)
             timings.append(time.perf_counter() - started)
         events = output.read_bytes().count(b"BEGIN:VEVENT")
-    emit(f"export {args.items:,} items to .ics (s)", min(timings), floor, peer_name="icalendar alone (bare events)",
-         better="lower", note=f"tracker: {events:,} full events incl. process start")
+    emit(
+        f"export {args.items:,} items to .ics (s)",
+        min(timings),
+        floor,
+        peer_name="icalendar alone (bare events)",
+        better="lower",
+        note=f"tracker: {events:,} full events incl. process start",
+    )
 
 
 if __name__ == "__main__":

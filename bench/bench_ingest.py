@@ -44,9 +44,17 @@ def _postgres_url() -> tuple[str, callable] | None:
 def _ingest_rate(url: str, folders: list[Path], documents: int) -> float:
     run_tracker(url, "db", "upgrade")  # schema first: time the ingest alone
     started = time.perf_counter()
-    processes = [subprocess.Popen([sys.executable, "-m", "tracker", "--db", url, "ingest", str(folder)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=tracker_env(),
-                                  cwd=ROOT) for folder in folders]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tracker", "--db", url, "ingest", str(folder)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=tracker_env(),
+            cwd=ROOT,
+        )
+        for folder in folders
+    ]
     for process in processes:
         _, stderr = process.communicate()
         if process.returncode:
@@ -74,8 +82,11 @@ def main() -> None:
             return
         url, drop = postgres
         try:
-            emit(f"ingest {n} documents, PostgreSQL, 1 process (docs/s)",
-                 _ingest_rate(url, [folder / "all"], n), note="127.0.0.1:5432")
+            emit(
+                f"ingest {n} documents, PostgreSQL, 1 process (docs/s)",
+                _ingest_rate(url, [folder / "all"], n),
+                note="127.0.0.1:5432",
+            )
         finally:
             drop()
 

@@ -28,8 +28,38 @@ from tracker.storage import models as m
 from tracker.storage.db import make_engine, upgrade
 
 TODAY = dt.date(2017, 3, 13)
-PARTNERS = ["AT", "BA", "BE", "BG", "BY", "CN", "CZ", "DE", "EG", "ES", "FR", "GR", "HR", "HU", "IN", "IT", "JP",
-            "KZ", "ME", "MK", "PL", "RO", "RU", "SI", "SK", "TR", "UA", "US", "AZ", "GB"]
+PARTNERS = [
+    "AT",
+    "BA",
+    "BE",
+    "BG",
+    "BY",
+    "CN",
+    "CZ",
+    "DE",
+    "EG",
+    "ES",
+    "FR",
+    "GR",
+    "HR",
+    "HU",
+    "IN",
+    "IT",
+    "JP",
+    "KZ",
+    "ME",
+    "MK",
+    "PL",
+    "RO",
+    "RU",
+    "SI",
+    "SK",
+    "TR",
+    "UA",
+    "US",
+    "AZ",
+    "GB",
+]
 KINDS = ["consultations", "visit", "meeting", "talks", "summit", "commission", "call", "signing"]
 CHUNK = 10_000
 
@@ -42,24 +72,52 @@ def build(url: str, items: int, seed: int = 6) -> None:
     rng = random.Random(seed)
     engine = make_engine(url)
     upgrade(engine)
-    at = dt.datetime(2017, 3, 1, 12, tzinfo=dt.timezone.utc)
+    at = dt.datetime(2017, 3, 1, 12, tzinfo=dt.UTC)
     documents = max(1, items // 100)
     meetings = max(1, items // 10)
     with Session(engine) as session:
-        session.execute(insert(m.Document), _rows(documents, lambda i: {
-            "id": i + 1, "sha256": f"{i:064x}", "source": f"https://example.org/press/{i}",
-            "title": f"Press release {i}", "published": TODAY - dt.timedelta(days=rng.randrange(1000)),
-            "text": "Lorem ipsum. " * 40, "ingested_at": at}))
+        session.execute(
+            insert(m.Document),
+            _rows(
+                documents,
+                lambda i: {
+                    "id": i + 1,
+                    "sha256": f"{i:064x}",
+                    "source": f"https://example.org/press/{i}",
+                    "title": f"Press release {i}",
+                    "published": TODAY - dt.timedelta(days=rng.randrange(1000)),
+                    "text": "Lorem ipsum. " * 40,
+                    "ingested_at": at,
+                },
+            ),
+        )
         for first in range(0, meetings, CHUNK):
             count = min(CHUNK, meetings - first)
             rows, parties = [], []
             for i in range(first, first + count):
                 start = TODAY - dt.timedelta(days=rng.randrange(-60, 1000))
-                rows.append({"id": i + 1, "uid": f"m{i}@bench", "kind": rng.choice(KINDS), "title": f"Meeting {i}",
-                             "start_date": start, "end_date": start, "city": "Belgrade", "country": "RS",
-                             "document_id": rng.randrange(documents) + 1, "evidence_text": f"They met ({i}).",
-                             "review": "confirmed", "sequence": 0, "created_at": at, "updated_at": at})
-                parties += [{"meeting_id": i + 1, "code": "RS"}, {"meeting_id": i + 1, "code": rng.choice(PARTNERS)}]
+                rows.append(
+                    {
+                        "id": i + 1,
+                        "uid": f"m{i}@bench",
+                        "kind": rng.choice(KINDS),
+                        "title": f"Meeting {i}",
+                        "start_date": start,
+                        "end_date": start,
+                        "city": "Belgrade",
+                        "country": "RS",
+                        "document_id": rng.randrange(documents) + 1,
+                        "evidence_text": f"They met ({i}).",
+                        "review": "confirmed",
+                        "sequence": 0,
+                        "created_at": at,
+                        "updated_at": at,
+                    }
+                )
+                parties += [
+                    {"meeting_id": i + 1, "code": "RS"},
+                    {"meeting_id": i + 1, "code": rng.choice(PARTNERS)},
+                ]
             session.execute(insert(m.Meeting), rows)
             session.execute(insert(m.MeetingParty), parties)
         for first in range(0, items, CHUNK):
@@ -78,21 +136,48 @@ def build(url: str, items: int, seed: int = 6) -> None:
                 fulfilled = None
                 if status == "fulfilled":
                     fulfilled = min(TODAY, (end or made) + dt.timedelta(days=rng.randrange(-30, 60)))
-                rows.append({
-                    "id": i + 1, "uid": f"c{i}@bench", "kind": rng.choice(KINDS), "title": f"Follow-up {i}",
-                    "firmness": "agreed", "city": "Minsk", "country": "BY", "window_start": start, "window_end": end,
-                    "window_precision": precision, "window_text": "in due course", "status": status,
-                    "review": "rejected" if rng.random() < 0.03 else "confirmed", "made_on": made,
-                    "fulfilled_on": fulfilled, "document_id": rng.randrange(documents) + 1,
-                    "evidence_text": f"The sides agreed to hold follow-up number {i} <soon> & *then*.",
-                    "sequence": 0, "created_at": at, "updated_at": at})
-                parties += [{"commitment_id": i + 1, "code": "RS"},
-                            {"commitment_id": i + 1, "code": rng.choice(PARTNERS)}]
+                rows.append(
+                    {
+                        "id": i + 1,
+                        "uid": f"c{i}@bench",
+                        "kind": rng.choice(KINDS),
+                        "title": f"Follow-up {i}",
+                        "firmness": "agreed",
+                        "city": "Minsk",
+                        "country": "BY",
+                        "window_start": start,
+                        "window_end": end,
+                        "window_precision": precision,
+                        "window_text": "in due course",
+                        "status": status,
+                        "review": "rejected" if rng.random() < 0.03 else "confirmed",
+                        "made_on": made,
+                        "fulfilled_on": fulfilled,
+                        "document_id": rng.randrange(documents) + 1,
+                        "evidence_text": f"The sides agreed to hold follow-up number {i} <soon> & *then*.",
+                        "sequence": 0,
+                        "created_at": at,
+                        "updated_at": at,
+                    }
+                )
+                parties += [
+                    {"commitment_id": i + 1, "code": "RS"},
+                    {"commitment_id": i + 1, "code": rng.choice(PARTNERS)},
+                ]
                 if status != "open" and rng.random() < 0.2:
-                    history.append({"entity": "commitment", "entity_id": i + 1, "field": "status",
-                                    "old_value": "open", "new_value": status, "reason": "bench",
-                                    "changed_at": dt.datetime.combine(TODAY - dt.timedelta(days=rng.randrange(60)),
-                                                                      dt.time(9), dt.timezone.utc)})
+                    history.append(
+                        {
+                            "entity": "commitment",
+                            "entity_id": i + 1,
+                            "field": "status",
+                            "old_value": "open",
+                            "new_value": status,
+                            "reason": "bench",
+                            "changed_at": dt.datetime.combine(
+                                TODAY - dt.timedelta(days=rng.randrange(60)), dt.time(9), dt.UTC
+                            ),
+                        }
+                    )
             session.execute(insert(m.Commitment), rows)
             session.execute(insert(m.CommitmentParty), parties)
             if history:
@@ -104,7 +189,9 @@ def build(url: str, items: int, seed: int = 6) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100_000)
-    parser.add_argument("--keep", type=Path, help="build the database and report in this folder and keep them")
+    parser.add_argument(
+        "--keep", type=Path, help="build the database and report in this folder and keep them"
+    )
     args = parser.parse_args()
     if args.keep is None:
         with tempfile.TemporaryDirectory(prefix="bench-report-") as folder:
@@ -122,8 +209,21 @@ def run(folder: Path, items: int) -> None:
     build(url, items)
     print(f"# built {items} items in {time.perf_counter() - started:.1f} s at {database}", file=sys.stderr)
     out = folder / "report.html"
-    command = [sys.executable, "-m", "tracker", "--db", url, "--today", TODAY.isoformat(), "report", "weekly",
-               "--format", "html", "-o", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "tracker",
+        "--db",
+        url,
+        "--today",
+        TODAY.isoformat(),
+        "report",
+        "weekly",
+        "--format",
+        "html",
+        "-o",
+        str(out),
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True)
@@ -131,8 +231,11 @@ def run(folder: Path, items: int) -> None:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     # On a shared machine the wall time includes waiting for a core; the CPU time does not.
-    print(f"# {out} ({out.stat().st_size // 1024} KiB); CPU time {cpu:.2f} s; load average "
-          f"{os.getloadavg()[0]:.1f}", file=sys.stderr)
+    print(
+        f"# {out} ({out.stat().st_size // 1024} KiB); CPU time {cpu:.2f} s; load average "
+        f"{os.getloadavg()[0]:.1f}",
+        file=sys.stderr,
+    )
     label = f"{items // 1000}k" if items % 1000 == 0 else str(items)
     print(f"report_html_{label}_items_seconds {seconds:.2f}")
 

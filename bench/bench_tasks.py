@@ -38,8 +38,15 @@ class Taskwarrior:
         self.env = {**os.environ, "TASKDATA": str(folder / "data"), "TASKRC": str(folder / "taskrc")}
 
     def __call__(self, *args: str, stdin: str | None = None) -> str:
-        command = ["task", "rc.confirmation=off", "rc.verbose=nothing", "rc.hooks=off", "rc.gc=off",
-                   "rc.recurrence=off", *args]
+        command = [
+            "task",
+            "rc.confirmation=off",
+            "rc.verbose=nothing",
+            "rc.hooks=off",
+            "rc.gc=off",
+            "rc.recurrence=off",
+            *args,
+        ]
         result = subprocess.run(command, capture_output=True, text=True, env=self.env, input=stdin)
         if result.returncode not in (0, 1):  # 1: "no matches"
             raise SystemExit(f"task {' '.join(args)} failed: {result.stderr.strip()}")
@@ -47,10 +54,20 @@ class Taskwarrior:
 
 
 def _tasks_json(items: int) -> str:
-    return json.dumps([{"description": f"Next round of consultations no. {i}", "status": "pending",
-                        "entry": "20170301T120000Z", "due": f"{2016 + i % 4}1231T000000Z",
-                        "project": "BY", "tags": ["consultations"],
-                        "uuid": f"00000000-0000-4000-8000-{i:012d}"} for i in range(items)])
+    return json.dumps(
+        [
+            {
+                "description": f"Next round of consultations no. {i}",
+                "status": "pending",
+                "entry": "20170301T120000Z",
+                "due": f"{2016 + i % 4}1231T000000Z",
+                "project": "BY",
+                "tags": ["consultations"],
+                "uuid": f"00000000-0000-4000-8000-{i:012d}",
+            }
+            for i in range(items)
+        ]
+    )
 
 
 def main() -> None:
@@ -59,7 +76,11 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=2000)
     args = parser.parse_args()
     if shutil.which("task") is None:
-        emit("add one item (ms, one process)", None, note="taskwarrior not installed (apt-get install taskwarrior)")
+        emit(
+            "add one item (ms, one process)",
+            None,
+            note="taskwarrior not installed (apt-get install taskwarrior)",
+        )
         return
     with tempfile.TemporaryDirectory(prefix="bench-tasks-") as name:
         folder = Path(name)
@@ -67,13 +88,35 @@ def main() -> None:
         task = Taskwarrior(folder / "tw-add")
         url = f"sqlite:///{folder / 'add.db'}"
         run_tracker(url, "db", "upgrade")
-        ours = [_timed(lambda i=i: run_tracker(url, "items", "add", f"Visit no. {i}", "--kind", "visit",
-                                               "--due", "in 2017", "--party", "BY"))
-                for i in range(args.adds)]
-        theirs = [_timed(lambda i=i: task("add", f"Visit no. {i}", "due:2017-12-31", "project:BY"))
-                  for i in range(args.adds)]
-        emit("add one item (ms, one process)", statistics.median(ours) * 1000, statistics.median(theirs) * 1000,
-             peer_name="task add", better="lower", note=f"median of {args.adds}")
+        ours = [
+            _timed(
+                lambda i=i: run_tracker(
+                    url,
+                    "items",
+                    "add",
+                    f"Visit no. {i}",
+                    "--kind",
+                    "visit",
+                    "--due",
+                    "in 2017",
+                    "--party",
+                    "BY",
+                )
+            )
+            for i in range(args.adds)
+        ]
+        theirs = [
+            _timed(lambda i=i: task("add", f"Visit no. {i}", "due:2017-12-31", "project:BY"))
+            for i in range(args.adds)
+        ]
+        emit(
+            "add one item (ms, one process)",
+            statistics.median(ours) * 1000,
+            statistics.median(theirs) * 1000,
+            peer_name="task add",
+            better="lower",
+            note=f"median of {args.adds}",
+        )
 
         # Import: a dump of N items into an empty database vs `task import` of N tasks.
         source = f"sqlite:///{folder / 'source.db'}"
@@ -85,16 +128,28 @@ def main() -> None:
         task = Taskwarrior(folder / "tw-import")
         (folder / "tasks.json").write_text(_tasks_json(args.items))
         theirs_import = _timed(lambda: task("import", str(folder / "tasks.json")))
-        emit(f"import {args.items:,} items (items/s)", args.items / ours_import, args.items / theirs_import,
-             peer_name="task import", note="tracker load of a dump")
+        emit(
+            f"import {args.items:,} items (items/s)",
+            args.items / ours_import,
+            args.items / theirs_import,
+            peer_name="task import",
+            note="tracker load of a dump",
+        )
 
         listed = []
-        ours_list = min(_timed(lambda: listed.append(run_tracker(target, "items", "list").stdout))
-                        for _ in range(3))
+        ours_list = min(
+            _timed(lambda: listed.append(run_tracker(target, "items", "list").stdout)) for _ in range(3)
+        )
         theirs_output = []
         theirs_list = min(_timed(lambda: theirs_output.append(task("list"))) for _ in range(3))
-        emit(f"list {args.items:,} open items (s)", ours_list, theirs_list, peer_name="task list", better="lower",
-             note=f"lines: tracker {listed[-1].count(chr(10))}, task {theirs_output[-1].count(chr(10))}")
+        emit(
+            f"list {args.items:,} open items (s)",
+            ours_list,
+            theirs_list,
+            peer_name="task list",
+            better="lower",
+            note=f"lines: tracker {listed[-1].count(chr(10))}, task {theirs_output[-1].count(chr(10))}",
+        )
 
 
 if __name__ == "__main__":

@@ -41,8 +41,12 @@ def _rate(function, docs, runs: int) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared/corpus/dev")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared/corpus/dev"
+    )
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     docs = _load(args.corpus)
@@ -60,8 +64,10 @@ def main() -> int:
     theirs = _rate(lambda text, _published: search_dates(text, languages=["en"]), docs, args.runs)
     ratio = ours / theirs if theirs else float("inf")
     print(f"dateparser.search.search_dates: {theirs:8.1f} documents/s")
-    print(f"ratio {ratio:.1f}x (target >= {TARGET_RATIO}x); rate target >= {TARGET_RATE}/s: "
-          f"{'met' if ours >= TARGET_RATE and ratio >= TARGET_RATIO else 'NOT met'}")
+    print(
+        f"ratio {ratio:.1f}x (target >= {TARGET_RATIO}x); rate target >= {TARGET_RATE}/s: "
+        f"{'met' if ours >= TARGET_RATE and ratio >= TARGET_RATIO else 'NOT met'}"
+    )
     return 0 if ours >= TARGET_RATE and ratio >= TARGET_RATIO else 1
 
 

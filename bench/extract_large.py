@@ -13,14 +13,18 @@ import argparse
 import datetime as dt
 import time
 
-UNIT = ("VIENNA, 3 May 2021 - The ministers of Austria and Jordan held talks in Vienna on Monday. "
-        "They agreed to hold the next round of consultations in Amman in the first half of 2022. "
-        "1234567890123456789 ---------- The Foreign Minister Of The Republic Of Somewhere Said. "
-        "Mr. H.E. Amb. U.S. No. 5 was signed by the end of the year.\n\n")
+UNIT = (
+    "VIENNA, 3 May 2021 - The ministers of Austria and Jordan held talks in Vienna on Monday. "
+    "They agreed to hold the next round of consultations in Amman in the first half of 2022. "
+    "1234567890123456789 ---------- The Foreign Minister Of The Republic Of Somewhere Said. "
+    "Mr. H.E. Amb. U.S. No. 5 was signed by the end of the year.\n\n"
+)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--megabytes", type=float, nargs="+", default=[1, 2, 5])
     args = parser.parse_args()
     from tracker.extraction import extract
@@ -31,8 +35,10 @@ def main() -> None:
         start = time.process_time()
         result = extract(text, dt.date(2021, 5, 3))
         seconds = time.process_time() - start
-        print(f"{len(text) / 1e6:6.1f} MB: {seconds:7.2f} s CPU, {len(text) / 1e6 / seconds:5.2f} MB/s, "
-              f"{len(result.meetings)} meetings, {len(result.commitments)} commitments")
+        print(
+            f"{len(text) / 1e6:6.1f} MB: {seconds:7.2f} s CPU, {len(text) / 1e6 / seconds:5.2f} MB/s, "
+            f"{len(result.meetings)} meetings, {len(result.commitments)} commitments"
+        )
 
 
 if __name__ == "__main__":

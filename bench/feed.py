@@ -31,11 +31,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PARTIES = ["BY", "RS", "RU", "CN", "DE", "FR", "IT", "HU", "TR", "AZ", "KZ", "UZ", "AM", "GE", "MD", "UA", "PL",
-           "AT", "GR", "EG"]
+PARTIES = [
+    "BY",
+    "RS",
+    "RU",
+    "CN",
+    "DE",
+    "FR",
+    "IT",
+    "HU",
+    "TR",
+    "AZ",
+    "KZ",
+    "UZ",
+    "AM",
+    "GE",
+    "MD",
+    "UA",
+    "PL",
+    "AT",
+    "GR",
+    "EG",
+]
 CITIES = ["Minsk", "Belgrade", "Moscow", "Beijing", "Berlin", "Paris", "Rome", "Budapest", "Ankara", "Baku"]
 TODAY = dt.date(2020, 6, 1)
-AT = dt.datetime(2020, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+AT = dt.datetime(2020, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 
 
 def make_items(count: int, seed: int = 5):
@@ -53,20 +73,37 @@ def make_items(count: int, seed: int = 5):
         else:
             month = rng.randint(1, 12)
             start = dt.date(year, month, 1)
-            end = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+            end = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
             window = Window(start, end, Precision.MONTH, f"in {start:%B %Y}")
         city = rng.choice(CITIES)
         parties = sorted(rng.sample(PARTIES, 2))
         status = rng.choice(statuses)
-        sentence = (f"It was agreed to hold the next round of consultations, on trade; energy and culture, "
-                    f"in {city} ({'Минск' if city == 'Minsk' else city}) {window.text or 'later'}.")
-        items.append(Commitment(
-            kind=rng.choice(kinds), firmness=rng.choice(firmness), window=window,
-            title=f"Next round of consultations #{number}, {city}", parties=parties, city=city, country=parties[0],
-            evidence=Evidence(sentence, 0, len(sentence)), status=status,
-            fulfilled_on=window.end + dt.timedelta(days=3) if status is Status.FULFILLED and window.end else None,
-            agreed_meeting_uid=f"meeting-{number // 3}@tracker", source=f"https://mfa.example/press/{number}",
-            uid=f"item-{number:06d}@tracker", sequence=number % 4, created_at=AT, updated_at=AT))
+        sentence = (
+            f"It was agreed to hold the next round of consultations, on trade; energy and culture, "
+            f"in {city} ({'Минск' if city == 'Minsk' else city}) {window.text or 'later'}."
+        )
+        items.append(
+            Commitment(
+                kind=rng.choice(kinds),
+                firmness=rng.choice(firmness),
+                window=window,
+                title=f"Next round of consultations #{number}, {city}",
+                parties=parties,
+                city=city,
+                country=parties[0],
+                evidence=Evidence(sentence, 0, len(sentence)),
+                status=status,
+                fulfilled_on=window.end + dt.timedelta(days=3)
+                if status is Status.FULFILLED and window.end
+                else None,
+                agreed_meeting_uid=f"meeting-{number // 3}@tracker",
+                source=f"https://mfa.example/press/{number}",
+                uid=f"item-{number:06d}@tracker",
+                sequence=number % 4,
+                created_at=AT,
+                updated_at=AT,
+            )
+        )
     return items
 
 
@@ -109,9 +146,14 @@ def phase_export(count: int, todos: str) -> dict:
         target = Path(folder) / "bench.ics"
         size, wall, cpu = _timed(lambda: write_atomically(target, iter_calendar([], items, options)))
         data = target.read_bytes()
-    return {"seconds": wall, "cpu": cpu, "bytes": size,
-            "components": data.count(b"\r\nBEGIN:VEVENT\r\n") + data.count(b"\r\nBEGIN:VTODO\r\n"),
-            "inputs_mb": inputs_mb, "peak_mb": _peak_mb()}
+    return {
+        "seconds": wall,
+        "cpu": cpu,
+        "bytes": size,
+        "components": data.count(b"\r\nBEGIN:VEVENT\r\n") + data.count(b"\r\nBEGIN:VTODO\r\n"),
+        "inputs_mb": inputs_mb,
+        "peak_mb": _peak_mb(),
+    }
 
 
 def _fill_database(url: str, count: int) -> None:
@@ -125,13 +167,30 @@ def _fill_database(url: str, count: int) -> None:
     with session_scope(engine) as session:
         rows, parties = [], []
         for number, item in enumerate(make_items(count), start=1):
-            rows.append(dict(id=number, uid=item.uid, kind=item.kind.value, title=item.title,
-                             firmness=item.firmness.value, city=item.city, country=item.country,
-                             window_start=item.window.start, window_end=item.window.end,
-                             window_precision=item.window.precision.value, window_text=item.window.text,
-                             status=item.status.value, review="unreviewed", fulfilled_on=item.fulfilled_on,
-                             evidence_text=item.evidence.text, evidence_start=0, evidence_end=len(item.evidence.text),
-                             sequence=item.sequence, created_at=AT, updated_at=AT))
+            rows.append(
+                dict(
+                    id=number,
+                    uid=item.uid,
+                    kind=item.kind.value,
+                    title=item.title,
+                    firmness=item.firmness.value,
+                    city=item.city,
+                    country=item.country,
+                    window_start=item.window.start,
+                    window_end=item.window.end,
+                    window_precision=item.window.precision.value,
+                    window_text=item.window.text,
+                    status=item.status.value,
+                    review="unreviewed",
+                    fulfilled_on=item.fulfilled_on,
+                    evidence_text=item.evidence.text,
+                    evidence_start=0,
+                    evidence_end=len(item.evidence.text),
+                    sequence=item.sequence,
+                    created_at=AT,
+                    updated_at=AT,
+                )
+            )
             parties.extend({"commitment_id": number, "code": code} for code in item.parties)
         session.execute(insert(m.Commitment), rows)
         session.execute(insert(m.CommitmentParty), parties)
@@ -148,8 +207,14 @@ def phase_database(count: int, url: str) -> dict:
         meetings, items = feeds.load_calendar(session, feeds.CalendarFilter())
     loaded = time.perf_counter()
     size = sum(len(chunk) for chunk in feeds.iter_calendar(meetings, items, _options()))
-    return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu,
-            "load_seconds": loaded - started, "bytes": size, "items": len(items), "peak_mb": _peak_mb()}
+    return {
+        "seconds": time.perf_counter() - started,
+        "cpu": time.process_time() - cpu,
+        "load_seconds": loaded - started,
+        "bytes": size,
+        "items": len(items),
+        "peak_mb": _peak_mb(),
+    }
 
 
 def phase_server(url: str, requests: int, concurrency: int) -> dict:
@@ -199,14 +264,23 @@ def phase_server(url: str, requests: int, concurrency: int) -> dict:
     finally:
         server.close()
     latencies.sort()
-    return {"first_get_seconds": first_seconds, "first_get_gzip_bytes": len(first.content),
-            "requests": len(latencies), "seconds": elapsed, "per_second": len(latencies) / elapsed,
-            "p50_ms": latencies[len(latencies) // 2] * 1000, "p99_ms": latencies[int(len(latencies) * 0.99)] * 1000,
-            "renders": app.renders, "peak_mb": _peak_mb()}
+    return {
+        "first_get_seconds": first_seconds,
+        "first_get_gzip_bytes": len(first.content),
+        "requests": len(latencies),
+        "seconds": elapsed,
+        "per_second": len(latencies) / elapsed,
+        "p50_ms": latencies[len(latencies) // 2] * 1000,
+        "p99_ms": latencies[int(len(latencies) * 0.99)] * 1000,
+        "renders": app.renders,
+        "peak_mb": _peak_mb(),
+    }
 
 
 def _run_phase(*args: str) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--phase", *args], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--phase", *args], capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -219,43 +293,60 @@ def main() -> None:
     args = parser.parse_args()
     if args.phase:
         name, *rest = args.phase
-        result = {"floor": lambda: phase_floor(int(rest[0])), "export": lambda: phase_export(int(rest[0]), rest[1]),
-                  "database": lambda: phase_database(int(rest[0]), rest[1]),
-                  "server": lambda: phase_server(rest[0], int(rest[1]), int(rest[2]))}[name]()
+        result = {
+            "floor": lambda: phase_floor(int(rest[0])),
+            "export": lambda: phase_export(int(rest[0]), rest[1]),
+            "database": lambda: phase_database(int(rest[0]), rest[1]),
+            "server": lambda: phase_server(rest[0], int(rest[1]), int(rest[2])),
+        }[name]()
         print(json.dumps(result))
         return
     print(f"items: {args.items:,}; python {sys.version.split()[0]}")
     floor = _run_phase("floor", str(args.items))
-    print(f"floor    icalendar alone, to_ical() of {floor['components']:,} prebuilt components: "
-          f"{floor['seconds']:.1f} s wall, {floor['cpu']:.1f} s CPU ({floor['cpu'] / floor['components'] * 1e6:.0f} "
-          f"us/component), {floor['bytes'] / 1e6:.0f} MB; peak RSS {floor['peak_mb']:.0f} MB (components in memory)")
+    print(
+        f"floor    icalendar alone, to_ical() of {floor['components']:,} prebuilt components: "
+        f"{floor['seconds']:.1f} s wall, {floor['cpu']:.1f} s CPU ({floor['cpu'] / floor['components'] * 1e6:.0f} "
+        f"us/component), {floor['bytes'] / 1e6:.0f} MB; peak RSS {floor['peak_mb']:.0f} MB (components in memory)"
+    )
     export = _run_phase("export", str(args.items), "as-events")
-    print(f"export   tracker export (as-events, streamed to a file), {export['components']:,} components: "
-          f"{export['seconds']:.1f} s wall, {export['cpu']:.1f} s CPU "
-          f"({export['cpu'] / export['components'] * 1e6:.0f} us/component, building included), "
-          f"{export['bytes'] / 1e6:.0f} MB; peak RSS {export['peak_mb']:.0f} MB "
-          f"(RSS before exporting, inputs built: {export['inputs_mb']:.0f} MB)")
+    print(
+        f"export   tracker export (as-events, streamed to a file), {export['components']:,} components: "
+        f"{export['seconds']:.1f} s wall, {export['cpu']:.1f} s CPU "
+        f"({export['cpu'] / export['components'] * 1e6:.0f} us/component, building included), "
+        f"{export['bytes'] / 1e6:.0f} MB; peak RSS {export['peak_mb']:.0f} MB "
+        f"(RSS before exporting, inputs built: {export['inputs_mb']:.0f} MB)"
+    )
     both = _run_phase("export", str(args.items), "both")
-    print(f"export   --todos both, {both['components']:,} components: {both['seconds']:.1f} s wall, "
-          f"{both['cpu']:.1f} s CPU, {both['bytes'] / 1e6:.0f} MB; peak RSS {both['peak_mb']:.0f} MB")
+    print(
+        f"export   --todos both, {both['components']:,} components: {both['seconds']:.1f} s wall, "
+        f"{both['cpu']:.1f} s CPU, {both['bytes'] / 1e6:.0f} MB; peak RSS {both['peak_mb']:.0f} MB"
+    )
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{folder}/bench.db"
         started = time.perf_counter()
         _fill_database(url, args.items)
-        print(f"database filled with {args.items:,} items in {time.perf_counter() - started:.1f} s (bulk insert)")
+        print(
+            f"database filled with {args.items:,} items in {time.perf_counter() - started:.1f} s (bulk insert)"
+        )
         database = _run_phase("database", str(args.items), url)
-        print(f"database SQLite -> domain -> .ics: {database['seconds']:.1f} s wall, {database['cpu']:.1f} s CPU "
-              f"(loading {database['load_seconds']:.1f} s), {database['bytes'] / 1e6:.0f} MB, "
-              f"peak RSS {database['peak_mb']:.0f} MB")
+        print(
+            f"database SQLite -> domain -> .ics: {database['seconds']:.1f} s wall, {database['cpu']:.1f} s CPU "
+            f"(loading {database['load_seconds']:.1f} s), {database['bytes'] / 1e6:.0f} MB, "
+            f"peak RSS {database['peak_mb']:.0f} MB"
+        )
         server = _run_phase("server", url, str(args.requests), str(args.concurrency))
-        print(f"server   first GET (builds the feed, gzip): {server['first_get_seconds']:.1f} s, "
-              f"{server['first_get_gzip_bytes'] / 1e6:.1f} MB gzipped; then {server['requests']:,} conditional "
-              f"requests ({args.concurrency} clients): {server['per_second']:.0f} req/s, p50 {server['p50_ms']:.1f} ms, "
-              f"p99 {server['p99_ms']:.1f} ms; calendar built {server['renders']} time(s); "
-              f"peak RSS {server['peak_mb']:.0f} MB")
+        print(
+            f"server   first GET (builds the feed, gzip): {server['first_get_seconds']:.1f} s, "
+            f"{server['first_get_gzip_bytes'] / 1e6:.1f} MB gzipped; then {server['requests']:,} conditional "
+            f"requests ({args.concurrency} clients): {server['per_second']:.0f} req/s, p50 {server['p50_ms']:.1f} ms, "
+            f"p99 {server['p99_ms']:.1f} ms; calendar built {server['renders']} time(s); "
+            f"peak RSS {server['peak_mb']:.0f} MB"
+        )
     verdict = "meets" if export["seconds"] < 20 and export["peak_mb"] < 500 else "MISSES"
-    print(f"target (export < 20 s and < 500 MB, wall time): {verdict}; load average now "
-          f"{', '.join(f'{v:.1f}' for v in os.getloadavg())} on {os.cpu_count()} CPUs")
+    print(
+        f"target (export < 20 s and < 500 MB, wall time): {verdict}; load average now "
+        f"{', '.join(f'{v:.1f}' for v in os.getloadavg())} on {os.cpu_count()} CPUs"
+    )
 
 
 if __name__ == "__main__":

@@ -75,9 +75,11 @@ def build_database(path: Path, total: int, open_count: int, seed: int = 4) -> No
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA synchronous = OFF")
     connection.execute("PRAGMA journal_mode = OFF")
-    columns = ("id, uid, kind, title, firmness, city, country, timezone, window_start, window_end, window_precision, "
-               "window_text, status, review, made_on, fulfilled_on, evidence_text, evidence_start, evidence_end, "
-               "sequence, created_at, updated_at")
+    columns = (
+        "id, uid, kind, title, firmness, city, country, timezone, window_start, window_end, window_precision, "
+        "window_text, status, review, made_on, fulfilled_on, evidence_text, evidence_start, evidence_end, "
+        "sequence, created_at, updated_at"
+    )
     sql_items = f"INSERT INTO commitments ({columns}) VALUES ({', '.join('?' * 22)})"
     sql_parties = "INSERT INTO commitment_parties (commitment_id, code) VALUES (?, ?)"
     batch_items, batch_parties = [], []
@@ -94,9 +96,32 @@ def build_database(path: Path, total: int, open_count: int, seed: int = 4) -> No
         review = "unreviewed" if rng.random() < 0.3 else "confirmed"
         evidence = f"It was agreed to hold the next {kind} in {city} {text}."
         made_on = (dt.date.fromisoformat(start) - dt.timedelta(days=rng.randint(30, 400))).isoformat()
-        batch_items.append((item_id, f"bench-{item_id}@tracker", kind, f"Next {kind} in {city}", "agreed", city,
-                            None, None, start, end, precision, text, status, review, made_on, fulfilled_on,
-                            evidence, 0, len(evidence), 0, STAMP, STAMP))
+        batch_items.append(
+            (
+                item_id,
+                f"bench-{item_id}@tracker",
+                kind,
+                f"Next {kind} in {city}",
+                "agreed",
+                city,
+                None,
+                None,
+                start,
+                end,
+                precision,
+                text,
+                status,
+                review,
+                made_on,
+                fulfilled_on,
+                evidence,
+                0,
+                len(evidence),
+                0,
+                STAMP,
+                STAMP,
+            )
+        )
         for code in rng.sample(PARTIES, 2):
             batch_parties.append((item_id, code))
         if len(batch_items) >= 50_000:
@@ -129,8 +154,13 @@ def measure(command: list[str], env: dict | None = None, *, first_byte: bool = F
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({code}): {stderr.decode()[-2000:]}")
-    return {"seconds": wall, "peak_mb": usage.ru_maxrss / 1024, "bytes": size, "first_byte": first,
-            "cpu": usage.ru_utime + usage.ru_stime}
+    return {
+        "seconds": wall,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "bytes": size,
+        "first_byte": first,
+        "cpu": usage.ru_utime + usage.ru_stime,
+    }
 
 
 def _load() -> float:
@@ -139,18 +169,22 @@ def _load() -> float:
 
 def runs(command: list[str], count: int, env: dict | None = None, **kwargs) -> dict:
     results = [measure(command, env, **kwargs) for _ in range(count)]
-    return {"median_s": statistics.median(r["seconds"] for r in results),
-            "min_s": min(r["seconds"] for r in results),
-            "peak_mb": max(r["peak_mb"] for r in results),
-            "bytes": results[0]["bytes"],
-            "first_byte_s": statistics.median(r["first_byte"] or 0 for r in results),
-            "cpu_s": statistics.median(r["cpu"] for r in results)}
+    return {
+        "median_s": statistics.median(r["seconds"] for r in results),
+        "min_s": min(r["seconds"] for r in results),
+        "peak_mb": max(r["peak_mb"] for r in results),
+        "bytes": results[0]["bytes"],
+        "first_byte_s": statistics.median(r["first_byte"] or 0 for r in results),
+        "cpu_s": statistics.median(r["cpu"] for r in results),
+    }
 
 
 def _show(label: str, result: dict) -> None:
-    print(f"  {label:<44} median {result['median_s']:6.3f} s  (min {result['min_s']:.3f})  "
-          f"peak {result['peak_mb']:6.1f} MB  out {result['bytes'] / 1e6:7.2f} MB  "
-          f"first byte {result['first_byte_s']:.3f} s  cpu {result['cpu_s']:.3f} s")
+    print(
+        f"  {label:<44} median {result['median_s']:6.3f} s  (min {result['min_s']:.3f})  "
+        f"peak {result['peak_mb']:6.1f} MB  out {result['bytes'] / 1e6:7.2f} MB  "
+        f"first byte {result['first_byte_s']:.3f} s  cpu {result['cpu_s']:.3f} s"
+    )
 
 
 def bench_a(folder: Path, count: int, open_count: int, repeat: int, today: str) -> dict:
@@ -167,8 +201,9 @@ def bench_a(folder: Path, count: int, open_count: int, repeat: int, today: str) 
     results = {
         "remind": runs(base + ["remind"], repeat),
         "remind --json": runs(base + ["remind", "--json"], repeat),
-        "items list --overdue --json": runs(base + ["items", "list", "--overdue", "--json"], repeat,
-                                            first_byte=True),
+        "items list --overdue --json": runs(
+            base + ["items", "list", "--overdue", "--json"], repeat, first_byte=True
+        ),
     }
     for label, result in results.items():
         _show(f"tracker {label}", result)
@@ -184,8 +219,10 @@ def _taskwarrior_env(folder: Path) -> dict:
     data = folder / "taskdata"
     data.mkdir(exist_ok=True)
     rc = folder / "taskrc"
-    rc.write_text(f"data.location={data}\nconfirmation=off\nverbose=nothing\ngc=off\nhooks=off\n"
-                  "recurrence=off\nnews.version=2.6.2\n")
+    rc.write_text(
+        f"data.location={data}\nconfirmation=off\nverbose=nothing\ngc=off\nhooks=off\n"
+        "recurrence=off\nnews.version=2.6.2\n"
+    )
     return {**os.environ, "TASKRC": str(rc), "TASKDATA": str(data)}
 
 
@@ -211,10 +248,19 @@ def bench_b(folder: Path, count: int, repeat: int, today: str) -> dict:
         (folder / "taskdata" / "pending.data").unlink()
     connection = sqlite3.connect(db)
     tasks = []
-    for item_id, title, end in connection.execute("SELECT id, title, window_end FROM commitments ORDER BY id"):
+    for item_id, title, end in connection.execute(
+        "SELECT id, title, window_end FROM commitments ORDER BY id"
+    ):
         due = dt.date.fromisoformat(end) + dt.timedelta(days=1)
-        tasks.append({"uuid": f"00000000-0000-4000-8000-{item_id:012d}", "description": title, "status": "pending",
-                      "entry": "20200102T030405Z", "due": f"{due:%Y%m%d}T000000Z"})
+        tasks.append(
+            {
+                "uuid": f"00000000-0000-4000-8000-{item_id:012d}",
+                "description": title,
+                "status": "pending",
+                "entry": "20200102T030405Z",
+                "due": f"{due:%Y%m%d}T000000Z",
+            }
+        )
     connection.close()
     export = folder / "tasks.json"
     export.write_text(json.dumps(tasks))
@@ -225,12 +271,16 @@ def bench_b(folder: Path, count: int, repeat: int, today: str) -> dict:
     measure(task_command, env)
     results["task +OVERDUE list"] = runs(task_command, repeat, env)
     _show("task +OVERDUE list", results["task +OVERDUE list"])
-    counted = subprocess.run([task, "+OVERDUE", "count"], env=env, capture_output=True, text=True).stdout.strip()
+    counted = subprocess.run(
+        [task, "+OVERDUE", "count"], env=env, capture_output=True, text=True
+    ).stdout.strip()
     print(f"    Taskwarrior: {counted} overdue")
     ratio = results["tracker remind --json"]["median_s"] / results["task +OVERDUE list"]["median_s"]
     results["ratio"] = ratio
     if count == 100_000:
-        print(f"    ratio tracker/Taskwarrior: {ratio:.2f} (target <= 0.5: {'met' if ratio <= 0.5 else 'NOT met'})")
+        print(
+            f"    ratio tracker/Taskwarrior: {ratio:.2f} (target <= 0.5: {'met' if ratio <= 0.5 else 'NOT met'})"
+        )
     else:
         print(f"    ratio tracker/Taskwarrior: {ratio:.2f} (the target is set for 100,000 items)")
     return results
@@ -239,18 +289,23 @@ def bench_b(folder: Path, count: int, repeat: int, today: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--scale", type=float, default=1.0, help="multiply the item counts (0.01 for a smoke run)")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="multiply the item counts (0.01 for a smoke run)"
+    )
     parser.add_argument("--scale-b", type=float, help="scale of (b) alone (default: --scale)")
     parser.add_argument("--skip-a", action="store_true")
     parser.add_argument("--skip-b", action="store_true")
-    parser.add_argument("--keep", type=Path, help="build the databases in this folder and keep them "
-                        "(a later run reuses them)")
+    parser.add_argument(
+        "--keep", type=Path, help="build the databases in this folder and keep them (a later run reuses them)"
+    )
     args = parser.parse_args()
     today = dt.date.today().isoformat()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="tracker-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"today {today}; {os.cpu_count()} CPUs; load average {_load():.1f} (wall times need an idle machine; "
-          f"CPU time is the process's user+system time); python {sys.version.split()[0]}")
+    print(
+        f"today {today}; {os.cpu_count()} CPUs; load average {_load():.1f} (wall times need an idle machine; "
+        f"CPU time is the process's user+system time); python {sys.version.split()[0]}"
+    )
     try:
         if not args.skip_a:
             bench_a(folder, int(1_000_000 * args.scale), int(10_000 * args.scale), args.runs, today)

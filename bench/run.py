@@ -44,9 +44,16 @@ SCRIPTS = [
     # Written by the other engineers; run as they are, read through _FOREIGN below.
     Script("bench_report.py", [], ["--items", "10000"], 300),
     Script("extract.py", ["--runs", "3"], ["--runs", "1"], 150),
-    Script("feed.py", ["--items", "20000", "--requests", "500"], ["--items", "2000", "--requests", "100"], 150),
+    Script(
+        "feed.py", ["--items", "20000", "--requests", "500"], ["--items", "2000", "--requests", "100"], 150
+    ),
     # (b) at the issue's size (100,000 open items, about 40 s); (a) at a tenth (its 1,000,000 take minutes).
-    Script("remind.py", ["--scale", "0.1", "--scale-b", "1", "--runs", "3"], ["--scale", "0.01", "--runs", "1"], 150),
+    Script(
+        "remind.py",
+        ["--scale", "0.1", "--scale-b", "1", "--runs", "3"],
+        ["--scale", "0.01", "--runs", "1"],
+        150,
+    ),
 ]
 _OWN_FILES = {"run.py", "_common.py"}
 
@@ -61,8 +68,14 @@ def _foreign_report(output: str) -> list[dict]:
     match = re.search(r"^report_html_(\S+)_items_seconds " + _NUMBER, output, re.MULTILINE)
     if not match:
         return []
-    return [{"figure": f"weekly HTML report, {match[1]} items (s)", "ours": _number(match[2]), "better": "lower",
-             "note": "bench/bench_report.py (#6), fresh process"}]
+    return [
+        {
+            "figure": f"weekly HTML report, {match[1]} items (s)",
+            "ours": _number(match[2]),
+            "better": "lower",
+            "note": "bench/bench_report.py (#6), fresh process",
+        }
+    ]
 
 
 def _foreign_extract(output: str) -> list[dict]:
@@ -70,20 +83,35 @@ def _foreign_extract(output: str) -> list[dict]:
     theirs = re.search(r"dateparser\.search\.search_dates:\s*" + _NUMBER + r" documents/s", output)
     if not ours:
         return []
-    return [{"figure": "extract dev corpus (docs/s)", "ours": _number(ours[1]),
-             "peer": _number(theirs[1]) if theirs else None,
-             "peer_name": "dateparser search_dates (dates only)" if theirs else "", "better": "higher",
-             "note": "bench/extract.py (#3)"}]
+    return [
+        {
+            "figure": "extract dev corpus (docs/s)",
+            "ours": _number(ours[1]),
+            "peer": _number(theirs[1]) if theirs else None,
+            "peer_name": "dateparser search_dates (dates only)" if theirs else "",
+            "better": "higher",
+            "note": "bench/extract.py (#3)",
+        }
+    ]
 
 
 def _foreign_feed(output: str) -> list[dict]:
     floor = re.search(r"^floor .*?: " + _NUMBER + r" s", output, re.MULTILINE)
-    export = re.search(r"^export   tracker export .*?(\d[\d,]*) components: " + _NUMBER + r" s", output, re.MULTILINE)
+    export = re.search(
+        r"^export   tracker export .*?(\d[\d,]*) components: " + _NUMBER + r" s", output, re.MULTILINE
+    )
     if not export:
         return []
-    return [{"figure": f"export {export[1]} components, in-process (s)", "ours": _number(export[2]),
-             "peer": _number(floor[1]) if floor else None, "peer_name": "icalendar to_ical (prebuilt)" if floor else "",
-             "better": "lower", "note": "bench/feed.py (#5)"}]
+    return [
+        {
+            "figure": f"export {export[1]} components, in-process (s)",
+            "ours": _number(export[2]),
+            "peer": _number(floor[1]) if floor else None,
+            "peer_name": "icalendar to_ical (prebuilt)" if floor else "",
+            "better": "lower",
+            "note": "bench/feed.py (#5)",
+        }
+    ]
 
 
 def _foreign_remind(output: str) -> list[dict]:
@@ -96,22 +124,35 @@ def _foreign_remind(output: str) -> list[dict]:
         if not (size and ours):
             continue
         what = f"{size[1]} items, {size[2]} open" if size[2] else f"{size[1]} open items"
-        rows.append({"figure": f"remind --json, {what} (s)", "ours": _number(ours[1]),
-                     "peer": _number(theirs[1]) if theirs else None,
-                     "peer_name": "task +OVERDUE list" if theirs else "", "better": "lower",
-                     "note": "bench/remind.py (#4), whole process"})
+        rows.append(
+            {
+                "figure": f"remind --json, {what} (s)",
+                "ours": _number(ours[1]),
+                "peer": _number(theirs[1]) if theirs else None,
+                "peer_name": "task +OVERDUE list" if theirs else "",
+                "better": "lower",
+                "note": "bench/remind.py (#4), whole process",
+            }
+        )
     return rows
 
 
-_FOREIGN = {"bench_report.py": _foreign_report, "extract.py": _foreign_extract, "feed.py": _foreign_feed,
-            "remind.py": _foreign_remind}
+_FOREIGN = {
+    "bench_report.py": _foreign_report,
+    "extract.py": _foreign_extract,
+    "feed.py": _foreign_feed,
+    "remind.py": _foreign_remind,
+}
 
 
 def _all_scripts() -> list[Script]:
     """The known scripts, then any other bench/*.py (run with its defaults, so that none is left out)."""
     known = {script.name for script in SCRIPTS}
-    others = [Script(path.name, [], [], 150) for path in sorted(BENCH.glob("*.py"))
-              if path.name not in known | _OWN_FILES and not path.name.startswith("_")]
+    others = [
+        Script(path.name, [], [], 150)
+        for path in sorted(BENCH.glob("*.py"))
+        if path.name not in known | _OWN_FILES and not path.name.startswith("_")
+    ]
     return SCRIPTS + others
 
 
@@ -125,7 +166,9 @@ def run_script(script: Script, quick: bool) -> tuple[list[dict], str]:
     env["PYTHONPATH"] = str(BENCH)
     started = time.perf_counter()
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=script.timeout_s, cwd=ROOT, env=env)
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=script.timeout_s, cwd=ROOT, env=env
+        )
     except subprocess.TimeoutExpired as err:
         log = (err.stdout or b"").decode() if isinstance(err.stdout, bytes) else (err.stdout or "")
         rows = _parse(script, log)
@@ -136,7 +179,9 @@ def run_script(script: Script, quick: bool) -> tuple[list[dict], str]:
         for row in rows:
             row["note"] = f"{row.get('note', '')} (script exit {done.returncode})".strip()
     elif done.returncode != 0:
-        rows.append(_failed(script, f"exit {done.returncode}: {(done.stderr.strip().splitlines() or ['?'])[-1]}"))
+        rows.append(
+            _failed(script, f"exit {done.returncode}: {(done.stderr.strip().splitlines() or ['?'])[-1]}")
+        )
     elif not rows:
         last = (done.stdout.strip().splitlines() or ["no output"])[-1]
         rows.append(_failed(script, f"no figure this runner reads; last line: {last}"))
@@ -145,7 +190,7 @@ def run_script(script: Script, quick: bool) -> tuple[list[dict], str]:
 
 
 def _parse(script: Script, output: str) -> list[dict]:
-    rows = [json.loads(line[len("BENCH "):]) for line in output.splitlines() if line.startswith("BENCH {")]
+    rows = [json.loads(line[len("BENCH ") :]) for line in output.splitlines() if line.startswith("BENCH {")]
     if script.name in _FOREIGN:
         rows += _FOREIGN[script.name](output)
     return rows
@@ -175,14 +220,19 @@ def _ratio(row: dict) -> str:
 
 
 def render_table(rows: list[dict]) -> str:
-    lines = ["| figure | this project | peer (same run) | ratio (>1: we are better) | note |",
-             "| --- | ---: | ---: | ---: | --- |"]
+    lines = [
+        "| figure | this project | peer (same run) | ratio (>1: we are better) | note |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
     for row in rows:
         peer = row.get("peer")
-        peer_text = f"{_format(peer)} ({row.get('peer_name')})" if peer is not None else (
-            row.get("peer_name") or "—")
-        lines.append(f"| {row['figure']} | {_format(row.get('ours'))} | {peer_text} | {_ratio(row)} | "
-                     f"{row.get('note', '')} |")
+        peer_text = (
+            f"{_format(peer)} ({row.get('peer_name')})" if peer is not None else (row.get("peer_name") or "—")
+        )
+        lines.append(
+            f"| {row['figure']} | {_format(row.get('ours'))} | {peer_text} | {_ratio(row)} | "
+            f"{row.get('note', '')} |"
+        )
     return "\n".join(lines)
 
 
@@ -202,14 +252,22 @@ def machine() -> dict[str, str]:
     except (OSError, TypeError):
         pass
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-    return {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "cpu": cpu,
-            "cores": str(os.cpu_count()), "ram": memory, "python": platform.python_version(),
-            "system": f"{platform.system()} {platform.release()}", "load": load}
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "ram": memory,
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "load": load,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--results", type=Path, help="also write the table and the machine to this Markdown file")
+    parser.add_argument(
+        "--results", type=Path, help="also write the table and the machine to this Markdown file"
+    )
     parser.add_argument("--quick", action="store_true", help="small sizes, to check that the scripts run")
     parser.add_argument("--only", nargs="*", help="run only these scripts (file names)")
     args = parser.parse_args()
@@ -222,9 +280,11 @@ def main() -> None:
         rows += script_rows
         logs.append(f"## {script.name}\n{log}")
     after = machine()
-    header = (f"Ran {before['date']} on {before['cpu']}, {before['cores']} cores, {before['ram']} RAM, "
-              f"Python {before['python']}, {before['system']}; load average before {before['load']}, "
-              f"after {after['load']}{' (--quick sizes)' if args.quick else ''}.")
+    header = (
+        f"Ran {before['date']} on {before['cpu']}, {before['cores']} cores, {before['ram']} RAM, "
+        f"Python {before['python']}, {before['system']}; load average before {before['load']}, "
+        f"after {after['load']}{' (--quick sizes)' if args.quick else ''}."
+    )
     table = render_table(rows)
     print(header)
     print()

@@ -31,15 +31,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from bench._common import emit, press_release, tracker_env  # noqa: E402
 from sources.fake_ministry import FakeMinistry, article_html, rss  # noqa: E402
+
+from bench._common import emit, press_release, tracker_env  # noqa: E402
 
 
 def _site(number: int, articles: int) -> FakeMinistry:
     site = FakeMinistry(f"127.0.0.{number + 2}")
     site.set("/robots.txt", "User-agent: *\nDisallow: /private/\n", "text/plain")
     entries = []
-    day = dt.datetime(2017, 10, 5, 10, tzinfo=dt.timezone.utc)
+    day = dt.datetime(2017, 10, 5, 10, tzinfo=dt.UTC)
     for index in range(articles):
         path = f"/press/{index + 1000}"
         text = press_release(number * articles + index)
@@ -60,16 +61,27 @@ def _ingest_baseline(folder: Path, sites: list[FakeMinistry], env: dict[str, str
         for path, page in site.pages.items():
             if path.startswith("/press/1"):
                 (pages / f"{number:02d}-{path.rsplit('/', 1)[1]}.html").write_bytes(page.body)
-    command = [sys.executable, "-m", "tracker", "--db", f"sqlite:///{folder / 'ingest.db'}", "--today", "2017-10-06",
-               "ingest", str(pages)]
+    command = [
+        sys.executable,
+        "-m",
+        "tracker",
+        "--db",
+        f"sqlite:///{folder / 'ingest.db'}",
+        "--today",
+        "2017-10-06",
+        "ingest",
+        str(pages),
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=True)
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    print(f"  baseline: tracker ingest of the same {len(list(pages.iterdir()))} pages from files: "
-          f"{elapsed:.2f} s wall, {cpu:.2f} s CPU, load {os.getloadavg()[0]:.1f}")
+    print(
+        f"  baseline: tracker ingest of the same {len(list(pages.iterdir()))} pages from files: "
+        f"{elapsed:.2f} s wall, {cpu:.2f} s CPU, load {os.getloadavg()[0]:.1f}"
+    )
     return elapsed
 
 
@@ -77,8 +89,19 @@ def _poll(db_url: str, env: dict[str, str]) -> tuple[float, dict, str]:
     """One poll process: its wall time (and, printed, its CPU time: less sensitive to a loaded machine)."""
     import resource
 
-    command = [sys.executable, "-m", "tracker", "--db", db_url, "--today", "2017-10-06", "sources", "poll", "--all",
-               "--json"]
+    command = [
+        sys.executable,
+        "-m",
+        "tracker",
+        "--db",
+        db_url,
+        "--today",
+        "2017-10-06",
+        "sources",
+        "poll",
+        "--all",
+        "--json",
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
@@ -99,7 +122,9 @@ def main() -> None:
     parser.add_argument("--per-host", type=int, default=2)
     parser.add_argument("--workers", type=int, default=16)
     parser.add_argument("--keep", type=Path, help="keep the database in this folder")
-    parser.add_argument("--baseline", action="store_true", help="also time `tracker ingest` of the same pages")
+    parser.add_argument(
+        "--baseline", action="store_true", help="also time `tracker ingest` of the same pages"
+    )
     args = parser.parse_args()
 
     from tracker.services import watch
@@ -114,40 +139,67 @@ def main() -> None:
     try:
         engine = make_engine(db_url)
         upgrade(engine)
-        at = dt.datetime(2017, 10, 5, tzinfo=dt.timezone.utc)
+        at = dt.datetime(2017, 10, 5, tzinfo=dt.UTC)
         with session_scope(engine) as session:
             for number, site in enumerate(sites):
                 watch.add_source(session, site.url("/press/rss.xml"), name=f"mfa-{number:02d}", at=at)
         engine.dispose()
-        env = tracker_env() | {"TRACKER_POLL_DELAY": str(args.delay), "TRACKER_POLL_PER_HOST": str(args.per_host),
-                               "TRACKER_POLL_WORKERS": str(args.workers), "TRACKER_CACHE_DIR": str(folder / "cache")}
+        env = tracker_env() | {
+            "TRACKER_POLL_DELAY": str(args.delay),
+            "TRACKER_POLL_PER_HOST": str(args.per_host),
+            "TRACKER_POLL_WORKERS": str(args.workers),
+            "TRACKER_CACHE_DIR": str(folder / "cache"),
+        }
         # The gazetteer builds its name index cache on its first use: a cron job has it already.
         sample = folder / "sample.txt"
         sample.write_text(press_release(0), encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "tracker", "extract", str(sample)], env=env, cwd=ROOT,
-                       capture_output=True, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "tracker", "extract", str(sample)],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
         first, summary, stderr = _poll(db_url, env)
         requests_first = sum(len(site.log) for site in sites)
-        print(f"first poll: {first:.2f} s, {summary['documents']} documents, {summary['meetings']} meetings, "
-              f"{summary['commitments']} items, {summary['failed']} failed, {requests_first} requests"
-              + (f"\n{stderr.strip()[:500]}" if stderr.strip() else ""))
+        print(
+            f"first poll: {first:.2f} s, {summary['documents']} documents, {summary['meetings']} meetings, "
+            f"{summary['commitments']} items, {summary['failed']} failed, {requests_first} requests"
+            + (f"\n{stderr.strip()[:500]}" if stderr.strip() else "")
+        )
         for site in sites:
             site.log.clear()
         second, again, _ = _poll(db_url, env)
         statuses = {r.status for site in sites for r in site.log if r.path == "/press/rss.xml"}
-        print(f"no-change poll: {second:.2f} s, {again['not_modified']} not modified, "
-              f"{sum(len(site.log) for site in sites)} requests, feed statuses {sorted(statuses)}")
+        print(
+            f"no-change poll: {second:.2f} s, {again['not_modified']} not modified, "
+            f"{sum(len(site.log) for site in sites)} requests, feed statuses {sorted(statuses)}"
+        )
         baseline = _ingest_baseline(folder, sites, env) if args.baseline else None
         load = os.getloadavg()
-        note = (f"{args.sources} hosts on 127.0.0.x, {args.articles} articles each; per host {args.per_host} at once, "
-                f"{args.delay:g} s apart; load {load[0]:.1f}")
-        emit(f"sources poll, first ({args.sources}x{args.articles} new articles) (s)", round(first, 2),
-             better="lower", note=note + "; target <= 20 s")
-        emit(f"sources poll, nothing new ({args.sources} sources, 304s) (s)", round(second, 2), better="lower",
-             note="whole process; target <= 2 s")
+        note = (
+            f"{args.sources} hosts on 127.0.0.x, {args.articles} articles each; per host {args.per_host} at once, "
+            f"{args.delay:g} s apart; load {load[0]:.1f}"
+        )
+        emit(
+            f"sources poll, first ({args.sources}x{args.articles} new articles) (s)",
+            round(first, 2),
+            better="lower",
+            note=note + "; target <= 20 s",
+        )
+        emit(
+            f"sources poll, nothing new ({args.sources} sources, 304s) (s)",
+            round(second, 2),
+            better="lower",
+            note="whole process; target <= 2 s",
+        )
         if baseline is not None:
-            emit(f"tracker ingest of the same {args.sources * args.articles} pages from files (s)", round(baseline, 2),
-                 better="lower", note="what the first poll's ingest alone costs")
+            emit(
+                f"tracker ingest of the same {args.sources * args.articles} pages from files (s)",
+                round(baseline, 2),
+                better="lower",
+                note="what the first poll's ingest alone costs",
+            )
     finally:
         for site in sites:
             site.__exit__(None, None, None)

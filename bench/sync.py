@@ -34,16 +34,21 @@ def _sync_once(engine, name: str, at: dt.datetime) -> dict:
 
     wall, cpu = time.perf_counter(), time.process_time()
     with session_scope(engine) as session:
-        report = caldav_sync.sync_account(session, caldav_sync.get_account(session, name), PASSWORD, at=at,
-                                          today=at.date())
-    return {"wall_s": round(time.perf_counter() - wall, 3), "client_cpu_s": round(time.process_time() - cpu, 3),
-            "requests": report.requests, "writes": report.writes}
+        report = caldav_sync.sync_account(
+            session, caldav_sync.get_account(session, name), PASSWORD, at=at, today=at.date()
+        )
+    return {
+        "wall_s": round(time.perf_counter() - wall, 3),
+        "client_cpu_s": round(time.process_time() - cpu, 3),
+        "requests": report.requests,
+        "writes": report.writes,
+    }
 
 
 def main() -> None:
     import caldav
-
     from feed import AT, _fill_database
+
     from tracker.services import caldav_sync
     from tracker.storage.db import make_engine, session_scope
 
@@ -62,8 +67,15 @@ def main() -> None:
             client.mkcalendar(calendar_url)
             engine = make_engine(url)
             with session_scope(engine) as session:
-                caldav_sync.add_account(session, "bench", calendar_url, username=USER, password_env="BENCH_PW",
-                                        password_cmd=None, at=AT)
+                caldav_sync.add_account(
+                    session,
+                    "bench",
+                    calendar_url,
+                    username=USER,
+                    password_env="BENCH_PW",
+                    password_cmd=None,
+                    at=AT,
+                )
             first = _sync_once(engine, "bench", AT)
             again = _sync_once(engine, "bench", AT + dt.timedelta(days=1))
             engine.dispose()

@@ -95,7 +95,7 @@ def make_db_url(tmp_path):
     def make(engine: str = "sqlite") -> str:
         if engine == "sqlite":
             # An existing empty file: reading commands refuse a missing one (issue #14).
-            path = tmp_path / f'tracker-{uuid.uuid4().hex[:8]}.db'
+            path = tmp_path / f"tracker-{uuid.uuid4().hex[:8]}.db"
             path.touch()
             return f"sqlite:///{path}"
         _require_postgres()

@@ -21,7 +21,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_radicale(folder: Path, user: str, password: str, *, wait: float = 30) -> tuple[subprocess.Popen, str]:
+def start_radicale(
+    folder: Path, user: str, password: str, *, wait: float = 30
+) -> tuple[subprocess.Popen, str]:
     """Radicale in a subprocess (htpasswd with a plain password, storage under `folder`), answering.
 
     Returns the process and its base URL; raises RuntimeError when it does not answer within `wait` s.
@@ -31,10 +33,26 @@ def start_radicale(folder: Path, user: str, password: str, *, wait: float = 30) 
     (folder / "users").write_text(f"{user}:{password}\n")
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}",
-         "--storage-filesystem-folder", str(folder / "storage"), "--auth-type", "htpasswd",
-         "--auth-htpasswd-filename", str(folder / "users"), "--auth-htpasswd-encryption", "plain",
-         "--logging-level", "error"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "radicale",
+            "--server-hosts",
+            f"127.0.0.1:{port}",
+            "--storage-filesystem-folder",
+            str(folder / "storage"),
+            "--auth-type",
+            "htpasswd",
+            "--auth-htpasswd-filename",
+            str(folder / "users"),
+            "--auth-htpasswd-encryption",
+            "plain",
+            "--logging-level",
+            "error",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + wait
     while True:

@@ -16,7 +16,10 @@ def test_every_importable_folder_is_listed_so_the_install_prints_no_warning():
     """Issue #14: setuptools printed a 'Package would be ignored' box for each folder left out."""
     setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
     listed = set(setuptools["packages"])
-    roots = {"tracker": ROOT / "tracker", **{name: ROOT / folder for name, folder in setuptools["package-dir"].items()}}
+    roots = {
+        "tracker": ROOT / "tracker",
+        **{name: ROOT / folder for name, folder in setuptools["package-dir"].items()},
+    }
     found = set()
     for name, folder in roots.items():
         for sub in [folder, *folder.rglob("*")]:

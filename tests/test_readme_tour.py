@@ -37,11 +37,15 @@ On 3 March 2017, political consultations between the foreign ministries of Hunga
 It was agreed to hold the next round of political consultations in Belgrade in 2018.
 """
 # Why a line does not run as written.
-SKIPPED = {"serve": "serves until stopped; tests/server runs the server itself",
-           "sources": "watches real web sites (where the sources commands exist, their tests fake a ministry)",
-           "caldav": "names a real CalDAV server; tests/services/test_caldav_sync.py runs Radicale",
-           "sync": "talks to the CalDAV servers added with `caldav add`"}
-REMOTE_DB = "postgresql+psycopg://me@host/tracker"  # an example server: loaded into a second scratch file instead
+SKIPPED = {
+    "serve": "serves until stopped; tests/server runs the server itself",
+    "sources": "watches real web sites (where the sources commands exist, their tests fake a ministry)",
+    "caldav": "names a real CalDAV server; tests/services/test_caldav_sync.py runs Radicale",
+    "sync": "talks to the CalDAV servers added with `caldav add`",
+}
+REMOTE_DB = (
+    "postgresql+psycopg://me@host/tracker"  # an example server: loaded into a second scratch file instead
+)
 # Exit 1 is what `--fail-on-overdue` is for; the tour's data has nothing overdue as of TODAY.
 EXPECTED_EXIT: dict[str, int] = {}
 
@@ -94,4 +98,6 @@ def test_the_readme_tour_runs_as_written(desk):
         assert "Traceback" not in result.stderr, line
         ran.append(line)
     assert len(ran) + len(skipped) == len(tour_lines()) and len(ran) >= 20
-    assert (desk / "week.html").exists() and (desk / "tracker.ics").exists() and (desk / "backup.json").exists()
+    assert (
+        (desk / "week.html").exists() and (desk / "tracker.ics").exists() and (desk / "backup.json").exists()
+    )

@@ -37,7 +37,7 @@ def today(override: str | _dt.date | None = None) -> _dt.date:
 
 def utc_now() -> _dt.datetime:
     """The real current instant in UTC, for history rows and change times (never the `--today` date)."""
-    return _dt.datetime.now(_dt.timezone.utc)
+    return _dt.datetime.now(_dt.UTC)
 
 
 def utc_date(instant: _dt.datetime | None) -> _dt.date | None:
@@ -45,5 +45,5 @@ def utc_date(instant: _dt.datetime | None) -> _dt.date | None:
     if instant is None:
         return None
     if instant.tzinfo is not None:
-        instant = instant.astimezone(_dt.timezone.utc)
+        instant = instant.astimezone(_dt.UTC)
     return instant.date()

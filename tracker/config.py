@@ -21,9 +21,20 @@ from tracker.clock import today as _clock_today
 from tracker.errors import ConfigError
 from tracker.limits import MAX_DAYS, MAX_MONTHS
 
-__all__ = ["Settings", "SETTINGS_SPEC", "Setting", "SettingValue", "resolve_settings", "explain_settings",
-           "default_db_url", "default_cache_dir", "config_path", "mask_secret", "mask_url_password",
-           "normalize_db_url"]
+__all__ = [
+    "Settings",
+    "SETTINGS_SPEC",
+    "Setting",
+    "SettingValue",
+    "resolve_settings",
+    "explain_settings",
+    "default_db_url",
+    "default_cache_dir",
+    "config_path",
+    "mask_secret",
+    "mask_url_password",
+    "normalize_db_url",
+]
 
 APP_NAME = "tracker"
 
@@ -53,32 +64,75 @@ def config_path(environ: Mapping[str, str] | None = None) -> Path:
 
 
 SETTINGS_SPEC: tuple[Setting, ...] = (
-    Setting("db_url", "TRACKER_DB_URL", str, None, "database URL (default: SQLite file in the user data dir)",
-            secret=True),
+    Setting(
+        "db_url",
+        "TRACKER_DB_URL",
+        str,
+        None,
+        "database URL (default: SQLite file in the user data dir)",
+        secret=True,
+    ),
     Setting("today", "TRACKER_TODAY", str, None, "fixed date (YYYY-MM-DD) instead of the real one"),
     Setting("due_soon_days", "TRACKER_DUE_SOON_DAYS", int, 30, "horizon of 'due soon' in days"),
-    Setting("stale_months", "TRACKER_STALE_MONTHS", int, 12,
-            "an open-ended item with no news for this many months is stale"),
+    Setting(
+        "stale_months",
+        "TRACKER_STALE_MONTHS",
+        int,
+        12,
+        "an open-ended item with no news for this many months is stale",
+    ),
     Setting("smtp_host", "TRACKER_SMTP_HOST", str, "localhost", "SMTP server for --mail-to"),
     Setting("smtp_port", "TRACKER_SMTP_PORT", int, 25, "SMTP port"),
-    Setting("smtp_security", "TRACKER_SMTP_SECURITY", str, None,
-            "none, starttls or tls (default: starttls when smtp_password is set, else none)"),
+    Setting(
+        "smtp_security",
+        "TRACKER_SMTP_SECURITY",
+        str,
+        None,
+        "none, starttls or tls (default: starttls when smtp_password is set, else none)",
+    ),
     Setting("smtp_user", "TRACKER_SMTP_USER", str, None, "SMTP user name"),
     Setting("smtp_password", "TRACKER_SMTP_PASSWORD", str, None, "SMTP password", secret=True),
     Setting("mail_from", "TRACKER_MAIL_FROM", str, "tracker@localhost", "sender address of mails"),
-    Setting("feed_base_url", "TRACKER_FEED_BASE_URL", str, "http://127.0.0.1:8080",
-            "public base URL printed in feed subscription links"),
-    Setting("cache_dir", "TRACKER_CACHE_DIR", str, None,
-            "folder for the gazetteer's name index cache (default: the user cache dir)"),
-    Setting("home_country", "TRACKER_HOME_COUNTRY", str, None,
-            "your own country (code or name): reports do not list it as a partner"),
+    Setting(
+        "feed_base_url",
+        "TRACKER_FEED_BASE_URL",
+        str,
+        "http://127.0.0.1:8080",
+        "public base URL printed in feed subscription links",
+    ),
+    Setting(
+        "cache_dir",
+        "TRACKER_CACHE_DIR",
+        str,
+        None,
+        "folder for the gazetteer's name index cache (default: the user cache dir)",
+    ),
+    Setting(
+        "home_country",
+        "TRACKER_HOME_COUNTRY",
+        str,
+        None,
+        "your own country (code or name): reports do not list it as a partner",
+    ),
     # `tracker sources poll` (issue #12): how politely sources are read.
-    Setting("poll_user_agent", "TRACKER_POLL_USER_AGENT", str, None,
-            "User-Agent of polls (default: tracker/<version> and what it does)"),
+    Setting(
+        "poll_user_agent",
+        "TRACKER_POLL_USER_AGENT",
+        str,
+        None,
+        "User-Agent of polls (default: tracker/<version> and what it does)",
+    ),
     Setting("poll_per_host", "TRACKER_POLL_PER_HOST", int, 2, "requests at once to one host"),
-    Setting("poll_delay", "TRACKER_POLL_DELAY", float, 1.0,
-            "seconds between two requests to one host (robots.txt Crawl-delay may ask more)"),
-    Setting("poll_timeout", "TRACKER_POLL_TIMEOUT", float, 15.0, "seconds to connect and to read a whole answer"),
+    Setting(
+        "poll_delay",
+        "TRACKER_POLL_DELAY",
+        float,
+        1.0,
+        "seconds between two requests to one host (robots.txt Crawl-delay may ask more)",
+    ),
+    Setting(
+        "poll_timeout", "TRACKER_POLL_TIMEOUT", float, 15.0, "seconds to connect and to read a whole answer"
+    ),
     Setting("poll_max_bytes", "TRACKER_POLL_MAX_BYTES", int, 5 * 1024 * 1024, "largest feed or article read"),
     Setting("poll_retries", "TRACKER_POLL_RETRIES", int, 2, "further attempts after a 429 or 5xx answer"),
     Setting("poll_workers", "TRACKER_POLL_WORKERS", int, 8, "threads of one poll (all hosts together)"),
@@ -170,7 +224,9 @@ def _coerce(setting: Setting, value: object, origin: str) -> object:
             return float(value)
         return str(value)
     except (TypeError, ValueError) as err:
-        raise ConfigError(f"{setting.name} from {origin} must be {setting.type_.__name__}, got {value!r}") from err
+        raise ConfigError(
+            f"{setting.name} from {origin} must be {setting.type_.__name__}, got {value!r}"
+        ) from err
 
 
 def _read_file(path: Path) -> dict:
@@ -223,8 +279,9 @@ def mask_url_password(url: str) -> str:
     return f"{scheme}://{user}:***@{host}{slash}{path}"
 
 
-def _resolve(options: Mapping[str, object] | None, environ: Mapping[str, str] | None,
-             path: Path | None) -> tuple[dict[str, object], dict[str, str]]:
+def _resolve(
+    options: Mapping[str, object] | None, environ: Mapping[str, str] | None, path: Path | None
+) -> tuple[dict[str, object], dict[str, str]]:
     """Raw values and their origins, by precedence."""
     environ = os.environ if environ is None else environ
     options = options or {}
@@ -269,9 +326,11 @@ def _validate(values: dict[str, object]) -> None:
         raise ConfigError(f"smtp_port must be 1..65535, got {port}")
 
 
-def resolve_settings(options: Mapping[str, object] | None = None,
-                     environ: Mapping[str, str] | None = None,
-                     path: Path | None = None) -> Settings:
+def resolve_settings(
+    options: Mapping[str, object] | None = None,
+    environ: Mapping[str, str] | None = None,
+    path: Path | None = None,
+) -> Settings:
     """Merge options, environment, settings file and defaults into one Settings."""
     values, _origins = _resolve(options, environ, path)
     if values.get("db_url") is None:
@@ -283,11 +342,15 @@ def resolve_settings(options: Mapping[str, object] | None = None,
     return Settings(**{k: v for k, v in values.items() if k in known and v is not None})
 
 
-def explain_settings(options: Mapping[str, object] | None = None,
-                     environ: Mapping[str, str] | None = None,
-                     path: Path | None = None) -> list[SettingValue]:
+def explain_settings(
+    options: Mapping[str, object] | None = None,
+    environ: Mapping[str, str] | None = None,
+    path: Path | None = None,
+) -> list[SettingValue]:
     """Every setting of SETTINGS_SPEC with its effective value and origin (for `tracker config show`)."""
     settings = resolve_settings(options, environ, path)
     _values, origins = _resolve(options, environ, path)
-    return [SettingValue(spec.name, getattr(settings, spec.name, None), origins[spec.name], spec.secret)
-            for spec in SETTINGS_SPEC]
+    return [
+        SettingValue(spec.name, getattr(settings, spec.name, None), origins[spec.name], spec.secret)
+        for spec in SETTINGS_SPEC
+    ]

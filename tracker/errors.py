@@ -5,8 +5,17 @@ and exits with `exit_code` (see STYLE.md section 4 for the table).
 """
 
 __all__ = [
-    "TrackerError", "InputError", "FetchError", "NotFoundError", "ConflictError", "StorageError", "ConfigError",
-    "MailError", "SyncServerError", "EXIT_CODES", "exit_codes_text",
+    "TrackerError",
+    "InputError",
+    "FetchError",
+    "NotFoundError",
+    "ConflictError",
+    "StorageError",
+    "ConfigError",
+    "MailError",
+    "SyncServerError",
+    "EXIT_CODES",
+    "exit_codes_text",
 ]
 
 
@@ -67,14 +76,18 @@ class MailError(TrackerError):
     meaning = "mail not sent (the SMTP server is unreachable or refuses it), or another failure the message explains"
 
 
-_CHECK = ("a check found what it reports (remind --fail-on-overdue), ingest read only some of its inputs, "
-          "a polled source failed, or a CalDAV server failed a sync")
+_CHECK = (
+    "a check found what it reports (remind --fail-on-overdue), ingest read only some of its inputs, "
+    "a polled source failed, or a CalDAV server failed a sync"
+)
 # Every exit status of the CLI, in order: README and `tracker --help` show this table (issue #14).
 EXIT_CODES: tuple[tuple[int, str], ...] = (
     (0, "success"),
     (1, _CHECK),
-    *((cls.exit_code, cls.meaning) for cls in (InputError, NotFoundError, ConflictError, StorageError, ConfigError,
-                                               MailError)),
+    *(
+        (cls.exit_code, cls.meaning)
+        for cls in (InputError, NotFoundError, ConflictError, StorageError, ConfigError, MailError)
+    ),
 )
 
 

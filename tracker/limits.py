@@ -15,10 +15,31 @@ import datetime as dt
 from tracker.errors import InputError
 
 __all__ = [
-    "EARLIEST_DATE", "LATEST_DATE", "MAX_DAYS", "MAX_MONTHS", "MAX_ID", "MAX_DOCUMENT_BYTES", "FETCH_DEADLINE_SECONDS", "MAX_HTML_TAGS", "SERVER_MAX_CONNECTIONS",
-    "SERVER_MAX_CONNECTIONS_PER_CLIENT", "SERVER_IDLE_SECONDS", "CODE_CHARS", "KIND_CHARS", "LABEL_CHARS",
-    "ZONE_CHARS", "TITLE_CHARS", "NAME_CHARS", "SOURCE_CHARS", "UID_CHARS", "FIELD_CHARS", "DATE_FIELDS",
-    "check_date", "check_days", "check_text", "check_fields",
+    "EARLIEST_DATE",
+    "LATEST_DATE",
+    "MAX_DAYS",
+    "MAX_MONTHS",
+    "MAX_ID",
+    "MAX_DOCUMENT_BYTES",
+    "FETCH_DEADLINE_SECONDS",
+    "MAX_HTML_TAGS",
+    "SERVER_MAX_CONNECTIONS",
+    "SERVER_MAX_CONNECTIONS_PER_CLIENT",
+    "SERVER_IDLE_SECONDS",
+    "CODE_CHARS",
+    "KIND_CHARS",
+    "LABEL_CHARS",
+    "ZONE_CHARS",
+    "TITLE_CHARS",
+    "NAME_CHARS",
+    "SOURCE_CHARS",
+    "UID_CHARS",
+    "FIELD_CHARS",
+    "DATE_FIELDS",
+    "check_date",
+    "check_days",
+    "check_text",
+    "check_fields",
 ]
 
 # Dates: meetings, windows, --today, --published. Wide enough for any archive and plan,
@@ -51,26 +72,34 @@ SERVER_MAX_CONNECTIONS_PER_CLIENT = 20
 SERVER_IDLE_SECONDS = 30
 
 # Text sizes in characters; the schema's String(n) columns use the same numbers.
-CODE_CHARS = 10      # a country or party code: ISO 3166 or an organisation (OSCE, ASEAN)
-KIND_CHARS = 20      # kind, firmness, precision, status, review, link state
-LABEL_CHARS = 200    # a city; a feed's name and filters
-ZONE_CHARS = 64      # an IANA time zone
-TITLE_CHARS = 500    # a title, a window as written
-NAME_CHARS = 300     # a participant's name or role
+CODE_CHARS = 10  # a country or party code: ISO 3166 or an organisation (OSCE, ASEAN)
+KIND_CHARS = 20  # kind, firmness, precision, status, review, link state
+LABEL_CHARS = 200  # a city; a feed's name and filters
+ZONE_CHARS = 64  # an IANA time zone
+TITLE_CHARS = 500  # a title, a window as written
+NAME_CHARS = 300  # a participant's name or role
 SOURCE_CHARS = 2000  # a document's path or URL
 UID_CHARS = 200
 
 # Fields of meetings and items a user sets, with their size.
-FIELD_CHARS = {"title": TITLE_CHARS, "city": LABEL_CHARS, "country": CODE_CHARS, "timezone": ZONE_CHARS,
-               "window_text": TITLE_CHARS, "parties": CODE_CHARS}
+FIELD_CHARS = {
+    "title": TITLE_CHARS,
+    "city": LABEL_CHARS,
+    "country": CODE_CHARS,
+    "timezone": ZONE_CHARS,
+    "window_text": TITLE_CHARS,
+    "parties": CODE_CHARS,
+}
 DATE_FIELDS = {"start_date", "end_date", "window_start", "window_end", "made_on", "fulfilled_on"}
 
 
 def check_date(value: dt.date, what: str = "date") -> dt.date:
     """`value` when it lies within EARLIEST_DATE..LATEST_DATE (inclusive); InputError otherwise."""
     if not EARLIEST_DATE <= value <= LATEST_DATE:
-        raise InputError(f"{what} {value.isoformat()} is out of range; use a date from "
-                         f"{EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}")
+        raise InputError(
+            f"{what} {value.isoformat()} is out of range; use a date from "
+            f"{EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}"
+        )
     return value
 
 

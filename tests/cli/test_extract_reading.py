@@ -15,8 +15,10 @@ FRENCH = (
     "Moldavie. Les deux ministres sont convenus de tenir la prochaine session de la commission mixte "
     "à Chisinau au cours du second semestre 2024, et ont évoqué la situation en Ukraine.\n"
 )
-VISIT = ("ASTANA, 12 March 2024 - President Sadyr Japarov of Kyrgyzstan arrived on an official visit to "
-         "Kazakhstan on Tuesday, 12 March 2024, and held talks with President Kassym-Jomart Tokayev.\n")
+VISIT = (
+    "ASTANA, 12 March 2024 - President Sadyr Japarov of Kyrgyzstan arrived on an official visit to "
+    "Kazakhstan on Tuesday, 12 March 2024, and held talks with President Kassym-Jomart Tokayev.\n"
+)
 
 
 def test_a_release_not_in_english_is_reported_not_read(cli, tmp_path):

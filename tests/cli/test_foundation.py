@@ -29,14 +29,31 @@ def test_seed_item_reads_with_its_window_and_sentence(cli, seed_path):
 def test_party_filter_on_both_engines(cli, seed_path):
     cli("ingest", seed_path)
     cli("meetings", "add", "--start", "2017-03-01", "--kind", "talks", "--party", "FR,DE", "--city", "Paris")
-    assert [m["city"] for m in json.loads(cli("meetings", "list", "--party", "by", "--json").stdout)] == ["Belgrade"]
-    assert [m["city"] for m in json.loads(cli("meetings", "list", "--party", "DE", "--json").stdout)] == ["Paris"]
+    assert [m["city"] for m in json.loads(cli("meetings", "list", "--party", "by", "--json").stdout)] == [
+        "Belgrade"
+    ]
+    assert [m["city"] for m in json.loads(cli("meetings", "list", "--party", "DE", "--json").stdout)] == [
+        "Paris"
+    ]
 
 
 def test_done_records_meeting_and_history(cli, seed_path):
     cli("ingest", seed_path)
-    added = json.loads(cli("meetings", "add", "--start", "2017-05-10", "--kind", "consultations",
-                           "--city", "Minsk", "--party", "BY,RS", "--json").stdout)
+    added = json.loads(
+        cli(
+            "meetings",
+            "add",
+            "--start",
+            "2017-05-10",
+            "--kind",
+            "consultations",
+            "--city",
+            "Minsk",
+            "--party",
+            "BY,RS",
+            "--json",
+        ).stdout
+    )
     result = cli("items", "done", "1", "--meeting", added["id"])
     assert result.exit_code == 0, result.stderr
     item = json.loads(cli("items", "show", "1", "--json", today="2018-01-02").stdout)
@@ -84,18 +101,46 @@ def test_remind_with_fixed_today(cli, seed_path):
 
 
 def test_manual_item_with_due_text(cli):
-    result = cli("items", "add", "Next round", "--kind", "consultations", "--due", "in 2019", "--party", "BY,RS",
-                 "--json", today="2018-05-01")
+    result = cli(
+        "items",
+        "add",
+        "Next round",
+        "--kind",
+        "consultations",
+        "--due",
+        "in 2019",
+        "--party",
+        "BY,RS",
+        "--json",
+        today="2018-05-01",
+    )
     assert result.exit_code == 0, result.stderr
     item = json.loads(result.stdout)
-    assert (item["window"]["start"], item["window"]["end"], item["review"]) == ("2019-01-01", "2019-12-31", "confirmed")
+    assert (item["window"]["start"], item["window"]["end"], item["review"]) == (
+        "2019-01-01",
+        "2019-12-31",
+        "confirmed",
+    )
 
 
 def test_issue_spellings_done_by_and_reschedule_window(cli, seed_path):
     """Issue #2 names `items done ID --by MEETING_ID` and `reschedule --window 2018`."""
     cli("ingest", seed_path)
-    meeting = json.loads(cli("meetings", "add", "--start", "2018-02-01", "--kind", "talks", "--party", "BY,RS",
-                             "--city", "Minsk", "--json").stdout)
+    meeting = json.loads(
+        cli(
+            "meetings",
+            "add",
+            "--start",
+            "2018-02-01",
+            "--kind",
+            "talks",
+            "--party",
+            "BY,RS",
+            "--city",
+            "Minsk",
+            "--json",
+        ).stdout
+    )
     assert cli("items", "reschedule", "1", "--window", "2018").exit_code == 0
     moved = json.loads(cli("items", "show", "1", "--json", today="2018-01-15").stdout)
     assert (moved["window"]["start"], moved["window"]["end"]) == ("2018-01-01", "2018-12-31")

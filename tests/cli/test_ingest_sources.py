@@ -10,8 +10,10 @@ from typer.testing import CliRunner
 
 from tracker.cli import app
 
-TEXT = ("BAKU, 5 October 2017 - Azerbaijan and Latvia held political consultations on Thursday.\n\n"
-        "It was agreed to hold the next round of consultations in Riga in 2018.\n")
+TEXT = (
+    "BAKU, 5 October 2017 - Azerbaijan and Latvia held political consultations on Thursday.\n\n"
+    "It was agreed to hold the next round of consultations in Riga in 2018.\n"
+)
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>
 <item><title>Consultations</title><pubDate>Thu, 05 Oct 2017 10:00:00 GMT</pubDate><link>http://127.0.0.1/a</link>
 <description>Azerbaijan and Latvia held political consultations in Baku on Thursday.</description></item>
@@ -57,12 +59,15 @@ def test_extract_a_missing_url_is_exit_2(server):
     assert result.stderr.strip().splitlines() == [f"tracker: {server}/nothing.txt: HTTP 404 File not found"]
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("empty.txt", b"", "empty document"),
-    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "not a text document (binary content)"),
-    ("notes.docx", b"PK\x03\x04 some text", "not a Word .docx file"),  # .docx is read since issue #14
-    ("notes.odt", b"PK\x03\x04 some text", "unknown document type '.odt'"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", "empty document"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "not a text document (binary content)"),
+        ("notes.docx", b"PK\x03\x04 some text", "not a Word .docx file"),  # .docx is read since issue #14
+        ("notes.odt", b"PK\x03\x04 some text", "unknown document type '.odt'"),
+    ],
+)
 def test_extract_unusable_file_is_one_line_and_exit_2(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
@@ -89,7 +94,9 @@ def test_ingest_dry_run_shows_items_with_their_sentence_and_stores_nothing(cli, 
     result = cli("ingest", "--dry-run", good)
     assert result.exit_code == 0
     assert "would add 1 meeting(s), 1 item(s)" in result.stdout
-    assert "\u201cIt was agreed to hold the next round of consultations in Riga in 2018.\u201d" in result.stdout
+    assert (
+        "\u201cIt was agreed to hold the next round of consultations in Riga in 2018.\u201d" in result.stdout
+    )
     again = cli("ingest", good)
     assert "added 1 meeting(s), 1 item(s)" in again.stdout  # the dry run stored nothing
 

@@ -12,16 +12,20 @@ import json
 
 import pytest
 
-FULFILLING = ("On 12 May 2017, political consultations between the foreign ministries of Serbia and Belarus "
-              "were held in Minsk.\n")
+FULFILLING = (
+    "On 12 May 2017, political consultations between the foreign ministries of Serbia and Belarus "
+    "were held in Minsk.\n"
+)
 
 
 def _html_page(text: str) -> str:
     paragraphs = "".join(f"<p>{html.escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
-    return ("<!doctype html><html><head><title>Political consultations between Serbia and Belarus</title></head>"
-            "<body><nav><a href='/'>Home</a> | <a href='/press'>Press</a></nav><header><h1>Ministry of Foreign "
-            f"Affairs</h1></header><main><article>{paragraphs}</article></main><footer><p>\u00a9 2016 Ministry "
-            "of Foreign Affairs. All rights reserved.</p></footer></body></html>")
+    return (
+        "<!doctype html><html><head><title>Political consultations between Serbia and Belarus</title></head>"
+        "<body><nav><a href='/'>Home</a> | <a href='/press'>Press</a></nav><header><h1>Ministry of Foreign "
+        f"Affairs</h1></header><main><article>{paragraphs}</article></main><footer><p>\u00a9 2016 Ministry "
+        "of Foreign Affairs. All rights reserved.</p></footer></body></html>"
+    )
 
 
 @pytest.fixture

@@ -2,13 +2,19 @@
 
 import json
 
-AGREED = ("BAKU, 5 October 2017 - Azerbaijan and Latvia held political consultations in Baku on Thursday.\n\n"
-          "The sides agreed that the Foreign Minister of Latvia will pay an official visit to Azerbaijan in "
-          "March 2018.\n")
-POSTPONED = ("RIGA, 20 February 2018 - The planned official visit of the Foreign Minister of Latvia to Azerbaijan "
-             "has been postponed to June 2018, the ministry said on Tuesday.\n")
-OTHER_PAIR = ("VILNIUS, 20 February 2018 - The planned official visit of the Foreign Minister of Lithuania to "
-              "Georgia has been postponed to June 2018, the ministry said on Tuesday.\n")
+AGREED = (
+    "BAKU, 5 October 2017 - Azerbaijan and Latvia held political consultations in Baku on Thursday.\n\n"
+    "The sides agreed that the Foreign Minister of Latvia will pay an official visit to Azerbaijan in "
+    "March 2018.\n"
+)
+POSTPONED = (
+    "RIGA, 20 February 2018 - The planned official visit of the Foreign Minister of Latvia to Azerbaijan "
+    "has been postponed to June 2018, the ministry said on Tuesday.\n"
+)
+OTHER_PAIR = (
+    "VILNIUS, 20 February 2018 - The planned official visit of the Foreign Minister of Lithuania to "
+    "Georgia has been postponed to June 2018, the ministry said on Tuesday.\n"
+)
 
 
 def _write(tmp_path, name, text):

@@ -28,8 +28,17 @@ def test_seed_item_due_soon_then_overdue(cli, seed_path):
 def test_json_document_has_every_group(cli, seed_path):
     cli("ingest", seed_path)
     document = json.loads(cli("remind", "--json", "--within", "3w", today="2016-12-20").stdout)
-    assert list(document) == ["today", "within_days", "stale_months", "counts", "overdue", "due_soon",
-                              "opening_soon", "stale", "late_cadences"]
+    assert list(document) == [
+        "today",
+        "within_days",
+        "stale_months",
+        "counts",
+        "overdue",
+        "due_soon",
+        "opening_soon",
+        "stale",
+        "late_cadences",
+    ]
     assert document["within_days"] == 21
     assert [(i["city"], i["opens_in_days"]) for i in document["opening_soon"]] == [("Minsk", 12)]
 
@@ -39,7 +48,9 @@ def test_text_output_marks_unreviewed_items(cli, seed_path):
     result = cli("remind", today="2018-01-02")
     lines = result.stdout.splitlines()
     assert lines[0] == "Overdue (1):"
-    assert lines[1].startswith("  #1   ? 2017-01-01..2017-12-31 overdue 2d") and lines[1].endswith("[2 day(s) overdue]")
+    assert lines[1].startswith("  #1   ? 2017-01-01..2017-12-31 overdue 2d") and lines[1].endswith(
+        "[2 day(s) overdue]"
+    )
     assert lines[-1].startswith("? = read from a text, not reviewed yet")
     assert result.exit_code == 0, "without --fail-on-overdue the exit status is 0"
 
@@ -62,25 +73,63 @@ def test_rejected_item_is_not_reminded(cli, seed_path):
 
 def test_party_and_kind_filters(cli, seed_path):
     cli("ingest", seed_path)
-    cli("items", "add", "Visit of the minister", "--kind", "visit", "--start", "2017-11-01", "--end", "2017-12-31",
-        "--party", "FR,RS", today="2017-06-01")
+    cli(
+        "items",
+        "add",
+        "Visit of the minister",
+        "--kind",
+        "visit",
+        "--start",
+        "2017-11-01",
+        "--end",
+        "2017-12-31",
+        "--party",
+        "FR,RS",
+        today="2017-06-01",
+    )
     both = json.loads(cli("remind", "--json", today="2018-01-02").stdout)["overdue"]
     assert sorted(i["kind"] for i in both) == ["consultations", "visit"]
-    assert [i["kind"] for i in json.loads(cli("remind", "--json", "--party", "fr", today="2018-01-02").stdout)
-            ["overdue"]] == ["visit"]
-    assert [i["kind"] for i in json.loads(cli("remind", "--json", "--kind", "consultations",
-                                              today="2018-01-02").stdout)["overdue"]] == ["consultations"]
+    assert [
+        i["kind"]
+        for i in json.loads(cli("remind", "--json", "--party", "fr", today="2018-01-02").stdout)["overdue"]
+    ] == ["visit"]
+    assert [
+        i["kind"]
+        for i in json.loads(cli("remind", "--json", "--kind", "consultations", today="2018-01-02").stdout)[
+            "overdue"
+        ]
+    ] == ["consultations"]
 
 
 def test_late_cadence_and_stale_item_are_reminded(cli):
     for day in ("2014-10-01", "2015-10-01"):
-        cli("meetings", "add", "--start", day, "--kind", "consultations", "--party", "BY,RS", "--city", "Belgrade")
-    cli("items", "add", "Opening of an honorary consulate", "--kind", "other", "--party", "RS,AT",
-        today="2016-01-05")
+        cli(
+            "meetings",
+            "add",
+            "--start",
+            day,
+            "--kind",
+            "consultations",
+            "--party",
+            "BY,RS",
+            "--city",
+            "Belgrade",
+        )
+    cli(
+        "items",
+        "add",
+        "Opening of an honorary consulate",
+        "--kind",
+        "other",
+        "--party",
+        "RS,AT",
+        today="2016-01-05",
+    )
     document = json.loads(cli("remind", "--json", today="2017-06-01").stdout)
     assert [(c["parties"], c["late"]) for c in document["late_cadences"]] == [(["BY", "RS"], True)]
-    assert [(i["title"], i["last_news"]) for i in document["stale"]] == [("Opening of an honorary consulate",
-                                                                         "2016-01-05")]
+    assert [(i["title"], i["last_news"]) for i in document["stale"]] == [
+        ("Opening of an honorary consulate", "2016-01-05")
+    ]
     text = cli("remind", today="2017-06-01").stdout
     assert "Stale (no news for 12 months) (1):" in text and "Late cadences" in text
 
@@ -95,13 +144,28 @@ def test_bad_horizon_is_exit_2_with_one_line(cli, value):
     with pytest.raises(InputError):
         parse_horizon(value, 30)
     result = cli("remind", "--within", value)
-    assert result.exit_code == 2 and result.stderr.startswith("tracker: --within must be") \
+    assert (
+        result.exit_code == 2
+        and result.stderr.startswith("tracker: --within must be")
         and result.stderr.count("\n") == 1
+    )
 
 
 def test_items_list_overdue_streams_the_same_json(cli, seed_path):
     cli("ingest", seed_path)
-    cli("items", "add", "Visit", "--kind", "visit", "--start", "2018-06-01", "--end", "2018-06-30", "--party", "FR")
+    cli(
+        "items",
+        "add",
+        "Visit",
+        "--kind",
+        "visit",
+        "--start",
+        "2018-06-01",
+        "--end",
+        "2018-06-30",
+        "--party",
+        "FR",
+    )
     overdue = cli("items", "list", "--overdue", "--json", today="2018-01-02")
     assert [(i["city"], i["days_overdue"]) for i in json.loads(overdue.stdout)] == [("Minsk", 2)]
     everything = cli("items", "list", "--json", today="2018-01-02").stdout

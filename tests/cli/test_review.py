@@ -7,7 +7,9 @@ import json
 
 def _add_talks_in_minsk(cli):
     """A meeting that only loosely fits the seed item: a proposed link, nothing fulfilled."""
-    result = cli("meetings", "add", "--start", "2017-05-15", "--kind", "talks", "--city", "Minsk", "--party", "BY,RS")
+    result = cli(
+        "meetings", "add", "--start", "2017-05-15", "--kind", "talks", "--city", "Minsk", "--party", "BY,RS"
+    )
     assert "may fulfil" in result.stdout
     return result
 
@@ -18,10 +20,17 @@ def test_queue_lists_unreviewed_items_and_pending_links(cli, seed_path):
     queue = json.loads(cli("review", "list", "--json").stdout)
     assert [(i["id"], i["review"]) for i in queue["items"]] == [(1, "unreviewed")]
     [link] = queue["links"]
-    assert (link["id"], link["state"], link["item"]["id"], link["meeting"]["kind"]) == (1, "proposed", 1, "talks")
+    assert (link["id"], link["state"], link["item"]["id"], link["meeting"]["kind"]) == (
+        1,
+        "proposed",
+        1,
+        "talks",
+    )
     assert "only loosely fits" in link["reason"]
     text = cli("review", "list").stdout.splitlines()
-    assert text[0].startswith("item #1   ?") and text[1].startswith("link #1    proposed item #1 <- meeting #")
+    assert text[0].startswith("item #1   ?") and text[1].startswith(
+        "link #1    proposed item #1 <- meeting #"
+    )
 
 
 def test_confirm_and_reject_an_item(cli, seed_path):
@@ -35,7 +44,9 @@ def test_confirm_and_reject_an_item(cli, seed_path):
     shown = json.loads(cli("items", "show", "1", "--json").stdout)
     assert shown["review"] == "confirmed"
     assert [(h["old"], h["new"], h["reason"]) for h in shown["history"] if h["field"] == "review"] == [
-        ("unreviewed", "rejected", "misread"), ("rejected", "confirmed", "confirmed in review")]
+        ("unreviewed", "rejected", "misread"),
+        ("rejected", "confirmed", "confirmed in review"),
+    ]
     assert json.loads(cli("review", "list", "--json").stdout) == {"items": [], "links": []}
 
 
@@ -52,7 +63,11 @@ def test_confirm_link_fulfils_and_reject_link_reopens(cli, seed_path):
 def test_unknown_ids_are_exit_3(cli):
     for command in ("confirm", "reject", "confirm-link", "reject-link"):
         result = cli("review", command, "42")
-        assert result.exit_code == 3 and result.stderr.startswith("tracker: no ") and result.stderr.count("\n") == 1
+        assert (
+            result.exit_code == 3
+            and result.stderr.startswith("tracker: no ")
+            and result.stderr.count("\n") == 1
+        )
 
 
 def test_rejected_link_cannot_be_confirmed(cli, seed_path):
@@ -74,7 +89,11 @@ def test_interactive_walk_edits_window_and_place_then_confirms(cli, seed_path):
     assert result.stdout.rstrip().endswith("review done; 4 decision(s) saved, 0 skipped")  # edits count (#14)
     item = json.loads(cli("items", "show", "1", "--json").stdout)
     assert (item["window"]["start"], item["window"]["end"], item["city"], item["review"]) == (
-        "2018-03-01", "2018-06-30", "Vitebsk", "confirmed")
+        "2018-03-01",
+        "2018-06-30",
+        "Vitebsk",
+        "confirmed",
+    )
     assert {h["reason"] for h in item["history"]} >= {"window corrected in review", "corrected in review"}
 
 

@@ -27,18 +27,31 @@ def run():
 
 # 1. A mistyped database creates a new empty one.
 
+
 def test_reading_a_missing_sqlite_file_is_exit_5_and_creates_nothing(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("--db", "sqlite:///nonexistent/dir/x.db", "items", "list")
     assert result.exit_code == 5
     assert result.stdout == ""
-    assert result.stderr == (f"tracker: no database at {tmp_path}/nonexistent/dir/x.db "
-                             "(run `tracker db upgrade` or ingest something to create it)\n")
+    assert result.stderr == (
+        f"tracker: no database at {tmp_path}/nonexistent/dir/x.db "
+        "(run `tracker db upgrade` or ingest something to create it)\n"
+    )
     assert not (tmp_path / "nonexistent").exists()
 
 
-@pytest.mark.parametrize("command", [["meetings", "list"], ["remind"], ["report", "weekly"], ["review", "list"],
-                                     ["export", "ics", "-o", "-"], ["dump", "-o", "-"], ["db", "current"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["meetings", "list"],
+        ["remind"],
+        ["report", "weekly"],
+        ["review", "list"],
+        ["export", "ics", "-o", "-"],
+        ["dump", "-o", "-"],
+        ["db", "current"],
+    ],
+)
 def test_no_reading_command_creates_the_database(run, tmp_path, command):
     result = run("--db", tmp_path / "typo.db", *command)
     assert result.exit_code == 5, result.output
@@ -54,11 +67,14 @@ def test_a_plain_file_path_is_an_sqlite_database(run, tmp_path, monkeypatch, see
     assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == 1
 
 
-@pytest.mark.parametrize("given, opened", [
-    ("postgres://me@db.example/tracker", "postgresql+psycopg://me@db.example/tracker"),
-    ("postgresql://me@db.example/tracker", "postgresql+psycopg://me@db.example/tracker"),
-    ("postgres+psycopg://me@db.example/tracker", "postgresql+psycopg://me@db.example/tracker"),
-])
+@pytest.mark.parametrize(
+    "given, opened",
+    [
+        ("postgres://me@db.example/tracker", "postgresql+psycopg://me@db.example/tracker"),
+        ("postgresql://me@db.example/tracker", "postgresql+psycopg://me@db.example/tracker"),
+        ("postgres+psycopg://me@db.example/tracker", "postgresql+psycopg://me@db.example/tracker"),
+    ],
+)
 def test_postgres_urls_are_read_as_postgresql(run, given, opened):
     shown = json.loads(run("--db", given, "config", "show", "--json").stdout)
     assert shown["database"] == opened
@@ -86,6 +102,7 @@ def test_an_unknown_dialect_is_exit_5_with_both_forms(run):
 
 
 # 2. Global options only worked before the command.
+
 
 def test_global_options_after_the_command(run, tmp_path, seed_path):
     db = f"sqlite:///{tmp_path / 't.db'}"
@@ -118,7 +135,9 @@ def test_any_command_group_takes_the_global_options_after_it():
     seen = {}
 
     @root.callback()
-    def _options(today: str = typer.Option(None, "--today"), verbose: bool = typer.Option(False, "--verbose")):
+    def _options(
+        today: str = typer.Option(None, "--today"), verbose: bool = typer.Option(False, "--verbose")
+    ):
         seen.update(today=today, verbose=verbose)
 
     group = typer.Typer()
@@ -128,7 +147,9 @@ def test_any_command_group_takes_the_global_options_after_it():
     def _added(name: str = typer.Argument(...), quiet: bool = typer.Option(False, "--quiet")):
         seen.update(name=name, quiet=quiet)
 
-    result = CliRunner().invoke(root, ["later", "added", "x", "--today", "2020-01-01", "--verbose", "--quiet"])
+    result = CliRunner().invoke(
+        root, ["later", "added", "x", "--today", "2020-01-01", "--verbose", "--quiet"]
+    )
     assert result.exit_code == 0, result.output
     assert seen == {"today": "2020-01-01", "verbose": True, "name": "x", "quiet": True}
 
@@ -140,7 +161,7 @@ def test_an_option_no_command_has_is_still_refused(run, tmp_path):
 
 # 3. The date override leaked into history.
 
-REAL_NOW = dt.datetime(2026, 8, 20, 9, 30, tzinfo=dt.timezone.utc)
+REAL_NOW = dt.datetime(2026, 8, 20, 9, 30, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -173,9 +194,25 @@ def test_done_without_a_meeting_is_fulfilled_on_the_as_of_date(cli, seed_path, r
 
 # 4. Edits that lost data silently.
 
+
 def _item(cli, parties="HU,RS", city="Belgrade", window=("2017-01-01", "2017-12-31")):
-    added = cli("items", "add", "Next round of consultations", "--kind", "consultations", "--party", parties,
-                "--city", city, "--start", window[0], "--end", window[1], "--json", today="2016-10-07")
+    added = cli(
+        "items",
+        "add",
+        "Next round of consultations",
+        "--kind",
+        "consultations",
+        "--party",
+        parties,
+        "--city",
+        city,
+        "--start",
+        window[0],
+        "--end",
+        window[1],
+        "--json",
+        today="2016-10-07",
+    )
     assert added.exit_code == 0, added.stderr
     return json.loads(added.stdout)
 
@@ -221,10 +258,14 @@ def test_a_vague_window_is_not_taken_silently(cli):
     item = _item(cli)
     result = cli("items", "reschedule", item["id"], "--window", "sometime soon", today="2017-06-01")
     assert result.exit_code == 2
-    assert result.stderr == ("tracker: read 'sometime soon' as 2017-06-01..2017-11-30 (vague), a guess; "
-                             "add --yes to accept it or give --start/--end\n")
+    assert result.stderr == (
+        "tracker: read 'sometime soon' as 2017-06-01..2017-11-30 (vague), a guess; "
+        "add --yes to accept it or give --start/--end\n"
+    )
     assert json.loads(cli("items", "show", item["id"], "--json").stdout)["status"] == "open"
-    accepted = cli("items", "reschedule", item["id"], "--window", "sometime soon", "--yes", today="2017-06-01")
+    accepted = cli(
+        "items", "reschedule", item["id"], "--window", "sometime soon", "--yes", today="2017-06-01"
+    )
     assert accepted.exit_code == 0, accepted.stderr
     precise = cli("items", "reschedule", item["id"], "--window", "first half of 2018", today="2017-06-01")
     assert precise.exit_code == 0 and "2018-01-01..2018-06-30" in precise.stdout
@@ -245,36 +286,58 @@ def test_on_a_terminal_the_reading_is_confirmed(cli, monkeypatch):
 
 def test_done_by_an_unrelated_meeting_needs_force(cli):
     item = _item(cli)
-    other = json.loads(cli("meetings", "add", "--start", "2016-05-03", "--kind", "talks", "--city", "Paris",
-                           "--party", "FR,DE", "--json").stdout)
+    other = json.loads(
+        cli(
+            "meetings",
+            "add",
+            "--start",
+            "2016-05-03",
+            "--kind",
+            "talks",
+            "--city",
+            "Paris",
+            "--party",
+            "FR,DE",
+            "--json",
+        ).stdout
+    )
     refused = cli("items", "done", item["id"], "--by", other["id"])
     assert refused.exit_code == 4
     assert refused.stderr == (
         f"tracker: meeting #{other['id']} does not look like the one item #{item['id']} promised: "
         "HU,RS not among its parties (DE,FR); held in Paris, not Belgrade; check the ids, or add --force to "
-        "record it anyway\n")
+        "record it anyway\n"
+    )
     assert json.loads(cli("items", "show", item["id"], "--json").stdout)["status"] == "open"
     forced = cli("items", "done", item["id"], "--by", other["id"], "--force")
     assert forced.exit_code == 0, forced.stderr
-    assert forced.stderr == (f"tracker: warning: meeting #{other['id']} was held on 2016-05-03, before the item "
-                             "was made on 2016-10-07\n")
+    assert forced.stderr == (
+        f"tracker: warning: meeting #{other['id']} was held on 2016-05-03, before the item "
+        "was made on 2016-10-07\n"
+    )
     assert json.loads(cli("items", "show", item["id"], "--json").stdout)["status"] == "fulfilled"
 
 
 # 5. Files skipped without a word; 6. a partial failure that exited 0.
 
-RELEASE = ("Minsk, 6 October 2016. Political consultations between the foreign ministries of Belarus and "
-           "Serbia were held in Minsk. The parties agreed to hold the next round in Belgrade in 2017.\n")
+RELEASE = (
+    "Minsk, 6 October 2016. Political consultations between the foreign ministries of Belarus and "
+    "Serbia were held in Minsk. The parties agreed to hold the next round in Belgrade in 2017.\n"
+)
 
 
 def _pdf(lines: list[str]) -> bytes:
     """A minimal one-page PDF showing `lines` in Helvetica (written by hand: no PDF writer needed)."""
     text = " ".join(f"({line}) Tj T*" for line in lines)
     content = f"BT /F1 10 Tf 14 TL 40 800 Td {text} ET".encode()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
-               b"/Contents 5 0 R >>", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -294,24 +357,41 @@ def _docx(paragraphs: list[str]) -> bytes:
     body = "".join(f"<w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p>" for paragraph in paragraphs)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
-                         f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+        archive.writestr(
+            "word/document.xml",
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+            f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>',
+        )
     return buffer.getvalue()
 
 
 def test_pdf_and_docx_releases_are_read(cli, tmp_path):
     folder = tmp_path / "releases"
     folder.mkdir()
-    (folder / "belgrade.pdf").write_bytes(_pdf([
-        "On 6 October 2016, political consultations between the foreign ministries",
-        "of Serbia and Belarus were held in Belgrade."]))
-    (folder / "budapest.docx").write_bytes(_docx([
-        "On 3 March 2017, political consultations between the foreign ministries of Hungary and Serbia were "
-        "held in Budapest.", "It was agreed to hold the next round of political consultations in Belgrade in 2018."]))
+    (folder / "belgrade.pdf").write_bytes(
+        _pdf(
+            [
+                "On 6 October 2016, political consultations between the foreign ministries",
+                "of Serbia and Belarus were held in Belgrade.",
+            ]
+        )
+    )
+    (folder / "budapest.docx").write_bytes(
+        _docx(
+            [
+                "On 3 March 2017, political consultations between the foreign ministries of Hungary and Serbia were "
+                "held in Budapest.",
+                "It was agreed to hold the next round of political consultations in Belgrade in 2018.",
+            ]
+        )
+    )
     result = cli("ingest", folder)
     assert result.exit_code == 0, result.stderr
     meetings = json.loads(cli("meetings", "list", "--json").stdout)
-    assert [(m["city"], m["parties"]) for m in meetings] == [("Belgrade", ["BY", "RS"]), ("Budapest", ["HU", "RS"])]
+    assert [(m["city"], m["parties"]) for m in meetings] == [
+        ("Belgrade", ["BY", "RS"]),
+        ("Budapest", ["HU", "RS"]),
+    ]
     assert [i["city"] for i in json.loads(cli("items", "list", "--json").stdout)] == ["Belgrade"]
 
 
@@ -325,7 +405,8 @@ def test_a_folder_of_files_it_cannot_read_names_them(cli, tmp_path):
     assert result.stderr == (
         f"tracker: no documents found in {folder}; skipped {folder}/a.doc (old Word files (.doc) are not read; "
         f"save it as .docx, text (.txt) or a web page (.html)); {folder}/b.odt (OpenDocument files are not read "
-        "yet; save it as text (.txt) or a web page (.html))\n")
+        "yet; save it as text (.txt) or a web page (.html))\n"
+    )
 
 
 def test_a_mixed_folder_names_what_it_skips_and_exits_1(cli, tmp_path):
@@ -340,7 +421,8 @@ def test_a_mixed_folder_names_what_it_skips_and_exits_1(cli, tmp_path):
     assert result.stderr.splitlines() == [
         f"tracker: warning: skipped {folder}/old.doc: old Word files (.doc) are not read; save it as .docx, "
         "text (.txt) or a web page (.html)",
-        f"tracker: warning: {folder}/scan.pdf: cannot read this PDF; save it as text"]
+        f"tracker: warning: {folder}/scan.pdf: cannot read this PDF; save it as text",
+    ]
     assert result.stdout.splitlines()[-1].endswith("; 2 file(s) not read (see above)")
     summary = json.loads(cli("ingest", folder, "--json").stdout)
     assert [entry["source"] for entry in summary["not_read"]] == [f"{folder}/old.doc", f"{folder}/scan.pdf"]
@@ -357,10 +439,23 @@ def test_an_unreachable_url_among_good_files_exits_1_after_the_summary(cli, tmp_
 
 # 7. A proposed fulfilment waited in review while lists said "overdue" with no hint.
 
+
 def test_an_overdue_item_with_a_proposed_fulfilment_names_the_meeting(cli, seed_path):
     cli("ingest", seed_path)
-    talks = cli("meetings", "add", "--start", "2017-05-15", "--kind", "talks", "--city", "Minsk", "--party", "BY,RS",
-                "--json", today="2017-05-16")
+    talks = cli(
+        "meetings",
+        "add",
+        "--start",
+        "2017-05-15",
+        "--kind",
+        "talks",
+        "--city",
+        "Minsk",
+        "--party",
+        "BY,RS",
+        "--json",
+        today="2017-05-16",
+    )
     meeting_id = json.loads(talks.stdout)["id"]
     hint = f"possible match: meeting #{meeting_id} (`tracker review`)"
     listed = cli("items", "list", today="2018-12-03").stdout.splitlines()
@@ -374,6 +469,7 @@ def test_an_overdue_item_with_a_proposed_fulfilment_names_the_meeting(cli, seed_
 
 
 # 8. Every exit code documented (README and --help) and produced.
+
 
 def test_every_exit_code_is_in_the_readme_and_the_help(run):
     from pathlib import Path
@@ -409,6 +505,7 @@ def test_each_exit_code_is_what_the_table_says(cli, seed_path, tmp_path, monkeyp
 
 # 9. review: "skip then quit" said "1 decision(s) saved"; the window prompt pointed at options.
 
+
 def test_review_skip_then_quit_saves_nothing_and_says_so(cli, seed_path):
     cli("ingest", seed_path)
     cli("meetings", "add", "--start", "2017-05-15", "--kind", "talks", "--city", "Minsk", "--party", "BY,RS")
@@ -420,19 +517,24 @@ def test_review_skip_then_quit_saves_nothing_and_says_so(cli, seed_path):
 def test_review_window_prompt_names_the_answers_it_takes(cli, seed_path):
     cli("ingest", seed_path)
     result = cli("review", input="w\nwhenever convenient\nq\n")
-    assert result.stderr == ("tracker: cannot read a window from 'whenever convenient'; answer like 'in 2018', "
-                             "2018-03-01..2018-03-31, 2018-03-01 or open\n")
+    assert result.stderr == (
+        "tracker: cannot read a window from 'whenever convenient'; answer like 'in 2018', "
+        "2018-03-01..2018-03-31, 2018-03-01 or open\n"
+    )
     assert "--start" not in result.stdout + result.stderr
 
 
 # 10. report weekly -o x.pdf wrote Markdown into a .pdf.
 
+
 def test_report_format_comes_from_the_file_name_or_is_refused(cli, seed_path, tmp_path):
     cli("ingest", seed_path)
     pdf = cli("report", "weekly", "-o", tmp_path / "week.pdf", today="2016-10-10")
     assert pdf.exit_code == 2 and not (tmp_path / "week.pdf").exists()
-    assert pdf.stderr == (f"tracker: cannot write PDF ({tmp_path}/week.pdf); write HTML (-o {tmp_path}/week.html) "
-                          "and print it to PDF from a browser\n")
+    assert pdf.stderr == (
+        f"tracker: cannot write PDF ({tmp_path}/week.pdf); write HTML (-o {tmp_path}/week.html) "
+        "and print it to PDF from a browser\n"
+    )
     assert cli("report", "weekly", "-o", tmp_path / "week.html", today="2016-10-10").exit_code == 0
     assert (tmp_path / "week.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
     assert cli("report", "weekly", "-o", tmp_path / "week.json", today="2016-10-10").exit_code == 0
@@ -441,10 +543,14 @@ def test_report_format_comes_from_the_file_name_or_is_refused(cli, seed_path, tm
     assert unknown.exit_code == 2 and "use .md, .html or .json, or give --format" in unknown.stderr
     clash = cli("report", "weekly", "--format", "md", "-o", tmp_path / "w.html", today="2016-10-10")
     assert clash.exit_code == 2 and "does not match" in clash.stderr
-    assert cli("report", "weekly", "--format", "md", "-o", tmp_path / "week.txt", today="2016-10-10").exit_code == 0
+    assert (
+        cli("report", "weekly", "--format", "md", "-o", tmp_path / "week.txt", today="2016-10-10").exit_code
+        == 0
+    )
 
 
 # 11. A home country: the report and compliance stop listing the user's own country as a partner.
+
 
 def test_home_country_is_no_partner(cli, seed_path, monkeypatch):
     cli("ingest", seed_path)
@@ -468,6 +574,7 @@ def test_home_country_is_no_partner(cli, seed_path, monkeypatch):
 
 # 12 (in part). --version; items show names the fulfilling meeting by id and its history in sentences.
 
+
 def test_version(run):
     from tracker import __version__
 
@@ -477,19 +584,34 @@ def test_version(run):
 
 def test_items_show_reads_as_sentences_with_the_meeting_id(cli, seed_path, real_now):
     cli("ingest", seed_path)
-    added = json.loads(cli("meetings", "add", "--start", "2017-05-10", "--kind", "consultations", "--city", "Minsk",
-                           "--party", "BY,RS", "--json").stdout)
+    added = json.loads(
+        cli(
+            "meetings",
+            "add",
+            "--start",
+            "2017-05-10",
+            "--kind",
+            "consultations",
+            "--city",
+            "Minsk",
+            "--party",
+            "BY,RS",
+            "--json",
+        ).stdout
+    )
     lines = cli("items", "show", "1", today="2018-01-01").stdout.splitlines()
     assert f"      fulfilled on 2017-05-10 by meeting #{added['id']}" in lines
     history = [line.strip() for line in lines if line.startswith("      2026-08-20 09:30")]
     assert [line.split(" \u2014 ")[0] for line in history] == [
         "2026-08-20 09:30  Status changed from open to fulfilled",
         f"2026-08-20 09:30  Fulfilling meeting set to meeting #{added['id']}",
-        "2026-08-20 09:30  Fulfilment date set to 2017-05-10"]
+        "2026-08-20 09:30  Fulfilment date set to 2017-05-10",
+    ]
     assert all(" -> " not in line and "None" not in line for line in lines)
 
 
 # 13 (in part). Help: no sentence broken mid-line in the command list; bare review is interactive; completion.
+
 
 def _commands():
     from typer.main import get_command
@@ -503,8 +625,9 @@ def _commands():
     return list(walk(get_command(app)))
 
 
-@pytest.mark.parametrize("path, command", _commands(), ids=lambda value: " ".join(value) if isinstance(value, tuple)
-                         else "")
+@pytest.mark.parametrize(
+    "path, command", _commands(), ids=lambda value: " ".join(value) if isinstance(value, tuple) else ""
+)
 def test_the_first_help_paragraph_is_one_line(path, command):
     # The command list shows the first paragraph with its line breaks (issue #14: cadence, report weekly).
     first = (command.help or "").strip().split("\n\n")[0]
@@ -524,7 +647,10 @@ def test_documents_list_and_show(cli, seed_path):
     shown = json.loads(cli("documents", "show", "1", "--json").stdout)
     assert (shown["meeting_ids"], shown["commitment_ids"]) == ([1], [1]) and "Minsk" in shown["text"]
     text = cli("documents", "show", "1").stdout.splitlines()
-    assert text[2:] == ["      meetings: #1 (`tracker meetings show`)", "      items: #1 (`tracker items show`)"]
+    assert text[2:] == [
+        "      meetings: #1 (`tracker meetings show`)",
+        "      items: #1 (`tracker items show`)",
+    ]
     missing = cli("documents", "show", "9")
     assert missing.exit_code == 3
     assert missing.stderr == "tracker: no document with id 9; `tracker documents list` shows them\n"
@@ -548,8 +674,21 @@ def test_search_finds_items_meetings_and_documents_by_words_and_party_names(cli,
 
 def test_editing_a_meeting_reassesses_its_links(cli, seed_path):
     cli("ingest", seed_path)
-    talks = json.loads(cli("meetings", "add", "--start", "2017-05-15", "--kind", "talks", "--city", "Minsk",
-                           "--party", "BY,RS", "--json").stdout)
+    talks = json.loads(
+        cli(
+            "meetings",
+            "add",
+            "--start",
+            "2017-05-15",
+            "--kind",
+            "talks",
+            "--city",
+            "Minsk",
+            "--party",
+            "BY,RS",
+            "--json",
+        ).stdout
+    )
 
     def reason() -> str:
         [link] = json.loads(cli("review", "list", "--json").stdout)["links"]
@@ -562,7 +701,8 @@ def test_editing_a_meeting_reassesses_its_links(cli, seed_path):
     assert reason() == "no longer fits since the meeting was edited: held in Vitebsk, not Minsk"
     history = json.loads(cli("items", "show", "1", "--json").stdout)["history"]
     assert [h["reason"] for h in history if h["field"] == "fulfilment_link"][-1] == (
-        f"meeting #{talks['id']} (consultations, Vitebsk, 2017-05-15) was edited")
+        f"meeting #{talks['id']} (consultations, Vitebsk, 2017-05-15) was edited"
+    )
 
 
 def test_global_options_after_a_group_run_as_a_command(cli, seed_path):
@@ -576,10 +716,13 @@ def test_every_party_filter_reads_names(cli, seed_path):
     cli("ingest", seed_path)
     reminded = json.loads(cli("remind", "--party", "Belarus", "--json", today="2018-01-02").stdout)
     assert [item["id"] for item in reminded["overdue"]] == [1]
-    [record] = json.loads(cli("report", "compliance", "--party", "Belarus", "--json", today="2018-01-02").stdout)[
-        "records"]
+    [record] = json.loads(
+        cli("report", "compliance", "--party", "Belarus", "--json", today="2018-01-02").stdout
+    )["records"]
     assert record["party"] == "BY" and record["made"] == 1
-    weekly = json.loads(cli("report", "weekly", "--party", "serbia", "--format", "json", today="2018-01-02").stdout)
+    weekly = json.loads(
+        cli("report", "weekly", "--party", "serbia", "--format", "json", today="2018-01-02").stdout
+    )
     assert weekly["party"] == "RS"
     assert cli("cadence", "--party", "Belarus").exit_code == 0
     refused = cli("remind", "--party", "Belaruss")

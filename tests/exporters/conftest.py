@@ -11,7 +11,7 @@ from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, 
 from tracker.exporters.ics import ExportOptions
 
 PINNED_PRODID = "-//tracker tests//pinned//EN"
-CREATED = dt.datetime(2016, 10, 7, 9, 0, tzinfo=dt.timezone.utc)
+CREATED = dt.datetime(2016, 10, 7, 9, 0, tzinfo=dt.UTC)
 
 # Text from documents that has broken calendars elsewhere: every one must survive export and parsing.
 NASTY = [
@@ -49,14 +49,24 @@ def make_meeting():
     def make(**overrides) -> Meeting:
         number = next(counter)
         values = dict(
-            kind=Kind.CONSULTATIONS, start=dt.date(2016, 10, 6), end=dt.date(2016, 10, 6),
-            title="Political consultations", city="Belgrade", country="RS", timezone="Europe/Belgrade",
+            kind=Kind.CONSULTATIONS,
+            start=dt.date(2016, 10, 6),
+            end=dt.date(2016, 10, 6),
+            title="Political consultations",
+            city="Belgrade",
+            country="RS",
+            timezone="Europe/Belgrade",
             parties=["BY", "RS"],
-            participants=[Participant("Dragan Momcilovic", "Acting Assistant Minister", "RS"),
-                          Participant("Elena Kupchina", "Deputy Foreign Minister", "BY")],
+            participants=[
+                Participant("Dragan Momcilovic", "Acting Assistant Minister", "RS"),
+                Participant("Elena Kupchina", "Deputy Foreign Minister", "BY"),
+            ],
             evidence=Evidence("Regular political consultations were held in Belgrade.", 0, 55),
-            source="https://www.mfa.gov.rs/en/press-service/statements/16112", uid=f"meeting-{number}@tracker",
-            sequence=0, created_at=CREATED, updated_at=CREATED,
+            source="https://www.mfa.gov.rs/en/press-service/statements/16112",
+            uid=f"meeting-{number}@tracker",
+            sequence=0,
+            created_at=CREATED,
+            updated_at=CREATED,
         )
         values.update(overrides)
         return Meeting(**values)
@@ -71,14 +81,26 @@ def make_item():
     def make(**overrides) -> Commitment:
         number = next(counter)
         values = dict(
-            kind=Kind.CONSULTATIONS, firmness=Firmness.IN_PRINCIPLE,
+            kind=Kind.CONSULTATIONS,
+            firmness=Firmness.IN_PRINCIPLE,
             window=Window(dt.date(2017, 1, 1), dt.date(2017, 12, 31), Precision.YEAR, "in 2017"),
-            title="Next round of political consultations", parties=["BY", "RS"], city="Minsk", country="BY",
-            evidence=Evidence("It was agreed in principle to hold the next round of political consultations "
-                              "in Minsk in 2017.", 0, 90),
-            made_on=dt.date(2016, 10, 6), agreed_meeting_uid="meeting-1@tracker",
-            source="https://www.mfa.gov.rs/en/press-service/statements/16112", uid=f"item-{number}@tracker",
-            sequence=0, created_at=CREATED, updated_at=CREATED,
+            title="Next round of political consultations",
+            parties=["BY", "RS"],
+            city="Minsk",
+            country="BY",
+            evidence=Evidence(
+                "It was agreed in principle to hold the next round of political consultations "
+                "in Minsk in 2017.",
+                0,
+                90,
+            ),
+            made_on=dt.date(2016, 10, 6),
+            agreed_meeting_uid="meeting-1@tracker",
+            source="https://www.mfa.gov.rs/en/press-service/statements/16112",
+            uid=f"item-{number}@tracker",
+            sequence=0,
+            created_at=CREATED,
+            updated_at=CREATED,
         )
         values.update(overrides)
         return Commitment(**values)

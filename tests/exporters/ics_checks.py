@@ -21,16 +21,37 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["strict_problems", "assert_strict", "Reading", "read_everywhere", "read_with_parsers", "khal_import",
-           "unfold", "content_lines"]
+__all__ = [
+    "strict_problems",
+    "assert_strict",
+    "Reading",
+    "read_everywhere",
+    "read_with_parsers",
+    "khal_import",
+    "unfold",
+    "content_lines",
+]
 
-TEXT_PROPERTIES = {"SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT", "CONTACT", "NAME", "X-WR-CALNAME",
-                   "X-WR-CALDESC", "UID", "TZNAME", "TZID"}
+TEXT_PROPERTIES = {
+    "SUMMARY",
+    "DESCRIPTION",
+    "LOCATION",
+    "COMMENT",
+    "CONTACT",
+    "NAME",
+    "X-WR-CALNAME",
+    "X-WR-CALDESC",
+    "UID",
+    "TZNAME",
+    "TZID",
+}
 TEXT_LIST_PROPERTIES = {"CATEGORIES", "RESOURCES"}
 _ESCAPED_TEXT = re.compile(r"(?:[^\\;,\x00-\x08\x0a-\x1f\x7f]|\\[\\;,nN])*")
 _ESCAPED_TEXT_LIST = re.compile(r"(?:[^\\;\x00-\x08\x0a-\x1f\x7f]|\\[\\;,nN])*")
 _NAME = re.compile(r"[A-Za-z0-9-]+")
-_PARAM = re.compile(r';([A-Za-z0-9-]+)=((?:"[^"\x00-\x1f]*"|[^";:,\x00-\x1f]*)(?:,(?:"[^"\x00-\x1f]*"|[^";:,\x00-\x1f]*))*)')
+_PARAM = re.compile(
+    r';([A-Za-z0-9-]+)=((?:"[^"\x00-\x1f]*"|[^";:,\x00-\x1f]*)(?:,(?:"[^"\x00-\x1f]*"|[^";:,\x00-\x1f]*))*)'
+)
 _DATE = re.compile(r"\d{8}")
 _DATE_TIME = re.compile(r"\d{8}T\d{6}Z?")
 COMPONENTS_WITH_UID = {"VEVENT", "VTODO", "VJOURNAL"}
@@ -60,13 +81,13 @@ def _parse_line(number: int, line: str) -> ContentLine | str:
     match = _NAME.match(line)
     if not match:
         return f"line {number}: no property name in {line[:40]!r}"
-    name, rest, params = match.group(0).upper(), line[match.end():], {}
+    name, rest, params = match.group(0).upper(), line[match.end() :], {}
     while rest.startswith(";"):
         param = _PARAM.match(rest)
         if not param:
             return f"line {number}: bad parameter in {line[:60]!r}"
         params[param.group(1).upper()] = param.group(2)
-        rest = rest[param.end():]
+        rest = rest[param.end() :]
     if not rest.startswith(":"):
         return f"line {number}: no ':' after the name and parameters of {name}"
     return ContentLine(name, params, rest[1:], number)
@@ -116,7 +137,7 @@ def _split_escapes(physical: list[bytes]) -> list[str]:
             folds.add(offset)
         joined, index = b"".join(segments), 0
         while index < len(joined):
-            if joined[index:index + 1] == b"\\":
+            if joined[index : index + 1] == b"\\":
                 if index + 1 in folds:
                     problems.append(f"line {number}: a fold splits a backslash escape")
                 index += 2
@@ -137,7 +158,9 @@ def _value_problems(line: ContentLine) -> list[str]:
     problems = []
     where = f"line {line.number}: {line.name}"
     if line.name in TEXT_PROPERTIES and not _ESCAPED_TEXT.fullmatch(line.value):
-        problems.append(f"{where} is TEXT with an unescaped , ; \\ or a control character: {line.value[:60]!r}")
+        problems.append(
+            f"{where} is TEXT with an unescaped , ; \\ or a control character: {line.value[:60]!r}"
+        )
     if line.name in TEXT_LIST_PROPERTIES and not _ESCAPED_TEXT_LIST.fullmatch(line.value):
         problems.append(f"{where} is a TEXT list with an unescaped ; \\ or a control character")
     if line.name in {"DTSTART", "DTEND", "DUE", "DTSTAMP", "LAST-MODIFIED", "CREATED", "COMPLETED"}:
@@ -169,8 +192,11 @@ def strict_problems(data: bytes) -> list[str]:
             lines.append(parsed)
     if problems:
         return problems
-    if not lines or (lines[0].name, lines[0].value) != ("BEGIN", "VCALENDAR") or (
-            lines[-1].name, lines[-1].value) != ("END", "VCALENDAR"):
+    if (
+        not lines
+        or (lines[0].name, lines[0].value) != ("BEGIN", "VCALENDAR")
+        or (lines[-1].name, lines[-1].value) != ("END", "VCALENDAR")
+    ):
         return ["the file is not one VCALENDAR"]
     stack: list[tuple[str, dict[str, list[ContentLine]]]] = []
     finished: list[tuple[str, dict[str, list[ContentLine]], list[str]]] = []
@@ -180,8 +206,10 @@ def strict_problems(data: bytes) -> list[str]:
             stack.append((line.value, {}))
         elif line.name == "END":
             if not stack or stack[-1][0] != line.value:
-                problems.append(f"line {line.number}: END:{line.value} does not close "
-                                f"{stack[-1][0] if stack else 'anything'}")
+                problems.append(
+                    f"line {line.number}: END:{line.value} does not close "
+                    f"{stack[-1][0] if stack else 'anything'}"
+                )
                 return problems
             name, props = stack.pop()
             finished.append((name, props, [s[0] for s in stack]))
@@ -192,7 +220,9 @@ def strict_problems(data: bytes) -> list[str]:
             stack[-1][1].setdefault(line.name, []).append(line)
     if stack:
         problems.append(f"unclosed components: {[s[0] for s in stack]}")
-    tzids_defined = {props["TZID"][0].value for name, props, _ in finished if name == "VTIMEZONE" and "TZID" in props}
+    tzids_defined = {
+        props["TZID"][0].value for name, props, _ in finished if name == "VTIMEZONE" and "TZID" in props
+    }
     uids: dict[str, str] = {}
     for name, props, parents in finished:
         if name == "VCALENDAR":
@@ -216,15 +246,28 @@ def strict_problems(data: bytes) -> list[str]:
                 if uid.value in uids:
                     problems.append(f"UID {uid.value} used by two components")
                 uids[uid.value] = name
-            for singleton in ("SUMMARY", "DESCRIPTION", "DTSTART", "DTEND", "DUE", "SEQUENCE", "STATUS", "LOCATION",
-                              "URL", "LAST-MODIFIED", "CREATED"):
+            for singleton in (
+                "SUMMARY",
+                "DESCRIPTION",
+                "DTSTART",
+                "DTEND",
+                "DUE",
+                "SEQUENCE",
+                "STATUS",
+                "LOCATION",
+                "URL",
+                "LAST-MODIFIED",
+                "CREATED",
+            ):
                 if len(props.get(singleton, [])) > 1:
                     problems.append(f"{label}: {singleton} appears more than once")
             end_name = "DTEND" if name == "VEVENT" else "DUE"
             if "DTSTART" in props and end_name in props:
                 start, end = _when(props["DTSTART"][0]), _when(props[end_name][0])
                 if start[0] != end[0]:
-                    problems.append(f"{label}: DTSTART and {end_name} differ in kind ({start[0]} vs {end[0]})")
+                    problems.append(
+                        f"{label}: DTSTART and {end_name} differ in kind ({start[0]} vs {end[0]})"
+                    )
                 elif not end[1] > start[1]:
                     problems.append(f"{label}: {end_name} {end[1]} is not after DTSTART {start[1]}")
             if end_name in props and "DTSTART" not in props and name == "VEVENT":
@@ -295,18 +338,29 @@ def _read_icalendar(data: bytes) -> Reading:
     return Reading(
         sorted((str(c["UID"]), str(c.get("SUMMARY", ""))) for c in calendar.walk("VEVENT")),
         sorted((str(c["UID"]), str(c.get("SUMMARY", ""))) for c in calendar.walk("VTODO")),
-        {str(c["UID"]): (str(c.get("SUMMARY", "")), str(c.get("DESCRIPTION", "")), str(c.get("LOCATION", "")))
-         for c in components})
+        {
+            str(c["UID"]): (
+                str(c.get("SUMMARY", "")),
+                str(c.get("DESCRIPTION", "")),
+                str(c.get("LOCATION", "")),
+            )
+            for c in components
+        },
+    )
 
 
 def _read_ical(data: bytes) -> Reading:
     from ical.calendar_stream import IcsCalendarStream
 
     calendar = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
-    return Reading(sorted((e.uid, e.summary or "") for e in calendar.events),
-                   sorted((t.uid, t.summary or "") for t in calendar.todos),
-                   {c.uid: (c.summary or "", c.description or "", c.location or "")
-                    for c in [*calendar.events, *calendar.todos]})
+    return Reading(
+        sorted((e.uid, e.summary or "") for e in calendar.events),
+        sorted((t.uid, t.summary or "") for t in calendar.todos),
+        {
+            c.uid: (c.summary or "", c.description or "", c.location or "")
+            for c in [*calendar.events, *calendar.todos]
+        },
+    )
 
 
 def _read_vobject(data: bytes) -> Reading:
@@ -321,7 +375,11 @@ def _read_vobject(data: bytes) -> Reading:
     return Reading(
         sorted((e.uid.value, text(e, "summary")) for e in events),
         sorted((t.uid.value, text(t, "summary")) for t in todos),
-        {c.uid.value: (text(c, "summary"), text(c, "description"), text(c, "location")) for c in [*events, *todos]})
+        {
+            c.uid.value: (text(c, "summary"), text(c, "description"), text(c, "location"))
+            for c in [*events, *todos]
+        },
+    )
 
 
 def read_with_parsers(data: bytes) -> dict[str, Reading]:
@@ -334,9 +392,11 @@ def read_with_parsers(data: bytes) -> dict[str, Reading]:
 
     if libical_available():
         assert libical_problems(data) == [], "libical refused the calendar"
-    return {"icalendar": _quietly("icalendar", lambda: _read_icalendar(data)),
-            "ical": _quietly("ical", lambda: _read_ical(data)),
-            "vobject": _quietly("vobject", lambda: _read_vobject(data))}
+    return {
+        "icalendar": _quietly("icalendar", lambda: _read_icalendar(data)),
+        "ical": _quietly("ical", lambda: _read_ical(data)),
+        "vobject": _quietly("vobject", lambda: _read_vobject(data)),
+    }
 
 
 def _khal_executable() -> str:
@@ -357,21 +417,45 @@ def khal_import(data: bytes, folder: Path, first: dt.date, last: dt.date) -> lis
         "[locale]\nlocal_timezone = UTC\ndefault_timezone = UTC\n"
         "timeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
         "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
-        f"[sqlite]\npath = {folder / 'khal.db'}\n")
+        f"[sqlite]\npath = {folder / 'khal.db'}\n"
+    )
     source = folder / "import.ics"
     source.write_bytes(data)
-    env = {**os.environ, "XDG_CONFIG_HOME": str(folder / "xdg-config"), "XDG_DATA_HOME": str(folder / "xdg-data"),
-           "XDG_CACHE_HOME": str(folder / "xdg-cache"), "HOME": str(folder), "TZ": "UTC"}
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(folder / "xdg-config"),
+        "XDG_DATA_HOME": str(folder / "xdg-data"),
+        "XDG_CACHE_HOME": str(folder / "xdg-cache"),
+        "HOME": str(folder),
+        "TZ": "UTC",
+    }
     base = [_khal_executable(), "-v", "WARNING", "-c", str(config)]
-    imported = subprocess.run([*base, "import", "--batch", str(source)], capture_output=True, text=True, env=env,
-                              timeout=120)
+    imported = subprocess.run(
+        [*base, "import", "--batch", str(source)], capture_output=True, text=True, env=env, timeout=120
+    )
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.strip() == "" and imported.stderr.strip() == "", (
-        f"khal import said: {imported.stdout}{imported.stderr}")
+        f"khal import said: {imported.stdout}{imported.stderr}"
+    )
     listed = subprocess.run(
-        [*base, "list", "--once", "--day-format", "", "--json", "uid", "--json", "title",
-         (first - dt.timedelta(days=1)).isoformat(), (last + dt.timedelta(days=2)).isoformat()],
-        capture_output=True, text=True, env=env, timeout=120)
+        [
+            *base,
+            "list",
+            "--once",
+            "--day-format",
+            "",
+            "--json",
+            "uid",
+            "--json",
+            "title",
+            (first - dt.timedelta(days=1)).isoformat(),
+            (last + dt.timedelta(days=2)).isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert listed.returncode == 0 and listed.stderr.strip() == "", listed.stderr
     events = []
     for line in listed.stdout.splitlines():
@@ -381,9 +465,12 @@ def khal_import(data: bytes, folder: Path, first: dt.date, last: dt.date) -> lis
 
 
 def _date_range(data: bytes) -> tuple[dt.date, dt.date]:
-    days = [dt.date(int(m[:4]), int(m[4:6]), int(m[6:8]))
-            for line in content_lines(data) if line.name in {"DTSTART", "DTEND"}
-            for m in [line.value[:8]]]
+    days = [
+        dt.date(int(m[:4]), int(m[4:6]), int(m[6:8]))
+        for line in content_lines(data)
+        if line.name in {"DTSTART", "DTEND"}
+        for m in [line.value[:8]]
+    ]
     return (min(days), max(days)) if days else (dt.date(2000, 1, 1), dt.date(2000, 1, 2))
 
 

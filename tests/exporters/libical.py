@@ -25,9 +25,17 @@ _IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 class _Time(ctypes.Structure):
     """struct icaltimetype of libical 3 (is_utc is gone since 3.0: UTC is zone == the UTC zone)."""
 
-    _fields_ = [("year", ctypes.c_int), ("month", ctypes.c_int), ("day", ctypes.c_int), ("hour", ctypes.c_int),
-                ("minute", ctypes.c_int), ("second", ctypes.c_int), ("is_date", ctypes.c_int),
-                ("is_daylight", ctypes.c_int), ("zone", ctypes.c_void_p)]
+    _fields_ = [
+        ("year", ctypes.c_int),
+        ("month", ctypes.c_int),
+        ("day", ctypes.c_int),
+        ("hour", ctypes.c_int),
+        ("minute", ctypes.c_int),
+        ("second", ctypes.c_int),
+        ("is_date", ctypes.c_int),
+        ("is_daylight", ctypes.c_int),
+        ("zone", ctypes.c_void_p),
+    ]
 
 
 def _load():
@@ -51,8 +59,10 @@ def _load():
         "icaltimezone_get_tzid": (ctypes.c_char_p, [pointer]),
         "icaltimezone_free": (None, [pointer, ctypes.c_int]),
         "icaltimezone_get_utc_timezone": (pointer, []),
-        "icaltimezone_get_utc_offset_of_utc_time": (ctypes.c_int, [pointer, ctypes.POINTER(_Time),
-                                                                   ctypes.POINTER(ctypes.c_int)]),
+        "icaltimezone_get_utc_offset_of_utc_time": (
+            ctypes.c_int,
+            [pointer, ctypes.POINTER(_Time), ctypes.POINTER(ctypes.c_int)],
+        ),
     }
     for name, (restype, argtypes) in signatures.items():
         function = getattr(lib, name)
@@ -115,12 +125,22 @@ def libical_offset(data: bytes, tzid: str, instant: dt.datetime) -> dt.timedelta
             assert lib.icaltimezone_set_component(zone, lib.icalcomponent_new_clone(child))
             try:
                 if lib.icaltimezone_get_tzid(zone).decode() == tzid:
-                    utc = instant.astimezone(dt.timezone.utc)
-                    moment = _Time(utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, 0, 0,
-                                   lib.icaltimezone_get_utc_timezone())
+                    utc = instant.astimezone(dt.UTC)
+                    moment = _Time(
+                        utc.year,
+                        utc.month,
+                        utc.day,
+                        utc.hour,
+                        utc.minute,
+                        utc.second,
+                        0,
+                        0,
+                        lib.icaltimezone_get_utc_timezone(),
+                    )
                     daylight = ctypes.c_int(0)
-                    seconds = lib.icaltimezone_get_utc_offset_of_utc_time(zone, ctypes.byref(moment),
-                                                                          ctypes.byref(daylight))
+                    seconds = lib.icaltimezone_get_utc_offset_of_utc_time(
+                        zone, ctypes.byref(moment), ctypes.byref(daylight)
+                    )
                     return dt.timedelta(seconds=seconds)
             finally:
                 lib.icaltimezone_free(zone, 1)

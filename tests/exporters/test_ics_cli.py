@@ -14,11 +14,41 @@ from tracker.errors import InputError
 
 
 def _add_data(cli) -> tuple[dict, dict]:
-    meeting = json.loads(cli("meetings", "add", "--start", "2016-10-06", "--kind", "consultations", "--city",
-                             "Belgrade", "--party", "BY,RS", "--json", today="2016-10-07").stdout)
-    item = json.loads(cli("items", "add", "Next round, in Minsk; political consultations", "--kind",
-                          "consultations", "--start", "2017-01-01", "--end", "2017-12-31", "--city", "Minsk",
-                          "--party", "BY,RS", "--json", today="2016-10-07").stdout)
+    meeting = json.loads(
+        cli(
+            "meetings",
+            "add",
+            "--start",
+            "2016-10-06",
+            "--kind",
+            "consultations",
+            "--city",
+            "Belgrade",
+            "--party",
+            "BY,RS",
+            "--json",
+            today="2016-10-07",
+        ).stdout
+    )
+    item = json.loads(
+        cli(
+            "items",
+            "add",
+            "Next round, in Minsk; political consultations",
+            "--kind",
+            "consultations",
+            "--start",
+            "2017-01-01",
+            "--end",
+            "2017-12-31",
+            "--city",
+            "Minsk",
+            "--party",
+            "BY,RS",
+            "--json",
+            today="2016-10-07",
+        ).stdout
+    )
     return meeting, item
 
 
@@ -53,7 +83,7 @@ def ticking_clock(monkeypatch):
 
     from tracker import clock
 
-    instants = (dt.datetime(2026, 8, 20, tzinfo=dt.timezone.utc) + dt.timedelta(hours=n) for n in range(10**6))
+    instants = (dt.datetime(2026, 8, 20, tzinfo=dt.UTC) + dt.timedelta(hours=n) for n in range(10**6))
     monkeypatch.setattr(clock, "utc_now", lambda: next(instants))
 
 
@@ -71,7 +101,9 @@ def test_uid_stays_and_sequence_grows_after_an_edit(cli, ticking_clock):
     assert cli("items", "done", str(item["id"]), today="2017-06-03").exit_code == 0
     done = _components(cli("export", "ics", "--todos", "both", today="2017-06-03").stdout_bytes)
     assert item["uid"] not in done, "a fulfilled item leaves the events"
-    assert done[f"todo-{item['uid']}"]["STATUS"] == "COMPLETED" and done[f"todo-{item['uid']}"]["SEQUENCE"] > 1
+    assert (
+        done[f"todo-{item['uid']}"]["STATUS"] == "COMPLETED" and done[f"todo-{item['uid']}"]["SEQUENCE"] > 1
+    )
 
 
 def test_export_is_byte_identical_when_nothing_changed(cli):
@@ -82,8 +114,21 @@ def test_export_is_byte_identical_when_nothing_changed(cli):
 
 def test_filters(cli):
     meeting, item = _add_data(cli)
-    other = json.loads(cli("meetings", "add", "--start", "2017-03-01", "--kind", "talks", "--party", "FR,DE",
-                           "--city", "Paris", "--json").stdout)
+    other = json.loads(
+        cli(
+            "meetings",
+            "add",
+            "--start",
+            "2017-03-01",
+            "--kind",
+            "talks",
+            "--party",
+            "FR,DE",
+            "--city",
+            "Paris",
+            "--json",
+        ).stdout
+    )
     by = _components(cli("export", "ics", "--party", "by").stdout_bytes)
     assert set(by) == {meeting["uid"], item["uid"]}
     talks = _components(cli("export", "ics", "--kind", "talks").stdout_bytes)
@@ -127,12 +172,15 @@ def test_new_file_is_readable_by_a_web_server(tmp_path):
     assert os.stat(target).st_mode & 0o044, "group/other may read it (0600 from mkstemp would hide it)"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--todos", "sometimes"], "unknown --todos 'sometimes'"),
-    (["--alarm", "soon"], "cannot read the lead time 'soon'"),
-    (["--status", "late"], "unknown status 'late'"),
-    (["--kind", "party"], "unknown kind 'party'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--todos", "sometimes"], "unknown --todos 'sometimes'"),
+        (["--alarm", "soon"], "cannot read the lead time 'soon'"),
+        (["--status", "late"], "unknown status 'late'"),
+        (["--kind", "party"], "unknown kind 'party'"),
+    ],
+)
 def test_bad_options_exit_2_with_one_line(cli, args, message):
     result = cli("export", "ics", *args)
     assert result.exit_code == 2
@@ -140,8 +188,19 @@ def test_bad_options_exit_2_with_one_line(cli, args, message):
     assert result.stderr.count("\n") == 1
 
 
-@pytest.mark.parametrize("text, hours", [("7d", 168), ("2w", 336), ("12h", 12), ("1d12h", 36), ("P7D", 168),
-                                         ("PT12H", 12), ("P1DT6H", 30), ("90m", 1.5)])
+@pytest.mark.parametrize(
+    "text, hours",
+    [
+        ("7d", 168),
+        ("2w", 336),
+        ("12h", 12),
+        ("1d12h", 36),
+        ("P7D", 168),
+        ("PT12H", 12),
+        ("P1DT6H", 30),
+        ("90m", 1.5),
+    ],
+)
 def test_parse_lead_time(text, hours):
     assert parse_lead_time(text).total_seconds() == hours * 3600
 
@@ -163,8 +222,13 @@ def test_uids_are_the_same_on_both_engines(make_db_url, seed_path):
         url = make_db_url(engine)
         runner = CliRunner()
         assert runner.invoke(app, ["--db", url, "ingest", str(seed_path)]).exit_code == 0
-        exports.append(set(_components(runner.invoke(app, ["--db", url, "export", "ics", "--todos", "both"])
-                                       .stdout_bytes)))
+        exports.append(
+            set(
+                _components(
+                    runner.invoke(app, ["--db", url, "export", "ics", "--todos", "both"]).stdout_bytes
+                )
+            )
+        )
     assert exports[0] == exports[1] and exports[0]
 
 
@@ -184,8 +248,9 @@ def test_a_full_disk_is_one_line_and_exit_5_and_the_old_file_stays(cli, tmp_path
     monkeypatch.setattr(export_module.os, "fsync", full)
     result = cli("export", "ics", "-o", target)
     assert result.exit_code == 5
-    assert result.stderr == (f"tracker: cannot write {target}: No space left on device; the old file, if any, "
-                             "is unchanged\n")
+    assert result.stderr == (
+        f"tracker: cannot write {target}: No space left on device; the old file, if any, is unchanged\n"
+    )
     assert target.read_bytes() == b"old calendar"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".tracker.ics")) == []
 
@@ -203,7 +268,13 @@ def test_stdout_on_a_full_disk_is_one_line_and_exit_5(make_db_url, tmp_path):
     command = [sys.executable, "-m", "tracker", "--db", db_url, "--today", "2017-06-01"]
     subprocess.run(command + ["meetings", "add", "--start", "2017-05-12"], check=True, capture_output=True)
     with open("/dev/full", "wb") as full:
-        result = subprocess.run(command + ["export", "ics"], stdout=full, stderr=subprocess.PIPE, text=True,
-                                timeout=120, env={k: v for k, v in os.environ.items() if k != "TRACKER_DB_URL"})
+        result = subprocess.run(
+            command + ["export", "ics"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            env={k: v for k, v in os.environ.items() if k != "TRACKER_DB_URL"},
+        )
     assert result.returncode == 5, result.stderr
     assert result.stderr == "tracker: cannot write the calendar to stdout: No space left on device\n"

@@ -19,17 +19,29 @@ from tracker.exporters.ics import _vtimezone, export_calendar, zone_transitions
 
 # Zones with plain DST, a permanent change (Minsk 2011), half-hour DST (Lord Howe), a skipped day (Apia 2011),
 # DST abolished (Tehran 2022, São Paulo 2019), southern summers, and none at all.
-ZONES = [("Europe/Belgrade", 2016, 2017), ("Europe/Minsk", 2010, 2012), ("America/New_York", 2006, 2008),
-         ("Australia/Lord_Howe", 2017, 2018), ("Pacific/Apia", 2011, 2012), ("Asia/Tehran", 2021, 2023),
-         ("America/Sao_Paulo", 2018, 2020), ("Asia/Kolkata", 2017, 2017), ("UTC", 2017, 2017)]
+ZONES = [
+    ("Europe/Belgrade", 2016, 2017),
+    ("Europe/Minsk", 2010, 2012),
+    ("America/New_York", 2006, 2008),
+    ("Australia/Lord_Howe", 2017, 2018),
+    ("Pacific/Apia", 2011, 2012),
+    ("Asia/Tehran", 2021, 2023),
+    ("America/Sao_Paulo", 2018, 2020),
+    ("Asia/Kolkata", 2017, 2017),
+    ("UTC", 2017, 2017),
+]
 
 
 def _calendar_with_zone(tzid: str, first: int, last: int) -> bytes:
     zone = _vtimezone(tzid, first, last)
     assert zone is not None
-    return (b"BEGIN:VCALENDAR\r\nPRODID:-//tracker tests//EN\r\nVERSION:2.0\r\n" + zone
-            + b"BEGIN:VEVENT\r\nUID:u@tracker\r\nDTSTAMP:20160101T000000Z\r\n"
-            + f"DTSTART;TZID={tzid}:{first}0615T103000\r\n".encode() + b"END:VEVENT\r\nEND:VCALENDAR\r\n")
+    return (
+        b"BEGIN:VCALENDAR\r\nPRODID:-//tracker tests//EN\r\nVERSION:2.0\r\n"
+        + zone
+        + b"BEGIN:VEVENT\r\nUID:u@tracker\r\nDTSTAMP:20160101T000000Z\r\n"
+        + f"DTSTART;TZID={tzid}:{first}0615T103000\r\n".encode()
+        + b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
 
 
 def test_belgrade_changes_at_the_wall_time_before_the_change():
@@ -53,7 +65,7 @@ def test_libical_reads_the_zone_as_zoneinfo_does(tzid, first, last):
     assert_strict(data)
     assert libical_problems(data) == []
     zone = zoneinfo.ZoneInfo(tzid)
-    utc = dt.timezone.utc
+    utc = dt.UTC
     begin, end = dt.datetime(first, 1, 2, tzinfo=utc), dt.datetime(last, 12, 30, tzinfo=utc)
     moments = [begin, end]
     for instant, _, _ in zone_transitions(zone, begin, end):
@@ -63,10 +75,20 @@ def test_libical_reads_the_zone_as_zoneinfo_does(tzid, first, last):
 
 
 def test_libical_accepts_a_whole_export_with_timed_meetings(make_meeting, make_item, options):
-    meetings = [make_meeting(start=dt.date(2017, 3, 26), end=dt.date(2017, 3, 26), start_time=dt.time(10, 30),
-                             end_time=dt.time(12, 0)),
-                make_meeting(start=dt.date(2017, 10, 29), end=dt.date(2017, 10, 29), start_time=dt.time(2, 30),
-                             timezone="Europe/Minsk")]
+    meetings = [
+        make_meeting(
+            start=dt.date(2017, 3, 26),
+            end=dt.date(2017, 3, 26),
+            start_time=dt.time(10, 30),
+            end_time=dt.time(12, 0),
+        ),
+        make_meeting(
+            start=dt.date(2017, 10, 29),
+            end=dt.date(2017, 10, 29),
+            start_time=dt.time(2, 30),
+            timezone="Europe/Minsk",
+        ),
+    ]
     data = export_calendar(meetings, [make_item()], options())
     assert libical_problems(data) == []
     assert b"COMMENT" not in data
@@ -75,5 +97,6 @@ def test_libical_accepts_a_whole_export_with_timed_meetings(make_meeting, make_i
 def test_libical_refuses_a_comment_in_a_vtimezone():
     """The checker itself: what icalendar's Timezone.from_tzid wrote is refused."""
     data = _calendar_with_zone("Europe/Belgrade", 2016, 2017).replace(
-        b"TZID:Europe/Belgrade\r\n", b"TZID:Europe/Belgrade\r\nCOMMENT:only from 2016\r\n", 1)
+        b"TZID:Europe/Belgrade\r\n", b"TZID:Europe/Belgrade\r\nCOMMENT:only from 2016\r\n", 1
+    )
     assert any("COMMENT" in problem for problem in libical_problems(data))

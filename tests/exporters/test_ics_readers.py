@@ -19,31 +19,69 @@ def _calendars(make_meeting, make_item, options) -> dict[str, tuple[bytes, int, 
     """name -> (calendar, expected VEVENTs, expected VTODOs)."""
     meetings = [
         make_meeting(),
-        make_meeting(start=dt.date(2017, 3, 1), end=dt.date(2017, 3, 1), start_time=dt.time(10, 30),
-                     end_time=dt.time(12, 0), timezone="Europe/Minsk", city="Minsk", country="BY",
-                     title="Talks in Minsk"),
-        make_meeting(start=dt.date(2017, 10, 29), end=dt.date(2017, 10, 29), start_time=dt.time(2, 30),
-                     timezone="Europe/Berlin", city="Berlin", country="DE", title="Night of the clock change"),
-        make_meeting(start=dt.date(2017, 5, 2), end=dt.date(2017, 5, 4), title="Three-day commission",
-                     review=ReviewState.CONFIRMED),
+        make_meeting(
+            start=dt.date(2017, 3, 1),
+            end=dt.date(2017, 3, 1),
+            start_time=dt.time(10, 30),
+            end_time=dt.time(12, 0),
+            timezone="Europe/Minsk",
+            city="Minsk",
+            country="BY",
+            title="Talks in Minsk",
+        ),
+        make_meeting(
+            start=dt.date(2017, 10, 29),
+            end=dt.date(2017, 10, 29),
+            start_time=dt.time(2, 30),
+            timezone="Europe/Berlin",
+            city="Berlin",
+            country="DE",
+            title="Night of the clock change",
+        ),
+        make_meeting(
+            start=dt.date(2017, 5, 2),
+            end=dt.date(2017, 5, 4),
+            title="Three-day commission",
+            review=ReviewState.CONFIRMED,
+        ),
     ]
     items = [
         make_item(),
-        make_item(title="Overdue visit", firmness=Firmness.AGREED, review=ReviewState.CONFIRMED,
-                  window=Window(dt.date(2017, 1, 1), dt.date(2017, 3, 31), Precision.QUARTER, "in Q1 2017")),
-        make_item(title="Open-ended invitation", firmness=Firmness.INVITED, window=Window.open("at a convenient time")),
-        make_item(title="Fulfilled late", status=Status.FULFILLED, fulfilled_on=dt.date(2018, 1, 20),
-                  fulfilled_meeting_uid="meeting-4@tracker"),
+        make_item(
+            title="Overdue visit",
+            firmness=Firmness.AGREED,
+            review=ReviewState.CONFIRMED,
+            window=Window(dt.date(2017, 1, 1), dt.date(2017, 3, 31), Precision.QUARTER, "in Q1 2017"),
+        ),
+        make_item(
+            title="Open-ended invitation",
+            firmness=Firmness.INVITED,
+            window=Window.open("at a convenient time"),
+        ),
+        make_item(
+            title="Fulfilled late",
+            status=Status.FULFILLED,
+            fulfilled_on=dt.date(2018, 1, 20),
+            fulfilled_meeting_uid="meeting-4@tracker",
+        ),
         make_item(title="Cancelled signing", status=Status.CANCELLED),
-        make_item(title="Rescheduled talks", status=Status.RESCHEDULED,
-                  window=Window(dt.date(2018, 3, 1), dt.date(2018, 3, 31), Precision.MONTH, "in March 2018")),
+        make_item(
+            title="Rescheduled talks",
+            status=Status.RESCHEDULED,
+            window=Window(dt.date(2018, 3, 1), dt.date(2018, 3, 31), Precision.MONTH, "in March 2018"),
+        ),
     ]
     today = dt.date(2017, 6, 1)
     return {
         "as-events": (export_calendar(meetings, items, options(today=today)), 4 + 3 + 1, 0),  # + open digest
         "as-todos": (export_calendar(meetings, items, options(today=today, todos=TodoMode.AS_TODOS)), 4, 6),
-        "both-with-alarm": (export_calendar(meetings, items, options(today=today, todos=TodoMode.BOTH,
-                                                                     alarm=dt.timedelta(days=7))), 8, 6),
+        "both-with-alarm": (
+            export_calendar(
+                meetings, items, options(today=today, todos=TodoMode.BOTH, alarm=dt.timedelta(days=7))
+            ),
+            8,
+            6,
+        ),
         "empty": (export_calendar([], [], options(today=today)), 0, 0),
     }
 
@@ -63,11 +101,22 @@ def test_every_reader_sees_the_same_calendar(name, make_meeting, make_item, opti
 
 
 def _hostile(text: str, number: int, make_meeting, make_item):
-    meeting = make_meeting(title=text, city=text, country=None, evidence=Evidence(text, 0, len(text)),
-                           participants=[Participant(text, text, "BY")], uid=f"hostile-meeting-{number}@tracker")
-    item = make_item(title=text, city=text, country=None, evidence=Evidence(text, 0, len(text)),
-                     window=Window(dt.date(2017, 1, 1), dt.date(2017, 12, 31), Precision.YEAR, text),
-                     uid=f"hostile-item-{number}@tracker")
+    meeting = make_meeting(
+        title=text,
+        city=text,
+        country=None,
+        evidence=Evidence(text, 0, len(text)),
+        participants=[Participant(text, text, "BY")],
+        uid=f"hostile-meeting-{number}@tracker",
+    )
+    item = make_item(
+        title=text,
+        city=text,
+        country=None,
+        evidence=Evidence(text, 0, len(text)),
+        window=Window(dt.date(2017, 1, 1), dt.date(2017, 12, 31), Precision.YEAR, text),
+        uid=f"hostile-item-{number}@tracker",
+    )
     return meeting, item
 
 
@@ -102,4 +151,5 @@ def test_hostile_calendar_imports_into_khal_unchanged(make_meeting, make_item, o
     assert len(readings["khal"].events) == 2 * len(NASTY)
     assert readings["khal"].events == readings["icalendar"].events == readings["vobject"].events
     assert sorted(title for _, title in readings["khal"].events) == sorted(
-        [text for text in NASTY] + [f"Due: {text}" for text in NASTY])
+        [text for text in NASTY] + [f"Due: {text}" for text in NASTY]
+    )

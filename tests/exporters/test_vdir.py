@@ -12,20 +12,66 @@ _COMPONENT = re.compile(rb"BEGIN:(VEVENT|VTODO)\r\n.*?END:\1\r\n", re.S)
 
 
 def _add_data(cli) -> tuple[dict, dict, dict]:
-    meeting = json.loads(cli("meetings", "add", "--start", "2017-03-26", "--time", "10:30", "--timezone",
-                             "Europe/Belgrade", "--kind", "consultations", "--city", "Belgrade", "--party", "BY,RS",
-                             "--json", today="2016-10-07").stdout)
-    item = json.loads(cli("items", "add", "Next round, in Minsk; political consultations", "--kind",
-                          "consultations", "--start", "2017-01-01", "--end", "2017-12-31", "--city", "Minsk",
-                          "--party", "BY,RS", "--json", today="2016-10-07").stdout)
-    open_ended = json.loads(cli("items", "add", "Visit at a convenient time", "--kind", "visit", "--party", "BY",
-                                "--json", today="2016-10-07").stdout)
+    meeting = json.loads(
+        cli(
+            "meetings",
+            "add",
+            "--start",
+            "2017-03-26",
+            "--time",
+            "10:30",
+            "--timezone",
+            "Europe/Belgrade",
+            "--kind",
+            "consultations",
+            "--city",
+            "Belgrade",
+            "--party",
+            "BY,RS",
+            "--json",
+            today="2016-10-07",
+        ).stdout
+    )
+    item = json.loads(
+        cli(
+            "items",
+            "add",
+            "Next round, in Minsk; political consultations",
+            "--kind",
+            "consultations",
+            "--start",
+            "2017-01-01",
+            "--end",
+            "2017-12-31",
+            "--city",
+            "Minsk",
+            "--party",
+            "BY,RS",
+            "--json",
+            today="2016-10-07",
+        ).stdout
+    )
+    open_ended = json.loads(
+        cli(
+            "items",
+            "add",
+            "Visit at a convenient time",
+            "--kind",
+            "visit",
+            "--party",
+            "BY",
+            "--json",
+            today="2016-10-07",
+        ).stdout
+    )
     return meeting, item, open_ended
 
 
 def _components(data: bytes) -> dict[bytes, bytes]:
-    return {re.search(rb"\r\nUID:(.*?)\r\n", match.group(0)).group(1): match.group(0)
-            for match in _COMPONENT.finditer(data)}
+    return {
+        re.search(rb"\r\nUID:(.*?)\r\n", match.group(0)).group(1): match.group(0)
+        for match in _COMPONENT.finditer(data)
+    }
 
 
 def test_vdir_holds_the_export_one_component_per_file(cli, tmp_path):
@@ -48,7 +94,8 @@ def test_vdir_holds_the_export_one_component_per_file(cli, tmp_path):
     timed = (folder / file_name(meeting["uid"])).read_bytes()
     assert b"BEGIN:VTIMEZONE\r\nTZID:Europe/Belgrade\r\n" in timed
     assert khal_import(timed, tmp_path / "khal", *[__import__("datetime").date(2017, 3, 26)] * 2) == [
-        (meeting["uid"], "Consultations BY\u2013RS")]
+        (meeting["uid"], "Consultations BY\u2013RS")
+    ]
     assert (folder / file_name(item["uid"])).exists() and (folder / file_name(f"todo-{item['uid']}")).exists()
 
 
@@ -74,7 +121,7 @@ def test_unusable_folder_is_one_line_and_exit_2(cli, tmp_path):
     target.write_text("x")
     result = cli("export", "vdir", str(target))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"tracker: ") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("tracker: ") and result.stderr.count("\n") == 1
 
 
 def test_file_names_are_safe():

@@ -21,14 +21,21 @@ BLIND = ROOT / "tests" / "corpus" / "blind"
 def _score(corpus: Path) -> dict[str, float]:
     tracker = Path(sys.executable).with_name("tracker")
     command = f"{tracker} extract" if tracker.exists() else f"{sys.executable} -m tracker extract"
-    done = subprocess.run([sys.executable, str(SCORER), "--corpus", str(corpus), "--cmd", command],
-                          capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONUTF8": "1"})
+    done = subprocess.run(
+        [sys.executable, str(SCORER), "--corpus", str(corpus), "--cmd", command],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONUTF8": "1"},
+    )
     last = done.stdout.strip().splitlines()[-1]
     return {name: float(value) for name, value in re.findall(r"(\w+)=([\d.]+)", last)}
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not SCORER.exists() or not CORPUS.exists(), reason="shared/ corpus not beside the repository")
+@pytest.mark.skipif(
+    not SCORER.exists() or not CORPUS.exists(), reason="shared/ corpus not beside the repository"
+)
 def test_dev_corpus_scores_reach_the_thresholds():
     figures = _score(CORPUS)
     assert figures["failures"] == 0, figures

@@ -44,7 +44,9 @@ def test_given_publication_date_wins_over_metadata():
 def test_rss_gives_one_document_per_entry_dated_by_the_entry():
     documents = decode_document(FEED, "news.rss")
     assert [(d.source, d.published) for d in documents] == [
-        ("https://example.org/a", dt.date(2019, 4, 2)), ("https://example.org/b", dt.date(2019, 4, 3))]
+        ("https://example.org/a", dt.date(2019, 4, 2)),
+        ("https://example.org/b", dt.date(2019, 4, 3)),
+    ]
     assert "held talks in Lima" in documents[0].text
 
 
@@ -55,7 +57,9 @@ def test_atom_feed_is_sniffed_without_suffix():
 
 
 def test_other_encodings_are_detected():
-    text = "Les ministres de la France et du Sénégal se sont réunis à Dakar. Coopération économique, été, café."
+    text = (
+        "Les ministres de la France et du Sénégal se sont réunis à Dakar. Coopération économique, été, café."
+    )
     [document] = decode_document(text.encode("cp1252"), "note.txt")
     assert document.text == text
 
@@ -65,13 +69,23 @@ def test_utf8_bom_is_dropped():
     assert document.text == "Hello"
 
 
-@pytest.mark.parametrize("raw, source, message", [
-    (b"", "empty.txt", "empty.txt: empty document"),
-    (b"   \n\t", "blank.txt", "blank.txt: empty document"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image.txt", "image.txt: not a text document (binary content)"),
-    (b"hello", "data.bin",
-     "data.bin: unknown document type '.bin'; use .txt, .md, .html, .pdf, .docx or a feed (.xml, .rss, .atom)"),
-])
+@pytest.mark.parametrize(
+    "raw, source, message",
+    [
+        (b"", "empty.txt", "empty.txt: empty document"),
+        (b"   \n\t", "blank.txt", "blank.txt: empty document"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "image.txt",
+            "image.txt: not a text document (binary content)",
+        ),
+        (
+            b"hello",
+            "data.bin",
+            "data.bin: unknown document type '.bin'; use .txt, .md, .html, .pdf, .docx or a feed (.xml, .rss, .atom)",
+        ),
+    ],
+)
 def test_unusable_input_is_one_clear_input_error(raw, source, message):
     with pytest.raises(InputError) as caught:
         decode_document(raw, source)

@@ -32,4 +32,4 @@ def test_evidence_offsets_index_the_text(case):
     text = case.read_text(encoding="utf-8")
     extraction = extract(text)
     for item in [*extraction.meetings, *extraction.commitments]:
-        assert text[item.evidence.start:item.evidence.end] == item.evidence.text
+        assert text[item.evidence.start : item.evidence.end] == item.evidence.text

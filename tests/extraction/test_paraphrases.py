@@ -16,40 +16,52 @@ def _items(text, published=PUBLISHED):
     return extract(text, published).commitments
 
 
-@pytest.mark.parametrize("text", [
-    "Ghana will host the next JPC.",
-    "The two sides looked forward to the next session of the Joint Commission.",
-    "They agreed to make preparations for the fifth round of consultations in Accra.",
-    "Both sides will work towards holding the next Joint Commission meeting.",
-    "Preparations for the seventh session of the intergovernmental commission are under way.",
-    "Ghana will host the next round of consultations.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana will host the next JPC.",
+        "The two sides looked forward to the next session of the Joint Commission.",
+        "They agreed to make preparations for the fifth round of consultations in Accra.",
+        "Both sides will work towards holding the next Joint Commission meeting.",
+        "Preparations for the seventh session of the intergovernmental commission are under way.",
+        "Ghana will host the next round of consultations.",
+    ],
+)
 def test_commitments_without_an_agreed_to_hold_frame(text):
-    text = "Nigeria and Ghana held consultations on Monday. The Joint Permanent Commission (JPC) met too. " + text
+    text = (
+        "Nigeria and Ghana held consultations on Monday. The Joint Permanent Commission (JPC) met too. "
+        + text
+    )
     items = _items(text)
     assert len(items) == 1, [i.evidence.text for i in items]
     assert items[0].window.is_open and items[0].parties == ["GH", "NG"]
 
 
-@pytest.mark.parametrize("text", [
-    "The two sides agreed that the talks had been frank and constructive.",
-    "Both ministers agreed that the consultations were useful.",
-    "They agreed that the visit had been a success.",
-    "The leaders' discussions focused on the forthcoming summit of the African Union.",
-    "The ministers exchanged views on the upcoming session of the UN General Assembly.",
-    "The agenda included the forthcoming summit in Addis Ababa.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed that the talks had been frank and constructive.",
+        "Both ministers agreed that the consultations were useful.",
+        "They agreed that the visit had been a success.",
+        "The leaders' discussions focused on the forthcoming summit of the African Union.",
+        "The ministers exchanged views on the upcoming session of the UN General Assembly.",
+        "The agenda included the forthcoming summit in Addis Ababa.",
+    ],
+)
 def test_verdicts_and_topics_are_not_commitments(text):
     assert _items("Kenya and Ethiopia held talks in Nairobi on Monday. " + text) == []
 
 
-@pytest.mark.parametrize("text, start", [
-    ("The next meeting of the commission will take place in coming weeks.", "weeks"),
-    ("A visit by the minister is expected in near future.", "months"),
-    ("The sides plan to meet again in the coming weeks.", "weeks"),
-    ("The joint committee is to convene in following days.", "days"),
-    ("A new round of talks will be held in the near future.", "months"),
-])
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The next meeting of the commission will take place in coming weeks.", "weeks"),
+        ("A visit by the minister is expected in near future.", "months"),
+        ("The sides plan to meet again in the coming weeks.", "weeks"),
+        ("The joint committee is to convene in following days.", "days"),
+        ("A new round of talks will be held in the near future.", "months"),
+    ],
+)
 def test_vague_windows_with_or_without_the_article(text, start):
     [item] = _items("Chile and Peru held talks on Monday. " + text)
     months = {"weeks": 2, "months": 6}.get(start)
@@ -58,146 +70,197 @@ def test_vague_windows_with_or_without_the_article(text, start):
         assert item.window.end.month == (PUBLISHED.month + months - 1) % 12 + 1
 
 
-@pytest.mark.parametrize("headline, body", [
-    ("Hungarian Foreign Minister to visit Baku", "Foreign Minister Peter Szijjarto will visit Azerbaijan in "
-                                                  "the coming weeks, the ministry said."),
-    ("Ministers to meet in two-plus-two format", "The foreign and defence ministers of Japan and Australia "
-                                                  "will hold talks on Friday."),
-    ("Next round of Serbia-Belarus consultations set for 2024", "It was agreed to hold the next round of "
-                                                                 "consultations in Minsk in 2024."),
-    ("President Ruto to travel to Addis Ababa", "Kenya's President William Ruto will pay a state visit to "
-                                                 "Ethiopia from 10 to 11 April."),
-    ("Kazakhstan, Uzbekistan plan summit", "The presidents of Kazakhstan and Uzbekistan are expected to hold "
-                                            "a summit in Tashkent later this year."),
-])
+@pytest.mark.parametrize(
+    "headline, body",
+    [
+        (
+            "Hungarian Foreign Minister to visit Baku",
+            "Foreign Minister Peter Szijjarto will visit Azerbaijan in the coming weeks, the ministry said.",
+        ),
+        (
+            "Ministers to meet in two-plus-two format",
+            "The foreign and defence ministers of Japan and Australia will hold talks on Friday.",
+        ),
+        (
+            "Next round of Serbia-Belarus consultations set for 2024",
+            "It was agreed to hold the next round of consultations in Minsk in 2024.",
+        ),
+        (
+            "President Ruto to travel to Addis Ababa",
+            "Kenya's President William Ruto will pay a state visit to Ethiopia from 10 to 11 April.",
+        ),
+        (
+            "Kazakhstan, Uzbekistan plan summit",
+            "The presidents of Kazakhstan and Uzbekistan are expected to hold "
+            "a summit in Tashkent later this year.",
+        ),
+    ],
+)
 def test_a_headline_repeating_the_body_is_one_item_read_from_the_body(headline, body):
     items = _items(f"{headline}\n\n{body}\n")
     assert len(items) == 1
     assert items[0].evidence.text == body
 
 
-@pytest.mark.parametrize("text", [
-    "They agreed that the joint trade committee would meet at an early date, and that they would work towards "
-    "holding the next joint commission.",
-    "The sides decided that a business forum will take place in Lagos in May; the next round of consultations "
-    "will be held in Accra in 2024.",
-    "They agreed to hold a business forum in Lagos in May, and the two sides also agreed to convene the joint "
-    "commission in Accra in 2024.",
-    "It was agreed that the joint commission would meet in 2024, and that a business forum would take place "
-    "in Lagos in May.",
-    "Ghana will host the next consultations in 2024; a business forum is planned for May in Lagos.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They agreed that the joint trade committee would meet at an early date, and that they would work towards "
+        "holding the next joint commission.",
+        "The sides decided that a business forum will take place in Lagos in May; the next round of consultations "
+        "will be held in Accra in 2024.",
+        "They agreed to hold a business forum in Lagos in May, and the two sides also agreed to convene the joint "
+        "commission in Accra in 2024.",
+        "It was agreed that the joint commission would meet in 2024, and that a business forum would take place "
+        "in Lagos in May.",
+        "Ghana will host the next consultations in 2024; a business forum is planned for May in Lagos.",
+    ],
+)
 def test_one_sentence_can_state_two_pledges(text):
     assert len(_items("Nigeria and Ghana held consultations on Monday. " + text)) == 2
 
 
-@pytest.mark.parametrize("text", [
-    "Iran's ambassador to Vienna said the next meeting of the joint economic committee will be held soon.",
-    "Austria's envoy in Tehran said the next session of the joint economic committee will take place in June.",
-    "The two countries will hold a joint government session in June, it was announced at the meeting in Vienna.",
-    "The next meeting of the joint commission is planned for June, he said in Vienna.",
-    "A new round of talks will take place in June, the minister told reporters in Vienna.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's ambassador to Vienna said the next meeting of the joint economic committee will be held soon.",
+        "Austria's envoy in Tehran said the next session of the joint economic committee will take place in June.",
+        "The two countries will hold a joint government session in June, it was announced at the meeting in Vienna.",
+        "The next meeting of the joint commission is planned for June, he said in Vienna.",
+        "A new round of talks will take place in June, the minister told reporters in Vienna.",
+    ],
+)
 def test_an_envoys_posting_or_where_it_was_said_is_not_the_venue(text):
     [item] = _items("Iran and Austria held talks on Monday. " + text)
     assert item.city is None
 
 
-@pytest.mark.parametrize("text", [
-    "The Chinese and Laotian presidents agreed to hold the next round of talks in 2024, and discussed the "
-    "situation in Myanmar.",
-    "China and Laos agreed to hold the next round of talks in 2024; peace efforts in Myanmar were also discussed.",
-    "The next round of talks between China and Laos, which also touched on the war in Ukraine, will be held "
-    "in 2024.",
-    "China and Laos will hold the next round of talks in 2024, the ministers said after discussing Thailand.",
-    "Citing relations with Cambodia, China and Laos agreed to hold the next round of talks in 2024.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese and Laotian presidents agreed to hold the next round of talks in 2024, and discussed the "
+        "situation in Myanmar.",
+        "China and Laos agreed to hold the next round of talks in 2024; peace efforts in Myanmar were also discussed.",
+        "The next round of talks between China and Laos, which also touched on the war in Ukraine, will be held "
+        "in 2024.",
+        "China and Laos will hold the next round of talks in 2024, the ministers said after discussing Thailand.",
+        "Citing relations with Cambodia, China and Laos agreed to hold the next round of talks in 2024.",
+    ],
+)
 def test_third_states_named_as_topics_are_not_parties(text):
-    [item] = _items("China and Laos held talks in Vientiane on Monday. China and Laos also signed documents. " + text)
+    [item] = _items(
+        "China and Laos held talks in Vientiane on Monday. China and Laos also signed documents. " + text
+    )
     assert item.parties == ["CN", "LA"]
 
 
 def test_parties_of_a_named_format_are_kept():
-    text = ("Afghanistan and Pakistan held talks in Kabul on Monday. The minister will also take part in the "
-            "China-Pakistan-Afghanistan Trilateral Dialogue in Islamabad on 6 May.")
+    text = (
+        "Afghanistan and Pakistan held talks in Kabul on Monday. The minister will also take part in the "
+        "China-Pakistan-Afghanistan Trilateral Dialogue in Islamabad on 6 May."
+    )
     [item] = _items(text)
     assert item.parties == ["AF", "CN", "PK"]
 
 
-@pytest.mark.parametrize("text", [
-    "President Japarov arrived on an official visit to Kazakhstan on Tuesday and held talks with President Tokayev.",
-    "President Japarov paid an official visit to Kazakhstan on Tuesday, holding talks with President Tokayev.",
-    "On Tuesday President Japarov began a state visit to Kazakhstan with talks with President Tokayev.",
-    "President Japarov, who was on a working visit to Kazakhstan on Tuesday, met President Tokayev.",
-    "President Japarov made an official visit to Kazakhstan on Tuesday and met President Tokayev in Astana.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Japarov arrived on an official visit to Kazakhstan on Tuesday and held talks with President Tokayev.",
+        "President Japarov paid an official visit to Kazakhstan on Tuesday, holding talks with President Tokayev.",
+        "On Tuesday President Japarov began a state visit to Kazakhstan with talks with President Tokayev.",
+        "President Japarov, who was on a working visit to Kazakhstan on Tuesday, met President Tokayev.",
+        "President Japarov made an official visit to Kazakhstan on Tuesday and met President Tokayev in Astana.",
+    ],
+)
 def test_a_contact_during_a_reported_visit_is_the_visit(text):
     [meeting] = extract(text, PUBLISHED).meetings
     assert meeting.kind is Kind.VISIT and meeting.start == D(2023, 3, 7)
 
 
-@pytest.mark.parametrize("text", [
-    "President Japarov held talks with President Tokayev on Tuesday.",
-    "The foreign ministers of Kyrgyzstan and Kazakhstan held consultations on Tuesday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Japarov held talks with President Tokayev on Tuesday.",
+        "The foreign ministers of Kyrgyzstan and Kazakhstan held consultations on Tuesday.",
+    ],
+)
 def test_talks_without_a_visit_stay_talks(text):
     [meeting] = extract(text, PUBLISHED).meetings
     assert meeting.kind is not Kind.VISIT
 
 
-@pytest.mark.parametrize("text", [
-    "At the invitation of Kim Jong Un, chairman of the State Affairs Commission, President Xi Jinping will pay "
-    "a state visit to the DPRK from 20 to 21 March.",
-    "At the invitation of the head of the Central Committee, the president will pay a state visit to the DPRK "
-    "from 20 to 21 March.",
-    "Upon the invitation of Kim Jong Un, President Xi Jinping will pay a state visit to the DPRK from 20 to 21 "
-    "March.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the invitation of Kim Jong Un, chairman of the State Affairs Commission, President Xi Jinping will pay "
+        "a state visit to the DPRK from 20 to 21 March.",
+        "At the invitation of the head of the Central Committee, the president will pay a state visit to the DPRK "
+        "from 20 to 21 March.",
+        "Upon the invitation of Kim Jong Un, President Xi Jinping will pay a state visit to the DPRK from 20 to 21 "
+        "March.",
+    ],
+)
 def test_the_invitation_phrase_and_titled_bodies_do_not_hide_the_visit(text):
     [item] = _items("BEIJING, March 8 (Agency) -- " + text)
-    assert item.kind is Kind.VISIT and (item.window.start, item.window.end) == (D(2023, 3, 20), D(2023, 3, 21))
+    assert item.kind is Kind.VISIT and (item.window.start, item.window.end) == (
+        D(2023, 3, 20),
+        D(2023, 3, 21),
+    )
     assert extract("BEIJING, March 8 (Agency) -- " + text, PUBLISHED).meetings == []
 
 
-@pytest.mark.parametrize("text", [
-    "The leaders agreed to relaunch the security dialogue, which has not met since 2018, at an early date.",
-    "They agreed to resume the strategic dialogue, which last met in 2019, in the near future.",
-    "The joint commission, which held its last session in 2015, will meet again soon.",
-    "The sides will revive the consultations, suspended since 2020, in the coming months.",
-    "The dialogue, which was last held in Seoul in 2017, will resume shortly.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders agreed to relaunch the security dialogue, which has not met since 2018, at an early date.",
+        "They agreed to resume the strategic dialogue, which last met in 2019, in the near future.",
+        "The joint commission, which held its last session in 2015, will meet again soon.",
+        "The sides will revive the consultations, suspended since 2020, in the coming months.",
+        "The dialogue, which was last held in Seoul in 2017, will resume shortly.",
+    ],
+)
 def test_a_vague_time_after_a_past_contact_is_the_items_window(text):
     [item] = _items("Korea and Japan held talks in Tokyo on Monday. " + text)
     assert item.window.precision is Precision.VAGUE
 
 
-@pytest.mark.parametrize("text", [
-    "I have invited Prime Minister Kishida to visit Australia, and Kishida invited Albanese to visit Japan.",
-    "He invited the President to visit Australia. The President invited him to visit Japan in return.",
-    "The Prime Minister was invited to visit Japan. He also invited the Emperor to visit Australia.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have invited Prime Minister Kishida to visit Australia, and Kishida invited Albanese to visit Japan.",
+        "He invited the President to visit Australia. The President invited him to visit Japan in return.",
+        "The Prime Minister was invited to visit Japan. He also invited the Emperor to visit Australia.",
+    ],
+)
 def test_visits_to_two_countries_are_two_items(text):
     items = _items("Australia and Japan held a virtual summit on Monday. " + text)
     assert sorted(item.title for item in items) == ["Visit to Australia", "Visit to Japan"]
 
 
-@pytest.mark.parametrize("text", [
-    "The leaders will work towards ratifying the agreements.",
-    "Both sides look forward to ratifying the treaty in 2024.",
-    "The parliaments are expected to complete ratification of the agreement by the end of 2023.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders will work towards ratifying the agreements.",
+        "Both sides look forward to ratifying the treaty in 2024.",
+        "The parliaments are expected to complete ratification of the agreement by the end of 2023.",
+    ],
+)
 def test_ratification_is_an_item(text):
     [item] = _items("Singapore and Indonesia held a retreat on Monday. " + text)
     assert item.kind is Kind.SIGNING
 
 
-@pytest.mark.parametrize("text", [
-    "The summit was held in Astana on Monday and Tuesday.",
-    "The ministerial council met in Skopje on 6 and 7 March.",
-    "The leaders held talks in Astana on 6 March and 7 March.",
-    "Consultations took place in Astana on 6 March and 7 March 2023.",
-    "The commission held its session in Astana from 6 to 7 March.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit was held in Astana on Monday and Tuesday.",
+        "The ministerial council met in Skopje on 6 and 7 March.",
+        "The leaders held talks in Astana on 6 March and 7 March.",
+        "Consultations took place in Astana on 6 March and 7 March 2023.",
+        "The commission held its session in Astana from 6 to 7 March.",
+    ],
+)
 def test_a_contact_over_two_days_is_one_meeting(text):
     [meeting] = extract(text, PUBLISHED).meetings
     assert (meeting.start, meeting.end) == (D(2023, 3, 6), D(2023, 3, 7))

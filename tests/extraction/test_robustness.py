@@ -13,11 +13,51 @@ from tracker.errors import InputError
 from tracker.extraction import decode_document, extract
 from tracker.extraction.sentences import split_sentences
 
-WORDS = st.sampled_from([
-    "On", "Monday", "5", "May", "2020", "will", "visit", "Minsk", "Belarus", "the", "next", "round", "of",
-    "consultations", "Mr.", "U.S.", "H.E.", "—", "-", ",", ".", "\n", "\n\n", "in", "early", "2021", "agreed",
-    "Georgia", "Congo", "White", "House", "held", "talks", "by", "end", "year", "(", ")", "'s", "Jan.", "27",
-])
+WORDS = st.sampled_from(
+    [
+        "On",
+        "Monday",
+        "5",
+        "May",
+        "2020",
+        "will",
+        "visit",
+        "Minsk",
+        "Belarus",
+        "the",
+        "next",
+        "round",
+        "of",
+        "consultations",
+        "Mr.",
+        "U.S.",
+        "H.E.",
+        "—",
+        "-",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        "in",
+        "early",
+        "2021",
+        "agreed",
+        "Georgia",
+        "Congo",
+        "White",
+        "House",
+        "held",
+        "talks",
+        "by",
+        "end",
+        "year",
+        "(",
+        ")",
+        "'s",
+        "Jan.",
+        "27",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -25,7 +65,7 @@ WORDS = st.sampled_from([
 def test_random_text_never_raises(text, published):
     result = extract(text, published)
     for item in [*result.meetings, *result.commitments]:
-        assert text[item.evidence.start:item.evidence.end] == item.evidence.text
+        assert text[item.evidence.start : item.evidence.end] == item.evidence.text
 
 
 @settings(max_examples=60, deadline=None)
@@ -72,8 +112,10 @@ def test_pathological_inputs_finish_quickly():
 
 def test_cost_grows_linearly():
     """Doubling the text about doubles the time (a backtracking regex would explode)."""
-    unit = ("VIENNA, 3 May 2021 - The ministers of Austria and Jordan held talks in Vienna on Monday. "
-            "They agreed to hold the next round in Amman in 2022. " + "1234567890 -- Mr. H.E. " * 3 + "\n")
+    unit = (
+        "VIENNA, 3 May 2021 - The ministers of Austria and Jordan held talks in Vienna on Monday. "
+        "They agreed to hold the next round in Amman in 2022. " + "1234567890 -- Mr. H.E. " * 3 + "\n"
+    )
     extract(unit, dt.date(2021, 5, 3))  # warm caches
     small = min(_cost(unit * 150) for _ in range(3))  # min of 3: the other test worker shares the cores
     large = min(_cost(unit * 600) for _ in range(3))

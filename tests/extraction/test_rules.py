@@ -38,11 +38,16 @@ def test_dateline_city_is_the_place_when_no_other_is_named():
 
 
 def test_mentions_of_one_item_merge_with_the_most_specific_window():
-    text = ("Egypt and Greece agreed to hold the next session of the joint commission in the coming months. "
-            "The session is expected to take place in Athens in August.")
+    text = (
+        "Egypt and Greece agreed to hold the next session of the joint commission in the coming months. "
+        "The session is expected to take place in Athens in August."
+    )
     [item] = extract(text, D(2020, 2, 10)).commitments
-    assert (item.window.start, item.window.end, item.window.precision) == (D(2020, 8, 1), D(2020, 8, 31),
-                                                                           Precision.MONTH)
+    assert (item.window.start, item.window.end, item.window.precision) == (
+        D(2020, 8, 1),
+        D(2020, 8, 31),
+        Precision.MONTH,
+    )
     assert item.city == "Athens" and item.kind is Kind.COMMISSION
 
 
@@ -65,8 +70,10 @@ def test_firmness_from_the_main_verb():
 
 
 def test_parties_are_inherited_from_the_meeting():
-    text = ("On 4 March 2020 consultations between Mongolia and Kazakhstan were held in Ulaanbaatar. "
-            "The next round will take place in 2021.")
+    text = (
+        "On 4 March 2020 consultations between Mongolia and Kazakhstan were held in Ulaanbaatar. "
+        "The next round will take place in 2021."
+    )
     result = extract(text, D(2020, 3, 5))
     assert result.meetings[0].parties == ["KZ", "MN"]
     assert [c.parties for c in result.commitments] == [["KZ", "MN"]]
@@ -75,19 +82,28 @@ def test_parties_are_inherited_from_the_meeting():
 def test_embassy_in_a_country_is_in_its_capital():
     text = "Canada hopes to reopen its embassy in Iran before the end of the year."
     [item] = extract(text, D(2015, 7, 1)).commitments
-    assert (item.city, item.window.precision, item.firmness) == ("Tehran", Precision.DEADLINE, Firmness.PROPOSED)
+    assert (item.city, item.window.precision, item.firmness) == (
+        "Tehran",
+        Precision.DEADLINE,
+        Firmness.PROPOSED,
+    )
 
 
 def test_without_publication_date_the_first_full_date_anchors():
     text = "Released 2 June 2021.\n\nThe ministers of Chile and Spain will meet in Madrid next month."
     result = extract(text)
     assert result.published == D(2021, 6, 2)
-    assert (result.commitments[0].window.start, result.commitments[0].window.end) == (D(2021, 7, 1), D(2021, 7, 31))
+    assert (result.commitments[0].window.start, result.commitments[0].window.end) == (
+        D(2021, 7, 1),
+        D(2021, 7, 31),
+    )
 
 
 def test_abandoned_pledge_and_past_window_are_not_commitments():
-    text = ("A fourth round of talks scheduled in Rome last September never took place. "
-            "Officials had decided it would take place in June 2017.")
+    text = (
+        "A fourth round of talks scheduled in Rome last September never took place. "
+        "Officials had decided it would take place in June 2017."
+    )
     assert extract(text, D(2017, 7, 2)).commitments == []
 
 
@@ -99,24 +115,31 @@ def test_titles_are_short_and_human():
 
 # Issue: a bilateral contact with one named party takes its counterpart from the rest of the document.
 
+
 def test_one_party_meeting_takes_the_dateline_host():
-    text = ("Lisbon, 4 June 2018.\n\nThe Minister of Foreign Affairs met today with the Foreign Minister of "
-            "Morocco at the Necessidades Palace. Trade and migration were on the agenda.")
+    text = (
+        "Lisbon, 4 June 2018.\n\nThe Minister of Foreign Affairs met today with the Foreign Minister of "
+        "Morocco at the Necessidades Palace. Trade and migration were on the agenda."
+    )
     result = extract(text)
     assert [(m.start, m.parties) for m in result.meetings] == [(D(2018, 6, 4), ["MA", "PT"])]
 
 
 def test_one_party_meeting_takes_the_pair_named_elsewhere():
-    text = ("On 2 May 2022 the Foreign Secretary flew to Lusaka, where she held talks with the Zambian President. "
-            "The United Kingdom and Zambia will sign a green investment partnership later this year.")
+    text = (
+        "On 2 May 2022 the Foreign Secretary flew to Lusaka, where she held talks with the Zambian President. "
+        "The United Kingdom and Zambia will sign a green investment partnership later this year."
+    )
     result = extract(text, D(2022, 5, 3))
     assert [m.parties for m in result.meetings] == [["GB", "ZM"]]
     assert [c.parties for c in result.commitments] == [["GB", "ZM"]]
 
 
 def test_a_multilateral_meeting_keeps_the_main_parties():
-    text = ("Senior officials of China, Japan and Korea met in Seoul on 3 March 2015. "
-            "China hosted the previous round. Japan will host the next round in 2016.")
+    text = (
+        "Senior officials of China, Japan and Korea met in Seoul on 3 March 2015. "
+        "China hosted the previous round. Japan will host the next round in 2016."
+    )
     result = extract(text, D(2015, 3, 4))
     assert [m.parties for m in result.meetings] == [["CN", "JP", "KR"]]
 
@@ -124,21 +147,30 @@ def test_a_multilateral_meeting_keeps_the_main_parties():
 def test_a_visit_to_a_country_has_no_city():
     text = "The ministers expressed the hope that the Prime Minister will visit Ecuador in the first half of 2020."
     result = extract(text, D(2019, 10, 1))
-    assert [(c.kind, c.city, c.window.precision) for c in result.commitments] == [(Kind.VISIT, None, Precision.HALF)]
+    assert [(c.kind, c.city, c.window.precision) for c in result.commitments] == [
+        (Kind.VISIT, None, Precision.HALF)
+    ]
 
 
 def test_next_meeting_of_a_named_format_is_not_a_part_of_a_visit():
-    text = ("The ministers hope that the President will visit Colombia in the second half of 2021. "
-            "They expressed their readiness to hold the next meeting of the Spain-Colombia Binational Dialogue "
-            "in Bogota at a mutually convenient date.")
+    text = (
+        "The ministers hope that the President will visit Colombia in the second half of 2021. "
+        "They expressed their readiness to hold the next meeting of the Spain-Colombia Binational Dialogue "
+        "in Bogota at a mutually convenient date."
+    )
     result = extract(text, D(2021, 2, 1))
-    found = sorted((c.kind.value, c.city, c.window.precision.value, c.firmness.value) for c in result.commitments)
+    found = sorted(
+        (c.kind.value, c.city, c.window.precision.value, c.firmness.value) for c in result.commitments
+    )
     assert found == [("talks", "Bogotá", "open", "proposed"), ("visit", None, "half", "proposed")]
 
 
 def test_counted_and_day_of_month_windows_reach_commitments():
-    text = ("Vilnius, 17 December 2019\n\nThe foreign ministers of Lithuania and Poland met in Vilnius today. "
-            "They agreed to meet again in Warsaw on the 30th of this month.")
+    text = (
+        "Vilnius, 17 December 2019\n\nThe foreign ministers of Lithuania and Poland met in Vilnius today. "
+        "They agreed to meet again in Warsaw on the 30th of this month."
+    )
     result = extract(text)
     assert [(c.city, c.window.start, c.window.precision) for c in result.commitments] == [
-        ("Warsaw", D(2019, 12, 30), Precision.DAY)]
+        ("Warsaw", D(2019, 12, 30), Precision.DAY)
+    ]

@@ -9,12 +9,28 @@ def _codes(text):
     return [(m.text, m.code) for m in find_mentions(text)]
 
 
-@pytest.mark.parametrize("name, code", [
-    ("Serbia", "RS"), ("Republic of Belarus", "BY"), ("the Russian Federation", "RU"), ("Serbian", "RS"),
-    ("Belarusian", "BY"), ("Azerbaijani", "AZ"), ("Uzbek", "UZ"), ("Argentine", "AR"), ("Cypriot", "CY"),
-    ("Kosovo", "XK"), ("North Macedonia", "MK"), ("Türkiye", "TR"), ("OSCE", "OSCE"),
-    ("Organization of Turkic States", "OTS"), ("European Union", "EU"), ("UAE", "AE"), ("Britain", "GB"),
-])
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Serbia", "RS"),
+        ("Republic of Belarus", "BY"),
+        ("the Russian Federation", "RU"),
+        ("Serbian", "RS"),
+        ("Belarusian", "BY"),
+        ("Azerbaijani", "AZ"),
+        ("Uzbek", "UZ"),
+        ("Argentine", "AR"),
+        ("Cypriot", "CY"),
+        ("Kosovo", "XK"),
+        ("North Macedonia", "MK"),
+        ("Türkiye", "TR"),
+        ("OSCE", "OSCE"),
+        ("Organization of Turkic States", "OTS"),
+        ("European Union", "EU"),
+        ("UAE", "AE"),
+        ("Britain", "GB"),
+    ],
+)
 def test_party_names(name, code):
     assert lookup_party(name) == code
 
@@ -133,7 +149,9 @@ def test_cli_caches_in_the_configured_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(index, "_index", None)
     monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))
     text = tmp_path / "note.txt"
-    text.write_text("Belgrade, 6 October 2016. The ministers of Serbia and Belarus met today.", encoding="utf-8")
+    text.write_text(
+        "Belgrade, 6 October 2016. The ministers of Serbia and Belarus met today.", encoding="utf-8"
+    )
     result = CliRunner().invoke(app, ["extract", str(text), "--json"])
     assert result.exit_code == 0, result.output
     assert [p.suffix for p in (tmp_path / "cache").iterdir()] == [".json"]

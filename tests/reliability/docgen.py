@@ -16,18 +16,40 @@ from pathlib import Path
 
 __all__ = ["press_release", "write_corpus"]
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
-_PAIRS = [("Serbia", "Belarus", "Belgrade", "Minsk"), ("Austria", "Chile", "Vienna", "Santiago"),
-          ("Portugal", "Ghana", "Lisbon", "Accra"), ("Norway", "Vietnam", "Oslo", "Hanoi"),
-          ("Kenya", "Finland", "Nairobi", "Helsinki"), ("Peru", "Greece", "Lima", "Athens"),
-          ("Mongolia", "Jordan", "Ulaanbaatar", "Amman"), ("Tunisia", "Poland", "Tunis", "Warsaw")]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_PAIRS = [
+    ("Serbia", "Belarus", "Belgrade", "Minsk"),
+    ("Austria", "Chile", "Vienna", "Santiago"),
+    ("Portugal", "Ghana", "Lisbon", "Accra"),
+    ("Norway", "Vietnam", "Oslo", "Hanoi"),
+    ("Kenya", "Finland", "Nairobi", "Helsinki"),
+    ("Peru", "Greece", "Lima", "Athens"),
+    ("Mongolia", "Jordan", "Ulaanbaatar", "Amman"),
+    ("Tunisia", "Poland", "Tunis", "Warsaw"),
+]
 _FIRST_DAY = dt.date(2010, 1, 4)
 _LEVELS = ["Assistant Ministers", "Deputy Ministers", "State Secretaries", "political directors"]
-_TOPICS = ["trade and investment", "consular affairs", "cooperation in education",
-           "energy and transport links", "coordination in international organizations"]
-_FIRMNESS = ["It was agreed to hold", "It was agreed in principle to hold",
-             "The two sides agreed to hold"]
+_TOPICS = [
+    "trade and investment",
+    "consular affairs",
+    "cooperation in education",
+    "energy and transport links",
+    "coordination in international organizations",
+]
+_FIRMNESS = ["It was agreed to hold", "It was agreed in principle to hold", "The two sides agreed to hold"]
 
 
 def press_release(index: int) -> str:

@@ -28,15 +28,29 @@ def tracker_command(db_url: str, *args: object) -> list[str]:
     return [sys.executable, "-m", "tracker", "--db", db_url, *[str(a) for a in args]]
 
 
-def run_tracker(db_url: str, *args: object, timeout: float = PROCESS_TIMEOUT_S) -> subprocess.CompletedProcess:
+def run_tracker(
+    db_url: str, *args: object, timeout: float = PROCESS_TIMEOUT_S
+) -> subprocess.CompletedProcess:
     """Run one tracker process to its end; the environment is the test's (no TRACKER_* leaks in)."""
-    return subprocess.run(tracker_command(db_url, *args), capture_output=True, text=True, timeout=timeout,
-                          cwd=PROJECT_ROOT, env=dict(os.environ))
+    return subprocess.run(
+        tracker_command(db_url, *args),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=PROJECT_ROOT,
+        env=dict(os.environ),
+    )
 
 
 def start_tracker(db_url: str, *args: object) -> subprocess.Popen:
-    return subprocess.Popen(tracker_command(db_url, *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=PROJECT_ROOT, env=dict(os.environ))
+    return subprocess.Popen(
+        tracker_command(db_url, *args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env=dict(os.environ),
+    )
 
 
 def _rows(dump: dict, table: str) -> list[dict]:
@@ -65,30 +79,48 @@ def canonical_state(db_url: str) -> dict:
         item_parties.setdefault(items[row["commitment_id"]], []).append(row["code"])
     for row in _rows(dump, "participants"):
         participants.setdefault(meetings[row["meeting_id"]], []).append(
-            _without_instants(row, "id", "meeting_id"))
+            _without_instants(row, "id", "meeting_id")
+        )
     state = {
         "documents": {row["sha256"]: _without_instants(row, "id") for row in _rows(dump, "documents")},
         "meetings": {
-            row["uid"]: {**_without_instants(row, "id", "document_id"),
-                         "document": documents.get(row["document_id"]),
-                         "parties": sorted(meeting_parties.get(row["uid"], [])),
-                         "participants": sorted(participants.get(row["uid"], []), key=lambda p: p["position"])}
-            for row in _rows(dump, "meetings")},
+            row["uid"]: {
+                **_without_instants(row, "id", "document_id"),
+                "document": documents.get(row["document_id"]),
+                "parties": sorted(meeting_parties.get(row["uid"], [])),
+                "participants": sorted(participants.get(row["uid"], []), key=lambda p: p["position"]),
+            }
+            for row in _rows(dump, "meetings")
+        },
         "commitments": {
-            row["uid"]: {**_without_instants(row, "id", "document_id", "agreed_meeting_id", "fulfilled_meeting_id"),
-                         "document": documents.get(row["document_id"]),
-                         "agreed_meeting": meetings.get(row["agreed_meeting_id"]),
-                         "fulfilled_meeting": meetings.get(row["fulfilled_meeting_id"]),
-                         "parties": sorted(item_parties.get(row["uid"], []))}
-            for row in _rows(dump, "commitments")},
+            row["uid"]: {
+                **_without_instants(row, "id", "document_id", "agreed_meeting_id", "fulfilled_meeting_id"),
+                "document": documents.get(row["document_id"]),
+                "agreed_meeting": meetings.get(row["agreed_meeting_id"]),
+                "fulfilled_meeting": meetings.get(row["fulfilled_meeting_id"]),
+                "parties": sorted(item_parties.get(row["uid"], [])),
+            }
+            for row in _rows(dump, "commitments")
+        },
         "fulfilment_links": sorted(
             (items[row["commitment_id"]], meetings[row["meeting_id"]], row["state"], row["reason"])
-            for row in _rows(dump, "fulfilment_links")),
+            for row in _rows(dump, "fulfilment_links")
+        ),
         "feeds": sorted((row["name"], row["token_hash"]) for row in _rows(dump, "feeds")),
         "history": sorted(
-            Counter((row["entity"], (meetings if row["entity"] == "meeting" else items).get(row["entity_id"]),
-                     row["field"], row["old_value"], row["new_value"], row["reason"])
-                    for row in _rows(dump, "history")).items(), key=repr),
+            Counter(
+                (
+                    row["entity"],
+                    (meetings if row["entity"] == "meeting" else items).get(row["entity_id"]),
+                    row["field"],
+                    row["old_value"],
+                    row["new_value"],
+                    row["reason"],
+                )
+                for row in _rows(dump, "history")
+            ).items(),
+            key=repr,
+        ),
     }
     return state
 
@@ -97,9 +129,17 @@ def count_entities(db_url: str) -> dict[str, int]:
     engine = make_engine(db_url)
     try:
         with engine.connect() as connection:
-            return {table: connection.scalar(text(f"SELECT count(*) FROM {table}"))
-                    for table in ("documents", "meetings", "commitments", "meeting_parties", "participants",
-                                  "commitment_parties")}
+            return {
+                table: connection.scalar(text(f"SELECT count(*) FROM {table}"))
+                for table in (
+                    "documents",
+                    "meetings",
+                    "commitments",
+                    "meeting_parties",
+                    "participants",
+                    "commitment_parties",
+                )
+            }
     finally:
         engine.dispose()
 
@@ -110,15 +150,15 @@ _SANITY_QUERIES = {
     "duplicate meeting": "SELECT uid FROM meetings GROUP BY uid HAVING count(*) > 1",
     "duplicate item": "SELECT uid FROM commitments GROUP BY uid HAVING count(*) > 1",
     "meeting of a missing document": "SELECT m.id FROM meetings m LEFT JOIN documents d ON d.id = m.document_id "
-                                     "WHERE m.document_id IS NOT NULL AND d.id IS NULL",
+    "WHERE m.document_id IS NOT NULL AND d.id IS NULL",
     "item of a missing document": "SELECT c.id FROM commitments c LEFT JOIN documents d ON d.id = c.document_id "
-                                  "WHERE c.document_id IS NOT NULL AND d.id IS NULL",
+    "WHERE c.document_id IS NOT NULL AND d.id IS NULL",
     "party of a missing meeting": "SELECT p.meeting_id FROM meeting_parties p LEFT JOIN meetings m "
-                                  "ON m.id = p.meeting_id WHERE m.id IS NULL",
+    "ON m.id = p.meeting_id WHERE m.id IS NULL",
     "party of a missing item": "SELECT p.commitment_id FROM commitment_parties p LEFT JOIN commitments c "
-                               "ON c.id = p.commitment_id WHERE c.id IS NULL",
+    "ON c.id = p.commitment_id WHERE c.id IS NULL",
     "link to a missing item": "SELECT l.id FROM fulfilment_links l LEFT JOIN commitments c "
-                              "ON c.id = l.commitment_id WHERE c.id IS NULL",
+    "ON c.id = l.commitment_id WHERE c.id IS NULL",
 }
 
 
@@ -132,8 +172,10 @@ def integrity_problems(db_url: str) -> list[str]:
                 verdict = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
                 if verdict != ["ok"]:
                     problems.append(f"integrity_check: {verdict}")
-                problems += [f"foreign_key_check: {tuple(row)}"
-                             for row in connection.exec_driver_sql("PRAGMA foreign_key_check")]
+                problems += [
+                    f"foreign_key_check: {tuple(row)}"
+                    for row in connection.exec_driver_sql("PRAGMA foreign_key_check")
+                ]
             else:
                 # PostgreSQL: every index must still be valid and every table readable.
                 invalid = connection.scalar(text("SELECT count(*) FROM pg_index WHERE NOT indisvalid"))

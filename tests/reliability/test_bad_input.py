@@ -19,19 +19,25 @@ from tracker.cli import app
 
 from .docgen import press_release
 
-MEETING_TEXT = ("On 6 October 2016, political consultations between the foreign ministries of Serbia and Belarus "
-                "were held in Belgrade. It was agreed to hold the next round of political consultations in Minsk "
-                "in 2017.\n")
+MEETING_TEXT = (
+    "On 6 October 2016, political consultations between the foreign ministries of Serbia and Belarus "
+    "were held in Belgrade. It was agreed to hold the next round of political consultations in Minsk "
+    "in 2017.\n"
+)
 FILLER = "The delegations exchanged views on regional questions and on cooperation in international bodies. "
 SECRET = "s3cret-Pa55word"
 
 
 def _html_with_scripts() -> bytes:
-    scripts = "".join(f"<script>document.write('<p>On {i} May 2016 talks were held in Oslo.</p>');</script>"
-                      for i in range(1, 200))
-    return (f"<!doctype html><html><head><title>Consultations</title><script>alert('x')</script>"
-            f"<style>p {{color: red}}</style></head><body>{scripts}<article><p>{MEETING_TEXT}</p></article>"
-            f"<script src='https://evil.example/x.js'></script><noscript>alert</noscript></body></html>").encode()
+    scripts = "".join(
+        f"<script>document.write('<p>On {i} May 2016 talks were held in Oslo.</p>');</script>"
+        for i in range(1, 200)
+    )
+    return (
+        f"<!doctype html><html><head><title>Consultations</title><script>alert('x')</script>"
+        f"<style>p {{color: red}}</style></head><body>{scripts}<article><p>{MEETING_TEXT}</p></article>"
+        f"<script src='https://evil.example/x.js'></script><noscript>alert</noscript></body></html>"
+    ).encode()
 
 
 # name -> (file name, bytes, allowed exit codes, what stderr must say when the exit code is not 0)
@@ -39,25 +45,49 @@ DOCUMENTS = {
     "empty": ("empty.txt", b"", {2}, "empty"),
     "whitespace only": ("blank.txt", b"  \n\n\t \r\n", {0, 2}, "empty"),
     "binary": ("image.txt", bytes(range(256)) * 64, {2}, "not a text"),
-    "invalid UTF-8": ("latin1.txt", MEETING_TEXT.replace("Belgrade", "Beograd – café").encode("cp1252")
-                      + b"\xff\xfe\x81", {0, 2}, "UTF-8"),
-    "UTF-16 with BOM": ("utf16.txt", "\ufeff".encode("utf-16-le") + MEETING_TEXT.encode("utf-16-le"), {0}, ""),
-    "UTF-16 big endian with BOM": ("utf16be.txt", "\ufeff".encode("utf-16-be") + MEETING_TEXT.encode("utf-16-be"),
-                                   {0}, ""),
+    "invalid UTF-8": (
+        "latin1.txt",
+        MEETING_TEXT.replace("Belgrade", "Beograd – café").encode("cp1252") + b"\xff\xfe\x81",
+        {0, 2},
+        "UTF-8",
+    ),
+    "UTF-16 with BOM": (
+        "utf16.txt",
+        "\ufeff".encode("utf-16-le") + MEETING_TEXT.encode("utf-16-le"),
+        {0},
+        "",
+    ),
+    "UTF-16 big endian with BOM": (
+        "utf16be.txt",
+        "\ufeff".encode("utf-16-be") + MEETING_TEXT.encode("utf-16-be"),
+        {0},
+        "",
+    ),
     "very large": ("large.txt", (MEETING_TEXT + FILLER * 21_000).encode(), {0, 2}, "large"),
     "HTML full of scripts": ("scripts.html", _html_with_scripts(), {0}, ""),
-    "impossible dates": ("impossible.txt", b"On 31 February 2017, political consultations between Serbia and "
-                         b"Belarus were held in Belgrade. The next round of consultations will be held in Minsk on "
-                         b"30 February 2018 or on 0 March 2018, or in the 13th month of 2018.\n", {0}, ""),
-    "unknown countries": ("unknown.txt", b"On 6 October 2016, political consultations between Freedonia and "
-                          b"Sylvania were held in Zembla City. The sides agreed to hold the next round in "
-                          b"Ruritania in 2017.\n", {0}, ""),
+    "impossible dates": (
+        "impossible.txt",
+        b"On 31 February 2017, political consultations between Serbia and "
+        b"Belarus were held in Belgrade. The next round of consultations will be held in Minsk on "
+        b"30 February 2018 or on 0 March 2018, or in the 13th month of 2018.\n",
+        {0},
+        "",
+    ),
+    "unknown countries": (
+        "unknown.txt",
+        b"On 6 October 2016, political consultations between Freedonia and "
+        b"Sylvania were held in Zembla City. The sides agreed to hold the next round in "
+        b"Ruritania in 2017.\n",
+        {0},
+        "",
+    ),
 }
 
 
 def _run(db_url: str, *args: object):
-    return CliRunner().invoke(app, ["--db", db_url, "--today", "2017-06-01", *[str(a) for a in args]],
-                              catch_exceptions=False)
+    return CliRunner().invoke(
+        app, ["--db", db_url, "--today", "2017-06-01", *[str(a) for a in args]], catch_exceptions=False
+    )
 
 
 def _one_clear_line(stderr: str) -> None:
@@ -79,7 +109,8 @@ def _orphans(db_path) -> int:
     with sqlite3.connect(db_path) as connection:
         return connection.execute(
             "SELECT (SELECT count(*) FROM meetings WHERE document_id NOT IN (SELECT id FROM documents)) + "
-            "(SELECT count(*) FROM commitments WHERE document_id NOT IN (SELECT id FROM documents))").fetchone()[0]
+            "(SELECT count(*) FROM commitments WHERE document_id NOT IN (SELECT id FROM documents))"
+        ).fetchone()[0]
 
 
 @pytest.mark.parametrize("case", list(DOCUMENTS))
@@ -190,9 +221,17 @@ def _storage_cases(tmp_path) -> dict[str, str]:
     return cases
 
 
-STORAGE_CASES = ["folder is a file", "database is a folder", "file is not a database", "port is not a number",
-                 "unknown driver", "not a URL at all", "wrong password", "password as a query parameter",
-                 "read-only folder"]
+STORAGE_CASES = [
+    "folder is a file",
+    "database is a folder",
+    "file is not a database",
+    "port is not a number",
+    "unknown driver",
+    "not a URL at all",
+    "wrong password",
+    "password as a query parameter",
+    "read-only folder",
+]
 
 
 @pytest.mark.parametrize("case", STORAGE_CASES)
@@ -301,7 +340,8 @@ def test_unusable_database_files_of_17(case, tmp_path):
     if kind == "FUTURE":
         with sqlite3.connect(path) as connection:
             assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
-                ("zz99_from_the_future",)]
+                ("zz99_from_the_future",)
+            ]
 
 
 def test_db_current_does_not_advise_an_upgrade_that_cannot_run(tmp_path):

@@ -11,10 +11,14 @@ import multiprocessing
 
 import pytest
 
-from .helpers import (
-    canonical_state, count_entities, integrity_problems, run_tracker, start_tracker,
-)
 from .docgen import write_corpus
+from .helpers import (
+    canonical_state,
+    count_entities,
+    integrity_problems,
+    run_tracker,
+    start_tracker,
+)
 
 PROCESSES = 4
 SHARED = range(0, 12)  # in every folder
@@ -41,7 +45,7 @@ def test_four_processes_ingest_overlapping_folders(tmp_path, make_db_url, engine
     shared_url = make_db_url(engine_name)  # empty: the four processes also race to create the schema
     processes = [start_tracker(shared_url, "ingest", folder, "--json") for folder in folders]
     outcomes = [(p.wait(timeout=240), *p.communicate()) for p in processes]
-    for code, stdout, stderr in outcomes:
+    for code, _stdout, stderr in outcomes:
         assert code == 0, stderr
         assert stderr == "", stderr
     summaries = [json.loads(stdout) for _, stdout, _ in outcomes]
@@ -115,11 +119,12 @@ def test_extraction_runs_before_the_write_transaction(engine, monkeypatch):
     seen = []
     real = ingest.extract_document
     with Session(engine) as session:
+
         def spying(doc):
             seen.append(session.in_transaction())
             return real(doc)
 
         monkeypatch.setattr(ingest, "extract_document", spying)
-        result = ingest.ingest_document(session, document, at=dt.datetime(2017, 6, 1, tzinfo=dt.timezone.utc))
+        result = ingest.ingest_document(session, document, at=dt.datetime(2017, 6, 1, tzinfo=dt.UTC))
         session.commit()
     assert result.added and seen == [False]

@@ -90,6 +90,7 @@ def _kill_when(process, db_url: str, target: int, extra_delay_s: float) -> bool:
 
 def _assert_whole_documents(partial: dict, complete: dict) -> None:
     """Each stored document has exactly the meetings and items it has after an uninterrupted run."""
+
     def by_document(state, kind):
         grouped: dict[str, set[str]] = {}
         for uid, row in state[kind].items():
@@ -147,6 +148,8 @@ def test_rerun_skips_stored_texts_without_extracting_them(make_db_url, tmp_path,
         raise AssertionError(f"{document.source} extracted again")
 
     monkeypatch.setattr(ingest, "extract_document", no_extraction)
-    again = runner.invoke(app, ["--db", url, "ingest", str(tmp_path / "corpus"), "--json"], catch_exceptions=False)
+    again = runner.invoke(
+        app, ["--db", url, "ingest", str(tmp_path / "corpus"), "--json"], catch_exceptions=False
+    )
     assert again.exit_code == 0
     assert json.loads(again.stdout)["added"] == 0

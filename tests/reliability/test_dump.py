@@ -17,8 +17,9 @@ TODAY = "2017-06-01"
 
 
 def invoke(db_url: str, *args: object):
-    result = CliRunner().invoke(app, ["--db", db_url, "--today", TODAY, *[str(a) for a in args]],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        app, ["--db", db_url, "--today", TODAY, *[str(a) for a in args]], catch_exceptions=False
+    )
     return result
 
 
@@ -32,13 +33,52 @@ def populate(db_url: str, tmp_path, seed_path) -> dict:
     """A database touching every table: documents, meetings with participants, items, links, feeds, history."""
     write_corpus(tmp_path / "corpus", range(25))
     _ok(db_url, "ingest", seed_path, tmp_path / "corpus")
-    meeting = json.loads(_ok(db_url, "meetings", "add", "--start", "2017-05-10", "--kind", "consultations",
-                             "--city", "Minsk", "--party", "BY,RS", "--participant", "Ana Petrović|Deputy Minister|RS",
-                             "--participant", "Élena Kupchina|Deputy Foreign Minister|BY", "--json").stdout)
-    item = json.loads(_ok(db_url, "items", "add", "Visit of the working group", "--kind", "visit",
-                          "--due", "in 2018", "--party", "BY", "--json").stdout)
+    meeting = json.loads(
+        _ok(
+            db_url,
+            "meetings",
+            "add",
+            "--start",
+            "2017-05-10",
+            "--kind",
+            "consultations",
+            "--city",
+            "Minsk",
+            "--party",
+            "BY,RS",
+            "--participant",
+            "Ana Petrović|Deputy Minister|RS",
+            "--participant",
+            "Élena Kupchina|Deputy Foreign Minister|BY",
+            "--json",
+        ).stdout
+    )
+    item = json.loads(
+        _ok(
+            db_url,
+            "items",
+            "add",
+            "Visit of the working group",
+            "--kind",
+            "visit",
+            "--due",
+            "in 2018",
+            "--party",
+            "BY",
+            "--json",
+        ).stdout
+    )
     _ok(db_url, "items", "reschedule", item["id"], "--start", "2018-03-01", "--end", "2018-03-31")
-    _ok(db_url, "items", "done", item["id"], "--meeting", meeting["id"], "--reason", "held in Minsk, « à temps »")
+    _ok(
+        db_url,
+        "items",
+        "done",
+        item["id"],
+        "--meeting",
+        meeting["id"],
+        "--reason",
+        "held in Minsk, « à temps »",
+    )
     _ok(db_url, "items", "cancel", 3)
     feed = json.loads(_ok(db_url, "feeds", "add", "belarus-desk", "--party", "BY", "--json").stdout)
     return {"meeting": meeting, "item": item, "feed_url": feed["url"]}
@@ -61,8 +101,17 @@ def test_dump_holds_every_entity_with_uids_and_no_feed_token(db_url, tmp_path, s
     raw = (tmp_path / "dump.json").read_text(encoding="utf-8")
     dump = json.loads(raw)
     assert dump["format"] == "tracker.dump/1" and dump["revision"]
-    for table in ("documents", "meetings", "participants", "meeting_parties", "commitments", "commitment_parties",
-                  "fulfilment_links", "feeds", "history"):
+    for table in (
+        "documents",
+        "meetings",
+        "participants",
+        "meeting_parties",
+        "commitments",
+        "commitment_parties",
+        "fulfilment_links",
+        "feeds",
+        "history",
+    ):
         assert dump["tables"][table]["rows"], table
     assert made["item"]["uid"] in raw and made["meeting"]["uid"] in raw
     token = re.search(r"/feeds/([^/.]+)\.ics", made["feed_url"])[1]
@@ -81,11 +130,14 @@ def test_load_refuses_a_database_that_is_not_empty(cli, db_url, tmp_path, seed_p
     assert (tmp_path / "again.json").read_bytes() == before  # nothing half-loaded
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "not a tracker dump"),
-    (b"{\"format\": \"something/else\"}", "not a tracker dump"),
-    (b"\xff\xfe\x00garbage", "not a tracker dump"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "not a tracker dump"),
+        (b'{"format": "something/else"}', "not a tracker dump"),
+        (b"\xff\xfe\x00garbage", "not a tracker dump"),
+    ],
+)
 def test_load_of_something_else_is_exit_2(make_db_url, tmp_path, content, message):
     path = tmp_path / "bad.json"
     path.write_bytes(content)
@@ -130,14 +182,18 @@ def test_new_rows_after_a_load_on_postgresql_continue_the_ids(make_db_url, tmp_p
     _ok(sqlite_url, "dump", "-o", tmp_path / "dump.json")
     _ok(pg_url, "load", tmp_path / "dump.json")
     dump = json.loads((tmp_path / "dump.json").read_text(encoding="utf-8"))
-    largest = {table: max(row[0] for row in dump["tables"][table]["rows"])
-               for table in ("documents", "meetings", "commitments", "history")}
+    largest = {
+        table: max(row[0] for row in dump["tables"][table]["rows"])
+        for table in ("documents", "meetings", "commitments", "history")
+    }
 
-    item = json.loads(_ok(pg_url, "items", "add", "Follow-up call", "--kind", "call", "--due", "in 2018",
-                          "--json").stdout)
+    item = json.loads(
+        _ok(pg_url, "items", "add", "Follow-up call", "--kind", "call", "--due", "in 2018", "--json").stdout
+    )
     assert item["id"] == largest["commitments"] + 1
-    meeting = json.loads(_ok(pg_url, "meetings", "add", "--start", "2017-07-01", "--kind", "talks",
-                             "--json").stdout)
+    meeting = json.loads(
+        _ok(pg_url, "meetings", "add", "--start", "2017-07-01", "--kind", "talks", "--json").stdout
+    )
     assert meeting["id"] == largest["meetings"] + 1
     write_corpus(tmp_path / "more", range(900, 903))
     assert json.loads(_ok(pg_url, "ingest", tmp_path / "more", "--json").stdout)["added"] == 3

@@ -25,27 +25,44 @@ LONG_TITLE = "Next round of consultations " + "x" * 600
 # name -> (arguments after `tracker --db URL`, what the one stderr line says); every row exits 2.
 # Refused while the options are read, before any database is touched: run on SQLite only.
 PARSED = {
-    "window end 9999-12-31": (["items", "add", "Round", "--start", "2030-01-01", "--end", "9999-12-31"],
-                              "--end 9999-12-31 is out of range"),
+    "window end 9999-12-31": (
+        ["items", "add", "Round", "--start", "2030-01-01", "--end", "9999-12-31"],
+        "--end 9999-12-31 is out of range",
+    ),
     "window start 1066-10-14": (["items", "add", "Round", "--start", "1066-10-14"], "out of range"),
     "meeting in year 9999": (["meetings", "add", "--start", "9999-12-31"], "out of range"),
     "--today 9999-12-31 remind": (["--today", "9999-12-31", "remind"], "out of range"),
     "--today 0001-01-01 report weekly": (["--today", "0001-01-01", "report", "weekly"], "out of range"),
-    "remind --within 99999999999d": (["remind", "--within", "99999999999d"], "--within 99999999999d is out of range"),
-    "export ics --alarm 99999999d": (["export", "ics", "--alarm", "99999999d"], "--alarm 99999999d is out of range"),
+    "remind --within 99999999999d": (
+        ["remind", "--within", "99999999999d"],
+        "--within 99999999999d is out of range",
+    ),
+    "export ics --alarm 99999999d": (
+        ["export", "ics", "--alarm", "99999999d"],
+        "--alarm 99999999d is out of range",
+    ),
     "export ics --alarm P99999999W": (["export", "ics", "--alarm", "P99999999W"], "out of range"),
 }
 # Refused by the services that store them (where SQLite used to keep what PostgreSQL refused): both engines.
 STORED = {
-    "title of 628 characters": (["items", "add", LONG_TITLE], "item title is 628 characters long; at most 500"),
-    "country code of 16 characters": (["items", "add", "Round", "--country", "ABCDEFGHIJKLMNOP"],
-                                      "item country is 16 characters long; at most 10"),
+    "title of 628 characters": (
+        ["items", "add", LONG_TITLE],
+        "item title is 628 characters long; at most 500",
+    ),
+    "country code of 16 characters": (
+        ["items", "add", "Round", "--country", "ABCDEFGHIJKLMNOP"],
+        "item country is 16 characters long; at most 10",
+    ),
     # Party codes are checked against the gazetteer (issue #14), which knows no code this long.
     "party code of 11 characters": (["items", "add", "Round", "--party", "ABCDEFGHIJK"], "unknown party"),
-    "meeting city of 201 characters": (["meetings", "add", "--start", "2017-05-12", "--city", "M" * 201],
-                                       "meeting city is 201 characters long; at most 200"),
-    "participant name of 301 characters": (["meetings", "add", "--start", "2017-05-12", "--participant",
-                                            "N" * 301 + "|Minister|BY"], "participant name"),
+    "meeting city of 201 characters": (
+        ["meetings", "add", "--start", "2017-05-12", "--city", "M" * 201],
+        "meeting city is 201 characters long; at most 200",
+    ),
+    "participant name of 301 characters": (
+        ["meetings", "add", "--start", "2017-05-12", "--participant", "N" * 301 + "|Minister|BY"],
+        "participant name",
+    ),
 }
 
 
@@ -79,11 +96,16 @@ def _refused(db_url: str, args: list[str], message: str) -> None:
 
 
 def test_edits_are_bounded_too(db_url):
-    added = json.loads(_invoke(db_url, "items", "add", "Round", "--start", "2017-01-01", "--end", "2017-12-31",
-                               "--json").stdout)
-    for args, message in [(["--title", LONG_TITLE], "item title is 628"),
-                          (["--end", "9999-12-31", "--start", "2017-01-01"], "out of range"),
-                          (["--country", "ABCDEFGHIJKLMNOP"], "item country is 16")]:
+    added = json.loads(
+        _invoke(
+            db_url, "items", "add", "Round", "--start", "2017-01-01", "--end", "2017-12-31", "--json"
+        ).stdout
+    )
+    for args, message in [
+        (["--title", LONG_TITLE], "item title is 628"),
+        (["--end", "9999-12-31", "--start", "2017-01-01"], "out of range"),
+        (["--country", "ABCDEFGHIJKLMNOP"], "item country is 16"),
+    ]:
         result = _invoke(db_url, "items", "edit", str(added["id"]), *args)
         assert result.exit_code == 2 and message in _one_line(result)
     result = _invoke(db_url, "items", "reschedule", str(added["id"]), "--end", "9999-12-31")
@@ -102,8 +124,9 @@ def test_the_limits_are_the_edges():
     assert limits.MAX_DAYS == (limits.LATEST_DATE - limits.EARLIEST_DATE).days
 
 
-@pytest.mark.parametrize("setting,value", [("TRACKER_DUE_SOON_DAYS", "99999999"),
-                                           ("TRACKER_STALE_MONTHS", "99999999")])
+@pytest.mark.parametrize(
+    "setting,value", [("TRACKER_DUE_SOON_DAYS", "99999999"), ("TRACKER_STALE_MONTHS", "99999999")]
+)
 def test_settings_beyond_the_limits_are_exit_6(db_url, monkeypatch, setting, value):
     monkeypatch.setenv(setting, value)
     result = _invoke(db_url, "remind")
@@ -114,8 +137,12 @@ def _longest_party_code() -> str:
     """The longest code `--party` accepts: codes are checked against the gazetteer (issue #14)."""
     from tracker.gazetteer import get_index
 
-    codes = {entry.code for entries in get_index().names.values() for entry in entries
-             if entry.kind in {"country", "org"} and entry.code}
+    codes = {
+        entry.code
+        for entries in get_index().names.values()
+        for entry in entries
+        if entry.kind in {"country", "org"} and entry.code
+    }
     longest = max(codes, key=len)
     assert len(longest) <= limits.CODE_CHARS
     return longest
@@ -125,11 +152,39 @@ def test_extreme_values_within_the_limits_export_and_load_into_either_engine(mak
     """A database filled to every limit on SQLite dumps and loads into PostgreSQL (and back)."""
     source = make_db_url("sqlite")
     title = "T" * limits.TITLE_CHARS
-    assert _invoke(source, "items", "add", title, "--start", limits.EARLIEST_DATE.isoformat(),
-                   "--end", limits.LATEST_DATE.isoformat(), "--country", "C" * limits.CODE_CHARS,
-                   "--party", _longest_party_code(), "--city", "M" * limits.LABEL_CHARS).exit_code == 0
-    assert _invoke(source, "meetings", "add", "--start", limits.LATEST_DATE.isoformat(), "--title", title,
-                   "--participant", "N" * limits.NAME_CHARS + "|" + "R" * limits.NAME_CHARS + "|BY").exit_code == 0
+    assert (
+        _invoke(
+            source,
+            "items",
+            "add",
+            title,
+            "--start",
+            limits.EARLIEST_DATE.isoformat(),
+            "--end",
+            limits.LATEST_DATE.isoformat(),
+            "--country",
+            "C" * limits.CODE_CHARS,
+            "--party",
+            _longest_party_code(),
+            "--city",
+            "M" * limits.LABEL_CHARS,
+        ).exit_code
+        == 0
+    )
+    assert (
+        _invoke(
+            source,
+            "meetings",
+            "add",
+            "--start",
+            limits.LATEST_DATE.isoformat(),
+            "--title",
+            title,
+            "--participant",
+            "N" * limits.NAME_CHARS + "|" + "R" * limits.NAME_CHARS + "|BY",
+        ).exit_code
+        == 0
+    )
     exported = _invoke(source, "--today", "2017-06-01", "export", "ics", "--todos", "both", "--alarm", "7d")
     assert exported.exit_code == 0 and exported.stdout.rstrip().endswith("END:VCALENDAR")
     dump = tmp_path / "backup.json"
@@ -144,17 +199,24 @@ def test_extreme_values_within_the_limits_export_and_load_into_either_engine(mak
 
 def _store_legacy_item(db_url: str, **values) -> None:
     """An item as a tracker without limits could store it (SQLite keeps any length and any date)."""
-    assert _invoke(db_url, "items", "add", "Round", "--start", "2030-01-01", "--end", "2030-12-31").exit_code == 0
+    assert (
+        _invoke(db_url, "items", "add", "Round", "--start", "2030-01-01", "--end", "2030-12-31").exit_code
+        == 0
+    )
     engine = make_engine(db_url)
     with engine.begin() as connection:
         connection.execute(text("UPDATE commitments SET " + ", ".join(f"{k} = :{k}" for k in values)), values)
     engine.dispose()
 
 
-@pytest.mark.parametrize("values,message", [
-    ({"title": LONG_TITLE}, "commitments row 1: title is 628 characters long; at most 500 fit"),
-    ({"window_end": dt.date(9999, 12, 31)}, "commitments row 1: window_end 9999-12-31 is out of range"),
-], ids=["long title", "far date"])
+@pytest.mark.parametrize(
+    "values,message",
+    [
+        ({"title": LONG_TITLE}, "commitments row 1: title is 628 characters long; at most 500 fit"),
+        ({"window_end": dt.date(9999, 12, 31)}, "commitments row 1: window_end 9999-12-31 is out of range"),
+    ],
+    ids=["long title", "far date"],
+)
 def test_load_refuses_a_dump_one_engine_could_not_hold(make_db_url, tmp_path, values, message):
     source = make_db_url("sqlite")
     _store_legacy_item(source, **values)
@@ -175,11 +237,15 @@ def test_a_row_stored_before_the_limits_is_named_and_no_calendar_is_written(make
     db_url = make_db_url("sqlite")
     _store_legacy_item(db_url, window_end=dt.date(9999, 12, 31))
     assert _invoke(db_url, "meetings", "add", "--start", "2017-05-12").exit_code == 0
-    result = CliRunner().invoke(app, ["--db", db_url, "--today", "2017-06-01", "export", "ics", "--todos", "both"])
+    result = CliRunner().invoke(
+        app, ["--db", db_url, "--today", "2017-06-01", "export", "ics", "--todos", "both"]
+    )
     assert result.exit_code == 5 and result.stdout == ""
     assert "item #1 has the date 9999-12-31, beyond 1900-01-01..2200-12-31" in _one_line(result)
     assert "`tracker items edit 1 --start YYYY-MM-DD --end YYYY-MM-DD`" in result.stderr
-    assert _invoke(db_url, "items", "edit", "1", "--start", "2030-01-01", "--end", "2030-12-31").exit_code == 0
+    assert (
+        _invoke(db_url, "items", "edit", "1", "--start", "2030-01-01", "--end", "2030-12-31").exit_code == 0
+    )
     fixed = _invoke(db_url, "--today", "2017-06-01", "export", "ics", "--todos", "both")
     assert fixed.exit_code == 0 and fixed.stdout.rstrip().endswith("END:VCALENDAR")
 
@@ -207,15 +273,28 @@ def test_a_source_dated_beyond_the_limits_is_stored_undated(engine):
     from tracker.extraction import TextDocument
     from tracker.services.ingest import ingest_document
 
-    release = ("On 6 October 2016, political consultations between the foreign ministries of Serbia and Belarus "
-               "were held in Belgrade. It was agreed to hold the next round of political consultations in Minsk "
-               "in 2017.\n")
+    release = (
+        "On 6 October 2016, political consultations between the foreign ministries of Serbia and Belarus "
+        "were held in Belgrade. It was agreed to hold the next round of political consultations in Minsk "
+        "in 2017.\n"
+    )
     with Session(engine) as session:
-        result = ingest_document(session, TextDocument(release, "entry.xml#1", published=dt.date(9999, 1, 1)),
-                                 at=dt.datetime(2017, 1, 1, tzinfo=dt.timezone.utc))
+        result = ingest_document(
+            session,
+            TextDocument(release, "entry.xml#1", published=dt.date(9999, 1, 1)),
+            at=dt.datetime(2017, 1, 1, tzinfo=dt.UTC),
+        )
         session.commit()
         assert result.added
-        dates = session.execute(text("SELECT published FROM documents UNION ALL SELECT made_on FROM commitments"
-                                     " UNION ALL SELECT start_date FROM meetings")).scalars().all()
+        dates = (
+            session.execute(
+                text(
+                    "SELECT published FROM documents UNION ALL SELECT made_on FROM commitments"
+                    " UNION ALL SELECT start_date FROM meetings"
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert len(dates) == 3  # the document, its item and its meeting
     assert all(day is None or str(day) <= limits.LATEST_DATE.isoformat() for day in dates)

@@ -26,7 +26,7 @@ from tracker.storage import repo
 from tracker.storage.db import make_engine, session_scope, upgrade
 
 ROUNDS = 20
-AT = dt.datetime(2017, 6, 1, 12, 0, tzinfo=dt.timezone.utc)
+AT = dt.datetime(2017, 6, 1, 12, 0, tzinfo=dt.UTC)
 HELD = dt.date(2017, 5, 12)
 SECOND_HALF = Window(dt.date(2017, 7, 1), dt.date(2017, 12, 31), Precision.HALF, "second half of 2017")
 
@@ -43,17 +43,29 @@ def engines(make_db_url, engine_name):
 
 
 def _add_item(engine, city: str) -> int:
-    item = Commitment(kind=Kind.CONSULTATIONS, firmness=Firmness.AGREED,
-                      window=Window(dt.date(2017, 1, 1), dt.date(2017, 12, 31), Precision.YEAR, "in 2017"),
-                      parties=["BY", "RS"], city=city, made_on=dt.date(2016, 10, 6), title="Next round",
-                      review=ReviewState.CONFIRMED)
+    item = Commitment(
+        kind=Kind.CONSULTATIONS,
+        firmness=Firmness.AGREED,
+        window=Window(dt.date(2017, 1, 1), dt.date(2017, 12, 31), Precision.YEAR, "in 2017"),
+        parties=["BY", "RS"],
+        city=city,
+        made_on=dt.date(2016, 10, 6),
+        title="Next round",
+        review=ReviewState.CONFIRMED,
+    )
     with session_scope(engine) as session:
         return tracking.add_item(session, item, at=AT).id
 
 
 def _meeting(city: str) -> Meeting:
-    return Meeting(kind=Kind.CONSULTATIONS, start=HELD, end=HELD, city=city, parties=["BY", "RS"],
-                   review=ReviewState.CONFIRMED)
+    return Meeting(
+        kind=Kind.CONSULTATIONS,
+        start=HELD,
+        end=HELD,
+        city=city,
+        parties=["BY", "RS"],
+        review=ReviewState.CONFIRMED,
+    )
 
 
 def _waiting_for_a_lock(engine, worker: threading.Thread) -> None:
@@ -96,7 +108,9 @@ def _race(holder: Session, engine, work) -> list[BaseException]:
 def _state(engine, item_id: int):
     with session_scope(engine, read_only=True) as session:
         row = repo.get_commitment(session, item_id)
-        history = [(h.field, h.old_value, h.new_value) for h in repo.list_history(session, "commitment", item_id)]
+        history = [
+            (h.field, h.old_value, h.new_value) for h in repo.list_history(session, "commitment", item_id)
+        ]
         links = [(link.state, link.reason) for link in fulfilment.list_links(session, commitment_id=item_id)]
         return row, history, links
 
@@ -110,11 +124,17 @@ def test_reschedule_then_matching_decides_on_the_new_window(engines):
         with Session(editor, expire_on_commit=False) as holder:
             tracking.reschedule_item(holder, item_id, SECOND_HALF, at=AT)
             holder.flush()
-            errors = _race(holder, ingest, lambda s: tracking.add_meeting(s, _meeting(city), at=AT))
+            errors = _race(
+                holder, ingest, lambda s, city=city: tracking.add_meeting(s, _meeting(city), at=AT)
+            )
         assert errors == []
         row, history, links = _state(editor, item_id)
         # Held before the new window opened: proposed for review, not fulfilled.
-        assert (row.status, row.fulfilled_meeting_id, row.window_start) == ("rescheduled", None, SECOND_HALF.start)
+        assert (row.status, row.fulfilled_meeting_id, row.window_start) == (
+            "rescheduled",
+            None,
+            SECOND_HALF.start,
+        )
         assert ("status", "open", "fulfilled") not in history
         assert [state for state, _ in links] == ["proposed"]
         assert "2017-07-01" in links[0][1]  # the reason quotes the window the decision was made on
@@ -130,7 +150,11 @@ def test_matching_then_reschedule_refuses_a_fulfilled_item(engines):
         with Session(ingest, expire_on_commit=False) as holder:
             tracking.add_meeting(holder, _meeting(city), at=AT)
             holder.flush()
-            errors = _race(holder, editor, lambda s: tracking.reschedule_item(s, item_id, SECOND_HALF, at=AT))
+            errors = _race(
+                holder,
+                editor,
+                lambda s, item_id=item_id: tracking.reschedule_item(s, item_id, SECOND_HALF, at=AT),
+            )
         assert len(errors) == 1 and isinstance(errors[0], ConflictError), errors
         row, history, _ = _state(editor, item_id)
         assert (row.status, row.window_start, row.fulfilled_on) == ("fulfilled", dt.date(2017, 1, 1), HELD)
@@ -147,7 +171,9 @@ def test_edit_racing_matching_keeps_every_sequence_increment(engines):
         with Session(editor, expire_on_commit=False) as holder:
             tracking.edit_item(holder, item_id, {"title": "Next round, corrected"}, at=AT)
             holder.flush()
-            errors = _race(holder, ingest, lambda s: tracking.add_meeting(s, _meeting(city), at=AT))
+            errors = _race(
+                holder, ingest, lambda s, city=city: tracking.add_meeting(s, _meeting(city), at=AT)
+            )
         assert errors == []
         row, _, _ = _state(editor, item_id)
         assert (row.status, row.title) == ("fulfilled", "Next round, corrected")

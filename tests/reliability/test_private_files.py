@@ -51,6 +51,8 @@ def test_a_written_report_is_private(tmp_path, seed_path, usual_umask):
     db_url = f"sqlite:///{tmp_path / 'tracker.db'}"
     _run("--db", db_url, "ingest", seed_path)
     report = tmp_path / "reports" / "week.html"
-    result = _run("--db", db_url, "--today", "2016-10-10", "report", "weekly", "--format", "html", "-o", report)
+    result = _run(
+        "--db", db_url, "--today", "2016-10-10", "report", "weekly", "--format", "html", "-o", report
+    )
     assert result.exit_code == 0, result.stderr
     assert (_mode(report.parent), _mode(report)) == (0o700, 0o600)

@@ -28,19 +28,23 @@ from .helpers import start_tracker
 
 SECRET = "Zq9-s3cret-Pa55"
 TODAY = "2017-05-15"
-HOSTILE_TITLE = ('Evil <script>alert(1)</script> "><img src=x onerror=alert(2)> '
-                 "<a href='javascript:alert(3)'>x</a> & ;semi,comma\\back")
+HOSTILE_TITLE = (
+    'Evil <script>alert(1)</script> "><img src=x onerror=alert(2)> '
+    "<a href='javascript:alert(3)'>x</a> & ;semi,comma\\back"
+)
 HOSTILE_CITY = "Minsk\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected\r\nX-INJECTED:1"
 HOSTILE_DOCUMENT = (
     "On 9 May 2017, political consultations between Serbia and Belarus were held in Belgrade "
     "<script>alert('doc')</script>.\n\n"
     "It was agreed to hold the next round of political consultations in Minsk "
-    "<img src=x onerror=alert(4)> in 2018.\r\nBEGIN:VALARM\r\nACTION:AUDIO\r\nEND:VALARM\n")
+    "<img src=x onerror=alert(4)> in 2018.\r\nBEGIN:VALARM\r\nACTION:AUDIO\r\nEND:VALARM\n"
+)
 
 
 def _run(db_url: str, *args: object, env: dict | None = None):
-    return CliRunner().invoke(app, ["--db", db_url, "--today", TODAY, *[str(a) for a in args]], env=env,
-                              catch_exceptions=False)
+    return CliRunner().invoke(
+        app, ["--db", db_url, "--today", TODAY, *[str(a) for a in args]], env=env, catch_exceptions=False
+    )
 
 
 def _ok(db_url: str, *args: object):
@@ -55,11 +59,27 @@ def hostile_db(db_url, tmp_path) -> str:
     document = tmp_path / "hostile.txt"
     document.write_text(HOSTILE_DOCUMENT, encoding="utf-8")
     html_document = tmp_path / "hostile.html"
-    html_document.write_text(f"<html><body><p>{HOSTILE_DOCUMENT}</p><script>steal()</script></body></html>",
-                             encoding="utf-8")
+    html_document.write_text(
+        f"<html><body><p>{HOSTILE_DOCUMENT}</p><script>steal()</script></body></html>", encoding="utf-8"
+    )
     _ok(db_url, "ingest", document, html_document)
-    _ok(db_url, "meetings", "add", "--start", "2017-05-10", "--kind", "consultations", "--city", HOSTILE_CITY,
-        "--party", "BY,RS", "--title", HOSTILE_TITLE, "--participant", f"{HOSTILE_TITLE}|<b>role</b>|BY")
+    _ok(
+        db_url,
+        "meetings",
+        "add",
+        "--start",
+        "2017-05-10",
+        "--kind",
+        "consultations",
+        "--city",
+        HOSTILE_CITY,
+        "--party",
+        "BY,RS",
+        "--title",
+        HOSTILE_TITLE,
+        "--participant",
+        f"{HOSTILE_TITLE}|<b>role</b>|BY",
+    )
     _ok(db_url, "items", "add", HOSTILE_TITLE, "--kind", "visit", "--due", "in 2017", "--party", "BY")
     _ok(db_url, "items", "add", HOSTILE_TITLE + " (open-ended)", "--kind", "call", "--party", "BY")
     return db_url
@@ -67,15 +87,22 @@ def hostile_db(db_url, tmp_path) -> str:
 
 # Secrets
 
+
 def test_config_show_never_prints_a_secret(tmp_path):
     settings_file = tmp_path / "settings.toml"
     settings_file.write_text(f'smtp_password = "{SECRET}"\nsmtp_user = "me"\n', encoding="utf-8")
     url = f"postgresql+psycopg://postgres:{SECRET}@127.0.0.1:5433/x?sslpassword={SECRET}"
-    for env in ({"TRACKER_CONFIG": str(settings_file)},
-                {"TRACKER_SMTP_PASSWORD": SECRET, "TRACKER_DB_URL": url}):
+    for env in (
+        {"TRACKER_CONFIG": str(settings_file)},
+        {"TRACKER_SMTP_PASSWORD": SECRET, "TRACKER_DB_URL": url},
+    ):
         for args in (["config", "show"], ["config", "show", "--json"]):
-            result = CliRunner().invoke(app, (["--db", url] if "TRACKER_DB_URL" not in env else []) + args,
-                                        env=env, catch_exceptions=False)
+            result = CliRunner().invoke(
+                app,
+                (["--db", url] if "TRACKER_DB_URL" not in env else []) + args,
+                env=env,
+                catch_exceptions=False,
+            )
             assert result.exit_code == 0, result.stderr
             assert SECRET not in result.stdout + result.stderr
             if "--json" in args:
@@ -91,8 +118,12 @@ def _closed_port() -> int:
 def test_mail_failure_never_prints_the_smtp_password(make_db_url, seed_path):
     db_url = make_db_url("sqlite")
     _ok(db_url, "ingest", seed_path)
-    env = {"TRACKER_SMTP_HOST": "127.0.0.1", "TRACKER_SMTP_PORT": str(_closed_port()), "TRACKER_SMTP_USER": "me",
-           "TRACKER_SMTP_PASSWORD": SECRET}
+    env = {
+        "TRACKER_SMTP_HOST": "127.0.0.1",
+        "TRACKER_SMTP_PORT": str(_closed_port()),
+        "TRACKER_SMTP_USER": "me",
+        "TRACKER_SMTP_PASSWORD": SECRET,
+    }
     result = _run(db_url, "report", "weekly", "--week", "2016-W40", "--mail-to", "desk@example.org", env=env)
     assert result.exit_code not in (0, 1)
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("tracker: ")
@@ -102,8 +133,11 @@ def test_mail_failure_never_prints_the_smtp_password(make_db_url, seed_path):
 def test_feed_tokens_show_once_and_never_again(db_url, tmp_path):
     added = json.loads(_ok(db_url, "feeds", "add", "belarus-desk", "--party", "BY", "--json").stdout)
     token = re.search(r"/feeds/([^/.?]+)\.ics", added["url"])[1]
-    outputs = [_ok(db_url, "feeds", "list").stdout, _ok(db_url, "feeds", "list", "--json").stdout,
-               _ok(db_url, "dump", "-o", "-").stdout]
+    outputs = [
+        _ok(db_url, "feeds", "list").stdout,
+        _ok(db_url, "feeds", "list", "--json").stdout,
+        _ok(db_url, "dump", "-o", "-").stdout,
+    ]
     _ok(db_url, "dump", "-o", tmp_path / "dump.json")
     outputs.append((tmp_path / "dump.json").read_text(encoding="utf-8"))
     for output in outputs:
@@ -169,6 +203,7 @@ def test_served_feed_keeps_tokens_out_of_the_log_and_hostile_text_out_of_the_str
 
 # Injection
 
+
 class _Tags(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -197,7 +232,10 @@ def test_html_report_escapes_hostile_texts(hostile_db, tmp_path):
     assert "alert" not in parser.script_text and "steal" not in parser.script_text
     for tag, attributes in parser.tags:
         assert not any(name.startswith("on") for name in attributes), (tag, attributes)
-        assert not any("javascript:" in (value or "").lower() for value in attributes.values()), (tag, attributes)
+        assert not any("javascript:" in (value or "").lower() for value in attributes.values()), (
+            tag,
+            attributes,
+        )
         assert not (tag == "img" and attributes.get("src") == "x")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # shown as text
 

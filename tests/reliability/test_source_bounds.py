@@ -31,7 +31,10 @@ def test_a_fifo_is_refused_at_once(tmp_path):
     os.mkfifo(pipe)
     result = _ingest(tmp_path, pipe)  # before: blocked until the 60 s timeout
     assert result.returncode == 2
-    assert result.stderr == f"tracker: {pipe}: not a regular file (a pipe or a device); save it to a file first\n"
+    assert (
+        result.stderr
+        == f"tracker: {pipe}: not a regular file (a pipe or a device); save it to a file first\n"
+    )
 
 
 def test_a_device_is_refused():
@@ -52,11 +55,15 @@ def test_local_files_have_the_same_cap_as_urls(tmp_path):
 
 def test_an_html_page_with_too_many_tags_is_refused_before_parsing(tmp_path):
     page = tmp_path / "huge.html"
-    page.write_bytes(b"<!doctype html><html><body>" + b"<i>x</i>" * (limits.MAX_HTML_TAGS // 2 + 1)
-                     + b"</body></html>")
+    page.write_bytes(
+        b"<!doctype html><html><body>" + b"<i>x</i>" * (limits.MAX_HTML_TAGS // 2 + 1) + b"</body></html>"
+    )
     result = _ingest(tmp_path, page)  # before: minutes in the HTML reader
     assert result.returncode == 2
-    assert result.stderr == f"tracker: {page}: more than 50,000 HTML tags; save the article's text or trim the page\n"
+    assert (
+        result.stderr
+        == f"tracker: {page}: more than 50,000 HTML tags; save the article's text or trim the page\n"
+    )
 
 
 class _Trickle(http.server.BaseHTTPRequestHandler):

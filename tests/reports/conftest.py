@@ -13,16 +13,20 @@ Regenerate the golden reports after a deliberate change, then review the diff:
 from __future__ import annotations
 
 import pytest
+from report_desk import build_desk
 from sqlalchemy.orm import Session
 
-from report_desk import build_desk
 from tracker.storage.db import make_engine, upgrade
 
 
 def pytest_addoption(parser):
     try:
-        parser.addoption("--regen-golden", action="store_true", default=False,
-                         help="rewrite the golden files of tests/golden/report instead of comparing with them")
+        parser.addoption(
+            "--regen-golden",
+            action="store_true",
+            default=False,
+            help="rewrite the golden files of tests/golden/report instead of comparing with them",
+        )
     except ValueError:  # another conftest of the run already declares it
         pass
 

@@ -15,16 +15,15 @@ from sqlalchemy.orm import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report_browser import browser_problem, launch  # noqa: E402
+from report_desk import DESK_TODAY, DESK_WEEK, _window, add_document, add_item, build_desk  # noqa: E402
 
 from tracker.domain.model import Kind, Precision, ReviewState  # noqa: E402
 from tracker.storage.db import make_engine, upgrade  # noqa: E402
 
-from report_desk import DESK_TODAY, DESK_WEEK, _window, add_document, add_item, build_desk  # noqa: E402
-
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 TITLE = "Weekly report 2017-W10"
 SCRIPT = '<script>window.__pwned = 1; document.title = "pwned";</script>'
-IMG = '<img src=x onerror="window.__pwned = 2; document.title = \'pwned\'">'
+IMG = "<img src=x onerror=\"window.__pwned = 2; document.title = 'pwned'\">"
 
 
 @pytest.fixture(scope="module")
@@ -54,18 +53,47 @@ def hostile_report(make_db_url, tmp_path) -> Path:
     upgrade(engine)
     with Session(engine) as session:
         build_desk(session)
-        document = add_document(session, source='https://example.org/x"onmouseover="window.__pwned=3',
-                                title=f"Release {SCRIPT}", published="2017-03-08", text=f"{SCRIPT} {IMG}")
-        add_item(session, title=f"Talks {SCRIPT}", kind=Kind.TALKS, city=f"Novi {IMG} Sad",
-                 window=_window("2017-03-01", "2017-03-20", Precision.DAYS, f"soon {IMG}"),
-                 parties=["BY", "RS"], made_on="2017-03-08", document_id=document,
-                 review=ReviewState.UNREVIEWED, evidence=f"They agreed {SCRIPT} and {IMG} in March.",
-                 uid="hostile@test")
+        document = add_document(
+            session,
+            source='https://example.org/x"onmouseover="window.__pwned=3',
+            title=f"Release {SCRIPT}",
+            published="2017-03-08",
+            text=f"{SCRIPT} {IMG}",
+        )
+        add_item(
+            session,
+            title=f"Talks {SCRIPT}",
+            kind=Kind.TALKS,
+            city=f"Novi {IMG} Sad",
+            window=_window("2017-03-01", "2017-03-20", Precision.DAYS, f"soon {IMG}"),
+            parties=["BY", "RS"],
+            made_on="2017-03-08",
+            document_id=document,
+            review=ReviewState.UNREVIEWED,
+            evidence=f"They agreed {SCRIPT} and {IMG} in March.",
+            uid="hostile@test",
+        )
         session.commit()
     engine.dispose()
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(app, ["--db", url, "--today", DESK_TODAY, "report", "weekly", "--week", DESK_WEEK,
-                                      "--format", "html", "-o", str(out)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        app,
+        [
+            "--db",
+            url,
+            "--today",
+            DESK_TODAY,
+            "report",
+            "weekly",
+            "--week",
+            DESK_WEEK,
+            "--format",
+            "html",
+            "-o",
+            str(out),
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.stderr
     return out
 
@@ -79,8 +107,21 @@ def test_html_report_renders_sections_and_timeline_and_runs_no_document_text(chr
     url = hostile_report.resolve().as_uri()
     page.goto(url)
 
-    for section in ("timeline", "meetings", "made", "changes", "due", "overdue", "stale", "cadences",
-                    "party-BY", "party-HU", "party-KZ", "party-RS", "sources"):
+    for section in (
+        "timeline",
+        "meetings",
+        "made",
+        "changes",
+        "due",
+        "overdue",
+        "stale",
+        "cadences",
+        "party-BY",
+        "party-HU",
+        "party-KZ",
+        "party-RS",
+        "sources",
+    ):
         assert page.locator(f"#{section} h2").is_visible(), f"section {section} is not visible"
     timeline = page.locator("svg.timeline")
     assert timeline.is_visible()

@@ -9,16 +9,20 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
+from report_desk import DESK_TODAY, DESK_WEEK, _window, add_document, add_item, at
 from sqlalchemy.orm import Session
 
-from report_desk import DESK_TODAY, DESK_WEEK, _window, add_document, add_item, at
 from tracker.domain.model import Kind, Precision
+from tracker.domain.report import IsoWeek
 from tracker.errors import InputError
 from tracker.exporters.report import (
-    escape_markdown, render_html, render_markdown, report_to_json, _timeline_view,
+    _timeline_view,
+    escape_markdown,
+    render_html,
+    render_markdown,
+    report_to_json,
 )
 from tracker.services import tracking
-from tracker.domain.report import IsoWeek
 from tracker.services.report import build_compliance, build_weekly_report, parse_week
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,12 +31,16 @@ TODAY = dt.date.fromisoformat(DESK_TODAY)
 
 # The week
 
-@pytest.mark.parametrize("text, start, end", [
-    ("2016-W40", "2016-10-03", "2016-10-09"),
-    ("2016w40", "2016-10-03", "2016-10-09"),
-    ("2015-W53", "2015-12-28", "2016-01-03"),  # a 53-week year, ending in the next calendar year
-    ("2019-W01", "2018-12-31", "2019-01-06"),  # week 1 starting in the previous calendar year
-])
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("2016-W40", "2016-10-03", "2016-10-09"),
+        ("2016w40", "2016-10-03", "2016-10-09"),
+        ("2015-W53", "2015-12-28", "2016-01-03"),  # a 53-week year, ending in the next calendar year
+        ("2019-W01", "2018-12-31", "2019-01-06"),  # week 1 starting in the previous calendar year
+    ],
+)
 def test_iso_week_bounds(text, start, end):
     week = parse_week(text)
     assert (week.start.isoformat(), week.end.isoformat()) == (start, end)
@@ -44,16 +52,20 @@ def test_iso_week_refuses_what_is_not_a_week(text):
         parse_week(text)
 
 
-@pytest.mark.parametrize("today, week", [
-    ("2016-10-10", "2016-W40"),  # a Monday: the week just ended
-    ("2016-10-16", "2016-W40"),  # a Sunday: still the week before this one
-    ("2017-01-02", "2016-W52"),  # across New Year
-])
+@pytest.mark.parametrize(
+    "today, week",
+    [
+        ("2016-10-10", "2016-W40"),  # a Monday: the week just ended
+        ("2016-10-16", "2016-W40"),  # a Sunday: still the week before this one
+        ("2017-01-02", "2016-W52"),  # across New Year
+    ],
+)
 def test_default_week_is_the_one_before_today(today, week):
     assert str(IsoWeek.before(dt.date.fromisoformat(today))) == week
 
 
 # Data
+
 
 @pytest.fixture
 def desk_session(desk_db, db_url):
@@ -72,9 +84,15 @@ def test_sections_of_the_desk_week(desk_session, desk_db):
     assert [m.id for m in report.meetings.items] == [ids["m2"], ids["m4"]]
     assert [i.id for i in report.made.items] == [ids["c2"], ids["c3"]]
     assert [(c.change, c.item.id) for c in report.changes.items] == [
-        ("fulfilled_late", ids["c6"]), ("rescheduled", ids["c8"]), ("cancelled", ids["c7"])]
+        ("fulfilled_late", ids["c6"]),
+        ("rescheduled", ids["c8"]),
+        ("cancelled", ids["c7"]),
+    ]
     rescheduled = report.changes.items[1]
-    assert (rescheduled.old_window_start, rescheduled.old_window_end) == (dt.date(2017, 1, 1), dt.date(2017, 3, 31))
+    assert (rescheduled.old_window_start, rescheduled.old_window_end) == (
+        dt.date(2017, 1, 1),
+        dt.date(2017, 3, 31),
+    )
     assert [i.id for i in report.due.items] == [ids["c3"], ids["c11"]]
     assert [(i.id, i.days_overdue) for i in report.overdue.items] == [(ids["c12"], 72), (ids["c4"], 13)]
     assert [i.id for i in report.stale.items] == [ids["c10"]]
@@ -86,8 +104,14 @@ def test_sections_of_the_desk_week(desk_session, desk_db):
 def test_compliance_record_and_rate(desk_session):
     records = {r.party: r for r in build_compliance(desk_session, today=TODAY)}
     hungary = records["HU"]
-    assert (hungary.made, hungary.fulfilled_on_time, hungary.fulfilled_late, hungary.overdue, hungary.cancelled,
-            hungary.pending) == (6, 1, 1, 1, 1, 2)
+    assert (
+        hungary.made,
+        hungary.fulfilled_on_time,
+        hungary.fulfilled_late,
+        hungary.overdue,
+        hungary.cancelled,
+        hungary.pending,
+    ) == (6, 1, 1, 1, 1, 2)
     assert hungary.assessed == 3 and hungary.on_time_rate == pytest.approx(1 / 3) and hungary.score == 0
     assert records["BY"].on_time_rate == 1 and records["KZ"].score == -1
     assert records["*"].made == 12  # every item once, though each has two parties
@@ -106,14 +130,22 @@ def test_fulfilment_recorded_in_the_week_counts_though_it_happened_before(desk_s
     tracking.complete_item(desk_session, desk_db["c4"], on=dt.date(2017, 2, 20), at=at("2017-03-08"))
     report = build_weekly_report(desk_session, today=TODAY, week=parse_week(DESK_WEEK))
     change = next(c for c in report.changes.items if c.item.id == desk_db["c4"])
-    assert (change.change, change.on, change.recorded_on) == ("fulfilled", dt.date(2017, 2, 20), dt.date(2017, 3, 8))
+    assert (change.change, change.on, change.recorded_on) == (
+        "fulfilled",
+        dt.date(2017, 2, 20),
+        dt.date(2017, 3, 8),
+    )
     assert "Fulfilled on time 2017-02-20 (recorded 2017-03-08):" in render_markdown(report)
 
 
 def test_a_second_reschedule_is_reported(desk_session, desk_db):
     # The status stays `rescheduled`, so only the window's history says it moved again.
-    tracking.reschedule_item(desk_session, desk_db["c8"], _window("2017-07-01", "2017-09-30", Precision.QUARTER,
-                                                                   "in the third quarter"), at=at("2017-03-15"))
+    tracking.reschedule_item(
+        desk_session,
+        desk_db["c8"],
+        _window("2017-07-01", "2017-09-30", Precision.QUARTER, "in the third quarter"),
+        at=at("2017-03-15"),
+    )
     report = build_weekly_report(desk_session, today=dt.date(2017, 3, 20), week=parse_week("2017-W11"))
     [change] = report.changes.items
     assert change.change == "rescheduled" and change.old_window_end == dt.date(2017, 6, 30)
@@ -139,11 +171,20 @@ SCRIPT = "<script>alert(1)</script>"
 
 @pytest.fixture
 def hostile(desk_session):
-    document = add_document(desk_session, source="javascript:alert(1)", title=f"T {SCRIPT}", published="2017-03-08",
-                            text=SCRIPT)
-    add_item(desk_session, title=f"*bold* [link](http://x) {SCRIPT}", kind=Kind.TALKS,
-             window=_window("2017-03-01", "2017-03-20", Precision.DAYS, "soon | `tick`"), parties=["BY"],
-             made_on="2017-03-08", document_id=document, evidence=f"a_b\nnew line # {SCRIPT} ~x~", uid="h@test")
+    document = add_document(
+        desk_session, source="javascript:alert(1)", title=f"T {SCRIPT}", published="2017-03-08", text=SCRIPT
+    )
+    add_item(
+        desk_session,
+        title=f"*bold* [link](http://x) {SCRIPT}",
+        kind=Kind.TALKS,
+        window=_window("2017-03-01", "2017-03-20", Precision.DAYS, "soon | `tick`"),
+        parties=["BY"],
+        made_on="2017-03-08",
+        document_id=document,
+        evidence=f"a_b\nnew line # {SCRIPT} ~x~",
+        uid="h@test",
+    )
     return build_weekly_report(desk_session, today=TODAY, week=parse_week(DESK_WEEK))
 
 
@@ -190,6 +231,7 @@ def test_timeline_marks_overdue_and_today(desk_session):
 
 # CLI
 
+
 def test_cli_formats_and_output_file(desk_db, cli, tmp_path):
     out = tmp_path / "r" / "report.html"
     result = cli("report", "weekly", "--week", DESK_WEEK, "--format", "html", "-o", out, today=DESK_TODAY)
@@ -203,10 +245,25 @@ def test_cli_compliance_json(desk_db, cli):
     result = cli("report", "compliance", "--party", "KZ", "--json", today=DESK_TODAY)
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {
-        "format": "tracker.compliance/1", "today": DESK_TODAY, "since": None,
-        "records": [{"party": "KZ", "name": "Kazakhstan", "made": 2, "fulfilled_on_time": 0, "fulfilled_late": 0,
-                     "overdue": 1, "cancelled": 0, "pending": 1, "assessed": 1, "on_time_rate": 0.0,
-                     "score": -1.0}]}
+        "format": "tracker.compliance/1",
+        "today": DESK_TODAY,
+        "since": None,
+        "records": [
+            {
+                "party": "KZ",
+                "name": "Kazakhstan",
+                "made": 2,
+                "fulfilled_on_time": 0,
+                "fulfilled_late": 0,
+                "overdue": 1,
+                "cancelled": 0,
+                "pending": 1,
+                "assessed": 1,
+                "on_time_rate": 0.0,
+                "score": -1.0,
+            }
+        ],
+    }
 
 
 def test_cli_bad_since_is_exit_2(desk_db, cli):
@@ -217,10 +274,20 @@ def test_cli_bad_since_is_exit_2(desk_db, cli):
 def test_cli_mail_to_sends_markdown_and_html(desk_db, cli, monkeypatch):
     mail = pytest.importorskip("tracker.services.mail")
     sent = []
-    monkeypatch.setattr(mail, "send_mail", lambda settings, to, subject, text, html: sent.append(
-        (to, subject, text, html)))
-    result = cli("report", "weekly", "--week", DESK_WEEK, "--party", "BY", "--mail-to", "desk@example.org",
-                 today=DESK_TODAY)
+    monkeypatch.setattr(
+        mail, "send_mail", lambda settings, to, subject, text, html: sent.append((to, subject, text, html))
+    )
+    result = cli(
+        "report",
+        "weekly",
+        "--week",
+        DESK_WEEK,
+        "--party",
+        "BY",
+        "--mail-to",
+        "desk@example.org",
+        today=DESK_TODAY,
+    )
     assert result.exit_code == 0 and result.stdout == ""
     [(to, subject, text, html)] = sent
     assert to == "desk@example.org" and subject == "Weekly report 2017-W10 — Belarus (BY)"
@@ -228,6 +295,7 @@ def test_cli_mail_to_sends_markdown_and_html(desk_db, cli, monkeypatch):
 
 
 # Packaging
+
 
 def test_templates_ship_in_a_non_editable_install():
     """Every template matches a package-data pattern of tracker.exporters (the "*" patterns stop at folders)."""

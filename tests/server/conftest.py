@@ -14,7 +14,7 @@ from tracker.server.feed import FeedApp
 from tracker.services import feeds, tracking
 from tracker.storage.db import session_scope
 
-AT = dt.datetime(2016, 10, 7, 9, 0, tzinfo=dt.timezone.utc)
+AT = dt.datetime(2016, 10, 7, 9, 0, tzinfo=dt.UTC)
 
 
 @dataclass
@@ -28,14 +28,32 @@ class Reply:
 def add_data(engine):
     """Factory: add a meeting and an item for `party`; returns their ids."""
 
-    def add(party: str = "BY", title: str = "Next round of consultations", at: dt.datetime = AT) -> tuple[int, int]:
+    def add(
+        party: str = "BY", title: str = "Next round of consultations", at: dt.datetime = AT
+    ) -> tuple[int, int]:
         with session_scope(engine) as session:
-            meeting = tracking.add_meeting(session, Meeting(kind=Kind.CONSULTATIONS, start=dt.date(2016, 10, 6),
-                                                            end=dt.date(2016, 10, 6), city="Belgrade",
-                                                            parties=[party, "RS"]), at=at)
-            item = tracking.add_item(session, Commitment(
-                kind=Kind.CONSULTATIONS, firmness=Firmness.AGREED, title=title, parties=[party, "RS"],
-                window=Window(dt.date(2017, 1, 1), dt.date(2017, 12, 31), Precision.YEAR, "in 2017")), at=at)
+            meeting = tracking.add_meeting(
+                session,
+                Meeting(
+                    kind=Kind.CONSULTATIONS,
+                    start=dt.date(2016, 10, 6),
+                    end=dt.date(2016, 10, 6),
+                    city="Belgrade",
+                    parties=[party, "RS"],
+                ),
+                at=at,
+            )
+            item = tracking.add_item(
+                session,
+                Commitment(
+                    kind=Kind.CONSULTATIONS,
+                    firmness=Firmness.AGREED,
+                    title=title,
+                    parties=[party, "RS"],
+                    window=Window(dt.date(2017, 1, 1), dt.date(2017, 12, 31), Precision.YEAR, "in 2017"),
+                ),
+                at=at,
+            )
             return meeting.id, item.id
 
     return add

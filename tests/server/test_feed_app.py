@@ -9,8 +9,8 @@ import hmac
 
 import icalendar
 import pytest
-
 from exporters.ics_checks import assert_strict, read_with_parsers
+
 from server.conftest import AT
 from tracker.server.feed import FeedApp, redact_path
 from tracker.services import feeds, tracking
@@ -30,7 +30,8 @@ def test_get_serves_a_strict_calendar_with_caching_headers(call, add_data, make_
     assert reply.headers["vary"] == "Accept-Encoding"
     assert reply.headers["content-length"] == str(len(reply.body))
     assert email.utils.parsedate_to_datetime(reply.headers["last-modified"]) == dt.datetime(
-        2017, 6, 1, tzinfo=dt.timezone.utc), "the later of the last change (2016) and the start of today"
+        2017, 6, 1, tzinfo=dt.UTC
+    ), "the later of the last change (2016) and the start of today"
     assert_strict(reply.body)
     readings = read_with_parsers(reply.body)
     assert readings["icalendar"] == readings["ical"] == readings["vobject"]
@@ -52,12 +53,17 @@ def test_conditional_requests_get_304(call, add_data, make_feed):
     path = _feed_path(make_feed())
     first = call(path)
     etag, modified = first.headers["etag"], first.headers["last-modified"]
-    for headers in ({"if_none_match": etag}, {"if_none_match": f"W/{etag}"}, {"if_none_match": f'"x", {etag}'},
-                    {"if_none_match": "*"}, {"if_modified_since": modified}):
+    for headers in (
+        {"if_none_match": etag},
+        {"if_none_match": f"W/{etag}"},
+        {"if_none_match": f'"x", {etag}'},
+        {"if_none_match": "*"},
+        {"if_modified_since": modified},
+    ):
         reply = call(path, **headers)
         assert (reply.status, reply.body) == (304, b""), headers
         assert reply.headers["etag"] == etag and "content-length" not in reply.headers
-    earlier = email.utils.format_datetime(dt.datetime(2017, 5, 31, tzinfo=dt.timezone.utc), usegmt=True)
+    earlier = email.utils.format_datetime(dt.datetime(2017, 5, 31, tzinfo=dt.UTC), usegmt=True)
     assert call(path, if_modified_since=earlier).status == 200
     assert call(path, if_none_match='"other"', if_modified_since=modified).status == 200, "ETag wins"
     assert call(path, if_modified_since="not a date").status == 200
@@ -98,7 +104,9 @@ def test_an_edit_with_an_older_change_time_is_still_seen(engine, call, add_data,
     path = _feed_path(make_feed())
     before = call(path)
     with session_scope(engine) as session:
-        tracking.edit_item(session, item_id, {"title": "Renamed"}, at=AT - dt.timedelta(days=300), reason="test")
+        tracking.edit_item(
+            session, item_id, {"title": "Renamed"}, at=AT - dt.timedelta(days=300), reason="test"
+        )
     after = call(path)
     assert after.headers["etag"] != before.headers["etag"] and b"Renamed" in after.body
 
@@ -126,8 +134,13 @@ def test_unknown_revoked_and_malformed_tokens_look_the_same(engine, call, add_da
     token = make_feed()
     with session_scope(engine) as session:
         feeds.revoke_feed(session, "desk", at=AT)
-    replies = [call(_feed_path(token)), call(_feed_path(token[:-1] + ("A" if token[-1] != "A" else "B"))),
-               call(_feed_path("short")), call("/feeds/" + token), call("/other")]
+    replies = [
+        call(_feed_path(token)),
+        call(_feed_path(token[:-1] + ("A" if token[-1] != "A" else "B"))),
+        call(_feed_path("short")),
+        call("/feeds/" + token),
+        call("/other"),
+    ]
     for reply in replies:
         assert (reply.status, reply.body) == (404, b"not found\n")
         assert reply.headers == replies[0].headers
@@ -149,8 +162,11 @@ def test_health_reports_a_dead_database(tmp_path, server_log):
     from tracker.storage.db import make_engine
 
     (tmp_path / "not-a-db").mkdir()
-    app = FeedApp(make_engine(f"sqlite:///{tmp_path / 'not-a-db'}"), today=lambda: dt.date(2017, 6, 1),
-                  logger=server_log[0])
+    app = FeedApp(
+        make_engine(f"sqlite:///{tmp_path / 'not-a-db'}"),
+        today=lambda: dt.date(2017, 6, 1),
+        logger=server_log[0],
+    )
     environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/healthz"}
     setup_testing_defaults(environ)
     statuses = []
@@ -208,10 +224,21 @@ def test_only_the_hash_is_stored(engine, make_feed):
         assert all(token not in str(value) for value in vars(row).values())
 
 
-@pytest.mark.parametrize("header, expected", [
-    ("gzip", True), ("deflate, gzip;q=1.0", True), ("gzip;q=0", False), ("*", True), ("*;q=0", False),
-    ("identity", False), ("", False), ("x-gzip", True), ("GZIP;Q=0.5", True), ("gzip;q=abc", False),
-])
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("gzip", True),
+        ("deflate, gzip;q=1.0", True),
+        ("gzip;q=0", False),
+        ("*", True),
+        ("*;q=0", False),
+        ("identity", False),
+        ("", False),
+        ("x-gzip", True),
+        ("GZIP;Q=0.5", True),
+        ("gzip;q=abc", False),
+    ],
+)
 def test_accept_encoding(header, expected):
     from tracker.server.feed import _accepts_gzip
 
@@ -236,13 +263,20 @@ def test_cache_keeps_a_bounded_number_of_renderings(engine, add_data, make_feed,
     assert app.renders == 3 and len(app._cache) == 1
 
 
-def test_change_check_runs_at_most_once_per_interval(engine, add_data, make_feed, day, server_log, monkeypatch):
+def test_change_check_runs_at_most_once_per_interval(
+    engine, add_data, make_feed, day, server_log, monkeypatch
+):
     from wsgiref.util import setup_testing_defaults
 
     _, item_id = add_data()
     clock = {"now": 100.0}
-    app = FeedApp(engine, today=lambda: day["today"], logger=server_log[0], check_interval=2.0,
-                  monotonic=lambda: clock["now"])
+    app = FeedApp(
+        engine,
+        today=lambda: day["today"],
+        logger=server_log[0],
+        check_interval=2.0,
+        monotonic=lambda: clock["now"],
+    )
     path = _feed_path(make_feed())
     checks = []
     real = feeds.calendar_fingerprint
@@ -255,7 +289,9 @@ def test_change_check_runs_at_most_once_per_interval(engine, add_data, make_feed
 
     first = get()
     with session_scope(engine) as session:
-        tracking.edit_item(session, item_id, {"title": "Renamed"}, at=AT + dt.timedelta(days=1), reason="test")
+        tracking.edit_item(
+            session, item_id, {"title": "Renamed"}, at=AT + dt.timedelta(days=1), reason="test"
+        )
     clock["now"] += 1.0
     assert get() == first and len(checks) == 1, "within the interval the last check is trusted"
     clock["now"] += 1.5

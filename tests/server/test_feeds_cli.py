@@ -11,7 +11,6 @@ import time
 
 import httpx
 import pytest
-
 from exporters.ics_checks import assert_strict, read_everywhere
 from local_servers import free_port
 
@@ -27,8 +26,14 @@ def test_add_prints_the_secret_url_once(cli, monkeypatch):
     assert "shown only now" in result.stderr
     listed = cli("calendars", "list", "--json")
     [record] = json.loads(listed.stdout)
-    assert record == {"name": "belarus-desk", "parties": ["BY", "RS"], "kinds": ["consultations"],
-                      "created_at": record["created_at"], "revoked_at": None, "active": True}
+    assert record == {
+        "name": "belarus-desk",
+        "parties": ["BY", "RS"],
+        "kinds": ["consultations"],
+        "created_at": record["created_at"],
+        "revoked_at": None,
+        "active": True,
+    }
     assert token not in listed.stdout and token not in cli("calendars", "list").stdout
 
 
@@ -46,7 +51,10 @@ def test_revoke(cli):
     twice = cli("calendars", "revoke", "desk")
     assert twice.exit_code == 4 and twice.stderr == "tracker: feed 'desk' was revoked already\n"
     unknown = cli("calendars", "revoke", "nobody")
-    assert unknown.exit_code == 3 and unknown.stderr == "tracker: no feed named 'nobody'; `tracker calendars list` shows them\n"
+    assert (
+        unknown.exit_code == 3
+        and unknown.stderr == "tracker: no feed named 'nobody'; `tracker calendars list` shows them\n"
+    )
 
 
 def test_list_when_empty_and_bad_kind(cli):
@@ -64,8 +72,12 @@ def running_server(db_url, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     env.update({"TRACKER_CONFIG": str(tmp_path / "no-config.toml"), "TRACKER_TODAY": "2017-06-01"})
     with log_path.open("wb") as log:
-        process = subprocess.Popen([sys.executable, "-m", "tracker", "--db", db_url, "serve", "--port", str(port)],
-                                   stdout=log, stderr=subprocess.STDOUT, env=env)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tracker", "--db", db_url, "serve", "--port", str(port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -91,10 +103,29 @@ def running_server(db_url, tmp_path):
 @pytest.mark.slow
 def test_real_server_on_loopback(cli, running_server, monkeypatch, tmp_path):
     base, log_path = running_server
-    cli("meetings", "add", "--start", "2016-10-06", "--kind", "consultations", "--city", "Belgrade",
-        "--party", "BY,RS")
-    cli("items", "add", "Next round of consultations", "--start", "2017-01-01", "--end", "2017-12-31",
-        "--party", "BY,RS")
+    cli(
+        "meetings",
+        "add",
+        "--start",
+        "2016-10-06",
+        "--kind",
+        "consultations",
+        "--city",
+        "Belgrade",
+        "--party",
+        "BY,RS",
+    )
+    cli(
+        "items",
+        "add",
+        "Next round of consultations",
+        "--start",
+        "2017-01-01",
+        "--end",
+        "2017-12-31",
+        "--party",
+        "BY,RS",
+    )
     monkeypatch.setenv("TRACKER_FEED_BASE_URL", base)
     url = cli("calendars", "add", "belarus-desk", "--party", "BY").stdout.strip()
     token = url.rsplit("/", 1)[1].removesuffix(".ics")
@@ -110,12 +141,16 @@ def test_real_server_on_loopback(cli, running_server, monkeypatch, tmp_path):
         assert all(r.events == readings["icalendar"].events for r in readings.values())
 
         zipped = client.get(url, headers={"Accept-Encoding": "gzip"})
-        assert zipped.headers["content-encoding"] == "gzip" and zipped.content == first.content  # httpx inflates
+        assert (
+            zipped.headers["content-encoding"] == "gzip" and zipped.content == first.content
+        )  # httpx inflates
         assert "content-encoding" not in first.headers
 
         again = client.get(url, headers={"If-None-Match": first.headers["etag"]})
         assert again.status_code == 304 and again.content == b""
-        assert client.get(url, headers={"If-Modified-Since": first.headers["last-modified"]}).status_code == 304
+        assert (
+            client.get(url, headers={"If-Modified-Since": first.headers["last-modified"]}).status_code == 304
+        )
         head = client.head(url)
         assert head.status_code == 200 and head.headers["content-length"] == str(len(first.content))
 
@@ -141,8 +176,17 @@ def test_too_many_parties_is_bad_input(cli):
     assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "200" in result.stderr
 
 
-@pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("::1", True), ("localhost", True),
-                                            ("0.0.0.0", False), ("192.168.1.5", False), ("example.org", False)])
+@pytest.mark.parametrize(
+    "host, loopback",
+    [
+        ("127.0.0.1", True),
+        ("::1", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("192.168.1.5", False),
+        ("example.org", False),
+    ],
+)
 def test_loopback_detection(host, loopback):
     from tracker.cli.serve import _is_loopback
 
@@ -156,7 +200,9 @@ def test_add_prints_the_webcal_form_too(cli, monkeypatch):
     url = result.stdout.strip()
     assert url.startswith("http://127.0.0.1:9123/feeds/")
     assert f"to subscribe from a calendar app: webcal://{url.removeprefix('http://')}\n" in result.stderr
-    assert json.loads(cli("feeds", "add", "desk2", "--json").stdout)["webcal_url"].startswith("webcal://127.0.0.1:9123/")
+    assert json.loads(cli("feeds", "add", "desk2", "--json").stdout)["webcal_url"].startswith(
+        "webcal://127.0.0.1:9123/"
+    )
 
 
 def test_a_revoked_name_can_be_used_again_and_rotate_gives_a_new_url(cli):
@@ -174,17 +220,28 @@ def test_a_revoked_name_can_be_used_again_and_rotate_gives_a_new_url(cli):
     third = json.loads(rotated.stdout)
     assert third["url"] not in (first["url"], second["url"]) and third["name"] == "desk"
     gone = cli("feeds", "rotate", names[1])
-    assert (gone.exit_code, gone.stderr) == (3, f"tracker: no active feed named {names[1]!r}; "
-                                                "`tracker feeds list` shows them\n")
+    assert (gone.exit_code, gone.stderr) == (
+        3,
+        f"tracker: no active feed named {names[1]!r}; `tracker feeds list` shows them\n",
+    )
 
 
 def test_serve_listens_on_the_port_of_the_feed_urls(db_url, tmp_path):
     """Issue 13: `feeds add` printed the default port whatever `serve` used; now both read feed_base_url."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    env.update({"TRACKER_CONFIG": str(tmp_path / "no-config.toml"), "TRACKER_FEED_BASE_URL": f"http://127.0.0.1:{port}"})
-    process = subprocess.Popen([sys.executable, "-m", "tracker", "--db", db_url, "serve"], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env=env)
+    env.update(
+        {
+            "TRACKER_CONFIG": str(tmp_path / "no-config.toml"),
+            "TRACKER_FEED_BASE_URL": f"http://127.0.0.1:{port}",
+        }
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--db", db_url, "serve"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:

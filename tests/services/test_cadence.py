@@ -13,19 +13,19 @@ D = dt.date
 def test_series_interval_last_and_expected_next(session, add_meeting):
     for day in (D(2014, 10, 1), D(2015, 10, 1), D(2016, 10, 6)):
         add_meeting(day, city="Belgrade")
-    add_meeting(D(2016, 10, 6), city="Belgrade")        # the same round reported twice counts once
-    add_meeting(D(2016, 5, 1), kind=Kind.VISIT, parties=["BY"])          # a single meeting is no series
+    add_meeting(D(2016, 10, 6), city="Belgrade")  # the same round reported twice counts once
+    add_meeting(D(2016, 5, 1), kind=Kind.VISIT, parties=["BY"])  # a single meeting is no series
     [series] = list_cadences(session, D(2017, 1, 1))
     assert (series.parties, series.kind, series.meetings) == (["BY", "RS"], "consultations", 3)
-    assert series.median_interval_days == 368            # median of 365 and 371
+    assert series.median_interval_days == 368  # median of 365 and 371
     assert (series.last, series.expected_next) == (D(2016, 10, 6), D(2017, 10, 9))
     assert series.late_after == D(2018, 4, 11) and not series.late
 
 
 def test_series_is_late_after_one_and_a_half_intervals_without_a_promise(session, add_meeting, add_item):
     add_meeting(D(2015, 10, 1))
-    add_meeting(D(2016, 10, 1))                          # every 366 days; late after 549 days
-    assert not list_cadences(session, D(2018, 4, 3))[0].late   # late AFTER late_after
+    add_meeting(D(2016, 10, 1))  # every 366 days; late after 549 days
+    assert not list_cadences(session, D(2018, 4, 3))[0].late  # late AFTER late_after
     late = list_cadences(session, D(2018, 4, 4))[0]
     assert late.late and late.days_late == 1
     add_item(window=Window.open(), made_on=D(2016, 10, 1), city=None)  # a promised round: not late, tracked

@@ -16,7 +16,6 @@ import uuid
 import httpx
 import icalendar
 import pytest
-
 from exporters.ics_checks import assert_strict, khal_import, read_with_parsers
 from local_servers import free_port, start_radicale
 
@@ -67,14 +66,58 @@ def account(cli, calendar_url, monkeypatch):
 
 
 def _add_data(cli) -> tuple[dict, dict, dict]:
-    meeting = json.loads(cli("meetings", "add", "--start", "2017-03-26", "--time", "10:30", "--timezone",
-                             "Europe/Belgrade", "--kind", "consultations", "--city", "Belgrade", "--party", "BY,RS",
-                             "--json", today="2016-10-07").stdout)
-    item = json.loads(cli("items", "add", "Next round of consultations", "--kind", "consultations", "--start",
-                          "2017-01-01", "--end", "2017-12-31", "--city", "Minsk", "--party", "BY,RS", "--json",
-                          today="2016-10-07").stdout)
-    open_ended = json.loads(cli("items", "add", "Visit at a convenient time", "--kind", "visit", "--party", "BY",
-                                "--json", today="2016-10-07").stdout)
+    meeting = json.loads(
+        cli(
+            "meetings",
+            "add",
+            "--start",
+            "2017-03-26",
+            "--time",
+            "10:30",
+            "--timezone",
+            "Europe/Belgrade",
+            "--kind",
+            "consultations",
+            "--city",
+            "Belgrade",
+            "--party",
+            "BY,RS",
+            "--json",
+            today="2016-10-07",
+        ).stdout
+    )
+    item = json.loads(
+        cli(
+            "items",
+            "add",
+            "Next round of consultations",
+            "--kind",
+            "consultations",
+            "--start",
+            "2017-01-01",
+            "--end",
+            "2017-12-31",
+            "--city",
+            "Minsk",
+            "--party",
+            "BY,RS",
+            "--json",
+            today="2016-10-07",
+        ).stdout
+    )
+    open_ended = json.loads(
+        cli(
+            "items",
+            "add",
+            "Visit at a convenient time",
+            "--kind",
+            "visit",
+            "--party",
+            "BY",
+            "--json",
+            today="2016-10-07",
+        ).stdout
+    )
     return meeting, item, open_ended
 
 
@@ -101,8 +144,11 @@ def _server_objects(url: str) -> dict[str, tuple[bytes, str]]:
 def _properties(data: bytes, uid: str) -> list[tuple[str, bytes]]:
     calendar = icalendar.Calendar.from_ical(data)
     [component] = [c for c in calendar.walk() if c.name in {"VEVENT", "VTODO"} and str(c["UID"]) == uid]
-    return sorted((name, value.to_ical() if hasattr(value, "to_ical") else str(value).encode())
-                  for name, value in component.property_items(recursive=False) if name not in {"BEGIN", "END"})
+    return sorted(
+        (name, value.to_ical() if hasattr(value, "to_ical") else str(value).encode())
+        for name, value in component.property_items(recursive=False)
+        if name not in {"BEGIN", "END"}
+    )
 
 
 def _app_edit(url: str, uid: str, change) -> None:
@@ -113,43 +159,63 @@ def _app_edit(url: str, uid: str, change) -> None:
     calendar = icalendar.Calendar.from_ical(got.content)
     [todo] = calendar.walk("VTODO")
     change(todo)
-    put = client.put(href, calendar.to_ical().decode(), {"If-Match": got.headers["ETag"],
-                                                          "Content-Type": "text/calendar; charset=utf-8"})
+    put = client.put(
+        href,
+        calendar.to_ical().decode(),
+        {"If-Match": got.headers["ETag"], "Content-Type": "text/calendar; charset=utf-8"},
+    )
     assert put.status in (200, 201, 204), put.status
 
 
-@pytest.mark.parametrize("db_url", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+@pytest.mark.parametrize(
+    "db_url", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+)
 def test_first_sync_creates_everything_and_a_second_sends_nothing(cli, account, tmp_path):
     meeting, item, open_ended = _add_data(cli)
     first = _sync(cli)
     assert (first["created"], first["updated"], first["deleted"]) == (3, 0, 0)
     on_server = _server_objects(account)
     export = cli("export", "ics", "--todos", "as-todos", today="2017-06-01").stdout_bytes
-    exported = {re.search(rb"\r\nUID:(.*?)\r\n", c.group(0)).group(1).decode(): c.group(0)
-                for c in _COMPONENT.finditer(export)}
-    assert set(on_server) == set(exported) == {meeting["uid"], f"todo-{item['uid']}", f"todo-{open_ended['uid']}"}
+    exported = {
+        re.search(rb"\r\nUID:(.*?)\r\n", c.group(0)).group(1).decode(): c.group(0)
+        for c in _COMPONENT.finditer(export)
+    }
+    assert (
+        set(on_server)
+        == set(exported)
+        == {meeting["uid"], f"todo-{item['uid']}", f"todo-{open_ended['uid']}"}
+    )
     for uid, (data, _) in on_server.items():
         assert_strict(data)
         read_with_parsers(data)  # icalendar, ical, vobject and libical, all silent
         # Radicale orders the properties its own way: the same properties and values as in the .ics export
-        assert _properties(data, uid) == _properties(b"BEGIN:VCALENDAR\r\n" + exported[uid] + b"END:VCALENDAR\r\n",
-                                                     uid)
+        assert _properties(data, uid) == _properties(
+            b"BEGIN:VCALENDAR\r\n" + exported[uid] + b"END:VCALENDAR\r\n", uid
+        )
     meeting_data = on_server[meeting["uid"]][0]
     assert khal_import(meeting_data, tmp_path / "khal", dt.date(2017, 3, 26), dt.date(2017, 3, 26)) == [
-        (meeting["uid"], "Consultations BY\u2013RS")]  # khal reads events only
+        (meeting["uid"], "Consultations BY\u2013RS")
+    ]  # khal reads events only
     again = _sync(cli, "desk", today="2017-06-02")
     assert (again["created"], again["updated"], again["deleted"]) == (0, 0, 0)
     assert again["requests"] == 1, again  # one sync-collection REPORT, answered with nothing
     assert {uid: etag for uid, (_, etag) in _server_objects(account).items()} == {
-        uid: etag for uid, (_, etag) in on_server.items()}
+        uid: etag for uid, (_, etag) in on_server.items()
+    }
 
 
 def test_an_item_completed_in_an_app_becomes_done_with_history(cli, account):
     _, item, _ = _add_data(cli)
     _sync(cli)
-    _app_edit(account, f"todo-{item['uid']}", lambda todo: (
-        todo.pop("STATUS"), todo.add("status", "COMPLETED"),
-        todo.add("completed", dt.datetime(2017, 6, 5, 9, 0, tzinfo=dt.timezone.utc))))
+    _app_edit(
+        account,
+        f"todo-{item['uid']}",
+        lambda todo: (
+            todo.pop("STATUS"),
+            todo.add("status", "COMPLETED"),
+            todo.add("completed", dt.datetime(2017, 6, 5, 9, 0, tzinfo=dt.UTC)),
+        ),
+    )
     report = _sync(cli, today="2017-06-06")
     assert (report["completed"], report["conflicts"]) == (1, [])
     shown = json.loads(cli("items", "show", str(item["id"]), "--json").stdout)
@@ -164,7 +230,9 @@ def test_an_item_completed_in_an_app_becomes_done_with_history(cli, account):
 def test_cancelled_in_an_app_cancels(cli, account):
     _, item, _ = _add_data(cli)
     _sync(cli)
-    _app_edit(account, f"todo-{item['uid']}", lambda todo: (todo.pop("STATUS"), todo.add("status", "CANCELLED")))
+    _app_edit(
+        account, f"todo-{item['uid']}", lambda todo: (todo.pop("STATUS"), todo.add("status", "CANCELLED"))
+    )
     assert _sync(cli, today="2017-06-06")["cancelled"] == 1
     assert json.loads(cli("items", "show", str(item["id"]), "--json").stdout)["status"] == "cancelled"
 
@@ -172,8 +240,19 @@ def test_cancelled_in_an_app_cancels(cli, account):
 def test_rescheduled_in_the_tracker_updates_the_server_with_sequence_plus_one(cli, account):
     _, item, _ = _add_data(cli)
     _sync(cli)
-    assert cli("items", "reschedule", str(item["id"]), "--start", "2018-03-01", "--end", "2018-03-31",
-               today="2017-06-02").exit_code == 0
+    assert (
+        cli(
+            "items",
+            "reschedule",
+            str(item["id"]),
+            "--start",
+            "2018-03-01",
+            "--end",
+            "2018-03-31",
+            today="2017-06-02",
+        ).exit_code
+        == 0
+    )
     report = _sync(cli, today="2017-06-02")
     assert (report["created"], report["updated"], report["deleted"]) == (0, 1, 0)
     todo = icalendar.Calendar.from_ical(_server_objects(account)[f"todo-{item['uid']}"][0]).walk("VTODO")[0]
@@ -184,12 +263,22 @@ def test_a_conflict_takes_the_status_from_the_app_and_the_text_from_the_tracker(
     _, item, _ = _add_data(cli)
     _sync(cli)
     assert cli("items", "edit", str(item["id"]), "--city", "Vitebsk", today="2017-06-02").exit_code == 0
-    _app_edit(account, f"todo-{item['uid']}", lambda todo: (
-        todo.pop("DUE"), todo.add("due", dt.date(2017, 9, 1)), todo.pop("LOCATION"), todo.add("location", "Paris")))
+    _app_edit(
+        account,
+        f"todo-{item['uid']}",
+        lambda todo: (
+            todo.pop("DUE"),
+            todo.add("due", dt.date(2017, 9, 1)),
+            todo.pop("LOCATION"),
+            todo.add("location", "Paris"),
+        ),
+    )
     report = _sync(cli, today="2017-06-03")
     assert report["rescheduled"] == 1
-    assert report["conflicts"] == [f"item #{item['id']} changed in the tracker and in desk: status from desk "
-                                   "(due 2017-08-31), text from the tracker"]
+    assert report["conflicts"] == [
+        f"item #{item['id']} changed in the tracker and in desk: status from desk "
+        "(due 2017-08-31), text from the tracker"
+    ]
     shown = json.loads(cli("items", "show", str(item["id"]), "--json").stdout)
     assert shown["window"]["end"] == "2017-08-31" and shown["city"] == "Vitebsk"
     todo = icalendar.Calendar.from_ical(_server_objects(account)[f"todo-{item['uid']}"][0]).walk("VTODO")[0]
@@ -205,7 +294,10 @@ def test_a_server_that_is_down_gives_exit_1_and_loses_nothing(cli, monkeypatch):
     assert cli("caldav", "add", "down", down, "--user", USER, "--password-env", "DESK_PW").exit_code == 0
     result = cli("sync", today="2017-06-01")
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr.startswith(f"tracker: sync 'down' failed at {down}: ") and result.stderr.count("\n") == 1
+    assert (
+        result.stderr.startswith(f"tracker: sync 'down' failed at {down}: ")
+        and result.stderr.count("\n") == 1
+    )
     assert PASSWORD not in result.stderr
     [listed] = json.loads(cli("caldav", "list", "--json").stdout)
     assert listed["synced_at"] is None
@@ -215,8 +307,10 @@ def test_accounts_keep_no_secret(cli, calendar_url, tmp_path, monkeypatch):
     monkeypatch.setenv("DESK_PW", PASSWORD)
     with_password = calendar_url.replace("http://", f"http://{USER}:{PASSWORD}@")
     refused = cli("caldav", "add", "x", with_password)
-    assert (refused.exit_code, refused.stderr) == (2, "tracker: put no user or password in the URL; use --user and "
-                                                      "--password-env or --password-cmd\n")
+    assert (refused.exit_code, refused.stderr) == (
+        2,
+        "tracker: put no user or password in the URL; use --user and --password-env or --password-cmd\n",
+    )
     (tmp_path / "pw").write_text(PASSWORD + "\n")
     command = f"cat {tmp_path / 'pw'}"
     assert cli("caldav", "add", "cmd", calendar_url, "--user", USER, "--password-cmd", command).exit_code == 0
@@ -227,19 +321,38 @@ def test_accounts_keep_no_secret(cli, calendar_url, tmp_path, monkeypatch):
     dump = tmp_path / "dump.json"
     assert cli("dump", "-o", str(dump)).exit_code == 0
     assert PASSWORD not in dump.read_text()
-    assert cli("caldav", "remove", "cmd").stdout == "removed CalDAV account 'cmd' (the server keeps what was pushed)\n"
+    assert (
+        cli("caldav", "remove", "cmd").stdout
+        == "removed CalDAV account 'cmd' (the server keeps what was pushed)\n"
+    )
     missing = cli("sync", "cmd")
-    assert (missing.exit_code, missing.stderr) == (3, "tracker: no CalDAV account named 'cmd'; `tracker caldav list` "
-                                                      "shows them\n")
+    assert (missing.exit_code, missing.stderr) == (
+        3,
+        "tracker: no CalDAV account named 'cmd'; `tracker caldav list` shows them\n",
+    )
 
 
-@pytest.mark.parametrize(("args", "code", "message"), [
-    (("x", "ftp://host/cal/"), 2, "tracker: the URL must be http(s)://host/path-of-the-calendar/, got 'ftp://host/cal/'\n"),
-    (("x", "https://h/c/", "--password-env", "NOT A NAME"), 2,
-     "tracker: --password-env takes the NAME of an environment variable, got 'NOT A NAME'\n"),
-    (("x", "https://h/c/", "--password-env", "A", "--password-cmd", "cat f"), 2,
-     "tracker: give --password-env or --password-cmd, not both\n"),
-], ids=["scheme", "env-name", "both"])
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (
+            ("x", "ftp://host/cal/"),
+            2,
+            "tracker: the URL must be http(s)://host/path-of-the-calendar/, got 'ftp://host/cal/'\n",
+        ),
+        (
+            ("x", "https://h/c/", "--password-env", "NOT A NAME"),
+            2,
+            "tracker: --password-env takes the NAME of an environment variable, got 'NOT A NAME'\n",
+        ),
+        (
+            ("x", "https://h/c/", "--password-env", "A", "--password-cmd", "cat f"),
+            2,
+            "tracker: give --password-env or --password-cmd, not both\n",
+        ),
+    ],
+    ids=["scheme", "env-name", "both"],
+)
 def test_add_refuses_bad_input(cli, args, code, message):
     result = cli("caldav", "add", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (code, "", message)
@@ -251,8 +364,12 @@ def test_no_accounts_and_a_missing_password(cli, monkeypatch):
     none = cli("sync")
     assert (none.exit_code, none.stderr) == (0, "no CalDAV accounts; `tracker caldav add` adds one\n")
     monkeypatch.delenv("NO_SUCH_PW", raising=False)
-    assert cli("caldav", "add", "x", "https://dav.example.org/c/", "--password-env", "NO_SUCH_PW").exit_code == 0
+    assert (
+        cli("caldav", "add", "x", "https://dav.example.org/c/", "--password-env", "NO_SUCH_PW").exit_code == 0
+    )
     assert cli("caldav", "add", "x", "https://dav.example.org/c/").exit_code == 4
     unset = cli("sync", "x")
-    assert (unset.exit_code, unset.stderr) == (6, "tracker: the password of 'x' comes from $NO_SUCH_PW, which is "
-                                                  "not set\n")
+    assert (unset.exit_code, unset.stderr) == (
+        6,
+        "tracker: the password of 'x' comes from $NO_SUCH_PW, which is not set\n",
+    )

@@ -13,7 +13,7 @@ from tracker.services import fulfilment, tracking
 from tracker.storage import models as m
 from tracker.storage import repo
 
-AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.timezone.utc)
+AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.UTC)
 
 D = dt.date
 
@@ -25,7 +25,11 @@ def _links(session, item_id):
 def test_meeting_in_the_window_fulfils_the_item(session, add_item, add_meeting):
     item = add_item()
     held = add_meeting(D(2017, 5, 15))
-    assert (item.status, item.fulfilled_meeting_id, item.fulfilled_on) == ("fulfilled", held.id, D(2017, 5, 15))
+    assert (item.status, item.fulfilled_meeting_id, item.fulfilled_on) == (
+        "fulfilled",
+        held.id,
+        D(2017, 5, 15),
+    )
     assert _links(session, item.id) == [(held.id, "auto")]
     why = [h.reason for h in repo.list_history(session, "commitment", item.id) if h.field == "status"]
     assert len(why) == 1 and why[0].startswith(f"fulfilled automatically by meeting #{held.id}")
@@ -38,14 +42,19 @@ def test_meeting_after_the_window_fulfils_it_late(session, add_item, add_meeting
     domain_item = repo.commitment_to_domain(item)
     assert item.status == "fulfilled"
     from tracker.domain.status import State, derive_state
+
     assert derive_state(domain_item, D(2018, 6, 1)) is State.FULFILLED_LATE
 
 
-@pytest.mark.parametrize("changes", [
-    {"city": "Belgrade"},
-    {"parties": ["BY", "RU"]},
-    {"kind": Kind.CALL},
-], ids=["other-city", "other-parties", "incompatible-kind"])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"city": "Belgrade"},
+        {"parties": ["BY", "RU"]},
+        {"kind": Kind.CALL},
+    ],
+    ids=["other-city", "other-parties", "incompatible-kind"],
+)
 def test_meeting_that_does_not_fit_changes_nothing(session, add_item, add_meeting, changes):
     item = add_item()
     add_meeting(D(2017, 5, 15), **changes)
@@ -54,7 +63,7 @@ def test_meeting_that_does_not_fit_changes_nothing(session, add_item, add_meetin
 
 def test_meeting_before_the_item_was_made_never_fulfils_it(session, add_item, add_meeting):
     add_meeting(D(2016, 10, 5))
-    item = add_item()          # compared with the stored meetings too
+    item = add_item()  # compared with the stored meetings too
     add_meeting(D(2016, 9, 1))
     assert item.status == "open" and _links(session, item.id) == []
 
@@ -84,7 +93,7 @@ def test_one_meeting_fitting_two_items_proposes_both(session, add_item, add_meet
 def test_item_added_after_its_meeting_is_matched(session, add_item, add_meeting):
     """Press releases do not arrive in order: an item is compared with the meetings already stored."""
     held = add_meeting(D(2017, 5, 15))
-    add_meeting(D(2018, 4, 1))         # a later round, late for this item: the one in the window wins
+    add_meeting(D(2018, 4, 1))  # a later round, late for this item: the one in the window wins
     item = add_item()
     assert (item.status, item.fulfilled_meeting_id) == ("fulfilled", held.id)
     assert sorted(state for _, state in _links(session, item.id)) == ["auto", "proposed"]
@@ -92,15 +101,18 @@ def test_item_added_after_its_meeting_is_matched(session, add_item, add_meeting)
 
 def test_rescheduled_item_is_fulfilled_at_its_new_window(session, add_item, add_meeting):
     item = add_item()
-    tracking.reschedule_item(session, item.id, Window(D(2018, 1, 1), D(2018, 6, 30), "half", "first half of 2018"),
-                             at=AT)
+    tracking.reschedule_item(
+        session, item.id, Window(D(2018, 1, 1), D(2018, 6, 30), "half", "first half of 2018"), at=AT
+    )
     add_meeting(D(2018, 5, 1))
     assert item.status == "fulfilled" and item.fulfilled_on == D(2018, 5, 1)
 
 
 def test_rejecting_an_automatic_link_reopens_the_item_with_its_old_status(session, add_item, add_meeting):
     item = add_item()
-    tracking.reschedule_item(session, item.id, Window(D(2018, 1, 1), D(2018, 6, 30), "half", "h1 2018"), at=AT)
+    tracking.reschedule_item(
+        session, item.id, Window(D(2018, 1, 1), D(2018, 6, 30), "half", "h1 2018"), at=AT
+    )
     held = add_meeting(D(2018, 5, 1))
     [link] = fulfilment.list_links(session, commitment_id=item.id)
     fulfilment.reject_link(session, link.id, at=AT)
@@ -120,11 +132,15 @@ def test_confirming_a_proposed_link_fulfils_the_item(session, add_item, add_meet
     assert (item.status, item.fulfilled_meeting_id, link.state) == ("fulfilled", held.id, "confirmed")
 
 
-def test_a_proposed_link_cannot_be_confirmed_once_the_item_is_fulfilled_otherwise(session, add_item, add_meeting):
+def test_a_proposed_link_cannot_be_confirmed_once_the_item_is_fulfilled_otherwise(
+    session, add_item, add_meeting
+):
     item = add_item()
     add_meeting(D(2017, 4, 1), kind=Kind.TALKS)
     add_meeting(D(2017, 5, 15))
-    proposed = [link for link in fulfilment.list_links(session, commitment_id=item.id) if link.state == "proposed"]
+    proposed = [
+        link for link in fulfilment.list_links(session, commitment_id=item.id) if link.state == "proposed"
+    ]
     with pytest.raises(ConflictError, match="already fulfilled"):
         fulfilment.confirm_link(session, proposed[0].id, at=AT)
 
@@ -152,15 +168,23 @@ def test_no_link_is_written_twice(session, add_item, add_meeting):
 
 # Through ingest: the must-show cases of issue #4, with press releases written for the tests.
 
-MINSK_2017 = ("On 15 May 2017, regular political consultations between the Ministry of Foreign Affairs of the "
-              "Republic of Serbia and the Ministry of Foreign Affairs of the Republic of Belarus were held in Minsk.")
-MINSK_2018 = ("On 20 March 2018, regular political consultations between the Ministry of Foreign Affairs of the "
-              "Republic of Serbia and the Ministry of Foreign Affairs of the Republic of Belarus were held in Minsk.")
-BELGRADE_2017 = ("On 15 May 2017, regular political consultations between the Ministry of Foreign Affairs of the "
-                 "Republic of Serbia and the Ministry of Foreign Affairs of the Republic of Belarus were held in "
-                 "Belgrade.")
-MINSK_2016 = ("On 14 March 2016, regular political consultations between the Ministry of Foreign Affairs of the "
-              "Republic of Serbia and the Ministry of Foreign Affairs of the Republic of Belarus were held in Minsk.")
+MINSK_2017 = (
+    "On 15 May 2017, regular political consultations between the Ministry of Foreign Affairs of the "
+    "Republic of Serbia and the Ministry of Foreign Affairs of the Republic of Belarus were held in Minsk."
+)
+MINSK_2018 = (
+    "On 20 March 2018, regular political consultations between the Ministry of Foreign Affairs of the "
+    "Republic of Serbia and the Ministry of Foreign Affairs of the Republic of Belarus were held in Minsk."
+)
+BELGRADE_2017 = (
+    "On 15 May 2017, regular political consultations between the Ministry of Foreign Affairs of the "
+    "Republic of Serbia and the Ministry of Foreign Affairs of the Republic of Belarus were held in "
+    "Belgrade."
+)
+MINSK_2016 = (
+    "On 14 March 2016, regular political consultations between the Ministry of Foreign Affairs of the "
+    "Republic of Serbia and the Ministry of Foreign Affairs of the Republic of Belarus were held in Minsk."
+)
 
 
 def _ingest_second(cli, seed_path, tmp_path, text, *, first_the_seed=True):
@@ -186,7 +210,11 @@ def test_ingested_minsk_round_in_2017_fulfils_the_seed_item(cli, seed_path, tmp_
 
 def test_ingested_minsk_round_in_2018_fulfils_it_late(cli, seed_path, tmp_path):
     item = _ingest_second(cli, seed_path, tmp_path, MINSK_2018)
-    assert (item["status"], item["state"], item["fulfilled_on"]) == ("fulfilled", "fulfilled_late", "2018-03-20")
+    assert (item["status"], item["state"], item["fulfilled_on"]) == (
+        "fulfilled",
+        "fulfilled_late",
+        "2018-03-20",
+    )
 
 
 def test_ingested_belgrade_round_does_not_fulfil_the_minsk_item(cli, seed_path, tmp_path):
@@ -208,8 +236,18 @@ def test_ingest_order_does_not_matter_for_a_fulfilment(cli, seed_path, tmp_path)
 
 def test_hand_added_meeting_through_the_cli_fulfils_the_seed_item(cli, seed_path):
     cli("ingest", seed_path)
-    added = cli("meetings", "add", "--start", "2017-05-15", "--kind", "consultations", "--city", "Minsk",
-                "--party", "BY,RS")
+    added = cli(
+        "meetings",
+        "add",
+        "--start",
+        "2017-05-15",
+        "--kind",
+        "consultations",
+        "--city",
+        "Minsk",
+        "--party",
+        "BY,RS",
+    )
     assert added.exit_code == 0, added.stderr
     assert "fulfils item #1 (link #1)" in added.stdout
     late = json.loads(cli("items", "show", "1", "--json", today="2018-01-02").stdout)

@@ -13,9 +13,11 @@ from tracker.services.ingest import ingest_document
 from tracker.storage import repo
 from tracker.storage.db import make_engine, upgrade
 
-AT = dt.datetime(2017, 6, 1, 9, tzinfo=dt.timezone.utc)
-MEETING_TEXT = ("On 15 May 2017, regular political consultations between the Ministry of Foreign Affairs of the "
-                "Republic of Serbia and the Ministry of Foreign Affairs of the Republic of Belarus were held in Minsk.")
+AT = dt.datetime(2017, 6, 1, 9, tzinfo=dt.UTC)
+MEETING_TEXT = (
+    "On 15 May 2017, regular political consultations between the Ministry of Foreign Affairs of the "
+    "Republic of Serbia and the Ministry of Foreign Affairs of the Republic of Belarus were held in Minsk."
+)
 
 
 @pytest.mark.postgres
@@ -29,8 +31,13 @@ def test_meeting_ingested_while_item_uncommitted_still_fulfils_it(make_db_url, s
 
     first = Session(engine)
     ingest_document(first, item_doc, at=AT)  # holds the ingest lock until it commits
-    _second_writer_waits_then_fulfils(engine, first, lambda second: ingest_document(second, meeting_doc, at=AT),
-                                      wait=1.0, what="the second ingest")
+    _second_writer_waits_then_fulfils(
+        engine,
+        first,
+        lambda second: ingest_document(second, meeting_doc, at=AT),
+        wait=1.0,
+        what="the second ingest",
+    )
 
 
 @pytest.mark.postgres
@@ -45,10 +52,21 @@ def test_meeting_added_by_hand_while_item_uncommitted_still_fulfils_it(make_db_u
     seed = next(seed_path.glob("*.txt"))
     first = Session(engine)
     ingest_document(first, TextDocument(seed.read_text(encoding="utf-8"), str(seed)), at=AT)
-    meeting = Meeting(kind=Kind.CONSULTATIONS, start=dt.date(2017, 5, 15), end=dt.date(2017, 5, 15), city="Minsk",
-                      parties=["BY", "RS"], review=ReviewState.CONFIRMED)
-    _second_writer_waits_then_fulfils(engine, first, lambda second: tracking.add_meeting(second, meeting, at=AT),
-                                      wait=0.2, what="the hand-added meeting")
+    meeting = Meeting(
+        kind=Kind.CONSULTATIONS,
+        start=dt.date(2017, 5, 15),
+        end=dt.date(2017, 5, 15),
+        city="Minsk",
+        parties=["BY", "RS"],
+        review=ReviewState.CONFIRMED,
+    )
+    _second_writer_waits_then_fulfils(
+        engine,
+        first,
+        lambda second: tracking.add_meeting(second, meeting, at=AT),
+        wait=0.2,
+        what="the hand-added meeting",
+    )
 
 
 def _second_writer_waits_then_fulfils(engine, first: Session, write, *, wait: float, what: str) -> None:

@@ -8,8 +8,8 @@ import email.policy
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
-
 from local_servers import free_port
+
 from tracker.config import Settings
 from tracker.errors import ConfigError, InputError
 from tracker.services.mail import MailError, send_mail
@@ -24,8 +24,9 @@ class _Inbox:
         self.messages = []
 
     async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content,
-                                                                          policy=email.policy.default)))
+        self.messages.append(
+            (envelope.rcpt_tos, email.message_from_bytes(envelope.content, policy=email.policy.default))
+        )
         return "250 OK"
 
 
@@ -40,8 +41,14 @@ def smtp_server():
     inbox = _Inbox()
     port = free_port()
     # No TLS in the test server, so AUTH over plain SMTP must be allowed (aiosmtpd warns about it).
-    controller = Controller(inbox, hostname="127.0.0.1", port=port, authenticator=_authenticator,
-                            auth_required=True, auth_require_tls=False)
+    controller = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        authenticator=_authenticator,
+        auth_required=True,
+        auth_require_tls=False,
+    )
     controller.start()
     yield inbox, port
     controller.stop()
@@ -49,23 +56,38 @@ def smtp_server():
 
 def _parts(message) -> dict[str, str]:
     """Content type -> text of each part, with SMTP's CRLF line ends back to LF."""
-    return {part.get_content_type(): part.get_content().replace("\r\n", "\n") for part in message.iter_parts()}
+    return {
+        part.get_content_type(): part.get_content().replace("\r\n", "\n") for part in message.iter_parts()
+    }
 
 
 def _settings(port: int, **changes) -> Settings:
-    values = dict(smtp_host="127.0.0.1", smtp_port=port, smtp_security="none", smtp_user="desk",
-                  smtp_password=PASSWORD, mail_from="tracker@example.org")
+    values = dict(
+        smtp_host="127.0.0.1",
+        smtp_port=port,
+        smtp_security="none",
+        smtp_user="desk",
+        smtp_password=PASSWORD,
+        mail_from="tracker@example.org",
+    )
     values.update(changes)
     return Settings(**values)
 
 
 def test_send_mail_delivers_text_and_html(smtp_server):
     inbox, port = smtp_server
-    sent = send_mail(_settings(port), "desk@example.org, chief@example.org", "Reminders", "plain body\n",
-                     "<p>html body</p>\n")
+    sent = send_mail(
+        _settings(port),
+        "desk@example.org, chief@example.org",
+        "Reminders",
+        "plain body\n",
+        "<p>html body</p>\n",
+    )
     assert sent == ["desk@example.org", "chief@example.org"]
     [(recipients, message)] = inbox.messages
-    assert recipients == sent and message["Subject"] == "Reminders" and message["From"] == "tracker@example.org"
+    assert (
+        recipients == sent and message["Subject"] == "Reminders" and message["From"] == "tracker@example.org"
+    )
     assert message.get_content_type() == "multipart/alternative"
     parts = _parts(message)
     assert parts == {"text/plain": "plain body\n", "text/html": "<p>html body</p>\n"}
@@ -88,10 +110,14 @@ def test_unreachable_server_and_bad_address():
 
 def test_remind_mail_to_sends_the_same_content(cli, seed_path, smtp_server, monkeypatch):
     inbox, port = smtp_server
-    for name, value in {"TRACKER_SMTP_HOST": "127.0.0.1", "TRACKER_SMTP_PORT": str(port),
-                        "TRACKER_SMTP_USER": "desk", "TRACKER_SMTP_PASSWORD": PASSWORD,
-                        # The test server has no TLS; a login in clear is allowed to loopback only (#17).
-                        "TRACKER_SMTP_SECURITY": "none"}.items():
+    for name, value in {
+        "TRACKER_SMTP_HOST": "127.0.0.1",
+        "TRACKER_SMTP_PORT": str(port),
+        "TRACKER_SMTP_USER": "desk",
+        "TRACKER_SMTP_PASSWORD": PASSWORD,
+        # The test server has no TLS; a login in clear is allowed to loopback only (#17).
+        "TRACKER_SMTP_SECURITY": "none",
+    }.items():
         monkeypatch.setenv(name, value)
     cli("ingest", seed_path)
     result = cli("remind", "--mail-to", "desk@example.org", "--fail-on-overdue", today="2018-01-02")
@@ -116,9 +142,13 @@ def test_remind_quiet_mails_nothing_when_nothing_is_due(cli, seed_path, smtp_ser
 
 def test_remind_mail_failure_is_one_line_without_the_password(cli, seed_path, smtp_server, monkeypatch):
     _inbox, port = smtp_server
-    for name, value in {"TRACKER_SMTP_HOST": "127.0.0.1", "TRACKER_SMTP_PORT": str(port),
-                        "TRACKER_SMTP_USER": "desk", "TRACKER_SMTP_PASSWORD": "wrong-" + PASSWORD,
-                        "TRACKER_SMTP_SECURITY": "none"}.items():
+    for name, value in {
+        "TRACKER_SMTP_HOST": "127.0.0.1",
+        "TRACKER_SMTP_PORT": str(port),
+        "TRACKER_SMTP_USER": "desk",
+        "TRACKER_SMTP_PASSWORD": "wrong-" + PASSWORD,
+        "TRACKER_SMTP_SECURITY": "none",
+    }.items():
         monkeypatch.setenv(name, value)
     cli("ingest", seed_path)
     result = cli("remind", "--mail-to", "desk@example.org", today="2018-01-02")

@@ -15,8 +15,8 @@ import subprocess
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
-
 from local_servers import free_port
+
 from tracker.config import Settings, resolve_settings
 from tracker.errors import ConfigError
 from tracker.services import mail
@@ -35,21 +35,43 @@ class _Inbox:
 
 
 def _authenticator(server, session, envelope, mechanism, auth_data):
-    return AuthResult(success=auth_data.login == b"desk" and auth_data.password == PASSWORD.encode(),
-                      handled=False)
+    return AuthResult(
+        success=auth_data.login == b"desk" and auth_data.password == PASSWORD.encode(), handled=False
+    )
 
-pytestmark = [pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command"),
-              pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")]
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command"),
+    pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning"),
+]
 
 
 @pytest.fixture
 def certificate(tmp_path, monkeypatch):
     """A self-signed certificate for localhost and 127.0.0.1, trusted by the default TLS context."""
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
-                    str(cert), "-days", "2", "-subj", "/CN=localhost",
-                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
@@ -57,15 +79,21 @@ def certificate(tmp_path, monkeypatch):
 
 
 def _server(inbox, port: int, **kwargs) -> Controller:
-    controller = Controller(inbox, hostname="127.0.0.1", port=port, authenticator=_authenticator,
-                            auth_required=True, **kwargs)
+    controller = Controller(
+        inbox, hostname="127.0.0.1", port=port, authenticator=_authenticator, auth_required=True, **kwargs
+    )
     controller.start()
     return controller
 
 
 def _settings(port: int, **changes) -> Settings:
-    values = dict(smtp_host="localhost", smtp_port=port, smtp_user="desk", smtp_password=PASSWORD,
-                  mail_from="tracker@example.org")
+    values = dict(
+        smtp_host="localhost",
+        smtp_port=port,
+        smtp_user="desk",
+        smtp_password=PASSWORD,
+        mail_from="tracker@example.org",
+    )
     values.update(changes)
     return Settings(**values)
 
@@ -74,8 +102,12 @@ def test_a_configured_password_means_starttls_by_default():
     settings = resolve_settings({}, environ={"TRACKER_SMTP_USER": "desk", "TRACKER_SMTP_PASSWORD": PASSWORD})
     assert settings.smtp_security == "starttls"
     assert resolve_settings({}, environ={}).smtp_security == "none"
-    assert resolve_settings({}, environ={"TRACKER_SMTP_PASSWORD": PASSWORD,
-                                         "TRACKER_SMTP_SECURITY": "tls"}).smtp_security == "tls"
+    assert (
+        resolve_settings(
+            {}, environ={"TRACKER_SMTP_PASSWORD": PASSWORD, "TRACKER_SMTP_SECURITY": "tls"}
+        ).smtp_security
+        == "tls"
+    )
 
 
 def test_starttls_with_a_verified_certificate(certificate):
@@ -113,14 +145,20 @@ def test_a_server_without_starttls_is_a_settings_error_exit_6():
 
 def test_no_login_in_clear_to_another_machine(monkeypatch):
     """smtp_security none with a login to a remote host is refused before any connection is made."""
+
     def no_connection(*args, **kwargs):
         raise AssertionError("connected although the login would have gone in clear")
 
     monkeypatch.setattr(mail.smtplib, "SMTP", no_connection)
     monkeypatch.setattr(socket, "create_connection", no_connection)
     with pytest.raises(ConfigError, match="without TLS"):
-        send_mail(_settings(25, smtp_host="192.0.2.25", smtp_security="none"), "desk@example.org", "s", "t",
-                  "<p>h</p>")
+        send_mail(
+            _settings(25, smtp_host="192.0.2.25", smtp_security="none"),
+            "desk@example.org",
+            "s",
+            "t",
+            "<p>h</p>",
+        )
 
 
 @pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]", "mail.localhost"])

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.domain.model import Kind, Precision, ReviewState, Window
+from tracker.domain.model import Kind, Precision, Window
 from tracker.services import review, tracking
 from tracker.services.reminders import build_reminders, list_stale
 
 D = dt.date
-AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.timezone.utc)
+AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.UTC)
 
 
 def days(first: dt.date, last: dt.date) -> Window:
@@ -26,10 +26,10 @@ def test_groups_and_their_order(session, add_item):
     old = add_item(window=days(D(2017, 5, 1), D(2017, 5, 31)), city="Belgrade")
     due = add_item(window=days(D(2017, 6, 1), D(2017, 6, 20)), city="Belgrade")
     opening = add_item(window=days(D(2017, 6, 25), D(2017, 12, 31)), city="Belgrade")
-    add_item(window=days(D(2017, 9, 1), D(2017, 9, 30)), city="Belgrade")          # later: not reminded
-    add_item(window=days(D(2017, 1, 1), D(2017, 12, 31)), city="Belgrade")         # running: not reminded
+    add_item(window=days(D(2017, 9, 1), D(2017, 9, 30)), city="Belgrade")  # later: not reminded
+    add_item(window=days(D(2017, 1, 1), D(2017, 12, 31)), city="Belgrade")  # running: not reminded
     result = build_reminders(session, D(2017, 6, 10), 30)
-    assert _ids(result.overdue) == [older.id, old.id]                               # oldest first
+    assert _ids(result.overdue) == [older.id, old.id]  # oldest first
     assert [r.days_overdue for r in result.overdue] == [71, 10]
     assert _ids(result.due_soon) == [due.id] and result.due_soon[0].days_left == 10
     assert _ids(result.opening_soon) == [opening.id] and result.opening_soon[0].opens_in_days == 15
@@ -58,11 +58,16 @@ def test_party_and_kind_filters(session, add_item):
 def test_stale_open_ended_items_and_what_counts_as_news(session, add_item, add_meeting):
     quiet = add_item(window=Window.open("soon"), parties=["FR", "RS"], city=None, made_on=D(2016, 1, 10))
     edited = add_item(window=Window.open("soon"), parties=["DE", "RS"], city=None, made_on=D(2016, 1, 10))
-    met = add_item(window=Window.open("soon"), parties=["AT", "RS"], city=None, made_on=D(2016, 1, 10),
-                   kind=Kind.SIGNING)
-    tracking.edit_item(session, edited.id, {"title": "Opening of an embassy"},
-                       at=dt.datetime(2016, 9, 1, tzinfo=dt.timezone.utc))
-    add_meeting(D(2016, 8, 1), parties=["AT", "RS", "HU"], kind=Kind.SUMMIT, city="Vienna")   # news for `met`
+    met = add_item(
+        window=Window.open("soon"), parties=["AT", "RS"], city=None, made_on=D(2016, 1, 10), kind=Kind.SIGNING
+    )
+    tracking.edit_item(
+        session,
+        edited.id,
+        {"title": "Opening of an embassy"},
+        at=dt.datetime(2016, 9, 1, tzinfo=dt.UTC),
+    )
+    add_meeting(D(2016, 8, 1), parties=["AT", "RS", "HU"], kind=Kind.SUMMIT, city="Vienna")  # news for `met`
     stale = list_stale(session, D(2017, 2, 1), 12)
     assert _ids(stale) == [quiet.id] and stale[0].last_news == D(2016, 1, 10)
     assert _ids(list_stale(session, D(2017, 9, 1), 12)) == [quiet.id, met.id, edited.id]

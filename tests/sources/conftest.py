@@ -13,7 +13,7 @@ from tracker.services import watch
 from tracker.services.fetching import Fetcher, Politeness
 from tracker.storage.db import make_engine, session_scope, upgrade
 
-NOW = dt.datetime(2017, 10, 6, 8, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2017, 10, 6, 8, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -76,11 +76,22 @@ def poll(open_session, sleeps, politeness):
         sleeps.append(seconds)
         clock[0] += seconds
 
-    def run(*names: str, since: dt.date | None = None, now: dt.datetime = NOW, all_: bool = False,
-            policy: Politeness | None = None):
+    def run(
+        *names: str,
+        since: dt.date | None = None,
+        now: dt.datetime = NOW,
+        all_: bool = False,
+        policy: Politeness | None = None,
+    ):
         with Fetcher(policy or politeness, sleep=sleep, monotonic=lambda: clock[0]) as fetcher:
-            return watch.poll_sources(open_session, names=list(names) or None, all_=all_, now=now,
-                                      options=watch.PollOptions(since=since, workers=4), fetcher=fetcher)
+            return watch.poll_sources(
+                open_session,
+                names=list(names) or None,
+                all_=all_,
+                now=now,
+                options=watch.PollOptions(since=since, workers=4),
+                fetcher=fetcher,
+            )
 
     return run
 

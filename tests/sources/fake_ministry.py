@@ -17,17 +17,33 @@ import time
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-__all__ = ["FakeMinistry", "Page", "article_html", "rss", "publish", "set_feed", "CONSULTATIONS", "NEXT_ROUND", "VISIT"]
+__all__ = [
+    "FakeMinistry",
+    "Page",
+    "article_html",
+    "rss",
+    "publish",
+    "set_feed",
+    "CONSULTATIONS",
+    "NEXT_ROUND",
+    "VISIT",
+]
 
 LAST_MODIFIED = "Thu, 05 Oct 2017 10:00:00 GMT"
 
 # Releases: consultations with a follow-up, the round that fulfils it, and a meeting with none.
-CONSULTATIONS = ("BAKU, 5 October 2017 - Azerbaijan and Latvia held political consultations on Thursday.\n\n"
-                 "It was agreed to hold the next round of consultations in Riga in 2018.")
-NEXT_ROUND = ("RIGA, 12 March 2018 - Latvia and Azerbaijan held the next round of political consultations "
-              "in Riga on Monday. The delegations discussed bilateral cooperation.")
-VISIT = ("VIENNA, 3 October 2017 - The Foreign Ministers of Austria and Serbia held talks in Vienna on Tuesday. "
-         "The ministers discussed bilateral relations.")
+CONSULTATIONS = (
+    "BAKU, 5 October 2017 - Azerbaijan and Latvia held political consultations on Thursday.\n\n"
+    "It was agreed to hold the next round of consultations in Riga in 2018."
+)
+NEXT_ROUND = (
+    "RIGA, 12 March 2018 - Latvia and Azerbaijan held the next round of political consultations "
+    "in Riga on Monday. The delegations discussed bilateral cooperation."
+)
+VISIT = (
+    "VIENNA, 3 October 2017 - The Foreign Ministers of Austria and Serbia held talks in Vienna on Tuesday. "
+    "The ministers discussed bilateral relations."
+)
 
 
 @dataclass
@@ -80,8 +96,9 @@ class FakeMinistry:
     def url(self, path: str) -> str:
         return self.base + path
 
-    def set(self, path: str, body: bytes | str = b"", content_type: str = "text/html; charset=utf-8",
-            **options) -> Page:
+    def set(
+        self, path: str, body: bytes | str = b"", content_type: str = "text/html; charset=utf-8", **options
+    ) -> Page:
         raw = body.encode("utf-8") if isinstance(body, str) else body
         page = self.pages[path] = Page(raw, content_type, **options)
         return page
@@ -107,7 +124,8 @@ class FakeMinistry:
             headers.update({"ETag": etag, "Last-Modified": LAST_MODIFIED})
             asked = handler.headers
             if asked.get("If-None-Match") == etag or (
-                    asked.get("If-Modified-Since") == LAST_MODIFIED and "If-None-Match" not in asked):
+                asked.get("If-Modified-Since") == LAST_MODIFIED and "If-None-Match" not in asked
+            ):
                 status, body = 304, b""
                 self.log[-1].status = 304
         if status == 404 and page is None:
@@ -133,25 +151,42 @@ def article_html(title: str, text: str, date: str | None = None, charset: str = 
     """A ministry's press-release page: navigation around an <article> with the text."""
     meta = f'<meta property="article:published_time" content="{date}">' if date else ""
     paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n"))
-    return (f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>{escape(title)}</title>{meta}</head>'
-            f'<body><nav><a href="/">Home</a> | <a href="/press/">Press</a></nav>'
-            f"<article><h1>{escape(title)}</h1>{paragraphs}</article>"
-            f"<footer>Ministry of Foreign Affairs. All rights reserved.</footer></body></html>")
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>{escape(title)}</title>{meta}</head>'
+        f'<body><nav><a href="/">Home</a> | <a href="/press/">Press</a></nav>'
+        f"<article><h1>{escape(title)}</h1>{paragraphs}</article>"
+        f"<footer>Ministry of Foreign Affairs. All rights reserved.</footer></body></html>"
+    )
 
 
 def rss(base: str, entries: list[tuple[str, str, str]], next_page: str | None = None) -> str:
     """An RSS 2.0 feed; entries are (path, title, RFC 822 date)."""
-    items = "".join(f"<item><title>{escape(title)}</title><link>{base}{path}</link>"
-                    f"<guid>{base}{path}</guid><pubDate>{date}</pubDate><description>{escape(title)}</description>"
-                    f"</item>" for path, title, date in entries)
-    paging = (f'<atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="next" href="{base}{next_page}"/>'
-              if next_page else "")
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Press releases</title>'
-            f"<link>{base}/press/</link>{paging}{items}</channel></rss>")
+    items = "".join(
+        f"<item><title>{escape(title)}</title><link>{base}{path}</link>"
+        f"<guid>{base}{path}</guid><pubDate>{date}</pubDate><description>{escape(title)}</description>"
+        f"</item>"
+        for path, title, date in entries
+    )
+    paging = (
+        f'<atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="next" href="{base}{next_page}"/>'
+        if next_page
+        else ""
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Press releases</title>'
+        f"<link>{base}/press/</link>{paging}{items}</channel></rss>"
+    )
 
 
-def publish(site: FakeMinistry, slug: str, title: str, text: str, date: str | None = None,
-            charset: str = "utf-8", content_type: str | None = None) -> str:
+def publish(
+    site: FakeMinistry,
+    slug: str,
+    title: str,
+    text: str,
+    date: str | None = None,
+    charset: str = "utf-8",
+    content_type: str | None = None,
+) -> str:
     """Put an article on the site; returns its path."""
     path = f"/press/{slug}"
     body = article_html(title, text, date, charset).encode(charset)
@@ -159,5 +194,7 @@ def publish(site: FakeMinistry, slug: str, title: str, text: str, date: str | No
     return path
 
 
-def set_feed(site: FakeMinistry, path: str, entries: list[tuple[str, str, str]], next_page: str | None = None):
+def set_feed(
+    site: FakeMinistry, path: str, entries: list[tuple[str, str, str]], next_page: str | None = None
+):
     return site.set(path, rss(site.base, entries, next_page), "application/rss+xml")

@@ -25,7 +25,9 @@ def _count(open_session, model) -> int:
 def _two_articles(site):
     a = publish(site, "1001", "Consultations with Latvia", CONSULTATIONS)
     b = publish(site, "1002", "Ministers met in Vienna", VISIT, date="2017-10-03")
-    set_feed(site, "/press/rss.xml", [(a, "Consultations with Latvia", D1), (b, "Ministers met in Vienna", D2)])
+    set_feed(
+        site, "/press/rss.xml", [(a, "Consultations with Latvia", D1), (b, "Ministers met in Vienna", D2)]
+    )
     return a, b
 
 
@@ -40,7 +42,9 @@ def test_new_entries_are_fetched_as_full_articles_once(ministry, add_source, pol
         documents = {d.source: d for d in session.scalars(select(m.Document))}
     # The full article's main text, without the page furniture, dated by the feed entry.
     article = documents[ministry.url(a)]
-    assert "It was agreed to hold the next round" in article.text and "All rights reserved" not in article.text
+    assert (
+        "It was agreed to hold the next round" in article.text and "All rights reserved" not in article.text
+    )
     assert article.published == dt.date(2017, 10, 5)
     # Every request identifies the tracker; articles and feed both gzip-compressed by the site.
     assert {r.headers["User-Agent"] for r in ministry.log} == {USER_AGENT}
@@ -51,7 +55,9 @@ def test_new_entries_are_fetched_as_full_articles_once(ministry, add_source, pol
 
     ministry.log.clear()
     second = poll("mfa")
-    assert second.sources[0].status == "not-modified" and second.requests == 1  # one 304 (robots.txt kept a day)
+    assert (
+        second.sources[0].status == "not-modified" and second.requests == 1
+    )  # one 304 (robots.txt kept a day)
     [feed_request] = ministry.requests_to("/press/rss.xml")
     assert feed_request.status == 304 and feed_request.headers["If-None-Match"] == info.etag
     assert feed_request.headers["If-Modified-Since"] == info.last_modified
@@ -63,8 +69,15 @@ def test_a_changed_feed_fetches_only_the_new_entry(ministry, add_source, poll):
     add_source(ministry.url("/press/rss.xml"), "mfa")
     poll("mfa")
     c = publish(ministry, "1003", "Next round in Riga", NEXT_ROUND)
-    set_feed(ministry, "/press/rss.xml", [(c, "Next round in Riga", "Mon, 12 Mar 2018 10:00:00 GMT"),
-                                          (a, "Consultations with Latvia", D1), (b, "Ministers met", D2)])
+    set_feed(
+        ministry,
+        "/press/rss.xml",
+        [
+            (c, "Next round in Riga", "Mon, 12 Mar 2018 10:00:00 GMT"),
+            (a, "Consultations with Latvia", D1),
+            (b, "Ministers met", D2),
+        ],
+    )
     ministry.log.clear()
     [report] = poll("mfa", now=NOW + dt.timedelta(days=200)).sources
     assert (report.entries, report.new, report.stored, report.meetings) == (3, 1, 1, 1)
@@ -73,7 +86,8 @@ def test_a_changed_feed_fetches_only_the_new_entry(ministry, add_source, poll):
 
 
 def test_the_same_release_in_two_feeds_is_fetched_once_and_the_same_text_stored_once(
-        ministry, add_source, poll, open_session):
+    ministry, add_source, poll, open_session
+):
     a, b = _two_articles(ministry)
     copy = publish(ministry, "copy-of-1001", "Consultations with Latvia", CONSULTATIONS)
     set_feed(ministry, "/en/rss.xml", [(a, "Consultations with Latvia", D1), (copy, "Copy", D1)])
@@ -105,13 +119,21 @@ def test_non_utf8_articles_are_read_in_their_charset(ministry, add_source, poll,
     text = VISIT + f"\n\nThe minister quoted the proverb \u00ab{proverb}\u00bb."
     cyrillic = publish(ministry, "2001", "Vienna visit", text, charset="windows-1251")
     cafe = "\n\nThe delegations lunched at Caf\u00e9 M\u00fcller."
-    latin = publish(ministry, "2002", "Consultations", CONSULTATIONS + cafe,
-                    charset="iso-8859-1")
+    latin = publish(ministry, "2002", "Consultations", CONSULTATIONS + cafe, charset="iso-8859-1")
     # Only the page's <meta charset> names this one's encoding.
-    meta_only = publish(ministry, "2003", "Vienna again", text.replace("Tuesday", "Wednesday"), charset="windows-1251",
-                        content_type="text/html")
-    set_feed(ministry, "/press/rss.xml", [(cyrillic, "Vienna", D2), (latin, "Consultations", D1),
-                                          (meta_only, "Vienna again", D2)])
+    meta_only = publish(
+        ministry,
+        "2003",
+        "Vienna again",
+        text.replace("Tuesday", "Wednesday"),
+        charset="windows-1251",
+        content_type="text/html",
+    )
+    set_feed(
+        ministry,
+        "/press/rss.xml",
+        [(cyrillic, "Vienna", D2), (latin, "Consultations", D1), (meta_only, "Vienna again", D2)],
+    )
     add_source(ministry.url("/press/rss.xml"), "mfa")
     assert poll("mfa").sources[0].stored == 3
     with open_session() as session:
@@ -122,8 +144,11 @@ def test_non_utf8_articles_are_read_in_their_charset(ministry, add_source, poll,
 
 def test_a_listing_page_is_read_through_its_own_feed_link(ministry, add_source, poll, source_info):
     _two_articles(ministry)
-    ministry.set("/press/", '<html><head><link rel="alternate" type="application/rss+xml" href="rss.xml">'
-                            '</head><body><a href="1001">Consultations</a></body></html>')
+    ministry.set(
+        "/press/",
+        '<html><head><link rel="alternate" type="application/rss+xml" href="rss.xml">'
+        '</head><body><a href="1001">Consultations</a></body></html>',
+    )
     add_source(ministry.url("/press/"), "mfa")
     assert poll("mfa").sources[0].stored == 2
     info, _ = source_info("mfa")
@@ -133,12 +158,16 @@ def test_a_listing_page_is_read_through_its_own_feed_link(ministry, add_source, 
     assert ministry.paths() == ["/press/rss.xml"]  # straight to the feed, answered 304
 
 
-def test_a_listing_page_without_feed_follows_links_matching_the_pattern(ministry, add_source, poll, source_info,
-                                                                      open_session):
+def test_a_listing_page_without_feed_follows_links_matching_the_pattern(
+    ministry, add_source, poll, source_info, open_session
+):
     a, b = _two_articles(ministry)
-    ministry.set("/press/", f'<html><body><nav><a href="/">Home</a><a href="/press/archive">Archive</a></nav>'
-                            f'<a href="{a}">One</a> <a href="{b}#top">Two</a> <a href="{a}">One again</a>'
-                            f'</body></html>')
+    ministry.set(
+        "/press/",
+        f'<html><body><nav><a href="/">Home</a><a href="/press/archive">Archive</a></nav>'
+        f'<a href="{a}">One</a> <a href="{b}#top">Two</a> <a href="{a}">One again</a>'
+        f"</body></html>",
+    )
     add_source(ministry.url("/press/"), "mfa", links=r"/press/\d+$")
     [report] = poll("mfa").sources
     assert (report.status, report.entries, report.stored) == ("ok", 2, 2)
@@ -156,10 +185,18 @@ def test_since_backfills_older_pages_of_a_paged_feed(ministry, add_source, poll)
     old = publish(ministry, "0900", "Older visit", VISIT.replace("3 October", "3 March"))
     older = publish(ministry, "0800", "Much older", CONSULTATIONS.replace("2017", "2015"))
     set_feed(ministry, "/press/rss.xml", [(a, "One", D1)], next_page="/press/rss.xml?page=2")
-    set_feed(ministry, "/press/rss.xml?page=2", [(b, "Two", D2), (old, "Old", "Fri, 03 Mar 2017 10:00:00 GMT")],
-             next_page="/press/rss.xml?page=3")
-    set_feed(ministry, "/press/rss.xml?page=3", [(older, "Older", "Mon, 05 Jan 2015 10:00:00 GMT")],
-             next_page="/press/rss.xml?page=4")
+    set_feed(
+        ministry,
+        "/press/rss.xml?page=2",
+        [(b, "Two", D2), (old, "Old", "Fri, 03 Mar 2017 10:00:00 GMT")],
+        next_page="/press/rss.xml?page=3",
+    )
+    set_feed(
+        ministry,
+        "/press/rss.xml?page=3",
+        [(older, "Older", "Mon, 05 Jan 2015 10:00:00 GMT")],
+        next_page="/press/rss.xml?page=4",
+    )
     add_source(ministry.url("/press/rss.xml"), "mfa")
     plain = poll("mfa").sources[0]
     assert (plain.entries, plain.stored) == (1, 1) and "/press/rss.xml?page=2" not in ministry.paths()
@@ -168,10 +205,23 @@ def test_since_backfills_older_pages_of_a_paged_feed(ministry, add_source, poll)
     assert "/press/rss.xml?page=4" not in ministry.paths() and older not in ministry.paths()
 
 
-@pytest.mark.parametrize("case", ["server-error", "broken-xml", "html-error-page", "no-feed-found", "slow",
-                                  "too-large", "robots", "unknown-host", "refused"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "server-error",
+        "broken-xml",
+        "html-error-page",
+        "no-feed-found",
+        "slow",
+        "too-large",
+        "robots",
+        "unknown-host",
+        "refused",
+    ],
+)
 def test_a_failing_source_is_marked_with_its_reason_and_the_others_go_on(
-        case, ministry, add_source, poll, open_session, source_info, sleeps):
+    case, ministry, add_source, poll, open_session, source_info, sleeps
+):
     _two_articles(ministry)
     add_source(ministry.url("/press/rss.xml"), "good")
     bad_url, expected = _misbehave(ministry, case)
@@ -201,7 +251,11 @@ def _misbehave(site, case: str) -> tuple[str, str]:
         site.set(path, status=500)
         return site.url(path), "HTTP 500 Internal Server Error"
     if case == "broken-xml":
-        site.set(path, '<?xml version="1.0"?><rss version="2.0"><channel><item><title>Cut off', "application/rss+xml")
+        site.set(
+            path,
+            '<?xml version="1.0"?><rss version="2.0"><channel><item><title>Cut off',
+            "application/rss+xml",
+        )
         return site.url(path), "not a readable RSS or Atom feed"
     if case == "html-error-page":
         set_feed(site, path, [])
@@ -251,7 +305,8 @@ def test_a_retry_after_longer_than_the_limit_fails_the_source_at_once(ministry, 
 
 
 def test_a_feed_moved_for_good_is_read_at_its_new_url_and_the_redirect_recorded(
-        ministry, add_source, poll, source_info):
+    ministry, add_source, poll, source_info
+):
     _two_articles(ministry)
     ministry.set("/rss.php", status=301, headers={"Location": "/press/rss.xml"}, conditional=False)
     add_source(ministry.url("/rss.php"), "mfa")
@@ -265,11 +320,17 @@ def test_a_feed_moved_for_good_is_read_at_its_new_url_and_the_redirect_recorded(
     assert ministry.paths() == ["/press/rss.xml"]
 
 
-@pytest.mark.parametrize("case, expected", [
-    ("slow", "timed out after 1 s"), ("too-large", "more than the cap of 100,000"), ("missing", "HTTP 404"),
-])
+@pytest.mark.parametrize(
+    "case, expected",
+    [
+        ("slow", "timed out after 1 s"),
+        ("too-large", "more than the cap of 100,000"),
+        ("missing", "HTTP 404"),
+    ],
+)
 def test_an_article_that_fails_is_retried_by_later_polls_then_left(
-        case, expected, ministry, add_source, poll, source_info, open_session):
+    case, expected, ministry, add_source, poll, source_info, open_session
+):
     a, b = _two_articles(ministry)
     if case == "slow":
         ministry.pages[b].delay = 2.0
@@ -299,8 +360,11 @@ def test_an_article_that_fails_is_retried_by_later_polls_then_left(
 def test_an_entry_without_link_is_read_from_the_feed_itself_once(ministry, add_source, poll, open_session):
     a, _ = _two_articles(ministry)
     feed = rss(ministry.base, [(a, "One", D1)]).replace(
-        "<item>", f"<item><title>Talks in Vienna</title><guid isPermaLink=\"false\">release-77</guid>"
-                  f"<pubDate>{D2}</pubDate><description>{VISIT}</description></item><item>", 1)
+        "<item>",
+        f'<item><title>Talks in Vienna</title><guid isPermaLink="false">release-77</guid>'
+        f"<pubDate>{D2}</pubDate><description>{VISIT}</description></item><item>",
+        1,
+    )
     ministry.set("/press/rss.xml", feed, "application/rss+xml")
     add_source(ministry.url("/press/rss.xml"), "mfa")
     [report] = poll("mfa").sources
@@ -308,15 +372,22 @@ def test_an_entry_without_link_is_read_from_the_feed_itself_once(ministry, add_s
     with open_session() as session:
         document = session.scalar(select(m.Document).where(m.Document.source.like("%#release-77")))
     assert document.source == ministry.url("/press/rss.xml#release-77")
-    assert document.published == dt.date(2017, 10, 3) and document.text.startswith("Talks in Vienna\n\nVIENNA")
+    assert document.published == dt.date(2017, 10, 3) and document.text.startswith(
+        "Talks in Vienna\n\nVIENNA"
+    )
     ministry.pages["/press/rss.xml"].body += b" "  # changed bytes, same entries
     assert poll("mfa").sources[0].new == 0
 
 
 def test_malformed_links_in_a_feed_fail_alone(ministry, add_source, poll):
     a, _ = _two_articles(ministry)
-    ministry.set("/press/rss.xml", rss(ministry.base, [(a, "One", D1)]).replace(
-        "<item>", "<item><title>Bad</title><link>http://[::1/x</link></item><item>", 1), "application/rss+xml")
+    ministry.set(
+        "/press/rss.xml",
+        rss(ministry.base, [(a, "One", D1)]).replace(
+            "<item>", "<item><title>Bad</title><link>http://[::1/x</link></item><item>", 1
+        ),
+        "application/rss+xml",
+    )
     add_source(ministry.url("/press/rss.xml"), "mfa")
     [report] = poll("mfa").sources
     assert (report.status, report.stored) == ("partial", 1)

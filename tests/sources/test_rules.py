@@ -11,12 +11,21 @@ from tracker.errors import InputError
 from tracker.services.fetching import Fetched, retry_after_seconds
 from tracker.services.watch import SourceInfo, format_every, is_due, parse_every
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
-@pytest.mark.parametrize("text, seconds", [
-    ("30m", 1800), ("6h", 21600), ("1d", 86400), ("1h30m", 5400), ("2w", 1209600), ("90S", 90), ("1 h", 3600),
-])
+@pytest.mark.parametrize(
+    "text, seconds",
+    [
+        ("30m", 1800),
+        ("6h", 21600),
+        ("1d", 86400),
+        ("1h30m", 5400),
+        ("2w", 1209600),
+        ("90S", 90),
+        ("1 h", 3600),
+    ],
+)
 def test_every(text, seconds):
     assert parse_every(text) == seconds
 
@@ -27,14 +36,30 @@ def test_every_refuses(text):
         parse_every(text)
 
 
-@pytest.mark.parametrize("seconds, text", [(1800, "30m"), (21600, "6h"), (86400, "1d"), (5400, "90m"), (61, "61s")])
+@pytest.mark.parametrize(
+    "seconds, text", [(1800, "30m"), (21600, "6h"), (86400, "1d"), (5400, "90m"), (61, "61s")]
+)
 def test_format_every(seconds, text):
     assert format_every(seconds) == text
 
 
 def _source(last: dt.datetime | None, every: int = 3600) -> SourceInfo:
-    return SourceInfo("mfa", "http://x/", "http://x/", "feed", [], None, every, last, "ok", None, 0, 0, None,
-                      dt.datetime(2017, 1, 1, tzinfo=UTC))
+    return SourceInfo(
+        "mfa",
+        "http://x/",
+        "http://x/",
+        "feed",
+        [],
+        None,
+        every,
+        last,
+        "ok",
+        None,
+        0,
+        0,
+        None,
+        dt.datetime(2017, 1, 1, tzinfo=UTC),
+    )
 
 
 def test_due_after_its_interval_and_at_once_when_never_polled():
@@ -58,8 +83,14 @@ def test_retry_after_seconds_or_date_measured_from_the_answers_own_date():
 
 def test_only_a_chain_of_permanent_redirects_moves_a_source():
     def fetched(*codes):
-        return Fetched("http://a/", "http://c/", 200, httpx.Headers(), b"",
-                       [(code, f"http://{n}/", "http://c/") for n, code in zip("ab", codes)])
+        return Fetched(
+            "http://a/",
+            "http://c/",
+            200,
+            httpx.Headers(),
+            b"",
+            [(code, f"http://{n}/", "http://c/") for n, code in zip("ab", codes)],
+        )
 
     assert fetched(301).permanent_redirect == "http://c/"
     assert fetched(301, 308).permanent_redirect == "http://c/"
@@ -67,15 +98,29 @@ def test_only_a_chain_of_permanent_redirects_moves_a_source():
     assert fetched().permanent_redirect is None
 
 
-@pytest.mark.parametrize("content_type, body", [
-    ("text/html; charset=windows-1251", "<html><body>\u0414\u0440\u0443\u0433</body></html>"),
-    ("text/html", '<html><head><meta charset="windows-1251"></head><body>\u0414\u0440\u0443\u0433</body></html>'),
-    ("text/html", '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
-                  "</head><body>\u0414\u0440\u0443\u0433</body></html>"),
-])
+@pytest.mark.parametrize(
+    "content_type, body",
+    [
+        ("text/html; charset=windows-1251", "<html><body>\u0414\u0440\u0443\u0433</body></html>"),
+        (
+            "text/html",
+            '<html><head><meta charset="windows-1251"></head><body>\u0414\u0440\u0443\u0433</body></html>',
+        ),
+        (
+            "text/html",
+            '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+            "</head><body>\u0414\u0440\u0443\u0433</body></html>",
+        ),
+    ],
+)
 def test_text_bytes_are_utf8_when_the_header_or_the_page_names_another_charset(content_type, body):
-    fetched = Fetched("http://a/", "http://a/", 200, httpx.Headers({"content-type": content_type}),
-                      body.encode("windows-1251"))
+    fetched = Fetched(
+        "http://a/",
+        "http://a/",
+        200,
+        httpx.Headers({"content-type": content_type}),
+        body.encode("windows-1251"),
+    )
     assert fetched.text_bytes().decode("utf-8") == body
 
 

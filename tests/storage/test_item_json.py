@@ -7,40 +7,104 @@ import json
 
 import pytest
 
-from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, Precision, ReviewState, Status, Window
+from tracker.domain.model import (
+    Commitment,
+    Evidence,
+    Firmness,
+    Kind,
+    Meeting,
+    Precision,
+    ReviewState,
+    Status,
+    Window,
+)
 from tracker.exporters.records import commitment_record, join_json_objects
 from tracker.services.reminders import iter_items
 from tracker.storage import models as m
 from tracker.storage import repo
 from tracker.storage.item_json import fetch_item_records, select_item_records
 
-AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.timezone.utc)
+AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.UTC)
 TODAY = dt.date(2018, 1, 2)
 DERIVED = ("state", "days_overdue")
 
 
 def _store_items(session) -> None:
-    document = repo.add_document(session, sha256="a" * 64, source="https://mfa.example/news/1?a=1&b=\"2\"",
-                                 text="...", title=None, published=dt.date(2016, 10, 6), at=AT)
-    agreed = repo.add_meeting(session, Meeting(kind=Kind.CONSULTATIONS, start=dt.date(2016, 10, 6),
-                                               end=dt.date(2016, 10, 6), parties=["BY", "RS"]), at=AT)
-    held = repo.add_meeting(session, Meeting(kind=Kind.CONSULTATIONS, start=dt.date(2017, 5, 3),
-                                             end=dt.date(2017, 5, 3), parties=["BY", "RS"]), at=AT)
+    document = repo.add_document(
+        session,
+        sha256="a" * 64,
+        source='https://mfa.example/news/1?a=1&b="2"',
+        text="...",
+        title=None,
+        published=dt.date(2016, 10, 6),
+        at=AT,
+    )
+    agreed = repo.add_meeting(
+        session,
+        Meeting(
+            kind=Kind.CONSULTATIONS,
+            start=dt.date(2016, 10, 6),
+            end=dt.date(2016, 10, 6),
+            parties=["BY", "RS"],
+        ),
+        at=AT,
+    )
+    held = repo.add_meeting(
+        session,
+        Meeting(
+            kind=Kind.CONSULTATIONS, start=dt.date(2017, 5, 3), end=dt.date(2017, 5, 3), parties=["BY", "RS"]
+        ),
+        at=AT,
+    )
     year = Window(dt.date(2017, 1, 1), dt.date(2017, 12, 31), Precision.YEAR, "in 2017")
-    fulfilled = repo.add_commitment(session, Commitment(
-        kind=Kind.CONSULTATIONS, firmness=Firmness.IN_PRINCIPLE, window=year, title="Next round in Minsk",
-        parties=["RS", "BY"], city="Minsk", made_on=dt.date(2016, 10, 6), review=ReviewState.CONFIRMED,
-        evidence=Evidence("It was agreed in principle to hold the next round in Minsk in 2017.", 5, 70)),
-        at=AT, document_id=document.id, agreed_meeting_id=agreed.id)
-    fulfilled.status, fulfilled.fulfilled_meeting_id, fulfilled.fulfilled_on = "fulfilled", held.id, dt.date(2017, 5, 3)
-    repo.add_commitment(session, Commitment(
-        kind=Kind.VISIT, firmness=Firmness.INVITED, window=Window.open("at a convenient time"),
-        title='Visit to Zürich, "soon" \\ à bientôt\nnext line\ttab', parties=[], city=None, country="CH",
-        evidence=Evidence("Ministr přijal pozvání — 訪問 🙂", 0, 30)), at=AT)
-    repo.add_commitment(session, Commitment(
-        kind=Kind.TALKS, firmness=Firmness.PLANNED, window=Window(dt.date(2017, 12, 1), dt.date(2017, 12, 31),
-                                                                   Precision.MONTH, "in December"),
-        parties=["UA", "EU", "DE"], status=Status.RESCHEDULED, review=ReviewState.REJECTED), at=AT)
+    fulfilled = repo.add_commitment(
+        session,
+        Commitment(
+            kind=Kind.CONSULTATIONS,
+            firmness=Firmness.IN_PRINCIPLE,
+            window=year,
+            title="Next round in Minsk",
+            parties=["RS", "BY"],
+            city="Minsk",
+            made_on=dt.date(2016, 10, 6),
+            review=ReviewState.CONFIRMED,
+            evidence=Evidence("It was agreed in principle to hold the next round in Minsk in 2017.", 5, 70),
+        ),
+        at=AT,
+        document_id=document.id,
+        agreed_meeting_id=agreed.id,
+    )
+    fulfilled.status, fulfilled.fulfilled_meeting_id, fulfilled.fulfilled_on = (
+        "fulfilled",
+        held.id,
+        dt.date(2017, 5, 3),
+    )
+    repo.add_commitment(
+        session,
+        Commitment(
+            kind=Kind.VISIT,
+            firmness=Firmness.INVITED,
+            window=Window.open("at a convenient time"),
+            title='Visit to Zürich, "soon" \\ à bientôt\nnext line\ttab',
+            parties=[],
+            city=None,
+            country="CH",
+            evidence=Evidence("Ministr přijal pozvání — 訪問 🙂", 0, 30),
+        ),
+        at=AT,
+    )
+    repo.add_commitment(
+        session,
+        Commitment(
+            kind=Kind.TALKS,
+            firmness=Firmness.PLANNED,
+            window=Window(dt.date(2017, 12, 1), dt.date(2017, 12, 31), Precision.MONTH, "in December"),
+            parties=["UA", "EU", "DE"],
+            status=Status.RESCHEDULED,
+            review=ReviewState.REJECTED,
+        ),
+        at=AT,
+    )
     session.flush()
 
 
@@ -72,5 +136,8 @@ def test_fetched_rows_carry_dates_on_every_engine(session):
     _store_items(session)
     rows = fetch_item_records(session, select_item_records(session).order_by(m.Commitment.id))
     assert [(start, end) for _id, start, end, _review, _record in rows] == [
-        (dt.date(2017, 1, 1), dt.date(2017, 12, 31)), (None, None), (dt.date(2017, 12, 1), dt.date(2017, 12, 31))]
+        (dt.date(2017, 1, 1), dt.date(2017, 12, 31)),
+        (None, None),
+        (dt.date(2017, 12, 1), dt.date(2017, 12, 31)),
+    ]
     assert [review for _id, _start, _end, review, _record in rows] == ["confirmed", "unreviewed", "rejected"]

@@ -6,7 +6,13 @@ from sqlalchemy import func, select
 
 from tracker.storage import models as m
 from tracker.storage.db import (
-    SCHEMA_HEAD, current_revision, downgrade, head_revision, make_engine, session_scope, upgrade,
+    SCHEMA_HEAD,
+    current_revision,
+    downgrade,
+    head_revision,
+    make_engine,
+    session_scope,
+    upgrade,
 )
 
 

@@ -11,8 +11,12 @@ def test_reader_is_not_blocked_by_a_writer(make_db_url):
     engine = make_engine(make_db_url("sqlite"))
     upgrade(engine)
     with session_scope(engine) as writer:
-        writer.execute(text("INSERT INTO history (entity, entity_id, field, changed_at, reason) "
-                            "VALUES ('meeting', 1, 'created', '2017-01-01 00:00:00', '')"))
+        writer.execute(
+            text(
+                "INSERT INTO history (entity, entity_id, field, changed_at, reason) "
+                "VALUES ('meeting', 1, 'created', '2017-01-01 00:00:00', '')"
+            )
+        )
         # The writer holds the write lock until it commits; a reader still answers at once.
         other = make_engine(str(engine.url))
         with session_scope(other, read_only=True) as reader:

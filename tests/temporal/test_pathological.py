@@ -44,7 +44,7 @@ def test_pathological_input_finishes(text):
     found = find_time_expressions(text, ANCHOR, "past")
     first_full_date(text)
     resolve_window(text[:2000], ANCHOR)
-    assert time.process_time() - started < 60   # a sanity bound: backtracking would take hours
+    assert time.process_time() - started < 60  # a sanity bound: backtracking would take hours
     for before, after in zip(found, found[1:]):
         assert before.end <= after.start
 
@@ -56,12 +56,15 @@ def _cpu_time(text: str) -> float:
     return time.process_time() - started
 
 
-@pytest.mark.parametrize("unit", ["May 2017 and 8-9 August, next week; ", "1234567890-–", "in the in the coming "],
-                         ids=["dense expressions", "digits and dashes", "near misses"])
+@pytest.mark.parametrize(
+    "unit",
+    ["May 2017 and 8-9 August, next week; ", "1234567890-–", "in the in the coming "],
+    ids=["dense expressions", "digits and dashes", "near misses"],
+)
 def test_work_grows_linearly(unit):
     small = unit * (40_000 // len(unit))
     large = small * 4
-    _cpu_time(small)   # warm up
+    _cpu_time(small)  # warm up
     ratio = _cpu_time(large) / max(_cpu_time(small), 1e-3)
     assert ratio < 12, f"4x the text took {ratio:.1f}x the time"
 

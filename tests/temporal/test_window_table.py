@@ -121,7 +121,14 @@ CASES = [
     # qualifiers do not change the window; the time expression beats the open phrase
     ("in 2017 at the earliest", "2016-10-06", F, "2017-01-01", "2017-12-31", "year"),
     ("next month as soon as possible", "2017-08-10", F, "2017-09-01", "2017-09-30", "month"),
-    ("at a mutually convenient date in the near future", "2018-08-29", F, "2018-08-29", "2019-02-27", "vague"),
+    (
+        "at a mutually convenient date in the near future",
+        "2018-08-29",
+        F,
+        "2018-08-29",
+        "2019-02-27",
+        "vague",
+    ),
 ]
 
 # Edges: leap years, anchors near New Year, month/quarter/half/season boundaries.
@@ -129,7 +136,7 @@ EDGES = [
     ("on 29 February", "2016-01-15", F, "2016-02-29", "2016-02-29", "day"),
     ("on 29 February", "2016-03-01", F, "2020-02-29", "2020-02-29", "day"),
     ("on 29 February", "2019-06-01", P, "2016-02-29", "2016-02-29", "day"),
-    ("on 29 February 2100", "2016-01-15", F, None, None, None),          # 2100 is no leap year
+    ("on 29 February 2100", "2016-01-15", F, None, None, None),  # 2100 is no leap year
     ("on 29 February 2000", "2016-01-15", P, "2000-02-29", "2000-02-29", "day"),
     ("late February", "2024-01-15", F, "2024-02-21", "2024-02-29", "part_of_month"),
     ("the second half of February 2023", "2022-01-15", F, "2023-02-16", "2023-02-28", "part_of_month"),
@@ -173,7 +180,7 @@ EDGES = [
     ("by mid-2017", "2016-10-06", F, "2016-10-06", "2017-08-31", "deadline"),
     ("by the end of the month", "2016-02-10", F, "2016-02-10", "2016-02-29", "deadline"),
     ("no later than 30 June 2017", "2016-10-06", F, "2016-10-06", "2017-06-30", "deadline"),
-    ("before 2010", "2016-10-06", P, "2010-01-01", "2010-12-31", "year"),   # no deadline in the past
+    ("before 2010", "2016-10-06", P, "2010-01-01", "2010-12-31", "year"),  # no deadline in the past
     ("within two months", "2016-12-31", F, "2016-12-31", "2017-02-27", "deadline"),
     ("within the next 3 weeks", "2016-10-06", F, "2016-10-06", "2016-10-26", "deadline"),
     ("within a year", "2016-02-29", F, "2016-02-29", "2017-02-27", "deadline"),
@@ -181,8 +188,9 @@ EDGES = [
 ]
 
 
-@pytest.mark.parametrize("expression, anchor, tense, start, end, precision", EDGES,
-                         ids=[f"{c[0]}@{c[1]}/{c[2]}" for c in EDGES])
+@pytest.mark.parametrize(
+    "expression, anchor, tense, start, end, precision", EDGES, ids=[f"{c[0]}@{c[1]}/{c[2]}" for c in EDGES]
+)
 def test_edges(expression, anchor, tense, start, end, precision):
     window = resolve_window(expression, D(anchor), tense)
     if precision is None:
@@ -192,10 +200,14 @@ def test_edges(expression, anchor, tense, start, end, precision):
     assert (window.start, window.end, window.precision) == (D(start), D(end), Precision(precision))
 
 
-@pytest.mark.parametrize("expression, anchor, tense, start, end, precision", CASES,
-                         ids=[f"{c[0]}@{c[1]}/{c[2]}" for c in CASES])
+@pytest.mark.parametrize(
+    "expression, anchor, tense, start, end, precision", CASES, ids=[f"{c[0]}@{c[1]}/{c[2]}" for c in CASES]
+)
 def test_window_table(expression, anchor, tense, start, end, precision):
     window = resolve_window(expression, D(anchor), tense)
     assert window is not None, expression
     assert (window.start, window.end, window.precision) == (
-        D(start) if start else None, D(end) if end else None, Precision(precision))
+        D(start) if start else None,
+        D(end) if end else None,
+        Precision(precision),
+    )

@@ -19,10 +19,26 @@ __all__ = ["app", "main", "load_commands", "COMMAND_MODULES"]
 
 # Each top-level command -> the module under tracker/cli that registers it.
 COMMAND_MODULES = {
-    "calendars": "feeds", "cadence": "cadence", "caldav": "caldav_cmd", "config": "config_cmd", "db": "db",
-    "documents": "stored_documents", "dump": "dump", "export": "export", "extract": "documents", "feeds": "feeds",
-    "ingest": "documents", "items": "items", "load": "dump", "meetings": "meetings", "remind": "remind",
-    "report": "report", "review": "review", "search": "search", "serve": "serve", "sources": "sources",
+    "calendars": "feeds",
+    "cadence": "cadence",
+    "caldav": "caldav_cmd",
+    "config": "config_cmd",
+    "db": "db",
+    "documents": "stored_documents",
+    "dump": "dump",
+    "export": "export",
+    "extract": "documents",
+    "feeds": "feeds",
+    "ingest": "documents",
+    "items": "items",
+    "load": "dump",
+    "meetings": "meetings",
+    "remind": "remind",
+    "report": "report",
+    "review": "review",
+    "search": "search",
+    "serve": "serve",
+    "sources": "sources",
     "sync": "caldav_cmd",
 }
 # Global options that take a value (see tracker.cli.app): their value is not a command name.

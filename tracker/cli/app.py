@@ -37,8 +37,12 @@ class TrackerGroup(TyperGroup):
 
 def _options(command) -> dict[str, Any]:
     """Every option of `command` by each of its spellings (`--db`, `--no-x`, ...)."""
-    return {name: param for param in command.params if getattr(param, "param_type_name", "") == "option"
-            for name in (*param.opts, *param.secondary_opts)}
+    return {
+        name: param
+        for param in command.params
+        if getattr(param, "param_type_name", "") == "option"
+        for name in (*param.opts, *param.secondary_opts)
+    }
 
 
 def _takes_value(option) -> bool:
@@ -87,7 +91,7 @@ def _place_global_options(root, args: list[str]) -> list[str]:
         word = args[index]
         index += 1
         if word == "--":
-            kept.extend(args[index - 1:])
+            kept.extend(args[index - 1 :])
             break
         name = word.split("=", 1)[0]
         target = moved if name in global_options and name not in own else kept
@@ -144,7 +148,9 @@ class AppContext:
 
 
 app = typer.Typer(
-    cls=TrackerGroup, no_args_is_help=True, add_completion=True,
+    cls=TrackerGroup,
+    no_args_is_help=True,
+    add_completion=True,
     help="Turn diplomatic press releases into a calendar of meetings and follow-ups nobody forgets.",
     epilog="Exit codes:\n" + exit_codes_text(),
 )
@@ -162,14 +168,19 @@ def _print_version(value: bool) -> None:
 def _global_options(
     ctx: typer.Context,
     db: str | None = typer.Option(
-        None, "--db",
+        None,
+        "--db",
         help="Database: an SQLite file path or a URL, e.g. postgresql://user@host/db (env TRACKER_DB_URL).",
-        show_default=False),
+        show_default=False,
+    ),
     today: str | None = typer.Option(
-        None, "--today",
-        help="Read as of YYYY-MM-DD instead of the real date (env TRACKER_TODAY); history records the real time."),
-    _version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
-                                  help="Print the version and exit."),
+        None,
+        "--today",
+        help="Read as of YYYY-MM-DD instead of the real date (env TRACKER_TODAY); history records the real time.",
+    ),
+    _version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
+    ),
 ) -> None:
     """Diplomatic calendar and follow-up tracker."""
     try:

@@ -27,8 +27,12 @@ def cadence(
     app_ctx = get_context(ctx)
     kind_ = parse_kind(kind)
     with app_ctx.session(read_only=True) as session:
-        cadences = list_cadences(session, app_ctx.today, party=parse_party(party, app_ctx.settings.cache_dir)
-                                 if party else None, kind=kind_.value if kind_ else None)
+        cadences = list_cadences(
+            session,
+            app_ctx.today,
+            party=parse_party(party, app_ctx.settings.cache_dir) if party else None,
+            kind=kind_.value if kind_ else None,
+        )
     if late:
         cadences = [c for c in cadences if c.late]
     if json_:
@@ -38,5 +42,7 @@ def cadence(
         typer.echo("no series of two or more meetings")
     for c in cadences:
         flag = f"LATE {c.days_late}d" if c.late else ("promised" if c.active_items else "")
-        typer.echo(f"{','.join(c.parties):<12} {c.kind:<13} {c.meetings:>3} meetings  every ~"
-                   f"{c.median_interval_days:>4} days  last {c.last}  next ~{c.expected_next}  {flag}".rstrip())
+        typer.echo(
+            f"{','.join(c.parties):<12} {c.kind:<13} {c.meetings:>3} meetings  every ~"
+            f"{c.median_interval_days:>4} days  last {c.last}  next ~{c.expected_next}  {flag}".rstrip()
+        )

@@ -25,11 +25,16 @@ app.add_typer(caldav_app, name="caldav")
 def add(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="A name for the account."),
-    url: str = typer.Argument(..., help="URL of the calendar collection (https://host/dav/calendars/me/tracker/)."),
+    url: str = typer.Argument(
+        ..., help="URL of the calendar collection (https://host/dav/calendars/me/tracker/)."
+    ),
     user: str | None = typer.Option(None, "--user", help="User name on the server."),
-    password_env: str | None = typer.Option(None, "--password-env", help="Read the password from this variable."),
-    password_cmd: str | None = typer.Option(None, "--password-cmd",
-                                            help="Run this command and read the password from its first line."),
+    password_env: str | None = typer.Option(
+        None, "--password-env", help="Read the password from this variable."
+    ),
+    password_cmd: str | None = typer.Option(
+        None, "--password-cmd", help="Run this command and read the password from its first line."
+    ),
 ) -> None:
     """Add a CalDAV calendar to sync with. Only where the password comes from is stored, never the password.
 
@@ -39,8 +44,15 @@ def add(
 
     app_ctx = get_context(ctx)
     with app_ctx.session() as session:
-        info = caldav_sync.add_account(session, name, url, username=user, password_env=password_env,
-                                       password_cmd=password_cmd, at=app_ctx.now())
+        info = caldav_sync.add_account(
+            session,
+            name,
+            url,
+            username=user,
+            password_env=password_env,
+            password_cmd=password_cmd,
+            at=app_ctx.now(),
+        )
     typer.echo(f"added CalDAV account {info.name!r} ({info.url}); `tracker sync {info.name}` syncs it")
 
 
@@ -61,8 +73,10 @@ def list_(ctx: typer.Context, json_: bool = typer.Option(False, "--json", help="
         typer.echo("no CalDAV accounts")
     for record in records:
         synced = record["synced_at"][:16].replace("T", " ") if record["synced_at"] else "never"
-        typer.echo(f"{record['name']:<16} {record['url']:<48} user {record['user'] or '-':<12} "
-                   f"password from {record['password_from']:<16} synced {synced}")
+        typer.echo(
+            f"{record['name']:<16} {record['url']:<48} user {record['user'] or '-':<12} "
+            f"password from {record['password_from']:<16} synced {synced}"
+        )
 
 
 @caldav_app.command("remove")
@@ -89,7 +103,9 @@ def _password(row) -> str | None:
         try:
             done = subprocess.run(shlex.split(row.auth_cmd), capture_output=True, timeout=60, check=False)
         except (OSError, ValueError, subprocess.TimeoutExpired) as err:
-            raise ConfigError(f"the password command of {row.name!r} could not run: {type(err).__name__}") from None
+            raise ConfigError(
+                f"the password command of {row.name!r} could not run: {type(err).__name__}"
+            ) from None
         if done.returncode != 0:
             raise ConfigError(f"the password command of {row.name!r} failed (exit {done.returncode})")
         lines = done.stdout.decode("utf-8", "replace").splitlines()
@@ -98,9 +114,11 @@ def _password(row) -> str | None:
 
 
 def _summary(report) -> str:
-    line = (f"{report.account}: pushed {report.created} new, {report.updated} changed, {report.deleted} deleted; "
-            f"from the app {report.completed} completed, {report.cancelled} cancelled, "
-            f"{report.rescheduled} rescheduled; {report.requests} requests")
+    line = (
+        f"{report.account}: pushed {report.created} new, {report.updated} changed, {report.deleted} deleted; "
+        f"from the app {report.completed} completed, {report.cancelled} cancelled, "
+        f"{report.rescheduled} rescheduled; {report.requests} requests"
+    )
     return line
 
 
@@ -135,8 +153,11 @@ def sync(
         try:
             with app_ctx.session() as session:
                 row = caldav_sync.get_account(session, account)
-                reports.append(caldav_sync.sync_account(session, row, _password(row), at=app_ctx.now(),
-                                                        today=app_ctx.today))
+                reports.append(
+                    caldav_sync.sync_account(
+                        session, row, _password(row), at=app_ctx.now(), today=app_ctx.today
+                    )
+                )
         except SyncServerError as err:
             typer.echo(f"tracker: {err}", err=True)
             failures.append(account)

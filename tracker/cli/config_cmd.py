@@ -26,8 +26,13 @@ def show(ctx: typer.Context, json_: bool = typer.Option(False, "--json", help="P
     values = explain_settings(_root_options(ctx))
     database = next(v for v in values if v.name == "db_url")
     if json_:
-        print_json({"config_file": str(config_path()), "database": database.shown,
-                    "settings": {v.name: {"value": v.shown, "origin": v.origin} for v in values}})
+        print_json(
+            {
+                "config_file": str(config_path()),
+                "database": database.shown,
+                "settings": {v.name: {"value": v.shown, "origin": v.origin} for v in values},
+            }
+        )
         return
     typer.echo(f"# settings file: {config_path()}")
     typer.echo(f"# database: {database.shown} [{database.origin}]")

@@ -20,7 +20,9 @@ PROGRESS_THRESHOLD = 20
 
 @app.command()
 def extract(
-    path: str = typer.Argument(..., help="A press release: .txt, .md, .html, a feed file, or an http(s) URL."),
+    path: str = typer.Argument(
+        ..., help="A press release: .txt, .md, .html, a feed file, or an http(s) URL."
+    ),
     published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD."),
     json_: bool = typer.Option(False, "--json", help="Print the tracker.extract/1 JSON object."),
 ) -> None:
@@ -43,19 +45,25 @@ def extract(
     if extraction.language not in READ_LANGUAGES:
         typer.echo(_not_read(extraction.language))
     for meeting in record["meetings"]:
-        typer.echo(f"meeting     {meeting['start']}  {meeting['kind']:<13} {meeting['city'] or '-':<14} "
-                   f"{','.join(meeting['parties'])}")
+        typer.echo(
+            f"meeting     {meeting['start']}  {meeting['kind']:<13} {meeting['city'] or '-':<14} "
+            f"{','.join(meeting['parties'])}"
+        )
     for item in record["commitments"]:
         window = item["window"]
-        typer.echo(f"commitment  {window['start'] or '?'}..{window['end'] or '?'}  {item['kind']:<13} "
-                   f"{item['city'] or '-':<14} {','.join(item['parties'])}  [{item['firmness']}]")
+        typer.echo(
+            f"commitment  {window['start'] or '?'}..{window['end'] or '?'}  {item['kind']:<13} "
+            f"{item['city'] or '-':<14} {','.join(item['parties'])}  [{item['firmness']}]"
+        )
         typer.echo(f"            \u201c{item['evidence']['text'] if item['evidence'] else ''}\u201d")
 
 
 @app.command()
 def ingest(
     ctx: typer.Context,
-    paths: list[str] = typer.Argument(..., help="Files, folders, feed files and http(s) URLs of pages or feeds."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files, folders, feed files and http(s) URLs of pages or feeds."
+    ),
     published: str | None = typer.Option(None, "--published", help="Publication date for all documents."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be stored; store nothing."),
     json_: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
@@ -74,7 +82,9 @@ def ingest(
     skipped = list_skipped(paths)
     if not files:
         named = "; ".join(f"{path} ({why})" for path, why in skipped)
-        raise InputError("no documents found in " + ", ".join(paths) + (f"; skipped {named}" if named else ""))
+        raise InputError(
+            "no documents found in " + ", ".join(paths) + (f"; skipped {named}" if named else "")
+        )
     failed: list[tuple[str, str]] = []
     for path, why in skipped:
         typer.echo(f"tracker: warning: skipped {path}: {why}", err=True)
@@ -121,13 +131,17 @@ def _ingest_one(app_ctx, document, dry_run):
 def _print_would_store(extraction) -> None:
     """Under --dry-run: each meeting and item that would be stored, with the sentence it was read from."""
     for meeting in extraction.meetings:
-        typer.echo(f"  meeting     {meeting.start.isoformat()}  {meeting.kind:<13} {meeting.city or '-':<14} "
-                   f"{','.join(sorted(meeting.parties))}  {meeting.title}")
+        typer.echo(
+            f"  meeting     {meeting.start.isoformat()}  {meeting.kind:<13} {meeting.city or '-':<14} "
+            f"{','.join(sorted(meeting.parties))}  {meeting.title}"
+        )
     for item in extraction.commitments:
         window = item.window
         span = f"{window.start or '?'}..{window.end or '?'}"
-        typer.echo(f"  item        {span}  {item.kind:<13} {item.city or '-':<14} "
-                   f"{','.join(sorted(item.parties))}  [{item.firmness}] {item.title}")
+        typer.echo(
+            f"  item        {span}  {item.kind:<13} {item.city or '-':<14} "
+            f"{','.join(sorted(item.parties))}  [{item.firmness}] {item.title}"
+        )
         if item.evidence is not None:
             typer.echo(f"              \u201c{item.evidence.text}\u201d")
 
@@ -138,11 +152,24 @@ def _print_summary(results, dry_run, json_, failed):
     items = sum(r.commitments for r in added)
     if json_:
         record = {
-            "dry_run": dry_run, "documents": len(results), "added": len(added),
-            "meetings": meetings, "commitments": items,
-            "results": [{"source": r.source, "sha256": r.sha256, "added": r.added, "meetings": r.meetings,
-                         "commitments": r.commitments, "stored_as": r.stored_as, "rescheduled": r.rescheduled,
-                         "language": r.extraction.language if r.extraction is not None else None} for r in results],
+            "dry_run": dry_run,
+            "documents": len(results),
+            "added": len(added),
+            "meetings": meetings,
+            "commitments": items,
+            "results": [
+                {
+                    "source": r.source,
+                    "sha256": r.sha256,
+                    "added": r.added,
+                    "meetings": r.meetings,
+                    "commitments": r.commitments,
+                    "stored_as": r.stored_as,
+                    "rescheduled": r.rescheduled,
+                    "language": r.extraction.language if r.extraction is not None else None,
+                }
+                for r in results
+            ],
             "not_read": [{"source": source, "reason": reason} for source, reason in failed],
         }
         if dry_run:
@@ -164,5 +191,7 @@ def _print_summary(results, dry_run, json_, failed):
         if dry_run and r.added and r.extraction is not None:
             _print_would_store(r.extraction)
     not_read = f"; {len(failed)} file(s) not read (see above)" if failed else ""
-    typer.echo(f"{len(results)} document(s): {len(added)} new, {len(results) - len(added)} already stored; "
-               f"{verb} {meetings} meeting(s) and {items} item(s){not_read}")
+    typer.echo(
+        f"{len(results)} document(s): {len(added)} new, {len(results) - len(added)} already stored; "
+        f"{verb} {meetings} meeting(s) and {items} item(s){not_read}"
+    )

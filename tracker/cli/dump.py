@@ -17,7 +17,9 @@ from tracker.services.sources import read_source
 @app.command()
 def dump(
     ctx: typer.Context,
-    output: str = typer.Option(..., "-o", "--output", help="File to write the JSON dump to ('-' for stdout)."),
+    output: str = typer.Option(
+        ..., "-o", "--output", help="File to write the JSON dump to ('-' for stdout)."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Write every row (documents, meetings, items, links, feeds' token hashes, history) to one JSON file.

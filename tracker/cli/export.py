@@ -85,7 +85,9 @@ def write_atomically(path: Path, chunks: Iterable[bytes]) -> int:
         Path(handle.name).unlink(missing_ok=True)
         # A full disk is a storage problem (exit 5, issue #17); anything else, e.g. permissions, bad input.
         error = StorageError if err.errno in _DISK_FULL else InputError
-        raise error(f"cannot write {path}: {err.strerror or err}; the old file, if any, is unchanged") from err
+        raise error(
+            f"cannot write {path}: {err.strerror or err}; the old file, if any, is unchanged"
+        ) from err
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
@@ -125,14 +127,26 @@ def _calendar_name(filter_: feeds.CalendarFilter) -> str:
 @export_app.command("ics")
 def ics(
     ctx: typer.Context,
-    output: Path | None = typer.Option(None, "-o", "--output", help="Write this file (atomically); default stdout.",
-                                       dir_okay=False),
-    party: list[str] | None = typer.Option(None, "--party", help="Only this party (ISO code); repeat or comma-separate."),
-    kind: list[str] | None = typer.Option(None, "--kind", help="Only this kind of meeting or item; repeatable."),
-    status: str | None = typer.Option(None, "--status", help="Only items with this status (meetings are kept)."),
-    todos: str = typer.Option("as-events", "--todos",
-                              help="Items as all-day 'Due:' events (as-events), as VTODO (as-todos), or both."),
-    alarm: str | None = typer.Option(None, "--alarm", help="Add a reminder this long before an item's last day, e.g. 7d."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Write this file (atomically); default stdout.", dir_okay=False
+    ),
+    party: list[str] | None = typer.Option(
+        None, "--party", help="Only this party (ISO code); repeat or comma-separate."
+    ),
+    kind: list[str] | None = typer.Option(
+        None, "--kind", help="Only this kind of meeting or item; repeatable."
+    ),
+    status: str | None = typer.Option(
+        None, "--status", help="Only items with this status (meetings are kept)."
+    ),
+    todos: str = typer.Option(
+        "as-events",
+        "--todos",
+        help="Items as all-day 'Due:' events (as-events), as VTODO (as-todos), or both.",
+    ),
+    alarm: str | None = typer.Option(
+        None, "--alarm", help="Add a reminder this long before an item's last day, e.g. 7d."
+    ),
 ) -> None:
     """Export meetings and follow-up items as an iCalendar (.ics) file.
 
@@ -151,11 +165,18 @@ def ics(
         mode = TodoMode(todos)
     except ValueError as err:
         raise InputError(f"unknown --todos {todos!r}; use as-events, as-todos or both") from err
-    kinds = tuple(sorted({parse_kind(k).value for value in kind or [] for k in value.split(",") if k.strip()}))
+    kinds = tuple(
+        sorted({parse_kind(k).value for value in kind or [] for k in value.split(",") if k.strip()})
+    )
     filter_ = feeds.CalendarFilter(tuple(parse_parties(party, app_ctx.settings.cache_dir)), kinds, status)
-    options = ExportOptions(today=app_ctx.today, todos=mode, alarm=parse_lead_time(alarm) if alarm else None,
-                            name=_calendar_name(filter_), dtstamp=app_ctx.now(),
-                            due_soon_days=app_ctx.settings.due_soon_days)
+    options = ExportOptions(
+        today=app_ctx.today,
+        todos=mode,
+        alarm=parse_lead_time(alarm) if alarm else None,
+        name=_calendar_name(filter_),
+        dtstamp=app_ctx.now(),
+        due_soon_days=app_ctx.settings.due_soon_days,
+    )
     with app_ctx.session(read_only=True) as session:
         chunks = feeds.build_calendar(session, filter_, options)
     # Serialized after the session closed: SQLite's lock is not held while the file is written.
@@ -170,10 +191,17 @@ def ics(
 def vdir(
     ctx: typer.Context,
     folder: Path = typer.Argument(..., help="The vdir folder (created when missing)."),
-    party: list[str] | None = typer.Option(None, "--party", help="Only this party (ISO code); repeat or comma-separate."),
-    kind: list[str] | None = typer.Option(None, "--kind", help="Only this kind of meeting or item; repeatable."),
-    todos: str = typer.Option("as-events", "--todos",
-                              help="Items as all-day 'Due:' events (as-events), as VTODO (as-todos), or both."),
+    party: list[str] | None = typer.Option(
+        None, "--party", help="Only this party (ISO code); repeat or comma-separate."
+    ),
+    kind: list[str] | None = typer.Option(
+        None, "--kind", help="Only this kind of meeting or item; repeatable."
+    ),
+    todos: str = typer.Option(
+        "as-events",
+        "--todos",
+        help="Items as all-day 'Due:' events (as-events), as VTODO (as-todos), or both.",
+    ),
 ) -> None:
     """Export meetings and items as a vdir: one .ics file per UID, for vdirsyncer, khal and todoman.
 
@@ -191,15 +219,24 @@ def vdir(
         mode = TodoMode(todos)
     except ValueError as err:
         raise InputError(f"unknown --todos {todos!r}; use as-events, as-todos or both") from err
-    kinds = tuple(sorted({parse_kind(k).value for value in kind or [] for k in value.split(",") if k.strip()}))
+    kinds = tuple(
+        sorted({parse_kind(k).value for value in kind or [] for k in value.split(",") if k.strip()})
+    )
     filter_ = feeds.CalendarFilter(tuple(parse_parties(party)), kinds, None)
-    options = ExportOptions(today=app_ctx.today, todos=mode, name=_calendar_name(filter_), dtstamp=app_ctx.now(),
-                            due_soon_days=app_ctx.settings.due_soon_days)
+    options = ExportOptions(
+        today=app_ctx.today,
+        todos=mode,
+        name=_calendar_name(filter_),
+        dtstamp=app_ctx.now(),
+        due_soon_days=app_ctx.settings.due_soon_days,
+    )
     with app_ctx.session(read_only=True) as session:
         objects = feeds.build_objects(session, filter_, options)
     try:
         result = write_vdir(folder, objects)
     except OSError as err:
         raise InputError(f"cannot write the vdir {folder}: {err.strerror or err}") from err
-    typer.echo(f"{folder}: {result.written} written, {result.unchanged} unchanged, {result.removed} removed",
-               err=True)
+    typer.echo(
+        f"{folder}: {result.written} written, {result.unchanged} unchanged, {result.removed} removed",
+        err=True,
+    )

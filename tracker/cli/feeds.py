@@ -20,14 +20,18 @@ app.add_typer(feeds_app, name="feeds", hidden=True)  # the name before issue #12
 
 
 def _kinds(values: list[str] | None) -> list[str]:
-    return sorted({parse_kind(k.strip()).value for value in values or [] for k in value.split(",") if k.strip()})
+    return sorted(
+        {parse_kind(k.strip()).value for value in values or [] for k in value.split(",") if k.strip()}
+    )
 
 
 @feeds_app.command("add")
 def add(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="A name for the feed (who or what it is for)."),
-    party: list[str] | None = typer.Option(None, "--party", help="Only this party (ISO code); repeat or comma-separate."),
+    party: list[str] | None = typer.Option(
+        None, "--party", help="Only this party (ISO code); repeat or comma-separate."
+    ),
     kind: list[str] | None = typer.Option(None, "--kind", help="Only this kind; repeat or comma-separate."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -41,7 +45,9 @@ def add(
     """
     app_ctx = get_context(ctx)
     with app_ctx.session() as session:
-        created = feeds.add_feed(session, name, parties=parse_parties(party), kinds=_kinds(kind), at=app_ctx.now())
+        created = feeds.add_feed(
+            session, name, parties=parse_parties(party), kinds=_kinds(kind), at=app_ctx.now()
+        )
     _print_secret(app_ctx, created, "created", json_)
 
 
@@ -70,8 +76,10 @@ def list_(ctx: typer.Context, json_: bool = typer.Option(False, "--json", help="
         typer.echo("no feeds")
     for record in records:
         state = f"revoked {record['revoked_at'][:10]}" if record["revoked_at"] else "active"
-        typer.echo(f"{record['name']:<24} {','.join(record['parties']) or 'all parties':<14} "
-                   f"{','.join(record['kinds']) or 'all kinds':<18} created {record['created_at'][:10]}  {state}")
+        typer.echo(
+            f"{record['name']:<24} {','.join(record['parties']) or 'all parties':<14} "
+            f"{','.join(record['kinds']) or 'all kinds':<18} created {record['created_at'][:10]}  {state}"
+        )
 
 
 @feeds_app.command("revoke")
@@ -87,8 +95,11 @@ def revoke(ctx: typer.Context, name: str = typer.Argument(..., help="Name of the
 
 
 @feeds_app.command("rotate")
-def rotate(ctx: typer.Context, name: str = typer.Argument(..., help="Name of the feed."),
-           json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def rotate(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Name of the feed."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
     """Give a feed a new secret URL (printed once); the old one answers 404 from now on. The filters stay.
 
     Example: tracker calendars rotate belarus-desk

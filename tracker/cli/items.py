@@ -16,8 +16,8 @@ from tracker.exporters.records import commitment_record
 from tracker.services import tracking
 from tracker.services.fulfilment import format_possible_matches, list_links, list_possible_matches
 from tracker.services.reminders import iter_items, overdue_condition
-from tracker.storage.models import Commitment as Commitment_
 from tracker.storage import repo
+from tracker.storage.models import Commitment as Commitment_
 
 items_app = typer.Typer(help="Follow-up items (commitments) and their status.", no_args_is_help=True)
 app.add_typer(items_app, name="items")
@@ -33,8 +33,10 @@ def format_item(record: dict) -> str:
     """One line for an item: id, window, state, kind, city, parties, title (marked when unreviewed)."""
     mark = {ReviewState.UNREVIEWED: "?", ReviewState.REJECTED: "x"}.get(record["review"], " ")
     state = record["state"] + (f" {record['days_overdue']}d" if record["days_overdue"] else "")
-    return (f"#{record['id']:<4}{mark} {_window_text(record['window']):<22} {state:<15} {record['kind']:<13} "
-            f"{record['city'] or '-':<12} {','.join(record['parties']):<8} {record['title']}")
+    return (
+        f"#{record['id']:<4}{mark} {_window_text(record['window']):<22} {state:<15} {record['kind']:<13} "
+        f"{record['city'] or '-':<12} {','.join(record['parties']):<8} {record['title']}"
+    )
 
 
 def format_source(record: dict) -> str | None:
@@ -46,9 +48,11 @@ def format_source(record: dict) -> str | None:
 
 def format_item_details(record: dict) -> list[str]:
     """An item's line, then its firmness and window as read, its sentence and its source document."""
-    lines = [format_item(record),
-             f"      firmness {record['firmness']}; window \u201c{record['window']['text']}\u201d "
-             f"({record['window']['precision']})"]
+    lines = [
+        format_item(record),
+        f"      firmness {record['firmness']}; window \u201c{record['window']['text']}\u201d "
+        f"({record['window']['precision']})",
+    ]
     if record["evidence"]:
         lines.append(f"      source: \u201c{record['evidence']}\u201d")
     if record["source"]:
@@ -64,7 +68,9 @@ def _record(session, item_id: int, app_ctx) -> dict:
 @items_app.command("list")
 def list_(
     ctx: typer.Context,
-    party: str | None = typer.Option(None, "--party", help="Only items with this party (code or name: Belarus)."),
+    party: str | None = typer.Option(
+        None, "--party", help="Only items with this party (code or name: Belarus)."
+    ),
     kind: str | None = typer.Option(None, "--kind", help="Only this kind."),
     status: str | None = typer.Option(None, "--status", help="open, fulfilled, cancelled or rescheduled."),
     overdue: bool = typer.Option(False, "--overdue", help="Only active items whose window has ended."),
@@ -90,8 +96,14 @@ def list_(
         conditions.append(overdue_condition(app_ctx.today))
     today, horizon = app_ctx.today, app_ctx.settings.due_soon_days
     with app_ctx.session(read_only=True) as session:
-        items = iter_items(session, *conditions, party=party, kind=kind_.value if kind_ else None,
-                           active_only=overdue, include_rejected=all_)
+        items = iter_items(
+            session,
+            *conditions,
+            party=party,
+            kind=kind_.value if kind_ else None,
+            active_only=overdue,
+            include_rejected=all_,
+        )
         records = (commitment_record(item, today, horizon) for item in items)
         if json_:
             _stream_json(records)
@@ -121,8 +133,11 @@ def _stream_json(records) -> None:
 
 
 @items_app.command("show")
-def show(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id."),
-         json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def show(
+    ctx: typer.Context,
+    item_id: int = typer.Argument(..., help="Item id."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
     """Show one item with the sentence it was read from and its history.
 
     Example: tracker items show 1
@@ -131,11 +146,19 @@ def show(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id.")
     with app_ctx.session(read_only=True) as session:
         record = _record(session, item_id, app_ctx)
         record["history"] = [
-            {"at": h.changed_at.isoformat(), "field": h.field, "old": h.old_value, "new": h.new_value,
-             "reason": h.reason}
-            for h in repo.list_history(session, "commitment", item_id)]
-        record["links"] = [{"id": link.id, "meeting_id": link.meeting_id, "state": link.state, "reason": link.reason}
-                           for link in list_links(session, commitment_id=item_id)]
+            {
+                "at": h.changed_at.isoformat(),
+                "field": h.field,
+                "old": h.old_value,
+                "new": h.new_value,
+                "reason": h.reason,
+            }
+            for h in repo.list_history(session, "commitment", item_id)
+        ]
+        record["links"] = [
+            {"id": link.id, "meeting_id": link.meeting_id, "state": link.state, "reason": link.reason}
+            for link in list_links(session, commitment_id=item_id)
+        ]
         fulfilling_meeting_id = repo.get_commitment(session, item_id).fulfilled_meeting_id
     if json_:
         print_json(record)
@@ -146,14 +169,21 @@ def show(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id.")
         by = f" by meeting #{fulfilling_meeting_id}" if fulfilling_meeting_id is not None else ""
         typer.echo(f"      fulfilled on {record['fulfilled_on']}{by}")
     for link in record["links"]:
-        typer.echo(f"      link #{link['id']} [{link['state']}] meeting #{link['meeting_id']}: {link['reason']}")
+        typer.echo(
+            f"      link #{link['id']} [{link['state']}] meeting #{link['meeting_id']}: {link['reason']}"
+        )
     for change in record["history"]:
         typer.echo(f"      {change['at'][:16].replace('T', ' ')}  {history_sentence(change)}")
 
 
 # How a stored field reads in a sentence; the others read as their name with spaces.
-_FIELD_WORDS = {"fulfilled_meeting_id": "fulfilling meeting", "fulfilled_on": "fulfilment date",
-                "window_start": "window start", "window_end": "window end", "fulfilment_link": "fulfilment link"}
+_FIELD_WORDS = {
+    "fulfilled_meeting_id": "fulfilling meeting",
+    "fulfilled_on": "fulfilment date",
+    "window_start": "window start",
+    "window_end": "window end",
+    "fulfilment_link": "fulfilment link",
+}
 
 
 def history_sentence(change: dict) -> str:
@@ -180,8 +210,12 @@ def add(
     ctx: typer.Context,
     title: str = typer.Argument(..., help="What is to happen."),
     kind: str = typer.Option("meeting", "--kind", help=f"One of: {', '.join(k.value for k in Kind)}."),
-    firmness: str = typer.Option("agreed", "--firmness", help=f"One of: {', '.join(f.value for f in Firmness)}."),
-    due: str | None = typer.Option(None, "--window", "--due", help="Due window as a text would say it: 'in 2017', 'by March 2018'."),
+    firmness: str = typer.Option(
+        "agreed", "--firmness", help=f"One of: {', '.join(f.value for f in Firmness)}."
+    ),
+    due: str | None = typer.Option(
+        None, "--window", "--due", help="Due window as a text would say it: 'in 2017', 'by March 2018'."
+    ),
     start: str | None = typer.Option(None, "--start", help="Window start (YYYY-MM-DD)."),
     end: str | None = typer.Option(None, "--end", help="Window end, inclusive (YYYY-MM-DD)."),
     city: str | None = typer.Option(None, "--city", help="City where it is to happen."),
@@ -199,10 +233,17 @@ def add(
     except ValueError as err:
         raise InputError(f"unknown firmness {firmness!r}") from err
     window = parse_window(due, start, end, app_ctx.today) or Window.open()
-    item = Commitment(kind=parse_kind(kind), firmness=firmness_, window=window, title=title,
-                      parties=parse_parties(party, app_ctx.settings.cache_dir), city=city,
-                      country=country.upper() if country else None,
-                      review=ReviewState.CONFIRMED, made_on=app_ctx.today)
+    item = Commitment(
+        kind=parse_kind(kind),
+        firmness=firmness_,
+        window=window,
+        title=title,
+        parties=parse_parties(party, app_ctx.settings.cache_dir),
+        city=city,
+        country=country.upper() if country else None,
+        review=ReviewState.CONFIRMED,
+        made_on=app_ctx.today,
+    )
     with app_ctx.session() as session:
         row = tracking.add_item(session, item, at=app_ctx.now())
         record = _record(session, row.id, app_ctx)
@@ -263,8 +304,10 @@ def edit(
         elif added or removed:
             current = set(repo.get_commitment(session, item_id).parties)
             if not_there := sorted(set(removed) - current):
-                raise InputError(f"item #{item_id} has no party {','.join(not_there)} "
-                                 f"(its parties: {','.join(sorted(current)) or 'none'})")
+                raise InputError(
+                    f"item #{item_id} has no party {','.join(not_there)} "
+                    f"(its parties: {','.join(sorted(current)) or 'none'})"
+                )
             changes["parties"] = sorted((current | set(added)) - set(removed))
         tracking.edit_item(session, item_id, changes, at=app_ctx.now(), reason=reason)
         record = _record(session, item_id, app_ctx)
@@ -275,8 +318,12 @@ def edit(
 def done(
     ctx: typer.Context,
     item_id: int = typer.Argument(..., help="Item id."),
-    meeting: int | None = typer.Option(None, "--by", "--meeting", help="Id of the meeting that fulfilled it."),
-    on: str | None = typer.Option(None, "--on", help="Date it was fulfilled (default: the meeting's, else today)."),
+    meeting: int | None = typer.Option(
+        None, "--by", "--meeting", help="Id of the meeting that fulfilled it."
+    ),
+    on: str | None = typer.Option(
+        None, "--on", help="Date it was fulfilled (default: the meeting's, else today)."
+    ),
     reason: str = typer.Option("marked done by hand", "--reason", help="Why (kept in the history)."),
     force: bool = typer.Option(False, "--force", help="Link the meeting even if its parties or city differ."),
 ) -> None:
@@ -293,8 +340,9 @@ def done(
     with app_ctx.session() as session:
         if meeting is not None:
             _conflicts, doubts = tracking.check_fulfilment(session, item_id, meeting)
-        tracking.complete_item(session, item_id, meeting_id=meeting, on=on_, at=app_ctx.now(), reason=reason,
-                               force=force)
+        tracking.complete_item(
+            session, item_id, meeting_id=meeting, on=on_, at=app_ctx.now(), reason=reason, force=force
+        )
         record = _record(session, item_id, app_ctx)
     typer.echo(f"fulfilled {format_item(record)}")
     for doubt in doubts:
@@ -302,8 +350,11 @@ def done(
 
 
 @items_app.command("cancel")
-def cancel(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id."),
-           reason: str = typer.Option("cancelled by hand", "--reason", help="Why (kept in the history).")) -> None:
+def cancel(
+    ctx: typer.Context,
+    item_id: int = typer.Argument(..., help="Item id."),
+    reason: str = typer.Option("cancelled by hand", "--reason", help="Why (kept in the history)."),
+) -> None:
     """Cancel an item that will not happen.
 
     Example: tracker items cancel 2 --reason "visit called off"

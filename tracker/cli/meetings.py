@@ -5,7 +5,14 @@ from __future__ import annotations
 import typer
 
 from tracker.cli.app import app, get_context, print_json
-from tracker.cli.options import parse_kind, parse_optional_date, parse_parties, parse_party, parse_time, parse_timezone
+from tracker.cli.options import (
+    parse_kind,
+    parse_optional_date,
+    parse_parties,
+    parse_party,
+    parse_time,
+    parse_timezone,
+)
 from tracker.domain.model import Kind, Meeting, Participant, ReviewState
 from tracker.errors import InputError
 from tracker.exporters.records import meeting_record
@@ -19,26 +26,36 @@ app.add_typer(meetings_app, name="meetings")
 
 def _line(record: dict) -> str:
     when = record["start"] if record["start"] == record["end"] else f"{record['start']}..{record['end']}"
-    return (f"#{record['id']:<4} {when:<22} {record['kind']:<13} {record['city'] or '-':<14} "
-            f"{','.join(record['parties']):<10} {record['title']}")
+    return (
+        f"#{record['id']:<4} {when:<22} {record['kind']:<13} {record['city'] or '-':<14} "
+        f"{','.join(record['parties']):<10} {record['title']}"
+    )
 
 
 def _links(session, meeting_id: int) -> list[dict]:
-    return [{"id": link.id, "item_id": link.commitment_id, "state": link.state, "reason": link.reason}
-            for link in list_links(session, meeting_id=meeting_id)]
+    return [
+        {"id": link.id, "item_id": link.commitment_id, "state": link.state, "reason": link.reason}
+        for link in list_links(session, meeting_id=meeting_id)
+    ]
 
 
 def _echo_links(links: list[dict]) -> None:
     for link in links:
-        verb = {"auto": "fulfils", "proposed": "may fulfil (see `tracker review`)",
-                "confirmed": "fulfils", "rejected": "does not fulfil"}[link["state"]]
+        verb = {
+            "auto": "fulfils",
+            "proposed": "may fulfil (see `tracker review`)",
+            "confirmed": "fulfils",
+            "rejected": "does not fulfil",
+        }[link["state"]]
         typer.echo(f"  {verb} item #{link['item_id']} (link #{link['id']}): {link['reason']}")
 
 
 def _check_times(start_time, end_time, zone: str | None, first, last) -> None:
     """A time needs a zone, an end time needs a start time, and a one-day meeting ends after it starts."""
     if start_time is not None and not zone:
-        raise InputError("--time needs --timezone (an IANA name such as Europe/Minsk): a time means nothing without it")
+        raise InputError(
+            "--time needs --timezone (an IANA name such as Europe/Minsk): a time means nothing without it"
+        )
     if end_time is not None and start_time is None:
         raise InputError("--end-time needs --time")
     if end_time is not None and first == last and end_time <= start_time:
@@ -48,8 +65,9 @@ def _check_times(start_time, end_time, zone: str | None, first, last) -> None:
 @meetings_app.command("list")
 def list_(
     ctx: typer.Context,
-    party: str | None = typer.Option(None, "--party",
-                                     help="Only meetings with this party (code or name: BY, Belarus)."),
+    party: str | None = typer.Option(
+        None, "--party", help="Only meetings with this party (code or name: BY, Belarus)."
+    ),
     kind: str | None = typer.Option(None, "--kind", help="Only this kind."),
     since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
@@ -63,9 +81,13 @@ def list_(
     kind_ = parse_kind(kind)
     party = parse_party(party, app_ctx.settings.cache_dir) if party else None
     with app_ctx.session(read_only=True) as session:
-        rows = repo.list_meetings(session, party=party, kind=kind_.value if kind_ else None,
-                                  since=parse_optional_date(since, "--since"),
-                                  until=parse_optional_date(until, "--until"))
+        rows = repo.list_meetings(
+            session,
+            party=party,
+            kind=kind_.value if kind_ else None,
+            since=parse_optional_date(since, "--since"),
+            until=parse_optional_date(until, "--until"),
+        )
         records = [meeting_record(repo.meeting_to_domain(row)) for row in rows]
     if json_:
         print_json(records)
@@ -77,8 +99,11 @@ def list_(
 
 
 @meetings_app.command("show")
-def show(ctx: typer.Context, meeting_id: int = typer.Argument(..., help="Meeting id."),
-         json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def show(
+    ctx: typer.Context,
+    meeting_id: int = typer.Argument(..., help="Meeting id."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
     """Show one meeting with its participants and source sentence.
 
     Example: tracker meetings show 1
@@ -106,9 +131,15 @@ def add(
     title: str = typer.Option("", "--title", help="Title."),
     city: str | None = typer.Option(None, "--city", help="City."),
     country: str | None = typer.Option(None, "--country", help="ISO code of the city's country."),
-    timezone: str | None = typer.Option(None, "--timezone", help="IANA time zone of the city (Europe/Minsk)."),
-    time: str | None = typer.Option(None, "--time", help="Start time HH:MM, local to --timezone (needs a zone)."),
-    end_time: str | None = typer.Option(None, "--end-time", help="End time HH:MM on the last day (needs --time)."),
+    timezone: str | None = typer.Option(
+        None, "--timezone", help="IANA time zone of the city (Europe/Minsk)."
+    ),
+    time: str | None = typer.Option(
+        None, "--time", help="Start time HH:MM, local to --timezone (needs a zone)."
+    ),
+    end_time: str | None = typer.Option(
+        None, "--end-time", help="End time HH:MM on the last day (needs --time)."
+    ),
     party: list[str] | None = typer.Option(None, "--party", help="Party code; repeat or comma-separate."),
     participant: list[str] | None = typer.Option(None, "--participant", help="'Name|Role|CC'; repeatable."),
     json_: bool = typer.Option(False, "--json", help="Print the new meeting as JSON."),
@@ -132,11 +163,20 @@ def add(
     for value in participant or []:
         name, role, cc = (value.split("|") + [None, None])[:3]
         people.append(Participant(name.strip(), role or None, (cc or "").upper() or None))
-    meeting = Meeting(kind=parse_kind(kind), start=first, end=last, title=title, city=city,
-                      country=country.upper() if country else None, timezone=zone,
-                      start_time=start_time, end_time=finish_time,
-                      parties=parse_parties(party, app_ctx.settings.cache_dir), participants=people,
-                      review=ReviewState.CONFIRMED)
+    meeting = Meeting(
+        kind=parse_kind(kind),
+        start=first,
+        end=last,
+        title=title,
+        city=city,
+        country=country.upper() if country else None,
+        timezone=zone,
+        start_time=start_time,
+        end_time=finish_time,
+        parties=parse_parties(party, app_ctx.settings.cache_dir),
+        participants=people,
+        review=ReviewState.CONFIRMED,
+    )
     with app_ctx.session() as session:
         row = tracking.add_meeting(session, meeting, at=app_ctx.now())
         record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, row.id)))
@@ -159,7 +199,9 @@ def edit(
     city: str | None = typer.Option(None, "--city", help="New city."),
     country: str | None = typer.Option(None, "--country", help="New country code."),
     timezone: str | None = typer.Option(None, "--timezone", help="New IANA time zone (validated)."),
-    time: str | None = typer.Option(None, "--time", help="New start time HH:MM, local; 'none' makes it all-day."),
+    time: str | None = typer.Option(
+        None, "--time", help="New start time HH:MM, local; 'none' makes it all-day."
+    ),
     end_time: str | None = typer.Option(None, "--end-time", help="New end time HH:MM; 'none' removes it."),
     party: list[str] | None = typer.Option(None, "--party", help="Replace the parties."),
     reason: str = typer.Option("edited by hand", "--reason", help="Why (kept in the history)."),
@@ -191,9 +233,13 @@ def edit(
     with app_ctx.session() as session:
         if {"start_time", "end_time", "timezone", "start_date", "end_date"} & set(changes):
             row = repo.get_meeting(session, meeting_id)
-            _check_times(changes.get("start_time", row.start_time), changes.get("end_time", row.end_time),
-                         changes.get("timezone", row.timezone), changes.get("start_date", row.start_date),
-                         changes.get("end_date", row.end_date))
+            _check_times(
+                changes.get("start_time", row.start_time),
+                changes.get("end_time", row.end_time),
+                changes.get("timezone", row.timezone),
+                changes.get("start_date", row.start_date),
+                changes.get("end_date", row.end_date),
+            )
         row = tracking.edit_meeting(session, meeting_id, changes, at=app_ctx.now(), reason=reason)
         record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, row.id)))
         links = _links(session, row.id)

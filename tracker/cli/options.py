@@ -9,8 +9,15 @@ from tracker.domain.model import Kind, Precision, Window
 from tracker.errors import InputError
 from tracker.limits import check_date
 
-__all__ = ["parse_kind", "parse_parties", "parse_party", "parse_window", "parse_optional_date", "parse_time",
-           "parse_timezone"]
+__all__ = [
+    "parse_kind",
+    "parse_parties",
+    "parse_party",
+    "parse_window",
+    "parse_optional_date",
+    "parse_time",
+    "parse_timezone",
+]
 
 
 def parse_kind(value: str | None) -> Kind | None:
@@ -28,8 +35,9 @@ def parse_parties(values: list[str] | None, cache_dir: str | None = None) -> lis
     Raises InputError for a party the gazetteer does not know, with the nearest names (issue #14:
     an unknown code used to replace an item's parties silently).
     """
-    return sorted({parse_party(word, cache_dir) for value in values or [] for word in value.split(",")
-                   if word.strip()})
+    return sorted(
+        {parse_party(word, cache_dir) for value in values or [] for word in value.split(",") if word.strip()}
+    )
 
 
 def parse_party(value: str, cache_dir: str | None = None) -> str:
@@ -43,8 +51,11 @@ def parse_party(value: str, cache_dir: str | None = None) -> str:
     if code is not None:
         return code
     suggestions = gazetteer.suggest_parties(value, folder)
-    hint = f"did you mean {' or '.join(suggestions)}?" if suggestions else \
-        "give an ISO 3166 code (BY), an organisation (OSCE) or a country name (Belarus)"
+    hint = (
+        f"did you mean {' or '.join(suggestions)}?"
+        if suggestions
+        else "give an ISO 3166 code (BY), an organisation (OSCE) or a country name (Belarus)"
+    )
     raise InputError(f"unknown party {value.strip()!r}; {hint}")
 
 

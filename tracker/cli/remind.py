@@ -15,13 +15,20 @@ from tracker.cli.app import app, get_context
 from tracker.cli.items import format_item, format_source
 from tracker.cli.options import parse_kind, parse_party
 from tracker.domain.status import window_state
-from tracker.exporters.records import join_json_objects
 from tracker.errors import InputError
+from tracker.exporters.records import join_json_objects
 from tracker.limits import check_days
 from tracker.services.reminders import Reminder, Reminders, build_reminders
 
-__all__ = ["parse_horizon", "reminders_json", "parse_items", "render_text", "render_html", "mail_subject",
-           "write_json"]
+__all__ = [
+    "parse_horizon",
+    "reminders_json",
+    "parse_items",
+    "render_text",
+    "render_html",
+    "mail_subject",
+    "write_json",
+]
 
 _HORIZON = re.compile(r"^\s*(\d+)\s*([dw]?)\s*$", re.IGNORECASE)
 _SECTIONS = ("overdue", "due_soon", "opening_soon", "stale")
@@ -42,24 +49,50 @@ def parse_horizon(value: str | None, default_days: int) -> int:
 def _item_json(reminder: Reminder, reminders: Reminders) -> str:
     """The reminder's item as one line of JSON: commitment_record's fields, then the reminder's numbers."""
     state = window_state(reminder.window_end, reminders.today, reminders.within_days)
-    return join_json_objects(reminder.record, _reminder_fields(
-        state, reminder.days_overdue, reminder.unreviewed, reminder.days_left, reminder.opens_in_days,
-        reminder.last_news))
+    return join_json_objects(
+        reminder.record,
+        _reminder_fields(
+            state,
+            reminder.days_overdue,
+            reminder.unreviewed,
+            reminder.days_left,
+            reminder.opens_in_days,
+            reminder.last_news,
+        ),
+    )
 
 
 @lru_cache(maxsize=65536, typed=True)
-def _reminder_fields(state: str, days_overdue: int, unreviewed: bool, days_left: int | None,
-                     opens_in_days: int | None, last_news: dt.date | None) -> str:
+def _reminder_fields(
+    state: str,
+    days_overdue: int,
+    unreviewed: bool,
+    days_left: int | None,
+    opens_in_days: int | None,
+    last_news: dt.date | None,
+) -> str:
     # Cached: items that share a window (most do) share these fields, and encoding them anew
     # for each of 70,000 items would cost more than the rest of the command.
-    return _dumps({"state": state, "days_overdue": days_overdue, "unreviewed": unreviewed, "days_left": days_left,
-                   "opens_in_days": opens_in_days, "last_news": last_news})
+    return _dumps(
+        {
+            "state": state,
+            "days_overdue": days_overdue,
+            "unreviewed": unreviewed,
+            "days_left": days_left,
+            "opens_in_days": opens_in_days,
+            "last_news": last_news,
+        }
+    )
 
 
 def reminders_json(reminders: Reminders) -> dict:
     """The `--json` document: one list per group, in reminder order, each item as the text of its JSON object."""
-    document: dict = {"today": reminders.today.isoformat(), "within_days": reminders.within_days,
-                      "stale_months": reminders.stale_months, "counts": reminders.counts}
+    document: dict = {
+        "today": reminders.today.isoformat(),
+        "within_days": reminders.within_days,
+        "stale_months": reminders.stale_months,
+        "counts": reminders.counts,
+    }
     for name in _SECTIONS:
         document[name] = [_item_json(r, reminders) for r in getattr(reminders, name)]
     document["late_cadences"] = [cadence.to_json() for cadence in reminders.late_cadences]
@@ -138,15 +171,18 @@ def render_text(document: dict, possible_matches: dict[int, list[int]] | None = 
 
 
 def _cadence_text(c: dict) -> str:
-    return (f"{','.join(c['parties'])} {c['kind']}: {c['meetings']} meetings, every ~{c['median_interval_days']} "
-            f"days, last {c['last']}, expected {c['expected_next']}, late since {c['late_after']} "
-            f"({c['days_late']} days)")
+    return (
+        f"{','.join(c['parties'])} {c['kind']}: {c['meetings']} meetings, every ~{c['median_interval_days']} "
+        f"days, last {c['last']}, expected {c['expected_next']}, late since {c['late_after']} "
+        f"({c['days_late']} days)"
+    )
 
 
 def _titles_from(document: dict) -> dict[str, str]:
     within, months = document["within_days"], document["stale_months"]
     return {
-        "overdue": "Overdue", "due_soon": f"Due within {within} days",
+        "overdue": "Overdue",
+        "due_soon": f"Due within {within} days",
         "opening_soon": f"Windows opening within {within} days",
         "stale": f"Stale (no news for {months} months)",
         "late_cadences": "Late cadences (no meeting and nothing promised)",
@@ -161,17 +197,20 @@ def render_html(document: dict) -> str:
     for name in _SECTIONS:
         if not document[name]:
             continue
-        parts.append(f"<h2>{esc(titles[name])} ({len(document[name])})</h2><table>"
-                     "<tr><th>#</th><th>window</th><th>kind</th><th>city</th><th>parties</th><th>title</th>"
-                     "<th></th></tr>")
+        parts.append(
+            f"<h2>{esc(titles[name])} ({len(document[name])})</h2><table>"
+            "<tr><th>#</th><th>window</th><th>kind</th><th>city</th><th>parties</th><th>title</th>"
+            "<th></th></tr>"
+        )
         for record in document[name]:
             window = record["window"]
             span = "open-ended" if window["start"] is None else f"{window['start']}..{window['end']}"
-            mark = " <b title=\"not reviewed yet\">?</b>" if record["unreviewed"] else ""
+            mark = ' <b title="not reviewed yet">?</b>' if record["unreviewed"] else ""
             parts.append(
                 f"<tr><td>{record['id']}{mark}</td><td>{esc(span)}</td><td>{esc(record['kind'])}</td>"
                 f"<td>{esc(record['city'] or '-')}</td><td>{esc(','.join(record['parties']))}</td>"
-                f"<td>{esc(record['title'])}</td><td>{esc(_note(name, record))}</td></tr>")
+                f"<td>{esc(record['title'])}</td><td>{esc(_note(name, record))}</td></tr>"
+            )
         parts.append("</table>")
     if document["late_cadences"]:
         parts.append(f"<h2>{esc(titles['late_cadences'])}</h2><ul>")
@@ -187,23 +226,40 @@ def render_html(document: dict) -> str:
 
 def mail_subject(document: dict) -> str:
     counts = document["counts"]
-    found = [f"{counts[key]} {label}" for key, label in (
-        ("overdue", "overdue"), ("due_soon", "due soon"), ("opening_soon", "opening soon"),
-        ("stale", "stale"), ("late_cadences", "late cadence(s)")) if counts[key]]
+    found = [
+        f"{counts[key]} {label}"
+        for key, label in (
+            ("overdue", "overdue"),
+            ("due_soon", "due soon"),
+            ("opening_soon", "opening soon"),
+            ("stale", "stale"),
+            ("late_cadences", "late cadence(s)"),
+        )
+        if counts[key]
+    ]
     return f"tracker reminders {document['today']}: " + (", ".join(found) if found else "nothing due")
 
 
 @app.command()
 def remind(
     ctx: typer.Context,
-    within: str | None = typer.Option(None, "--within", help="Horizon: 30d, 6w or 30 (default: due_soon_days)."),
-    party: str | None = typer.Option(None, "--party", help="Only items and cadences with this party (code or name)."),
+    within: str | None = typer.Option(
+        None, "--within", help="Horizon: 30d, 6w or 30 (default: due_soon_days)."
+    ),
+    party: str | None = typer.Option(
+        None, "--party", help="Only items and cadences with this party (code or name)."
+    ),
     kind: str | None = typer.Option(None, "--kind", help="Only this kind."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
-    fail_on_overdue: bool = typer.Option(False, "--fail-on-overdue", help="Exit 1 when something is overdue."),
+    fail_on_overdue: bool = typer.Option(
+        False, "--fail-on-overdue", help="Exit 1 when something is overdue."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print (and mail) nothing when nothing is due."),
-    mail_to: str | None = typer.Option(None, "--mail-to", help="Also send the reminders to this address "
-                                       "(SMTP settings: `tracker config show`)."),
+    mail_to: str | None = typer.Option(
+        None,
+        "--mail-to",
+        help="Also send the reminders to this address (SMTP settings: `tracker config show`).",
+    ),
 ) -> None:
     """Print what is overdue, due soon, opening soon or stale, and late cadences.
 
@@ -220,16 +276,27 @@ def remind(
     kind_ = parse_kind(kind)
     code = parse_party(party, settings.cache_dir) if party else None
     with app_ctx.session(read_only=True) as session:
-        reminders = build_reminders(session, app_ctx.today, horizon, party=code,
-                                    kind=kind_.value if kind_ else None, stale_months=settings.stale_months)
+        reminders = build_reminders(
+            session,
+            app_ctx.today,
+            horizon,
+            party=code,
+            kind=kind_.value if kind_ else None,
+            stale_months=settings.stale_months,
+        )
     document = reminders_json(reminders)
     silent = quiet and reminders.empty
     if mail_to and not silent:
         from tracker.services.mail import send_mail
 
         readable = parse_items(document)
-        sent = send_mail(settings, mail_to, mail_subject(readable), render_text(readable, reminders.possible_matches),
-                         render_html(readable))
+        sent = send_mail(
+            settings,
+            mail_to,
+            mail_subject(readable),
+            render_text(readable, reminders.possible_matches),
+            render_html(readable),
+        )
         document["mailed_to"] = sent
     if silent:
         pass

@@ -15,8 +15,9 @@ from tracker.exporters import report as render
 from tracker.private_files import write_private_text
 from tracker.services.report import DEFAULT_LIMIT, build_compliance, build_weekly_report, parse_week
 
-report_app = typer.Typer(help="The weekly status report and each partner's compliance record.",
-                         no_args_is_help=True)
+report_app = typer.Typer(
+    help="The weekly status report and each partner's compliance record.", no_args_is_help=True
+)
 app.add_typer(report_app, name="report")
 
 
@@ -26,8 +27,13 @@ class ReportFormat(StrEnum):
     JSON = "json"
 
 
-_SUFFIX_FORMATS = {".md": ReportFormat.MD, ".markdown": ReportFormat.MD, ".html": ReportFormat.HTML,
-                   ".htm": ReportFormat.HTML, ".json": ReportFormat.JSON}
+_SUFFIX_FORMATS = {
+    ".md": ReportFormat.MD,
+    ".markdown": ReportFormat.MD,
+    ".html": ReportFormat.HTML,
+    ".htm": ReportFormat.HTML,
+    ".json": ReportFormat.JSON,
+}
 
 
 def _home(option: str | None, settings) -> str | None:
@@ -53,12 +59,15 @@ def _output_format(format_: ReportFormat | None, output: Path | None) -> ReportF
     suffix = output.suffix.lower()
     named = _SUFFIX_FORMATS.get(suffix)
     if suffix == ".pdf":
-        raise InputError(f"cannot write PDF ({output}); write HTML (-o {output.with_suffix('.html')}) "
-                         "and print it to PDF from a browser")
+        raise InputError(
+            f"cannot write PDF ({output}); write HTML (-o {output.with_suffix('.html')}) "
+            "and print it to PDF from a browser"
+        )
     if format_ is None:
         if named is None:
-            raise InputError(f"cannot tell the format of {output} from its name; "
-                             "use .md, .html or .json, or give --format")
+            raise InputError(
+                f"cannot tell the format of {output} from its name; use .md, .html or .json, or give --format"
+            )
         return named
     if named is not None and named is not format_:
         raise InputError(f"--format {format_} does not match {output} ({named}); change one of them")
@@ -81,21 +90,33 @@ def _send(settings, to: str, report) -> None:
         from tracker.services.mail import send_mail
     except ImportError as err:  # the mail service ships with the follow-ups issue
         raise ConfigError("this version of tracker cannot send mail yet; write the report with -o") from err
-    send_mail(settings, to, render.report_subject(report), render.render_markdown(report),
-              render.render_html(report))
+    send_mail(
+        settings,
+        to,
+        render.report_subject(report),
+        render.render_markdown(report),
+        render.render_html(report),
+    )
     typer.echo(f"sent {render.report_subject(report)} to {to}", err=True)
 
 
 @report_app.command("weekly")
 def weekly(
     ctx: typer.Context,
-    week: str | None = typer.Option(None, "--week", help="ISO week, e.g. 2016-W40 (default: the week before today)."),
+    week: str | None = typer.Option(
+        None, "--week", help="ISO week, e.g. 2016-W40 (default: the week before today)."
+    ),
     format_: ReportFormat | None = typer.Option(
-        None, "--format", help="md, html or json (default: from the -o file's name, else md).", show_default=False),
+        None,
+        "--format",
+        help="md, html or json (default: from the -o file's name, else md).",
+        show_default=False,
+    ),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     party: str | None = typer.Option(None, "--party", help="Only this party (code or name)."),
     mail_to: str | None = typer.Option(
-        None, "--mail-to", help="Mail the report (Markdown and HTML parts) to ADDR instead of printing it."),
+        None, "--mail-to", help="Mail the report (Markdown and HTML parts) to ADDR instead of printing it."
+    ),
     limit: int = typer.Option(DEFAULT_LIMIT, "--limit", min=0, help="Items listed per section; 0 lists all."),
     home: str | None = typer.Option(None, "--home", help=_HOME_HELP),
 ) -> None:
@@ -110,10 +131,15 @@ def weekly(
     format_ = _output_format(format_, output)
     iso_week = parse_week(week) if week else None
     with app_ctx.session(read_only=True) as session:
-        report = build_weekly_report(session, today=app_ctx.today, week=iso_week, party=_party(party, app_ctx),
-                                     limit=limit,
-                                     stale_months=app_ctx.settings.stale_months,
-                                     home=_home(home, app_ctx.settings))
+        report = build_weekly_report(
+            session,
+            today=app_ctx.today,
+            week=iso_week,
+            party=_party(party, app_ctx),
+            limit=limit,
+            stale_months=app_ctx.settings.stale_months,
+            home=_home(home, app_ctx.settings),
+        )
     if mail_to:
         _send(app_ctx.settings, mail_to, report)
         if output is None:
@@ -149,8 +175,13 @@ def compliance(
     app_ctx = get_context(ctx)
     since_day = parse_optional_date(since, "--since")
     with app_ctx.session(read_only=True) as session:
-        records = build_compliance(session, today=app_ctx.today, party=_party(party, app_ctx), since=since_day,
-                                   home=_home(home, app_ctx.settings))
+        records = build_compliance(
+            session,
+            today=app_ctx.today,
+            party=_party(party, app_ctx),
+            since=since_day,
+            home=_home(home, app_ctx.settings),
+        )
     if json_:
         print_json(render.compliance_to_json(records, today=app_ctx.today, since=since_day))
         return

@@ -21,12 +21,15 @@ from tracker.services import tracking
 from tracker.services.review import PendingLink, ReviewQueue
 from tracker.storage import repo
 
-review_app = typer.Typer(help=(
-    "Confirm or reject items and fulfilment links read from texts.\n\n"
-    "Bare `tracker review` is interactive: it walks through unreviewed items, then pending "
-    "fulfilment links, one prompt each (confirm, reject, edit the window or the place and parties, "
-    "skip, quit), and saves every decision at once. The commands below do the same by id, for scripts.\n\n"
-    "Example: tracker review"))
+review_app = typer.Typer(
+    help=(
+        "Confirm or reject items and fulfilment links read from texts.\n\n"
+        "Bare `tracker review` is interactive: it walks through unreviewed items, then pending "
+        "fulfilment links, one prompt each (confirm, reject, edit the window or the place and parties, "
+        "skip, quit), and saves every decision at once. The commands below do the same by id, for scripts.\n\n"
+        "Example: tracker review"
+    )
+)
 app.add_typer(review_app, name="review")
 
 ITEM_CHOICES = "[c]onfirm, [r]eject, edit [w]indow, edit [p]lace/parties, [s]kip, [q]uit"
@@ -38,19 +41,28 @@ def _item_record(item, app_ctx) -> dict:
 
 
 def _link_record(link: PendingLink, app_ctx) -> dict:
-    return {"id": link.id, "state": link.state, "reason": link.reason,
-            "item": _item_record(link.item, app_ctx), "meeting": meeting_record(link.meeting)}
+    return {
+        "id": link.id,
+        "state": link.state,
+        "reason": link.reason,
+        "item": _item_record(link.item, app_ctx),
+        "meeting": meeting_record(link.meeting),
+    }
 
 
 def _meeting_line(record: dict) -> str:
     when = record["start"] if record["start"] == record["end"] else f"{record['start']}..{record['end']}"
-    return (f"meeting #{record['id']} {when} {record['kind']} {record['city'] or '-'} "
-            f"{','.join(record['parties'])} {record['title']}".rstrip())
+    return (
+        f"meeting #{record['id']} {when} {record['kind']} {record['city'] or '-'} "
+        f"{','.join(record['parties'])} {record['title']}".rstrip()
+    )
 
 
 def _queue_json(queue: ReviewQueue, app_ctx) -> dict:
-    return {"items": [_item_record(item, app_ctx) for item in queue.items],
-            "links": [_link_record(link, app_ctx) for link in queue.links]}
+    return {
+        "items": [_item_record(item, app_ctx) for item in queue.items],
+        "links": [_link_record(link, app_ctx) for link in queue.links],
+    }
 
 
 def _echo_item(record: dict) -> None:
@@ -82,8 +94,10 @@ def _parse_window_answer(answer: str, anchor) -> Window:
     try:
         return _read_window_answer(answer, anchor)
     except InputError as err:
-        raise InputError(f"cannot read a window from {answer.strip()!r}; answer like 'in 2018', "
-                         "2018-03-01..2018-03-31, 2018-03-01 or open") from err
+        raise InputError(
+            f"cannot read a window from {answer.strip()!r}; answer like 'in 2018', "
+            "2018-03-01..2018-03-31, 2018-03-01 or open"
+        ) from err
 
 
 def _read_window_answer(answer: str, anchor) -> Window:
@@ -119,8 +133,9 @@ def walk(ctx: typer.Context) -> None:
             return
         total = len(queue)
         counts = {"saved": 0, "skipped": 0}
-        steps = [("item", item.id, _review_item) for item in queue.items] + \
-            [("fulfilment link", link.id, _review_link) for link in queue.links]
+        steps = [("item", item.id, _review_item) for item in queue.items] + [
+            ("fulfilment link", link.id, _review_link) for link in queue.links
+        ]
         for position, (what, target_id, review_one) in enumerate(steps, 1):
             typer.echo(f"\n[{position}/{total}] {what}")
             outcome, saved = review_one(session, app_ctx, target_id)
@@ -163,17 +178,26 @@ def _review_item(session, app_ctx, item_id: int) -> tuple[str, int]:
             if choice == "w":
                 answer = typer.prompt(WINDOW_PROMPT)
                 window = _parse_window_answer(answer, row.made_on or app_ctx.today)
-                tracking.edit_item(session, item_id, {"window": window}, at=app_ctx.now(),
-                                   reason="window corrected in review")
+                tracking.edit_item(
+                    session,
+                    item_id,
+                    {"window": window},
+                    at=app_ctx.now(),
+                    reason="window corrected in review",
+                )
                 session.commit()
                 saved += 1
             elif choice == "p":
                 city = typer.prompt("city ('-' for none)", default=row.city or "-").strip()
-                parties = typer.prompt("parties (codes or names, comma-separated)",
-                                       default=",".join(row.parties) or "-").strip()
-                changes = {"city": None if city in {"", "-"} else city,
-                           "parties": [] if parties in {"", "-"} else
-                           parse_parties([parties], app_ctx.settings.cache_dir)}
+                parties = typer.prompt(
+                    "parties (codes or names, comma-separated)", default=",".join(row.parties) or "-"
+                ).strip()
+                changes = {
+                    "city": None if city in {"", "-"} else city,
+                    "parties": []
+                    if parties in {"", "-"}
+                    else parse_parties([parties], app_ctx.settings.cache_dir),
+                }
                 tracking.edit_item(session, item_id, changes, at=app_ctx.now(), reason="corrected in review")
                 session.commit()
                 saved += 1
@@ -228,8 +252,10 @@ def list_(ctx: typer.Context, json_: bool = typer.Option(False, "--json", help="
     for record in document["items"]:
         typer.echo(f"item {format_item(record)}")
     for link in document["links"]:
-        typer.echo(f"link #{link['id']:<4} {link['state']:<8} item #{link['item']['id']} <- "
-                   f"{_meeting_line(link['meeting'])}")
+        typer.echo(
+            f"link #{link['id']:<4} {link['state']:<8} item #{link['item']['id']} <- "
+            f"{_meeting_line(link['meeting'])}"
+        )
 
 
 def _decide(ctx: typer.Context, action, target_id: int, reason: str, what: str) -> None:
@@ -246,8 +272,11 @@ def _decide(ctx: typer.Context, action, target_id: int, reason: str, what: str) 
 
 
 @review_app.command("confirm")
-def confirm(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id."),
-            reason: str = typer.Option("confirmed in review", "--reason", help="Why (kept in the history).")) -> None:
+def confirm(
+    ctx: typer.Context,
+    item_id: int = typer.Argument(..., help="Item id."),
+    reason: str = typer.Option("confirmed in review", "--reason", help="Why (kept in the history)."),
+) -> None:
     """Confirm that an item was read correctly.
 
     Example: tracker review confirm 1
@@ -256,8 +285,11 @@ def confirm(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id
 
 
 @review_app.command("reject")
-def reject(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id."),
-           reason: str = typer.Option("rejected in review", "--reason", help="Why (kept in the history).")) -> None:
+def reject(
+    ctx: typer.Context,
+    item_id: int = typer.Argument(..., help="Item id."),
+    reason: str = typer.Option("rejected in review", "--reason", help="Why (kept in the history)."),
+) -> None:
     """Reject a misread item: it leaves reminders and lists (`items list --all` still shows it).
 
     Example: tracker review reject 2 --reason "a general intention, not a meeting"
@@ -266,9 +298,11 @@ def reject(ctx: typer.Context, item_id: int = typer.Argument(..., help="Item id.
 
 
 @review_app.command("confirm-link")
-def confirm_link(ctx: typer.Context, link_id: int = typer.Argument(..., help="Link id (`tracker review list`)."),
-                 reason: str = typer.Option("confirmed in review", "--reason",
-                                            help="Why (kept in the history).")) -> None:
+def confirm_link(
+    ctx: typer.Context,
+    link_id: int = typer.Argument(..., help="Link id (`tracker review list`)."),
+    reason: str = typer.Option("confirmed in review", "--reason", help="Why (kept in the history)."),
+) -> None:
     """Confirm a fulfilment link; a proposed one then marks its item fulfilled.
 
     Example: tracker review confirm-link 3
@@ -277,9 +311,11 @@ def confirm_link(ctx: typer.Context, link_id: int = typer.Argument(..., help="Li
 
 
 @review_app.command("reject-link")
-def reject_link(ctx: typer.Context, link_id: int = typer.Argument(..., help="Link id (`tracker review list`)."),
-                reason: str = typer.Option("rejected in review", "--reason",
-                                           help="Why (kept in the history).")) -> None:
+def reject_link(
+    ctx: typer.Context,
+    link_id: int = typer.Argument(..., help="Link id (`tracker review list`)."),
+    reason: str = typer.Option("rejected in review", "--reason", help="Why (kept in the history)."),
+) -> None:
     """Reject a fulfilment link; if it had fulfilled its item, the item is open again.
 
     Example: tracker review reject-link 3 --reason "a different format of talks"

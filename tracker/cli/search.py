@@ -14,7 +14,9 @@ from tracker.storage.search import search_rows
 @app.command()
 def search(
     ctx: typer.Context,
-    text: list[str] = typer.Argument(..., help="Words that must all occur (in a title, sentence, city or text)."),
+    text: list[str] = typer.Argument(
+        ..., help="Words that must all occur (in a title, sentence, city or text)."
+    ),
     limit: int = typer.Option(50, "--limit", min=1, help="At most this many of each kind."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -34,7 +36,9 @@ def search(
     with app_ctx.session(read_only=True) as session:
         hits = search_rows(session, words, party_codes, limit=limit)
     if json_:
-        print_json([{"kind": hit.kind, "id": hit.id, "title": hit.title, "sentence": hit.sentence} for hit in hits])
+        print_json(
+            [{"kind": hit.kind, "id": hit.id, "title": hit.title, "sentence": hit.sentence} for hit in hits]
+        )
         return
     if not hits:
         typer.echo(f"nothing found for {' '.join(words)!r}")

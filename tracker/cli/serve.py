@@ -38,16 +38,29 @@ def _base_url_port(base_url: str) -> int | None:
 @app.command("serve")
 def serve(
     ctx: typer.Context,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; loopback unless you mean to publish."),
-    port: int | None = typer.Option(None, "--port", help="TCP port [default: feed_base_url's when it is on "
-                                                         "this machine, else 8080].",
-                                    min=0, max=65535, show_default=False),
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="Address to bind; loopback unless you mean to publish."
+    ),
+    port: int | None = typer.Option(
+        None,
+        "--port",
+        help="TCP port [default: feed_base_url's when it is on this machine, else 8080].",
+        min=0,
+        max=65535,
+        show_default=False,
+    ),
     threads: int = typer.Option(4, "--threads", help="Worker threads.", min=1, max=64),
-    max_connections: int = typer.Option(limits.SERVER_MAX_CONNECTIONS, "--max-connections", min=1, max=10_000,
-                                        help="Open connections in all."),
-    max_per_client: int = typer.Option(limits.SERVER_MAX_CONNECTIONS_PER_CLIENT, "--max-per-client", min=1,
-                                       max=10_000, help="Open connections from one address (raise it behind a "
-                                                        "reverse proxy, whose connections share one address)."),
+    max_connections: int = typer.Option(
+        limits.SERVER_MAX_CONNECTIONS, "--max-connections", min=1, max=10_000, help="Open connections in all."
+    ),
+    max_per_client: int = typer.Option(
+        limits.SERVER_MAX_CONNECTIONS_PER_CLIENT,
+        "--max-per-client",
+        min=1,
+        max=10_000,
+        help="Open connections from one address (raise it behind a "
+        "reverse proxy, whose connections share one address).",
+    ),
 ) -> None:
     """Serve the calendar feeds made with `tracker calendars add` until stopped (Ctrl-C).
 
@@ -70,8 +83,11 @@ def serve(
     if port is None:
         port = base_port if base_port is not None else 8080
     elif base_port is not None and port != base_port:
-        typer.echo(f"tracker: warning: feed URLs use port {base_port} (feed_base_url) but this serves {port}; "
-                   "set TRACKER_FEED_BASE_URL to match", err=True)
+        typer.echo(
+            f"tracker: warning: feed URLs use port {base_port} (feed_base_url) but this serves {port}; "
+            "set TRACKER_FEED_BASE_URL to match",
+            err=True,
+        )
     engine = app_ctx.engine(create=False)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
@@ -81,11 +97,19 @@ def serve(
         logger.addHandler(handler)
         logger.propagate = False
     if not _is_loopback(host):
-        typer.echo(f"tracker: warning: binding {host}, reachable from other machines; put TLS in front of it",
-                   err=True)
+        typer.echo(
+            f"tracker: warning: binding {host}, reachable from other machines; put TLS in front of it",
+            err=True,
+        )
     feed_app = FeedApp(engine, today=lambda: app_ctx.today, due_soon_days=app_ctx.settings.due_soon_days)
-    server = create_bounded_server(feed_app, host=host, port=port, threads=threads,
-                                   max_connections=max_connections, per_client=max_per_client)
+    server = create_bounded_server(
+        feed_app,
+        host=host,
+        port=port,
+        threads=threads,
+        max_connections=max_connections,
+        per_client=max_per_client,
+    )
     typer.echo(f"tracker: serving feeds on http://{host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
     try:
         server.run()

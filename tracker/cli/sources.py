@@ -18,7 +18,9 @@ from tracker.services.fetching import USER_AGENT, Politeness
 
 __all__ = ["sources_app"]
 
-sources_app = typer.Typer(help="Feeds and news pages to watch; `poll` ingests what is new.", no_args_is_help=True)
+sources_app = typer.Typer(
+    help="Feeds and news pages to watch; `poll` ingests what is new.", no_args_is_help=True
+)
 app.add_typer(sources_app, name="sources")
 
 
@@ -27,10 +29,13 @@ def add(
     ctx: typer.Context,
     url: str = typer.Argument(..., help="An RSS/Atom feed, or a listing page (a press-release index)."),
     name: str | None = typer.Option(None, "--name", help="A short name (default: the host name)."),
-    party: list[str] | None = typer.Option(None, "--party", help="Party this source speaks for (ISO code); repeat."),
+    party: list[str] | None = typer.Option(
+        None, "--party", help="Party this source speaks for (ISO code); repeat."
+    ),
     every: str = typer.Option("6h", "--every", help="How often a plain `poll` reads it: 30m, 6h, 1d ..."),
-    links: str | None = typer.Option(None, "--links",
-                                     help="Regular expression of article links on a listing page without a feed."),
+    links: str | None = typer.Option(
+        None, "--links", help="Regular expression of article links on a listing page without a feed."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Watch a feed or a listing page. Nothing is fetched until the first poll.
@@ -43,8 +48,15 @@ def add(
     app_ctx = get_context(ctx)
     seconds = watch.parse_every(every)
     with app_ctx.session() as session:
-        info = watch.add_source(session, url, name=name, parties=parse_parties(party), every_seconds=seconds,
-                                links=links, at=app_ctx.now())
+        info = watch.add_source(
+            session,
+            url,
+            name=name,
+            parties=parse_parties(party),
+            every_seconds=seconds,
+            links=links,
+            at=app_ctx.now(),
+        )
     if json_:
         print_json(info.record())
         return
@@ -67,8 +79,10 @@ def list_(ctx: typer.Context, json_: bool = typer.Option(False, "--json", help="
     for r in records:
         last = (r["last_polled_at"] or "never")[:16].replace("T", " ")
         due = (r["next_due"] or "now")[:16].replace("T", " ")
-        typer.echo(f"{r['name']:<20} {r['last_status']:<12} last {last:<16} new {r['last_new']:>3}  "
-                   f"failures {r['failures']}  due {due}  {r['url']}")
+        typer.echo(
+            f"{r['name']:<20} {r['last_status']:<12} last {last:<16} new {r['last_new']:>3}  "
+            f"failures {r['failures']}  due {due}  {r['url']}"
+        )
 
 
 @sources_app.command("show")
@@ -87,8 +101,22 @@ def show(
     if json_:
         print_json({**record, "entries": [e.record() for e in entries]})
         return
-    for key in ("name", "url", "fetch_url", "kind", "parties", "links", "every", "last_polled_at", "last_status",
-                "last_error", "last_new", "failures", "documents", "next_due"):
+    for key in (
+        "name",
+        "url",
+        "fetch_url",
+        "kind",
+        "parties",
+        "links",
+        "every",
+        "last_polled_at",
+        "last_status",
+        "last_error",
+        "last_new",
+        "failures",
+        "documents",
+        "next_due",
+    ):
         value = record[key]
         if isinstance(value, list):
             value = ",".join(value)
@@ -116,8 +144,9 @@ def poll(
     ctx: typer.Context,
     names: list[str] | None = typer.Argument(None, help="Sources to poll now (default: those due)."),
     all_: bool = typer.Option(False, "--all", help="Poll every source, due or not."),
-    since: str | None = typer.Option(None, "--since",
-                                     help="Backfill: also entries since YYYY-MM-DD on older feed or listing pages."),
+    since: str | None = typer.Option(
+        None, "--since", help="Backfill: also entries since YYYY-MM-DD on older feed or listing pages."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Read the sources, fetch each new entry's full article and ingest it (one transaction per article).
@@ -130,12 +159,21 @@ def poll(
     app_ctx = get_context(ctx)
     if names and all_:
         raise InputError("give source names or --all, not both")
-    options = watch.PollOptions(politeness=politeness_of(app_ctx.settings),
-                                since=parse_optional_date(since, "--since"), workers=app_ctx.settings.poll_workers)
+    options = watch.PollOptions(
+        politeness=politeness_of(app_ctx.settings),
+        since=parse_optional_date(since, "--since"),
+        workers=app_ctx.settings.poll_workers,
+    )
     with _progress(enabled=sys.stderr.isatty() and not json_) as progress:
-        summary = watch.poll_sources(app_ctx.session, names=names or None, all_=all_, now=app_ctx.now(),
-                                     options=options, progress=progress,
-                                     before_reading=lambda: _configure_gazetteer(app_ctx.settings))
+        summary = watch.poll_sources(
+            app_ctx.session,
+            names=names or None,
+            all_=all_,
+            now=app_ctx.now(),
+            options=options,
+            progress=progress,
+            before_reading=lambda: _configure_gazetteer(app_ctx.settings),
+        )
     if json_:
         print_json(summary.record())
     else:
@@ -157,9 +195,14 @@ def _configure_gazetteer(settings) -> None:
 
 def politeness_of(settings) -> Politeness:
     """The Politeness the settings ask for (poll_* settings)."""
-    return Politeness(user_agent=settings.poll_user_agent or USER_AGENT, per_host=settings.poll_per_host,
-                      delay=settings.poll_delay, timeout=settings.poll_timeout, max_bytes=settings.poll_max_bytes,
-                      retries=settings.poll_retries)
+    return Politeness(
+        user_agent=settings.poll_user_agent or USER_AGENT,
+        per_host=settings.poll_per_host,
+        delay=settings.poll_delay,
+        timeout=settings.poll_timeout,
+        max_bytes=settings.poll_max_bytes,
+        retries=settings.poll_retries,
+    )
 
 
 def _report_line(report: watch.SourceReport) -> str:
@@ -167,8 +210,10 @@ def _report_line(report: watch.SourceReport) -> str:
         return f"{report.name}: failing: {report.error}"
     if report.status == "not-modified":
         return f"{report.name}: not modified"
-    line = (f"{report.name}: {report.entries} entries, {report.new} new: {report.stored} stored, "
-            f"{report.duplicates} already stored; {report.meetings} meeting(s), {report.commitments} item(s)")
+    line = (
+        f"{report.name}: {report.entries} entries, {report.new} new: {report.stored} stored, "
+        f"{report.duplicates} already stored; {report.meetings} meeting(s), {report.commitments} item(s)"
+    )
     if report.fulfilled:
         line += f", fulfilled item(s) {', '.join(map(str, sorted(report.fulfilled)))}"
     if report.forbidden:

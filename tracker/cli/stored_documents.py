@@ -7,22 +7,31 @@ import typer
 from tracker.cli.app import app, get_context, print_json
 from tracker.storage import repo
 
-documents_app = typer.Typer(help="The documents read so far, and what was read from each.", no_args_is_help=True)
+documents_app = typer.Typer(
+    help="The documents read so far, and what was read from each.", no_args_is_help=True
+)
 app.add_typer(documents_app, name="documents")
 
 
 def _document_record(summary: dict) -> dict:
-    return {**summary, "published": summary["published"].isoformat() if summary["published"] else None,
-            "ingested_at": summary["ingested_at"].isoformat() if summary["ingested_at"] else None}
+    return {
+        **summary,
+        "published": summary["published"].isoformat() if summary["published"] else None,
+        "ingested_at": summary["ingested_at"].isoformat() if summary["ingested_at"] else None,
+    }
 
 
 def _document_line(record: dict) -> str:
-    return (f"#{record['id']:<4} {record['published'] or 'no date':<10}  {record['meetings']} meeting(s), "
-            f"{record['commitments']} item(s)  {record['title'] or '-'}  ({record['source']})")
+    return (
+        f"#{record['id']:<4} {record['published'] or 'no date':<10}  {record['meetings']} meeting(s), "
+        f"{record['commitments']} item(s)  {record['title'] or '-'}  ({record['source']})"
+    )
 
 
 @documents_app.command("list")
-def documents_list(ctx: typer.Context, json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def documents_list(
+    ctx: typer.Context, json_: bool = typer.Option(False, "--json", help="Print JSON.")
+) -> None:
     """List the documents read so far, with what was read from each (issue #14).
 
     Example: tracker documents list
@@ -52,10 +61,12 @@ def documents_show(
     with get_context(ctx).session(read_only=True) as session:
         row = repo.get_document(session, document_id)
         summary = next(s for s in repo.list_document_summaries(session) if s["id"] == row.id)
-        record = {**_document_record(summary),
-                  "meeting_ids": [meeting.id for meeting in repo.list_meetings_of_document(session, row.id)],
-                  "commitment_ids": [item.id for item in repo.list_commitments_of_document(session, row.id)],
-                  "text": row.text}
+        record = {
+            **_document_record(summary),
+            "meeting_ids": [meeting.id for meeting in repo.list_meetings_of_document(session, row.id)],
+            "commitment_ids": [item.id for item in repo.list_commitments_of_document(session, row.id)],
+            "text": row.text,
+        }
     if json_:
         print_json(record)
         return
@@ -65,7 +76,9 @@ def documents_show(
         meetings = ", ".join(f"#{i}" for i in record["meeting_ids"])
         typer.echo(f"      meetings: {meetings} (`tracker meetings show`)")
     if record["commitment_ids"]:
-        typer.echo("      items: " + ", ".join(f"#{i}" for i in record["commitment_ids"]) + " (`tracker items show`)")
+        typer.echo(
+            "      items: " + ", ".join(f"#{i}" for i in record["commitment_ids"]) + " (`tracker items show`)"
+        )
     if text:
         typer.echo("")
         typer.echo(record["text"])

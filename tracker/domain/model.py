@@ -12,8 +12,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 __all__ = [
-    "Kind", "Firmness", "Precision", "Status", "ReviewState",
-    "Window", "Evidence", "Participant", "Meeting", "Commitment", "Extraction",
+    "Kind",
+    "Firmness",
+    "Precision",
+    "Status",
+    "ReviewState",
+    "Window",
+    "Evidence",
+    "Participant",
+    "Meeting",
+    "Commitment",
+    "Extraction",
 ]
 
 

@@ -12,10 +12,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-
 __all__ = [
-    "IsoWeek", "Listing", "SourceRef", "MeetingLine", "ItemLine", "ChangeLine", "CadenceLine",
-    "ComplianceRecord", "PartySection", "Summary", "Timeline", "WeeklyReport",
+    "IsoWeek",
+    "Listing",
+    "SourceRef",
+    "MeetingLine",
+    "ItemLine",
+    "ChangeLine",
+    "CadenceLine",
+    "ComplianceRecord",
+    "PartySection",
+    "Summary",
+    "Timeline",
+    "WeeklyReport",
 ]
 
 T = TypeVar("T")
@@ -74,6 +83,7 @@ class IsoWeek:
 
 
 # Report data
+
 
 @dataclass(frozen=True)
 class Listing(Generic[T]):

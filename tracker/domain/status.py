@@ -16,9 +16,23 @@ from enum import StrEnum
 from tracker.domain.model import Commitment, Kind, Meeting, ReviewState, Status
 
 __all__ = [
-    "State", "Verdict", "MatchAssessment", "ACTIVE", "KIND_COMPATIBILITY",
-    "derive_state", "window_state", "days_overdue", "is_active", "is_fulfilled_late", "is_stale", "last_news",
-    "add_months", "kind_compatibility", "assess_match", "fulfilment_mismatches", "find_postponed",
+    "State",
+    "Verdict",
+    "MatchAssessment",
+    "ACTIVE",
+    "KIND_COMPATIBILITY",
+    "derive_state",
+    "window_state",
+    "days_overdue",
+    "is_active",
+    "is_fulfilled_late",
+    "is_stale",
+    "last_news",
+    "add_months",
+    "kind_compatibility",
+    "assess_match",
+    "fulfilment_mismatches",
+    "find_postponed",
 ]
 
 ACTIVE = {Status.OPEN, Status.RESCHEDULED}
@@ -48,8 +62,12 @@ def days_overdue(item: Commitment, today: dt.date) -> int:
 
 def is_fulfilled_late(item: Commitment) -> bool:
     """Fulfilled after its window ended (the window end is inclusive)."""
-    return (item.status is Status.FULFILLED and item.window.end is not None and item.fulfilled_on is not None
-            and item.fulfilled_on > item.window.end)
+    return (
+        item.status is Status.FULFILLED
+        and item.window.end is not None
+        and item.fulfilled_on is not None
+        and item.fulfilled_on > item.window.end
+    )
 
 
 def derive_state(item: Commitment, today: dt.date, due_soon_days: int = 30) -> State:
@@ -74,6 +92,7 @@ def window_state(window_end: dt.date | None, today: dt.date, due_soon_days: int 
 
 # Stale open-ended items
 
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """`day` moved by whole calendar months, clamped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
     index = day.year * 12 + day.month - 1 + months
@@ -82,8 +101,13 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
-def last_news(item: Commitment, *, history: dt.date | None = None, meeting: dt.date | None = None,
-              today: dt.date | None = None) -> dt.date | None:
+def last_news(
+    item: Commitment,
+    *,
+    history: dt.date | None = None,
+    meeting: dt.date | None = None,
+    today: dt.date | None = None,
+) -> dt.date | None:
     """The latest "news" about an item, which is the latest of:
 
     - its creation: the day it was made (`made_on`, the publication date of its
@@ -101,7 +125,9 @@ def last_news(item: Commitment, *, history: dt.date | None = None, meeting: dt.d
     return max(dates) if dates else None
 
 
-def is_stale(item: Commitment, today: dt.date, *, news: dt.date | None = None, stale_months: int = 12) -> bool:
+def is_stale(
+    item: Commitment, today: dt.date, *, news: dt.date | None = None, stale_months: int = 12
+) -> bool:
     """True for an active, open-ended item with no news for `stale_months` months.
 
     `news` is the latest news known from outside the item (see `last_news`; pass
@@ -119,6 +145,7 @@ def is_stale(item: Commitment, today: dt.date, *, news: dt.date | None = None, s
 
 # Matching a meeting to a commitment
 
+
 class Verdict(StrEnum):
     """How well a meeting fits an item: clear (link it), doubtful (propose it) or none."""
 
@@ -132,9 +159,14 @@ class Verdict(StrEnum):
 KIND_COMPATIBILITY: dict[Kind, tuple[frozenset[Kind], frozenset[Kind]]] = {
     Kind.CONSULTATIONS: (frozenset({Kind.CONSULTATIONS}), frozenset({Kind.TALKS, Kind.MEETING})),
     Kind.VISIT: (frozenset({Kind.VISIT}), frozenset({Kind.MEETING, Kind.TALKS, Kind.SUMMIT})),
-    Kind.MEETING: (frozenset({Kind.MEETING, Kind.TALKS}),
-                   frozenset({Kind.CONSULTATIONS, Kind.VISIT, Kind.SUMMIT, Kind.COMMISSION})),
-    Kind.TALKS: (frozenset({Kind.TALKS, Kind.MEETING}), frozenset({Kind.CONSULTATIONS, Kind.VISIT, Kind.SUMMIT})),
+    Kind.MEETING: (
+        frozenset({Kind.MEETING, Kind.TALKS}),
+        frozenset({Kind.CONSULTATIONS, Kind.VISIT, Kind.SUMMIT, Kind.COMMISSION}),
+    ),
+    Kind.TALKS: (
+        frozenset({Kind.TALKS, Kind.MEETING}),
+        frozenset({Kind.CONSULTATIONS, Kind.VISIT, Kind.SUMMIT}),
+    ),
     Kind.SUMMIT: (frozenset({Kind.SUMMIT}), frozenset({Kind.MEETING, Kind.VISIT})),
     Kind.COMMISSION: (frozenset({Kind.COMMISSION}), frozenset({Kind.MEETING})),
     Kind.CALL: (frozenset({Kind.CALL}), frozenset()),
@@ -241,16 +273,19 @@ def assess_match(item: Commitment, meeting: Meeting, *, made_on: dt.date | None)
         doubts.append(f"held on {meeting.start}, before the window opened on {window.start}")
     elif meeting.start > window.end:
         late = True
-        reasons.append(f"held on {meeting.start}, {(meeting.start - window.end).days} day(s) after the window "
-                       f"ended on {window.end} (late)")
+        reasons.append(
+            f"held on {meeting.start}, {(meeting.start - window.end).days} day(s) after the window "
+            f"ended on {window.end} (late)"
+        )
     else:
         reasons.append(f"held on {meeting.start}, within the window {window.start}..{window.end}")
     verdict = Verdict.DOUBTFUL if doubts else Verdict.CLEAR
     return MatchAssessment(verdict, reasons, doubts, late)
 
 
-def fulfilment_mismatches(item: Commitment, meeting: Meeting, *,
-                          made_on: dt.date | None) -> tuple[list[str], list[str]]:
+def fulfilment_mismatches(
+    item: Commitment, meeting: Meeting, *, made_on: dt.date | None
+) -> tuple[list[str], list[str]]:
     """What speaks against `meeting` fulfilling `item`, in words: (conflicts, doubts).
 
     For a link made by hand (`items done --by`). Conflicts: parties of the item missing from
@@ -262,7 +297,9 @@ def fulfilment_mismatches(item: Commitment, meeting: Meeting, *,
     doubts: list[str] = []
     missing = sorted(set(item.parties) - set(meeting.parties))
     if missing:
-        conflicts.append(f"{','.join(missing)} not among its parties ({','.join(sorted(meeting.parties)) or 'none'})")
+        conflicts.append(
+            f"{','.join(missing)} not among its parties ({','.join(sorted(meeting.parties)) or 'none'})"
+        )
     if item.city and meeting.city and not _same_city(item.city, meeting.city):
         conflicts.append(f"held in {meeting.city}, not {item.city}")
     if made_on is not None and meeting.start < made_on:

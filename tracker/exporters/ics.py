@@ -30,13 +30,27 @@ from tracker.domain.model import Commitment, Firmness, Meeting, ReviewState, Sta
 from tracker.domain.status import is_active, is_fulfilled_late
 
 __all__ = [
-    "TodoMode", "ExportOptions", "PRODID", "export_calendar", "iter_calendar", "exclusive_end", "due_date",
-    "clean_text", "fold_line", "serialize", "todo_uid", "Category", "zone_transitions", "open_digest_event",
-    "OPEN_DIGEST_UID", "CalendarObject", "iter_objects",
+    "TodoMode",
+    "ExportOptions",
+    "PRODID",
+    "export_calendar",
+    "iter_calendar",
+    "exclusive_end",
+    "due_date",
+    "clean_text",
+    "fold_line",
+    "serialize",
+    "todo_uid",
+    "Category",
+    "zone_transitions",
+    "open_digest_event",
+    "OPEN_DIGEST_UID",
+    "CalendarObject",
+    "iter_objects",
 ]
 
 PRODID = "-//tracker//tracker diplomatic follow-up calendar//EN"
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 class TodoMode(StrEnum):
@@ -86,6 +100,7 @@ class ExportOptions:
 
 
 # The two conversions from inclusive domain ends to iCalendar's exclusive ends.
+
 
 def exclusive_end(last_day: dt.date) -> dt.date:
     """DTEND;VALUE=DATE of an all-day event whose inclusive last day is `last_day` (RFC 5545 §3.6.1)."""
@@ -163,8 +178,8 @@ def _utc(value: dt.datetime | None, fallback: dt.datetime) -> dt.datetime:
     """A UTC instant without microseconds; naive values (SQLite) are UTC already."""
     value = value or fallback
     if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc).replace(microsecond=0)
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).replace(microsecond=0)
 
 
 def _web_url(source: str | None) -> str | None:
@@ -192,6 +207,7 @@ def todo_uid(item_uid: str) -> str:
 # Calendar, rejects the whole calendar) and writes a DAYLIGHT DTSTART in the wall time *after* the change
 # (03:00 for Europe/Belgrade), where the RFC wants the local time before it, in TZOFFSETFROM (02:00).
 
+
 def _offset(delta: dt.timedelta) -> str:
     """A UTC offset as \u00b1HHMM, or \u00b1HHMMSS when it has seconds (local mean times)."""
     seconds = int(delta.total_seconds())
@@ -205,12 +221,14 @@ def _wall(instant: dt.datetime) -> str:
     return instant.strftime("%Y%m%dT%H%M%S")
 
 
-def zone_transitions(zone: zoneinfo.ZoneInfo, first: dt.datetime, last: dt.datetime
-                     ) -> list[tuple[dt.datetime, dt.timedelta, dt.timedelta]]:
+def zone_transitions(
+    zone: zoneinfo.ZoneInfo, first: dt.datetime, last: dt.datetime
+) -> list[tuple[dt.datetime, dt.timedelta, dt.timedelta]]:
     """(UTC instant, offset before, offset after) of each change of UTC offset or DST flag in [first, last).
 
     Found a day at a time, then narrowed to the second by bisection (zones change on whole seconds).
     """
+
     def state(instant: dt.datetime):
         local = instant.astimezone(zone)
         return local.utcoffset(), bool(local.dst()), local.tzname()
@@ -249,13 +267,18 @@ def _vtimezone(tzid: str, first_year: int, last_year: int) -> bytes | None:
         zone = zoneinfo.ZoneInfo(tzid)
     except (ValueError, zoneinfo.ZoneInfoNotFoundError, OSError):
         return None
-    utc = dt.timezone.utc
+    utc = dt.UTC
     begin = dt.datetime(first_year, 1, 1, tzinfo=zone).astimezone(utc)
     end = dt.datetime(last_year + 1, 1, 1, tzinfo=zone).astimezone(utc)
     initial = begin.astimezone(zone)
     observances: dict[tuple, list[str]] = {
-        ("DAYLIGHT" if initial.dst() else "STANDARD", initial.utcoffset(), initial.utcoffset(), initial.tzname()):
-            [_wall(initial.replace(tzinfo=None))]}
+        (
+            "DAYLIGHT" if initial.dst() else "STANDARD",
+            initial.utcoffset(),
+            initial.utcoffset(),
+            initial.tzname(),
+        ): [_wall(initial.replace(tzinfo=None))]
+    }
     for instant, before, after in zone_transitions(zone, begin, end):
         local = instant.astimezone(zone)
         key = ("DAYLIGHT" if local.dst() else "STANDARD", before, after, local.tzname())
@@ -314,7 +337,9 @@ def _add(component, name: str, value: object) -> None:
     component.add(name, _encoded(name, value))
 
 
-def _stamp(component, created: dt.datetime | None, updated: dt.datetime | None, options: ExportOptions) -> None:
+def _stamp(
+    component, created: dt.datetime | None, updated: dt.datetime | None, options: ExportOptions
+) -> None:
     changed = _utc(updated or created, options.dtstamp)
     _add(component, "dtstamp", changed)
     _add(component, "last-modified", changed)
@@ -415,8 +440,11 @@ def _window_line(item: Commitment) -> str:
 
 def _item_description(item: Commitment) -> str:
     late = " (fulfilled late)" if is_fulfilled_late(item) else ""
-    lines = [_window_line(item), f"Firmness: {item.firmness.value.replace('_', ' ')}",
-             f"Status: {item.status.value}{late}"]
+    lines = [
+        _window_line(item),
+        f"Firmness: {item.firmness.value.replace('_', ' ')}",
+        f"Status: {item.status.value}{late}",
+    ]
     if item.parties:
         lines.append(f"Parties: {', '.join(sorted(item.parties))}")
     place = _place(item.city, item.country)
@@ -532,7 +560,7 @@ def item_todo(item: Commitment, options: ExportOptions) -> Todo:
         todo.add("percent-complete", 100)
         if item.fulfilled_on is not None:
             # COMPLETED is an instant in UTC; noon keeps the same calendar day in zones from -11 to +11.
-            todo.add("completed", dt.datetime.combine(item.fulfilled_on, dt.time(12), tzinfo=dt.timezone.utc))
+            todo.add("completed", dt.datetime.combine(item.fulfilled_on, dt.time(12), tzinfo=dt.UTC))
     elif item.status is Status.CANCELLED:
         _add(todo, "status", "CANCELLED")
     else:
@@ -605,8 +633,9 @@ class CalendarObject:
         return head + self.data + footer
 
 
-def iter_objects(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
-                 options: ExportOptions) -> Iterator[CalendarObject]:
+def iter_objects(
+    meetings: Iterable[Meeting], commitments: Iterable[Commitment], options: ExportOptions
+) -> Iterator[CalendarObject]:
     """The calendar's components one by one, in the order of `iter_calendar`.
 
     Meetings keep their order, then items as events and the weekly digest of open-ended items, then items
@@ -618,7 +647,9 @@ def iter_objects(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
         if not thing.uid:
             raise ValueError(f"cannot export {thing!r} without a UID; stored rows always have one")
     for meeting in meetings:
-        yield CalendarObject(meeting.uid, "VEVENT", serialize(meeting_event(meeting, options)), _zones_used([meeting]))
+        yield CalendarObject(
+            meeting.uid, "VEVENT", serialize(meeting_event(meeting, options)), _zones_used([meeting])
+        )
     if options.todos in (TodoMode.AS_EVENTS, TodoMode.BOTH):
         for item in commitments:
             event = item_event(item, options)
@@ -632,8 +663,9 @@ def iter_objects(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
             yield CalendarObject(todo_uid(item.uid), "VTODO", serialize(item_todo(item, options)))
 
 
-def iter_calendar(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
-                  options: ExportOptions) -> Iterator[bytes]:
+def iter_calendar(
+    meetings: Iterable[Meeting], commitments: Iterable[Commitment], options: ExportOptions
+) -> Iterator[bytes]:
     """The calendar as chunks of bytes (header, one chunk per component, footer); join them for the file.
 
     The components are those of `iter_objects`, in its order.
@@ -650,7 +682,8 @@ def iter_calendar(meetings: Iterable[Meeting], commitments: Iterable[Commitment]
     yield footer
 
 
-def export_calendar(meetings: Iterable[Meeting], commitments: Iterable[Commitment],
-                    options: ExportOptions) -> bytes:
+def export_calendar(
+    meetings: Iterable[Meeting], commitments: Iterable[Commitment], options: ExportOptions
+) -> bytes:
     """The whole calendar as bytes (UTF-8, CRLF line ends, folded at 75 octets)."""
     return b"".join(iter_calendar(meetings, commitments, options))

@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -23,8 +23,16 @@ from tracker.domain.report import ComplianceRecord, IsoWeek, ItemLine, Listing, 
 from tracker.gazetteer import party_name
 
 __all__ = [
-    "REPORT_FORMAT", "COMPLIANCE_FORMAT", "MarkdownText", "escape_markdown", "render_markdown", "render_html",
-    "report_to_json", "compliance_to_json", "render_compliance_text", "report_subject",
+    "REPORT_FORMAT",
+    "COMPLIANCE_FORMAT",
+    "MarkdownText",
+    "escape_markdown",
+    "render_markdown",
+    "render_html",
+    "report_to_json",
+    "compliance_to_json",
+    "render_compliance_text",
+    "report_subject",
 ]
 
 REPORT_FORMAT = "tracker.weekly-report/1"
@@ -32,6 +40,7 @@ COMPLIANCE_FORMAT = "tracker.compliance/1"
 
 
 # Markdown escaping
+
 
 class MarkdownText(str):
     """Markdown that is already safe: printed as it is by the Markdown templates."""
@@ -71,6 +80,7 @@ def _md_link(text: object, url: str | None) -> MarkdownText:
 
 # Shared filters
 
+
 def _iso(value: dt.date | None) -> str:
     return value.isoformat() if value else "—"
 
@@ -79,8 +89,11 @@ def _window(item: ItemLine) -> str:
     """The due window: what the text said, and its dates."""
     if item.window_end is None:
         return f"open-ended ({item.window_text})" if item.window_text else "open-ended"
-    dates = (item.window_end.isoformat() if item.window_start == item.window_end
-             else f"{item.window_start.isoformat()}..{item.window_end.isoformat()}")
+    dates = (
+        item.window_end.isoformat()
+        if item.window_start == item.window_end
+        else f"{item.window_start.isoformat()}..{item.window_end.isoformat()}"
+    )
     said = (item.window_text or "").strip()
     return f"{said} ({dates})" if said and said != dates else dates
 
@@ -115,9 +128,15 @@ def _plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
-_STATE_LABELS = {"overdue": "overdue", "due_soon": "due within four weeks", "upcoming": "upcoming",
-                 "open_ended": "open-ended", "fulfilled": "fulfilled", "fulfilled_late": "fulfilled late",
-                 "cancelled": "cancelled"}
+_STATE_LABELS = {
+    "overdue": "overdue",
+    "due_soon": "due within four weeks",
+    "upcoming": "upcoming",
+    "open_ended": "open-ended",
+    "fulfilled": "fulfilled",
+    "fulfilled_late": "fulfilled late",
+    "cancelled": "cancelled",
+}
 
 
 def _state(item: ItemLine) -> str:
@@ -127,25 +146,45 @@ def _state(item: ItemLine) -> str:
     return f"{label}, rescheduled" if item.status == "rescheduled" else label
 
 
-_CHANGE_LABELS = {"fulfilled": "fulfilled on time", "fulfilled_late": "fulfilled late",
-                  "rescheduled": "rescheduled", "cancelled": "cancelled"}
+_CHANGE_LABELS = {
+    "fulfilled": "fulfilled on time",
+    "fulfilled_late": "fulfilled late",
+    "rescheduled": "rescheduled",
+    "cancelled": "cancelled",
+}
 
 
 def _filters() -> dict:
-    return {"iso": _iso, "window": _window, "names": _names, "title": _title, "pct": _pct, "score": _score,
-            "state": _state, "change_label": lambda change: _CHANGE_LABELS.get(change, change),
-            "old_window": _old_window}
+    return {
+        "iso": _iso,
+        "window": _window,
+        "names": _names,
+        "title": _title,
+        "pct": _pct,
+        "score": _score,
+        "state": _state,
+        "change_label": lambda change: _CHANGE_LABELS.get(change, change),
+        "old_window": _old_window,
+    }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _environment(kind: str) -> Environment:
     loader = PackageLoader("tracker.exporters", "templates")
     if kind == "html":
-        env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                          trim_blocks=True, lstrip_blocks=True)
+        env = Environment(
+            loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
+        )
     else:
-        env = Environment(loader=loader, autoescape=False, finalize=_md_finalize, undefined=StrictUndefined,
-                          trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        env = Environment(
+            loader=loader,
+            autoescape=False,
+            finalize=_md_finalize,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
         env.filters["link"] = _md_link
         env.filters["md"] = escape_markdown
         env.filters["raw"] = MarkdownText  # for macro output only: a macro escapes its own values
@@ -172,11 +211,15 @@ def render_markdown(report: WeeklyReport) -> str:
 
 def render_html(report: WeeklyReport) -> str:
     """The report as one self-contained HTML page (inline CSS and SVG, no script)."""
-    return _environment("html").get_template("weekly.html.j2").render(
-        **_context(report), timeline=_timeline_view(report.timeline, report.today))
+    return (
+        _environment("html")
+        .get_template("weekly.html.j2")
+        .render(**_context(report), timeline=_timeline_view(report.timeline, report.today))
+    )
 
 
 # The SVG timeline
+
 
 @dataclass(frozen=True)
 class _Bar:
@@ -219,7 +262,7 @@ _TL_WIDTH, _TL_LABEL, _TL_ROW, _TL_TOP, _TL_BOTTOM, _TL_LABEL_CHARS = 960, 320, 
 
 def _shorten(text: str, limit: int) -> str:
     text = _SPACES.sub(" ", text).strip()
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _timeline_view(timeline: Timeline, today: dt.date) -> _TimelineView:
@@ -245,10 +288,20 @@ def _timeline_view(timeline: Timeline, today: dt.date) -> _TimelineView:
             css += " rescheduled"
         label = _shorten(f"#{item.id} {_title(item)}", _TL_LABEL_CHARS)
         tooltip = f"#{item.id} {_title(item)} — {_window(item)} — {_state(item)}"
-        bars.append(_Bar(y=_TL_TOP + row * _TL_ROW, x=x1, width=round(x2 - x1, 1), label=label, tooltip=tooltip,
-                         css=css, clipped_left=item.window_start < timeline.start,
-                         clipped_right=item.window_end > timeline.end, stub=stub,
-                         note=f"ended {item.window_end.isoformat()}, {_state(item)}" if stub else ""))
+        bars.append(
+            _Bar(
+                y=_TL_TOP + row * _TL_ROW,
+                x=x1,
+                width=round(x2 - x1, 1),
+                label=label,
+                tooltip=tooltip,
+                css=css,
+                clipped_left=item.window_start < timeline.start,
+                clipped_right=item.window_end > timeline.end,
+                stub=stub,
+                note=f"ended {item.window_end.isoformat()}, {_state(item)}" if stub else "",
+            )
+        )
     ticks = []
     month = dt.date(timeline.start.year, timeline.start.month, 1)
     while month <= timeline.end:
@@ -257,13 +310,23 @@ def _timeline_view(timeline: Timeline, today: dt.date) -> _TimelineView:
         month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     height = _TL_TOP + max(len(bars), 1) * _TL_ROW + _TL_BOTTOM
     return _TimelineView(
-        width=_TL_WIDTH, height=height, plot_x=_TL_LABEL, plot_right=_TL_LABEL + plot_w, axis_y=_TL_TOP - 4,
+        width=_TL_WIDTH,
+        height=height,
+        plot_x=_TL_LABEL,
+        plot_right=_TL_LABEL + plot_w,
+        axis_y=_TL_TOP - 4,
         today_x=round((x_of(today) + x_of(today + dt.timedelta(days=1))) / 2, 1),
-        today_label=f"today {today.isoformat()}", ticks=tuple(ticks), bars=tuple(bars), row_height=_TL_ROW,
-        shown=len(bars), total=timeline.items.total)
+        today_label=f"today {today.isoformat()}",
+        ticks=tuple(ticks),
+        bars=tuple(bars),
+        row_height=_TL_ROW,
+        shown=len(bars),
+        total=timeline.items.total,
+    )
 
 
 # JSON
+
 
 def _plain(value: object) -> object:
     if isinstance(value, (dt.date, dt.datetime)):
@@ -273,8 +336,12 @@ def _plain(value: object) -> object:
     if isinstance(value, Listing):
         return {"items": [_plain(v) for v in value.items], "total": value.total, "more": value.more}
     if isinstance(value, ComplianceRecord):
-        return {**{f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)},
-                "assessed": value.assessed, "on_time_rate": value.on_time_rate, "score": value.score}
+        return {
+            **{f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)},
+            "assessed": value.assessed,
+            "on_time_rate": value.on_time_rate,
+            "score": value.score,
+        }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
@@ -288,24 +355,41 @@ def report_to_json(report: WeeklyReport) -> dict:
 
 
 def compliance_to_json(records: list[ComplianceRecord], *, today: dt.date, since: dt.date | None) -> dict:
-    return {"format": COMPLIANCE_FORMAT, "today": today.isoformat(), "since": _iso(since) if since else None,
-            "records": [_plain(record) for record in records]}
+    return {
+        "format": COMPLIANCE_FORMAT,
+        "today": today.isoformat(),
+        "since": _iso(since) if since else None,
+        "records": [_plain(record) for record in records],
+    }
 
 
 def render_compliance_text(records: list[ComplianceRecord], *, today: dt.date, since: dt.date | None) -> str:
     """An aligned table, one party per line (the `*` line counts every item once)."""
     header = ("party", "made", "on time", "late", "overdue", "cancelled", "pending", "on-time rate", "score")
-    rows = [(f"{r.name} ({r.party})" if r.party != "*" else r.name, str(r.made), str(r.fulfilled_on_time),
-             str(r.fulfilled_late), str(r.overdue), str(r.cancelled), str(r.pending),
-             f"{_pct(r.on_time_rate)} of {r.assessed}" if r.assessed else "n/a", _score(r.score))
-            for r in records]
+    rows = [
+        (
+            f"{r.name} ({r.party})" if r.party != "*" else r.name,
+            str(r.made),
+            str(r.fulfilled_on_time),
+            str(r.fulfilled_late),
+            str(r.overdue),
+            str(r.cancelled),
+            str(r.pending),
+            f"{_pct(r.on_time_rate)} of {r.assessed}" if r.assessed else "n/a",
+            _score(r.score),
+        )
+        for r in records
+    ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = [f"Compliance record as of {today.isoformat()}"
-             + (f", commitments made since {since.isoformat()}" if since else ", all commitments")]
+    lines = [
+        f"Compliance record as of {today.isoformat()}"
+        + (f", commitments made since {since.isoformat()}" if since else ", all commitments")
+    ]
     for row in [header, *rows]:
         cells = [row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:])]
         lines.append("  ".join(cells).rstrip())
-    lines.append("On-time rate = fulfilled on time / (on time + late + overdue); score: +1 on time, 0 late, "
-                 "-1 overdue, averaged (G7/G20 Research Group scale).")
+    lines.append(
+        "On-time rate = fulfilled on time / (on time + late + overdue); score: +1 on time, 0 late, "
+        "-1 overdue, averaged (G7/G20 Research Group scale)."
+    )
     return "\n".join(lines) + "\n"
-

@@ -42,7 +42,9 @@ def file_name(uid: str) -> str:
 
 
 def _write_file(path: Path, data: bytes, mode: int) -> None:
-    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    handle = tempfile.NamedTemporaryFile(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
     try:
         with handle:
             handle.write(data)

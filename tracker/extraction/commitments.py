@@ -18,7 +18,13 @@ from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, 
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.reading import (
-    KIND_PRIORITY, complete_parties, item_parties, joined_parties, parties_of, phrase_kind, venue,
+    KIND_PRIORITY,
+    complete_parties,
+    item_parties,
+    joined_parties,
+    parties_of,
+    phrase_kind,
+    venue,
 )
 from tracker.gazetteer import Place
 
@@ -28,58 +34,98 @@ _FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
 _PAST = lexicon.compile_alternatives(lexicon.PAST_CUES, lower_only=True)
 # After a future cue that follows its event word, the verb must make the event happen
 # ("the visit will be held"), not something else ("the dialogue would help strengthen ties").
-_EVENT_VERB = re.compile(r"\s+(?:also\s+|not\s+|then\s+)?(?:to\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
-                         r"signed|opened|re-?opened|be the|convene|meet|start|begin|open|re-?open|come|"
-                         r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position|"
-                         r"resume|be resumed|reconvene|meet again)\b",
-                         re.IGNORECASE)
+_EVENT_VERB = re.compile(
+    r"\s+(?:also\s+|not\s+|then\s+)?(?:to\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
+    r"signed|opened|re-?opened|be the|convene|meet|start|begin|open|re-?open|come|"
+    r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position|"
+    r"resume|be resumed|reconvene|meet again)\b",
+    re.IGNORECASE,
+)
 _STRONG_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|to be held|to take place)\b", re.IGNORECASE)
-_FIRMNESS = [(lexicon.compile_alternatives([pattern], lower_only=True), firmness)
-             for pattern, firmness in lexicon.FIRMNESS_CUES]
+_FIRMNESS = [
+    (lexicon.compile_alternatives([pattern], lower_only=True), firmness)
+    for pattern, firmness in lexicon.FIRMNESS_CUES
+]
 _ABANDONED = lexicon.compile_alternatives([lexicon.ABANDONED])
-_GENERIC = re.compile(r"\b(?:such|regular|more|further|frequent|periodic|other|all|any|every|many|"
-                      r"several|various)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_CONCRETE = re.compile(r"\b(?:next|upcoming|forthcoming|planned|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|"
-                       r"the|a|an|its|their|his|her|official|state|working)\s+(?:[\w'\u2019-]+\s+){0,6}$",
-                       re.IGNORECASE)
+_GENERIC = re.compile(
+    r"\b(?:such|regular|more|further|frequent|periodic|other|all|any|every|many|"
+    r"several|various)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_CONCRETE = re.compile(
+    r"\b(?:next|upcoming|forthcoming|planned|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|"
+    r"the|a|an|its|their|his|her|official|state|working)\s+(?:[\w'\u2019-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
 _SCHEDULE = lexicon.compile_alternatives([lexicon.SCHEDULE_CUES], lower_only=True)
 _PAST_EVENT_VERB = lexicon.compile_alternatives([lexicon.PAST_EVENT_VERBS], lower_only=True)
 _NOT_THE_EVENT = re.compile(r"\b(?:" + lexicon.NOT_THE_EVENT + r")\s+of\b", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(lexicon.MODAL_BEFORE, re.IGNORECASE)
-_ANAPHORIC = re.compile(r"\b(?:the|that|these|this|those|such a)\s+(?:upcoming\s+|forthcoming\s+|planned\s+)?"
-                        r"meetings?\b(?!\s+(?:of|between|with)\b)", re.IGNORECASE)
+_ANAPHORIC = re.compile(
+    r"\b(?:the|that|these|this|those|such a)\s+(?:upcoming\s+|forthcoming\s+|planned\s+)?"
+    r"meetings?\b(?!\s+(?:of|between|with)\b)",
+    re.IGNORECASE,
+)
 _DURING_WHICH = re.compile(r"during which|in the course of which|during the visit", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _UNTIL = re.compile(r"^(?:until|till|to)\b", re.IGNORECASE)
 # A date after these is the item's new date ("shifted from 12 to 18 March"), earlier or later.
 _POSTPONED = re.compile(lexicon.POSTPONEMENTS + r"|moved|shifted", re.IGNORECASE)
-_RECURRING = re.compile(r"\b(?:next|following|regular|annual)\s+(?:round|session|meeting|sitting)\b|"
-                        r"\b(?:round|session|meeting|sitting)s?\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?-i:[A-Z])", re.IGNORECASE)
+_RECURRING = re.compile(
+    r"\b(?:next|following|regular|annual)\s+(?:round|session|meeting|sitting)\b|"
+    r"\b(?:round|session|meeting|sitting)s?\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?-i:[A-Z])",
+    re.IGNORECASE,
+)
 # "At the invitation of X": who invited, not a cue for what follows.
 _INVITATION_PHRASE = re.compile(r"(?:at|upon|on) the invitation of", re.IGNORECASE)
 # A past or present verb right after the event: "the talks had been frank", "the meeting was useful".
-_EVALUATION = re.compile(r"[^.;,]{0,40}?\b(?:had been|has been|have been|was|were)\s+(?!(?:to|due|set|scheduled|"
-                         r"planned|expected|postponed|put off|moved|rescheduled)\b)(?:very\s+|highly\s+|most\s+|an?\s+)?"
-                         r"[a-z]+(?:,|\s+and\b|\s*\.)", re.IGNORECASE)
+_EVALUATION = re.compile(
+    r"[^.;,]{0,40}?\b(?:had been|has been|have been|was|were)\s+(?!(?:to|due|set|scheduled|"
+    r"planned|expected|postponed|put off|moved|rescheduled)\b)(?:very\s+|highly\s+|most\s+|an?\s+)?"
+    r"[a-z]+(?:,|\s+and\b|\s*\.)",
+    re.IGNORECASE,
+)
 # A clause that lists what was discussed: upcoming events in it are topics.
-_TOPIC_LIST = re.compile(r"\b(?:focus(?:ed|sed)? on|discussed|discussions? (?:of|on|about)|exchanged views on|"
-                         r"touched (?:on|upon)|reviewed|talked about|agenda (?:included|covered))\b", re.IGNORECASE)
+_TOPIC_LIST = re.compile(
+    r"\b(?:focus(?:ed|sed)? on|discussed|discussions? (?:of|on|about)|exchanged views on|"
+    r"touched (?:on|upon)|reviewed|talked about|agenda (?:included|covered))\b",
+    re.IGNORECASE,
+)
 # Where a sentence goes on to a further pledge: "; ", ", and that", ", and they would".
-_NEXT_CLAUSE = re.compile(r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both sides|the sides|it was)\s+(?:also\s+)?"
-                          r"(?=(?:would|will|agreed|decided|should)\b))|"
-                          r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)",
-                          re.IGNORECASE)
+_NEXT_CLAUSE = re.compile(
+    r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both sides|the sides|it was)\s+(?:also\s+)?"
+    r"(?=(?:would|will|agreed|decided|should)\b))|"
+    r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)",
+    re.IGNORECASE,
+)
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
 _PUT_OFF = lexicon.compile_alternatives([lexicon.POSTPONEMENTS])
 _MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
 _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)
-_PLEDGE_VERB = re.compile(r"\b(?:agreed|decided|will|would|shall|plan\w*|to (?:hold|attend|organi[sz]e|host))\b",
-                          re.IGNORECASE)
+_PLEDGE_VERB = re.compile(
+    r"\b(?:agreed|decided|will|would|shall|plan\w*|to (?:hold|attend|organi[sz]e|host))\b", re.IGNORECASE
+)
 _EVENT_NAME = re.compile(r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})")
 
-PRECISION_RANK = {p: i for i, p in enumerate([
-    Precision.DAY, Precision.DAYS, Precision.PART_OF_MONTH, Precision.MONTH, Precision.QUARTER, Precision.SEASON,
-    Precision.HALF, Precision.PART_OF_YEAR, Precision.YEAR, Precision.DEADLINE, Precision.VAGUE, Precision.OPEN])}
+PRECISION_RANK = {
+    p: i
+    for i, p in enumerate(
+        [
+            Precision.DAY,
+            Precision.DAYS,
+            Precision.PART_OF_MONTH,
+            Precision.MONTH,
+            Precision.QUARTER,
+            Precision.SEASON,
+            Precision.HALF,
+            Precision.PART_OF_YEAR,
+            Precision.YEAR,
+            Precision.DEADLINE,
+            Precision.VAGUE,
+            Precision.OPEN,
+        ]
+    )
+}
 
 
 @dataclass
@@ -100,13 +146,24 @@ def _governed_events(ctx: DocumentContext, sentence, events):
         cue_end = sentence.start + future.end()
         if _INVITATION_PHRASE.match(text, cue_at - 7, cue_end + 4):
             continue
-        if _ATTRIBUTIVE_CUE.fullmatch(text, cue_at, cue_end) and \
-                _PAST_EVENT_VERB.search(text, max(sentence.start, cue_at - 12), cue_at):
+        if _ATTRIBUTIVE_CUE.fullmatch(text, cue_at, cue_end) and _PAST_EVENT_VERB.search(
+            text, max(sentence.start, cue_at - 12), cue_at
+        ):
             continue  # "held the next round of consultations": that round took place
         after = [e for e in events if e.start >= cue_at and e.start - cue_end <= 120]
-        subject = next((e for e in reversed(events) if e.end <= cue_at and cue_at - e.end <= 40
-                        and not re.search(r"[,;:]", text[e.end:cue_at])), None)
-        if subject is not None and _EVENT_VERB.match(text, cue_end) and not _NOT_THE_EVENT.search(text, subject.start - 20, subject.start):
+        subject = next(
+            (
+                e
+                for e in reversed(events)
+                if e.end <= cue_at and cue_at - e.end <= 40 and not re.search(r"[,;:]", text[e.end : cue_at])
+            ),
+            None,
+        )
+        if (
+            subject is not None
+            and _EVENT_VERB.match(text, cue_end)
+            and not _NOT_THE_EVENT.search(text, subject.start - 20, subject.start)
+        ):
             yield subject, cue_at, cue_end  # "a business forum will take place ...": the subject is the event
             continue
         if after:
@@ -142,52 +199,76 @@ def _firmness(sentence_text: str, window: Window) -> Firmness:
 
 def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0):
     """The future time expression closest to the event, or None; 'past' when all of them lie before publication."""
-    expressions = [e for e in ctx.times(sentence, "future")
-                   if e.start >= floor and not ctx.reported(e.start) and not ctx.in_dateline_date(e.start)
-                   and (e.window.precision in _NO_DAY or not _dates_past_contact(ctx.text, e.start, sentence.start))]
+    expressions = [
+        e
+        for e in ctx.times(sentence, "future")
+        if e.start >= floor
+        and not ctx.reported(e.start)
+        and not ctx.in_dateline_date(e.start)
+        and (e.window.precision in _NO_DAY or not _dates_past_contact(ctx.text, e.start, sentence.start))
+    ]
     if not expressions:
         return None, False
     published = ctx.published
-    upcoming = [e for e in expressions
-                if e.window.is_open or published is None or e.window.end is None or e.window.end >= published]
+    upcoming = [
+        e
+        for e in expressions
+        if e.window.is_open or published is None or e.window.end is None or e.window.end >= published
+    ]
     if not upcoming:
         return None, True
     best = min(upcoming, key=lambda e: (abs(e.start - anchor_at), PRECISION_RANK[e.window.precision]))
     window = best.window
     rescheduled = re.match(r"from\s+.+?\s+(?:to|until)\s+(.+)$", best.text, re.IGNORECASE)
     if rescheduled and _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start) and window.end:
-        return Window(window.end, window.end, Precision.DAY, window.text), False  # "shifted from 12 to 18 March"
-    if window.precision is Precision.DEADLINE and _UNTIL.match(best.text) and \
-            _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start):
+        return Window(
+            window.end, window.end, Precision.DAY, window.text
+        ), False  # "shifted from 12 to 18 March"
+    if (
+        window.precision is Precision.DEADLINE
+        and _UNTIL.match(best.text)
+        and _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start)
+    ):
         window = Window(window.end, window.end, Precision.DAY, window.text)  # "put off until March 18"
     return window, False
 
 
 def _dates_past_contact(text: str, start: int, floor: int) -> bool:
     """ "described the meetings on Wednesday as productive": the day of a past contact."""
-    before = text[max(floor, start - 80):start]
+    before = text[max(floor, start - 80) : start]
     verbs = [v for v in _PAST_EVENT_VERB.finditer(before) if not _MODAL_BEFORE.search(before, 0, v.start())]
     if not verbs:
         return False
     return not _FUTURE.search(before, verbs[-1].end())
 
 
-_NEXT_TITLES = {Kind.COMMISSION: "Next session of the joint commission", Kind.CONSULTATIONS:
-                "Next round of political consultations", Kind.TALKS: "Next round of talks", Kind.MEETING: "Next meeting",
-                Kind.SUMMIT: "Next summit", Kind.VISIT: "Next visit"}
-_DESTINATION = re.compile(r"\b(?:visit|trip|travel|come)\b(?:[^.;]{0,60}?\bto)?\s+((?:the\s+)?[A-Z][\w'\u2019-]*"
-                          r"(?:\s+[A-Z][\w'\u2019-]*){0,3})")
+_NEXT_TITLES = {
+    Kind.COMMISSION: "Next session of the joint commission",
+    Kind.CONSULTATIONS: "Next round of political consultations",
+    Kind.TALKS: "Next round of talks",
+    Kind.MEETING: "Next meeting",
+    Kind.SUMMIT: "Next summit",
+    Kind.VISIT: "Next visit",
+}
+_DESTINATION = re.compile(
+    r"\b(?:visit|trip|travel|come)\b(?:[^.;]{0,60}?\bto)?\s+((?:the\s+)?[A-Z][\w'\u2019-]*"
+    r"(?:\s+[A-Z][\w'\u2019-]*){0,3})"
+)
 
 
-def _title(kind: Kind, sentence_text: str, event_text: str, city: str | None, parties: list[str],
-           event_at: int = 0) -> str:
+def _title(
+    kind: Kind, sentence_text: str, event_text: str, city: str | None, parties: list[str], event_at: int = 0
+) -> str:
     """A short human title: "Next round of political consultations in Minsk", "Visit to Sri Lanka".
 
     `event_at` is where the event word sits in the sentence: the destination is the one after it.
     """
     label = lexicon.KIND_LABELS[kind]
     where = f" in {city}" if city else ""
-    if re.search(r"\bnext (?:round|session|meeting|visit)\b", sentence_text, re.IGNORECASE) and kind in _NEXT_TITLES:
+    if (
+        re.search(r"\bnext (?:round|session|meeting|visit)\b", sentence_text, re.IGNORECASE)
+        and kind in _NEXT_TITLES
+    ):
         return _NEXT_TITLES[kind] + where
     if kind is Kind.OTHER:
         return (event_text[0].upper() + event_text[1:]).split(" in ")[0] + where
@@ -196,15 +277,20 @@ def _title(kind: Kind, sentence_text: str, event_text: str, city: str | None, pa
             return f"Visit to {city}"
         if event_text.startswith("Visit to "):
             return event_text  # titled when read; merging keeps it
-        destination = _DESTINATION.search(sentence_text, max(0, event_at - 20)) or _DESTINATION.search(sentence_text)
+        destination = _DESTINATION.search(sentence_text, max(0, event_at - 20)) or _DESTINATION.search(
+            sentence_text
+        )
         return f"Visit to {destination[1]}" if destination else "Visit"
     return label[0].upper() + label[1:] + where
 
 
 def _split_respectively(text: str, sentence, events) -> list[str]:
     """ "meetings of the 9th JTC and 21st JEC will be held in August and September, respectively"."""
-    match = re.search(r"((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+and\s+"
-                      r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})", sentence.text)
+    match = re.search(
+        r"((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+and\s+"
+        r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})",
+        sentence.text,
+    )
     return [match[1], match[2]] if match else []
 
 
@@ -230,7 +316,9 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
     return merge_commitments(raw, headlines)
 
 
-def _read_sentence(ctx: DocumentContext, clause, events, meetings, inherited, headline: bool) -> list[Commitment]:
+def _read_sentence(
+    ctx: DocumentContext, clause, events, meetings, inherited, headline: bool
+) -> list[Commitment]:
     """The items one sentence states: the first governed event, and one more per coordinated clause
     ("agreed that the JTC would meet at an early date, and that they would work towards the next JCM")."""
     text = ctx.text
@@ -274,8 +362,11 @@ def _read_item(ctx: DocumentContext, clause, events, meetings, inherited, event,
     sentence = clause.sentence
     if _is_topic(text, sentence.start, cue_at, cue_end):
         return None  # "the discussions focused on ... the forthcoming summit": a topic, not a pledge
-    visits = [e for e in events if e.kind is Kind.VISIT and e.end <= cue_at
-              and _DURING_WHICH.search(text, e.end, cue_at)]
+    visits = [
+        e
+        for e in events
+        if e.kind is Kind.VISIT and e.end <= cue_at and _DURING_WHICH.search(text, e.end, cue_at)
+    ]
     if visits:
         event = visits[-1]  # "his visit, during which he is to take part in a session": the visit
     window, past_only = _pick_window(ctx, sentence, cue_end, floor)
@@ -285,7 +376,7 @@ def _read_item(ctx: DocumentContext, clause, events, meetings, inherited, event,
         window = Window.open()
     if window.is_open and not _concrete(text, event):
         return None
-    if (ctx.published and window.precision is Precision.DAY and window.start == ctx.published):
+    if ctx.published and window.precision is Precision.DAY and window.start == ctx.published:
         return None  # a contact on the publication day is a meeting
     kind = phrase_kind(text, events, event)
     if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:
@@ -303,8 +394,13 @@ def _read_item(ctx: DocumentContext, clause, events, meetings, inherited, event,
     names = _split_respectively(text, sentence, events) if _RESPECTIVELY.search(sentence.text) else []
     windows = _respective_windows(ctx, sentence) if names else []
     if names and len(windows) == len(names):
-        return [_commitment(kind, firmness, part, parties, place, evidence, name) for name, part in zip(names, windows)]
-    item = _commitment(kind, firmness, window, parties, place, evidence, event.text, event.start - sentence.start)
+        return [
+            _commitment(kind, firmness, part, parties, place, evidence, name)
+            for name, part in zip(names, windows)
+        ]
+    item = _commitment(
+        kind, firmness, window, parties, place, evidence, event.text, event.start - sentence.start
+    )
     item.postponed = bool(_PUT_OFF.search(text, sentence.start, sentence.end))
     return [item]
 
@@ -331,7 +427,7 @@ def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:
 
 def _concrete(text: str, event) -> bool:
     """An open-ended item needs a concrete act: "the next round", "a visit", not "such meetings"."""
-    before = text[max(0, event.start - 60):event.start]
+    before = text[max(0, event.start - 60) : event.start]
     if _GENERIC.search(before):
         return False
     if event.kind is Kind.OTHER:
@@ -339,13 +435,20 @@ def _concrete(text: str, event) -> bool:
     return bool(_CONCRETE.search(before)) or event.text.lower() in {"meet", "visit", "come to", "travel"}
 
 
-def _commitment(kind, firmness, window, parties, place: Place | None, evidence, event_text,
-                event_at: int = 0) -> Commitment:
+def _commitment(
+    kind, firmness, window, parties, place: Place | None, evidence, event_text, event_at: int = 0
+) -> Commitment:
     city = place.name if place else None
     return Commitment(
-        kind=kind, firmness=firmness, window=window, parties=sorted(set(parties)), city=city,
-        country=place.country if place else None, timezone=place.timezone if place else None,
-        evidence=evidence, title=_title(kind, evidence.text, event_text, city, sorted(set(parties)), event_at),
+        kind=kind,
+        firmness=firmness,
+        window=window,
+        parties=sorted(set(parties)),
+        city=city,
+        country=place.country if place else None,
+        timezone=place.timezone if place else None,
+        evidence=evidence,
+        title=_title(kind, evidence.text, event_text, city, sorted(set(parties)), event_at),
     )
 
 
@@ -374,8 +477,15 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
     """
     if a.evidence and b.evidence and a.evidence.start == b.evidence.start:
         return False
-    if a.kind is Kind.VISIT and b.kind is Kind.VISIT and not a.city and not b.city and \
-            a.title.startswith("Visit to ") and b.title.startswith("Visit to ") and a.title != b.title:
+    if (
+        a.kind is Kind.VISIT
+        and b.kind is Kind.VISIT
+        and not a.city
+        and not b.city
+        and a.title.startswith("Visit to ")
+        and b.title.startswith("Visit to ")
+        and a.title != b.title
+    ):
         return False  # a visit to Australia and one to Japan are two acts
     if a.city and b.city and a.city != b.city:
         return False
@@ -383,8 +493,12 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
     if a.window.is_open or b.window.is_open:
         dated, open_ = (b, a) if a.window.is_open else (a, b)
         for visit, part in ((a, b), (b, a)):
-            if visit.kind is Kind.VISIT and part.kind in _PARTS and (part.window.is_open or visit.window.is_open) \
-                    and not _standalone(part):
+            if (
+                visit.kind is Kind.VISIT
+                and part.kind in _PARTS
+                and (part.window.is_open or visit.window.is_open)
+                and not _standalone(part)
+            ):
                 return True  # talks, a dinner, a signing during a visit are parts of it
         if not shared:
             return False
@@ -395,11 +509,16 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return False
     if a.kind is not b.kind and Kind.MEETING not in (a.kind, b.kind) and not {a.kind, b.kind} <= _CONTACTS:
         return False  # a signing and a commission session in the same months are two acts
-    if a.window.precision in _DAY_LEVEL and b.window.precision in _DAY_LEVEL and \
-            (a.window.start, a.window.end) != (b.window.start, b.window.end):
+    if (
+        a.window.precision in _DAY_LEVEL
+        and b.window.precision in _DAY_LEVEL
+        and (a.window.start, a.window.end) != (b.window.start, b.window.end)
+    ):
         if _contains(a.window, b.window) or _contains(b.window, a.window):
             if a.kind is b.kind or Kind.MEETING in (a.kind, b.kind):
-                return True  # "will meet in Beijing next week" ... "will co-chair the meeting on May 24 and 25"
+                return (
+                    True  # "will meet in Beijing next week" ... "will co-chair the meeting on May 24 and 25"
+                )
         # Two dated acts: one visit, another meeting during it. A part with no other party joins the visit.
         visit, part = (a, b) if a.kind is Kind.VISIT else (b, a)
         return visit.kind is Kind.VISIT and part.kind in _PARTS and set(part.parties) <= set(visit.parties)
@@ -443,6 +562,7 @@ def merge_commitments(items: list[Commitment], headlines: set[int] = frozenset()
 
     A headline's mention joins the body's first compatible item and never represents it.
     """
+
     def rank(item: Commitment) -> tuple:
         return (id(item) in headlines, *_specificity(item))
 
@@ -489,15 +609,22 @@ def merge_commitments(items: list[Commitment], headlines: set[int] = frozenset()
     return merged
 
 
-def _attach_lone_headlines(groups: list[list[Commitment]], bests: list[Commitment], headlines: set[int]) -> None:
+def _attach_lone_headlines(
+    groups: list[list[Commitment]], bests: list[Commitment], headlines: set[int]
+) -> None:
     """A group read only from a headline joins the body's item it announces, preferring the same kind."""
     for number in range(len(groups) - 1, -1, -1):
         if not all(id(item) in headlines for item in groups[number]):
             continue
         headline = bests[number]
         nearby = range(max(0, number - _MERGE_HORIZON), min(len(groups), number + _MERGE_HORIZON))
-        others = [n for n in nearby if n != number and _headline_repeat(headline, bests[n])
-                  and not all(id(item) in headlines for item in groups[n])]
+        others = [
+            n
+            for n in nearby
+            if n != number
+            and _headline_repeat(headline, bests[n])
+            and not all(id(item) in headlines for item in groups[n])
+        ]
         if not others:
             continue
         target = next((n for n in others if bests[n].kind is headline.kind), others[0])

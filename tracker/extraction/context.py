@@ -23,14 +23,21 @@ __all__ = ["DocumentContext", "Clause", "times_in"]
 
 _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 # Words between a reporting verb and its date: "said on Tuesday", "announced Thursday", "said in Beijing on Friday".
-_REPORT_BEFORE = re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+(?:on|in|at|late|early|last|this|"
-                            r"(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$", re.IGNORECASE)
+_REPORT_BEFORE = re.compile(
+    r"(?:" + _REPORTING.pattern + r")(?:\s+(?:on|in|at|late|early|last|this|"
+    r"(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\u201c\"])|\n")
 _DATELINE_LEAD = re.compile(r"[\s(]*")
 _MONTH_START = r"(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 # After a dateline city: a bracket, a colon or dash, or a comma and a date ("BAKU, 5 October", "Tashkent, Uzbekistan, April 23").
-_DATELINE_AFTER = re.compile(r"\s*(?:\(|:|--|\u2014|\u2013|-\s|-[A-Z]|\|)|,\s*(?:[A-Z][\w ]{2,25},\s*)?" + _MONTH_START +
-                             r"|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_START)
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:\(|:|--|\u2014|\u2013|-\s|-[A-Z]|\|)|,\s*(?:[A-Z][\w ]{2,25},\s*)?"
+    + _MONTH_START
+    + r"|\s+\d{1,2}(?:st|nd|rd|th)?\s+"
+    + _MONTH_START
+)
 
 
 # "Foreign Office Consultations (FOC)": up to six capitalised words, then the acronym in brackets.
@@ -47,11 +54,14 @@ class Clause:
 
 
 # A sentence with none of these words or digits has no time expression: skip the temporal scan.
-_TIME_WORD = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-                        r"today|tonight|yesterday|tomorrow|next|last|this|coming|year|month|week|day|soon|shortly|"
-                        r"spring|summer|autumn|fall|winter|early|mid|late|end|beginning|half|quarter|q[1-4]|h[12]|"
-                        r"near|future|due course|convenient|later|date|time|until|till|by|before|within|ago|"
-                        r"earliest|possible|diplomatic channels|agreed|decided)", re.IGNORECASE)
+_TIME_WORD = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"today|tonight|yesterday|tomorrow|next|last|this|coming|year|month|week|day|soon|shortly|"
+    r"spring|summer|autumn|fall|winter|early|mid|late|end|beginning|half|quarter|q[1-4]|h[12]|"
+    r"near|future|due course|convenient|later|date|time|until|till|by|before|within|ago|"
+    r"earliest|possible|diplomatic channels|agreed|decided)",
+    re.IGNORECASE,
+)
 
 
 def times_in(sentence: Sentence, anchor: dt.date | None, tense: str) -> list:
@@ -69,10 +79,12 @@ def times_in(sentence: Sentence, anchor: dt.date | None, tense: str) -> list:
 
 def is_reported_date(text: str, start: int) -> bool:
     """True when the expression at `start` dates a report ("said on Wednesday"), not an event."""
-    before = text[max(0, start - 60):start]
+    before = text[max(0, start - 60) : start]
     ends = list(_SENTENCE_END.finditer(before))
     if ends:
-        before = before[ends[-1].end():]  # "... said Thursday.\n\nOn Friday": the report is another sentence's
+        before = before[
+            ends[-1].end() :
+        ]  # "... said Thursday.\n\nOn Friday": the report is another sentence's
     return bool(_REPORT_BEFORE.search(before))
 
 
@@ -108,21 +120,27 @@ class DocumentContext:
         found = []
         for clause in self.clauses:
             start = clause.sentence.start
-            if start > 0 and "\n" not in self.text[max(0, start - 3):start]:
+            if start > 0 and "\n" not in self.text[max(0, start - 3) : start]:
                 continue  # a dateline opens a paragraph
             for mention in clause.mentions:
                 if mention.place is None or mention.kind not in {"city", "country"}:
                     continue
                 if mention.start - start > 40:
                     break
-                lead = self.text[start:mention.start]
+                lead = self.text[start : mention.start]
                 if not _dateline_lead(lead):
                     continue
                 dated_lead = bool(re.search(r"\d", lead))
-                alone = mention.text.isupper() and self.text[mention.end:mention.end + 1] in {"\n", ""} \
-                    and not self.text[start:mention.start].strip()  # "TOKYO" alone on the first line
-                if not alone and not _DATELINE_AFTER.match(self.text, mention.end) and not (
-                        dated_lead and self.text[mention.end:mention.end + 1] == ","):
+                alone = (
+                    mention.text.isupper()
+                    and self.text[mention.end : mention.end + 1] in {"\n", ""}
+                    and not self.text[start : mention.start].strip()
+                )  # "TOKYO" alone on the first line
+                if (
+                    not alone
+                    and not _DATELINE_AFTER.match(self.text, mention.end)
+                    and not (dated_lead and self.text[mention.end : mention.end + 1] == ",")
+                ):
                     continue
                 found.append((mention.start, mention.end, mention.place))
                 break
@@ -189,7 +207,9 @@ class DocumentContext:
                 taken = {(e.start, e.end) for e in found}
                 for match in self._acronym_pattern.finditer(self.text, sentence.start, sentence.end):
                     if (match.start(), match.end()) not in taken:
-                        found.append(EventWord(match.start(), match.end(), match.group(), self.acronyms[match.group()]))
+                        found.append(
+                            EventWord(match.start(), match.end(), match.group(), self.acronyms[match.group()])
+                        )
                 found.sort(key=lambda e: e.start)
             cache[sentence.start] = found
         return cache[sentence.start]
@@ -219,9 +239,9 @@ class DocumentContext:
     def is_title_line(self, sentence: Sentence) -> bool:
         """A headline or caption: one short line with no closing full stop ("Xi Jinping to visit DPRK")."""
         body = sentence.text.strip()
-        if not body or len(body) > 160 or "\n" in body or body[-1] in ".!?\"\u201d":
+        if not body or len(body) > 160 or "\n" in body or body[-1] in '.!?"\u201d':
             return False
-        after = self.text[sentence.end:sentence.end + 2]
+        after = self.text[sentence.end : sentence.end + 2]
         return not after or "\n" in after or sentence.end >= len(self.text.rstrip())
 
     def in_dateline_date(self, start: int) -> bool:
@@ -240,4 +260,8 @@ def _dateline_lead(lead: str) -> bool:
     stripped = lead.strip()
     if not stripped:
         return True
-    return bool(re.fullmatch(r"[(\[]|[\d:]{3,5}\s*\||\(?[A-Z][a-z]{2,8}\.? \d{1,2},|[A-Za-z]{3,9}\.? \d{1,2},", stripped))
+    return bool(
+        re.fullmatch(
+            r"[(\[]|[\d:]{3,5}\s*\||\(?[A-Z][a-z]{2,8}\.? \d{1,2},|[A-Za-z]{3,9}\.? \d{1,2},", stripped
+        )
+    )

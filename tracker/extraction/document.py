@@ -21,12 +21,23 @@ from pathlib import PurePosixPath
 from tracker.errors import InputError
 from tracker.extraction.office import DOCX_SUFFIXES, PDF_SUFFIXES, docx_text, pdf_text
 
-__all__ = ["TextDocument", "decode_document", "document_kind", "strip_tags", "sha256_text", "TEXT_SUFFIXES", "HTML_SUFFIXES", "FEED_SUFFIXES"]
+__all__ = [
+    "TextDocument",
+    "decode_document",
+    "document_kind",
+    "strip_tags",
+    "sha256_text",
+    "TEXT_SUFFIXES",
+    "HTML_SUFFIXES",
+    "FEED_SUFFIXES",
+]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
-_FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL | re.IGNORECASE)
+_FEED_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL | re.IGNORECASE
+)
 _HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
 
 
@@ -89,8 +100,10 @@ def _kind(raw: bytes, source: str) -> str:
         return "html"
     if suffix in TEXT_SUFFIXES or suffix == "" or source.startswith(("http://", "https://")):
         return "text"
-    raise InputError(f"{source}: unknown document type {suffix!r}; use .txt, .md, .html, .pdf, .docx or a feed "
-                     "(.xml, .rss, .atom)")
+    raise InputError(
+        f"{source}: unknown document type {suffix!r}; use .txt, .md, .html, .pdf, .docx or a feed "
+        "(.xml, .rss, .atom)"
+    )
 
 
 def document_kind(raw: bytes, source: str) -> str:

@@ -34,8 +34,20 @@ for _language, _words in _STOP_WORDS.items():
 _SAMPLE = 3000  # characters read: the language shows long before
 _LETTER = re.compile(r"[^\W\d_]")
 _BEYOND_LATIN = re.compile(r"[^\W\d_\u0000-\u024F]")
-_SCRIPTS = {"CYRILLIC": "ru", "GREEK": "el", "ARABIC": "ar", "HEBREW": "he", "CJK": "zh", "HIRAGANA": "ja",
-            "KATAKANA": "ja", "HANGUL": "ko", "ARMENIAN": "hy", "GEORGIAN": "ka", "THAI": "th", "DEVANAGARI": "hi"}
+_SCRIPTS = {
+    "CYRILLIC": "ru",
+    "GREEK": "el",
+    "ARABIC": "ar",
+    "HEBREW": "he",
+    "CJK": "zh",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "HANGUL": "ko",
+    "ARMENIAN": "hy",
+    "GEORGIAN": "ka",
+    "THAI": "th",
+    "DEVANAGARI": "hi",
+}
 _WORD = re.compile(r"[^\W\d_]+")
 # Serbian, Macedonian, Bulgarian, Ukrainian and Belarusian letters tell Cyrillic languages apart a little.
 _CYRILLIC_HINTS = {"sr": set("ђјљњћџ"), "uk": set("їєґі"), "be": set("ўі")}

@@ -13,10 +13,26 @@ import re
 from tracker.domain.model import Firmness, Kind
 
 __all__ = [
-    "EVENT_WORDS", "COMMISSION_WORDS", "PAST_TRIGGERS", "FUTURE_CUES", "PAST_CUES", "FIRMNESS_CUES",
-    "REPORTING_VERBS", "SCHEDULE_CUES", "PAST_EVENT_VERBS", "NOT_THE_EVENT", "MODAL_BEFORE", "SAME_DAY", "NO_CITY_WORDS", "VENUE_VERBS", "HERE_WORDS", "GENERAL_INTENTIONS", "ABANDONED",
+    "EVENT_WORDS",
+    "COMMISSION_WORDS",
+    "PAST_TRIGGERS",
+    "FUTURE_CUES",
+    "PAST_CUES",
+    "FIRMNESS_CUES",
+    "REPORTING_VERBS",
+    "SCHEDULE_CUES",
+    "PAST_EVENT_VERBS",
+    "NOT_THE_EVENT",
+    "MODAL_BEFORE",
+    "SAME_DAY",
+    "NO_CITY_WORDS",
+    "VENUE_VERBS",
+    "HERE_WORDS",
+    "GENERAL_INTENTIONS",
+    "ABANDONED",
     "POSTPONEMENTS",
-    "KIND_LABELS", "compile_alternatives",
+    "KIND_LABELS",
+    "compile_alternatives",
 ]
 
 
@@ -62,10 +78,29 @@ COMMISSION_WORDS = r"commission|committee|cooperation council|co-operation counc
 
 # Verbs (past) that report a contact as having taken place.
 PAST_TRIGGERS = [
-    r"(?:was|were|had been) held", r"held", r"took place", r"met(?: with)?", r"hosted", r"convened",
-    r"visited", r"arrived in", r"paid (?:an? )?(?:\w+ ){0,2}visit", r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit", r"was the venue", r"were hosted", r"was hosted",
-    r"spoke by (?:tele)?phone", r"talked by (?:tele)?phone", r"concluded", r"wound up", r"ended", r"co-chaired",
-    r"chaired", r"received", r"had (?:a|an) (?:\w+ ){0,2}(?:meeting|conversation)", r"had (?:\w+ ){0,2}talks",
+    r"(?:was|were|had been) held",
+    r"held",
+    r"took place",
+    r"met(?: with)?",
+    r"hosted",
+    r"convened",
+    r"visited",
+    r"arrived in",
+    r"paid (?:an? )?(?:\w+ ){0,2}visit",
+    r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit",
+    r"was the venue",
+    r"were hosted",
+    r"was hosted",
+    r"spoke by (?:tele)?phone",
+    r"talked by (?:tele)?phone",
+    r"concluded",
+    r"wound up",
+    r"ended",
+    r"co-chaired",
+    r"chaired",
+    r"received",
+    r"had (?:a|an) (?:\w+ ){0,2}(?:meeting|conversation)",
+    r"had (?:\w+ ){0,2}talks",
     r"at the (?:closing|opening) (?:ceremony|session|sitting)",
 ]
 # A past trigger after these is not past: "will be held", "is to be held".
@@ -75,56 +110,168 @@ SAME_DAY = r"today|tonight|this (?:morning|afternoon|evening)|(?:on )?(?:monday|
 
 # Words that make a clause speak of the future (a commitment).
 FUTURE_CUES = [
-    r"will", r"would", r"shall", r"is to", r"are to", r"was to", r"to be held", r"to take place", r"to visit",
-    r"to meet", r"to hold", r"to host", r"to sign", r"to open", r"to re-?open", r"to come", r"to travel",
-    r"set to", r"due to", r"is due", r"are due", r"was due", r"scheduled", r"planned", r"plans?", r"planning",
-    r"tentatively", r"expected", r"intends?", r"intention", r"upcoming", r"forthcoming", r"next round",
-    r"next session", r"next meeting", r"next visit", r"next trip", r"agreed to", r"agreed that", r"decided to",
-    r"decision to", r"invit(?:ed|ation)", r"proposed", r"suggested", r"may", r"might", r"could",
-    r"hopes?", r"hoped", r"hoping", r"looking forward", r"look forward", r"looks forward", r"would like",
-    r"readiness", r"ready to", r"being prepared", r"preparing for", r"prepare the", r"put off", r"postponed",
-    r"pushed back", r"rescheduled", r"shifted", r"moved to", r"get together again", r"to get together",
-    r"looked forward", r"preparations? for", r"prepare for", r"towards holding", r"work(?:ing)? towards",
+    r"will",
+    r"would",
+    r"shall",
+    r"is to",
+    r"are to",
+    r"was to",
+    r"to be held",
+    r"to take place",
+    r"to visit",
+    r"to meet",
+    r"to hold",
+    r"to host",
+    r"to sign",
+    r"to open",
+    r"to re-?open",
+    r"to come",
+    r"to travel",
+    r"set to",
+    r"due to",
+    r"is due",
+    r"are due",
+    r"was due",
+    r"scheduled",
+    r"planned",
+    r"plans?",
+    r"planning",
+    r"tentatively",
+    r"expected",
+    r"intends?",
+    r"intention",
+    r"upcoming",
+    r"forthcoming",
+    r"next round",
+    r"next session",
+    r"next meeting",
+    r"next visit",
+    r"next trip",
+    r"agreed to",
+    r"agreed that",
+    r"decided to",
+    r"decision to",
+    r"invit(?:ed|ation)",
+    r"proposed",
+    r"suggested",
+    r"may",
+    r"might",
+    r"could",
+    r"hopes?",
+    r"hoped",
+    r"hoping",
+    r"looking forward",
+    r"look forward",
+    r"looks forward",
+    r"would like",
+    r"readiness",
+    r"ready to",
+    r"being prepared",
+    r"preparing for",
+    r"prepare the",
+    r"put off",
+    r"postponed",
+    r"pushed back",
+    r"rescheduled",
+    r"shifted",
+    r"moved to",
+    r"get together again",
+    r"to get together",
+    r"looked forward",
+    r"preparations? for",
+    r"prepare for",
+    r"towards holding",
+    r"work(?:ing)? towards",
 ]
 # Cues that describe the event itself ("the visit has been put off", "is tentatively planned"):
 # they need no verb after them, unlike modal cues ("the dialogue would help ...").
-SCHEDULE_CUES = r"put off|postponed|pushed back|rescheduled|shifted|moved to|scheduled|planned|tentatively|set to|" \
+SCHEDULE_CUES = (
+    r"put off|postponed|pushed back|rescheduled|shifted|moved to|scheduled|planned|tentatively|set to|"
     r"due to|is due|are due|expected|upcoming|forthcoming|next round|next session|next meeting|next visit|next trip"
+)
 # Verbs of a past contact: a day right after them dates that contact, not the future item.
-PAST_EVENT_VERBS = r"described|held|met|took place|hosted|convened|visited|discussed|reviewed|attended|welcomed|" \
+PAST_EVENT_VERBS = (
+    r"described|held|met|took place|hosted|convened|visited|discussed|reviewed|attended|welcomed|"
     r"concluded|ended|talked|gathered"
+)
 # "the outcomes of the session would be seen": the future is the outcome's, not the session's.
-NOT_THE_EVENT = r"outcomes?|results?|decisions?|implementation|agenda|program(?:me)?|framework|agreements?|documents?|" \
+NOT_THE_EVENT = (
+    r"outcomes?|results?|decisions?|implementation|agenda|program(?:me)?|framework|agreements?|documents?|"
     r"communiqu\w+|statement|success|spirit"
+)
 
 # Words that keep a clause in the past even with a future-looking word in it.
 PAST_CUES = [
-    r"had been (?:scheduled|planned|expected|chosen)", r"was expected", r"were expected", r"never took place",
-    r"was supposed", r"were supposed", r"had originally", r"was originally", r"had agreed", r"last year",
-    r"in the past", r"was scheduled",
+    r"had been (?:scheduled|planned|expected|chosen)",
+    r"was expected",
+    r"were expected",
+    r"never took place",
+    r"was supposed",
+    r"were supposed",
+    r"had originally",
+    r"was originally",
+    r"had agreed",
+    r"last year",
+    r"in the past",
+    r"was scheduled",
 ]
 
 # Firmness cues, strongest reading first: the first that matches decides.
 FIRMNESS_CUES: list[tuple[str, Firmness]] = [
     (r"agreed in principle|in-principle agreement|agreement in principle", Firmness.IN_PRINCIPLE),
-    (r"may|might|could|hopes?|hoped|hoping|hope to|looking forward|look forward|looks forward|looked forward|"
-     r"would like|readiness|ready to|proposed|propose|suggested|suggest(?:ion)?|wish(?:es)?|"
-     r"signalled|signaled|called for|offered", Firmness.PROPOSED),
-    (r"planned|plans?|planning|tentatively|expected|expects|being prepared|under preparation|intends?|"
-     r"intention|preparing for|prepare the", Firmness.PLANNED),
+    (
+        r"may|might|could|hopes?|hoped|hoping|hope to|looking forward|look forward|looks forward|looked forward|"
+        r"would like|readiness|ready to|proposed|propose|suggested|suggest(?:ion)?|wish(?:es)?|"
+        r"signalled|signaled|called for|offered",
+        Firmness.PROPOSED,
+    ),
+    (
+        r"planned|plans?|planning|tentatively|expected|expects|being prepared|under preparation|intends?|"
+        r"intention|preparing for|prepare the",
+        Firmness.PLANNED,
+    ),
     (r"invit(?:ed|ation|es)", Firmness.INVITED),
 ]
 
 # Reporting verbs: a date right after them dates the report, not the event.
 REPORTING_VERBS = [
-    r"said", r"says", r"told", r"stated", r"announced", r"added", r"noted", r"reported", r"reports",
-    r"declared", r"confirmed", r"explained", r"stressed", r"underlined", r"wrote", r"informed", r"briefed",
-    r"remarked", r"commented", r"revealed", r"disclosed", r"spoke", r"speaking", r"briefing", r"interview",
-    r"agreed", r"decided", r"(?:news|press) conference", r"statement", r"was told", r"were told",
+    r"said",
+    r"says",
+    r"told",
+    r"stated",
+    r"announced",
+    r"added",
+    r"noted",
+    r"reported",
+    r"reports",
+    r"declared",
+    r"confirmed",
+    r"explained",
+    r"stressed",
+    r"underlined",
+    r"wrote",
+    r"informed",
+    r"briefed",
+    r"remarked",
+    r"commented",
+    r"revealed",
+    r"disclosed",
+    r"spoke",
+    r"speaking",
+    r"briefing",
+    r"interview",
+    r"agreed",
+    r"decided",
+    r"(?:news|press) conference",
+    r"statement",
+    r"was told",
+    r"were told",
 ]
 
 # Contacts with no place of their own.
-NO_CITY_WORDS = r"online|virtual(?:ly)?|in virtual mode|video|videoconference|video-link|telephone|phone|by phone"
+NO_CITY_WORDS = (
+    r"online|virtual(?:ly)?|in virtual mode|video|videoconference|video-link|telephone|phone|by phone"
+)
 
 # Verbs that make a city the venue when it is their subject: "Seoul will host", "Tehran hosted".
 VENUE_VERBS = r"host(?:s|ed|ing)?|will host|will be hosting|is hosting|was the venue|welcomed"
@@ -134,9 +281,15 @@ HERE_WORDS = r"here|in this city|in the capital"
 
 # Not commitments: general intentions with no concrete act.
 GENERAL_INTENTIONS = [
-    r"further develop", r"develop(?:ing)? (?:further )?(?:cooperation|relations|ties)", r"maintain",
-    r"strengthen", r"deepen", r"expand(?:ing)? (?:cooperation|trade|ties)", r"extend(?:ing)? mutual support",
-    r"keep (?:working|coordinating|the conversation)", r"continue (?:to )?(?:cooperat|coordinat|work)",
+    r"further develop",
+    r"develop(?:ing)? (?:further )?(?:cooperation|relations|ties)",
+    r"maintain",
+    r"strengthen",
+    r"deepen",
+    r"expand(?:ing)? (?:cooperation|trade|ties)",
+    r"extend(?:ing)? mutual support",
+    r"keep (?:working|coordinating|the conversation)",
+    r"continue (?:to )?(?:cooperat|coordinat|work)",
 ]
 
 # Words that put an item off to a later time: ingest reschedules the stored item they name.
@@ -146,7 +299,13 @@ POSTPONEMENTS = r"put off|postponed|pushed back|deferred|delayed|rescheduled"
 ABANDONED = r"never took place|was cancelled|were cancelled|was called off|was abandoned|fell through"
 
 KIND_LABELS = {
-    Kind.CONSULTATIONS: "political consultations", Kind.VISIT: "visit", Kind.MEETING: "meeting",
-    Kind.TALKS: "talks", Kind.SUMMIT: "summit", Kind.COMMISSION: "commission session", Kind.CALL: "call",
-    Kind.SIGNING: "signing", Kind.OTHER: "follow-up",
+    Kind.CONSULTATIONS: "political consultations",
+    Kind.VISIT: "visit",
+    Kind.MEETING: "meeting",
+    Kind.TALKS: "talks",
+    Kind.SUMMIT: "summit",
+    Kind.COMMISSION: "commission session",
+    Kind.CALL: "call",
+    Kind.SIGNING: "signing",
+    Kind.OTHER: "follow-up",
 }

@@ -17,7 +17,13 @@ from tracker.domain.model import Evidence, Kind, Meeting, Participant, Precision
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.reading import (
-    KIND_PRIORITY, complete_parties, no_city, parties_of, refine_kind, segments, venue,
+    KIND_PRIORITY,
+    complete_parties,
+    no_city,
+    parties_of,
+    refine_kind,
+    segments,
+    venue,
 )
 from tracker.gazetteer import lookup_party, party_name
 
@@ -35,10 +41,12 @@ _LENGTH = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
 _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _ENDING = re.compile(r"\b(?:concluded|ended|wound up|closed|closing)\b", re.IGNORECASE)
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
-_ON_A_VISIT = re.compile(r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|pays|paying|began|begins|started|"
-                         r"starts|made|makes|wrapped up|concluded)\s+(?:on\s+|here\s+on\s+)?(?:an?|his|her|their)\s+"
-                         r"(?:\w+[ -]day\s+)?(?:state|official|working|friendly|official friendly|bilateral)?\s*visit\b",
-                         re.IGNORECASE)
+_ON_A_VISIT = re.compile(
+    r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|pays|paying|began|begins|started|"
+    r"starts|made|makes|wrapped up|concluded)\s+(?:on\s+|here\s+on\s+)?(?:an?|his|her|their)\s+"
+    r"(?:\w+[ -]day\s+)?(?:state|official|working|friendly|official friendly|bilateral)?\s*visit\b",
+    re.IGNORECASE,
+)
 _AND_BETWEEN = re.compile(r"\s*(?:and|to|-|\u2013)\s*")
 _LEAD_SENTENCES = 6  # a release's lead: its first sentences, headline and date line included
 _TOP_CHARS = 400
@@ -48,10 +56,12 @@ _HEADED = re.compile(
     r"(?:(?:headed|led|represented|chaired)\s+)?by|(?:headed|led|represented|chaired)\s+by)\s+"
     r"(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,8}[A-Z][\w.'\u2019-]+)"
 )
-_TITLE_WORDS = set("""acting deputy first second assistant vice foreign prime state permanent chief senior minister
+_TITLE_WORDS = set(
+    """acting deputy first second assistant vice foreign prime state permanent chief senior minister
 secretary ambassador director general adviser advisor president chairman head special envoy representative
 of for affairs political the ministry external international legal consular under undersecretary
-director-general minister-counsellor counsellor vice-minister vice-president deputy-minister spokesperson spokesman his her excellency h.e. mr mrs ms dr""".split())
+director-general minister-counsellor counsellor vice-minister vice-president deputy-minister spokesperson spokesman his her excellency h.e. mr mrs ms dr""".split()
+)
 
 
 def _with_year_of_sentence(ctx, sentence, expression, expressions):
@@ -64,7 +74,9 @@ def _with_year_of_sentence(ctx, sentence, expression, expressions):
     year = years[-1].window.start.year
     try:
         start = expression.window.start.replace(year=year)
-        end = expression.window.end.replace(year=year + (expression.window.end.year - expression.window.start.year))
+        end = expression.window.end.replace(
+            year=year + (expression.window.end.year - expression.window.start.year)
+        )
     except ValueError:
         return expression.window
     return type(expression.window)(start, end, expression.window.precision, expression.window.text)
@@ -72,7 +84,7 @@ def _with_year_of_sentence(ctx, sentence, expression, expressions):
 
 def _in_dateline_brackets(text: str, start: int) -> bool:
     """ "MOSCOW (Agency / Sputnik - 26th October, 2019)": the date of the dispatch, not of an event."""
-    head = text[max(0, start - 80):start]
+    head = text[max(0, start - 80) : start]
     opening = head.rfind("(")
     if opening < 0 or ")" in head[opening:]:
         return False
@@ -83,9 +95,9 @@ def _in_dateline_brackets(text: str, start: int) -> bool:
 def _adjacent_event(text: str, events, start: int, end: int):
     """An event word within a few words of the date ("Wednesday's talks", "talks on Wednesday")."""
     for event in events:
-        if 0 <= start - event.end <= 25 and not re.search(r"[.;]", text[event.end:start]):
+        if 0 <= start - event.end <= 25 and not re.search(r"[.;]", text[event.end : start]):
             return event
-        if 0 <= event.start - end <= 12 and not re.search(r"[.;,]", text[end:event.start]):
+        if 0 <= event.start - end <= 12 and not re.search(r"[.;,]", text[end : event.start]):
             return event
     return None
 
@@ -101,7 +113,7 @@ def _participants(ctx: DocumentContext, sentence) -> list[Participant]:
             name_words.insert(0, word)
         if not name_words or len(name_words) == len(words) and len(words) > 4:
             continue
-        role = " ".join(words[:len(words) - len(name_words)]) or None
+        role = " ".join(words[: len(words) - len(name_words)]) or None
         country = lookup_party(match["side"]) if match["side"] else None
         found.append(Participant(" ".join(name_words).rstrip(",."), role, country))
     return found
@@ -128,22 +140,36 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
     lead_dated: bool | None = None  # whether the release states its date at the top, looked at once
     for number, clause in enumerate(ctx.clauses):
         sentence = clause.sentence
-        events = [e for e in ctx.events(sentence)
-                  if e.kind is not Kind.SIGNING or "ceremony" in e.text.lower()
-                  or _SAME_DAY_ANYWHERE.search(sentence.text)]  # "signed today together with ..."
+        events = [
+            e
+            for e in ctx.events(sentence)
+            if e.kind is not Kind.SIGNING
+            or "ceremony" in e.text.lower()
+            or _SAME_DAY_ANYWHERE.search(sentence.text)
+        ]  # "signed today together with ..."
         if not events:
             continue
         all_past = ctx.times(sentence, "past")
         # A contact fixed for the publication day ("will chair ... today", "On April 19" said on April 19).
-        same_day = published is not None and (str(published.day) in sentence.text
-                                              or _SAME_DAY_ANYWHERE.search(sentence.text))
-        future = [e for e in (ctx.times(sentence, "future") if same_day else [])
-                  if published and e.window.precision is Precision.DAY and e.window.start == published
-                  and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith("on "))
-                  and not ctx.in_dateline_date(e.start) and not ctx.reported(e.start)]
+        same_day = published is not None and (
+            str(published.day) in sentence.text or _SAME_DAY_ANYWHERE.search(sentence.text)
+        )
+        future = [
+            e
+            for e in (ctx.times(sentence, "future") if same_day else [])
+            if published
+            and e.window.precision is Precision.DAY
+            and e.window.start == published
+            and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith("on "))
+            and not ctx.in_dateline_date(e.start)
+            and not ctx.reported(e.start)
+        ]
         for seg_start, seg_end in segments(text, sentence.start, sentence.end):
-            triggers = [m for m in _PAST.finditer(text, seg_start, seg_end)
-                        if not _MODAL_BEFORE.search(text, max(0, m.start() - 20), m.start())]
+            triggers = [
+                m
+                for m in _PAST.finditer(text, seg_start, seg_end)
+                if not _MODAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            ]
             has_future = bool(_FUTURE.search(text, seg_start, seg_end))
             seg_events = [e for e in events if seg_start <= e.start < seg_end] or events
             days = []
@@ -161,29 +187,49 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
             for trigger in triggers:
                 if trigger.group().lower().startswith("signed"):
                     continue
-                near = [d for d in days if not (ctx.reported(d[0].start) and not _WHEN_AFTER.match(text, d[0].end))]
+                near = [
+                    d
+                    for d in days
+                    if not (ctx.reported(d[0].start) and not _WHEN_AFTER.match(text, d[0].end))
+                ]
                 if near:
-                    best = min(near, key=lambda d: (d[0].start < trigger.start(), abs(d[0].start - trigger.end())))
+                    best = min(
+                        near, key=lambda d: (d[0].start < trigger.start(), abs(d[0].start - trigger.end()))
+                    )
                     claimed[best[0].start] = best
             days = [d for d in days if not _in_dateline_brackets(text, d[0].start)]
             for expression, window in days:
                 if expression.start in claimed:
                     continue
                 adjacent = _adjacent_event(text, seg_events, expression.start, expression.end)
-                if adjacent is None and _ANOTHER.search(text, max(seg_start, expression.start - 40), expression.start):
+                if adjacent is None and _ANOTHER.search(
+                    text, max(seg_start, expression.start - 40), expression.start
+                ):
                     adjacent = next((e for e in reversed(seg_events) if e.end <= expression.start), None)
-                local_future = _FUTURE.search(text, max(seg_start, expression.start - 80),
-                                              min(seg_end, expression.end + 40))
+                local_future = _FUTURE.search(
+                    text, max(seg_start, expression.start - 80), min(seg_end, expression.end + 40)
+                )
                 if adjacent is None or local_future or _MEDIA.search(adjacent.text):
                     continue
-                if not triggers and published and not _YEAR.search(expression.text) and \
-                        (published - window.end).days > 31:
+                if (
+                    not triggers
+                    and published
+                    and not _YEAR.search(expression.text)
+                    and (published - window.end).days > 31
+                ):
                     continue  # a yearless day with no past verb is a future date read backwards
                 claimed[expression.start] = (expression, window)
             candidates = sorted(claimed.values(), key=lambda d: d[0].start)
-            if not found and not candidates and number < _LEAD_SENTENCES and triggers \
-                    and not has_future and not all_past and not ctx.times(sentence, "future") \
-                    and not ctx.is_title_line(sentence):
+            if (
+                not found
+                and not candidates
+                and number < _LEAD_SENTENCES
+                and triggers
+                and not has_future
+                and not all_past
+                and not ctx.times(sentence, "future")
+                and not ctx.is_title_line(sentence)
+            ):
                 # "Tokayev held talks with Putin, who has arrived in Astana" under "Akorda 27 November 2024":
                 # the release's lead contact, dated only by its dateline (once found, `found` ends this).
                 if lead_dated is None:
@@ -194,7 +240,11 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                     day = Window(published, published, Precision.DAY, "")
                     candidates.append((TimeExpression(seg_start, seg_start, "", day), day))
             for expression in future:
-                if seg_start <= expression.start < seg_end and has_future and not ctx.reported(expression.start):
+                if (
+                    seg_start <= expression.start < seg_end
+                    and has_future
+                    and not ctx.reported(expression.start)
+                ):
                     candidates.append((expression, expression.window))
             for expression, window in candidates:
                 near = sorted(seg_events, key=lambda e: abs(e.start - expression.start))
@@ -205,16 +255,21 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                     before = [e for e in seg_events if e.end <= sidelines.start()]
                     kind = refine_kind(text, before[-1] if before else event)
                 elif _ON_A_VISIT.search(text, seg_start, seg_end):
-                    kind = Kind.VISIT  # "arrived on an official visit ... and held talks": the visit is the contact
+                    kind = (
+                        Kind.VISIT
+                    )  # "arrived on an official visit ... and held talks": the visit is the contact
                 start, end = window.start, window.end
                 length = _LENGTH.search(text, sentence.start, min(len(text), sentence.end + 600))
                 if start == end and length and _ENDING.search(text, seg_start, seg_end):
                     start = end - dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
                 city = None
                 if kind is not Kind.CALL and not no_city(text, seg_start, seg_end):
-                    place = (venue(ctx, clause.mentions, seg_start, seg_end, event.start)
-                             or venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
-                             or _nearby_venue(ctx, number) or ctx.dateline)
+                    place = (
+                        venue(ctx, clause.mentions, seg_start, seg_end, event.start)
+                        or venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
+                        or _nearby_venue(ctx, number)
+                        or ctx.dateline
+                    )
                 else:
                     place = None
                 if place is not None:
@@ -224,18 +279,26 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                     parties = _fill(parties, ctx, found)
                 parties = complete_parties(ctx, parties, place)
                 meeting = Meeting(
-                    kind=kind, start=start, end=end, city=city.name if city else None,
-                    country=city.country if city else None, timezone=city.timezone if city else None,
-                    parties=sorted(parties), participants=_participants(ctx, sentence),
+                    kind=kind,
+                    start=start,
+                    end=end,
+                    city=city.name if city else None,
+                    country=city.country if city else None,
+                    timezone=city.timezone if city else None,
+                    parties=sorted(parties),
+                    participants=_participants(ctx, sentence),
                     evidence=Evidence(sentence.text, sentence.start, sentence.end),
                 )
                 _add(found, meeting, sidelines=bool(_SIDELINES.search(text, seg_start, seg_end)))
                 if _SIDELINES.search(text, seg_start, seg_end):
                     # "talks on the sidelines of the Trilateral Meeting": two contacts on one day.
-                    after = [e for e in seg_events if e.start > _SIDELINES.search(text, seg_start, seg_end).end()]
+                    after = [
+                        e for e in seg_events if e.start > _SIDELINES.search(text, seg_start, seg_end).end()
+                    ]
                     if after:
-                        other = Meeting(**{**meeting.__dict__, "kind": refine_kind(text, after[0]),
-                                           "participants": []})
+                        other = Meeting(
+                            **{**meeting.__dict__, "kind": refine_kind(text, after[0]), "participants": []}
+                        )
                         _add(found, other, sidelines=True)
     participants_from_document(ctx, found)
     for meeting in found:
@@ -251,9 +314,12 @@ def _join_consecutive(text: str, days: list) -> list:
     for expression, window in days:
         if joined:
             last, last_window = joined[-1]
-            if _AND_BETWEEN.fullmatch(text, last.end, expression.start) and \
-                    window.start == last_window.end + dt.timedelta(days=1):
-                span = Window(last_window.start, window.end, Precision.DAYS, text[last.start:expression.end])
+            if _AND_BETWEEN.fullmatch(
+                text, last.end, expression.start
+            ) and window.start == last_window.end + dt.timedelta(days=1):
+                span = Window(
+                    last_window.start, window.end, Precision.DAYS, text[last.start : expression.end]
+                )
                 joined[-1] = (TimeExpression(last.start, expression.end, span.text, span), span)
                 continue
         joined.append((expression, window))
@@ -269,8 +335,12 @@ def _dated_at_the_top(ctx: DocumentContext) -> bool:
             break
         for expression in ctx.times(clause.sentence, "past"):
             window = expression.window
-            if expression.start <= _TOP_CHARS and window.precision is Precision.DAY and \
-                    window.start == ctx.published and re.search(r"\d", expression.text):
+            if (
+                expression.start <= _TOP_CHARS
+                and window.precision is Precision.DAY
+                and window.start == ctx.published
+                and re.search(r"\d", expression.text)
+            ):
                 return True
     return False
 
@@ -292,11 +362,13 @@ def _nearby_venue(ctx: DocumentContext, number: int):
         for mention in clause.mentions:
             if mention.kind not in {"city", "landmark"} or ctx.in_dateline(mention):
                 continue
-            tail = ctx.text[mention.end:mention.end + 30]
-            head = ctx.text[max(0, mention.start - 25):mention.start]
-            if re.match(r"\s+(?:meeting|talks|summit|consultations|session)", tail) or \
-                    re.search(r"(?:venue of|hosted by|held in|took place in)\s+$", head) or \
-                    re.match(r",?\s+(?:\w+,\s+)?was the venue", tail):
+            tail = ctx.text[mention.end : mention.end + 30]
+            head = ctx.text[max(0, mention.start - 25) : mention.start]
+            if (
+                re.match(r"\s+(?:meeting|talks|summit|consultations|session)", tail)
+                or re.search(r"(?:venue of|hosted by|held in|took place in)\s+$", head)
+                or re.match(r",?\s+(?:\w+,\s+)?was the venue", tail)
+            ):
                 return mention.place
     return None
 
@@ -310,7 +382,9 @@ def _fill(parties: list[str], ctx: DocumentContext, found: list[Meeting]) -> lis
 
 
 def _add(found: list[Meeting], meeting: Meeting, sidelines: bool = False) -> None:
-    for other in reversed(found[-200:]):  # mentions of one contact are near each other; keeps long texts linear
+    for other in reversed(
+        found[-200:]
+    ):  # mentions of one contact are near each other; keeps long texts linear
         if (other.start, other.end) != (meeting.start, meeting.end):
             continue
         if other.parties and meeting.parties and not set(other.parties) & set(meeting.parties):

@@ -15,7 +15,18 @@ from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.gazetteer import Mention, Place, capital_of
 
-__all__ = ["EventWord", "find_events", "joined_parties", "item_parties", "segments", "venue", "parties_of", "refine_kind", "phrase_kind", "KIND_PRIORITY"]
+__all__ = [
+    "EventWord",
+    "find_events",
+    "joined_parties",
+    "item_parties",
+    "segments",
+    "venue",
+    "parties_of",
+    "refine_kind",
+    "phrase_kind",
+    "KIND_PRIORITY",
+]
 
 _COMMISSION = lexicon.compile_alternatives([lexicon.COMMISSION_WORDS])
 _CONSULT = re.compile(r"consultations?|talks|negotiations|dialogue", re.IGNORECASE)
@@ -24,34 +35,67 @@ _NO_CITY = lexicon.compile_alternatives([lexicon.NO_CITY_WORDS])
 _HERE = lexicon.compile_alternatives([lexicon.HERE_WORDS])
 _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 _SAID_IN = re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+\w+)?\s+(?:in|from)\s+$", re.IGNORECASE)
-_EMBASSY_IN = re.compile(r"(?:embassy|embassies|consulate|mission|representation)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
-_LOCATIVE = re.compile(r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|\bcapital,|\bvenue of|"
-                       r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$", re.IGNORECASE)
-_HOST_AFTER = re.compile(r"[^.;]{0,60}?\bhost(?:s|ed|ing)?\b|\s*,?\s*(?:\w+,\s+)?was the venue|"
-                         r"\s+(?:meeting|talks|summit|consultations|session)\b", re.IGNORECASE)
+_EMBASSY_IN = re.compile(
+    r"(?:embassy|embassies|consulate|mission|representation)\s+in\s+(?:the\s+)?$", re.IGNORECASE
+)
+_LOCATIVE = re.compile(
+    r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|\bcapital,|\bvenue of|"
+    r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_HOST_AFTER = re.compile(
+    r"[^.;]{0,60}?\bhost(?:s|ed|ing)?\b|\s*,?\s*(?:\w+,\s+)?was the venue|"
+    r"\s+(?:meeting|talks|summit|consultations|session)\b",
+    re.IGNORECASE,
+)
 
 _JOINED = re.compile(r"\s?[-\u2010-\u2015/]\s?")
-_ENVOY_TO = re.compile(r"\b(?:ambassador|envoy|representative|consul(?:-general)?)\s+(?:to|in)\s+(?:the\s+)?$",
-                       re.IGNORECASE)
-_REPORT_CLAUSE = re.compile(r",\s+(?:it was (?:announced|said|reported|stated|agreed)|(?:he|she|they|the \w+) "
-                            r"(?:said|told|announced|added))\b", re.IGNORECASE)
-_DONE_IN = re.compile(r"(?<!be )(?<!been )(?<!being )\b(?:signed|held|adopted|concluded|reached|launched|founded|"
-                      r"established|hosted)\s+"
-                      r"(?:last\s+\w+\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
-_HOSTED_BY = re.compile(r"\b(?:hosted by|host country,?|chaired by|under the chairmanship of)\s+(?:the\s+)?$",
-                        re.IGNORECASE)
-_HOSTS = re.compile(r"(?:,[^,]{1,40},)?\s+(?:will\s+|would\s+|is\s+to\s+|to\s+|offered\s+to\s+|agreed\s+to\s+)?"
-                    r"(?:host|hosts|be hosting|is hosting)\b", re.IGNORECASE)
+_ENVOY_TO = re.compile(
+    r"\b(?:ambassador|envoy|representative|consul(?:-general)?)\s+(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_REPORT_CLAUSE = re.compile(
+    r",\s+(?:it was (?:announced|said|reported|stated|agreed)|(?:he|she|they|the \w+) "
+    r"(?:said|told|announced|added))\b",
+    re.IGNORECASE,
+)
+_DONE_IN = re.compile(
+    r"(?<!be )(?<!been )(?<!being )\b(?:signed|held|adopted|concluded|reached|launched|founded|"
+    r"established|hosted)\s+"
+    r"(?:last\s+\w+\s+)?in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_HOSTED_BY = re.compile(
+    r"\b(?:hosted by|host country,?|chaired by|under the chairmanship of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_HOSTS = re.compile(
+    r"(?:,[^,]{1,40},)?\s+(?:will\s+|would\s+|is\s+to\s+|to\s+|offered\s+to\s+|agreed\s+to\s+)?"
+    r"(?:host|hosts|be hosting|is hosting)\b",
+    re.IGNORECASE,
+)
 _IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?(?:Republic\s+of\s+)?$")
-_HEADS_OF = re.compile(r"\b(?:presidents|leaders|heads of (?:state|government)|prime ministers|(?:foreign )?ministers|"
-                       r"delegations|representatives|governments)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_HEADS_OF = re.compile(
+    r"\b(?:presidents|leaders|heads of (?:state|government)|prime ministers|(?:foreign )?ministers|"
+    r"delegations|representatives|governments)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _LISTED = re.compile(r",\s*|\s+and\s+|,\s+and\s+")
-_TOPIC_BEFORE = re.compile(r"\b(?:situation|crisis|conflict|war|developments|events|settlement|peace process|"
-                           r"issue|question|problem|elections|reconstruction)\s+(?:in|of|around|on)\s+(?:the\s+)?$",
-                           re.IGNORECASE)
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:situation|crisis|conflict|war|developments|events|settlement|peace process|"
+    r"issue|question|problem|elections|reconstruction)\s+(?:in|of|around|on)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
-KIND_PRIORITY = {Kind.CALL: 0, Kind.COMMISSION: 1, Kind.CONSULTATIONS: 2, Kind.SUMMIT: 3, Kind.SIGNING: 4,
-                 Kind.TALKS: 5, Kind.VISIT: 6, Kind.OTHER: 7, Kind.MEETING: 8}
+KIND_PRIORITY = {
+    Kind.CALL: 0,
+    Kind.COMMISSION: 1,
+    Kind.CONSULTATIONS: 2,
+    Kind.SUMMIT: 3,
+    Kind.SIGNING: 4,
+    Kind.TALKS: 5,
+    Kind.VISIT: 6,
+    Kind.OTHER: 7,
+    Kind.MEETING: 8,
+}
 
 
 @dataclass(frozen=True)
@@ -64,15 +108,19 @@ class EventWord:
 
 # One pass: every event word as a named alternative; at each position the first listed (most specific) wins.
 _EVENT_KINDS = list(lexicon.EVENT_WORDS.values())
-_ANY_EVENT = re.compile("|".join(f"(?<![\\w-])(?P<k{i}>{pattern})(?![\\w-])"
-                                 for i, pattern in enumerate(lexicon.EVENT_WORDS)), re.IGNORECASE)
+_ANY_EVENT = re.compile(
+    "|".join(f"(?<![\\w-])(?P<k{i}>{pattern})(?![\\w-])" for i, pattern in enumerate(lexicon.EVENT_WORDS)),
+    re.IGNORECASE,
+)
 
 
 # "chairman of the State Affairs Commission", "head of the ... Central Committee": a body in a title.
-_TITLE_OF = re.compile(r"\b(?:chair(?:man|woman|person)?|head|member|secretary|director|president|"
-                       r"vice[- ](?:chair(?:man|woman)?|president)|deputy|spokes(?:person|man|woman)|"
-                       r"minister|official|department|office)s?\s+(?:of|at|for)\s+(?:the\s+)?"
-                       r"(?:[A-Z][\w'\u2019()-]*\s+){0,6}$")
+_TITLE_OF = re.compile(
+    r"\b(?:chair(?:man|woman|person)?|head|member|secretary|director|president|"
+    r"vice[- ](?:chair(?:man|woman)?|president)|deputy|spokes(?:person|man|woman)|"
+    r"minister|official|department|office)s?\s+(?:of|at|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'\u2019()-]*\s+){0,6}$"
+)
 
 
 def find_events(text: str, start: int, end: int) -> list[EventWord]:
@@ -80,9 +128,14 @@ def find_events(text: str, start: int, end: int) -> list[EventWord]:
     found: list[EventWord] = []
     for match in _ANY_EVENT.finditer(text, start, end):
         kind = _EVENT_KINDS[int(match.lastgroup[1:])]
-        if kind is Kind.COMMISSION and match.group()[:1].isupper() and (
+        if (
+            kind is Kind.COMMISSION
+            and match.group()[:1].isupper()
+            and (
                 _TITLE_OF.search(text, max(start, match.start() - 80), match.start())
-                or text.startswith(("'s ", "\u2019s "), match.end())):
+                or text.startswith(("'s ", "\u2019s "), match.end())
+            )
+        ):
             continue  # "the Committee's headquarters": the body, not a session of it
         found.append(EventWord(match.start(), match.end(), match.group(), kind))
     return found
@@ -91,7 +144,7 @@ def find_events(text: str, start: int, end: int) -> list[EventWord]:
 def refine_kind(text: str, event: EventWord) -> Kind:
     """ "a meeting of the Cooperation Council" is a commission; "the next round of consultations" consultations."""
     if event.kind in {Kind.MEETING, Kind.SUMMIT} or event.text.lower().startswith(("session", "round")):
-        tail = text[event.end:event.end + 70]
+        tail = text[event.end : event.end + 70]
         commission = _COMMISSION.search(tail)
         consult = _CONSULT.search(tail)
         if commission and (not consult or commission.start() < consult.start()):
@@ -107,14 +160,19 @@ def phrase_kind(text: str, events: list[EventWord], event: EventWord) -> Kind:
     kinds = [refine_kind(text, event)]
     if event.text.lower() in {"meet", "meets", "met", "get together"}:
         # "the joint commission will meet": the verb's subject says what meets.
-        subjects = [e for e in events if e.end <= event.start and event.start - e.end <= 60
-                    and not re.search(r"[.;]", text[e.end:event.start])]
+        subjects = [
+            e
+            for e in events
+            if e.end <= event.start
+            and event.start - e.end <= 60
+            and not re.search(r"[.;]", text[e.end : event.start])
+        ]
         if subjects:
             kinds.append(refine_kind(text, subjects[-1]))
     for other in events:
         if other is event:
             continue
-        gap = text[min(other.end, event.end):max(other.start, event.start)]
+        gap = text[min(other.end, event.end) : max(other.start, event.start)]
         if len(gap) <= 2 and not re.search(r"[,.;]", gap):
             kinds.append(refine_kind(text, other))
     return min(kinds, key=KIND_PRIORITY.get)
@@ -138,10 +196,10 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
     text = ctx.text
     if ctx.in_dateline(mention):
         return None
-    after = text[mention.end:mention.end + 3]
+    after = text[mention.end : mention.end + 3]
     if after.startswith(("'s", "\u2019s", "-based", "-born")):
         return None  # "Tehran's nuclear programme": the government, not the venue
-    before = text[max(0, mention.start - 40):mention.start]
+    before = text[max(0, mention.start - 40) : mention.start]
     if _SAID_IN.search(before):
         return None  # "said in Beijing": where it was said
     if _ENVOY_TO.search(before):
@@ -158,7 +216,9 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
     return None
 
 
-def venue(ctx: DocumentContext, mentions, start: int, end: int, near: int, future: bool = False) -> Place | None:
+def venue(
+    ctx: DocumentContext, mentions, start: int, end: int, near: int, future: bool = False
+) -> Place | None:
     """The city between start and end closest to offset `near`; "here" is the dateline city.
 
     With `future` (a commitment's venue), a city where something was done ("signed in Beijing
@@ -183,7 +243,9 @@ def venue(ctx: DocumentContext, mentions, start: int, end: int, near: int, futur
     return best
 
 
-def parties_of(ctx: DocumentContext, clause: Clause, start: int | None = None, end: int | None = None) -> list[str]:
+def parties_of(
+    ctx: DocumentContext, clause: Clause, start: int | None = None, end: int | None = None
+) -> list[str]:
     """Party codes a sentence names: countries, adjectives, organisations (not a dateline or "City, Country")."""
     start = clause.sentence.start if start is None else start
     end = clause.sentence.end if end is None else end
@@ -198,12 +260,20 @@ def parties_of(ctx: DocumentContext, clause: Clause, start: int | None = None, e
             previous = mention
             continue  # "the situation in Ukraine": a topic, not a party
         if mention.is_party:
-            appositive = (previous is not None and previous.kind == "city" and previous.code == mention.code
-                          and re.fullmatch(r",\s*", ctx.text[previous.end:mention.start]))
+            appositive = (
+                previous is not None
+                and previous.kind == "city"
+                and previous.code == mention.code
+                and re.fullmatch(r",\s*", ctx.text[previous.end : mention.start])
+            )
             if not appositive:
                 code = mention.code
-        elif mention.kind == "city" and mention.place and mention.place.capital and \
-                not _LOCATIVE.search(ctx.text, max(0, mention.start - 40), mention.start):
+        elif (
+            mention.kind == "city"
+            and mention.place
+            and mention.place.capital
+            and not _LOCATIVE.search(ctx.text, max(0, mention.start - 40), mention.start)
+        ):
             # "Belgrade and Minsk agreed", "Seoul will host": a capital stands for its government;
             # "in Brussels" is only where.
             code = mention.code
@@ -215,8 +285,9 @@ def parties_of(ctx: DocumentContext, clause: Clause, start: int | None = None, e
     return found
 
 
-def item_parties(ctx: DocumentContext, clause: Clause, event_start: int, event_end: int,
-                 place: Place | None) -> set[str]:
+def item_parties(
+    ctx: DocumentContext, clause: Clause, event_start: int, event_end: int, place: Place | None
+) -> set[str]:
     """Parties a future item's own wording names: the host ("Laos will host", "hosted by Laos", "in
     Malaysia"), the country of its venue, and an organisation in its name ("a session of the CSTO Council")."""
     text = ctx.text
@@ -224,14 +295,20 @@ def item_parties(ctx: DocumentContext, clause: Clause, event_start: int, event_e
     for mention in clause.mentions:
         if not mention.is_party or not mention.code or ctx.in_dateline(mention):
             continue
-        before = text[max(0, mention.start - 25):mention.start]
-        venue_country = (mention.kind == "country" and 0 <= mention.start - event_end <= 60
-                         and _IN_COUNTRY.search(before)
-                         and not re.search(r"[,;:]", text[event_end:mention.start]))
+        before = text[max(0, mention.start - 25) : mention.start]
+        venue_country = (
+            mention.kind == "country"
+            and 0 <= mention.start - event_end <= 60
+            and _IN_COUNTRY.search(before)
+            and not re.search(r"[,;:]", text[event_end : mention.start])
+        )
         if _HOSTED_BY.search(before) or _HOSTS.match(text, mention.end) or venue_country:
             found.add(mention.code)  # "Laos will host", "hosted by Laos", "the next summit ... in Malaysia"
-        elif mention.kind == "org" and (0 <= event_start - mention.end <= 30 or 0 <= mention.start - event_end <= 12) \
-                and not re.search(r"[,;:.]", text[min(mention.end, event_end):max(mention.start, event_start)]):
+        elif (
+            mention.kind == "org"
+            and (0 <= event_start - mention.end <= 30 or 0 <= mention.start - event_end <= 12)
+            and not re.search(r"[,;:.]", text[min(mention.end, event_end) : max(mention.start, event_start)])
+        ):
             found.add(mention.code)
     return found
 
@@ -248,7 +325,7 @@ def joined_parties(ctx: DocumentContext, clause: Clause) -> set[str]:
         if not _HEADS_OF.search(ctx.text, max(0, first.start - 40), first.start):
             continue
         found.add(first.code)
-        for left, right in zip(mentions[number:], mentions[number + 1:]):
+        for left, right in zip(mentions[number:], mentions[number + 1 :]):
             if not _LISTED.fullmatch(ctx.text, left.end, right.start):
                 break
             found.add(right.code)
@@ -292,4 +369,3 @@ def _other_state(ctx: DocumentContext, code: str) -> str | None:
             if other != code and len(other) == 2:  # states only: organisations are not a counterpart
                 counts[other] = counts.get(other, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
-

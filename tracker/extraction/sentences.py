@@ -17,18 +17,24 @@ __all__ = ["Sentence", "split_sentences", "ABBREVIATIONS", "MAX_SENTENCE"]
 
 MAX_SENTENCE = 2000
 
-ABBREVIATIONS = frozenset("""
+ABBREVIATIONS = frozenset(
+    """
 mr mrs ms dr prof h.e he amb ambs gen lt col maj capt cmdr adm sgt sen rep gov govt pres dept
 st mt ft no nos vol art para fig sec secy asst jr sr messrs mme mlle rev hon excy
 u.s u.k u.n u.s.a e.u u.a.e d.c p.r.c
 inc co corp ltd bros plc
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 e.g i.e etc vs approx est cf al
-""".split())
+""".split()
+)
 # Abbreviations that may also close a sentence: they end one when a clearly new sentence follows.
-_MAY_END = frozenset({"u.s", "u.k", "u.n", "u.s.a", "e.u", "u.a.e", "d.c", "etc", "p.r.c", "co", "inc", "ltd"})
-_SENTENCE_OPENERS = frozenset("the it he she they this that these those in on at but and we i there his her its "
-                              "their a an as after before during while meanwhile however".split())
+_MAY_END = frozenset(
+    {"u.s", "u.k", "u.n", "u.s.a", "e.u", "u.a.e", "d.c", "etc", "p.r.c", "co", "inc", "ltd"}
+)
+_SENTENCE_OPENERS = frozenset(
+    "the it he she they this that these those in on at but and we i there his her its "
+    "their a an as after before during while meanwhile however".split()
+)
 
 # A candidate boundary: terminal punctuation (with closing quotes/brackets) and the space after it,
 # or a line break. Each alternative consumes what it matches, so the scan is linear.
@@ -72,7 +78,7 @@ def _is_boundary(text: str, match: re.Match) -> bool:
         return "\n" in mark  # an initial: "A. Lukashenko", unless the line ends there
     if lowered in ABBREVIATIONS or "." in lowered:
         if lowered in _MAY_END or ("." in lowered and lowered not in ABBREVIATIONS):
-            nxt = re.match(r"[^\W\d_]+", text[after:after + 30])
+            nxt = re.match(r"[^\W\d_]+", text[after : after + 30])
             return "\n" in mark or bool(nxt and nxt.group().casefold() in _SENTENCE_OPENERS)
         return "\n" in mark and not following.isdigit()
     return True

@@ -17,8 +17,18 @@ from pathlib import Path
 from tracker.gazetteer.index import Entry, NameIndex, Place, configure_cache, get_index, name_key
 
 __all__ = [
-    "Place", "Mention", "find_mentions", "lookup_place", "lookup_party", "capital_of", "party_name",
-    "get_index", "warm_up", "configure_cache", "resolve_party", "suggest_parties",
+    "Place",
+    "Mention",
+    "find_mentions",
+    "lookup_place",
+    "lookup_party",
+    "capital_of",
+    "party_name",
+    "get_index",
+    "warm_up",
+    "configure_cache",
+    "resolve_party",
+    "suggest_parties",
 ]
 
 # A capitalised word (Latin script); the first word of any name in the index.
@@ -85,7 +95,7 @@ def _scan(text: str, index: NameIndex):
                 best = (end, names[key])
         if best is None:
             continue
-        span = text[match.start():best[0]]
+        span = text[match.start() : best[0]]
         entries = [e for e in best[1] if _usable(e, span)]
         if entries:
             position = best[0]
@@ -95,20 +105,22 @@ def _scan(text: str, index: NameIndex):
 _NAME_BEFORE = re.compile(r"[A-Z][^\W_]+[ \t]$")
 _NAME_AFTER = re.compile(r"[ \t][A-Z][a-z]")
 # "the Hiroshima Summit", "the Astana Process": a place names the event, not a person's first name.
-_PLACE_NAMES_EVENT = re.compile(r"[ \t](?:Summit|Meeting|Forum|Conference|Talks|Process|Declaration|Agreement|"
-                                r"Round|Dialogue|Session|Format|Initiative|Ministerial|Consultations)\b")
+_PLACE_NAMES_EVENT = re.compile(
+    r"[ \t](?:Summit|Meeting|Forum|Conference|Talks|Process|Declaration|Agreement|"
+    r"Round|Dialogue|Session|Format|Initiative|Ministerial|Consultations)\b"
+)
 
 
 def _looks_like_a_person(text: str, start: int, end: int) -> bool:
     """ "Wu Dawei", "Vladimir Makei": a town's name glued to another capitalised word is a person's."""
-    before = text[max(0, start - 30):start]
+    before = text[max(0, start - 30) : start]
     if _NAME_BEFORE.search(before) and not before.rstrip().endswith(("In", "To", "From", "At")):
         return True
     return bool(_NAME_AFTER.match(text, end)) and not _PLACE_NAMES_EVENT.match(text, end)
 
 
 def _georgia_is_us_state(text: str, start: int, end: int, rule: dict) -> bool:
-    window = text[max(0, start - 60):end + 60]
+    window = text[max(0, start - 60) : end + 60]
     return any(word in window for word in rule.get("us_state_context", []))
 
 
@@ -140,14 +152,21 @@ def find_mentions(text: str, cache_dir: Path | None = None) -> list[Mention]:
         place = entry.place
         if entry.kind == "country":
             # "Singapore", "Djibouti": the country's name is also its capital's.
-            place = next((e.place for e in entries if e.kind == "city" and e.code == entry.code
-                          and e.place and e.place.capital), None)
+            place = next(
+                (
+                    e.place
+                    for e in entries
+                    if e.kind == "city" and e.code == entry.code and e.place and e.place.capital
+                ),
+                None,
+            )
         found.append(Mention(start, end, span, entry.kind, entry.code, place))
     return found
 
 
-def lookup_place(name: str, countries: set[str] | frozenset[str] = frozenset(),
-                 cache_dir: Path | None = None) -> Place | None:
+def lookup_place(
+    name: str, countries: set[str] | frozenset[str] = frozenset(), cache_dir: Path | None = None
+) -> Place | None:
     """The city called `name` (exonyms and landmarks too), preferring one in `countries`."""
     index = get_index(cache_dir)
     entries = [e for e in index.names.get(name_key(name), ()) if e.place is not None]
@@ -189,8 +208,12 @@ def resolve_party(text: str, cache_dir: Path | None = None) -> str | None:
 def suggest_parties(text: str, cache_dir: Path | None = None, limit: int = 3) -> list[str]:
     """Up to `limit` parties whose name or code is spelled like `text`, as "Belarus (BY)", best first."""
     index = get_index(cache_dir)
-    names = {key: entry.code for key, entries in index.names.items() for entry in entries
-             if entry.kind in {"country", "org"} and entry.code}
+    names = {
+        key: entry.code
+        for key, entries in index.names.items()
+        for entry in entries
+        if entry.kind in {"country", "org"} and entry.code
+    }
     names.update({code.lower(): code for code in index.country_names})
     found: list[str] = []
     for key in difflib.get_close_matches(name_key(text), list(names), n=limit * 3, cutoff=0.75):

@@ -21,8 +21,20 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-__all__ = ["Place", "Entry", "NameIndex", "get_index", "build_index", "name_key", "load_index", "configure_cache",
-           "clear_index", "cache_path", "index_to_json", "index_from_json"]
+__all__ = [
+    "Place",
+    "Entry",
+    "NameIndex",
+    "get_index",
+    "build_index",
+    "name_key",
+    "load_index",
+    "configure_cache",
+    "clear_index",
+    "cache_path",
+    "index_to_json",
+    "index_from_json",
+]
 
 _FORMAT = 4  # bump when the index layout or the derivation rules change
 # Smaller towns share their names with people and common words far more often than they host talks.
@@ -93,7 +105,15 @@ def _derived_adjectives(names: list[str]) -> set[str]:
     found = set()
     for name in names:
         match = re.fullmatch(r"([A-Z][a-z]+) Republic", name)
-        if match and match[1] not in {"Democratic", "Islamic", "Federal", "Arab", "Socialist", "People", "United"}:
+        if match and match[1] not in {
+            "Democratic",
+            "Islamic",
+            "Federal",
+            "Arab",
+            "Socialist",
+            "People",
+            "United",
+        }:
             found.add(match[1])
         match = re.fullmatch(r"([A-Z][a-z]{3,}?)i?stan", name)
         if match:
@@ -156,8 +176,12 @@ def build_index() -> NameIndex:
         adjective_texts.setdefault(code, set()).update(_derived_adjectives(sorted(texts)))
     for code, row in countries.items():
         country_names[code] = row["name"]
-    upper_forms = {form for forms in curated["country_forms"].values() for form in forms
-                   if form.replace(".", "").isupper()}
+    upper_forms = {
+        form
+        for forms in curated["country_forms"].values()
+        for form in forms
+        if form.replace(".", "").isupper()
+    }
     for code, texts in country_texts.items():
         weight = population.get(code, 0)
         for text in texts:
@@ -187,7 +211,9 @@ def build_index() -> NameIndex:
         name = row["name"]
         code = row["countrycode"]
         is_capital = code in capital_names.get(name, ())
-        place = Place(display.get(name, name), code, row.get("timezone"), int(row.get("population") or 0), is_capital)
+        place = Place(
+            display.get(name, name), code, row.get("timezone"), int(row.get("population") or 0), is_capital
+        )
         key = name_key(name)
         if len(key) < 3 or key in not_cities or (place.population < MIN_CITY_POPULATION and not is_capital):
             continue
@@ -220,8 +246,10 @@ def build_index() -> NameIndex:
         add(region, Entry("region", None))
 
     kind_rank = {"org": 0, "country": 1, "adjective": 2, "region": 3, "landmark": 4, "city": 5}
-    final = {key: tuple(sorted(bucket, key=lambda e: (kind_rank[e.kind], -e.weight)))
-             for key, bucket in names.items()}
+    final = {
+        key: tuple(sorted(bucket, key=lambda e: (kind_rank[e.kind], -e.weight)))
+        for key, bucket in names.items()
+    }
     prefixes = set()
     max_tokens = 1
     for key in final:
@@ -230,8 +258,15 @@ def build_index() -> NameIndex:
         for n in range(1, len(parts) + 1):
             prefixes.add(" ".join(parts[:n]))
     ambiguous = {name_key(k): v for k, v in curated["ambiguous"].items()}
-    return NameIndex(final, frozenset(prefixes), max_tokens, capitals,
-                     {k: tuple(v) for k, v in cities.items()}, country_names, ambiguous)
+    return NameIndex(
+        final,
+        frozenset(prefixes),
+        max_tokens,
+        capitals,
+        {k: tuple(v) for k, v in cities.items()},
+        country_names,
+        ambiguous,
+    )
 
 
 @functools.cache
@@ -256,21 +291,32 @@ def index_to_json(index: NameIndex) -> dict:
             return None
         return places.setdefault(place, len(places))
 
-    names = {key: [[e.kind, e.code, place_id(e.place), e.weight, e.upper_only] for e in entries]
-             for key, entries in index.names.items()}
+    names = {
+        key: [[e.kind, e.code, place_id(e.place), e.weight, e.upper_only] for e in entries]
+        for key, entries in index.names.items()
+    }
     capitals = {code: place_id(place) for code, place in index.capitals.items()}
     cities = {key: [place_id(p) for p in bucket] for key, bucket in index.cities.items()}
     return {
-        "format": _FORMAT, "fingerprint": _fingerprint(),
+        "format": _FORMAT,
+        "fingerprint": _fingerprint(),
         "places": [[p.name, p.country, p.timezone, p.population, p.capital] for p in places],
-        "names": names, "max_tokens": index.max_tokens, "capitals": capitals, "cities": cities,
-        "country_names": index.country_names, "ambiguous": index.ambiguous,
+        "names": names,
+        "max_tokens": index.max_tokens,
+        "capitals": capitals,
+        "cities": cities,
+        "country_names": index.country_names,
+        "ambiguous": index.ambiguous,
     }
 
 
 def index_from_json(data: dict) -> NameIndex:
     """Rebuild a NameIndex from `index_to_json` data; raises ValueError when it is not such data."""
-    if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("fingerprint") != _fingerprint():
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != _FORMAT
+        or data.get("fingerprint") != _fingerprint()
+    ):
         raise ValueError("not a gazetteer index of this version")
     try:
         places = [Place(str(n), str(c), tz, int(pop), bool(cap)) for n, c, tz, pop, cap in data["places"]]
@@ -278,14 +324,25 @@ def index_from_json(data: dict) -> NameIndex:
         def place(number):
             return None if number is None else places[number]
 
-        names = {key: tuple(Entry(kind, code, place(pid), int(weight), bool(upper))
-                            for kind, code, pid, weight, upper in entries)
-                 for key, entries in data["names"].items()}
-        prefixes = frozenset(" ".join(key.split(" ")[:n]) for key in names for n in range(1, len(key.split(" ")) + 1))
-        return NameIndex(names, prefixes, int(data["max_tokens"]),
-                         {code: places[pid] for code, pid in data["capitals"].items()},
-                         {key: tuple(places[pid] for pid in bucket) for key, bucket in data["cities"].items()},
-                         dict(data["country_names"]), dict(data["ambiguous"]))
+        names = {
+            key: tuple(
+                Entry(kind, code, place(pid), int(weight), bool(upper))
+                for kind, code, pid, weight, upper in entries
+            )
+            for key, entries in data["names"].items()
+        }
+        prefixes = frozenset(
+            " ".join(key.split(" ")[:n]) for key in names for n in range(1, len(key.split(" ")) + 1)
+        )
+        return NameIndex(
+            names,
+            prefixes,
+            int(data["max_tokens"]),
+            {code: places[pid] for code, pid in data["capitals"].items()},
+            {key: tuple(places[pid] for pid in bucket) for key, bucket in data["cities"].items()},
+            dict(data["country_names"]),
+            dict(data["ambiguous"]),
+        )
     except (KeyError, TypeError, IndexError) as err:
         raise ValueError(f"malformed gazetteer index: {err}") from err
 
@@ -317,8 +374,9 @@ def _write_atomically(path: Path, content: str) -> None:
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
-                                         prefix=path.name, suffix=".tmp") as handle:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, delete=False, prefix=path.name, suffix=".tmp"
+        ) as handle:
             temporary = Path(handle.name)
             handle.write(content)
             handle.flush()

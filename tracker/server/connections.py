@@ -42,30 +42,50 @@ class BoundedServer(TcpWSGIServer):
             return
         address = self.fix_addr(address)
         host = address[0] if isinstance(address, tuple) else address
-        open_ = sum(1 for channel in list(self.active_channels.values())
-                    if isinstance(channel.addr, tuple) and channel.addr[0] == host)
+        open_ = sum(
+            1
+            for channel in list(self.active_channels.values())
+            if isinstance(channel.addr, tuple) and channel.addr[0] == host
+        )
         if open_ >= self.per_client:
             self.refused += 1
             if self.refused & (self.refused - 1) == 0:  # 1st, 2nd, 4th, 8th...: a flood cannot flood the log
-                _log.warning("refused %d connection(s) so far beyond %d per client (latest from %s)",
-                             self.refused, self.per_client, host)
+                _log.warning(
+                    "refused %d connection(s) so far beyond %d per client (latest from %s)",
+                    self.refused,
+                    self.per_client,
+                    host,
+                )
             connection.close()
             return
         self.channel_class(self, connection, address, self.adj, map=self._map)
 
 
-def create_bounded_server(application, *, host: str, port: int, threads: int,
-                          max_connections: int = limits.SERVER_MAX_CONNECTIONS,
-                          per_client: int = limits.SERVER_MAX_CONNECTIONS_PER_CLIENT,
-                          idle_seconds: int = limits.SERVER_IDLE_SECONDS) -> BoundedServer:
+def create_bounded_server(
+    application,
+    *,
+    host: str,
+    port: int,
+    threads: int,
+    max_connections: int = limits.SERVER_MAX_CONNECTIONS,
+    per_client: int = limits.SERVER_MAX_CONNECTIONS_PER_CLIENT,
+    idle_seconds: int = limits.SERVER_IDLE_SECONDS,
+) -> BoundedServer:
     """A started (listening) server for `application` on host:port; `run()` serves until stopped."""
-    adjustments = Adjustments(host=host, port=port, threads=threads, ident="tracker",
-                              connection_limit=max_connections, channel_timeout=idle_seconds,
-                              cleanup_interval=max(1, min(30, idle_seconds // 2)))
+    adjustments = Adjustments(
+        host=host,
+        port=port,
+        threads=threads,
+        ident="tracker",
+        connection_limit=max_connections,
+        channel_timeout=idle_seconds,
+        cleanup_interval=max(1, min(30, idle_seconds // 2)),
+    )
     dispatcher = ThreadedTaskDispatcher()
     dispatcher.set_thread_count(threads)
     # The first address `host` resolves to (waitress would listen on each of them).
-    server = BoundedServer(application, {}, True, None, dispatcher=dispatcher, adj=adjustments,
-                           sockinfo=adjustments.listen[0])
+    server = BoundedServer(
+        application, {}, True, None, dispatcher=dispatcher, adj=adjustments, sockinfo=adjustments.listen[0]
+    )
     server.per_client = per_client
     return server

@@ -69,7 +69,7 @@ class _Response:
 
 
 def _http_date(moment: dt.datetime) -> str:
-    return email.utils.format_datetime(moment.astimezone(dt.timezone.utc), usegmt=True)
+    return email.utils.format_datetime(moment.astimezone(dt.UTC), usegmt=True)
 
 
 def _accepts_gzip(header: str) -> bool:
@@ -109,7 +109,7 @@ def _not_modified_since(header: str, last_modified: dt.datetime) -> bool:
     if since is None:
         return False
     if since.tzinfo is None:
-        since = since.replace(tzinfo=dt.timezone.utc)
+        since = since.replace(tzinfo=dt.UTC)
     return last_modified.replace(microsecond=0) <= since
 
 
@@ -127,10 +127,18 @@ class FeedApp:
     :param monotonic: the interval clock (seconds); tests pass a fake one.
     """
 
-    def __init__(self, engine: Engine, *, today: Callable[[], dt.date], due_soon_days: int = 30,
-                 refresh: dt.timedelta = dt.timedelta(hours=1), logger: logging.Logger | None = None,
-                 cache_size: int = 16, check_interval: float = 2.0,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        today: Callable[[], dt.date],
+        due_soon_days: int = 30,
+        refresh: dt.timedelta = dt.timedelta(hours=1),
+        logger: logging.Logger | None = None,
+        cache_size: int = 16,
+        check_interval: float = 2.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.engine = engine
         self.today = today
         self.due_soon_days = due_soon_days
@@ -153,36 +161,53 @@ class FeedApp:
         path = environ.get("PATH_INFO", "") or "/"
         try:
             response = self._dispatch(method, path, environ)
-        except Exception:  # a bug: answer 500 and log it without the path's token (waitress would log the path)
+        except (
+            Exception
+        ):  # a bug: answer 500 and log it without the path's token (waitress would log the path)
             self.log.exception("error while serving %s %s", method, redact_path(path))
-            response = _Response("500 Internal Server Error", [("Content-Type", "text/plain; charset=utf-8")],
-                                 b"internal error\n")
+            response = _Response(
+                "500 Internal Server Error",
+                [("Content-Type", "text/plain; charset=utf-8")],
+                b"internal error\n",
+            )
         headers = list(response.headers)
         if not response.status.startswith("304"):
             headers.append(("Content-Length", str(len(response.body))))
         headers.append(("X-Content-Type-Options", "nosniff"))
         headers.append(("Referrer-Policy", "no-referrer"))
         start_response(response.status, headers)
-        self.log.info("%s %s %s %s %d feed=%s %.1fms", environ.get("REMOTE_ADDR", "-"), method, redact_path(path),
-                      response.status.split(" ", 1)[0], len(response.body), response.feed_name,
-                      (time.perf_counter() - started) * 1000)
+        self.log.info(
+            "%s %s %s %s %d feed=%s %.1fms",
+            environ.get("REMOTE_ADDR", "-"),
+            method,
+            redact_path(path),
+            response.status.split(" ", 1)[0],
+            len(response.body),
+            response.feed_name,
+            (time.perf_counter() - started) * 1000,
+        )
         return [] if method == "HEAD" else [response.body]
 
     def _dispatch(self, method: str, path: str, environ: dict) -> _Response:
         if method not in {"GET", "HEAD"}:
-            return _Response("405 Method Not Allowed", [("Allow", "GET, HEAD"),
-                                                        ("Content-Type", "text/plain; charset=utf-8")],
-                             b"method not allowed\n")
+            return _Response(
+                "405 Method Not Allowed",
+                [("Allow", "GET, HEAD"), ("Content-Type", "text/plain; charset=utf-8")],
+                b"method not allowed\n",
+            )
         if path == HEALTH_PATH:
             return self._health()
         if path.startswith(FEED_PREFIX) and path.endswith(FEED_SUFFIX):
-            return self._feed(path[len(FEED_PREFIX):-len(FEED_SUFFIX)], environ)
+            return self._feed(path[len(FEED_PREFIX) : -len(FEED_SUFFIX)], environ)
         return self._not_found()
 
     @staticmethod
     def _not_found() -> _Response:
-        return _Response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8"),
-                                           ("Cache-Control", "no-store")], NOT_FOUND_BODY)
+        return _Response(
+            "404 Not Found",
+            [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")],
+            NOT_FOUND_BODY,
+        )
 
     def _health(self) -> _Response:
         try:
@@ -190,10 +215,14 @@ class FeedApp:
                 session.execute(text("SELECT 1"))
         except Exception as err:  # the operator wants "down", not a traceback
             self.log.warning("health check failed: %s", type(err).__name__)
-            return _Response("503 Service Unavailable", [("Content-Type", "text/plain; charset=utf-8"),
-                                                         ("Cache-Control", "no-store")], b"database unavailable\n")
-        return _Response("200 OK", [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")],
-                         b"ok\n")
+            return _Response(
+                "503 Service Unavailable",
+                [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")],
+                b"database unavailable\n",
+            )
+        return _Response(
+            "200 OK", [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")], b"ok\n"
+        )
 
     # Feeds
 
@@ -203,8 +232,13 @@ class FeedApp:
             mode = TodoMode(query.get("todos", ["as-events"])[-1])
         except ValueError:
             return None
-        return ExportOptions(today=today, todos=mode, name=f"Tracker: {name}", refresh=self.refresh,
-                             due_soon_days=self.due_soon_days)
+        return ExportOptions(
+            today=today,
+            todos=mode,
+            name=f"Tracker: {name}",
+            refresh=self.refresh,
+            due_soon_days=self.due_soon_days,
+        )
 
     def _feed(self, token: str, environ: dict) -> _Response:
         if not feeds.is_token_shaped(token):
@@ -216,8 +250,12 @@ class FeedApp:
             today = self.today()
             options = self._options(environ, feed.name, today)
             if options is None:
-                return _Response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")],
-                                 b"todos must be as-events, as-todos or both\n", feed.name)
+                return _Response(
+                    "400 Bad Request",
+                    [("Content-Type", "text/plain; charset=utf-8")],
+                    b"todos must be as-events, as-todos or both\n",
+                    feed.name,
+                )
             fingerprint = self._current_fingerprint(session)
             key = (feed.id, feed.parties, feed.kinds, options.todos, today, fingerprint)
             with self._lock:
@@ -244,24 +282,33 @@ class FeedApp:
             self._fingerprint, self._fingerprint_at = fingerprint, now
         return fingerprint
 
-    def _render(self, chunks, feed: feeds.FeedInfo, key: tuple, fingerprint: tuple,
-                today: dt.date) -> _Rendered:
+    def _render(
+        self, chunks, feed: feeds.FeedInfo, key: tuple, fingerprint: tuple, today: dt.date
+    ) -> _Rendered:
         body = b"".join(chunks)
         self.renders += 1
         digest = hashlib.sha256(body).hexdigest()[:32]
         # The body depends on the data and on the day (derived states), so it was last modified at the
         # later of the newest change and the start of that day.
-        start_of_day = dt.datetime.combine(today, dt.time(0), tzinfo=dt.timezone.utc)
+        start_of_day = dt.datetime.combine(today, dt.time(0), tzinfo=dt.UTC)
         changed = feeds.latest_change(fingerprint)
-        created = feed.created_at if feed.created_at.tzinfo else feed.created_at.replace(tzinfo=dt.timezone.utc)
-        last_modified = max(t for t in (changed, created, start_of_day) if t is not None).replace(microsecond=0)
-        return _Rendered(key, body, gzip.compress(body, compresslevel=6, mtime=0), f'"{digest}"', last_modified)
+        created = feed.created_at if feed.created_at.tzinfo else feed.created_at.replace(tzinfo=dt.UTC)
+        last_modified = max(t for t in (changed, created, start_of_day) if t is not None).replace(
+            microsecond=0
+        )
+        return _Rendered(
+            key, body, gzip.compress(body, compresslevel=6, mtime=0), f'"{digest}"', last_modified
+        )
 
     def _calendar_response(self, rendered: _Rendered, environ: dict, name: str) -> _Response:
         use_gzip = _accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING", ""))
         etag = f'"{rendered.etag.strip(chr(34))}-gzip"' if use_gzip else rendered.etag
-        headers = [("ETag", etag), ("Last-Modified", _http_date(rendered.last_modified)),
-                   ("Cache-Control", CACHE_CONTROL), ("Vary", "Accept-Encoding")]
+        headers = [
+            ("ETag", etag),
+            ("Last-Modified", _http_date(rendered.last_modified)),
+            ("Cache-Control", CACHE_CONTROL),
+            ("Vary", "Accept-Encoding"),
+        ]
         both_etags = {rendered.etag, f'"{rendered.etag.strip(chr(34))}-gzip"'}
         if_none_match = environ.get("HTTP_IF_NONE_MATCH")
         if if_none_match is not None:

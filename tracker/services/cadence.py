@@ -45,16 +45,25 @@ class Cadence:
     active_items: int = 0
 
     def to_json(self) -> dict:
-        return {"parties": self.parties, "kind": self.kind, "meetings": self.meetings,
-                "median_interval_days": self.median_interval_days, "last": self.last.isoformat(),
-                "expected_next": self.expected_next.isoformat(), "late_after": self.late_after.isoformat(),
-                "late": self.late, "days_late": self.days_late, "active_items": self.active_items}
+        return {
+            "parties": self.parties,
+            "kind": self.kind,
+            "meetings": self.meetings,
+            "median_interval_days": self.median_interval_days,
+            "last": self.last.isoformat(),
+            "expected_next": self.expected_next.isoformat(),
+            "late_after": self.late_after.isoformat(),
+            "late": self.late,
+            "days_late": self.days_late,
+            "active_items": self.active_items,
+        }
 
 
 def _held_meetings(session: Session, today: dt.date, party: str | None, kind: str | None):
     """(parties, kind) -> sorted distinct start dates of meetings held on or before `today`."""
     query = select(m.Meeting.id, m.Meeting.kind, m.Meeting.start_date).where(
-        m.Meeting.start_date <= today, m.Meeting.review != "rejected")
+        m.Meeting.start_date <= today, m.Meeting.review != "rejected"
+    )
     if kind:
         query = query.where(m.Meeting.kind == kind)
     if party:
@@ -62,7 +71,8 @@ def _held_meetings(session: Session, today: dt.date, party: str | None, kind: st
     meetings = {row.id: (row.kind, row.start_date) for row in session.execute(query)}
     parties: dict[int, set[str]] = defaultdict(set)
     codes = select(m.MeetingParty.meeting_id, m.MeetingParty.code).where(
-        m.MeetingParty.meeting_id.in_(query.with_only_columns(m.Meeting.id).scalar_subquery()))
+        m.MeetingParty.meeting_id.in_(query.with_only_columns(m.Meeting.id).scalar_subquery())
+    )
     for meeting_id, code in session.execute(codes):
         parties[meeting_id].add(code)
     groups: dict[tuple[tuple[str, ...], str], set[dt.date]] = defaultdict(set)
@@ -74,13 +84,20 @@ def _held_meetings(session: Session, today: dt.date, party: str | None, kind: st
 
 def _active_items(session: Session) -> dict[tuple[str, ...], list[str]]:
     """Party set -> kinds of the active (not rejected) items between exactly those parties."""
-    active = select(m.Commitment.id).where(m.Commitment.status.in_(ACTIVE_STATUSES),
-                                           m.Commitment.review != "rejected")
-    kinds = dict(session.execute(select(m.Commitment.id, m.Commitment.kind).where(
-        m.Commitment.id.in_(active.scalar_subquery()))).all())
+    active = select(m.Commitment.id).where(
+        m.Commitment.status.in_(ACTIVE_STATUSES), m.Commitment.review != "rejected"
+    )
+    kinds = dict(
+        session.execute(
+            select(m.Commitment.id, m.Commitment.kind).where(m.Commitment.id.in_(active.scalar_subquery()))
+        ).all()
+    )
     parties: dict[int, set[str]] = defaultdict(set)
-    for item_id, code in session.execute(select(m.CommitmentParty.commitment_id, m.CommitmentParty.code).where(
-            m.CommitmentParty.commitment_id.in_(active.scalar_subquery()))):
+    for item_id, code in session.execute(
+        select(m.CommitmentParty.commitment_id, m.CommitmentParty.code).where(
+            m.CommitmentParty.commitment_id.in_(active.scalar_subquery())
+        )
+    ):
         parties[item_id].add(code)
     by_parties: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for item_id, codes in parties.items():
@@ -88,14 +105,17 @@ def _active_items(session: Session) -> dict[tuple[str, ...], list[str]]:
     return by_parties
 
 
-def list_cadences(session: Session, today: dt.date, *, party: str | None = None,
-                  kind: str | None = None) -> list[Cadence]:
+def list_cadences(
+    session: Session, today: dt.date, *, party: str | None = None, kind: str | None = None
+) -> list[Cadence]:
     """Every cadence on `today` (meetings after `today` are ignored), late ones first, then by parties.
 
     :param party: only cadences that include this party code.
     :param kind: only this meeting kind.
     """
-    series = {key: dates for key, dates in _held_meetings(session, today, party, kind).items() if len(dates) >= 2}
+    series = {
+        key: dates for key, dates in _held_meetings(session, today, party, kind).items() if len(dates) >= 2
+    }
     if not series:
         return []
     items = _active_items(session)
@@ -105,12 +125,25 @@ def list_cadences(session: Session, today: dt.date, *, party: str | None = None,
         interval = max(1, round(statistics.median(gaps)))
         last = dates[-1]
         late_after = last + dt.timedelta(days=int(interval * LATE_FACTOR))
-        pending = sum(1 for item_kind in items.get(parties, [])
-                      if kind_compatibility(Kind(item_kind), Kind(kind_)) is not Verdict.NONE)
+        pending = sum(
+            1
+            for item_kind in items.get(parties, [])
+            if kind_compatibility(Kind(item_kind), Kind(kind_)) is not Verdict.NONE
+        )
         late = today > late_after and pending == 0
-        cadences.append(Cadence(
-            parties=list(parties), kind=kind_, meetings=len(dates), median_interval_days=interval, last=last,
-            expected_next=last + dt.timedelta(days=interval), late_after=late_after, late=late,
-            days_late=(today - late_after).days if late else 0, active_items=pending))
+        cadences.append(
+            Cadence(
+                parties=list(parties),
+                kind=kind_,
+                meetings=len(dates),
+                median_interval_days=interval,
+                last=last,
+                expected_next=last + dt.timedelta(days=interval),
+                late_after=late_after,
+                late=late,
+                days_late=(today - late_after).days if late else 0,
+                active_items=pending,
+            )
+        )
     cadences.sort(key=lambda c: (not c.late, -c.days_late, c.parties, c.kind))
     return cadences

@@ -39,8 +39,16 @@ from tracker.services.feeds import CalendarFilter, calendar_fingerprint, load_ca
 from tracker.storage import models as m
 from tracker.storage import repo
 
-__all__ = ["AccountInfo", "SyncReport", "add_account", "list_accounts", "remove_account",
-           "get_account", "sync_account", "describe"]
+__all__ = [
+    "AccountInfo",
+    "SyncReport",
+    "add_account",
+    "list_accounts",
+    "remove_account",
+    "get_account",
+    "sync_account",
+    "describe",
+]
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _TIMEOUT = 30  # seconds per request: a cron job must end
@@ -57,8 +65,13 @@ class AccountInfo:
     synced_at: dt.datetime | None
 
     def record(self) -> dict:
-        return {"name": self.name, "url": self.url, "user": self.username, "password_from": self.password_from,
-                "synced_at": self.synced_at.isoformat() if self.synced_at else None}
+        return {
+            "name": self.name,
+            "url": self.url,
+            "user": self.username,
+            "password_from": self.password_from,
+            "synced_at": self.synced_at.isoformat() if self.synced_at else None,
+        }
 
 
 @dataclass
@@ -82,10 +95,19 @@ class SyncReport:
         return self.created + self.updated + self.deleted
 
     def record(self) -> dict:
-        return {"account": self.account, "created": self.created, "updated": self.updated, "deleted": self.deleted,
-                "completed": self.completed, "cancelled": self.cancelled, "rescheduled": self.rescheduled,
-                "overwritten": self.overwritten, "requests": self.requests, "conflicts": self.conflicts,
-                "deferred": self.deferred}
+        return {
+            "account": self.account,
+            "created": self.created,
+            "updated": self.updated,
+            "deleted": self.deleted,
+            "completed": self.completed,
+            "cancelled": self.cancelled,
+            "rescheduled": self.rescheduled,
+            "overwritten": self.overwritten,
+            "requests": self.requests,
+            "conflicts": self.conflicts,
+            "deferred": self.deferred,
+        }
 
 
 def _info(row: m.CaldavAccount) -> AccountInfo:
@@ -93,8 +115,16 @@ def _info(row: m.CaldavAccount) -> AccountInfo:
     return AccountInfo(row.name, row.url, row.username, source, row.synced_at)
 
 
-def add_account(session: Session, name: str, url: str, *, username: str | None, password_env: str | None,
-                password_cmd: str | None, at: dt.datetime) -> AccountInfo:
+def add_account(
+    session: Session,
+    name: str,
+    url: str,
+    *,
+    username: str | None,
+    password_env: str | None,
+    password_cmd: str | None,
+    at: dt.datetime,
+) -> AccountInfo:
     """Store an account; InputError for a bad URL or source, ConflictError when the name is taken.
 
     A URL with a password in it is refused: the password would be stored in clear.
@@ -109,7 +139,9 @@ def add_account(session: Session, name: str, url: str, *, username: str | None, 
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise InputError(f"the URL must be http(s)://host/path-of-the-calendar/, got {url!r}")
     if parts.password is not None or parts.username is not None:
-        raise InputError("put no user or password in the URL; use --user and --password-env or --password-cmd")
+        raise InputError(
+            "put no user or password in the URL; use --user and --password-env or --password-cmd"
+        )
     if password_env is not None and password_cmd is not None:
         raise InputError("give --password-env or --password-cmd, not both")
     if password_env is not None and not _ENV_NAME.fullmatch(password_env):
@@ -117,9 +149,17 @@ def add_account(session: Session, name: str, url: str, *, username: str | None, 
     if password_cmd is not None and not password_cmd.strip():
         raise InputError("--password-cmd needs a command, e.g. 'pass show caldav/home'")
     if session.scalar(select(m.CaldavAccount.id).where(m.CaldavAccount.name == name)) is not None:
-        raise ConflictError(f"a CalDAV account named {name!r} exists already; remove it first or choose another name")
-    row = m.CaldavAccount(name=name, url=url if url.endswith("/") else url + "/", username=username,
-                          auth_env=password_env, auth_cmd=password_cmd, created_at=at)
+        raise ConflictError(
+            f"a CalDAV account named {name!r} exists already; remove it first or choose another name"
+        )
+    row = m.CaldavAccount(
+        name=name,
+        url=url if url.endswith("/") else url + "/",
+        username=username,
+        auth_env=password_env,
+        auth_cmd=password_cmd,
+        created_at=at,
+    )
     session.add(row)
     try:
         session.flush()
@@ -154,6 +194,7 @@ def describe(row: m.CaldavAccount) -> AccountInfo:
 
 
 # The HTTP side, through the caldav library.
+
 
 def _client(row: m.CaldavAccount, password: str | None, report: SyncReport):
     import caldav
@@ -209,7 +250,7 @@ def _completed_on(todo, today: dt.date) -> dt.date:
     value = completed.dt
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc)
+            value = value.astimezone(dt.UTC)
         return value.date()
     return value
 
@@ -239,23 +280,41 @@ def _apply_app_changes(ctx: _Context, record: m.CaldavObject, body: bytes, chang
     took = []
     if status == "COMPLETED" and record.pushed_status != "COMPLETED" and is_active(item):
         on = _completed_on(todo, ctx.today)
-        tracking.complete_item(ctx.session, item_row.id, at=ctx.at, on=on,
-                               reason=f"completed in {calendar_name} on {on.isoformat()}")
+        tracking.complete_item(
+            ctx.session,
+            item_row.id,
+            at=ctx.at,
+            on=on,
+            reason=f"completed in {calendar_name} on {on.isoformat()}",
+        )
         ctx.report.completed += 1
         took.append("done")
     elif status == "CANCELLED" and record.pushed_status != "CANCELLED" and is_active(item):
-        tracking.cancel_item(ctx.session, item_row.id, at=ctx.at,
-                             reason=f"cancelled in {calendar_name} on {ctx.today.isoformat()}")
+        tracking.cancel_item(
+            ctx.session,
+            item_row.id,
+            at=ctx.at,
+            reason=f"cancelled in {calendar_name} on {ctx.today.isoformat()}",
+        )
         ctx.report.cancelled += 1
         took.append("cancelled")
     else:
         end = _server_end(todo)
         if end is not None and end != record.pushed_end and is_active(item):
             start = item.window.start if item.window.start and item.window.start <= end else end
-            window = Window(start, end, Precision.DAY if start == end else Precision.DAYS,
-                            f"due date moved in {calendar_name}")
-            tracking.reschedule_item(ctx.session, item_row.id, window, at=ctx.at,
-                                     reason=f"due date moved in {calendar_name} on {ctx.today.isoformat()}")
+            window = Window(
+                start,
+                end,
+                Precision.DAY if start == end else Precision.DAYS,
+                f"due date moved in {calendar_name}",
+            )
+            tracking.reschedule_item(
+                ctx.session,
+                item_row.id,
+                window,
+                at=ctx.at,
+                reason=f"due date moved in {calendar_name} on {ctx.today.isoformat()}",
+            )
             ctx.report.rescheduled += 1
             took.append(f"due {end.isoformat()}")
     if not took:
@@ -264,7 +323,8 @@ def _apply_app_changes(ctx: _Context, record: m.CaldavObject, body: bytes, chang
         ctx.report.conflicts.append(
             f"item #{item_row.id} changed in the tracker and in {calendar_name}: "
             f"{'status from ' + calendar_name + ' (' + ', '.join(took) + ')' if took else 'no status change there'}, "
-            "text from the tracker")
+            "text from the tracker"
+        )
 
 
 def _pull(ctx: _Context, records: dict[str, m.CaldavObject], local_hashes) -> tuple[str | None, bool]:
@@ -344,7 +404,9 @@ def _local_objects(session: Session, options: ExportOptions):
 
 
 def _put(ctx: _Context, href: str, data: bytes, headers: dict[str, str]):
-    return ctx.client.put(href, data.decode("utf-8"), {"Content-Type": "text/calendar; charset=utf-8", **headers})
+    return ctx.client.put(
+        href, data.decode("utf-8"), {"Content-Type": "text/calendar; charset=utf-8", **headers}
+    )
 
 
 def _push(ctx: _Context, records: dict[str, m.CaldavObject], objects, todo_items) -> None:
@@ -373,7 +435,9 @@ def _push(ctx: _Context, records: dict[str, m.CaldavObject], objects, todo_items
             response = _put(ctx, record.href, data, {"If-Match": record.etag} if record.etag else {})
             if response.status == 412:
                 # Changed on the server after our REPORT: the next sync pulls it (its ETag differs from ours).
-                ctx.report.deferred.append(f"{calendar_object.uid}: changed on the server meanwhile; next sync")
+                ctx.report.deferred.append(
+                    f"{calendar_object.uid}: changed on the server meanwhile; next sync"
+                )
                 continue
             _check(ctx, response, record.href)
             ctx.report.updated += 1
@@ -384,7 +448,8 @@ def _push(ctx: _Context, records: dict[str, m.CaldavObject], objects, todo_items
         record.pushed_end = None
         if item is not None:
             record.pushed_status = {Status.FULFILLED: "COMPLETED", Status.CANCELLED: "CANCELLED"}.get(
-                item.status, "NEEDS-ACTION")
+                item.status, "NEEDS-ACTION"
+            )
             record.pushed_end = item.window.end
     for uid, record in list(records.items()):
         if uid in wanted:
@@ -402,12 +467,15 @@ def _push(ctx: _Context, records: dict[str, m.CaldavObject], objects, todo_items
 
 def _check(ctx: _Context, response, href: str) -> None:
     if not 200 <= response.status < 300:
-        raise SyncServerError(f"sync {ctx.row.name!r} failed at {href}: the server answered {response.status}; "
-                              "nothing of it was saved")
+        raise SyncServerError(
+            f"sync {ctx.row.name!r} failed at {href}: the server answered {response.status}; "
+            "nothing of it was saved"
+        )
 
 
-def sync_account(session: Session, row: m.CaldavAccount, password: str | None, *, at: dt.datetime,
-                 today: dt.date) -> SyncReport:
+def sync_account(
+    session: Session, row: m.CaldavAccount, password: str | None, *, at: dt.datetime, today: dt.date
+) -> SyncReport:
     """Pull what apps changed, then push what the tracker changed; SyncServerError when the server fails.
 
     The caller commits the session only when this returns: a failure leaves the
@@ -416,8 +484,10 @@ def sync_account(session: Session, row: m.CaldavAccount, password: str | None, *
     from caldav.lib import error as caldav_error
 
     report = SyncReport(row.name)
-    records = {record.uid: record for record in
-               session.scalars(select(m.CaldavObject).where(m.CaldavObject.account_id == row.id))}
+    records = {
+        record.uid: record
+        for record in session.scalars(select(m.CaldavObject).where(m.CaldavObject.account_id == row.id))
+    }
     options = ExportOptions(today=today, todos=TodoMode.AS_TODOS, name=row.name, dtstamp=at)
     ctx = _Context(session, row, _client(row, password, report), report, at, today)
     before = json.dumps(calendar_fingerprint(session), default=str)[:200]

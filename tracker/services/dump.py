@@ -23,8 +23,15 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from tracker.errors import ConflictError, InputError, StorageError
 from tracker.limits import check_date, check_text
 
-__all__ = ["DUMP_FORMAT", "dump_database", "dump_to_bytes", "load_database", "parse_dump", "count_rows",
-           "reset_sequences"]
+__all__ = [
+    "DUMP_FORMAT",
+    "dump_database",
+    "dump_to_bytes",
+    "load_database",
+    "parse_dump",
+    "count_rows",
+    "reset_sequences",
+]
 
 DUMP_FORMAT = "tracker.dump/1"
 
@@ -54,8 +61,8 @@ def _to_json(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         # SQLite hands back naive UTC, PostgreSQL aware instants: write both the same way.
         if value.tzinfo is None:
-            value = value.replace(tzinfo=dt.timezone.utc)
-        return value.astimezone(dt.timezone.utc).isoformat()
+            value = value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC).isoformat()
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     return value
@@ -67,7 +74,7 @@ def _from_json(column, value: Any) -> Any:
     kind = column.type
     try:
         if isinstance(kind, sqltypes.DateTime):
-            return dt.datetime.fromisoformat(value).astimezone(dt.timezone.utc)
+            return dt.datetime.fromisoformat(value).astimezone(dt.UTC)
         if isinstance(kind, sqltypes.Date):
             return dt.date.fromisoformat(value)
         if isinstance(kind, sqltypes.Time):
@@ -101,13 +108,18 @@ def dump_database(engine: Engine) -> dict:
 
 def dump_to_bytes(dump: dict) -> bytes:
     """The dump as canonical JSON bytes (sorted keys, one row per line)."""
-    lines = ["{", f'"format": {json.dumps(dump["format"])},', f'"revision": {json.dumps(dump["revision"])},',
-             '"tables": {']
+    lines = [
+        "{",
+        f'"format": {json.dumps(dump["format"])},',
+        f'"revision": {json.dumps(dump["revision"])},',
+        '"tables": {',
+    ]
     names = list(dump["tables"])
     for position, name in enumerate(names):
         table = dump["tables"][name]
-        lines.append(f'{json.dumps(name)}: {{"columns": {json.dumps(table["columns"], ensure_ascii=False)}, '
-                     '"rows": [')
+        lines.append(
+            f'{json.dumps(name)}: {{"columns": {json.dumps(table["columns"], ensure_ascii=False)}, "rows": ['
+        )
         rows = [json.dumps(row, ensure_ascii=False, sort_keys=True) for row in table["rows"]]
         lines.append(",\n".join(rows))
         lines.append("]}" + ("," if position < len(names) - 1 else ""))
@@ -125,8 +137,9 @@ def parse_dump(raw: bytes, source: str) -> dict:
         raise InputError(f"{source}: not a tracker dump (expected format {DUMP_FORMAT})")
     tables = dump.get("tables")
     if not isinstance(tables, dict) or not all(
-            isinstance(t, dict) and isinstance(t.get("columns"), list) and isinstance(t.get("rows"), list)
-            for t in tables.values()):
+        isinstance(t, dict) and isinstance(t.get("columns"), list) and isinstance(t.get("rows"), list)
+        for t in tables.values()
+    ):
         raise InputError(f"{source}: not a tracker dump (no tables)")
     return dump
 
@@ -135,7 +148,9 @@ def count_rows(engine: Engine) -> dict[str, int]:
     """Rows per table (alembic_version left out)."""
     with engine.connect() as connection:
         metadata = _reflect(connection)
-        return {t.name: connection.scalar(select(func.count()).select_from(t)) for t in metadata.sorted_tables}
+        return {
+            t.name: connection.scalar(select(func.count()).select_from(t)) for t in metadata.sorted_tables
+        }
 
 
 def load_database(engine: Engine, dump: dict) -> dict[str, int]:
@@ -146,12 +161,14 @@ def load_database(engine: Engine, dump: dict) -> dict[str, int]:
     migrations run as they would on any database. Raises ConflictError when the
     database holds a row, InputError when the dump does not fit the schema.
     """
-    from tracker.storage.db import known_revisions, current_revision, downgrade, upgrade
+    from tracker.storage.db import current_revision, downgrade, known_revisions, upgrade
 
     revision = dump.get("revision")
     if revision is not None and revision not in known_revisions():
-        raise InputError(f"the dump was made at schema revision {revision}, unknown to this version of tracker; "
-                         "upgrade tracker")
+        raise InputError(
+            f"the dump was made at schema revision {revision}, unknown to this version of tracker; "
+            "upgrade tracker"
+        )
     if any(count_rows(engine).values()):
         raise ConflictError("the database is not empty; load a dump only into a new, empty database")
     current = current_revision(engine)
@@ -188,12 +205,14 @@ def _insert_rows(connection: Connection, table: Table, data: dict | None) -> int
     records = []
     for row in data["rows"]:
         if len(row) != len(columns):
-            raise InputError(f"the dump has a row of {table.name} with {len(row)} values for {len(columns)} columns")
+            raise InputError(
+                f"the dump has a row of {table.name} with {len(row)} values for {len(columns)} columns"
+            )
         record = {c.name: _from_json(c, v) for c, v in zip(columns, row)}
         _check_limits(table, columns, record)
         records.append(record)
     for start in range(0, len(records), 1000):
-        connection.execute(table.insert(), records[start:start + 1000])
+        connection.execute(table.insert(), records[start : start + 1000])
     return len(records)
 
 
@@ -213,13 +232,17 @@ def reset_sequences(connection: Connection, metadata: MetaData) -> None:
     """Make each serial id continue after the largest loaded one (rows were inserted with their ids)."""
     for table in metadata.sorted_tables:
         for column in table.primary_key.columns:
-            sequence = connection.scalar(text("SELECT pg_get_serial_sequence(:table, :column)"),
-                                         {"table": table.name, "column": column.name})
+            sequence = connection.scalar(
+                text("SELECT pg_get_serial_sequence(:table, :column)"),
+                {"table": table.name, "column": column.name},
+            )
             if sequence is None:
                 continue
             largest = connection.scalar(select(func.max(column)))
-            connection.execute(text("SELECT setval(:sequence, :value, :called)"),
-                               {"sequence": sequence, "value": largest or 1, "called": largest is not None})
+            connection.execute(
+                text("SELECT setval(:sequence, :value, :called)"),
+                {"sequence": sequence, "value": largest or 1, "called": largest is not None},
+            )
 
 
 def _first_line(err: Exception) -> str:

@@ -29,9 +29,23 @@ from tracker.storage import models as m
 from tracker.storage import repo
 
 __all__ = [
-    "CalendarFilter", "FeedInfo", "NewFeed", "TOKEN_BYTES", "load_calendar", "build_calendar", "build_objects",
-    "calendar_fingerprint", "latest_change", "add_feed", "list_feeds", "revoke_feed", "rotate_feed", "find_feed",
-    "hash_token", "feed_url", "webcal_url",
+    "CalendarFilter",
+    "FeedInfo",
+    "NewFeed",
+    "TOKEN_BYTES",
+    "load_calendar",
+    "build_calendar",
+    "build_objects",
+    "calendar_fingerprint",
+    "latest_change",
+    "add_feed",
+    "list_feeds",
+    "revoke_feed",
+    "rotate_feed",
+    "find_feed",
+    "hash_token",
+    "feed_url",
+    "webcal_url",
     "is_token_shaped",
 ]
 
@@ -66,13 +80,16 @@ def load_calendar(session: Session, filter_: CalendarFilter) -> tuple[list[Meeti
     `status` filters items only: meetings have none.
     """
     parties = list(filter_.parties) or [None]
-    meeting_rows = _union([repo.list_meetings(session, party=p) for p in parties],
-                          key=lambda r: (r.start_date, r.id))
+    meeting_rows = _union(
+        [repo.list_meetings(session, party=p) for p in parties], key=lambda r: (r.start_date, r.id)
+    )
     # Items straight from columns (not ORM rows): a 100,000-item calendar loads
     # in a quarter of the time and memory.
     conditions = [m.Commitment.status == filter_.status] if filter_.status else []
-    items = _union([iter_items(session, *conditions, party=p, active_only=False) for p in parties],
-                   key=lambda i: (i.window.end is None, i.window.end or dt.date.min, i.id))
+    items = _union(
+        [iter_items(session, *conditions, party=p, active_only=False) for p in parties],
+        key=lambda i: (i.window.end is None, i.window.end or dt.date.min, i.id),
+    )
     if filter_.kinds:
         meeting_rows = [r for r in meeting_rows if r.kind in filter_.kinds]
         items = [i for i in items if i.kind in filter_.kinds]
@@ -88,13 +105,16 @@ def _refuse_dates_beyond_limits(meetings: list[Meeting], items: list[Commitment]
     (DTEND would overflow), so the calendar says which row to correct instead of failing half-way.
     """
     for kind, command, entry, dates in [
-            *(("meeting", "meetings", m_, (m_.start, m_.end)) for m_ in meetings),
-            *(("item", "items", i, (i.window.start, i.window.end)) for i in items)]:
+        *(("meeting", "meetings", m_, (m_.start, m_.end)) for m_ in meetings),
+        *(("item", "items", i, (i.window.start, i.window.end)) for i in items),
+    ]:
         for day in dates:
             if day is not None and not limits.EARLIEST_DATE <= day <= limits.LATEST_DATE:
-                raise StorageError(f"{kind} #{entry.id} has the date {day}, beyond {limits.EARLIEST_DATE}.."
-                                   f"{limits.LATEST_DATE} (stored before tracker checked dates); correct it with "
-                                   f"`tracker {command} edit {entry.id} --start YYYY-MM-DD --end YYYY-MM-DD`")
+                raise StorageError(
+                    f"{kind} #{entry.id} has the date {day}, beyond {limits.EARLIEST_DATE}.."
+                    f"{limits.LATEST_DATE} (stored before tracker checked dates); correct it with "
+                    f"`tracker {command} edit {entry.id} --start YYYY-MM-DD --end YYYY-MM-DD`"
+                )
 
 
 def build_calendar(session: Session, filter_: CalendarFilter, options: ExportOptions):
@@ -122,8 +142,14 @@ def calendar_fingerprint(session: Session) -> tuple:
     """
     result = []
     for table in (m.Meeting, m.Commitment):
-        row = session.execute(select(func.count(table.id), func.max(table.id), func.max(table.updated_at),
-                                     func.coalesce(func.sum(table.sequence), 0))).one()
+        row = session.execute(
+            select(
+                func.count(table.id),
+                func.max(table.id),
+                func.max(table.updated_at),
+                func.coalesce(func.sum(table.sequence), 0),
+            )
+        ).one()
         result.extend(row)
     return tuple(result)
 
@@ -133,10 +159,11 @@ def latest_change(fingerprint: tuple) -> dt.datetime | None:
     times = [value for value in (fingerprint[2], fingerprint[6]) if value is not None]
     if not times:
         return None
-    return max(t if t.tzinfo else t.replace(tzinfo=dt.timezone.utc) for t in times)
+    return max(t if t.tzinfo else t.replace(tzinfo=dt.UTC) for t in times)
 
 
 # Feeds
+
 
 @dataclass(frozen=True)
 class FeedInfo:
@@ -154,10 +181,14 @@ class FeedInfo:
         return CalendarFilter(self.parties, self.kinds)
 
     def record(self) -> dict:
-        return {"name": self.name, "parties": list(self.parties), "kinds": list(self.kinds),
-                "created_at": self.created_at.isoformat(),
-                "revoked_at": self.revoked_at.isoformat() if self.revoked_at else None,
-                "active": self.revoked_at is None}
+        return {
+            "name": self.name,
+            "parties": list(self.parties),
+            "kinds": list(self.kinds),
+            "created_at": self.created_at.isoformat(),
+            "revoked_at": self.revoked_at.isoformat() if self.revoked_at else None,
+            "active": self.revoked_at is None,
+        }
 
 
 @dataclass(frozen=True)
@@ -203,7 +234,9 @@ def _retire_revoked_name(session: Session, row: m.Feed) -> None:
     session.flush()
 
 
-def add_feed(session: Session, name: str, *, parties: list[str], kinds: list[str], at: dt.datetime) -> NewFeed:
+def add_feed(
+    session: Session, name: str, *, parties: list[str], kinds: list[str], at: dt.datetime
+) -> NewFeed:
     """Create a feed; raises ConflictError when an active feed has the name (a revoked one gives it up)."""
     name = name.strip()
     if not name or len(name) > limits.LABEL_CHARS or any(ord(ch) < 0x20 for ch in name):
@@ -212,13 +245,21 @@ def add_feed(session: Session, name: str, *, parties: list[str], kinds: list[str
     limits.check_text(",".join(kinds), limits.LABEL_CHARS, "the feed's --kind list")
     existing = session.scalar(select(m.Feed).where(m.Feed.name == name))
     if existing is not None and existing.revoked_at is None:
-        raise ConflictError(f"a feed named {name!r} exists already; choose another name, "
-                            "or `tracker calendars rotate` it for a new URL")
+        raise ConflictError(
+            f"a feed named {name!r} exists already; choose another name, "
+            "or `tracker calendars rotate` it for a new URL"
+        )
     if existing is not None:
         _retire_revoked_name(session, existing)
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    row = m.Feed(name=name, token_hash=hash_token(token), party=",".join(parties) or None,
-                 kind=",".join(kinds) or None, created_at=at, revoked_at=None)
+    row = m.Feed(
+        name=name,
+        token_hash=hash_token(token),
+        party=",".join(parties) or None,
+        kind=",".join(kinds) or None,
+        created_at=at,
+        revoked_at=None,
+    )
     session.add(row)
     try:
         session.flush()

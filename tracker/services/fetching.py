@@ -100,8 +100,9 @@ class RobotsForbiddenError(FetchError):
     """Raised when robots.txt does not let tracker's User-Agent read a URL."""
 
 
-def retry_after_seconds(value: str | None, date_header: str | None = None,
-                        now: Callable[[], dt.datetime] | None = None) -> float | None:
+def retry_after_seconds(
+    value: str | None, date_header: str | None = None, now: Callable[[], dt.datetime] | None = None
+) -> float | None:
     """Seconds a `Retry-After` value asks to wait (delta-seconds or an HTTP date), None when absent or unreadable.
 
     An HTTP date is measured from the answer's own `Date` header when it has one,
@@ -127,7 +128,9 @@ def retry_after_seconds(value: str | None, date_header: str | None = None,
 class _HostGate:
     """At most `slots` requests at once to one host, their starts `delay` seconds apart."""
 
-    def __init__(self, slots: int, delay: float, sleep: Callable[[float], None], monotonic: Callable[[], float]):
+    def __init__(
+        self, slots: int, delay: float, sleep: Callable[[float], None], monotonic: Callable[[], float]
+    ):
         self._slots = threading.BoundedSemaphore(max(1, slots))
         self._lock = threading.Lock()
         self._next_start = 0.0
@@ -160,12 +163,22 @@ class Fetcher:
     :param monotonic: the clock that spaces requests to one host.
     """
 
-    def __init__(self, politeness: Politeness = Politeness(), *, transport: httpx.BaseTransport | None = None,
-                 sleep: Callable[[float], None] = time.sleep, monotonic: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        politeness: Politeness = Politeness(),
+        *,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
+    ):
         self.politeness = politeness
         self._client = httpx.Client(
-            timeout=httpx.Timeout(politeness.timeout), follow_redirects=True, max_redirects=5,
-            headers={"User-Agent": politeness.user_agent}, transport=transport)
+            timeout=httpx.Timeout(politeness.timeout),
+            follow_redirects=True,
+            max_redirects=5,
+            headers={"User-Agent": politeness.user_agent},
+            transport=transport,
+        )
         self._sleep, self._monotonic = sleep, monotonic
         self._lock = threading.Lock()
         self._gates: dict[str, _HostGate] = {}
@@ -209,8 +222,9 @@ class Fetcher:
         with self._lock:
             gate = self._gates.get(host)
             if gate is None:
-                gate = self._gates[host] = _HostGate(self.politeness.per_host, self.politeness.delay,
-                                                     self._sleep, self._monotonic)
+                gate = self._gates[host] = _HostGate(
+                    self.politeness.per_host, self.politeness.delay, self._sleep, self._monotonic
+                )
             return gate
 
     def _check_robots(self, url: str) -> None:
@@ -224,7 +238,9 @@ class Fetcher:
         if isinstance(rules, str):
             raise FetchError(f"{url}: {rules}")
         if not rules.can_fetch(self.politeness.user_agent, url):
-            raise RobotsForbiddenError(f"{url}: robots.txt forbids it to {self.politeness.user_agent.split('/')[0]}")
+            raise RobotsForbiddenError(
+                f"{url}: robots.txt forbids it to {self.politeness.user_agent.split('/')[0]}"
+            )
 
     def known_robots(self, files: dict[str, tuple[int, str]]) -> None:
         """Use these robots.txt answers (host -> (status, body)), read by an earlier poll, instead of asking again."""
@@ -282,12 +298,14 @@ class Fetcher:
                 return answer
             wait = retry_after_seconds(answer.headers.get("retry-after"), answer.headers.get("date"))
             if wait is None:
-                wait = politeness.backoff * 2 ** attempt
+                wait = politeness.backoff * 2**attempt
             if attempt == politeness.retries:
                 break
             if wait > politeness.max_wait:
-                raise FetchError(f"{url}: HTTP {answer.status}; the site asks to wait {wait:g} s, "
-                                 f"more than {politeness.max_wait:g} s")
+                raise FetchError(
+                    f"{url}: HTTP {answer.status}; the site asks to wait {wait:g} s, "
+                    f"more than {politeness.max_wait:g} s"
+                )
             gate.hold_off(wait)  # every request to this host waits, not only this retry
         return answer
 
@@ -300,7 +318,9 @@ class Fetcher:
             with self._client.stream("GET", url, headers=headers) as response:
                 length = response.headers.get("content-length", "")
                 if response.status_code == 200 and length.isdigit() and int(length) > politeness.max_bytes:
-                    raise FetchError(f"{url}: {int(length):,} bytes, more than the cap of {politeness.max_bytes:,}")
+                    raise FetchError(
+                        f"{url}: {int(length):,} bytes, more than the cap of {politeness.max_bytes:,}"
+                    )
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
@@ -312,8 +332,14 @@ class Fetcher:
                 hops = list(response.history)
                 targets = [str(hop.url) for hop in hops[1:]] + [str(response.url)]
                 redirects = [(hop.status_code, str(hop.url), target) for hop, target in zip(hops, targets)]
-                return Fetched(url, str(response.url), response.status_code, response.headers,
-                               b"".join(chunks), redirects)
+                return Fetched(
+                    url,
+                    str(response.url),
+                    response.status_code,
+                    response.headers,
+                    b"".join(chunks),
+                    redirects,
+                )
         except httpx.TimeoutException as err:
             raise FetchError(f"{url}: timed out after {politeness.timeout:g} s") from err
         except httpx.TooManyRedirects as err:

@@ -23,7 +23,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.model import Commitment, Kind, Meeting, Status
-from tracker.domain.status import KIND_COMPATIBILITY, MatchAssessment, Verdict, assess_match, fulfilment_mismatches
+from tracker.domain.status import (
+    KIND_COMPATIBILITY,
+    MatchAssessment,
+    Verdict,
+    assess_match,
+    fulfilment_mismatches,
+)
 from tracker.errors import ConflictError, NotFoundError
 from tracker.limits import MAX_ID
 from tracker.services.tracking import ACTIVE_STATUSES, record_changes
@@ -31,8 +37,19 @@ from tracker.storage import models as m
 from tracker.storage import repo
 
 __all__ = [
-    "LinkState", "LinkOutcome", "match_fulfilments", "match_item", "match_document", "list_links", "get_link",
-    "confirm_link", "reject_link", "link_confirmed", "item_made_on", "list_possible_matches", "reassess_meeting_links",
+    "LinkState",
+    "LinkOutcome",
+    "match_fulfilments",
+    "match_item",
+    "match_document",
+    "list_links",
+    "get_link",
+    "confirm_link",
+    "reject_link",
+    "link_confirmed",
+    "item_made_on",
+    "list_possible_matches",
+    "reassess_meeting_links",
     "format_possible_matches",
 ]
 
@@ -81,71 +98,129 @@ def _excluded(item: m.Commitment, meeting: m.Meeting) -> bool:
     return item.document_id is not None and item.document_id == meeting.document_id
 
 
-def _assess(item: m.Commitment, meeting: m.Meeting, item_view: Commitment | None = None,
-            meeting_view: Meeting | None = None) -> MatchAssessment:
+def _assess(
+    item: m.Commitment,
+    meeting: m.Meeting,
+    item_view: Commitment | None = None,
+    meeting_view: Meeting | None = None,
+) -> MatchAssessment:
     """The verdict on one pair; pass the rows' domain objects when comparing one row with many."""
     if _excluded(item, meeting):
         return MatchAssessment(Verdict.NONE)
-    return assess_match(item_view or repo.commitment_to_domain(item), meeting_view or repo.meeting_to_domain(meeting),
-                        made_on=item_made_on(item))
+    return assess_match(
+        item_view or repo.commitment_to_domain(item),
+        meeting_view or repo.meeting_to_domain(meeting),
+        made_on=item_made_on(item),
+    )
 
 
 def _item_kinds_for(meeting_kind: str) -> list[str]:
     """Item kinds a meeting of `meeting_kind` may fulfil (the compatibility table read backwards)."""
     kind = Kind(meeting_kind)
-    return [str(item_kind) for item_kind, (strict, loose) in KIND_COMPATIBILITY.items()
-            if kind in strict or kind in loose]
+    return [
+        str(item_kind)
+        for item_kind, (strict, loose) in KIND_COMPATIBILITY.items()
+        if kind in strict or kind in loose
+    ]
 
 
-def _existing_pairs(session: Session, *, commitment_ids: list[int], meeting_ids: list[int]) -> set[tuple[int, int]]:
+def _existing_pairs(
+    session: Session, *, commitment_ids: list[int], meeting_ids: list[int]
+) -> set[tuple[int, int]]:
     if not commitment_ids or not meeting_ids:
         return set()
-    rows = session.execute(select(m.FulfilmentLink.commitment_id, m.FulfilmentLink.meeting_id).where(
-        m.FulfilmentLink.commitment_id.in_(commitment_ids), m.FulfilmentLink.meeting_id.in_(meeting_ids)))
+    rows = session.execute(
+        select(m.FulfilmentLink.commitment_id, m.FulfilmentLink.meeting_id).where(
+            m.FulfilmentLink.commitment_id.in_(commitment_ids), m.FulfilmentLink.meeting_id.in_(meeting_ids)
+        )
+    )
     return {(c, mt) for c, mt in rows}
 
 
-def _add_link(session: Session, item: m.Commitment, meeting: m.Meeting, state: str, reason: str,
-              at: dt.datetime) -> m.FulfilmentLink:
-    link = m.FulfilmentLink(commitment_id=item.id, meeting_id=meeting.id, state=state, reason=reason, created_at=at)
+def _add_link(
+    session: Session, item: m.Commitment, meeting: m.Meeting, state: str, reason: str, at: dt.datetime
+) -> m.FulfilmentLink:
+    link = m.FulfilmentLink(
+        commitment_id=item.id, meeting_id=meeting.id, state=state, reason=reason, created_at=at
+    )
     session.add(link)
     session.flush()
     return link
 
 
-def _fulfil(session: Session, item: m.Commitment, meeting: m.Meeting, *, at: dt.datetime, reason: str) -> None:
-    record_changes(session, item, {"status": str(Status.FULFILLED), "fulfilled_meeting_id": meeting.id,
-                                   "fulfilled_on": meeting.start_date}, at=at, reason=reason)
+def _fulfil(
+    session: Session, item: m.Commitment, meeting: m.Meeting, *, at: dt.datetime, reason: str
+) -> None:
+    record_changes(
+        session,
+        item,
+        {
+            "status": str(Status.FULFILLED),
+            "fulfilled_meeting_id": meeting.id,
+            "fulfilled_on": meeting.start_date,
+        },
+        at=at,
+        reason=reason,
+    )
 
 
-def _link(session: Session, item: m.Commitment, meeting: m.Meeting, assessment: MatchAssessment,
-          *, at: dt.datetime, propose: bool, extra_doubt: str | None = None) -> LinkOutcome:
+def _link(
+    session: Session,
+    item: m.Commitment,
+    meeting: m.Meeting,
+    assessment: MatchAssessment,
+    *,
+    at: dt.datetime,
+    propose: bool,
+    extra_doubt: str | None = None,
+) -> LinkOutcome:
     explanation = assessment.explanation
     if extra_doubt:
         explanation += ("; " if assessment.doubts else "; doubtful: ") + extra_doubt
     if propose:
         link = _add_link(session, item, meeting, LinkState.PROPOSED, explanation, at)
-        repo.add_history(session, entity="commitment", entity_id=item.id, field="fulfilment_link",
-                         old=None, new=f"link #{link.id} proposed: meeting #{meeting.id}", at=at,
-                         reason=f"{_meeting_summary(meeting)} may fulfil it: {explanation}")
+        repo.add_history(
+            session,
+            entity="commitment",
+            entity_id=item.id,
+            field="fulfilment_link",
+            old=None,
+            new=f"link #{link.id} proposed: meeting #{meeting.id}",
+            at=at,
+            reason=f"{_meeting_summary(meeting)} may fulfil it: {explanation}",
+        )
         item.updated_at = at
     else:
         link = _add_link(session, item, meeting, LinkState.AUTO, explanation, at)
-        _fulfil(session, item, meeting, at=at,
-                reason=f"fulfilled automatically by {_meeting_summary(meeting)} (link #{link.id}): {explanation}")
+        _fulfil(
+            session,
+            item,
+            meeting,
+            at=at,
+            reason=f"fulfilled automatically by {_meeting_summary(meeting)} (link #{link.id}): {explanation}",
+        )
     return LinkOutcome(link.id, item.id, meeting.id, link.state, explanation, assessment.late)
 
 
 def _meetings_query():
-    return select(m.Meeting).options(selectinload(m.Meeting.party_rows), selectinload(m.Meeting.participants),
-                                     selectinload(m.Meeting.document))
+    return select(m.Meeting).options(
+        selectinload(m.Meeting.party_rows),
+        selectinload(m.Meeting.participants),
+        selectinload(m.Meeting.document),
+    )
 
 
 def _active_items_query():
-    return select(m.Commitment).options(
-        selectinload(m.Commitment.party_rows), selectinload(m.Commitment.document),
-        selectinload(m.Commitment.agreed_meeting), selectinload(m.Commitment.fulfilled_meeting),
-    ).where(m.Commitment.status.in_(ACTIVE_STATUSES), m.Commitment.review != "rejected")
+    return (
+        select(m.Commitment)
+        .options(
+            selectinload(m.Commitment.party_rows),
+            selectinload(m.Commitment.document),
+            selectinload(m.Commitment.agreed_meeting),
+            selectinload(m.Commitment.fulfilled_meeting),
+        )
+        .where(m.Commitment.status.in_(ACTIVE_STATUSES), m.Commitment.review != "rejected")
+    )
 
 
 def match_fulfilments(session: Session, meeting_row: m.Meeting, *, at: dt.datetime) -> list[LinkOutcome]:
@@ -160,8 +235,9 @@ def match_fulfilments(session: Session, meeting_row: m.Meeting, *, at: dt.dateti
     repo.lock_for_ingest(session)  # a meeting added by hand sees an item being ingested (#17)
     query = _active_items_query().where(m.Commitment.kind.in_(_item_kinds_for(meeting_row.kind)))
     if meeting_row.city:
-        query = query.where(m.Commitment.city.is_(None)
-                            | (func.lower(m.Commitment.city) == meeting_row.city.strip().lower()))
+        query = query.where(
+            m.Commitment.city.is_(None) | (func.lower(m.Commitment.city) == meeting_row.city.strip().lower())
+        )
     else:
         query = query.where(m.Commitment.city.is_(None))
     # Locked, in id order, and read afresh: an item being rescheduled or edited at this
@@ -169,15 +245,19 @@ def match_fulfilments(session: Session, meeting_row: m.Meeting, *, at: dt.dateti
     items = list(session.scalars(repo.lock_rows(query.order_by(m.Commitment.id))))
     known = _existing_pairs(session, commitment_ids=[i.id for i in items], meeting_ids=[meeting_row.id])
     meeting_view = repo.meeting_to_domain(meeting_row)
-    assessed = [(item, _assess(item, meeting_row, meeting_view=meeting_view)) for item in items
-                if (item.id, meeting_row.id) not in known]
+    assessed = [
+        (item, _assess(item, meeting_row, meeting_view=meeting_view))
+        for item in items
+        if (item.id, meeting_row.id) not in known
+    ]
     clear = [(i, a) for i, a in assessed if a.verdict is Verdict.CLEAR]
     doubtful = [(i, a) for i, a in assessed if a.verdict is Verdict.DOUBTFUL]
     outcomes = []
     several = f"this meeting clearly fits {len(clear)} open items" if len(clear) > 1 else None
     for item, assessment in clear:
-        outcomes.append(_link(session, item, meeting_row, assessment, at=at, propose=bool(several),
-                              extra_doubt=several))
+        outcomes.append(
+            _link(session, item, meeting_row, assessment, at=at, propose=bool(several), extra_doubt=several)
+        )
     for item, assessment in doubtful:
         outcomes.append(_link(session, item, meeting_row, assessment, at=at, propose=True))
     return outcomes
@@ -202,8 +282,11 @@ def match_item(session: Session, item_row: m.Commitment, *, at: dt.datetime) -> 
     meetings = [row for row in session.scalars(query.order_by(m.Meeting.start_date, m.Meeting.id))]
     known = _existing_pairs(session, commitment_ids=[item_row.id], meeting_ids=[row.id for row in meetings])
     item_view = repo.commitment_to_domain(item_row)
-    assessed = [(row, _assess(item_row, row, item_view=item_view)) for row in meetings
-                if (item_row.id, row.id) not in known]
+    assessed = [
+        (row, _assess(item_row, row, item_view=item_view))
+        for row in meetings
+        if (item_row.id, row.id) not in known
+    ]
     clear = [(row, a) for row, a in assessed if a.verdict is Verdict.CLEAR]
     doubtful = [(row, a) for row, a in assessed if a.verdict is Verdict.DOUBTFUL]
     winner = None
@@ -216,8 +299,17 @@ def match_item(session: Session, item_row: m.Commitment, *, at: dt.datetime) -> 
     several = f"{len(clear)} stored meetings clearly fit this item" if len(clear) > 1 else None
     for row, assessment in clear:
         is_winner = row is winner
-        outcomes.append(_link(session, item_row, row, assessment, at=at, propose=not is_winner,
-                              extra_doubt=None if is_winner else several))
+        outcomes.append(
+            _link(
+                session,
+                item_row,
+                row,
+                assessment,
+                at=at,
+                propose=not is_winner,
+                extra_doubt=None if is_winner else several,
+            )
+        )
     for row, assessment in doubtful:
         outcomes.append(_link(session, item_row, row, assessment, at=at, propose=True))
     return outcomes
@@ -227,18 +319,23 @@ def match_document(session: Session, document_id: int, *, at: dt.datetime) -> li
     """Match what one ingested document brought: its meetings against stored items, then its items
     against stored meetings. Returns every new link."""
     outcomes: list[LinkOutcome] = []
-    meetings = session.scalars(_meetings_query().where(m.Meeting.document_id == document_id)
-                               .order_by(m.Meeting.start_date, m.Meeting.id))
+    meetings = session.scalars(
+        _meetings_query()
+        .where(m.Meeting.document_id == document_id)
+        .order_by(m.Meeting.start_date, m.Meeting.id)
+    )
     for meeting in list(meetings):
         outcomes.extend(match_fulfilments(session, meeting, at=at))
-    items = session.scalars(_active_items_query().where(m.Commitment.document_id == document_id)
-                            .order_by(m.Commitment.id))
+    items = session.scalars(
+        _active_items_query().where(m.Commitment.document_id == document_id).order_by(m.Commitment.id)
+    )
     for item in list(items):
         outcomes.extend(match_item(session, item, at=at))
     return outcomes
 
 
 # Links
+
 
 def get_link(session: Session, link_id: int) -> m.FulfilmentLink:
     link = session.get(m.FulfilmentLink, link_id) if 0 < link_id <= MAX_ID else None
@@ -255,8 +352,13 @@ def _lock_link(session: Session, link_id: int) -> m.FulfilmentLink:
     return link
 
 
-def list_links(session: Session, *, commitment_id: int | None = None, meeting_id: int | None = None,
-               states: tuple[str, ...] | None = None) -> list[m.FulfilmentLink]:
+def list_links(
+    session: Session,
+    *,
+    commitment_id: int | None = None,
+    meeting_id: int | None = None,
+    states: tuple[str, ...] | None = None,
+) -> list[m.FulfilmentLink]:
     query = select(m.FulfilmentLink).order_by(m.FulfilmentLink.id)
     if commitment_id is not None:
         query = query.where(m.FulfilmentLink.commitment_id == commitment_id)
@@ -272,8 +374,11 @@ def list_possible_matches(session: Session) -> dict[int, list[int]]:
 
     Lists and reminders show them beside an overdue item, which may well be done (issue #14).
     """
-    query = (select(m.FulfilmentLink.commitment_id, m.FulfilmentLink.meeting_id)
-             .where(m.FulfilmentLink.state == LinkState.PROPOSED).order_by(m.FulfilmentLink.id))
+    query = (
+        select(m.FulfilmentLink.commitment_id, m.FulfilmentLink.meeting_id)
+        .where(m.FulfilmentLink.state == LinkState.PROPOSED)
+        .order_by(m.FulfilmentLink.id)
+    )
     found: dict[int, list[int]] = {}
     for item_id, meeting_id in session.execute(query):
         found.setdefault(item_id, []).append(meeting_id)
@@ -288,37 +393,59 @@ def format_possible_matches(meeting_ids: list[int] | None) -> str | None:
     return f"possible match: meeting {meetings} (`tracker review`)"
 
 
-def _set_link_state(session: Session, link: m.FulfilmentLink, state: str, *, at: dt.datetime, reason: str) -> None:
+def _set_link_state(
+    session: Session, link: m.FulfilmentLink, state: str, *, at: dt.datetime, reason: str
+) -> None:
     old = link.state
     link.state = state
-    repo.add_history(session, entity="commitment", entity_id=link.commitment_id, field="fulfilment_link",
-                     old=f"link #{link.id} {old}", new=f"link #{link.id} {state}", at=at, reason=reason)
+    repo.add_history(
+        session,
+        entity="commitment",
+        entity_id=link.commitment_id,
+        field="fulfilment_link",
+        old=f"link #{link.id} {old}",
+        new=f"link #{link.id} {state}",
+        at=at,
+        reason=reason,
+    )
 
 
-def confirm_link(session: Session, link_id: int, *, at: dt.datetime,
-                 reason: str = "confirmed in review") -> m.FulfilmentLink:
+def confirm_link(
+    session: Session, link_id: int, *, at: dt.datetime, reason: str = "confirmed in review"
+) -> m.FulfilmentLink:
     """Confirm a link; a proposed one then fulfils its item (which must still be active)."""
     link = _lock_link(session, link_id)
     if link.state == LinkState.CONFIRMED:
         return link
     if link.state == LinkState.REJECTED:
-        raise ConflictError(f"link #{link.id} was rejected; fulfil the item with `tracker items done "
-                            f"{link.commitment_id} --meeting {link.meeting_id}` instead")
+        raise ConflictError(
+            f"link #{link.id} was rejected; fulfil the item with `tracker items done "
+            f"{link.commitment_id} --meeting {link.meeting_id}` instead"
+        )
     item = repo.get_commitment(session, link.commitment_id, for_update=True)
     meeting = repo.get_meeting(session, link.meeting_id)
     if link.state == LinkState.PROPOSED:
         if item.status not in ACTIVE_STATUSES:
-            raise ConflictError(f"item {item.id} is already {item.status}"
-                                + (f" by meeting #{item.fulfilled_meeting_id}" if item.fulfilled_meeting_id else "")
-                                + f"; reject link #{link.id} or reopen the item first")
-        _fulfil(session, item, meeting, at=at, reason=f"{reason}: fulfilled by {_meeting_summary(meeting)} "
-                                                      f"(link #{link.id})")
+            raise ConflictError(
+                f"item {item.id} is already {item.status}"
+                + (f" by meeting #{item.fulfilled_meeting_id}" if item.fulfilled_meeting_id else "")
+                + f"; reject link #{link.id} or reopen the item first"
+            )
+        _fulfil(
+            session,
+            item,
+            meeting,
+            at=at,
+            reason=f"{reason}: fulfilled by {_meeting_summary(meeting)} (link #{link.id})",
+        )
     _set_link_state(session, link, LinkState.CONFIRMED, at=at, reason=reason)
     session.flush()
     return link
 
 
-def reassess_meeting_links(session: Session, meeting_row: m.Meeting, *, at: dt.datetime) -> list[m.FulfilmentLink]:
+def reassess_meeting_links(
+    session: Session, meeting_row: m.Meeting, *, at: dt.datetime
+) -> list[m.FulfilmentLink]:
     """Read again the pending links of a meeting that was edited, and update each reason that changed.
 
     An automatic link is judged as if its item were still open. A link that no longer fits
@@ -342,9 +469,16 @@ def reassess_meeting_links(session: Session, meeting_row: m.Meeting, *, at: dt.d
             reason = assessment.explanation
         if reason == link.reason:
             continue
-        repo.add_history(session, entity="commitment", entity_id=item.id, field="fulfilment_link",
-                         old=f"link #{link.id}: {link.reason}", new=f"link #{link.id}: {reason}", at=at,
-                         reason=f"{_meeting_summary(meeting_row)} was edited")
+        repo.add_history(
+            session,
+            entity="commitment",
+            entity_id=item.id,
+            field="fulfilment_link",
+            old=f"link #{link.id}: {link.reason}",
+            new=f"link #{link.id}: {reason}",
+            at=at,
+            reason=f"{_meeting_summary(meeting_row)} was edited",
+        )
         link.reason = reason
         updated.append(link)
     session.flush()
@@ -359,24 +493,34 @@ def _status_before_fulfilment(session: Session, item: m.Commitment) -> str:
     return str(Status.OPEN)
 
 
-def reject_link(session: Session, link_id: int, *, at: dt.datetime,
-                reason: str = "rejected in review") -> m.FulfilmentLink:
+def reject_link(
+    session: Session, link_id: int, *, at: dt.datetime, reason: str = "rejected in review"
+) -> m.FulfilmentLink:
     """Reject a link; when it had fulfilled its item, the item is active again (its old status back)."""
     link = _lock_link(session, link_id)
     if link.state == LinkState.REJECTED:
         return link
     item = repo.get_commitment(session, link.commitment_id, for_update=True)
     if item.status == str(Status.FULFILLED) and item.fulfilled_meeting_id == link.meeting_id:
-        record_changes(session, item, {"status": _status_before_fulfilment(session, item),
-                                       "fulfilled_meeting_id": None, "fulfilled_on": None},
-                       at=at, reason=f"{reason}: meeting #{link.meeting_id} did not fulfil it (link #{link.id})")
+        record_changes(
+            session,
+            item,
+            {
+                "status": _status_before_fulfilment(session, item),
+                "fulfilled_meeting_id": None,
+                "fulfilled_on": None,
+            },
+            at=at,
+            reason=f"{reason}: meeting #{link.meeting_id} did not fulfil it (link #{link.id})",
+        )
     _set_link_state(session, link, LinkState.REJECTED, at=at, reason=reason)
     session.flush()
     return link
 
 
-def link_confirmed(session: Session, item: m.Commitment, meeting: m.Meeting, *, at: dt.datetime,
-                   reason: str) -> m.FulfilmentLink:
+def link_confirmed(
+    session: Session, item: m.Commitment, meeting: m.Meeting, *, at: dt.datetime, reason: str
+) -> m.FulfilmentLink:
     """Record that a desk officer fulfilled `item` by `meeting` by hand: a confirmed link."""
     existing = list_links(session, commitment_id=item.id, meeting_id=meeting.id)
     if existing:

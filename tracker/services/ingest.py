@@ -21,7 +21,13 @@ from tracker.domain.model import Extraction
 from tracker.extraction import TextDocument, extract
 from tracker.storage import repo
 
-__all__ = ["IngestResult", "ingest_document", "extract_document", "ingest_in_own_transaction", "SessionFactory"]
+__all__ = [
+    "IngestResult",
+    "ingest_document",
+    "extract_document",
+    "ingest_in_own_transaction",
+    "SessionFactory",
+]
 
 # Opens one session and commits it when its block ends (the CLI's `AppContext.session`).
 SessionFactory = Callable[[], AbstractContextManager[Session]]
@@ -48,15 +54,24 @@ def extract_document(document: TextDocument) -> Extraction:
     return extraction
 
 
-def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime,
-                    dry_run: bool = False, extraction: Extraction | None = None) -> IngestResult:
+def ingest_document(
+    session: Session,
+    document: TextDocument,
+    *,
+    at: dt.datetime,
+    dry_run: bool = False,
+    extraction: Extraction | None = None,
+) -> IngestResult:
     """Store `document` with what the extractor reads from it, unless the same release is already stored.
 
     `extraction`, when given, is `extract_document(document)` done beforehand (a poll
     extracts in its fetching threads, so that the one writing thread only writes).
     """
     sha = document.sha256
-    if document.published is not None and not limits.EARLIEST_DATE <= document.published <= limits.LATEST_DATE:
+    if (
+        document.published is not None
+        and not limits.EARLIEST_DATE <= document.published <= limits.LATEST_DATE
+    ):
         # A feed entry or page dated, say, 9999: not a date to read the text from, nor to store (#17).
         document = replace(document, published=None)
     # Extract before the first query: that query opens the transaction, which on
@@ -68,20 +83,39 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
         repo.lock_for_ingest(session)
     existing = repo.find_document(session, document.text)
     if existing is not None:
-        return IngestResult(document.source, sha, added=False, document_id=existing.id, extraction=extraction,
-                            stored_as=existing.source)
-    result = IngestResult(document.source, sha, added=True, extraction=extraction,
-                          meetings=len(extraction.meetings), commitments=len(extraction.commitments))
+        return IngestResult(
+            document.source,
+            sha,
+            added=False,
+            document_id=existing.id,
+            extraction=extraction,
+            stored_as=existing.source,
+        )
+    result = IngestResult(
+        document.source,
+        sha,
+        added=True,
+        extraction=extraction,
+        meetings=len(extraction.meetings),
+        commitments=len(extraction.commitments),
+    )
     if dry_run:
         return result
     _fit_to_limits(extraction)
-    row = repo.add_document(session, sha256=sha, source=_cut(document.source, limits.SOURCE_CHARS),
-                            text=document.text, title=_cut(extraction.title, limits.TITLE_CHARS),
-                            published=extraction.published, at=at)
+    row = repo.add_document(
+        session,
+        sha256=sha,
+        source=_cut(document.source, limits.SOURCE_CHARS),
+        text=document.text,
+        title=_cut(extraction.title, limits.TITLE_CHARS),
+        published=extraction.published,
+        at=at,
+    )
     result.document_id = row.id
-    meeting_rows = [repo.add_meeting(session, meeting, at=at, document_id=row.id,
-                                     uid=repo.new_uid(sha, "meeting", index))
-                    for index, meeting in enumerate(extraction.meetings)]
+    meeting_rows = [
+        repo.add_meeting(session, meeting, at=at, document_id=row.id, uid=repo.new_uid(sha, "meeting", index))
+        for index, meeting in enumerate(extraction.meetings)
+    ]
     # A commitment read from a report of a meeting was agreed at that meeting.
     agreed_at = meeting_rows[0].id if len(meeting_rows) == 1 else None
     for index, item in enumerate(extraction.commitments):
@@ -91,8 +125,14 @@ def ingest_document(session: Session, document: TextDocument, *, at: dt.datetime
             result.commitments -= 1
             result.rescheduled.append(item.id)
             continue
-        repo.add_commitment(session, item, at=at, document_id=row.id, agreed_meeting_id=agreed_at,
-                            uid=repo.new_uid(sha, "commitment", index))
+        repo.add_commitment(
+            session,
+            item,
+            at=at,
+            document_id=row.id,
+            agreed_meeting_id=agreed_at,
+            uid=repo.new_uid(sha, "commitment", index),
+        )
     result.fulfilled = _match_fulfilments(session, row.id, at)
     return result
 
@@ -110,8 +150,9 @@ def _reschedule_stored(session: Session, item, source: str, at: dt.datetime) -> 
     if target is None:
         return False
     quote = item.evidence.text if item.evidence else ""
-    reschedule_item(session, target.id, item.window, at=at,
-                    reason=f"postponed, as {source} reports: \u201c{quote}\u201d")
+    reschedule_item(
+        session, target.id, item.window, at=at, reason=f"postponed, as {source} reports: \u201c{quote}\u201d"
+    )
     item.id = target.id
     return True
 
@@ -120,7 +161,7 @@ def _cut(value: str | None, limit: int) -> str | None:
     """`value` cut to `limit` characters (an ellipsis marks the cut)."""
     if value is None or len(value) <= limit:
         return value
-    return value[:limit - 1] + "\u2026"
+    return value[: limit - 1] + "\u2026"
 
 
 def _fit_to_limits(extraction: Extraction) -> None:
@@ -129,8 +170,10 @@ def _fit_to_limits(extraction: Extraction) -> None:
     for meeting in extraction.meetings:
         meeting.title = _cut(meeting.title, limits.TITLE_CHARS) or ""
         meeting.city = _cut(meeting.city, limits.LABEL_CHARS)
-        meeting.participants = [replace(p, name=_cut(p.name, limits.NAME_CHARS) or "",
-                                        role=_cut(p.role, limits.NAME_CHARS)) for p in meeting.participants]
+        meeting.participants = [
+            replace(p, name=_cut(p.name, limits.NAME_CHARS) or "", role=_cut(p.role, limits.NAME_CHARS))
+            for p in meeting.participants
+        ]
     for item in extraction.commitments:
         item.title = _cut(item.title, limits.TITLE_CHARS) or ""
         item.city = _cut(item.city, limits.LABEL_CHARS)
@@ -138,10 +181,16 @@ def _fit_to_limits(extraction: Extraction) -> None:
             item.window = replace(item.window, text=_cut(item.window.text, limits.TITLE_CHARS))
 
 
-def ingest_in_own_transaction(open_session: SessionFactory, document: TextDocument, *, at: dt.datetime,
-                              dry_run: bool = False, extraction: Extraction | None = None,
-                              also: Callable[[Session, IngestResult], None] | None = None,
-                              look_first: bool = True) -> IngestResult:
+def ingest_in_own_transaction(
+    open_session: SessionFactory,
+    document: TextDocument,
+    *,
+    at: dt.datetime,
+    dry_run: bool = False,
+    extraction: Extraction | None = None,
+    also: Callable[[Session, IngestResult], None] | None = None,
+    look_first: bool = True,
+) -> IngestResult:
     """Ingest one document in a transaction of its own (`tracker ingest` and `tracker sources poll`).
 
     A text already stored is skipped before its extraction, so a re-run after a crash
@@ -155,8 +204,13 @@ def ingest_in_own_transaction(open_session: SessionFactory, document: TextDocume
         with open_session() as session:
             existing = repo.find_document(session, document.text)
             if existing is not None:
-                result = IngestResult(document.source, document.sha256, added=False, document_id=existing.id,
-                                      stored_as=existing.source)
+                result = IngestResult(
+                    document.source,
+                    document.sha256,
+                    added=False,
+                    document_id=existing.id,
+                    stored_as=existing.source,
+                )
                 if also is not None:
                     also(session, result)
                 return result
@@ -172,9 +226,13 @@ def ingest_in_own_transaction(open_session: SessionFactory, document: TextDocume
         # Another process stored the same text between our check and our insert.
         with open_session() as session:
             existing = repo.find_document(session, document.text)
-            result = IngestResult(document.source, document.sha256, added=False,
-                                  document_id=existing.id if existing is not None else None,
-                                  stored_as=existing.source if existing is not None else None)
+            result = IngestResult(
+                document.source,
+                document.sha256,
+                added=False,
+                document_id=existing.id if existing is not None else None,
+                stored_as=existing.source if existing is not None else None,
+            )
             if also is not None:
                 also(session, result)
         return result

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ipaddress
 import smtplib
-import socket
 import ssl
 from email.message import EmailMessage
 from email.utils import formatdate, getaddresses, make_msgid
@@ -78,12 +77,18 @@ def send_mail(settings: Settings, to: str | list[str], subject: str, text: str, 
     where = f"{settings.smtp_host}:{settings.smtp_port}"
     password = settings.smtp_password
     if settings.smtp_security == "none" and settings.smtp_user and not _is_loopback(settings.smtp_host):
-        raise ConfigError(f"will not send the SMTP login to {where} without TLS; set smtp_security to "
-                          "starttls (or tls, usually port 465)")
+        raise ConfigError(
+            f"will not send the SMTP login to {where} without TLS; set smtp_security to "
+            "starttls (or tls, usually port 465)"
+        )
     try:
         if settings.smtp_security == "tls":
-            client = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port, timeout=TIMEOUT_SECONDS,
-                                      context=ssl.create_default_context())
+            client = smtplib.SMTP_SSL(
+                settings.smtp_host,
+                settings.smtp_port,
+                timeout=TIMEOUT_SECONDS,
+                context=ssl.create_default_context(),
+            )
         else:
             client = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=TIMEOUT_SECONDS)
         with client:
@@ -93,18 +98,24 @@ def send_mail(settings: Settings, to: str | list[str], subject: str, text: str, 
                 client.login(settings.smtp_user, password or "")
             client.send_message(message, to_addrs=recipients)
     except smtplib.SMTPAuthenticationError as err:
-        raise ConfigError(f"SMTP server {where} refused the login of {settings.smtp_user!r} "
-                          f"(code {err.smtp_code}); check smtp_user and smtp_password") from None
+        raise ConfigError(
+            f"SMTP server {where} refused the login of {settings.smtp_user!r} "
+            f"(code {err.smtp_code}); check smtp_user and smtp_password"
+        ) from None
     except smtplib.SMTPNotSupportedError as err:  # no STARTTLS, no AUTH: the settings do not fit the server
-        raise ConfigError(_scrub(f"SMTP server {where} does not support this: {err}; check smtp_security",
-                                 password)) from None
+        raise ConfigError(
+            _scrub(f"SMTP server {where} does not support this: {err}; check smtp_security", password)
+        ) from None
     except smtplib.SMTPRecipientsRefused as err:
         raise MailError(f"SMTP server {where} refused the recipient(s) {', '.join(err.recipients)}") from None
     except smtplib.SMTPException as err:
         raise MailError(_scrub(f"SMTP server {where} failed: {err}", password)) from None
     except ssl.SSLError as err:
-        raise MailError(f"TLS with {where} failed ({err.reason or err}); check smtp_security and smtp_port") from None
-    except (socket.timeout, OSError) as err:
-        raise MailError(f"cannot reach SMTP server {where}: {err.strerror or err}; check smtp_host and smtp_port") \
-            from None
+        raise MailError(
+            f"TLS with {where} failed ({err.reason or err}); check smtp_security and smtp_port"
+        ) from None
+    except (TimeoutError, OSError) as err:
+        raise MailError(
+            f"cannot reach SMTP server {where}: {err.strerror or err}; check smtp_host and smtp_port"
+        ) from None
     return recipients

@@ -30,8 +30,16 @@ from tracker.services.tracking import ACTIVE_STATUSES
 from tracker.storage import models as m
 from tracker.storage.item_json import fetch_item_records, select_item_records
 
-__all__ = ["Reminder", "Reminders", "StaleItem", "build_reminders", "list_stale", "load_items", "iter_items",
-           "overdue_condition"]
+__all__ = [
+    "Reminder",
+    "Reminders",
+    "StaleItem",
+    "build_reminders",
+    "list_stale",
+    "load_items",
+    "iter_items",
+    "overdue_condition",
+]
 
 # History fields that are not news about an item: its storing (the day it was made
 # counts instead) and links proposed by the machine (the meeting's own date counts).
@@ -83,9 +91,13 @@ class Reminders:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {"overdue": len(self.overdue), "due_soon": len(self.due_soon),
-                "opening_soon": len(self.opening_soon), "stale": len(self.stale),
-                "late_cadences": len(self.late_cadences)}
+        return {
+            "overdue": len(self.overdue),
+            "due_soon": len(self.due_soon),
+            "opening_soon": len(self.opening_soon),
+            "stale": len(self.stale),
+            "late_cadences": len(self.late_cadences),
+        }
 
 
 def _unindexed(column):
@@ -109,16 +121,44 @@ def _item_columns():
     c = m.Commitment
     # The party codes come in the same row, joined by commas (codes never hold one):
     # one query instead of one more per batch of rows.
-    parties = select(func.aggregate_strings(m.CommitmentParty.code, ",")) \
-        .where(m.CommitmentParty.commitment_id == c.id).scalar_subquery()
-    return select(
-        c.id, c.uid, c.kind, c.title, c.firmness, c.city, c.country, c.timezone, c.window_start, c.window_end,
-        c.window_precision, c.window_text, c.status, c.review, c.made_on, c.fulfilled_on, c.evidence_text,
-        c.evidence_start, c.evidence_end, c.sequence, c.created_at, c.updated_at, m.Document.source,
-        agreed.uid.label("agreed_uid"), fulfilled.uid.label("fulfilled_uid"), parties.label("parties"),
-    ).outerjoin(m.Document, m.Document.id == c.document_id) \
-        .outerjoin(agreed, agreed.id == c.agreed_meeting_id) \
+    parties = (
+        select(func.aggregate_strings(m.CommitmentParty.code, ","))
+        .where(m.CommitmentParty.commitment_id == c.id)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            c.id,
+            c.uid,
+            c.kind,
+            c.title,
+            c.firmness,
+            c.city,
+            c.country,
+            c.timezone,
+            c.window_start,
+            c.window_end,
+            c.window_precision,
+            c.window_text,
+            c.status,
+            c.review,
+            c.made_on,
+            c.fulfilled_on,
+            c.evidence_text,
+            c.evidence_start,
+            c.evidence_end,
+            c.sequence,
+            c.created_at,
+            c.updated_at,
+            m.Document.source,
+            agreed.uid.label("agreed_uid"),
+            fulfilled.uid.label("fulfilled_uid"),
+            parties.label("parties"),
+        )
+        .outerjoin(m.Document, m.Document.id == c.document_id)
+        .outerjoin(agreed, agreed.id == c.agreed_meeting_id)
         .outerjoin(fulfilled, fulfilled.id == c.fulfilled_meeting_id)
+    )
 
 
 # Enum members by value: a dict lookup is several times cheaper than Enum(value) on 100,000s of rows.
@@ -132,27 +172,75 @@ _REVIEWS = {r.value: r for r in domain.ReviewState}
 def _to_domain(row, windows: dict[tuple, domain.Window]) -> domain.Commitment:
     # Unpacked by position (the order of _item_columns): attribute access per column costs
     # more than the rest of this function on 100,000 rows.
-    (item_id, uid, kind, title, firmness, city, country, timezone, window_start, window_end, precision,
-     window_text, status, review, made_on, fulfilled_on, evidence_text, evidence_start, evidence_end, sequence,
-     created_at, updated_at, source, agreed_uid, fulfilled_uid, parties) = row
+    (
+        item_id,
+        uid,
+        kind,
+        title,
+        firmness,
+        city,
+        country,
+        timezone,
+        window_start,
+        window_end,
+        precision,
+        window_text,
+        status,
+        review,
+        made_on,
+        fulfilled_on,
+        evidence_text,
+        evidence_start,
+        evidence_end,
+        sequence,
+        created_at,
+        updated_at,
+        source,
+        agreed_uid,
+        fulfilled_uid,
+        parties,
+    ) = row
     # Items share few windows ("in 2017", "in March 2018"): each distinct one is built (and checked) once.
     window_key = (window_start, window_end, precision, window_text)
     window = windows.get(window_key)
     if window is None:
-        window = windows[window_key] = domain.Window(window_start, window_end, _PRECISIONS[precision], window_text)
+        window = windows[window_key] = domain.Window(
+            window_start, window_end, _PRECISIONS[precision], window_text
+        )
     evidence = None
     if evidence_text is not None:
         evidence = domain.Evidence(evidence_text, evidence_start or 0, evidence_end or 0)
     return domain.Commitment(
-        kind=_KINDS[kind], firmness=_FIRMNESS[firmness], window=window, title=title,
-        parties=sorted(parties.split(",")) if parties else [], city=city, country=country, timezone=timezone,
-        evidence=evidence, status=_STATUSES[status], review=_REVIEWS[review], made_on=made_on,
-        agreed_meeting_uid=agreed_uid, fulfilled_meeting_uid=fulfilled_uid, fulfilled_on=fulfilled_on,
-        source=source, id=item_id, uid=uid, sequence=sequence, created_at=created_at, updated_at=updated_at)
+        kind=_KINDS[kind],
+        firmness=_FIRMNESS[firmness],
+        window=window,
+        title=title,
+        parties=sorted(parties.split(",")) if parties else [],
+        city=city,
+        country=country,
+        timezone=timezone,
+        evidence=evidence,
+        status=_STATUSES[status],
+        review=_REVIEWS[review],
+        made_on=made_on,
+        agreed_meeting_uid=agreed_uid,
+        fulfilled_meeting_uid=fulfilled_uid,
+        fulfilled_on=fulfilled_on,
+        source=source,
+        id=item_id,
+        uid=uid,
+        sequence=sequence,
+        created_at=created_at,
+        updated_at=updated_at,
+    )
 
 
-def _filters(active_only: bool = True, include_rejected: bool = False, party: str | None = None,
-             kind: str | None = None) -> list:
+def _filters(
+    active_only: bool = True,
+    include_rejected: bool = False,
+    party: str | None = None,
+    kind: str | None = None,
+) -> list:
     c = m.Commitment
     conditions = []
     if active_only:
@@ -166,17 +254,26 @@ def _filters(active_only: bool = True, include_rejected: bool = False, party: st
     return conditions
 
 
-def iter_items(session: Session, *conditions, party: str | None = None, kind: str | None = None,
-               active_only: bool = True, include_rejected: bool = False,
-               batch: int = 1000) -> Iterator[domain.Commitment]:
+def iter_items(
+    session: Session,
+    *conditions,
+    party: str | None = None,
+    kind: str | None = None,
+    active_only: bool = True,
+    include_rejected: bool = False,
+    batch: int = 1000,
+) -> Iterator[domain.Commitment]:
     """Items meeting `conditions`, soonest window end first (open-ended last), streamed in batches.
 
     Built straight from columns, not ORM rows, and `batch` rows at a time, so that
     a list of 100,000s of items neither waits for nor holds all of them.
     """
     c = m.Commitment
-    query = _item_columns().where(*conditions, *_filters(active_only, include_rejected, party, kind)) \
+    query = (
+        _item_columns()
+        .where(*conditions, *_filters(active_only, include_rejected, party, kind))
         .order_by(c.window_end.is_(None), c.window_end, c.id)
+    )
     # Core rows through the session's connection (same transaction): no ORM result machinery per row.
     result = session.connection().execute(query.execution_options(yield_per=batch))
     windows: dict[tuple, domain.Window] = {}
@@ -185,8 +282,9 @@ def iter_items(session: Session, *conditions, party: str | None = None, kind: st
             yield _to_domain(row, windows)
 
 
-def load_items(session: Session, *conditions, party: str | None = None,
-               kind: str | None = None) -> list[domain.Commitment]:
+def load_items(
+    session: Session, *conditions, party: str | None = None, kind: str | None = None
+) -> list[domain.Commitment]:
     """Active, not rejected items meeting `conditions` (see `iter_items`)."""
     return list(iter_items(session, *conditions, party=party, kind=kind))
 
@@ -195,13 +293,18 @@ def _last_changes(session: Session, item_ids: list[int], today: dt.date) -> dict
     """Item id -> day of its last recorded change (on or before `today`), creation and proposals aside."""
     if not item_ids:
         return {}
-    until = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), tzinfo=dt.timezone.utc)
+    until = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
     latest: dict[int, dt.date] = {}
     for start in range(0, len(item_ids), 500):
-        chunk = item_ids[start:start + 500]
-        rows = session.execute(select(m.History.entity_id, m.History.changed_at).where(
-            m.History.entity == "commitment", m.History.entity_id.in_(chunk), m.History.field.not_in(_NOT_NEWS),
-            m.History.changed_at < until))
+        chunk = item_ids[start : start + 500]
+        rows = session.execute(
+            select(m.History.entity_id, m.History.changed_at).where(
+                m.History.entity == "commitment",
+                m.History.entity_id.in_(chunk),
+                m.History.field.not_in(_NOT_NEWS),
+                m.History.changed_at < until,
+            )
+        )
         for item_id, changed_at in rows:
             day = changed_at.date()
             if item_id not in latest or day > latest[item_id]:
@@ -214,13 +317,22 @@ def _last_meetings(session: Session, items: list[domain.Commitment], today: dt.d
     codes = sorted({code for item in items for code in item.parties})
     if not codes:
         return {}
-    held = select(m.Meeting.id).where(m.Meeting.start_date <= today, m.Meeting.review != "rejected",
-                                      m.Meeting.party_rows.any(m.MeetingParty.code.in_(codes)))
-    starts = dict(session.execute(select(m.Meeting.id, m.Meeting.start_date).where(
-        m.Meeting.id.in_(held.scalar_subquery()))).all())
+    held = select(m.Meeting.id).where(
+        m.Meeting.start_date <= today,
+        m.Meeting.review != "rejected",
+        m.Meeting.party_rows.any(m.MeetingParty.code.in_(codes)),
+    )
+    starts = dict(
+        session.execute(
+            select(m.Meeting.id, m.Meeting.start_date).where(m.Meeting.id.in_(held.scalar_subquery()))
+        ).all()
+    )
     by_code: dict[str, set[int]] = defaultdict(set)
-    for meeting_id, code in session.execute(select(m.MeetingParty.meeting_id, m.MeetingParty.code).where(
-            m.MeetingParty.meeting_id.in_(held.scalar_subquery()))):
+    for meeting_id, code in session.execute(
+        select(m.MeetingParty.meeting_id, m.MeetingParty.code).where(
+            m.MeetingParty.meeting_id.in_(held.scalar_subquery())
+        )
+    ):
         by_code[code].add(meeting_id)
     latest = {}
     for item in items:
@@ -232,8 +344,14 @@ def _last_meetings(session: Session, items: list[domain.Commitment], today: dt.d
     return latest
 
 
-def list_stale(session: Session, today: dt.date, stale_months: int = 12, *, party: str | None = None,
-               kind: str | None = None) -> list[StaleItem]:
+def list_stale(
+    session: Session,
+    today: dt.date,
+    stale_months: int = 12,
+    *,
+    party: str | None = None,
+    kind: str | None = None,
+) -> list[StaleItem]:
     """Active open-ended items with no news for `stale_months` months, least recent news first.
 
     News is defined in `tracker.domain.status.last_news`: the day the item was made,
@@ -252,8 +370,15 @@ def list_stale(session: Session, today: dt.date, stale_months: int = 12, *, part
     return stale
 
 
-def build_reminders(session: Session, today: dt.date, within_days: int, party: str | None = None,
-                    kind: str | None = None, *, stale_months: int = 12) -> Reminders:
+def build_reminders(
+    session: Session,
+    today: dt.date,
+    within_days: int,
+    party: str | None = None,
+    kind: str | None = None,
+    *,
+    stale_months: int = 12,
+) -> Reminders:
     """Everything to remind of on `today`.
 
     :param within_days: the horizon: items whose window ends (due soon) or starts
@@ -265,25 +390,30 @@ def build_reminders(session: Session, today: dt.date, within_days: int, party: s
     horizon = today + dt.timedelta(days=within_days)
     end, start = _unindexed(m.Commitment.window_end), _unindexed(m.Commitment.window_start)
     query = select_item_records(session).where(
-        or_(end <= horizon, and_(start > today, start <= horizon)), *_filters(party=party, kind=kind))
+        or_(end <= horizon, and_(start > today, start <= horizon)), *_filters(party=party, kind=kind)
+    )
     result = Reminders(today=today, within_days=within_days, stale_months=stale_months)
     for item_id, window_start, window_end, review, record in fetch_item_records(session, query):
         unreviewed = review == domain.ReviewState.UNREVIEWED
         if window_end < today:
-            result.overdue.append(Reminder(item_id, record, window_end, unreviewed,
-                                           days_overdue=(today - window_end).days))
+            result.overdue.append(
+                Reminder(item_id, record, window_end, unreviewed, days_overdue=(today - window_end).days)
+            )
         elif window_end <= horizon:
-            result.due_soon.append(Reminder(item_id, record, window_end, unreviewed,
-                                            days_left=(window_end - today).days))
+            result.due_soon.append(
+                Reminder(item_id, record, window_end, unreviewed, days_left=(window_end - today).days)
+            )
         else:
-            result.opening_soon.append(Reminder(item_id, record, window_end, unreviewed,
-                                                opens_in_days=(window_start - today).days))
+            result.opening_soon.append(
+                Reminder(item_id, record, window_end, unreviewed, opens_in_days=(window_start - today).days)
+            )
     result.overdue.sort(key=lambda r: (r.window_end, r.id))
     result.due_soon.sort(key=lambda r: (r.window_end, r.id))
     result.opening_soon.sort(key=lambda r: (r.opens_in_days, r.id))
     result.stale = _stale_reminders(session, list_stale(session, today, stale_months, party=party, kind=kind))
-    result.late_cadences = [cadence for cadence in list_cadences(session, today, party=party, kind=kind)
-                            if cadence.late]
+    result.late_cadences = [
+        cadence for cadence in list_cadences(session, today, party=party, kind=kind) if cadence.late
+    ]
     result.possible_matches = list_possible_matches(session)
     return result
 
@@ -291,9 +421,18 @@ def build_reminders(session: Session, today: dt.date, within_days: int, party: s
 def _stale_reminders(session: Session, stale: list[StaleItem]) -> list[Reminder]:
     records = {}
     for start in range(0, len(stale), 500):
-        ids = [s.item.id for s in stale[start:start + 500]]
+        ids = [s.item.id for s in stale[start : start + 500]]
         query = select_item_records(session).where(m.Commitment.id.in_(ids))
-        records.update((item_id, record) for item_id, _start, _end, _review, record
-                       in fetch_item_records(session, query))
-    return [Reminder(s.item.id, records[s.item.id], None, s.item.review is domain.ReviewState.UNREVIEWED,
-                     last_news=s.last_news) for s in stale]
+        records.update(
+            (item_id, record) for item_id, _start, _end, _review, record in fetch_item_records(session, query)
+        )
+    return [
+        Reminder(
+            s.item.id,
+            records[s.item.id],
+            None,
+            s.item.review is domain.ReviewState.UNREVIEWED,
+            last_news=s.last_news,
+        )
+        for s in stale
+    ]

@@ -21,20 +21,34 @@ from urllib.parse import urlsplit
 from sqlalchemy.orm import Session
 
 from tracker.clock import utc_date
-from tracker.services.fulfilment import list_possible_matches
 from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
 from tracker.domain.report import (
-    CadenceLine, ChangeLine, ComplianceRecord, IsoWeek, ItemLine, Listing, MeetingLine, PartySection, SourceRef,
-    Summary, Timeline, WeeklyReport,
+    CadenceLine,
+    ChangeLine,
+    ComplianceRecord,
+    IsoWeek,
+    ItemLine,
+    Listing,
+    MeetingLine,
+    PartySection,
+    SourceRef,
+    Summary,
+    Timeline,
+    WeeklyReport,
 )
 from tracker.domain.status import State, derive_state
 from tracker.errors import InputError
 from tracker.gazetteer import party_name
+from tracker.services.fulfilment import list_possible_matches
 from tracker.storage import reporting
 from tracker.storage.reporting import DocumentRef, ItemDetail, ItemFact
 
 __all__ = [
-    "parse_week", "build_weekly_report", "build_compliance", "DUE_HORIZON_DAYS", "DEFAULT_LIMIT",
+    "parse_week",
+    "build_weekly_report",
+    "build_compliance",
+    "DUE_HORIZON_DAYS",
+    "DEFAULT_LIMIT",
 ]
 
 DUE_HORIZON_DAYS = 28  # "due in the next four weeks": today through today + 27 days
@@ -42,7 +56,6 @@ DEFAULT_LIMIT = 50  # items listed per section; the counts always cover everythi
 TIMELINE_BEFORE_DAYS = 42
 TIMELINE_AFTER_DAYS = 84
 TIMELINE_ROWS = 30
-
 
 
 def parse_week(text: str) -> IsoWeek:
@@ -54,6 +67,7 @@ def parse_week(text: str) -> IsoWeek:
 
 
 # Building
+
 
 def _made_on(fact: ItemFact) -> dt.date | None:
     """The day an item was made: its `made_on`, else the day it was stored."""
@@ -71,11 +85,24 @@ def _window(start: dt.date | None, end: dt.date | None, precision: str) -> Windo
     return Window(start, end, Precision(precision))
 
 
-def _state(status: str, start: dt.date | None, end: dt.date | None, precision: str, fulfilled_on: dt.date | None,
-           today: dt.date, horizon_days: int) -> State:
+def _state(
+    status: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    precision: str,
+    fulfilled_on: dt.date | None,
+    today: dt.date,
+    horizon_days: int,
+) -> State:
     """The item's state by the rules of tracker.domain.status, on just enough of a Commitment."""
-    item = Commitment(kind=Kind.OTHER, firmness=Firmness.AGREED, window=_window(start, end, precision),
-                      status=_STATUS[status], review=ReviewState.CONFIRMED, fulfilled_on=fulfilled_on)
+    item = Commitment(
+        kind=Kind.OTHER,
+        firmness=Firmness.AGREED,
+        window=_window(start, end, precision),
+        status=_STATUS[status],
+        review=ReviewState.CONFIRMED,
+        fulfilled_on=fulfilled_on,
+    )
     return derive_state(item, today, horizon_days)
 
 
@@ -141,19 +168,35 @@ class _Lines:
         state = self.classified.state[fact.id]
         days = (self.classified.today - fact.window_end).days if state is State.OVERDUE else 0
         return ItemLine(
-            id=fact.id, kind=detail.kind, title=detail.title, firmness=detail.firmness, parties=fact.parties,
-            city=detail.city, window_start=fact.window_start, window_end=fact.window_end,
-            window_text=detail.window_text, precision=fact.window_precision, status=fact.status,
-            state=str(state), days_overdue=days, made_on=_made_on(fact), fulfilled_on=fact.fulfilled_on,
-            review=detail.review, evidence=detail.evidence, source=_source_ref(detail.document),
-            possible_matches=tuple(self.possible.get(fact.id, ())))
+            id=fact.id,
+            kind=detail.kind,
+            title=detail.title,
+            firmness=detail.firmness,
+            parties=fact.parties,
+            city=detail.city,
+            window_start=fact.window_start,
+            window_end=fact.window_end,
+            window_text=detail.window_text,
+            precision=fact.window_precision,
+            status=fact.status,
+            state=str(state),
+            days_overdue=days,
+            made_on=_made_on(fact),
+            fulfilled_on=fact.fulfilled_on,
+            review=detail.review,
+            evidence=detail.evidence,
+            source=_source_ref(detail.document),
+            possible_matches=tuple(self.possible.get(fact.id, ())),
+        )
 
 
 def _week_bounds(week: IsoWeek) -> tuple[dt.datetime, dt.datetime]:
     """The week as UTC instants [Monday 00:00, next Monday 00:00)."""
-    utc = dt.timezone.utc
-    return (dt.datetime.combine(week.start, dt.time(), utc),
-            dt.datetime.combine(week.end + dt.timedelta(days=1), dt.time(), utc))
+    utc = dt.UTC
+    return (
+        dt.datetime.combine(week.start, dt.time(), utc),
+        dt.datetime.combine(week.end + dt.timedelta(days=1), dt.time(), utc),
+    )
 
 
 @dataclass
@@ -183,7 +226,9 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
     fulfilled earlier (so that no fulfilment falls between two reports).
     """
     since, until = _week_bounds(week)
-    rows = reporting.list_history_between(session, since, until, fields=("status", "window_start", "window_end"))
+    rows = reporting.list_history_between(
+        session, since, until, fields=("status", "window_start", "window_end")
+    )
     by_item: dict[int, list[reporting.HistoryFact]] = defaultdict(list)
     for row in rows:
         if row.entity_id in classified.facts:
@@ -196,24 +241,49 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
         recorded = {r.new_value: utc_date(r.changed_at) for r in status_rows}
         reasons = {r.new_value: r.reason for r in status_rows}
         if fact.status == Status.FULFILLED and Status.FULFILLED in recorded:
-            changes.append(_PendingChange("fulfilled", fact, fact.fulfilled_on or recorded[Status.FULFILLED],
-                                          recorded[Status.FULFILLED], reasons[Status.FULFILLED]))
+            changes.append(
+                _PendingChange(
+                    "fulfilled",
+                    fact,
+                    fact.fulfilled_on or recorded[Status.FULFILLED],
+                    recorded[Status.FULFILLED],
+                    reasons[Status.FULFILLED],
+                )
+            )
             fulfilled_seen.add(item_id)
         if fact.status == Status.CANCELLED and Status.CANCELLED in recorded:
-            changes.append(_PendingChange("cancelled", fact, recorded[Status.CANCELLED],
-                                          recorded[Status.CANCELLED], reasons[Status.CANCELLED]))
-        rescheduled = [r for r in status_rows
-                       if r.new_value == Status.RESCHEDULED and r.old_value != Status.FULFILLED]
+            changes.append(
+                _PendingChange(
+                    "cancelled",
+                    fact,
+                    recorded[Status.CANCELLED],
+                    recorded[Status.CANCELLED],
+                    reasons[Status.CANCELLED],
+                )
+            )
+        rescheduled = [
+            r for r in status_rows if r.new_value == Status.RESCHEDULED and r.old_value != Status.FULFILLED
+        ]
         moved = [r for r in item_rows if r.field in ("window_start", "window_end")]
         if rescheduled or (moved and fact.status == Status.RESCHEDULED):
             first = {}
             for row in moved:
                 first.setdefault(row.field, row.old_value)
             anchor = (rescheduled or moved)[-1]
-            old = (_parse_date(first.get("window_start")) if "window_start" in first else fact.window_start,
-                   _parse_date(first.get("window_end")) if "window_end" in first else fact.window_end)
-            changes.append(_PendingChange("rescheduled", fact, utc_date(anchor.changed_at),
-                                          utc_date(anchor.changed_at), anchor.reason, old))
+            old = (
+                _parse_date(first.get("window_start")) if "window_start" in first else fact.window_start,
+                _parse_date(first.get("window_end")) if "window_end" in first else fact.window_end,
+            )
+            changes.append(
+                _PendingChange(
+                    "rescheduled",
+                    fact,
+                    utc_date(anchor.changed_at),
+                    utc_date(anchor.changed_at),
+                    anchor.reason,
+                    old,
+                )
+            )
     for fact in classified.facts.values():
         if fact.status == Status.FULFILLED and fact.fulfilled_on in week and fact.id not in fulfilled_seen:
             changes.append(_PendingChange("fulfilled", fact, fact.fulfilled_on, None))
@@ -225,11 +295,16 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
     return changes
 
 
-def _compliance(classified: _Classified, facts: Iterable[ItemFact], *, only: str | None = None,
-                home: str | None = None) -> dict[str, ComplianceRecord]:
+def _compliance(
+    classified: _Classified, facts: Iterable[ItemFact], *, only: str | None = None, home: str | None = None
+) -> dict[str, ComplianceRecord]:
     """Records per party (every party of each item gets the item, `home` aside) plus `*` for all items once."""
-    column = {State.FULFILLED: "fulfilled_on_time", State.FULFILLED_LATE: "fulfilled_late",
-              State.OVERDUE: "overdue", State.CANCELLED: "cancelled"}
+    column = {
+        State.FULFILLED: "fulfilled_on_time",
+        State.FULFILLED_LATE: "fulfilled_late",
+        State.OVERDUE: "overdue",
+        State.CANCELLED: "cancelled",
+    }
     state = classified.state
     pairs: Counter[tuple[str, str]] = Counter()
     for fact in facts:
@@ -253,8 +328,9 @@ def _compliance(classified: _Classified, facts: Iterable[ItemFact], *, only: str
     return records
 
 
-def _stale(session: Session, classified: _Classified, today: dt.date, stale_months: int, party: str | None
-           ) -> list[ItemFact] | None:
+def _stale(
+    session: Session, classified: _Classified, today: dt.date, stale_months: int, party: str | None
+) -> list[ItemFact] | None:
     """Stale open-ended items as `tracker remind` finds them (issue #4), least recent news first.
 
     None when this tracker has no such rule, so that the report says it cannot tell.
@@ -283,10 +359,17 @@ def _cadences(session: Session, today: dt.date, party: str | None) -> list[Caden
         days_late = getattr(cadence, "days_late", None)
         if days_late is None:
             days_late = (today - expected).days if expected and today > expected else 0
-        lines.append(CadenceLine(
-            parties=parties, kind=str(getattr(cadence, "kind", "") or ""),
-            median_interval_days=round(median) if median is not None else None,
-            last=getattr(cadence, "last", None), expected_next=expected, late=True, days_late=days_late))
+        lines.append(
+            CadenceLine(
+                parties=parties,
+                kind=str(getattr(cadence, "kind", "") or ""),
+                median_interval_days=round(median) if median is not None else None,
+                last=getattr(cadence, "last", None),
+                expected_next=expected,
+                late=True,
+                days_late=days_late,
+            )
+        )
     lines.sort(key=lambda c: (-c.days_late, c.parties, c.kind))
     return lines
 
@@ -300,9 +383,16 @@ def _timeline(classified: _Classified, today: dt.date) -> tuple[dt.date, dt.date
     return start, end, sorted(nearest, key=_end_key), len(dated)
 
 
-def build_weekly_report(session: Session, *, today: dt.date, week: IsoWeek | None = None,
-                        party: str | None = None, limit: int | None = DEFAULT_LIMIT,
-                        stale_months: int = 12, home: str | None = None) -> WeeklyReport:
+def build_weekly_report(
+    session: Session,
+    *,
+    today: dt.date,
+    week: IsoWeek | None = None,
+    party: str | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    stale_months: int = 12,
+    home: str | None = None,
+) -> WeeklyReport:
     """Build the weekly report: the events of `week`, and the state of things on `today`.
 
     :param today: the day the report is made; due, overdue, stale and open items
@@ -322,8 +412,10 @@ def build_weekly_report(session: Session, *, today: dt.date, week: IsoWeek | Non
     limit = limit or None
 
     first_day, last_day = week.start, week.end
-    made = sorted((f for f in facts if f.made_on is not None and first_day <= f.made_on <= last_day),
-                  key=lambda f: (f.made_on, f.id))
+    made = sorted(
+        (f for f in facts if f.made_on is not None and first_day <= f.made_on <= last_day),
+        key=lambda f: (f.made_on, f.id),
+    )
     changes = _week_changes(session, week, classified)
     active = sorted(classified.active(), key=_end_key)  # sorted once; every list below keeps this order
     due = [f for f in active if classified.state[f.id] is State.DUE_SOON]
@@ -355,33 +447,74 @@ def build_weekly_report(session: Session, *, today: dt.date, week: IsoWeek | Non
         visible = entries[:cap] if cap else entries
         return Listing(tuple(lines.line(f) for f in visible), len(entries))
 
-    change_lines = Listing(tuple(
-        ChangeLine(c.change, c.on, c.recorded_on, c.reason, lines.line(c.fact),
-                   *(c.old_window or (None, None))) for c in shown(changes)), len(changes))
+    change_lines = Listing(
+        tuple(
+            ChangeLine(
+                c.change, c.on, c.recorded_on, c.reason, lines.line(c.fact), *(c.old_window or (None, None))
+            )
+            for c in shown(changes)
+        ),
+        len(changes),
+    )
     meetings = reporting.list_meetings_overlapping(session, week.start, week.end, party=party)
-    meeting_lines = [MeetingLine(
-        id=mt.id, kind=mt.kind, title=mt.title, start=mt.start, end=mt.end, city=mt.city, country=mt.country,
-        parties=mt.parties, review=mt.review, evidence=mt.evidence, source=_source_ref(mt.document))
-        for mt in meetings]
+    meeting_lines = [
+        MeetingLine(
+            id=mt.id,
+            kind=mt.kind,
+            title=mt.title,
+            start=mt.start,
+            end=mt.end,
+            city=mt.city,
+            country=mt.country,
+            parties=mt.parties,
+            review=mt.review,
+            evidence=mt.evidence,
+            source=_source_ref(mt.document),
+        )
+        for mt in meetings
+    ]
     party_sections = tuple(
-        PartySection(code, party_name(code), records.get(code, ComplianceRecord(code, party_name(code))),
-                     listing(open_by_party.get(code, [])))
-        for code in codes)
-    counts = {kind: sum(1 for c in changes if c.change.startswith(kind))
-              for kind in ("fulfilled", "rescheduled", "cancelled")}
+        PartySection(
+            code,
+            party_name(code),
+            records.get(code, ComplianceRecord(code, party_name(code))),
+            listing(open_by_party.get(code, [])),
+        )
+        for code in codes
+    )
+    counts = {
+        kind: sum(1 for c in changes if c.change.startswith(kind))
+        for kind in ("fulfilled", "rescheduled", "cancelled")
+    }
     stale_listing = listing(stale) if stale is not None else None
     cadence_listing = Listing.of(cadences, limit) if cadences is not None else None
-    summary = Summary(meetings=len(meeting_lines), made=len(made), due=len(due), overdue=len(overdue),
-                      stale=len(stale) if stale is not None else None,
-                      late_cadences=len(cadences) if cadences is not None else None, **counts)
+    summary = Summary(
+        meetings=len(meeting_lines),
+        made=len(made),
+        due=len(due),
+        overdue=len(overdue),
+        stale=len(stale) if stale is not None else None,
+        late_cadences=len(cadences) if cadences is not None else None,
+        **counts,
+    )
     report = WeeklyReport(
-        week=week, today=today, party=party, party_name=party_name(party) if party else None,
-        due_until=today + dt.timedelta(days=DUE_HORIZON_DAYS - 1), summary=summary,
-        meetings=Listing.of(meeting_lines, limit), made=listing(made), changes=change_lines,
-        due=listing(due), overdue=listing(overdue), stale=stale_listing, cadences=cadence_listing,
+        week=week,
+        today=today,
+        party=party,
+        party_name=party_name(party) if party else None,
+        due_until=today + dt.timedelta(days=DUE_HORIZON_DAYS - 1),
+        summary=summary,
+        meetings=Listing.of(meeting_lines, limit),
+        made=listing(made),
+        changes=change_lines,
+        due=listing(due),
+        overdue=listing(overdue),
+        stale=stale_listing,
+        cadences=cadence_listing,
         parties=party_sections,
-        timeline=Timeline(timeline_start, timeline_end,
-                          Listing(tuple(lines.line(f) for f in timeline), timeline_total)),
+        timeline=Timeline(
+            timeline_start, timeline_end, Listing(tuple(lines.line(f) for f in timeline), timeline_total)
+        ),
     )
     return _with_sources(report)
 
@@ -407,8 +540,14 @@ def _cited(report: WeeklyReport) -> Iterable[MeetingLine | ItemLine]:
         yield from section.open_items.items
 
 
-def build_compliance(session: Session, *, today: dt.date, party: str | None = None,
-                     since: dt.date | None = None, home: str | None = None) -> list[ComplianceRecord]:
+def build_compliance(
+    session: Session,
+    *,
+    today: dt.date,
+    party: str | None = None,
+    since: dt.date | None = None,
+    home: str | None = None,
+) -> list[ComplianceRecord]:
     """Each party's record (see ComplianceRecord) over the items made on or after `since`, by name.
 
     Without `party`, a last record (party `*`) counts every item once. An unknown

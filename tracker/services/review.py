@@ -25,8 +25,15 @@ from tracker.services.tracking import ACTIVE_STATUSES, record_changes
 from tracker.storage import models as m
 from tracker.storage import repo
 
-__all__ = ["PendingLink", "ReviewQueue", "list_pending", "confirm_item", "reject_item", "confirm_link",
-           "reject_link"]
+__all__ = [
+    "PendingLink",
+    "ReviewQueue",
+    "list_pending",
+    "confirm_item",
+    "reject_item",
+    "confirm_link",
+    "reject_link",
+]
 
 
 @dataclass(frozen=True)
@@ -51,32 +58,49 @@ class ReviewQueue:
 
 def list_pending(session: Session) -> ReviewQueue:
     """Unreviewed items (by id), then links awaiting review (by id)."""
-    ids = session.scalars(select(m.Commitment.id).where(m.Commitment.review == ReviewState.UNREVIEWED.value)
-                          .order_by(m.Commitment.id))
-    queue = ReviewQueue(items=[repo.commitment_to_domain(repo.get_commitment(session, item_id))
-                               for item_id in list(ids)])
-    links = session.scalars(select(m.FulfilmentLink).where(m.FulfilmentLink.state.in_(LinkState.PENDING))
-                            .order_by(m.FulfilmentLink.id))
+    ids = session.scalars(
+        select(m.Commitment.id)
+        .where(m.Commitment.review == ReviewState.UNREVIEWED.value)
+        .order_by(m.Commitment.id)
+    )
+    queue = ReviewQueue(
+        items=[repo.commitment_to_domain(repo.get_commitment(session, item_id)) for item_id in list(ids)]
+    )
+    links = session.scalars(
+        select(m.FulfilmentLink)
+        .where(m.FulfilmentLink.state.in_(LinkState.PENDING))
+        .order_by(m.FulfilmentLink.id)
+    )
     for link in list(links):
         item = repo.get_commitment(session, link.commitment_id)
-        if link.state == LinkState.PROPOSED and (item.status not in ACTIVE_STATUSES
-                                                 or item.review == ReviewState.REJECTED.value):
+        if link.state == LinkState.PROPOSED and (
+            item.status not in ACTIVE_STATUSES or item.review == ReviewState.REJECTED.value
+        ):
             continue
         meeting = repo.get_meeting(session, link.meeting_id)
-        queue.links.append(PendingLink(link.id, link.state, link.reason, repo.commitment_to_domain(item),
-                                       repo.meeting_to_domain(meeting)))
+        queue.links.append(
+            PendingLink(
+                link.id,
+                link.state,
+                link.reason,
+                repo.commitment_to_domain(item),
+                repo.meeting_to_domain(meeting),
+            )
+        )
     return queue
 
 
-def _set_review(session: Session, item_id: int, state: ReviewState, *, at: dt.datetime,
-                reason: str) -> m.Commitment:
+def _set_review(
+    session: Session, item_id: int, state: ReviewState, *, at: dt.datetime, reason: str
+) -> m.Commitment:
     row = repo.get_commitment(session, item_id, for_update=True)
     record_changes(session, row, {"review": state.value}, at=at, reason=reason)
     return row
 
 
-def confirm_item(session: Session, item_id: int, *, at: dt.datetime,
-                 reason: str = "confirmed in review") -> m.Commitment:
+def confirm_item(
+    session: Session, item_id: int, *, at: dt.datetime, reason: str = "confirmed in review"
+) -> m.Commitment:
     """Mark an item as read correctly (a rejected one comes back)."""
     row = _set_review(session, item_id, ReviewState.CONFIRMED, at=at, reason=reason)
     if row.status in ACTIVE_STATUSES:
@@ -84,8 +108,9 @@ def confirm_item(session: Session, item_id: int, *, at: dt.datetime,
     return row
 
 
-def reject_item(session: Session, item_id: int, *, at: dt.datetime,
-                reason: str = "rejected in review") -> m.Commitment:
+def reject_item(
+    session: Session, item_id: int, *, at: dt.datetime, reason: str = "rejected in review"
+) -> m.Commitment:
     """Mark an item as misread: it leaves reminders, lists (unless asked) and matching.
 
     Its status is kept, so confirming it later brings it back as it was.
@@ -93,18 +118,21 @@ def reject_item(session: Session, item_id: int, *, at: dt.datetime,
     return _set_review(session, item_id, ReviewState.REJECTED, at=at, reason=reason)
 
 
-def confirm_link(session: Session, link_id: int, *, at: dt.datetime,
-                 reason: str = "confirmed in review") -> m.FulfilmentLink:
+def confirm_link(
+    session: Session, link_id: int, *, at: dt.datetime, reason: str = "confirmed in review"
+) -> m.FulfilmentLink:
     """Confirm a link; a proposed link then fulfils its item. See `fulfilment.confirm_link`."""
     link = fulfilment.get_link(session, link_id)
     item = repo.get_commitment(session, link.commitment_id, for_update=True)
     if item.review == ReviewState.REJECTED.value:
-        raise ConflictError(f"item {item.id} was rejected in review; confirm it first "
-                            f"(`tracker review confirm {item.id}`)")
+        raise ConflictError(
+            f"item {item.id} was rejected in review; confirm it first (`tracker review confirm {item.id}`)"
+        )
     return fulfilment.confirm_link(session, link_id, at=at, reason=reason)
 
 
-def reject_link(session: Session, link_id: int, *, at: dt.datetime,
-                reason: str = "rejected in review") -> m.FulfilmentLink:
+def reject_link(
+    session: Session, link_id: int, *, at: dt.datetime, reason: str = "rejected in review"
+) -> m.FulfilmentLink:
     """Reject a link; an item it had fulfilled is active again. See `fulfilment.reject_link`."""
     return fulfilment.reject_link(session, link_id, at=at, reason=reason)

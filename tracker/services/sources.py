@@ -20,8 +20,18 @@ from pathlib import Path
 from tracker import limits
 from tracker.errors import InputError
 
-__all__ = ["RawSource", "iter_sources", "read_source", "fetch_url", "list_paths", "check_markup",
-           "DOCUMENT_SUFFIXES", "FETCH_TIMEOUT", "MAX_BYTES", "list_skipped"]
+__all__ = [
+    "RawSource",
+    "iter_sources",
+    "read_source",
+    "fetch_url",
+    "list_paths",
+    "check_markup",
+    "DOCUMENT_SUFFIXES",
+    "FETCH_TIMEOUT",
+    "MAX_BYTES",
+    "list_skipped",
+]
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom", ".pdf", ".docx"}
 FETCH_TIMEOUT = 15.0  # seconds, for connecting and for each read
@@ -42,16 +52,23 @@ def _too_large(name: str, max_bytes: int) -> InputError:
     return InputError(f"{name}: larger than {max_bytes / (1024 * 1024):g} MB; save and trim it")
 
 
-def fetch_url(url: str, timeout: float = FETCH_TIMEOUT, *,
-              deadline: float = limits.FETCH_DEADLINE_SECONDS, max_bytes: int = MAX_BYTES) -> RawSource:
+def fetch_url(
+    url: str,
+    timeout: float = FETCH_TIMEOUT,
+    *,
+    deadline: float = limits.FETCH_DEADLINE_SECONDS,
+    max_bytes: int = MAX_BYTES,
+) -> RawSource:
     """GET a page or feed; raise InputError on a network error, an HTTP error, an oversized body,
     or when the whole fetch takes longer than `deadline` seconds (`timeout` bounds each read)."""
     import httpx
 
     started = time.monotonic()
 
-    headers = {"User-Agent": "tracker/0.1 (+press-release reader)",
-               "Accept": "text/html, application/rss+xml, application/atom+xml, application/xml, text/plain;q=0.9"}
+    headers = {
+        "User-Agent": "tracker/0.1 (+press-release reader)",
+        "Accept": "text/html, application/rss+xml, application/atom+xml, application/xml, text/plain;q=0.9",
+    }
     try:
         with httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=True, headers=headers) as client:
             with client.stream("GET", url) as response:
@@ -91,8 +108,10 @@ def check_markup(source: RawSource) -> RawSource:
         tags = 0
         for tags, _ in enumerate(_TAG.finditer(source.raw), start=1):
             if tags > limits.MAX_HTML_TAGS:
-                raise InputError(f"{source.name}: more than {limits.MAX_HTML_TAGS:,} HTML tags; save the "
-                                 "article's text or trim the page")
+                raise InputError(
+                    f"{source.name}: more than {limits.MAX_HTML_TAGS:,} HTML tags; save the "
+                    "article's text or trim the page"
+                )
     return source
 
 
@@ -135,8 +154,11 @@ def list_paths(paths: list[str]) -> list[str]:
             continue
         entry = Path(path)
         if entry.is_dir():
-            found.extend(str(p) for p in sorted(entry.rglob("*"))
-                         if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+            found.extend(
+                str(p)
+                for p in sorted(entry.rglob("*"))
+                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+            )
         else:
             found.append(path)
     return found
@@ -171,7 +193,14 @@ def list_skipped(paths: list[str]) -> list[tuple[str, str]]:
             if any(part.startswith(".") for part in file.relative_to(folder).parts):
                 continue
             suffix = file.suffix.lower()
-            skipped.append((str(file), _NOT_READ.get(
-                suffix, f"{suffix or 'no suffix'} is not a document type tracker reads "
-                        "(.txt, .md, .html, .pdf, .docx or a feed: .xml, .rss, .atom)")))
+            skipped.append(
+                (
+                    str(file),
+                    _NOT_READ.get(
+                        suffix,
+                        f"{suffix or 'no suffix'} is not a document type tracker reads "
+                        "(.txt, .md, .html, .pdf, .docx or a feed: .xml, .rss, .atom)",
+                    ),
+                )
+            )
     return skipped

@@ -14,15 +14,23 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from tracker.domain.model import Commitment, Meeting, Status, Window
 from tracker import limits
+from tracker.domain.model import Commitment, Meeting, Status, Window
 from tracker.errors import ConflictError
 from tracker.storage import models as m
 from tracker.storage import repo
 
 __all__ = [
-    "add_meeting", "edit_meeting", "add_item", "edit_item", "complete_item", "cancel_item", "reschedule_item",
-    "record_changes", "check_fulfilment", "ACTIVE_STATUSES",
+    "add_meeting",
+    "edit_meeting",
+    "add_item",
+    "edit_item",
+    "complete_item",
+    "cancel_item",
+    "reschedule_item",
+    "record_changes",
+    "check_fulfilment",
+    "ACTIVE_STATUSES",
 ]
 
 ACTIVE_STATUSES = {Status.OPEN.value, Status.RESCHEDULED.value}
@@ -38,8 +46,14 @@ def _plain(value: object) -> object:
     return value
 
 
-def record_changes(session: Session, row: m.Meeting | m.Commitment, changes: dict[str, object], *,
-                   at: dt.datetime, reason: str) -> list[str]:
+def record_changes(
+    session: Session,
+    row: m.Meeting | m.Commitment,
+    changes: dict[str, object],
+    *,
+    at: dt.datetime,
+    reason: str,
+) -> list[str]:
     """Apply `changes` (attribute -> new value) to `row`, writing history; return the fields that changed.
 
     Raises InputError for a value beyond `tracker.limits` (a date out of range, a text too long).
@@ -56,8 +70,16 @@ def record_changes(session: Session, row: m.Meeting | m.Commitment, changes: dic
             setter(row, list(new))
         else:
             setattr(row, name, new)
-        repo.add_history(session, entity=entity, entity_id=row.id, field=name, old=_plain(old), new=_plain(new),
-                         at=at, reason=reason)
+        repo.add_history(
+            session,
+            entity=entity,
+            entity_id=row.id,
+            field=name,
+            old=_plain(old),
+            new=_plain(new),
+            at=at,
+            reason=reason,
+        )
         changed.append(name)
     if changed:
         row.sequence += 1
@@ -68,31 +90,55 @@ def record_changes(session: Session, row: m.Meeting | m.Commitment, changes: dic
 
 def _check_meeting(meeting: Meeting) -> None:
     """Refuse a meeting with a value beyond `tracker.limits` (InputError) before anything is stored."""
-    limits.check_fields({"title": meeting.title, "city": meeting.city, "country": meeting.country,
-                         "timezone": meeting.timezone, "parties": meeting.parties, "start_date": meeting.start,
-                         "end_date": meeting.end}, entity="meeting")
+    limits.check_fields(
+        {
+            "title": meeting.title,
+            "city": meeting.city,
+            "country": meeting.country,
+            "timezone": meeting.timezone,
+            "parties": meeting.parties,
+            "start_date": meeting.start,
+            "end_date": meeting.end,
+        },
+        entity="meeting",
+    )
     for person in meeting.participants:
         limits.check_text(person.name, limits.NAME_CHARS, "participant name")
         limits.check_text(person.role, limits.NAME_CHARS, "participant role")
         limits.check_text(person.country, limits.CODE_CHARS, "participant country")
 
 
-def add_meeting(session: Session, meeting: Meeting, *, at: dt.datetime, reason: str = "added by hand",
-                match: bool = True) -> m.Meeting:
+def add_meeting(
+    session: Session, meeting: Meeting, *, at: dt.datetime, reason: str = "added by hand", match: bool = True
+) -> m.Meeting:
     """Store a meeting and (unless `match` is false) let it fulfil the items it matches."""
     from tracker.services.fulfilment import match_fulfilments  # fulfilment imports this module
 
     _check_meeting(meeting)
     row = repo.add_meeting(session, meeting, at=at)
-    repo.add_history(session, entity="meeting", entity_id=row.id, field="created", old=None, new=row.uid,
-                     at=at, reason=reason)
+    repo.add_history(
+        session,
+        entity="meeting",
+        entity_id=row.id,
+        field="created",
+        old=None,
+        new=row.uid,
+        at=at,
+        reason=reason,
+    )
     if match:
         match_fulfilments(session, row, at=at)
     return row
 
 
-def edit_meeting(session: Session, meeting_id: int, changes: dict[str, object], *, at: dt.datetime,
-                 reason: str = "edited by hand") -> m.Meeting:
+def edit_meeting(
+    session: Session,
+    meeting_id: int,
+    changes: dict[str, object],
+    *,
+    at: dt.datetime,
+    reason: str = "edited by hand",
+) -> m.Meeting:
     row = repo.get_meeting(session, meeting_id, for_update=True)
     start, end = changes.get("start_date", row.start_date), changes.get("end_date", row.end_date)
     if end < start:
@@ -106,18 +152,37 @@ def edit_meeting(session: Session, meeting_id: int, changes: dict[str, object], 
     return row
 
 
-def add_item(session: Session, item: Commitment, *, at: dt.datetime, reason: str = "added by hand",
-             match: bool = True) -> m.Commitment:
+def add_item(
+    session: Session, item: Commitment, *, at: dt.datetime, reason: str = "added by hand", match: bool = True
+) -> m.Commitment:
     """Store an item and (unless `match` is false) compare it with the meetings already stored."""
     from tracker.services.fulfilment import match_item
 
-    limits.check_fields({"title": item.title, "city": item.city, "country": item.country,
-                         "timezone": item.timezone, "parties": item.parties, "window_start": item.window.start,
-                         "window_end": item.window.end, "window_text": item.window.text,
-                         "made_on": item.made_on}, entity="item")
+    limits.check_fields(
+        {
+            "title": item.title,
+            "city": item.city,
+            "country": item.country,
+            "timezone": item.timezone,
+            "parties": item.parties,
+            "window_start": item.window.start,
+            "window_end": item.window.end,
+            "window_text": item.window.text,
+            "made_on": item.made_on,
+        },
+        entity="item",
+    )
     row = repo.add_commitment(session, item, at=at)
-    repo.add_history(session, entity="commitment", entity_id=row.id, field="created", old=None, new=row.uid,
-                     at=at, reason=reason)
+    repo.add_history(
+        session,
+        entity="commitment",
+        entity_id=row.id,
+        field="created",
+        old=None,
+        new=row.uid,
+        at=at,
+        reason=reason,
+    )
     if match:
         match_item(session, row, at=at)
     return row
@@ -125,20 +190,35 @@ def add_item(session: Session, item: Commitment, *, at: dt.datetime, reason: str
 
 def _require_open(row: m.Commitment, action: str) -> None:
     if row.status not in ACTIVE_STATUSES:
-        raise ConflictError(f"item {row.id} is {row.status}; only an open or rescheduled item can be {action}")
+        raise ConflictError(
+            f"item {row.id} is {row.status}; only an open or rescheduled item can be {action}"
+        )
 
 
 def _window_changes(window: Window) -> dict[str, object]:
-    return {"window_start": window.start, "window_end": window.end,
-            "window_precision": str(window.precision), "window_text": window.text}
+    return {
+        "window_start": window.start,
+        "window_end": window.end,
+        "window_precision": str(window.precision),
+        "window_text": window.text,
+    }
 
 
-def edit_item(session: Session, item_id: int, changes: dict[str, object], *, at: dt.datetime,
-              reason: str = "edited by hand") -> m.Commitment:
+def edit_item(
+    session: Session,
+    item_id: int,
+    changes: dict[str, object],
+    *,
+    at: dt.datetime,
+    reason: str = "edited by hand",
+) -> m.Commitment:
     """Change fields of an item; a `window` value is spread over the window columns."""
     row = repo.get_commitment(session, item_id, for_update=True)
     if "window" in changes:
-        changes = {**{k: v for k, v in changes.items() if k != "window"}, **_window_changes(changes["window"])}
+        changes = {
+            **{k: v for k, v in changes.items() if k != "window"},
+            **_window_changes(changes["window"]),
+        }
     changed = record_changes(session, row, changes, at=at, reason=reason)
     if _MATCH_FIELDS & set(changed):
         from tracker.services.fulfilment import match_item
@@ -147,15 +227,27 @@ def edit_item(session: Session, item_id: int, changes: dict[str, object], *, at:
     return row
 
 
-def complete_item(session: Session, item_id: int, *, at: dt.datetime, meeting_id: int | None = None,
-                  on: dt.date | None = None, reason: str = "marked done by hand", force: bool = False) -> m.Commitment:
+def complete_item(
+    session: Session,
+    item_id: int,
+    *,
+    at: dt.datetime,
+    meeting_id: int | None = None,
+    on: dt.date | None = None,
+    reason: str = "marked done by hand",
+    force: bool = False,
+) -> m.Commitment:
     """Mark an item fulfilled, by a meeting (its start date is the fulfilment date) or on a date.
 
     Raises ConflictError when the meeting lacks a party of the item or is in another city (a
     mistyped id, issue #14), unless `force`.
     """
     row = repo.get_commitment(session, item_id, for_update=True)
-    if meeting_id is not None and row.status == Status.FULFILLED.value and row.fulfilled_meeting_id == meeting_id:
+    if (
+        meeting_id is not None
+        and row.status == Status.FULFILLED.value
+        and row.fulfilled_meeting_id == meeting_id
+    ):
         # Already fulfilled automatically by this very meeting: saying so by hand confirms the link.
         from tracker.services.fulfilment import link_confirmed
 
@@ -184,27 +276,34 @@ def check_fulfilment(session: Session, item_id: int, meeting_id: int) -> tuple[l
     from tracker.services.fulfilment import item_made_on
 
     item = repo.get_commitment(session, item_id)
-    return fulfilment_mismatches(repo.commitment_to_domain(item),
-                                 repo.meeting_to_domain(repo.get_meeting(session, meeting_id)),
-                                 made_on=item_made_on(item))
+    return fulfilment_mismatches(
+        repo.commitment_to_domain(item),
+        repo.meeting_to_domain(repo.get_meeting(session, meeting_id)),
+        made_on=item_made_on(item),
+    )
 
 
 def _require_plausible(session: Session, item: m.Commitment, meeting: m.Meeting) -> None:
     conflicts, _doubts = check_fulfilment(session, item.id, meeting.id)
     if conflicts:
-        raise ConflictError(f"meeting #{meeting.id} does not look like the one item #{item.id} promised: "
-                            f"{'; '.join(conflicts)}; check the ids, or add --force to record it anyway")
+        raise ConflictError(
+            f"meeting #{meeting.id} does not look like the one item #{item.id} promised: "
+            f"{'; '.join(conflicts)}; check the ids, or add --force to record it anyway"
+        )
 
 
-def cancel_item(session: Session, item_id: int, *, at: dt.datetime, reason: str = "cancelled by hand") -> m.Commitment:
+def cancel_item(
+    session: Session, item_id: int, *, at: dt.datetime, reason: str = "cancelled by hand"
+) -> m.Commitment:
     row = repo.get_commitment(session, item_id, for_update=True)
     _require_open(row, "cancelled")
     record_changes(session, row, {"status": str(Status.CANCELLED)}, at=at, reason=reason)
     return row
 
 
-def reschedule_item(session: Session, item_id: int, window: Window, *, at: dt.datetime,
-                    reason: str = "rescheduled by hand") -> m.Commitment:
+def reschedule_item(
+    session: Session, item_id: int, window: Window, *, at: dt.datetime, reason: str = "rescheduled by hand"
+) -> m.Commitment:
     """Give an open item a new window; the old window stays in the history.
 
     The item keeps its identity (and calendar UID), so the calendar entry moves
@@ -212,6 +311,7 @@ def reschedule_item(session: Session, item_id: int, window: Window, *, at: dt.da
     """
     row = repo.get_commitment(session, item_id, for_update=True)
     _require_open(row, "rescheduled")
-    record_changes(session, row, {**_window_changes(window), "status": str(Status.RESCHEDULED)},
-                   at=at, reason=reason)
+    record_changes(
+        session, row, {**_window_changes(window), "status": str(Status.RESCHEDULED)}, at=at, reason=reason
+    )
     return row

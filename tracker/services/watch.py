@@ -36,9 +36,23 @@ if TYPE_CHECKING:
 # The extractor (tracker.extraction, tracker.services.ingest) is imported where an article
 # is read: a poll that finds nothing new never loads it, and starts a second sooner.
 
-__all__ = ["SourceInfo", "EntryInfo", "PollOptions", "SourceReport", "PollSummary", "parse_every", "format_every",
-           "add_source", "list_sources", "show_source", "remove_source", "poll_sources", "is_due",
-           "MAX_ATTEMPTS", "DEFAULT_EVERY"]
+__all__ = [
+    "SourceInfo",
+    "EntryInfo",
+    "PollOptions",
+    "SourceReport",
+    "PollSummary",
+    "parse_every",
+    "format_every",
+    "add_source",
+    "list_sources",
+    "show_source",
+    "remove_source",
+    "poll_sources",
+    "is_due",
+    "MAX_ATTEMPTS",
+    "DEFAULT_EVERY",
+]
 
 DEFAULT_EVERY = 6 * 3600  # seconds
 MIN_EVERY = 60
@@ -46,7 +60,9 @@ MAX_ATTEMPTS = 3  # an article that failed this often is not fetched again
 MAX_PAGES = 20  # pages a --since backfill follows back
 MAX_INDEX_THREADS = 64
 ROBOTS_FOR = dt.timedelta(hours=24)  # a robots.txt is read again after this long (RFC 9309, 2.4)
-FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8"
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8"
+)
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5"
 _FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
@@ -54,6 +70,7 @@ _EVERY = re.compile(r"(\d+)\s*([smhdw])", re.IGNORECASE)
 
 
 # Adding, listing, removing
+
 
 def parse_every(value: str) -> int:
     """'6h', '30m', '1d', '1h30m' -> seconds; InputError for anything else or less than a minute."""
@@ -107,12 +124,22 @@ class SourceInfo:
     def record(self) -> dict:
         due = self.next_due
         return {
-            "name": self.name, "url": self.url, "fetch_url": self.fetch_url, "kind": self.kind,
-            "parties": self.parties, "links": self.links, "every": format_every(self.every_seconds),
-            "last_polled_at": _iso(self.last_polled_at), "last_status": self.last_status,
-            "last_error": self.last_error, "last_new": self.last_new, "failures": self.failures,
-            "documents": self.documents, "redirects": self.redirects.splitlines() if self.redirects else [],
-            "next_due": _iso(due) if due else None, "created_at": _iso(self.created_at),
+            "name": self.name,
+            "url": self.url,
+            "fetch_url": self.fetch_url,
+            "kind": self.kind,
+            "parties": self.parties,
+            "links": self.links,
+            "every": format_every(self.every_seconds),
+            "last_polled_at": _iso(self.last_polled_at),
+            "last_status": self.last_status,
+            "last_error": self.last_error,
+            "last_new": self.last_new,
+            "failures": self.failures,
+            "documents": self.documents,
+            "redirects": self.redirects.splitlines() if self.redirects else [],
+            "next_due": _iso(due) if due else None,
+            "created_at": _iso(self.created_at),
         }
 
 
@@ -126,12 +153,18 @@ class EntryInfo:
     seen_at: dt.datetime
 
     def record(self) -> dict:
-        return {"url": self.url, "state": self.state, "attempts": self.attempts, "error": self.error,
-                "document_id": self.document_id, "seen_at": _iso(self.seen_at)}
+        return {
+            "url": self.url,
+            "state": self.state,
+            "attempts": self.attempts,
+            "error": self.error,
+            "document_id": self.document_id,
+            "seen_at": _iso(self.seen_at),
+        }
 
 
 def _utc(instant: dt.datetime) -> dt.datetime:
-    return instant.replace(tzinfo=dt.timezone.utc) if instant.tzinfo is None else instant.astimezone(dt.timezone.utc)
+    return instant.replace(tzinfo=dt.UTC) if instant.tzinfo is None else instant.astimezone(dt.UTC)
 
 
 def _iso(instant: dt.datetime | None) -> str | None:
@@ -140,11 +173,25 @@ def _iso(instant: dt.datetime | None) -> str | None:
 
 def _info(row: m.Source, documents: int = 0) -> SourceInfo:
     return SourceInfo(
-        name=row.name, url=row.url, fetch_url=row.fetch_url, kind=row.kind,
-        parties=[p for p in (row.parties or "").split(",") if p], links=row.links_pattern,
-        every_seconds=row.every_seconds, last_polled_at=row.last_polled_at, last_status=row.last_status,
-        last_error=row.last_error, last_new=row.last_new, failures=row.failures, redirects=row.redirects,
-        created_at=row.created_at, etag=row.etag, last_modified=row.last_modified, documents=documents, id=row.id)
+        name=row.name,
+        url=row.url,
+        fetch_url=row.fetch_url,
+        kind=row.kind,
+        parties=[p for p in (row.parties or "").split(",") if p],
+        links=row.links_pattern,
+        every_seconds=row.every_seconds,
+        last_polled_at=row.last_polled_at,
+        last_status=row.last_status,
+        last_error=row.last_error,
+        last_new=row.last_new,
+        failures=row.failures,
+        redirects=row.redirects,
+        created_at=row.created_at,
+        etag=row.etag,
+        last_modified=row.last_modified,
+        documents=documents,
+        id=row.id,
+    )
 
 
 def _check_url(url: str) -> str:
@@ -158,8 +205,16 @@ def _check_url(url: str) -> str:
     return url.strip()
 
 
-def add_source(session: Session, url: str, *, name: str | None = None, parties: list[str] | None = None,
-               every_seconds: int = DEFAULT_EVERY, links: str | None = None, at: dt.datetime) -> SourceInfo:
+def add_source(
+    session: Session,
+    url: str,
+    *,
+    name: str | None = None,
+    parties: list[str] | None = None,
+    every_seconds: int = DEFAULT_EVERY,
+    links: str | None = None,
+    at: dt.datetime,
+) -> SourceInfo:
     """Watch `url`; nothing is fetched until the first poll. ConflictError when the name or URL is taken.
 
     :param name: defaults to the URL's host name.
@@ -183,17 +238,30 @@ def add_source(session: Session, url: str, *, name: str | None = None, parties: 
     if len(codes) > 200:
         raise InputError("too many parties for one source")
     try:
-        row = store.add_source(session, name=name, url=url, fetch_url=url, kind="auto", parties=codes,
-                               links_pattern=links, every_seconds=every_seconds, last_status="never",
-                               last_new=0, failures=0, created_at=at)
+        row = store.add_source(
+            session,
+            name=name,
+            url=url,
+            fetch_url=url,
+            kind="auto",
+            parties=codes,
+            links_pattern=links,
+            every_seconds=every_seconds,
+            last_status="never",
+            last_new=0,
+            failures=0,
+            created_at=at,
+        )
     except IntegrityError as err:  # another process added the same name at the same moment
         raise ConflictError(f"a source named {name!r} exists already; choose another with --name") from err
     return _info(row)
 
 
 def list_sources(session: Session) -> list[SourceInfo]:
-    return [_info(row, sum(store.count_entries(session, row.id).get(s, 0) for s in ("stored", "duplicate")))
-            for row in store.list_sources(session)]
+    return [
+        _info(row, sum(store.count_entries(session, row.id).get(s, 0) for s in ("stored", "duplicate")))
+        for row in store.list_sources(session)
+    ]
 
 
 def show_source(session: Session, name: str, recent: int = 10) -> tuple[SourceInfo, list[EntryInfo]]:
@@ -202,10 +270,16 @@ def show_source(session: Session, name: str, recent: int = 10) -> tuple[SourceIn
 
     row = store.get_source(session, name)
     counts = store.count_entries(session, row.id)
-    entries = session.scalars(select(m.SourceEntry).where(m.SourceEntry.source_id == row.id)
-                              .order_by(m.SourceEntry.id.desc()).limit(recent))
-    return (_info(row, counts.get("stored", 0) + counts.get("duplicate", 0)),
-            [EntryInfo(e.url, e.state, e.attempts, e.error, e.document_id, e.seen_at) for e in entries])
+    entries = session.scalars(
+        select(m.SourceEntry)
+        .where(m.SourceEntry.source_id == row.id)
+        .order_by(m.SourceEntry.id.desc())
+        .limit(recent)
+    )
+    return (
+        _info(row, counts.get("stored", 0) + counts.get("duplicate", 0)),
+        [EntryInfo(e.url, e.state, e.attempts, e.error, e.document_id, e.seen_at) for e in entries],
+    )
 
 
 def remove_source(session: Session, name: str) -> SourceInfo:
@@ -222,6 +296,7 @@ def is_due(info: SourceInfo, now: dt.datetime) -> bool:
 
 
 # Polling
+
 
 @dataclass(frozen=True)
 class PollOptions:
@@ -253,12 +328,23 @@ class SourceReport:
     fetch_url: str | None = None
 
     def record(self) -> dict:
-        return {"name": self.name, "url": self.url, "status": self.status, "error": self.error,
-                "entries": self.entries, "new": self.new, "stored": self.stored, "duplicates": self.duplicates,
-                "meetings": self.meetings, "commitments": self.commitments, "fulfilled": sorted(self.fulfilled),
-                "forbidden": self.forbidden,
-                "article_errors": [{"url": url, "error": error} for url, error in self.article_errors],
-                "redirects": self.redirects, "fetch_url": self.fetch_url}
+        return {
+            "name": self.name,
+            "url": self.url,
+            "status": self.status,
+            "error": self.error,
+            "entries": self.entries,
+            "new": self.new,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "meetings": self.meetings,
+            "commitments": self.commitments,
+            "fulfilled": sorted(self.fulfilled),
+            "forbidden": self.forbidden,
+            "article_errors": [{"url": url, "error": error} for url, error in self.article_errors],
+            "redirects": self.redirects,
+            "fetch_url": self.fetch_url,
+        }
 
 
 @dataclass
@@ -274,19 +360,25 @@ class PollSummary:
         """The one summary line of a poll (also printed after a progress bar)."""
         stored = sum(r.stored for r in self.sources)
         unchanged = sum(r.status == "not-modified" for r in self.sources)
-        return (f"{len(self.sources)} source(s) polled: {len(self.failed)} failed, {unchanged} unchanged; "
-                f"{stored} new document(s), {sum(r.meetings for r in self.sources)} meeting(s), "
-                f"{sum(r.commitments for r in self.sources)} item(s), "
-                f"{sum(len(r.fulfilled) for r in self.sources)} item(s) fulfilled; {self.requests} request(s)")
+        return (
+            f"{len(self.sources)} source(s) polled: {len(self.failed)} failed, {unchanged} unchanged; "
+            f"{stored} new document(s), {sum(r.meetings for r in self.sources)} meeting(s), "
+            f"{sum(r.commitments for r in self.sources)} item(s), "
+            f"{sum(len(r.fulfilled) for r in self.sources)} item(s) fulfilled; {self.requests} request(s)"
+        )
 
     def record(self) -> dict:
-        return {"polled": len(self.sources), "failed": len(self.failed),
-                "not_modified": sum(r.status == "not-modified" for r in self.sources),
-                "documents": sum(r.stored for r in self.sources),
-                "meetings": sum(r.meetings for r in self.sources),
-                "commitments": sum(r.commitments for r in self.sources),
-                "fulfilled": sorted({i for r in self.sources for i in r.fulfilled}),
-                "requests": self.requests, "sources": [r.record() for r in self.sources]}
+        return {
+            "polled": len(self.sources),
+            "failed": len(self.failed),
+            "not_modified": sum(r.status == "not-modified" for r in self.sources),
+            "documents": sum(r.stored for r in self.sources),
+            "meetings": sum(r.meetings for r in self.sources),
+            "commitments": sum(r.commitments for r in self.sources),
+            "fulfilled": sorted({i for r in self.sources for i in r.fulfilled}),
+            "requests": self.requests,
+            "sources": [r.record() for r in self.sources],
+        }
 
 
 @dataclass(frozen=True)
@@ -310,9 +402,17 @@ class _Index:
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 
-def poll_sources(open_session: SessionFactory, *, names: list[str] | None = None, all_: bool = False,
-                 now: dt.datetime, options: PollOptions = PollOptions(), fetcher: Fetcher | None = None,
-                 progress: Progress | None = None, before_reading: Callable[[], None] | None = None) -> PollSummary:
+def poll_sources(
+    open_session: SessionFactory,
+    *,
+    names: list[str] | None = None,
+    all_: bool = False,
+    now: dt.datetime,
+    options: PollOptions = PollOptions(),
+    fetcher: Fetcher | None = None,
+    progress: Progress | None = None,
+    before_reading: Callable[[], None] | None = None,
+) -> PollSummary:
     """Poll the named sources (all with `all_`; else those due at `now`) and ingest their new articles.
 
     :param open_session: opens one committed-on-exit session; each article and each source
@@ -335,23 +435,38 @@ def poll_sources(open_session: SessionFactory, *, names: list[str] | None = None
     try:
         with open_session() as session:
             fetcher.known_robots(store.find_robots(session, fresh_since=now - ROBOTS_FOR))
-        reports = _poll(open_session, infos, now, options, fetcher, progress or (lambda *_: None),
-                        before_reading or (lambda: None))
+        reports = _poll(
+            open_session,
+            infos,
+            now,
+            options,
+            fetcher,
+            progress or (lambda *_: None),
+            before_reading or (lambda: None),
+        )
     finally:
         if own_fetcher:
             fetcher.close()
     return PollSummary(reports, fetcher.requests - requests_before)
 
 
-def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetime, options: PollOptions,
-          fetcher: Fetcher, progress: Progress, before_reading: Callable[[], None]) -> list[SourceReport]:
+def _poll(
+    open_session: SessionFactory,
+    infos: list[SourceInfo],
+    now: dt.datetime,
+    options: PollOptions,
+    fetcher: Fetcher,
+    progress: Progress,
+    before_reading: Callable[[], None],
+) -> list[SourceReport]:
     reports = {info.name: SourceReport(info.name, info.url, fetch_url=info.fetch_url) for info in infos}
     indexes: dict[str, _Index] = {}
     workers = max(1, options.workers)
     # 1. Feeds and listing pages, all at once (up to MAX_INDEX_THREADS): reading one is mostly
     # waiting (for the network, and for the host's delay after its robots.txt once a day).
-    with ThreadPoolExecutor(max_workers=max(1, min(MAX_INDEX_THREADS, max(workers, len(infos)))),
-                            thread_name_prefix="poll-index") as index_pool:
+    with ThreadPoolExecutor(
+        max_workers=max(1, min(MAX_INDEX_THREADS, max(workers, len(infos)))), thread_name_prefix="poll-index"
+    ) as index_pool:
         outcomes = list(index_pool.map(lambda i: _read_index_safely(fetcher, i, options.since), infos))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="poll") as pool:
         done = 0
@@ -393,8 +508,9 @@ def _poll(open_session: SessionFactory, infos: list[SourceInfo], now: dt.datetim
     return [reports[info.name] for info in infos]
 
 
-def _new_entries(open_session: SessionFactory, infos: list[SourceInfo],
-                 indexes: dict[str, _Index]) -> list[tuple[str, _Entry]]:
+def _new_entries(
+    open_session: SessionFactory, infos: list[SourceInfo], indexes: dict[str, _Index]
+) -> list[tuple[str, _Entry]]:
     """Entries to fetch: not handled before (or failed fewer than MAX_ATTEMPTS times), each URL once."""
     urls = sorted({entry.url for index in indexes.values() for entry in index.entries})
     with open_session() as session:
@@ -415,7 +531,12 @@ def _new_entries(open_session: SessionFactory, infos: list[SourceInfo],
     # One host after the other, round robin: the threads then wait on different hosts'
     # limits at once, instead of all queueing behind the first host's delay.
     queues = list(by_host.values())
-    return [queue[turn] for turn in range(max(map(len, queues), default=0)) for queue in queues if turn < len(queue)]
+    return [
+        queue[turn]
+        for turn in range(max(map(len, queues), default=0))
+        for queue in queues
+        if turn < len(queue)
+    ]
 
 
 def _fetch_article(fetcher: Fetcher, entry: _Entry):
@@ -427,7 +548,9 @@ def _fetch_article(fetcher: Fetcher, entry: _Entry):
     from tracker.services.ingest import extract_document
 
     if entry.text is not None:
-        document = TextDocument(text=entry.text, source=entry.url, title=entry.title, published=entry.published)
+        document = TextDocument(
+            text=entry.text, source=entry.url, title=entry.title, published=entry.published
+        )
         return document, extract_document(document)
     try:
         answer = fetcher.get(entry.url, accept=PAGE_ACCEPT)
@@ -440,8 +563,14 @@ def _fetch_article(fetcher: Fetcher, entry: _Entry):
     return document, extract_document(document)
 
 
-def _store_article(open_session: SessionFactory, entry: _Entry, fetched, report: SourceReport,
-                   source_id: int | None, now: dt.datetime) -> None:
+def _store_article(
+    open_session: SessionFactory,
+    entry: _Entry,
+    fetched,
+    report: SourceReport,
+    source_id: int | None,
+    now: dt.datetime,
+) -> None:
     """Ingest a fetched article in its own transaction and remember its URL there; or remember why it failed."""
     from tracker.services.ingest import ingest_in_own_transaction
 
@@ -458,13 +587,22 @@ def _store_article(open_session: SessionFactory, entry: _Entry, fetched, report:
     document, extraction = fetched
 
     def remember(session: Session, result) -> None:  # in the document's own transaction
-        store.record_entry(session, url=entry.url, source_id=source_id, state="stored" if result.added else "duplicate",
-                           at=now, document_id=result.document_id)
+        store.record_entry(
+            session,
+            url=entry.url,
+            source_id=source_id,
+            state="stored" if result.added else "duplicate",
+            at=now,
+            document_id=result.document_id,
+        )
 
     try:
-        result = ingest_in_own_transaction(open_session, document, at=now, extraction=extraction, also=remember,
-                                           look_first=False)
-    except IntegrityError:  # another poll took the same URL at the same moment; its text is stored once anyway
+        result = ingest_in_own_transaction(
+            open_session, document, at=now, extraction=extraction, also=remember, look_first=False
+        )
+    except (
+        IntegrityError
+    ):  # another poll took the same URL at the same moment; its text is stored once anyway
         return
     if result.added:
         report.stored += 1
@@ -475,18 +613,33 @@ def _store_article(open_session: SessionFactory, entry: _Entry, fetched, report:
         report.duplicates += 1
 
 
-def _remember(open_session: SessionFactory, url: str, source_id: int | None, state: str, now: dt.datetime,
-              document_id: int | None = None, error: str | None = None) -> None:
+def _remember(
+    open_session: SessionFactory,
+    url: str,
+    source_id: int | None,
+    state: str,
+    now: dt.datetime,
+    document_id: int | None = None,
+    error: str | None = None,
+) -> None:
     try:
         with open_session() as session:
-            store.record_entry(session, url=url, source_id=source_id, state=state, at=now,
-                               document_id=document_id, error=error)
+            store.record_entry(
+                session,
+                url=url,
+                source_id=source_id,
+                state=state,
+                at=now,
+                document_id=document_id,
+                error=error,
+            )
     except IntegrityError:
         pass  # another poll recorded the same URL at the same moment: it is handled either way
 
 
-def _save_state(session: Session, info: SourceInfo, report: SourceReport, index: _Index | None,
-                now: dt.datetime) -> None:
+def _save_state(
+    session: Session, info: SourceInfo, report: SourceReport, index: _Index | None, now: dt.datetime
+) -> None:
     if report.status != "failing" and report.article_errors:
         report.status = "partial"
         report.error = f"{len(report.article_errors)} article(s) failed; first: {report.article_errors[0][1]}"
@@ -510,8 +663,10 @@ def _save_state(session: Session, info: SourceInfo, report: SourceReport, index:
 
 # Reading feeds and listing pages
 
-def _read_index_safely(fetcher: Fetcher, info: SourceInfo, since: dt.date | None
-                       ) -> tuple[_Index | FetchError, list[str]]:
+
+def _read_index_safely(
+    fetcher: Fetcher, info: SourceInfo, since: dt.date | None
+) -> tuple[_Index | FetchError, list[str]]:
     redirects: list[str] = []
     try:
         return _read_index(fetcher, info, since, redirects), redirects
@@ -543,20 +698,33 @@ def _read_index(fetcher: Fetcher, info: SourceInfo, since: dt.date | None, redir
     if kind == "feed":
         entries, next_page = _feed_entries(answer.body, answer.final_url)
         entries += _backfill(fetcher, next_page, since, _feed_entries)
-        return _Index(_after(entries, since), "feed", fetch_url, answer.headers.get("etag"),
-                      answer.headers.get("last-modified"))
+        return _Index(
+            _after(entries, since),
+            "feed",
+            fetch_url,
+            answer.headers.get("etag"),
+            answer.headers.get("last-modified"),
+        )
     if info.kind == "feed":
-        raise FetchError(f"{url}: an HTML page where a feed was expected "
-                         f"({answer.headers.get('content-type', 'no content type')}); is the site down?")
+        raise FetchError(
+            f"{url}: an HTML page where a feed was expected "
+            f"({answer.headers.get('content-type', 'no content type')}); is the site down?"
+        )
     page = answer.text_bytes()
     if info.links is None:
         feed_link = _feed_link(page, answer.final_url)
         if feed_link is None:
-            raise FetchError(f"{url}: neither a feed nor a page with a feed link; "
-                             "give --links REGEX to follow its article links")
+            raise FetchError(
+                f"{url}: neither a feed nor a page with a feed link; "
+                "give --links REGEX to follow its article links"
+            )
         # The listing page's own feed: polled directly from now on.
-        found = _read_index(fetcher, replace(info, fetch_url=feed_link, kind="feed", etag=None, last_modified=None),
-                            since, redirects)
+        found = _read_index(
+            fetcher,
+            replace(info, fetch_url=feed_link, kind="feed", etag=None, last_modified=None),
+            since,
+            redirects,
+        )
         return found
     pattern = re.compile(info.links)
     entries, next_page = _page_links(page, answer.final_url, pattern)
@@ -621,9 +789,13 @@ def _feed_entries(raw: bytes, base: str) -> tuple[list[_Entry], str | None]:
             key = item.get("id") or hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
             entries.append(_Entry(f"{base}#{key}", published, text, item.get("title") or None))
     if not entries and parsed.get("bozo"):
-        reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: str(parsed.get("bozo_exception")))()
+        reason = getattr(
+            parsed.get("bozo_exception"), "getMessage", lambda: str(parsed.get("bozo_exception"))
+        )()
         raise FetchError(f"{base}: not a readable RSS or Atom feed ({reason})")
-    next_page = next((link.get("href") for link in parsed.feed.get("links", []) if link.get("rel") == "next"), None)
+    next_page = next(
+        (link.get("href") for link in parsed.feed.get("links", []) if link.get("rel") == "next"), None
+    )
     return _unique(entries), _absolute(base, next_page) if next_page else None
 
 

@@ -20,8 +20,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from tracker.errors import InputError, StorageError
 from tracker.private_files import create_private_file, make_private_folder
 
-__all__ = ["make_engine", "session_scope", "ensure_schema", "upgrade", "downgrade", "current_revision",
-           "head_revision", "known_revisions", "masked_url"]
+__all__ = [
+    "make_engine",
+    "session_scope",
+    "ensure_schema",
+    "upgrade",
+    "downgrade",
+    "current_revision",
+    "head_revision",
+    "known_revisions",
+    "masked_url",
+]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,6 +41,8 @@ def _migrations_folder() -> str:
     if (source / "env.py").exists():
         return str(source)
     return str(Path(__file__).resolve().parents[1] / "_migrations")
+
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 READ_ONLY_OPTION = "tracker_read_only"
 
@@ -49,8 +60,7 @@ def masked_url(url: str) -> str:
 _SECRET_QUERY_KEY = re.compile(r"password|secret|token|key")
 
 
-_URL_HINT = ("give a file path (--db ~/desk.db) or a URL "
-             "(--db postgresql://user@host/db)")
+_URL_HINT = "give a file path (--db ~/desk.db) or a URL (--db postgresql://user@host/db)"
 
 
 def make_engine(url: str, create: bool = True) -> Engine:
@@ -70,12 +80,15 @@ def make_engine(url: str, create: bool = True) -> Engine:
         if parsed.database and parsed.database != ":memory:" and parsed.query.get("uri") != "true":
             file = Path(parsed.database).expanduser().resolve()
             if not create and not file.exists():
-                raise StorageError(f"no database at {file} "
-                                   "(run `tracker db upgrade` or ingest something to create it)")
+                raise StorageError(
+                    f"no database at {file} (run `tracker db upgrade` or ingest something to create it)"
+                )
             try:
                 make_private_folder(file.parent)
             except OSError as err:
-                raise StorageError(f"cannot create the database folder {file.parent}: {err.strerror}") from err
+                raise StorageError(
+                    f"cannot create the database folder {file.parent}: {err.strerror}"
+                ) from err
             try:
                 create_private_file(file)  # before SQLite makes it with the umask's mode (0644)
             except OSError as err:
@@ -164,7 +177,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     current = current_revision(engine)
     if current is not None and current not in known_revisions():
         raise StorageError(
-            f"database is at revision {current}, unknown to this version of tracker; upgrade tracker")
+            f"database is at revision {current}, unknown to this version of tracker; upgrade tracker"
+        )
     if current is None:
         _refuse_foreign_tables(engine)
     _run_migration(lambda: command.upgrade(_alembic_config(engine), revision), engine, revision)
@@ -184,8 +198,9 @@ def _run_migration(action, engine: Engine, revision: str) -> None:
     except DBAPIError as err:  # OperationalError, or e.g. "file is not a database"
         raise StorageError(f"cannot migrate {masked_url(str(engine.url))}: {_first_line(err)}") from err
     except CommandError as err:  # the database's revision was checked before: the target is unknown
-        raise InputError(f"cannot migrate to revision {revision!r}: {_first_line(err)}; "
-                         f"the newest is {head_revision()}") from err
+        raise InputError(
+            f"cannot migrate to revision {revision!r}: {_first_line(err)}; the newest is {head_revision()}"
+        ) from err
 
 
 def _refuse_foreign_tables(engine: Engine) -> None:
@@ -196,8 +211,10 @@ def _refuse_foreign_tables(engine: Engine) -> None:
     tables = [name for name in table_names(engine) if name != "alembic_version"]
     if tables:
         shown = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
-        raise StorageError(f"{masked_url(str(engine.url))} holds tables of another program ({shown}) and no "
-                           "tracker schema; name a new file or an empty database")
+        raise StorageError(
+            f"{masked_url(str(engine.url))} holds tables of another program ({shown}) and no "
+            "tracker schema; name a new file or an empty database"
+        )
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -211,9 +228,8 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", _migrations_folder())
@@ -276,9 +292,8 @@ def _schema_lock(engine: Engine) -> Iterator[None]:
 
 def known_revisions() -> set[str]:
     """Every revision id in alembic/versions."""
-    from alembic.script import ScriptDirectory
-
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", _migrations_folder())

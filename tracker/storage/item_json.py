@@ -35,12 +35,24 @@ def _party_codes(dialect: str):
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import aggregate_order_by
 
-        return select(func.coalesce(func.json_agg(aggregate_order_by(parties.code, parties.code)),
-                                    literal_column("'[]'::json"))) \
-            .where(parties.commitment_id == m.Commitment.id).scalar_subquery()
+        return (
+            select(
+                func.coalesce(
+                    func.json_agg(aggregate_order_by(parties.code, parties.code)),
+                    literal_column("'[]'::json"),
+                )
+            )
+            .where(parties.commitment_id == m.Commitment.id)
+            .scalar_subquery()
+        )
     # SQLite before 3.44 has no ORDER BY inside an aggregate: the codes are sorted in a subquery.
-    codes = select(parties.code).where(parties.commitment_id == m.Commitment.id).order_by(parties.code) \
-        .correlate(m.Commitment).subquery()
+    codes = (
+        select(parties.code)
+        .where(parties.commitment_id == m.Commitment.id)
+        .order_by(parties.code)
+        .correlate(m.Commitment)
+        .subquery()
+    )
     return select(func.json_group_array(codes.c.code)).scalar_subquery()
 
 
@@ -52,22 +64,48 @@ def select_item_records(session: Session) -> Select:
     dialect = session.get_bind().dialect.name
     c = m.Commitment
     agreed, fulfilled = aliased(m.Meeting), aliased(m.Meeting)
-    window = _json_object(dialect, [("start", c.window_start), ("end", c.window_end),
-                                    ("precision", c.window_precision), ("text", c.window_text)])
-    record = _json_object(dialect, [
-        ("id", c.id), ("uid", c.uid), ("kind", c.kind), ("title", c.title), ("firmness", c.firmness),
-        ("parties", _party_codes(dialect)), ("city", c.city), ("country", c.country), ("status", c.status),
-        ("review", c.review), ("window", window), ("made_on", c.made_on), ("agreed_meeting", agreed.uid),
-        ("fulfilled_meeting", fulfilled.uid), ("fulfilled_on", c.fulfilled_on), ("source", m.Document.source),
-        ("evidence", c.evidence_text),
-    ])
-    return select(c.id, c.window_start, c.window_end, c.review, cast(record, Text).label("record")) \
-        .outerjoin(m.Document, m.Document.id == c.document_id) \
-        .outerjoin(agreed, agreed.id == c.agreed_meeting_id) \
+    window = _json_object(
+        dialect,
+        [
+            ("start", c.window_start),
+            ("end", c.window_end),
+            ("precision", c.window_precision),
+            ("text", c.window_text),
+        ],
+    )
+    record = _json_object(
+        dialect,
+        [
+            ("id", c.id),
+            ("uid", c.uid),
+            ("kind", c.kind),
+            ("title", c.title),
+            ("firmness", c.firmness),
+            ("parties", _party_codes(dialect)),
+            ("city", c.city),
+            ("country", c.country),
+            ("status", c.status),
+            ("review", c.review),
+            ("window", window),
+            ("made_on", c.made_on),
+            ("agreed_meeting", agreed.uid),
+            ("fulfilled_meeting", fulfilled.uid),
+            ("fulfilled_on", c.fulfilled_on),
+            ("source", m.Document.source),
+            ("evidence", c.evidence_text),
+        ],
+    )
+    return (
+        select(c.id, c.window_start, c.window_end, c.review, cast(record, Text).label("record"))
+        .outerjoin(m.Document, m.Document.id == c.document_id)
+        .outerjoin(agreed, agreed.id == c.agreed_meeting_id)
         .outerjoin(fulfilled, fulfilled.id == c.fulfilled_meeting_id)
+    )
 
 
-def fetch_item_records(session: Session, query: Select) -> list[tuple[int, dt.date | None, dt.date | None, str, str]]:
+def fetch_item_records(
+    session: Session, query: Select
+) -> list[tuple[int, dt.date | None, dt.date | None, str, str]]:
     """The rows of a `select_item_records` query, as tuples read straight from the driver's cursor.
 
     SQLAlchemy's processing of each row is a quarter of the time of 100,000 of
@@ -82,5 +120,7 @@ def fetch_item_records(session: Session, query: Select) -> list[tuple[int, dt.da
     if session.get_bind().dialect.name != "sqlite":
         return rows
     day = dt.date.fromisoformat
-    return [(item_id, start and day(start), end and day(end), review, record)
-            for item_id, start, end, review, record in rows]
+    return [
+        (item_id, start and day(start), end and day(end), review, record)
+        for item_id, start, end, review, record in rows
+    ]

@@ -12,17 +12,46 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, Time, UniqueConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from tracker.limits import (
-    CODE_CHARS, KIND_CHARS, LABEL_CHARS, NAME_CHARS, SOURCE_CHARS, TITLE_CHARS, UID_CHARS, ZONE_CHARS,
+    CODE_CHARS,
+    KIND_CHARS,
+    LABEL_CHARS,
+    NAME_CHARS,
+    SOURCE_CHARS,
+    TITLE_CHARS,
+    UID_CHARS,
+    ZONE_CHARS,
 )
 
 __all__ = [
-    "Base", "Document", "Meeting", "MeetingParty", "Participant", "Commitment", "CommitmentParty",
-    "FulfilmentLink", "Feed", "History", "Source", "SourceEntry", "RobotsFile", "CaldavAccount", "CaldavObject",
+    "Base",
+    "Document",
+    "Meeting",
+    "MeetingParty",
+    "Participant",
+    "Commitment",
+    "CommitmentParty",
+    "FulfilmentLink",
+    "Feed",
+    "History",
+    "Source",
+    "SourceEntry",
+    "RobotsFile",
+    "CaldavAccount",
+    "CaldavObject",
 ]
 
 NAMING_CONVENTION = {
@@ -75,7 +104,9 @@ class Meeting(Base):
     city: Mapped[str | None] = mapped_column(String(LABEL_CHARS))
     country: Mapped[str | None] = mapped_column(String(CODE_CHARS))
     timezone: Mapped[str | None] = mapped_column(String(ZONE_CHARS))
-    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
     evidence_text: Mapped[str | None] = mapped_column(Text)
     evidence_start: Mapped[int | None] = mapped_column(Integer)
     evidence_end: Mapped[int | None] = mapped_column(Integer)
@@ -86,9 +117,11 @@ class Meeting(Base):
 
     document: Mapped[Document | None] = relationship()
     party_rows: Mapped[list[MeetingParty]] = relationship(
-        cascade="all, delete-orphan", order_by="MeetingParty.code")
+        cascade="all, delete-orphan", order_by="MeetingParty.code"
+    )
     participants: Mapped[list[Participant]] = relationship(
-        cascade="all, delete-orphan", order_by="Participant.position")
+        cascade="all, delete-orphan", order_by="Participant.position"
+    )
 
     @property
     def parties(self) -> list[str]:
@@ -138,7 +171,9 @@ class Commitment(Base):
     agreed_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
     fulfilled_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
     fulfilled_on: Mapped[dt.date | None] = mapped_column(Date)
-    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
     evidence_text: Mapped[str | None] = mapped_column(Text)
     evidence_start: Mapped[int | None] = mapped_column(Integer)
     evidence_end: Mapped[int | None] = mapped_column(Integer)
@@ -150,7 +185,8 @@ class Commitment(Base):
     agreed_meeting: Mapped[Meeting | None] = relationship(foreign_keys=[agreed_meeting_id])
     fulfilled_meeting: Mapped[Meeting | None] = relationship(foreign_keys=[fulfilled_meeting_id])
     party_rows: Mapped[list[CommitmentParty]] = relationship(
-        cascade="all, delete-orphan", order_by="CommitmentParty.code")
+        cascade="all, delete-orphan", order_by="CommitmentParty.code"
+    )
 
     @property
     def parties(self) -> list[str]:
@@ -161,7 +197,8 @@ class CommitmentParty(Base):
     __tablename__ = "commitment_parties"
 
     commitment_id: Mapped[int] = mapped_column(
-        ForeignKey("commitments.id", ondelete="CASCADE"), primary_key=True)
+        ForeignKey("commitments.id", ondelete="CASCADE"), primary_key=True
+    )
     code: Mapped[str] = mapped_column(String(CODE_CHARS), primary_key=True, index=True)
 
 
@@ -214,7 +251,9 @@ class Source(Base):
     etag: Mapped[str | None] = mapped_column(String(500))
     last_modified: Mapped[str | None] = mapped_column(String(100))
     last_polled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    last_status: Mapped[str] = mapped_column(String(20), default="never")  # never, ok, not-modified, partial, failing
+    last_status: Mapped[str] = mapped_column(
+        String(20), default="never"
+    )  # never, ok, not-modified, partial, failing
     last_error: Mapped[str | None] = mapped_column(Text)
     last_new: Mapped[int] = mapped_column(Integer, default=0)
     failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed polls

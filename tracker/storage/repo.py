@@ -21,11 +21,29 @@ from tracker.storage import models as m
 
 __all__ = [
     "lock_for_ingest",
-    "find_document", "add_document", "get_document", "list_documents", "list_document_summaries",
-    "list_meetings_of_document", "list_commitments_of_document",
-    "add_meeting", "get_meeting", "find_meeting_by_uid", "list_meetings", "set_meeting_parties",
-    "add_commitment", "get_commitment", "find_commitment_by_uid", "list_commitments", "set_commitment_parties",
-    "add_history", "list_history", "new_uid", "meeting_to_domain", "commitment_to_domain", "lock_rows",
+    "find_document",
+    "add_document",
+    "get_document",
+    "list_documents",
+    "list_document_summaries",
+    "list_meetings_of_document",
+    "list_commitments_of_document",
+    "add_meeting",
+    "get_meeting",
+    "find_meeting_by_uid",
+    "list_meetings",
+    "set_meeting_parties",
+    "add_commitment",
+    "get_commitment",
+    "find_commitment_by_uid",
+    "list_commitments",
+    "set_commitment_parties",
+    "add_history",
+    "list_history",
+    "new_uid",
+    "meeting_to_domain",
+    "commitment_to_domain",
+    "lock_rows",
 ]
 
 UID_DOMAIN = "tracker"
@@ -66,11 +84,13 @@ def lock_for_ingest(session: Session) -> None:
 # What lists and exports need of a source document; its full text stays in the database.
 _DOCUMENT_HEADER = (m.Document.source, m.Document.title, m.Document.published)
 
+
 def find_document(session: Session, text: str) -> m.Document | None:
     """The stored document with the same identity as `text` (the same release in any form), if any."""
     key = normalised_sha256(text)
-    return session.scalar(select(m.Document).where(m.Document.normalised_sha256 == key)
-                          .order_by(m.Document.id).limit(1))
+    return session.scalar(
+        select(m.Document).where(m.Document.normalised_sha256 == key).order_by(m.Document.id).limit(1)
+    )
 
 
 def _within_ids(value: int) -> bool:
@@ -91,33 +111,70 @@ def list_documents(session: Session) -> list[m.Document]:
 
 def list_document_summaries(session: Session) -> list[dict]:
     """Every document's header (not its text) with the number of meetings and items read from it, by id."""
-    meetings = (select(m.Meeting.document_id, func.count().label("n")).group_by(m.Meeting.document_id)
-                .subquery())
-    items = (select(m.Commitment.document_id, func.count().label("n")).group_by(m.Commitment.document_id)
-             .subquery())
-    query = (select(m.Document.id, m.Document.sha256, m.Document.source, m.Document.title, m.Document.published,
-                    m.Document.ingested_at, func.coalesce(meetings.c.n, 0), func.coalesce(items.c.n, 0))
-             .outerjoin(meetings, meetings.c.document_id == m.Document.id)
-             .outerjoin(items, items.c.document_id == m.Document.id)
-             .order_by(m.Document.id))
+    meetings = (
+        select(m.Meeting.document_id, func.count().label("n")).group_by(m.Meeting.document_id).subquery()
+    )
+    items = (
+        select(m.Commitment.document_id, func.count().label("n"))
+        .group_by(m.Commitment.document_id)
+        .subquery()
+    )
+    query = (
+        select(
+            m.Document.id,
+            m.Document.sha256,
+            m.Document.source,
+            m.Document.title,
+            m.Document.published,
+            m.Document.ingested_at,
+            func.coalesce(meetings.c.n, 0),
+            func.coalesce(items.c.n, 0),
+        )
+        .outerjoin(meetings, meetings.c.document_id == m.Document.id)
+        .outerjoin(items, items.c.document_id == m.Document.id)
+        .order_by(m.Document.id)
+    )
     keys = ("id", "sha256", "source", "title", "published", "ingested_at", "meetings", "commitments")
     return [dict(zip(keys, row)) for row in session.execute(query)]
 
 
 def list_meetings_of_document(session: Session, document_id: int) -> list[m.Meeting]:
-    return list(session.scalars(_meeting_query().where(m.Meeting.document_id == document_id)
-                                .order_by(m.Meeting.start_date, m.Meeting.id)))
+    return list(
+        session.scalars(
+            _meeting_query()
+            .where(m.Meeting.document_id == document_id)
+            .order_by(m.Meeting.start_date, m.Meeting.id)
+        )
+    )
 
 
 def list_commitments_of_document(session: Session, document_id: int) -> list[m.Commitment]:
-    return list(session.scalars(_commitment_query().where(m.Commitment.document_id == document_id)
-                                .order_by(m.Commitment.id)))
+    return list(
+        session.scalars(
+            _commitment_query().where(m.Commitment.document_id == document_id).order_by(m.Commitment.id)
+        )
+    )
 
 
-def add_document(session: Session, *, sha256: str, source: str, text: str, title: str | None,
-                 published: dt.date | None, at: dt.datetime) -> m.Document:
-    row = m.Document(sha256=sha256, normalised_sha256=normalised_sha256(text), source=source, text=text,
-                     title=title, published=published, ingested_at=at)
+def add_document(
+    session: Session,
+    *,
+    sha256: str,
+    source: str,
+    text: str,
+    title: str | None,
+    published: dt.date | None,
+    at: dt.datetime,
+) -> m.Document:
+    row = m.Document(
+        sha256=sha256,
+        normalised_sha256=normalised_sha256(text),
+        source=source,
+        text=text,
+        title=title,
+        published=published,
+        ingested_at=at,
+    )
     session.add(row)
     session.flush()
     return row
@@ -125,10 +182,13 @@ def add_document(session: Session, *, sha256: str, source: str, text: str, title
 
 # Meetings
 
+
 def _meeting_query() -> Select:
     return select(m.Meeting).options(
-        selectinload(m.Meeting.party_rows), selectinload(m.Meeting.participants),
-        selectinload(m.Meeting.document).load_only(*_DOCUMENT_HEADER))
+        selectinload(m.Meeting.party_rows),
+        selectinload(m.Meeting.participants),
+        selectinload(m.Meeting.document).load_only(*_DOCUMENT_HEADER),
+    )
 
 
 def lock_rows(query: Select) -> Select:
@@ -158,8 +218,14 @@ def find_meeting_by_uid(session: Session, uid: str) -> m.Meeting | None:
     return session.scalar(_meeting_query().where(m.Meeting.uid == uid))
 
 
-def list_meetings(session: Session, *, party: str | None = None, kind: str | None = None,
-                  since: dt.date | None = None, until: dt.date | None = None) -> list[m.Meeting]:
+def list_meetings(
+    session: Session,
+    *,
+    party: str | None = None,
+    kind: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[m.Meeting]:
     """Meetings by start date; `since`/`until` are inclusive bounds on the start date."""
     query = _meeting_query().order_by(m.Meeting.start_date, m.Meeting.id)
     if party:
@@ -178,20 +244,40 @@ def set_meeting_parties(row: m.Meeting, codes: list[str]) -> None:
     row.party_rows = [m.MeetingParty(code=code) for code in wanted]
 
 
-def add_meeting(session: Session, meeting: domain.Meeting, *, at: dt.datetime,
-                document_id: int | None = None, uid: str | None = None) -> m.Meeting:
+def add_meeting(
+    session: Session,
+    meeting: domain.Meeting,
+    *,
+    at: dt.datetime,
+    document_id: int | None = None,
+    uid: str | None = None,
+) -> m.Meeting:
     evidence = meeting.evidence
     row = m.Meeting(
-        uid=uid or meeting.uid or new_uid(), kind=str(meeting.kind), title=meeting.title or "",
-        start_date=meeting.start, end_date=meeting.end, start_time=meeting.start_time, end_time=meeting.end_time,
-        city=meeting.city, country=meeting.country, timezone=meeting.timezone, document_id=document_id,
-        evidence_text=evidence.text if evidence else None, evidence_start=evidence.start if evidence else None,
-        evidence_end=evidence.end if evidence else None, review=str(meeting.review), sequence=0,
-        created_at=at, updated_at=at,
+        uid=uid or meeting.uid or new_uid(),
+        kind=str(meeting.kind),
+        title=meeting.title or "",
+        start_date=meeting.start,
+        end_date=meeting.end,
+        start_time=meeting.start_time,
+        end_time=meeting.end_time,
+        city=meeting.city,
+        country=meeting.country,
+        timezone=meeting.timezone,
+        document_id=document_id,
+        evidence_text=evidence.text if evidence else None,
+        evidence_start=evidence.start if evidence else None,
+        evidence_end=evidence.end if evidence else None,
+        review=str(meeting.review),
+        sequence=0,
+        created_at=at,
+        updated_at=at,
     )
     set_meeting_parties(row, meeting.parties)
-    row.participants = [m.Participant(position=i, name=p.name, role=p.role, country=p.country)
-                        for i, p in enumerate(meeting.participants)]
+    row.participants = [
+        m.Participant(position=i, name=p.name, role=p.role, country=p.country)
+        for i, p in enumerate(meeting.participants)
+    ]
     session.add(row)
     session.flush()
     return row
@@ -202,21 +288,38 @@ def meeting_to_domain(row: m.Meeting) -> domain.Meeting:
     if row.evidence_text is not None:
         evidence = domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
     return domain.Meeting(
-        kind=domain.Kind(row.kind), start=row.start_date, end=row.end_date, title=row.title, city=row.city,
-        country=row.country, timezone=row.timezone, parties=row.parties,
+        kind=domain.Kind(row.kind),
+        start=row.start_date,
+        end=row.end_date,
+        title=row.title,
+        city=row.city,
+        country=row.country,
+        timezone=row.timezone,
+        parties=row.parties,
         participants=[domain.Participant(p.name, p.role, p.country) for p in row.participants],
-        evidence=evidence, start_time=row.start_time, end_time=row.end_time,
-        review=domain.ReviewState(row.review), source=row.document.source if row.document else None,
-        id=row.id, uid=row.uid, sequence=row.sequence, created_at=row.created_at, updated_at=row.updated_at,
+        evidence=evidence,
+        start_time=row.start_time,
+        end_time=row.end_time,
+        review=domain.ReviewState(row.review),
+        source=row.document.source if row.document else None,
+        id=row.id,
+        uid=row.uid,
+        sequence=row.sequence,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
     )
 
 
 # Commitments
 
+
 def _commitment_query() -> Select:
     return select(m.Commitment).options(
-        selectinload(m.Commitment.party_rows), selectinload(m.Commitment.document).load_only(*_DOCUMENT_HEADER),
-        selectinload(m.Commitment.agreed_meeting), selectinload(m.Commitment.fulfilled_meeting))
+        selectinload(m.Commitment.party_rows),
+        selectinload(m.Commitment.document).load_only(*_DOCUMENT_HEADER),
+        selectinload(m.Commitment.agreed_meeting),
+        selectinload(m.Commitment.fulfilled_meeting),
+    )
 
 
 def get_commitment(session: Session, commitment_id: int, *, for_update: bool = False) -> m.Commitment:
@@ -234,11 +337,13 @@ def find_commitment_by_uid(session: Session, uid: str) -> m.Commitment | None:
     return session.scalar(_commitment_query().where(m.Commitment.uid == uid))
 
 
-def list_commitments(session: Session, *, party: str | None = None, kind: str | None = None,
-                     status: str | None = None) -> list[m.Commitment]:
+def list_commitments(
+    session: Session, *, party: str | None = None, kind: str | None = None, status: str | None = None
+) -> list[m.Commitment]:
     """Items ordered by the end of their window (open-ended last), then by id."""
     query = _commitment_query().order_by(
-        m.Commitment.window_end.is_(None), m.Commitment.window_end, m.Commitment.id)
+        m.Commitment.window_end.is_(None), m.Commitment.window_end, m.Commitment.id
+    )
     if party:
         query = query.where(m.Commitment.party_rows.any(m.CommitmentParty.code == party.upper()))
     if kind:
@@ -253,7 +358,8 @@ def list_active_commitments_sharing(session: Session, parties: list[str]) -> lis
     query = _commitment_query().where(
         m.Commitment.status.in_([str(domain.Status.OPEN), str(domain.Status.RESCHEDULED)]),
         m.Commitment.review != str(domain.ReviewState.REJECTED),
-        m.Commitment.party_rows.any(m.CommitmentParty.code.in_([code.upper() for code in parties])))
+        m.Commitment.party_rows.any(m.CommitmentParty.code.in_([code.upper() for code in parties])),
+    )
     return list(session.scalars(query.order_by(m.Commitment.id)))
 
 
@@ -262,18 +368,39 @@ def set_commitment_parties(row: m.Commitment, codes: list[str]) -> None:
     row.party_rows = [m.CommitmentParty(code=code) for code in wanted]
 
 
-def add_commitment(session: Session, item: domain.Commitment, *, at: dt.datetime,
-                   document_id: int | None = None, agreed_meeting_id: int | None = None,
-                   uid: str | None = None) -> m.Commitment:
+def add_commitment(
+    session: Session,
+    item: domain.Commitment,
+    *,
+    at: dt.datetime,
+    document_id: int | None = None,
+    agreed_meeting_id: int | None = None,
+    uid: str | None = None,
+) -> m.Commitment:
     evidence, window = item.evidence, item.window
     row = m.Commitment(
-        uid=uid or item.uid or new_uid(), kind=str(item.kind), title=item.title or "", firmness=str(item.firmness),
-        city=item.city, country=item.country, timezone=item.timezone,
-        window_start=window.start, window_end=window.end, window_precision=str(window.precision),
-        window_text=window.text or "", status=str(item.status), review=str(item.review), made_on=item.made_on,
-        agreed_meeting_id=agreed_meeting_id, document_id=document_id,
-        evidence_text=evidence.text if evidence else None, evidence_start=evidence.start if evidence else None,
-        evidence_end=evidence.end if evidence else None, sequence=0, created_at=at, updated_at=at,
+        uid=uid or item.uid or new_uid(),
+        kind=str(item.kind),
+        title=item.title or "",
+        firmness=str(item.firmness),
+        city=item.city,
+        country=item.country,
+        timezone=item.timezone,
+        window_start=window.start,
+        window_end=window.end,
+        window_precision=str(window.precision),
+        window_text=window.text or "",
+        status=str(item.status),
+        review=str(item.review),
+        made_on=item.made_on,
+        agreed_meeting_id=agreed_meeting_id,
+        document_id=document_id,
+        evidence_text=evidence.text if evidence else None,
+        evidence_start=evidence.start if evidence else None,
+        evidence_end=evidence.end if evidence else None,
+        sequence=0,
+        created_at=at,
+        updated_at=at,
     )
     set_commitment_parties(row, item.parties)
     session.add(row)
@@ -286,31 +413,66 @@ def commitment_to_domain(row: m.Commitment) -> domain.Commitment:
     if row.evidence_text is not None:
         evidence = domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
     return domain.Commitment(
-        kind=domain.Kind(row.kind), firmness=domain.Firmness(row.firmness),
-        window=domain.Window(row.window_start, row.window_end, domain.Precision(row.window_precision),
-                             row.window_text),
-        title=row.title, parties=row.parties, city=row.city, country=row.country, timezone=row.timezone,
-        evidence=evidence, status=domain.Status(row.status), review=domain.ReviewState(row.review),
-        made_on=row.made_on, agreed_meeting_uid=row.agreed_meeting.uid if row.agreed_meeting else None,
+        kind=domain.Kind(row.kind),
+        firmness=domain.Firmness(row.firmness),
+        window=domain.Window(
+            row.window_start, row.window_end, domain.Precision(row.window_precision), row.window_text
+        ),
+        title=row.title,
+        parties=row.parties,
+        city=row.city,
+        country=row.country,
+        timezone=row.timezone,
+        evidence=evidence,
+        status=domain.Status(row.status),
+        review=domain.ReviewState(row.review),
+        made_on=row.made_on,
+        agreed_meeting_uid=row.agreed_meeting.uid if row.agreed_meeting else None,
         fulfilled_meeting_uid=row.fulfilled_meeting.uid if row.fulfilled_meeting else None,
-        fulfilled_on=row.fulfilled_on, source=row.document.source if row.document else None,
-        id=row.id, uid=row.uid, sequence=row.sequence, created_at=row.created_at, updated_at=row.updated_at,
+        fulfilled_on=row.fulfilled_on,
+        source=row.document.source if row.document else None,
+        id=row.id,
+        uid=row.uid,
+        sequence=row.sequence,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
     )
 
 
 # History
 
-def add_history(session: Session, *, entity: str, entity_id: int, field: str, old: object, new: object,
-                at: dt.datetime, reason: str = "") -> m.History:
-    row = m.History(entity=entity, entity_id=entity_id, field=field,
-                    old_value=None if old is None else str(old), new_value=None if new is None else str(new),
-                    changed_at=at, reason=reason)
+
+def add_history(
+    session: Session,
+    *,
+    entity: str,
+    entity_id: int,
+    field: str,
+    old: object,
+    new: object,
+    at: dt.datetime,
+    reason: str = "",
+) -> m.History:
+    row = m.History(
+        entity=entity,
+        entity_id=entity_id,
+        field=field,
+        old_value=None if old is None else str(old),
+        new_value=None if new is None else str(new),
+        changed_at=at,
+        reason=reason,
+    )
     session.add(row)
     return row
 
 
-def list_history(session: Session, entity: str | None = None, entity_id: int | None = None,
-                 since: dt.datetime | None = None, until: dt.datetime | None = None) -> list[m.History]:
+def list_history(
+    session: Session,
+    entity: str | None = None,
+    entity_id: int | None = None,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+) -> list[m.History]:
     query = select(m.History).order_by(m.History.changed_at, m.History.id)
     if entity:
         query = query.where(m.History.entity == entity)

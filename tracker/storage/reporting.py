@@ -20,8 +20,15 @@ from tracker.clock import utc_date
 from tracker.storage import models as m
 
 __all__ = [
-    "ItemFact", "ItemDetail", "MeetingDetail", "HistoryFact", "DocumentRef",
-    "list_item_facts", "list_item_details", "list_meetings_overlapping", "list_history_between",
+    "ItemFact",
+    "ItemDetail",
+    "MeetingDetail",
+    "HistoryFact",
+    "DocumentRef",
+    "list_item_facts",
+    "list_item_details",
+    "list_meetings_overlapping",
+    "list_history_between",
 ]
 
 REJECTED = "rejected"
@@ -106,13 +113,29 @@ def list_item_facts(session: Session, *, party: str | None = None) -> list[ItemF
     Reads plain columns only (no ORM objects): this runs over the whole table.
     """
     # Parties come aggregated ("BY,RS"), one row per item: half the rows of a join.
-    codes = (select(m.CommitmentParty.commitment_id,
-                    func.aggregate_strings(m.CommitmentParty.code, ",").label("codes"))
-             .group_by(m.CommitmentParty.commitment_id).subquery())
-    query = (select(m.Commitment.id, m.Commitment.status, m.Commitment.window_start, m.Commitment.window_end,
-                    m.Commitment.window_precision, m.Commitment.fulfilled_on, m.Commitment.made_on, codes.c.codes)
-             .outerjoin(codes, codes.c.commitment_id == m.Commitment.id)
-             .where(m.Commitment.review != REJECTED).order_by(m.Commitment.id))
+    codes = (
+        select(
+            m.CommitmentParty.commitment_id,
+            func.aggregate_strings(m.CommitmentParty.code, ",").label("codes"),
+        )
+        .group_by(m.CommitmentParty.commitment_id)
+        .subquery()
+    )
+    query = (
+        select(
+            m.Commitment.id,
+            m.Commitment.status,
+            m.Commitment.window_start,
+            m.Commitment.window_end,
+            m.Commitment.window_precision,
+            m.Commitment.fulfilled_on,
+            m.Commitment.made_on,
+            codes.c.codes,
+        )
+        .outerjoin(codes, codes.c.commitment_id == m.Commitment.id)
+        .where(m.Commitment.review != REJECTED)
+        .order_by(m.Commitment.id)
+    )
     condition = _party_filter(party)
     if condition is not None:
         query = query.where(condition)
@@ -120,14 +143,25 @@ def list_item_facts(session: Session, *, party: str | None = None) -> list[ItemF
     stored_on = {}
     if any(row[6] is None for row in rows):
         for item_id, created_at in session.execute(
-                select(m.Commitment.id, m.Commitment.created_at).where(m.Commitment.made_on.is_(None))):
+            select(m.Commitment.id, m.Commitment.created_at).where(m.Commitment.made_on.is_(None))
+        ):
             stored_on[item_id] = utc_date(created_at)
     split: dict[str, tuple[str, ...]] = {}  # few distinct party sets: split and sort each once
     for text in {row[7] for row in rows}:
         split[text] = tuple(sorted(text.split(","))) if text else ()
-    return [ItemFact(item_id, status, start, end, precision, fulfilled_on, made_on or stored_on.get(item_id),
-                     split[text])
-            for item_id, status, start, end, precision, fulfilled_on, made_on, text in rows]
+    return [
+        ItemFact(
+            item_id,
+            status,
+            start,
+            end,
+            precision,
+            fulfilled_on,
+            made_on or stored_on.get(item_id),
+            split[text],
+        )
+        for item_id, status, start, end, precision, fulfilled_on, made_on, text in rows
+    ]
 
 
 def _document_columns():
@@ -140,7 +174,7 @@ def _document(row_id, source, title, published) -> DocumentRef | None:
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
     for first in range(0, len(ids), _IN_CHUNKS):
-        yield ids[first:first + _IN_CHUNKS]
+        yield ids[first : first + _IN_CHUNKS]
 
 
 def list_item_details(session: Session, ids: Iterable[int]) -> dict[int, ItemDetail]:
@@ -148,44 +182,86 @@ def list_item_details(session: Session, ids: Iterable[int]) -> dict[int, ItemDet
     wanted = sorted(set(ids))
     found: dict[int, ItemDetail] = {}
     for chunk in _chunks(wanted):
-        query = (select(m.Commitment.id, m.Commitment.uid, m.Commitment.kind, m.Commitment.title,
-                        m.Commitment.firmness, m.Commitment.city, m.Commitment.country, m.Commitment.window_text,
-                        m.Commitment.review, m.Commitment.evidence_text, *_document_columns())
-                 .outerjoin(m.Document, m.Document.id == m.Commitment.document_id)
-                 .where(m.Commitment.id.in_(chunk)))
+        query = (
+            select(
+                m.Commitment.id,
+                m.Commitment.uid,
+                m.Commitment.kind,
+                m.Commitment.title,
+                m.Commitment.firmness,
+                m.Commitment.city,
+                m.Commitment.country,
+                m.Commitment.window_text,
+                m.Commitment.review,
+                m.Commitment.evidence_text,
+                *_document_columns(),
+            )
+            .outerjoin(m.Document, m.Document.id == m.Commitment.document_id)
+            .where(m.Commitment.id.in_(chunk))
+        )
         for row in session.execute(query):
             found[row[0]] = ItemDetail(*row[:10], document=_document(*row[10:]))
     return found
 
 
-def list_meetings_overlapping(session: Session, first: dt.date, last: dt.date, *,
-                              party: str | None = None) -> list[MeetingDetail]:
+def list_meetings_overlapping(
+    session: Session, first: dt.date, last: dt.date, *, party: str | None = None
+) -> list[MeetingDetail]:
     """Meetings that were on at least one day of [first, last] (inclusive), by start date then id."""
-    query = (select(m.Meeting.id, m.Meeting.uid, m.Meeting.kind, m.Meeting.title, m.Meeting.start_date,
-                    m.Meeting.end_date, m.Meeting.city, m.Meeting.country, m.Meeting.review,
-                    m.Meeting.evidence_text, *_document_columns())
-             .outerjoin(m.Document, m.Document.id == m.Meeting.document_id)
-             .where(m.Meeting.review != REJECTED, m.Meeting.start_date <= last, m.Meeting.end_date >= first)
-             .order_by(m.Meeting.start_date, m.Meeting.id))
+    query = (
+        select(
+            m.Meeting.id,
+            m.Meeting.uid,
+            m.Meeting.kind,
+            m.Meeting.title,
+            m.Meeting.start_date,
+            m.Meeting.end_date,
+            m.Meeting.city,
+            m.Meeting.country,
+            m.Meeting.review,
+            m.Meeting.evidence_text,
+            *_document_columns(),
+        )
+        .outerjoin(m.Document, m.Document.id == m.Meeting.document_id)
+        .where(m.Meeting.review != REJECTED, m.Meeting.start_date <= last, m.Meeting.end_date >= first)
+        .order_by(m.Meeting.start_date, m.Meeting.id)
+    )
     if party:
         query = query.where(m.Meeting.party_rows.any(m.MeetingParty.code == party.upper()))
     rows = list(session.execute(query))
     parties: dict[int, list[str]] = defaultdict(list)
     for chunk in _chunks([row[0] for row in rows]):
         for meeting_id, code in session.execute(
-                select(m.MeetingParty.meeting_id, m.MeetingParty.code).where(m.MeetingParty.meeting_id.in_(chunk))):
+            select(m.MeetingParty.meeting_id, m.MeetingParty.code).where(m.MeetingParty.meeting_id.in_(chunk))
+        ):
             parties[meeting_id].append(code)
-    return [MeetingDetail(*row[:10], parties=tuple(sorted(parties.get(row[0], ()))), document=_document(*row[10:]))
-            for row in rows]
+    return [
+        MeetingDetail(
+            *row[:10], parties=tuple(sorted(parties.get(row[0], ()))), document=_document(*row[10:])
+        )
+        for row in rows
+    ]
 
 
-def list_history_between(session: Session, since: dt.datetime, until: dt.datetime, *,
-                         fields: Iterable[str]) -> list[HistoryFact]:
+def list_history_between(
+    session: Session, since: dt.datetime, until: dt.datetime, *, fields: Iterable[str]
+) -> list[HistoryFact]:
     """Changes to items in [since, until) touching one of `fields`, oldest first."""
-    query = (select(m.History.entity_id, m.History.field, m.History.old_value, m.History.new_value,
-                    m.History.changed_at, m.History.reason)
-             .where(m.History.entity == "commitment", m.History.field.in_(list(fields)),
-                    m.History.changed_at >= since, m.History.changed_at < until)
-             .order_by(m.History.changed_at, m.History.id))
+    query = (
+        select(
+            m.History.entity_id,
+            m.History.field,
+            m.History.old_value,
+            m.History.new_value,
+            m.History.changed_at,
+            m.History.reason,
+        )
+        .where(
+            m.History.entity == "commitment",
+            m.History.field.in_(list(fields)),
+            m.History.changed_at >= since,
+            m.History.changed_at < until,
+        )
+        .order_by(m.History.changed_at, m.History.id)
+    )
     return [HistoryFact(*row) for row in session.execute(query)]
-

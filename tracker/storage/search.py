@@ -33,12 +33,14 @@ def _contains(column, word: str):
     return func.lower(func.coalesce(column, "")).contains(word.lower(), autoescape=True)
 
 
-def search_rows(session: Session, words: list[str], party_codes: dict[str, str], *,
-                limit: int = 50) -> list[SearchHit]:
+def search_rows(
+    session: Session, words: list[str], party_codes: dict[str, str], *, limit: int = 50
+) -> list[SearchHit]:
     """Items, then meetings, then documents matching every word in `words`, each kind by id, up to `limit` each.
 
     :param party_codes: word -> the party code it names (a word that names none is not a key).
     """
+
     def condition(columns, party_rows=None):
         terms = []
         for word in words:
@@ -50,15 +52,27 @@ def search_rows(session: Session, words: list[str], party_codes: dict[str, str],
 
     hits: list[SearchHit] = []
     c = m.Commitment
-    for row in session.execute(select(c.id, c.title, c.evidence_text).where(
-            condition([c.title, c.evidence_text, c.city, c.window_text], c.party_rows)).order_by(c.id).limit(limit)):
+    for row in session.execute(
+        select(c.id, c.title, c.evidence_text)
+        .where(condition([c.title, c.evidence_text, c.city, c.window_text], c.party_rows))
+        .order_by(c.id)
+        .limit(limit)
+    ):
         hits.append(SearchHit("item", row.id, row.title, row.evidence_text))
     mt = m.Meeting
-    for row in session.execute(select(mt.id, mt.title, mt.evidence_text).where(
-            condition([mt.title, mt.evidence_text, mt.city], mt.party_rows)).order_by(mt.id).limit(limit)):
+    for row in session.execute(
+        select(mt.id, mt.title, mt.evidence_text)
+        .where(condition([mt.title, mt.evidence_text, mt.city], mt.party_rows))
+        .order_by(mt.id)
+        .limit(limit)
+    ):
         hits.append(SearchHit("meeting", row.id, row.title, row.evidence_text))
     d = m.Document
-    for row in session.execute(select(d.id, d.title, d.source).where(
-            condition([d.title, d.source, d.text])).order_by(d.id).limit(limit)):
+    for row in session.execute(
+        select(d.id, d.title, d.source)
+        .where(condition([d.title, d.source, d.text]))
+        .order_by(d.id)
+        .limit(limit)
+    ):
         hits.append(SearchHit("document", row.id, row.title or row.source, None))
     return hits

@@ -15,9 +15,22 @@ from sqlalchemy.orm import Session
 from tracker.errors import NotFoundError
 from tracker.storage import models as m
 
-__all__ = ["add_source", "find_source", "get_source", "list_sources", "delete_source", "find_source_by_url",
-           "find_entries", "stored_sources", "record_entry", "count_entries", "url_sha256", "document_ids_by_source",
-           "find_robots", "save_robots"]
+__all__ = [
+    "add_source",
+    "find_source",
+    "get_source",
+    "list_sources",
+    "delete_source",
+    "find_source_by_url",
+    "find_entries",
+    "stored_sources",
+    "record_entry",
+    "count_entries",
+    "url_sha256",
+    "document_ids_by_source",
+    "find_robots",
+    "save_robots",
+]
 
 
 def url_sha256(url: str) -> str:
@@ -73,8 +86,16 @@ def stored_sources(session: Session, urls: list[str]) -> set[str]:
     return set(session.scalars(select(m.Document.source).where(m.Document.source.in_(urls))))
 
 
-def record_entry(session: Session, *, url: str, source_id: int | None, state: str, at: dt.datetime,
-                 document_id: int | None = None, error: str | None = None) -> m.SourceEntry:
+def record_entry(
+    session: Session,
+    *,
+    url: str,
+    source_id: int | None,
+    state: str,
+    at: dt.datetime,
+    document_id: int | None = None,
+    error: str | None = None,
+) -> m.SourceEntry:
     """Insert or update the entry of `url`; a failure again counts one more attempt."""
     row = session.scalar(select(m.SourceEntry).where(m.SourceEntry.url_sha256 == url_sha256(url)))
     if row is None:
@@ -87,14 +108,23 @@ def record_entry(session: Session, *, url: str, source_id: int | None, state: st
 
 def count_entries(session: Session, source_id: int) -> dict[str, int]:
     """How many entries of each state a source has."""
-    rows = session.execute(select(m.SourceEntry.state, func.count()).where(m.SourceEntry.source_id == source_id)
-                           .group_by(m.SourceEntry.state))
+    rows = session.execute(
+        select(m.SourceEntry.state, func.count())
+        .where(m.SourceEntry.source_id == source_id)
+        .group_by(m.SourceEntry.state)
+    )
     return {state: count for state, count in rows}
 
 
 def document_ids_by_source(session: Session, source_id: int) -> list[int]:
-    return [i for i in session.scalars(select(m.SourceEntry.document_id).where(
-        m.SourceEntry.source_id == source_id, m.SourceEntry.document_id.is_not(None)).order_by(m.SourceEntry.id))]
+    return [
+        i
+        for i in session.scalars(
+            select(m.SourceEntry.document_id)
+            .where(m.SourceEntry.source_id == source_id, m.SourceEntry.document_id.is_not(None))
+            .order_by(m.SourceEntry.id)
+        )
+    ]
 
 
 def find_robots(session: Session, *, fresh_since: dt.datetime) -> dict[str, tuple[int, str]]:

@@ -32,15 +32,15 @@ class Atom:
     core: int
     end: int
     lead: str = ""
-    build: Build | None = None          # calendar period: its window for a given year
-    year: int | None = None             # explicit year; None: from a neighbour or the anchor
-    year_offset: int | None = None      # "next year": anchor's year + offset
-    relative: Relative | None = None    # needs the anchor ("tomorrow", "next week")
-    open_phrase: bool = False           # "in due course"
-    weak: bool = False                  # kept only when joined to a neighbour ("March" in "March to May")
-    full_date: bool = False             # a day with its year, for first_full_date
-    winter: bool = False                # "winter Y" said in the second half of Y is Y's own winter
-    parts: tuple[Atom, ...] = field(default=(), repr=False)   # a range or alternative: its two ends
+    build: Build | None = None  # calendar period: its window for a given year
+    year: int | None = None  # explicit year; None: from a neighbour or the anchor
+    year_offset: int | None = None  # "next year": anchor's year + offset
+    relative: Relative | None = None  # needs the anchor ("tomorrow", "next week")
+    open_phrase: bool = False  # "in due course"
+    weak: bool = False  # kept only when joined to a neighbour ("March" in "March to May")
+    full_date: bool = False  # a day with its year, for first_full_date
+    winter: bool = False  # "winter Y" said in the second half of Y is Y's own winter
+    parts: tuple[Atom, ...] = field(default=(), repr=False)  # a range or alternative: its two ends
 
 
 # Bounded whitespace keeps every match attempt short.
@@ -59,7 +59,11 @@ def _cases(words) -> str:
 
 
 def _any_case(words) -> str:
-    return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True)) + ")"
+    return (
+        "(?i:"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True))
+        + ")"
+    )
 
 
 _MONTH_ALL = _cases(list(lx.MONTHS) + list(lx.MONTH_ABBREVIATIONS))
@@ -85,8 +89,10 @@ def _year(name: str) -> str:
 
 _YEAR_RELATIVE = _any_case(k for k in lx.YEAR_OFFSETS if k != "the")
 # A year after a date or month: ", 2016", " 2016", " of 2016", " next year", " of last year".
-_YEAR_SUFFIX = (rf"(?:(?:,{_O}|{_S}(?:of{_S})?){_year('y')}"
-                rf"|{_S}(?:of{_S})?(?P<yrel>{_YEAR_RELATIVE}){_S}(?i:year)\b)?")
+_YEAR_SUFFIX = (
+    rf"(?:(?:,{_O}|{_S}(?:of{_S})?){_year('y')}"
+    rf"|{_S}(?:of{_S})?(?P<yrel>{_YEAR_RELATIVE}){_S}(?i:year)\b)?"
+)
 _THE = rf"(?:[Tt]he{_S})?"
 
 # Cores start with a digit or a month name, so the engine can skip other text quickly; what may
@@ -95,11 +101,17 @@ _DMY = re.compile(rf"{_first_day('d')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}
 _MDY = re.compile(rf"{_month('m')}{_S}{_THE}{_day('d')}{_YEAR_SUFFIX}")
 _DDMY = re.compile(rf"{_first_day('d')}{_CONNECT}{_day('d2')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
 _MDDY = re.compile(rf"{_month('m')}{_S}{_day('d')}{_CONNECT}{_day('d2')}{_YEAR_SUFFIX}")
-_DAY_PREFIX = re.compile(rf"\b(?:(?P<wd>{_cases(list(lx.WEEKDAYS) + list(lx.WEEKDAY_ABBREVIATIONS))})\.?,?{_S}{_THE}"
-                         rf"|[Tt]he{_S})\Z")
-_ISO = re.compile(r"(?<![\w.\-/])(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d\-/]|\.\d)")
-_NUMERIC = re.compile(r"(?<![\w.\-/])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)"
-                      r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d./]|-\d)")
+_DAY_PREFIX = re.compile(
+    rf"\b(?:(?P<wd>{_cases(list(lx.WEEKDAYS) + list(lx.WEEKDAY_ABBREVIATIONS))})\.?,?{_S}{_THE}"
+    rf"|[Tt]he{_S})\Z"
+)
+_ISO = re.compile(
+    r"(?<![\w.\-/])(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d\-/]|\.\d)"
+)
+_NUMERIC = re.compile(
+    r"(?<![\w.\-/])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)"
+    r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d./]|-\d)"
+)
 
 _PART_ADJ = _any_case(["early", "mid", "late", "end", "later", "earlier"])
 _PART_OF = _any_case(["beginning", "start", "middle", "end", "first half", "second half", "latter half"])
@@ -107,10 +119,13 @@ _MONTH_PERIOD = re.compile(rf"{_month('m')}{_YEAR_SUFFIX}")
 _MONTH_REF = re.compile(rf"\b(?P<mref>{'|'.join(k.replace(' ', _S) for k in lx.MONTH_OFFSETS)}){_S}month\b")
 _MONTH_PREFIX = re.compile(
     rf"\b(?:(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?){_THE}|{_THE}(?P<of>{_PART_OF}){_S}of{_S}{_THE}"
-    rf"|(?P<mrel>(?i:next|last|this|coming)){_S})\Z")
+    rf"|(?P<mrel>(?i:next|last|this|coming)){_S})\Z"
+)
 
-_YEAR_REF = (rf"(?:{_year('y')}(?:{_O}[-\u2013\u2014/]{_O}(?P<y2>(?:19|20)\d\d|\d\d)(?!\d))?"
-             rf"|(?P<yrel>{_any_case(lx.YEAR_OFFSETS)}){_S}(?i:year)\b)")
+_YEAR_REF = (
+    rf"(?:{_year('y')}(?:{_O}[-\u2013\u2014/]{_O}(?P<y2>(?:19|20)\d\d|\d\d)(?!\d))?"
+    rf"|(?P<yrel>{_any_case(lx.YEAR_OFFSETS)}){_S}(?i:year)\b)"
+)
 _QUARTER_WORD = _any_case(["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "last", "final"])
 _HALF_WORD = _any_case(["first", "second", "latter", "1st", "2nd"])
 _NOT_A_YEAR = "|".join(lx.NOT_AFTER_A_YEAR)
@@ -118,19 +133,28 @@ _NOT_A_YEAR = "|".join(lx.NOT_AFTER_A_YEAR)
 # it is meant ("Q3 ", "the first half of ", "mid-"). Quarters also stand without a year.
 _YEAR_NUMBER = re.compile(
     r"(?P<y>(?:1(?<![\w.,'’‘]1)9|2(?<![\w.,'’‘]2)0)[0-9][0-9]|['’‘](?<![\w.,'’‘]['’‘])[0-9][0-9])(?!\d|[.,]\d)"
-    rf"(?:{_O}[-\u2013\u2014/]{_O}(?P<y2>(?:19|20)\d\d|\d\d)(?!\d))?(?!{_S}(?:{_NOT_A_YEAR})\b)")
+    rf"(?:{_O}[-\u2013\u2014/]{_O}(?P<y2>(?:19|20)\d\d|\d\d)(?!\d))?(?!{_S}(?:{_NOT_A_YEAR})\b)"
+)
 _YEAR_WORD = re.compile(rf"\b(?P<yrel>{'|'.join(k.replace(' ', _S) for k in lx.YEAR_OFFSETS)}){_S}year\b")
 _YEAR_PREFIX = re.compile(
     rf"\b(?:{_THE}(?P<qo>{_QUARTER_WORD}){_S}(?i:quarter)(?:{_S}of{_S}{_THE}|,?{_S})|[Qq](?P<q>[1-4])(?:{_O}[-/,]{_O}|{_S})"
     rf"|{_THE}(?P<ho>{_HALF_WORD}){_S}(?i:half){_S}of{_S}{_THE}|(?:H(?P<h>[12])|(?P<h_>[12])H){_O}"
-    rf"|{_THE}(?P<of>(?i:beginning|start|middle|end)){_S}of{_S}{_THE}|(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?))\Z")
-_QUARTER_ALONE = re.compile(rf"\b(?:the{_S})?(?P<qo>{_QUARTER_WORD.replace('(?i:', '(?:')}){_S}quarter\b|\bq(?P<q>[1-4])\b")
-_SEASON_PERIOD = re.compile(rf"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:{_S}(?:of{_S})?{_YEAR_REF})?")
+    rf"|{_THE}(?P<of>(?i:beginning|start|middle|end)){_S}of{_S}{_THE}|(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?))\Z"
+)
+_QUARTER_ALONE = re.compile(
+    rf"\b(?:the{_S})?(?P<qo>{_QUARTER_WORD.replace('(?i:', '(?:')}){_S}quarter\b|\bq(?P<q>[1-4])\b"
+)
+_SEASON_PERIOD = re.compile(
+    rf"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:{_S}(?:of{_S})?{_YEAR_REF})?"
+)
 _SEASON_PREFIX = re.compile(
     rf"\b(?:(?P<sadj>early|mid|late)(?:{_DASH}{_O}|{_S})(?:in{_S})?(?:the{_S})?|(?:the{_S})?(?P<sof>beginning|start|middle|end)"
-    rf"{_S}of{_S}(?:the{_S})?|(?P<srel>this|next|last|coming){_S}|the{_S})\Z")
+    rf"{_S}of{_S}(?:the{_S})?|(?P<srel>this|next|last|coming){_S}|the{_S})\Z"
+)
 
-_WEEKDAY = re.compile(rf"(?:(?P<rel>(?i:this{_S}coming|next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b")
+_WEEKDAY = re.compile(
+    rf"(?:(?P<rel>(?i:this{_S}coming|next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b"
+)
 # Prepositions after which a bare number is a year ("in 2017", not "No. 2017" or "to 2017 people").
 YEAR_LEADS = lx.SPAN_LEADS - {"on", "at", "after"}
 # Prepositions after which a bare month name is a month ("in May", "by May"); after "to", "and",
@@ -164,6 +188,7 @@ def _day_offset(days: int) -> Relative:
     def resolve(anchor, tense):
         day = anchor + dt.timedelta(days=days)
         return Window(day, day, Precision.DAY)
+
     return resolve
 
 
@@ -176,6 +201,7 @@ def _month_offset(months: int) -> Relative:
     def resolve(anchor, tense):
         month = dt.date(anchor.year, anchor.month, 1) + pd.relativedelta(months=months)
         return pd.month_window(month.year, month.month)
+
     return resolve
 
 
@@ -188,7 +214,9 @@ def _counted(phrase: str) -> Relative:
     count, unit = words[-2], words[-1].rstrip("s")
     count = int(count) if count.isdigit() else _NUMBER_WORDS[count]
     span = pd.relativedelta(**{unit + "s": count})
-    return lambda anchor, tense: Window(anchor, max(anchor, anchor + span - dt.timedelta(days=1)), Precision.DEADLINE)
+    return lambda anchor, tense: Window(
+        anchor, max(anchor, anchor + span - dt.timedelta(days=1)), Precision.DEADLINE
+    )
 
 
 def _day_of_month(phrase: str) -> Relative:
@@ -201,6 +229,7 @@ def _day_of_month(phrase: str) -> Relative:
         month = dt.date(anchor.year, anchor.month, 1) + pd.relativedelta(months=months)
         on = dt.date(month.year, month.month, max(1, min(day, pd.last_day(month.year, month.month))))
         return Window(on, on, Precision.DAY)
+
     return resolve
 
 
@@ -220,22 +249,43 @@ def _in_count(phrase: str) -> Relative:
     return _month_offset(count)
 
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 _COUNT = r"\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 
 # Phrases relative to the anchor: (pattern, resolver(anchor, tense)); "ago" and "within" rows
 # build their resolver from the words matched (_counted).
 _RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
-    (r"(?:today(?<!as of today)(?<!as from today)|tonight|this\s{1,3}(?:morning|afternoon|evening))\b", _day_offset(0)),
+    (
+        r"(?:today(?<!as of today)(?<!as from today)|tonight|this\s{1,3}(?:morning|afternoon|evening))\b",
+        _day_offset(0),
+    ),
     (r"the\s{1,3}day\s{1,3}after\s{1,3}tomorrow\b", _day_offset(2)),
     (r"tomorrow\b", _day_offset(1)),
     (r"the\s{1,3}day\s{1,3}before\s{1,3}yesterday\b", _day_offset(-2)),
     (r"yesterday\b", _day_offset(-1)),
-    (r"later\s{1,3}this\s{1,3}week\b",
-     lambda a, t: _clamp(a + dt.timedelta(days=1), pd.iso_week_window(a).end, Precision.DAYS)),
-    (r"earlier\s{1,3}this\s{1,3}week\b",
-     lambda a, t: _clamp(pd.iso_week_window(a).start, a - dt.timedelta(days=1), Precision.DAYS)),
+    (
+        r"later\s{1,3}this\s{1,3}week\b",
+        lambda a, t: _clamp(a + dt.timedelta(days=1), pd.iso_week_window(a).end, Precision.DAYS),
+    ),
+    (
+        r"earlier\s{1,3}this\s{1,3}week\b",
+        lambda a, t: _clamp(pd.iso_week_window(a).start, a - dt.timedelta(days=1), Precision.DAYS),
+    ),
     (r"(?:this|the\s{1,3}current)\s{1,3}week\b", _this_week),
     (r"(?:next|the\s{1,3}following|the\s{1,3}coming)\s{1,3}week\b", lambda a, t: pd.iso_week_window(a, 1)),
     (r"(?:last|the\s{1,3}previous|the\s{1,3}past)\s{1,3}week\b", lambda a, t: pd.iso_week_window(a, -1)),
@@ -243,30 +293,52 @@ _RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
     (r"next\s{1,3}weekend\b", lambda a, t: _weekend(a, 1)),
     (r"last\s{1,3}weekend\b", lambda a, t: _weekend(a, -1)),
     (r"(?:at|over|during)\s{1,3}the\s{1,3}weekend\b", _the_weekend),
-    (r"later\s{1,3}(?:this|in\s{1,3}the)\s{1,3}month\b",
-     lambda a, t: _clamp(a + dt.timedelta(days=1), dt.date(a.year, a.month, pd.last_day(a.year, a.month)),
-                         Precision.PART_OF_MONTH)),
-    (r"earlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}month\b",
-     lambda a, t: _clamp(dt.date(a.year, a.month, 1), a - dt.timedelta(days=1), Precision.PART_OF_MONTH)),
-    (r"later\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
-     lambda a, t: _clamp(a + dt.timedelta(days=1), dt.date(a.year, 12, 31), Precision.PART_OF_YEAR)),
-    (r"earlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
-     lambda a, t: _clamp(dt.date(a.year, 1, 1), a - dt.timedelta(days=1), Precision.PART_OF_YEAR)),
+    (
+        r"later\s{1,3}(?:this|in\s{1,3}the)\s{1,3}month\b",
+        lambda a, t: _clamp(
+            a + dt.timedelta(days=1),
+            dt.date(a.year, a.month, pd.last_day(a.year, a.month)),
+            Precision.PART_OF_MONTH,
+        ),
+    ),
+    (
+        r"earlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}month\b",
+        lambda a, t: _clamp(dt.date(a.year, a.month, 1), a - dt.timedelta(days=1), Precision.PART_OF_MONTH),
+    ),
+    (
+        r"later\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
+        lambda a, t: _clamp(a + dt.timedelta(days=1), dt.date(a.year, 12, 31), Precision.PART_OF_YEAR),
+    ),
+    (
+        r"earlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
+        lambda a, t: _clamp(dt.date(a.year, 1, 1), a - dt.timedelta(days=1), Precision.PART_OF_YEAR),
+    ),
     (rf"(?:{_COUNT})\s{{1,3}}days?\s{{1,3}}ago\b", "ago"),
-    (r"the\s{1,3}\d{1,2}(?:st|nd|rd|th)?\s{1,3}of\s{1,3}(?:this|next|the\s{1,3}(?:current|following))\s{1,3}month\b",
-     "day of month"),
-    (rf"in\s{{1,3}}(?:about\s{{1,3}}|some\s{{1,3}})?(?:{_COUNT})\s{{1,3}}(?:days?|weeks?|months?)"
-     rf"(?:(?:['\u2019]s?)?\s{{1,3}}time)?\b", "in"),
-    (rf"within\s{{1,3}}(?:the\s{{1,3}}(?:next|coming)\s{{1,3}})?(?:{_COUNT})\s{{1,3}}(?:days?|weeks?|months?|years?)\b", "within"),
-] + [
-    (rf"{pattern}\b", _vague(months, days)) for pattern, months, days in lx.VAGUE_PHRASES
-]
+    (
+        r"the\s{1,3}\d{1,2}(?:st|nd|rd|th)?\s{1,3}of\s{1,3}(?:this|next|the\s{1,3}(?:current|following))\s{1,3}month\b",
+        "day of month",
+    ),
+    (
+        rf"in\s{{1,3}}(?:about\s{{1,3}}|some\s{{1,3}})?(?:{_COUNT})\s{{1,3}}(?:days?|weeks?|months?)"
+        rf"(?:(?:['\u2019]s?)?\s{{1,3}}time)?\b",
+        "in",
+    ),
+    (
+        rf"within\s{{1,3}}(?:the\s{{1,3}}(?:next|coming)\s{{1,3}})?(?:{_COUNT})\s{{1,3}}(?:days?|weeks?|months?|years?)\b",
+        "within",
+    ),
+] + [(rf"{pattern}\b", _vague(months, days)) for pattern, months, days in lx.VAGUE_PHRASES]
 # One pattern finds any row (no capturing groups, so every alternative starts with a literal the
 # engine can test at once); the row is then told by its own pattern. It runs on the ASCII-lower-
 # cased text.
 _ROWS = [re.compile(pattern) for pattern, _ in _RELATIVE_TABLE] + [re.compile("|".join(lx.OPEN_PHRASES))]
-_RELATIVE = re.compile(r"\b(?:" + "|".join(f"(?:{pattern})" for pattern, _ in _RELATIVE_TABLE)
-                       + "|" + "|".join(f"(?:{pattern})" for pattern in lx.OPEN_PHRASES) + r")\b")
+_RELATIVE = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?:{pattern})" for pattern, _ in _RELATIVE_TABLE)
+    + "|"
+    + "|".join(f"(?:{pattern})" for pattern in lx.OPEN_PHRASES)
+    + r")\b"
+)
 
 
 class _Found:
@@ -365,8 +437,14 @@ def _scan_days(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
             year, offset = _explicit_year(match)
             # An impossible date ("31 February 2017") is still an atom, so that its month is not read
             # alone; it resolves to nothing.
-            yield _atom(text, match, build=lambda y, m=month, d=day: pd.day_window(y, m, d), year=year,
-                        year_offset=offset, full_date=bool(match["y"]))
+            yield _atom(
+                text,
+                match,
+                build=lambda y, m=month, d=day: pd.day_window(y, m, d),
+                year=year,
+                year_offset=offset,
+                full_date=bool(match["y"]),
+            )
     for pattern in (_DDMY, _MDDY):
         for match in pattern.finditer(text, start, end):
             month, _ = _month_number(match["m"])
@@ -385,7 +463,7 @@ def _scan_numeric_dates(text: str, lower: str, start: int, end: int) -> Iterator
     for match in _NUMERIC.finditer(text, start, end):
         first, second, year_text = int(match["a"]), int(match["b"]), match["y"]
         if len(year_text) == 2 and (len(match["a"]) != 2 or len(match["b"]) != 2):
-            continue   # "1.2.34" is a version or section number, not a date
+            continue  # "1.2.34" is a version or section number, not a date
         # Dots are day first (06.10.2016, European usage); slashes month first (7/2/2017, as US
         # sites print them); either way the other order when the first number cannot be a month.
         day_first = match["sep"] == "." if first <= 12 and second <= 12 else first > 12
@@ -402,9 +480,9 @@ def _scan_months(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
         offset = lx.MONTH_OFFSETS[" ".join(match["mref"].split())]
         if part is None:
             if match["mrel"] or match["mref"] == "the":
-                continue   # "the month" alone names no month
+                continue  # "the month" alone names no month
             yield _atom(text, match, relative=_month_offset(offset))
-        elif part not in ("later", "earlier"):   # "later this month" is in the relative table
+        elif part not in ("later", "earlier"):  # "later this month" is in the relative table
             yield _atom(text, match, relative=_month_part_offset(offset, part))
     for core in _MONTH_PERIOD.finditer(text, start, end):
         match = _prefixed(_MONTH_PREFIX, text, core)
@@ -414,7 +492,7 @@ def _scan_months(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
         year, year_offset = _explicit_year(match)
         has_year = year is not None or year_offset is not None
         if abbreviated and not has_year:
-            continue   # "Mar", "Dec" alone are too often not months
+            continue  # "Mar", "Dec" alone are too often not months
         if part in ("later", "earlier"):
             part = "late" if part == "later" else "early"
         build = _month_builder(month, part)
@@ -422,8 +500,14 @@ def _scan_months(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
             yield _atom(text, match, relative=_named_month(match["mrel"].lower(), build, month))
             continue
         # A bare month ("May") needs a preposition before it; "May" alone is mostly the verb.
-        yield _atom(text, match, None if part or has_year else MONTH_LEADS, build=build, year=year,
-                    year_offset=year_offset)
+        yield _atom(
+            text,
+            match,
+            None if part or has_year else MONTH_LEADS,
+            build=build,
+            year=year,
+            year_offset=year_offset,
+        )
 
 
 def _month_builder(month: int, part: str | None) -> Build:
@@ -439,17 +523,20 @@ def _month_part_offset(offset: int, part: str) -> Relative:
     def resolve(anchor, tense):
         month = dt.date(anchor.year, anchor.month, 1) + pd.relativedelta(months=offset)
         return pd.month_part_window(month.year, month.month, first, last)
+
     return resolve
 
 
 def _named_month(modifier: str, build: Build, month: int) -> Relative:
     """ "next May": the first May after the anchor's month; "last May" the one before; "this May" this year's."""
+
     def resolve(anchor, tense):
         if modifier in ("next", "coming"):
             return build(anchor.year if month > anchor.month else anchor.year + 1)
         if modifier == "last":
             return build(anchor.year if month < anchor.month else anchor.year - 1)
         return build(anchor.year)
+
     return resolve
 
 
@@ -465,26 +552,29 @@ def _year_of(match: re.Match) -> tuple[int | None, int | None, int | None]:
     return year, offset, second
 
 
-def _year_period_atom(text: str, match: re.Match, build: Build, weak: bool = False, winter: bool = False) -> Atom | None:
+def _year_period_atom(
+    text: str, match: re.Match, build: Build, weak: bool = False, winter: bool = False
+) -> Atom | None:
     """The atom of a year-level period; a span "2017-18" becomes a range of two atoms."""
     year, offset, year_end = _year_of(match)
     if _g(match, "y2") and year_end is None:
-        return None   # "2018-03", "2017-2012": not a span of years
+        return None  # "2018-03", "2017-2012": not a span of years
     if not _check(build, year):
         return None
-    if year_end is not None:   # spans of years ("2016-2017") are years, whatever comes before
+    if year_end is not None:  # spans of years ("2016-2017") are years, whatever comes before
         atom = _atom(text, match, build=build, year=year)
         second = Atom(start=match.end(), core=match.end(), end=match.end(), build=build, year=year_end)
         return replace(atom, parts=(atom, second))
     # "in 2017" is a year; a bare number ("No. 2017") is not, unless a neighbour makes it one.
-    return _atom(text, match, YEAR_LEADS if weak else None, build=build, year=year, year_offset=offset,
-                 winter=winter)
+    return _atom(
+        text, match, YEAR_LEADS if weak else None, build=build, year=year, year_offset=offset, winter=winter
+    )
 
 
 def _scan_year_periods(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
     for match in _QUARTER_ALONE.finditer(lower, start, end):
         if match["q"] and not lead_before(text, match.start())[0]:
-            continue   # "Q3" alone may be a heading or a code
+            continue  # "Q3" alone may be a heading or a code
         quarter = int(match["q"]) if match["q"] else lx.ORDINALS[match["qo"]]
         yield _atom(text, match, build=lambda y, q=4 if quarter == -1 else quarter: pd.quarter_window(y, q))
     for core in _YEAR_NUMBER.finditer(text, start, end):
@@ -511,8 +601,13 @@ def _scan_year_periods(text: str, lower: str, start: int, end: int) -> Iterator[
             # "winter 2018/19" is the one that ends in 2019
             atom = _atom(text, match, build=build, year=year_end)
         else:
-            atom = _year_period_atom(text, match, build, weak=not (part or _has_year(match)),
-                                     winter=first_month == 12 and year is not None)
+            atom = _year_period_atom(
+                text,
+                match,
+                build,
+                weak=not (part or _has_year(match)),
+                winter=first_month == 12 and year is not None,
+            )
         if atom:
             yield atom
 
@@ -529,13 +624,13 @@ def _year_atom(text: str, match: _Found) -> Atom | None:
         part = (match["of"] or match["adj"]).lower()
         if part in ("later", "earlier"):
             if match["yrel"] in ("this", "the"):
-                return None   # "later this year" is in the relative table
+                return None  # "later this year" is in the relative table
             part = "late" if part == "later" else "early"
         first, last = lx.YEAR_PARTS[part]
         build = lambda y, f=first, la=last: pd.year_part_window(y, f, la)
     else:
         if match["yrel"] == "the":
-            return None   # "the year" alone names no year
+            return None  # "the year" alone names no year
         return _year_period_atom(text, match, pd.year_window, weak=match["yrel"] is None)
     return _year_period_atom(text, match, build)
 
@@ -546,12 +641,14 @@ def _has_year(match: re.Match) -> bool:
 
 def _named_season(modifier: str, build: Build) -> Relative:
     """ "next summer": the first one starting after the anchor; "last summer": the last one ended before it."""
+
     def resolve(anchor, tense):
         if modifier in ("next", "coming"):
             return _first_after(build, anchor)
         if modifier == "last":
             return _last_before(build, anchor)
         return pd.pick_year(build, anchor, tense)
+
     return resolve
 
 
@@ -582,6 +679,7 @@ def _weekday_resolver(modifier: str, weekday: int) -> Relative:
         else:
             day = pd.weekday_on_or_before(anchor, weekday)
         return Window(day, day, Precision.DAY)
+
     return resolve
 
 
@@ -590,16 +688,20 @@ def _scan_relative(text: str, lower: str, start: int, end: int) -> Iterator[Atom
         modifier = (match["rel"] or "").lower().split()[-1] if match["rel"] else ""
         yield _atom(text, match, relative=_weekday_resolver(modifier, lx.WEEKDAYS[match["wd"].lower()]))
     for match in _RELATIVE.finditer(lower, start, end):
-        row = next(index for index, pattern in enumerate(_ROWS) if pattern.fullmatch(lower, match.start(), match.end()))
+        row = next(
+            index
+            for index, pattern in enumerate(_ROWS)
+            if pattern.fullmatch(lower, match.start(), match.end())
+        )
         if row == len(_RELATIVE_TABLE):
             yield _atom(text, match, open_phrase=True)
             continue
         resolve = _RELATIVE_TABLE[row][1]
         if resolve == "day of month":
             resolve = _day_of_month(match.group())
-        elif resolve == "in":   # "in two weeks", "in ten days' time"
+        elif resolve == "in":  # "in two weeks", "in ten days' time"
             resolve = _in_count(match.group())
-        elif isinstance(resolve, str):   # "three days ago", "within two months"
+        elif isinstance(resolve, str):  # "three days ago", "within two months"
             resolve = _counted(match.group())
         yield _atom(text, match, relative=resolve)
 
@@ -614,7 +716,8 @@ _YEAR_WORDS = re.compile(r"year|quarter|half|spring|summer|autumn|fall|winter")
 _WEEKDAY_TRIGGER = re.compile(_cases(lx.WEEKDAYS))
 _RELATIVE_WORDS = re.compile(
     r"today|tonight|tomorrow|yesterday|week|month|year|soon|shortly|future|term|ahead|come|long|date|course|"
-    r"channel|ago|morning|afternoon|evening|time|stage|point|days")
+    r"channel|ago|morning|afternoon|evening|time|stage|point|days"
+)
 _WORD_TAIL = re.compile(r"\w*\W{0,5}\w*")
 
 
@@ -638,8 +741,14 @@ def scan_atoms(text: str) -> list[Atom]:
         (_scan_days, _regions([_MONTH_TRIGGER.finditer(text)], text, 45, 45)),
         (_scan_numeric_dates, _regions([_NUMERIC_TRIGGER.finditer(text)], text, 12, 12)),
         (_scan_months, _regions([_MONTH_TRIGGER.finditer(text), re.finditer("month", lower)], text, 20, 45)),
-        (_scan_year_periods, _regions([_YEAR_TRIGGER.finditer(text), _YEAR_WORDS.finditer(lower)], text, 50, 40)),
-        (_scan_relative, _regions([_WEEKDAY_TRIGGER.finditer(text), _RELATIVE_WORDS.finditer(lower)], text, 40, 40)),
+        (
+            _scan_year_periods,
+            _regions([_YEAR_TRIGGER.finditer(text), _YEAR_WORDS.finditer(lower)], text, 50, 40),
+        ),
+        (
+            _scan_relative,
+            _regions([_WEEKDAY_TRIGGER.finditer(text), _RELATIVE_WORDS.finditer(lower)], text, 40, 40),
+        ),
     ]
     atoms: list[Atom] = []
     for scan, regions in families:

@@ -16,16 +16,36 @@ from dateutil.relativedelta import relativedelta
 from tracker.domain.model import Precision, Window
 
 __all__ = [
-    "last_day", "day_window", "days_window", "month_window", "month_part_window", "quarter_window",
-    "half_window", "year_part_window", "season_window", "season_part_window", "year_window",
-    "iso_week_window", "after_months", "weekday_on_or_after", "weekday_on_or_before",
-    "pick_year", "join_windows", "WIDTH",
+    "last_day",
+    "day_window",
+    "days_window",
+    "month_window",
+    "month_part_window",
+    "quarter_window",
+    "half_window",
+    "year_part_window",
+    "season_window",
+    "season_part_window",
+    "year_window",
+    "iso_week_window",
+    "after_months",
+    "weekday_on_or_after",
+    "weekday_on_or_before",
+    "pick_year",
+    "join_windows",
+    "WIDTH",
 ]
 
 # How wide each precision is, for "the precision of the wider" in ranges and alternatives.
 WIDTH = {
-    Precision.DAY: 0, Precision.DAYS: 1, Precision.PART_OF_MONTH: 2, Precision.MONTH: 3,
-    Precision.SEASON: 4, Precision.QUARTER: 4, Precision.PART_OF_YEAR: 5, Precision.HALF: 6,
+    Precision.DAY: 0,
+    Precision.DAYS: 1,
+    Precision.PART_OF_MONTH: 2,
+    Precision.MONTH: 3,
+    Precision.SEASON: 4,
+    Precision.QUARTER: 4,
+    Precision.PART_OF_YEAR: 5,
+    Precision.HALF: 6,
     Precision.YEAR: 7,
 }
 
@@ -56,8 +76,11 @@ def month_part_window(year: int, month: int, first: int, last: int | None) -> Wi
 
 def quarter_window(year: int, quarter: int) -> Window:
     first_month = 3 * (quarter - 1) + 1
-    return Window(dt.date(year, first_month, 1), dt.date(year, first_month + 2, last_day(year, first_month + 2)),
-                  Precision.QUARTER)
+    return Window(
+        dt.date(year, first_month, 1),
+        dt.date(year, first_month + 2, last_day(year, first_month + 2)),
+        Precision.QUARTER,
+    )
 
 
 def half_window(year: int, half: int) -> Window:
@@ -67,8 +90,11 @@ def half_window(year: int, half: int) -> Window:
 
 
 def year_part_window(year: int, first_month: int, last_month: int) -> Window:
-    return Window(dt.date(year, first_month, 1), dt.date(year, last_month, last_day(year, last_month)),
-                  Precision.PART_OF_YEAR)
+    return Window(
+        dt.date(year, first_month, 1),
+        dt.date(year, last_month, last_day(year, last_month)),
+        Precision.PART_OF_YEAR,
+    )
 
 
 def season_window(year: int, first_month: int) -> Window:
@@ -114,7 +140,11 @@ def pick_year(build: Callable[[int], Window], anchor: dt.date, tense: str) -> Wi
     when the anchor is inside it). Past: the last year whose window starts on or before the
     anchor. Years where the date does not exist (29 February) are skipped.
     """
-    years = range(anchor.year - 1, anchor.year + 9) if tense == "future" else range(anchor.year + 1, anchor.year - 9, -1)
+    years = (
+        range(anchor.year - 1, anchor.year + 9)
+        if tense == "future"
+        else range(anchor.year + 1, anchor.year - 9, -1)
+    )
     for year in years:
         try:
             window = build(year)
@@ -128,7 +158,12 @@ def pick_year(build: Callable[[int], Window], anchor: dt.date, tense: str) -> Wi
 def join_windows(first: Window, second: Window) -> Window:
     """From the start of the earlier to the end of the later, with the precision of the wider."""
     start, end = min(first.start, second.start), max(first.end, second.end)
-    if first.precision in (Precision.DAY, Precision.DAYS) and second.precision in (Precision.DAY, Precision.DAYS):
+    if first.precision in (Precision.DAY, Precision.DAYS) and second.precision in (
+        Precision.DAY,
+        Precision.DAYS,
+    ):
         return days_window(start, end)
-    wider = max((first, second), key=lambda window: (WIDTH.get(window.precision, 8), window.end - window.start))
+    wider = max(
+        (first, second), key=lambda window: (WIDTH.get(window.precision, 8), window.end - window.start)
+    )
     return Window(start, end, wider.precision)

@@ -9,8 +9,8 @@ date) in the direction of the tense. Without an anchor, relative expressions sta
 from __future__ import annotations
 
 import bisect
-import functools
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -71,7 +71,7 @@ def find_time_expressions(text: str, anchor: dt.date | None, tense: Tense = "fut
         window = _resolve(atom, anchor, tense)
         if window is None:
             continue
-        span = text[atom.start:atom.end]
+        span = text[atom.start : atom.end]
         found.append(TimeExpression(atom.start, atom.end, span, replace(window, text=span)))
     return found
 
@@ -147,7 +147,7 @@ def _select(atoms: list[Atom]) -> list[Atom]:
     starts = [atom.start for atom in chosen]
     gaps_filled = []
     for atom in sorted((a for a in atoms if a.weak), key=lambda a: (a.start, -a.end)):
-        index = bisect.bisect_left(starts, atom.end)   # chosen atoms starting before this one ends
+        index = bisect.bisect_left(starts, atom.end)  # chosen atoms starting before this one ends
         if index and chosen[index - 1].end > atom.start:
             continue
         if gaps_filled and gaps_filled[-1].end > atom.start:
@@ -162,10 +162,16 @@ def _join(text: str, atoms: list[Atom]) -> list[Atom]:
     # Right to left, so "June, July and August 2017" passes 2017 back to June.
     for index in range(len(atoms) - 2, -1, -1):
         first, second = atoms[index], atoms[index + 1]
-        gap = text[first.end:second.core]
+        gap = text[first.end : second.core]
         if not _LIST.fullmatch(gap) and not _RANGE.fullmatch(gap):
             continue
-        if second.weak and not first.weak and _is_calendar(first) and _is_calendar(second) and _LIST.fullmatch(gap):
+        if (
+            second.weak
+            and not first.weak
+            and _is_calendar(first)
+            and _is_calendar(second)
+            and _LIST.fullmatch(gap)
+        ):
             atoms[index + 1] = second = replace(second, weak=False)
         if _is_yearless(first) and second.year is not None and not second.parts and _alike(first, second):
             atoms[index] = replace(first, year=_borrowed_year(first, second), weak=False)
@@ -173,8 +179,13 @@ def _join(text: str, atoms: list[Atom]) -> list[Atom]:
     for atom in atoms:
         if joined and _joins(text, joined[-1], atom):
             previous = joined.pop()
-            atom = Atom(start=previous.start, core=previous.core, end=atom.end, lead=previous.lead,
-                        parts=(previous, atom))
+            atom = Atom(
+                start=previous.start,
+                core=previous.core,
+                end=atom.end,
+                lead=previous.lead,
+                parts=(previous, atom),
+            )
         joined.append(atom)
     return [atom for atom in joined if not atom.weak]
 
@@ -183,7 +194,7 @@ def _joins(text: str, first: Atom, second: Atom) -> bool:
     """True when `second` continues `first` as a range ("to", "–") or an alternative ("or")."""
     if not (_is_calendar(first) and _is_calendar(second)):
         return False
-    gap = text[first.end:second.core]
+    gap = text[first.end : second.core]
     if _RANGE.fullmatch(gap) or _OR.fullmatch(gap):
         return True
     return first.lead == "between" and bool(_AND.fullmatch(gap))
@@ -223,7 +234,7 @@ def _resolve(atom: Atom, anchor: dt.date | None, tense: Tense) -> Window | None:
     if anchor is None:
         return Window.open()
     if window.end < anchor:
-        return window   # "before 2010" in a text of 2016 is no deadline
+        return window  # "before 2010" in a text of 2016 is no deadline
     return Window(anchor, window.end, Precision.DEADLINE)
 
 
@@ -241,7 +252,7 @@ def _resolve_period(atom: Atom, anchor: dt.date | None, tense: Tense) -> Window 
             return _resolve_year(atom, anchor)
         return pd.pick_year(atom.build, anchor, tense) if anchor else Window.open()
     except (ValueError, OverflowError):
-        return None   # an impossible date ("31 February 2017")
+        return None  # an impossible date ("31 February 2017")
 
 
 def _resolve_year(atom: Atom, anchor: dt.date | None) -> Window:
@@ -257,7 +268,9 @@ def _resolve_pair(first: Atom, second: Atom, anchor: dt.date | None, tense: Tens
         end = _resolve_period(second, anchor, tense)
         if end is None or end.is_open:
             return end
-        start = first.build(end.start.year if first.build(end.start.year).start <= end.start else end.start.year - 1)
+        start = first.build(
+            end.start.year if first.build(end.start.year).start <= end.start else end.start.year - 1
+        )
     else:
         start = _resolve_period(first, anchor, tense)
         if start is None or start.is_open:
@@ -281,10 +294,15 @@ def _specificity(item: TimeExpression) -> tuple[int, int]:
     return (0 if window.precision in _CALENDAR_PRECISIONS else 1, (window.end - window.start).days)
 
 
-_NAMES = re.compile(r"\b(" + "|".join(list(lx.MONTHS) + list(lx.MONTH_ABBREVIATIONS) + list(lx.WEEKDAYS)) + r")\b",
-                    re.IGNORECASE)
-_FILLER = re.compile(r"(?:[\s,.;:()]|\b(?:in|on|the|at|of|during|at\s+the\s+earliest|as\s+soon\s+as\s+possible|"
-                     r"asap|approximately|around|about|circa|some\s+time|sometime)\b)*", re.IGNORECASE)
+_NAMES = re.compile(
+    r"\b(" + "|".join(list(lx.MONTHS) + list(lx.MONTH_ABBREVIATIONS) + list(lx.WEEKDAYS)) + r")\b",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(
+    r"(?:[\s,.;:()]|\b(?:in|on|the|at|of|during|at\s+the\s+earliest|as\s+soon\s+as\s+possible|"
+    r"asap|approximately|around|about|circa|some\s+time|sometime)\b)*",
+    re.IGNORECASE,
+)
 
 
 _CODES = re.compile(r"\b[hq][1-4]\b")
@@ -292,7 +310,9 @@ _CODES = re.compile(r"\b[hq][1-4]\b")
 
 def _capitalise_names(expression: str) -> str:
     """ "march" -> "March", "h2" -> "H2": user input is often lower case, text rarely is."""
-    return _CODES.sub(lambda match: match.group().upper(), _NAMES.sub(lambda match: match.group().title(), expression))
+    return _CODES.sub(
+        lambda match: match.group().upper(), _NAMES.sub(lambda match: match.group().title(), expression)
+    )
 
 
 def _is_filler(leftover: str) -> bool:
