@@ -84,3 +84,41 @@ def test_the_limits_reach_waitress(server):
     assert server.adj.connection_limit == limits.SERVER_MAX_CONNECTIONS
     assert server.adj.channel_timeout == limits.SERVER_IDLE_SECONDS
     assert server.per_client == limits.SERVER_MAX_CONNECTIONS_PER_CLIENT
+
+
+def _read_reply(connection: socket.socket) -> tuple[bytes, dict[str, str], bytes]:
+    """One HTTP response from a kept-alive connection: status line, headers, body (by Content-Length)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = connection.recv(4096)
+        assert chunk, f"connection closed after {data!r}"
+        data += chunk
+    head, body = data.split(b"\r\n\r\n", 1)
+    status, *lines = head.split(b"\r\n")
+    headers = {k.lower(): v.strip() for k, v in (line.decode().split(":", 1) for line in lines)}
+    while len(body) < int(headers.get("content-length", "0")):
+        body += connection.recv(4096)
+    return status, headers, body
+
+
+def test_a_304_keeps_the_connection_open_for_the_next_poll(server, engine, add_data, make_feed):
+    """Issue #13: waitress closed the connection after every 304 (no Content-Length there)."""
+    add_data()
+    path = f"/feeds/{make_feed()}.ics"
+    port = int(server.effective_port)
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        status, headers, body = _read_reply(connection)
+        assert status == b"HTTP/1.1 200 OK" and b"BEGIN:VCALENDAR" in body
+        etag = headers["etag"]
+        for _ in range(2):
+            connection.sendall(
+                f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nIf-None-Match: {etag}\r\n\r\n".encode()
+            )
+            status, headers, body = _read_reply(connection)
+            assert (status, body) == (b"HTTP/1.1 304 Not Modified", b"")
+            assert "connection" not in headers and "content-length" not in headers
+        connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        status, headers, body = _read_reply(connection)
+        assert status == b"HTTP/1.1 200 OK" and headers["connection"] == "close"
+        assert connection.recv(1) == b""  # closed when the client asked for it

@@ -5,7 +5,12 @@ waitress bounds connections in total (`connection_limit`) and closes idle ones
 not even /healthz, was answered. `BoundedServer` also refuses (closes at once)
 a connection from an address that already holds `per_client` of them. This is
 the one place that relies on waitress internals (`handle_accept`, `accept`,
-`active_channels`, `channel_class`); tests/server/test_connections.py guards it.
+`active_channels`, `channel_class`, `task_class`, `build_response_header`,
+`set_close_on_finish`); tests/server/test_connections.py guards it.
+waitress 3.0 also closes the connection after every response without a
+Content-Length, 304 included, although a 304 has no body and so a known end
+(RFC 9110 §15.4.5): pollers revalidating a feed paid a new TCP connection per
+poll. `_KeepAliveTask` keeps such a connection open on HTTP/1.1.
 Behind a reverse proxy every connection comes from the proxy: raise `per_client`
 (`tracker serve --max-per-client`) or let the proxy enforce its own limits.
 """
@@ -15,8 +20,9 @@ from __future__ import annotations
 import logging
 
 from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
-from waitress.task import ThreadedTaskDispatcher
+from waitress.task import ThreadedTaskDispatcher, WSGITask
 
 from tracker import limits
 
@@ -25,11 +31,40 @@ __all__ = ["BoundedServer", "create_bounded_server"]
 _log = logging.getLogger("tracker.server")
 
 
+class _KeepAliveTask(WSGITask):
+    """A WSGI task that does not close an HTTP/1.1 connection after a response that has no body."""
+
+    _bodyless_keep_alive = False
+
+    def build_response_header(self):
+        keep = (
+            not self.has_body
+            and not self.close_on_finish
+            and self.version == "1.1"
+            and self.request.headers.get("CONNECTION", "").lower() != "close"
+        )
+        self._bodyless_keep_alive = keep
+        try:
+            return super().build_response_header()
+        finally:
+            self._bodyless_keep_alive = False
+
+    def set_close_on_finish(self) -> None:
+        # Called by build_response_header only because a 304/204 carries no Content-Length.
+        if not self._bodyless_keep_alive:
+            super().set_close_on_finish()
+
+
+class _Channel(HTTPChannel):
+    task_class = _KeepAliveTask
+
+
 class BoundedServer(TcpWSGIServer):
     """A waitress TCP server that refuses a client's connection beyond `per_client` open ones."""
 
     per_client = limits.SERVER_MAX_CONNECTIONS_PER_CLIENT
     refused = 0
+    channel_class = _Channel
 
     def handle_accept(self):
         try:
