@@ -3,8 +3,10 @@
 Run: .venv/bin/python bench/sync.py [--items 10000]
 
 The items are those of bench/feed.py, in a SQLite file; Radicale (the dev extra)
-runs in a subprocess on 127.0.0.1 with a temporary storage folder. "client CPU"
-is the CPU time of this process only (the sync), not the server's.
+runs in a subprocess on 127.0.0.1 with its collections on tmpfs (/dev/shm where
+there is one) and the speed settings of tests/local_servers.py RADICALE_FAST
+(no fsync, item cache checked by mtime and size), printed with the figures.
+"client CPU" is the CPU time of this process only (the sync), not the server's.
 The issue's target: a sync with nothing new costs well under a second of client time.
 """
 
@@ -23,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))  # local_servers: Radicale as the tests start it
 
-from local_servers import start_radicale  # noqa: E402
+from local_servers import RADICALE_FAST, start_radicale  # noqa: E402
 
 USER, PASSWORD = "bench", "bench-password"
 
@@ -54,12 +56,36 @@ def main() -> None:
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument(
+        "--stock-storage",
+        action="store_true",
+        help="Radicale's own multifilesystem (O(items) per new resource) instead of radicale_uid_index",
+    )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder_name:
+    settings = {
+        **RADICALE_FAST,
+        "storage": {
+            **RADICALE_FAST["storage"],
+            "type": "multifilesystem" if args.stock_storage else "radicale_uid_index",
+        },
+    }
+    shm = Path("/dev/shm")
+    with (
+        tempfile.TemporaryDirectory() as folder_name,
+        tempfile.TemporaryDirectory(dir=shm if shm.is_dir() else None) as storage_name,
+    ):
         folder = Path(folder_name)
         url = f"sqlite:///{folder / 'bench.db'}"
         _fill_database(url, args.items)
-        process, base = start_radicale(folder, USER, PASSWORD, wait=60)
+        process, base = start_radicale(
+            folder,
+            USER,
+            PASSWORD,
+            wait=60,
+            storage=Path(storage_name),
+            settings=settings,
+            python_path=(str(ROOT / "bench"),),
+        )
         try:
             calendar_url = f"{base}/{USER}/tracker/"
             client = caldav.DAVClient(url=calendar_url, username=USER, password=PASSWORD)
@@ -82,7 +108,12 @@ def main() -> None:
         finally:
             process.terminate()
             process.wait(timeout=60)
-    print(json.dumps({"items": args.items, "first_sync": first, "no_change_sync": again}, indent=2))
+    server = {"folder": storage_name, **{f"{s}.{k}": v for s, kv in settings.items() for k, v in kv.items()}}
+    print(
+        json.dumps(
+            {"items": args.items, "radicale": server, "first_sync": first, "no_change_sync": again}, indent=2
+        )
+    )
 
 
 if __name__ == "__main__":

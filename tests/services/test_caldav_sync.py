@@ -1,7 +1,9 @@
-"""`tracker caldav` and `tracker sync` against a real Radicale server on 127.0.0.1 (issue 13).
+"""`tracker caldav` and `tracker sync` against real CalDAV servers on 127.0.0.1 (issue 13).
 
-The server runs in a subprocess for the module (htpasswd with a plain password,
-storage in a temporary folder); each test gets its own calendar collection. An
+Each test runs against Radicale (htpasswd with a plain password) and Xandikos (no
+authentication: it only does Basic auth over TLS), each in a subprocess for the
+module with its storage in a temporary folder; each test gets its own calendar
+collection. An
 "app" is a second caldav client that GETs a to-do, changes it and PUTs it back
 with If-Match on its own ETag, as Thunderbird or DAVx5 would.
 """
@@ -17,7 +19,7 @@ import httpx
 import icalendar
 import pytest
 from exporters.ics_checks import assert_strict, khal_import, read_with_parsers
-from local_servers import free_port, start_radicale
+from local_servers import free_port, start_radicale, start_xandikos
 
 PASSWORD = "s3cret-Radicale"
 USER = "alice"
@@ -30,12 +32,19 @@ def db_url(request, make_db_url) -> str:
     return make_db_url(getattr(request, "param", "sqlite"))
 
 
-@pytest.fixture(scope="module")
-def radicale(tmp_path_factory):
-    """A Radicale server for the module; yields its base URL."""
-    process, base = start_radicale(tmp_path_factory.mktemp("radicale"), USER, PASSWORD)
+@pytest.fixture(scope="module", params=["radicale", "xandikos"])
+def dav_server(request, tmp_path_factory):
+    """A CalDAV server for the module; yields the URL under which its calendars are made."""
+    folder = tmp_path_factory.mktemp(request.param)
+    if request.param == "radicale":
+        process, base = start_radicale(folder, USER, PASSWORD)
+        home = f"{base}/{USER}/"
+        _app_client(home).propfind(home, depth=0)  # Radicale makes the user's home on first sight
+    else:
+        process, base = start_xandikos(folder)
+        home = f"{base}/user/calendars/"
     try:
-        yield base
+        yield home
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -48,12 +57,10 @@ def _app_client(url: str):
 
 
 @pytest.fixture
-def calendar_url(radicale) -> str:
+def calendar_url(dav_server) -> str:
     """A fresh, empty calendar collection on the server."""
-    url = f"{radicale}/{USER}/tracker-{uuid.uuid4().hex[:8]}/"
-    client = _app_client(url)
-    client.propfind(f"{radicale}/{USER}/", depth=0)  # Radicale makes the user's home on first sight
-    assert client.mkcalendar(url).status == 201
+    url = f"{dav_server}tracker-{uuid.uuid4().hex[:8]}/"
+    assert _app_client(url).mkcalendar(url).status == 201
     return url
 
 
