@@ -296,3 +296,38 @@ def test_change_check_runs_at_most_once_per_interval(
     assert get() == first and len(checks) == 1, "within the interval the last check is trusted"
     clock["now"] += 1.5
     assert b"Renamed" in get() and len(checks) == 2
+
+
+def test_feeds_with_different_filters_have_their_own_open_follow_ups_digest(engine, call, make_feed):
+    """Issue 13: one digest UID in two filtered feeds made a client subscribed to both show only one."""
+    from tracker.domain.model import Commitment, Firmness, Kind, Window
+
+    with session_scope(engine) as session:
+        for party in ("BY", "CN"):
+            tracking.add_item(
+                session,
+                Commitment(
+                    kind=Kind.VISIT,
+                    firmness=Firmness.AGREED,
+                    title=f"Visit to {party}",
+                    parties=[party, "RS"],
+                    window=Window.open("at a convenient time"),
+                ),
+                at=AT,
+            )
+
+    def digest(token: str) -> icalendar.Event:
+        body = call(_feed_path(token)).body
+        [event] = [e for e in icalendar.Calendar.from_ical(body).walk("VEVENT") if "RRULE" in e]
+        return event
+
+    by, cn, by_again, everything = (
+        digest(make_feed("by", parties=("BY",))),
+        digest(make_feed("cn", parties=("CN",))),
+        digest(make_feed("by-too", parties=("BY",))),
+        digest(make_feed("all")),
+    )
+    assert "Visit to BY" in str(by["DESCRIPTION"]) and "Visit to CN" not in str(by["DESCRIPTION"])
+    assert len({str(by["UID"]), str(cn["UID"]), str(everything["UID"])}) == 3
+    assert str(by_again["UID"]) == str(by["UID"])  # the same items: the same component
+    assert str(everything["UID"]) == "open-follow-ups@tracker"  # the unfiltered calendar keeps its UID

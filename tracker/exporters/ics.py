@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 import zoneinfo
 from collections.abc import Iterable, Iterator
@@ -45,6 +46,7 @@ __all__ = [
     "zone_transitions",
     "open_digest_event",
     "OPEN_DIGEST_UID",
+    "open_digest_uid",
     "CalendarObject",
     "iter_objects",
 ]
@@ -79,6 +81,8 @@ class ExportOptions:
     :param refresh: suggested polling interval (REFRESH-INTERVAL and X-PUBLISHED-TTL).
     :param prodid: PRODID of the calendar; tests pin it.
     :param dtstamp: DTSTAMP for a component whose object has no change time (never the case for stored rows).
+    :param scope: which meetings and items the calendar holds (its filter), "" for all; the open follow-ups
+        digest's UID depends on it (`open_digest_uid`).
     """
 
     today: dt.date
@@ -90,6 +94,7 @@ class ExportOptions:
     dtstamp: dt.datetime = _EPOCH
     due_soon_days: int = 30
     description: str = field(default="Diplomatic meetings and the follow-up items agreed at them")
+    scope: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "todos", TodoMode(self.todos))
@@ -510,6 +515,17 @@ def item_event(item: Commitment, options: ExportOptions) -> Event | None:
 OPEN_DIGEST_UID = "open-follow-ups@tracker"
 
 
+def open_digest_uid(scope: str) -> str:
+    """UID of the open follow-ups digest of a calendar holding `scope` ("" for everything).
+
+    Two filtered feeds list different items in their digests: with one UID, a client subscribed to
+    both (Google, Apple) would keep one digest and hide the other, or flip between them (issue 13).
+    """
+    if not scope:
+        return OPEN_DIGEST_UID
+    return f"open-follow-ups-{hashlib.sha256(scope.encode('utf-8')).hexdigest()[:16]}@tracker"
+
+
 def open_digest_event(commitments: list[Commitment], options: ExportOptions) -> Event | None:
     """One weekly all-day "Open follow-ups (N)" event listing the active open-ended items; None when there are none.
 
@@ -531,7 +547,7 @@ def open_digest_event(commitments: list[Commitment], options: ExportOptions) -> 
         said = f": {_quote(item.window.text)}" if item.window.text else ""
         lines.append(f"- {_title(item)}{parties}{agreed}{said}")
     event = Event()
-    event.add("uid", OPEN_DIGEST_UID)
+    event.add("uid", open_digest_uid(options.scope))
     changes = [c.updated_at or c.created_at for c in open_ended if c.updated_at or c.created_at]
     _stamp(event, None, max((_utc(c, options.dtstamp) for c in changes), default=None), options)
     _add(event, "dtstart", monday)
@@ -657,7 +673,7 @@ def iter_objects(
                 yield CalendarObject(item.uid, "VEVENT", serialize(event))
         digest = open_digest_event(commitments, options)
         if digest is not None:
-            yield CalendarObject(OPEN_DIGEST_UID, "VEVENT", serialize(digest))
+            yield CalendarObject(open_digest_uid(options.scope), "VEVENT", serialize(digest))
     if options.todos in (TodoMode.AS_TODOS, TodoMode.BOTH):
         for item in commitments:
             yield CalendarObject(todo_uid(item.uid), "VTODO", serialize(item_todo(item, options)))

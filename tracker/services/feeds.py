@@ -9,6 +9,7 @@ change check a server uses to decide whether to build the calendar again.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import hmac
@@ -124,13 +125,13 @@ def build_calendar(session: Session, filter_: CalendarFilter, options: ExportOpt
     after the session has closed (so a long serialization holds no database lock).
     """
     meetings, items = load_calendar(session, filter_)
-    return iter_calendar(meetings, items, options)
+    return iter_calendar(meetings, items, dataclasses.replace(options, scope=filter_.describe()))
 
 
 def build_objects(session: Session, filter_: CalendarFilter, options: ExportOptions):
     """The calendar's components one by one (see tracker.exporters.ics.iter_objects); rows are read now."""
     meetings, items = load_calendar(session, filter_)
-    return iter_objects(meetings, items, options)
+    return iter_objects(meetings, items, dataclasses.replace(options, scope=filter_.describe()))
 
 
 def calendar_fingerprint(session: Session) -> tuple:
