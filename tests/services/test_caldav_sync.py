@@ -142,6 +142,8 @@ def _server_objects(url: str) -> dict[str, tuple[bytes, str]]:
     found = {}
     for resource in calendar.objects_by_sync_token(load_objects=False).objects:
         response = httpx.get(str(resource.url), auth=(USER, PASSWORD), timeout=30)  # the bytes as served
+        if response.status_code == 404:
+            continue  # listed as deleted
         data = response.content
         uid = re.search(rb"\r\nUID:(.*?)\r\n", data).group(1).decode()
         found[uid] = (data, response.headers["ETag"])
@@ -380,3 +382,66 @@ def test_no_accounts_and_a_missing_password(cli, monkeypatch):
         6,
         "tracker: the password of 'x' comes from $NO_SUCH_PW, which is not set\n",
     )
+
+
+def _app_delete(url: str, uid: str) -> None:
+    """Delete a resource as an app would (If-Match on the ETag it last saw)."""
+    href = f"{url}{uid}.ics"
+    got = httpx.get(href, auth=(USER, PASSWORD), timeout=30)
+    response = _app_client(url).delete(href, {"If-Match": got.headers["ETag"]})
+    assert response.status in (200, 204), response.status
+
+
+def test_a_todo_deleted_in_an_app_cancels_the_item_and_stays_deleted(cli, account):
+    """Issue 13: a to-do deleted in an app came back at the next sync and the item stayed open."""
+    _, item, _ = _add_data(cli)
+    _sync(cli)
+    _app_delete(account, f"todo-{item['uid']}")
+    report = _sync(cli, today="2017-06-06")
+    assert (report["cancelled"], report["created"]) == (1, 0)
+    assert report["notices"] == [f"item #{item['id']} was deleted in desk: cancelled in the tracker"]
+    shown = json.loads(cli("items", "show", str(item["id"]), "--json").stdout)
+    assert shown["status"] == "cancelled"
+    assert "deleted in desk on 2017-06-06" in json.dumps(shown["history"])
+    assert f"todo-{item['uid']}" not in _server_objects(account)
+    again = _sync(cli, today="2017-06-07")
+    assert (again["created"], again["updated"], again["notices"]) == (0, 0, [])
+    assert again["requests"] <= 2
+    assert f"todo-{item['uid']}" not in _server_objects(account)
+
+
+def test_a_meeting_deleted_or_edited_in_an_app_is_put_back_and_said(cli, account):
+    """Issue 13: meeting edits made in an app were overwritten without a word."""
+    meeting, item, _ = _add_data(cli)
+    _sync(cli)
+    href = f"{account}{meeting['uid']}.ics"
+    got = httpx.get(href, auth=(USER, PASSWORD), timeout=30)
+    calendar = icalendar.Calendar.from_ical(got.content)
+    [event] = calendar.walk("VEVENT")
+    event.pop("LOCATION")
+    event.add("location", "Paris")
+    put = _app_client(account).put(
+        href,
+        calendar.to_ical().decode(),
+        {"If-Match": got.headers["ETag"], "Content-Type": "text/calendar; charset=utf-8"},
+    )
+    assert put.status in (200, 201, 204)
+    _app_edit(account, f"todo-{item['uid']}", lambda todo: (todo.pop("SUMMARY"), todo.add("summary", "Mine")))
+    report = _sync(cli, today="2017-06-06")
+    assert sorted(report["notices"]) == sorted(
+        [
+            f"{meeting['uid']} (Consultations BY\u2013RS) changed in desk (LOCATION): the tracker's version "
+            "was put back; change meetings with `tracker meetings edit`",
+            f"item #{item['id']} changed in desk (SUMMARY): the tracker's text was put back; "
+            f"change it with `tracker items edit {item['id']}`",
+        ]
+    )
+    human = cli("sync", today="2017-06-06")
+    assert human.exit_code == 0 and "notice:" not in human.stdout  # said once, at the sync that saw it
+    on_server = _server_objects(account)
+    assert b"LOCATION:Belgrade" in on_server[meeting["uid"]][0]
+    _app_delete(account, meeting["uid"])
+    report = _sync(cli, today="2017-06-07")
+    assert report["created"] == 1
+    assert report["notices"] == [f"{meeting['uid']} was deleted in desk: put back (the tracker keeps it)"]
+    assert meeting["uid"] in _server_objects(account)

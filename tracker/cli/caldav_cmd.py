@@ -132,7 +132,9 @@ def sync(
 
     Pushes what changed in the tracker (same UIDs and content as `export ics
     --todos as-todos`); pulls what changed in apps: a to-do ticked off makes the
-    item done, cancelled cancels it, a moved due date reschedules it. When both
+    item done, cancelled cancels it, a moved due date reschedules it, a deleted
+    to-do cancels its item (and stays deleted). Other edits made in an app (a
+    meeting's time, a to-do's text) are overwritten and listed as notices. When both
     sides changed, the status comes from the app and the text from the tracker;
     such conflicts are listed. Exits 1 when a server failed (named on stderr);
     that account's sync is not saved and the next run retries it.
@@ -170,5 +172,7 @@ def sync(
                 typer.echo(f"  conflict: {conflict}")
             for deferred in report.deferred:
                 typer.echo(f"  deferred: {deferred}")
+            for notice in report.notices:
+                typer.echo(f"  notice: {notice}")
     if failures:
         raise typer.Exit(SyncServerError.exit_code)

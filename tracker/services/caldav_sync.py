@@ -9,8 +9,13 @@ deleted. Bytes are hashed, so what did not change is not sent.
 Pull: a sync-collection REPORT (RFC 6578) from the stored sync token lists what
 changed on the server; only resources whose ETag differs from ours are fetched.
 A VTODO an app marked COMPLETED makes the item done ("completed in <calendar> on
-<date>"), CANCELLED cancels it, a moved DUE reschedules it. Anything else an app
-changed is overwritten. The conflict rule, when both sides changed: the status
+<date>"), CANCELLED cancels it, a moved DUE reschedules it. A to-do deleted in an
+app is what a desk officer does with a follow-up that will not happen: an active
+item is cancelled ("deleted in <calendar> on <date>"), and the to-do is not put
+back unless the item is reopened. A meeting deleted in an app is put back (the
+tracker keeps the record of contacts). Anything else an app changed (a meeting's
+time, a to-do's text) is overwritten by the tracker's version, and each such
+change is named in the report's notices. The conflict rule, when both sides changed: the status
 (done, cancelled, due date) comes from the app, the text from the tracker; each
 conflict is reported. A sync with nothing new is one REPORT: after writing, a
 second REPORT moves the token past our own writes.
@@ -51,6 +56,12 @@ __all__ = [
 ]
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# pushed_status of a to-do deleted in an app: the record stays so that the push does not put it back.
+_DELETED_IN_APP = "DELETED"
+# Properties an app may change that the tracker does not take back (it puts its own version back):
+# a change to any of them is named in the report. STATUS, DUE and COMPLETED are pulled; stamps,
+# SEQUENCE and X- properties are the app's bookkeeping.
+_TRACKER_OWNED = ("SUMMARY", "DESCRIPTION", "LOCATION", "DTSTART", "DTEND", "URL", "CATEGORIES", "RRULE")
 _TIMEOUT = 30  # seconds per request: a cron job must end
 
 
@@ -89,6 +100,7 @@ class SyncReport:
     requests: int = 0
     conflicts: list[str] = field(default_factory=list)
     deferred: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # app changes the tracker did not take, and deletions
 
     @property
     def writes(self) -> int:
@@ -107,6 +119,7 @@ class SyncReport:
             "requests": self.requests,
             "conflicts": self.conflicts,
             "deferred": self.deferred,
+            "notices": self.notices,
         }
 
 
@@ -265,11 +278,39 @@ class _Context:
     today: dt.date
 
 
-def _apply_app_changes(ctx: _Context, record: m.CaldavObject, body: bytes, changed_here: bool) -> None:
-    """Bring what an app changed in a VTODO into the item: done, cancelled, due moved."""
-    todo = _parse_todo(body)
+def _changed_properties(server_component, local: bytes | None) -> list[str]:
+    """The tracker-owned properties whose values differ between the server's component and ours."""
+    ours = _parse_todo(local) if local is not None else None
+    if ours is None:
+        return []
+
+    def value(component, name: str) -> list[bytes]:
+        found = component.get(name)
+        found = found if isinstance(found, list) else [] if found is None else [found]
+        return [v.to_ical() if hasattr(v, "to_ical") else str(v).encode() for v in found]
+
+    return [name for name in _TRACKER_OWNED if value(server_component, name) != value(ours, name)]
+
+
+def _apply_app_changes(
+    ctx: _Context, record: m.CaldavObject, body: bytes, changed_here: bool, local: bytes | None
+) -> None:
+    """Bring what an app changed in a VTODO into the item: done, cancelled, due moved.
+
+    `local` is the tracker's current bytes of the component: what the app changed beyond what is
+    pulled is overwritten, and named in the report's notices (unless the tracker changed it too).
+    """
+    component = _parse_todo(body)
+    overwritten = [] if component is None or changed_here else _changed_properties(component, local)
+    todo = component
     if todo is None or todo.name != "VTODO" or record.commitment_id is None:
         ctx.report.overwritten += 1
+        if overwritten:
+            ctx.report.notices.append(
+                f"{record.uid} ({str(todo.get('SUMMARY', ''))[:80]}) changed in {ctx.row.name} "
+                f"({', '.join(overwritten)}): the tracker's version was put back; change meetings "
+                "with `tracker meetings edit`"
+            )
         return
     item_row = ctx.session.get(m.Commitment, record.commitment_id)
     if item_row is None:
@@ -319,6 +360,14 @@ def _apply_app_changes(ctx: _Context, record: m.CaldavObject, body: bytes, chang
             took.append(f"due {end.isoformat()}")
     if not took:
         ctx.report.overwritten += 1
+    overwritten = [
+        name for name in overwritten if name != "DTSTART" or not took
+    ]  # a moved DUE moves DTSTART too
+    if overwritten:
+        ctx.report.notices.append(
+            f"item #{item_row.id} changed in {calendar_name} ({', '.join(overwritten)}): the tracker's "
+            f"text was put back; change it with `tracker items edit {item_row.id}`"
+        )
     if changed_here:
         ctx.report.conflicts.append(
             f"item #{item_row.id} changed in the tracker and in {calendar_name}: "
@@ -327,25 +376,46 @@ def _apply_app_changes(ctx: _Context, record: m.CaldavObject, body: bytes, chang
         )
 
 
-def _pull(ctx: _Context, records: dict[str, m.CaldavObject], local_hashes) -> tuple[str | None, bool]:
+def _deleted_in_app(ctx: _Context, records: dict[str, m.CaldavObject], record: m.CaldavObject) -> None:
+    """A resource of ours that an app deleted: cancel an active item, put a meeting back."""
+    name = ctx.row.name
+    if record.commitment_id is None:
+        records.pop(record.uid, None)
+        ctx.session.delete(record)  # the push creates it again
+        ctx.report.notices.append(f"{record.uid} was deleted in {name}: put back (the tracker keeps it)")
+        return
+    item_row = ctx.session.get(m.Commitment, record.commitment_id)
+    if item_row is not None and is_active(repo.commitment_to_domain(item_row)):
+        tracking.cancel_item(
+            ctx.session, item_row.id, at=ctx.at, reason=f"deleted in {name} on {ctx.today.isoformat()}"
+        )
+        ctx.report.cancelled += 1
+        ctx.report.notices.append(f"item #{item_row.id} was deleted in {name}: cancelled in the tracker")
+    record.pushed_status = _DELETED_IN_APP
+    record.etag = None
+    record.pushed_hash = ""
+
+
+def _pull(ctx: _Context, records: dict[str, m.CaldavObject], local_objects) -> tuple[str | None, bool]:
     """Fetch what changed on the server since the stored token; return the new token and whether any did.
 
-    `local_hashes()` gives UID -> hash of the tracker's current bytes (built only when something changed).
+    `local_objects()` gives UID -> the tracker's current bytes (built only when something changed).
     """
     from caldav.elements import dav
 
     calendar = ctx.client.calendar(url=ctx.row.url)
     result = calendar.objects_by_sync_token(sync_token=ctx.row.sync_token or None, load_objects=False)
     # Servers answer hrefs percent-encoded their own way ("@" as %40 or not): compare them decoded.
-    by_href = {unquote(record.href): record for record in records.values()}
+    by_href = {
+        unquote(record.href): record for record in records.values() if record.pushed_status != _DELETED_IN_APP
+    }
     deleted = {unquote(str(url)) for url in getattr(result, "deleted_urls", set()) or set()}
     pulled = False
     for href in deleted:
         record = by_href.get(href)
         if record is not None:
-            pulled = True  # deleted in an app: the tracker still has it, so the push puts it back
-            records.pop(record.uid, None)
-            ctx.session.delete(record)
+            pulled = True
+            _deleted_in_app(ctx, records, record)
     for server_object in result.objects:
         href = unquote(str(server_object.url))
         record = by_href.get(href)
@@ -363,8 +433,9 @@ def _pull(ctx: _Context, records: dict[str, m.CaldavObject], local_hashes) -> tu
         if response.status == 404:
             continue
         pulled = True
-        changed_here = local_hashes().get(record.uid) not in (None, record.pushed_hash)
-        _apply_app_changes(ctx, record, _body(response), changed_here)
+        local = local_objects().get(record.uid)
+        changed_here = local is not None and _hash(local) != record.pushed_hash
+        _apply_app_changes(ctx, record, _body(response), changed_here, local)
         record.etag = _etag_of(response) or etag
         record.pushed_hash = ""  # the server holds the app's version now: push ours over it
     return result.sync_token, pulled
@@ -380,7 +451,11 @@ def _advance(ctx: _Context, records: dict[str, m.CaldavObject], token: str | Non
 
     calendar = ctx.client.calendar(url=ctx.row.url)
     result = calendar.objects_by_sync_token(sync_token=token, load_objects=False)
-    ours = {unquote(record.href): record.etag for record in records.values()}
+    ours = {
+        unquote(record.href): record.etag
+        for record in records.values()
+        if record.pushed_status != _DELETED_IN_APP
+    }
     for server_object in result.objects:
         href = unquote(str(server_object.url))
         etag = (getattr(server_object, "props", {}) or {}).get(dav.GetEtag.tag)
@@ -420,16 +495,23 @@ def _push(ctx: _Context, records: dict[str, m.CaldavObject], objects, todo_items
         item = todo_items.get(calendar_object.uid)
         if record is not None and record.pushed_hash == digest:
             continue
-        if record is None:
+        gone = record is not None and record.pushed_status == _DELETED_IN_APP
+        if gone and (item is None or not is_active(item)):
+            continue  # deleted in the app and finished here: it stays deleted
+        if record is None or gone:  # new, or deleted in the app and reopened in the tracker since
             href = base + quote(file_name(calendar_object.uid))
             response = _put(ctx, href, data, {"If-None-Match": "*"})
             if response.status == 412:  # there already (a sync that failed half-way): adopt it, then update
                 current = ctx.client.request(href, "GET")
                 response = _put(ctx, href, data, {"If-Match": _etag_of(current) or "*"})
             _check(ctx, response, href)
-            record = m.CaldavObject(account_id=ctx.row.id, uid=calendar_object.uid, href=href, pushed_hash="")
-            ctx.session.add(record)
-            records[calendar_object.uid] = record
+            if record is None:
+                record = m.CaldavObject(
+                    account_id=ctx.row.id, uid=calendar_object.uid, href=href, pushed_hash=""
+                )
+                ctx.session.add(record)
+                records[calendar_object.uid] = record
+            record.href = href
             ctx.report.created += 1
         else:
             response = _put(ctx, record.href, data, {"If-Match": record.etag} if record.etag else {})
@@ -453,6 +535,10 @@ def _push(ctx: _Context, records: dict[str, m.CaldavObject], objects, todo_items
             record.pushed_end = item.window.end
     for uid, record in list(records.items()):
         if uid in wanted:
+            continue
+        if record.pushed_status == _DELETED_IN_APP:  # not on the server any more
+            ctx.session.delete(record)
+            records.pop(uid)
             continue
         response = ctx.client.delete(record.href, {"If-Match": record.etag} if record.etag else {})
         if response.status == 412:
@@ -491,15 +577,15 @@ def sync_account(
     options = ExportOptions(today=today, todos=TodoMode.AS_TODOS, name=row.name, dtstamp=at)
     ctx = _Context(session, row, _client(row, password, report), report, at, today)
     before = json.dumps(calendar_fingerprint(session), default=str)[:200]
-    hashes: dict[str, str] = {}
+    local: dict[str, bytes] = {}
 
-    def local_hashes() -> dict[str, str]:
-        if not hashes:
-            hashes.update((o.uid, _hash(o.calendar())) for o in _local_objects(session, options)[0])
-        return hashes
+    def local_objects() -> dict[str, bytes]:
+        if not local:
+            local.update((o.uid, o.calendar()) for o in _local_objects(session, options)[0])
+        return local
 
     try:
-        token, pulled = _pull(ctx, records, local_hashes)
+        token, pulled = _pull(ctx, records, local_objects)
         session.flush()
         # Nothing new on the server and nothing changed here since the last sync: nothing to build or send.
         if pulled or row.fingerprint != before or row.sync_token is None:
