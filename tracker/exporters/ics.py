@@ -359,7 +359,7 @@ def _value_type(component: str, name: str) -> str:
 def _icalendar_line(component: str, name: str, value: object, parameters: dict[str, str] | None) -> str:
     """The content line icalendar writes for one property (unfolded)."""
     built = _ICALENDAR_CLASSES[component]()
-    built.add(name, list(value) if isinstance(value, tuple) else value, parameters=parameters)
+    built.add(name, list(value) if isinstance(value, tuple) else value, parameters=parameters)  # type: ignore[arg-type]
     return str(built.content_line(name, built[name]))
 
 
@@ -427,7 +427,8 @@ class _Component:
 
 @functools.lru_cache(maxsize=8)
 def _canonical_rank(component: str) -> dict[str, int]:
-    return {name: rank for rank, name in enumerate(_ICALENDAR_CLASSES[component].canonical_order or ())}
+    order: tuple[str, ...] = _ICALENDAR_CLASSES[component].canonical_order or ()
+    return {name: rank for rank, name in enumerate(order)}
 
 
 def _add(component: _Component, name: str, value: object) -> None:
