@@ -163,11 +163,11 @@ def _large_html_document(html: str, source: str, published: dt.date | None) -> T
 
 
 def _html_document(raw: bytes, source: str, published: dt.date | None) -> TextDocument:
-    import trafilatura
-
     html = decode_text(raw, source)
     if sum(1 for _ in zip(_TAG.finditer(html), range(limits.MAX_HTML_TAGS + 1))) > limits.MAX_HTML_TAGS:
         return _large_html_document(html, source, published)
+    import trafilatura
+
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True) or ""
     if not text.strip():
         # Very short pages fall below trafilatura's thresholds: take every paragraph instead.
