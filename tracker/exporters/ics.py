@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from icalendar import Alarm, Calendar, Event, Todo, vDuration, vText
+from icalendar import Alarm, Calendar, Component, Event, Todo, vDuration, vText
 
 from tracker.domain.model import Commitment, Firmness, Meeting, ReviewState, Status
 from tracker.domain.status import is_active, is_fulfilled_late
@@ -321,7 +321,7 @@ def _timed_span(meeting: Meeting) -> tuple[dt.datetime, dt.datetime | None] | No
 
 
 @functools.lru_cache(maxsize=4096)
-def _encoded(name: str, value: object, component_class: type = Event):
+def _encoded(name: str, value: object, component_class: type[Component] = Event) -> object:
     """icalendar's encoded property for a repeated value (a date, a change time, a status).
 
     Components share these objects (add() stores an encoded value as is and never
@@ -433,7 +433,7 @@ def _window_line(item: Commitment) -> str:
     window = item.window
     if window.is_open:
         return f"Window: open-ended{f' ({window.text})' if window.text else ''}"
-    span = window.start.isoformat() if window.start == window.end else f"{window.start} to {window.end}"
+    span = f"{window.start}" if window.start == window.end else f"{window.start} to {window.end}"
     said = f"\u201c{window.text}\u201d, " if window.text else ""
     return f"Window: {said}{span} (inclusive, precision {window.precision.value})"
 
@@ -481,7 +481,7 @@ def _alarm(summary: str, trigger: dt.timedelta, related_end: bool) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", _text(summary))
-    alarm.add("trigger", trigger, parameters={"RELATED": "END"} if related_end else None)
+    alarm.add("trigger", trigger, parameters={"RELATED": "END"} if related_end else {})
     return alarm
 
 
@@ -548,8 +548,8 @@ def open_digest_event(commitments: list[Commitment], options: ExportOptions) -> 
 def item_todo(item: Commitment, options: ExportOptions) -> Todo:
     """Any item as a VTODO: DTSTART and DUE from its window (none when open-ended), STATUS from its status."""
     todo = Todo()
-    todo.add("uid", todo_uid(item.uid))
-    if not item.window.is_open:
+    todo.add("uid", todo_uid(_stored_uid(item)))
+    if item.window.end is not None:  # an open window has neither start nor end
         _add(todo, "dtstart", item.window.start)
         _add(todo, "due", due_date(item.window.end))
     title = _title(item)
@@ -601,10 +601,16 @@ def _with_zones(calendar_text: bytes, tzids: dict[str, tuple[int, int]]) -> tupl
 def _zones_used(meetings: list[Meeting]) -> dict[str, tuple[int, int]]:
     years: dict[str, tuple[int, int]] = {}
     for meeting in meetings:
-        if _timed_span(meeting) is not None:
+        if meeting.timezone and _timed_span(meeting) is not None:
             first, last = years.get(meeting.timezone, (meeting.start.year, meeting.end.year))
             years[meeting.timezone] = (min(first, meeting.start.year), max(last, meeting.end.year))
     return years
+
+
+def _stored_uid(thing: Meeting | Commitment) -> str:
+    if not thing.uid:
+        raise ValueError(f"cannot export {thing!r} without a UID; stored rows always have one")
+    return thing.uid
 
 
 def _exportable(review: ReviewState) -> bool:
@@ -643,24 +649,24 @@ def iter_objects(
     """
     meetings = [m for m in meetings if _exportable(m.review)]
     commitments = [c for c in commitments if _exportable(c.review)]
-    for thing in (*meetings, *commitments):
-        if not thing.uid:
-            raise ValueError(f"cannot export {thing!r} without a UID; stored rows always have one")
+    things: list[Meeting | Commitment] = [*meetings, *commitments]
+    for thing in things:
+        _stored_uid(thing)
     for meeting in meetings:
         yield CalendarObject(
-            meeting.uid, "VEVENT", serialize(meeting_event(meeting, options)), _zones_used([meeting])
+            _stored_uid(meeting), "VEVENT", serialize(meeting_event(meeting, options)), _zones_used([meeting])
         )
     if options.todos in (TodoMode.AS_EVENTS, TodoMode.BOTH):
         for item in commitments:
             event = item_event(item, options)
             if event is not None:
-                yield CalendarObject(item.uid, "VEVENT", serialize(event))
+                yield CalendarObject(_stored_uid(item), "VEVENT", serialize(event))
         digest = open_digest_event(commitments, options)
         if digest is not None:
             yield CalendarObject(OPEN_DIGEST_UID, "VEVENT", serialize(digest))
     if options.todos in (TodoMode.AS_TODOS, TodoMode.BOTH):
         for item in commitments:
-            yield CalendarObject(todo_uid(item.uid), "VTODO", serialize(item_todo(item, options)))
+            yield CalendarObject(todo_uid(_stored_uid(item)), "VTODO", serialize(item_todo(item, options)))
 
 
 def iter_calendar(

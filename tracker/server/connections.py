@@ -13,6 +13,7 @@ Behind a reverse proxy every connection comes from the proxy: raise `per_client`
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from waitress.adjustments import Adjustments
 from waitress.server import TcpWSGIServer
@@ -83,9 +84,11 @@ def create_bounded_server(
     )
     dispatcher = ThreadedTaskDispatcher()
     dispatcher.set_thread_count(threads)
-    # The first address `host` resolves to (waitress would listen on each of them).
+    # The first address `host` resolves to (waitress would listen on each of them). types-waitress
+    # declares `listen` as strings; waitress fills it with getaddrinfo() tuples, which sockinfo takes.
+    sockinfo = cast("tuple[int, int, int | None, tuple[str, int]]", adjustments.listen[0])
     server = BoundedServer(
-        application, {}, True, None, dispatcher=dispatcher, adj=adjustments, sockinfo=adjustments.listen[0]
+        application, {}, True, None, dispatcher=dispatcher, adj=adjustments, sockinfo=sockinfo
     )
     server.per_client = per_client
     return server
