@@ -46,8 +46,10 @@ lint: setup
 	exit $$status
 
 # Two cores, two workers: every test makes its own databases and folders, so they run in parallel.
+# loadgroup hands tests out one by one (slow ones first, see tests/conftest.py) and keeps each
+# xdist_group on one worker: a module whose fixture starts servers or long ingests runs them once.
 test: setup browser libical
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # Installs chromium when missing; where it cannot (no root), the browser tests skip, except in CI.
 browser:

@@ -42,6 +42,11 @@ def _pg_reachable() -> str | None:
 _PG_PROBLEM = _pg_reachable()
 
 
+def pytest_collection_modifyitems(config, items):
+    """Slow tests first (a stable sort): the workers start on them, so the run never ends waiting on one."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def pytest_report_header(config):
     if _PG_PROBLEM:
         return f"PostgreSQL at 127.0.0.1:5432 unreachable ({_PG_PROBLEM}): PostgreSQL tests skipped"
