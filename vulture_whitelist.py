@@ -35,6 +35,7 @@ mechanism
 
 # pytest reads these by name: hooks and module marks.
 pytest_report_header
+pytest_collection_modifyitems
 pytest_addoption
 pytestmark
 

@@ -32,7 +32,7 @@ def _extract_args(txt: Path, published: str | None) -> list[str]:
     return ["extract", str(txt)] + (["--published", published] if published else []) + ["--json"]
 
 
-def _run_in_process(cmd: list[str], txt: Path, published: str | None, timeout: float):
+def _run_in_process(_cmd: list[str], txt: Path, published: str | None, _timeout: float):
     """The scorer's run_extractor, answering as `tracker extract` would without a new process."""
     result = CliRunner().invoke(app, _extract_args(txt, published))
     if result.exit_code != 0:
