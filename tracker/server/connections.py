@@ -32,7 +32,6 @@ class BoundedServer(TcpWSGIServer):
     per_client = limits.SERVER_MAX_CONNECTIONS_PER_CLIENT
     refused = 0
     # Set by waitress once bound (the port chosen for port 0); types-waitress leaves it out.
-    effective_host: str
     effective_port: int
 
     def handle_accept(self):
