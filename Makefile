@@ -33,9 +33,23 @@ demo: setup
 	@echo; echo "== Items"; $(DEMO_ENV) $(BIN)/tracker items list
 	@echo; echo "== Reminders ($(or $(DEMO_TODAY),today))"; $(DEMO_ENV) $(BIN)/tracker remind
 
+# Static checks, run by CI before the tests; every check runs and any failure fails the target.
+# ruff: lint and format; mypy: tracker/ as [tool.mypy] says (strict on domain, temporal, storage);
+# vulture: dead code, as [tool.vulture] and vulture_whitelist.py say.
+LINT_PATHS := tracker tests bench alembic vulture_whitelist.py
+lint: setup
+	@status=0; \
+	echo "== ruff check"; $(BIN)/ruff check $(LINT_PATHS) || status=1; \
+	echo "== ruff format --check"; $(BIN)/ruff format --check $(LINT_PATHS) || status=1; \
+	echo "== mypy"; $(BIN)/mypy || status=1; \
+	echo "== vulture"; $(BIN)/vulture && echo "no dead code found" || status=1; \
+	exit $$status
+
 # Two cores, two workers: every test makes its own databases and folders, so they run in parallel.
+# loadgroup hands tests out one by one (slow ones first, see tests/conftest.py) and keeps each
+# xdist_group on one worker: a module whose fixture starts servers or long ingests runs them once.
 test: setup browser libical
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # Installs chromium when missing; where it cannot (no root), the browser tests skip, except in CI.
 browser:
@@ -71,7 +85,7 @@ seed: setup
 	$(BIN)/tracker ingest seeds/
 
 clean:
-	rm -rf $(VENV) $(DEMO_DIR) build .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DEMO_DIR) build .pytest_cache .hypothesis .mypy_cache .ruff_cache
 
 # Extraction scores on the shared dev corpus and on the in-repo blind set (issue #11).
 SHARED ?= $(or $(TRACKER_SHARED),../shared)

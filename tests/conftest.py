@@ -1,7 +1,7 @@
 """Shared fixtures: real databases (a SQLite file always, PostgreSQL when reachable), a CLI runner.
 
-PostgreSQL: each test gets a fresh database on 127.0.0.1:5432 (user postgres).
-Locally an unreachable server skips those tests with one line; in CI
+PostgreSQL: each test gets a fresh, empty schema on 127.0.0.1:5432 (user postgres), in a database
+of its test process. Locally an unreachable server skips those tests with one line; in CI
 (`CI=true`) it fails them.
 """
 
@@ -12,6 +12,7 @@ import uuid
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+from sqlalchemy.engine import URL, make_url
 from typer.testing import CliRunner
 
 from tracker.cli import load_commands
@@ -40,6 +41,11 @@ def _pg_reachable() -> str | None:
 
 
 _PG_PROBLEM = _pg_reachable()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Slow tests first (a stable sort): the workers start on them, so the run never ends waiting on one."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 def pytest_report_header(config):
@@ -71,26 +77,43 @@ def _isolated_environment(monkeypatch, tmp_path, _session_cache_dir):
     monkeypatch.setenv("TRACKER_CACHE_DIR", str(_session_cache_dir))
 
 
-def _create_pg_database() -> tuple[str, callable]:
+@pytest.fixture(scope="session")
+def _pg_worker_database():
+    """One PostgreSQL database per test process, dropped at its end; each test gets a schema in it.
+
+    CREATE and DROP DATABASE each force a checkpoint (about a second apiece, for some 230 tests); a
+    schema costs milliseconds. Tests then run the tracker in a schema of its own through search_path,
+    which also keeps code honest about never naming `public`.
+    """
     import psycopg
 
     name = f"tracker_test_{uuid.uuid4().hex[:12]}"
     admin = PG_ADMIN_URL.replace("+psycopg", "")
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    yield make_url(PG_ADMIN_URL).set(database=name)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    def drop() -> None:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    return f"{base}/{name}", drop
+def _create_pg_schema(database: URL) -> str:
+    """A fresh, empty schema in `database`; the URL of it (as the only schema on the search path)."""
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    plain = database.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    return database.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+        hide_password=False
+    )
 
 
 @pytest.fixture
-def make_db_url(tmp_path):
-    """Factory: a fresh, empty database URL of the given engine ('sqlite' or 'postgres')."""
-    drops = []
+def make_db_url(tmp_path, request):
+    """Factory: a fresh, empty database URL of the given engine ('sqlite' or 'postgres').
+
+    On PostgreSQL the database is a schema of its own (see `_pg_worker_database`)."""
 
     def make(engine: str = "sqlite") -> str:
         if engine == "sqlite":
@@ -99,13 +122,9 @@ def make_db_url(tmp_path):
             path.touch()
             return f"sqlite:///{path}"
         _require_postgres()
-        url, drop = _create_pg_database()
-        drops.append(drop)
-        return url
+        return _create_pg_schema(request.getfixturevalue("_pg_worker_database"))
 
-    yield make
-    for drop in drops:
-        drop()
+    return make
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -11,6 +11,7 @@ with an InputError (exit 2) where it enters. Pure: imports only the errors.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from tracker.errors import InputError
 
@@ -124,8 +125,8 @@ def check_fields(changes: dict[str, object], *, entity: str = "") -> None:
             continue
         if name in DATE_FIELDS and isinstance(value, dt.date):
             check_date(value, f"{prefix}{name.replace('_', ' ')}")
-        elif name == "parties":
-            for code in value:  # type: ignore[union-attr]
+        elif name == "parties" and isinstance(value, Iterable):
+            for code in value:
                 check_text(code, CODE_CHARS, f"party code {code!r}")
         elif name in FIELD_CHARS and isinstance(value, str):
             check_text(value, FIELD_CHARS[name], f"{prefix}{name.replace('_', ' ')}")

@@ -24,6 +24,8 @@ from local_servers import free_port, start_radicale, start_xandikos
 PASSWORD = "s3cret-Radicale"
 USER = "alice"
 _COMPONENT = re.compile(rb"BEGIN:(VEVENT|VTODO)\r\n.*?END:\1\r\n", re.S)
+# One worker runs the module, so one Radicale server serves it (`make test` uses --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("radicale")
 
 
 @pytest.fixture

@@ -531,7 +531,7 @@ def _window_line(item: Commitment) -> str:
     window = item.window
     if window.is_open:
         return f"Window: open-ended{f' ({window.text})' if window.text else ''}"
-    span = window.start.isoformat() if window.start == window.end else f"{window.start} to {window.end}"
+    span = f"{window.start}" if window.start == window.end else f"{window.start} to {window.end}"
     said = f"\u201c{window.text}\u201d, " if window.text else ""
     return f"Window: {said}{span} (inclusive, precision {window.precision.value})"
 
@@ -579,7 +579,7 @@ def _alarm(summary: str, trigger: dt.timedelta, related_end: bool) -> _Component
     alarm = _Component("VALARM")
     alarm.add("action", "DISPLAY")
     alarm.add("description", _text(summary))
-    alarm.add("trigger", trigger, parameters={"RELATED": "END"} if related_end else None)
+    alarm.add("trigger", trigger, parameters={"RELATED": "END"} if related_end else {})
     return alarm
 
 
@@ -710,10 +710,16 @@ def _with_zones(calendar_text: bytes, tzids: dict[str, tuple[int, int]]) -> tupl
 def _zones_used(meetings: list[Meeting]) -> dict[str, tuple[int, int]]:
     years: dict[str, tuple[int, int]] = {}
     for meeting in meetings:
-        if _timed_span(meeting) is not None:
+        if meeting.timezone and _timed_span(meeting) is not None:
             first, last = years.get(meeting.timezone, (meeting.start.year, meeting.end.year))
             years[meeting.timezone] = (min(first, meeting.start.year), max(last, meeting.end.year))
     return years
+
+
+def _stored_uid(thing: Meeting | Commitment) -> str:
+    if not thing.uid:
+        raise ValueError(f"cannot export {thing!r} without a UID; stored rows always have one")
+    return thing.uid
 
 
 def _exportable(review: ReviewState) -> bool:
@@ -752,24 +758,24 @@ def iter_objects(
     """
     meetings = [m for m in meetings if _exportable(m.review)]
     commitments = [c for c in commitments if _exportable(c.review)]
-    for thing in (*meetings, *commitments):
-        if not thing.uid:
-            raise ValueError(f"cannot export {thing!r} without a UID; stored rows always have one")
+    things: list[Meeting | Commitment] = [*meetings, *commitments]
+    for thing in things:
+        _stored_uid(thing)
     for meeting in meetings:
         yield CalendarObject(
-            meeting.uid, "VEVENT", serialize(meeting_event(meeting, options)), _zones_used([meeting])
+            _stored_uid(meeting), "VEVENT", serialize(meeting_event(meeting, options)), _zones_used([meeting])
         )
     if options.todos in (TodoMode.AS_EVENTS, TodoMode.BOTH):
         for item in commitments:
             event = item_event(item, options)
             if event is not None:
-                yield CalendarObject(item.uid, "VEVENT", serialize(event))
+                yield CalendarObject(_stored_uid(item), "VEVENT", serialize(event))
         digest = open_digest_event(commitments, options)
         if digest is not None:
             yield CalendarObject(open_digest_uid(options.scope), "VEVENT", serialize(digest))
     if options.todos in (TodoMode.AS_TODOS, TodoMode.BOTH):
         for item in commitments:
-            yield CalendarObject(todo_uid(item.uid), "VTODO", serialize(item_todo(item, options)))
+            yield CalendarObject(todo_uid(_stored_uid(item)), "VTODO", serialize(item_todo(item, options)))
 
 
 def iter_calendar(

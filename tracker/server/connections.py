@@ -18,6 +18,7 @@ Behind a reverse proxy every connection comes from the proxy: raise `per_client`
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
@@ -65,6 +66,8 @@ class BoundedServer(TcpWSGIServer):
     per_client = limits.SERVER_MAX_CONNECTIONS_PER_CLIENT
     refused = 0
     channel_class = _Channel
+    # Set by waitress once bound (the port chosen for port 0); types-waitress leaves it out.
+    effective_port: int
 
     def handle_accept(self):
         try:
@@ -118,9 +121,11 @@ def create_bounded_server(
     )
     dispatcher = ThreadedTaskDispatcher()
     dispatcher.set_thread_count(threads)
-    # The first address `host` resolves to (waitress would listen on each of them).
+    # The first address `host` resolves to (waitress would listen on each of them). types-waitress
+    # declares `listen` as strings; waitress fills it with getaddrinfo() tuples, which sockinfo takes.
+    sockinfo = cast("tuple[int, int, int | None, tuple[str, int]]", adjustments.listen[0])
     server = BoundedServer(
-        application, {}, True, None, dispatcher=dispatcher, adj=adjustments, sockinfo=adjustments.listen[0]
+        application, {}, True, None, dispatcher=dispatcher, adj=adjustments, sockinfo=sockinfo
     )
     server.per_client = per_client
     return server

@@ -270,6 +270,7 @@ class FeedApp:
                 self._cache[(feed.id, options.todos)] = rendered
                 while len(self._cache) > self.cache_size:
                     self._cache.pop(next(iter(self._cache)))  # the oldest rendering goes first
+        assert rendered is not None  # a missing or stale rendering was made above
         return self._calendar_response(rendered, environ, feed.name)
 
     def _current_fingerprint(self, session) -> tuple:

@@ -28,6 +28,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from sqlalchemy import delete, select
@@ -43,6 +44,9 @@ from tracker.services import tracking
 from tracker.services.feeds import CalendarFilter, calendar_fingerprint, load_calendar
 from tracker.storage import models as m
 from tracker.storage import repo
+
+if TYPE_CHECKING:
+    from caldav.davclient import DAVClient
 
 __all__ = [
     "AccountInfo",
@@ -209,10 +213,10 @@ def describe(row: m.CaldavAccount) -> AccountInfo:
 # The HTTP side, through the caldav library.
 
 
-def _client(row: m.CaldavAccount, password: str | None, report: SyncReport):
-    import caldav
+def _client(row: m.CaldavAccount, password: str | None, report: SyncReport) -> DAVClient:
+    from caldav.davclient import DAVClient
 
-    class _CountingClient(caldav.DAVClient):
+    class _CountingClient(DAVClient):
         """Counts every request: a sync with nothing new must stay at one or two."""
 
         def request(self, *args, **kwargs):
@@ -272,7 +276,7 @@ def _completed_on(todo, today: dt.date) -> dt.date:
 class _Context:
     session: Session
     row: m.CaldavAccount
-    client: object
+    client: DAVClient
     report: SyncReport
     at: dt.datetime
     today: dt.date

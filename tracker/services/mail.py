@@ -82,6 +82,7 @@ def send_mail(settings: Settings, to: str | list[str], subject: str, text: str, 
             "starttls (or tls, usually port 465)"
         )
     try:
+        client: smtplib.SMTP
         if settings.smtp_security == "tls":
             client = smtplib.SMTP_SSL(
                 settings.smtp_host,

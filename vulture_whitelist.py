@@ -1,0 +1,45 @@
+"""Names vulture reports as unused that are reached by name from outside Python's view.
+
+Read by `vulture` (paths in pyproject.toml), never imported. Each entry says who uses it; add one only
+with such a reason, and remove code instead when nothing does.
+"""
+
+# Read by the Jinja report templates (tracker/exporters/templates/weekly.*.j2).
+_.due_until
+_.clipped_left
+_.clipped_right
+_.axis_y
+_.today_label
+_.row_height
+
+# Called by libraries that subclasses plug into: waitress (handle_accept), the standard library's
+# http.server (do_GET, log_message, daemon_threads, protocol_version), html.parser (handle_*),
+# aiosmtpd (handle_DATA), robotparser's flags and the sqlite3 connection's isolation_level.
+_.handle_accept
+_.do_GET
+_.log_message
+_.daemon_threads
+_.protocol_version
+_.handle_starttag
+_.handle_endtag
+_.handle_data
+_.handle_DATA
+_.disallow_all
+_.allow_all
+_.isolation_level
+
+# Parameters a protocol fixes: __exit__(exc_type, exc, tb), aiosmtpd's auth callback.
+exc
+exc_info
+mechanism
+
+# pytest reads these by name: hooks and module marks.
+pytest_report_header
+pytest_collection_modifyitems
+pytest_addoption
+pytestmark
+
+# Fixtures a test requests for their effect (a pinned clock, a umask), not their value.
+real_now
+ticking_clock
+usual_umask
