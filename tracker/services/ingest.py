@@ -18,7 +18,10 @@ from sqlalchemy.orm import Session
 
 from tracker import limits
 from tracker.domain.model import Extraction
+from tracker.domain.status import find_postponed
 from tracker.extraction import TextDocument, extract
+from tracker.services.fulfilment import match_document
+from tracker.services.tracking import reschedule_item
 from tracker.storage import repo
 
 __all__ = [
@@ -118,6 +121,7 @@ def ingest_document(
     ]
     # A commitment read from a report of a meeting was agreed at that meeting.
     agreed_at = meeting_rows[0].id if len(meeting_rows) == 1 else None
+    item_rows = []
     for index, item in enumerate(extraction.commitments):
         if item.made_on is None:
             item.made_on = extraction.published
@@ -125,24 +129,24 @@ def ingest_document(
             result.commitments -= 1
             result.rescheduled.append(item.id)
             continue
-        repo.add_commitment(
-            session,
-            item,
-            at=at,
-            document_id=row.id,
-            agreed_meeting_id=agreed_at,
-            uid=repo.new_uid(sha, "commitment", index),
+        item_rows.append(
+            repo.add_commitment(
+                session,
+                item,
+                at=at,
+                document_id=row.id,
+                agreed_meeting_id=agreed_at,
+                uid=repo.new_uid(sha, "commitment", index),
+            )
         )
-    result.fulfilled = _match_fulfilments(session, row.id, at)
+    outcomes = match_document(session, meeting_rows, item_rows, at=at)
+    result.fulfilled = sorted({outcome.commitment_id for outcome in outcomes if outcome.fulfilled})
     return result
 
 
 def _reschedule_stored(session: Session, item, source: str, at: dt.datetime) -> bool:
     """ "The planned visit has been postponed to June": move the stored item it names (as `items
     reschedule` does, with history) instead of adding a second one. False when none is stored."""
-    from tracker.domain.status import find_postponed
-    from tracker.services.tracking import reschedule_item
-
     if not item.parties:
         return False
     stored = {row.id: row for row in repo.list_active_commitments_sharing(session, item.parties)}
@@ -236,10 +240,3 @@ def ingest_in_own_transaction(
             if also is not None:
                 also(session, result)
         return result
-
-
-def _match_fulfilments(session: Session, document_id: int, at: dt.datetime) -> list[int]:
-    """Let the document's meetings fulfil stored items (and its items meet stored meetings): issue #4."""
-    from tracker.services.fulfilment import match_document
-
-    return sorted({o.commitment_id for o in match_document(session, document_id, at=at) if o.fulfilled})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Row, Select, bindparam, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain import model as domain
@@ -38,7 +38,6 @@ __all__ = [
     "find_commitment_by_uid",
     "list_commitments",
     "set_commitment_parties",
-    "add_history",
     "list_history",
     "new_uid",
     "meeting_to_domain",
@@ -85,12 +84,18 @@ def lock_for_ingest(session: Session) -> None:
 _DOCUMENT_HEADER = (m.Document.source, m.Document.title, m.Document.published)
 
 
-def find_document(session: Session, text: str) -> m.Document | None:
-    """The stored document with the same identity as `text` (the same release in any form), if any."""
-    key = normalised_sha256(text)
-    return session.scalar(
-        select(m.Document).where(m.Document.normalised_sha256 == key).order_by(m.Document.id).limit(1)
-    )
+_DOCUMENT_BY_IDENTITY = (
+    select(m.Document.__table__.c.id, m.Document.__table__.c.source)
+    .where(m.Document.__table__.c.normalised_sha256 == bindparam("key"))
+    .order_by(m.Document.__table__.c.id)
+    .limit(1)
+)
+
+
+def find_document(session: Session, text: str) -> Row[tuple[int, str]] | None:
+    """The id and source of the stored document with the same identity as `text` (the same release in
+    any form), if any: one lookup on the indexed identity key, the text itself not read (issue #16)."""
+    return session.execute(_DOCUMENT_BY_IDENTITY, {"key": normalised_sha256(text)}).first()
 
 
 def _within_ids(value: int) -> bool:
@@ -440,30 +445,6 @@ def commitment_to_domain(row: m.Commitment) -> domain.Commitment:
 
 
 # History
-
-
-def add_history(
-    session: Session,
-    *,
-    entity: str,
-    entity_id: int,
-    field: str,
-    old: object,
-    new: object,
-    at: dt.datetime,
-    reason: str = "",
-) -> m.History:
-    row = m.History(
-        entity=entity,
-        entity_id=entity_id,
-        field=field,
-        old_value=None if old is None else str(old),
-        new_value=None if new is None else str(new),
-        changed_at=at,
-        reason=reason,
-    )
-    session.add(row)
-    return row
 
 
 def list_history(
