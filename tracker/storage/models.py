@@ -258,6 +258,9 @@ class Source(Base):
     last_new: Mapped[int] = mapped_column(Integer, default=0)
     failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed polls
     redirects: Mapped[str | None] = mapped_column(Text)  # the last poll's redirect chain, "301 a -> b"
+    # The poll reading the source now and until when it may (a lease): an overlapping poll skips it.
+    poll_holder: Mapped[str | None] = mapped_column(String(32))
+    poll_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
