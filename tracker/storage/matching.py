@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Table, bindparam, exists, func, or_, select
+from sqlalchemy import Table, bindparam, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.domain import model as domain
@@ -120,10 +120,12 @@ _ITEMS = (
 )
 # Locked: see `list_item_candidates`. FOR UPDATE OF the items only (PostgreSQL refuses to lock the
 # nullable side of an outer join).
+# The city as ix_commitments_city_key has it: the same expression, or the index is not used.
+_city_as_indexed = func.coalesce(func.lower(_items.c.city), literal_column("''"))
 _ITEMS_IN_CITY = _ITEMS.where(
-    or_(_items.c.city.is_(None), func.lower(_items.c.city) == bindparam("city"))
+    _city_as_indexed.in_([literal_column("''"), bindparam("city")])
 ).with_for_update(of=_items)
-_ITEMS_WITHOUT_CITY = _ITEMS.where(_items.c.city.is_(None)).with_for_update(of=_items)
+_ITEMS_WITHOUT_CITY = _ITEMS.where(_city_as_indexed == literal_column("''")).with_for_update(of=_items)
 
 
 def list_item_candidates(
@@ -182,13 +184,12 @@ def list_item_candidates(
     ]
 
 
-_present = (
-    select(func.count())
-    .where(
-        _meeting_parties.c.meeting_id == _meetings.c.id,
-        _meeting_parties.c.code.in_(bindparam("parties", expanding=True)),
-    )
-    .scalar_subquery()
+# Meetings with every one of the item's parties, found through the index on the party code.
+_with_all_parties = (
+    select(_meeting_parties.c.meeting_id)
+    .where(_meeting_parties.c.code.in_(bindparam("parties", expanding=True)))
+    .group_by(_meeting_parties.c.meeting_id)
+    .having(func.count() == bindparam("party_count"))
 )
 _MEETINGS = (
     select(
@@ -203,15 +204,16 @@ _MEETINGS = (
     .where(
         _meetings.c.kind.in_(bindparam("kinds", expanding=True)),
         _meetings.c.review != _REJECTED,
-        _present == bindparam("party_count"),
     )
     .order_by(_meetings.c.start_date, _meetings.c.id)
 )
 _MEETINGS_BY = {
-    (in_city, since): _MEETINGS.where(
+    (with_parties, in_city, since): _MEETINGS.where(
+        *([_meetings.c.id.in_(_with_all_parties)] if with_parties else []),
         *([func.lower(_meetings.c.city) == bindparam("city")] if in_city else []),
         *([_meetings.c.start_date >= bindparam("since")] if since else []),
     )
+    for with_parties in (False, True)
     for in_city in (False, True)
     for since in (False, True)
 }
@@ -234,7 +236,7 @@ def list_meeting_candidates(
         values["city"] = _city_key(city)
     if since is not None:
         values["since"] = since
-    rows = session.execute(_MEETINGS_BY[(bool(city), since is not None)], values).all()
+    rows = session.execute(_MEETINGS_BY[(bool(codes), bool(city), since is not None)], values).all()
     party_codes = _parties_of(session, "meeting", [row[0] for row in rows])
     return [
         MeetingCandidate(

@@ -22,6 +22,7 @@ from tracker.storage import models as m
 __all__ = [
     "lock_for_ingest",
     "find_document",
+    "find_documents",
     "add_document",
     "get_document",
     "list_documents",
@@ -84,18 +85,32 @@ def lock_for_ingest(session: Session) -> None:
 _DOCUMENT_HEADER = (m.Document.source, m.Document.title, m.Document.published)
 
 
+_documents_table = m.Document.__table__
 _DOCUMENT_BY_IDENTITY = (
-    select(m.Document.__table__.c.id, m.Document.__table__.c.source)
-    .where(m.Document.__table__.c.normalised_sha256 == bindparam("key"))
-    .order_by(m.Document.__table__.c.id)
+    select(_documents_table.c.id, _documents_table.c.source)
+    .where(_documents_table.c.normalised_sha256 == bindparam("key"))
+    .order_by(_documents_table.c.id)
     .limit(1)
+)
+_DOCUMENTS_BY_IDENTITY = (
+    select(_documents_table.c.normalised_sha256, _documents_table.c.id, _documents_table.c.source)
+    .where(_documents_table.c.normalised_sha256.in_(bindparam("keys", expanding=True)))
+    .order_by(_documents_table.c.id.desc())
 )
 
 
-def find_document(session: Session, text: str) -> Row[tuple[int, str]] | None:
+def find_document(session: Session, text: str, *, key: str | None = None) -> Row[tuple[int, str]] | None:
     """The id and source of the stored document with the same identity as `text` (the same release in
-    any form), if any: one lookup on the indexed identity key, the text itself not read (issue #16)."""
-    return session.execute(_DOCUMENT_BY_IDENTITY, {"key": normalised_sha256(text)}).first()
+    any form), if any: one lookup on the indexed identity key, the text itself not read (issue #16).
+    `key`, when given, is `normalised_sha256(text)` computed before."""
+    return session.execute(_DOCUMENT_BY_IDENTITY, {"key": key or normalised_sha256(text)}).first()
+
+
+def find_documents(session: Session, keys: list[str]) -> dict[str, Row[tuple[str, int, str]]]:
+    """Identity key -> (key, id, source) of the first stored document with it, for those of `keys` stored."""
+    if not keys:
+        return {}
+    return {row[0]: row for row in session.execute(_DOCUMENTS_BY_IDENTITY, {"keys": keys})}
 
 
 def _within_ids(value: int) -> bool:
