@@ -451,7 +451,11 @@ def poll_sources(
             now=now,
             until=now + POLL_LEASE,
         )
-    busy = {info.name: leases.get(info.id) for info in infos if leases.get(info.id) is not None}
+    busy = {
+        info.name: until
+        for info in infos
+        if info.id is not None and (until := leases.get(info.id)) is not None
+    }
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(options.politeness)
     requests_before = fetcher.requests

@@ -99,14 +99,14 @@ _DOCUMENTS_BY_IDENTITY = (
 )
 
 
-def find_document(session: Session, text: str, *, key: str | None = None) -> Row[tuple[int, str]] | None:
+def find_document(session: Session, text: str, *, key: str | None = None) -> Row[int, str] | None:
     """The id and source of the stored document with the same identity as `text` (the same release in
     any form), if any: one lookup on the indexed identity key, the text itself not read (issue #16).
     `key`, when given, is `normalised_sha256(text)` computed before."""
     return session.execute(_DOCUMENT_BY_IDENTITY, {"key": key or normalised_sha256(text)}).first()
 
 
-def find_documents(session: Session, keys: list[str]) -> dict[str, Row[tuple[str, int, str]]]:
+def find_documents(session: Session, keys: list[str]) -> dict[str, Row[str, int, str]]:
     """Identity key -> (key, id, source) of the first stored document with it, for those of `keys` stored."""
     if not keys:
         return {}

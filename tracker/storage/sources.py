@@ -40,7 +40,7 @@ def url_sha256(url: str) -> str:
     return hashlib.sha256(url.encode("utf-8")).hexdigest()
 
 
-def add_source(session: Session, **values) -> m.Source:
+def add_source(session: Session, **values: object) -> m.Source:
     row = m.Source(**values)
     session.add(row)
     session.flush()
@@ -129,6 +129,7 @@ def document_ids_by_source(session: Session, source_id: int) -> list[int]:
             .where(m.SourceEntry.source_id == source_id, m.SourceEntry.document_id.is_not(None))
             .order_by(m.SourceEntry.id)
         )
+        if i is not None
     ]
 
 
