@@ -1,7 +1,8 @@
 """Automatic fulfilment: a meeting that took place closes the commitment it was promised as.
 
-When a meeting is stored (ingested or added by hand) it is compared with every
-active item (rules in `tracker.domain.status.assess_match`). One clear match is
+When a meeting is stored (ingested or added by hand) it is compared with the
+active items that could fit it (`tracker.storage.matching` finds them in one
+query; the rules are `tracker.domain.status.assess_match`). One clear match is
 linked at once: the item becomes fulfilled, a fulfilment link in state `auto` and
 a history row say why. Several clear matches, or a doubtful one, give `proposed`
 links that change nothing until a desk officer confirms them (`tracker review`).
