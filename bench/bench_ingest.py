@@ -6,7 +6,10 @@ the concurrency test of issue #7 does, for speed); and one process into
 PostgreSQL when it answers on 127.0.0.1:5432. No peer: no other tool reads
 press releases into meetings and follow-ups.
 
-    .venv/bin/python bench/bench_ingest.py [--documents 600]
+    .venv/bin/python bench/bench_ingest.py [--documents 600] [--stored 30000]
+
+`--stored N` adds a run of one process on top of N items already stored (issue #16:
+ingest must cost the same however many items there are).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import time
 import uuid
 from pathlib import Path
 
-from _common import ROOT, emit, run_tracker, tracker_env, write_corpus
+from _common import ROOT, emit, fill_items, run_tracker, tracker_env, write_corpus
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 
@@ -65,6 +68,7 @@ def _ingest_rate(url: str, folders: list[Path], documents: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=600)
+    parser.add_argument("--stored", type=int, default=0, help="also ingest on top of this many stored items")
     args = parser.parse_args()
     n = args.documents
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as name:
@@ -74,6 +78,14 @@ def main() -> None:
             write_corpus(folder / f"part-{part}", range(part, n, 4))
         one = _ingest_rate(f"sqlite:///{folder / 'one.db'}", [folder / "all"], n)
         emit(f"ingest {n} documents, SQLite, 1 process (docs/s)", one, note="incl. process start")
+        if args.stored:
+            stored = f"sqlite:///{folder / 'stored.db'}"
+            fill_items(stored, args.stored)
+            emit(
+                f"ingest {n} documents on top of {args.stored} items, SQLite, 1 process (docs/s)",
+                _ingest_rate(stored, [folder / "all"], n),
+                note="incl. process start",
+            )
         four = _ingest_rate(f"sqlite:///{folder / 'four.db'}", [folder / f"part-{p}" for p in range(4)], n)
         emit(f"ingest {n} documents, SQLite, 4 processes at once (docs/s)", four, note="disjoint quarters")
         postgres = _postgres_url()

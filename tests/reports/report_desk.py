@@ -25,7 +25,7 @@ from tracker.domain.model import (
     Window,
 )
 from tracker.services import tracking
-from tracker.storage import repo
+from tracker.storage import history, repo
 
 UTC = dt.UTC
 DESK_WEEK = "2017-W10"  # Monday 6 to Sunday 12 March 2017
@@ -110,7 +110,7 @@ def add_item(
         made_on=_day(made_on),
     )
     row = repo.add_commitment(session, item, at=at(made_on, 18), document_id=document_id, uid=uid)
-    repo.add_history(
+    history.add_history(
         session,
         entity="commitment",
         entity_id=row.id,

@@ -12,7 +12,7 @@ from tracker.errors import InputError
 from tracker.exporters.extract_json import extraction_to_json
 from tracker.extraction import decode_document
 from tracker.extraction.language import READ_LANGUAGES
-from tracker.services.ingest import extract_document, ingest_in_own_transaction
+from tracker.services.ingest import extract_document, ingest_documents
 from tracker.services.sources import list_paths, list_skipped, read_source
 
 PROGRESS_THRESHOLD = 20
@@ -89,25 +89,27 @@ def ingest(
     for path, why in skipped:
         typer.echo(f"tracker: warning: skipped {path}: {why}", err=True)
         failed.append((path, why))
-    results = []
     show_progress = len(files) >= PROGRESS_THRESHOLD and sys.stderr.isatty() and not json_
     iterator = files
     if show_progress:
         from rich.progress import track
 
         iterator = track(files, description="Ingesting", transient=True, console=_stderr_console())
-    for path in iterator:
-        try:
-            source = read_source(path)
-            documents = decode_document(source.raw, source.name, day)
-        except InputError as err:
-            if len(files) == 1 and not skipped:
-                raise
-            typer.echo(f"tracker: warning: {err}", err=True)
-            failed.append((path, str(err)))
-            continue
-        for document in documents:
-            results.append(_ingest_one(app_ctx, document, dry_run))
+
+    def read_all():
+        for path in iterator:
+            try:
+                source = read_source(path)
+                documents = decode_document(source.raw, source.name, day)
+            except InputError as err:
+                if len(files) == 1 and not skipped:
+                    raise
+                typer.echo(f"tracker: warning: {err}", err=True)
+                failed.append((path, str(err)))
+                continue
+            yield from documents
+
+    results = list(ingest_documents(app_ctx.session, read_all(), now=app_ctx.now, dry_run=dry_run))
     _print_summary(results, dry_run, json_, failed)
     if failed:
         # A partial failure is not a success: cron and scripts must notice (issue #14).
@@ -122,10 +124,6 @@ def _stderr_console():
     from rich.console import Console
 
     return Console(stderr=True)
-
-
-def _ingest_one(app_ctx, document, dry_run):
-    return ingest_in_own_transaction(app_ctx.session, document, at=app_ctx.now(), dry_run=dry_run)
 
 
 def _print_would_store(extraction) -> None:

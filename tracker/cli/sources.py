@@ -210,6 +210,8 @@ def _report_line(report: watch.SourceReport) -> str:
         return f"{report.name}: failing: {report.error}"
     if report.status == "not-modified":
         return f"{report.name}: not modified"
+    if report.status == "busy":
+        return f"{report.name}: skipped: {report.error}"
     line = (
         f"{report.name}: {report.entries} entries, {report.new} new: {report.stored} stored, "
         f"{report.duplicates} already stored; {report.meetings} meeting(s), {report.commitments} item(s)"

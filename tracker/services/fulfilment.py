@@ -1,7 +1,8 @@
 """Automatic fulfilment: a meeting that took place closes the commitment it was promised as.
 
-When a meeting is stored (ingested or added by hand) it is compared with every
-active item (rules in `tracker.domain.status.assess_match`). One clear match is
+When a meeting is stored (ingested or added by hand) it is compared with the
+active items that could fit it (`tracker.storage.matching` finds them in one
+query; the rules are `tracker.domain.status.assess_match`). One clear match is
 linked at once: the item becomes fulfilled, a fulfilment link in state `auto` and
 a history row say why. Several clear matches, or a doubtful one, give `proposed`
 links that change nothing until a desk officer confirms them (`tracker review`).
@@ -17,13 +18,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from tracker.domain.model import Commitment, Kind, Meeting, Status
+from tracker.domain.model import Commitment, Kind, Meeting, ReviewState, Status
 from tracker.domain.status import (
+    ACTIVE,
     KIND_COMPATIBILITY,
     MatchAssessment,
     Verdict,
@@ -32,9 +35,9 @@ from tracker.domain.status import (
 )
 from tracker.errors import ConflictError, NotFoundError
 from tracker.limits import MAX_ID
-from tracker.services.tracking import ACTIVE_STATUSES, record_changes
+from tracker.storage import matching, repo
 from tracker.storage import models as m
-from tracker.storage import repo
+from tracker.storage.history import add_history, record_changes
 
 __all__ = [
     "LinkState",
@@ -91,27 +94,8 @@ def item_made_on(item: m.Commitment) -> dt.date | None:
     return item.document.published if item.document is not None else None
 
 
-def _excluded(item: m.Commitment, meeting: m.Meeting) -> bool:
-    """The meeting an item was agreed at, or any meeting of the same text, never fulfils it."""
-    if item.agreed_meeting_id is not None and item.agreed_meeting_id == meeting.id:
-        return True
-    return item.document_id is not None and item.document_id == meeting.document_id
-
-
-def _assess(
-    item: m.Commitment,
-    meeting: m.Meeting,
-    item_view: Commitment | None = None,
-    meeting_view: Meeting | None = None,
-) -> MatchAssessment:
-    """The verdict on one pair; pass the rows' domain objects when comparing one row with many."""
-    if _excluded(item, meeting):
-        return MatchAssessment(Verdict.NONE)
-    return assess_match(
-        item_view or repo.commitment_to_domain(item),
-        meeting_view or repo.meeting_to_domain(meeting),
-        made_on=item_made_on(item),
-    )
+def _is_active(status: str, review: str) -> bool:
+    return status in ACTIVE and review != str(ReviewState.REJECTED)
 
 
 def _item_kinds_for(meeting_kind: str) -> list[str]:
@@ -124,24 +108,17 @@ def _item_kinds_for(meeting_kind: str) -> list[str]:
     ]
 
 
-def _existing_pairs(
-    session: Session, *, commitment_ids: list[int], meeting_ids: list[int]
-) -> set[tuple[int, int]]:
-    if not commitment_ids or not meeting_ids:
-        return set()
-    rows = session.execute(
-        select(m.FulfilmentLink.commitment_id, m.FulfilmentLink.meeting_id).where(
-            m.FulfilmentLink.commitment_id.in_(commitment_ids), m.FulfilmentLink.meeting_id.in_(meeting_ids)
-        )
-    )
-    return {(c, mt) for c, mt in rows}
+def _meeting_kinds_for(item_kind: str) -> list[str]:
+    """Meeting kinds that may fulfil an item of `item_kind`."""
+    strict, loose = KIND_COMPATIBILITY[Kind(item_kind)]
+    return sorted(str(kind) for kind in strict | loose)
 
 
 def _add_link(
-    session: Session, item: m.Commitment, meeting: m.Meeting, state: str, reason: str, at: dt.datetime
+    session: Session, item_id: int, meeting_id: int, state: str, reason: str, at: dt.datetime
 ) -> m.FulfilmentLink:
     link = m.FulfilmentLink(
-        commitment_id=item.id, meeting_id=meeting.id, state=state, reason=reason, created_at=at
+        commitment_id=item_id, meeting_id=meeting_id, state=state, reason=reason, created_at=at
     )
     session.add(link)
     session.flush()
@@ -178,8 +155,8 @@ def _link(
     if extra_doubt:
         explanation += ("; " if assessment.doubts else "; doubtful: ") + extra_doubt
     if propose:
-        link = _add_link(session, item, meeting, LinkState.PROPOSED, explanation, at)
-        repo.add_history(
+        link = _add_link(session, item.id, meeting.id, LinkState.PROPOSED, explanation, at)
+        add_history(
             session,
             entity="commitment",
             entity_id=item.id,
@@ -191,7 +168,7 @@ def _link(
         )
         item.updated_at = at
     else:
-        link = _add_link(session, item, meeting, LinkState.AUTO, explanation, at)
+        link = _add_link(session, item.id, meeting.id, LinkState.AUTO, explanation, at)
         _fulfil(
             session,
             item,
@@ -202,27 +179,6 @@ def _link(
     return LinkOutcome(link.id, item.id, meeting.id, link.state, explanation, assessment.late)
 
 
-def _meetings_query():
-    return select(m.Meeting).options(
-        selectinload(m.Meeting.party_rows),
-        selectinload(m.Meeting.participants),
-        selectinload(m.Meeting.document),
-    )
-
-
-def _active_items_query():
-    return (
-        select(m.Commitment)
-        .options(
-            selectinload(m.Commitment.party_rows),
-            selectinload(m.Commitment.document),
-            selectinload(m.Commitment.agreed_meeting),
-            selectinload(m.Commitment.fulfilled_meeting),
-        )
-        .where(m.Commitment.status.in_(ACTIVE_STATUSES), m.Commitment.review != "rejected")
-    )
-
-
 def match_fulfilments(session: Session, meeting_row: m.Meeting, *, at: dt.datetime) -> list[LinkOutcome]:
     """Compare a stored meeting with every active item; link a single clear match, propose the rest.
 
@@ -230,36 +186,49 @@ def match_fulfilments(session: Session, meeting_row: m.Meeting, *, at: dt.dateti
     :param at: the instant written to links and history.
     :returns: one outcome per new link, auto (fulfilled) or proposed.
     """
-    if meeting_row.review == "rejected":
-        return []
     repo.lock_for_ingest(session)  # a meeting added by hand sees an item being ingested (#17)
-    query = _active_items_query().where(m.Commitment.kind.in_(_item_kinds_for(meeting_row.kind)))
-    if meeting_row.city:
-        query = query.where(
-            m.Commitment.city.is_(None) | (func.lower(m.Commitment.city) == meeting_row.city.strip().lower())
-        )
-    else:
-        query = query.where(m.Commitment.city.is_(None))
+    return _match_meeting(session, meeting_row, repo.meeting_to_domain(meeting_row), at=at)
+
+
+def _match_meeting(
+    session: Session, meeting_row: m.Meeting, meeting_view: Meeting, *, at: dt.datetime
+) -> list[LinkOutcome]:
+    if meeting_row.review == str(ReviewState.REJECTED):
+        return []
     # Locked, in id order, and read afresh: an item being rescheduled or edited at this
     # moment is decided on with its new window, and its change is never overwritten (#17).
-    items = list(session.scalars(repo.lock_rows(query.order_by(m.Commitment.id))))
-    known = _existing_pairs(session, commitment_ids=[i.id for i in items], meeting_ids=[meeting_row.id])
-    meeting_view = repo.meeting_to_domain(meeting_row)
-    assessed = [
-        (item, _assess(item, meeting_row, meeting_view=meeting_view))
-        for item in items
-        if (item.id, meeting_row.id) not in known
-    ]
+    candidates = matching.list_item_candidates(
+        session,
+        kinds=_item_kinds_for(meeting_row.kind),
+        parties=meeting_view.parties,
+        city=meeting_row.city,
+        held_on=meeting_row.start_date,
+    )
+    known = matching.list_linked_pairs(
+        session, commitment_ids=[c.id for c in candidates], meeting_ids=[meeting_row.id]
+    )
+    assessed = []
+    for candidate in candidates:
+        if (candidate.id, meeting_row.id) in known:
+            continue
+        if candidate.agreed_meeting_id == meeting_row.id or (
+            candidate.document_id is not None and candidate.document_id == meeting_row.document_id
+        ):
+            continue  # the meeting an item was agreed at, or one of the same text, never fulfils it
+        assessment = assess_match(candidate.item, meeting_view, made_on=candidate.made_on)
+        if assessment.verdict is not Verdict.NONE:
+            assessed.append((candidate.id, assessment))
     clear = [(i, a) for i, a in assessed if a.verdict is Verdict.CLEAR]
     doubtful = [(i, a) for i, a in assessed if a.verdict is Verdict.DOUBTFUL]
     outcomes = []
     several = f"this meeting clearly fits {len(clear)} open items" if len(clear) > 1 else None
-    for item, assessment in clear:
+    for item_id, assessment in clear + doubtful:
+        item = repo.get_commitment(session, item_id, for_update=True)
+        propose = bool(several) or assessment.verdict is Verdict.DOUBTFUL
+        extra = several if assessment.verdict is Verdict.CLEAR else None
         outcomes.append(
-            _link(session, item, meeting_row, assessment, at=at, propose=bool(several), extra_doubt=several)
+            _link(session, item, meeting_row, assessment, at=at, propose=propose, extra_doubt=extra)
         )
-    for item, assessment in doubtful:
-        outcomes.append(_link(session, item, meeting_row, assessment, at=at, propose=True))
     return outcomes
 
 
@@ -269,68 +238,91 @@ def match_item(session: Session, item_row: m.Commitment, *, at: dt.datetime) -> 
     Among several clear matches the only one within the window wins; otherwise all
     are proposed.
     """
-    if item_row.status not in ACTIVE_STATUSES or item_row.review == "rejected":
+    if not _is_active(item_row.status, item_row.review):
         return []
     repo.lock_for_ingest(session)  # an item added by hand sees a meeting being ingested (#17)
-    kinds = [str(k) for k in set().union(*KIND_COMPATIBILITY[Kind(item_row.kind)])]
-    query = _meetings_query().where(m.Meeting.kind.in_(kinds), m.Meeting.review != "rejected")
-    for code in item_row.parties:
-        query = query.where(m.Meeting.party_rows.any(m.MeetingParty.code == code))
-    made_on = item_made_on(item_row)
-    if made_on is not None:
-        query = query.where(m.Meeting.start_date >= made_on)
-    meetings = [row for row in session.scalars(query.order_by(m.Meeting.start_date, m.Meeting.id))]
-    known = _existing_pairs(session, commitment_ids=[item_row.id], meeting_ids=[row.id for row in meetings])
-    item_view = repo.commitment_to_domain(item_row)
-    assessed = [
-        (row, _assess(item_row, row, item_view=item_view))
-        for row in meetings
-        if (item_row.id, row.id) not in known
-    ]
-    clear = [(row, a) for row, a in assessed if a.verdict is Verdict.CLEAR]
-    doubtful = [(row, a) for row, a in assessed if a.verdict is Verdict.DOUBTFUL]
+    return _match_item(session, item_row, repo.commitment_to_domain(item_row), item_made_on(item_row), at=at)
+
+
+def _match_item(
+    session: Session,
+    item_row: m.Commitment,
+    item_view: Commitment,
+    made_on: dt.date | None,
+    *,
+    at: dt.datetime,
+) -> list[LinkOutcome]:
+    candidates = matching.list_meeting_candidates(
+        session,
+        kinds=_meeting_kinds_for(item_row.kind),
+        parties=item_view.parties,
+        city=item_row.city,
+        since=made_on,
+    )
+    known = matching.list_linked_pairs(
+        session, commitment_ids=[item_row.id], meeting_ids=[c.id for c in candidates]
+    )
+    assessed = []
+    for candidate in candidates:
+        if (item_row.id, candidate.id) in known:
+            continue
+        if item_row.agreed_meeting_id == candidate.id or (
+            item_row.document_id is not None and item_row.document_id == candidate.document_id
+        ):
+            continue  # the meeting an item was agreed at, or one of the same text, never fulfils it
+        assessment = assess_match(item_view, candidate.meeting, made_on=made_on)
+        if assessment.verdict is not Verdict.NONE:
+            assessed.append((candidate.id, assessment))
+    clear = [(i, a) for i, a in assessed if a.verdict is Verdict.CLEAR]
+    doubtful = [(i, a) for i, a in assessed if a.verdict is Verdict.DOUBTFUL]
     winner = None
     if len(clear) == 1:
         winner = clear[0][0]
     elif len(clear) > 1:
-        in_window = [row for row, a in clear if not a.late]
+        in_window = [meeting_id for meeting_id, a in clear if not a.late]
         winner = in_window[0] if len(in_window) == 1 else None
     outcomes = []
     several = f"{len(clear)} stored meetings clearly fit this item" if len(clear) > 1 else None
-    for row, assessment in clear:
-        is_winner = row is winner
+    for meeting_id, assessment in clear:
+        is_winner = meeting_id == winner
         outcomes.append(
             _link(
                 session,
                 item_row,
-                row,
+                repo.get_meeting(session, meeting_id),
                 assessment,
                 at=at,
                 propose=not is_winner,
                 extra_doubt=None if is_winner else several,
             )
         )
-    for row, assessment in doubtful:
-        outcomes.append(_link(session, item_row, row, assessment, at=at, propose=True))
+    for meeting_id, assessment in doubtful:
+        outcomes.append(
+            _link(session, item_row, repo.get_meeting(session, meeting_id), assessment, at=at, propose=True)
+        )
     return outcomes
 
 
-def match_document(session: Session, document_id: int, *, at: dt.datetime) -> list[LinkOutcome]:
-    """Match what one ingested document brought: its meetings against stored items, then its items
-    against stored meetings. Returns every new link."""
+def match_document(
+    session: Session,
+    meeting_rows: Sequence[m.Meeting],
+    item_rows: Sequence[m.Commitment],
+    *,
+    at: dt.datetime,
+) -> list[LinkOutcome]:
+    """Match what one ingested document brought, as just stored: its meetings against stored items,
+    then its items against stored meetings. Returns every new link.
+
+    The rows are the ones the ingest stored (nothing is read again); the caller holds the
+    ingest lock (`repo.lock_for_ingest`).
+    """
     outcomes: list[LinkOutcome] = []
-    meetings = session.scalars(
-        _meetings_query()
-        .where(m.Meeting.document_id == document_id)
-        .order_by(m.Meeting.start_date, m.Meeting.id)
-    )
-    for meeting in list(meetings):
-        outcomes.extend(match_fulfilments(session, meeting, at=at))
-    items = session.scalars(
-        _active_items_query().where(m.Commitment.document_id == document_id).order_by(m.Commitment.id)
-    )
-    for item in list(items):
-        outcomes.extend(match_item(session, item, at=at))
+    for meeting_row in sorted(meeting_rows, key=lambda row: (row.start_date, row.id)):
+        outcomes.extend(_match_meeting(session, meeting_row, repo.meeting_to_domain(meeting_row), at=at))
+    for item_row in sorted(item_rows, key=lambda row: row.id):
+        if _is_active(item_row.status, item_row.review):
+            view = repo.commitment_to_domain(item_row)
+            outcomes.extend(_match_item(session, item_row, view, item_made_on(item_row), at=at))
     return outcomes
 
 
@@ -398,7 +390,7 @@ def _set_link_state(
 ) -> None:
     old = link.state
     link.state = state
-    repo.add_history(
+    add_history(
         session,
         entity="commitment",
         entity_id=link.commitment_id,
@@ -425,7 +417,7 @@ def confirm_link(
     item = repo.get_commitment(session, link.commitment_id, for_update=True)
     meeting = repo.get_meeting(session, link.meeting_id)
     if link.state == LinkState.PROPOSED:
-        if item.status not in ACTIVE_STATUSES:
+        if item.status not in ACTIVE:
             raise ConflictError(
                 f"item {item.id} is already {item.status}"
                 + (f" by meeting #{item.fulfilled_meeting_id}" if item.fulfilled_meeting_id else "")
@@ -469,7 +461,7 @@ def reassess_meeting_links(
             reason = assessment.explanation
         if reason == link.reason:
             continue
-        repo.add_history(
+        add_history(
             session,
             entity="commitment",
             entity_id=item.id,
@@ -528,4 +520,4 @@ def link_confirmed(
         if link.state != LinkState.CONFIRMED:
             _set_link_state(session, link, LinkState.CONFIRMED, at=at, reason=reason)
         return link
-    return _add_link(session, item, meeting, LinkState.CONFIRMED, reason, at)
+    return _add_link(session, item.id, meeting.id, LinkState.CONFIRMED, reason, at)

@@ -9,7 +9,8 @@ caller commits (one document per transaction).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 
@@ -17,8 +18,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker import limits
+from tracker.domain.identity import normalised_sha256
 from tracker.domain.model import Extraction
+from tracker.domain.status import find_postponed
 from tracker.extraction import TextDocument, extract
+from tracker.services.fulfilment import match_document
+from tracker.services.tracking import reschedule_item
 from tracker.storage import repo
 
 __all__ = [
@@ -27,7 +32,10 @@ __all__ = [
     "extract_document",
     "ingest_in_own_transaction",
     "SessionFactory",
+    "ingest_documents",
 ]
+
+LOOKUP_CHUNK = 100  # documents whose identities one query looks up
 
 # Opens one session and commits it when its block ends (the CLI's `AppContext.session`).
 SessionFactory = Callable[[], AbstractContextManager[Session]]
@@ -61,11 +69,13 @@ def ingest_document(
     at: dt.datetime,
     dry_run: bool = False,
     extraction: Extraction | None = None,
+    key: str | None = None,
 ) -> IngestResult:
     """Store `document` with what the extractor reads from it, unless the same release is already stored.
 
     `extraction`, when given, is `extract_document(document)` done beforehand (a poll
-    extracts in its fetching threads, so that the one writing thread only writes).
+    extracts in its fetching threads, so that the one writing thread only writes);
+    `key`, its identity (`normalised_sha256(document.text)`) computed before.
     """
     sha = document.sha256
     if (
@@ -81,7 +91,7 @@ def ingest_document(
         extraction = extract_document(document)
     if not dry_run:
         repo.lock_for_ingest(session)
-    existing = repo.find_document(session, document.text)
+    existing = repo.find_document(session, document.text, key=key)
     if existing is not None:
         return IngestResult(
             document.source,
@@ -118,6 +128,7 @@ def ingest_document(
     ]
     # A commitment read from a report of a meeting was agreed at that meeting.
     agreed_at = meeting_rows[0].id if len(meeting_rows) == 1 else None
+    item_rows = []
     for index, item in enumerate(extraction.commitments):
         if item.made_on is None:
             item.made_on = extraction.published
@@ -125,24 +136,24 @@ def ingest_document(
             result.commitments -= 1
             result.rescheduled.append(item.id)
             continue
-        repo.add_commitment(
-            session,
-            item,
-            at=at,
-            document_id=row.id,
-            agreed_meeting_id=agreed_at,
-            uid=repo.new_uid(sha, "commitment", index),
+        item_rows.append(
+            repo.add_commitment(
+                session,
+                item,
+                at=at,
+                document_id=row.id,
+                agreed_meeting_id=agreed_at,
+                uid=repo.new_uid(sha, "commitment", index),
+            )
         )
-    result.fulfilled = _match_fulfilments(session, row.id, at)
+    outcomes = match_document(session, meeting_rows, item_rows, at=at)
+    result.fulfilled = sorted({outcome.commitment_id for outcome in outcomes if outcome.fulfilled})
     return result
 
 
 def _reschedule_stored(session: Session, item, source: str, at: dt.datetime) -> bool:
     """ "The planned visit has been postponed to June": move the stored item it names (as `items
     reschedule` does, with history) instead of adding a second one. False when none is stored."""
-    from tracker.domain.status import find_postponed
-    from tracker.services.tracking import reschedule_item
-
     if not item.parties:
         return False
     stored = {row.id: row for row in repo.list_active_commitments_sharing(session, item.parties)}
@@ -190,6 +201,7 @@ def ingest_in_own_transaction(
     extraction: Extraction | None = None,
     also: Callable[[Session, IngestResult], None] | None = None,
     look_first: bool = True,
+    key: str | None = None,
 ) -> IngestResult:
     """Ingest one document in a transaction of its own (`tracker ingest` and `tracker sources poll`).
 
@@ -198,11 +210,13 @@ def ingest_in_own_transaction(
     writes what the caller keeps about the document in the same transaction (a poll
     remembers the article's URL), whether the text was new or not. `look_first=False`
     skips that first look when the text is most likely new and already extracted (a
-    poll's new articles): the ingest transaction looks again anyway.
+    poll's new articles): the ingest transaction looks again anyway. `key` is the text's identity
+    (`normalised_sha256`) when the caller has it.
     """
+    key = key or normalised_sha256(document.text)
     if not dry_run and look_first:
         with open_session() as session:
-            existing = repo.find_document(session, document.text)
+            existing = repo.find_document(session, document.text, key=key)
             if existing is not None:
                 result = IngestResult(
                     document.source,
@@ -216,7 +230,9 @@ def ingest_in_own_transaction(
                 return result
     try:
         with open_session() as session:
-            result = ingest_document(session, document, at=at, dry_run=dry_run, extraction=extraction)
+            result = ingest_document(
+                session, document, at=at, dry_run=dry_run, extraction=extraction, key=key
+            )
             if dry_run:
                 session.rollback()
             elif also is not None:
@@ -225,7 +241,7 @@ def ingest_in_own_transaction(
     except IntegrityError:
         # Another process stored the same text between our check and our insert.
         with open_session() as session:
-            existing = repo.find_document(session, document.text)
+            existing = repo.find_document(session, document.text, key=key)
             result = IngestResult(
                 document.source,
                 document.sha256,
@@ -238,8 +254,34 @@ def ingest_in_own_transaction(
         return result
 
 
-def _match_fulfilments(session: Session, document_id: int, at: dt.datetime) -> list[int]:
-    """Let the document's meetings fulfil stored items (and its items meet stored meetings): issue #4."""
-    from tracker.services.fulfilment import match_document
+def ingest_documents(
+    open_session: SessionFactory,
+    documents: Iterable[TextDocument],
+    *,
+    now: Callable[[], dt.datetime],
+    dry_run: bool = False,
+    chunk: int = LOOKUP_CHUNK,
+) -> Iterator[IngestResult]:
+    """Ingest many documents in order (`tracker ingest FOLDER`), each in a transaction of its own
+    stamped `now()`.
 
-    return sorted({o.commitment_id for o in match_document(session, document_id, at=at) if o.fulfilled})
+    Which of them are stored already is asked once per `chunk` documents, in one indexed
+    query, instead of once per document (issue #16); those are not extracted again (issue #7).
+    """
+    pending = iter(documents)
+    while batch := list(itertools.islice(pending, chunk)):
+        keys = [normalised_sha256(document.text) for document in batch]
+        stored: dict = {}
+        if not dry_run:
+            with open_session() as session:
+                stored = repo.find_documents(session, sorted(set(keys)))
+        for document, key in zip(batch, keys):
+            hit = stored.get(key)
+            if hit is not None:
+                yield IngestResult(
+                    document.source, document.sha256, added=False, document_id=hit.id, stored_as=hit.source
+                )
+            else:
+                yield ingest_in_own_transaction(
+                    open_session, document, at=now(), dry_run=dry_run, look_first=False, key=key
+                )

@@ -16,9 +16,18 @@ from sqlalchemy.orm import Session
 
 from tracker import limits
 from tracker.domain.model import Commitment, Meeting, Status, Window
+from tracker.domain.status import fulfilment_mismatches
 from tracker.errors import ConflictError
+from tracker.services.fulfilment import (
+    item_made_on,
+    link_confirmed,
+    match_fulfilments,
+    match_item,
+    reassess_meeting_links,
+)
 from tracker.storage import models as m
 from tracker.storage import repo
+from tracker.storage.history import add_history, record_changes
 
 __all__ = [
     "add_meeting",
@@ -36,56 +45,6 @@ __all__ = [
 ACTIVE_STATUSES = {Status.OPEN.value, Status.RESCHEDULED.value}
 # Fields whose change can make a meeting fulfil an item (or an item be fulfilled by a meeting).
 _MATCH_FIELDS = {"kind", "start_date", "city", "parties", "window_start", "window_end", "status", "review"}
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, list):
-        return ",".join(str(v) for v in value)
-    return value
-
-
-def record_changes(
-    session: Session,
-    row: m.Meeting | m.Commitment,
-    changes: dict[str, object],
-    *,
-    at: dt.datetime,
-    reason: str,
-) -> list[str]:
-    """Apply `changes` (attribute -> new value) to `row`, writing history; return the fields that changed.
-
-    Raises InputError for a value beyond `tracker.limits` (a date out of range, a text too long).
-    """
-    entity = "meeting" if isinstance(row, m.Meeting) else "commitment"
-    limits.check_fields(changes, entity="meeting" if entity == "meeting" else "item")
-    changed = []
-    for name, new in changes.items():
-        old = row.parties if name == "parties" else getattr(row, name)
-        if _plain(old) == _plain(new):
-            continue
-        if name == "parties":
-            setter = repo.set_meeting_parties if entity == "meeting" else repo.set_commitment_parties
-            setter(row, list(new))
-        else:
-            setattr(row, name, new)
-        repo.add_history(
-            session,
-            entity=entity,
-            entity_id=row.id,
-            field=name,
-            old=_plain(old),
-            new=_plain(new),
-            at=at,
-            reason=reason,
-        )
-        changed.append(name)
-    if changed:
-        row.sequence += 1
-        row.updated_at = at
-    session.flush()
-    return changed
 
 
 def _check_meeting(meeting: Meeting) -> None:
@@ -112,11 +71,9 @@ def add_meeting(
     session: Session, meeting: Meeting, *, at: dt.datetime, reason: str = "added by hand", match: bool = True
 ) -> m.Meeting:
     """Store a meeting and (unless `match` is false) let it fulfil the items it matches."""
-    from tracker.services.fulfilment import match_fulfilments  # fulfilment imports this module
-
     _check_meeting(meeting)
     row = repo.add_meeting(session, meeting, at=at)
-    repo.add_history(
+    add_history(
         session,
         entity="meeting",
         entity_id=row.id,
@@ -145,8 +102,6 @@ def edit_meeting(
         raise ConflictError(f"meeting end {end} is before its start {start}")
     changed = record_changes(session, row, changes, at=at, reason=reason)
     if _MATCH_FIELDS & set(changed):
-        from tracker.services.fulfilment import match_fulfilments, reassess_meeting_links
-
         reassess_meeting_links(session, row, at=at)
         match_fulfilments(session, row, at=at)
     return row
@@ -156,8 +111,6 @@ def add_item(
     session: Session, item: Commitment, *, at: dt.datetime, reason: str = "added by hand", match: bool = True
 ) -> m.Commitment:
     """Store an item and (unless `match` is false) compare it with the meetings already stored."""
-    from tracker.services.fulfilment import match_item
-
     limits.check_fields(
         {
             "title": item.title,
@@ -173,7 +126,7 @@ def add_item(
         entity="item",
     )
     row = repo.add_commitment(session, item, at=at)
-    repo.add_history(
+    add_history(
         session,
         entity="commitment",
         entity_id=row.id,
@@ -221,8 +174,6 @@ def edit_item(
         }
     changed = record_changes(session, row, changes, at=at, reason=reason)
     if _MATCH_FIELDS & set(changed):
-        from tracker.services.fulfilment import match_item
-
         match_item(session, row, at=at)
     return row
 
@@ -249,8 +200,6 @@ def complete_item(
         and row.fulfilled_meeting_id == meeting_id
     ):
         # Already fulfilled automatically by this very meeting: saying so by hand confirms the link.
-        from tracker.services.fulfilment import link_confirmed
-
         link_confirmed(session, row, repo.get_meeting(session, meeting_id), at=at, reason=reason)
         return row
     _require_open(row, "marked done")
@@ -264,17 +213,12 @@ def complete_item(
     changes["fulfilled_on"] = on or at.date()
     record_changes(session, row, changes, at=at, reason=reason)
     if meeting_id is not None:
-        from tracker.services.fulfilment import link_confirmed
-
         link_confirmed(session, row, meeting, at=at, reason=reason)
     return row
 
 
 def check_fulfilment(session: Session, item_id: int, meeting_id: int) -> tuple[list[str], list[str]]:
     """(conflicts, doubts) of saying that meeting `meeting_id` fulfilled item `item_id`, in words."""
-    from tracker.domain.status import fulfilment_mismatches
-    from tracker.services.fulfilment import item_made_on
-
     item = repo.get_commitment(session, item_id)
     return fulfilment_mismatches(
         repo.commitment_to_domain(item),

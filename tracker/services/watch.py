@@ -16,21 +16,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from tracker.errors import ConflictError, FetchError, InputError
+from tracker import limits
+from tracker.errors import ConflictError, FetchError, InputError, StorageError
 from tracker.services.fetching import Fetched, Fetcher, Politeness, RobotsForbiddenError
 from tracker.storage import models as m
 from tracker.storage import sources as store
 
 if TYPE_CHECKING:
+    from tracker.domain.model import Extraction
     from tracker.services.ingest import SessionFactory
 
 # The extractor (tracker.extraction, tracker.services.ingest) is imported where an article
@@ -52,6 +55,7 @@ __all__ = [
     "is_due",
     "MAX_ATTEMPTS",
     "DEFAULT_EVERY",
+    "add_speaker",
 ]
 
 DEFAULT_EVERY = 6 * 3600  # seconds
@@ -59,7 +63,10 @@ MIN_EVERY = 60
 MAX_ATTEMPTS = 3  # an article that failed this often is not fetched again
 MAX_PAGES = 20  # pages a --since backfill follows back
 MAX_INDEX_THREADS = 64
-ROBOTS_FOR = dt.timedelta(hours=24)  # a robots.txt is read again after this long (RFC 9309, 2.4)
+ROBOTS_FOR = dt.timedelta(hours=24)
+POLL_LEASE = dt.timedelta(
+    hours=1
+)  # how long a poll that was killed keeps others off its sources  # a robots.txt is read again after this long (RFC 9309, 2.4)
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8"
 )
@@ -202,6 +209,10 @@ def _check_url(url: str) -> str:
         raise InputError(f"{url!r} is not a valid URL ({err})") from err
     if parts.scheme not in {"http", "https"} or not hostname:
         raise InputError(f"{url!r} is not an http(s) URL of a feed or a listing page")
+    if len(url.strip()) > limits.SOURCE_CHARS:
+        raise InputError(
+            f"a source URL has at most {limits.SOURCE_CHARS} characters, this one {len(url.strip())}"
+        )
     return url.strip()
 
 
@@ -313,7 +324,7 @@ class SourceReport:
 
     name: str
     url: str
-    status: str = "ok"  # ok, not-modified, partial (some articles failed), failing
+    status: str = "ok"  # ok, not-modified, partial (some articles failed), failing, busy (another poll's)
     error: str | None = None
     entries: int = 0  # entries the feed or listing shows (after --since)
     new: int = 0  # entries not handled before, fetched now
@@ -429,15 +440,31 @@ def poll_sources(
         infos = [_info(row) for row in store.list_sources(session, names or None)]
     if not names and not all_:
         infos = [info for info in infos if is_due(info, now)]
+    # Two polls at once (cron and a hand run): each source is read by one of them, the
+    # other skips it and says so (issue #12).
+    holder = uuid.uuid4().hex
+    with open_session() as session:
+        leases = store.claim_sources(
+            session,
+            [info.id for info in infos if info.id is not None],
+            holder=holder,
+            now=now,
+            until=now + POLL_LEASE,
+        )
+    busy = {
+        info.name: until
+        for info in infos
+        if info.id is not None and (until := leases.get(info.id)) is not None
+    }
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(options.politeness)
     requests_before = fetcher.requests
     try:
         with open_session() as session:
             fetcher.known_robots(store.find_robots(session, fresh_since=now - ROBOTS_FOR))
-        reports = _poll(
+        polled = _poll(
             open_session,
-            infos,
+            [info for info in infos if info.name not in busy],
             now,
             options,
             fetcher,
@@ -447,7 +474,29 @@ def poll_sources(
     finally:
         if own_fetcher:
             fetcher.close()
+        _release(open_session, holder)
+    by_name = {report.name: report for report in polled}
+    reports = [by_name.get(info.name) or _busy_report(info, busy[info.name]) for info in infos]
     return PollSummary(reports, fetcher.requests - requests_before)
+
+
+def _busy_report(info: SourceInfo, until: dt.datetime | None) -> SourceReport:
+    when = f" (until {_utc(until):%Y-%m-%d %H:%M} UTC at the latest)" if until is not None else ""
+    return SourceReport(
+        info.name,
+        info.url,
+        status="busy",
+        error=f"another `tracker sources poll` is reading it{when}; skipped",
+        fetch_url=info.fetch_url,
+    )
+
+
+def _release(open_session: SessionFactory, holder: str) -> None:
+    try:
+        with open_session() as session:
+            store.release_sources(session, holder)
+    except (SQLAlchemyError, StorageError):
+        pass  # the database failed under the poll: its leases run out by themselves (POLL_LEASE)
 
 
 def _poll(
@@ -493,7 +542,8 @@ def _poll(
         # transaction each, as they arrive: writers never queue on the database's lock.
         if tasks:
             before_reading()
-        futures = [pool.submit(_fetch_article, fetcher, entry) for _name, entry in tasks]
+        speakers = {info.name: info.parties for info in infos}
+        futures = [pool.submit(_fetch_article, fetcher, entry, speakers[name]) for name, entry in tasks]
         owner = {future: task for future, task in zip(futures, tasks)}
         for finished, future in enumerate(as_completed(futures), start=1):
             name, entry = owner[future]
@@ -539,10 +589,10 @@ def _new_entries(
     ]
 
 
-def _fetch_article(fetcher: Fetcher, entry: _Entry):
+def _fetch_article(fetcher: Fetcher, entry: _Entry, speaker: list[str]):
     """Fetch one article, read its main text and extract it (in a worker thread): (document, extraction), or the error.
 
-    None when the page has no document.
+    None when the page has no document. `speaker`: the parties the source speaks for (`--party`).
     """
     from tracker.extraction import TextDocument, decode_document
     from tracker.services.ingest import extract_document
@@ -551,7 +601,7 @@ def _fetch_article(fetcher: Fetcher, entry: _Entry):
         document = TextDocument(
             text=entry.text, source=entry.url, title=entry.title, published=entry.published
         )
-        return document, extract_document(document)
+        return document, add_speaker(extract_document(document), speaker)
     try:
         answer = fetcher.get(entry.url, accept=PAGE_ACCEPT)
         documents = decode_document(answer.text_bytes(), entry.url, entry.published)
@@ -560,7 +610,28 @@ def _fetch_article(fetcher: Fetcher, entry: _Entry):
     if not documents:
         return None
     document = replace(documents[0], source=entry.url)
-    return document, extract_document(document)
+    return document, add_speaker(extract_document(document), speaker)
+
+
+def add_speaker(extraction: Extraction, speaker: list[str]) -> Extraction:
+    """Make the source's own parties (`sources add --party`) parties of what its release reports.
+
+    A ministry writes "the Minister held talks with the Foreign Minister of Chile" without naming
+    its own country: a meeting or item that names exactly one party, not the speaker's, gets the
+    speaker's parties too (and a meeting its title again). Anything else is left as read.
+    """
+    from tracker.extraction.meetings import meeting_title
+
+    if not speaker:
+        return extraction
+    for meeting in extraction.meetings:
+        if len(meeting.parties) == 1 and not set(meeting.parties) & set(speaker):
+            meeting.parties = sorted({*meeting.parties, *speaker})
+            meeting.title = meeting_title(meeting.kind, meeting.parties, meeting.city)
+    for item in extraction.commitments:
+        if len(item.parties) == 1 and not set(item.parties) & set(speaker):
+            item.parties = sorted({*item.parties, *speaker})
+    return extraction
 
 
 def _store_article(
@@ -654,7 +725,9 @@ def _save_state(
     if report.redirects:
         row.redirects = "\n".join(report.redirects)
     if index is not None:
-        row.fetch_url, row.kind = index.fetch_url, index.kind
+        row.kind = index.kind
+        if len(index.fetch_url) <= limits.SOURCE_CHARS:  # a move to a longer URL is followed, not stored
+            row.fetch_url = index.fetch_url
         # Validators are kept only when every article was handled: otherwise the next
         # poll would get a 304 and never retry the articles that failed.
         if not index.not_modified and not report.article_errors:

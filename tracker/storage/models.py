@@ -22,6 +22,8 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -152,6 +154,9 @@ class Commitment(Base):
     """A tracked follow-up item. Overdue and due-soon are derived from the window, never stored."""
 
     __tablename__ = "commitments"
+    # Fulfilment asks for the items of a meeting's city or of none (`storage.matching`): one indexed
+    # lookup on the city as compared, lower case, '' for none (issue #16).
+    __table_args__ = (Index("ix_commitments_city_key", func.coalesce(func.lower(text("city")), text("''"))),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(UID_CHARS), unique=True)
@@ -258,6 +263,9 @@ class Source(Base):
     last_new: Mapped[int] = mapped_column(Integer, default=0)
     failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed polls
     redirects: Mapped[str | None] = mapped_column(Text)  # the last poll's redirect chain, "301 a -> b"
+    # The poll reading the source now and until when it may (a lease): an overlapping poll skips it.
+    poll_holder: Mapped[str | None] = mapped_column(String(32))
+    poll_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Row, Select, bindparam, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain import model as domain
@@ -22,6 +22,7 @@ from tracker.storage import models as m
 __all__ = [
     "lock_for_ingest",
     "find_document",
+    "find_documents",
     "add_document",
     "get_document",
     "list_documents",
@@ -38,7 +39,6 @@ __all__ = [
     "find_commitment_by_uid",
     "list_commitments",
     "set_commitment_parties",
-    "add_history",
     "list_history",
     "new_uid",
     "meeting_to_domain",
@@ -85,12 +85,32 @@ def lock_for_ingest(session: Session) -> None:
 _DOCUMENT_HEADER = (m.Document.source, m.Document.title, m.Document.published)
 
 
-def find_document(session: Session, text: str) -> m.Document | None:
-    """The stored document with the same identity as `text` (the same release in any form), if any."""
-    key = normalised_sha256(text)
-    return session.scalar(
-        select(m.Document).where(m.Document.normalised_sha256 == key).order_by(m.Document.id).limit(1)
-    )
+_documents_table = m.Document.__table__
+_DOCUMENT_BY_IDENTITY = (
+    select(_documents_table.c.id, _documents_table.c.source)
+    .where(_documents_table.c.normalised_sha256 == bindparam("key"))
+    .order_by(_documents_table.c.id)
+    .limit(1)
+)
+_DOCUMENTS_BY_IDENTITY = (
+    select(_documents_table.c.normalised_sha256, _documents_table.c.id, _documents_table.c.source)
+    .where(_documents_table.c.normalised_sha256.in_(bindparam("keys", expanding=True)))
+    .order_by(_documents_table.c.id.desc())
+)
+
+
+def find_document(session: Session, text: str, *, key: str | None = None) -> Row[int, str] | None:
+    """The id and source of the stored document with the same identity as `text` (the same release in
+    any form), if any: one lookup on the indexed identity key, the text itself not read (issue #16).
+    `key`, when given, is `normalised_sha256(text)` computed before."""
+    return session.execute(_DOCUMENT_BY_IDENTITY, {"key": key or normalised_sha256(text)}).first()
+
+
+def find_documents(session: Session, keys: list[str]) -> dict[str, Row[str, int, str]]:
+    """Identity key -> (key, id, source) of the first stored document with it, for those of `keys` stored."""
+    if not keys:
+        return {}
+    return {row[0]: row for row in session.execute(_DOCUMENTS_BY_IDENTITY, {"keys": keys})}
 
 
 def _within_ids(value: int) -> bool:
@@ -440,30 +460,6 @@ def commitment_to_domain(row: m.Commitment) -> domain.Commitment:
 
 
 # History
-
-
-def add_history(
-    session: Session,
-    *,
-    entity: str,
-    entity_id: int,
-    field: str,
-    old: object,
-    new: object,
-    at: dt.datetime,
-    reason: str = "",
-) -> m.History:
-    row = m.History(
-        entity=entity,
-        entity_id=entity_id,
-        field=field,
-        old_value=None if old is None else str(old),
-        new_value=None if new is None else str(new),
-        changed_at=at,
-        reason=reason,
-    )
-    session.add(row)
-    return row
 
 
 def list_history(

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from tracker.errors import NotFoundError
+from tracker.limits import SOURCE_CHARS
 from tracker.storage import models as m
 
 __all__ = [
@@ -30,6 +31,8 @@ __all__ = [
     "document_ids_by_source",
     "find_robots",
     "save_robots",
+    "claim_sources",
+    "release_sources",
 ]
 
 
@@ -37,7 +40,7 @@ def url_sha256(url: str) -> str:
     return hashlib.sha256(url.encode("utf-8")).hexdigest()
 
 
-def add_source(session: Session, **values) -> m.Source:
+def add_source(session: Session, **values: object) -> m.Source:
     row = m.Source(**values)
     session.add(row)
     session.flush()
@@ -99,7 +102,9 @@ def record_entry(
     """Insert or update the entry of `url`; a failure again counts one more attempt."""
     row = session.scalar(select(m.SourceEntry).where(m.SourceEntry.url_sha256 == url_sha256(url)))
     if row is None:
-        row = m.SourceEntry(url_sha256=url_sha256(url), url=url, source_id=source_id, attempts=0)
+        # Keyed by the whole URL's hash; a link longer than the column is kept cut, not refused (#12).
+        shown = url if len(url) <= SOURCE_CHARS else url[: SOURCE_CHARS - 1] + "\u2026"
+        row = m.SourceEntry(url_sha256=url_sha256(url), url=shown, source_id=source_id, attempts=0)
         session.add(row)
     row.state, row.document_id, row.error, row.seen_at = state, document_id, error, at
     row.attempts = (row.attempts or 0) + 1
@@ -124,6 +129,7 @@ def document_ids_by_source(session: Session, source_id: int) -> list[int]:
             .where(m.SourceEntry.source_id == source_id, m.SourceEntry.document_id.is_not(None))
             .order_by(m.SourceEntry.id)
         )
+        if i is not None
     ]
 
 
@@ -139,3 +145,46 @@ def save_robots(session: Session, host: str, status: int, body: str, at: dt.date
         row = m.RobotsFile(host=host)
         session.add(row)
     row.status, row.body, row.fetched_at = status, body, at
+
+
+_sources: Table = m.Source.__table__  # type: ignore[assignment]
+
+
+def claim_sources(
+    session: Session, ids: list[int], *, holder: str, now: dt.datetime, until: dt.datetime
+) -> dict[int, dt.datetime | None]:
+    """Claim the sources `ids` for the poll `holder` until `until`, each one that no other poll holds
+    (or whose holder's lease ran out by `now`: a killed poll). Returns every id with None when
+    claimed, else the instant the other poll's lease runs out.
+
+    On PostgreSQL a second poll claiming at the same moment waits for this transaction and then
+    finds the lease taken; SQLite's writers take turns anyway.
+    """
+    outcome: dict[int, dt.datetime | None] = {}
+    for source_id in ids:
+        claimed = session.execute(
+            update(_sources)
+            .where(
+                _sources.c.id == source_id,
+                or_(
+                    _sources.c.poll_until.is_(None),
+                    _sources.c.poll_until <= now,
+                    _sources.c.poll_holder == holder,
+                ),
+            )
+            .values(poll_holder=holder, poll_until=until)
+        )
+        if claimed.rowcount:  # type: ignore[attr-defined]
+            outcome[source_id] = None
+        else:
+            outcome[source_id] = session.scalar(
+                select(_sources.c.poll_until).where(_sources.c.id == source_id)
+            )
+    return outcome
+
+
+def release_sources(session: Session, holder: str) -> None:
+    """End the leases of the poll `holder`."""
+    session.execute(
+        update(_sources).where(_sources.c.poll_holder == holder).values(poll_holder=None, poll_until=None)
+    )

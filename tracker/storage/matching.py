@@ -1,0 +1,272 @@
+"""Candidates for automatic fulfilment: the stored items a meeting may fulfil, the stored meetings an item
+may have been fulfilled by.
+
+Each side is one Core query on indexed columns (kind, parties, city, dates) that leaves out only what
+the rules of `tracker.domain.status.assess_match` would refuse anyway, plus one query for the few
+candidates' parties. Rows come back as plain domain values, not ORM objects with eager loads, so that
+matching an ingested document costs about the same with 300 or 30,000 items stored (issue #16).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Table, bindparam, exists, func, literal_column, or_, select
+from sqlalchemy.orm import Session
+
+from tracker.domain import model as domain
+from tracker.domain.status import ACTIVE
+from tracker.storage import models as m
+
+__all__ = [
+    "ItemCandidate",
+    "MeetingCandidate",
+    "list_item_candidates",
+    "list_meeting_candidates",
+    "list_linked_pairs",
+]
+
+_items: Table = m.Commitment.__table__  # type: ignore[assignment]
+_item_parties: Table = m.CommitmentParty.__table__  # type: ignore[assignment]
+_meetings: Table = m.Meeting.__table__  # type: ignore[assignment]
+_meeting_parties: Table = m.MeetingParty.__table__  # type: ignore[assignment]
+_documents: Table = m.Document.__table__  # type: ignore[assignment]
+_links: Table = m.FulfilmentLink.__table__  # type: ignore[assignment]
+
+_ACTIVE = sorted(str(status) for status in ACTIVE)
+_REJECTED = str(domain.ReviewState.REJECTED)
+
+
+@dataclass(frozen=True)
+class ItemCandidate:
+    """A stored active item as matching sees it: its rule-relevant fields and the day it was made."""
+
+    id: int
+    item: domain.Commitment
+    made_on: dt.date | None
+    agreed_meeting_id: int | None
+    document_id: int | None
+
+
+@dataclass(frozen=True)
+class MeetingCandidate:
+    """A stored meeting as matching sees it."""
+
+    id: int
+    meeting: domain.Meeting
+    document_id: int | None
+
+
+def _city_key(city: str) -> str:
+    return city.strip().lower()
+
+
+# The statements are built once: building a Core statement costs more than SQLite takes to run it.
+_PARTIES_OF = {
+    name: select(table.c[owner], table.c.code)
+    .where(table.c[owner].in_(bindparam("ids", expanding=True)))
+    .order_by(table.c[owner], table.c.code)
+    for name, table, owner in (
+        ("item", _item_parties, "commitment_id"),
+        ("meeting", _meeting_parties, "meeting_id"),
+    )
+}
+
+
+def _parties_of(session: Session, owner: str, ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {number: [] for number in ids}
+    if ids:
+        for owner_id, code in session.execute(_PARTIES_OF[owner], {"ids": ids}):
+            found[owner_id].append(code)
+    return found
+
+
+_agreed = _meetings.alias("agreed")
+_made_on = func.coalesce(_items.c.made_on, _agreed.c.start_date, _documents.c.published)
+_ITEMS = (
+    select(
+        _items.c.id,
+        _items.c.kind,
+        _items.c.firmness,
+        _items.c.city,
+        _items.c.window_start,
+        _items.c.window_end,
+        _items.c.window_precision,
+        _items.c.window_text,
+        _items.c.status,
+        _items.c.review,
+        _items.c.agreed_meeting_id,
+        _items.c.document_id,
+        _made_on,
+    )
+    .select_from(
+        _items.outerjoin(_agreed, _agreed.c.id == _items.c.agreed_meeting_id).outerjoin(
+            _documents, _documents.c.id == _items.c.document_id
+        )
+    )
+    .where(
+        _items.c.status.in_(_ACTIVE),
+        _items.c.review != _REJECTED,
+        _items.c.kind.in_(bindparam("kinds", expanding=True)),
+        or_(_made_on.is_(None), _made_on <= bindparam("held_on")),
+        ~exists().where(
+            _item_parties.c.commitment_id == _items.c.id,
+            _item_parties.c.code.not_in(bindparam("parties", expanding=True)),
+        ),
+    )
+    .order_by(_items.c.id)
+)
+# Locked: see `list_item_candidates`. FOR UPDATE OF the items only (PostgreSQL refuses to lock the
+# nullable side of an outer join).
+# The city as ix_commitments_city_key has it: the same expression, or the index is not used.
+_city_as_indexed = func.coalesce(func.lower(_items.c.city), literal_column("''"))
+_ITEMS_IN_CITY = _ITEMS.where(
+    _city_as_indexed.in_([literal_column("''"), bindparam("city")])
+).with_for_update(of=_items)
+_ITEMS_WITHOUT_CITY = _ITEMS.where(_city_as_indexed == literal_column("''")).with_for_update(of=_items)
+
+
+def list_item_candidates(
+    session: Session,
+    *,
+    kinds: Sequence[str],
+    parties: Iterable[str],
+    city: str | None,
+    held_on: dt.date,
+) -> list[ItemCandidate]:
+    """Active items, not rejected, that a meeting held on `held_on` in `city` with `parties` may fulfil:
+    an item kind in `kinds` (those the meeting's kind may fulfil), no party outside `parties`, the same
+    city or none, made on or before `held_on` (or on no known day). In id order.
+
+    The items' rows stay locked until the transaction ends (see `repo.lock_rows`): a reschedule in
+    progress is decided on with its new window and never overwritten (issue #17).
+    """
+    values = {"kinds": list(kinds), "parties": sorted(set(parties)), "held_on": held_on}
+    if city:
+        rows = session.execute(_ITEMS_IN_CITY, {**values, "city": _city_key(city)}).all()
+    else:
+        rows = session.execute(_ITEMS_WITHOUT_CITY, values).all()
+    party_codes = _parties_of(session, "item", [row[0] for row in rows])
+    return [
+        ItemCandidate(
+            id=number,
+            item=domain.Commitment(
+                kind=domain.Kind(kind),
+                firmness=domain.Firmness(firmness),
+                window=domain.Window(start, end, domain.Precision(precision), text),
+                parties=party_codes[number],
+                city=item_city,
+                status=domain.Status(status),
+                review=domain.ReviewState(review),
+                id=number,
+            ),
+            made_on=made,
+            agreed_meeting_id=agreed_id,
+            document_id=document_id,
+        )
+        for (
+            number,
+            kind,
+            firmness,
+            item_city,
+            start,
+            end,
+            precision,
+            text,
+            status,
+            review,
+            agreed_id,
+            document_id,
+            made,
+        ) in rows
+    ]
+
+
+# Meetings with every one of the item's parties, found through the index on the party code.
+_with_all_parties = (
+    select(_meeting_parties.c.meeting_id)
+    .where(_meeting_parties.c.code.in_(bindparam("parties", expanding=True)))
+    .group_by(_meeting_parties.c.meeting_id)
+    .having(func.count() == bindparam("party_count"))
+)
+_MEETINGS = (
+    select(
+        _meetings.c.id,
+        _meetings.c.kind,
+        _meetings.c.start_date,
+        _meetings.c.end_date,
+        _meetings.c.city,
+        _meetings.c.review,
+        _meetings.c.document_id,
+    )
+    .where(
+        _meetings.c.kind.in_(bindparam("kinds", expanding=True)),
+        _meetings.c.review != _REJECTED,
+    )
+    .order_by(_meetings.c.start_date, _meetings.c.id)
+)
+_MEETINGS_BY = {
+    (with_parties, in_city, since): _MEETINGS.where(
+        *([_meetings.c.id.in_(_with_all_parties)] if with_parties else []),
+        *([func.lower(_meetings.c.city) == bindparam("city")] if in_city else []),
+        *([_meetings.c.start_date >= bindparam("since")] if since else []),
+    )
+    for with_parties in (False, True)
+    for in_city in (False, True)
+    for since in (False, True)
+}
+
+
+def list_meeting_candidates(
+    session: Session,
+    *,
+    kinds: Sequence[str],
+    parties: Iterable[str],
+    city: str | None,
+    since: dt.date | None,
+) -> list[MeetingCandidate]:
+    """Meetings, not rejected, that may fulfil an item: a kind in `kinds`, every one of `parties`
+    present, in `city` when one is given, started on or after `since` when given.
+    By start date, then id."""
+    codes = sorted(set(parties))
+    values: dict[str, object] = {"kinds": list(kinds), "parties": codes, "party_count": len(codes)}
+    if city:
+        values["city"] = _city_key(city)
+    if since is not None:
+        values["since"] = since
+    rows = session.execute(_MEETINGS_BY[(bool(codes), bool(city), since is not None)], values).all()
+    party_codes = _parties_of(session, "meeting", [row[0] for row in rows])
+    return [
+        MeetingCandidate(
+            id=number,
+            meeting=domain.Meeting(
+                kind=domain.Kind(kind),
+                start=start,
+                end=end,
+                city=meeting_city,
+                parties=party_codes[number],
+                review=domain.ReviewState(review),
+                id=number,
+            ),
+            document_id=document_id,
+        )
+        for number, kind, start, end, meeting_city, review, document_id in rows
+    ]
+
+
+_LINKED = select(_links.c.commitment_id, _links.c.meeting_id).where(
+    _links.c.commitment_id.in_(bindparam("items", expanding=True)),
+    _links.c.meeting_id.in_(bindparam("meetings", expanding=True)),
+)
+
+
+def list_linked_pairs(
+    session: Session, *, commitment_ids: Sequence[int], meeting_ids: Sequence[int]
+) -> set[tuple[int, int]]:
+    """The (item, meeting) pairs among these ids that already have a fulfilment link, in any state."""
+    if not commitment_ids or not meeting_ids:
+        return set()
+    rows = session.execute(_LINKED, {"items": list(commitment_ids), "meetings": list(meeting_ids)})
+    return {(item_id, meeting_id) for item_id, meeting_id in rows}
