@@ -727,3 +727,33 @@ def test_every_party_filter_reads_names(cli, seed_path):
     assert cli("cadence", "--party", "Belarus").exit_code == 0
     refused = cli("remind", "--party", "Belaruss")
     assert refused.exit_code == 2 and "did you mean Belarus (BY)" in refused.stderr
+
+
+# 14. A fresh `make demo` printed setuptools' "Editable installation ... be careful" box.
+
+
+def test_the_editable_install_hides_setuptools_notice_and_nothing_else(tmp_path):
+    import os
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text(encoding="utf-8")
+    installs = [line for line in makefile.splitlines() if re.search(r"pip install .*-e ", line)]
+    assert installs and all(line.strip().startswith("$(QUIET_EDITABLE) ") for line in installs)
+    setting = re.search(r"^QUIET_EDITABLE := PYTHONWARNINGS='([^']+)'$", makefile, re.MULTILINE)[1]
+    # What setuptools does inside pip's build process, and a warning that must still show.
+    backend = (
+        "import warnings\n"
+        "warnings.warn('Editable installation.\\n!!\\n  Please be careful with folders', UserWarning)\n"
+        "warnings.warn('Package would be ignored', UserWarning)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", backend],
+        env={**os.environ, "PYTHONWARNINGS": setting},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stderr
+    assert "Editable installation" not in shown and "Package would be ignored" in shown

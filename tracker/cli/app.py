@@ -98,21 +98,20 @@ class TrackerGroup(TyperGroup):
         _label_values(self)
 
     def list_commands(self, ctx):
-        return list(COMMANDS)
+        return [*COMMANDS, *(name for name in self.commands if name not in COMMANDS)]
 
     def get_command(self, ctx, cmd_name):
         entry = COMMANDS.get(cmd_name)
-        if entry is None:
-            return None
-        if cmd_name not in self.commands:
-            if self._listing:
-                return TyperCommand(
-                    name=cmd_name, help=entry.summary, short_help=entry.summary, hidden=entry.hidden
-                )
-            importlib.import_module(f"tracker.cli.{entry.module}")
-            # The module registered its commands on `app`; Typer builds them (with their labels).
-            for name, command in get_group(app).commands.items():
-                self.commands.setdefault(name, command)
+        if cmd_name in self.commands or entry is None:
+            return self.commands.get(cmd_name)
+        if self._listing:
+            return TyperCommand(
+                name=cmd_name, help=entry.summary, short_help=entry.summary, hidden=entry.hidden
+            )
+        importlib.import_module(f"tracker.cli.{entry.module}")
+        # The module registered its commands on `app`; Typer builds them (with their labels).
+        for name, command in get_group(app).commands.items():
+            self.commands.setdefault(name, command)
         return self.commands.get(cmd_name)
 
     def format_help(self, ctx, formatter):
@@ -136,8 +135,15 @@ class TrackerGroup(TyperGroup):
     def resolve_command(self, ctx, args):
         # Typer suggests names from the commands built so far, which here are none yet.
         name = args[0] if args else ""
-        if name and name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
-            close = get_close_matches(name, [n for n, entry in COMMANDS.items() if not entry.hidden])
+        known = [n for n in self.list_commands(ctx) if n not in COMMANDS or not COMMANDS[n].hidden]
+        if (
+            name
+            and name not in known
+            and name not in COMMANDS
+            and not name.startswith("-")
+            and not ctx.resilient_parsing
+        ):
+            close = get_close_matches(name, known)
             hint = f" Did you mean {' or '.join(repr(n) for n in close)}?" if close else ""
             ctx.fail(f"No such command {name!r}.{hint}")
         return super().resolve_command(ctx, args)
