@@ -183,3 +183,28 @@ def test_extract_in_a_fresh_process_caches_the_gazetteer_where_configured(tmp_pa
     loaded = _loaded(["extract", str(next(SEED.glob("*.txt")))], env)
     assert "tracker.gazetteer" in loaded
     assert [p.suffix for p in (tmp_path / "cache").iterdir()] == [".json"]
+
+
+def test_shell_completion_works_with_commands_loaded_lazily(tmp_path):
+    def complete(words: str, index: int) -> tuple[list[str], set[str]]:
+        env = {
+            **os.environ,
+            "_TRACKER_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(index),
+        }
+        code = (
+            "import sys; from tracker.cli import main; sys.argv = ['tracker']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+        )
+        return done.stdout.split(), set(done.stderr.splitlines()[-1].split())
+
+    names, loaded = complete("tracker re", 1)
+    assert names == ["review", "remind", "report"] and not loaded & COMMAND_MODULES
+    names, loaded = complete("tracker items l", 2)
+    assert names == ["list"] and loaded & COMMAND_MODULES == {"tracker.cli.items"}
+    assert complete("tracker items list --pa", 3)[0] == ["--party"]
