@@ -115,6 +115,7 @@ def importtime(args: list[str], env: dict[str, str]) -> list[tuple[int, int, int
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "tracker", *args],
         env=env,
+        cwd=tempfile.gettempdir(),  # not a checkout: `-m tracker` would import the tracker/ found there
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

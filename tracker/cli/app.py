@@ -20,14 +20,16 @@ import sys
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any, NamedTuple, get_args, get_origin
+from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_origin
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.main import get_group
 
-from tracker.config import Settings, resolve_settings
 from tracker.errors import EXIT_CODES, TrackerError
+
+if TYPE_CHECKING:
+    from tracker.config import Settings
 
 __all__ = ["app", "AppContext", "COMMANDS", "get_context", "load_commands", "print_json", "fail"]
 
@@ -449,6 +451,9 @@ def _global_options(
 ) -> None:
     """Diplomatic calendar and follow-up tracker."""
     try:
+        # Imported here: `--help` and `--version` end before this runs and need no settings.
+        from tracker.config import resolve_settings
+
         settings = resolve_settings({"db_url": db, "today": today})
     except TrackerError as err:
         typer.echo(f"tracker: {err}", err=True)
