@@ -350,7 +350,8 @@ def _place_global_options(root, ctx, args: list[str]) -> list[str]:
     own = _options(command)
     if any(word not in own or _takes_value(own[word]) for word in stray):
         return args  # not a flag of this command: Click's own message says what is wrong
-    kept, moved = [], []
+    kept: list[str] = []
+    moved: list[str] = []
     while index < len(args):
         word = args[index]
         index += 1
