@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -632,6 +633,25 @@ def test_the_first_help_paragraph_is_one_line(path, command):
     # The command list shows the first paragraph with its line breaks (issue #14: cadence, report weekly).
     first = (command.help or "").strip().split("\n\n")[0]
     assert "\n" not in first.strip(), path
+
+
+@pytest.mark.parametrize(
+    "path, command", _commands(), ids=lambda value: " ".join(value) if isinstance(value, tuple) else ""
+)
+def test_help_names_values_in_words_not_python_types(path, command):
+    # Issue #14: `--help <bool>`, `paths <list[str]>`, `--db <str>` were Python's words for them.
+    shown = CliRunner().invoke(app, [*path, "--help"], terminal_width=120).stdout
+    assert not re.search(r"<(bool|str|int|path|file|list\[[a-z]+\])( range)?>", shown), shown
+
+
+@pytest.mark.parametrize("path", [["cadence"], ["report", "weekly"], ["remind"], ["ingest"]], ids=" ".join)
+def test_help_paragraphs_are_reflowed_not_broken_mid_sentence(path):
+    # Issue #14: the docstring's own line breaks showed up mid-sentence. Wide enough, a paragraph is one line.
+    shown = CliRunner().invoke(app, [*path, "--help"], terminal_width=400).stdout
+    description = shown.split("\n\n", 1)[1].split("\nOptions:")[0].split("\nArguments:")[0]
+    paragraphs = [p for p in description.strip().split("\n\n") if p.strip()]
+    assert len(paragraphs) >= 3 and all("\n" not in p.strip() for p in paragraphs), description
+    assert paragraphs[-1].strip().startswith("Example")
 
 
 def test_review_help_says_bare_review_is_interactive_and_completion_is_offered(run):
