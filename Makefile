@@ -18,10 +18,16 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: score demo test setup lint db-upgrade seed clean browser libical report-demo bench
 
+# setuptools prints an "Editable installation ... be careful with folders in your working
+# directory" box for every editable install that maps a folder (tracker._migrations = alembic/):
+# information, not a fault, yet it alarmed new users (issue #14). Only that notice is filtered;
+# errors and every other warning still show.
+QUIET_EDITABLE := PYTHONWARNINGS='ignore:Editable installation'
+
 $(BIN)/tracker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(QUIET_EDITABLE) $(BIN)/pip install --quiet -e '.[dev]'
 	@touch $@
 
 setup: $(BIN)/tracker
@@ -73,7 +79,7 @@ report-demo: setup browser
 # Every benchmark under bench/, each bounded to about two minutes, as ONE table, also written to
 # bench/RESULTS.md with the machine it ran on. Never part of `make test`.
 bench: setup
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(QUIET_EDITABLE) $(BIN)/pip install --quiet -e '.[dev,bench]'
 	@command -v task >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq taskwarrior) \
 		|| echo "make: cannot install taskwarrior; its rows will say so" >&2
 	$(BIN)/python bench/run.py --results bench/RESULTS.md

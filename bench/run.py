@@ -37,6 +37,8 @@ class Script:
 
 
 SCRIPTS = [
+    # Whole-process start-up beside `python -c pass` (issue #16): help, version, items list/add, remind.
+    Script("startup.py", ["--runs", "10"], ["--runs", "3"], 150),
     Script("bench_temporal.py", ["--seconds", "8"], ["--seconds", "2"], 120),
     Script("bench_ingest.py", ["--documents", "600"], ["--documents", "100"], 150),
     Script("bench_tasks.py", ["--adds", "20", "--items", "2000"], ["--adds", "5", "--items", "500"], 150),
@@ -314,7 +316,8 @@ How to read it:
   (for times, peer / ours; for rates, ours / peer). A ratio below 1 means the peer is faster.
 - Peers: dateparser (time expressions), Taskwarrior `task` (Debian package
   `taskwarrior`, data in a temporary folder), and the `icalendar` package alone
-  (bare events: the floor of any Python .ics export). The ingest rows have no peer.
+  (bare events: the floor of any Python .ics export), and `python -c pass` for the
+  start-up rows (the floor of any Python program). The ingest rows have no peer.
 - "incl. process start": one `tracker` process per command, as a user or cron runs it.
 """
 

@@ -201,7 +201,7 @@ def test_calendars_is_the_new_name_of_feeds_which_stays_a_hidden_alias(cli):
     assert cli("calendars", "add", "desk").exit_code == 0
     assert cli("feeds", "list", "--json").stdout == cli("calendars", "list", "--json").stdout
     top_help = CliRunner().invoke(app, ["--help"]).stdout
-    assert "│ calendars " in top_help and "│ feeds " not in top_help
+    assert "\n  calendars  " in top_help and "\n  feeds " not in top_help
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

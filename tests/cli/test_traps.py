@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -634,6 +635,25 @@ def test_the_first_help_paragraph_is_one_line(path, command):
     assert "\n" not in first.strip(), path
 
 
+@pytest.mark.parametrize(
+    "path, command", _commands(), ids=lambda value: " ".join(value) if isinstance(value, tuple) else ""
+)
+def test_help_names_values_in_words_not_python_types(path, command):
+    # Issue #14: `--help <bool>`, `paths <list[str]>`, `--db <str>` were Python's words for them.
+    shown = CliRunner().invoke(app, [*path, "--help"], terminal_width=120).stdout
+    assert not re.search(r"<(bool|str|int|path|file|list\[[a-z]+\])( range)?>", shown), shown
+
+
+@pytest.mark.parametrize("path", [["cadence"], ["report", "weekly"], ["remind"], ["ingest"]], ids=" ".join)
+def test_help_paragraphs_are_reflowed_not_broken_mid_sentence(path):
+    # Issue #14: the docstring's own line breaks showed up mid-sentence. Wide enough, a paragraph is one line.
+    shown = CliRunner().invoke(app, [*path, "--help"], terminal_width=400).stdout
+    description = shown.split("\n\n", 1)[1].split("\nOptions:")[0].split("\nArguments:")[0]
+    paragraphs = [p for p in description.strip().split("\n\n") if p.strip()]
+    assert len(paragraphs) >= 3 and all("\n" not in p.strip() for p in paragraphs), description
+    assert paragraphs[-1].strip().startswith("Example")
+
+
 def test_review_help_says_bare_review_is_interactive_and_completion_is_offered(run):
     assert "Bare `tracker review` is interactive" in " ".join(run("review", "--help").stdout.split())
     assert "--install-completion" in run("--help").stdout
@@ -727,3 +747,33 @@ def test_every_party_filter_reads_names(cli, seed_path):
     assert cli("cadence", "--party", "Belarus").exit_code == 0
     refused = cli("remind", "--party", "Belaruss")
     assert refused.exit_code == 2 and "did you mean Belarus (BY)" in refused.stderr
+
+
+# 14. A fresh `make demo` printed setuptools' "Editable installation ... be careful" box.
+
+
+def test_the_editable_install_hides_setuptools_notice_and_nothing_else(tmp_path):
+    import os
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text(encoding="utf-8")
+    installs = [line for line in makefile.splitlines() if re.search(r"pip install .*-e ", line)]
+    assert installs and all(line.strip().startswith("$(QUIET_EDITABLE) ") for line in installs)
+    setting = re.search(r"^QUIET_EDITABLE := PYTHONWARNINGS='([^']+)'$", makefile, re.MULTILINE)[1]
+    # What setuptools does inside pip's build process, and a warning that must still show.
+    backend = (
+        "import warnings\n"
+        "warnings.warn('Editable installation.\\n!!\\n  Please be careful with folders', UserWarning)\n"
+        "warnings.warn('Package would be ignored', UserWarning)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", backend],
+        env={**os.environ, "PYTHONWARNINGS": setting},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stderr
+    assert "Editable installation" not in shown and "Package would be ignored" in shown

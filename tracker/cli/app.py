@@ -1,31 +1,158 @@
-"""The Typer application: global options, the shared context, and error mapping.
+"""The Typer application: global options, the shared context, error mapping, and lazy commands.
 
 Errors are translated in exactly one place (`TrackerGroup.invoke`): a
 TrackerError becomes `tracker: <message>` on stderr and its exit status.
+
+Commands load lazily, here and nowhere else (issue #16): `COMMANDS` names each
+top-level command, the module under tracker/cli that registers it, and the one
+line `tracker --help` shows, so that the help lists every command without
+importing any, and a command imports only its own module (`tracker remind`
+loads neither the extractor nor SQLAlchemy's ORM for `items`). Start-up time
+counts for cron jobs and for scripts that call the tool in a loop.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
+import re
 import sys
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_origin
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.main import get_group
 
-from tracker.config import Settings, resolve_settings
-from tracker.errors import TrackerError, exit_codes_text
+from tracker.errors import EXIT_CODES, TrackerError
 
-__all__ = ["app", "AppContext", "get_context", "print_json", "fail"]
+if TYPE_CHECKING:
+    from tracker.config import Settings
+
+__all__ = ["app", "AppContext", "COMMANDS", "get_context", "load_commands", "print_json", "fail"]
+
+
+class Entry(NamedTuple):
+    module: str  # under tracker.cli
+    summary: str  # the first line of the command's help, as `tracker --help` lists it
+    hidden: bool = False
+
+
+# Every top-level command, in the order `tracker --help` lists them (the order of a day's work).
+# tests/cli/test_startup.py checks each summary against the command's own help.
+COMMANDS: dict[str, Entry] = {
+    "ingest": Entry("documents", "Read press releases and store their meetings and follow-up items."),
+    "extract": Entry("documents", "Print what the extractor reads from one document; writes nothing."),
+    "sources": Entry("sources", "Feeds and news pages to watch; `poll` ingests what is new."),
+    "review": Entry("review", "Confirm or reject items and fulfilment links read from texts."),
+    "items": Entry("items", "Follow-up items (commitments) and their status."),
+    "meetings": Entry("meetings", "Meetings that took place."),
+    "documents": Entry("stored_documents", "The documents read so far, and what was read from each."),
+    "search": Entry(
+        "search",
+        "Find items, meetings and documents holding every word given; a country's name also finds its parties.",
+    ),
+    "remind": Entry("remind", "Print what is overdue, due soon, opening soon or stale, and late cadences."),
+    "cadence": Entry(
+        "cadence", "List every series of two or more meetings between the same parties, of the same kind."
+    ),
+    "report": Entry("report", "The weekly status report and each partner's compliance record."),
+    "export": Entry("export", "Export meetings and items for other programs."),
+    "calendars": Entry("feeds", "Secret calendar subscription links for `tracker serve`."),
+    "feeds": Entry("feeds", "Secret calendar subscription links for `tracker serve`.", hidden=True),
+    "serve": Entry(
+        "serve", "Serve the calendar feeds made with `tracker calendars add` until stopped (Ctrl-C)."
+    ),
+    "caldav": Entry("caldav_cmd", "CalDAV calendars that `tracker sync` keeps in step."),
+    "sync": Entry("caldav_cmd", "Sync meetings (VEVENT) and items (VTODO) with CalDAV calendars, both ways."),
+    "config": Entry("config_cmd", "Settings (TOML file, environment, options)."),
+    "db": Entry("db", "Database schema (Alembic migrations)."),
+    "dump": Entry(
+        "dump",
+        "Write every row (documents, meetings, items, links, feeds' token hashes, history) to one JSON file.",
+    ),
+    "load": Entry(
+        "dump",
+        "Restore a dump into an empty database (refused, exit 4, when it holds any row), in one transaction.",
+    ),
+}
+
+
+def load_commands(names: list[str] | None = None) -> None:
+    """Import the modules that register the commands `names` (all when None) on `app`.
+
+    Code that builds `app` itself instead of running it (the tests, `typer.main.get_command`)
+    calls this first; `tracker` itself never needs to.
+    """
+    for module in sorted({COMMANDS[name].module for name in names or COMMANDS}):
+        importlib.import_module(f"tracker.cli.{module}")
 
 
 class TrackerGroup(TyperGroup):
-    """The root command: maps errors to exit codes and takes global options wherever they are typed."""
+    """The root command: loads a command's module when it runs, maps errors to exit codes, and
+    takes global options wherever they are typed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._listing = False  # while help or completion lists the commands: summaries, no imports
+        _label_values(self)
+
+    def list_commands(self, ctx):
+        return [*COMMANDS, *(name for name in self.commands if name not in COMMANDS)]
+
+    def get_command(self, ctx, cmd_name):
+        entry = COMMANDS.get(cmd_name)
+        if cmd_name in self.commands or entry is None:
+            return self.commands.get(cmd_name)
+        if self._listing:
+            return TyperCommand(
+                name=cmd_name, help=entry.summary, short_help=entry.summary, hidden=entry.hidden
+            )
+        importlib.import_module(f"tracker.cli.{entry.module}")
+        # The module registered its commands on `app`; Typer builds them (with their labels).
+        for name, command in get_group(app).commands.items():
+            self.commands.setdefault(name, command)
+        return self.commands.get(cmd_name)
+
+    def format_help(self, ctx, formatter):
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
+    def format_epilog(self, ctx, formatter):
+        with formatter.section("Exit codes"):
+            formatter.write_dl([(str(code), meaning) for code, meaning in EXIT_CODES])
+
+    def shell_complete(self, ctx, incomplete):
+        self._listing = True
+        try:
+            return super().shell_complete(ctx, incomplete)
+        finally:
+            self._listing = False
+
+    def resolve_command(self, ctx, args):
+        # Typer suggests names from the commands built so far, which here are none yet.
+        name = args[0] if args else ""
+        known = [n for n in self.list_commands(ctx) if n not in COMMANDS or not COMMANDS[n].hidden]
+        if (
+            name
+            and name not in known
+            and name not in COMMANDS
+            and not name.startswith("-")
+            and not ctx.resilient_parsing
+        ):
+            close = get_close_matches(name, known)
+            hint = f" Did you mean {' or '.join(repr(n) for n in close)}?" if close else ""
+            ctx.fail(f"No such command {name!r}.{hint}")
+        return super().resolve_command(ctx, args)
 
     def parse_args(self, ctx, args):
-        return super().parse_args(ctx, _place_global_options(self, list(args)))
+        _label_params(self)  # again: Typer adds the completion options after making the group
+        return super().parse_args(ctx, _place_global_options(self, ctx, list(args)))
 
     def invoke(self, ctx):
         try:
@@ -33,6 +160,143 @@ class TrackerGroup(TyperGroup):
         except TrackerError as err:
             typer.echo(f"tracker: {err}", err=True)
             raise typer.Exit(err.exit_code) from None
+
+
+# How the help names an option's value (issue #14: it said `<str>`, `<list[str]>` and `<bool>`).
+# By option name here; otherwise numbers are N, paths PATH, choices their values, and anything
+# else the option's name in capitals (`--city CITY`).
+_VALUE_LABELS = {
+    "--db": "PATH|URL",
+    "--today": "DATE",
+    "--start": "DATE",
+    "--end": "DATE",
+    "--since": "DATE",
+    "--until": "DATE",
+    "--on": "DATE",
+    "--published": "DATE",
+    "--time": "HH:MM",
+    "--end-time": "HH:MM",
+    "--timezone": "ZONE",
+    "--week": "YYYY-Www",
+    "--mail-to": "ADDR",
+    "--meeting": "ID",
+    "--home": "PARTY",
+    "--within": "PERIOD",
+    "--every": "INTERVAL",
+    "--alarm": "BEFORE",
+    "--links": "REGEX",
+    "--password-cmd": "COMMAND",
+    "--password-env": "VARIABLE",
+    "--window": "TEXT",
+    "--reason": "TEXT",
+}
+
+
+class _Argument(TyperArgument):
+    """An argument whose help shows its name only: Typer adds the Python type whatever the metavar."""
+
+    def display_type_rich(self, ctx):
+        return None
+
+
+def _label_values(command) -> None:
+    """Name the value of each option and argument of `command` and its subcommands for the help.
+
+    Each command also gets its first paragraph as its line in its group's list, which Click
+    would otherwise cut at 45 characters or so, and its example a paragraph of its own, which
+    Click would otherwise run into the sentence before.
+    """
+    _label_params(command)
+    if command.help:
+        command.help = re.sub(r"(?:(?<=\.) +|(?<!\n)\n)(?=Example\b)", "\n\n", command.help)
+    if command.short_help is None and command.help:
+        command.short_help = " ".join(command.help.split("\n\n")[0].split())
+    for subcommand in getattr(command, "commands", {}).values():
+        _label_values(subcommand)
+
+
+def _label_params(command) -> None:
+    context = typer.Context(command)
+    help_option = command.get_help_option(context)  # made once and kept by the command
+    for param in [*command.params, *([help_option] if help_option else [])]:
+        if isinstance(param, TyperArgument):
+            param.metavar = param.metavar or param.name.upper()
+            param.__class__ = _Argument
+        elif isinstance(param, TyperOption) and param.metavar is None:
+            param.metavar = "" if param.is_flag or param.count else _value_label(param, context)
+        _read_plainly(param)
+
+
+# Speed corner (issue #16, bench/startup.py; guarded by tests/cli/test_startup.py): Typer reads
+# every parameter's value through a Pydantic TypeAdapter, built on first use, and importing
+# Pydantic costs about as much as the rest of a command's start-up outside SQLAlchemy. The
+# plain values this CLI takes (text, whole numbers, flags, lists of text) are read here instead;
+# anything else (paths, choices, custom parsers) still goes through Typer. Typer calls
+# `param._runtime_param.coerce(value, param=, ctx=)`; without that hook (another Typer) nothing changes.
+class _PlainValue:
+    def __init__(self, kind: type, many: bool, low: float | None, high: float | None) -> None:
+        self.kind, self.many, self.low, self.high = kind, many, low, high
+
+    def coerce(self, value, param, ctx):
+        if value is None:
+            return () if param.multiple or param.nargs == -1 else None
+        if self.many:
+            if isinstance(value, str):
+                raise typer.BadParameter("Value must be an iterable.", ctx=ctx, param=param)
+            return [self._one(item, param, ctx) for item in value]
+        return self._one(value, param, ctx)
+
+    def _one(self, value, param, ctx):
+        if self.kind is str:
+            return value if isinstance(value, str) else str(value)
+        if self.kind is bool:
+            if isinstance(value, bool):
+                return value
+            if str(value).strip().lower() in _BOOLEAN_WORDS:
+                return _BOOLEAN_WORDS[str(value).strip().lower()]
+            raise typer.BadParameter(f"{value!r} is neither yes nor no.", ctx=ctx, param=param)
+        try:
+            number = int(value.strip()) if isinstance(value, str) else int(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not a whole number.", ctx=ctx, param=param) from None
+        if self.low is not None and number < self.low:
+            raise typer.BadParameter(f"{number} is below {self.low}.", ctx=ctx, param=param)
+        if self.high is not None and number > self.high:
+            raise typer.BadParameter(f"{number} is above {self.high}.", ctx=ctx, param=param)
+        return number
+
+
+_BOOLEAN_WORDS = {"1": True, "true": True, "yes": True, "y": True, "on": True, "t": True}
+_BOOLEAN_WORDS.update(
+    {"0": False, "false": False, "no": False, "n": False, "off": False, "f": False, "": False}
+)
+
+
+def _read_plainly(param) -> None:
+    """Give `param` the plain reader above when its value is text, a whole number, yes/no or a list of text."""
+    described = getattr(param, "type_descriptor", None)
+    if described is None or getattr(param, "_runtime_param", False) is not None:
+        return
+    annotation, info = described.annotation, described.parameter_info
+    many = get_origin(annotation) is list
+    kind = get_args(annotation)[0] if many else annotation
+    if kind not in (str, int, bool) or (many and kind is not str) or info.parser is not None or info.clamp:
+        return
+    param._runtime_param = _PlainValue(kind, many, info.min, info.max)
+
+
+def _value_label(option, context) -> str:
+    name = max(option.opts, key=len)
+    if name in _VALUE_LABELS:
+        return _VALUE_LABELS[name]
+    shown = option.display_type(context).strip("<>")  # int, int range, path, file, a|b|c, str, list[str]
+    if "|" in shown:
+        return f"[{shown}]"
+    if shown.startswith("int"):
+        return "N"
+    if shown in ("path", "file"):
+        return "PATH"
+    return name.lstrip("-").upper()
 
 
 def _options(command) -> dict[str, Any]:
@@ -49,7 +313,7 @@ def _takes_value(option) -> bool:
     return not (option.is_flag or option.count)
 
 
-def _place_global_options(root, args: list[str]) -> list[str]:
+def _place_global_options(root, ctx, args: list[str]) -> list[str]:
     """`args` with the root's options typed after the command moved before it (issue #14).
 
     `tracker remind --today 2026-08-20` reads as `tracker --today 2026-08-20 remind`, and
@@ -73,7 +337,7 @@ def _place_global_options(root, args: list[str]) -> list[str]:
         elif word.startswith("-"):
             stray.append(word)  # `--json` typed before the command
         else:
-            command = getattr(command, "commands", {}).get(word)
+            command = command.get_command(ctx, word) if hasattr(command, "commands") else None
             if command is None:
                 return args  # an unknown command: Click says so
             command_path.append(word)
@@ -86,7 +350,8 @@ def _place_global_options(root, args: list[str]) -> list[str]:
     own = _options(command)
     if any(word not in own or _takes_value(own[word]) for word in stray):
         return args  # not a flag of this command: Click's own message says what is wrong
-    kept, moved = [], []
+    kept: list[str] = []
+    moved: list[str] = []
     while index < len(args):
         word = args[index]
         index += 1
@@ -152,7 +417,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     help="Turn diplomatic press releases into a calendar of meetings and follow-ups nobody forgets.",
-    epilog="Exit codes:\n" + exit_codes_text(),
+    # Click's plain help, not Rich's: it reflows each paragraph of a docstring (Rich kept its line
+    # breaks mid-sentence, issue #14), and importing Rich took longer than the rest of `--help`.
+    rich_markup_mode=None,
+    context_settings={"max_content_width": 100},
 )
 
 
@@ -184,6 +452,9 @@ def _global_options(
 ) -> None:
     """Diplomatic calendar and follow-up tracker."""
     try:
+        # Imported here: `--help` and `--version` end before this runs and need no settings.
+        from tracker.config import resolve_settings
+
         settings = resolve_settings({"db_url": db, "today": today})
     except TrackerError as err:
         typer.echo(f"tracker: {err}", err=True)

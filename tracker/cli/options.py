@@ -98,13 +98,13 @@ def parse_window(due: str | None, start: str | None, end: str | None, anchor: dt
         window = resolve_window(due, anchor)
         if window is None:
             raise InputError(f"cannot read a due window from {due!r}; try --start/--end YYYY-MM-DD")
-        if not window.is_open:
+        if window.start is not None and window.end is not None:  # an open window has neither
             check_date(window.start, f"the window {due!r} starts on")
             check_date(window.end, f"the window {due!r} ends on")
         return window
     if start or end:
-        first = parse_iso_date(start or end, "--start")
-        last = parse_iso_date(end or start, "--end")
+        first = parse_iso_date(start or end or "", "--start")
+        last = parse_iso_date(end or start or "", "--end")
         if last < first:
             raise InputError(f"--end {last} is before --start {first}")
         precision = Precision.DAY if first == last else Precision.DAYS
