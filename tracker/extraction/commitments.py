@@ -17,13 +17,12 @@ from dataclasses import dataclass, field
 from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
+from tracker.extraction.events import KIND_PRIORITY, phrase_kind
 from tracker.extraction.reading import (
-    KIND_PRIORITY,
     complete_parties,
     item_parties,
     joined_parties,
     parties_of,
-    phrase_kind,
     venue,
 )
 from tracker.gazetteer import Place

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from tracker.extraction import lexicon
+from tracker.extraction.events import EventWord, find_events, refine_kind
 from tracker.extraction.sentences import Sentence, split_sentences
 from tracker.gazetteer import Mention, Place, find_mentions
 
@@ -198,8 +199,6 @@ class DocumentContext:
 
     def events(self, sentence: Sentence) -> list:
         """Event words of a sentence, computed once; acronyms the document defines count too."""
-        from tracker.extraction.reading import EventWord, find_events
-
         cache = self.__dict__.setdefault("_events", {})
         if sentence.start not in cache:
             found = find_events(self.text, sentence.start, sentence.end)
@@ -217,8 +216,6 @@ class DocumentContext:
     @cached_property
     def acronyms(self) -> dict:
         """Acronyms the text defines for an event: "Foreign Office Consultations (FOC)" -> FOC is consultations."""
-        from tracker.extraction.reading import find_events, refine_kind
-
         found = {}
         for bracket in _ACRONYM_IN_BRACKETS.finditer(self.text):
             match = _LONG_NAME_BEFORE.search(self.text, max(0, bracket.start() - 120), bracket.start())

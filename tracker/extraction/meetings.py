@@ -16,12 +16,11 @@ import re
 from tracker.domain.model import Evidence, Kind, Meeting, Participant, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
+from tracker.extraction.events import KIND_PRIORITY, refine_kind
 from tracker.extraction.reading import (
-    KIND_PRIORITY,
     complete_parties,
     no_city,
     parties_of,
-    refine_kind,
     segments,
     venue,
 )
