@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
 
 from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, Precision, Window
 from tracker.extraction import lexicon
@@ -104,7 +103,6 @@ _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNOR
 _PLEDGE_VERB = re.compile(
     r"\b(?:agreed|decided|will|would|shall|plan\w*|to (?:hold|attend|organi[sz]e|host))\b", re.IGNORECASE
 )
-_EVENT_NAME = re.compile(r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})")
 
 PRECISION_RANK = {
     p: i
@@ -125,12 +123,6 @@ PRECISION_RANK = {
         ]
     )
 }
-
-
-@dataclass
-class _Mention:
-    item: Commitment
-    mentions: list[Commitment] = field(default_factory=list)
 
 
 def _governed_events(ctx: DocumentContext, sentence, events):
@@ -490,7 +482,7 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return False
     shared = not (a.parties and b.parties and not set(a.parties) & set(b.parties))
     if a.window.is_open or b.window.is_open:
-        dated, open_ = (b, a) if a.window.is_open else (a, b)
+        open_ = a if a.window.is_open else b
         for visit, part in ((a, b), (b, a)):
             if (
                 visit.kind is Kind.VISIT

@@ -30,7 +30,6 @@ _REPORT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\u201c\"])|\n")
-_DATELINE_LEAD = re.compile(r"[\s(]*")
 _MONTH_START = r"(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 # After a dateline city: a bracket, a colon or dash, or a comma and a date ("BAKU, 5 October", "Tashkent, Uzbekistan, April 23").
 _DATELINE_AFTER = re.compile(

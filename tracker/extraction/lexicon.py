@@ -26,9 +26,7 @@ __all__ = [
     "MODAL_BEFORE",
     "SAME_DAY",
     "NO_CITY_WORDS",
-    "VENUE_VERBS",
     "HERE_WORDS",
-    "GENERAL_INTENTIONS",
     "ABANDONED",
     "POSTPONEMENTS",
     "KIND_LABELS",
@@ -273,24 +271,8 @@ NO_CITY_WORDS = (
     r"online|virtual(?:ly)?|in virtual mode|video|videoconference|video-link|telephone|phone|by phone"
 )
 
-# Verbs that make a city the venue when it is their subject: "Seoul will host", "Tehran hosted".
-VENUE_VERBS = r"host(?:s|ed|ing)?|will host|will be hosting|is hosting|was the venue|welcomed"
-
 # "here" stands for the dateline city.
 HERE_WORDS = r"here|in this city|in the capital"
-
-# Not commitments: general intentions with no concrete act.
-GENERAL_INTENTIONS = [
-    r"further develop",
-    r"develop(?:ing)? (?:further )?(?:cooperation|relations|ties)",
-    r"maintain",
-    r"strengthen",
-    r"deepen",
-    r"expand(?:ing)? (?:cooperation|trade|ties)",
-    r"extend(?:ing)? mutual support",
-    r"keep (?:working|coordinating|the conversation)",
-    r"continue (?:to )?(?:cooperat|coordinat|work)",
-]
 
 # Words that put an item off to a later time: ingest reschedules the stored item they name.
 POSTPONEMENTS = r"put off|postponed|pushed back|deferred|delayed|rescheduled"

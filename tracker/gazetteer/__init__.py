@@ -25,7 +25,6 @@ __all__ = [
     "capital_of",
     "party_name",
     "get_index",
-    "warm_up",
     "configure_cache",
     "resolve_party",
     "suggest_parties",
@@ -52,11 +51,6 @@ class Mention:
     @property
     def is_party(self) -> bool:
         return self.kind in {"country", "adjective", "org"}
-
-
-def warm_up(cache_dir: Path | None = None) -> None:
-    """Build (or load) the index now rather than on the first lookup."""
-    get_index(cache_dir)
 
 
 def _usable(entry: Entry, span: str) -> bool:
