@@ -25,6 +25,7 @@ from tracker.extraction.reading import (
     venue,
 )
 from tracker.gazetteer import Place
+from tracker.temporal.periods import bounds
 
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
 
@@ -444,13 +445,15 @@ def _commitment(
 
 
 def _contains(outer: Window, inner: Window) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
+    (outer_start, outer_end), (inner_start, inner_end) = bounds(outer), bounds(inner)
+    return outer_start <= inner_start and inner_end <= outer_end
 
 
 def _overlap(a: Window, b: Window) -> bool:
     if a.is_open or b.is_open:
         return True
-    return a.start <= b.end and b.start <= a.end
+    (a_start, a_end), (b_start, b_end) = bounds(a), bounds(b)
+    return a_start <= b_end and b_start <= a_end
 
 
 _PARTS = {Kind.TALKS, Kind.MEETING, Kind.SIGNING}
@@ -530,7 +533,10 @@ def _standalone(item: Commitment) -> bool:
 
 def _specificity(item: Commitment) -> tuple[int, int]:
     window = item.window
-    length = (window.end - window.start).days if not window.is_open else 10**6
+    if window.is_open:
+        return PRECISION_RANK[window.precision], 10**6
+    start, end = bounds(window)
+    length = (end - start).days
     return PRECISION_RANK[window.precision], length
 
 
@@ -548,7 +554,13 @@ def _headline_repeat(headline: Commitment, other: Commitment) -> bool:
     return headline.window.is_open or other.window.is_open or _overlap(headline.window, other.window)
 
 
-def merge_commitments(items: list[Commitment], headlines: set[int] = frozenset()) -> list[Commitment]:
+def _offset(item: Commitment) -> int:
+    return item.evidence.start if item.evidence else 0
+
+
+def merge_commitments(
+    items: list[Commitment], headlines: set[int] | frozenset[int] = frozenset()
+) -> list[Commitment]:
     """One item per future act: the mention with the most specific window represents it.
 
     A headline's mention joins the body's first compatible item and never represents it.
@@ -586,22 +598,26 @@ def merge_commitments(items: list[Commitment], headlines: set[int] = frozenset()
         if best.kind in _PARTS and any(m.kind is Kind.VISIT for m in group):
             best.kind = Kind.VISIT  # "will hold talks at the White House" during the announced visit
         elif best.kind is Kind.MEETING:
-            best.kind = min((m.kind for m in group), key=KIND_PRIORITY.get)  # "the session" of the commission
+            best.kind = min(
+                (m.kind for m in group), key=KIND_PRIORITY.__getitem__
+            )  # "the session" of the commission
         parties = set(best.parties)
         for other in group:
             parties |= set(other.parties)
         best.parties = sorted(parties)
         best.postponed = any(item.postponed for item in group)
         merged.append(best)
-    merged.sort(key=lambda item: min(m.evidence.start for m in groups[merged_index[id(item)]]))
+    merged.sort(key=lambda item: min(_offset(m) for m in groups[merged_index[id(item)]]))
     _inherit_visit_city(merged)
     for item in merged:
-        item.title = _title(item.kind, item.evidence.text, item.title, item.city, item.parties)
+        item.title = _title(
+            item.kind, item.evidence.text if item.evidence else "", item.title, item.city, item.parties
+        )
     return merged
 
 
 def _attach_lone_headlines(
-    groups: list[list[Commitment]], bests: list[Commitment], headlines: set[int]
+    groups: list[list[Commitment]], bests: list[Commitment], headlines: set[int] | frozenset[int]
 ) -> None:
     """A group read only from a headline joins the body's item it announces, preferring the same kind."""
     for number in range(len(groups) - 1, -1, -1):
@@ -630,6 +646,6 @@ def _inherit_visit_city(items: list[Commitment]) -> None:
         if item.city or item.window.is_open or item.kind is Kind.VISIT:
             continue
         for visit in visits:
-            if visit.window.start <= item.window.start and item.window.end <= visit.window.end:
+            if _contains(visit.window, item.window):
                 item.city, item.country, item.timezone = visit.city, visit.country, visit.timezone
                 break

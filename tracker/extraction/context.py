@@ -14,11 +14,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from tracker.extraction import lexicon
 from tracker.extraction.events import EventWord, find_events, refine_kind
 from tracker.extraction.sentences import Sentence, split_sentences
 from tracker.gazetteer import Mention, Place, find_mentions
+
+if TYPE_CHECKING:
+    from tracker.temporal import Tense
 
 __all__ = ["DocumentContext", "Clause", "times_in"]
 
@@ -64,7 +68,7 @@ _TIME_WORD = re.compile(
 )
 
 
-def times_in(sentence: Sentence, anchor: dt.date | None, tense: str) -> list:
+def times_in(sentence: Sentence, anchor: dt.date | None, tense: Tense) -> list:
     """Time expressions of one sentence with document offsets; never raises."""
     from tracker.temporal import TimeExpression, find_time_expressions
 
@@ -188,7 +192,7 @@ class DocumentContext:
         top = counts.most_common(1)[0][1]
         return [code for code, count in counts.most_common() if count >= max(2, top / 3)]
 
-    def times(self, sentence: Sentence, tense: str) -> list:
+    def times(self, sentence: Sentence, tense: Tense) -> list:
         """times_in, computed once per sentence and tense."""
         key = (sentence.start, tense)
         cache = self.__dict__.setdefault("_times", {})

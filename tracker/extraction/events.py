@@ -59,7 +59,7 @@ def find_events(text: str, start: int, end: int) -> list[EventWord]:
     """Event words between start and end, left to right; bodies named in a person's title are not events."""
     found: list[EventWord] = []
     for match in _ANY_EVENT.finditer(text, start, end):
-        kind = _EVENT_KINDS[int(match.lastgroup[1:])]
+        kind = _EVENT_KINDS[int((match.lastgroup or "")[1:])]  # every alternative is a group "k<row>"
         if (
             kind is Kind.COMMISSION
             and match.group()[:1].isupper()
@@ -107,4 +107,4 @@ def phrase_kind(text: str, events: list[EventWord], event: EventWord) -> Kind:
         gap = text[min(other.end, event.end) : max(other.start, event.start)]
         if len(gap) <= 2 and not re.search(r"[,.;]", gap):
             kinds.append(refine_kind(text, other))
-    return min(kinds, key=KIND_PRIORITY.get)
+    return min(kinds, key=KIND_PRIORITY.__getitem__)

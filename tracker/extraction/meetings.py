@@ -26,6 +26,7 @@ from tracker.extraction.reading import (
     venue,
 )
 from tracker.gazetteer import Place, lookup_party, party_name
+from tracker.temporal.periods import bounds
 
 __all__ = ["extract_meetings", "meeting_title"]
 
@@ -106,7 +107,7 @@ def _participants(ctx: DocumentContext, sentence) -> list[Participant]:
     found = []
     for match in _HEADED.finditer(sentence.text):
         words = match["who"].split()
-        name_words = []
+        name_words: list[str] = []
         for word in reversed(words):
             if word.lower().strip(",") in _TITLE_WORDS:
                 break
@@ -166,7 +167,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
             ):
                 if lead_dated is None:
                     lead_dated = _dated_at_the_top(ctx)
-                if lead_dated:
+                if lead_dated and ctx.published is not None:
                     candidates.append(_publication_day(ctx.published, seg_start))
             for expression in same_day:
                 if (
@@ -283,7 +284,7 @@ def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression
         not segment.triggers
         and published
         and not _YEAR.search(expression.text)
-        and (published - window.end).days > 31
+        and (published - bounds(window)[1]).days > 31
     )
 
 
@@ -313,7 +314,7 @@ def _contact_kind(text: str, segment: _Segment, event) -> Kind:
         return refine_kind(text, before[-1] if before else event)
     if _ON_A_VISIT.search(text, segment.start, segment.end):
         return Kind.VISIT  # "arrived on an official visit ... and held talks": the visit is the contact
-    return min((refine_kind(text, e) for e in segment.events), key=KIND_PRIORITY.get)
+    return min((refine_kind(text, e) for e in segment.events), key=KIND_PRIORITY.__getitem__)
 
 
 def _meeting_place(ctx: DocumentContext, number: int, segment: _Segment, event, kind: Kind) -> Place | None:
@@ -339,7 +340,7 @@ def _add_contacts(
     sentence = clause.sentence
     event = min(segment.events, key=lambda e: abs(e.start - expression.start))
     kind = _contact_kind(text, segment, event)
-    start, end = window.start, window.end
+    start, end = bounds(window)
     length = _LENGTH.search(text, sentence.start, min(len(text), sentence.end + 600))
     if start == end and length and _ENDING.search(text, segment.start, segment.end):
         start = end - dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)

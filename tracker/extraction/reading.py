@@ -111,7 +111,7 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
         return None
     if mention.kind == "country":
         if _EMBASSY_IN.search(before):
-            return capital_of(mention.code)  # embassies sit in capitals
+            return capital_of(mention.code) if mention.code else None  # embassies sit in capitals
         if mention.place is not None and _LOCATIVE.search(before):
             return mention.place  # "in Singapore"
     return None
@@ -220,16 +220,16 @@ def joined_parties(ctx: DocumentContext, clause: Clause) -> set[str]:
     mentions = [m for m in clause.mentions if m.is_party and m.code]
     for left, right in zip(mentions, mentions[1:]):
         if _JOINED.fullmatch(ctx.text, left.end, right.start):
-            found.update((left.code, right.code))
+            found.update(code for code in (left.code, right.code) if code)
     # "the presidents of Kyrgyzstan, Tajikistan and Uzbekistan": the states of a list of heads.
     for number, first in enumerate(mentions):
         if not _HEADS_OF.search(ctx.text, max(0, first.start - 40), first.start):
             continue
-        found.add(first.code)
+        found.add(first.code or "")
         for left, right in zip(mentions[number:], mentions[number + 1 :]):
             if not _LISTED.fullmatch(ctx.text, left.end, right.start):
                 break
-            found.add(right.code)
+            found.add(right.code or "")
     return found
 
 
