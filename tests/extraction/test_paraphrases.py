@@ -269,3 +269,71 @@ def test_a_contact_over_two_days_is_one_meeting(text):
 def test_two_days_apart_are_two_meetings():
     text = "The ministers met in Astana on Monday and held talks in Almaty on Wednesday."
     assert len(extract(text, D(2023, 3, 9)).meetings) == 2
+
+
+# Formats that are no organisation stand for their states (issue #11: "the Quad", "China-Central Asia").
+@pytest.mark.parametrize(
+    "text, states",
+    [
+        ("Canberra will host a Quad leaders' summit in May.", ["AU", "IN", "JP", "US"]),
+        ("The next summit of the Quadrilateral Security Dialogue will be held in Tokyo next year.", None),
+        ("The leaders of the Baltic states will meet in Riga in June.", ["EE", "LT", "LV"]),
+        ("The Visegrad Group will hold its next summit in Bratislava in autumn.", ["CZ", "HU", "PL", "SK"]),
+        ("Ministers of the Weimar Triangle agreed to meet again in Paris in July.", ["DE", "FR", "PL"]),
+        ("The next Japan-Central Asia summit is to be held in Tokyo in 2025.", None),
+        ("The C5+1 leaders will meet again in September.", ["KG", "KZ", "TJ", "TM", "US", "UZ"]),
+    ],
+)
+def test_a_format_stands_for_its_states(text, states):
+    expected = {
+        "Quadrilateral": ["AU", "IN", "JP", "US"],
+        "Japan-Central Asia": ["JP", "KG", "KZ", "TJ", "TM", "UZ"],
+    }
+    states = states or next(value for key, value in expected.items() if key in text)
+    items = _items(text)
+    assert len(items) == 1, [i.evidence.text for i in items]
+    assert items[0].parties == states
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan and Uzbekistan will hold consultations on security in Central Asia in May.",
+        "Kazakhstan and Uzbekistan agreed to hold consultations in May on the situation in Central Asia.",
+        "Kazakhstan and Uzbekistan will meet in May to discuss trade with the Central Asian region.",
+    ],
+)
+def test_a_region_named_as_a_topic_adds_no_states(text):
+    items = _items(text)
+    assert len(items) == 1 and items[0].parties == ["KZ", "UZ"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya will host a summit with Ethiopia in May, where China's growing influence is the main topic.",
+        "Kenya and Ethiopia will hold talks in May; Russia's war is expected to dominate.",
+        "Kenya and Ethiopia will meet in May to discuss Egypt's dam project.",
+        "Kenya and Ethiopia will meet on the sidelines of the 80th session of the UN General Assembly "
+        "in September.",
+    ],
+)
+def test_a_states_deeds_and_the_setting_of_a_meeting_are_not_parties(text):
+    items = _items(text)
+    assert len(items) == 1 and items[0].parties == ["ET", "KE"], [(i.parties, i.evidence.text) for i in items]
+
+
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        ("Kenya's President will pay a visit to Ethiopia's capital in May.", ["ET", "KE"]),
+        ("Kenya accepted Ethiopia's invitation to hold talks in Addis Ababa in May.", ["ET", "KE"]),
+        (
+            "In line with Kenya's consistent position, the two sides will meet in Nairobi in May with Ethiopia.",
+            None,
+        ),
+    ],
+)
+def test_a_states_people_and_voice_are_parties(text, parties):
+    items = _items(text)
+    assert len(items) == 1 and items[0].parties == (parties or ["ET", "KE"])

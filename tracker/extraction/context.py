@@ -187,6 +187,8 @@ class DocumentContext:
             for mention in clause.mentions:
                 if mention.is_party and mention.code:
                     counts[mention.code] += weight
+                elif mention.kind == "format":
+                    counts.update(dict.fromkeys(mention.members, weight))  # "the Quad": its states
         if not counts:
             return []
         top = counts.most_common(1)[0][1]

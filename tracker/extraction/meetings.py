@@ -20,6 +20,7 @@ from tracker.extraction.context import DocumentContext
 from tracker.extraction.events import KIND_PRIORITY, refine_kind
 from tracker.extraction.reading import (
     complete_parties,
+    joined_parties,
     no_city,
     parties_of,
     segments,
@@ -346,6 +347,7 @@ def _add_contacts(
         start = end - dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
     place = _meeting_place(ctx, number, segment, event, kind)
     parties = parties_of(ctx, clause)
+    parties += sorted(code for code in joined_parties(ctx, clause) if code not in parties)
     if len(parties) < 2:
         parties += [code for code in ctx.main_parties if code not in parties]
     parties = complete_parties(ctx, parties, place)

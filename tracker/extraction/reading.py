@@ -72,6 +72,21 @@ _HEADS_OF = re.compile(
     re.IGNORECASE,
 )
 _LISTED = re.compile(r",\s*|\s+and\s+|,\s+and\s+")
+# "China's growing assertiveness", "Iran's nuclear programme": a state's deeds or things are a topic;
+# its people and offices ("China's President", "Iran's side") and its voice ("India's consistent
+# position", "Japan's invitation") are not.
+_THING_AFTER = re.compile(
+    r"['\u2019]s\s+(?!(?:[a-z]+\s+){0,2}(?:president|prime|premier|minister|ministry|leader|head|chief|"
+    r"ambassador|envoy|delegation|side|government|counterpart|representative|king|emir|chancellor|"
+    r"spokes\w*|secretary|foreign|top|deputy|vice|special|permanent|state|official|authorities|"
+    r"parliament|embassy|mission|position|stance|support|commitment|readiness|interest|desire|intention|"
+    r"view|proposal|invitation|initiative|request|offer|decision|efforts?|call|hosting|turn)\w*\b)[a-z]"
+)
+# "on the sidelines of the 78th session of the UN General Assembly": the setting, not a party.
+_SETTING_BEFORE = re.compile(
+    r"\bon the (?:sidelines|margins?) of (?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:session|meeting|summit) of (?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 _TOPIC_BEFORE = re.compile(
     r"\b(?:situation|crisis|conflict|war|developments|events|settlement|peace process|"
     r"issue|question|problem|elections|reconstruction)\s+(?:in|of|around|on)\s+(?:the\s+)?$",
@@ -157,10 +172,20 @@ def parties_of(
             previous = mention
             continue
         code = None
-        if mention.is_party and _TOPIC_BEFORE.search(ctx.text, max(0, mention.start - 30), mention.start):
+        if (mention.is_party or mention.kind == "format") and _TOPIC_BEFORE.search(
+            ctx.text, max(0, mention.start - 30), mention.start
+        ):
             previous = mention
             continue  # "the situation in Ukraine": a topic, not a party
-        if mention.is_party:
+        if mention.is_party and (
+            _THING_AFTER.match(ctx.text, mention.end)
+            or _SETTING_BEFORE.search(ctx.text, max(0, mention.start - 80), mention.start)
+        ):
+            previous = mention
+            continue
+        if mention.kind == "format":
+            found.extend(member for member in mention.members if member not in found)  # "the Quad"
+        elif mention.is_party:
             appositive = (
                 previous is not None
                 and previous.kind == "city"
@@ -215,12 +240,15 @@ def item_parties(
 
 
 def joined_parties(ctx: DocumentContext, clause: Clause) -> set[str]:
-    """Parties named in a hyphenated format: "China-Pakistan-Afghanistan", "India- Bangladesh"."""
+    """Parties named in a hyphenated format: "China-Pakistan-Afghanistan", "India- Bangladesh", and the
+    states of a region joined in one ("China-Central Asia": China and the five Central Asian states)."""
     found: set[str] = set()
+    joinable = [m for m in clause.mentions if (m.is_party and m.code) or m.members]
+    for left, right in zip(joinable, joinable[1:]):
+        if _JOINED.fullmatch(ctx.text, left.end, right.start) and (left.code or right.code):
+            for mention in (left, right):
+                found.update(mention.members or ([mention.code] if mention.code else []))
     mentions = [m for m in clause.mentions if m.is_party and m.code]
-    for left, right in zip(mentions, mentions[1:]):
-        if _JOINED.fullmatch(ctx.text, left.end, right.start):
-            found.update(code for code in (left.code, right.code) if code)
     # "the presidents of Kyrgyzstan, Tajikistan and Uzbekistan": the states of a list of heads.
     for number, first in enumerate(mentions):
         if not _HEADS_OF.search(ctx.text, max(0, first.start - 40), first.start):

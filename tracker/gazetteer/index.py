@@ -36,7 +36,7 @@ __all__ = [
     "index_from_json",
 ]
 
-_FORMAT = 4  # bump when the index layout or the derivation rules change
+_FORMAT = 5  # bump when the index layout or the derivation rules change
 # Smaller towns share their names with people and common words far more often than they host talks.
 MIN_CITY_POPULATION = 50_000
 _TOKEN = re.compile(r"[^\W_]+")
@@ -57,11 +57,12 @@ class Place:
 class Entry:
     """What one name can mean: a country, its adjective, a city, an organisation or a landmark."""
 
-    kind: str  # "country" | "adjective" | "city" | "org" | "landmark" | "region"
+    kind: str  # "country" | "adjective" | "city" | "org" | "landmark" | "format" | "region"
     code: str | None  # party code: ISO alpha-2 or an organisation acronym (a city's: its country)
     place: Place | None = None
     weight: int = 0  # population, to rank the meanings of an ambiguous name
     upper_only: bool = False  # acronyms ("US", "EU") match only when written in capitals
+    members: tuple[str, ...] = ()  # the states of a format ("the Quad") or of a region inside one
 
 
 @dataclass
@@ -154,9 +155,13 @@ def build_index() -> NameIndex:
                 Entry("city", place.country, place, weight=place.population)
             )
     _add_landmarks(names, curated, cities)
+    for name, members in curated["formats"].items():
+        if not name.startswith("_"):
+            names.add(name, Entry("format", None, upper_only=name.isupper(), members=tuple(members)))
+    region_members = curated["region_members"]
     for region in curated["regions"]:
         # Regions name no party, but must hide the words inside them ("Central Asia", "Gulf").
-        names.add(region, Entry("region", None))
+        names.add(region, Entry("region", None, members=tuple(region_members.get(region, ()))))
     final = _ranked(names)
     prefixes, max_tokens = _prefixes(final)
     return NameIndex(
@@ -286,7 +291,7 @@ def _add_landmarks(names: _Names, curated: dict, cities: dict[str, list[Place]])
             names.add(landmark, Entry("landmark", code, place, weight=place.population))
 
 
-_KIND_RANK = {"org": 0, "country": 1, "adjective": 2, "region": 3, "landmark": 4, "city": 5}
+_KIND_RANK = {"org": 0, "country": 1, "adjective": 2, "format": 3, "region": 3, "landmark": 4, "city": 5}
 
 
 def _ranked(names: _Names) -> dict[str, tuple[Entry, ...]]:
@@ -332,7 +337,7 @@ def index_to_json(index: NameIndex) -> dict:
         return places.setdefault(place, len(places))
 
     names = {
-        key: [[e.kind, e.code, place_id(e.place), e.weight, e.upper_only] for e in entries]
+        key: [[e.kind, e.code, place_id(e.place), e.weight, e.upper_only, list(e.members)] for e in entries]
         for key, entries in index.names.items()
     }
     capitals = {code: place_id(place) for code, place in index.capitals.items()}
@@ -366,8 +371,8 @@ def index_from_json(data: dict) -> NameIndex:
 
         names = {
             key: tuple(
-                Entry(kind, code, place(pid), int(weight), bool(upper))
-                for kind, code, pid, weight, upper in entries
+                Entry(kind, code, place(pid), int(weight), bool(upper), tuple(members))
+                for kind, code, pid, weight, upper, members in entries
             )
             for key, entries in data["names"].items()
         }
