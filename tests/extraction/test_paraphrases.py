@@ -337,3 +337,34 @@ def test_a_states_deeds_and_the_setting_of_a_meeting_are_not_parties(text):
 def test_a_states_people_and_voice_are_parties(text, parties):
     items = _items(text)
     assert len(items) == 1 and items[0].parties == (parties or ["ET", "KE"])
+
+
+# Setting up a body is a commitment that is no meeting (issue #11: "a permanent secretariat will be set up").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A joint secretariat of the forum will be set up in Nairobi.",
+        "The two ministers agreed to establish a joint working group on energy.",
+        "Kenya and Ethiopia decided to set up a hotline between their foreign ministries.",
+        "A task force on border trade is to be created by the two governments.",
+        "The sides will launch a business council next year.",
+    ],
+)
+def test_setting_up_a_body_is_an_item(text):
+    items = _items("Kenya and Ethiopia held talks in Nairobi on Monday. " + text)
+    assert len(items) == 1, [i.evidence.text for i in items]
+    assert items[0].kind is Kind.OTHER and items[0].parties == ["ET", "KE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The secretariat will prepare the documents for the ministers.",
+        "A joint working group was set up in 2019.",
+        "The hotline set up last year has proved useful.",
+        "Both sides will work to meet the challenges of the 21st century.",
+        "The new corridor will meet the needs of traders in both countries.",
+    ],
+)
+def test_a_body_at_work_or_meeting_a_demand_is_no_item(text):
+    assert _items("Kenya and Ethiopia held talks in Nairobi on Monday. " + text) == []

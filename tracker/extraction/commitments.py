@@ -37,7 +37,7 @@ _EVENT_VERB = re.compile(
     r"\s+(?:also\s+|not\s+|then\s+)?(?:to\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
     r"signed|opened|re-?opened|be the|convene|meet|start|begin|open|re-?open|come|"
     r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position|"
-    r"resume|be resumed|reconvene|meet again)\b",
+    r"resume|be resumed|reconvene|meet again|set up|established|created|launched)\b",
     re.IGNORECASE,
 )
 _STRONG_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|to be held|to take place)\b", re.IGNORECASE)

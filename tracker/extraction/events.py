@@ -55,6 +55,15 @@ _TITLE_OF = re.compile(
 )
 
 
+# "to meet the challenges", "meets the needs": meeting a demand, not a contact.
+_MEET_A_DEMAND = re.compile(
+    r"\s+(?:the\s+|its\s+|their\s+|our\s+|these\s+|such\s+|all\s+)?[\"'\u201c]?(?:[\w-]+\s+){0,2}?"
+    r"(?:challenges?|needs?|demands?|requirements?|goals?|targets?|expectations?|standards?|criteria|"
+    r"deadlines?|obligations?|conditions?|interests?|aspirations?)\b",
+    re.IGNORECASE,
+)
+
+
 def find_events(text: str, start: int, end: int) -> list[EventWord]:
     """Event words between start and end, left to right; bodies named in a person's title are not events."""
     found: list[EventWord] = []
@@ -69,6 +78,8 @@ def find_events(text: str, start: int, end: int) -> list[EventWord]:
             )
         ):
             continue  # "the Committee's headquarters": the body, not a session of it
+        if match.group().lower() in {"meet", "meets"} and _MEET_A_DEMAND.match(text, match.end()):
+            continue
         found.append(EventWord(match.start(), match.end(), match.group(), kind))
     return found
 

@@ -46,6 +46,11 @@ def compile_alternatives(fragments, flags=re.IGNORECASE, lower_only: bool = Fals
     return re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])", flags)
 
 
+# Bodies the parties may set up together.
+_BODIES = (
+    r"(?:secretariat|working group|task force|hotline|liaison office|business council|coordination cent(?:re|er)|"
+    r"joint fund|investment fund)s?"
+)
 # Event words -> kind. Order matters only for ties at the same position.
 EVENT_WORDS: dict[str, Kind] = {
     r"(?:tele)?phone (?:call|conversation|talks?)s?": Kind.CALL,
@@ -70,6 +75,11 @@ EVENT_WORDS: dict[str, Kind] = {
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
     r"representation|mission|trade office)|"
     r"(?:embassy|embassies|consulate|consulates)(?: [\w-]{1,20}){0,4} (?:re-?open|open)": Kind.OTHER,
+    # A body the parties set up: "a permanent secretariat will be set up", "agreed to establish a task force".
+    r"(?:set(?:ting)? up|establish(?:ing)?|creat(?:e|ing)|launch(?:ing)?)(?: [\w-]{1,20}){0,3} "
+    + _BODIES: Kind.OTHER,
+    _BODIES
+    + r"(?=(?: [\w-]{1,20}){0,6} (?:be |been )?(?:set up|established|created|launched)\b)": Kind.OTHER,
 }
 # Words that make a "meeting/session/round" of something more specific.
 COMMISSION_WORDS = r"commission|committee|cooperation council|co-operation council|JEC|JTC|PJCC|HLCC|JCC"
