@@ -368,3 +368,40 @@ def test_setting_up_a_body_is_an_item(text):
 )
 def test_a_body_at_work_or_meeting_a_demand_is_no_item(text):
     assert _items("Kenya and Ethiopia held talks in Nairobi on Monday. " + text) == []
+
+
+# An event given as the timing or reason of a pledge is merely mentioned (issue #11: "As for timing,
+# APEC and EAS will be held in November, so ...").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As for timing, the G20 summit will be held in June, so Kenya proposes holding the joint commission "
+        "session in July in Nairobi.",
+        "The UN General Assembly will convene in September, so the sides suggested holding the joint "
+        "commission session in July in Nairobi.",
+        "Since the AU summit is scheduled for June, the ministers agreed to hold the joint commission session "
+        "in July in Nairobi.",
+        "Given that the BRICS summit will take place in June, the joint commission session will be held in "
+        "July in Nairobi.",
+        "As regards dates, the OIC summit is to be held in June, therefore the joint commission session "
+        "will meet in July in Nairobi.",
+    ],
+)
+def test_an_event_that_times_a_pledge_is_not_one(text):
+    items = _items("Kenya and Ethiopia held talks in Addis Ababa on Monday. " + text)
+    assert [(i.kind, i.window.start) for i in items] == [(Kind.COMMISSION, D(2023, 7, 1))], [
+        i.evidence.text for i in items
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The joint commission will meet in July in Nairobi so that the agreements can be signed.",
+        "The joint commission will meet in July in Nairobi, and the ministers will attend.",
+        "Since they agreed on the date, the joint commission will meet in July in Nairobi.",
+    ],
+)
+def test_a_purpose_or_a_reason_without_an_act_keeps_the_pledge(text):
+    items = _items("Kenya and Ethiopia held talks in Addis Ababa on Monday. " + text)
+    assert [(i.kind, i.window.start) for i in items] == [(Kind.COMMISSION, D(2023, 7, 1))]

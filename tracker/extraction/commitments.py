@@ -97,6 +97,16 @@ _NEXT_CLAUSE = re.compile(
     r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)",
     re.IGNORECASE,
 )
+# An event given as the reason or timing of a pledge ("As for timing, APEC will be held in November,
+# so the side suggests ...", "Since the G20 summit takes place in June, they agreed ..."): merely mentioned.
+_REASON_LEAD = re.compile(
+    r"\W*(?:as (?:for|regards) (?:the )?(?:timing|dates?|schedule)\b|since\b|because\b|given\b|considering\b|"
+    r"in view of\b|with\b(?=[^,;]{0,120}\b(?:will|to be|is to|are to|scheduled|set to|due to)\b))",
+    re.IGNORECASE,
+)
+_CONSEQUENCE = re.compile(
+    r",\s+(?:and\s+)?(?:so(?!\s+that)|therefore|hence|thus|which is why|that is why)\b,?", re.IGNORECASE
+)
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
 _PUT_OFF = lexicon.compile_alternatives([lexicon.POSTPONEMENTS])
 _MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
@@ -320,6 +330,10 @@ def _read_sentence(
     for event, cue_at, cue_end in _governed_events(ctx, sentence, events):
         if cue_at < floor or headline and cue_at == sentence.start:
             continue  # a headline opening "Next round in Riga" names what happened
+        main_clause = _after_reason(ctx, sentence, floor, cue_end, event, events)
+        if main_clause is not None:
+            floor = main_clause  # the event dates or motivates the pledge that follows; it is not one
+            continue
         item = _read_item(ctx, clause, events, meetings, inherited, event, cue_at, cue_end, floor)
         if item is None:
             continue
@@ -329,6 +343,28 @@ def _read_sentence(
             break
         floor = boundary.end()
     return items
+
+
+def _after_reason(ctx: DocumentContext, sentence, floor: int, cue_end: int, event, events) -> int | None:
+    """Where the main clause starts when the cue and its event sit in a reason or timing clause, else None.
+
+    The main clause must name an act of its own ("so the side suggests holding the session"), else the
+    clause is the pledge itself ("Since they agreed, the visit will take place in May").
+    """
+    text = ctx.text
+    consequence = _CONSEQUENCE.search(text, cue_end, sentence.end)
+    if consequence is not None:
+        boundary = consequence.end()
+    elif _REASON_LEAD.match(text, max(floor, sentence.start)):
+        comma = text.find(",", cue_end, sentence.end)
+        if comma < 0:
+            return None
+        boundary = comma + 1
+    else:
+        return None
+    if event.start >= boundary:
+        return boundary  # the cue is the reason's, the event it seemed to govern the main clause's
+    return boundary if any(e.start >= boundary for e in events) else None
 
 
 def _actors(named: list[str], met: list[str], main: list[str], joined: set[str]) -> list[str]:
