@@ -405,3 +405,32 @@ def test_an_event_that_times_a_pledge_is_not_one(text):
 def test_a_purpose_or_a_reason_without_an_act_keeps_the_pledge(text):
     items = _items("Kenya and Ethiopia held talks in Addis Ababa on Monday. " + text)
     assert [(i.kind, i.window.start) for i in items] == [(Kind.COMMISSION, D(2023, 7, 1))]
+
+
+# "That same day" dates a contact by the day named before it (issue #11).
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("That same day, the Kenyan minister held talks with his Ethiopian counterpart.", D(2023, 3, 6)),
+        ("On the same day, Kenya and Ethiopia held consultations in Nairobi.", D(2023, 3, 6)),
+        ("Later that same day the Kenyan and Ethiopian ministers met in Nairobi.", D(2023, 3, 6)),
+        ("The following day, Kenya and Ethiopia held talks in Mombasa.", D(2023, 3, 7)),
+        ("On the next day the Kenyan and Ethiopian ministers met in Mombasa.", D(2023, 3, 7)),
+    ],
+)
+def test_that_same_day_dates_a_meeting(text, day):
+    opening = "On 6 March 2023 the Kenyan President opened a trade fair in Nairobi. "
+    meetings = extract(opening + text, PUBLISHED).meetings
+    assert [(m.start, m.parties) for m in meetings] == [(day, ["ET", "KE"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopia announced the same day that it would lift the restrictions on Kenyan goods.",
+        "Kenya and Ethiopia held talks in Nairobi on the same day as the fair, the ministry said without a date.",
+        "The same day will be a holiday in both countries.",
+    ],
+)
+def test_that_same_day_without_a_day_before_or_as_a_report_dates_no_meeting(text):
+    assert extract("Kenya and Ethiopia are neighbours. " + text, PUBLISHED).meetings == []

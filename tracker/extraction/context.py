@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from tracker.domain.model import Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.events import EventWord, find_events, refine_kind
 from tracker.extraction.sentences import Sentence, split_sentences
@@ -64,6 +65,13 @@ _TIME_WORD = re.compile(
     r"spring|summer|autumn|fall|winter|early|mid|late|end|beginning|half|quarter|q[1-4]|h[12]|"
     r"near|future|due course|convenient|later|date|time|until|till|by|before|within|ago|"
     r"earliest|possible|diplomatic channels|agreed|decided)",
+    re.IGNORECASE,
+)
+
+
+# "That same day", "on the same day", "the following day": a day named earlier in the text.
+_DAY_REFERENCE = re.compile(
+    r"\b(?:(?:on|later)\s+)?(?:that|the)\s+(?:very\s+)?same\s+day\b|\b(?:on\s+)?the\s+(?:following|next)\s+day\b",
     re.IGNORECASE,
 )
 
@@ -195,12 +203,47 @@ class DocumentContext:
         return [code for code, count in counts.most_common() if count >= max(2, top / 3)]
 
     def times(self, sentence: Sentence, tense: Tense) -> list:
-        """times_in, computed once per sentence and tense."""
+        """times_in, computed once per sentence and tense; in the past tense "that same day" and "the
+        following day" too, dated from the last day the text named before them."""
         key = (sentence.start, tense)
         cache = self.__dict__.setdefault("_times", {})
         if key not in cache:
-            cache[key] = times_in(sentence, self.published, tense)
+            found = times_in(sentence, self.published, tense)
+            if tense == "past" and _DAY_REFERENCE.search(sentence.text):
+                found = sorted(found + self._day_references(sentence, found), key=lambda e: e.start)
+            cache[key] = found
         return cache[key]
+
+    def _day_references(self, sentence: Sentence, found: list) -> list:
+        from tracker.temporal import TimeExpression
+
+        out = []
+        for match in _DAY_REFERENCE.finditer(self.text, sentence.start, sentence.end):
+            if any(e.start < match.end() and match.start() < e.end for e in found):
+                continue
+            day = self._last_day_before(sentence, match.start(), found)
+            if day is None:
+                continue
+            day += dt.timedelta(days=0 if "same" in match.group().lower() else 1)
+            if self.published is not None and day > self.published:
+                continue
+            window = Window(day, day, Precision.DAY, match.group())
+            out.append(TimeExpression(match.start(), match.end(), match.group(), window))
+        return out
+
+    def _last_day_before(self, sentence: Sentence, position: int, found: list) -> dt.date | None:
+        """The day the text last named before `position` (a dispatch's dateline date aside)."""
+        earlier = [e for e in found if e.end <= position]
+        number = bisect.bisect_right([s.start for s in self.sentences], sentence.start) - 1
+        for previous in reversed(self.sentences[max(0, number - 4) : max(0, number)]):
+            if earlier:
+                break
+            earlier = self.times(previous, "past")
+        for expression in reversed(earlier):
+            window = expression.window
+            if window.precision is Precision.DAY and not self.in_dateline_date(expression.start):
+                return window.start
+        return None
 
     def events(self, sentence: Sentence) -> list:
         """Event words of a sentence, computed once; acronyms the document defines count too."""
