@@ -434,3 +434,49 @@ def test_that_same_day_dates_a_meeting(text, day):
 )
 def test_that_same_day_without_a_day_before_or_as_a_report_dates_no_meeting(text):
     assert extract("Kenya and Ethiopia are neighbours. " + text, PUBLISHED).meetings == []
+
+
+# Two summits in one year with different hosts are two items; a ratification is no part of a visit.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next summit will take place in Kenya in 2024. Ethiopia offered to host an informal summit "
+        "in the first half of 2024.",
+        "Uganda will host the next summit in 2024, and Rwanda will host an extraordinary summit in May 2024.",
+        "The ministers decided that the next summit will be held in Tanzania in 2024. An informal summit "
+        "hosted by Burundi is planned for the spring of 2024.",
+    ],
+)
+def test_summits_with_different_hosts_are_two_items(text):
+    items = _items("Leaders of the East African Community met in Arusha on Monday. " + text)
+    assert len(items) == 2, [i.evidence.text for i in items]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next summit will take place in Kenya in 2024. Kenya will host that summit in the first half "
+        "of 2024.",
+        "The next summit will be held in 2024. It will take place in Kenya in the first half of 2024.",
+    ],
+)
+def test_one_summit_mentioned_twice_stays_one_item(text):
+    items = _items("Leaders of the East African Community met in Arusha on Monday. " + text)
+    assert len(items) == 1, [i.evidence.text for i in items]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya has invited the Ethiopian Prime Minister to visit Nairobi. The treaty will now undergo "
+        "ratification in both parliaments.",
+        "The Ethiopian Prime Minister is invited to visit Kenya. Both sides will ratify the agreement.",
+        "The agreement will be ratified by Kenya and Ethiopia. Kenya has invited the Ethiopian Prime "
+        "Minister to pay a visit.",
+    ],
+)
+def test_a_ratification_is_not_part_of_a_visit(text):
+    items = _items("Kenya and Ethiopia signed a treaty in Nairobi on Monday. " + text)
+    assert sorted(i.kind for i in items) == sorted([Kind.SIGNING, Kind.VISIT]), [
+        i.evidence.text for i in items
+    ]

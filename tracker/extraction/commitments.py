@@ -19,6 +19,7 @@ from tracker.extraction.context import DocumentContext
 from tracker.extraction.events import KIND_PRIORITY, phrase_kind
 from tracker.extraction.reading import (
     complete_parties,
+    item_hosts,
     item_parties,
     joined_parties,
     parties_of,
@@ -66,6 +67,7 @@ _ANAPHORIC = re.compile(
     re.IGNORECASE,
 )
 _DURING_WHICH = re.compile(r"during which|in the course of which|during the visit", re.IGNORECASE)
+_RATIFICATION = re.compile(r"\bratif(?:y|ying|ied|ication)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _UNTIL = re.compile(r"^(?:until|till|to)\b", re.IGNORECASE)
 # A date after these is the item's new date ("shifted from 12 to 18 March"), earlier or later.
@@ -300,6 +302,7 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
     """Every commitment mention in `ctx`, merged into one item per future act."""
     raw: list[Commitment] = []
     headlines: set[int] = set()  # ids of items read from a headline: they repeat the body
+    hosts: dict[int, frozenset[str]] = {}  # id of an item -> the states its wording makes its host
     inherited = sorted({p for m in meetings for p in m.parties}) or ctx.main_parties
     for clause in ctx.clauses:
         sentence = clause.sentence
@@ -311,15 +314,15 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         if not events:
             continue
         headline = ctx.is_title_line(sentence)
-        items = _read_sentence(ctx, clause, events, meetings, inherited, headline)
+        items = _read_sentence(ctx, clause, events, meetings, inherited, headline, hosts)
         raw.extend(items)
         if headline:
             headlines.update(id(item) for item in items)
-    return merge_commitments(raw, headlines)
+    return merge_commitments(raw, headlines, hosts)
 
 
 def _read_sentence(
-    ctx: DocumentContext, clause, events, meetings, inherited, headline: bool
+    ctx: DocumentContext, clause, events, meetings, inherited, headline: bool, hosts: dict
 ) -> list[Commitment]:
     """The items one sentence states: the first governed event, and one more per coordinated clause
     ("agreed that the JTC would meet at an early date, and that they would work towards the next JCM")."""
@@ -334,7 +337,7 @@ def _read_sentence(
         if main_clause is not None:
             floor = main_clause  # the event dates or motivates the pledge that follows; it is not one
             continue
-        item = _read_item(ctx, clause, events, meetings, inherited, event, cue_at, cue_end, floor)
+        item = _read_item(ctx, clause, events, meetings, inherited, event, cue_at, cue_end, floor, hosts)
         if item is None:
             continue
         items.extend(item)
@@ -385,7 +388,9 @@ def _is_topic(text: str, start: int, cue_at: int, cue_end: int) -> bool:
     return bool(topics) and not _PLEDGE_VERB.search(text, topics[-1].end(), cue_at)
 
 
-def _read_item(ctx: DocumentContext, clause, events, meetings, inherited, event, cue_at, cue_end, floor):
+def _read_item(
+    ctx: DocumentContext, clause, events, meetings, inherited, event, cue_at, cue_end, floor, hosts: dict
+):
     text = ctx.text
     sentence = clause.sentence
     if _is_topic(text, sentence.start, cue_at, cue_end):
@@ -430,6 +435,7 @@ def _read_item(ctx: DocumentContext, clause, events, meetings, inherited, event,
         kind, firmness, window, parties, place, evidence, event.text, event.start - sentence.start
     )
     item.postponed = bool(_PUT_OFF.search(text, sentence.start, sentence.end))
+    hosts[id(item)] = frozenset(item_hosts(ctx, clause, event.end, place))
     return [item]
 
 
@@ -460,7 +466,7 @@ def _concrete(text: str, event) -> bool:
         return False
     if event.kind is Kind.OTHER:
         return True
-    return bool(_CONCRETE.search(before)) or event.text.lower() in {"meet", "visit", "come to", "travel"}
+    return bool(_CONCRETE.search(before)) or event.text.lower() in {"meet", "visit", "come to", "travel", "ratify", "ratified"}
 
 
 def _commitment(
@@ -562,6 +568,8 @@ def _standalone(item: Commitment) -> bool:
     own sentence says so ("during the visit").
     """
     evidence = item.evidence.text if item.evidence else ""
+    if _RATIFICATION.search(evidence):
+        return True  # a ratification is its parliament's act, never a part of a visit
     if not _RECURRING.search(evidence):
         return False
     return not re.search(r"\bvisit", evidence, re.IGNORECASE)
@@ -595,12 +603,21 @@ def _offset(item: Commitment) -> int:
 
 
 def merge_commitments(
-    items: list[Commitment], headlines: set[int] | frozenset[int] = frozenset()
+    items: list[Commitment],
+    headlines: set[int] | frozenset[int] = frozenset(),
+    hosts: dict[int, frozenset[str]] | None = None,
 ) -> list[Commitment]:
     """One item per future act: the mention with the most specific window represents it.
 
-    A headline's mention joins the body's first compatible item and never represents it.
+    A headline's mention joins the body's first compatible item and never represents it. Two
+    mentions whose wording names different hosts (`hosts`: id -> states) are two acts.
     """
+    hosts = hosts or {}
+
+    def other_host(group: list[Commitment], item: Commitment) -> bool:
+        theirs = frozenset().union(*(hosts.get(id(member), frozenset()) for member in group))
+        ours = hosts.get(id(item), frozenset())
+        return bool(theirs and ours and not theirs & ours)
 
     def rank(item: Commitment) -> tuple:
         return (id(item) in headlines, *_specificity(item))
@@ -613,7 +630,7 @@ def merge_commitments(
             group, best = groups[number], bests[number]
             if best.kind is not Kind.VISIT and visits[number]:
                 best = dataclasses.replace(best, kind=Kind.VISIT)
-            if _mergeable(best, item):
+            if _mergeable(best, item) and not other_host(group, item):
                 group.append(item)
                 visits[number] = visits[number] or item.kind is Kind.VISIT
                 if rank(item) < rank(bests[number]):

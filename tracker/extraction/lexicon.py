@@ -65,7 +65,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"talks|dialogue|negotiations|parleys": Kind.TALKS,
     r"(?:state |official |working |return |reciprocal )?visits?|visited|visiting|trip|tour|travel(?:s|led|ed)?|"
     r"come to|pay a visit|arrived in|arrives in|arriving in|will arrive in": Kind.VISIT,
-    r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ication)": Kind.SIGNING,
+    r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
     r"meetings?|meet|met|gathering|get together|cabinet|session|round|retreat": Kind.MEETING,
     # A reception names a contact: "welcomed his Chilean counterpart", "received the Foreign Minister of Laos".
     r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}(?:counterpart|president|"

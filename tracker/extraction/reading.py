@@ -16,6 +16,7 @@ from tracker.gazetteer import Mention, Place, capital_of
 __all__ = [
     "joined_parties",
     "item_parties",
+    "item_hosts",
     "segments",
     "no_city",
     "venue",
@@ -214,8 +215,25 @@ def parties_of(
 def item_parties(
     ctx: DocumentContext, clause: Clause, event_start: int, event_end: int, place: Place | None
 ) -> set[str]:
-    """Parties a future item's own wording names: the host ("Laos will host", "hosted by Laos", "in
-    Malaysia"), the country of its venue, and an organisation in its name ("a session of the CSTO Council")."""
+    """Parties a future item's own wording names: its hosts (item_hosts) and an organisation in its
+    name ("a session of the CSTO Council")."""
+    text = ctx.text
+    found = item_hosts(ctx, clause, event_end, place)
+    for mention in clause.mentions:
+        if not mention.is_party or not mention.code or ctx.in_dateline(mention):
+            continue
+        if (
+            mention.kind == "org"
+            and (0 <= event_start - mention.end <= 30 or 0 <= mention.start - event_end <= 12)
+            and not re.search(r"[,;:.]", text[min(mention.end, event_end) : max(mention.start, event_start)])
+        ):
+            found.add(mention.code)
+    return found
+
+
+def item_hosts(ctx: DocumentContext, clause: Clause, event_end: int, place: Place | None) -> set[str]:
+    """The states a future item's wording makes its host: "Laos will host", "hosted by Laos", "the next
+    summit ... in Malaysia", the country of its venue."""
     text = ctx.text
     found = {place.country} if place is not None and place.country else set()
     for mention in clause.mentions:
@@ -229,12 +247,6 @@ def item_parties(
             and not re.search(r"[,;:]", text[event_end : mention.start])
         )
         if _HOSTED_BY.search(before) or _HOSTS.match(text, mention.end) or venue_country:
-            found.add(mention.code)  # "Laos will host", "hosted by Laos", "the next summit ... in Malaysia"
-        elif (
-            mention.kind == "org"
-            and (0 <= event_start - mention.end <= 30 or 0 <= mention.start - event_end <= 12)
-            and not re.search(r"[,;:.]", text[min(mention.end, event_end) : max(mention.start, event_start)])
-        ):
             found.add(mention.code)
     return found
 
