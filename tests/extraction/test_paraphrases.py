@@ -480,3 +480,49 @@ def test_a_ratification_is_not_part_of_a_visit(text):
     assert sorted(i.kind for i in items) == sorted([Kind.SIGNING, Kind.VISIT]), [
         i.evidence.text for i in items
     ]
+
+
+# A dispatch's dash does not hide the event word after it ("(Jiji Press)--Meeting in Beijing on Wednesday").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NAIROBI, March 8 (Agency)--Meeting in Nairobi on Wednesday, the Kenyan and Ethiopian ministers "
+        "agreed to cooperate.",
+        "NAIROBI (Agency) -- Talks in Nairobi on Wednesday brought the Kenyan and Ethiopian ministers together.",
+        "Nairobi, 8 March \u2014Meeting in Nairobi on Wednesday, Kenyan and Ethiopian officials reviewed trade.",
+    ],
+)
+def test_an_event_word_after_a_dispatch_dash_is_read(text):
+    meetings = extract(text, PUBLISHED).meetings
+    assert [(m.start, m.parties) for m in meetings] == [(PUBLISHED, ["ET", "KE"])]
+
+
+def test_a_hyphenated_compound_is_still_no_event_word():
+    text = "NAIROBI, March 8 (Agency) -- Kenyan and Ethiopian officials held a pre-meeting on Wednesday."
+    assert extract(text, PUBLISHED).meetings == []
+
+
+# A reception is a past contact even without another past verb.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan President welcomed his Ethiopian counterpart at State House in Nairobi today.",
+        "The Kenyan President welcomed the Ethiopian Prime Minister in Nairobi on Wednesday, on his first "
+        "trip abroad.",
+        "Kenya's foreign minister welcomed the visiting Ethiopian delegation in Nairobi today.",
+    ],
+)
+def test_a_reception_dates_a_meeting(text):
+    meetings = extract(text, PUBLISHED).meetings
+    assert [(m.start, m.parties) for m in meetings] == [(PUBLISHED, ["ET", "KE"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya welcomed the decision of Ethiopia on Wednesday.",
+        "Kenya welcomed the agreement reached with Ethiopia today.",
+    ],
+)
+def test_welcoming_a_decision_is_no_reception(text):
+    assert extract(text, PUBLISHED).meetings == []

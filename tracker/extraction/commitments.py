@@ -466,7 +466,14 @@ def _concrete(text: str, event) -> bool:
         return False
     if event.kind is Kind.OTHER:
         return True
-    return bool(_CONCRETE.search(before)) or event.text.lower() in {"meet", "visit", "come to", "travel", "ratify", "ratified"}
+    return bool(_CONCRETE.search(before)) or event.text.lower() in {
+        "meet",
+        "visit",
+        "come to",
+        "travel",
+        "ratify",
+        "ratified",
+    }
 
 
 def _commitment(

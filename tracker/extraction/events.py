@@ -41,7 +41,9 @@ class EventWord:
 # One pass: every event word as a named alternative; at each position the first listed (most specific) wins.
 _EVENT_KINDS = list(lexicon.EVENT_WORDS.values())
 _ANY_EVENT = re.compile(
-    "|".join(f"(?<![\\w-])(?P<k{i}>{pattern})(?![\\w-])" for i, pattern in enumerate(lexicon.EVENT_WORDS)),
+    "|".join(
+        f"(?<!\\w)(?<!\\w-)(?P<k{i}>{pattern})(?![\\w-])" for i, pattern in enumerate(lexicon.EVENT_WORDS)
+    ),
     re.IGNORECASE,
 )
 

@@ -14,6 +14,7 @@ from tracker.domain.model import Firmness, Kind
 
 __all__ = [
     "EVENT_WORDS",
+    "RECEPTION",
     "COMMISSION_WORDS",
     "PAST_TRIGGERS",
     "FUTURE_CUES",
@@ -51,6 +52,12 @@ _BODIES = (
     r"(?:secretariat|working group|task force|hotline|liaison office|business council|coordination cent(?:re|er)|"
     r"joint fund|investment fund)s?"
 )
+# A reception names a contact, and reports it as past: "welcomed his Chilean counterpart", "received the
+# Foreign Minister of Laos".
+RECEPTION = (
+    r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}(?:counterpart|president|"
+    r"prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
+)
 # Event words -> kind. Order matters only for ties at the same position.
 EVENT_WORDS: dict[str, Kind] = {
     r"(?:tele)?phone (?:call|conversation|talks?)s?": Kind.CALL,
@@ -67,9 +74,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"come to|pay a visit|arrived in|arrives in|arriving in|will arrive in": Kind.VISIT,
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
     r"meetings?|meet|met|gathering|get together|cabinet|session|round|retreat": Kind.MEETING,
-    # A reception names a contact: "welcomed his Chilean counterpart", "received the Foreign Minister of Laos".
-    r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}(?:counterpart|president|"
-    r"prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?": Kind.MEETING,
+    RECEPTION: Kind.MEETING,
     r"forums?|(?<!press )(?<!news )conferences?|congress": Kind.OTHER,
     r"(?:re-?open(?:ing)?|open(?:ing)?|establish(?:ing|ment of)?)(?: \w{1,20}){0,3} "
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
@@ -110,6 +115,7 @@ PAST_TRIGGERS = [
     r"had (?:a|an) (?:\w+ ){0,2}(?:meeting|conversation)",
     r"had (?:\w+ ){0,2}talks",
     r"at the (?:closing|opening) (?:ceremony|session|sitting)",
+    RECEPTION,
 ]
 # A past trigger after these is not past: "will be held", "is to be held".
 MODAL_BEFORE = r"(?:will|would|shall|may|might|could|should|to|is|are)\s+(?:be\s+|have\s+)?$"
