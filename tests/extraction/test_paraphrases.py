@@ -526,3 +526,67 @@ def test_a_reception_dates_a_meeting(text):
 )
 def test_welcoming_a_decision_is_no_reception(text):
     assert extract(text, PUBLISHED).meetings == []
+
+
+# Phrasings of a future act found missing when tried as a new user would.
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("The two sides discussed the possibility of meeting again in April.", Kind.MEETING),
+        ("Kenya is to host the leaders of the IGAD bloc in June.", Kind.SUMMIT),
+        ("The Ethiopian Prime Minister is due in Nairobi on March 20.", Kind.VISIT),
+        ("The Ethiopian side will send a delegation to Nairobi in April.", Kind.VISIT),
+        ("Ethiopia plans to send a trade mission to Kenya in May.", Kind.VISIT),
+        ("Kenya will host the heads of state of the region in June.", Kind.SUMMIT),
+    ],
+)
+def test_more_phrasings_of_a_future_act(text, kind):
+    items = _items("Kenya and Ethiopia held talks in Nairobi on Monday. " + text)
+    assert [i.kind for i in items] == [kind], [i.evidence.text for i in items]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report is due in June.",
+        "Payments are due in March.",
+        "Kenya sends its regards to the Ethiopian people.",
+        "The possibility of a war worried both sides.",
+    ],
+)
+def test_due_dates_and_greetings_are_no_acts(text):
+    assert _items("Kenya and Ethiopia held talks in Nairobi on Monday. " + text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the State House readout of Monday's call, the leaders discussed plans to meet later "
+        "this year.",
+        "In Wednesday's talks, the leaders agreed to meet later this year.",
+        "Following Tuesday\u2019s phone conversation, the leaders agreed to meet later this year.",
+    ],
+)
+def test_a_possessive_day_dates_the_contact_it_names(text):
+    items = _items("Kenya and Ethiopia are neighbours. " + text)
+    assert [(i.window.start, i.window.precision) for i in items] == [(D(2023, 3, 9), Precision.PART_OF_YEAR)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to a White House readout, the two presidents will meet in September.",
+        "The Kremlin said the two presidents will meet in September.",
+        "The Elysee Palace statement said the two presidents will meet in September.",
+    ],
+)
+def test_a_landmark_that_speaks_is_not_the_venue(text):
+    items = _items("The United States and France are allies. " + text)
+    assert len(items) == 1 and items[0].city is None
+
+
+def test_a_landmark_that_hosts_is_the_venue():
+    items = _items(
+        "The United States and France are allies. The two presidents will meet at the White House in May."
+    )
+    assert len(items) == 1 and items[0].city == "Washington"

@@ -67,6 +67,20 @@ _ANAPHORIC = re.compile(
     re.IGNORECASE,
 )
 _DURING_WHICH = re.compile(r"during which|in the course of which|during the visit", re.IGNORECASE)
+_POSSESSIVE_OF_CONTACT = re.compile(
+    r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:call|conversation|talks|meeting|summit|session|visit|consultations)\b",
+    re.IGNORECASE,
+)
+
+
+def _dates_a_named_contact(text: str, expression) -> bool:
+    """ "the readout of Monday's call": a possessive day dates that contact, not the item."""
+    possessive = expression.text.endswith(("'s", "\u2019s")) or text.startswith(
+        ("'s", "\u2019s"), expression.end
+    )
+    return possessive and bool(_POSSESSIVE_OF_CONTACT.match(text, expression.end))
+
+
 _RATIFICATION = re.compile(r"\bratif(?:y|ying|ied|ication)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _UNTIL = re.compile(r"^(?:until|till|to)\b", re.IGNORECASE)
@@ -210,6 +224,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and not ctx.reported(e.start)
         and not ctx.in_dateline_date(e.start)
         and (e.window.precision in _NO_DAY or not _dates_past_contact(ctx.text, e.start, sentence.start))
+        and not _dates_a_named_contact(ctx.text, e)
     ]
     if not expressions:
         return None, False

@@ -71,7 +71,13 @@ EVENT_WORDS: dict[str, Kind] = {
     r"commission|committee|JEC|JTC|JCC|PJCC|IGC|HLCC|JMC": Kind.COMMISSION,
     r"talks|dialogue|negotiations|parleys": Kind.TALKS,
     r"(?:state |official |working |return |reciprocal )?visits?|visited|visiting|trip|tour|travel(?:s|led|ed)?|"
-    r"come to|pay a visit|arrived in|arrives in|arriving in|will arrive in": Kind.VISIT,
+    r"come to|pay a visit|arrived in|arrives in|arriving in|will arrive in|"
+    # "is due in Nairobi" (not "due in June"), "will send a delegation to Nairobi".
+    r"due in(?= (?!January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"The |Early |Mid|Late )[A-Z])|send(?:s|ing)? (?:a |an |its |his |her |their )?(?:[\w-]+ ){0,2}"
+    r"(?:delegation|mission|team)s?": Kind.VISIT,
+    # "is to host the leaders of the bloc": a gathering of heads.
+    r"host(?:s|ing)? (?:the |a )?(?:[\w-]+ ){0,2}(?:leaders|heads of state|heads of government)": Kind.SUMMIT,
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
     r"meetings?|meet|met|gathering|get together|cabinet|session|round|retreat": Kind.MEETING,
     RECEPTION: Kind.MEETING,
@@ -168,6 +174,8 @@ FUTURE_CUES = [
     r"invit(?:ed|ation)",
     r"proposed",
     r"proposes",
+    r"possibility of",
+    r"prospects? (?:of|for)",
     r"suggested",
     r"suggests",
     r"may",
@@ -237,7 +245,7 @@ FIRMNESS_CUES: list[tuple[str, Firmness]] = [
     (r"agreed in principle|in-principle agreement|agreement in principle", Firmness.IN_PRINCIPLE),
     (
         r"may|might|could|hopes?|hoped|hoping|hope to|looking forward|look forward|looks forward|looked forward|"
-        r"would like|readiness|ready to|proposed|propose|suggested|suggest(?:ion)?|wish(?:es)?|"
+        r"would like|readiness|ready to|proposed|propose|suggested|suggest(?:ion)?|wish(?:es)?|possibility|"
         r"signalled|signaled|called for|offered",
         Firmness.PROPOSED,
     ),

@@ -37,6 +37,11 @@ _LOCATIVE = re.compile(
     r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_SOURCE_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:readout|statement|spokes\w*|press\b|said|says|announced|official|source|"
+    r"website|communiqu\w*)",
+    re.IGNORECASE,
+)
 _HOST_AFTER = re.compile(
     r"[^.;]{0,60}?\bhost(?:s|ed|ing)?\b|\s*,?\s*(?:\w+,\s+)?was the venue|"
     r"\s+(?:meeting|talks|summit|consultations|session)\b",
@@ -122,6 +127,8 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
     if _ENVOY_TO.search(before):
         return None  # "Iran's ambassador to Vienna": where the envoy serves
     if mention.kind in {"city", "landmark"}:
+        if mention.kind == "landmark" and _SOURCE_AFTER.match(text, mention.end):
+            return None  # "the White House readout", "the Kremlin said": who speaks, not where
         if mention.kind == "landmark" or _LOCATIVE.search(before) or _HOST_AFTER.match(text, mention.end):
             return mention.place
         return None
