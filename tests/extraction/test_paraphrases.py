@@ -590,3 +590,47 @@ def test_a_landmark_that_hosts_is_the_venue():
         "The United States and France are allies. The two presidents will meet at the White House in May."
     )
     assert len(items) == 1 and items[0].city == "Washington"
+
+
+# A name ending like a modal ("Ruto", "Kono", "Paris") does not make the next verb future.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto held talks with the Ethiopian Prime Minister in Nairobi on Tuesday.",
+        "Kenyan Foreign Minister Taro Kono met his Ethiopian counterpart in Nairobi on Tuesday.",
+        "Kenyan and Ethiopian envoys in Paris held talks on Tuesday.",
+        "Kenyan minister Otto Soto convened talks with Ethiopian officials in Nairobi on Tuesday.",
+    ],
+)
+def test_a_name_ending_like_a_modal_keeps_the_past(text):
+    meetings = extract(text, PUBLISHED).meetings
+    assert [(m.start, m.parties) for m in meetings] == [(D(2023, 3, 7), ["ET", "KE"])]
+
+
+def test_a_real_modal_still_makes_the_future():
+    text = "Kenyan and Ethiopian ministers are to be held up in Nairobi on Tuesday by the talks."
+    assert extract(text, PUBLISHED).meetings == []
+
+
+# A visit begun on a day for N days runs over those days, up to the publication date.
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        (
+            "The Ethiopian Prime Minister arrived in Nairobi on Monday for a two-day state visit.",
+            D(2023, 3, 7),
+        ),
+        ("The Ethiopian Foreign Minister began a three-day visit to Kenya on Monday.", D(2023, 3, 8)),
+        ("The Ethiopian President started a five-day official visit to Kenya on Monday.", PUBLISHED),
+    ],
+)
+def test_a_visit_begun_for_some_days_spans_them(text, end):
+    meetings = extract(text, PUBLISHED).meetings
+    assert [(m.start, m.end) for m in meetings] == [(D(2023, 3, 6), end)]
+
+
+def test_a_visit_without_a_length_is_its_day():
+    meetings = extract(
+        "The Ethiopian Prime Minister arrived in Nairobi on Monday for a state visit.", PUBLISHED
+    ).meetings
+    assert [(m.start, m.end) for m in meetings] == [(D(2023, 3, 6), D(2023, 3, 6))]

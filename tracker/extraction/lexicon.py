@@ -124,7 +124,7 @@ PAST_TRIGGERS = [
     RECEPTION,
 ]
 # A past trigger after these is not past: "will be held", "is to be held".
-MODAL_BEFORE = r"(?:will|would|shall|may|might|could|should|to|is|are)\s+(?:be\s+|have\s+)?$"
+MODAL_BEFORE = r"\b(?:will|would|shall|may|might|could|should|to|is|are)\s+(?:be\s+|have\s+)?$"
 # Expressions that can date a contact on the publication day even in future tense.
 SAME_DAY = r"today|tonight|this (?:morning|afternoon|evening)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 

@@ -41,6 +41,7 @@ _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", r
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _LENGTH = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
 _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_BEGINNING = re.compile(r"\b(?:arrived|began|started|kicked off|opened)\b", re.IGNORECASE)
 _ENDING = re.compile(r"\b(?:concluded|ended|wound up|closed|closing)\b", re.IGNORECASE)
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
 _ON_A_VISIT = re.compile(
@@ -345,6 +346,14 @@ def _add_contacts(
     length = _LENGTH.search(text, sentence.start, min(len(text), sentence.end + 600))
     if start == end and length and _ENDING.search(text, segment.start, segment.end):
         start = end - dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
+    elif (
+        start == end
+        and (length := _LENGTH.search(text, segment.start, segment.end))
+        and _BEGINNING.search(text, segment.start, segment.end)
+    ):
+        # "arrived on Monday for a two-day visit": it ran from that day, as far as the release can tell.
+        end = start + dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
+        end = min(end, ctx.published) if ctx.published else start
     place = _meeting_place(ctx, number, segment, event, kind)
     parties = parties_of(ctx, clause)
     parties += sorted(code for code in joined_parties(ctx, clause) if code not in parties)
