@@ -40,10 +40,11 @@ class EventWord:
 
 # One pass: every event word as a named alternative; at each position the first listed (most specific) wins.
 _EVENT_KINDS = list(lexicon.EVENT_WORDS.values())
+# The word-start test stands once before the alternatives, so a position inside a word fails at once.
 _ANY_EVENT = re.compile(
-    "|".join(
-        f"(?<!\\w)(?<!\\w-)(?P<k{i}>{pattern})(?![\\w-])" for i, pattern in enumerate(lexicon.EVENT_WORDS)
-    ),
+    "(?<!\\w)(?<!\\w-)(?:"
+    + "|".join(f"(?P<k{i}>{pattern})(?![\\w-])" for i, pattern in enumerate(lexicon.EVENT_WORDS))
+    + ")",
     re.IGNORECASE,
 )
 
