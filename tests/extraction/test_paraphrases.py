@@ -634,3 +634,29 @@ def test_a_visit_without_a_length_is_its_day():
         "The Ethiopian Prime Minister arrived in Nairobi on Monday for a state visit.", PUBLISHED
     ).meetings
     assert [(m.start, m.end) for m in meetings] == [(D(2023, 3, 6), D(2023, 3, 6))]
+
+
+# A state an item is held with is a party of it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed to hold a trilateral summit with Somalia in May.",
+        "Kenya and Ethiopia will hold joint talks with Somalia in May.",
+        "The ministers agreed to a meeting with the leaders of Somalia in May.",
+    ],
+)
+def test_a_state_an_item_is_held_with_is_a_party(text):
+    items = _items("Kenya and Ethiopia held talks in Nairobi on Monday. " + text)
+    assert [i.parties for i in items] == [["ET", "KE", "SO"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They agreed to meet in May, in line with Somalia's wishes.",
+        "They will hold talks in May, together with experts, on trade with Somalia.",
+    ],
+)
+def test_a_state_named_further_away_is_not_made_a_party(text):
+    items = _items("Kenya and Ethiopia held talks in Nairobi on Monday. " + text)
+    assert [i.parties for i in items] == [["ET", "KE"]]

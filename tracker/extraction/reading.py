@@ -37,6 +37,12 @@ _LOCATIVE = re.compile(
     r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# What may stand between an event word and the state it is held with: "talks with Somalia", "a
+# summit with the leaders of Somalia".
+_WITH_BEFORE = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?with\s+(?:the\s+)?(?:(?:leaders?|heads?|government|president|"
+    r"prime minister|delegations?)\s+of\s+(?:the\s+)?)?"
+)
 _SOURCE_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+(?:readout|statement|spokes\w*|press\b|said|says|announced|official|source|"
     r"website|communiqu\w*)",
@@ -222,14 +228,16 @@ def parties_of(
 def item_parties(
     ctx: DocumentContext, clause: Clause, event_start: int, event_end: int, place: Place | None
 ) -> set[str]:
-    """Parties a future item's own wording names: its hosts (item_hosts) and an organisation in its
-    name ("a session of the CSTO Council")."""
+    """Parties a future item's own wording names: its hosts (item_hosts), an organisation in its
+    name ("a session of the CSTO Council") and a state it is held with ("a trilateral summit with Somalia")."""
     text = ctx.text
     found = item_hosts(ctx, clause, event_end, place)
     for mention in clause.mentions:
         if not mention.is_party or not mention.code or ctx.in_dateline(mention):
             continue
-        if (
+        if 0 <= mention.start - event_end <= 40 and _WITH_BEFORE.fullmatch(text, event_end, mention.start):
+            found.add(mention.code)
+        elif (
             mention.kind == "org"
             and (0 <= event_start - mention.end <= 30 or 0 <= mention.start - event_end <= 12)
             and not re.search(r"[,;:.]", text[min(mention.end, event_end) : max(mention.start, event_start)])
