@@ -71,10 +71,13 @@ def test_random_text_never_raises(text, published):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(WORDS, max_size=80).map(" ".join), st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
 def test_press_release_shaped_noise_never_raises(text, published):
+    # Window already refuses start > end; what the rules must keep is the contract's meeting rule:
+    # a meeting took place on or before the publication date, and its evidence is the text's.
     result = extract(text, published)
-    for item in result.commitments:
-        window = item.window
-        assert window.is_open or window.start <= window.end
+    for meeting in result.meetings:
+        assert meeting.end <= published
+    for item in [*result.meetings, *result.commitments]:
+        assert text[item.evidence.start : item.evidence.end] == item.evidence.text
 
 
 @settings(max_examples=60, deadline=None)
@@ -126,3 +129,13 @@ def test_cost_grows_linearly():
 def test_one_long_line_is_split_in_bounded_sentences():
     text = "and the talks went on " * 20000
     assert max(len(s.text) for s in split_sentences(text)) <= 2000
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)), st.integers(-400, 400))
+def test_a_meeting_never_lies_after_publication(day, shift):
+    """A date after the publication date is a plan, not a meeting, however the sentence reads."""
+    published = day + dt.timedelta(days=shift)
+    text = f"Foreign ministers of Austria and Jordan held talks in Vienna on {day:%d %B %Y}."
+    meetings = extract(text, published).meetings
+    assert [(m.start, m.end) for m in meetings] == ([(day, day)] if day <= published else [])

@@ -73,7 +73,21 @@ def test_congo_by_context():
 
 
 def test_regions_and_person_names_are_not_places():
-    assert _codes("Central Asia and the Middle East") == []
+    found = find_mentions("Central Asia and the Middle East")
+    assert [m for m in found if m.code or m.place or m.is_party] == []
+    # A region stands for its states only inside a format ("China-Central Asia"): it carries them.
+    assert [(m.text, m.kind, m.members) for m in found] == [
+        ("Central Asia", "region", ("KG", "KZ", "TJ", "TM", "UZ"))
+    ]
+
+
+def test_a_format_carries_its_states():
+    found = find_mentions("the Quad and the C5+1 and the Baltic states")
+    assert [(m.text, m.kind, m.code, m.members) for m in found] == [
+        ("Quad", "format", None, ("AU", "IN", "JP", "US")),
+        ("C5+1", "format", None, ("KG", "KZ", "TJ", "TM", "US", "UZ")),
+        ("Baltic states", "format", None, ("EE", "LT", "LV")),
+    ]
     assert [m for m in find_mentions("Foreign Minister Vladimir Makei spoke") if m.kind == "city"] == []
 
 

@@ -48,9 +48,8 @@ FORMATS = [
 
 @pytest.mark.parametrize("text, day", FORMATS, ids=[f[0] for f in FORMATS])
 def test_real_world_date_formats(text, day):
-    assert windows(f"Talks were held {text}, the ministry said.") == [(text, day, day, "day")] or windows(
-        f"Talks were held {text}, the ministry said."
-    )[0][1:] == (day, day, "day")
+    # The whole format is one expression: a span cut short would lose the evidence's date.
+    assert windows(f"Talks were held {text}, the ministry said.") == [(text, day, day, "day")]
 
 
 @pytest.mark.parametrize(

@@ -12,21 +12,21 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
 
 from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
+from tracker.extraction.events import KIND_PRIORITY, phrase_kind
 from tracker.extraction.reading import (
-    KIND_PRIORITY,
     complete_parties,
+    item_hosts,
     item_parties,
     joined_parties,
     parties_of,
-    phrase_kind,
     venue,
 )
 from tracker.gazetteer import Place
+from tracker.temporal.periods import bounds
 
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
 
@@ -38,7 +38,7 @@ _EVENT_VERB = re.compile(
     r"\s+(?:also\s+|not\s+|then\s+)?(?:to\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
     r"signed|opened|re-?opened|be the|convene|meet|start|begin|open|re-?open|come|"
     r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position|"
-    r"resume|be resumed|reconvene|meet again)\b",
+    r"resume|be resumed|reconvene|meet again|set up|established|created|launched)\b",
     re.IGNORECASE,
 )
 _STRONG_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|to be held|to take place)\b", re.IGNORECASE)
@@ -67,6 +67,21 @@ _ANAPHORIC = re.compile(
     re.IGNORECASE,
 )
 _DURING_WHICH = re.compile(r"during which|in the course of which|during the visit", re.IGNORECASE)
+_POSSESSIVE_OF_CONTACT = re.compile(
+    r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:call|conversation|talks|meeting|summit|session|visit|consultations)\b",
+    re.IGNORECASE,
+)
+
+
+def _dates_a_named_contact(text: str, expression) -> bool:
+    """ "the readout of Monday's call": a possessive day dates that contact, not the item."""
+    possessive = expression.text.endswith(("'s", "\u2019s")) or text.startswith(
+        ("'s", "\u2019s"), expression.end
+    )
+    return possessive and bool(_POSSESSIVE_OF_CONTACT.match(text, expression.end))
+
+
+_RATIFICATION = re.compile(r"\bratif(?:y|ying|ied|ication)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _UNTIL = re.compile(r"^(?:until|till|to)\b", re.IGNORECASE)
 # A date after these is the item's new date ("shifted from 12 to 18 March"), earlier or later.
@@ -98,6 +113,16 @@ _NEXT_CLAUSE = re.compile(
     r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)",
     re.IGNORECASE,
 )
+# An event given as the reason or timing of a pledge ("As for timing, APEC will be held in November,
+# so the side suggests ...", "Since the G20 summit takes place in June, they agreed ..."): merely mentioned.
+_REASON_LEAD = re.compile(
+    r"\W*(?:as (?:for|regards) (?:the )?(?:timing|dates?|schedule)\b|since\b|because\b|given\b|considering\b|"
+    r"in view of\b|with\b(?=[^,;]{0,120}\b(?:will|to be|is to|are to|scheduled|set to|due to)\b))",
+    re.IGNORECASE,
+)
+_CONSEQUENCE = re.compile(
+    r",\s+(?:and\s+)?(?:so(?!\s+that)|therefore|hence|thus|which is why|that is why)\b,?", re.IGNORECASE
+)
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
 _PUT_OFF = lexicon.compile_alternatives([lexicon.POSTPONEMENTS])
 _MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
@@ -105,7 +130,6 @@ _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNOR
 _PLEDGE_VERB = re.compile(
     r"\b(?:agreed|decided|will|would|shall|plan\w*|to (?:hold|attend|organi[sz]e|host))\b", re.IGNORECASE
 )
-_EVENT_NAME = re.compile(r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})")
 
 PRECISION_RANK = {
     p: i
@@ -126,12 +150,6 @@ PRECISION_RANK = {
         ]
     )
 }
-
-
-@dataclass
-class _Mention:
-    item: Commitment
-    mentions: list[Commitment] = field(default_factory=list)
 
 
 def _governed_events(ctx: DocumentContext, sentence, events):
@@ -206,6 +224,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and not ctx.reported(e.start)
         and not ctx.in_dateline_date(e.start)
         and (e.window.precision in _NO_DAY or not _dates_past_contact(ctx.text, e.start, sentence.start))
+        and not _dates_a_named_contact(ctx.text, e)
     ]
     if not expressions:
         return None, False
@@ -298,6 +317,7 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
     """Every commitment mention in `ctx`, merged into one item per future act."""
     raw: list[Commitment] = []
     headlines: set[int] = set()  # ids of items read from a headline: they repeat the body
+    hosts: dict[int, frozenset[str]] = {}  # id of an item -> the states its wording makes its host
     inherited = sorted({p for m in meetings for p in m.parties}) or ctx.main_parties
     for clause in ctx.clauses:
         sentence = clause.sentence
@@ -309,15 +329,15 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         if not events:
             continue
         headline = ctx.is_title_line(sentence)
-        items = _read_sentence(ctx, clause, events, meetings, inherited, headline)
+        items = _read_sentence(ctx, clause, events, meetings, inherited, headline, hosts)
         raw.extend(items)
         if headline:
             headlines.update(id(item) for item in items)
-    return merge_commitments(raw, headlines)
+    return merge_commitments(raw, headlines, hosts)
 
 
 def _read_sentence(
-    ctx: DocumentContext, clause, events, meetings, inherited, headline: bool
+    ctx: DocumentContext, clause, events, meetings, inherited, headline: bool, hosts: dict
 ) -> list[Commitment]:
     """The items one sentence states: the first governed event, and one more per coordinated clause
     ("agreed that the JTC would meet at an early date, and that they would work towards the next JCM")."""
@@ -328,7 +348,11 @@ def _read_sentence(
     for event, cue_at, cue_end in _governed_events(ctx, sentence, events):
         if cue_at < floor or headline and cue_at == sentence.start:
             continue  # a headline opening "Next round in Riga" names what happened
-        item = _read_item(ctx, clause, events, meetings, inherited, event, cue_at, cue_end, floor)
+        main_clause = _after_reason(ctx, sentence, floor, cue_end, event, events)
+        if main_clause is not None:
+            floor = main_clause  # the event dates or motivates the pledge that follows; it is not one
+            continue
+        item = _read_item(ctx, clause, events, meetings, inherited, event, cue_at, cue_end, floor, hosts)
         if item is None:
             continue
         items.extend(item)
@@ -337,6 +361,28 @@ def _read_sentence(
             break
         floor = boundary.end()
     return items
+
+
+def _after_reason(ctx: DocumentContext, sentence, floor: int, cue_end: int, event, events) -> int | None:
+    """Where the main clause starts when the cue and its event sit in a reason or timing clause, else None.
+
+    The main clause must name an act of its own ("so the side suggests holding the session"), else the
+    clause is the pledge itself ("Since they agreed, the visit will take place in May").
+    """
+    text = ctx.text
+    consequence = _CONSEQUENCE.search(text, cue_end, sentence.end)
+    if consequence is not None:
+        boundary = consequence.end()
+    elif _REASON_LEAD.match(text, max(floor, sentence.start)):
+        comma = text.find(",", cue_end, sentence.end)
+        if comma < 0:
+            return None
+        boundary = comma + 1
+    else:
+        return None
+    if event.start >= boundary:
+        return boundary  # the cue is the reason's, the event it seemed to govern the main clause's
+    return boundary if any(e.start >= boundary for e in events) else None
 
 
 def _actors(named: list[str], met: list[str], main: list[str], joined: set[str]) -> list[str]:
@@ -357,7 +403,9 @@ def _is_topic(text: str, start: int, cue_at: int, cue_end: int) -> bool:
     return bool(topics) and not _PLEDGE_VERB.search(text, topics[-1].end(), cue_at)
 
 
-def _read_item(ctx: DocumentContext, clause, events, meetings, inherited, event, cue_at, cue_end, floor):
+def _read_item(
+    ctx: DocumentContext, clause, events, meetings, inherited, event, cue_at, cue_end, floor, hosts: dict
+):
     text = ctx.text
     sentence = clause.sentence
     if _is_topic(text, sentence.start, cue_at, cue_end):
@@ -402,6 +450,7 @@ def _read_item(ctx: DocumentContext, clause, events, meetings, inherited, event,
         kind, firmness, window, parties, place, evidence, event.text, event.start - sentence.start
     )
     item.postponed = bool(_PUT_OFF.search(text, sentence.start, sentence.end))
+    hosts[id(item)] = frozenset(item_hosts(ctx, clause, event.end, place))
     return [item]
 
 
@@ -432,7 +481,14 @@ def _concrete(text: str, event) -> bool:
         return False
     if event.kind is Kind.OTHER:
         return True
-    return bool(_CONCRETE.search(before)) or event.text.lower() in {"meet", "visit", "come to", "travel"}
+    return bool(_CONCRETE.search(before)) or event.text.lower() in {
+        "meet",
+        "visit",
+        "come to",
+        "travel",
+        "ratify",
+        "ratified",
+    }
 
 
 def _commitment(
@@ -453,13 +509,15 @@ def _commitment(
 
 
 def _contains(outer: Window, inner: Window) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
+    (outer_start, outer_end), (inner_start, inner_end) = bounds(outer), bounds(inner)
+    return outer_start <= inner_start and inner_end <= outer_end
 
 
 def _overlap(a: Window, b: Window) -> bool:
     if a.is_open or b.is_open:
         return True
-    return a.start <= b.end and b.start <= a.end
+    (a_start, a_end), (b_start, b_end) = bounds(a), bounds(b)
+    return a_start <= b_end and b_start <= a_end
 
 
 _PARTS = {Kind.TALKS, Kind.MEETING, Kind.SIGNING}
@@ -491,7 +549,7 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return False
     shared = not (a.parties and b.parties and not set(a.parties) & set(b.parties))
     if a.window.is_open or b.window.is_open:
-        dated, open_ = (b, a) if a.window.is_open else (a, b)
+        open_ = a if a.window.is_open else b
         for visit, part in ((a, b), (b, a)):
             if (
                 visit.kind is Kind.VISIT
@@ -532,6 +590,8 @@ def _standalone(item: Commitment) -> bool:
     own sentence says so ("during the visit").
     """
     evidence = item.evidence.text if item.evidence else ""
+    if _RATIFICATION.search(evidence):
+        return True  # a ratification is its parliament's act, never a part of a visit
     if not _RECURRING.search(evidence):
         return False
     return not re.search(r"\bvisit", evidence, re.IGNORECASE)
@@ -539,7 +599,10 @@ def _standalone(item: Commitment) -> bool:
 
 def _specificity(item: Commitment) -> tuple[int, int]:
     window = item.window
-    length = (window.end - window.start).days if not window.is_open else 10**6
+    if window.is_open:
+        return PRECISION_RANK[window.precision], 10**6
+    start, end = bounds(window)
+    length = (end - start).days
     return PRECISION_RANK[window.precision], length
 
 
@@ -557,11 +620,26 @@ def _headline_repeat(headline: Commitment, other: Commitment) -> bool:
     return headline.window.is_open or other.window.is_open or _overlap(headline.window, other.window)
 
 
-def merge_commitments(items: list[Commitment], headlines: set[int] = frozenset()) -> list[Commitment]:
+def _offset(item: Commitment) -> int:
+    return item.evidence.start if item.evidence else 0
+
+
+def merge_commitments(
+    items: list[Commitment],
+    headlines: set[int] | frozenset[int] = frozenset(),
+    hosts: dict[int, frozenset[str]] | None = None,
+) -> list[Commitment]:
     """One item per future act: the mention with the most specific window represents it.
 
-    A headline's mention joins the body's first compatible item and never represents it.
+    A headline's mention joins the body's first compatible item and never represents it. Two
+    mentions whose wording names different hosts (`hosts`: id -> states) are two acts.
     """
+    hosts = hosts or {}
+
+    def other_host(group: list[Commitment], item: Commitment) -> bool:
+        theirs = frozenset().union(*(hosts.get(id(member), frozenset()) for member in group))
+        ours = hosts.get(id(item), frozenset())
+        return bool(theirs and ours and not theirs & ours)
 
     def rank(item: Commitment) -> tuple:
         return (id(item) in headlines, *_specificity(item))
@@ -574,7 +652,7 @@ def merge_commitments(items: list[Commitment], headlines: set[int] = frozenset()
             group, best = groups[number], bests[number]
             if best.kind is not Kind.VISIT and visits[number]:
                 best = dataclasses.replace(best, kind=Kind.VISIT)
-            if _mergeable(best, item):
+            if _mergeable(best, item) and not other_host(group, item):
                 group.append(item)
                 visits[number] = visits[number] or item.kind is Kind.VISIT
                 if rank(item) < rank(bests[number]):
@@ -595,22 +673,26 @@ def merge_commitments(items: list[Commitment], headlines: set[int] = frozenset()
         if best.kind in _PARTS and any(m.kind is Kind.VISIT for m in group):
             best.kind = Kind.VISIT  # "will hold talks at the White House" during the announced visit
         elif best.kind is Kind.MEETING:
-            best.kind = min((m.kind for m in group), key=KIND_PRIORITY.get)  # "the session" of the commission
+            best.kind = min(
+                (m.kind for m in group), key=KIND_PRIORITY.__getitem__
+            )  # "the session" of the commission
         parties = set(best.parties)
         for other in group:
             parties |= set(other.parties)
         best.parties = sorted(parties)
         best.postponed = any(item.postponed for item in group)
         merged.append(best)
-    merged.sort(key=lambda item: min(m.evidence.start for m in groups[merged_index[id(item)]]))
+    merged.sort(key=lambda item: min(_offset(m) for m in groups[merged_index[id(item)]]))
     _inherit_visit_city(merged)
     for item in merged:
-        item.title = _title(item.kind, item.evidence.text, item.title, item.city, item.parties)
+        item.title = _title(
+            item.kind, item.evidence.text if item.evidence else "", item.title, item.city, item.parties
+        )
     return merged
 
 
 def _attach_lone_headlines(
-    groups: list[list[Commitment]], bests: list[Commitment], headlines: set[int]
+    groups: list[list[Commitment]], bests: list[Commitment], headlines: set[int] | frozenset[int]
 ) -> None:
     """A group read only from a headline joins the body's item it announces, preferring the same kind."""
     for number in range(len(groups) - 1, -1, -1):
@@ -639,6 +721,6 @@ def _inherit_visit_city(items: list[Commitment]) -> None:
         if item.city or item.window.is_open or item.kind is Kind.VISIT:
             continue
         for visit in visits:
-            if visit.window.start <= item.window.start and item.window.end <= visit.window.end:
+            if _contains(visit.window, item.window):
                 item.city, item.country, item.timezone = visit.city, visit.country, visit.timezone
                 break

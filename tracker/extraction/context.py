@@ -14,10 +14,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
+from tracker.domain.model import Precision, Window
 from tracker.extraction import lexicon
+from tracker.extraction.events import EventWord, find_events, refine_kind
 from tracker.extraction.sentences import Sentence, split_sentences
 from tracker.gazetteer import Mention, Place, find_mentions
+
+if TYPE_CHECKING:
+    from tracker.temporal import Tense
 
 __all__ = ["DocumentContext", "Clause", "times_in"]
 
@@ -29,7 +35,6 @@ _REPORT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\u201c\"])|\n")
-_DATELINE_LEAD = re.compile(r"[\s(]*")
 _MONTH_START = r"(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 # After a dateline city: a bracket, a colon or dash, or a comma and a date ("BAKU, 5 October", "Tashkent, Uzbekistan, April 23").
 _DATELINE_AFTER = re.compile(
@@ -64,7 +69,14 @@ _TIME_WORD = re.compile(
 )
 
 
-def times_in(sentence: Sentence, anchor: dt.date | None, tense: str) -> list:
+# "That same day", "on the same day", "the following day": a day named earlier in the text.
+_DAY_REFERENCE = re.compile(
+    r"\b(?:(?:on|later)\s+)?(?:that|the)\s+(?:very\s+)?same\s+day\b|\b(?:on\s+)?the\s+(?:following|next)\s+day\b",
+    re.IGNORECASE,
+)
+
+
+def times_in(sentence: Sentence, anchor: dt.date | None, tense: Tense) -> list:
     """Time expressions of one sentence with document offsets; never raises."""
     from tracker.temporal import TimeExpression, find_time_expressions
 
@@ -183,23 +195,58 @@ class DocumentContext:
             for mention in clause.mentions:
                 if mention.is_party and mention.code:
                     counts[mention.code] += weight
+                elif mention.kind == "format":
+                    counts.update(dict.fromkeys(mention.members, weight))  # "the Quad": its states
         if not counts:
             return []
         top = counts.most_common(1)[0][1]
         return [code for code, count in counts.most_common() if count >= max(2, top / 3)]
 
-    def times(self, sentence: Sentence, tense: str) -> list:
-        """times_in, computed once per sentence and tense."""
+    def times(self, sentence: Sentence, tense: Tense) -> list:
+        """times_in, computed once per sentence and tense; in the past tense "that same day" and "the
+        following day" too, dated from the last day the text named before them."""
         key = (sentence.start, tense)
         cache = self.__dict__.setdefault("_times", {})
         if key not in cache:
-            cache[key] = times_in(sentence, self.published, tense)
+            found = times_in(sentence, self.published, tense)
+            if tense == "past" and _DAY_REFERENCE.search(sentence.text):
+                found = sorted(found + self._day_references(sentence, found), key=lambda e: e.start)
+            cache[key] = found
         return cache[key]
+
+    def _day_references(self, sentence: Sentence, found: list) -> list:
+        from tracker.temporal import TimeExpression
+
+        out = []
+        for match in _DAY_REFERENCE.finditer(self.text, sentence.start, sentence.end):
+            if any(e.start < match.end() and match.start() < e.end for e in found):
+                continue
+            day = self._last_day_before(sentence, match.start(), found)
+            if day is None:
+                continue
+            day += dt.timedelta(days=0 if "same" in match.group().lower() else 1)
+            if self.published is not None and day > self.published:
+                continue
+            window = Window(day, day, Precision.DAY, match.group())
+            out.append(TimeExpression(match.start(), match.end(), match.group(), window))
+        return out
+
+    def _last_day_before(self, sentence: Sentence, position: int, found: list) -> dt.date | None:
+        """The day the text last named before `position` (a dispatch's dateline date aside)."""
+        earlier = [e for e in found if e.end <= position]
+        number = bisect.bisect_right([s.start for s in self.sentences], sentence.start) - 1
+        for previous in reversed(self.sentences[max(0, number - 4) : max(0, number)]):
+            if earlier:
+                break
+            earlier = self.times(previous, "past")
+        for expression in reversed(earlier):
+            window = expression.window
+            if window.precision is Precision.DAY and not self.in_dateline_date(expression.start):
+                return window.start
+        return None
 
     def events(self, sentence: Sentence) -> list:
         """Event words of a sentence, computed once; acronyms the document defines count too."""
-        from tracker.extraction.reading import EventWord, find_events
-
         cache = self.__dict__.setdefault("_events", {})
         if sentence.start not in cache:
             found = find_events(self.text, sentence.start, sentence.end)
@@ -217,8 +264,6 @@ class DocumentContext:
     @cached_property
     def acronyms(self) -> dict:
         """Acronyms the text defines for an event: "Foreign Office Consultations (FOC)" -> FOC is consultations."""
-        from tracker.extraction.reading import find_events, refine_kind
-
         found = {}
         for bracket in _ACRONYM_IN_BRACKETS.finditer(self.text):
             match = _LONG_NAME_BEFORE.search(self.text, max(0, bracket.start() - 120), bracket.start())

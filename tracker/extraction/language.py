@@ -86,6 +86,6 @@ def detect_language(text: str) -> str:
         for language in _LANGUAGES_OF.get(word, ()):
             counts[language] += 1
     scores = {language: count / len(words) for language, count in counts.items()}
-    best = max(scores, key=scores.get)
+    best = max(scores, key=scores.__getitem__)
     # English keeps the document unless another language is clearly ahead.
     return best if scores[best] > scores["en"] * 1.5 and scores[best] > 0.08 else "en"

@@ -14,6 +14,7 @@ from tracker.domain.model import Firmness, Kind
 
 __all__ = [
     "EVENT_WORDS",
+    "RECEPTION",
     "COMMISSION_WORDS",
     "PAST_TRIGGERS",
     "FUTURE_CUES",
@@ -26,9 +27,7 @@ __all__ = [
     "MODAL_BEFORE",
     "SAME_DAY",
     "NO_CITY_WORDS",
-    "VENUE_VERBS",
     "HERE_WORDS",
-    "GENERAL_INTENTIONS",
     "ABANDONED",
     "POSTPONEMENTS",
     "KIND_LABELS",
@@ -48,6 +47,17 @@ def compile_alternatives(fragments, flags=re.IGNORECASE, lower_only: bool = Fals
     return re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])", flags)
 
 
+# Bodies the parties may set up together.
+_BODIES = (
+    r"(?:secretariat|working group|task force|hotline|liaison office|business council|coordination cent(?:re|er)|"
+    r"joint fund|investment fund)s?"
+)
+# A reception names a contact, and reports it as past: "welcomed his Chilean counterpart", "received the
+# Foreign Minister of Laos".
+RECEPTION = (
+    r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}(?:counterpart|president|"
+    r"prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
+)
 # Event words -> kind. Order matters only for ties at the same position.
 EVENT_WORDS: dict[str, Kind] = {
     r"(?:tele)?phone (?:call|conversation|talks?)s?": Kind.CALL,
@@ -61,17 +71,26 @@ EVENT_WORDS: dict[str, Kind] = {
     r"commission|committee|JEC|JTC|JCC|PJCC|IGC|HLCC|JMC": Kind.COMMISSION,
     r"talks|dialogue|negotiations|parleys": Kind.TALKS,
     r"(?:state |official |working |return |reciprocal )?visits?|visited|visiting|trip|tour|travel(?:s|led|ed)?|"
-    r"come to|pay a visit|arrived in|arrives in|arriving in|will arrive in": Kind.VISIT,
-    r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ication)": Kind.SIGNING,
+    r"come to|pay a visit|arrived in|arrives in|arriving in|will arrive in|"
+    # "is due in Nairobi" (not "due in June"), "will send a delegation to Nairobi".
+    r"due in(?= (?!January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"The |Early |Mid|Late )[A-Z])|send(?:s|ing)? (?:a |an |its |his |her |their )?(?:[\w-]+ ){0,2}"
+    r"(?:delegation|mission|team)s?": Kind.VISIT,
+    # "is to host the leaders of the bloc": a gathering of heads.
+    r"host(?:s|ing)? (?:the |a )?(?:[\w-]+ ){0,2}(?:leaders|heads of state|heads of government)": Kind.SUMMIT,
+    r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
     r"meetings?|meet|met|gathering|get together|cabinet|session|round|retreat": Kind.MEETING,
-    # A reception names a contact: "welcomed his Chilean counterpart", "received the Foreign Minister of Laos".
-    r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}(?:counterpart|president|"
-    r"prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?": Kind.MEETING,
+    RECEPTION: Kind.MEETING,
     r"forums?|(?<!press )(?<!news )conferences?|congress": Kind.OTHER,
     r"(?:re-?open(?:ing)?|open(?:ing)?|establish(?:ing|ment of)?)(?: \w{1,20}){0,3} "
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
     r"representation|mission|trade office)|"
     r"(?:embassy|embassies|consulate|consulates)(?: [\w-]{1,20}){0,4} (?:re-?open|open)": Kind.OTHER,
+    # A body the parties set up: "a permanent secretariat will be set up", "agreed to establish a task force".
+    r"(?:set(?:ting)? up|establish(?:ing)?|creat(?:e|ing)|launch(?:ing)?)(?: [\w-]{1,20}){0,3} "
+    + _BODIES: Kind.OTHER,
+    _BODIES
+    + r"(?=(?: [\w-]{1,20}){0,6} (?:be |been )?(?:set up|established|created|launched)\b)": Kind.OTHER,
 }
 # Words that make a "meeting/session/round" of something more specific.
 COMMISSION_WORDS = r"commission|committee|cooperation council|co-operation council|JEC|JTC|PJCC|HLCC|JCC"
@@ -102,9 +121,10 @@ PAST_TRIGGERS = [
     r"had (?:a|an) (?:\w+ ){0,2}(?:meeting|conversation)",
     r"had (?:\w+ ){0,2}talks",
     r"at the (?:closing|opening) (?:ceremony|session|sitting)",
+    RECEPTION,
 ]
 # A past trigger after these is not past: "will be held", "is to be held".
-MODAL_BEFORE = r"(?:will|would|shall|may|might|could|should|to|is|are)\s+(?:be\s+|have\s+)?$"
+MODAL_BEFORE = r"\b(?:will|would|shall|may|might|could|should|to|is|are)\s+(?:be\s+|have\s+)?$"
 # Expressions that can date a contact on the publication day even in future tense.
 SAME_DAY = r"today|tonight|this (?:morning|afternoon|evening)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
@@ -153,7 +173,11 @@ FUTURE_CUES = [
     r"decision to",
     r"invit(?:ed|ation)",
     r"proposed",
+    r"proposes",
+    r"possibility of",
+    r"prospects? (?:of|for)",
     r"suggested",
+    r"suggests",
     r"may",
     r"might",
     r"could",
@@ -221,7 +245,7 @@ FIRMNESS_CUES: list[tuple[str, Firmness]] = [
     (r"agreed in principle|in-principle agreement|agreement in principle", Firmness.IN_PRINCIPLE),
     (
         r"may|might|could|hopes?|hoped|hoping|hope to|looking forward|look forward|looks forward|looked forward|"
-        r"would like|readiness|ready to|proposed|propose|suggested|suggest(?:ion)?|wish(?:es)?|"
+        r"would like|readiness|ready to|proposed|propose|suggested|suggest(?:ion)?|wish(?:es)?|possibility|"
         r"signalled|signaled|called for|offered",
         Firmness.PROPOSED,
     ),
@@ -273,24 +297,8 @@ NO_CITY_WORDS = (
     r"online|virtual(?:ly)?|in virtual mode|video|videoconference|video-link|telephone|phone|by phone"
 )
 
-# Verbs that make a city the venue when it is their subject: "Seoul will host", "Tehran hosted".
-VENUE_VERBS = r"host(?:s|ed|ing)?|will host|will be hosting|is hosting|was the venue|welcomed"
-
 # "here" stands for the dateline city.
 HERE_WORDS = r"here|in this city|in the capital"
-
-# Not commitments: general intentions with no concrete act.
-GENERAL_INTENTIONS = [
-    r"further develop",
-    r"develop(?:ing)? (?:further )?(?:cooperation|relations|ties)",
-    r"maintain",
-    r"strengthen",
-    r"deepen",
-    r"expand(?:ing)? (?:cooperation|trade|ties)",
-    r"extend(?:ing)? mutual support",
-    r"keep (?:working|coordinating|the conversation)",
-    r"continue (?:to )?(?:cooperat|coordinat|work)",
-]
 
 # Words that put an item off to a later time: ingest reschedules the stored item they name.
 POSTPONEMENTS = r"put off|postponed|pushed back|deferred|delayed|rescheduled"

@@ -12,20 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from tracker.domain.model import Evidence, Kind, Meeting, Participant, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
+from tracker.extraction.events import KIND_PRIORITY, refine_kind
 from tracker.extraction.reading import (
-    KIND_PRIORITY,
     complete_parties,
+    joined_parties,
     no_city,
     parties_of,
-    refine_kind,
     segments,
     venue,
 )
-from tracker.gazetteer import lookup_party, party_name
+from tracker.gazetteer import Place, lookup_party, party_name
+from tracker.temporal.periods import bounds
 
 __all__ = ["extract_meetings", "meeting_title"]
 
@@ -39,6 +41,7 @@ _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", r
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _LENGTH = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
 _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_BEGINNING = re.compile(r"\b(?:arrived|began|started|kicked off|opened)\b", re.IGNORECASE)
 _ENDING = re.compile(r"\b(?:concluded|ended|wound up|closed|closing)\b", re.IGNORECASE)
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
 _ON_A_VISIT = re.compile(
@@ -106,7 +109,7 @@ def _participants(ctx: DocumentContext, sentence) -> list[Participant]:
     found = []
     for match in _HEADED.finditer(sentence.text):
         words = match["who"].split()
-        name_words = []
+        name_words: list[str] = []
         for word in reversed(words):
             if word.lower().strip(",") in _TITLE_WORDS:
                 break
@@ -132,178 +135,249 @@ def meeting_title(kind: Kind, parties: list[str], city: str | None) -> str:
     return title
 
 
+@dataclass(frozen=True)
+class _Segment:
+    """One clause of a sentence (offsets into the document) and the cues read from it once."""
+
+    start: int
+    end: int
+    events: list  # its event words, or the sentence's when it has none of its own
+    triggers: list[re.Match]  # past verbs not governed by a modal ("were held", not "will be held")
+    has_future: bool
+    sidelines: re.Match | None  # "on the sidelines of": where a second contact is named
+
+
 def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
     """The meetings `ctx` reports, in text order, one per contact."""
-    published = ctx.published
     found: list[Meeting] = []
-    text = ctx.text
     lead_dated: bool | None = None  # whether the release states its date at the top, looked at once
     for number, clause in enumerate(ctx.clauses):
         sentence = clause.sentence
-        events = [
-            e
-            for e in ctx.events(sentence)
-            if e.kind is not Kind.SIGNING
-            or "ceremony" in e.text.lower()
-            or _SAME_DAY_ANYWHERE.search(sentence.text)
-        ]  # "signed today together with ..."
+        events = _contact_events(ctx, sentence)
         if not events:
             continue
         all_past = ctx.times(sentence, "past")
-        # A contact fixed for the publication day ("will chair ... today", "On April 19" said on April 19).
-        same_day = published is not None and (
-            str(published.day) in sentence.text or _SAME_DAY_ANYWHERE.search(sentence.text)
-        )
-        future = [
-            e
-            for e in (ctx.times(sentence, "future") if same_day else [])
-            if published
-            and e.window.precision is Precision.DAY
-            and e.window.start == published
-            and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith("on "))
-            and not ctx.in_dateline_date(e.start)
-            and not ctx.reported(e.start)
-        ]
-        for seg_start, seg_end in segments(text, sentence.start, sentence.end):
-            triggers = [
-                m
-                for m in _PAST.finditer(text, seg_start, seg_end)
-                if not _MODAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
-            ]
-            has_future = bool(_FUTURE.search(text, seg_start, seg_end))
-            seg_events = [e for e in events if seg_start <= e.start < seg_end] or events
-            days = []
-            for expression in all_past:
-                if not (seg_start <= expression.start < seg_end):
-                    continue
-                if expression.window.precision not in {Precision.DAY, Precision.DAYS}:
-                    continue
-                window = _with_year_of_sentence(ctx, sentence, expression, all_past)
-                if published and window.end > published:
-                    continue
-                days.append((expression, window))
-            claimed = {}
-            days = _join_consecutive(text, [d for d in days if not _in_dateline_brackets(text, d[0].start)])
-            for trigger in triggers:
-                if trigger.group().lower().startswith("signed"):
-                    continue
-                near = [
-                    d
-                    for d in days
-                    if not (ctx.reported(d[0].start) and not _WHEN_AFTER.match(text, d[0].end))
-                ]
-                if near:
-                    best = min(
-                        near, key=lambda d: (d[0].start < trigger.start(), abs(d[0].start - trigger.end()))
-                    )
-                    claimed[best[0].start] = best
-            days = [d for d in days if not _in_dateline_brackets(text, d[0].start)]
-            for expression, window in days:
-                if expression.start in claimed:
-                    continue
-                adjacent = _adjacent_event(text, seg_events, expression.start, expression.end)
-                if adjacent is None and _ANOTHER.search(
-                    text, max(seg_start, expression.start - 40), expression.start
-                ):
-                    adjacent = next((e for e in reversed(seg_events) if e.end <= expression.start), None)
-                local_future = _FUTURE.search(
-                    text, max(seg_start, expression.start - 80), min(seg_end, expression.end + 40)
-                )
-                if adjacent is None or local_future or _MEDIA.search(adjacent.text):
-                    continue
-                if (
-                    not triggers
-                    and published
-                    and not _YEAR.search(expression.text)
-                    and (published - window.end).days > 31
-                ):
-                    continue  # a yearless day with no past verb is a future date read backwards
-                claimed[expression.start] = (expression, window)
-            candidates = sorted(claimed.values(), key=lambda d: d[0].start)
+        same_day = _same_day_expressions(ctx, sentence)
+        for seg_start, seg_end in segments(ctx.text, sentence.start, sentence.end):
+            segment = _read_segment(ctx, seg_start, seg_end, events)
+            candidates = _dated_contacts(ctx, sentence, segment, all_past)
             if (
                 not found
                 and not candidates
                 and number < _LEAD_SENTENCES
-                and triggers
-                and not has_future
-                and not all_past
-                and not ctx.times(sentence, "future")
-                and not ctx.is_title_line(sentence)
+                and _is_lead_contact(ctx, sentence, segment, all_past)
             ):
-                # "Tokayev held talks with Putin, who has arrived in Astana" under "Akorda 27 November 2024":
-                # the release's lead contact, dated only by its dateline (once found, `found` ends this).
                 if lead_dated is None:
                     lead_dated = _dated_at_the_top(ctx)
-                if lead_dated:
-                    from tracker.temporal import TimeExpression
-
-                    day = Window(published, published, Precision.DAY, "")
-                    candidates.append((TimeExpression(seg_start, seg_start, "", day), day))
-            for expression in future:
+                if lead_dated and ctx.published is not None:
+                    candidates.append(_publication_day(ctx.published, seg_start))
+            for expression in same_day:
                 if (
                     seg_start <= expression.start < seg_end
-                    and has_future
+                    and segment.has_future
                     and not ctx.reported(expression.start)
                 ):
                     candidates.append((expression, expression.window))
             for expression, window in candidates:
-                near = sorted(seg_events, key=lambda e: abs(e.start - expression.start))
-                event = near[0]
-                sidelines = _SIDELINES.search(text, seg_start, seg_end)
-                kind = min((refine_kind(text, e) for e in seg_events), key=KIND_PRIORITY.get)
-                if sidelines:
-                    before = [e for e in seg_events if e.end <= sidelines.start()]
-                    kind = refine_kind(text, before[-1] if before else event)
-                elif _ON_A_VISIT.search(text, seg_start, seg_end):
-                    kind = (
-                        Kind.VISIT
-                    )  # "arrived on an official visit ... and held talks": the visit is the contact
-                start, end = window.start, window.end
-                length = _LENGTH.search(text, sentence.start, min(len(text), sentence.end + 600))
-                if start == end and length and _ENDING.search(text, seg_start, seg_end):
-                    start = end - dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
-                city = None
-                if kind is not Kind.CALL and not no_city(text, seg_start, seg_end):
-                    place = (
-                        venue(ctx, clause.mentions, seg_start, seg_end, event.start)
-                        or venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
-                        or _nearby_venue(ctx, number)
-                        or ctx.dateline
-                    )
-                else:
-                    place = None
-                if place is not None:
-                    city = place
-                parties = parties_of(ctx, clause)
-                if len(parties) < 2:
-                    parties = _fill(parties, ctx, found)
-                parties = complete_parties(ctx, parties, place)
-                meeting = Meeting(
-                    kind=kind,
-                    start=start,
-                    end=end,
-                    city=city.name if city else None,
-                    country=city.country if city else None,
-                    timezone=city.timezone if city else None,
-                    parties=sorted(parties),
-                    participants=_participants(ctx, sentence),
-                    evidence=Evidence(sentence.text, sentence.start, sentence.end),
-                )
-                _add(found, meeting, sidelines=bool(_SIDELINES.search(text, seg_start, seg_end)))
-                if _SIDELINES.search(text, seg_start, seg_end):
-                    # "talks on the sidelines of the Trilateral Meeting": two contacts on one day.
-                    after = [
-                        e for e in seg_events if e.start > _SIDELINES.search(text, seg_start, seg_end).end()
-                    ]
-                    if after:
-                        other = Meeting(
-                            **{**meeting.__dict__, "kind": refine_kind(text, after[0]), "participants": []}
-                        )
-                        _add(found, other, sidelines=True)
+                _add_contacts(found, ctx, number, segment, expression, window)
     participants_from_document(ctx, found)
     for meeting in found:
         meeting.title = meeting_title(meeting.kind, meeting.parties, meeting.city)
     return found
+
+
+def _contact_events(ctx: DocumentContext, sentence) -> list:
+    """Event words of a sentence that can name a contact; a signing only as a ceremony or "signed today"."""
+    return [
+        e
+        for e in ctx.events(sentence)
+        if e.kind is not Kind.SIGNING
+        or "ceremony" in e.text.lower()
+        or _SAME_DAY_ANYWHERE.search(sentence.text)
+    ]
+
+
+def _same_day_expressions(ctx: DocumentContext, sentence) -> list:
+    """A contact fixed for the publication day ("will chair ... today", "On April 19" said on April 19)."""
+    published = ctx.published
+    if published is None or not (
+        str(published.day) in sentence.text or _SAME_DAY_ANYWHERE.search(sentence.text)
+    ):
+        return []
+    return [
+        e
+        for e in ctx.times(sentence, "future")
+        if e.window.precision is Precision.DAY
+        and e.window.start == published
+        and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith("on "))
+        and not ctx.in_dateline_date(e.start)
+        and not ctx.reported(e.start)
+    ]
+
+
+def _read_segment(ctx: DocumentContext, start: int, end: int, events: list) -> _Segment:
+    text = ctx.text
+    return _Segment(
+        start,
+        end,
+        [e for e in events if start <= e.start < end] or events,
+        [
+            m
+            for m in _PAST.finditer(text, start, end)
+            if not _MODAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        ],
+        bool(_FUTURE.search(text, start, end)),
+        _SIDELINES.search(text, start, end),
+    )
+
+
+def _past_days(ctx: DocumentContext, sentence, segment: _Segment, all_past: list) -> list:
+    """(expression, window) of the days and day ranges in the segment on or before publication."""
+    days = []
+    for expression in all_past:
+        if not (segment.start <= expression.start < segment.end):
+            continue
+        if expression.window.precision not in {Precision.DAY, Precision.DAYS}:
+            continue
+        window = _with_year_of_sentence(ctx, sentence, expression, all_past)
+        if ctx.published and window.end > ctx.published:
+            continue
+        if not _in_dateline_brackets(ctx.text, expression.start):
+            days.append((expression, window))
+    return _join_consecutive(ctx.text, days)
+
+
+def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past: list) -> list:
+    """The days of a segment that date a contact, in text order.
+
+    A past verb claims its nearest day that does not date a report; a day right next to an
+    event word ("Wednesday's talks") is claimed by that word, unless the future is near it.
+    """
+    text = ctx.text
+    days = _past_days(ctx, sentence, segment, all_past)
+    claimed = {}
+    for trigger in segment.triggers:
+        if trigger.group().lower().startswith("signed"):
+            continue
+        near = [d for d in days if not (ctx.reported(d[0].start) and not _WHEN_AFTER.match(text, d[0].end))]
+        if near:
+            best = min(near, key=lambda d: (d[0].start < trigger.start(), abs(d[0].start - trigger.end())))
+            claimed[best[0].start] = best
+    for expression, window in days:
+        if expression.start not in claimed and _dates_an_adjacent_event(ctx, segment, expression, window):
+            claimed[expression.start] = (expression, window)
+    return sorted(claimed.values(), key=lambda d: d[0].start)
+
+
+def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression, window: Window) -> bool:
+    text, published = ctx.text, ctx.published
+    adjacent = _adjacent_event(text, segment.events, expression.start, expression.end)
+    if adjacent is None and _ANOTHER.search(
+        text, max(segment.start, expression.start - 40), expression.start
+    ):
+        adjacent = next((e for e in reversed(segment.events) if e.end <= expression.start), None)
+    local_future = _FUTURE.search(
+        text, max(segment.start, expression.start - 80), min(segment.end, expression.end + 40)
+    )
+    if adjacent is None or local_future or _MEDIA.search(adjacent.text):
+        return False
+    # A yearless day with no past verb long before publication is a future date read backwards.
+    return not (
+        not segment.triggers
+        and published
+        and not _YEAR.search(expression.text)
+        and (published - bounds(window)[1]).days > 31
+    )
+
+
+def _is_lead_contact(ctx: DocumentContext, sentence, segment: _Segment, all_past: list) -> bool:
+    """ "Tokayev held talks with Putin, who has arrived in Astana" under "Akorda 27 November 2024":
+    the release's lead contact, a past verb with no time of its own, dated by the release's date."""
+    return (
+        bool(segment.triggers)
+        and not segment.has_future
+        and not all_past
+        and not ctx.times(sentence, "future")
+        and not ctx.is_title_line(sentence)
+    )
+
+
+def _publication_day(published: dt.date, at: int) -> tuple:
+    from tracker.temporal import TimeExpression
+
+    day = Window(published, published, Precision.DAY, "")
+    return TimeExpression(at, at, "", day), day
+
+
+def _contact_kind(text: str, segment: _Segment, event) -> Kind:
+    """The most specific kind the segment names; before "on the sidelines of", the contact's own."""
+    if segment.sidelines:
+        before = [e for e in segment.events if e.end <= segment.sidelines.start()]
+        return refine_kind(text, before[-1] if before else event)
+    if _ON_A_VISIT.search(text, segment.start, segment.end):
+        return Kind.VISIT  # "arrived on an official visit ... and held talks": the visit is the contact
+    return min((refine_kind(text, e) for e in segment.events), key=KIND_PRIORITY.__getitem__)
+
+
+def _meeting_place(ctx: DocumentContext, number: int, segment: _Segment, event, kind: Kind) -> Place | None:
+    """The venue in the segment, else in the sentence, else glued to an event nearby, else the dateline."""
+    if kind is Kind.CALL or no_city(ctx.text, segment.start, segment.end):
+        return None
+    clause = ctx.clauses[number]
+    sentence = clause.sentence
+    return (
+        venue(ctx, clause.mentions, segment.start, segment.end, event.start)
+        or venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
+        or _nearby_venue(ctx, number)
+        or ctx.dateline
+    )
+
+
+def _add_contacts(
+    found: list[Meeting], ctx: DocumentContext, number: int, segment: _Segment, expression, window: Window
+) -> None:
+    """The meeting a dated segment reports, and the second contact named after "on the sidelines of"."""
+    text = ctx.text
+    clause = ctx.clauses[number]
+    sentence = clause.sentence
+    event = min(segment.events, key=lambda e: abs(e.start - expression.start))
+    kind = _contact_kind(text, segment, event)
+    start, end = bounds(window)
+    length = _LENGTH.search(text, sentence.start, min(len(text), sentence.end + 600))
+    if start == end and length and _ENDING.search(text, segment.start, segment.end):
+        start = end - dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
+    elif (
+        start == end
+        and (length := _LENGTH.search(text, segment.start, segment.end))
+        and _BEGINNING.search(text, segment.start, segment.end)
+    ):
+        # "arrived on Monday for a two-day visit": it ran from that day, as far as the release can tell.
+        end = start + dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
+        end = min(end, ctx.published) if ctx.published else start
+    place = _meeting_place(ctx, number, segment, event, kind)
+    parties = parties_of(ctx, clause)
+    parties += sorted(code for code in joined_parties(ctx, clause) if code not in parties)
+    if len(parties) < 2:
+        parties += [code for code in ctx.main_parties if code not in parties]
+    parties = complete_parties(ctx, parties, place)
+    meeting = Meeting(
+        kind=kind,
+        start=start,
+        end=end,
+        city=place.name if place else None,
+        country=place.country if place else None,
+        timezone=place.timezone if place else None,
+        parties=sorted(parties),
+        participants=_participants(ctx, sentence),
+        evidence=Evidence(sentence.text, sentence.start, sentence.end),
+    )
+    _add(found, meeting, sidelines=segment.sidelines is not None)
+    if segment.sidelines:
+        # "talks on the sidelines of the Trilateral Meeting": two contacts on one day.
+        after = [e for e in segment.events if e.start > segment.sidelines.end()]
+        if after:
+            other = Meeting(**{**meeting.__dict__, "kind": refine_kind(text, after[0]), "participants": []})
+            _add(found, other, sidelines=True)
 
 
 def _join_consecutive(text: str, days: list) -> list:
@@ -371,14 +445,6 @@ def _nearby_venue(ctx: DocumentContext, number: int):
             ):
                 return mention.place
     return None
-
-
-def _fill(parties: list[str], ctx: DocumentContext, found: list[Meeting]) -> list[str]:
-    out = list(parties)
-    for code in ctx.main_parties:
-        if code not in out:
-            out.append(code)
-    return out
 
 
 def _add(found: list[Meeting], meeting: Meeting, sidelines: bool = False) -> None:

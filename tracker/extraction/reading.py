@@ -1,35 +1,29 @@
-"""Small readings shared by the meeting and commitment rules: events, clauses, places, parties.
+"""Small readings shared by the meeting and commitment rules: clauses, places, parties.
 
 Every function takes a sentence (with document offsets) and the DocumentContext and
-answers one question: which event words it has and of what kind, where its clauses
-split, which city is the venue, which parties it names.
+answers one question: where its clauses split, which city is the venue, which parties
+it names. Event words and their kinds live in events.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from tracker.domain.model import Kind
 from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.gazetteer import Mention, Place, capital_of
 
 __all__ = [
-    "EventWord",
-    "find_events",
     "joined_parties",
     "item_parties",
+    "item_hosts",
     "segments",
+    "no_city",
     "venue",
     "parties_of",
-    "refine_kind",
-    "phrase_kind",
-    "KIND_PRIORITY",
+    "complete_parties",
 ]
 
-_COMMISSION = lexicon.compile_alternatives([lexicon.COMMISSION_WORDS])
-_CONSULT = re.compile(r"consultations?|talks|negotiations|dialogue", re.IGNORECASE)
 _SEGMENT = re.compile(r";|,\s+(?:whereas|while|but)\s|\s+whereas\s", re.IGNORECASE)
 _NO_CITY = lexicon.compile_alternatives([lexicon.NO_CITY_WORDS])
 _HERE = lexicon.compile_alternatives([lexicon.HERE_WORDS])
@@ -41,6 +35,17 @@ _EMBASSY_IN = re.compile(
 _LOCATIVE = re.compile(
     r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|\bcapital,|\bvenue of|"
     r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# What may stand between an event word and the state it is held with: "talks with Somalia", "a
+# summit with the leaders of Somalia".
+_WITH_BEFORE = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?with\s+(?:the\s+)?(?:(?:leaders?|heads?|government|president|"
+    r"prime minister|delegations?)\s+of\s+(?:the\s+)?)?"
+)
+_SOURCE_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:readout|statement|spokes\w*|press\b|said|says|announced|official|source|"
+    r"website|communiqu\w*)",
     re.IGNORECASE,
 )
 _HOST_AFTER = re.compile(
@@ -79,103 +84,26 @@ _HEADS_OF = re.compile(
     re.IGNORECASE,
 )
 _LISTED = re.compile(r",\s*|\s+and\s+|,\s+and\s+")
+# "China's growing assertiveness", "Iran's nuclear programme": a state's deeds or things are a topic;
+# its people and offices ("China's President", "Iran's side") and its voice ("India's consistent
+# position", "Japan's invitation") are not.
+_THING_AFTER = re.compile(
+    r"['\u2019]s\s+(?!(?:[a-z]+\s+){0,2}(?:president|prime|premier|minister|ministry|leader|head|chief|"
+    r"ambassador|envoy|delegation|side|government|counterpart|representative|king|emir|chancellor|"
+    r"spokes\w*|secretary|foreign|top|deputy|vice|special|permanent|state|official|authorities|"
+    r"parliament|embassy|mission|position|stance|support|commitment|readiness|interest|desire|intention|"
+    r"view|proposal|invitation|initiative|request|offer|decision|efforts?|call|hosting|turn)\w*\b)[a-z]"
+)
+# "on the sidelines of the 78th session of the UN General Assembly": the setting, not a party.
+_SETTING_BEFORE = re.compile(
+    r"\bon the (?:sidelines|margins?) of (?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:session|meeting|summit) of (?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 _TOPIC_BEFORE = re.compile(
     r"\b(?:situation|crisis|conflict|war|developments|events|settlement|peace process|"
     r"issue|question|problem|elections|reconstruction)\s+(?:in|of|around|on)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-
-KIND_PRIORITY = {
-    Kind.CALL: 0,
-    Kind.COMMISSION: 1,
-    Kind.CONSULTATIONS: 2,
-    Kind.SUMMIT: 3,
-    Kind.SIGNING: 4,
-    Kind.TALKS: 5,
-    Kind.VISIT: 6,
-    Kind.OTHER: 7,
-    Kind.MEETING: 8,
-}
-
-
-@dataclass(frozen=True)
-class EventWord:
-    start: int  # document offsets
-    end: int
-    text: str
-    kind: Kind
-
-
-# One pass: every event word as a named alternative; at each position the first listed (most specific) wins.
-_EVENT_KINDS = list(lexicon.EVENT_WORDS.values())
-_ANY_EVENT = re.compile(
-    "|".join(f"(?<![\\w-])(?P<k{i}>{pattern})(?![\\w-])" for i, pattern in enumerate(lexicon.EVENT_WORDS)),
-    re.IGNORECASE,
-)
-
-
-# "chairman of the State Affairs Commission", "head of the ... Central Committee": a body in a title.
-_TITLE_OF = re.compile(
-    r"\b(?:chair(?:man|woman|person)?|head|member|secretary|director|president|"
-    r"vice[- ](?:chair(?:man|woman)?|president)|deputy|spokes(?:person|man|woman)|"
-    r"minister|official|department|office)s?\s+(?:of|at|for)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'\u2019()-]*\s+){0,6}$"
-)
-
-
-def find_events(text: str, start: int, end: int) -> list[EventWord]:
-    """Event words between start and end, left to right; bodies named in a person's title are not events."""
-    found: list[EventWord] = []
-    for match in _ANY_EVENT.finditer(text, start, end):
-        kind = _EVENT_KINDS[int(match.lastgroup[1:])]
-        if (
-            kind is Kind.COMMISSION
-            and match.group()[:1].isupper()
-            and (
-                _TITLE_OF.search(text, max(start, match.start() - 80), match.start())
-                or text.startswith(("'s ", "\u2019s "), match.end())
-            )
-        ):
-            continue  # "the Committee's headquarters": the body, not a session of it
-        found.append(EventWord(match.start(), match.end(), match.group(), kind))
-    return found
-
-
-def refine_kind(text: str, event: EventWord) -> Kind:
-    """ "a meeting of the Cooperation Council" is a commission; "the next round of consultations" consultations."""
-    if event.kind in {Kind.MEETING, Kind.SUMMIT} or event.text.lower().startswith(("session", "round")):
-        tail = text[event.end : event.end + 70]
-        commission = _COMMISSION.search(tail)
-        consult = _CONSULT.search(tail)
-        if commission and (not consult or commission.start() < consult.start()):
-            return Kind.COMMISSION
-        if consult and event.text.lower().startswith(("round", "session", "meeting")):
-            word = consult.group().lower()
-            return Kind.CONSULTATIONS if word.startswith("consultation") else Kind.TALKS
-    return event.kind
-
-
-def phrase_kind(text: str, events: list[EventWord], event: EventWord) -> Kind:
-    """The kind of the noun phrase around `event`: "the JEC meeting" is a commission session."""
-    kinds = [refine_kind(text, event)]
-    if event.text.lower() in {"meet", "meets", "met", "get together"}:
-        # "the joint commission will meet": the verb's subject says what meets.
-        subjects = [
-            e
-            for e in events
-            if e.end <= event.start
-            and event.start - e.end <= 60
-            and not re.search(r"[.;]", text[e.end : event.start])
-        ]
-        if subjects:
-            kinds.append(refine_kind(text, subjects[-1]))
-    for other in events:
-        if other is event:
-            continue
-        gap = text[min(other.end, event.end) : max(other.start, event.start)]
-        if len(gap) <= 2 and not re.search(r"[,.;]", gap):
-            kinds.append(refine_kind(text, other))
-    return min(kinds, key=KIND_PRIORITY.get)
 
 
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -205,12 +133,14 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
     if _ENVOY_TO.search(before):
         return None  # "Iran's ambassador to Vienna": where the envoy serves
     if mention.kind in {"city", "landmark"}:
+        if mention.kind == "landmark" and _SOURCE_AFTER.match(text, mention.end):
+            return None  # "the White House readout", "the Kremlin said": who speaks, not where
         if mention.kind == "landmark" or _LOCATIVE.search(before) or _HOST_AFTER.match(text, mention.end):
             return mention.place
         return None
     if mention.kind == "country":
         if _EMBASSY_IN.search(before):
-            return capital_of(mention.code)  # embassies sit in capitals
+            return capital_of(mention.code) if mention.code else None  # embassies sit in capitals
         if mention.place is not None and _LOCATIVE.search(before):
             return mention.place  # "in Singapore"
     return None
@@ -256,10 +186,20 @@ def parties_of(
             previous = mention
             continue
         code = None
-        if mention.is_party and _TOPIC_BEFORE.search(ctx.text, max(0, mention.start - 30), mention.start):
+        if (mention.is_party or mention.kind == "format") and _TOPIC_BEFORE.search(
+            ctx.text, max(0, mention.start - 30), mention.start
+        ):
             previous = mention
             continue  # "the situation in Ukraine": a topic, not a party
-        if mention.is_party:
+        if mention.is_party and (
+            _THING_AFTER.match(ctx.text, mention.end)
+            or _SETTING_BEFORE.search(ctx.text, max(0, mention.start - 80), mention.start)
+        ):
+            previous = mention
+            continue
+        if mention.kind == "format":
+            found.extend(member for member in mention.members if member not in found)  # "the Quad"
+        elif mention.is_party:
             appositive = (
                 previous is not None
                 and previous.kind == "city"
@@ -288,8 +228,27 @@ def parties_of(
 def item_parties(
     ctx: DocumentContext, clause: Clause, event_start: int, event_end: int, place: Place | None
 ) -> set[str]:
-    """Parties a future item's own wording names: the host ("Laos will host", "hosted by Laos", "in
-    Malaysia"), the country of its venue, and an organisation in its name ("a session of the CSTO Council")."""
+    """Parties a future item's own wording names: its hosts (item_hosts), an organisation in its
+    name ("a session of the CSTO Council") and a state it is held with ("a trilateral summit with Somalia")."""
+    text = ctx.text
+    found = item_hosts(ctx, clause, event_end, place)
+    for mention in clause.mentions:
+        if not mention.is_party or not mention.code or ctx.in_dateline(mention):
+            continue
+        if 0 <= mention.start - event_end <= 40 and _WITH_BEFORE.fullmatch(text, event_end, mention.start):
+            found.add(mention.code)
+        elif (
+            mention.kind == "org"
+            and (0 <= event_start - mention.end <= 30 or 0 <= mention.start - event_end <= 12)
+            and not re.search(r"[,;:.]", text[min(mention.end, event_end) : max(mention.start, event_start)])
+        ):
+            found.add(mention.code)
+    return found
+
+
+def item_hosts(ctx: DocumentContext, clause: Clause, event_end: int, place: Place | None) -> set[str]:
+    """The states a future item's wording makes its host: "Laos will host", "hosted by Laos", "the next
+    summit ... in Malaysia", the country of its venue."""
     text = ctx.text
     found = {place.country} if place is not None and place.country else set()
     for mention in clause.mentions:
@@ -303,32 +262,29 @@ def item_parties(
             and not re.search(r"[,;:]", text[event_end : mention.start])
         )
         if _HOSTED_BY.search(before) or _HOSTS.match(text, mention.end) or venue_country:
-            found.add(mention.code)  # "Laos will host", "hosted by Laos", "the next summit ... in Malaysia"
-        elif (
-            mention.kind == "org"
-            and (0 <= event_start - mention.end <= 30 or 0 <= mention.start - event_end <= 12)
-            and not re.search(r"[,;:.]", text[min(mention.end, event_end) : max(mention.start, event_start)])
-        ):
             found.add(mention.code)
     return found
 
 
 def joined_parties(ctx: DocumentContext, clause: Clause) -> set[str]:
-    """Parties named in a hyphenated format: "China-Pakistan-Afghanistan", "India- Bangladesh"."""
+    """Parties named in a hyphenated format: "China-Pakistan-Afghanistan", "India- Bangladesh", and the
+    states of a region joined in one ("China-Central Asia": China and the five Central Asian states)."""
     found: set[str] = set()
+    joinable = [m for m in clause.mentions if (m.is_party and m.code) or m.members]
+    for left, right in zip(joinable, joinable[1:]):
+        if _JOINED.fullmatch(ctx.text, left.end, right.start) and (left.code or right.code):
+            for mention in (left, right):
+                found.update(mention.members or ([mention.code] if mention.code else []))
     mentions = [m for m in clause.mentions if m.is_party and m.code]
-    for left, right in zip(mentions, mentions[1:]):
-        if _JOINED.fullmatch(ctx.text, left.end, right.start):
-            found.update((left.code, right.code))
     # "the presidents of Kyrgyzstan, Tajikistan and Uzbekistan": the states of a list of heads.
     for number, first in enumerate(mentions):
         if not _HEADS_OF.search(ctx.text, max(0, first.start - 40), first.start):
             continue
-        found.add(first.code)
+        found.add(first.code or "")
         for left, right in zip(mentions[number:], mentions[number + 1 :]):
             if not _LISTED.fullmatch(ctx.text, left.end, right.start):
                 break
-            found.add(right.code)
+            found.add(right.code or "")
     return found
 
 

@@ -25,7 +25,6 @@ __all__ = [
     "capital_of",
     "party_name",
     "get_index",
-    "warm_up",
     "configure_cache",
     "resolve_party",
     "suggest_parties",
@@ -34,8 +33,8 @@ __all__ = [
 # A capitalised word (Latin script); the first word of any name in the index.
 _CAPITALISED = re.compile(r"(?<![^\W_])[A-Z\u00C0-\u00DE][^\W_]*")
 _WORD = re.compile(r"[^\W_]+")
-# What may stand between two words of one name: "Washington, D.C.", "Guinea-Bissau", "People’s".
-_GAP = re.compile(r"[ \t.,'\u2019\-]{1,3}")
+# What may stand between two words of one name: "Washington, D.C.", "Guinea-Bissau", "People’s", "C5+1".
+_GAP = re.compile(r"[ \t.,'\u2019\-+]{1,3}")
 
 
 @dataclass(frozen=True)
@@ -45,18 +44,14 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # "country" | "adjective" | "city" | "org" | "landmark"
+    kind: str  # "country" | "adjective" | "city" | "org" | "landmark" | "format" | "region"
     code: str | None  # ISO alpha-2 or organisation acronym; a city's country
     place: Place | None = None
+    members: tuple[str, ...] = ()  # a format's states ("the Quad"); a region's, inside a format only
 
     @property
     def is_party(self) -> bool:
         return self.kind in {"country", "adjective", "org"}
-
-
-def warm_up(cache_dir: Path | None = None) -> None:
-    """Build (or load) the index now rather than on the first lookup."""
-    get_index(cache_dir)
 
 
 def _usable(entry: Entry, span: str) -> bool:
@@ -135,7 +130,7 @@ def find_mentions(text: str, cache_dir: Path | None = None) -> list[Mention]:
         key = name_key(span)
         rule = index.ambiguous.get(key)
         entry = entries[0]
-        if entry.kind == "region":
+        if entry.kind == "region" and not entry.members:
             continue
         if rule and "us_state_context" in rule:
             if _georgia_is_us_state(text, start, end, rule):
@@ -160,7 +155,7 @@ def find_mentions(text: str, cache_dir: Path | None = None) -> list[Mention]:
                 ),
                 None,
             )
-        found.append(Mention(start, end, span, entry.kind, entry.code, place))
+        found.append(Mention(start, end, span, entry.kind, entry.code, place, entry.members))
     return found
 
 

