@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
 import typer
 
@@ -90,7 +91,7 @@ def ingest(
         typer.echo(f"tracker: warning: skipped {path}: {why}", err=True)
         failed.append((path, why))
     show_progress = len(files) >= PROGRESS_THRESHOLD and sys.stderr.isatty() and not json_
-    iterator = files
+    iterator: Iterable[str] = files
     if show_progress:
         from rich.progress import track
 

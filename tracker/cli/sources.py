@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -230,7 +231,7 @@ class _progress:
 
     def __init__(self, enabled: bool):
         self.enabled = enabled
-        self._bar = None
+        self._bar: Any = None  # a rich Progress once started (rich loads only then)
         self._tasks: dict[str, int] = {}
 
     def __enter__(self):

@@ -657,8 +657,8 @@ def open_digest_event(commitments: list[Commitment], options: ExportOptions) -> 
 def item_todo(item: Commitment, options: ExportOptions) -> _Component:
     """Any item as a VTODO: DTSTART and DUE from its window (none when open-ended), STATUS from its status."""
     todo = _Component("VTODO")
-    todo.add("uid", todo_uid(item.uid))
-    if not item.window.is_open:
+    todo.add("uid", todo_uid(_stored_uid(item)))
+    if item.window.start is not None and item.window.end is not None:
         _add(todo, "dtstart", item.window.start)
         _add(todo, "due", due_date(item.window.end))
     title = _title(item)

@@ -270,9 +270,9 @@ class Fetcher:
     def _rules(self, host: str, status: int, body: str) -> RobotFileParser | str:
         rules = RobotFileParser(f"{host}/robots.txt")
         if status in {401, 403}:
-            rules.disallow_all = True
+            rules.disallow_all = True  # type: ignore[attr-defined]  # RobotFileParser's own flag, untyped in typeshed
         elif 400 <= status < 500:
-            rules.allow_all = True
+            rules.allow_all = True  # type: ignore[attr-defined]
         elif status >= 500:
             return f"not read: robots.txt answers HTTP {status}, and RFC 9309 then forbids everything"
         else:

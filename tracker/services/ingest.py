@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
+from typing import overload
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -132,9 +133,9 @@ def ingest_document(
     for index, item in enumerate(extraction.commitments):
         if item.made_on is None:
             item.made_on = extraction.published
-        if item.postponed and _reschedule_stored(session, item, document.source, at):
+        if item.postponed and (stored_id := _reschedule_stored(session, item, document.source, at)):
             result.commitments -= 1
-            result.rescheduled.append(item.id)
+            result.rescheduled.append(stored_id)
             continue
         item_rows.append(
             repo.add_commitment(
@@ -151,23 +152,29 @@ def ingest_document(
     return result
 
 
-def _reschedule_stored(session: Session, item, source: str, at: dt.datetime) -> bool:
+def _reschedule_stored(session: Session, item, source: str, at: dt.datetime) -> int | None:
     """ "The planned visit has been postponed to June": move the stored item it names (as `items
-    reschedule` does, with history) instead of adding a second one. False when none is stored."""
+    reschedule` does, with history) instead of adding a second one: its id, None when none is stored."""
     if not item.parties:
-        return False
+        return None
     stored = {row.id: row for row in repo.list_active_commitments_sharing(session, item.parties)}
     target = find_postponed(item, [repo.commitment_to_domain(row) for row in stored.values()])
-    if target is None:
-        return False
+    if target is None or target.id is None:
+        return None
     quote = item.evidence.text if item.evidence else ""
     reschedule_item(
         session, target.id, item.window, at=at, reason=f"postponed, as {source} reports: \u201c{quote}\u201d"
     )
     item.id = target.id
-    return True
+    return target.id
 
 
+@overload
+def _cut(value: str, limit: int) -> str: ...
+@overload
+def _cut(value: None, limit: int) -> None: ...
+@overload
+def _cut(value: str | None, limit: int) -> str | None: ...
 def _cut(value: str | None, limit: int) -> str | None:
     """`value` cut to `limit` characters (an ellipsis marks the cut)."""
     if value is None or len(value) <= limit:

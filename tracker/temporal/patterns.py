@@ -221,7 +221,7 @@ def _counted(phrase: str) -> Relative:
         return _day_offset(-(int(count) if count.isdigit() else _NUMBER_WORDS[count]))
     count_word, unit = words[-2], words[-1].rstrip("s")
     number = int(count_word) if count_word.isdigit() else _NUMBER_WORDS[count_word]
-    span = pd.relativedelta(**{unit + "s": number})
+    span = pd.relativedelta(**{unit + "s": number})  # type: ignore[arg-type]  # unit is days/weeks/months/years
     return lambda anchor, tense: Window(
         anchor, max(anchor, anchor + span - dt.timedelta(days=1)), Precision.DEADLINE
     )

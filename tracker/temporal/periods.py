@@ -108,7 +108,7 @@ def season_window(year: int, first_month: int) -> Window:
 
 def season_part_window(year: int, first_month: int, index: int) -> Window:
     """The first (0), second (1) or third (2) month of a season, precision season."""
-    start = season_window(year, first_month).start + relativedelta(months=index)
+    start = bounds(season_window(year, first_month))[0] + relativedelta(months=index)
     return Window(start, start + relativedelta(months=1, days=-1), Precision.SEASON)
 
 
