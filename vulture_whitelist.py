@@ -43,3 +43,20 @@ pytestmark
 real_now
 ticking_clock
 usual_umask
+no_trafilatura
+
+# Click and Typer call these on the command classes tracker/cli/app.py plugs in (help epilog, value
+# labels, value conversion); assigning __class__ turns Typer's parameter into the labelled one.
+_.format_epilog
+_.display_type_rich
+_.coerce
+_.__class__
+
+# waitress builds its tasks from the channel's task_class (tracker/server/connections.py).
+_.task_class
+
+# Radicale calls has_uid on its storage plugin (bench/radicale_uid_index.py).
+_.has_uid
+
+# Module __getattr__ (PEP 562): Python calls it for tracker.temporal's names loaded on first use.
+__getattr__
