@@ -1,4 +1,9 @@
-"""The database's JSON records of items equal commitment_record's, field for field and in order, on every engine."""
+"""The JSON the database writes for an item encodes each value as Python does, on every engine.
+
+Both sides read the one declaration of an item's fields (COMMITMENT_RECORD_FIELDS); what
+this checks is the encoding: dates, nulls, nested windows, sorted parties, quotes,
+backslashes, control characters and text beyond ASCII, as SQLite and PostgreSQL write them.
+"""
 
 from __future__ import annotations
 

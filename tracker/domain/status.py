@@ -20,6 +20,7 @@ __all__ = [
     "Verdict",
     "MatchAssessment",
     "ACTIVE",
+    "DUE_SOON_DAYS",
     "KIND_COMPATIBILITY",
     "derive_state",
     "window_state",
@@ -36,6 +37,8 @@ __all__ = [
 ]
 
 ACTIVE = {Status.OPEN, Status.RESCHEDULED}
+# The default horizon of "due soon", in days (the due_soon_days setting).
+DUE_SOON_DAYS = 30
 
 
 class State(StrEnum):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from tracker.domain.model import Commitment, Meeting
-from tracker.domain.status import days_overdue, derive_state
+from tracker.domain.model import COMMITMENT_RECORD_FIELDS, Commitment, Meeting
+from tracker.domain.status import DUE_SOON_DAYS, days_overdue, derive_state
 
 __all__ = ["meeting_record", "commitment_record", "join_json_objects"]
 
@@ -37,35 +38,40 @@ def meeting_record(meeting: Meeting) -> dict:
     }
 
 
-def commitment_record(item: Commitment, today: dt.date, due_soon_days: int = 30) -> dict:
-    """The item's stored fields, then those derived on `today` (the order of tracker.storage.item_json)."""
-    window = item.window
-    return {
-        "id": item.id,
-        "uid": item.uid,
-        "kind": str(item.kind),
-        "title": item.title,
-        "firmness": str(item.firmness),
-        "parties": sorted(item.parties),
-        "city": item.city,
-        "country": item.country,
-        "status": str(item.status),
-        "review": str(item.review),
-        "window": {
-            "start": _iso(window.start),
-            "end": _iso(window.end),
-            "precision": str(window.precision),
-            "text": window.text,
-        },
-        "made_on": _iso(item.made_on),
-        "agreed_meeting": item.agreed_meeting_uid,
-        "fulfilled_meeting": item.fulfilled_meeting_uid,
-        "fulfilled_on": _iso(item.fulfilled_on),
-        "source": item.source,
-        "evidence": item.evidence.text if item.evidence else None,
-        "state": str(derive_state(item, today, due_soon_days)),
-        "days_overdue": days_overdue(item, today),
-    }
+# How each field of COMMITMENT_RECORD_FIELDS reads off a domain item.
+_ITEM_FIELDS: dict[str, Callable[[Commitment], object]] = {
+    "id": lambda item: item.id,
+    "uid": lambda item: item.uid,
+    "kind": lambda item: str(item.kind),
+    "title": lambda item: item.title,
+    "firmness": lambda item: str(item.firmness),
+    "parties": lambda item: sorted(item.parties),
+    "city": lambda item: item.city,
+    "country": lambda item: item.country,
+    "status": lambda item: str(item.status),
+    "review": lambda item: str(item.review),
+    "window": lambda item: {
+        "start": _iso(item.window.start),
+        "end": _iso(item.window.end),
+        "precision": str(item.window.precision),
+        "text": item.window.text,
+    },
+    "made_on": lambda item: _iso(item.made_on),
+    "agreed_meeting": lambda item: item.agreed_meeting_uid,
+    "fulfilled_meeting": lambda item: item.fulfilled_meeting_uid,
+    "fulfilled_on": lambda item: _iso(item.fulfilled_on),
+    "source": lambda item: item.source,
+    "evidence": lambda item: item.evidence.text if item.evidence else None,
+}
+_ITEM_READERS = tuple((key, _ITEM_FIELDS[key]) for key in COMMITMENT_RECORD_FIELDS)
+
+
+def commitment_record(item: Commitment, today: dt.date, due_soon_days: int = DUE_SOON_DAYS) -> dict:
+    """The item's stored fields (COMMITMENT_RECORD_FIELDS, in order), then those derived on `today`."""
+    record = {key: read(item) for key, read in _ITEM_READERS}
+    record["state"] = str(derive_state(item, today, due_soon_days))
+    record["days_overdue"] = days_overdue(item, today)
+    return record
 
 
 def join_json_objects(first: str, second: str) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from tracker.domain import model as domain
 from tracker.domain.status import is_stale, last_news
@@ -28,6 +28,7 @@ from tracker.services.cadence import Cadence, list_cadences
 from tracker.services.fulfilment import list_possible_matches
 from tracker.services.tracking import ACTIVE_STATUSES
 from tracker.storage import models as m
+from tracker.storage.item_fields import ItemColumns, ItemRow, item_from_row
 from tracker.storage.item_json import fetch_item_records, select_item_records
 
 __all__ = [
@@ -116,125 +117,6 @@ def overdue_condition(today: dt.date):
     return _unindexed(m.Commitment.window_end) < today
 
 
-def _item_columns():
-    agreed, fulfilled = aliased(m.Meeting), aliased(m.Meeting)
-    c = m.Commitment
-    # The party codes come in the same row, joined by commas (codes never hold one):
-    # one query instead of one more per batch of rows.
-    parties = (
-        select(func.aggregate_strings(m.CommitmentParty.code, ","))
-        .where(m.CommitmentParty.commitment_id == c.id)
-        .scalar_subquery()
-    )
-    return (
-        select(
-            c.id,
-            c.uid,
-            c.kind,
-            c.title,
-            c.firmness,
-            c.city,
-            c.country,
-            c.timezone,
-            c.window_start,
-            c.window_end,
-            c.window_precision,
-            c.window_text,
-            c.status,
-            c.review,
-            c.made_on,
-            c.fulfilled_on,
-            c.evidence_text,
-            c.evidence_start,
-            c.evidence_end,
-            c.sequence,
-            c.created_at,
-            c.updated_at,
-            m.Document.source,
-            agreed.uid.label("agreed_uid"),
-            fulfilled.uid.label("fulfilled_uid"),
-            parties.label("parties"),
-        )
-        .outerjoin(m.Document, m.Document.id == c.document_id)
-        .outerjoin(agreed, agreed.id == c.agreed_meeting_id)
-        .outerjoin(fulfilled, fulfilled.id == c.fulfilled_meeting_id)
-    )
-
-
-# Enum members by value: a dict lookup is several times cheaper than Enum(value) on 100,000s of rows.
-_KINDS = {k.value: k for k in domain.Kind}
-_FIRMNESS = {f.value: f for f in domain.Firmness}
-_PRECISIONS = {p.value: p for p in domain.Precision}
-_STATUSES = {s.value: s for s in domain.Status}
-_REVIEWS = {r.value: r for r in domain.ReviewState}
-
-
-def _to_domain(row, windows: dict[tuple, domain.Window]) -> domain.Commitment:
-    # Unpacked by position (the order of _item_columns): attribute access per column costs
-    # more than the rest of this function on 100,000 rows.
-    (
-        item_id,
-        uid,
-        kind,
-        title,
-        firmness,
-        city,
-        country,
-        timezone,
-        window_start,
-        window_end,
-        precision,
-        window_text,
-        status,
-        review,
-        made_on,
-        fulfilled_on,
-        evidence_text,
-        evidence_start,
-        evidence_end,
-        sequence,
-        created_at,
-        updated_at,
-        source,
-        agreed_uid,
-        fulfilled_uid,
-        parties,
-    ) = row
-    # Items share few windows ("in 2017", "in March 2018"): each distinct one is built (and checked) once.
-    window_key = (window_start, window_end, precision, window_text)
-    window = windows.get(window_key)
-    if window is None:
-        window = windows[window_key] = domain.Window(
-            window_start, window_end, _PRECISIONS[precision], window_text
-        )
-    evidence = None
-    if evidence_text is not None:
-        evidence = domain.Evidence(evidence_text, evidence_start or 0, evidence_end or 0)
-    return domain.Commitment(
-        kind=_KINDS[kind],
-        firmness=_FIRMNESS[firmness],
-        window=window,
-        title=title,
-        parties=sorted(parties.split(",")) if parties else [],
-        city=city,
-        country=country,
-        timezone=timezone,
-        evidence=evidence,
-        status=_STATUSES[status],
-        review=_REVIEWS[review],
-        made_on=made_on,
-        agreed_meeting_uid=agreed_uid,
-        fulfilled_meeting_uid=fulfilled_uid,
-        fulfilled_on=fulfilled_on,
-        source=source,
-        id=item_id,
-        uid=uid,
-        sequence=sequence,
-        created_at=created_at,
-        updated_at=updated_at,
-    )
-
-
 def _filters(
     active_only: bool = True,
     include_rejected: bool = False,
@@ -270,16 +152,18 @@ def iter_items(
     """
     c = m.Commitment
     query = (
-        _item_columns()
+        ItemColumns()
+        .select()
         .where(*conditions, *_filters(active_only, include_rejected, party, kind))
         .order_by(c.window_end.is_(None), c.window_end, c.id)
     )
     # Core rows through the session's connection (same transaction): no ORM result machinery per row.
     result = session.connection().execute(query.execution_options(yield_per=batch))
     windows: dict[tuple, domain.Window] = {}
+    make = ItemRow._make
     for rows in result.partitions():
         for row in rows:
-            yield _to_domain(row, windows)
+            yield item_from_row(make(row), windows)
 
 
 def load_items(

@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import Select, Text, cast, func, literal_column, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
+from tracker.domain.model import COMMITMENT_RECORD_FIELDS
 from tracker.storage import models as m
+from tracker.storage.item_fields import ItemColumns
 
 __all__ = ["select_item_records", "fetch_item_records"]
 
@@ -59,48 +61,27 @@ def _party_codes(dialect: str):
 def select_item_records(session: Session) -> Select:
     """SELECT of (id, window_start, window_end, review, record) for every item; add WHERE clauses to narrow it.
 
-    `record` is the JSON text described in the module docstring.
+    `record` is the JSON text described in the module docstring: the fields of
+    `COMMITMENT_RECORD_FIELDS`, in order, each from its column in `ItemColumns`.
     """
     dialect = session.get_bind().dialect.name
-    c = m.Commitment
-    agreed, fulfilled = aliased(m.Meeting), aliased(m.Meeting)
+    columns = ItemColumns()
     window = _json_object(
         dialect,
         [
-            ("start", c.window_start),
-            ("end", c.window_end),
-            ("precision", c.window_precision),
-            ("text", c.window_text),
+            ("start", columns["window_start"]),
+            ("end", columns["window_end"]),
+            ("precision", columns["window_precision"]),
+            ("text", columns["window_text"]),
         ],
     )
+    special = {"window": window, "parties": _party_codes(dialect)}
     record = _json_object(
-        dialect,
-        [
-            ("id", c.id),
-            ("uid", c.uid),
-            ("kind", c.kind),
-            ("title", c.title),
-            ("firmness", c.firmness),
-            ("parties", _party_codes(dialect)),
-            ("city", c.city),
-            ("country", c.country),
-            ("status", c.status),
-            ("review", c.review),
-            ("window", window),
-            ("made_on", c.made_on),
-            ("agreed_meeting", agreed.uid),
-            ("fulfilled_meeting", fulfilled.uid),
-            ("fulfilled_on", c.fulfilled_on),
-            ("source", m.Document.source),
-            ("evidence", c.evidence_text),
-        ],
+        dialect, [(key, special[key] if key in special else columns[key]) for key in COMMITMENT_RECORD_FIELDS]
     )
-    return (
-        select(c.id, c.window_start, c.window_end, c.review, cast(record, Text).label("record"))
-        .outerjoin(m.Document, m.Document.id == c.document_id)
-        .outerjoin(agreed, agreed.id == c.agreed_meeting_id)
-        .outerjoin(fulfilled, fulfilled.id == c.fulfilled_meeting_id)
-    )
+    c = m.Commitment
+    query = select(c.id, c.window_start, c.window_end, c.review, cast(record, Text).label("record"))
+    return columns.joined(query, COMMITMENT_RECORD_FIELDS)
 
 
 def fetch_item_records(

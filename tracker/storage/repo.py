@@ -18,6 +18,7 @@ from tracker.domain.identity import normalised_sha256
 from tracker.errors import NotFoundError
 from tracker.limits import MAX_ID
 from tracker.storage import models as m
+from tracker.storage.item_fields import item_from_row, row_of
 
 __all__ = [
     "lock_for_ingest",
@@ -409,34 +410,7 @@ def add_commitment(
 
 
 def commitment_to_domain(row: m.Commitment) -> domain.Commitment:
-    evidence = None
-    if row.evidence_text is not None:
-        evidence = domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
-    return domain.Commitment(
-        kind=domain.Kind(row.kind),
-        firmness=domain.Firmness(row.firmness),
-        window=domain.Window(
-            row.window_start, row.window_end, domain.Precision(row.window_precision), row.window_text
-        ),
-        title=row.title,
-        parties=row.parties,
-        city=row.city,
-        country=row.country,
-        timezone=row.timezone,
-        evidence=evidence,
-        status=domain.Status(row.status),
-        review=domain.ReviewState(row.review),
-        made_on=row.made_on,
-        agreed_meeting_uid=row.agreed_meeting.uid if row.agreed_meeting else None,
-        fulfilled_meeting_uid=row.fulfilled_meeting.uid if row.fulfilled_meeting else None,
-        fulfilled_on=row.fulfilled_on,
-        source=row.document.source if row.document else None,
-        id=row.id,
-        uid=row.uid,
-        sequence=row.sequence,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+    return item_from_row(row_of(row))
 
 
 # History

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.clock import utc_date
 from tracker.storage import models as m
+from tracker.storage.item_fields import ItemColumns
 
 __all__ = [
     "ItemFact",
@@ -77,6 +78,11 @@ class ItemDetail:
     document: DocumentRef | None
 
 
+# The item fields (tracker.storage.item_fields) that each of them holds, in order.
+_FACT_FIELDS = tuple(f.name for f in fields(ItemFact) if f.name != "parties")
+_DETAIL_FIELDS = tuple(f.name for f in fields(ItemDetail) if f.name != "document")
+
+
 @dataclass(frozen=True, slots=True)
 class MeetingDetail:
     id: int
@@ -121,17 +127,9 @@ def list_item_facts(session: Session, *, party: str | None = None) -> list[ItemF
         .group_by(m.CommitmentParty.commitment_id)
         .subquery()
     )
+    columns = ItemColumns()
     query = (
-        select(
-            m.Commitment.id,
-            m.Commitment.status,
-            m.Commitment.window_start,
-            m.Commitment.window_end,
-            m.Commitment.window_precision,
-            m.Commitment.fulfilled_on,
-            m.Commitment.made_on,
-            codes.c.codes,
-        )
+        select(*(columns[name] for name in _FACT_FIELDS), codes.c.codes)
         .outerjoin(codes, codes.c.commitment_id == m.Commitment.id)
         .where(m.Commitment.review != REJECTED)
         .order_by(m.Commitment.id)
@@ -181,26 +179,15 @@ def list_item_details(session: Session, ids: Iterable[int]) -> dict[int, ItemDet
     """Texts and source document of the items with these ids (the document text itself is not read)."""
     wanted = sorted(set(ids))
     found: dict[int, ItemDetail] = {}
+    columns = ItemColumns()
     for chunk in _chunks(wanted):
         query = (
-            select(
-                m.Commitment.id,
-                m.Commitment.uid,
-                m.Commitment.kind,
-                m.Commitment.title,
-                m.Commitment.firmness,
-                m.Commitment.city,
-                m.Commitment.country,
-                m.Commitment.window_text,
-                m.Commitment.review,
-                m.Commitment.evidence_text,
-                *_document_columns(),
-            )
+            select(*(columns[name] for name in _DETAIL_FIELDS), *_document_columns())
             .outerjoin(m.Document, m.Document.id == m.Commitment.document_id)
             .where(m.Commitment.id.in_(chunk))
         )
         for row in session.execute(query):
-            found[row[0]] = ItemDetail(*row[:10], document=_document(*row[10:]))
+            found[row[0]] = ItemDetail(*row[:-4], document=_document(*row[-4:]))
     return found
 
 
