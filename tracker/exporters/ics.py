@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from icalendar import Alarm, Calendar, Event, Todo, vDuration, vText
 
 from tracker.domain.model import Commitment, Firmness, Meeting, ReviewState, Status
-from tracker.domain.status import is_active, is_fulfilled_late
+from tracker.domain.status import DUE_SOON_DAYS, is_active, is_fulfilled_late
 
 __all__ = [
     "TodoMode",
@@ -88,7 +88,7 @@ class ExportOptions:
     refresh: dt.timedelta = dt.timedelta(hours=6)
     prodid: str = PRODID
     dtstamp: dt.datetime = _EPOCH
-    due_soon_days: int = 30
+    due_soon_days: int = DUE_SOON_DAYS
     description: str = field(default="Diplomatic meetings and the follow-up items agreed at them")
 
     def __post_init__(self) -> None:

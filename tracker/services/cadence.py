@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.model import Kind
 from tracker.domain.status import Verdict, kind_compatibility
-from tracker.services.tracking import ACTIVE_STATUSES
 from tracker.storage import models as m
+from tracker.storage.items import active_condition, not_rejected
 
 __all__ = ["Cadence", "LATE_FACTOR", "list_cadences"]
 
@@ -62,7 +62,7 @@ class Cadence:
 def _held_meetings(session: Session, today: dt.date, party: str | None, kind: str | None):
     """(parties, kind) -> sorted distinct start dates of meetings held on or before `today`."""
     query = select(m.Meeting.id, m.Meeting.kind, m.Meeting.start_date).where(
-        m.Meeting.start_date <= today, m.Meeting.review != "rejected"
+        m.Meeting.start_date <= today, not_rejected(m.Meeting)
     )
     if kind:
         query = query.where(m.Meeting.kind == kind)
@@ -84,9 +84,7 @@ def _held_meetings(session: Session, today: dt.date, party: str | None, kind: st
 
 def _active_items(session: Session) -> dict[tuple[str, ...], list[str]]:
     """Party set -> kinds of the active (not rejected) items between exactly those parties."""
-    active = select(m.Commitment.id).where(
-        m.Commitment.status.in_(ACTIVE_STATUSES), m.Commitment.review != "rejected"
-    )
+    active = select(m.Commitment.id).where(active_condition())
     kinds = dict(
         session.execute(
             select(m.Commitment.id, m.Commitment.kind).where(m.Commitment.id.in_(active.scalar_subquery()))

@@ -23,13 +23,13 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.domain import model as domain
-from tracker.domain.status import is_stale, last_news
+from tracker.domain.status import ACTIVE_STATUSES, is_stale, last_news
 from tracker.services.cadence import Cadence, list_cadences
 from tracker.services.fulfilment import list_possible_matches
-from tracker.services.tracking import ACTIVE_STATUSES
 from tracker.storage import models as m
 from tracker.storage.item_fields import ItemColumns, ItemRow, item_from_row
 from tracker.storage.item_json import fetch_item_records, select_item_records
+from tracker.storage.items import not_rejected
 
 __all__ = [
     "Reminder",
@@ -126,9 +126,9 @@ def _filters(
     c = m.Commitment
     conditions = []
     if active_only:
-        conditions.append(c.status.in_(ACTIVE_STATUSES))
+        conditions.append(c.status.in_(sorted(ACTIVE_STATUSES)))
     if not include_rejected:
-        conditions.append(c.review != "rejected")
+        conditions.append(not_rejected(c))
     if party:
         conditions.append(c.party_rows.any(m.CommitmentParty.code == party.upper()))
     if kind:
@@ -203,7 +203,7 @@ def _last_meetings(session: Session, items: list[domain.Commitment], today: dt.d
         return {}
     held = select(m.Meeting.id).where(
         m.Meeting.start_date <= today,
-        m.Meeting.review != "rejected",
+        not_rejected(m.Meeting),
         m.Meeting.party_rows.any(m.MeetingParty.code.in_(codes)),
     )
     starts = dict(

@@ -36,7 +36,7 @@ from tracker.domain.report import (
     Timeline,
     WeeklyReport,
 )
-from tracker.domain.status import State, derive_state
+from tracker.domain.status import ACTIVE_STATUSES, State, derive_state
 from tracker.errors import InputError
 from tracker.gazetteer import party_name
 from tracker.services.fulfilment import list_possible_matches
@@ -133,10 +133,7 @@ class _Classified:
             self.state[fact.id] = state
 
     def active(self) -> list[ItemFact]:
-        return [f for f in self.facts.values() if f.status in _ACTIVE]
-
-
-_ACTIVE = frozenset({Status.OPEN.value, Status.RESCHEDULED.value})
+        return [f for f in self.facts.values() if f.status in ACTIVE_STATUSES]
 
 
 def _end_key(fact: ItemFact) -> tuple:

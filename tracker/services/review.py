@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 
 from tracker.domain import model as domain
 from tracker.domain.model import ReviewState
+from tracker.domain.status import ACTIVE_STATUSES, is_active_state
 from tracker.errors import ConflictError
 from tracker.services import fulfilment
 from tracker.services.fulfilment import LinkState
-from tracker.services.tracking import ACTIVE_STATUSES, record_changes
+from tracker.services.tracking import record_changes
 from tracker.storage import models as m
 from tracker.storage import repo
 
@@ -73,9 +74,7 @@ def list_pending(session: Session) -> ReviewQueue:
     )
     for link in list(links):
         item = repo.get_commitment(session, link.commitment_id)
-        if link.state == LinkState.PROPOSED and (
-            item.status not in ACTIVE_STATUSES or item.review == ReviewState.REJECTED.value
-        ):
+        if link.state == LinkState.PROPOSED and not is_active_state(item.status, item.review):
             continue
         meeting = repo.get_meeting(session, link.meeting_id)
         queue.links.append(

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from tracker import limits
 from tracker.domain.model import Commitment, Meeting, Status, Window
+from tracker.domain.status import ACTIVE_STATUSES
 from tracker.errors import ConflictError
 from tracker.storage import models as m
 from tracker.storage import repo
@@ -33,7 +34,6 @@ __all__ = [
     "ACTIVE_STATUSES",
 ]
 
-ACTIVE_STATUSES = {Status.OPEN.value, Status.RESCHEDULED.value}
 # Fields whose change can make a meeting fulfil an item (or an item be fulfilled by a meeting).
 _MATCH_FIELDS = {"kind", "start_date", "city", "parties", "window_start", "window_end", "status", "review"}
 

@@ -19,6 +19,7 @@ from tracker.errors import NotFoundError
 from tracker.limits import MAX_ID
 from tracker.storage import models as m
 from tracker.storage.item_fields import item_from_row, row_of
+from tracker.storage.items import active_condition
 
 __all__ = [
     "lock_for_ingest",
@@ -357,8 +358,7 @@ def list_commitments(
 def list_active_commitments_sharing(session: Session, parties: list[str]) -> list[m.Commitment]:
     """Open or rescheduled items, not rejected in review, that have one of `parties`."""
     query = _commitment_query().where(
-        m.Commitment.status.in_([str(domain.Status.OPEN), str(domain.Status.RESCHEDULED)]),
-        m.Commitment.review != str(domain.ReviewState.REJECTED),
+        active_condition(),
         m.Commitment.party_rows.any(m.CommitmentParty.code.in_([code.upper() for code in parties])),
     )
     return list(session.scalars(query.order_by(m.Commitment.id)))

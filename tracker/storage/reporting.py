@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tracker.clock import utc_date
 from tracker.storage import models as m
 from tracker.storage.item_fields import ItemColumns
+from tracker.storage.items import not_rejected
 
 __all__ = [
     "ItemFact",
@@ -32,7 +33,6 @@ __all__ = [
     "list_history_between",
 ]
 
-REJECTED = "rejected"
 _IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
 
 
@@ -131,7 +131,7 @@ def list_item_facts(session: Session, *, party: str | None = None) -> list[ItemF
     query = (
         select(*(columns[name] for name in _FACT_FIELDS), codes.c.codes)
         .outerjoin(codes, codes.c.commitment_id == m.Commitment.id)
-        .where(m.Commitment.review != REJECTED)
+        .where(not_rejected(m.Commitment))
         .order_by(m.Commitment.id)
     )
     condition = _party_filter(party)
@@ -210,7 +210,7 @@ def list_meetings_overlapping(
             *_document_columns(),
         )
         .outerjoin(m.Document, m.Document.id == m.Meeting.document_id)
-        .where(m.Meeting.review != REJECTED, m.Meeting.start_date <= last, m.Meeting.end_date >= first)
+        .where(not_rejected(m.Meeting), m.Meeting.start_date <= last, m.Meeting.end_date >= first)
         .order_by(m.Meeting.start_date, m.Meeting.id)
     )
     if party:
