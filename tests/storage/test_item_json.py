@@ -24,10 +24,10 @@ from tracker.domain.model import (
     Window,
 )
 from tracker.exporters.records import commitment_record, join_json_objects
-from tracker.services.reminders import iter_items
 from tracker.storage import models as m
 from tracker.storage import repo
 from tracker.storage.item_json import fetch_item_records, select_item_records
+from tracker.storage.items import iter_items
 
 AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.UTC)
 TODAY = dt.date(2018, 1, 2)

@@ -15,9 +15,8 @@ from tracker.errors import InputError
 from tracker.exporters.records import commitment_record
 from tracker.services import tracking
 from tracker.services.fulfilment import format_possible_matches, list_links, list_possible_matches
-from tracker.services.reminders import iter_items, overdue_condition
 from tracker.storage import repo
-from tracker.storage.models import Commitment as Commitment_
+from tracker.storage.items import iter_items
 
 items_app = typer.Typer(help="Follow-up items (commitments) and their status.", no_args_is_help=True)
 app.add_typer(items_app, name="items")
@@ -89,16 +88,12 @@ def list_(
     kind_ = parse_kind(kind)
     if party:
         party = parse_party(party, app_ctx.settings.cache_dir)
-    conditions = []
-    if status:
-        conditions.append(Commitment_.status == status)
-    if overdue:
-        conditions.append(overdue_condition(app_ctx.today))
     today, horizon = app_ctx.today, app_ctx.settings.due_soon_days
     with app_ctx.session(read_only=True) as session:
         items = iter_items(
             session,
-            *conditions,
+            status=status,
+            overdue_on=today if overdue else None,
             party=party,
             kind=kind_.value if kind_ else None,
             active_only=overdue,

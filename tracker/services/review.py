@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain import model as domain
@@ -25,6 +24,7 @@ from tracker.services.fulfilment import LinkState
 from tracker.services.tracking import record_changes
 from tracker.storage import models as m
 from tracker.storage import repo
+from tracker.storage.items import list_unreviewed_item_ids
 
 __all__ = [
     "PendingLink",
@@ -59,20 +59,13 @@ class ReviewQueue:
 
 def list_pending(session: Session) -> ReviewQueue:
     """Unreviewed items (by id), then links awaiting review (by id)."""
-    ids = session.scalars(
-        select(m.Commitment.id)
-        .where(m.Commitment.review == ReviewState.UNREVIEWED.value)
-        .order_by(m.Commitment.id)
-    )
     queue = ReviewQueue(
-        items=[repo.commitment_to_domain(repo.get_commitment(session, item_id)) for item_id in list(ids)]
+        items=[
+            repo.commitment_to_domain(repo.get_commitment(session, item_id))
+            for item_id in list_unreviewed_item_ids(session)
+        ]
     )
-    links = session.scalars(
-        select(m.FulfilmentLink)
-        .where(m.FulfilmentLink.state.in_(LinkState.PENDING))
-        .order_by(m.FulfilmentLink.id)
-    )
-    for link in list(links):
+    for link in fulfilment.list_links(session, states=LinkState.PENDING):
         item = repo.get_commitment(session, link.commitment_id)
         if link.state == LinkState.PROPOSED and not is_active_state(item.status, item.review):
             continue

@@ -12,6 +12,7 @@ tests/storage/test_item_json.py holds the two equal on both engines.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import Select, Text, cast, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -20,7 +21,10 @@ from tracker.domain.model import COMMITMENT_RECORD_FIELDS
 from tracker.storage import models as m
 from tracker.storage.item_fields import ItemColumns
 
-__all__ = ["select_item_records", "fetch_item_records"]
+__all__ = ["select_item_records", "fetch_item_records", "list_item_records", "list_item_records_by_id"]
+
+
+_IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
 
 
 def _json_object(dialect: str, pairs: list[tuple[str, object]]):
@@ -105,3 +109,19 @@ def fetch_item_records(
         (item_id, start and day(start), end and day(end), review, record)
         for item_id, start, end, review, record in rows
     ]
+
+
+def list_item_records(
+    session: Session, condition: Any
+) -> list[tuple[int, dt.date | None, dt.date | None, str, str]]:
+    """(id, window_start, window_end, review, record) of the items meeting the SQL `condition`."""
+    return fetch_item_records(session, select_item_records(session).where(condition))
+
+
+def list_item_records_by_id(session: Session, ids: list[int]) -> dict[int, str]:
+    """Item id -> its record, for the items with these ids."""
+    records = {}
+    for start in range(0, len(ids), _IN_CHUNKS):
+        query = select_item_records(session).where(m.Commitment.id.in_(ids[start : start + _IN_CHUNKS]))
+        records.update((item_id, record) for item_id, *_rest, record in fetch_item_records(session, query))
+    return records
