@@ -9,11 +9,11 @@ exist. Code that drives `app` itself (the tests) calls `load_commands()` first.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 
 from tracker.cli.app import app
+from tracker.speed.collector import tune_for_a_command
 
 __all__ = ["app", "main", "load_commands", "COMMAND_MODULES"]
 
@@ -66,10 +66,5 @@ def called_command(args: list[str]) -> str | None:
 def main() -> None:
     command = called_command(sys.argv[1:])
     load_commands([command] if command else None)
-    # A command is a short process that may build 100,000s of objects for a long list and
-    # makes next to no reference cycles: at the default pace the collector rescans them
-    # all again and again (a third of `remind --json` over 100,000 items). So the objects
-    # made by the imports are frozen and young ones collected less often, as mypy does.
-    gc.freeze()
-    gc.set_threshold(200_000, 30, 30)
+    tune_for_a_command()
     app(prog_name="tracker")

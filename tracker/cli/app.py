@@ -6,7 +6,6 @@ TrackerError becomes `tracker: <message>` on stderr and its exit status.
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from tracker.cli.output import print_json
 from tracker.config import Settings, resolve_settings
 from tracker.errors import TrackerError, exit_codes_text
 
@@ -199,11 +199,6 @@ def _global_options(
 
 def get_context(ctx: typer.Context) -> AppContext:
     return ctx.find_root().obj
-
-
-def print_json(value: object) -> None:
-    """Print exactly one JSON document on stdout."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

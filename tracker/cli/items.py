@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
-import textwrap
 
 import typer
 
 from tracker.cli.app import app, get_context, print_json
 from tracker.cli.options import parse_kind, parse_optional_date, parse_parties, parse_party, parse_window
+from tracker.cli.output import write_json
 from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
 from tracker.errors import InputError
 from tracker.exporters.records import commitment_record
@@ -101,7 +100,7 @@ def list_(
         )
         records = (commitment_record(item, today, horizon) for item in items)
         if json_:
-            _stream_json(records)
+            write_json(records)
             return
         possible = list_possible_matches(session)
         empty = True
@@ -114,17 +113,6 @@ def list_(
                 typer.echo(f"      {hint}")
         if empty:
             typer.echo("no items")
-
-
-def _stream_json(records) -> None:
-    """Write one JSON list item by item (the same document print_json would write, without holding it)."""
-    out = sys.stdout
-    first = True
-    for record in records:
-        out.write("[\n" if first else ",\n")
-        out.write(textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2, default=str), "  "))
-        first = False
-    out.write("[]\n" if first else "\n]\n")
 
 
 @items_app.command("show")

@@ -28,6 +28,7 @@ from icalendar import Alarm, Calendar, Event, Todo, vDuration, vText
 
 from tracker.domain.model import Commitment, Firmness, Meeting, ReviewState, Status
 from tracker.domain.status import DUE_SOON_DAYS, is_active, is_fulfilled_late
+from tracker.speed.ical import encoded
 
 __all__ = [
     "TodoMode",
@@ -320,21 +321,9 @@ def _timed_span(meeting: Meeting) -> tuple[dt.datetime, dt.datetime | None] | No
     return (start, end) if end > start else (start, None)
 
 
-@functools.lru_cache(maxsize=4096)
-def _encoded(name: str, value: object, component_class: type = Event):
-    """icalendar's encoded property for a repeated value (a date, a change time, a status).
-
-    Components share these objects (add() stores an encoded value as is and never
-    changes it); building each anew was a fifth of the time for large exports.
-    """
-    if isinstance(value, tuple):
-        value = list(value)
-    return component_class._encode(name, value)
-
-
 def _add(component, name: str, value: object) -> None:
-    """component.add() through the cache of encoded values."""
-    component.add(name, _encoded(name, value))
+    """component.add() through the cache of encoded values (tracker.speed.ical)."""
+    component.add(name, encoded(name, value))
 
 
 def _stamp(

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from tracker.domain.model import COMMITMENT_RECORD_FIELDS, Commitment, Meeting
 from tracker.domain.status import DUE_SOON_DAYS, days_overdue, derive_state
 
-__all__ = ["meeting_record", "commitment_record", "join_json_objects"]
+__all__ = ["meeting_record", "commitment_record"]
 
 
 def _iso(value: dt.date | dt.time | dt.datetime | None) -> str | None:
@@ -72,15 +72,3 @@ def commitment_record(item: Commitment, today: dt.date, due_soon_days: int = DUE
     record["state"] = str(derive_state(item, today, due_soon_days))
     record["days_overdue"] = days_overdue(item, today)
     return record
-
-
-def join_json_objects(first: str, second: str) -> str:
-    """One JSON object text with the keys of the object texts `first`, then `second`.
-
-    Both as the database or orjson write them: nothing after the closing brace.
-    """
-    if first[-1] != "}" or second[0] != "{":
-        raise ValueError(f"not JSON objects: {first[-20:]!r}, {second[:20]!r}")
-    if second == "{}":
-        return first
-    return f"{first[:-1]}{'' if first[-2] == '{' else ','}{second[1:]}"

@@ -8,7 +8,7 @@ their review state so that every rendering can mark them. Everything is a pure
 function of the stored data and `today`.
 
 Each reminder carries its item's record as JSON text written by the database
-(tracker.storage.item_json), not a domain object: building and encoding domain
+(tracker.speed.sql_rows), not a domain object: building and encoding domain
 objects was most of the time of `remind --json` on 100,000 items (bench/remind.py).
 """
 
@@ -23,8 +23,8 @@ from tracker.domain import model as domain
 from tracker.domain.status import is_stale, last_news
 from tracker.services.cadence import Cadence, list_cadences
 from tracker.services.fulfilment import list_possible_matches
+from tracker.speed.sql_rows import list_item_records, list_item_records_by_id
 from tracker.storage import items as items_store
-from tracker.storage.item_json import list_item_records, list_item_records_by_id
 from tracker.storage.meetings import list_last_meeting_days
 
 __all__ = [

@@ -3,7 +3,7 @@
 `ItemColumns` is the one ordered declaration every reader of items goes through:
 `repo.commitment_to_domain` (an ORM row), the long lists of `tracker.storage.items`
 (plain column rows), the JSON records the database writes
-(`tracker.storage.fast`, keyed and ordered by `domain.model.COMMITMENT_RECORD_FIELDS`)
+(`tracker.speed.sql_rows`, keyed and ordered by `domain.model.COMMITMENT_RECORD_FIELDS`)
 and the weekly report's light rows (`tracker.storage.reporting`, which name their
 columns from here).
 """

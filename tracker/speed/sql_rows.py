@@ -1,12 +1,12 @@
-"""Items' JSON records written by the database itself, for lists of 100,000s of items.
+"""Speed: items' JSON records written by the database itself, read straight from the driver's cursor.
 
 `select_item_records` reads, for each item, the text of a JSON object holding its
-stored fields with the keys, values and order of
-`tracker.exporters.records.commitment_record` (which adds the fields derived
-on the day after them). SQLite's json_object and PostgreSQL's json_build_object
+stored fields (`COMMITMENT_RECORD_FIELDS`, the keys and order of
+`tracker.exporters.records.commitment_record`, which adds the fields derived on
+the day after them). SQLite's json_object and PostgreSQL's json_build_object
 write it in C: reading and encoding the same fields in Python takes three times
-as long, which is most of `tracker remind --json` on 100,000 items.
-tests/storage/test_item_json.py holds the two equal on both engines.
+as long, which is most of `tracker remind --json` on 100,000 items (bench/remind.py).
+tests/speed/test_sql_rows.py checks that both engines encode the values as Python does.
 """
 
 from __future__ import annotations

@@ -23,10 +23,11 @@ from tracker.domain.model import (
     Status,
     Window,
 )
-from tracker.exporters.records import commitment_record, join_json_objects
+from tracker.exporters.records import commitment_record
+from tracker.speed.json_text import join_json_objects
+from tracker.speed.sql_rows import fetch_item_records, select_item_records
 from tracker.storage import models as m
 from tracker.storage import repo
-from tracker.storage.item_json import fetch_item_records, select_item_records
 from tracker.storage.items import iter_items
 
 AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.UTC)
