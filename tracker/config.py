@@ -273,8 +273,8 @@ _USER_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*:/*[^:/?#@]*):[^/?#]*@")
 def mask_url_password(url: str) -> str:
     """`url` with the password of its user part and of secret query parameters (?password=) replaced by ***.
 
-    Plain text work, no URL parser: a URL too broken to parse is masked all the same,
-    so that an error message about it shows no password.
+    Plain text work, no URL parser, so that reading settings loads no database code. Text that
+    is no URL at all is returned unchanged: do not echo it (storage/db.py does not).
     """
     return _USER_PASSWORD.sub(r"\1:***@", _SECRET_QUERY.sub(r"\1***", url))
 

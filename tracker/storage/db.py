@@ -58,7 +58,8 @@ def make_engine(url: str, create: bool = True) -> Engine:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as err:
-        raise StorageError(f"not a database URL: {mask_url_password(url)}; {_URL_HINT}") from err
+        # Not echoed, even masked: text that is no URL may be anything, a password among it.
+        raise StorageError(f"not a database URL: <unparseable database URL>; {_URL_HINT}") from err
     if parsed.drivername in {"postgresql", "postgres"}:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.drivername.startswith("sqlite"):
@@ -196,7 +197,7 @@ def _refuse_foreign_tables(engine: Engine) -> None:
 
     Creating the tracker's tables there would write into, say, a browser's history file.
     """
-    tables = [name for name in table_names(engine) if name != "alembic_version"]
+    tables = [name for name in _table_names(engine) if name != "alembic_version"]
     if tables:
         shown = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
         raise StorageError(
@@ -292,7 +293,7 @@ def known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
 
 
-def table_names(engine: Engine) -> list[str]:
+def _table_names(engine: Engine) -> list[str]:
     try:
         return inspect(engine).get_table_names()
     except SQLAlchemyError as err:
