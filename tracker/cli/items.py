@@ -7,9 +7,16 @@ import sys
 import typer
 
 from tracker.cli.app import app, get_context, print_json
-from tracker.cli.options import parse_kind, parse_optional_date, parse_parties, parse_party, parse_window
+from tracker.cli.options import (
+    parse_kind,
+    parse_optional_date,
+    parse_parties,
+    parse_party,
+    parse_status,
+    parse_window,
+)
 from tracker.cli.output import write_json
-from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
+from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Window
 from tracker.errors import InputError
 from tracker.exporters.records import commitment_record
 from tracker.services import tracking
@@ -82,8 +89,7 @@ def list_(
     Example: tracker items list --party BY --status open
     """
     app_ctx = get_context(ctx)
-    if status and status not in {s.value for s in Status}:
-        raise InputError(f"unknown status {status!r}; use one of: {', '.join(s.value for s in Status)}")
+    parse_status(status)
     kind_ = parse_kind(kind)
     if party:
         party = parse_party(party, app_ctx.settings.cache_dir)

@@ -68,6 +68,7 @@ def _conditions(
     active_only: bool = True,
     include_rejected: bool = False,
 ) -> list[Any]:
+    """The SQL conditions of `iter_items`' filters (see there)."""
     c = m.Commitment
     conditions = []
     if active_only:
@@ -87,38 +88,21 @@ def _conditions(
     return conditions
 
 
-def iter_items(
-    session: Session,
-    *,
-    status: str | None = None,
-    overdue_on: dt.date | None = None,
-    open_ended: bool = False,
-    party: str | None = None,
-    kind: str | None = None,
-    active_only: bool = True,
-    include_rejected: bool = False,
-    batch: int = 1000,
-) -> Iterator[domain.Commitment]:
+def iter_items(session: Session, *, batch: int = 1000, **filters: Any) -> Iterator[domain.Commitment]:
     """Items, soonest window end first (open-ended last), then by id, streamed `batch` rows at a time.
 
-    :param status: only items with this stored status.
-    :param overdue_on: only items whose window ended before this day.
-    :param open_ended: only items without a window.
-    :param party: only items with this party code; `kind`: only this kind.
-    :param active_only: only active items (open or rescheduled); `include_rejected`: keep
-        items rejected in review (left out by default).
+    :param filters: those of `_conditions`: `status=` (stored status), `overdue_on=` (the
+        window ended before this day), `open_ended=True` (no window), `party=`, `kind=`,
+        `active_only=` (default True: open or rescheduled) and `include_rejected=` (default
+        False: items rejected in review are left out).
     """
     c = m.Commitment
-    conditions = _conditions(
-        status=status,
-        overdue_on=overdue_on,
-        open_ended=open_ended,
-        party=party,
-        kind=kind,
-        active_only=active_only,
-        include_rejected=include_rejected,
+    query = (
+        ItemColumns()
+        .select()
+        .where(*_conditions(**filters))
+        .order_by(c.window_end.is_(None), c.window_end, c.id)
     )
-    query = ItemColumns().select().where(*conditions).order_by(c.window_end.is_(None), c.window_end, c.id)
     # Core rows through the session's connection (same transaction): no ORM result machinery per row.
     result = session.connection().execute(query.execution_options(yield_per=batch))
     windows: dict[tuple[Any, ...], domain.Window] = {}
