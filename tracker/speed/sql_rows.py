@@ -27,7 +27,7 @@ __all__ = ["select_item_records", "fetch_item_records", "list_item_records", "li
 _IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
 
 
-def _json_object(dialect: str, pairs: list[tuple[str, object]]):
+def _json_object(dialect: str, pairs: list[tuple[str, object]]) -> Any:
     # Keys are constants of this module, written into the SQL (PostgreSQL cannot type a bound key).
     arguments = [part for key, value in pairs for part in (literal_column(f"'{key}'"), value)]
     if dialect == "postgresql":
@@ -35,7 +35,7 @@ def _json_object(dialect: str, pairs: list[tuple[str, object]]):
     return func.json_object(*arguments)
 
 
-def _party_codes(dialect: str):
+def _party_codes(dialect: str) -> Any:
     """The item's party codes as a JSON array, sorted ([] when none)."""
     parties = m.CommitmentParty
     if dialect == "postgresql":
@@ -62,7 +62,7 @@ def _party_codes(dialect: str):
     return select(func.json_group_array(codes.c.code)).scalar_subquery()
 
 
-def select_item_records(session: Session) -> Select:
+def select_item_records(session: Session) -> Select[Any]:
     """SELECT of (id, window_start, window_end, review, record) for every item; add WHERE clauses to narrow it.
 
     `record` is the JSON text described in the module docstring: the fields of
@@ -84,12 +84,12 @@ def select_item_records(session: Session) -> Select:
         dialect, [(key, special[key] if key in special else columns[key]) for key in COMMITMENT_RECORD_FIELDS]
     )
     c = m.Commitment
-    query = select(c.id, c.window_start, c.window_end, c.review, cast(record, Text).label("record"))
+    query: Any = select(c.id, c.window_start, c.window_end, c.review, cast(record, Text).label("record"))
     return columns.joined(query, COMMITMENT_RECORD_FIELDS)
 
 
 def fetch_item_records(
-    session: Session, query: Select
+    session: Session, query: Select[Any]
 ) -> list[tuple[int, dt.date | None, dt.date | None, str, str]]:
     """The rows of a `select_item_records` query, as tuples read straight from the driver's cursor.
 
@@ -103,7 +103,7 @@ def fetch_item_records(
     finally:
         result.close()
     if session.get_bind().dialect.name != "sqlite":
-        return rows
+        return list(rows)
     day = dt.date.fromisoformat
     return [
         (item_id, start and day(start), end and day(end), review, record)
@@ -120,7 +120,7 @@ def list_item_records(
 
 def list_item_records_by_id(session: Session, ids: list[int]) -> dict[int, str]:
     """Item id -> its record, for the items with these ids."""
-    records = {}
+    records: dict[int, str] = {}
     for start in range(0, len(ids), _IN_CHUNKS):
         query = select_item_records(session).where(m.Commitment.id.in_(ids[start : start + _IN_CHUNKS]))
         records.update((item_id, record) for item_id, *_rest, record in fetch_item_records(session, query))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,7 +35,8 @@ def list_feed_rows(session: Session) -> list[m.Feed]:
 
 def list_feed_hashes(session: Session) -> list[tuple[int, str, dt.datetime | None]]:
     """(id, token hash, revoked at) of every feed."""
-    return [tuple(row) for row in session.execute(select(m.Feed.id, m.Feed.token_hash, m.Feed.revoked_at))]
+    query = select(m.Feed.id, m.Feed.token_hash, m.Feed.revoked_at)
+    return [(feed_id, token_hash, revoked_at) for feed_id, token_hash, revoked_at in session.execute(query)]
 
 
 def add_feed_row(
@@ -47,9 +49,9 @@ def add_feed_row(
     return row
 
 
-def count_changes(session: Session) -> tuple:
+def count_changes(session: Session) -> tuple[Any, ...]:
     """For meetings, then items: count, max(id), max(updated_at) and sum(sequence)."""
-    result = []
+    result: list[Any] = []
     for table in (m.Meeting, m.Commitment):
         row = session.execute(
             select(

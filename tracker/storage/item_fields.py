@@ -11,6 +11,7 @@ columns from here).
 from __future__ import annotations
 
 from collections import namedtuple
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -71,7 +72,7 @@ class ItemColumns:
     def __getitem__(self, name: str) -> Any:
         return self.by_name[name]
 
-    def joined(self, query: Select, names: tuple[str, ...] | list[str]) -> Select:
+    def joined(self, query: Select[Any], names: tuple[str, ...] | list[str]) -> Select[Any]:
         """`query` (over items) joined to the tables that the fields `names` come from."""
         c = m.Commitment
         if "source" in names:
@@ -82,7 +83,7 @@ class ItemColumns:
             query = query.outerjoin(self.fulfilled, self.fulfilled.id == c.fulfilled_meeting_id)
         return query
 
-    def select(self, *names: str) -> Select:
+    def select(self, *names: str) -> Select[Any]:
         """SELECT of the fields `names` (all of ITEM_FIELDS, in order, when none) of every item."""
         wanted = names or ITEM_FIELDS
         query = select(*(self.by_name[name].label(name) for name in wanted)).select_from(m.Commitment)
@@ -91,10 +92,11 @@ class ItemColumns:
 
 ITEM_FIELDS: tuple[str, ...] = tuple(ItemColumns().by_name)
 # One item's fields by name; a plain tuple underneath, so rows of 100,000s of items cost little to read.
-ItemRow = namedtuple("ItemRow", ITEM_FIELDS)  # type: ignore[misc]
+# (Made from ITEM_FIELDS at import, so a type checker cannot see its attributes: typed Any.)
+ItemRow: Any = namedtuple("ItemRow", ITEM_FIELDS)  # type: ignore[misc]
 
 # Attributes of an ORM item that are not the field of the same name.
-_ORM_FIELDS = {
+_ORM_FIELDS: dict[str, Callable[[m.Commitment], Any]] = {
     "parties": lambda row: ",".join(row.parties),
     "agreed_meeting": lambda row: row.agreed_meeting.uid if row.agreed_meeting else None,
     "fulfilled_meeting": lambda row: row.fulfilled_meeting.uid if row.fulfilled_meeting else None,
@@ -103,7 +105,7 @@ _ORM_FIELDS = {
 }
 
 
-def row_of(item: m.Commitment) -> ItemRow:
+def row_of(item: m.Commitment) -> Any:
     """The fields of an ORM item, as a column row would carry them."""
     return ItemRow._make(
         _ORM_FIELDS[name](item) if name in _ORM_FIELDS else getattr(item, name) for name in ITEM_FIELDS
@@ -118,9 +120,7 @@ _STATUSES = {s.value: s for s in domain.Status}
 _REVIEWS = {r.value: r for r in domain.ReviewState}
 
 
-def item_from_row(
-    row: ItemRow, windows: dict[tuple[Any, ...], domain.Window] | None = None
-) -> domain.Commitment:
+def item_from_row(row: Any, windows: dict[tuple[Any, ...], domain.Window] | None = None) -> domain.Commitment:
     """The domain item of one row of fields.
 
     :param windows: a cache the caller keeps across rows: items share few windows

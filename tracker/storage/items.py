@@ -70,7 +70,7 @@ def _conditions(
 ) -> list[Any]:
     """The SQL conditions of `iter_items`' filters (see there)."""
     c = m.Commitment
-    conditions = []
+    conditions: list[Any] = []
     if active_only:
         conditions.append(c.status.in_(_ACTIVE_VALUES))
     if not include_rejected:
