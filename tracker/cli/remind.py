@@ -12,7 +12,7 @@ import typer
 from tracker.cli.app import app, get_context
 from tracker.cli.items import format_item, format_source
 from tracker.cli.options import parse_kind, parse_party
-from tracker.cli.output import JsonText
+from tracker.cli.output import JsonText, JsonTexts
 from tracker.cli.output import write_json as write_json_document
 from tracker.domain.status import window_state
 from tracker.errors import InputError
@@ -111,12 +111,9 @@ def write_json(document: dict, out=None) -> None:
     database), so 70,000 overdue items cost no encoding here.
     """
 
-    def one_line(key: str, entry) -> JsonText:
-        return JsonText(entry if key in _SECTIONS else dumps_compact(entry))
-
     write_json_document(
         {
-            key: [one_line(key, entry) for entry in value]
+            key: JsonTexts(value if key in _SECTIONS else [dumps_compact(entry) for entry in value])
             if isinstance(value, list)
             else JsonText(dumps_compact(value))
             if isinstance(value, dict)
