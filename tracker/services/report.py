@@ -16,7 +16,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
@@ -41,7 +40,7 @@ from tracker.errors import InputError
 from tracker.gazetteer import party_name
 from tracker.services.fulfilment import list_possible_matches
 from tracker.storage import reporting
-from tracker.storage.reporting import DocumentRef, ItemDetail, ItemFact
+from tracker.storage.reporting import ItemDetail, ItemFact
 
 __all__ = [
     "parse_week",
@@ -104,13 +103,6 @@ def _state(
         fulfilled_on=fulfilled_on,
     )
     return derive_state(item, today, horizon_days)
-
-
-def _source_ref(document: DocumentRef | None) -> SourceRef | None:
-    if document is None:
-        return None
-    url = document.source if urlsplit(document.source).scheme in {"http", "https"} else None
-    return SourceRef(document.id, document.title, document.source, document.published, url)
 
 
 class _Classified:
@@ -182,7 +174,7 @@ class _Lines:
             fulfilled_on=fact.fulfilled_on,
             review=detail.review,
             evidence=detail.evidence,
-            source=_source_ref(detail.document),
+            source=detail.document,
             possible_matches=tuple(self.possible.get(fact.id, ())),
         )
 
@@ -434,7 +426,7 @@ def build_weekly_report(
         ),
         len(chosen.changes),
     )
-    meeting_lines = _meeting_lines(session, week, party)
+    meeting_lines = reporting.list_meetings_overlapping(session, week.start, week.end, party=party)
     party_sections = tuple(
         PartySection(
             code,
@@ -525,26 +517,6 @@ def _open_by_party(active: list[ItemFact], home: str | None) -> dict[str, list[I
             if code != home:
                 open_by_party[code].append(fact)
     return open_by_party
-
-
-def _meeting_lines(session: Session, week: IsoWeek, party: str | None) -> list[MeetingLine]:
-    """The meetings on at least one day of `week`, by start date."""
-    return [
-        MeetingLine(
-            id=mt.id,
-            kind=mt.kind,
-            title=mt.title,
-            start=mt.start,
-            end=mt.end,
-            city=mt.city,
-            country=mt.country,
-            parties=mt.parties,
-            review=mt.review,
-            evidence=mt.evidence,
-            source=_source_ref(mt.document),
-        )
-        for mt in reporting.list_meetings_overlapping(session, week.start, week.end, party=party)
-    ]
 
 
 def _summary(meeting_lines: list[MeetingLine], chosen: _Chosen) -> Summary:

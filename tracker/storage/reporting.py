@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.clock import utc_date
+from tracker.domain.report import MeetingLine, SourceRef
 from tracker.storage import models as m
 from tracker.storage.item_fields import ItemColumns
 from tracker.storage.items import not_rejected
@@ -24,9 +25,7 @@ from tracker.storage.items import not_rejected
 __all__ = [
     "ItemFact",
     "ItemDetail",
-    "MeetingDetail",
     "HistoryFact",
-    "DocumentRef",
     "list_item_facts",
     "list_item_details",
     "list_meetings_overlapping",
@@ -54,14 +53,6 @@ class ItemFact:
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentRef:
-    id: int
-    source: str
-    title: str | None
-    published: dt.date | None
-
-
-@dataclass(frozen=True, slots=True)
 class ItemDetail:
     """The texts of one item that the report shows."""
 
@@ -75,28 +66,12 @@ class ItemDetail:
     window_text: str
     review: str
     evidence: str | None
-    document: DocumentRef | None
+    document: SourceRef | None
 
 
 # The item fields (tracker.storage.item_fields) that each of them holds, in order.
 _FACT_FIELDS = tuple(f.name for f in fields(ItemFact) if f.name != "parties")
 _DETAIL_FIELDS = tuple(f.name for f in fields(ItemDetail) if f.name != "document")
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingDetail:
-    id: int
-    uid: str
-    kind: str
-    title: str
-    start: dt.date
-    end: dt.date
-    city: str | None
-    country: str | None
-    review: str
-    evidence: str | None
-    parties: tuple[str, ...]
-    document: DocumentRef | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +141,8 @@ def _document_columns():
     return (m.Document.id, m.Document.source, m.Document.title, m.Document.published)
 
 
-def _document(row_id, source, title, published) -> DocumentRef | None:
-    return None if row_id is None else DocumentRef(row_id, source, title, published)
+def _document(row_id, source, title, published) -> SourceRef | None:
+    return None if row_id is None else SourceRef.of(row_id, source, title, published)
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -193,12 +168,11 @@ def list_item_details(session: Session, ids: Iterable[int]) -> dict[int, ItemDet
 
 def list_meetings_overlapping(
     session: Session, first: dt.date, last: dt.date, *, party: str | None = None
-) -> list[MeetingDetail]:
+) -> list[MeetingLine]:
     """Meetings that were on at least one day of [first, last] (inclusive), by start date then id."""
     query = (
         select(
             m.Meeting.id,
-            m.Meeting.uid,
             m.Meeting.kind,
             m.Meeting.title,
             m.Meeting.start_date,
@@ -223,8 +197,12 @@ def list_meetings_overlapping(
         ):
             parties[meeting_id].append(code)
     return [
-        MeetingDetail(
-            *row[:10], parties=tuple(sorted(parties.get(row[0], ()))), document=_document(*row[10:])
+        MeetingLine(
+            *row[:7],
+            parties=tuple(sorted(parties.get(row[0], ()))),
+            review=row[7],
+            evidence=row[8],
+            source=_document(*row[9:]),
         )
         for row in rows
     ]
