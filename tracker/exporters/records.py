@@ -8,11 +8,25 @@ from collections.abc import Callable
 from tracker.domain.model import COMMITMENT_RECORD_FIELDS, Commitment, Meeting
 from tracker.domain.status import DUE_SOON_DAYS, days_overdue, derive_state
 
-__all__ = ["meeting_record", "commitment_record"]
+__all__ = ["meeting_record", "commitment_record", "meeting_place_and_people", "iso"]
 
 
-def _iso(value: dt.date | dt.time | dt.datetime | None) -> str | None:
+def iso(value: dt.date | dt.time | dt.datetime | None) -> str | None:
+    """ISO 8601 text of a date, time or instant; None stays None."""
     return value.isoformat() if value is not None else None
+
+
+def meeting_place_and_people(meeting: Meeting) -> dict:
+    """Where a meeting was and who took part, as every JSON shape of a meeting writes it."""
+    return {
+        "city": meeting.city,
+        "country": meeting.country,
+        "timezone": meeting.timezone,
+        "parties": sorted(meeting.parties),
+        "participants": [
+            {"name": p.name, "role": p.role, "country": p.country} for p in meeting.participants
+        ],
+    }
 
 
 def meeting_record(meeting: Meeting) -> dict:
@@ -21,17 +35,11 @@ def meeting_record(meeting: Meeting) -> dict:
         "uid": meeting.uid,
         "kind": str(meeting.kind),
         "title": meeting.title,
-        "start": _iso(meeting.start),
-        "end": _iso(meeting.end),
-        "start_time": _iso(meeting.start_time),
-        "end_time": _iso(meeting.end_time),
-        "city": meeting.city,
-        "country": meeting.country,
-        "timezone": meeting.timezone,
-        "parties": sorted(meeting.parties),
-        "participants": [
-            {"name": p.name, "role": p.role, "country": p.country} for p in meeting.participants
-        ],
+        "start": iso(meeting.start),
+        "end": iso(meeting.end),
+        "start_time": iso(meeting.start_time),
+        "end_time": iso(meeting.end_time),
+        **meeting_place_and_people(meeting),
         "review": str(meeting.review),
         "source": meeting.source,
         "evidence": meeting.evidence.text if meeting.evidence else None,
@@ -51,15 +59,15 @@ _ITEM_FIELDS: dict[str, Callable[[Commitment], object]] = {
     "status": lambda item: str(item.status),
     "review": lambda item: str(item.review),
     "window": lambda item: {
-        "start": _iso(item.window.start),
-        "end": _iso(item.window.end),
+        "start": iso(item.window.start),
+        "end": iso(item.window.end),
         "precision": str(item.window.precision),
         "text": item.window.text,
     },
-    "made_on": lambda item: _iso(item.made_on),
+    "made_on": lambda item: iso(item.made_on),
     "agreed_meeting": lambda item: item.agreed_meeting_uid,
     "fulfilled_meeting": lambda item: item.fulfilled_meeting_uid,
-    "fulfilled_on": lambda item: _iso(item.fulfilled_on),
+    "fulfilled_on": lambda item: iso(item.fulfilled_on),
     "source": lambda item: item.source,
     "evidence": lambda item: item.evidence.text if item.evidence else None,
 }
