@@ -13,6 +13,10 @@ PURE = [
     "tracker.temporal",
     "tracker.gazetteer",
     "tracker.limits",
+    # The speed tricks a pure layer may use (the exporters: tracker.speed.ical) load no database code.
+    "tracker.speed.ical",
+    "tracker.speed.json_text",
+    "tracker.speed.collector",
 ]
 
 
