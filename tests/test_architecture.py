@@ -13,6 +13,10 @@ PURE = [
     "tracker.temporal",
     "tracker.gazetteer",
     "tracker.limits",
+    # The speed tricks a pure layer may use (the exporters: tracker.speed.ical) load no database code.
+    "tracker.speed.ical",
+    "tracker.speed.json_text",
+    "tracker.speed.collector",
 ]
 
 
@@ -59,3 +63,36 @@ def test_domain_imports_only_domain():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "", f"the domain pulls in {out}"
+
+
+def _imported_modules(path):
+    """Every module a file imports (`from a import b` counts as a and a.b), anywhere in it."""
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_the_cli_builds_no_sql():
+    # Queries live in tracker/storage (STYLE.md section 10): a command asks for rows with keyword
+    # filters and never sees the tables or SQLAlchemy's query builders.
+    from pathlib import Path
+
+    import tracker.cli
+
+    folder = Path(tracker.cli.__file__).parent
+    found = {
+        path.name: sorted(
+            name
+            for name in _imported_modules(path)
+            if name == "sqlalchemy" or name.startswith("sqlalchemy.") or name == "tracker.storage.models"
+        )
+        for path in sorted(folder.glob("*.py"))
+    }
+    assert {name: modules for name, modules in found.items() if modules} == {}

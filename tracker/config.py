@@ -18,6 +18,7 @@ from pathlib import Path
 import platformdirs
 
 from tracker.clock import today as _clock_today
+from tracker.domain.status import DUE_SOON_DAYS
 from tracker.errors import ConfigError
 from tracker.limits import MAX_DAYS, MAX_MONTHS
 
@@ -73,7 +74,7 @@ SETTINGS_SPEC: tuple[Setting, ...] = (
         secret=True,
     ),
     Setting("today", "TRACKER_TODAY", str, None, "fixed date (YYYY-MM-DD) instead of the real one"),
-    Setting("due_soon_days", "TRACKER_DUE_SOON_DAYS", int, 30, "horizon of 'due soon' in days"),
+    Setting("due_soon_days", "TRACKER_DUE_SOON_DAYS", int, DUE_SOON_DAYS, "horizon of 'due soon' in days"),
     Setting(
         "stale_months",
         "TRACKER_STALE_MONTHS",
@@ -147,7 +148,7 @@ def default_cache_dir() -> str:
 class Settings:
     db_url: str = field(default_factory=default_db_url)
     today: dt.date | None = None
-    due_soon_days: int = 30
+    due_soon_days: int = DUE_SOON_DAYS
     stale_months: int = 12
     smtp_host: str = "localhost"
     smtp_port: int = 25
@@ -262,21 +263,20 @@ def mask_secret(value: object) -> str | None:
     return None if value is None else "********"
 
 
-_SECRET_QUERY = re.compile(r"([?&][^=&#]*(?:password|secret|token)[^=&#]*=)[^&#]*", re.IGNORECASE)
+# Query parameters whose value is a secret (issue #7: libpq also takes the password as one, and a key file).
+_SECRET_WORDS = ("password", "secret", "token", "key")
+_SECRET_QUERY = re.compile(rf"([?&][^=&#]*(?:{'|'.join(_SECRET_WORDS)})[^=&#]*=)[^&#]*", re.IGNORECASE)
+# scheme:[//]user:password@ -- the password may hold an "@": the last one before the path ends it.
+_USER_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*:/*[^:/?#@]*):[^/?#]*@")
 
 
 def mask_url_password(url: str) -> str:
-    """`url` with the password of its user part (and of query parameters such as ?password=) replaced by ***."""
-    url = _SECRET_QUERY.sub(r"\1***", url)  # issue #7: libpq also takes the password as a parameter
-    scheme, sep, rest = url.partition("://")
-    if not sep:
-        return url
-    authority, slash, path = rest.partition("/")
-    userinfo, at, host = authority.rpartition("@")
-    if not at or ":" not in userinfo:
-        return url
-    user = userinfo.split(":", 1)[0]
-    return f"{scheme}://{user}:***@{host}{slash}{path}"
+    """`url` with the password of its user part and of secret query parameters (?password=) replaced by ***.
+
+    Plain text work, no URL parser, so that reading settings loads no database code. Text that
+    is no URL at all is returned unchanged: do not echo it (storage/db.py does not).
+    """
+    return _USER_PASSWORD.sub(r"\1:***@", _SECRET_QUERY.sub(r"\1***", url))
 
 
 def _resolve(

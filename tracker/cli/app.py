@@ -26,6 +26,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.main import get_group
 
+from tracker.cli.output import print_json
 from tracker.errors import EXIT_CODES, TrackerError
 
 if TYPE_CHECKING:
@@ -470,11 +471,6 @@ def _global_options(
 
 def get_context(ctx: typer.Context) -> AppContext:
     return ctx.find_root().obj
-
-
-def print_json(value: object) -> None:
-    """Print exactly one JSON document on stdout."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

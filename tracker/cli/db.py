@@ -5,7 +5,8 @@ from __future__ import annotations
 import typer
 
 from tracker.cli.app import app, get_context
-from tracker.storage.db import current_revision, head_revision, known_revisions, masked_url, upgrade
+from tracker.config import mask_url_password
+from tracker.storage.db import current_revision, head_revision, known_revisions, upgrade
 
 db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -19,7 +20,7 @@ def upgrade_cmd(ctx: typer.Context, revision: str = typer.Argument("head", help=
     """
     engine = get_context(ctx).engine(upgrade=False)
     upgrade(engine, revision)
-    typer.echo(f"{masked_url(str(engine.url))}: at revision {current_revision(engine)}")
+    typer.echo(f"{mask_url_password(str(engine.url))}: at revision {current_revision(engine)}")
 
 
 @db_app.command("current")
@@ -37,4 +38,6 @@ def current_cmd(ctx: typer.Context) -> None:
         state = "unknown to this version of tracker: upgrade tracker, not the database"
     else:
         state = "needs `tracker db upgrade`"
-    typer.echo(f"{masked_url(str(engine.url))}: revision {current or 'none (empty)'}, head {head} ({state})")
+    typer.echo(
+        f"{mask_url_password(str(engine.url))}: revision {current or 'none (empty)'}, head {head} ({state})"
+    )

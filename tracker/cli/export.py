@@ -16,8 +16,7 @@ from typing import BinaryIO
 import typer
 
 from tracker.cli.app import app, get_context
-from tracker.cli.options import parse_kind, parse_parties
-from tracker.domain.model import Status
+from tracker.cli.options import parse_kinds, parse_parties, parse_status
 from tracker.errors import InputError, StorageError
 from tracker.exporters.ics import ExportOptions, TodoMode
 from tracker.limits import check_days
@@ -119,6 +118,13 @@ def write_whole(stream: BinaryIO, chunks: Iterable[bytes]) -> int:
     return size
 
 
+def _todo_mode(todos: str) -> TodoMode:
+    try:
+        return TodoMode(todos)
+    except ValueError as err:
+        raise InputError(f"unknown --todos {todos!r}; use as-events, as-todos or both") from err
+
+
 def _calendar_name(filter_: feeds.CalendarFilter) -> str:
     described = filter_.describe()
     return f"Tracker: {described}" if described else "Tracker"
@@ -159,15 +165,9 @@ def ics(
     Example: tracker export ics -o tracker.ics --party BY --alarm 7d
     """
     app_ctx = get_context(ctx)
-    if status and status not in {s.value for s in Status}:
-        raise InputError(f"unknown status {status!r}; use one of: {', '.join(s.value for s in Status)}")
-    try:
-        mode = TodoMode(todos)
-    except ValueError as err:
-        raise InputError(f"unknown --todos {todos!r}; use as-events, as-todos or both") from err
-    kinds = tuple(
-        sorted({parse_kind(k).value for value in kind or [] for k in value.split(",") if k.strip()})
-    )
+    parse_status(status)
+    mode = _todo_mode(todos)
+    kinds = parse_kinds(kind)
     filter_ = feeds.CalendarFilter(tuple(parse_parties(party, app_ctx.settings.cache_dir)), kinds, status)
     options = ExportOptions(
         today=app_ctx.today,
@@ -215,13 +215,8 @@ def vdir(
     from tracker.exporters.vdir import write_vdir
 
     app_ctx = get_context(ctx)
-    try:
-        mode = TodoMode(todos)
-    except ValueError as err:
-        raise InputError(f"unknown --todos {todos!r}; use as-events, as-todos or both") from err
-    kinds = tuple(
-        sorted({parse_kind(k).value for value in kind or [] for k in value.split(",") if k.strip()})
-    )
+    mode = _todo_mode(todos)
+    kinds = parse_kinds(kind)
     filter_ = feeds.CalendarFilter(tuple(parse_parties(party)), kinds, None)
     options = ExportOptions(
         today=app_ctx.today,

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-import json
 import sys
-import textwrap
 
 import typer
 
 from tracker.cli.app import app, get_context, print_json
-from tracker.cli.options import parse_kind, parse_optional_date, parse_parties, parse_party, parse_window
-from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
+from tracker.cli.options import (
+    parse_kind,
+    parse_optional_date,
+    parse_parties,
+    parse_party,
+    parse_status,
+    parse_window,
+)
+from tracker.cli.output import write_json
+from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Window
 from tracker.errors import InputError
 from tracker.exporters.records import commitment_record
 from tracker.services import tracking
 from tracker.services.fulfilment import format_possible_matches, list_links, list_possible_matches
-from tracker.services.reminders import iter_items, overdue_condition
 from tracker.storage import repo
-from tracker.storage.models import Commitment as Commitment_
+from tracker.storage.items import iter_items
 
 items_app = typer.Typer(help="Follow-up items (commitments) and their status.", no_args_is_help=True)
 app.add_typer(items_app, name="items")
@@ -84,21 +89,16 @@ def list_(
     Example: tracker items list --party BY --status open
     """
     app_ctx = get_context(ctx)
-    if status and status not in {s.value for s in Status}:
-        raise InputError(f"unknown status {status!r}; use one of: {', '.join(s.value for s in Status)}")
+    parse_status(status)
     kind_ = parse_kind(kind)
     if party:
         party = parse_party(party, app_ctx.settings.cache_dir)
-    conditions = []
-    if status:
-        conditions.append(Commitment_.status == status)
-    if overdue:
-        conditions.append(overdue_condition(app_ctx.today))
     today, horizon = app_ctx.today, app_ctx.settings.due_soon_days
     with app_ctx.session(read_only=True) as session:
         items = iter_items(
             session,
-            *conditions,
+            status=status,
+            overdue_on=today if overdue else None,
             party=party,
             kind=kind_.value if kind_ else None,
             active_only=overdue,
@@ -106,7 +106,7 @@ def list_(
         )
         records = (commitment_record(item, today, horizon) for item in items)
         if json_:
-            _stream_json(records)
+            write_json(records)
             return
         possible = list_possible_matches(session)
         empty = True
@@ -119,17 +119,6 @@ def list_(
                 typer.echo(f"      {hint}")
         if empty:
             typer.echo("no items")
-
-
-def _stream_json(records) -> None:
-    """Write one JSON list item by item (the same document print_json would write, without holding it)."""
-    out = sys.stdout
-    first = True
-    for record in records:
-        out.write("[\n" if first else ",\n")
-        out.write(textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2, default=str), "  "))
-        first = False
-    out.write("[]\n" if first else "\n]\n")
 
 
 @items_app.command("show")

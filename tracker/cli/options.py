@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.clock import parse_iso_date
-from tracker.domain.model import Kind, Precision, Window
+from tracker.domain.model import Kind, Precision, Status, Window
 from tracker.errors import InputError
 from tracker.limits import check_date
 
 __all__ = [
     "parse_kind",
+    "parse_kinds",
+    "parse_status",
     "parse_parties",
     "parse_party",
     "parse_window",
@@ -27,6 +29,20 @@ def parse_kind(value: str | None) -> Kind | None:
         return Kind(value.lower())
     except ValueError as err:
         raise InputError(f"unknown kind {value!r}; use one of: {', '.join(k.value for k in Kind)}") from err
+
+
+def parse_kinds(values: list[str] | None) -> tuple[str, ...]:
+    """The kinds of repeated or comma-separated --kind options, sorted, each once."""
+    return tuple(
+        sorted({parse_kind(k).value for value in values or [] for k in value.split(",") if k.strip()})
+    )
+
+
+def parse_status(value: str | None) -> str | None:
+    """A stored status (--status); None stays None."""
+    if value and value not in {s.value for s in Status}:
+        raise InputError(f"unknown status {value!r}; use one of: {', '.join(s.value for s in Status)}")
+    return value
 
 
 def parse_parties(values: list[str] | None, cache_dir: str | None = None) -> list[str]:

@@ -5,20 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import sys
 from functools import lru_cache
 
-import orjson
 import typer
 
 from tracker.cli.app import app, get_context
 from tracker.cli.items import format_item, format_source
 from tracker.cli.options import parse_kind, parse_party
+from tracker.cli.output import JsonText, JsonTexts
+from tracker.cli.output import write_json as write_json_document
 from tracker.domain.status import window_state
 from tracker.errors import InputError
-from tracker.exporters.records import join_json_objects
 from tracker.limits import check_days
 from tracker.services.reminders import Reminder, Reminders, build_reminders
+from tracker.speed.json_text import dumps_compact, join_json_objects, loads
 
 __all__ = [
     "parse_horizon",
@@ -73,7 +73,7 @@ def _reminder_fields(
 ) -> str:
     # Cached: items that share a window (most do) share these fields, and encoding them anew
     # for each of 70,000 items would cost more than the rest of the command.
-    return _dumps(
+    return dumps_compact(
         {
             "state": state,
             "days_overdue": days_overdue,
@@ -101,35 +101,27 @@ def reminders_json(reminders: Reminders) -> dict:
 
 def parse_items(document: dict) -> dict:
     """The document of `reminders_json` with its items as dicts (for the text, HTML and mail renderings)."""
-    return {**document, **{name: [orjson.loads(text) for text in document[name]] for name in _SECTIONS}}
+    return {**document, **{name: [loads(text) for text in document[name]] for name in _SECTIONS}}
 
 
 def write_json(document: dict, out=None) -> None:
-    """Print the document of `reminders_json`: keys indented like every --json, each item on one line.
+    """Print the document of `reminders_json`: keys indented like every --json, each entry on one line.
 
     One line per item suits grep; the items are already JSON texts (written by the
     database), so 70,000 overdue items cost no encoding here.
     """
-    out = out or sys.stdout
-    out.write("{\n")
-    keys = list(document)
-    for position, key in enumerate(keys):
-        value = document[key]
-        comma = "," if position < len(keys) - 1 else ""
-        if isinstance(value, list) and value:
-            out.write(f"  {_dumps(key)}: [\n")
-            last = len(value) - 1
-            for index, entry in enumerate(value):
-                text = entry if key in _SECTIONS else _dumps(entry)
-                out.write(f"    {text}{',' if index < last else ''}\n")
-            out.write(f"  ]{comma}\n")
-        else:
-            out.write(f"  {_dumps(key)}: {_dumps(value)}{comma}\n")
-    out.write("}\n")
 
-
-def _dumps(value) -> str:
-    return orjson.dumps(value, default=str).decode()
+    write_json_document(
+        {
+            key: JsonTexts(value if key in _SECTIONS else [dumps_compact(entry) for entry in value])
+            if isinstance(value, list)
+            else JsonText(dumps_compact(value))
+            if isinstance(value, dict)
+            else value
+            for key, value in document.items()
+        },
+        out,
+    )
 
 
 def _note(name: str, record: dict) -> str:

@@ -22,6 +22,7 @@ __all__ = [
     "Participant",
     "Meeting",
     "Commitment",
+    "COMMITMENT_RECORD_FIELDS",
     "Extraction",
 ]
 
@@ -179,6 +180,31 @@ class Commitment:
     # Read from a text that puts the item off ("the planned visit has been postponed to June"): ingest
     # reschedules the stored item it names instead of adding a second one.
     postponed: bool = False
+
+
+# A stored commitment's fields as every record of it names and orders them (`--json`, the JSON the
+# database writes for long lists); the fields derived on a day (state, days overdue) come after.
+# `window` holds start, end, precision and text; `agreed_meeting`/`fulfilled_meeting` are meeting uids;
+# `evidence` is the sentence's text.
+COMMITMENT_RECORD_FIELDS = (
+    "id",
+    "uid",
+    "kind",
+    "title",
+    "firmness",
+    "parties",
+    "city",
+    "country",
+    "status",
+    "review",
+    "window",
+    "made_on",
+    "agreed_meeting",
+    "fulfilled_meeting",
+    "fulfilled_on",
+    "source",
+    "evidence",
+)
 
 
 @dataclass

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
+from urllib.parse import urlsplit
 
 __all__ = [
     "IsoWeek",
@@ -111,6 +112,12 @@ class SourceRef:
     source: str
     published: dt.date | None
     url: str | None
+
+    @classmethod
+    def of(cls, document_id: int, source: str, title: str | None, published: dt.date | None) -> SourceRef:
+        """The reference to a stored document; its source is its URL when it is an http(s) one."""
+        url = source if urlsplit(source).scheme in {"http", "https"} else None
+        return cls(document_id, title, source, published, url)
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,14 @@ __all__ = [
     "State",
     "Verdict",
     "MatchAssessment",
-    "ACTIVE",
+    "ACTIVE_STATUSES",
+    "DUE_SOON_DAYS",
     "KIND_COMPATIBILITY",
     "derive_state",
     "window_state",
     "days_overdue",
     "is_active",
+    "is_active_state",
     "is_fulfilled_late",
     "is_stale",
     "last_news",
@@ -35,7 +37,11 @@ __all__ = [
     "find_postponed",
 ]
 
-ACTIVE = {Status.OPEN, Status.RESCHEDULED}
+# Stored statuses of an item still to be done. An active item is one of these and not rejected in
+# review (`is_active`); storage derives its SQL condition from the two.
+ACTIVE_STATUSES = frozenset({Status.OPEN, Status.RESCHEDULED})
+# The default horizon of "due soon", in days (the due_soon_days setting).
+DUE_SOON_DAYS = 30
 
 
 class State(StrEnum):
@@ -50,7 +56,12 @@ class State(StrEnum):
 
 def is_active(item: Commitment) -> bool:
     """Still to be done: open, or rescheduled to a new window (and not rejected in review)."""
-    return item.status in ACTIVE and item.review is not ReviewState.REJECTED
+    return is_active_state(item.status, item.review)
+
+
+def is_active_state(status: str, review: str) -> bool:
+    """`is_active` on a stored status and review state (enum members or their values)."""
+    return status in ACTIVE_STATUSES and review != ReviewState.REJECTED
 
 
 def days_overdue(item: Commitment, today: dt.date) -> int:
@@ -70,7 +81,7 @@ def is_fulfilled_late(item: Commitment) -> bool:
     )
 
 
-def derive_state(item: Commitment, today: dt.date, due_soon_days: int = 30) -> State:
+def derive_state(item: Commitment, today: dt.date, due_soon_days: int = DUE_SOON_DAYS) -> State:
     """The item's state on `today`; `due_soon_days` is the reminder horizon."""
     if item.status is Status.CANCELLED:
         return State.CANCELLED
@@ -79,7 +90,7 @@ def derive_state(item: Commitment, today: dt.date, due_soon_days: int = 30) -> S
     return window_state(item.window.end, today, due_soon_days)
 
 
-def window_state(window_end: dt.date | None, today: dt.date, due_soon_days: int = 30) -> State:
+def window_state(window_end: dt.date | None, today: dt.date, due_soon_days: int = DUE_SOON_DAYS) -> State:
     """The state of an item still to be done, from its window's (inclusive) end alone."""
     if window_end is None:
         return State.OPEN_ENDED

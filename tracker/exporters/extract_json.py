@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from tracker.domain.model import Commitment, Evidence, Extraction, Meeting
+from tracker.exporters.records import iso, meeting_place_and_people
 
 __all__ = ["extraction_to_json", "SCHEMA"]
 
 SCHEMA = "tracker.extract/1"
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _evidence(evidence: Evidence | None) -> dict | None:
@@ -23,15 +20,9 @@ def _meeting(meeting: Meeting) -> dict:
     return {
         "kind": str(meeting.kind),
         "title": meeting.title,
-        "start": _iso(meeting.start),
-        "end": _iso(meeting.end),
-        "city": meeting.city,
-        "country": meeting.country,
-        "timezone": meeting.timezone,
-        "parties": sorted(meeting.parties),
-        "participants": [
-            {"name": p.name, "role": p.role, "country": p.country} for p in meeting.participants
-        ],
+        "start": iso(meeting.start),
+        "end": iso(meeting.end),
+        **meeting_place_and_people(meeting),
         "evidence": _evidence(meeting.evidence),
     }
 
@@ -46,8 +37,8 @@ def _commitment(item: Commitment) -> dict:
         "city": item.city,
         "country": item.country,
         "window": {
-            "start": _iso(window.start),
-            "end": _iso(window.end),
+            "start": iso(window.start),
+            "end": iso(window.end),
             "precision": str(window.precision),
             "text": window.text,
         },
@@ -62,7 +53,7 @@ def extraction_to_json(extraction: Extraction, sha256: str) -> dict:
         "schema": SCHEMA,
         "document": {
             "sha256": sha256,
-            "published": _iso(extraction.published),
+            "published": iso(extraction.published),
             "title": extraction.title,
             "language": extraction.language,
         },

@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from icalendar import Alarm, Calendar, Event, Todo, vDuration, vText
+from icalendar import Calendar, vDuration, vText
 
 from tracker.domain.model import Commitment, Firmness, Meeting, ReviewState, Status
-from tracker.domain.status import is_active, is_fulfilled_late
+from tracker.domain.status import DUE_SOON_DAYS, is_active, is_fulfilled_late
+from tracker.speed.ical import Component
 
 __all__ = [
     "TodoMode",
@@ -92,7 +93,7 @@ class ExportOptions:
     refresh: dt.timedelta = dt.timedelta(hours=6)
     prodid: str = PRODID
     dtstamp: dt.datetime = _EPOCH
-    due_soon_days: int = 30
+    due_soon_days: int = DUE_SOON_DAYS
     description: str = field(default="Diplomatic meetings and the follow-up items agreed at them")
     scope: str = ""
 
@@ -325,113 +326,7 @@ def _timed_span(meeting: Meeting) -> tuple[dt.datetime, dt.datetime | None] | No
     return (start, end) if end > start else (start, None)
 
 
-# Components are built as `_Component`s and written as content lines here, not as icalendar objects: for
-# 100,000 items icalendar's per-property machinery (an encoded object, a Parameters dict and a Contentline
-# per property) was most of `export ics` (issue 16). TEXT and URI values are written directly; any other
-# value (dates, instants, integers, durations) is written once per distinct value by icalendar itself and
-# reused. `to_icalendar()` builds the same component with icalendar: tests/exporters/test_ics_fast.py
-# checks that both give the same bytes and that icalendar reads every property back to the same value.
-
-_TOKEN = re.compile(r"[A-Za-z0-9-]+")
-_ICALENDAR_CLASSES = {"VEVENT": Event, "VTODO": Todo, "VALARM": Alarm}
-
-
-def _escape(text: str) -> str:
-    """A TEXT value escaped as icalendar escapes it (RFC 5545 §3.3.11), in the same order."""
-    if "\\" in text:
-        text = text.replace(r"\N", "\n").replace("\\", "\\\\")
-    if ";" in text:
-        text = text.replace(";", r"\;")
-    if "," in text:
-        text = text.replace(",", r"\,")
-    if "\n" in text or "\r" in text:
-        text = text.replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n")
-    return text
-
-
-@functools.lru_cache(maxsize=256)
-def _value_type(component: str, name: str) -> str:
-    """How icalendar writes a str value of property `name`: "text", "uri", or "other"."""
-    klass = _ICALENDAR_CLASSES[component].types_factory.for_property(name.lower())
-    return {"vText": "text", "vUri": "uri"}.get(klass.__name__, "other")
-
-
-def _icalendar_line(component: str, name: str, value: object, parameters: dict[str, str] | None) -> str:
-    """The content line icalendar writes for one property (unfolded)."""
-    built = _ICALENDAR_CLASSES[component]()
-    built.add(name, list(value) if isinstance(value, tuple) else value, parameters=parameters)  # type: ignore[arg-type]
-    return str(built.content_line(name, built[name]))
-
-
-_cached_icalendar_line = functools.lru_cache(maxsize=8192)(
-    lambda component, name, value, parameters: _icalendar_line(
-        component, name, value, dict(parameters) if parameters else None
-    )
-)
-
-
-def _content_line(component: str, name: str, value: object, parameters: dict[str, str] | None) -> str:
-    if isinstance(value, str) and (not parameters or all(_TOKEN.fullmatch(v) for v in parameters.values())):
-        kind = _value_type(component, name)
-        if kind != "other":
-            params = "".join(f";{key}={parameters[key]}" for key in sorted(parameters)) if parameters else ""
-            return f"{name}{params}:{_escape(value) if kind == 'text' else value}"
-    try:
-        key = tuple(sorted(parameters.items())) if parameters else None
-        return _cached_icalendar_line(component, name, value, key)
-    except TypeError:  # an unhashable value (a recurrence rule): not cached
-        return _icalendar_line(component, name, value, parameters)
-
-
-class _Component:
-    """A VEVENT, VTODO or VALARM: its properties in the order added, written like icalendar writes them.
-
-    Properties come out in icalendar's order: its class's `canonical_order` first, the rest by name;
-    several values of one property keep the order they were added in.
-    """
-
-    __slots__ = ("name", "properties", "subcomponents")
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.properties: list[tuple[str, object, dict[str, str] | None]] = []
-        self.subcomponents: list[_Component] = []
-
-    def add(self, name: str, value: object, parameters: dict[str, str] | None = None) -> None:
-        self.properties.append((name.upper(), value, parameters))
-
-    def add_component(self, component: _Component) -> None:
-        self.subcomponents.append(component)
-
-    def content_lines(self) -> list[str]:
-        order = _canonical_rank(self.name)
-        ranked = sorted(
-            self.properties, key=lambda p: (order.get(p[0], len(order)), p[0] if p[0] not in order else "")
-        )
-        lines = [f"BEGIN:{self.name}"]
-        lines.extend(_content_line(self.name, name, value, params) for name, value, params in ranked)
-        for subcomponent in self.subcomponents:
-            lines.extend(subcomponent.content_lines())
-        lines.append(f"END:{self.name}")
-        return lines
-
-    def to_icalendar(self):
-        """The same component as an icalendar object (tests compare the two)."""
-        built = _ICALENDAR_CLASSES[self.name]()
-        for name, value, params in self.properties:
-            built.add(name, list(value) if isinstance(value, tuple) else value, parameters=params)
-        for subcomponent in self.subcomponents:
-            built.add_component(subcomponent.to_icalendar())
-        return built
-
-
-@functools.lru_cache(maxsize=8)
-def _canonical_rank(component: str) -> dict[str, int]:
-    order: tuple[str, ...] = _ICALENDAR_CLASSES[component].canonical_order or ()
-    return {name: rank for rank, name in enumerate(order)}
-
-
-def _add(component: _Component, name: str, value: object) -> None:
+def _add(component: Component, name: str, value: object) -> None:
     component.add(name, value)
 
 
@@ -489,9 +384,9 @@ def _meeting_description(meeting: Meeting) -> str:
     return "\n".join(lines)
 
 
-def meeting_event(meeting: Meeting, options: ExportOptions) -> _Component:
+def meeting_event(meeting: Meeting, options: ExportOptions) -> Component:
     """One meeting as a VEVENT: all-day unless its times and zone are known."""
-    event = _Component("VEVENT")
+    event = Component("VEVENT")
     event.add("uid", meeting.uid)
     _stamp(event, meeting.created_at, meeting.updated_at, options)
     span = _timed_span(meeting)
@@ -575,15 +470,15 @@ def _add_item_common(component, item: Commitment, options: ExportOptions) -> Non
         component.add("related-to", item.fulfilled_meeting_uid, parameters={"RELTYPE": "CHILD"})
 
 
-def _alarm(summary: str, trigger: dt.timedelta, related_end: bool) -> _Component:
-    alarm = _Component("VALARM")
+def _alarm(summary: str, trigger: dt.timedelta, related_end: bool) -> Component:
+    alarm = Component("VALARM")
     alarm.add("action", "DISPLAY")
     alarm.add("description", _text(summary))
     alarm.add("trigger", trigger, parameters={"RELATED": "END"} if related_end else {})
     return alarm
 
 
-def item_event(item: Commitment, options: ExportOptions) -> _Component | None:
+def item_event(item: Commitment, options: ExportOptions) -> Component | None:
     """An active item with a window as an all-day "Due: ..." VEVENT on its last day; None otherwise.
 
     Open-ended items have no day to show on, and fulfilled or cancelled items
@@ -591,7 +486,7 @@ def item_event(item: Commitment, options: ExportOptions) -> _Component | None:
     """
     if not is_active(item) or item.window.end is None:
         return None
-    event = _Component("VEVENT")
+    event = Component("VEVENT")
     event.add("uid", item.uid)
     _add(event, "dtstart", item.window.end)
     _add(event, "dtend", exclusive_end(item.window.end))
@@ -619,7 +514,7 @@ def open_digest_uid(scope: str) -> str:
     return f"open-follow-ups-{hashlib.sha256(scope.encode('utf-8')).hexdigest()[:16]}@tracker"
 
 
-def open_digest_event(commitments: list[Commitment], options: ExportOptions) -> _Component | None:
+def open_digest_event(commitments: list[Commitment], options: ExportOptions) -> Component | None:
     """One weekly all-day "Open follow-ups (N)" event listing the active open-ended items; None when there are none.
 
     Open-ended items have no day of their own, and Google Calendar and Outlook ignore VTODO in subscriptions,
@@ -639,7 +534,7 @@ def open_digest_event(commitments: list[Commitment], options: ExportOptions) -> 
         agreed = f", agreed {item.made_on.isoformat()}" if item.made_on else ""
         said = f": {_quote(item.window.text)}" if item.window.text else ""
         lines.append(f"- {_title(item)}{parties}{agreed}{said}")
-    event = _Component("VEVENT")
+    event = Component("VEVENT")
     event.add("uid", open_digest_uid(options.scope))
     changes = [c.updated_at or c.created_at for c in open_ended if c.updated_at or c.created_at]
     _stamp(event, None, max((_utc(c, options.dtstamp) for c in changes), default=None), options)
@@ -654,9 +549,9 @@ def open_digest_event(commitments: list[Commitment], options: ExportOptions) -> 
     return event
 
 
-def item_todo(item: Commitment, options: ExportOptions) -> _Component:
+def item_todo(item: Commitment, options: ExportOptions) -> Component:
     """Any item as a VTODO: DTSTART and DUE from its window (none when open-ended), STATUS from its status."""
-    todo = _Component("VTODO")
+    todo = Component("VTODO")
     todo.add("uid", todo_uid(_stored_uid(item)))
     if item.window.start is not None and item.window.end is not None:
         _add(todo, "dtstart", item.window.start)

@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from tracker.domain.model import Commitment, Meeting
-from tracker.domain.status import days_overdue, derive_state
+from tracker.domain.model import COMMITMENT_RECORD_FIELDS, Commitment, Meeting
+from tracker.domain.status import DUE_SOON_DAYS, days_overdue, derive_state
 
-__all__ = ["meeting_record", "commitment_record", "join_json_objects"]
+__all__ = ["meeting_record", "commitment_record", "meeting_place_and_people", "iso"]
 
 
-def _iso(value: dt.date | dt.time | dt.datetime | None) -> str | None:
+def iso(value: dt.date | dt.time | dt.datetime | None) -> str | None:
+    """ISO 8601 text of a date, time or instant; None stays None."""
     return value.isoformat() if value is not None else None
+
+
+def meeting_place_and_people(meeting: Meeting) -> dict:
+    """Where a meeting was and who took part, as every JSON shape of a meeting writes it."""
+    return {
+        "city": meeting.city,
+        "country": meeting.country,
+        "timezone": meeting.timezone,
+        "parties": sorted(meeting.parties),
+        "participants": [
+            {"name": p.name, "role": p.role, "country": p.country} for p in meeting.participants
+        ],
+    }
 
 
 def meeting_record(meeting: Meeting) -> dict:
@@ -20,61 +35,48 @@ def meeting_record(meeting: Meeting) -> dict:
         "uid": meeting.uid,
         "kind": str(meeting.kind),
         "title": meeting.title,
-        "start": _iso(meeting.start),
-        "end": _iso(meeting.end),
-        "start_time": _iso(meeting.start_time),
-        "end_time": _iso(meeting.end_time),
-        "city": meeting.city,
-        "country": meeting.country,
-        "timezone": meeting.timezone,
-        "parties": sorted(meeting.parties),
-        "participants": [
-            {"name": p.name, "role": p.role, "country": p.country} for p in meeting.participants
-        ],
+        "start": iso(meeting.start),
+        "end": iso(meeting.end),
+        "start_time": iso(meeting.start_time),
+        "end_time": iso(meeting.end_time),
+        **meeting_place_and_people(meeting),
         "review": str(meeting.review),
         "source": meeting.source,
         "evidence": meeting.evidence.text if meeting.evidence else None,
     }
 
 
-def commitment_record(item: Commitment, today: dt.date, due_soon_days: int = 30) -> dict:
-    """The item's stored fields, then those derived on `today` (the order of tracker.storage.item_json)."""
-    window = item.window
-    return {
-        "id": item.id,
-        "uid": item.uid,
-        "kind": str(item.kind),
-        "title": item.title,
-        "firmness": str(item.firmness),
-        "parties": sorted(item.parties),
-        "city": item.city,
-        "country": item.country,
-        "status": str(item.status),
-        "review": str(item.review),
-        "window": {
-            "start": _iso(window.start),
-            "end": _iso(window.end),
-            "precision": str(window.precision),
-            "text": window.text,
-        },
-        "made_on": _iso(item.made_on),
-        "agreed_meeting": item.agreed_meeting_uid,
-        "fulfilled_meeting": item.fulfilled_meeting_uid,
-        "fulfilled_on": _iso(item.fulfilled_on),
-        "source": item.source,
-        "evidence": item.evidence.text if item.evidence else None,
-        "state": str(derive_state(item, today, due_soon_days)),
-        "days_overdue": days_overdue(item, today),
-    }
+# How each field of COMMITMENT_RECORD_FIELDS reads off a domain item.
+_ITEM_FIELDS: dict[str, Callable[[Commitment], object]] = {
+    "id": lambda item: item.id,
+    "uid": lambda item: item.uid,
+    "kind": lambda item: str(item.kind),
+    "title": lambda item: item.title,
+    "firmness": lambda item: str(item.firmness),
+    "parties": lambda item: sorted(item.parties),
+    "city": lambda item: item.city,
+    "country": lambda item: item.country,
+    "status": lambda item: str(item.status),
+    "review": lambda item: str(item.review),
+    "window": lambda item: {
+        "start": iso(item.window.start),
+        "end": iso(item.window.end),
+        "precision": str(item.window.precision),
+        "text": item.window.text,
+    },
+    "made_on": lambda item: iso(item.made_on),
+    "agreed_meeting": lambda item: item.agreed_meeting_uid,
+    "fulfilled_meeting": lambda item: item.fulfilled_meeting_uid,
+    "fulfilled_on": lambda item: iso(item.fulfilled_on),
+    "source": lambda item: item.source,
+    "evidence": lambda item: item.evidence.text if item.evidence else None,
+}
+_ITEM_READERS = tuple((key, _ITEM_FIELDS[key]) for key in COMMITMENT_RECORD_FIELDS)
 
 
-def join_json_objects(first: str, second: str) -> str:
-    """One JSON object text with the keys of the object texts `first`, then `second`.
-
-    Both as the database or orjson write them: nothing after the closing brace.
-    """
-    if first[-1] != "}" or second[0] != "{":
-        raise ValueError(f"not JSON objects: {first[-20:]!r}, {second[:20]!r}")
-    if second == "{}":
-        return first
-    return f"{first[:-1]}{'' if first[-2] == '{' else ','}{second[1:]}"
+def commitment_record(item: Commitment, today: dt.date, due_soon_days: int = DUE_SOON_DAYS) -> dict:
+    """The item's stored fields (COMMITMENT_RECORD_FIELDS, in order), then those derived on `today`."""
+    record = {key: read(item) for key, read in _ITEM_READERS}
+    record["state"] = str(derive_state(item, today, due_soon_days))
+    record["days_overdue"] = days_overdue(item, today)
+    return record

@@ -25,6 +25,7 @@ from urllib.parse import parse_qs
 
 from sqlalchemy import Engine, text
 
+from tracker.domain.status import DUE_SOON_DAYS
 from tracker.exporters.ics import ExportOptions, TodoMode
 from tracker.services import feeds
 from tracker.storage.db import session_scope
@@ -132,7 +133,7 @@ class FeedApp:
         engine: Engine,
         *,
         today: Callable[[], dt.date],
-        due_soon_days: int = 30,
+        due_soon_days: int = DUE_SOON_DAYS,
         refresh: dt.timedelta = dt.timedelta(hours=1),
         logger: logging.Logger | None = None,
         cache_size: int = 16,

@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain.model import Kind
 from tracker.domain.status import Verdict, kind_compatibility
-from tracker.services.tracking import ACTIVE_STATUSES
-from tracker.storage import models as m
+from tracker.storage.items import list_active_kinds_by_parties
+from tracker.storage.meetings import list_held_meeting_days
 
 __all__ = ["Cadence", "LATE_FACTOR", "list_cadences"]
 
@@ -59,52 +57,6 @@ class Cadence:
         }
 
 
-def _held_meetings(session: Session, today: dt.date, party: str | None, kind: str | None):
-    """(parties, kind) -> sorted distinct start dates of meetings held on or before `today`."""
-    query = select(m.Meeting.id, m.Meeting.kind, m.Meeting.start_date).where(
-        m.Meeting.start_date <= today, m.Meeting.review != "rejected"
-    )
-    if kind:
-        query = query.where(m.Meeting.kind == kind)
-    if party:
-        query = query.where(m.Meeting.party_rows.any(m.MeetingParty.code == party.upper()))
-    meetings = {row.id: (row.kind, row.start_date) for row in session.execute(query)}
-    parties: dict[int, set[str]] = defaultdict(set)
-    codes = select(m.MeetingParty.meeting_id, m.MeetingParty.code).where(
-        m.MeetingParty.meeting_id.in_(query.with_only_columns(m.Meeting.id).scalar_subquery())
-    )
-    for meeting_id, code in session.execute(codes):
-        parties[meeting_id].add(code)
-    groups: dict[tuple[tuple[str, ...], str], set[dt.date]] = defaultdict(set)
-    for meeting_id, (kind_, start) in meetings.items():
-        if parties.get(meeting_id):
-            groups[(tuple(sorted(parties[meeting_id])), kind_)].add(start)
-    return {key: sorted(dates) for key, dates in groups.items()}
-
-
-def _active_items(session: Session) -> dict[tuple[str, ...], list[str]]:
-    """Party set -> kinds of the active (not rejected) items between exactly those parties."""
-    active = select(m.Commitment.id).where(
-        m.Commitment.status.in_(ACTIVE_STATUSES), m.Commitment.review != "rejected"
-    )
-    kinds = dict(
-        session.execute(
-            select(m.Commitment.id, m.Commitment.kind).where(m.Commitment.id.in_(active.scalar_subquery()))
-        ).all()
-    )
-    parties: dict[int, set[str]] = defaultdict(set)
-    for item_id, code in session.execute(
-        select(m.CommitmentParty.commitment_id, m.CommitmentParty.code).where(
-            m.CommitmentParty.commitment_id.in_(active.scalar_subquery())
-        )
-    ):
-        parties[item_id].add(code)
-    by_parties: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for item_id, codes in parties.items():
-        by_parties[tuple(sorted(codes))].append(kinds[item_id])
-    return by_parties
-
-
 def list_cadences(
     session: Session, today: dt.date, *, party: str | None = None, kind: str | None = None
 ) -> list[Cadence]:
@@ -114,11 +66,13 @@ def list_cadences(
     :param kind: only this meeting kind.
     """
     series = {
-        key: dates for key, dates in _held_meetings(session, today, party, kind).items() if len(dates) >= 2
+        key: dates
+        for key, dates in list_held_meeting_days(session, held_by=today, party=party, kind=kind).items()
+        if len(dates) >= 2
     }
     if not series:
         return []
-    items = _active_items(session)
+    items = list_active_kinds_by_parties(session)
     cadences = []
     for (parties, kind_), dates in series.items():
         gaps = [(later - earlier).days for earlier, later in zip(dates, dates[1:])]

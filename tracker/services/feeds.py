@@ -16,8 +16,8 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,9 +25,12 @@ from tracker import limits
 from tracker.domain.model import Commitment, Meeting
 from tracker.errors import ConflictError, InputError, NotFoundError, StorageError
 from tracker.exporters.ics import ExportOptions, iter_calendar, iter_objects
-from tracker.services.reminders import iter_items
-from tracker.storage import models as m
+from tracker.storage import feeds as feed_store
 from tracker.storage import repo
+from tracker.storage.items import iter_items
+
+if TYPE_CHECKING:
+    from tracker.storage.models import Feed
 
 __all__ = [
     "CalendarFilter",
@@ -86,9 +89,8 @@ def load_calendar(session: Session, filter_: CalendarFilter) -> tuple[list[Meeti
     )
     # Items straight from columns (not ORM rows): a 100,000-item calendar loads
     # in a quarter of the time and memory.
-    conditions = [m.Commitment.status == filter_.status] if filter_.status else []
     items = _union(
-        [iter_items(session, *conditions, party=p, active_only=False) for p in parties],
+        [iter_items(session, status=filter_.status, party=p, active_only=False) for p in parties],
         key=lambda i: (i.window.end is None, i.window.end or dt.date.min, i.id),
     )
     if filter_.kinds:
@@ -141,18 +143,7 @@ def calendar_fingerprint(session: Session) -> tuple:
     sum(sequence) catch edits, the sum even when an edit made under an earlier
     `--today` carries an older change time.
     """
-    result = []
-    for table in (m.Meeting, m.Commitment):
-        row = session.execute(
-            select(
-                func.count(table.id),
-                func.max(table.id),
-                func.max(table.updated_at),
-                func.coalesce(func.sum(table.sequence), 0),
-            )
-        ).one()
-        result.extend(row)
-    return tuple(result)
+    return feed_store.count_changes(session)
 
 
 def latest_change(fingerprint: tuple) -> dt.datetime | None:
@@ -204,7 +195,7 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(part for part in (value or "").split(",") if part)
 
 
-def _info(row: m.Feed) -> FeedInfo:
+def _info(row: Feed) -> FeedInfo:
     return FeedInfo(row.id, row.name, _split(row.party), _split(row.kind), row.created_at, row.revoked_at)
 
 
@@ -228,7 +219,7 @@ def webcal_url(url: str) -> str:
     return "webcal://" + url.split("://", 1)[1]
 
 
-def _retire_revoked_name(session: Session, row: m.Feed) -> None:
+def _retire_revoked_name(session: Session, row: Feed) -> None:
     """Free a revoked feed's name for a new feed: the old row stays (and stays revoked) under a dated name."""
     suffix = f" (revoked {row.revoked_at:%Y-%m-%d %H:%M:%S})"
     row.name = row.name[: 200 - len(suffix)] + suffix
@@ -244,7 +235,7 @@ def add_feed(
         raise InputError(f"a feed name needs 1 to {limits.LABEL_CHARS} printable characters")
     limits.check_text(",".join(parties), limits.LABEL_CHARS, "the feed's --party list")
     limits.check_text(",".join(kinds), limits.LABEL_CHARS, "the feed's --kind list")
-    existing = session.scalar(select(m.Feed).where(m.Feed.name == name))
+    existing = feed_store.find_feed_by_name(session, name)
     if existing is not None and existing.revoked_at is None:
         raise ConflictError(
             f"a feed named {name!r} exists already; choose another name, "
@@ -253,29 +244,27 @@ def add_feed(
     if existing is not None:
         _retire_revoked_name(session, existing)
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    row = m.Feed(
-        name=name,
-        token_hash=hash_token(token),
-        party=",".join(parties) or None,
-        kind=",".join(kinds) or None,
-        created_at=at,
-        revoked_at=None,
-    )
-    session.add(row)
     try:
-        session.flush()
+        row = feed_store.add_feed_row(
+            session,
+            name=name,
+            token_hash=hash_token(token),
+            party=",".join(parties) or None,
+            kind=",".join(kinds) or None,
+            at=at,
+        )
     except IntegrityError as err:  # a concurrent add of the same name
         raise ConflictError(f"a feed named {name!r} exists already; choose another name") from err
     return NewFeed(_info(row), token)
 
 
 def list_feeds(session: Session) -> list[FeedInfo]:
-    return [_info(row) for row in session.scalars(select(m.Feed).order_by(m.Feed.name))]
+    return [_info(row) for row in feed_store.list_feed_rows(session)]
 
 
 def revoke_feed(session: Session, name: str, *, at: dt.datetime) -> FeedInfo:
     """Revoke a feed for good: its URL answers 404 from now on. NotFoundError / ConflictError otherwise."""
-    row = session.scalar(select(m.Feed).where(m.Feed.name == name))
+    row = feed_store.find_feed_by_name(session, name)
     if row is None:
         raise NotFoundError(f"no feed named {name!r}; `tracker calendars list` shows them")
     if row.revoked_at is not None:
@@ -287,7 +276,7 @@ def revoke_feed(session: Session, name: str, *, at: dt.datetime) -> FeedInfo:
 
 def rotate_feed(session: Session, name: str) -> NewFeed:
     """Give an active feed a new secret token (the old URL answers 404 from now on); NotFoundError otherwise."""
-    row = session.scalar(select(m.Feed).where(m.Feed.name == name))
+    row = feed_store.find_feed_by_name(session, name)
     if row is None or row.revoked_at is not None:
         raise NotFoundError(f"no active feed named {name!r}; `tracker feeds list` shows them")
     token = secrets.token_urlsafe(TOKEN_BYTES)
@@ -304,8 +293,9 @@ def find_feed(session: Session, token: str) -> FeedInfo | None:
     """
     presented = hash_token(token).encode("ascii")
     found = None
-    for row in session.execute(select(m.Feed.id, m.Feed.token_hash, m.Feed.revoked_at)).all():
-        if hmac.compare_digest(presented, row.token_hash.encode("ascii")) and row.revoked_at is None:
-            found = row.id
+    for feed_id, token_hash, revoked_at in feed_store.list_feed_hashes(session):
+        if hmac.compare_digest(presented, token_hash.encode("ascii")) and revoked_at is None:
+            found = feed_id
     # Revoked and unknown tokens take the same path: no further query for either.
-    return None if found is None else _info(session.get(m.Feed, found))
+    row = None if found is None else feed_store.get_feed(session, found)
+    return None if row is None else _info(row)

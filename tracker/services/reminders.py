@@ -8,27 +8,24 @@ their review state so that every rendering can mark them. Everything is a pure
 function of the stored data and `today`.
 
 Each reminder carries its item's record as JSON text written by the database
-(tracker.storage.item_json), not a domain object: building and encoding domain
+(tracker.speed.sql_rows), not a domain object: building and encoding domain
 objects was most of the time of `remind --json` on 100,000 items (bench/remind.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from tracker.domain import model as domain
 from tracker.domain.status import is_stale, last_news
 from tracker.services.cadence import Cadence, list_cadences
 from tracker.services.fulfilment import list_possible_matches
-from tracker.services.tracking import ACTIVE_STATUSES
-from tracker.storage import models as m
-from tracker.storage.item_json import fetch_item_records, select_item_records
+from tracker.speed.sql_rows import list_item_records, list_item_records_by_id
+from tracker.storage import items as items_store
+from tracker.storage.meetings import list_last_meeting_days
 
 __all__ = [
     "Reminder",
@@ -36,9 +33,6 @@ __all__ = [
     "StaleItem",
     "build_reminders",
     "list_stale",
-    "load_items",
-    "iter_items",
-    "overdue_condition",
 ]
 
 # History fields that are not news about an item: its storing (the day it was made
@@ -100,250 +94,6 @@ class Reminders:
         }
 
 
-def _unindexed(column):
-    """`column` wrapped so that the database does not pick its index.
-
-    Active items are few and old ones many, but SQLite's statistics only know
-    averages: offered an index on the window end, it walks every item that ever
-    fell due (750,000 of 1,000,000 in bench/remind.py: 4 s) instead of the
-    10,000 active ones through the status index (0.1 s). NULL stays NULL.
-    """
-    return func.coalesce(column, None)
-
-
-def overdue_condition(today: dt.date):
-    """SQL condition: the window ended before `today` (combine with the active filter of `iter_items`)."""
-    return _unindexed(m.Commitment.window_end) < today
-
-
-def _item_columns():
-    agreed, fulfilled = aliased(m.Meeting), aliased(m.Meeting)
-    c = m.Commitment
-    # The party codes come in the same row, joined by commas (codes never hold one):
-    # one query instead of one more per batch of rows.
-    parties = (
-        select(func.aggregate_strings(m.CommitmentParty.code, ","))
-        .where(m.CommitmentParty.commitment_id == c.id)
-        .scalar_subquery()
-    )
-    return (
-        select(
-            c.id,
-            c.uid,
-            c.kind,
-            c.title,
-            c.firmness,
-            c.city,
-            c.country,
-            c.timezone,
-            c.window_start,
-            c.window_end,
-            c.window_precision,
-            c.window_text,
-            c.status,
-            c.review,
-            c.made_on,
-            c.fulfilled_on,
-            c.evidence_text,
-            c.evidence_start,
-            c.evidence_end,
-            c.sequence,
-            c.created_at,
-            c.updated_at,
-            m.Document.source,
-            agreed.uid.label("agreed_uid"),
-            fulfilled.uid.label("fulfilled_uid"),
-            parties.label("parties"),
-        )
-        .outerjoin(m.Document, m.Document.id == c.document_id)
-        .outerjoin(agreed, agreed.id == c.agreed_meeting_id)
-        .outerjoin(fulfilled, fulfilled.id == c.fulfilled_meeting_id)
-    )
-
-
-# Enum members by value: a dict lookup is several times cheaper than Enum(value) on 100,000s of rows.
-_KINDS = {k.value: k for k in domain.Kind}
-_FIRMNESS = {f.value: f for f in domain.Firmness}
-_PRECISIONS = {p.value: p for p in domain.Precision}
-_STATUSES = {s.value: s for s in domain.Status}
-_REVIEWS = {r.value: r for r in domain.ReviewState}
-
-
-def _to_domain(row, windows: dict[tuple, domain.Window]) -> domain.Commitment:
-    # Unpacked by position (the order of _item_columns): attribute access per column costs
-    # more than the rest of this function on 100,000 rows.
-    (
-        item_id,
-        uid,
-        kind,
-        title,
-        firmness,
-        city,
-        country,
-        timezone,
-        window_start,
-        window_end,
-        precision,
-        window_text,
-        status,
-        review,
-        made_on,
-        fulfilled_on,
-        evidence_text,
-        evidence_start,
-        evidence_end,
-        sequence,
-        created_at,
-        updated_at,
-        source,
-        agreed_uid,
-        fulfilled_uid,
-        parties,
-    ) = row
-    # Items share few windows ("in 2017", "in March 2018"): each distinct one is built (and checked) once.
-    window_key = (window_start, window_end, precision, window_text)
-    window = windows.get(window_key)
-    if window is None:
-        window = windows[window_key] = domain.Window(
-            window_start, window_end, _PRECISIONS[precision], window_text
-        )
-    evidence = None
-    if evidence_text is not None:
-        evidence = domain.Evidence(evidence_text, evidence_start or 0, evidence_end or 0)
-    return domain.Commitment(
-        kind=_KINDS[kind],
-        firmness=_FIRMNESS[firmness],
-        window=window,
-        title=title,
-        parties=sorted(parties.split(",")) if parties else [],
-        city=city,
-        country=country,
-        timezone=timezone,
-        evidence=evidence,
-        status=_STATUSES[status],
-        review=_REVIEWS[review],
-        made_on=made_on,
-        agreed_meeting_uid=agreed_uid,
-        fulfilled_meeting_uid=fulfilled_uid,
-        fulfilled_on=fulfilled_on,
-        source=source,
-        id=item_id,
-        uid=uid,
-        sequence=sequence,
-        created_at=created_at,
-        updated_at=updated_at,
-    )
-
-
-def _filters(
-    active_only: bool = True,
-    include_rejected: bool = False,
-    party: str | None = None,
-    kind: str | None = None,
-) -> list:
-    c = m.Commitment
-    conditions = []
-    if active_only:
-        conditions.append(c.status.in_(ACTIVE_STATUSES))
-    if not include_rejected:
-        conditions.append(c.review != "rejected")
-    if party:
-        conditions.append(c.party_rows.any(m.CommitmentParty.code == party.upper()))
-    if kind:
-        conditions.append(c.kind == kind)
-    return conditions
-
-
-def iter_items(
-    session: Session,
-    *conditions,
-    party: str | None = None,
-    kind: str | None = None,
-    active_only: bool = True,
-    include_rejected: bool = False,
-    batch: int = 1000,
-) -> Iterator[domain.Commitment]:
-    """Items meeting `conditions`, soonest window end first (open-ended last), streamed in batches.
-
-    Built straight from columns, not ORM rows, and `batch` rows at a time, so that
-    a list of 100,000s of items neither waits for nor holds all of them.
-    """
-    c = m.Commitment
-    query = (
-        _item_columns()
-        .where(*conditions, *_filters(active_only, include_rejected, party, kind))
-        .order_by(c.window_end.is_(None), c.window_end, c.id)
-    )
-    # Core rows through the session's connection (same transaction): no ORM result machinery per row.
-    result = session.connection().execute(query.execution_options(yield_per=batch))
-    windows: dict[tuple, domain.Window] = {}
-    for rows in result.partitions():
-        for row in rows:
-            yield _to_domain(row, windows)
-
-
-def load_items(
-    session: Session, *conditions, party: str | None = None, kind: str | None = None
-) -> list[domain.Commitment]:
-    """Active, not rejected items meeting `conditions` (see `iter_items`)."""
-    return list(iter_items(session, *conditions, party=party, kind=kind))
-
-
-def _last_changes(session: Session, item_ids: list[int], today: dt.date) -> dict[int, dt.date]:
-    """Item id -> day of its last recorded change (on or before `today`), creation and proposals aside."""
-    if not item_ids:
-        return {}
-    until = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
-    latest: dict[int, dt.date] = {}
-    for start in range(0, len(item_ids), 500):
-        chunk = item_ids[start : start + 500]
-        rows = session.execute(
-            select(m.History.entity_id, m.History.changed_at).where(
-                m.History.entity == "commitment",
-                m.History.entity_id.in_(chunk),
-                m.History.field.not_in(_NOT_NEWS),
-                m.History.changed_at < until,
-            )
-        )
-        for item_id, changed_at in rows:
-            day = changed_at.date()
-            if item_id not in latest or day > latest[item_id]:
-                latest[item_id] = day
-    return latest
-
-
-def _last_meetings(session: Session, items: list[domain.Commitment], today: dt.date) -> dict[int, dt.date]:
-    """Item id -> start of the last meeting (on or before `today`) at which all its parties were present."""
-    codes = sorted({code for item in items for code in item.parties})
-    if not codes:
-        return {}
-    held = select(m.Meeting.id).where(
-        m.Meeting.start_date <= today,
-        m.Meeting.review != "rejected",
-        m.Meeting.party_rows.any(m.MeetingParty.code.in_(codes)),
-    )
-    starts = dict(
-        session.execute(
-            select(m.Meeting.id, m.Meeting.start_date).where(m.Meeting.id.in_(held.scalar_subquery()))
-        ).all()
-    )
-    by_code: dict[str, set[int]] = defaultdict(set)
-    for meeting_id, code in session.execute(
-        select(m.MeetingParty.meeting_id, m.MeetingParty.code).where(
-            m.MeetingParty.meeting_id.in_(held.scalar_subquery())
-        )
-    ):
-        by_code[code].add(meeting_id)
-    latest = {}
-    for item in items:
-        if not item.parties:
-            continue
-        common = set.intersection(*(by_code.get(code, set()) for code in item.parties))
-        if common:
-            latest[item.id] = max(starts[meeting_id] for meeting_id in common)
-    return latest
-
-
 def list_stale(
     session: Session,
     today: dt.date,
@@ -358,9 +108,11 @@ def list_stale(
     its last recorded change (by hand or in review), and the last meeting held
     among all its parties.
     """
-    items = load_items(session, m.Commitment.window_end.is_(None), party=party, kind=kind)
-    changes = _last_changes(session, [item.id for item in items], today)
-    meetings = _last_meetings(session, items, today)
+    items = items_store.list_items(session, open_ended=True, party=party, kind=kind)
+    changes = items_store.list_last_change_days(
+        session, [item.id for item in items], today, except_fields=_NOT_NEWS
+    )
+    meetings = list_last_meeting_days(session, ((item.id, item.parties) for item in items), held_by=today)
     stale = []
     for item in items:
         news = last_news(item, history=changes.get(item.id), meeting=meetings.get(item.id), today=today)
@@ -388,12 +140,9 @@ def build_reminders(
     :param stale_months: an open-ended item with no news for this long is stale.
     """
     horizon = today + dt.timedelta(days=within_days)
-    end, start = _unindexed(m.Commitment.window_end), _unindexed(m.Commitment.window_start)
-    query = select_item_records(session).where(
-        or_(end <= horizon, and_(start > today, start <= horizon)), *_filters(party=party, kind=kind)
-    )
+    condition = items_store.reminder_condition(today, horizon, party=party, kind=kind)
     result = Reminders(today=today, within_days=within_days, stale_months=stale_months)
-    for item_id, window_start, window_end, review, record in fetch_item_records(session, query):
+    for item_id, window_start, window_end, review, record in list_item_records(session, condition):
         unreviewed = review == domain.ReviewState.UNREVIEWED
         if window_end < today:
             result.overdue.append(
@@ -419,13 +168,7 @@ def build_reminders(
 
 
 def _stale_reminders(session: Session, stale: list[StaleItem]) -> list[Reminder]:
-    records = {}
-    for start in range(0, len(stale), 500):
-        ids = [s.item.id for s in stale[start : start + 500]]
-        query = select_item_records(session).where(m.Commitment.id.in_(ids))
-        records.update(
-            (item_id, record) for item_id, _start, _end, _review, record in fetch_item_records(session, query)
-        )
+    records = list_item_records_by_id(session, [s.item.id for s in stale])
     return [
         Reminder(
             s.item.id,

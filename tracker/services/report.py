@@ -16,7 +16,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
@@ -36,12 +35,12 @@ from tracker.domain.report import (
     Timeline,
     WeeklyReport,
 )
-from tracker.domain.status import State, derive_state
+from tracker.domain.status import ACTIVE_STATUSES, State, derive_state
 from tracker.errors import InputError
 from tracker.gazetteer import party_name
 from tracker.services.fulfilment import list_possible_matches
 from tracker.storage import reporting
-from tracker.storage.reporting import DocumentRef, ItemDetail, ItemFact
+from tracker.storage.reporting import ItemDetail, ItemFact
 
 __all__ = [
     "parse_week",
@@ -106,13 +105,6 @@ def _state(
     return derive_state(item, today, horizon_days)
 
 
-def _source_ref(document: DocumentRef | None) -> SourceRef | None:
-    if document is None:
-        return None
-    url = document.source if urlsplit(document.source).scheme in {"http", "https"} else None
-    return SourceRef(document.id, document.title, document.source, document.published, url)
-
-
 class _Classified:
     """Every item of the report's scope with its state on `today`, computed once.
 
@@ -133,10 +125,7 @@ class _Classified:
             self.state[fact.id] = state
 
     def active(self) -> list[ItemFact]:
-        return [f for f in self.facts.values() if f.status in _ACTIVE]
-
-
-_ACTIVE = frozenset({Status.OPEN.value, Status.RESCHEDULED.value})
+        return [f for f in self.facts.values() if f.status in ACTIVE_STATUSES]
 
 
 def _end_key(fact: ItemFact) -> tuple:
@@ -185,7 +174,7 @@ class _Lines:
             fulfilled_on=fact.fulfilled_on,
             review=detail.review,
             evidence=detail.evidence,
-            source=_source_ref(detail.document),
+            source=detail.document,
             possible_matches=tuple(self.possible.get(fact.id, ())),
         )
 
@@ -408,71 +397,36 @@ def build_weekly_report(
     party = party.strip().upper() if party else None
     facts = reporting.list_item_facts(session, party=party)
     classified = _Classified(facts, today)
-    lines = _Lines(session, classified)
     limit = limit or None
-
-    first_day, last_day = week.start, week.end
-    made = sorted(
-        (f for f in facts if f.made_on is not None and first_day <= f.made_on <= last_day),
-        key=lambda f: (f.made_on, f.id),
+    chosen = _choose(
+        session, facts, classified, week=week, today=today, stale_months=stale_months, party=party
     )
-    changes = _week_changes(session, week, classified)
-    active = sorted(classified.active(), key=_end_key)  # sorted once; every list below keeps this order
-    due = [f for f in active if classified.state[f.id] is State.DUE_SOON]
-    overdue = [f for f in active if classified.state[f.id] is State.OVERDUE]
-    stale = _stale(session, classified, today, stale_months, party)
-    cadences = _cadences(session, today, party)
-    timeline_start, timeline_end, timeline, timeline_total = _timeline(classified, today)
-
     records = _compliance(classified, facts, only=party, home=home)
-    open_by_party: dict[str, list[ItemFact]] = defaultdict(list)
-    for fact in active:
-        for code in fact.parties:
-            if code != home:
-                open_by_party[code].append(fact)
+    open_by_party = _open_by_party(chosen.active, home)
     codes = [party] if party else sorted((c for c in records if c != "*"), key=lambda c: (party_name(c), c))
 
-    def shown(entries: list[ItemFact]) -> list[ItemFact]:
-        return entries[:limit] if limit else entries
-
-    for group in (made, due, overdue, stale or []):
-        lines.want(shown(group))
-    lines.want(timeline)
-    lines.want(c.fact for c in shown(changes))
+    lines = _Lines(session, classified)
+    for group in (chosen.made, chosen.due, chosen.overdue, chosen.stale or []):
+        lines.want(group[:limit])
+    lines.want(chosen.timeline)
+    lines.want(c.fact for c in chosen.changes[:limit])
     for code in codes:
-        lines.want(shown(open_by_party.get(code, [])))
+        lines.want(open_by_party.get(code, [])[:limit])
     lines.load()
 
-    def listing(entries: list[ItemFact], cap: int | None = limit) -> Listing[ItemLine]:
-        visible = entries[:cap] if cap else entries
-        return Listing(tuple(lines.line(f) for f in visible), len(entries))
+    def listing(entries: list[ItemFact]) -> Listing[ItemLine]:
+        return Listing(tuple(lines.line(f) for f in entries[:limit]), len(entries))
 
     change_lines = Listing(
         tuple(
             ChangeLine(
                 c.change, c.on, c.recorded_on, c.reason, lines.line(c.fact), *(c.old_window or (None, None))
             )
-            for c in shown(changes)
+            for c in chosen.changes[:limit]
         ),
-        len(changes),
+        len(chosen.changes),
     )
-    meetings = reporting.list_meetings_overlapping(session, week.start, week.end, party=party)
-    meeting_lines = [
-        MeetingLine(
-            id=mt.id,
-            kind=mt.kind,
-            title=mt.title,
-            start=mt.start,
-            end=mt.end,
-            city=mt.city,
-            country=mt.country,
-            parties=mt.parties,
-            review=mt.review,
-            evidence=mt.evidence,
-            source=_source_ref(mt.document),
-        )
-        for mt in meetings
-    ]
+    meeting_lines = reporting.list_meetings_overlapping(session, week.start, week.end, party=party)
     party_sections = tuple(
         PartySection(
             code,
@@ -482,41 +436,104 @@ def build_weekly_report(
         )
         for code in codes
     )
-    counts = {
-        kind: sum(1 for c in changes if c.change.startswith(kind))
-        for kind in ("fulfilled", "rescheduled", "cancelled")
-    }
-    stale_listing = listing(stale) if stale is not None else None
-    cadence_listing = Listing.of(cadences, limit) if cadences is not None else None
-    summary = Summary(
-        meetings=len(meeting_lines),
-        made=len(made),
-        due=len(due),
-        overdue=len(overdue),
-        stale=len(stale) if stale is not None else None,
-        late_cadences=len(cadences) if cadences is not None else None,
-        **counts,
-    )
     report = WeeklyReport(
         week=week,
         today=today,
         party=party,
         party_name=party_name(party) if party else None,
         due_until=today + dt.timedelta(days=DUE_HORIZON_DAYS - 1),
-        summary=summary,
+        summary=_summary(meeting_lines, chosen),
         meetings=Listing.of(meeting_lines, limit),
-        made=listing(made),
+        made=listing(chosen.made),
         changes=change_lines,
-        due=listing(due),
-        overdue=listing(overdue),
-        stale=stale_listing,
-        cadences=cadence_listing,
+        due=listing(chosen.due),
+        overdue=listing(chosen.overdue),
+        stale=listing(chosen.stale) if chosen.stale is not None else None,
+        cadences=Listing.of(chosen.cadences, limit) if chosen.cadences is not None else None,
         parties=party_sections,
         timeline=Timeline(
-            timeline_start, timeline_end, Listing(tuple(lines.line(f) for f in timeline), timeline_total)
+            chosen.timeline_start,
+            chosen.timeline_end,
+            Listing(tuple(lines.line(f) for f in chosen.timeline), chosen.timeline_total),
         ),
     )
     return _with_sources(report)
+
+
+@dataclass
+class _Chosen:
+    """The items (as facts) each section of the report is about, in the order they are shown."""
+
+    made: list[ItemFact]
+    changes: list[_PendingChange]
+    active: list[ItemFact]
+    due: list[ItemFact]
+    overdue: list[ItemFact]
+    stale: list[ItemFact] | None
+    cadences: list[CadenceLine] | None
+    timeline_start: dt.date
+    timeline_end: dt.date
+    timeline: list[ItemFact]
+    timeline_total: int
+
+
+def _choose(
+    session: Session,
+    facts: list[ItemFact],
+    classified: _Classified,
+    *,
+    week: IsoWeek,
+    today: dt.date,
+    stale_months: int,
+    party: str | None,
+) -> _Chosen:
+    """What goes in each section: made and changed in `week`; due, overdue, stale and late on `today`."""
+    made = sorted(
+        (f for f in facts if f.made_on is not None and week.start <= f.made_on <= week.end),
+        key=lambda f: (f.made_on, f.id),
+    )
+    active = sorted(classified.active(), key=_end_key)  # sorted once; every list below keeps this order
+    timeline_start, timeline_end, timeline, timeline_total = _timeline(classified, today)
+    return _Chosen(
+        made=made,
+        changes=_week_changes(session, week, classified),
+        active=active,
+        due=[f for f in active if classified.state[f.id] is State.DUE_SOON],
+        overdue=[f for f in active if classified.state[f.id] is State.OVERDUE],
+        stale=_stale(session, classified, today, stale_months, party),
+        cadences=_cadences(session, today, party),
+        timeline_start=timeline_start,
+        timeline_end=timeline_end,
+        timeline=timeline,
+        timeline_total=timeline_total,
+    )
+
+
+def _open_by_party(active: list[ItemFact], home: str | None) -> dict[str, list[ItemFact]]:
+    """Party code -> its active items, in the order of `active`; the user's own country has none."""
+    open_by_party: dict[str, list[ItemFact]] = defaultdict(list)
+    for fact in active:
+        for code in fact.parties:
+            if code != home:
+                open_by_party[code].append(fact)
+    return open_by_party
+
+
+def _summary(meeting_lines: list[MeetingLine], chosen: _Chosen) -> Summary:
+    """The counts at the top of the report (stale and late cadences: None when the tracker cannot tell)."""
+    counts = {
+        kind: sum(1 for c in chosen.changes if c.change.startswith(kind))
+        for kind in ("fulfilled", "rescheduled", "cancelled")
+    }
+    return Summary(
+        meetings=len(meeting_lines),
+        made=len(chosen.made),
+        due=len(chosen.due),
+        overdue=len(chosen.overdue),
+        stale=len(chosen.stale) if chosen.stale is not None else None,
+        late_cadences=len(chosen.cadences) if chosen.cadences is not None else None,
+        **counts,
+    )
 
 
 def _with_sources(report: WeeklyReport) -> WeeklyReport:

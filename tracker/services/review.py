@@ -13,17 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain import model as domain
 from tracker.domain.model import ReviewState
+from tracker.domain.status import ACTIVE_STATUSES, is_active_state
 from tracker.errors import ConflictError
 from tracker.services import fulfilment
 from tracker.services.fulfilment import LinkState
-from tracker.services.tracking import ACTIVE_STATUSES, record_changes
+from tracker.services.tracking import record_changes
 from tracker.storage import models as m
 from tracker.storage import repo
+from tracker.storage.items import list_unreviewed_item_ids
 
 __all__ = [
     "PendingLink",
@@ -58,24 +59,15 @@ class ReviewQueue:
 
 def list_pending(session: Session) -> ReviewQueue:
     """Unreviewed items (by id), then links awaiting review (by id)."""
-    ids = session.scalars(
-        select(m.Commitment.id)
-        .where(m.Commitment.review == ReviewState.UNREVIEWED.value)
-        .order_by(m.Commitment.id)
-    )
     queue = ReviewQueue(
-        items=[repo.commitment_to_domain(repo.get_commitment(session, item_id)) for item_id in list(ids)]
+        items=[
+            repo.commitment_to_domain(repo.get_commitment(session, item_id))
+            for item_id in list_unreviewed_item_ids(session)
+        ]
     )
-    links = session.scalars(
-        select(m.FulfilmentLink)
-        .where(m.FulfilmentLink.state.in_(LinkState.PENDING))
-        .order_by(m.FulfilmentLink.id)
-    )
-    for link in list(links):
+    for link in fulfilment.list_links(session, states=LinkState.PENDING):
         item = repo.get_commitment(session, link.commitment_id)
-        if link.state == LinkState.PROPOSED and (
-            item.status not in ACTIVE_STATUSES or item.review == ReviewState.REJECTED.value
-        ):
+        if link.state == LinkState.PROPOSED and not is_active_state(item.status, item.review):
             continue
         meeting = repo.get_meeting(session, link.meeting_id)
         queue.links.append(

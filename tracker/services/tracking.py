@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from tracker import limits
 from tracker.domain.model import Commitment, Meeting, Status, Window
-from tracker.domain.status import fulfilment_mismatches
+from tracker.domain.status import ACTIVE_STATUSES, fulfilment_mismatches
 from tracker.errors import ConflictError
 from tracker.services.fulfilment import (
     item_made_on,
@@ -42,7 +42,6 @@ __all__ = [
     "ACTIVE_STATUSES",
 ]
 
-ACTIVE_STATUSES = {Status.OPEN.value, Status.RESCHEDULED.value}
 # Fields whose change can make a meeting fulfil an item (or an item be fulfilled by a meeting).
 _MATCH_FIELDS = {"kind", "start_date", "city", "parties", "window_start", "window_end", "status", "review"}
 

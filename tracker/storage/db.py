@@ -7,7 +7,6 @@ ingest at once. The schema is only ever made by Alembic (`alembic/`);
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tracker.config import mask_url_password
 from tracker.errors import InputError, StorageError
 from tracker.private_files import create_private_file, make_private_folder
 
@@ -29,7 +29,6 @@ __all__ = [
     "current_revision",
     "head_revision",
     "known_revisions",
-    "masked_url",
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -47,19 +46,6 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 READ_ONLY_OPTION = "tracker_read_only"
 
 
-def masked_url(url: str) -> str:
-    """The URL with any password hidden (also one passed as a query parameter), fit for messages and logs."""
-    try:
-        parsed = make_url(url)
-        secret = {key: "***" for key in parsed.query if _SECRET_QUERY_KEY.search(key.lower())}
-        return parsed.update_query_dict(secret).render_as_string(hide_password=True)
-    except (ArgumentError, ValueError):  # ValueError: e.g. a port that is not a number
-        return "<unparseable database URL>"
-
-
-_SECRET_QUERY_KEY = re.compile(r"password|secret|token|key")
-
-
 _URL_HINT = "give a file path (--db ~/desk.db) or a URL (--db postgresql://user@host/db)"
 
 
@@ -72,7 +58,8 @@ def make_engine(url: str, create: bool = True) -> Engine:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as err:
-        raise StorageError(f"not a database URL: {masked_url(url)}; {_URL_HINT}") from err
+        # Not echoed, even masked: text that is no URL may be anything, a password among it.
+        raise StorageError(f"not a database URL: <unparseable database URL>; {_URL_HINT}") from err
     if parsed.drivername in {"postgresql", "postgres"}:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.drivername.startswith("sqlite"):
@@ -100,7 +87,7 @@ def make_engine(url: str, create: bool = True) -> Engine:
     try:
         return create_engine(parsed, pool_pre_ping=True)
     except (ArgumentError, ImportError) as err:
-        raise StorageError(f"cannot use database {masked_url(url)}: {err}; {_URL_HINT}") from err
+        raise StorageError(f"cannot use database {mask_url_password(url)}: {err}; {_URL_HINT}") from err
 
 
 def _sqlite_begin(connection) -> None:
@@ -196,7 +183,9 @@ def _run_migration(action, engine: Engine, revision: str) -> None:
     try:
         action()
     except DBAPIError as err:  # OperationalError, or e.g. "file is not a database"
-        raise StorageError(f"cannot migrate {masked_url(str(engine.url))}: {_first_line(err)}") from err
+        raise StorageError(
+            f"cannot migrate {mask_url_password(str(engine.url))}: {_first_line(err)}"
+        ) from err
     except CommandError as err:  # the database's revision was checked before: the target is unknown
         raise InputError(
             f"cannot migrate to revision {revision!r}: {_first_line(err)}; the newest is {head_revision()}"
@@ -208,11 +197,11 @@ def _refuse_foreign_tables(engine: Engine) -> None:
 
     Creating the tracker's tables there would write into, say, a browser's history file.
     """
-    tables = [name for name in table_names(engine) if name != "alembic_version"]
+    tables = [name for name in _table_names(engine) if name != "alembic_version"]
     if tables:
         shown = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
         raise StorageError(
-            f"{masked_url(str(engine.url))} holds tables of another program ({shown}) and no "
+            f"{mask_url_password(str(engine.url))} holds tables of another program ({shown}) and no "
             "tracker schema; name a new file or an empty database"
         )
 
@@ -224,7 +213,9 @@ def current_revision(engine: Engine) -> str | None:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
     except DBAPIError as err:  # OperationalError, or e.g. "file is not a database"
-        raise StorageError(f"cannot open database {masked_url(str(engine.url))}: {_first_line(err)}") from err
+        raise StorageError(
+            f"cannot open database {mask_url_password(str(engine.url))}: {_first_line(err)}"
+        ) from err
 
 
 def head_revision() -> str:
@@ -282,7 +273,9 @@ def _schema_lock(engine: Engine) -> Iterator[None]:
         connection = engine.connect()
         connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
     except OperationalError as err:
-        raise StorageError(f"cannot open database {masked_url(str(engine.url))}: {_first_line(err)}") from err
+        raise StorageError(
+            f"cannot open database {mask_url_password(str(engine.url))}: {_first_line(err)}"
+        ) from err
     try:
         yield
     finally:
@@ -300,8 +293,10 @@ def known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
 
 
-def table_names(engine: Engine) -> list[str]:
+def _table_names(engine: Engine) -> list[str]:
     try:
         return inspect(engine).get_table_names()
     except SQLAlchemyError as err:
-        raise StorageError(f"cannot inspect {masked_url(str(engine.url))}: {_first_line(err)}") from err
+        raise StorageError(
+            f"cannot inspect {mask_url_password(str(engine.url))}: {_first_line(err)}"
+        ) from err

@@ -18,6 +18,8 @@ from tracker.domain.identity import normalised_sha256
 from tracker.errors import NotFoundError
 from tracker.limits import MAX_ID
 from tracker.storage import models as m
+from tracker.storage.item_fields import item_from_row, row_of
+from tracker.storage.items import active_condition
 
 __all__ = [
     "lock_for_ingest",
@@ -376,8 +378,7 @@ def list_commitments(
 def list_active_commitments_sharing(session: Session, parties: list[str]) -> list[m.Commitment]:
     """Open or rescheduled items, not rejected in review, that have one of `parties`."""
     query = _commitment_query().where(
-        m.Commitment.status.in_([str(domain.Status.OPEN), str(domain.Status.RESCHEDULED)]),
-        m.Commitment.review != str(domain.ReviewState.REJECTED),
+        active_condition(),
         m.Commitment.party_rows.any(m.CommitmentParty.code.in_([code.upper() for code in parties])),
     )
     return list(session.scalars(query.order_by(m.Commitment.id)))
@@ -429,34 +430,7 @@ def add_commitment(
 
 
 def commitment_to_domain(row: m.Commitment) -> domain.Commitment:
-    evidence = None
-    if row.evidence_text is not None:
-        evidence = domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
-    return domain.Commitment(
-        kind=domain.Kind(row.kind),
-        firmness=domain.Firmness(row.firmness),
-        window=domain.Window(
-            row.window_start, row.window_end, domain.Precision(row.window_precision), row.window_text
-        ),
-        title=row.title,
-        parties=row.parties,
-        city=row.city,
-        country=row.country,
-        timezone=row.timezone,
-        evidence=evidence,
-        status=domain.Status(row.status),
-        review=domain.ReviewState(row.review),
-        made_on=row.made_on,
-        agreed_meeting_uid=row.agreed_meeting.uid if row.agreed_meeting else None,
-        fulfilled_meeting_uid=row.fulfilled_meeting.uid if row.fulfilled_meeting else None,
-        fulfilled_on=row.fulfilled_on,
-        source=row.document.source if row.document else None,
-        id=row.id,
-        uid=row.uid,
-        sequence=row.sequence,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+    return item_from_row(row_of(row))
 
 
 # History

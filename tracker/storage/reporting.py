@@ -11,27 +11,27 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.clock import utc_date
+from tracker.domain.report import MeetingLine, SourceRef
 from tracker.storage import models as m
+from tracker.storage.item_fields import ItemColumns
+from tracker.storage.items import not_rejected
 
 __all__ = [
     "ItemFact",
     "ItemDetail",
-    "MeetingDetail",
     "HistoryFact",
-    "DocumentRef",
     "list_item_facts",
     "list_item_details",
     "list_meetings_overlapping",
     "list_history_between",
 ]
 
-REJECTED = "rejected"
 _IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
 
 
@@ -53,14 +53,6 @@ class ItemFact:
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentRef:
-    id: int
-    source: str
-    title: str | None
-    published: dt.date | None
-
-
-@dataclass(frozen=True, slots=True)
 class ItemDetail:
     """The texts of one item that the report shows."""
 
@@ -74,23 +66,12 @@ class ItemDetail:
     window_text: str
     review: str
     evidence: str | None
-    document: DocumentRef | None
+    document: SourceRef | None
 
 
-@dataclass(frozen=True, slots=True)
-class MeetingDetail:
-    id: int
-    uid: str
-    kind: str
-    title: str
-    start: dt.date
-    end: dt.date
-    city: str | None
-    country: str | None
-    review: str
-    evidence: str | None
-    parties: tuple[str, ...]
-    document: DocumentRef | None
+# The item fields (tracker.storage.item_fields) that each of them holds, in order.
+_FACT_FIELDS = tuple(f.name for f in fields(ItemFact) if f.name != "parties")
+_DETAIL_FIELDS = tuple(f.name for f in fields(ItemDetail) if f.name != "document")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,19 +102,11 @@ def list_item_facts(session: Session, *, party: str | None = None) -> list[ItemF
         .group_by(m.CommitmentParty.commitment_id)
         .subquery()
     )
+    columns = ItemColumns()
     query = (
-        select(
-            m.Commitment.id,
-            m.Commitment.status,
-            m.Commitment.window_start,
-            m.Commitment.window_end,
-            m.Commitment.window_precision,
-            m.Commitment.fulfilled_on,
-            m.Commitment.made_on,
-            codes.c.codes,
-        )
+        select(*(columns[name] for name in _FACT_FIELDS), codes.c.codes)
         .outerjoin(codes, codes.c.commitment_id == m.Commitment.id)
-        .where(m.Commitment.review != REJECTED)
+        .where(not_rejected(m.Commitment))
         .order_by(m.Commitment.id)
     )
     condition = _party_filter(party)
@@ -168,8 +141,8 @@ def _document_columns():
     return (m.Document.id, m.Document.source, m.Document.title, m.Document.published)
 
 
-def _document(row_id, source, title, published) -> DocumentRef | None:
-    return None if row_id is None else DocumentRef(row_id, source, title, published)
+def _document(row_id, source, title, published) -> SourceRef | None:
+    return None if row_id is None else SourceRef.of(row_id, source, title, published)
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -181,37 +154,25 @@ def list_item_details(session: Session, ids: Iterable[int]) -> dict[int, ItemDet
     """Texts and source document of the items with these ids (the document text itself is not read)."""
     wanted = sorted(set(ids))
     found: dict[int, ItemDetail] = {}
+    columns = ItemColumns()
     for chunk in _chunks(wanted):
         query = (
-            select(
-                m.Commitment.id,
-                m.Commitment.uid,
-                m.Commitment.kind,
-                m.Commitment.title,
-                m.Commitment.firmness,
-                m.Commitment.city,
-                m.Commitment.country,
-                m.Commitment.window_text,
-                m.Commitment.review,
-                m.Commitment.evidence_text,
-                *_document_columns(),
-            )
+            select(*(columns[name] for name in _DETAIL_FIELDS), *_document_columns())
             .outerjoin(m.Document, m.Document.id == m.Commitment.document_id)
             .where(m.Commitment.id.in_(chunk))
         )
         for row in session.execute(query):
-            found[row[0]] = ItemDetail(*row[:10], document=_document(*row[10:]))
+            found[row[0]] = ItemDetail(*row[:-4], document=_document(*row[-4:]))
     return found
 
 
 def list_meetings_overlapping(
     session: Session, first: dt.date, last: dt.date, *, party: str | None = None
-) -> list[MeetingDetail]:
+) -> list[MeetingLine]:
     """Meetings that were on at least one day of [first, last] (inclusive), by start date then id."""
     query = (
         select(
             m.Meeting.id,
-            m.Meeting.uid,
             m.Meeting.kind,
             m.Meeting.title,
             m.Meeting.start_date,
@@ -223,7 +184,7 @@ def list_meetings_overlapping(
             *_document_columns(),
         )
         .outerjoin(m.Document, m.Document.id == m.Meeting.document_id)
-        .where(m.Meeting.review != REJECTED, m.Meeting.start_date <= last, m.Meeting.end_date >= first)
+        .where(not_rejected(m.Meeting), m.Meeting.start_date <= last, m.Meeting.end_date >= first)
         .order_by(m.Meeting.start_date, m.Meeting.id)
     )
     if party:
@@ -236,8 +197,12 @@ def list_meetings_overlapping(
         ):
             parties[meeting_id].append(code)
     return [
-        MeetingDetail(
-            *row[:10], parties=tuple(sorted(parties.get(row[0], ()))), document=_document(*row[10:])
+        MeetingLine(
+            *row[:7],
+            parties=tuple(sorted(parties.get(row[0], ()))),
+            review=row[7],
+            evidence=row[8],
+            source=_document(*row[9:]),
         )
         for row in rows
     ]

@@ -1,4 +1,9 @@
-"""The database's JSON records of items equal commitment_record's, field for field and in order, on every engine."""
+"""The JSON the database writes for an item encodes each value as Python does, on every engine.
+
+Both sides read the one declaration of an item's fields (COMMITMENT_RECORD_FIELDS); what
+this checks is the encoding: dates, nulls, nested windows, sorted parties, quotes,
+backslashes, control characters and text beyond ASCII, as SQLite and PostgreSQL write them.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +23,12 @@ from tracker.domain.model import (
     Status,
     Window,
 )
-from tracker.exporters.records import commitment_record, join_json_objects
-from tracker.services.reminders import iter_items
+from tracker.exporters.records import commitment_record
+from tracker.speed.json_text import join_json_objects
+from tracker.speed.sql_rows import fetch_item_records, select_item_records
 from tracker.storage import models as m
 from tracker.storage import repo
-from tracker.storage.item_json import fetch_item_records, select_item_records
+from tracker.storage.items import iter_items
 
 AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.UTC)
 TODAY = dt.date(2018, 1, 2)

@@ -1,0 +1,12 @@
+"""Tricks that trade clarity for speed, each in one place (STYLE.md section 10).
+
+- `sql_rows`: items' JSON records built by the database, rows read from the
+  DB-API cursor with SQLite's dates fixed up (bench/remind.py).
+- `json_text`: JSON texts joined as strings and parsed back with orjson, so that
+  100,000s of records are never encoded twice (bench/remind.py).
+- `ical`: icalendar's private `Component._encode`, cached per value (bench/bench_ics.py, bench/feed.py).
+- `collector`: `gc.freeze()` and a slower collector pace for a command's short life (bench/remind.py).
+
+docs/performance.md names the benchmark each serves and the test that guards it.
+This package imports nothing itself: each module is loaded only by the code that uses it.
+"""

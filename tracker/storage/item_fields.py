@@ -1,0 +1,162 @@
+"""A stored item's fields, declared once: the column behind each, and the domain object built from them.
+
+`ItemColumns` is the one ordered declaration every reader of items goes through:
+`repo.commitment_to_domain` (an ORM row), the long lists of `tracker.storage.items`
+(plain column rows), the JSON records the database writes
+(`tracker.speed.sql_rows`, keyed and ordered by `domain.model.COMMITMENT_RECORD_FIELDS`)
+and the weekly report's light rows (`tracker.storage.reporting`, which name their
+columns from here).
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
+
+from tracker.domain import model as domain
+from tracker.storage import models as m
+
+__all__ = ["ITEM_FIELDS", "ItemRow", "ItemColumns", "item_from_row", "row_of"]
+
+
+class ItemColumns:
+    """Field name -> SQL expression for a stored item, in their one order, and the joins they need.
+
+    `parties` is the item's party codes joined by commas (codes never hold one);
+    `agreed_meeting`/`fulfilled_meeting` are meeting uids; `source` is the source
+    of the item's document; `evidence` is the sentence's text. Each instance has
+    its own aliases of the meetings table, so two can sit in one statement.
+    """
+
+    def __init__(self) -> None:
+        c = m.Commitment
+        self.agreed, self.fulfilled = aliased(m.Meeting), aliased(m.Meeting)
+        parties = (
+            select(func.aggregate_strings(m.CommitmentParty.code, ","))
+            .where(m.CommitmentParty.commitment_id == c.id)
+            .scalar_subquery()
+        )
+        self.by_name: dict[str, Any] = {
+            "id": c.id,
+            "uid": c.uid,
+            "kind": c.kind,
+            "title": c.title,
+            "firmness": c.firmness,
+            "parties": parties,
+            "city": c.city,
+            "country": c.country,
+            "timezone": c.timezone,
+            "status": c.status,
+            "review": c.review,
+            "window_start": c.window_start,
+            "window_end": c.window_end,
+            "window_precision": c.window_precision,
+            "window_text": c.window_text,
+            "made_on": c.made_on,
+            "agreed_meeting": self.agreed.uid,
+            "fulfilled_meeting": self.fulfilled.uid,
+            "fulfilled_on": c.fulfilled_on,
+            "source": m.Document.source,
+            "evidence": c.evidence_text,
+            "evidence_start": c.evidence_start,
+            "evidence_end": c.evidence_end,
+            "sequence": c.sequence,
+            "created_at": c.created_at,
+            "updated_at": c.updated_at,
+        }
+
+    def __getitem__(self, name: str) -> Any:
+        return self.by_name[name]
+
+    def joined(self, query: Select[Any], names: tuple[str, ...] | list[str]) -> Select[Any]:
+        """`query` (over items) joined to the tables that the fields `names` come from."""
+        c = m.Commitment
+        if "source" in names:
+            query = query.outerjoin(m.Document, m.Document.id == c.document_id)
+        if "agreed_meeting" in names:
+            query = query.outerjoin(self.agreed, self.agreed.id == c.agreed_meeting_id)
+        if "fulfilled_meeting" in names:
+            query = query.outerjoin(self.fulfilled, self.fulfilled.id == c.fulfilled_meeting_id)
+        return query
+
+    def select(self, *names: str) -> Select[Any]:
+        """SELECT of the fields `names` (all of ITEM_FIELDS, in order, when none) of every item."""
+        wanted = names or ITEM_FIELDS
+        query = select(*(self.by_name[name].label(name) for name in wanted)).select_from(m.Commitment)
+        return self.joined(query, wanted)
+
+
+ITEM_FIELDS: tuple[str, ...] = tuple(ItemColumns().by_name)
+# One item's fields by name; a plain tuple underneath, so rows of 100,000s of items cost little to read.
+# (Made from ITEM_FIELDS at import, so a type checker cannot see its attributes: typed Any.)
+ItemRow: Any = namedtuple("ItemRow", ITEM_FIELDS)  # type: ignore[misc]
+
+# Attributes of an ORM item that are not the field of the same name.
+_ORM_FIELDS: dict[str, Callable[[m.Commitment], Any]] = {
+    "parties": lambda row: ",".join(row.parties),
+    "agreed_meeting": lambda row: row.agreed_meeting.uid if row.agreed_meeting else None,
+    "fulfilled_meeting": lambda row: row.fulfilled_meeting.uid if row.fulfilled_meeting else None,
+    "source": lambda row: row.document.source if row.document else None,
+    "evidence": lambda row: row.evidence_text,
+}
+
+
+def row_of(item: m.Commitment) -> Any:
+    """The fields of an ORM item, as a column row would carry them."""
+    return ItemRow._make(
+        _ORM_FIELDS[name](item) if name in _ORM_FIELDS else getattr(item, name) for name in ITEM_FIELDS
+    )
+
+
+# Enum members by value: a dict lookup is several times cheaper than Enum(value) on 100,000s of rows.
+_KINDS = {k.value: k for k in domain.Kind}
+_FIRMNESS = {f.value: f for f in domain.Firmness}
+_PRECISIONS = {p.value: p for p in domain.Precision}
+_STATUSES = {s.value: s for s in domain.Status}
+_REVIEWS = {r.value: r for r in domain.ReviewState}
+
+
+def item_from_row(row: Any, windows: dict[tuple[Any, ...], domain.Window] | None = None) -> domain.Commitment:
+    """The domain item of one row of fields.
+
+    :param windows: a cache the caller keeps across rows: items share few windows
+        ("in 2017", "in March 2018"), so each distinct one is built (and checked) once.
+    """
+    window_key = (row.window_start, row.window_end, row.window_precision, row.window_text)
+    window = windows.get(window_key) if windows is not None else None
+    if window is None:
+        window = domain.Window(
+            row.window_start, row.window_end, _PRECISIONS[row.window_precision], row.window_text
+        )
+        if windows is not None:
+            windows[window_key] = window
+    evidence = None
+    if row.evidence is not None:
+        evidence = domain.Evidence(row.evidence, row.evidence_start or 0, row.evidence_end or 0)
+    return domain.Commitment(
+        kind=_KINDS[row.kind],
+        firmness=_FIRMNESS[row.firmness],
+        window=window,
+        title=row.title,
+        parties=sorted(row.parties.split(",")) if row.parties else [],
+        city=row.city,
+        country=row.country,
+        timezone=row.timezone,
+        evidence=evidence,
+        status=_STATUSES[row.status],
+        review=_REVIEWS[row.review],
+        made_on=row.made_on,
+        agreed_meeting_uid=row.agreed_meeting,
+        fulfilled_meeting_uid=row.fulfilled_meeting,
+        fulfilled_on=row.fulfilled_on,
+        source=row.source,
+        id=row.id,
+        uid=row.uid,
+        sequence=row.sequence,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
