@@ -14,7 +14,6 @@ counts for cron jobs and for scripts that call the tool in a loop.
 from __future__ import annotations
 
 import importlib
-import json
 import re
 import sys
 from dataclasses import dataclass, field

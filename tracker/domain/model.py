@@ -71,6 +71,16 @@ class Status(StrEnum):
     RESCHEDULED = "rescheduled"
 
 
+class LinkState:
+    """States of a fulfilment link: proposed -> confirmed | rejected; auto -> confirmed | rejected."""
+
+    PROPOSED = "proposed"
+    AUTO = "auto"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+    PENDING = ("proposed", "auto")
+
+
 class ReviewState(StrEnum):
     UNREVIEWED = "unreviewed"
     CONFIRMED = "confirmed"

@@ -21,23 +21,24 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.domain.model import Commitment, Kind, Meeting, ReviewState, Status
+from tracker.domain.model import Commitment, Kind, LinkState, Meeting, ReviewState, Status
 from tracker.domain.status import (
-    ACTIVE,
+    ACTIVE_STATUSES,
     KIND_COMPATIBILITY,
     MatchAssessment,
     Verdict,
     assess_match,
     fulfilment_mismatches,
+    is_active_state,
 )
 from tracker.errors import ConflictError, NotFoundError
 from tracker.limits import MAX_ID
 from tracker.storage import matching, repo
 from tracker.storage import models as m
 from tracker.storage.history import add_history, record_changes
+from tracker.storage.matching import list_links, list_possible_matches
 
 __all__ = [
     "LinkState",
@@ -55,14 +56,6 @@ __all__ = [
     "reassess_meeting_links",
     "format_possible_matches",
 ]
-
-
-class LinkState:
-    PROPOSED = "proposed"
-    AUTO = "auto"
-    CONFIRMED = "confirmed"
-    REJECTED = "rejected"
-    PENDING = ("proposed", "auto")
 
 
 @dataclass(frozen=True)
@@ -92,10 +85,6 @@ def item_made_on(item: m.Commitment) -> dt.date | None:
     if item.agreed_meeting is not None:
         return item.agreed_meeting.start_date
     return item.document.published if item.document is not None else None
-
-
-def _is_active(status: str, review: str) -> bool:
-    return status in ACTIVE and review != str(ReviewState.REJECTED)
 
 
 def _item_kinds_for(meeting_kind: str) -> list[str]:
@@ -238,7 +227,7 @@ def match_item(session: Session, item_row: m.Commitment, *, at: dt.datetime) -> 
     Among several clear matches the only one within the window wins; otherwise all
     are proposed.
     """
-    if not _is_active(item_row.status, item_row.review):
+    if not is_active_state(item_row.status, item_row.review):
         return []
     repo.lock_for_ingest(session)  # an item added by hand sees a meeting being ingested (#17)
     return _match_item(session, item_row, repo.commitment_to_domain(item_row), item_made_on(item_row), at=at)
@@ -320,7 +309,7 @@ def match_document(
     for meeting_row in sorted(meeting_rows, key=lambda row: (row.start_date, row.id)):
         outcomes.extend(_match_meeting(session, meeting_row, repo.meeting_to_domain(meeting_row), at=at))
     for item_row in sorted(item_rows, key=lambda row: row.id):
-        if _is_active(item_row.status, item_row.review):
+        if is_active_state(item_row.status, item_row.review):
             view = repo.commitment_to_domain(item_row)
             outcomes.extend(_match_item(session, item_row, view, item_made_on(item_row), at=at))
     return outcomes
@@ -342,39 +331,6 @@ def _lock_link(session: Session, link_id: int) -> m.FulfilmentLink:
     repo.get_commitment(session, link.commitment_id, for_update=True)
     session.refresh(link, with_for_update=True)
     return link
-
-
-def list_links(
-    session: Session,
-    *,
-    commitment_id: int | None = None,
-    meeting_id: int | None = None,
-    states: tuple[str, ...] | None = None,
-) -> list[m.FulfilmentLink]:
-    query = select(m.FulfilmentLink).order_by(m.FulfilmentLink.id)
-    if commitment_id is not None:
-        query = query.where(m.FulfilmentLink.commitment_id == commitment_id)
-    if meeting_id is not None:
-        query = query.where(m.FulfilmentLink.meeting_id == meeting_id)
-    if states:
-        query = query.where(m.FulfilmentLink.state.in_(states))
-    return list(session.scalars(query))
-
-
-def list_possible_matches(session: Session) -> dict[int, list[int]]:
-    """Item id -> ids of the meetings proposed as its fulfilment and awaiting review, in link order.
-
-    Lists and reminders show them beside an overdue item, which may well be done (issue #14).
-    """
-    query = (
-        select(m.FulfilmentLink.commitment_id, m.FulfilmentLink.meeting_id)
-        .where(m.FulfilmentLink.state == LinkState.PROPOSED)
-        .order_by(m.FulfilmentLink.id)
-    )
-    found: dict[int, list[int]] = {}
-    for item_id, meeting_id in session.execute(query):
-        found.setdefault(item_id, []).append(meeting_id)
-    return found
 
 
 def format_possible_matches(meeting_ids: list[int] | None) -> str | None:
@@ -417,7 +373,7 @@ def confirm_link(
     item = repo.get_commitment(session, link.commitment_id, for_update=True)
     meeting = repo.get_meeting(session, link.meeting_id)
     if link.state == LinkState.PROPOSED:
-        if item.status not in ACTIVE:
+        if item.status not in ACTIVE_STATUSES:
             raise ConflictError(
                 f"item {item.id} is already {item.status}"
                 + (f" by meeting #{item.fulfilled_meeting_id}" if item.fulfilled_meeting_id else "")

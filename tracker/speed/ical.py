@@ -26,9 +26,13 @@ _ICALENDAR_CLASSES = {"VEVENT": Event, "VTODO": Todo, "VALARM": Alarm}
 
 
 def _escape(text: str) -> str:
-    """A TEXT value escaped as icalendar escapes it (RFC 5545 §3.3.11), in the same order."""
+    """A TEXT value escaped per RFC 5545 §3.3.11, in icalendar's order.
+
+    Unlike icalendar, a literal backslash-N in a title stays two characters: icalendar turns it into
+    a line break first, which changes what a desk officer typed.
+    """
     if "\\" in text:
-        text = text.replace(r"\N", "\n").replace("\\", "\\\\")
+        text = text.replace("\\", "\\\\")
     if ";" in text:
         text = text.replace(";", r"\;")
     if "," in text:

@@ -17,7 +17,8 @@ from sqlalchemy import Table, bindparam, exists, func, literal_column, or_, sele
 from sqlalchemy.orm import Session
 
 from tracker.domain import model as domain
-from tracker.domain.status import ACTIVE
+from tracker.domain.model import LinkState
+from tracker.domain.status import ACTIVE_STATUSES
 from tracker.storage import models as m
 
 __all__ = [
@@ -35,7 +36,7 @@ _meeting_parties: Table = m.MeetingParty.__table__  # type: ignore[assignment]
 _documents: Table = m.Document.__table__  # type: ignore[assignment]
 _links: Table = m.FulfilmentLink.__table__  # type: ignore[assignment]
 
-_ACTIVE = sorted(str(status) for status in ACTIVE)
+_ACTIVE = sorted(str(status) for status in ACTIVE_STATUSES)
 _REJECTED = str(domain.ReviewState.REJECTED)
 
 
@@ -270,3 +271,36 @@ def list_linked_pairs(
         return set()
     rows = session.execute(_LINKED, {"items": list(commitment_ids), "meetings": list(meeting_ids)})
     return {(item_id, meeting_id) for item_id, meeting_id in rows}
+
+
+def list_links(
+    session: Session,
+    *,
+    commitment_id: int | None = None,
+    meeting_id: int | None = None,
+    states: tuple[str, ...] | None = None,
+) -> list[m.FulfilmentLink]:
+    query = select(m.FulfilmentLink).order_by(m.FulfilmentLink.id)
+    if commitment_id is not None:
+        query = query.where(m.FulfilmentLink.commitment_id == commitment_id)
+    if meeting_id is not None:
+        query = query.where(m.FulfilmentLink.meeting_id == meeting_id)
+    if states:
+        query = query.where(m.FulfilmentLink.state.in_(states))
+    return list(session.scalars(query))
+
+
+def list_possible_matches(session: Session) -> dict[int, list[int]]:
+    """Item id -> ids of the meetings proposed as its fulfilment and awaiting review, in link order.
+
+    Lists and reminders show them beside an overdue item, which may well be done (issue #14).
+    """
+    query = (
+        select(m.FulfilmentLink.commitment_id, m.FulfilmentLink.meeting_id)
+        .where(m.FulfilmentLink.state == LinkState.PROPOSED)
+        .order_by(m.FulfilmentLink.id)
+    )
+    found: dict[int, list[int]] = {}
+    for item_id, meeting_id in session.execute(query):
+        found.setdefault(item_id, []).append(meeting_id)
+    return found
