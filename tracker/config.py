@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -213,16 +214,20 @@ def _looks_like_a_path(text: str) -> bool:
     return Path(text).suffix.lower() in {".db", ".sqlite", ".sqlite3"} or "/" in text or text.startswith("~")
 
 
-def _coerce(setting: Setting, value: object, origin: str) -> object:
+# A setting's value once read: SETTINGS_SPEC gives each setting one of these types.
+_Value = str | int | float
+
+
+def _coerce(setting: Setting, value: object, origin: str) -> _Value | None:
     if value is None:
         return None
     try:
-        if setting.type_ is int:
-            return int(value)
+        if setting.type_ in (int, float):
+            if not isinstance(value, _Value):  # e.g. a TOML list or table
+                raise TypeError(f"not a number: {value!r}")
+            return int(value) if setting.type_ is int else float(value)
         if setting.name == "db_url":
             return normalize_db_url(str(value))
-        if setting.type_ is float:
-            return float(value)
         return str(value)
     except (TypeError, ValueError) as err:
         raise ConfigError(
@@ -281,7 +286,7 @@ def mask_url_password(url: str) -> str:
 
 def _resolve(
     options: Mapping[str, object] | None, environ: Mapping[str, str] | None, path: Path | None
-) -> tuple[dict[str, object], dict[str, str]]:
+) -> tuple[dict[str, _Value | None], dict[str, str]]:
     """Raw values and their origins, by precedence."""
     environ = os.environ if environ is None else environ
     options = options or {}
@@ -290,7 +295,7 @@ def _resolve(
     unknown = set(file_values) - {s.name for s in SETTINGS_SPEC}
     if unknown:
         raise ConfigError(f"unknown setting(s) in settings file {file}: {', '.join(sorted(unknown))}")
-    values: dict[str, object] = {}
+    values: dict[str, _Value | None] = {}
     origins: dict[str, str] = {}
     for setting in SETTINGS_SPEC:
         if options.get(setting.name) is not None:
@@ -307,20 +312,24 @@ def _resolve(
     return values, origins
 
 
-def _validate(values: dict[str, object]) -> None:
+def _validate(values: dict[str, _Value | None]) -> None:
     if values.get("smtp_security") not in {None, "none", "starttls", "tls"}:
         raise ConfigError("smtp_security must be none, starttls or tls")
+    # The settings below are numbers: _coerce made them int or float.
     for name, largest in (("due_soon_days", MAX_DAYS), ("stale_months", MAX_MONTHS)):
-        if values.get(name) is not None and int(values[name]) < 0:
-            raise ConfigError(f"{name} must be 0 or more, got {values[name]}")
-        if values.get(name) is not None and int(values[name]) > largest:  # tracker.limits
-            raise ConfigError(f"{name} must be at most {largest}, got {values[name]}")
+        value = values.get(name)
+        if value is not None and int(value) < 0:
+            raise ConfigError(f"{name} must be 0 or more, got {value}")
+        if value is not None and int(value) > largest:  # tracker.limits
+            raise ConfigError(f"{name} must be at most {largest}, got {value}")
     for name in ("poll_per_host", "poll_workers", "poll_max_bytes", "poll_timeout"):
-        if values.get(name) is not None and values[name] <= 0:
-            raise ConfigError(f"{name} must be more than 0, got {values[name]}")
+        value = values.get(name)
+        if value is not None and float(value) <= 0:
+            raise ConfigError(f"{name} must be more than 0, got {value}")
     for name in ("poll_delay", "poll_retries"):
-        if values.get(name) is not None and values[name] < 0:
-            raise ConfigError(f"{name} must be 0 or more, got {values[name]}")
+        value = values.get(name)
+        if value is not None and float(value) < 0:
+            raise ConfigError(f"{name} must be 0 or more, got {value}")
     port = values.get("smtp_port")
     if port is not None and not 0 < int(port) < 65536:
         raise ConfigError(f"smtp_port must be 1..65535, got {port}")
@@ -335,11 +344,16 @@ def resolve_settings(
     values, _origins = _resolve(options, environ, path)
     if values.get("db_url") is None:
         values.pop("db_url", None)
-    if values.get("today") is not None:
-        values["today"] = _clock_today(str(values["today"]))
+    today = values.pop("today", None)
+    fixed_today = _clock_today(str(today)) if today is not None else None
     _validate(values)
     known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in values.items() if k in known and v is not None})
+    # Each value has its field's type (SETTINGS_SPEC and _coerce see to it), a pairing mypy cannot follow
+    # through a dict keyed by name.
+    chosen: dict[str, Any] = {k: v for k, v in values.items() if k in known and v is not None}
+    if fixed_today is not None:
+        chosen["today"] = fixed_today
+    return Settings(**chosen)
 
 
 def explain_settings(

@@ -85,3 +85,12 @@ def test_edit_refuses_an_unknown_zone(cli):
         2,
         "tracker: unknown time zone 'Mars/Olympus'; give an IANA name such as Europe/Minsk\n",
     )
+
+
+def test_an_empty_start_is_refused(cli):
+    result = cli("meetings", "add", "--start", "", "--kind", "talks")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "tracker: --start must be YYYY-MM-DD, got ''\n",
+    )

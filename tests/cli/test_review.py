@@ -108,3 +108,13 @@ def test_interactive_walk_quit_keeps_earlier_decisions(cli, seed_path):
 
 def test_nothing_to_review(cli):
     assert cli("review").stdout == "nothing to review\n"
+
+
+def test_interactive_window_answer_naming_no_dates_is_asked_again(cli, seed_path):
+    cli("ingest", seed_path)
+    result = cli("review", input="w\n..\ns\n")
+    assert result.exit_code == 0, result.stderr
+    assert "cannot read a window from '..'" in result.stderr
+    assert "0 decision(s) saved, 1 skipped" in result.stdout
+    item = json.loads(cli("items", "show", "1", "--json").stdout)
+    assert item["review"] == "unreviewed" and item["window"]["text"] != ".."

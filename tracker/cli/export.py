@@ -49,8 +49,8 @@ def parse_lead_time(value: str) -> dt.timedelta:
         for amount, unit in parts:
             amounts[_UNITS[unit.lower()]] += int(amount)
     # In days before building the timedelta, which overflows past 999,999,999 days.
-    days = amounts["weeks"] * 7 + amounts["days"] + amounts["hours"] / 24 + amounts["minutes"] / 1440
-    check_days(days, f"--alarm {value}")
+    total_days = amounts["weeks"] * 7 + amounts["days"] + amounts["hours"] / 24 + amounts["minutes"] / 1440
+    check_days(total_days, f"--alarm {value}")
     return dt.timedelta(**amounts)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import typer
 
 from tracker.cli.app import app, get_context, print_json
@@ -13,6 +15,7 @@ from tracker.cli.options import (
     parse_time,
     parse_timezone,
 )
+from tracker.clock import parse_iso_date
 from tracker.domain.model import Kind, Meeting, Participant, ReviewState
 from tracker.errors import InputError
 from tracker.exporters.records import meeting_record
@@ -50,7 +53,9 @@ def _echo_links(links: list[dict]) -> None:
         typer.echo(f"  {verb} item #{link['item_id']} (link #{link['id']}): {link['reason']}")
 
 
-def _check_times(start_time, end_time, zone: str | None, first, last) -> None:
+def _check_times(
+    start_time: dt.time | None, end_time: dt.time | None, zone: str | None, first: dt.date, last: dt.date
+) -> None:
     """A time needs a zone, an end time needs a start time, and a one-day meeting ends after it starts."""
     if start_time is not None and not zone:
         raise InputError(
@@ -58,7 +63,7 @@ def _check_times(start_time, end_time, zone: str | None, first, last) -> None:
         )
     if end_time is not None and start_time is None:
         raise InputError("--end-time needs --time")
-    if end_time is not None and first == last and end_time <= start_time:
+    if end_time is not None and start_time is not None and first == last and end_time <= start_time:
         raise InputError(f"--end-time {end_time:%H:%M} is not after --time {start_time:%H:%M}")
 
 
@@ -152,7 +157,7 @@ def add(
     Example: tracker meetings add --start 2017-05-10 --time 10:30 --timezone Europe/Minsk --party BY,RS
     """
     app_ctx = get_context(ctx)
-    first = parse_optional_date(start, "--start")
+    first = parse_iso_date(start, "--start")
     last = parse_optional_date(end, "--end") or first
     if last < first:
         raise InputError(f"--end {last} is before --start {first}")
@@ -161,7 +166,7 @@ def add(
     _check_times(start_time, finish_time, zone, first, last)
     people = []
     for value in participant or []:
-        name, role, cc = (value.split("|") + [None, None])[:3]
+        name, role, cc = (value.split("|") + ["", ""])[:3]
         people.append(Participant(name.strip(), role or None, (cc or "").upper() or None))
     meeting = Meeting(
         kind=parse_kind(kind),
@@ -212,20 +217,27 @@ def edit(
     """
     app_ctx = get_context(ctx)
     changes: dict[str, object] = {}
+    # The new dates, zone and times, typed, for the check below (changes holds every field).
+    days: dict[str, dt.date] = {}
     if start:
-        changes["start_date"] = parse_optional_date(start, "--start")
+        days["start_date"] = parse_iso_date(start, "--start")
     if end:
-        changes["end_date"] = parse_optional_date(end, "--end")
+        days["end_date"] = parse_iso_date(end, "--end")
+    changes.update(days)
     if kind:
         changes["kind"] = parse_kind(kind).value
     for name, value in (("title", title), ("city", city)):
         if value is not None:
             changes[name] = value
+    zone: dict[str, str | None] = {}
     if timezone is not None:
-        changes["timezone"] = parse_timezone(timezone)
+        zone["timezone"] = parse_timezone(timezone)
+    changes.update(zone)
+    times: dict[str, dt.time | None] = {}
     for name, value, option in (("start_time", time, "--time"), ("end_time", end_time, "--end-time")):
         if value is not None:
-            changes[name] = None if value.strip().lower() == "none" else parse_time(value, option)
+            times[name] = None if value.strip().lower() == "none" else parse_time(value, option)
+    changes.update(times)
     if country is not None:
         changes["country"] = country.upper()
     if party:
@@ -234,11 +246,11 @@ def edit(
         if {"start_time", "end_time", "timezone", "start_date", "end_date"} & set(changes):
             row = repo.get_meeting(session, meeting_id)
             _check_times(
-                changes.get("start_time", row.start_time),
-                changes.get("end_time", row.end_time),
-                changes.get("timezone", row.timezone),
-                changes.get("start_date", row.start_date),
-                changes.get("end_date", row.end_date),
+                times.get("start_time", row.start_time),
+                times.get("end_time", row.end_time),
+                zone.get("timezone", row.timezone),
+                days.get("start_date", row.start_date),
+                days.get("end_date", row.end_date),
             )
         row = tracking.edit_meeting(session, meeting_id, changes, at=app_ctx.now(), reason=reason)
         record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, row.id)))

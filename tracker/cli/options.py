@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import overload
 
 from tracker.clock import parse_iso_date
 from tracker.domain.model import Kind, Precision, Status, Window
@@ -22,6 +23,10 @@ __all__ = [
 ]
 
 
+@overload
+def parse_kind(value: str) -> Kind: ...
+@overload
+def parse_kind(value: None) -> None: ...
 def parse_kind(value: str | None) -> Kind | None:
     if value is None:
         return None

@@ -7,6 +7,8 @@ subcommands do the same for scripts.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import typer
 
 from tracker.cli.app import app, get_context, print_json
@@ -86,7 +88,7 @@ def _echo_link(record: dict) -> None:
 WINDOW_PROMPT = "new window ('in 2018', 2018-03-01..2018-03-31, 2018-03-01 or open)"
 
 
-def _parse_window_answer(answer: str, anchor) -> Window:
+def _parse_window_answer(answer: str, anchor: dt.date) -> Window:
     """A window from "in 2018", "2018-03-01..2018-03-31", "2018-03-01" or "open".
 
     Raises InputError that names the answers the prompt takes (not the command's options).
@@ -100,18 +102,24 @@ def _parse_window_answer(answer: str, anchor) -> Window:
         ) from err
 
 
-def _read_window_answer(answer: str, anchor) -> Window:
+def _read_window_answer(answer: str, anchor: dt.date) -> Window:
     answer = answer.strip()
     if answer.lower() in {"open", "none", "-"}:
         return Window.open("open-ended")
     if ".." in answer:
         start, end = answer.split("..", 1)
-        return parse_window(None, start.strip(), end.strip(), anchor)
+        return _given(parse_window(None, start.strip(), end.strip(), anchor))
     try:
         parse_iso_date(answer)
     except InputError:
-        return parse_window(answer, None, None, anchor)
-    return parse_window(None, answer, answer, anchor)
+        return _given(parse_window(answer, None, None, anchor))
+    return _given(parse_window(None, answer, answer, anchor))
+
+
+def _given(window: Window | None) -> Window:
+    if window is None:  # an empty answer, or ".." alone
+        raise InputError("no window given")
+    return window
 
 
 @review_app.callback(invoke_without_command=True)
@@ -133,7 +141,7 @@ def walk(ctx: typer.Context) -> None:
             return
         total = len(queue)
         counts = {"saved": 0, "skipped": 0}
-        steps = [("item", item.id, _review_item) for item in queue.items] + [
+        steps = [("item", item.stored_id, _review_item) for item in queue.items] + [
             ("fulfilment link", link.id, _review_link) for link in queue.links
         ]
         for position, (what, target_id, review_one) in enumerate(steps, 1):

@@ -191,6 +191,13 @@ class Commitment:
     # reschedules the stored item it names instead of adding a second one.
     postponed: bool = False
 
+    @property
+    def stored_id(self) -> int:
+        """The id of an item read from the database; asking it of an item never stored is a bug."""
+        if self.id is None:
+            raise ValueError(f"item {self.title!r} was never stored: it has no id")
+        return self.id
+
 
 # A stored commitment's fields as every record of it names and orders them (`--json`, the JSON the
 # database writes for long lists); the fields derived on a day (state, days overdue) come after.

@@ -276,20 +276,21 @@ def assess_match(item: Commitment, meeting: Meeting, *, made_on: dt.date | None)
             return none
         if meeting.start == made_on:
             doubts.append(f"held on {made_on}, the day the item was made")
-    window = item.window
+    # Only an open window lacks dates (Window's invariant); testing the dates lets mypy see it.
+    opens, closes = item.window.start, item.window.end
     late = False
-    if window.is_open:
+    if opens is None or closes is None:
         doubts.append("the item has no window")
-    elif meeting.start < window.start:
-        doubts.append(f"held on {meeting.start}, before the window opened on {window.start}")
-    elif meeting.start > window.end:
+    elif meeting.start < opens:
+        doubts.append(f"held on {meeting.start}, before the window opened on {opens}")
+    elif meeting.start > closes:
         late = True
         reasons.append(
-            f"held on {meeting.start}, {(meeting.start - window.end).days} day(s) after the window "
-            f"ended on {window.end} (late)"
+            f"held on {meeting.start}, {(meeting.start - closes).days} day(s) after the window "
+            f"ended on {closes} (late)"
         )
     else:
-        reasons.append(f"held on {meeting.start}, within the window {window.start}..{window.end}")
+        reasons.append(f"held on {meeting.start}, within the window {opens}..{closes}")
     verdict = Verdict.DOUBTFUL if doubts else Verdict.CLEAR
     return MatchAssessment(verdict, reasons, doubts, late)
 
@@ -315,6 +316,6 @@ def fulfilment_mismatches(
         conflicts.append(f"held in {meeting.city}, not {item.city}")
     if made_on is not None and meeting.start < made_on:
         doubts.append(f"held on {meeting.start}, before the item was made on {made_on}")
-    elif not item.window.is_open and meeting.start < item.window.start:
+    elif item.window.start is not None and meeting.start < item.window.start:
         doubts.append(f"held on {meeting.start}, before the window opened on {item.window.start}")
     return conflicts, doubts

@@ -15,12 +15,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from tracker.domain.report import ComplianceRecord, IsoWeek, ItemLine, Listing, Timeline, WeeklyReport
 from tracker.gazetteer import party_name
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = [
     "REPORT_FORMAT",
@@ -85,15 +89,20 @@ def _iso(value: dt.date | None) -> str:
     return value.isoformat() if value else "—"
 
 
+def _span(item: ItemLine) -> tuple[dt.date, dt.date] | None:
+    """The window's first and last day; None for an open-ended item (a window has both dates or neither)."""
+    if item.window_start is None or item.window_end is None:
+        return None
+    return item.window_start, item.window_end
+
+
 def _window(item: ItemLine) -> str:
     """The due window: what the text said, and its dates."""
-    if item.window_end is None:
+    span = _span(item)
+    if span is None:
         return f"open-ended ({item.window_text})" if item.window_text else "open-ended"
-    dates = (
-        item.window_end.isoformat()
-        if item.window_start == item.window_end
-        else f"{item.window_start.isoformat()}..{item.window_end.isoformat()}"
-    )
+    start, end = span
+    dates = end.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
     said = (item.window_text or "").strip()
     return f"{said} ({dates})" if said and said != dates else dates
 
@@ -276,11 +285,14 @@ def _timeline_view(timeline: Timeline, today: dt.date) -> _TimelineView:
 
     bars = []
     for row, item in enumerate(timeline.items.items):
-        first = max(item.window_start, timeline.start)
-        after = min(item.window_end, timeline.end) + dt.timedelta(days=1)
+        span = _span(item)
+        assert span is not None, "the timeline holds dated items only"
+        window_start, window_end = span
+        first = max(window_start, timeline.start)
+        after = min(window_end, timeline.end) + dt.timedelta(days=1)
         x1 = x_of(first)
         x2 = max(x_of(after), x1 + 4)  # a one-day or clipped window stays visible
-        stub = item.window_end < timeline.start
+        stub = window_end < timeline.start
         if stub:
             x1, x2 = _TL_LABEL, _TL_LABEL + 6
         css = {"overdue": "bar overdue", "due_soon": "bar due"}.get(item.state, "bar later")
@@ -296,10 +308,10 @@ def _timeline_view(timeline: Timeline, today: dt.date) -> _TimelineView:
                 label=label,
                 tooltip=tooltip,
                 css=css,
-                clipped_left=item.window_start < timeline.start,
-                clipped_right=item.window_end > timeline.end,
+                clipped_left=window_start < timeline.start,
+                clipped_right=window_end > timeline.end,
                 stub=stub,
-                note=f"ended {item.window_end.isoformat()}, {_state(item)}" if stub else "",
+                note=f"ended {window_end.isoformat()}, {_state(item)}" if stub else "",
             )
         )
     ticks = []
@@ -337,21 +349,25 @@ def _plain(value: object) -> object:
         return {"items": [_plain(v) for v in value.items], "total": value.total, "more": value.more}
     if isinstance(value, ComplianceRecord):
         return {
-            **{f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)},
+            **_plain_fields(value),
             "assessed": value.assessed,
             "on_time_rate": value.on_time_rate,
             "score": value.score,
         }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return _plain_fields(value)
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
 
 
+def _plain_fields(value: DataclassInstance) -> dict[str, object]:
+    return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+
+
 def report_to_json(report: WeeklyReport) -> dict:
     """The report as one JSON-ready dict (the same content as the Markdown and HTML)."""
-    return {"format": REPORT_FORMAT, **_plain(report)}
+    return {"format": REPORT_FORMAT, **_plain_fields(report)}
 
 
 def compliance_to_json(records: list[ComplianceRecord], *, today: dt.date, since: dt.date | None) -> dict:

@@ -154,7 +154,8 @@ def count_rows(engine: Engine) -> dict[str, int]:
     with engine.connect() as connection:
         metadata = _reflect(connection)
         return {
-            t.name: connection.scalar(select(func.count()).select_from(t)) for t in metadata.sorted_tables
+            t.name: connection.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in metadata.sorted_tables
         }
 
 

@@ -15,8 +15,9 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -70,8 +71,16 @@ class CalendarFilter:
         return "; ".join(part for part in parts if part)
 
 
-def _union(lists: list[list], key) -> list:
-    seen: dict[int, object] = {}
+class _HasId(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+_Row = TypeVar("_Row", bound=_HasId)
+
+
+def _union(lists: list[Iterable[_Row]], key: Callable[[_Row], tuple[object, ...]]) -> list[_Row]:
+    seen: dict[int | None, _Row] = {}
     for rows in lists:
         for row in rows:
             seen.setdefault(row.id, row)
@@ -83,7 +92,7 @@ def load_calendar(session: Session, filter_: CalendarFilter) -> tuple[list[Meeti
 
     `status` filters items only: meetings have none.
     """
-    parties = list(filter_.parties) or [None]
+    parties: list[str | None] = [*filter_.parties] or [None]
     meeting_rows = _union(
         [repo.list_meetings(session, party=p) for p in parties], key=lambda r: (r.start_date, r.id)
     )
@@ -107,10 +116,11 @@ def _refuse_dates_beyond_limits(meetings: list[Meeting], items: list[Commitment]
     Such a row was stored before the limits were checked (issue #17); iCalendar cannot hold it
     (DTEND would overflow), so the calendar says which row to correct instead of failing half-way.
     """
-    for kind, command, entry, dates in [
+    checks: list[tuple[str, str, Meeting | Commitment, tuple[dt.date | None, dt.date | None]]] = [
         *(("meeting", "meetings", m_, (m_.start, m_.end)) for m_ in meetings),
         *(("item", "items", i, (i.window.start, i.window.end)) for i in items),
-    ]:
+    ]
+    for kind, command, entry, dates in checks:
         for day in dates:
             if day is not None and not limits.EARLIEST_DATE <= day <= limits.LATEST_DATE:
                 raise StorageError(

@@ -110,12 +110,16 @@ def list_stale(
     """
     items = items_store.list_items(session, open_ended=True, party=party, kind=kind)
     changes = items_store.list_last_change_days(
-        session, [item.id for item in items], today, except_fields=_NOT_NEWS
+        session, [item.stored_id for item in items], today, except_fields=_NOT_NEWS
     )
-    meetings = list_last_meeting_days(session, ((item.id, item.parties) for item in items), held_by=today)
+    meetings = list_last_meeting_days(
+        session, ((item.stored_id, item.parties) for item in items), held_by=today
+    )
     stale = []
     for item in items:
-        news = last_news(item, history=changes.get(item.id), meeting=meetings.get(item.id), today=today)
+        news = last_news(
+            item, history=changes.get(item.stored_id), meeting=meetings.get(item.stored_id), today=today
+        )
         if is_stale(item, today, news=news, stale_months=stale_months):
             stale.append(StaleItem(item, news))
     stale.sort(key=lambda s: (s.last_news or dt.date.min, s.item.id))
@@ -143,6 +147,8 @@ def build_reminders(
     condition = items_store.reminder_condition(today, horizon, party=party, kind=kind)
     result = Reminders(today=today, within_days=within_days, stale_months=stale_months)
     for item_id, window_start, window_end, review, record in list_item_records(session, condition):
+        # reminder_condition compares both window dates, and SQL's NULL passes no comparison.
+        assert window_start is not None and window_end is not None
         unreviewed = review == domain.ReviewState.UNREVIEWED
         if window_end < today:
             result.overdue.append(
@@ -168,11 +174,11 @@ def build_reminders(
 
 
 def _stale_reminders(session: Session, stale: list[StaleItem]) -> list[Reminder]:
-    records = list_item_records_by_id(session, [s.item.id for s in stale])
+    records = list_item_records_by_id(session, [s.item.stored_id for s in stale])
     return [
         Reminder(
-            s.item.id,
-            records[s.item.id],
+            s.item.stored_id,
+            records[s.item.stored_id],
             None,
             s.item.review is domain.ReviewState.UNREVIEWED,
             last_news=s.last_news,

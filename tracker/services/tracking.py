@@ -96,7 +96,7 @@ def edit_meeting(
     reason: str = "edited by hand",
 ) -> m.Meeting:
     row = repo.get_meeting(session, meeting_id, for_update=True)
-    start, end = changes.get("start_date", row.start_date), changes.get("end_date", row.end_date)
+    start, end = _day(changes, "start_date", row.start_date), _day(changes, "end_date", row.end_date)
     if end < start:
         raise ConflictError(f"meeting end {end} is before its start {start}")
     changed = record_changes(session, row, changes, at=at, reason=reason)
@@ -147,7 +147,16 @@ def _require_open(row: m.Commitment, action: str) -> None:
         )
 
 
-def _window_changes(window: Window) -> dict[str, object]:
+def _day(changes: dict[str, object], name: str, current: dt.date) -> dt.date:
+    value = changes.get(name, current)
+    if not isinstance(value, dt.date):  # a caller's bug, not a user's input
+        raise TypeError(f"{name} must be a date, got {value!r}")
+    return value
+
+
+def _window_changes(window: object) -> dict[str, object]:
+    if not isinstance(window, Window):  # a caller's bug, not a user's input
+        raise TypeError(f"window must be a Window, got {window!r}")
     return {
         "window_start": window.start,
         "window_end": window.end,

@@ -7,18 +7,25 @@ ingest at once. The schema is only ever made by Alembic (`alembic/`);
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from tracker.config import mask_url_password
 from tracker.errors import InputError, StorageError
 from tracker.private_files import create_private_file, make_private_folder
+
+if TYPE_CHECKING:  # both load lazily, at run time only where used
+    import sqlite3
+
+    from alembic.config import Config
 
 __all__ = [
     "make_engine",
@@ -90,7 +97,7 @@ def make_engine(url: str, create: bool = True) -> Engine:
         raise StorageError(f"cannot use database {mask_url_password(url)}: {err}; {_URL_HINT}") from err
 
 
-def _sqlite_begin(connection) -> None:
+def _sqlite_begin(connection: Connection) -> None:
     # pysqlite's own transaction handling defers BEGIN; take it over so that
     # a write transaction starts with BEGIN IMMEDIATE and waits for the lock
     # instead of failing with "database is locked" half-way through. Read-only
@@ -99,7 +106,7 @@ def _sqlite_begin(connection) -> None:
     connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
@@ -143,7 +150,7 @@ def _first_line(err: Exception) -> str:
     return text.strip().splitlines()[0] if text.strip() else type(err).__name__
 
 
-def _alembic_config(engine: Engine):
+def _alembic_config(engine: Engine) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -177,7 +184,7 @@ def downgrade(engine: Engine, revision: str) -> None:
     _run_migration(lambda: command.downgrade(_alembic_config(engine), revision), engine, revision)
 
 
-def _run_migration(action, engine: Engine, revision: str) -> None:
+def _run_migration(action: Callable[[], None], engine: Engine, revision: str) -> None:
     from alembic.util.exc import CommandError
 
     try:
@@ -224,7 +231,10 @@ def head_revision() -> str:
 
     config = Config()
     config.set_main_option("script_location", _migrations_folder())
-    return ScriptDirectory.from_config(config).get_current_head()
+    head = ScriptDirectory.from_config(config).get_current_head()
+    if head is None:  # only a broken install ships no revisions
+        raise StorageError(f"no schema migrations found in {_migrations_folder()}; reinstall tracker")
+    return head
 
 
 # The newest revision in alembic/versions (tests/storage/test_migrations.py keeps

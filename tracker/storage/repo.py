@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TypeVarTuple
 
 from sqlalchemy import Row, Select, bindparam, func, select, text
 from sqlalchemy.orm import Session, selectinload
@@ -131,7 +132,7 @@ def list_documents(session: Session) -> list[m.Document]:
     return list(session.scalars(select(m.Document).order_by(m.Document.id)))
 
 
-def list_document_summaries(session: Session) -> list[dict]:
+def list_document_summaries(session: Session) -> list[dict[str, object]]:
     """Every document's header (not its text) with the number of meetings and items read from it, by id."""
     meetings = (
         select(m.Meeting.document_id, func.count().label("n")).group_by(m.Meeting.document_id).subquery()
@@ -205,7 +206,10 @@ def add_document(
 # Meetings
 
 
-def _meeting_query() -> Select:
+_Columns = TypeVarTuple("_Columns")
+
+
+def _meeting_query() -> Select[m.Meeting]:
     return select(m.Meeting).options(
         selectinload(m.Meeting.party_rows),
         selectinload(m.Meeting.participants),
@@ -213,7 +217,7 @@ def _meeting_query() -> Select:
     )
 
 
-def lock_rows(query: Select) -> Select:
+def lock_rows(query: Select[*_Columns]) -> Select[*_Columns]:
     """`query` that locks its rows until the transaction ends and reads their newest committed values.
 
     A read-modify-write of a meeting or an item uses it (issue #17): on PostgreSQL
@@ -335,7 +339,7 @@ def meeting_to_domain(row: m.Meeting) -> domain.Meeting:
 # Commitments
 
 
-def _commitment_query() -> Select:
+def _commitment_query() -> Select[m.Commitment]:
     return select(m.Commitment).options(
         selectinload(m.Commitment.party_rows),
         selectinload(m.Commitment.document).load_only(*_DOCUMENT_HEADER),

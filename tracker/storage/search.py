@@ -9,10 +9,11 @@ reads every row: fine for a desk's thousands, not for millions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from tracker.storage import models as m
 
@@ -29,7 +30,7 @@ class SearchHit:
     sentence: str | None
 
 
-def _contains(column, word: str):
+def _contains(column: QueryableAttribute[str | None], word: str) -> ColumnElement[bool]:
     return func.lower(func.coalesce(column, "")).contains(word.lower(), autoescape=True)
 
 
@@ -41,8 +42,11 @@ def search_rows(
     :param party_codes: word -> the party code it names (a word that names none is not a key).
     """
 
-    def condition(columns, party_rows=None):
-        terms = []
+    def condition(
+        columns: list[QueryableAttribute[str | None]],
+        party_rows: QueryableAttribute[Sequence[object]] | None = None,
+    ) -> ColumnElement[bool]:
+        terms: list[ColumnElement[bool]] = []
         for word in words:
             options = [_contains(column, word) for column in columns]
             if party_rows is not None and word in party_codes:
@@ -52,27 +56,27 @@ def search_rows(
 
     hits: list[SearchHit] = []
     c = m.Commitment
-    for row in session.execute(
+    for item in session.execute(
         select(c.id, c.title, c.evidence_text)
         .where(condition([c.title, c.evidence_text, c.city, c.window_text], c.party_rows))
         .order_by(c.id)
         .limit(limit)
     ):
-        hits.append(SearchHit("item", row.id, row.title, row.evidence_text))
+        hits.append(SearchHit("item", item.id, item.title, item.evidence_text))
     mt = m.Meeting
-    for row in session.execute(
+    for meeting in session.execute(
         select(mt.id, mt.title, mt.evidence_text)
         .where(condition([mt.title, mt.evidence_text, mt.city], mt.party_rows))
         .order_by(mt.id)
         .limit(limit)
     ):
-        hits.append(SearchHit("meeting", row.id, row.title, row.evidence_text))
+        hits.append(SearchHit("meeting", meeting.id, meeting.title, meeting.evidence_text))
     d = m.Document
-    for row in session.execute(
+    for document in session.execute(
         select(d.id, d.title, d.source)
         .where(condition([d.title, d.source, d.text]))
         .order_by(d.id)
         .limit(limit)
     ):
-        hits.append(SearchHit("document", row.id, row.title or row.source, None))
+        hits.append(SearchHit("document", document.id, document.title or document.source, None))
     return hits
