@@ -27,7 +27,7 @@ from tracker.services.fulfilment import (
 )
 from tracker.storage import models as m
 from tracker.storage import repo
-from tracker.storage.history import add_history, record_changes
+from tracker.storage.history import add_created, record_changes
 
 __all__ = [
     "add_meeting",
@@ -72,16 +72,7 @@ def add_meeting(
     """Store a meeting and (unless `match` is false) let it fulfil the items it matches."""
     _check_meeting(meeting)
     row = repo.add_meeting(session, meeting, at=at)
-    add_history(
-        session,
-        entity="meeting",
-        entity_id=row.id,
-        field="created",
-        old=None,
-        new=row.uid,
-        at=at,
-        reason=reason,
-    )
+    add_created(session, row, at=at, reason=reason)
     if match:
         match_fulfilments(session, row, at=at)
     return row
@@ -125,16 +116,7 @@ def add_item(
         entity="item",
     )
     row = repo.add_commitment(session, item, at=at)
-    add_history(
-        session,
-        entity="commitment",
-        entity_id=row.id,
-        field="created",
-        old=None,
-        new=row.uid,
-        at=at,
-        reason=reason,
-    )
+    add_created(session, row, at=at, reason=reason)
     if match:
         match_item(session, row, at=at)
     return row

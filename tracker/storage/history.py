@@ -16,7 +16,7 @@ from tracker import limits
 from tracker.storage import models as m
 from tracker.storage.repo import set_commitment_parties, set_meeting_parties
 
-__all__ = ["add_history", "record_changes"]
+__all__ = ["add_history", "add_created", "record_changes"]
 
 
 def add_history(
@@ -42,6 +42,16 @@ def add_history(
     )
     session.add(row)
     return row
+
+
+def add_created(
+    session: Session, row: m.Meeting | m.Commitment, *, at: dt.datetime, reason: str
+) -> m.History:
+    """The first history row of a stored meeting or item: created, with its UID."""
+    entity = "meeting" if isinstance(row, m.Meeting) else "commitment"
+    return add_history(
+        session, entity=entity, entity_id=row.id, field="created", old=None, new=row.uid, at=at, reason=reason
+    )
 
 
 def _plain(value: object) -> object:
