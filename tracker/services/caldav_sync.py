@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
-from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -42,6 +41,7 @@ from tracker.exporters.ics import ExportOptions, TodoMode, iter_objects
 from tracker.exporters.vdir import file_name
 from tracker.services import tracking
 from tracker.services.feeds import CalendarFilter, calendar_fingerprint, load_calendar
+from tracker.storage import caldav as caldav_store
 from tracker.storage import models as m
 from tracker.storage import repo
 
@@ -165,7 +165,7 @@ def add_account(
         raise InputError(f"--password-env takes the NAME of an environment variable, got {password_env!r}")
     if password_cmd is not None and not password_cmd.strip():
         raise InputError("--password-cmd needs a command, e.g. 'pass show caldav/home'")
-    if session.scalar(select(m.CaldavAccount.id).where(m.CaldavAccount.name == name)) is not None:
+    if caldav_store.find_account(session, name) is not None:
         raise ConflictError(
             f"a CalDAV account named {name!r} exists already; remove it first or choose another name"
         )
@@ -186,11 +186,11 @@ def add_account(
 
 
 def list_accounts(session: Session) -> list[m.CaldavAccount]:
-    return list(session.scalars(select(m.CaldavAccount).order_by(m.CaldavAccount.name)))
+    return caldav_store.list_accounts(session)
 
 
 def get_account(session: Session, name: str) -> m.CaldavAccount:
-    row = session.scalar(select(m.CaldavAccount).where(m.CaldavAccount.name == name))
+    row = caldav_store.find_account(session, name)
     if row is None:
         raise NotFoundError(f"no CalDAV account named {name!r}; `tracker caldav list` shows them")
     return row
@@ -200,8 +200,7 @@ def remove_account(session: Session, name: str) -> AccountInfo:
     """Forget an account and what was pushed to it (the server keeps its copies)."""
     row = get_account(session, name)
     info = _info(row)
-    session.execute(delete(m.CaldavObject).where(m.CaldavObject.account_id == row.id))
-    session.delete(row)
+    caldav_store.delete_account(session, row)
     session.flush()
     return info
 
@@ -574,10 +573,7 @@ def sync_account(
     from caldav.lib import error as caldav_error
 
     report = SyncReport(row.name)
-    records = {
-        record.uid: record
-        for record in session.scalars(select(m.CaldavObject).where(m.CaldavObject.account_id == row.id))
-    }
+    records = {record.uid: record for record in caldav_store.pushed_objects(session, row.id)}
     options = ExportOptions(today=today, todos=TodoMode.AS_TODOS, name=row.name, dtstamp=at)
     ctx = _Context(session, row, _client(row, password, report), report, at, today)
     before = json.dumps(calendar_fingerprint(session), default=str)[:200]

@@ -277,16 +277,9 @@ def list_sources(session: Session) -> list[SourceInfo]:
 
 def show_source(session: Session, name: str, recent: int = 10) -> tuple[SourceInfo, list[EntryInfo]]:
     """A source with its last `recent` entries (newest first). NotFoundError when unknown."""
-    from sqlalchemy import select
-
     row = store.get_source(session, name)
     counts = store.count_entries(session, row.id)
-    entries = session.scalars(
-        select(m.SourceEntry)
-        .where(m.SourceEntry.source_id == row.id)
-        .order_by(m.SourceEntry.id.desc())
-        .limit(recent)
-    )
+    entries = store.recent_entries(session, row.id, limit=recent)
     return (
         _info(row, counts.get("stored", 0) + counts.get("duplicate", 0)),
         [EntryInfo(e.url, e.state, e.attempts, e.error, e.document_id, e.seen_at) for e in entries],

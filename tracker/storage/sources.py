@@ -121,6 +121,18 @@ def count_entries(session: Session, source_id: int) -> dict[str, int]:
     return {state: count for state, count in rows}
 
 
+def recent_entries(session: Session, source_id: int, *, limit: int) -> list[m.SourceEntry]:
+    """A source's last `limit` entries, newest first."""
+    return list(
+        session.scalars(
+            select(m.SourceEntry)
+            .where(m.SourceEntry.source_id == source_id)
+            .order_by(m.SourceEntry.id.desc())
+            .limit(limit)
+        )
+    )
+
+
 def document_ids_by_source(session: Session, source_id: int) -> list[int]:
     return [
         i
