@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.model import Kind
 from tracker.domain.status import Verdict, kind_compatibility
-from tracker.storage.items import list_active_kinds_by_parties
+from tracker.storage.items import count_active_kinds_by_parties
 from tracker.storage.meetings import list_held_meeting_days
 
 __all__ = ["Cadence", "LATE_FACTOR", "list_cadences"]
@@ -73,9 +73,9 @@ def list_cadences(
     }
     if not series:
         return []
-    # Count the active items' kinds once per party set: the kind rule then runs per distinct kind,
-    # not per item (issue #16: 100,000 items made this loop the weekly report's main cost).
-    items = {parties: Counter(kinds) for parties, kinds in list_active_kinds_by_parties(session).items()}
+    # Active items are counted per party set and kind: the kind rule runs per distinct kind, not per
+    # item (issue #16: 100,000 items made this loop the weekly report's main cost).
+    items = count_active_kinds_by_parties(session)
     cadences = []
     for (parties, kind_), dates in series.items():
         gaps = [(later - earlier).days for earlier, later in zip(dates, dates[1:])]
