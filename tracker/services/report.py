@@ -295,17 +295,18 @@ def _compliance(
         State.CANCELLED: "cancelled",
     }
     state = classified.state
+    # Items share a few party sets: count per (party set, column) first, then spread over the parties.
+    by_set = Counter((fact.parties, column.get(state[fact.id], "pending")) for fact in facts)
     pairs: Counter[tuple[str, str]] = Counter()
-    for fact in facts:
-        name = column.get(state[fact.id], "pending")
+    for (parties, name), number in by_set.items():
         if only:
-            pairs[(only, name)] += 1
-            pairs[("*", name)] += 1
+            pairs[(only, name)] += number
+            pairs[("*", name)] += number
             continue
-        for code in fact.parties:
+        for code in parties:
             if code != home:
-                pairs[(code, name)] += 1
-        pairs[("*", name)] += 1
+                pairs[(code, name)] += number
+        pairs[("*", name)] += number
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     for (code, name), number in pairs.items():
         counts[code][name] = number
