@@ -1,4 +1,4 @@
-"""Benchmark: `tracker report weekly --format html` on a database of 100,000 items (issue #6: under 5 s).
+"""Benchmark: `tracker report weekly --format html` on a database of 100,000 items (issue #16: under 1 s).
 
 Builds a temporary SQLite database with bulk inserts through the models (seeded
 random data: 1,000 documents, 10,000 meetings, 100,000 items with two parties

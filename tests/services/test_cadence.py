@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.domain.model import Kind, Window
+from tracker.domain.model import Kind, Status, Window
 from tracker.services.cadence import list_cadences
 
 D = dt.date
@@ -46,3 +46,21 @@ def test_filters(session, add_meeting):
     assert [c.parties for c in list_cadences(session, D(2017, 1, 1), party="de")] == [["DE", "FR"]]
     assert [c.kind for c in list_cadences(session, D(2017, 1, 1), kind="consultations")] == ["consultations"]
     assert len(list_cadences(session, D(2017, 1, 1))) == 2
+
+
+def test_active_items_counts_each_active_item_of_a_kind_such_a_meeting_fulfils(
+    session, add_meeting, add_item
+):
+    """Issue #16: items are counted per party set and kind in the database; the count must stay per item."""
+    add_meeting(D(2015, 10, 1))
+    add_meeting(D(2016, 10, 1))
+    promise = dict(window=Window.open(), made_on=D(2016, 10, 1), city=None)
+    add_item(**promise)
+    add_item(**promise, title="Another round")  # the same kind and parties: counted again
+    add_item(**promise, kind=Kind.TALKS, title="Talks")  # a consultations round might fulfil talks
+    add_item(**promise, kind=Kind.VISIT, title="A visit")  # no consultations round fulfils a visit
+    add_item(**promise, parties=["FR", "RS"], title="Other parties")
+    add_item(**promise, parties=["BY", "RS", "FR"], title="More parties")
+    add_item(**promise, status=Status.CANCELLED, title="Cancelled")
+    [series] = list_cadences(session, D(2018, 4, 4))
+    assert series.active_items == 3 and not series.late

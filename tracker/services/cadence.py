@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from tracker.domain.model import Kind
 from tracker.domain.status import Verdict, kind_compatibility
-from tracker.storage.items import list_active_kinds_by_parties
+from tracker.storage.items import count_active_kinds_by_parties
 from tracker.storage.meetings import list_held_meeting_days
 
 __all__ = ["Cadence", "LATE_FACTOR", "list_cadences"]
@@ -72,7 +73,9 @@ def list_cadences(
     }
     if not series:
         return []
-    items = list_active_kinds_by_parties(session)
+    # Active items are counted per party set and kind: the kind rule runs per distinct kind, not per
+    # item (issue #16: 100,000 items made this loop the weekly report's main cost).
+    items = count_active_kinds_by_parties(session)
     cadences = []
     for (parties, kind_), dates in series.items():
         gaps = [(later - earlier).days for earlier, later in zip(dates, dates[1:])]
@@ -80,8 +83,8 @@ def list_cadences(
         last = dates[-1]
         late_after = last + dt.timedelta(days=int(interval * LATE_FACTOR))
         pending = sum(
-            1
-            for item_kind in items.get(parties, [])
+            count
+            for item_kind, count in items.get(parties, Counter()).items()
             if kind_compatibility(Kind(item_kind), Kind(kind_)) is not Verdict.NONE
         )
         late = today > late_after and pending == 0

@@ -155,7 +155,8 @@ class _Lines:
     def line(self, fact: ItemFact) -> ItemLine:
         detail = self.details[fact.id]
         state = self.classified.state[fact.id]
-        days = (self.classified.today - fact.window_end).days if state is State.OVERDUE else 0
+        end = fact.window_end
+        days = (self.classified.today - end).days if state is State.OVERDUE and end is not None else 0
         return ItemLine(
             id=fact.id,
             kind=detail.kind,
@@ -198,6 +199,13 @@ class _PendingChange:
     old_window: tuple[dt.date | None, dt.date | None] | None = None
 
 
+def _changed_on(row: reporting.HistoryFact) -> dt.date:
+    """The UTC day of a recorded change (`changed_at` is never NULL)."""
+    day = utc_date(row.changed_at)
+    assert day is not None
+    return day
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if value else None
@@ -227,7 +235,7 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
     for item_id, item_rows in by_item.items():
         fact = classified.facts[item_id]
         status_rows = [r for r in item_rows if r.field == "status"]
-        recorded = {r.new_value: utc_date(r.changed_at) for r in status_rows}
+        recorded = {r.new_value: _changed_on(r) for r in status_rows}
         reasons = {r.new_value: r.reason for r in status_rows}
         if fact.status == Status.FULFILLED and Status.FULFILLED in recorded:
             changes.append(
@@ -255,7 +263,7 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
         ]
         moved = [r for r in item_rows if r.field in ("window_start", "window_end")]
         if rescheduled or (moved and fact.status == Status.RESCHEDULED):
-            first = {}
+            first: dict[str, str | None] = {}
             for row in moved:
                 first.setdefault(row.field, row.old_value)
             anchor = (rescheduled or moved)[-1]
@@ -267,15 +275,21 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
                 _PendingChange(
                     "rescheduled",
                     fact,
-                    utc_date(anchor.changed_at),
-                    utc_date(anchor.changed_at),
+                    _changed_on(anchor),
+                    _changed_on(anchor),
                     anchor.reason,
                     old,
                 )
             )
     for fact in classified.facts.values():
-        if fact.status == Status.FULFILLED and fact.fulfilled_on in week and fact.id not in fulfilled_seen:
-            changes.append(_PendingChange("fulfilled", fact, fact.fulfilled_on, None))
+        fulfilled_on = fact.fulfilled_on
+        if (
+            fact.status == Status.FULFILLED
+            and fulfilled_on is not None
+            and fulfilled_on in week
+            and fact.id not in fulfilled_seen
+        ):
+            changes.append(_PendingChange("fulfilled", fact, fulfilled_on, None))
     for change in changes:
         if change.change == "fulfilled" and classified.state[change.fact.id] is State.FULFILLED_LATE:
             change.change = "fulfilled_late"
@@ -295,17 +309,18 @@ def _compliance(
         State.CANCELLED: "cancelled",
     }
     state = classified.state
+    # Items share a few party sets: count per (party set, column) first, then spread over the parties.
+    by_set = Counter((fact.parties, column.get(state[fact.id], "pending")) for fact in facts)
     pairs: Counter[tuple[str, str]] = Counter()
-    for fact in facts:
-        name = column.get(state[fact.id], "pending")
+    for (parties, name), number in by_set.items():
         if only:
-            pairs[(only, name)] += 1
-            pairs[("*", name)] += 1
+            pairs[(only, name)] += number
+            pairs[("*", name)] += number
             continue
-        for code in fact.parties:
+        for code in parties:
             if code != home:
-                pairs[(code, name)] += 1
-        pairs[("*", name)] += 1
+                pairs[(code, name)] += number
+        pairs[("*", name)] += number
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     for (code, name), number in pairs.items():
         counts[code][name] = number
@@ -367,9 +382,15 @@ def _timeline(classified: _Classified, today: dt.date) -> tuple[dt.date, dt.date
     """The open items whose window ends nearest to today (overdue ones included), by window end."""
     start = today - dt.timedelta(days=TIMELINE_BEFORE_DAYS)
     end = today + dt.timedelta(days=TIMELINE_AFTER_DAYS)
-    dated = [f for f in classified.active() if f.window_end is not None and f.window_start <= end]
-    nearest = heapq.nsmallest(TIMELINE_ROWS, dated, key=lambda f: (abs((f.window_end - today).days), f.id))
-    return start, end, sorted(nearest, key=_end_key), len(dated)
+    dated = [
+        (f, f.window_end)
+        for f in classified.active()
+        if f.window_end is not None and f.window_start is not None and f.window_start <= end
+    ]
+    nearest = heapq.nsmallest(
+        TIMELINE_ROWS, dated, key=lambda pair: (abs((pair[1] - today).days), pair[0].id)
+    )
+    return start, end, sorted((f for f, _end in nearest), key=_end_key), len(dated)
 
 
 def build_weekly_report(

@@ -76,9 +76,15 @@ def list_last_meeting_days(
         )
     ):
         by_code[code].add(meeting_id)
+    # Many keys share a party set (100,000 items, a few hundred sets): intersect each set once.
+    last_by_set: dict[frozenset[str], dt.date | None] = {}
     latest = {}
     for key, codes in wanted:
-        common = set.intersection(*(by_code.get(code, set()) for code in codes))
-        if common:
-            latest[key] = max(starts[meeting_id] for meeting_id in common)
+        party_set = frozenset(codes)
+        if party_set not in last_by_set:
+            common = set.intersection(*(by_code.get(code, set()) for code in party_set))
+            last_by_set[party_set] = max((starts[meeting_id] for meeting_id in common), default=None)
+        last = last_by_set[party_set]
+        if last is not None:
+            latest[key] = last
     return latest

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from tracker.clock import utc_date
@@ -84,7 +85,7 @@ class HistoryFact:
     reason: str
 
 
-def _party_filter(party: str | None):
+def _party_filter(party: str | None) -> ColumnElement[bool] | None:
     return m.Commitment.party_rows.any(m.CommitmentParty.code == party.upper()) if party else None
 
 
@@ -112,7 +113,8 @@ def list_item_facts(session: Session, *, party: str | None = None) -> list[ItemF
     condition = _party_filter(party)
     if condition is not None:
         query = query.where(condition)
-    rows = session.execute(query).all()
+    # Columns chosen by name (ItemColumns) give untyped rows; their order is the select's.
+    rows: Sequence[Any] = session.execute(query).all()
     stored_on = {}
     if any(row[6] is None for row in rows):
         for item_id, created_at in session.execute(
@@ -137,12 +139,14 @@ def list_item_facts(session: Session, *, party: str | None = None) -> list[ItemF
     ]
 
 
-def _document_columns():
+def _document_columns() -> tuple[Any, ...]:
     return (m.Document.id, m.Document.source, m.Document.title, m.Document.published)
 
 
-def _document(row_id, source, title, published) -> SourceRef | None:
-    return None if row_id is None else SourceRef.of(row_id, source, title, published)
+def _document(
+    row_id: int | None, source: str | None, title: str | None, published: dt.date | None
+) -> SourceRef | None:
+    return None if row_id is None or source is None else SourceRef.of(row_id, source, title, published)
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -162,7 +166,8 @@ def list_item_details(session: Session, ids: Iterable[int]) -> dict[int, ItemDet
             .where(m.Commitment.id.in_(chunk))
         )
         for row in session.execute(query):
-            found[row[0]] = ItemDetail(*row[:-4], document=_document(*row[-4:]))
+            values = dict(zip(_DETAIL_FIELDS, row[:-4], strict=True))
+            found[row[0]] = ItemDetail(**values, document=_document(*row[-4:]))
     return found
 
 
@@ -198,7 +203,13 @@ def list_meetings_overlapping(
             parties[meeting_id].append(code)
     return [
         MeetingLine(
-            *row[:7],
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            row[6],
             parties=tuple(sorted(parties.get(row[0], ()))),
             review=row[7],
             evidence=row[8],
