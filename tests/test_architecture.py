@@ -96,3 +96,27 @@ def test_the_cli_builds_no_sql():
         for path in sorted(folder.glob("*.py"))
     }
     assert {name: modules for name, modules in found.items() if modules} == {}
+
+
+def test_services_build_no_sql():
+    # Services combine storage's queries; only `dump` reads every table generically, by design
+    # (docs/performance.md, "Queries outside storage"). A service may name a Session and catch
+    # SQLAlchemy's errors, never import its query builders (select, update, delete, func ...).
+    import ast
+    from pathlib import Path
+
+    import tracker.services
+
+    builders = {}
+    for path in sorted(Path(tracker.services.__file__).parent.glob("*.py")):
+        if path.name == "dump.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+                if node.module not in {"sqlalchemy.orm", "sqlalchemy.exc"}:
+                    builders.setdefault(path.name, []).extend(alias.name for alias in node.names)
+                elif node.module == "sqlalchemy.orm":
+                    extra = [alias.name for alias in node.names if alias.name != "Session"]
+                    if extra:
+                        builders.setdefault(path.name, []).extend(extra)
+    assert builders == {}
