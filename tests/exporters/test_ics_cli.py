@@ -8,48 +8,14 @@ import os
 import icalendar
 import pytest
 
+from exporters.desk_data import add_item, add_meeting
 from exporters.ics_checks import assert_strict, read_everywhere
 from tracker.cli.export import parse_lead_time, write_atomically
 from tracker.errors import InputError
 
 
 def _add_data(cli) -> tuple[dict, dict]:
-    meeting = json.loads(
-        cli(
-            "meetings",
-            "add",
-            "--start",
-            "2016-10-06",
-            "--kind",
-            "consultations",
-            "--city",
-            "Belgrade",
-            "--party",
-            "BY,RS",
-            "--json",
-            today="2016-10-07",
-        ).stdout
-    )
-    item = json.loads(
-        cli(
-            "items",
-            "add",
-            "Next round, in Minsk; political consultations",
-            "--kind",
-            "consultations",
-            "--start",
-            "2017-01-01",
-            "--end",
-            "2017-12-31",
-            "--city",
-            "Minsk",
-            "--party",
-            "BY,RS",
-            "--json",
-            today="2016-10-07",
-        ).stdout
-    )
-    return meeting, item
+    return add_meeting(cli), add_item(cli)
 
 
 def _components(data: bytes) -> dict[str, icalendar.Component]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
 
+from exporters.desk_data import add_item, add_meeting, add_open_ended
 from exporters.ics_checks import assert_strict, khal_import, read_with_parsers
 from tracker.exporters.vdir import file_name
 
@@ -12,59 +12,7 @@ _COMPONENT = re.compile(rb"BEGIN:(VEVENT|VTODO)\r\n.*?END:\1\r\n", re.S)
 
 
 def _add_data(cli) -> tuple[dict, dict, dict]:
-    meeting = json.loads(
-        cli(
-            "meetings",
-            "add",
-            "--start",
-            "2017-03-26",
-            "--time",
-            "10:30",
-            "--timezone",
-            "Europe/Belgrade",
-            "--kind",
-            "consultations",
-            "--city",
-            "Belgrade",
-            "--party",
-            "BY,RS",
-            "--json",
-            today="2016-10-07",
-        ).stdout
-    )
-    item = json.loads(
-        cli(
-            "items",
-            "add",
-            "Next round, in Minsk; political consultations",
-            "--kind",
-            "consultations",
-            "--start",
-            "2017-01-01",
-            "--end",
-            "2017-12-31",
-            "--city",
-            "Minsk",
-            "--party",
-            "BY,RS",
-            "--json",
-            today="2016-10-07",
-        ).stdout
-    )
-    open_ended = json.loads(
-        cli(
-            "items",
-            "add",
-            "Visit at a convenient time",
-            "--kind",
-            "visit",
-            "--party",
-            "BY",
-            "--json",
-            today="2016-10-07",
-        ).stdout
-    )
-    return meeting, item, open_ended
+    return add_meeting(cli, start="2017-03-26", time="10:30"), add_item(cli), add_open_ended(cli)
 
 
 def _components(data: bytes) -> dict[bytes, bytes]:

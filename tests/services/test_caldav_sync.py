@@ -18,6 +18,7 @@ import uuid
 import httpx
 import icalendar
 import pytest
+from exporters.desk_data import add_item, add_meeting, add_open_ended
 from exporters.ics_checks import assert_strict, khal_import, read_with_parsers
 from local_servers import free_port, start_radicale, start_xandikos
 
@@ -75,59 +76,11 @@ def account(cli, calendar_url, monkeypatch):
 
 
 def _add_data(cli) -> tuple[dict, dict, dict]:
-    meeting = json.loads(
-        cli(
-            "meetings",
-            "add",
-            "--start",
-            "2017-03-26",
-            "--time",
-            "10:30",
-            "--timezone",
-            "Europe/Belgrade",
-            "--kind",
-            "consultations",
-            "--city",
-            "Belgrade",
-            "--party",
-            "BY,RS",
-            "--json",
-            today="2016-10-07",
-        ).stdout
+    return (
+        add_meeting(cli, start="2017-03-26", time="10:30"),
+        add_item(cli, "Next round of consultations"),
+        add_open_ended(cli),
     )
-    item = json.loads(
-        cli(
-            "items",
-            "add",
-            "Next round of consultations",
-            "--kind",
-            "consultations",
-            "--start",
-            "2017-01-01",
-            "--end",
-            "2017-12-31",
-            "--city",
-            "Minsk",
-            "--party",
-            "BY,RS",
-            "--json",
-            today="2016-10-07",
-        ).stdout
-    )
-    open_ended = json.loads(
-        cli(
-            "items",
-            "add",
-            "Visit at a convenient time",
-            "--kind",
-            "visit",
-            "--party",
-            "BY",
-            "--json",
-            today="2016-10-07",
-        ).stdout
-    )
-    return meeting, item, open_ended
 
 
 def _sync(cli, *args, today="2017-06-01") -> dict:
