@@ -13,7 +13,6 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from tracker.errors import InputError
 
 __all__ = [
     "RawSource",
-    "iter_sources",
     "read_source",
     "fetch_url",
     "list_paths",
@@ -162,11 +160,6 @@ def list_paths(paths: list[str]) -> list[str]:
         else:
             found.append(path)
     return found
-
-
-def iter_sources(paths: list[str]) -> Iterator[RawSource]:
-    for path in list_paths(paths):
-        yield read_source(path)
 
 
 _NOT_READ = {
