@@ -71,6 +71,10 @@ class ExtractWorker:
             except OSError:
                 pass
 
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
     def submit(self, document: object) -> None:
         self._outbox.put(document)
 
