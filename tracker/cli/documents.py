@@ -17,9 +17,10 @@ from tracker.services.ingest import extract_document, ingest_documents
 from tracker.services.sources import list_paths, list_skipped, read_source
 
 PROGRESS_THRESHOLD = 20
-# From this many files on, a second process extracts while this one writes: below, its start-up
-# (about a quarter of a second) costs more than it saves.
-EXTRACT_AHEAD_THRESHOLD = 50
+# From this many files on, a second process extracts while this one writes: its start-up (imports,
+# the gazetteer) costs about a second of CPU, and at 60 documents this process saved none of its own
+# (`bench/bench_ingest.py --cpu`); at 300 it saved a fifth.
+EXTRACT_AHEAD_THRESHOLD = 100
 
 
 @app.command()
