@@ -95,3 +95,16 @@ def test_the_worker_ends_with_a_killed_parent():
     while _alive(worker_pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(worker_pid)
+
+
+def test_closing_with_results_unread_ends_the_worker_at_once():
+    """An ingest that fails midway leaves results unread, more than the pipes hold: closing does not wait."""
+    text = press_release(1)
+    worker = ExtractWorker()
+    for _ in range(300):
+        worker.submit((text, None))
+    worker.result()
+    started = time.monotonic()
+    worker.close()
+    assert time.monotonic() - started < 4
+    assert not _alive(worker.pid)

@@ -93,10 +93,12 @@ class ExtractWorker:
 
     def close(self) -> None:
         """Stop the child: it finishes when its stdin closes; killed if it does not within 5 s."""
-        self._outbox.put(_STOP)
-        self._writer.join(timeout=5)
+        # Its stdout first: a child still writing results nobody reads (the ingest failed midway)
+        # then stops on a broken pipe, which frees the writing thread too.
         if self._process.stdout is not None:
             self._process.stdout.close()
+        self._outbox.put(_STOP)
+        self._writer.join(timeout=5)
         try:
             self._process.wait(timeout=5)
         except subprocess.TimeoutExpired:
