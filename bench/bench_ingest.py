@@ -9,7 +9,9 @@ press releases into meetings and follow-ups.
     .venv/bin/python bench/bench_ingest.py [--documents 600] [--stored 30000]
 
 `--stored N` adds a run of one process on top of N items already stored (issue #16:
-ingest must cost the same however many items there are).
+ingest must cost the same however many items there are). `--cpu` adds, for each engine, the CPU
+seconds of the ingest process and of its extraction process, extracting ahead and in turn: on a
+shared machine wall times say little, and on an idle one the rate is bounded by the busier of the two.
 """
 
 from __future__ import annotations
@@ -65,10 +67,53 @@ def _ingest_rate(url: str, folders: list[Path], documents: int) -> float:
     return documents / (time.perf_counter() - started)
 
 
+# One `tracker ingest` reporting its own CPU and its children's (the extraction process) on stderr;
+# argv[3] == "0" keeps extraction in turn, whatever the number of files.
+_CPU_RUN = """
+import atexit, resource, sys
+url, folder, ahead = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+sys.argv = ["tracker", "--db", url, "ingest", folder]
+import tracker.cli.documents as documents
+if not ahead:
+    documents.EXTRACT_AHEAD_THRESHOLD = float("inf")
+def report():
+    own, child = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print("CPU", own.ru_utime + own.ru_stime, child.ru_utime + child.ru_stime, file=sys.stderr)
+atexit.register(report)
+from tracker.cli import main
+main()
+"""
+
+
+def _ingest_cpu(url: str, folder: Path, ahead: bool) -> tuple[float, float]:
+    """(CPU seconds of the ingest process, of its extraction process) for one ingest of `folder`."""
+    run_tracker(url, "db", "upgrade")
+    done = subprocess.run(
+        [sys.executable, "-c", _CPU_RUN, url, str(folder), "1" if ahead else "0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=tracker_env(),
+        cwd=ROOT,
+        check=True,
+    )
+    _, own, child = done.stderr.strip().splitlines()[-1].split()
+    return float(own), float(child)
+
+
+def _emit_cpu(engine: str, url_of, folder: Path, n: int) -> None:
+    for ahead in (True, False):
+        own, child = _ingest_cpu(url_of(), folder, ahead)
+        how = "extraction ahead" if ahead else "extraction in turn"
+        emit(f"ingest {n} documents, {engine}, {how}: ingest process CPU (s)", own, better="lower")
+        emit(f"ingest {n} documents, {engine}, {how}: extraction process CPU (s)", child, better="lower")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=600)
     parser.add_argument("--stored", type=int, default=0, help="also ingest on top of this many stored items")
+    parser.add_argument("--cpu", action="store_true", help="also CPU seconds, extraction ahead and in turn")
     args = parser.parse_args()
     n = args.documents
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as name:
@@ -88,6 +133,9 @@ def main() -> None:
             )
         four = _ingest_rate(f"sqlite:///{folder / 'four.db'}", [folder / f"part-{p}" for p in range(4)], n)
         emit(f"ingest {n} documents, SQLite, 4 processes at once (docs/s)", four, note="disjoint quarters")
+        if args.cpu:
+            runs = iter(range(2))
+            _emit_cpu("SQLite", lambda: f"sqlite:///{folder / f'cpu-{next(runs)}.db'}", folder / "all", n)
         postgres = _postgres_url()
         if postgres is None:
             emit(f"ingest {n} documents, PostgreSQL, 1 process (docs/s)", None, note="PostgreSQL unreachable")
@@ -101,6 +149,18 @@ def main() -> None:
             )
         finally:
             drop()
+        if args.cpu:
+            made = []
+
+            def fresh_postgres() -> str:
+                made.append(_postgres_url())
+                return made[-1][0]
+
+            try:
+                _emit_cpu("PostgreSQL", fresh_postgres, folder / "all", n)
+            finally:
+                for _, drop_one in made:
+                    drop_one()
 
 
 if __name__ == "__main__":

@@ -17,6 +17,10 @@ from tracker.services.ingest import extract_document, ingest_documents
 from tracker.services.sources import list_paths, list_skipped, read_source
 
 PROGRESS_THRESHOLD = 20
+# From this many files on, a second process extracts while this one writes: its start-up (imports,
+# the gazetteer) costs about a second of CPU, and at 60 documents this process saved none of its own
+# (`bench/bench_ingest.py --cpu`); at 300 it saved a fifth.
+EXTRACT_AHEAD_THRESHOLD = 100
 
 
 @app.command()
@@ -110,7 +114,15 @@ def ingest(
                 continue
             yield from documents
 
-    results = list(ingest_documents(app_ctx.session, read_all(), now=app_ctx.now, dry_run=dry_run))
+    results = list(
+        ingest_documents(
+            app_ctx.session,
+            read_all(),
+            now=app_ctx.now,
+            dry_run=dry_run,
+            extract_ahead=len(files) >= EXTRACT_AHEAD_THRESHOLD,
+        )
+    )
     _print_summary(results, dry_run, json_, failed)
     if failed:
         # A partial failure is not a success: cron and scripts must notice (issue #14).

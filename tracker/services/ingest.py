@@ -13,8 +13,9 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
-from typing import overload
+from typing import Any, overload
 
+from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -57,7 +58,11 @@ class IngestResult:
 
 
 def extract_document(document: TextDocument) -> Extraction:
-    extraction = extract(document.text, document.published)
+    return _titled(extract(document.text, document.published), document)
+
+
+def _titled(extraction: Extraction, document: TextDocument) -> Extraction:
+    """`extraction` with the document's own title (an HTML <title>, a feed entry's) when the text gives none."""
     if extraction.title is None:
         extraction.title = document.title
     return extraction
@@ -79,12 +84,7 @@ def ingest_document(
     `key`, its identity (`normalised_sha256(document.text)`) computed before.
     """
     sha = document.sha256
-    if (
-        document.published is not None
-        and not limits.EARLIEST_DATE <= document.published <= limits.LATEST_DATE
-    ):
-        # A feed entry or page dated, say, 9999: not a date to read the text from, nor to store (#17).
-        document = replace(document, published=None)
+    document = _readable(document)
     # Extract before the first query: that query opens the transaction, which on
     # SQLite holds the write lock (BEGIN IMMEDIATE), and other processes must not
     # wait for a long extraction (issue #7).
@@ -167,6 +167,17 @@ def _reschedule_stored(session: Session, item, source: str, at: dt.datetime) -> 
     )
     item.id = target.id
     return target.id
+
+
+def _readable(document: TextDocument) -> TextDocument:
+    """`document` as it is extracted and stored: without a publication date outside `tracker.limits`."""
+    if (
+        document.published is not None
+        and not limits.EARLIEST_DATE <= document.published <= limits.LATEST_DATE
+    ):
+        # A feed entry or page dated, say, 9999: not a date to read the text from, nor to store (#17).
+        return replace(document, published=None)
+    return document
 
 
 @overload
@@ -268,13 +279,46 @@ def ingest_documents(
     now: Callable[[], dt.datetime],
     dry_run: bool = False,
     chunk: int = LOOKUP_CHUNK,
+    extract_ahead: bool = False,
 ) -> Iterator[IngestResult]:
     """Ingest many documents in order (`tracker ingest FOLDER`), each in a transaction of its own
     stamped `now()`.
 
     Which of them are stored already is asked once per `chunk` documents, in one indexed
     query, instead of once per document (issue #16); those are not extracted again (issue #7).
+    `extract_ahead` extracts the new ones in a second process, a chunk ahead of the writing
+    (`tracker.speed.extract_worker`): worth its start-up for a folder, not for one file.
     """
+    batches = _look_up(open_session, documents, chunk=chunk, dry_run=dry_run)
+    if not extract_ahead:
+        for batch in batches:
+            for document, key, hit in batch:
+                yield _ingest_looked_up(open_session, document, key, hit, now=now, dry_run=dry_run)
+        return
+    from tracker.speed.extract_worker import ExtractWorker
+
+    with ExtractWorker() as worker:
+        sent: list[_LookedUp] = []
+        for batch in itertools.chain(batches, [[]]):
+            for document, _, hit in batch:
+                if hit is None:
+                    readable = _readable(document)
+                    worker.submit((readable.text, readable.published))
+            for document, key, hit in sent:
+                extraction = _titled(worker.result(), document) if hit is None else None
+                yield _ingest_looked_up(
+                    open_session, document, key, hit, now=now, dry_run=dry_run, extraction=extraction
+                )
+            sent = batch
+
+
+_LookedUp = tuple[TextDocument, str, "Row[Any] | None"]
+
+
+def _look_up(
+    open_session: SessionFactory, documents: Iterable[TextDocument], *, chunk: int, dry_run: bool
+) -> Iterator[list[_LookedUp]]:
+    """`documents` in chunks, each with its identity and the document stored under it, if any."""
     pending = iter(documents)
     while batch := list(itertools.islice(pending, chunk)):
         keys = [normalised_sha256(document.text) for document in batch]
@@ -282,13 +326,23 @@ def ingest_documents(
         if not dry_run:
             with open_session() as session:
                 stored = repo.find_documents(session, sorted(set(keys)))
-        for document, key in zip(batch, keys):
-            hit = stored.get(key)
-            if hit is not None:
-                yield IngestResult(
-                    document.source, document.sha256, added=False, document_id=hit.id, stored_as=hit.source
-                )
-            else:
-                yield ingest_in_own_transaction(
-                    open_session, document, at=now(), dry_run=dry_run, look_first=False, key=key
-                )
+        yield [(document, key, stored.get(key)) for document, key in zip(batch, keys)]
+
+
+def _ingest_looked_up(
+    open_session: SessionFactory,
+    document: TextDocument,
+    key: str,
+    hit: Row[Any] | None,
+    *,
+    now: Callable[[], dt.datetime],
+    dry_run: bool,
+    extraction: Extraction | None = None,
+) -> IngestResult:
+    if hit is not None:
+        return IngestResult(
+            document.source, document.sha256, added=False, document_id=hit.id, stored_as=hit.source
+        )
+    return ingest_in_own_transaction(
+        open_session, document, at=now(), dry_run=dry_run, look_first=False, key=key, extraction=extraction
+    )
