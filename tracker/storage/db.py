@@ -262,11 +262,21 @@ def ensure_schema(engine: Engine) -> None:
     # Several processes may meet an empty database at once (issue #7): on
     # PostgreSQL the second CREATE TABLE fails, so upgrades take turns and
     # each one looks again at the revision once it has the lock.
-    with _schema_lock(engine):
-        current = current_revision(engine)
-        if current == head:
-            return
-        upgrade(engine)  # refuses an unknown revision or another program's tables
+    # On SQLite each migration takes the write lock in turn, so two processes' upgrades can
+    # interleave: the later one then meets a table the other has just made. Its failed step rolled
+    # back; when the revision moved meanwhile, it looks again instead of failing.
+    for _ in range(len(known_revisions()) + 1):
+        with _schema_lock(engine):
+            current = current_revision(engine)
+            if current == head:
+                return
+            try:
+                upgrade(engine)  # refuses an unknown revision or another program's tables
+                return
+            except StorageError:
+                if current_revision(engine) == current:
+                    raise
+    raise StorageError("cannot bring the database schema up to date: other processes keep changing it")
 
 
 # Any constant works; it only has to be the same in every tracker process.
