@@ -55,7 +55,7 @@ _.__class__
 # waitress builds its tasks from the channel's task_class (tracker/server/connections.py).
 _.task_class
 
-# Radicale calls has_uid on its storage plugin (bench/radicale_uid_index.py).
+# Radicale calls has_uid on its storage plugin (bench/_radicale_uid_index.py).
 _.has_uid
 
 # Module __getattr__ (PEP 562): Python calls it for tracker.temporal's names loaded on first use.

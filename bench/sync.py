@@ -59,14 +59,14 @@ def main() -> None:
     parser.add_argument(
         "--stock-storage",
         action="store_true",
-        help="Radicale's own multifilesystem (O(items) per new resource) instead of radicale_uid_index",
+        help="Radicale's own multifilesystem (O(items) per new resource) instead of _radicale_uid_index",
     )
     args = parser.parse_args()
     settings = {
         **RADICALE_FAST,
         "storage": {
             **RADICALE_FAST["storage"],
-            "type": "multifilesystem" if args.stock_storage else "radicale_uid_index",
+            "type": "multifilesystem" if args.stock_storage else "_radicale_uid_index",
         },
     }
     shm = Path("/dev/shm")

@@ -7,7 +7,7 @@ machine). The index answers the same question from a set kept in the server proc
 built once from the collection and kept up to date on upload, dropped on any delete or move.
 Each upload also scans the whole history folder for expired entries of deleted items (another
 O(items) per PUT); here that clean-up runs once per collection and server process.
-Loaded by Radicale as `[storage] type = radicale_uid_index` (bench/ on PYTHONPATH).
+Loaded by Radicale as `[storage] type = _radicale_uid_index` (bench/ on PYTHONPATH).
 """
 
 from __future__ import annotations
