@@ -90,6 +90,7 @@ def ingest_document(
     # wait for a long extraction (issue #7).
     if extraction is None:
         extraction = extract_document(document)
+    key = key or normalised_sha256(document.text)
     if not dry_run:
         repo.lock_for_ingest(session)
     existing = repo.find_document(session, document.text, key=key)
@@ -121,6 +122,7 @@ def ingest_document(
         title=_cut(extraction.title, limits.TITLE_CHARS),
         published=extraction.published,
         at=at,
+        key=key,
     )
     result.document_id = row.id
     meeting_rows = [

@@ -188,10 +188,12 @@ def add_document(
     title: str | None,
     published: dt.date | None,
     at: dt.datetime,
+    key: str | None = None,
 ) -> m.Document:
+    """A new document row; `key`, when given, is `normalised_sha256(text)` computed before."""
     row = m.Document(
         sha256=sha256,
-        normalised_sha256=normalised_sha256(text),
+        normalised_sha256=key or normalised_sha256(text),
         source=source,
         text=text,
         title=title,
