@@ -56,11 +56,12 @@ def _icalendar_line(component: str, name: str, value: object, parameters: dict[s
     return str(built.content_line(name, built[name]))
 
 
-_cached_icalendar_line = functools.lru_cache(maxsize=8192)(
-    lambda component, name, value, parameters: _icalendar_line(
-        component, name, value, dict(parameters) if parameters else None
-    )
-)
+@functools.lru_cache(maxsize=8192)
+def _cached_icalendar_line(
+    component: str, name: str, value: object, parameters: tuple[tuple[str, str], ...] | None
+) -> str:
+    """`_icalendar_line` once per distinct value (dates, instants, integers repeat across components)."""
+    return _icalendar_line(component, name, value, dict(parameters) if parameters else None)
 
 
 def _content_line(component: str, name: str, value: object, parameters: dict[str, str] | None) -> str:
