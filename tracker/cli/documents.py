@@ -157,8 +157,40 @@ def _print_would_store(extraction) -> None:
             typer.echo(f"              \u201c{item.evidence.text}\u201d")
 
 
+def _named(entries: list[tuple[str, int]]) -> list[dict[str, object]]:
+    return [{"entity": entity, "id": number} for entity, number in entries]
+
+
+def _revision_changes(r) -> str:
+    """ "1 item added, 1 withdrawn": what another text at the address of a stored release changed."""
+    withdrawn = [entity for entity, _ in r.withdrawn]
+    flagged = [entity for entity, _ in r.flagged]
+    counts = [
+        ("added", r.meetings, r.commitments),
+        ("withdrawn", withdrawn.count("meeting"), withdrawn.count("item")),
+        ("kept for review", flagged.count("meeting"), flagged.count("item")),
+    ]
+    shown: list[str] = []
+    last_nouns: tuple[str, ...] = ()
+    for done, meetings, items in counts:
+        nouns = tuple(noun for n, noun in ((meetings, "meeting"), (items, "item")) if n)
+        if not nouns:
+            continue
+        named = [
+            f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in ((meetings, "meeting"), (items, "item")) if n
+        ]
+        # The noun once while it stays the same: "1 item added, 1 withdrawn".
+        text = str(meetings or items) if len(nouns) == 1 and nouns == last_nouns else " and ".join(named)
+        shown.append(f"{text} {done}")
+        last_nouns = nouns
+    if r.rescheduled:
+        shown.append("rescheduled " + ", ".join(f"item #{number}" for number in r.rescheduled))
+    return ", ".join(shown) or "nothing read from it changed"
+
+
 def _print_summary(results, dry_run, json_, failed):
     added = [r for r in results if r.added]
+    updated = [r for r in added if r.revision > 1]
     meetings = sum(r.meetings for r in added)
     items = sum(r.commitments for r in added)
     if json_:
@@ -166,6 +198,7 @@ def _print_summary(results, dry_run, json_, failed):
             "dry_run": dry_run,
             "documents": len(results),
             "added": len(added),
+            "updated": len(updated),
             "meetings": meetings,
             "commitments": items,
             "results": [
@@ -177,6 +210,9 @@ def _print_summary(results, dry_run, json_, failed):
                     "commitments": r.commitments,
                     "stored_as": r.stored_as,
                     "rescheduled": r.rescheduled,
+                    "revision": r.revision,
+                    "withdrawn": _named(r.withdrawn),
+                    "kept_for_review": _named(r.flagged),
                     "language": r.extraction.language if r.extraction is not None else None,
                 }
                 for r in results
@@ -198,11 +234,19 @@ def _print_summary(results, dry_run, json_, failed):
             mark = f"stored; {_not_read(r.extraction.language)}"
         if not r.added and r.stored_as and r.stored_as != r.source:
             mark += f" (the same text as {r.stored_as})"
-        typer.echo(f"{r.source}: {mark}")
+        if r.revision > 1:
+            typer.echo(
+                f"{'would update' if dry_run else 'updated'}: {r.source} (revision {r.revision}): "
+                f"{_revision_changes(r)}"
+            )
+        else:
+            typer.echo(f"{r.source}: {mark}")
         if dry_run and r.added and r.extraction is not None:
             _print_would_store(r.extraction)
     not_read = f"; {len(failed)} file(s) not read (see above)" if failed else ""
     typer.echo(
-        f"{len(results)} document(s): {len(added)} new, {len(results) - len(added)} already stored; "
+        f"{len(results)} document(s): {len(added) - len(updated)} new, "
+        + (f"{len(updated)} updated, " if updated else "")
+        + f"{len(results) - len(added)} already stored; "
         f"{verb} {meetings} meeting(s) and {items} item(s){not_read}"
     )

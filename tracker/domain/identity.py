@@ -4,7 +4,9 @@ The same release arrives in several forms: with one more blank line, as .txt and
 as HTML (whose page furniture the HTML reader already drops), with typographic or
 straight quotes, composed or decomposed accents. Its identity is the sha256 of
 its text normalised for all of these, so a re-ingest in another form adds nothing
-(issue #17). Pure: no I/O, imports nothing from the project.
+(issue #17). A release published at a web address is also known by that address:
+a different text there is a new revision of the same release (`url_key`).
+Pure: no I/O, imports nothing from the project.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
-__all__ = ["normalise_text", "normalised_sha256"]
+__all__ = ["normalise_text", "normalised_sha256", "url_key"]
 
 # Characters that change how a text looks, never what it says.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
@@ -54,3 +57,20 @@ def normalise_text(text: str) -> str:
 def normalised_sha256(text: str) -> str:
     """The identity key of a document: the sha256 (hex) of its normalised text."""
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+def url_key(source: str) -> str | None:
+    """The sha256 (hex) of the web address a document was read from, None when `source` is no page address.
+
+    http and https, and the case of the host, make no difference. An address with a fragment
+    names a part of a page (a feed entry without a link of its own is `FEED#entry-3`, and its
+    number moves as entries are added), so it is no release's address.
+    """
+    try:
+        parts = urlsplit(source.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or parts.fragment:
+        return None
+    address = f"//{parts.netloc.lower()}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
+    return hashlib.sha256(address.encode("utf-8")).hexdigest()

@@ -2,7 +2,9 @@
 
 Idempotent on the identity of the extracted text (`tracker.domain.identity`): the
 same release a second time adds nothing, even in another form (one more blank
-line, HTML instead of text); the result names the document already stored. The
+line, HTML instead of text); the result names the document already stored. Another
+text at the web address of a stored release is its next revision
+(`tracker.services.revisions`): only what changed is stored or withdrawn. The
 caller commits (one document per transaction).
 """
 
@@ -20,10 +22,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker import limits
-from tracker.domain.identity import normalised_sha256
+from tracker.domain.identity import normalised_sha256, url_key
 from tracker.domain.model import Extraction
 from tracker.domain.status import find_postponed
 from tracker.extraction import TextDocument, extract
+from tracker.services import revisions
 from tracker.services.fulfilment import match_document
 from tracker.services.tracking import reschedule_item
 from tracker.storage import repo
@@ -55,6 +58,13 @@ class IngestResult:
     fulfilled: list[int] = field(default_factory=list)
     stored_as: str | None = None  # when not added: the source of the document already stored
     rescheduled: list[int] = field(default_factory=list)  # stored items this document put off
+    revision: int = (
+        1  # > 1: another text at the web address of a stored release (`meetings` etc. count what is new)
+    )
+    withdrawn: list[tuple[str, int]] = field(
+        default_factory=list
+    )  # ("meeting" | "item", id) it no longer gives
+    flagged: list[tuple[str, int]] = field(default_factory=list)  # those kept for review instead
 
 
 def extract_document(document: TextDocument) -> Extraction:
@@ -103,6 +113,8 @@ def ingest_document(
             extraction=extraction,
             stored_as=existing.source,
         )
+    address = url_key(document.source)
+    revision = revisions.plan_revision(session, address, extraction) if address else None
     result = IngestResult(
         document.source,
         sha,
@@ -110,8 +122,11 @@ def ingest_document(
         extraction=extraction,
         meetings=len(extraction.meetings),
         commitments=len(extraction.commitments),
+        revision=revision.number if revision else 1,
     )
     if dry_run:
+        if revision:
+            result.withdrawn, result.flagged = revision.sort_missing(session)
         return result
     _fit_to_limits(extraction)
     row = repo.add_document(
@@ -123,14 +138,22 @@ def ingest_document(
         published=extraction.published,
         at=at,
         key=key,
+        url_sha256=address,
+        revision=result.revision,
     )
     result.document_id = row.id
+    if revision:
+        result.withdrawn, result.flagged = revisions.withdraw_missing(
+            session, revision, source=document.source, at=at
+        )
     meeting_rows = [
         repo.add_meeting(session, meeting, at=at, document_id=row.id, uid=repo.new_uid(sha, "meeting", index))
         for index, meeting in enumerate(extraction.meetings)
     ]
     # A commitment read from a report of a meeting was agreed at that meeting.
     agreed_at = meeting_rows[0].id if len(meeting_rows) == 1 else None
+    if revision:
+        agreed_at = revision.agreed_meeting(meeting_rows)
     item_rows = []
     for index, item in enumerate(extraction.commitments):
         if item.made_on is None:

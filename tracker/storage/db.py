@@ -240,7 +240,7 @@ def head_revision() -> str:
 # The newest revision in alembic/versions (tests/storage/test_migrations.py keeps
 # this true): a database already there is recognised without importing Alembic,
 # which saves every command a sixth of a second.
-SCHEMA_HEAD = "ingestfast02"
+SCHEMA_HEAD = "integ04_doc_revisions_data"
 
 
 def _stored_revision(engine: Engine) -> str | None:

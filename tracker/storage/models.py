@@ -78,13 +78,18 @@ class Document(Base):
     `normalised_sha256` is its identity (`tracker.domain.identity`): the same
     release in another form (more blank lines, HTML instead of text) has the same
     key and is not stored again. Null only before the data migration fills it.
+    `url_sha256` is the `url_key` of the web address it was read from (null for a
+    file): another text at that address is stored as the next `revision` of it.
     """
 
     __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_url_revision", "url_sha256", "revision", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     normalised_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    url_sha256: Mapped[str | None] = mapped_column(String(64))
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     source: Mapped[str] = mapped_column(String(SOURCE_CHARS))
     title: Mapped[str | None] = mapped_column(String(TITLE_CHARS))
     published: Mapped[dt.date | None] = mapped_column(Date)

@@ -189,11 +189,18 @@ def add_document(
     published: dt.date | None,
     at: dt.datetime,
     key: str | None = None,
+    url_sha256: str | None = None,
+    revision: int = 1,
 ) -> m.Document:
-    """A new document row; `key`, when given, is `normalised_sha256(text)` computed before."""
+    """A new document row; `key`, when given, is `normalised_sha256(text)` computed before.
+
+    `url_sha256` is the `url_key` of its web address, `revision` which text read there it is.
+    """
     row = m.Document(
         sha256=sha256,
         normalised_sha256=key or normalised_sha256(text),
+        url_sha256=url_sha256,
+        revision=revision,
         source=source,
         text=text,
         title=title,
