@@ -76,6 +76,7 @@ def list_(
     kind: str | None = typer.Option(None, "--kind", help="Only this kind."),
     since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
+    all_: bool = typer.Option(False, "--all", help="Include meetings rejected in review (withdrawn)."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List meetings by date.
@@ -92,6 +93,7 @@ def list_(
             kind=kind_.value if kind_ else None,
             since=parse_optional_date(since, "--since"),
             until=parse_optional_date(until, "--until"),
+            include_rejected=all_,
         )
         records = [meeting_record(repo.meeting_to_domain(row)) for row in rows]
     if json_:

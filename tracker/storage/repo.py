@@ -260,9 +260,15 @@ def list_meetings(
     kind: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    include_rejected: bool = True,
 ) -> list[m.Meeting]:
-    """Meetings by start date; `since`/`until` are inclusive bounds on the start date."""
+    """Meetings by start date; `since`/`until` are inclusive bounds on the start date.
+
+    `include_rejected=False` leaves out those rejected in review (withdrawn by a later revision of their release).
+    """
     query = _meeting_query().order_by(m.Meeting.start_date, m.Meeting.id)
+    if not include_rejected:
+        query = query.where(m.Meeting.review != str(domain.ReviewState.REJECTED))
     if party:
         query = query.where(m.Meeting.party_rows.any(m.MeetingParty.code == party.upper()))
     if kind:
