@@ -93,7 +93,8 @@ def test_a_corrected_release_replaces_what_changed_and_keeps_the_rest(cli, site)
         ("review", "unreviewed", "rejected", WITHDRAWN.format(url=site.url))
     ]
     documents = _listed(cli, "documents", "list")
-    assert [d["source"] for d in documents] == [site.url, site.url]
+    assert [(d["source"], d["revision"]) for d in documents] == [(site.url, 1), (site.url, 2)]
+    assert cli("documents", "list").stdout.splitlines()[1].endswith(f"({site.url}, revision 2)")
 
     # Either text again, from the same address, changes nothing further.
     stored = _everything(cli)

@@ -79,6 +79,9 @@ def ingest(
     in another form (other line breaks, HTML instead of text). Every file that is
     skipped or cannot be read is named on stderr; if any was, the exit status is 1 (2 when
     nothing could be read), after the summary.
+
+    Another text at the web address of a stored release is its next revision:
+    only what changed is added or withdrawn.
     Example: tracker ingest seeds/
     """
     app_ctx = get_context(ctx)

@@ -24,7 +24,8 @@ def _document_record(summary: dict) -> dict:
 def _document_line(record: dict) -> str:
     return (
         f"#{record['id']:<4} {record['published'] or 'no date':<10}  {record['meetings']} meeting(s), "
-        f"{record['commitments']} item(s)  {record['title'] or '-'}  ({record['source']})"
+        f"{record['commitments']} item(s)  {record['title'] or '-'}  ({record['source']}"
+        + (f", revision {record['revision']})" if record["revision"] > 1 else ")")
     )
 
 

@@ -150,6 +150,7 @@ def list_document_summaries(session: Session) -> list[dict[str, object]]:
             m.Document.title,
             m.Document.published,
             m.Document.ingested_at,
+            m.Document.revision,
             func.coalesce(meetings.c.n, 0),
             func.coalesce(items.c.n, 0),
         )
@@ -157,7 +158,17 @@ def list_document_summaries(session: Session) -> list[dict[str, object]]:
         .outerjoin(items, items.c.document_id == m.Document.id)
         .order_by(m.Document.id)
     )
-    keys = ("id", "sha256", "source", "title", "published", "ingested_at", "meetings", "commitments")
+    keys = (
+        "id",
+        "sha256",
+        "source",
+        "title",
+        "published",
+        "ingested_at",
+        "revision",
+        "meetings",
+        "commitments",
+    )
     return [dict(zip(keys, row)) for row in session.execute(query)]
 
 
