@@ -62,7 +62,7 @@ MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 FETCH_DEADLINE_SECONDS = 60.0
 # Tags of an HTML page. The HTML reader's time grows faster than the number of tags (measured
 # on the shared 2-core test machine: 20,000 tags 7 s, 100,000 tags 213 s); a press release page
-# has a few thousand. Beyond this a page is refused before it is parsed.
+# has a few thousand. Beyond this a page is read by libxml2 alone, in time linear in its size.
 MAX_HTML_TAGS = 50_000
 
 # The feed server (`tracker serve`): open connections in all and from one address, and how
