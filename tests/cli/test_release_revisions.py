@@ -117,6 +117,26 @@ def test_an_added_paragraph_keeps_every_id_and_writes_no_history(cli, site):
     assert _everything(cli) == before
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Страница временно недоступна. Пожалуйста, зайдите позже.\n",
+        "Page not found. The page you are looking for may have been moved or removed.\n",
+    ],
+    ids=["another language", "an error page"],
+)
+def test_a_text_from_which_nothing_is_read_withdraws_nothing(cli, site, page):
+    site.publish(FIRST)
+    cli("ingest", site.url)
+    before = _everything(cli)
+    site.publish(page)
+    result = cli("ingest", site.url)
+    assert result.stdout.splitlines()[0] == (
+        f"updated: {site.url} (revision 2): nothing read from it; what earlier revisions gave is kept"
+    )
+    assert _everything(cli) == before
+
+
 def test_the_same_release_with_only_whitespace_changed_adds_nothing(cli, site):
     site.publish(FIRST)
     cli("ingest", site.url)

@@ -166,6 +166,8 @@ def _named(entries: list[tuple[str, int]]) -> list[dict[str, object]]:
 
 def _revision_changes(r) -> str:
     """ "1 item added, 1 withdrawn": what another text at the address of a stored release changed."""
+    if r.read_nothing:
+        return "nothing read from it; what earlier revisions gave is kept"
     withdrawn = [entity for entity, _ in r.withdrawn]
     flagged = [entity for entity, _ in r.flagged]
     counts = [

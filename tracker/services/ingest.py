@@ -65,6 +65,7 @@ class IngestResult:
         default_factory=list
     )  # ("meeting" | "item", id) it no longer gives
     flagged: list[tuple[str, int]] = field(default_factory=list)  # those kept for review instead
+    read_nothing: bool = False  # a revision from which nothing was read: what earlier ones gave is kept
 
 
 def extract_document(document: TextDocument) -> Extraction:
@@ -123,6 +124,7 @@ def ingest_document(
         meetings=len(extraction.meetings),
         commitments=len(extraction.commitments),
         revision=revision.number if revision else 1,
+        read_nothing=revision.read_nothing if revision else False,
     )
     if dry_run:
         if revision:

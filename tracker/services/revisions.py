@@ -6,7 +6,9 @@ address: a meeting or item it still gives is kept as it is (same id, no history)
 only what is new is stored; one it no longer gives is withdrawn (rejected in
 review, with a history row naming the revision) when nothing has changed it since
 it was read. One that a person confirmed or edited, or that fulfilment or a
-CalDAV app changed, is never withdrawn: it is kept and put back for review.
+CalDAV app changed, is never withdrawn: it is kept and put back for review. A text
+from which nothing at all is read (another language, an error page served in its
+place) withdraws nothing: it says more about the page than about the release.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class Revision:
 
     url_sha256: str
     number: int
+    read_nothing: bool = False  # no meeting nor item read from the new text: nothing is withdrawn
     one_meeting: bool = False  # the new text gives one meeting: the items it gives were agreed there
     kept_meeting_id: int | None = None  # that meeting, when it was stored before
     missing_meetings: list[m.Meeting] = field(default_factory=list)
@@ -75,6 +78,9 @@ def plan_revision(session: Session, url_sha256: str, extraction: Extraction) -> 
     if last is None:
         return None
     plan = Revision(url_sha256, last + 1)
+    if not extraction.meetings and not extraction.commitments:
+        plan.read_nothing = True
+        return plan
     single = len(extraction.meetings) == 1
     kept_meetings, plan.missing_meetings = _pair(
         extraction.meetings, list_meetings_of_address(session, url_sha256), _same_meeting
