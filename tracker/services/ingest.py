@@ -58,14 +58,13 @@ class IngestResult:
     fulfilled: list[int] = field(default_factory=list)
     stored_as: str | None = None  # when not added: the source of the document already stored
     rescheduled: list[int] = field(default_factory=list)  # stored items this document put off
-    revision: int = (
-        1  # > 1: another text at the web address of a stored release (`meetings` etc. count what is new)
-    )
-    withdrawn: list[tuple[str, int]] = field(
-        default_factory=list
-    )  # ("meeting" | "item", id) it no longer gives
-    flagged: list[tuple[str, int]] = field(default_factory=list)  # those kept for review instead
-    read_nothing: bool = False  # a revision from which nothing was read: what earlier ones gave is kept
+    # Beyond 1: another text at the web address of a stored release (`tracker.services.revisions`);
+    # then `meetings` and `commitments` count only what is new, and `withdrawn` names, as
+    # ("meeting" | "item", id), what it no longer gives, `flagged` what was kept for review instead.
+    revision: int = 1
+    withdrawn: list[tuple[str, int]] = field(default_factory=list)
+    flagged: list[tuple[str, int]] = field(default_factory=list)
+    read_nothing: bool = False  # nothing read from that text: what earlier revisions gave is kept
 
 
 def extract_document(document: TextDocument) -> Extraction:
