@@ -10,7 +10,8 @@ import pytest
 
 from exporters.desk_data import add_item, add_meeting
 from exporters.ics_checks import assert_strict, read_everywhere
-from tracker.cli.export import parse_lead_time, write_atomically
+from tracker.cli.export import parse_lead_time
+from tracker.cli.files import write_atomically
 from tracker.errors import InputError
 
 
@@ -132,6 +133,26 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["tracker.ics"]
 
 
+@pytest.mark.parametrize("command", [("export", "ics"), ("dump",)])
+def test_a_pipe_named_as_output_gets_the_whole_output_and_stays_a_pipe(cli, tmp_path, command):
+    """`-o /dev/null` as root replaced the device with a file (the temporary file was renamed onto it)."""
+    import stat
+    import threading
+
+    _add_data(cli)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = cli(*command, "-o", pipe)
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode), "still a pipe, not a file put in its place"
+    assert received and received[0].startswith(b"BEGIN:VCALENDAR" if command[0] == "export" else b"{")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".pipe")] == []
+
+
 def test_new_file_is_readable_by_a_web_server(tmp_path):
     target = tmp_path / "new.ics"
     write_atomically(target, [b"x"])
@@ -202,8 +223,6 @@ def test_a_full_disk_is_one_line_and_exit_5_and_the_old_file_stays(cli, tmp_path
     """Issue #17: `export ics -o` on a full disk was a traceback."""
     import errno
 
-    import tracker.cli.export as export_module
-
     assert cli("meetings", "add", "--start", "2017-05-12", "--city", "Minsk").exit_code == 0
     target = tmp_path / "tracker.ics"
     target.write_bytes(b"old calendar")
@@ -211,7 +230,7 @@ def test_a_full_disk_is_one_line_and_exit_5_and_the_old_file_stays(cli, tmp_path
     def full(_descriptor):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export_module.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     result = cli("export", "ics", "-o", target)
     assert result.exit_code == 5
     assert result.stderr == (

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import typer
 
 from tracker.cli.app import app, get_context, print_json
-from tracker.errors import InputError
+from tracker.cli.files import write_atomically
 from tracker.services.dump import dump_database, dump_to_bytes, load_database, parse_dump
 from tracker.services.sources import read_source
 
@@ -31,29 +29,12 @@ def dump(
     if output == "-":
         typer.echo(data.decode("utf-8"), nl=False)
         return
-    _write_atomically(Path(output), data)
+    write_atomically(Path(output), [data])
     counts = {name: len(table["rows"]) for name, table in parse_dump(data, output)["tables"].items()}
     if json_:
         print_json({"output": output, "rows": counts})
     else:
         typer.echo(f"{output}: {sum(counts.values())} row(s) from {len(counts)} table(s)")
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write next to `path`, then rename: a reader never sees half a dump."""
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as err:
-        raise InputError(f"{path}: cannot write ({err.strerror})") from err
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except OSError as err:
-        Path(temporary).unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write ({err.strerror})") from err
 
 
 @app.command()

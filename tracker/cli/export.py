@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import os
 import re
-import shutil
 import sys
-import tempfile
-from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
 
 import typer
 
 from tracker.cli.app import app, get_context
+from tracker.cli.files import write_atomically, write_whole
 from tracker.cli.options import parse_kinds, parse_parties, parse_status
-from tracker.errors import InputError, StorageError
+from tracker.errors import InputError
 from tracker.exporters.ics import ExportOptions, TodoMode
 from tracker.limits import check_days
 from tracker.services import feeds
@@ -30,7 +25,6 @@ app.add_typer(export_app, name="export")
 _SHORT_DURATION = re.compile(r"(\d+)\s*([wdhm])", re.IGNORECASE)
 _ISO_DURATION = re.compile(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?", re.IGNORECASE)
 _UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
-_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 
 def parse_lead_time(value: str) -> dt.timedelta:
@@ -52,70 +46,6 @@ def parse_lead_time(value: str) -> dt.timedelta:
     total_days = amounts["weeks"] * 7 + amounts["days"] + amounts["hours"] / 24 + amounts["minutes"] / 1440
     check_days(total_days, f"--alarm {value}")
     return dt.timedelta(**amounts)
-
-
-def write_atomically(path: Path, chunks: Iterable[bytes]) -> int:
-    """Write `chunks` to `path` through a temporary file in the same folder and os.replace; return the size.
-
-    A reader (a static web server) sees the old file or the new one, never half of one.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False)
-    except OSError as err:
-        raise InputError(f"cannot write in {folder}: {err.strerror}") from err
-    size = 0
-    try:
-        with handle:
-            for chunk in chunks:
-                handle.write(chunk)
-                size += len(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, mode)  # NamedTemporaryFile makes 0600; a web server must read the file
-        os.replace(handle.name, path)
-    except OSError as err:
-        Path(handle.name).unlink(missing_ok=True)
-        # A full disk is a storage problem (exit 5, issue #17); anything else, e.g. permissions, bad input.
-        error = StorageError if err.errno in _DISK_FULL else InputError
-        raise error(
-            f"cannot write {path}: {err.strerror or err}; the old file, if any, is unchanged"
-        ) from err
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-    return size
-
-
-# Up to this size a calendar for stdout is held in memory, beyond it in a temporary file.
-_SPOOL_IN_MEMORY = 16 * 1024 * 1024
-
-
-def write_whole(stream: BinaryIO, chunks: Iterable[bytes]) -> int:
-    """Write `chunks` to `stream` only once all of them were made; return the size.
-
-    A calendar that fails half-way (issue #17) then leaves nothing on stdout
-    instead of the first half of a VCALENDAR, as `write_atomically` does for files.
-    """
-    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY) as spool:
-        for chunk in chunks:
-            spool.write(chunk)
-        size = spool.tell()
-        spool.seek(0)
-        try:
-            shutil.copyfileobj(spool, stream)
-            stream.flush()
-        except OSError as err:
-            if err.errno not in _DISK_FULL:
-                raise
-            raise StorageError(f"cannot write the calendar to stdout: {err.strerror or err}") from err
-    return size
 
 
 def _todo_mode(todos: str) -> TodoMode:
