@@ -13,8 +13,9 @@ Run: .venv/bin/python bench/remind.py [--runs 5] [--scale 1.0] [--scale-b S] [--
     after the window ends, so "overdue" means the same in both):
     `tracker remind --json > /dev/null` beside `task +OVERDUE list`, in the same run,
     and the text `tracker remind` (streamed: target <= 200 MB peak, issue #16).
-    Target: at most half Taskwarrior's time, at 100,000 items (smaller runs print
-    the ratio without a verdict: there the start-up of a Python process weighs more).
+    Target: at most 0.4 of Taskwarrior's time (issue #16; #4 asked for half), at 100,000
+    items (smaller runs print the ratio without a verdict: there the start-up of a Python
+    process weighs more).
 
 Each command is its own process, measured with os.wait4 (wall time, peak RSS).
 Both sides act on the real date of the run (Taskwarrior cannot be told another),
@@ -287,7 +288,7 @@ def bench_b(folder: Path, count: int, repeat: int, today: str) -> dict:
     results["ratio"] = ratio
     if count == 100_000:
         print(
-            f"    ratio tracker/Taskwarrior: {ratio:.2f} (target <= 0.5: {'met' if ratio <= 0.5 else 'NOT met'})"
+            f"    ratio tracker/Taskwarrior: {ratio:.2f} (target <= 0.4: {'met' if ratio <= 0.4 else 'NOT met'})"
         )
     else:
         print(f"    ratio tracker/Taskwarrior: {ratio:.2f} (the target is set for 100,000 items)")

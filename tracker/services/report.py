@@ -1,9 +1,11 @@
 """The weekly status report and each partner's compliance record, as data.
 
-`build_weekly_report` reads the database once and returns plain dataclasses:
-what happened in an ISO week (meetings, commitments made, items fulfilled,
-rescheduled or cancelled) and where things stand on `today` (due, overdue,
-stale, late cadences, open items and record per partner). Renderers in
+`build_weekly_report` returns plain dataclasses: what happened in an ISO week
+(meetings, commitments made, items fulfilled, rescheduled or cancelled) and where
+things stand on `today` (due, overdue, stale, late cadences, open items and record
+per partner). The database counts the items per party set and state and hands
+over only the items listed (`tracker.storage.reporting`), so the report's cost
+does not grow with every stored item (issue #16). Renderers in
 `tracker.exporters.report` turn it into Markdown, HTML or JSON; nothing here
 formats text or reads the clock.
 """
@@ -284,10 +286,9 @@ def _compliance(
 def _stale(
     session: Session, scope: ItemScope, stale_months: int, limit: int | None
 ) -> tuple[list[ItemFact], int] | None:
-    """The first `limit` stale open-ended items as `tracker remind` finds them (issue #4), least recent
-    news first, and how many there are.
+    """The first `limit` stale open-ended items as `tracker remind` finds them (issue #4), and how many.
 
-    None when this tracker has no such rule, so that the report says it cannot tell.
+    Least recent news first. None when this tracker has no such rule, so that the report says it cannot tell.
     """
     try:
         from tracker.services.reminders import list_stale
@@ -295,8 +296,9 @@ def _stale(
         return None
     found = list_stale(session, scope.today, stale_months, party=scope.party)
     ids = [r.item.stored_id for r in found]
-    facts = reporting.list_item_facts_by_id(session, scope, ids[:limit] if limit else ids)
-    return [facts[i] for i in (ids[:limit] if limit else ids) if i in facts], len(ids)
+    shown = ids[:limit] if limit else ids
+    facts = reporting.list_item_facts_by_id(session, scope, shown)
+    return [facts[i] for i in shown if i in facts], len(ids)
 
 
 def _cadences(session: Session, today: dt.date, party: str | None) -> list[CadenceLine] | None:
