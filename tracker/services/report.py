@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -37,7 +38,7 @@ from tracker.domain.report import (
 )
 from tracker.domain.status import State
 from tracker.errors import InputError
-from tracker.gazetteer import party_name
+from tracker.gazetteer import party_name as gazetteer_party_name
 from tracker.services.fulfilment import list_possible_matches
 from tracker.storage import reporting
 from tracker.storage.reporting import ItemDetail, ItemFact, ItemScope
@@ -75,6 +76,14 @@ def _made_on(fact: ItemFact) -> dt.date | None:
 
 # What `window_state` gives: the states of an item still to be done (open or rescheduled).
 _ACTIVE_STATES = frozenset({State.OVERDUE, State.DUE_SOON, State.UPCOMING, State.OPEN_ENDED})
+
+
+def _namer(cache_dir: Path | None) -> Callable[[str], str]:
+    """Party code -> name, from the gazetteer's cached index when `cache_dir` is given.
+
+    Building the index afresh costs more than the rest of a report's Python work.
+    """
+    return lambda code: gazetteer_party_name(code, cache_dir)
 
 
 def _scope(today: dt.date, party: str | None) -> ItemScope:
@@ -248,7 +257,11 @@ def _week_changes(session: Session, week: IsoWeek, scope: ItemScope) -> list[_Pe
 
 
 def _compliance(
-    counts: Counter[tuple[tuple[str, ...], State]], *, only: str | None = None, home: str | None = None
+    counts: Counter[tuple[tuple[str, ...], State]],
+    party_name: Callable[[str], str],
+    *,
+    only: str | None = None,
+    home: str | None = None,
 ) -> dict[str, ComplianceRecord]:
     """Records per party (every party of each item gets the item, `home` aside) plus `*` for all items once.
 
@@ -350,6 +363,7 @@ def build_weekly_report(
     limit: int | None = DEFAULT_LIMIT,
     stale_months: int = 12,
     home: str | None = None,
+    cache_dir: Path | None = None,
 ) -> WeeklyReport:
     """Build the weekly report: the events of `week`, and the state of things on `today`.
 
@@ -361,14 +375,16 @@ def build_weekly_report(
     :param stale_months: an open-ended item with no news for this long is stale.
     :param home: the user's own country: no partner section of its own (issue #14), though
         its items are counted with each partner.
+    :param cache_dir: where the gazetteer's index is cached (party names).
     """
+    party_name = _namer(cache_dir)
     week = week or IsoWeek.before(today)
     party = party.strip().upper() if party else None
     scope = _scope(today, party)
     limit = limit or None
     counts = reporting.count_item_states(session, scope)
     chosen = _choose(session, scope, counts, week=week, stale_months=stale_months, limit=limit)
-    records = _compliance(counts, only=party, home=home)
+    records = _compliance(counts, party_name, only=party, home=home)
     codes = [party] if party else sorted((c for c in records if c != "*"), key=lambda c: (party_name(c), c))
     open_totals = _open_totals(counts, home)
     open_by_party = reporting.list_open_items_of(session, scope, [c for c in codes if c != home], limit=limit)
@@ -541,6 +557,7 @@ def build_compliance(
     party: str | None = None,
     since: dt.date | None = None,
     home: str | None = None,
+    cache_dir: Path | None = None,
 ) -> list[ComplianceRecord]:
     """Each party's record (see ComplianceRecord) over the items made on or after `since`, by name.
 
@@ -548,8 +565,9 @@ def build_compliance(
     `party` gets an empty record. `home`, the user's own country, gets no record.
     """
     party = party.strip().upper() if party else None
+    party_name = _namer(cache_dir)
     counts = reporting.count_item_states(session, _scope(today, party), made_since=since)
-    records = _compliance(counts, only=party, home=home)
+    records = _compliance(counts, party_name, only=party, home=home)
     if party:  # every item counted has the party: a total would repeat its record
         return [records.get(party, ComplianceRecord(party, party_name(party)))]
     parties = sorted((r for code, r in records.items() if code != "*"), key=lambda r: (r.name, r.party))
