@@ -16,7 +16,13 @@ from sqlalchemy import insert, select
 from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
 from tracker.domain.status import State, derive_state
 from tracker.storage import models as m
-from tracker.storage.reporting import ItemScope, count_item_states, list_item_facts, made_between
+from tracker.storage.reporting import (
+    ItemScope,
+    count_item_states,
+    list_item_facts,
+    list_open_items_of,
+    made_between,
+)
 
 TODAY = dt.date(2017, 3, 13)
 AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.UTC)
@@ -121,3 +127,23 @@ def test_made_between_falls_back_on_the_day_an_item_was_stored(session):
     ]
     assert later == [1]
     assert [f.made_on for f in list_item_facts(session, scope, where=[m.Commitment.id == 2])] == [AT.date()]
+
+
+@pytest.mark.parametrize("batch", [3, 500])
+def test_open_items_of_each_party_are_its_first_active_items(session, batch):
+    """Issue #16: one ordered read, stopped once every party has its items, gives each party's first ones."""
+    cases = _cases()
+    ids = _store(session, cases)
+    scope = ItemScope(TODAY, 27)
+    facts = list_item_facts(session, scope, where=[m.Commitment.id.in_(ids)])
+    active = sorted(
+        (f for f in facts if f.status in ("open", "rescheduled")),
+        key=lambda f: (f.window_end is None, f.window_end or dt.date.min, f.id),
+    )
+    for wanted in ({"RS": 2, "BY": 2, "HU": 2}, {"HU": 5}, {"BY": 1000}, {"RS": 0}):
+        expected = {code: [f.id for f in active if code in f.parties] for code in wanted}
+        wanted = {code: min(number, len(expected[code])) for code, number in wanted.items()}
+        found = list_open_items_of(session, scope, wanted, batch=batch)
+        assert {code: [f.id for f in listed] for code, listed in found.items()} == {
+            code: expected[code][:number] for code, number in wanted.items()
+        }

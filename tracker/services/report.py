@@ -387,7 +387,9 @@ def build_weekly_report(
     records = _compliance(counts, party_name, only=party, home=home)
     codes = [party] if party else sorted((c for c in records if c != "*"), key=lambda c: (party_name(c), c))
     open_totals = _open_totals(counts, home)
-    open_by_party = reporting.list_open_items_of(session, scope, [c for c in codes if c != home], limit=limit)
+    open_by_party = reporting.list_open_items_of(
+        session, scope, {c: min(limit or open_totals[c], open_totals[c]) for c in codes if c != home}
+    )
 
     lines = _Lines(session, today)
     for group in (chosen.made, chosen.due, chosen.overdue, chosen.stale or []):

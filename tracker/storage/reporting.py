@@ -162,10 +162,6 @@ def _party_filter(party: str) -> ColumnElement[bool]:
     return m.Commitment.party_rows.any(m.CommitmentParty.code == party.upper())
 
 
-def _ids_of_party(code: str) -> Any:
-    return select(m.CommitmentParty.commitment_id).where(m.CommitmentParty.code == code.upper())
-
-
 def _party_codes() -> Any:
     """Each item's party codes aggregated ("BY,RS", in any order), one row per item: half the rows of a join."""
     return (
@@ -332,20 +328,45 @@ def list_nearest_dated(
 
 
 def list_open_items_of(
-    session: Session, scope: ItemScope, codes: Iterable[str], *, limit: int | None
+    session: Session, scope: ItemScope, wanted: dict[str, int], *, batch: int = 500
 ) -> dict[str, list[ItemFact]]:
-    """Party code -> its first `limit` active items of `scope`, soonest window end first (open-ended last)."""
-    return {
-        code: list_item_facts(
-            session,
-            scope,
-            # IN (the party's item ids) rather than EXISTS per item: the cost follows the party's items.
-            where=[active_condition(), m.Commitment.id.in_(_ids_of_party(code))],
-            order_by=_soonest_end(),
-            limit=limit,
-        )
-        for code in codes
-    }
+    """Party code -> its first `wanted[code]` active items of `scope`, soonest window end first (open-ended last).
+
+    One read of the active items' ids in that order, `batch` at a time, that stops as soon as
+    every party has its number: each party's first items come early in the order, so 30
+    partners' first 50 cost a few thousand rows, not one scan per partner. Ask for no more
+    than a party has (its count from `count_item_states`), or the read goes to the end.
+    """
+    need = {code: number for code, number in wanted.items() if number > 0}
+    found: dict[str, list[ItemFact]] = {code: [] for code in wanted}
+    if not need:
+        return found
+    c = m.Commitment
+    query = select(c.id).where(*scope.conditions(), active_condition()).order_by(*_soonest_end(), c.id)
+    result = session.execute(query.execution_options(yield_per=batch))
+    try:
+        for rows in result.partitions():
+            ids = [row[0] for row in rows]
+            codes: dict[int, list[str]] = defaultdict(list)
+            for item_id, code in session.execute(
+                select(m.CommitmentParty.commitment_id, m.CommitmentParty.code).where(
+                    m.CommitmentParty.commitment_id.in_(ids), m.CommitmentParty.code.in_(list(need))
+                )
+            ):
+                codes[item_id].append(code)
+            facts = list_item_facts_by_id(session, scope, codes)
+            for item_id in ids:
+                for code in sorted(codes.get(item_id, ())):
+                    if code in need:
+                        found[code].append(facts[item_id])
+                        need[code] -= 1
+                        if not need[code]:
+                            del need[code]
+            if not need:
+                break
+    finally:
+        result.close()
+    return found
 
 
 def _document_columns() -> tuple[Any, ...]:
