@@ -162,18 +162,6 @@ def _party_filter(party: str) -> ColumnElement[bool]:
     return m.Commitment.party_rows.any(m.CommitmentParty.code == party.upper())
 
 
-def _party_codes() -> Any:
-    """Each item's party codes aggregated ("BY,RS", in any order), one row per item: half the rows of a join."""
-    return (
-        select(
-            m.CommitmentParty.commitment_id,
-            func.aggregate_strings(m.CommitmentParty.code, ",").label("codes"),
-        )
-        .group_by(m.CommitmentParty.commitment_id)
-        .subquery()
-    )
-
-
 def _split(text: str | None) -> tuple[str, ...]:
     return tuple(sorted(text.split(","))) if text else ()
 
@@ -186,14 +174,15 @@ def count_item_states(
     Counted by the database: one row per party set and state, whatever the number of items.
     """
     where = [made_between(made_since)] if made_since is not None else []
-    codes = _party_codes()
+    # Each item's codes joined in a subquery per item ("BY,RS", in any order): on SQLite a third
+    # cheaper than grouping the whole parties table first and joining it.
+    codes = ItemColumns()["parties"].label("codes")
     state = scope.state().label("state")
     query = (
-        select(codes.c.codes, state, func.count())
+        select(codes, state, func.count())
         .select_from(m.Commitment)
-        .outerjoin(codes, codes.c.commitment_id == m.Commitment.id)
         .where(*scope.conditions(), *where)
-        .group_by(codes.c.codes, state)
+        .group_by(codes, state)
     )
     counts: Counter[tuple[tuple[str, ...], State]] = Counter()
     for text, name, number in session.execute(query):
