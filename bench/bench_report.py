@@ -1,11 +1,13 @@
-"""Benchmark: `tracker report weekly --format html` on a database of 100,000 items (issue #16: under 1 s).
+"""Benchmark: `tracker report weekly`, HTML and JSON, on a database of 100,000 items (issue #16: under 1 s).
 
 Builds a temporary SQLite database with bulk inserts through the models (seeded
 random data: 1,000 documents, 10,000 meetings, 100,000 items with two parties
-each, their history), then times the command end to end in a fresh process, as a
-user would run it. Prints one line: `report_html_100k_items_seconds <seconds>`.
+each, their history), then times the command end to end in fresh processes, as a
+user would run it, the two formats taking turns. Prints the medians as
+`report_html_100k_items_seconds <seconds>` and `report_json_100k_items_seconds <seconds>`,
+and CPU time and peak memory on stderr.
 
-    .venv/bin/python bench/bench_report.py [--items 100000] [--keep DIR]
+    .venv/bin/python bench/bench_report.py [--items 100000] [--runs 3] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import argparse
 import datetime as dt
 import os
 import random
-import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -189,55 +191,57 @@ def build(url: str, items: int, seed: int = 6) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each format, taking turns (median)")
     parser.add_argument(
         "--keep", type=Path, help="build the database and report in this folder and keep them"
     )
     args = parser.parse_args()
     if args.keep is None:
         with tempfile.TemporaryDirectory(prefix="bench-report-") as folder:
-            run(Path(folder), args.items)
+            run(Path(folder), args.items, args.runs)
     else:
         args.keep.mkdir(parents=True, exist_ok=True)
-        run(args.keep, args.items)
+        run(args.keep, args.items, args.runs)
 
 
-def run(folder: Path, items: int) -> None:
+def _measure(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one whole process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()[-2000:]}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def run(folder: Path, items: int, runs: int = 3) -> None:
     database = folder / "bench.db"
     database.unlink(missing_ok=True)
     url = f"sqlite:///{database}"
     started = time.perf_counter()
     build(url, items)
     print(f"# built {items} items in {time.perf_counter() - started:.1f} s at {database}", file=sys.stderr)
-    out = folder / "report.html"
-    command = [
-        sys.executable,
-        "-m",
-        "tracker",
-        "--db",
-        url,
-        "--today",
-        TODAY.isoformat(),
-        "report",
-        "weekly",
-        "--format",
-        "html",
-        "-o",
-        str(out),
-    ]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # On a shared machine the wall time includes waiting for a core; the CPU time does not.
-    print(
-        f"# {out} ({out.stat().st_size // 1024} KiB); CPU time {cpu:.2f} s; load average "
-        f"{os.getloadavg()[0]:.1f}",
-        file=sys.stderr,
-    )
+    base = [sys.executable, "-m", "tracker", "--db", url, "--today", TODAY.isoformat(), "report", "weekly"]
+    commands = {
+        name: [*base, "--format", name, "-o", str(folder / f"report.{name}")] for name in ("html", "json")
+    }
+    _measure(commands["html"])  # warm the page cache once
+    figures: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
+    for _ in range(runs):  # the two formats take turns, so that a busy spell hits both
+        for name, command in commands.items():
+            figures[name].append(_measure(command))
     label = f"{items // 1000}k" if items % 1000 == 0 else str(items)
-    print(f"report_html_{label}_items_seconds {seconds:.2f}")
+    for name, measured in figures.items():
+        seconds = statistics.median(m[0] for m in measured)
+        cpu = statistics.median(m[1] for m in measured)
+        # On a shared machine the wall time includes waiting for a core; the CPU time does not.
+        print(
+            f"# {name}: median of {runs}: {seconds:.2f} s wall, CPU {cpu:.2f} s, peak "
+            f"{max(m[2] for m in measured):.0f} MB; load average {os.getloadavg()[0]:.1f}",
+            file=sys.stderr,
+        )
+        print(f"report_{name}_{label}_items_seconds {seconds:.2f}")
 
 
 if __name__ == "__main__":

@@ -67,17 +67,17 @@ def _number(text: str) -> float:
 
 
 def _foreign_report(output: str) -> list[dict]:
-    match = re.search(r"^report_html_(\S+)_items_seconds " + _NUMBER, output, re.MULTILINE)
-    if not match:
-        return []
-    return [
-        {
-            "figure": f"weekly HTML report, {match[1]} items (s)",
-            "ours": _number(match[2]),
-            "better": "lower",
-            "note": "bench/bench_report.py (#6), fresh process",
-        }
-    ]
+    rows = []
+    for match in re.finditer(r"^report_(html|json)_(\S+)_items_seconds " + _NUMBER, output, re.MULTILINE):
+        rows.append(
+            {
+                "figure": f"weekly {match[1].upper()} report, {match[2]} items (s)",
+                "ours": _number(match[3]),
+                "better": "lower",
+                "note": "bench/bench_report.py (#6, #16: < 1 s), fresh process, median",
+            }
+        )
+    return rows
 
 
 def _foreign_extract(output: str) -> list[dict]:
@@ -126,6 +126,16 @@ def _foreign_remind(output: str) -> list[dict]:
         if not (size and ours):
             continue
         what = f"{size[1]} items, {size[2]} open" if size[2] else f"{size[1]} open items"
+        text = re.search(r"^\s+tracker remind\s+median\s+.*?peak\s+" + _NUMBER + " MB", section, re.MULTILINE)
+        if text:
+            rows.append(
+                {
+                    "figure": f"remind (text), {what}: peak memory (MB)",
+                    "ours": _number(text[1]),
+                    "better": "lower",
+                    "note": "bench/remind.py (#16: <= 200 MB), whole process",
+                }
+            )
         rows.append(
             {
                 "figure": f"remind --json, {what} (s)",

@@ -175,3 +175,57 @@ def test_items_list_overdue_streams_the_same_json(cli, seed_path):
         print_json(json.loads(everything))
     assert everything == buffer.getvalue(), "streamed JSON is byte for byte what print_json writes"
     assert cli("items", "list", "--overdue", "--json", today="2017-06-01").stdout == "[]\n"
+
+
+def test_streamed_text_is_the_rendering_of_the_json_document(cli, db_url, seed_path):
+    """Issue #16: text `remind` is written as its items are read; it says what `--json` says, line for line."""
+    from sqlalchemy.orm import Session
+
+    from tracker.cli.remind import render_text
+    from tracker.services.fulfilment import list_possible_matches
+    from tracker.storage.db import make_engine
+
+    cli("ingest", seed_path)
+    for start, end, party in (
+        ("2017-11-01", "2017-12-31", "FR,RS"),
+        ("2017-12-01", "2017-12-31", "BY"),
+        ("2018-01-01", "2018-01-20", "RS"),
+        ("2018-01-10", "2018-06-30", "DE,RS"),
+    ):
+        cli(
+            "items",
+            "add",
+            "Visit",
+            "--kind",
+            "visit",
+            "--start",
+            start,
+            "--end",
+            end,
+            "--party",
+            party,
+            today="2017-06-01",
+        )
+    cli("items", "add", "Consulate", "--kind", "other", "--party", "RS,AT", today="2016-01-05")
+    cli(
+        "meetings", "add", "--start", "2017-12-20", "--kind", "meeting", "--party", "FR,RS", "--city", "Paris"
+    )
+    engine = make_engine(db_url)
+    try:
+        with Session(engine) as session:
+            possible = list_possible_matches(session)
+    finally:
+        engine.dispose()
+    texts = []
+    for args in ((), ("--party", "RS"), ("--within", "2w"), ("--kind", "visit")):
+        texts.append(cli("remind", *args, today="2018-01-02").stdout)
+        document = json.loads(cli("remind", "--json", *args, today="2018-01-02").stdout)
+        assert texts[-1] == render_text(document, possible)
+    for part in (
+        "Overdue (3):",
+        "Due within 30 days (1):",
+        "opening within 30 days (1):",
+        "Stale",
+        "possible match",
+    ):
+        assert part in texts[0]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.domain.model import Kind, Precision, Window
+from tracker.domain.model import Kind, Precision, ReviewState, Window
 from tracker.services import review, tracking
-from tracker.services.reminders import build_reminders, list_stale
+from tracker.services.reminders import build_reminders, list_stale, stream_reminders
 
 D = dt.date
 AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.UTC)
@@ -86,3 +86,41 @@ def test_late_cadence_is_reminded(session, add_meeting):
 def test_nothing_due(session, add_item):
     add_item()
     assert build_reminders(session, D(2017, 3, 1), 30).empty
+
+
+def _reminder_fields(reminder):
+    return (
+        reminder.id,
+        reminder.record,
+        reminder.window_end,
+        reminder.unreviewed,
+        reminder.days_overdue,
+        reminder.days_left,
+        reminder.opens_in_days,
+    )
+
+
+def test_streamed_reminders_are_the_built_ones_in_the_same_order(session, add_item, add_meeting):
+    """Issue #16: text `remind` streams its items; the database sorts them as build_reminders does."""
+    for end in (D(2017, 5, 31), D(2017, 3, 31), D(2017, 5, 31)):  # ties on the window end go by id
+        add_item(window=days(D(2017, 3, 1), end), city="Belgrade")
+    add_item(window=days(D(2017, 3, 1), D(2017, 3, 31)), city="Belgrade", review=ReviewState.CONFIRMED)
+    for end in (D(2017, 7, 10), D(2017, 6, 20), D(2017, 6, 10)):  # due today counts as due soon
+        add_item(window=days(D(2017, 6, 1), end), parties=["FR", "RS"], kind=Kind.VISIT)
+    for start in (D(2017, 7, 5), D(2017, 6, 25), D(2017, 7, 5)):
+        add_item(window=days(start, D(2017, 12, 31)), city="Paris", parties=["FR"])
+    add_item(window=Window.open("soon"), parties=["DE", "RS"], city=None, made_on=D(2015, 1, 10))
+    add_meeting(D(2017, 5, 2), kind=Kind.TALKS, city="Belgrade")  # a possible match, awaiting review
+    for party, kind in ((None, None), ("FR", None), (None, "consultations")):
+        built = build_reminders(session, D(2017, 6, 10), 30, party=party, kind=kind)
+        stream = stream_reminders(session, D(2017, 6, 10), 30, party=party, kind=kind)
+        assert stream.counts == built.counts and stream.empty == built.empty
+        dated = list(stream.iter_dated())
+        assert [(group, _reminder_fields(r)) for group, r in dated] == [
+            (group, _reminder_fields(r))
+            for group in ("overdue", "due_soon", "opening_soon")
+            for r in getattr(built, group)
+        ]
+        assert [(r.id, r.last_news) for r in stream.stale] == [(r.id, r.last_news) for r in built.stale]
+        assert stream.possible_matches == built.possible_matches
+    assert built.counts["overdue"] == 4 and stream.possible_matches

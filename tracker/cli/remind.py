@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import sys
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import IO
 
 import typer
 
@@ -17,7 +20,7 @@ from tracker.cli.output import write_json as write_json_document
 from tracker.domain.status import window_state
 from tracker.errors import InputError
 from tracker.limits import check_days
-from tracker.services.reminders import Reminder, Reminders, build_reminders
+from tracker.services.reminders import Reminder, Reminders, ReminderStream, build_reminders, stream_reminders
 from tracker.speed.json_text import dumps_compact, join_json_objects, loads
 
 __all__ = [
@@ -25,6 +28,7 @@ __all__ = [
     "reminders_json",
     "parse_items",
     "render_text",
+    "write_text_stream",
     "render_html",
     "mail_subject",
     "write_json",
@@ -46,7 +50,7 @@ def parse_horizon(value: str | None, default_days: int) -> int:
     return days
 
 
-def _item_json(reminder: Reminder, reminders: Reminders) -> str:
+def _item_json(reminder: Reminder, reminders: Reminders | ReminderStream) -> str:
     """The reminder's item as one line of JSON: commitment_record's fields, then the reminder's numbers."""
     state = window_state(reminder.window_end, reminders.today, reminders.within_days)
     return join_json_objects(
@@ -139,27 +143,75 @@ def render_text(document: dict, possible_matches: dict[int, list[int]] | None = 
 
     :param possible_matches: item id -> meetings proposed as its fulfilment, named under the item.
     """
+    sections = ((name, len(document[name]), document[name]) for name in _SECTIONS)
+    lines = _text_lines(document, sections, document["late_cadences"], possible_matches or {})
+    return "".join(line + "\n" for line in lines)
+
+
+def _text_lines(
+    head: dict,
+    sections: Iterable[tuple[str, int, Iterable[dict]]],
+    late_cadences: list[dict],
+    possible_matches: dict[int, list[int]],
+) -> Iterator[str]:
+    """The lines of `render_text`, made one at a time: (name, count, records) for each section in order."""
     from tracker.services.fulfilment import format_possible_matches
 
-    titles = _titles_from(document)
-    lines = []
-    for name in _SECTIONS:
-        if document[name]:
-            lines.append(f"{titles[name]} ({len(document[name])}):")
-            for record in document[name]:
-                lines.append(f"  {format_item(record)}  [{_note(name, record)}]")
-                if (source := format_source(record)) is not None:
-                    lines.append(f"  {source}")
-                if (hint := format_possible_matches((possible_matches or {}).get(record["id"]))) is not None:
-                    lines.append(f"        {hint}")
-    if document["late_cadences"]:
-        lines.append(f"{titles['late_cadences']} ({len(document['late_cadences'])}):")
-        lines.extend(f"  {_cadence_text(c)}" for c in document["late_cadences"])
-    if not lines:
-        return f"Nothing due within {document['within_days']} days on {document['today']}.\n"
-    if any(r["unreviewed"] for name in _SECTIONS for r in document[name]):
-        lines.append("? = read from a text, not reviewed yet (`tracker review`)")
-    return "\n".join(lines) + "\n"
+    titles = _titles_from(head)
+    wrote = unreviewed = False
+    for name, count, records in sections:
+        if not count:
+            continue
+        wrote = True
+        yield f"{titles[name]} ({count}):"
+        for record in records:
+            unreviewed = unreviewed or record["unreviewed"]
+            yield f"  {format_item(record)}  [{_note(name, record)}]"
+            if (source := format_source(record)) is not None:
+                yield f"  {source}"
+            if (hint := format_possible_matches(possible_matches.get(record["id"]))) is not None:
+                yield f"        {hint}"
+    if late_cadences:
+        wrote = True
+        yield f"{titles['late_cadences']} ({len(late_cadences)}):"
+        yield from (f"  {_cadence_text(c)}" for c in late_cadences)
+    if not wrote:
+        yield f"Nothing due within {head['within_days']} days on {head['today']}."
+    elif unreviewed:
+        yield "? = read from a text, not reviewed yet (`tracker review`)"
+
+
+def write_text_stream(stream: ReminderStream, out: IO[str] | None = None) -> None:
+    """Write `render_text` of the reminders as their items are read (a long list never sits in memory)."""
+    head = {
+        "today": stream.today.isoformat(),
+        "within_days": stream.within_days,
+        "stale_months": stream.stale_months,
+    }
+    rows = stream.iter_dated()
+    pending = next(rows, None)
+
+    def take(name: str) -> Iterator[dict]:
+        nonlocal pending
+        while pending is not None and pending[0] == name:
+            yield loads(_item_json(pending[1], stream))
+            pending = next(rows, None)
+
+    sections: list[tuple[str, int, Iterable[dict]]] = [
+        (name, stream.counts[name], take(name)) for name in _SECTIONS[:-1]
+    ]
+    stale = [loads(_item_json(r, stream)) for r in stream.stale]
+    sections.append(("stale", len(stale), stale))
+    cadences = [cadence.to_json() for cadence in stream.late_cadences]
+    out = out or sys.stdout
+    buffer: list[str] = []
+    for line in _text_lines(head, sections, cadences, stream.possible_matches):
+        buffer.append(line)
+        if len(buffer) >= 1000:
+            out.write("\n".join(buffer) + "\n")
+            buffer.clear()
+    if buffer:
+        out.write("\n".join(buffer) + "\n")
 
 
 def _cadence_text(c: dict) -> str:
@@ -267,13 +319,30 @@ def remind(
     horizon = parse_horizon(within, settings.due_soon_days)
     kind_ = parse_kind(kind)
     code = parse_party(party, settings.cache_dir) if party else None
+    kind_value = kind_.value if kind_ else None
+    if not json_ and not mail_to:
+        # Plain text is written as the items are read: 100,000 of them never sit in memory (issue #16).
+        with app_ctx.session(read_only=True) as session:
+            stream = stream_reminders(
+                session,
+                app_ctx.today,
+                horizon,
+                party=code,
+                kind=kind_value,
+                stale_months=settings.stale_months,
+            )
+            if not (quiet and stream.empty):
+                write_text_stream(stream)
+        if fail_on_overdue and stream.counts["overdue"]:
+            raise typer.Exit(1)
+        return
     with app_ctx.session(read_only=True) as session:
         reminders = build_reminders(
             session,
             app_ctx.today,
             horizon,
             party=code,
-            kind=kind_.value if kind_ else None,
+            kind=kind_value,
             stale_months=settings.stale_months,
         )
     document = reminders_json(reminders)
@@ -296,7 +365,5 @@ def remind(
         write_json(document)
     elif mail_to:
         typer.echo(f"mailed to {', '.join(document['mailed_to'])}: {mail_subject(document)}")
-    else:
-        typer.echo(render_text(parse_items(document), reminders.possible_matches), nl=False)
     if fail_on_overdue and reminders.overdue:
         raise typer.Exit(1)

@@ -74,6 +74,11 @@ def _output_format(format_: ReportFormat | None, output: Path | None) -> ReportF
     return format_
 
 
+def _cache_dir(settings) -> Path | None:
+    """Where the gazetteer's index is cached: naming the parties from it saves building it (issue #16)."""
+    return Path(settings.cache_dir) if settings.cache_dir else None
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -139,6 +144,7 @@ def weekly(
             limit=limit,
             stale_months=app_ctx.settings.stale_months,
             home=_home(home, app_ctx.settings),
+            cache_dir=_cache_dir(app_ctx.settings),
         )
     if mail_to:
         _send(app_ctx.settings, mail_to, report)
@@ -181,6 +187,7 @@ def compliance(
             party=_party(party, app_ctx),
             since=since_day,
             home=_home(home, app_ctx.settings),
+            cache_dir=_cache_dir(app_ctx.settings),
         )
     if json_:
         print_json(render.compliance_to_json(records, today=app_ctx.today, since=since_day))

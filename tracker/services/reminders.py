@@ -15,6 +15,7 @@ objects was most of the time of `remind --json` on 100,000 items (bench/remind.p
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -26,12 +27,15 @@ from tracker.services.fulfilment import list_possible_matches
 from tracker.speed.sql_rows import list_item_records, list_item_records_by_id
 from tracker.storage import items as items_store
 from tracker.storage.meetings import list_last_meeting_days
+from tracker.storage.reminding import count_reminder_groups, iter_reminder_records
 
 __all__ = [
     "Reminder",
     "Reminders",
+    "ReminderStream",
     "StaleItem",
     "build_reminders",
+    "stream_reminders",
     "list_stale",
 ]
 
@@ -171,6 +175,69 @@ def build_reminders(
     ]
     result.possible_matches = list_possible_matches(session)
     return result
+
+
+@dataclass
+class ReminderStream:
+    """The reminders of `build_reminders`, with the items of the first three groups read as they are used.
+
+    `counts` and the small groups (stale items, late cadences) are known at once;
+    `iter_dated` yields (group, Reminder) for the overdue, due soon and opening soon
+    items, in that order and sorted as `build_reminders` sorts them, and may be
+    iterated once, while the session is open.
+    """
+
+    today: dt.date
+    within_days: int
+    stale_months: int
+    counts: dict[str, int]
+    stale: list[Reminder]
+    late_cadences: list[Cadence]
+    possible_matches: dict[int, list[int]]
+    _rows: Iterator[tuple[str, int, dt.date, dt.date, str, str]]
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.counts.values())
+
+    def iter_dated(self) -> Iterator[tuple[str, Reminder]]:
+        today, unreviewed = self.today, domain.ReviewState.UNREVIEWED
+        for group, item_id, window_start, window_end, review, record in self._rows:
+            reminder = Reminder(item_id, record, window_end, review == unreviewed)
+            if group == "overdue":
+                reminder.days_overdue = (today - window_end).days
+            elif group == "due_soon":
+                reminder.days_left = (window_end - today).days
+            else:
+                reminder.opens_in_days = (window_start - today).days
+            yield group, reminder
+
+
+def stream_reminders(
+    session: Session,
+    today: dt.date,
+    within_days: int,
+    party: str | None = None,
+    kind: str | None = None,
+    *,
+    stale_months: int = 12,
+) -> ReminderStream:
+    """`build_reminders`, with the dated items streamed (see ReminderStream); same parameters."""
+    horizon = today + dt.timedelta(days=within_days)
+    condition = items_store.reminder_condition(today, horizon, party=party, kind=kind)
+    counts = count_reminder_groups(session, condition, today, horizon)
+    stale = _stale_reminders(session, list_stale(session, today, stale_months, party=party, kind=kind))
+    late = [cadence for cadence in list_cadences(session, today, party=party, kind=kind) if cadence.late]
+    return ReminderStream(
+        today=today,
+        within_days=within_days,
+        stale_months=stale_months,
+        counts={**counts, "stale": len(stale), "late_cadences": len(late)},
+        stale=stale,
+        late_cadences=late,
+        possible_matches=list_possible_matches(session),
+        _rows=iter_reminder_records(session, condition, today, horizon),
+    )
 
 
 def _stale_reminders(session: Session, stale: list[StaleItem]) -> list[Reminder]:

@@ -1,9 +1,11 @@
 """The weekly status report and each partner's compliance record, as data.
 
-`build_weekly_report` reads the database once and returns plain dataclasses:
-what happened in an ISO week (meetings, commitments made, items fulfilled,
-rescheduled or cancelled) and where things stand on `today` (due, overdue,
-stale, late cadences, open items and record per partner). Renderers in
+`build_weekly_report` returns plain dataclasses: what happened in an ISO week
+(meetings, commitments made, items fulfilled, rescheduled or cancelled) and where
+things stand on `today` (due, overdue, stale, late cadences, open items and record
+per partner). The database counts the items per party set and state and hands
+over only the items listed (`tracker.storage.reporting`), so the report's cost
+does not grow with every stored item (issue #16). Renderers in
 `tracker.exporters.report` turn it into Markdown, HTML or JSON; nothing here
 formats text or reads the clock.
 """
@@ -11,16 +13,15 @@ formats text or reads the clock.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from tracker.clock import utc_date
-from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
+from tracker.domain.model import Status
 from tracker.domain.report import (
     CadenceLine,
     ChangeLine,
@@ -35,12 +36,12 @@ from tracker.domain.report import (
     Timeline,
     WeeklyReport,
 )
-from tracker.domain.status import ACTIVE_STATUSES, State, derive_state
+from tracker.domain.status import State
 from tracker.errors import InputError
-from tracker.gazetteer import party_name
+from tracker.gazetteer import party_name as gazetteer_party_name
 from tracker.services.fulfilment import list_possible_matches
 from tracker.storage import reporting
-from tracker.storage.reporting import ItemDetail, ItemFact
+from tracker.storage.reporting import ItemDetail, ItemFact, ItemScope
 
 __all__ = [
     "parse_week",
@@ -73,59 +74,21 @@ def _made_on(fact: ItemFact) -> dt.date | None:
     return fact.made_on
 
 
-_STATUS = {status.value: status for status in Status}
+# What `window_state` gives: the states of an item still to be done (open or rescheduled).
+_ACTIVE_STATES = frozenset({State.OVERDUE, State.DUE_SOON, State.UPCOMING, State.OPEN_ENDED})
 
 
-@lru_cache(maxsize=65536)
-def _window(start: dt.date | None, end: dt.date | None, precision: str) -> Window:
-    """Windows repeat a lot (years, quarters, months): build each one once per process."""
-    if start is None or end is None:
-        return Window.open()
-    return Window(start, end, Precision(precision))
+def _namer(cache_dir: Path | None) -> Callable[[str], str]:
+    """Party code -> name, from the gazetteer's cached index when `cache_dir` is given.
 
-
-def _state(
-    status: str,
-    start: dt.date | None,
-    end: dt.date | None,
-    precision: str,
-    fulfilled_on: dt.date | None,
-    today: dt.date,
-    horizon_days: int,
-) -> State:
-    """The item's state by the rules of tracker.domain.status, on just enough of a Commitment."""
-    item = Commitment(
-        kind=Kind.OTHER,
-        firmness=Firmness.AGREED,
-        window=_window(start, end, precision),
-        status=_STATUS[status],
-        review=ReviewState.CONFIRMED,
-        fulfilled_on=fulfilled_on,
-    )
-    return derive_state(item, today, horizon_days)
-
-
-class _Classified:
-    """Every item of the report's scope with its state on `today`, computed once.
-
-    Items that share status, window and fulfilment day share their state, so the
-    rule runs once per distinct combination (a few thousand for 100,000 items).
+    Building the index afresh costs more than the rest of a report's Python work.
     """
+    return lambda code: gazetteer_party_name(code, cache_dir)
 
-    def __init__(self, facts: list[ItemFact], today: dt.date):
-        self.today = today
-        self.facts = {fact.id: fact for fact in facts}
-        states: dict[tuple, State] = {}
-        self.state: dict[int, State] = {}
-        for fact in facts:
-            key = (fact.status, fact.window_start, fact.window_end, fact.window_precision, fact.fulfilled_on)
-            state = states.get(key)
-            if state is None:
-                state = states[key] = _state(*key, today, DUE_HORIZON_DAYS - 1)
-            self.state[fact.id] = state
 
-    def active(self) -> list[ItemFact]:
-        return [f for f in self.facts.values() if f.status in ACTIVE_STATUSES]
+def _scope(today: dt.date, party: str | None) -> ItemScope:
+    """The report's items (not rejected, with `party`), "due soon" meaning due within DUE_HORIZON_DAYS."""
+    return ItemScope(today, DUE_HORIZON_DAYS - 1, party)
 
 
 def _end_key(fact: ItemFact) -> tuple:
@@ -136,9 +99,9 @@ def _end_key(fact: ItemFact) -> tuple:
 class _Lines:
     """Turns facts into ItemLines, loading the texts of only the items actually listed."""
 
-    def __init__(self, session: Session, classified: _Classified):
+    def __init__(self, session: Session, today: dt.date):
         self.session = session
-        self.classified = classified
+        self.today = today
         self.wanted: set[int] = set()
         self.details: dict[int, ItemDetail] = {}
         self.possible: dict[int, list[int]] = {}
@@ -154,9 +117,9 @@ class _Lines:
 
     def line(self, fact: ItemFact) -> ItemLine:
         detail = self.details[fact.id]
-        state = self.classified.state[fact.id]
+        state = fact.state
         end = fact.window_end
-        days = (self.classified.today - end).days if state is State.OVERDUE and end is not None else 0
+        days = (self.today - end).days if state is State.OVERDUE and end is not None else 0
         return ItemLine(
             id=fact.id,
             kind=detail.kind,
@@ -213,7 +176,7 @@ def _parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> list[_PendingChange]:
+def _week_changes(session: Session, week: IsoWeek, scope: ItemScope) -> list[_PendingChange]:
     """Items fulfilled, rescheduled or cancelled in the week, as the item stands now.
 
     A status change undone later (a fulfilment whose link was rejected) does not
@@ -226,14 +189,15 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
     rows = reporting.list_history_between(
         session, since, until, fields=("status", "window_start", "window_end")
     )
+    facts = reporting.list_item_facts_by_id(session, scope, {row.entity_id for row in rows})
     by_item: dict[int, list[reporting.HistoryFact]] = defaultdict(list)
     for row in rows:
-        if row.entity_id in classified.facts:
+        if row.entity_id in facts:
             by_item[row.entity_id].append(row)
     changes: list[_PendingChange] = []
     fulfilled_seen: set[int] = set()
     for item_id, item_rows in by_item.items():
-        fact = classified.facts[item_id]
+        fact = facts[item_id]
         status_rows = [r for r in item_rows if r.field == "status"]
         recorded = {r.new_value: _changed_on(r) for r in status_rows}
         reasons = {r.new_value: r.reason for r in status_rows}
@@ -281,17 +245,11 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
                     old,
                 )
             )
-    for fact in classified.facts.values():
-        fulfilled_on = fact.fulfilled_on
-        if (
-            fact.status == Status.FULFILLED
-            and fulfilled_on is not None
-            and fulfilled_on in week
-            and fact.id not in fulfilled_seen
-        ):
-            changes.append(_PendingChange("fulfilled", fact, fulfilled_on, None))
+    for fact in reporting.list_items_fulfilled_between(session, scope, week.start, week.end):
+        if fact.id not in fulfilled_seen and fact.fulfilled_on is not None:
+            changes.append(_PendingChange("fulfilled", fact, fact.fulfilled_on, None))
     for change in changes:
-        if change.change == "fulfilled" and classified.state[change.fact.id] is State.FULFILLED_LATE:
+        if change.change == "fulfilled" and change.fact.state is State.FULFILLED_LATE:
             change.change = "fulfilled_late"
     order = {"fulfilled": 0, "fulfilled_late": 0, "rescheduled": 1, "cancelled": 2}
     changes.sort(key=lambda c: (c.on, order[c.change], c.fact.id))
@@ -299,18 +257,25 @@ def _week_changes(session: Session, week: IsoWeek, classified: _Classified) -> l
 
 
 def _compliance(
-    classified: _Classified, facts: Iterable[ItemFact], *, only: str | None = None, home: str | None = None
+    counts: Counter[tuple[tuple[str, ...], State]],
+    party_name: Callable[[str], str],
+    *,
+    only: str | None = None,
+    home: str | None = None,
 ) -> dict[str, ComplianceRecord]:
-    """Records per party (every party of each item gets the item, `home` aside) plus `*` for all items once."""
+    """Records per party (every party of each item gets the item, `home` aside) plus `*` for all items once.
+
+    :param counts: (party set, state) -> items, as `reporting.count_item_states` counts them.
+    """
     column = {
         State.FULFILLED: "fulfilled_on_time",
         State.FULFILLED_LATE: "fulfilled_late",
         State.OVERDUE: "overdue",
         State.CANCELLED: "cancelled",
     }
-    state = classified.state
-    # Items share a few party sets: count per (party set, column) first, then spread over the parties.
-    by_set = Counter((fact.parties, column.get(state[fact.id], "pending")) for fact in facts)
+    by_set: Counter[tuple[tuple[str, ...], str]] = Counter()
+    for (parties, state), number in counts.items():
+        by_set[(parties, column.get(state, "pending"))] += number
     pairs: Counter[tuple[str, str]] = Counter()
     for (parties, name), number in by_set.items():
         if only:
@@ -321,30 +286,32 @@ def _compliance(
             if code != home:
                 pairs[(code, name)] += number
         pairs[("*", name)] += number
-    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    records: dict[str, dict[str, int]] = defaultdict(dict)
     for (code, name), number in pairs.items():
-        counts[code][name] = number
-        counts[code]["made"] = counts[code].get("made", 0) + number
-    records = {}
-    for code, numbers in counts.items():
-        label = "All parties" if code == "*" else party_name(code)
-        records[code] = ComplianceRecord(code, label, **numbers)
-    return records
+        records[code][name] = number
+        records[code]["made"] = records[code].get("made", 0) + number
+    return {
+        code: ComplianceRecord(code, "All parties" if code == "*" else party_name(code), **numbers)
+        for code, numbers in records.items()
+    }
 
 
 def _stale(
-    session: Session, classified: _Classified, today: dt.date, stale_months: int, party: str | None
-) -> list[ItemFact] | None:
-    """Stale open-ended items as `tracker remind` finds them (issue #4), least recent news first.
+    session: Session, scope: ItemScope, stale_months: int, limit: int | None
+) -> tuple[list[ItemFact], int] | None:
+    """The first `limit` stale open-ended items as `tracker remind` finds them (issue #4), and how many.
 
-    None when this tracker has no such rule, so that the report says it cannot tell.
+    Least recent news first. None when this tracker has no such rule, so that the report says it cannot tell.
     """
     try:
         from tracker.services.reminders import list_stale
     except ImportError:
         return None
-    found = list_stale(session, today, stale_months, party=party)
-    return [classified.facts[r.item.id] for r in found if r.item.id in classified.facts]
+    found = list_stale(session, scope.today, stale_months, party=scope.party)
+    ids = [r.item.stored_id for r in found]
+    shown = ids[:limit] if limit else ids
+    facts = reporting.list_item_facts_by_id(session, scope, shown)
+    return [facts[i] for i in shown if i in facts], len(ids)
 
 
 def _cadences(session: Session, today: dt.date, party: str | None) -> list[CadenceLine] | None:
@@ -378,19 +345,13 @@ def _cadences(session: Session, today: dt.date, party: str | None) -> list[Caden
     return lines
 
 
-def _timeline(classified: _Classified, today: dt.date) -> tuple[dt.date, dt.date, list[ItemFact], int]:
+def _timeline(session: Session, scope: ItemScope) -> tuple[dt.date, dt.date, list[ItemFact], int]:
     """The open items whose window ends nearest to today (overdue ones included), by window end."""
+    today = scope.today
     start = today - dt.timedelta(days=TIMELINE_BEFORE_DAYS)
     end = today + dt.timedelta(days=TIMELINE_AFTER_DAYS)
-    dated = [
-        (f, f.window_end)
-        for f in classified.active()
-        if f.window_end is not None and f.window_start is not None and f.window_start <= end
-    ]
-    nearest = heapq.nsmallest(
-        TIMELINE_ROWS, dated, key=lambda pair: (abs((pair[1] - today).days), pair[0].id)
-    )
-    return start, end, sorted((f for f, _end in nearest), key=_end_key), len(dated)
+    nearest, total = reporting.list_nearest_dated(session, scope, opened_by=end, limit=TIMELINE_ROWS)
+    return start, end, sorted(nearest, key=_end_key), total
 
 
 def build_weekly_report(
@@ -402,6 +363,7 @@ def build_weekly_report(
     limit: int | None = DEFAULT_LIMIT,
     stale_months: int = 12,
     home: str | None = None,
+    cache_dir: Path | None = None,
 ) -> WeeklyReport:
     """Build the weekly report: the events of `week`, and the state of things on `today`.
 
@@ -413,30 +375,35 @@ def build_weekly_report(
     :param stale_months: an open-ended item with no news for this long is stale.
     :param home: the user's own country: no partner section of its own (issue #14), though
         its items are counted with each partner.
+    :param cache_dir: where the gazetteer's index is cached (party names).
     """
+    party_name = _namer(cache_dir)
     week = week or IsoWeek.before(today)
     party = party.strip().upper() if party else None
-    facts = reporting.list_item_facts(session, party=party)
-    classified = _Classified(facts, today)
+    scope = _scope(today, party)
     limit = limit or None
-    chosen = _choose(
-        session, facts, classified, week=week, today=today, stale_months=stale_months, party=party
-    )
-    records = _compliance(classified, facts, only=party, home=home)
-    open_by_party = _open_by_party(chosen.active, home)
+    counts = reporting.count_item_states(session, scope)
+    chosen = _choose(session, scope, counts, week=week, stale_months=stale_months, limit=limit)
+    records = _compliance(counts, party_name, only=party, home=home)
     codes = [party] if party else sorted((c for c in records if c != "*"), key=lambda c: (party_name(c), c))
+    open_totals = _open_totals(counts, home)
+    open_by_party = reporting.list_open_items_of(
+        session, scope, {c: min(limit or open_totals[c], open_totals[c]) for c in codes if c != home}
+    )
 
-    lines = _Lines(session, classified)
+    lines = _Lines(session, today)
     for group in (chosen.made, chosen.due, chosen.overdue, chosen.stale or []):
         lines.want(group[:limit])
     lines.want(chosen.timeline)
     lines.want(c.fact for c in chosen.changes[:limit])
     for code in codes:
-        lines.want(open_by_party.get(code, [])[:limit])
+        lines.want(open_by_party.get(code, []))
     lines.load()
 
-    def listing(entries: list[ItemFact]) -> Listing[ItemLine]:
-        return Listing(tuple(lines.line(f) for f in entries[:limit]), len(entries))
+    def listing(entries: list[ItemFact], total: int | None = None) -> Listing[ItemLine]:
+        return Listing(
+            tuple(lines.line(f) for f in entries[:limit]), len(entries) if total is None else total
+        )
 
     change_lines = Listing(
         tuple(
@@ -453,7 +420,7 @@ def build_weekly_report(
             code,
             party_name(code),
             records.get(code, ComplianceRecord(code, party_name(code))),
-            listing(open_by_party.get(code, [])),
+            listing(open_by_party.get(code, []), open_totals.get(code, 0)),
         )
         for code in codes
     )
@@ -467,9 +434,9 @@ def build_weekly_report(
         meetings=Listing.of(meeting_lines, limit),
         made=listing(chosen.made),
         changes=change_lines,
-        due=listing(chosen.due),
-        overdue=listing(chosen.overdue),
-        stale=listing(chosen.stale) if chosen.stale is not None else None,
+        due=listing(chosen.due, chosen.due_total),
+        overdue=listing(chosen.overdue, chosen.overdue_total),
+        stale=listing(chosen.stale, chosen.stale_total) if chosen.stale is not None else None,
         cadences=Listing.of(chosen.cadences, limit) if chosen.cadences is not None else None,
         parties=party_sections,
         timeline=Timeline(
@@ -483,14 +450,20 @@ def build_weekly_report(
 
 @dataclass
 class _Chosen:
-    """The items (as facts) each section of the report is about, in the order they are shown."""
+    """The items (as facts) each section of the report lists, in the order they are shown, and their totals.
+
+    `made` and `changes` hold all of the week's; `due`, `overdue` and `stale` the first
+    `limit` only, their totals beside them.
+    """
 
     made: list[ItemFact]
     changes: list[_PendingChange]
-    active: list[ItemFact]
     due: list[ItemFact]
+    due_total: int
     overdue: list[ItemFact]
+    overdue_total: int
     stale: list[ItemFact] | None
+    stale_total: int
     cadences: list[CadenceLine] | None
     timeline_start: dt.date
     timeline_end: dt.date
@@ -500,29 +473,29 @@ class _Chosen:
 
 def _choose(
     session: Session,
-    facts: list[ItemFact],
-    classified: _Classified,
+    scope: ItemScope,
+    counts: Counter[tuple[tuple[str, ...], State]],
     *,
     week: IsoWeek,
-    today: dt.date,
     stale_months: int,
-    party: str | None,
+    limit: int | None,
 ) -> _Chosen:
     """What goes in each section: made and changed in `week`; due, overdue, stale and late on `today`."""
-    made = sorted(
-        (f for f in facts if f.made_on is not None and week.start <= f.made_on <= week.end),
-        key=lambda f: (f.made_on, f.id),
-    )
-    active = sorted(classified.active(), key=_end_key)  # sorted once; every list below keeps this order
-    timeline_start, timeline_end, timeline, timeline_total = _timeline(classified, today)
+    totals: Counter[State] = Counter()
+    for (_parties, state), number in counts.items():
+        totals[state] += number
+    timeline_start, timeline_end, timeline, timeline_total = _timeline(session, scope)
+    stale = _stale(session, scope, stale_months, limit)
     return _Chosen(
-        made=made,
-        changes=_week_changes(session, week, classified),
-        active=active,
-        due=[f for f in active if classified.state[f.id] is State.DUE_SOON],
-        overdue=[f for f in active if classified.state[f.id] is State.OVERDUE],
-        stale=_stale(session, classified, today, stale_months, party),
-        cadences=_cadences(session, today, party),
+        made=reporting.list_items_made_between(session, scope, week.start, week.end),
+        changes=_week_changes(session, week, scope),
+        due=reporting.list_items_in_state(session, scope, State.DUE_SOON, limit=limit),
+        due_total=totals[State.DUE_SOON],
+        overdue=reporting.list_items_in_state(session, scope, State.OVERDUE, limit=limit),
+        overdue_total=totals[State.OVERDUE],
+        stale=stale[0] if stale is not None else None,
+        stale_total=stale[1] if stale is not None else 0,
+        cadences=_cadences(session, scope.today, scope.party),
         timeline_start=timeline_start,
         timeline_end=timeline_end,
         timeline=timeline,
@@ -530,14 +503,15 @@ def _choose(
     )
 
 
-def _open_by_party(active: list[ItemFact], home: str | None) -> dict[str, list[ItemFact]]:
-    """Party code -> its active items, in the order of `active`; the user's own country has none."""
-    open_by_party: dict[str, list[ItemFact]] = defaultdict(list)
-    for fact in active:
-        for code in fact.parties:
-            if code != home:
-                open_by_party[code].append(fact)
-    return open_by_party
+def _open_totals(counts: Counter[tuple[tuple[str, ...], State]], home: str | None) -> Counter[str]:
+    """Party code -> how many active items it has; the user's own country has none."""
+    totals: Counter[str] = Counter()
+    for (parties, state), number in counts.items():
+        if state in _ACTIVE_STATES:
+            for code in parties:
+                if code != home:
+                    totals[code] += number
+    return totals
 
 
 def _summary(meeting_lines: list[MeetingLine], chosen: _Chosen) -> Summary:
@@ -549,9 +523,9 @@ def _summary(meeting_lines: list[MeetingLine], chosen: _Chosen) -> Summary:
     return Summary(
         meetings=len(meeting_lines),
         made=len(chosen.made),
-        due=len(chosen.due),
-        overdue=len(chosen.overdue),
-        stale=len(chosen.stale) if chosen.stale is not None else None,
+        due=chosen.due_total,
+        overdue=chosen.overdue_total,
+        stale=chosen.stale_total if chosen.stale is not None else None,
         late_cadences=len(chosen.cadences) if chosen.cadences is not None else None,
         **counts,
     )
@@ -585,6 +559,7 @@ def build_compliance(
     party: str | None = None,
     since: dt.date | None = None,
     home: str | None = None,
+    cache_dir: Path | None = None,
 ) -> list[ComplianceRecord]:
     """Each party's record (see ComplianceRecord) over the items made on or after `since`, by name.
 
@@ -592,10 +567,9 @@ def build_compliance(
     `party` gets an empty record. `home`, the user's own country, gets no record.
     """
     party = party.strip().upper() if party else None
-    facts = reporting.list_item_facts(session, party=party)
-    if since is not None:
-        facts = [f for f in facts if (_made_on(f) or dt.date.min) >= since]
-    records = _compliance(_Classified(facts, today), facts, only=party, home=home)
+    party_name = _namer(cache_dir)
+    counts = reporting.count_item_states(session, _scope(today, party), made_since=since)
+    records = _compliance(counts, party_name, only=party, home=home)
     if party:  # every item counted has the party: a total would repeat its record
         return [records.get(party, ComplianceRecord(party, party_name(party)))]
     parties = sorted((r for code, r in records.items() if code != "*"), key=lambda r: (r.name, r.party))

@@ -1,33 +1,47 @@
-"""Read-only queries behind the weekly report: light column tuples instead of full rows.
+"""Read-only queries behind the weekly report: counts made by the database, and the few items listed.
 
-A report over 100,000 items needs the status, window and parties of every
-item but the sentence and source of only the few it lists. So the queries here
-fetch plain tuples for the whole table and full details by id for the rest.
-Rejected items and meetings (extraction false positives) are never returned.
+A report over 100,000 items shows counts of all of them but the lines of only a
+few per section. The state of an item on a day (`tracker.domain.status.derive_state`)
+is written once here as SQL (`state_expression`), so that the database counts items
+per party set and state, and each listed section is one query with a LIMIT; the
+texts of the items listed are then read by id. Rejected items and meetings
+(extraction false positives) are never returned.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.clock import utc_date
+from tracker.domain.model import Status
 from tracker.domain.report import MeetingLine, SourceRef
+from tracker.domain.status import State
 from tracker.storage import models as m
 from tracker.storage.item_fields import ItemColumns
-from tracker.storage.items import not_rejected
+from tracker.storage.items import active_condition, not_rejected
 
 __all__ = [
     "ItemFact",
     "ItemDetail",
     "HistoryFact",
+    "ItemScope",
+    "state_expression",
+    "count_item_states",
     "list_item_facts",
+    "list_item_facts_by_id",
+    "list_open_items_of",
+    "list_items_in_state",
+    "list_items_made_between",
+    "list_items_fulfilled_between",
+    "list_nearest_dated",
+    "made_between",
     "list_item_details",
     "list_meetings_overlapping",
     "list_history_between",
@@ -36,9 +50,67 @@ __all__ = [
 _IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
 
 
+def state_expression(today: dt.date, due_soon_days: int) -> Any:
+    """SQL: the item's State on `today`, as `tracker.domain.status.derive_state` gives it.
+
+    Cancelled and fulfilled items by their status (fulfilled late: after the
+    inclusive window end); any other status by its window: open-ended, overdue
+    (ended before today), due soon (ends within `due_soon_days` days of today),
+    else upcoming. tests/storage/test_report_states.py holds the two to the same answers.
+    """
+    c = m.Commitment
+    late = and_(c.window_end.is_not(None), c.fulfilled_on.is_not(None), c.fulfilled_on > c.window_end)
+    return case(
+        (c.status == str(Status.CANCELLED), str(State.CANCELLED)),
+        (
+            c.status == str(Status.FULFILLED),
+            case((late, str(State.FULFILLED_LATE)), else_=str(State.FULFILLED)),
+        ),
+        (c.window_end.is_(None), str(State.OPEN_ENDED)),
+        (c.window_end < today, str(State.OVERDUE)),
+        (c.window_end <= today + dt.timedelta(days=due_soon_days), str(State.DUE_SOON)),
+        else_=str(State.UPCOMING),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ItemScope:
+    """The items a report is about on a day: not rejected, with `party` among their parties when given.
+
+    `due_soon_days` is the horizon of "due soon" in `state_expression`.
+    """
+
+    today: dt.date
+    due_soon_days: int
+    party: str | None = None
+
+    def state(self) -> Any:
+        return state_expression(self.today, self.due_soon_days)
+
+    def conditions(self) -> list[Any]:
+        found = [not_rejected(m.Commitment)]
+        if self.party:
+            found.append(_party_filter(self.party))
+        return found
+
+
+def made_between(first: dt.date, last: dt.date | None = None) -> Any:
+    """SQL: the item was made in [first, last] (inclusive; no end when `last` is None).
+
+    The day it was made is `made_on`, else the UTC day it was stored.
+    """
+    c = m.Commitment
+    made = [c.made_on >= first]
+    stored = [c.created_at >= dt.datetime.combine(first, dt.time(), dt.UTC)]
+    if last is not None:
+        made.append(c.made_on <= last)
+        stored.append(c.created_at < dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), dt.UTC))
+    return or_(and_(*made), and_(c.made_on.is_(None), *stored))
+
+
 @dataclass(frozen=True, slots=True)
 class ItemFact:
-    """What the report needs of every item to count and classify it.
+    """What the report needs of an item it lists, its state on the report's day included.
 
     `made_on` is the stored day the item was made, else the UTC day it was stored.
     """
@@ -51,6 +123,7 @@ class ItemFact:
     fulfilled_on: dt.date | None
     made_on: dt.date | None
     parties: tuple[str, ...]
+    state: State
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +144,7 @@ class ItemDetail:
 
 
 # The item fields (tracker.storage.item_fields) that each of them holds, in order.
-_FACT_FIELDS = tuple(f.name for f in fields(ItemFact) if f.name != "parties")
+_FACT_FIELDS = tuple(f.name for f in fields(ItemFact) if f.name not in ("parties", "state"))
 _DETAIL_FIELDS = tuple(f.name for f in fields(ItemDetail) if f.name != "document")
 
 
@@ -85,45 +158,80 @@ class HistoryFact:
     reason: str
 
 
-def _party_filter(party: str | None) -> ColumnElement[bool] | None:
-    return m.Commitment.party_rows.any(m.CommitmentParty.code == party.upper()) if party else None
+def _party_filter(party: str) -> ColumnElement[bool]:
+    return m.Commitment.party_rows.any(m.CommitmentParty.code == party.upper())
 
 
-def list_item_facts(session: Session, *, party: str | None = None) -> list[ItemFact]:
-    """Every item that is not rejected (with `party` among its parties, when given), by id.
+def _split(text: str | None) -> tuple[str, ...]:
+    return tuple(sorted(text.split(","))) if text else ()
 
-    Reads plain columns only (no ORM objects): this runs over the whole table.
+
+def count_item_states(
+    session: Session, scope: ItemScope, *, made_since: dt.date | None = None
+) -> Counter[tuple[tuple[str, ...], State]]:
+    """(party set, state) -> how many items of `scope` (made on or after `made_since`) are in that state.
+
+    Counted by the database: one row per party set and state, whatever the number of items.
     """
-    # Parties come aggregated ("BY,RS"), one row per item: half the rows of a join.
-    codes = (
-        select(
-            m.CommitmentParty.commitment_id,
-            func.aggregate_strings(m.CommitmentParty.code, ",").label("codes"),
-        )
-        .group_by(m.CommitmentParty.commitment_id)
-        .subquery()
+    where = [made_between(made_since)] if made_since is not None else []
+    # Each item's codes joined in a subquery per item ("BY,RS", in any order): on SQLite a third
+    # cheaper than grouping the whole parties table first and joining it.
+    codes = ItemColumns()["parties"].label("codes")
+    state = scope.state().label("state")
+    query = (
+        select(codes, state, func.count())
+        .select_from(m.Commitment)
+        .where(*scope.conditions(), *where)
+        .group_by(codes, state)
     )
+    counts: Counter[tuple[tuple[str, ...], State]] = Counter()
+    for text, name, number in session.execute(query):
+        counts[(_split(text), State(name))] += number
+    return counts
+
+
+def list_item_facts(
+    session: Session,
+    scope: ItemScope,
+    *,
+    where: Iterable[Any] = (),
+    order_by: Sequence[Any] = (),
+    limit: int | None = None,
+) -> list[ItemFact]:
+    """The items of `scope` meeting `where`, in `order_by` order (then by id), at most `limit` of them.
+
+    Reads plain columns only (no ORM objects). `active=True`-like filters are SQL
+    conditions in `where`: see `active_condition` and `ItemScope.state`.
+    """
     columns = ItemColumns()
     query = (
-        select(*(columns[name] for name in _FACT_FIELDS), codes.c.codes)
-        .outerjoin(codes, codes.c.commitment_id == m.Commitment.id)
-        .where(not_rejected(m.Commitment))
-        .order_by(m.Commitment.id)
+        select(*(columns[name] for name in _FACT_FIELDS), scope.state())
+        .where(*scope.conditions(), *where)
+        .order_by(*order_by, m.Commitment.id)
     )
-    condition = _party_filter(party)
-    if condition is not None:
-        query = query.where(condition)
+    if limit:
+        query = query.limit(limit)
     # Columns chosen by name (ItemColumns) give untyped rows; their order is the select's.
     rows: Sequence[Any] = session.execute(query).all()
+    ids = [row[0] for row in rows]
+    # Parties and the day an item was stored are read for the rows found only, by id.
+    codes: dict[int, list[str]] = defaultdict(list)
     stored_on = {}
-    if any(row[6] is None for row in rows):
-        for item_id, created_at in session.execute(
-            select(m.Commitment.id, m.Commitment.created_at).where(m.Commitment.made_on.is_(None))
+    missing = {row[0] for row in rows if row[6] is None}
+    for chunk in _chunks(ids):
+        for item_id, code in session.execute(
+            select(m.CommitmentParty.commitment_id, m.CommitmentParty.code).where(
+                m.CommitmentParty.commitment_id.in_(chunk)
+            )
         ):
-            stored_on[item_id] = utc_date(created_at)
-    split: dict[str, tuple[str, ...]] = {}  # few distinct party sets: split and sort each once
-    for text in {row[7] for row in rows}:
-        split[text] = tuple(sorted(text.split(","))) if text else ()
+            codes[item_id].append(code)
+        if missing:
+            for item_id, created_at in session.execute(
+                select(m.Commitment.id, m.Commitment.created_at).where(
+                    m.Commitment.id.in_([i for i in chunk if i in missing])
+                )
+            ):
+                stored_on[item_id] = utc_date(created_at)
     return [
         ItemFact(
             item_id,
@@ -133,10 +241,121 @@ def list_item_facts(session: Session, *, party: str | None = None) -> list[ItemF
             precision,
             fulfilled_on,
             made_on or stored_on.get(item_id),
-            split[text],
+            tuple(sorted(codes.get(item_id, ()))),
+            State(state),
         )
-        for item_id, status, start, end, precision, fulfilled_on, made_on, text in rows
+        for item_id, status, start, end, precision, fulfilled_on, made_on, state in rows
     ]
+
+
+def _soonest_end() -> list[Any]:
+    """Soonest window end first, open-ended last (then by id, which list_item_facts adds)."""
+    c = m.Commitment
+    return [c.window_end.is_(None), c.window_end]
+
+
+def list_items_in_state(
+    session: Session, scope: ItemScope, state: State, *, limit: int | None
+) -> list[ItemFact]:
+    """The first `limit` items of `scope` in `state` on its day, soonest window end first."""
+    return list_item_facts(
+        session, scope, where=[scope.state() == str(state)], order_by=_soonest_end(), limit=limit
+    )
+
+
+def list_items_made_between(
+    session: Session, scope: ItemScope, first: dt.date, last: dt.date
+) -> list[ItemFact]:
+    """The items of `scope` made in [first, last] (see `made_between`), by the day they were made, then id."""
+    found = list_item_facts(session, scope, where=[made_between(first, last)])
+    return sorted(found, key=lambda fact: (fact.made_on or dt.date.min, fact.id))
+
+
+def list_items_fulfilled_between(
+    session: Session, scope: ItemScope, first: dt.date, last: dt.date
+) -> list[ItemFact]:
+    """The items of `scope` whose status is fulfilled and whose fulfilment day is in [first, last], by id."""
+    c = m.Commitment
+    return list_item_facts(
+        session,
+        scope,
+        where=[c.status == str(Status.FULFILLED), c.fulfilled_on >= first, c.fulfilled_on <= last],
+    )
+
+
+def list_nearest_dated(
+    session: Session, scope: ItemScope, *, opened_by: dt.date, limit: int
+) -> tuple[list[ItemFact], int]:
+    """The `limit` active items of `scope` with a window opening by `opened_by` whose end is nearest its day.
+
+    Nearest: fewest days between the window end and the day, either way, then by id. Returns
+    them (in no particular order) and how many such items there are in all.
+    """
+    c = m.Commitment
+    dated = [
+        active_condition(),
+        c.window_start.is_not(None),
+        c.window_end.is_not(None),
+        c.window_start <= opened_by,
+    ]
+    today = scope.today
+    # The nearest ones are among the `limit` nearest on each side of the day, each one an indexed LIMIT query.
+    after = list_item_facts(
+        session, scope, where=[*dated, c.window_end >= today], order_by=[c.window_end], limit=limit
+    )
+    before = list_item_facts(
+        session, scope, where=[*dated, c.window_end < today], order_by=[c.window_end.desc()], limit=limit
+    )
+    nearest = sorted(
+        after + before,
+        key=lambda fact: (abs((fact.window_end - today).days) if fact.window_end else 0, fact.id),
+    )
+    total = session.execute(
+        select(func.count()).select_from(m.Commitment).where(*scope.conditions(), *dated)
+    ).scalar_one()
+    return nearest[:limit], total
+
+
+def list_open_items_of(
+    session: Session, scope: ItemScope, wanted: dict[str, int], *, batch: int = 500
+) -> dict[str, list[ItemFact]]:
+    """Party code -> its first `wanted[code]` active items of `scope`, soonest window end first (open-ended last).
+
+    One read of the active items' ids in that order, `batch` at a time, that stops as soon as
+    every party has its number: each party's first items come early in the order, so 30
+    partners' first 50 cost a few thousand rows, not one scan per partner. Ask for no more
+    than a party has (its count from `count_item_states`), or the read goes to the end.
+    """
+    need = {code: number for code, number in wanted.items() if number > 0}
+    found: dict[str, list[ItemFact]] = {code: [] for code in wanted}
+    if not need:
+        return found
+    c = m.Commitment
+    query = select(c.id).where(*scope.conditions(), active_condition()).order_by(*_soonest_end(), c.id)
+    result = session.execute(query.execution_options(yield_per=batch))
+    try:
+        for rows in result.partitions():
+            ids = [row[0] for row in rows]
+            codes: dict[int, list[str]] = defaultdict(list)
+            for item_id, code in session.execute(
+                select(m.CommitmentParty.commitment_id, m.CommitmentParty.code).where(
+                    m.CommitmentParty.commitment_id.in_(ids), m.CommitmentParty.code.in_(list(need))
+                )
+            ):
+                codes[item_id].append(code)
+            facts = list_item_facts_by_id(session, scope, codes)
+            for item_id in ids:
+                for code in sorted(codes.get(item_id, ())):
+                    if code in need:
+                        found[code].append(facts[item_id])
+                        need[code] -= 1
+                        if not need[code]:
+                            del need[code]
+            if not need:
+                break
+    finally:
+        result.close()
+    return found
 
 
 def _document_columns() -> tuple[Any, ...]:
@@ -168,6 +387,14 @@ def list_item_details(session: Session, ids: Iterable[int]) -> dict[int, ItemDet
         for row in session.execute(query):
             values = dict(zip(_DETAIL_FIELDS, row[:-4], strict=True))
             found[row[0]] = ItemDetail(**values, document=_document(*row[-4:]))
+    return found
+
+
+def list_item_facts_by_id(session: Session, scope: ItemScope, ids: Iterable[int]) -> dict[int, ItemFact]:
+    """The items of `scope` among these ids (others are left out), by id."""
+    found: dict[int, ItemFact] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        found.update((f.id, f) for f in list_item_facts(session, scope, where=[m.Commitment.id.in_(chunk)]))
     return found
 
 
