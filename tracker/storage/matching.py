@@ -29,12 +29,12 @@ __all__ = [
     "list_linked_pairs",
 ]
 
-_items: Table = m.Commitment.__table__  # type: ignore[assignment]
-_item_parties: Table = m.CommitmentParty.__table__  # type: ignore[assignment]
-_meetings: Table = m.Meeting.__table__  # type: ignore[assignment]
-_meeting_parties: Table = m.MeetingParty.__table__  # type: ignore[assignment]
-_documents: Table = m.Document.__table__  # type: ignore[assignment]
-_links: Table = m.FulfilmentLink.__table__  # type: ignore[assignment]
+_items: Table = m.Commitment.__table__
+_item_parties: Table = m.CommitmentParty.__table__
+_meetings: Table = m.Meeting.__table__
+_meeting_parties: Table = m.MeetingParty.__table__
+_documents: Table = m.Document.__table__
+_links: Table = m.FulfilmentLink.__table__
 
 _ACTIVE = sorted(str(status) for status in ACTIVE_STATUSES)
 _REJECTED = str(domain.ReviewState.REJECTED)
