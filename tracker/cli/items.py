@@ -1,4 +1,9 @@
-"""`tracker items list|show|add|edit|done|cancel|reschedule`: the follow-up items."""
+"""`tracker items list|show|add|edit|done|cancel|reschedule`: the follow-up items.
+
+Listing reads Core rows through a plain connection; the commands that change an
+item import the services (and with them SQLAlchemy's ORM) when they run, so that
+`items list` and `remind` never load them (issue #16).
+"""
 
 from __future__ import annotations
 
@@ -19,10 +24,6 @@ from tracker.cli.output import write_json
 from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Window
 from tracker.errors import InputError
 from tracker.exporters.records import commitment_record
-from tracker.services import tracking
-from tracker.services.fulfilment import format_possible_matches, list_links, list_possible_matches
-from tracker.storage import repo
-from tracker.storage.items import iter_items
 
 items_app = typer.Typer(help="Follow-up items (commitments) and their status.", no_args_is_help=True)
 app.add_typer(items_app, name="items")
@@ -65,7 +66,17 @@ def format_item_details(record: dict) -> list[str]:
     return lines
 
 
+def format_possible_matches(meeting_ids: list[int] | None) -> str | None:
+    """The hint printed under an item with proposed fulfilments, None when it has none."""
+    if not meeting_ids:
+        return None
+    meetings = " or ".join(f"#{meeting_id}" for meeting_id in meeting_ids)
+    return f"possible match: meeting {meetings} (`tracker review`)"
+
+
 def _record(session, item_id: int, app_ctx) -> dict:
+    from tracker.storage import repo
+
     row = repo.get_commitment(session, item_id)
     return commitment_record(repo.commitment_to_domain(row), app_ctx.today, app_ctx.settings.due_soon_days)
 
@@ -93,10 +104,12 @@ def list_(
     kind_ = parse_kind(kind)
     if party:
         party = parse_party(party, app_ctx.settings.cache_dir)
+    from tracker.storage.items import iter_items, list_possible_matches
+
     today, horizon = app_ctx.today, app_ctx.settings.due_soon_days
-    with app_ctx.session(read_only=True) as session:
+    with app_ctx.connection(read_only=True) as connection:
         items = iter_items(
-            session,
+            connection,
             status=status,
             overdue_on=today if overdue else None,
             party=party,
@@ -108,7 +121,7 @@ def list_(
         if json_:
             write_json(records)
             return
-        possible = list_possible_matches(session)
+        possible = list_possible_matches(connection)
         empty = True
         for record in records:
             empty = False
@@ -131,6 +144,9 @@ def show(
 
     Example: tracker items show 1
     """
+    from tracker.services.fulfilment import list_links
+    from tracker.storage import repo
+
     app_ctx = get_context(ctx)
     with app_ctx.session(read_only=True) as session:
         record = _record(session, item_id, app_ctx)
@@ -216,6 +232,8 @@ def add(
 
     Example: tracker items add "Next round of consultations" --kind consultations --due "in 2017" --party BY,RS
     """
+    from tracker.services import tracking
+
     app_ctx = get_context(ctx)
     try:
         firmness_ = Firmness(firmness)
@@ -265,6 +283,9 @@ def edit(
     parties; --add-party and --remove-party change one and keep the rest.
     Example: tracker items edit 1 --city Minsk --add-party HU
     """
+    from tracker.services import tracking
+    from tracker.storage import repo
+
     app_ctx = get_context(ctx)
     changes: dict[str, object] = {}
     if title is not None:
@@ -322,6 +343,8 @@ def done(
     --force; one held before the item was made or its window opened is done with a warning.
     Example: tracker items done 1 --by 4
     """
+    from tracker.services import tracking
+
     app_ctx = get_context(ctx)
     # Without a meeting or --on it is done "today", the as-of date: history keeps the real instant.
     on_ = parse_optional_date(on, "--on") or (app_ctx.today if meeting is None else None)
@@ -348,6 +371,8 @@ def cancel(
 
     Example: tracker items cancel 2 --reason "visit called off"
     """
+    from tracker.services import tracking
+
     app_ctx = get_context(ctx)
     with app_ctx.session() as session:
         tracking.cancel_item(session, item_id, at=app_ctx.now(), reason=reason)
@@ -386,6 +411,8 @@ def reschedule(
     elsewhere a vague text ('soon') is refused unless --yes.
     Example: tracker items reschedule 1 --window "first half of 2018"
     """
+    from tracker.services import tracking
+
     app_ctx = get_context(ctx)
     window = parse_window(due, start, end, app_ctx.today)
     if window is None:

@@ -10,7 +10,7 @@ from functools import lru_cache
 import typer
 
 from tracker.cli.app import app, get_context
-from tracker.cli.items import format_item, format_source
+from tracker.cli.items import format_item, format_possible_matches, format_source
 from tracker.cli.options import parse_kind, parse_party
 from tracker.cli.output import JsonText, JsonTexts
 from tracker.cli.output import write_json as write_json_document
@@ -139,8 +139,6 @@ def render_text(document: dict, possible_matches: dict[int, list[int]] | None = 
 
     :param possible_matches: item id -> meetings proposed as its fulfilment, named under the item.
     """
-    from tracker.services.fulfilment import format_possible_matches
-
     titles = _titles_from(document)
     lines = []
     for name in _SECTIONS:
