@@ -75,10 +75,18 @@ def format_possible_matches(meeting_ids: list[int] | None) -> str | None:
 
 
 def _record(session, item_id: int, app_ctx) -> dict:
+    """An item's record, read through the ORM session that has just changed it."""
     from tracker.storage import repo
 
     row = repo.get_commitment(session, item_id)
     return commitment_record(repo.commitment_to_domain(row), app_ctx.today, app_ctx.settings.due_soon_days)
+
+
+def _read_record(connection, item_id: int, app_ctx) -> dict:
+    """An item's record, read from Core rows."""
+    from tracker.storage.items import get_item
+
+    return commitment_record(get_item(connection, item_id), app_ctx.today, app_ctx.settings.due_soon_days)
 
 
 @items_app.command("list")
@@ -232,7 +240,7 @@ def add(
 
     Example: tracker items add "Next round of consultations" --kind consultations --due "in 2017" --party BY,RS
     """
-    from tracker.services import tracking
+    from tracker.services import adding
 
     app_ctx = get_context(ctx)
     try:
@@ -251,9 +259,9 @@ def add(
         review=ReviewState.CONFIRMED,
         made_on=app_ctx.today,
     )
-    with app_ctx.session() as session:
-        row = tracking.add_item(session, item, at=app_ctx.now())
-        record = _record(session, row.id, app_ctx)
+    with app_ctx.connection() as connection:
+        item_id = adding.add_item(connection, item, at=app_ctx.now())
+        record = _read_record(connection, item_id, app_ctx)
     if json_:
         print_json(record)
     else:

@@ -33,6 +33,7 @@ __all__ = [
     "make_engine",
     "session_scope",
     "connection_scope",
+    "session_on",
     "ensure_schema",
     "upgrade",
     "downgrade",
@@ -167,6 +168,19 @@ def connection_scope(engine: Engine, read_only: bool = False) -> Iterator[Connec
         raise StorageError(f"database error: {_first_line(err)}") from err
     finally:
         connection.close()
+
+
+@contextmanager
+def session_on(connection: Connection) -> Iterator[Session]:
+    """A session inside `connection`'s transaction, flushed when the block ends; the connection's owner commits."""
+    from sqlalchemy.orm import Session
+
+    session = Session(bind=connection, expire_on_commit=False)
+    try:
+        yield session
+        session.flush()
+    finally:
+        session.close()
 
 
 def _first_line(err: Exception) -> str:

@@ -15,13 +15,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Table, and_, exists, func, or_, select
+from sqlalchemy import Connection, Table, and_, exists, func, insert, or_, select
 
 from tracker.domain import model as domain
 from tracker.domain.model import LinkState, ReviewState
 from tracker.domain.status import ACTIVE_STATUSES
+from tracker.errors import NotFoundError
+from tracker.limits import MAX_ID
 from tracker.storage import tables as t
 from tracker.storage.item_fields import ItemColumns, ItemRow, item_from_row
+from tracker.storage.writers import new_uid
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -33,6 +36,9 @@ __all__ = [
     "not_rejected",
     "iter_items",
     "list_items",
+    "get_item",
+    "add_item",
+    "any_meeting_could_fulfil",
     "count_active_kinds_by_parties",
     "list_last_change_days",
     "list_unreviewed_item_ids",
@@ -129,6 +135,87 @@ def iter_items(db: Session | Connection, *, batch: int = 1000, **filters: Any) -
 def list_items(db: Session | Connection, **filters: Any) -> list[domain.Commitment]:
     """`iter_items` as a list."""
     return list(iter_items(db, **filters))
+
+
+def get_item(db: Session | Connection, item_id: int) -> domain.Commitment:
+    """The item `item_id` as a domain object, read from Core rows; NotFoundError when there is none."""
+    row = None
+    if 1 <= item_id <= MAX_ID:
+        query = ItemColumns().select().where(t.commitments.c.id == item_id)
+        row = _connection(db).execute(query).first()
+    if row is None:
+        raise NotFoundError(f"no item with id {item_id}; `tracker items list` shows them")
+    return item_from_row(ItemRow._make(row))
+
+
+def add_item(connection: Connection, item: domain.Commitment, *, at: dt.datetime, reason: str) -> int:
+    """Store a new item (a new UID), its parties and its "created" history row with Core inserts; its id.
+
+    The rows are those `repo.add_commitment` and `history.add_created` write through the ORM.
+    """
+    evidence, window = item.evidence, item.window
+    uid = item.uid or new_uid()
+    values = {
+        "uid": uid,
+        "kind": str(item.kind),
+        "title": item.title or "",
+        "firmness": str(item.firmness),
+        "city": item.city,
+        "country": item.country,
+        "timezone": item.timezone,
+        "window_start": window.start,
+        "window_end": window.end,
+        "window_precision": str(window.precision),
+        "window_text": window.text or "",
+        "status": str(item.status),
+        "review": str(item.review),
+        "made_on": item.made_on,
+        "evidence_text": evidence.text if evidence else None,
+        "evidence_start": evidence.start if evidence else None,
+        "evidence_end": evidence.end if evidence else None,
+        "sequence": 0,
+        "created_at": at,
+        "updated_at": at,
+    }
+    key = connection.execute(insert(t.commitments), values).inserted_primary_key
+    assert key is not None  # an INSERT of one row into a table with a primary key
+    item_id: int = key[0]
+    codes = sorted({code.upper() for code in item.parties if code})
+    if codes:
+        connection.execute(
+            insert(t.commitment_parties), [{"commitment_id": item_id, "code": code} for code in codes]
+        )
+    connection.execute(
+        insert(t.history),
+        {
+            "entity": "commitment",
+            "entity_id": item_id,
+            "field": "created",
+            "old_value": None,
+            "new_value": uid,
+            "changed_at": at,
+            "reason": reason,
+        },
+    )
+    return item_id
+
+
+def any_meeting_could_fulfil(db: Session | Connection, *, parties: list[str], since: dt.date | None) -> bool:
+    """Whether a stored meeting, not rejected, holds every one of `parties` and started on or after `since`.
+
+    Every meeting that fulfilment matching (`storage.matching.list_meeting_candidates`)
+    considers for such an item passes this test, which leaves out its kind and city:
+    when none does, there is nothing to match.
+    """
+    meetings, meeting_parties = t.meetings.c, t.meeting_parties.c
+    conditions = [not_rejected(t.meetings)]
+    if since is not None:
+        conditions.append(meetings.start_date >= since)
+    conditions.extend(
+        exists().where(meeting_parties.meeting_id == meetings.id, meeting_parties.code == code.upper())
+        for code in sorted(set(parties))
+    )
+    return bool(_connection(db).execute(select(exists().where(*conditions))).scalar())
 
 
 def reminder_condition(today: dt.date, horizon: dt.date, *, party: str | None, kind: str | None) -> Any:
