@@ -152,12 +152,11 @@ def show(
 
     Example: tracker items show 1
     """
-    from tracker.services.fulfilment import list_links
-    from tracker.storage import repo
+    from tracker.storage import items
 
     app_ctx = get_context(ctx)
-    with app_ctx.session(read_only=True) as session:
-        record = _record(session, item_id, app_ctx)
+    with app_ctx.connection(read_only=True) as connection:
+        record = _read_record(connection, item_id, app_ctx)
         record["history"] = [
             {
                 "at": h.changed_at.isoformat(),
@@ -166,13 +165,13 @@ def show(
                 "new": h.new_value,
                 "reason": h.reason,
             }
-            for h in repo.list_history(session, "commitment", item_id)
+            for h in items.list_item_history(connection, item_id)
         ]
         record["links"] = [
             {"id": link.id, "meeting_id": link.meeting_id, "state": link.state, "reason": link.reason}
-            for link in list_links(session, commitment_id=item_id)
+            for link in items.list_item_links(connection, item_id)
         ]
-        fulfilling_meeting_id = repo.get_commitment(session, item_id).fulfilled_meeting_id
+        fulfilling_meeting_id = items.get_fulfilling_meeting_id(connection, item_id)
     if json_:
         print_json(record)
         return

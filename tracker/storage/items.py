@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Table, and_, exists, func, insert, or_, select
+from sqlalchemy import Connection, Row, Table, and_, exists, func, insert, or_, select
 
 from tracker.domain import model as domain
 from tracker.domain.model import LinkState, ReviewState
@@ -37,6 +37,9 @@ __all__ = [
     "iter_items",
     "list_items",
     "get_item",
+    "get_fulfilling_meeting_id",
+    "list_item_history",
+    "list_item_links",
     "add_item",
     "any_meeting_could_fulfil",
     "count_active_kinds_by_parties",
@@ -146,6 +149,34 @@ def get_item(db: Session | Connection, item_id: int) -> domain.Commitment:
     if row is None:
         raise NotFoundError(f"no item with id {item_id}; `tracker items list` shows them")
     return item_from_row(ItemRow._make(row))
+
+
+def get_fulfilling_meeting_id(db: Session | Connection, item_id: int) -> int | None:
+    """The id of the meeting that fulfilled the item `item_id`, if one did."""
+    query = select(t.commitments.c.fulfilled_meeting_id).where(t.commitments.c.id == item_id)
+    return _connection(db).execute(query).scalar()
+
+
+def list_item_history(db: Session | Connection, item_id: int) -> list[Row[Any]]:
+    """The history rows of the item `item_id` (changed_at, field, old_value, new_value, reason), oldest first."""
+    history = t.history.c
+    query = (
+        select(history.changed_at, history.field, history.old_value, history.new_value, history.reason)
+        .where(history.entity == "commitment", history.entity_id == item_id)
+        .order_by(history.changed_at, history.id)
+    )
+    return list(_connection(db).execute(query))
+
+
+def list_item_links(db: Session | Connection, item_id: int) -> list[Row[Any]]:
+    """The fulfilment links of the item `item_id` (id, meeting_id, state, reason), in the order they were made."""
+    links = t.fulfilment_links.c
+    query = (
+        select(links.id, links.meeting_id, links.state, links.reason)
+        .where(links.commitment_id == item_id)
+        .order_by(links.id)
+    )
+    return list(_connection(db).execute(query))
 
 
 def add_item(connection: Connection, item: domain.Commitment, *, at: dt.datetime, reason: str) -> int:
