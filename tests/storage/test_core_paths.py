@@ -7,6 +7,7 @@ ORM paths store and return, on both engines.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -156,3 +157,60 @@ def test_core_readers_return_what_the_orm_readers_return(engine):
         assert [tuple(row) for row in items.list_item_history(connection, item_id)] == history
         assert [row.meeting_id for row in items.list_item_links(connection, item_id)] == [held]
         assert items.get_fulfilling_meeting_id(connection, item_id) == held
+
+
+def test_items_list_json_written_by_the_database_equals_the_records_built_in_python(engine, db_url, cli):
+    # `items list --json` joins the database's JSON text of each item to the fields derived on the
+    # day (tracker/speed/sql_rows.py iter_item_records); the text list builds the same records in Python.
+    from sqlalchemy.orm import Session
+
+    from tracker.exporters.records import commitment_record
+
+    today = D(2017, 6, 1)
+    with Session(engine) as session:
+        held = tracking.add_meeting(session, _meeting(D(2018, 2, 1)), at=AT)
+        tracking.add_item(session, _item(), at=AT)  # fulfilled late by the meeting of 2018
+        tracking.add_item(session, _item(title="Open-ended", window=Window.open(), parties=["HU"]), at=AT)
+        tracking.add_item(
+            session, _item(title="Due soon", window=Window(D(2017, 6, 1), D(2017, 6, 10), "day", "x")), at=AT
+        )
+        tracking.add_item(
+            session,
+            _item(
+                title="Overdue \u201cquoted\u201d",
+                window=Window(D(2016, 1, 1), D(2016, 2, 1), "month", "y"),
+                parties=["RU"],
+            ),
+            at=AT,
+        )
+        rejected = tracking.add_item(
+            session, _item(title="Rejected", review=ReviewState.REJECTED, parties=[]), at=AT
+        )
+        session.commit()
+        assert repo.get_commitment(session, rejected.id).review == "rejected" and held.id
+    for options in (
+        [],
+        ["--all"],
+        ["--overdue"],
+        ["--party", "RU"],
+        ["--status", "fulfilled"],
+        ["--kind", "visit"],
+    ):
+        filters = {
+            "all": {"include_rejected": True},
+            "overdue": {"overdue_on": today, "active_only": True},
+        }
+        expected_filters = {"active_only": False, "include_rejected": False}
+        if options:
+            name = options[0].lstrip("-")
+            expected_filters.update(filters.get(name, {}))
+            if name in ("party", "status", "kind"):
+                expected_filters[name] = options[1]
+        with connection_scope(engine, read_only=True) as connection:
+            expected = [
+                commitment_record(item, today) for item in items.iter_items(connection, **expected_filters)
+            ]
+        shown = cli("items", "list", "--json", *options, today="2017-06-01")
+        assert shown.exit_code == 0, shown.stderr
+        assert json.loads(shown.stdout) == expected, options
+        assert [list(record) for record in json.loads(shown.stdout)] == [list(record) for record in expected]

@@ -7,7 +7,9 @@ item import the services (and with them SQLAlchemy's ORM) when they run, so that
 
 from __future__ import annotations
 
+import json
 import sys
+from typing import Any
 
 import typer
 
@@ -112,23 +114,22 @@ def list_(
     kind_ = parse_kind(kind)
     if party:
         party = parse_party(party, app_ctx.settings.cache_dir)
-    from tracker.storage.items import iter_items, list_possible_matches
+    from tracker.storage.items import item_conditions, iter_items, list_possible_matches
 
     today, horizon = app_ctx.today, app_ctx.settings.due_soon_days
+    filters: dict[str, Any] = {
+        "status": status,
+        "overdue_on": today if overdue else None,
+        "party": party,
+        "kind": kind_.value if kind_ else None,
+        "active_only": overdue,
+        "include_rejected": all_,
+    }
     with app_ctx.connection(read_only=True) as connection:
-        items = iter_items(
-            connection,
-            status=status,
-            overdue_on=today if overdue else None,
-            party=party,
-            kind=kind_.value if kind_ else None,
-            active_only=overdue,
-            include_rejected=all_,
-        )
-        records = (commitment_record(item, today, horizon) for item in items)
         if json_:
-            write_json(records)
+            write_json(_json_records(connection, item_conditions(**filters), today, horizon))
             return
+        records = (commitment_record(item, today, horizon) for item in iter_items(connection, **filters))
         possible = list_possible_matches(connection)
         empty = True
         for record in records:
@@ -140,6 +141,38 @@ def list_(
                 typer.echo(f"      {hint}")
         if empty:
             typer.echo("no items")
+
+
+def _json_records(connection, conditions: list, today, horizon: int):
+    """The records of `items list --json` as JSON texts: each one written by the database, with the
+    fields derived on `today` joined to it, laid out as `tracker.cli.output` writes any list entry
+    (`tracker.speed.sql_rows`, `tracker.speed.json_text`)."""
+    from tracker.cli.output import JsonText
+    from tracker.domain.model import Firmness, Kind, Precision, Status
+    from tracker.speed.json_text import indent_json, join_json_objects
+    from tracker.speed.sql_rows import iter_item_records
+
+    derived: dict[tuple, str] = {}
+    for status, review, end, fulfilled_on, record in iter_item_records(connection, conditions):
+        key = (status, review, end, fulfilled_on)
+        fields = derived.get(key)
+        if fields is None:
+            # The rules read these four fields only; items share few of them (a window end is a day).
+            window = Window(end, end, Precision.DAY) if end is not None else Window.open()
+            probe = Commitment(
+                kind=Kind.MEETING,
+                firmness=Firmness.AGREED,
+                window=window,
+                status=Status(status),
+                review=ReviewState(review),
+                fulfilled_on=fulfilled_on,
+            )
+            derived_record = commitment_record(probe, today, horizon)
+            fields = derived[key] = json.dumps(
+                {"state": derived_record["state"], "days_overdue": derived_record["days_overdue"]},
+                separators=(",", ":"),
+            )
+        yield JsonText(indent_json(join_json_objects(record, fields), 1))
 
 
 @items_app.command("show")

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "active_condition",
+    "item_conditions",
     "not_rejected",
     "iter_items",
     "list_items",
@@ -80,7 +81,7 @@ def _unindexed(column: Any) -> Any:
     return func.coalesce(column, None)
 
 
-def _conditions(
+def item_conditions(
     *,
     status: str | None = None,
     overdue_on: dt.date | None = None,
@@ -90,7 +91,7 @@ def _conditions(
     active_only: bool = True,
     include_rejected: bool = False,
 ) -> list[Any]:
-    """The SQL conditions of `iter_items`' filters (see there)."""
+    """The SQL conditions of `iter_items`' filters (see there), for other readers of the same list."""
     c = t.commitments.c
     conditions: list[Any] = []
     if active_only:
@@ -114,7 +115,7 @@ def _conditions(
 def iter_items(db: Session | Connection, *, batch: int = 1000, **filters: Any) -> Iterator[domain.Commitment]:
     """Items, soonest window end first (open-ended last), then by id, streamed `batch` rows at a time.
 
-    :param filters: those of `_conditions`: `status=` (stored status), `overdue_on=` (the
+    :param filters: those of `item_conditions`: `status=` (stored status), `overdue_on=` (the
         window ended before this day), `open_ended=True` (no window), `party=`, `kind=`,
         `active_only=` (default True: open or rescheduled) and `include_rejected=` (default
         False: items rejected in review are left out).
@@ -123,7 +124,7 @@ def iter_items(db: Session | Connection, *, batch: int = 1000, **filters: Any) -
     query = (
         ItemColumns()
         .select()
-        .where(*_conditions(**filters))
+        .where(*item_conditions(**filters))
         .order_by(c.window_end.is_(None), c.window_end, c.id)
     )
     # Core rows (through a session's connection, in its transaction): no ORM result machinery per row.
@@ -253,7 +254,7 @@ def reminder_condition(today: dt.date, horizon: dt.date, *, party: str | None, k
     """SQL condition: active items whose window ended before `horizon`, or opens after `today` by it."""
     end, start = _unindexed(t.commitments.c.window_end), _unindexed(t.commitments.c.window_start)
     return and_(
-        or_(end <= horizon, and_(start > today, start <= horizon)), *_conditions(party=party, kind=kind)
+        or_(end <= horizon, and_(start > today, start <= horizon)), *item_conditions(party=party, kind=kind)
     )
 
 
