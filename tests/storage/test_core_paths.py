@@ -141,6 +141,9 @@ def test_core_readers_return_what_the_orm_readers_return(engine):
     with Session(engine) as session:
         held = tracking.add_meeting(session, _meeting(D(2017, 5, 15)), at=AT).id
         tracking.add_meeting(session, _meeting(D(2017, 6, 1), parties=["HU"], participants=[]), at=AT)
+        tracking.add_meeting(
+            session, _meeting(D(2017, 7, 1), review=ReviewState.REJECTED), at=AT, match=False
+        )
         item_id = tracking.add_item(session, _item(), at=AT).id
         session.commit()
         by_orm_meetings = [repo.meeting_to_domain(row) for row in repo.list_meetings(session)]
@@ -151,7 +154,8 @@ def test_core_readers_return_what_the_orm_readers_return(engine):
         ]
     with connection_scope(engine, read_only=True) as connection:
         assert meetings.list_meetings(connection) == by_orm_meetings
-        assert meetings.list_meetings(connection, party="hu") == by_orm_meetings[1:]
+        assert meetings.list_meetings(connection, party="hu") == by_orm_meetings[1:2]
+        assert meetings.list_meetings(connection, include_rejected=False) == by_orm_meetings[:2]
         assert meetings.get_meeting(connection, held) == by_orm_meetings[0]
         assert items.get_item(connection, item_id) == by_orm_item
         assert [tuple(row) for row in items.list_item_history(connection, item_id)] == history

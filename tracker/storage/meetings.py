@@ -42,17 +42,21 @@ def list_meetings(
     since: dt.date | None = None,
     until: dt.date | None = None,
     meeting_id: int | None = None,
+    include_rejected: bool = True,
 ) -> list[domain.Meeting]:
-    """Meetings by start date, then id, as domain objects (rejected ones too, marked so).
+    """Meetings by start date, then id, as domain objects.
 
-    `since`/`until` are inclusive bounds on the start date. The rows of
-    `repo.list_meetings`, read with three Core queries instead of ORM loading.
+    `since`/`until` are inclusive bounds on the start date; `include_rejected=False`
+    leaves out those rejected in review. The rows of `repo.list_meetings`, read with
+    three Core queries instead of ORM loading.
     """
     query = (
         select(t.meetings, t.documents.c.source)
         .outerjoin(t.documents, t.documents.c.id == _meetings.document_id)
         .order_by(_meetings.start_date, _meetings.id)
     )
+    if not include_rejected:
+        query = query.where(not_rejected(t.meetings))
     if party:
         query = query.where(_with_party(party))
     if kind:
