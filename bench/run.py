@@ -136,6 +136,23 @@ def _foreign_remind(output: str) -> list[dict]:
                     "note": "bench/remind.py (#16: <= 200 MB), whole process",
                 }
             )
+        listed = re.search(
+            r"^\s+tracker items list --json \(all ([\d,]+)\)\s+median\s+"
+            + _NUMBER
+            + r" s.*?peak\s+"
+            + _NUMBER,
+            section,
+            re.MULTILINE,
+        )
+        if listed:  # issue #16: <= 10 s at 1,000,000 items, streamed (constant memory)
+            rows.append(
+                {
+                    "figure": f"items list --json, all {listed[1]} items (s)",
+                    "ours": _number(listed[2]),
+                    "better": "lower",
+                    "note": f"bench/remind.py (#16), whole process, peak {listed[3]} MB; target <= 10 s at 1,000,000",
+                }
+            )
         rows.append(
             {
                 "figure": f"remind --json, {what} (s)",

@@ -50,6 +50,8 @@ COMMANDS: list[tuple[str, list[str], float | None]] = [
     ("tracker --help", ["--help"], 150),
     ("tracker items list (small db)", ["items", "list"], 200),
     ("tracker items add (small db)", ITEM_ADD, 250),
+    ("tracker items show 1 (small db)", ["items", "show", "1"], None),
+    ("tracker meetings list (small db)", ["meetings", "list"], None),
     ("tracker remind (small db)", ["remind"], None),
 ]
 FLOOR = "python -c pass"

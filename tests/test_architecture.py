@@ -98,8 +98,9 @@ def test_the_cli_builds_no_sql():
     assert {name: modules for name, modules in found.items() if modules} == {}
 
 
-# What a service may name from SQLAlchemy: the session it is handed and the rows storage returns.
-_SQLALCHEMY_TYPES = {"sqlalchemy.orm": {"Session"}, "sqlalchemy": {"Row"}}
+# What a service may name from SQLAlchemy: the session or Core connection it is handed and the rows
+# storage returns.
+_SQLALCHEMY_TYPES = {"sqlalchemy.orm": {"Session"}, "sqlalchemy": {"Row", "Connection"}}
 
 
 def test_services_build_no_sql():

@@ -348,6 +348,15 @@ class AppContext:
 
         return session_scope(self.engine(create=not read_only), read_only=read_only)
 
+    def connection(self, read_only: bool = False):
+        """One Core connection in one transaction, for commands that need no ORM objects (issue #16).
+
+        Read-only, like `session(read_only=True)`, it never creates the database.
+        """
+        from tracker.storage.db import connection_scope
+
+        return connection_scope(self.engine(create=not read_only), read_only=read_only)
+
     def now(self):
         """The real instant, for history and change times: `--today` sets the date read, not the one recorded."""
         from tracker import clock

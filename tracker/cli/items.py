@@ -1,8 +1,15 @@
-"""`tracker items list|show|add|edit|done|cancel|reschedule`: the follow-up items."""
+"""`tracker items list|show|add|edit|done|cancel|reschedule`: the follow-up items.
+
+Listing reads Core rows through a plain connection; the commands that change an
+item import the services (and with them SQLAlchemy's ORM) when they run, so that
+`items list` and `remind` never load them (issue #16).
+"""
 
 from __future__ import annotations
 
+import json
 import sys
+from typing import Any
 
 import typer
 
@@ -19,10 +26,6 @@ from tracker.cli.output import write_json
 from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Window
 from tracker.errors import InputError
 from tracker.exporters.records import commitment_record
-from tracker.services import tracking
-from tracker.services.fulfilment import format_possible_matches, list_links, list_possible_matches
-from tracker.storage import repo
-from tracker.storage.items import iter_items
 
 items_app = typer.Typer(help="Follow-up items (commitments) and their status.", no_args_is_help=True)
 app.add_typer(items_app, name="items")
@@ -65,9 +68,27 @@ def format_item_details(record: dict) -> list[str]:
     return lines
 
 
+def format_possible_matches(meeting_ids: list[int] | None) -> str | None:
+    """The hint printed under an item with proposed fulfilments, None when it has none."""
+    if not meeting_ids:
+        return None
+    meetings = " or ".join(f"#{meeting_id}" for meeting_id in meeting_ids)
+    return f"possible match: meeting {meetings} (`tracker review`)"
+
+
 def _record(session, item_id: int, app_ctx) -> dict:
+    """An item's record, read through the ORM session that has just changed it."""
+    from tracker.storage import repo
+
     row = repo.get_commitment(session, item_id)
     return commitment_record(repo.commitment_to_domain(row), app_ctx.today, app_ctx.settings.due_soon_days)
+
+
+def _read_record(connection, item_id: int, app_ctx) -> dict:
+    """An item's record, read from Core rows."""
+    from tracker.storage.items import get_item
+
+    return commitment_record(get_item(connection, item_id), app_ctx.today, app_ctx.settings.due_soon_days)
 
 
 @items_app.command("list")
@@ -93,22 +114,23 @@ def list_(
     kind_ = parse_kind(kind)
     if party:
         party = parse_party(party, app_ctx.settings.cache_dir)
+    from tracker.storage.items import item_conditions, iter_items, list_possible_matches
+
     today, horizon = app_ctx.today, app_ctx.settings.due_soon_days
-    with app_ctx.session(read_only=True) as session:
-        items = iter_items(
-            session,
-            status=status,
-            overdue_on=today if overdue else None,
-            party=party,
-            kind=kind_.value if kind_ else None,
-            active_only=overdue,
-            include_rejected=all_,
-        )
-        records = (commitment_record(item, today, horizon) for item in items)
+    filters: dict[str, Any] = {
+        "status": status,
+        "overdue_on": today if overdue else None,
+        "party": party,
+        "kind": kind_.value if kind_ else None,
+        "active_only": overdue,
+        "include_rejected": all_,
+    }
+    with app_ctx.connection(read_only=True) as connection:
         if json_:
-            write_json(records)
+            write_json(_json_records(connection, item_conditions(**filters), today, horizon))
             return
-        possible = list_possible_matches(session)
+        records = (commitment_record(item, today, horizon) for item in iter_items(connection, **filters))
+        possible = list_possible_matches(connection)
         empty = True
         for record in records:
             empty = False
@@ -121,6 +143,38 @@ def list_(
             typer.echo("no items")
 
 
+def _json_records(connection, conditions: list, today, horizon: int):
+    """The records of `items list --json` as JSON texts: each one written by the database, with the
+    fields derived on `today` joined to it, laid out as `tracker.cli.output` writes any list entry
+    (`tracker.speed.sql_rows`, `tracker.speed.json_text`)."""
+    from tracker.cli.output import JsonText
+    from tracker.domain.model import Firmness, Kind, Precision, Status
+    from tracker.speed.json_text import indent_json, join_json_objects
+    from tracker.speed.sql_rows import iter_item_records
+
+    derived: dict[tuple, str] = {}
+    for status, review, end, fulfilled_on, record in iter_item_records(connection, conditions):
+        key = (status, review, end, fulfilled_on)
+        fields = derived.get(key)
+        if fields is None:
+            # The rules read these four fields only; items share few of them (a window end is a day).
+            window = Window(end, end, Precision.DAY) if end is not None else Window.open()
+            probe = Commitment(
+                kind=Kind.MEETING,
+                firmness=Firmness.AGREED,
+                window=window,
+                status=Status(status),
+                review=ReviewState(review),
+                fulfilled_on=fulfilled_on,
+            )
+            derived_record = commitment_record(probe, today, horizon)
+            fields = derived[key] = json.dumps(
+                {"state": derived_record["state"], "days_overdue": derived_record["days_overdue"]},
+                separators=(",", ":"),
+            )
+        yield JsonText(indent_json(join_json_objects(record, fields), 1))
+
+
 @items_app.command("show")
 def show(
     ctx: typer.Context,
@@ -131,9 +185,11 @@ def show(
 
     Example: tracker items show 1
     """
+    from tracker.storage import items
+
     app_ctx = get_context(ctx)
-    with app_ctx.session(read_only=True) as session:
-        record = _record(session, item_id, app_ctx)
+    with app_ctx.connection(read_only=True) as connection:
+        record = _read_record(connection, item_id, app_ctx)
         record["history"] = [
             {
                 "at": h.changed_at.isoformat(),
@@ -142,13 +198,13 @@ def show(
                 "new": h.new_value,
                 "reason": h.reason,
             }
-            for h in repo.list_history(session, "commitment", item_id)
+            for h in items.list_item_history(connection, item_id)
         ]
         record["links"] = [
             {"id": link.id, "meeting_id": link.meeting_id, "state": link.state, "reason": link.reason}
-            for link in list_links(session, commitment_id=item_id)
+            for link in items.list_item_links(connection, item_id)
         ]
-        fulfilling_meeting_id = repo.get_commitment(session, item_id).fulfilled_meeting_id
+        fulfilling_meeting_id = items.get_fulfilling_meeting_id(connection, item_id)
     if json_:
         print_json(record)
         return
@@ -216,6 +272,8 @@ def add(
 
     Example: tracker items add "Next round of consultations" --kind consultations --due "in 2017" --party BY,RS
     """
+    from tracker.services import adding
+
     app_ctx = get_context(ctx)
     try:
         firmness_ = Firmness(firmness)
@@ -233,9 +291,9 @@ def add(
         review=ReviewState.CONFIRMED,
         made_on=app_ctx.today,
     )
-    with app_ctx.session() as session:
-        row = tracking.add_item(session, item, at=app_ctx.now())
-        record = _record(session, row.id, app_ctx)
+    with app_ctx.connection() as connection:
+        item_id = adding.add_item(connection, item, at=app_ctx.now())
+        record = _read_record(connection, item_id, app_ctx)
     if json_:
         print_json(record)
     else:
@@ -265,6 +323,9 @@ def edit(
     parties; --add-party and --remove-party change one and keep the rest.
     Example: tracker items edit 1 --city Minsk --add-party HU
     """
+    from tracker.services import tracking
+    from tracker.storage import repo
+
     app_ctx = get_context(ctx)
     changes: dict[str, object] = {}
     if title is not None:
@@ -322,6 +383,8 @@ def done(
     --force; one held before the item was made or its window opened is done with a warning.
     Example: tracker items done 1 --by 4
     """
+    from tracker.services import tracking
+
     app_ctx = get_context(ctx)
     # Without a meeting or --on it is done "today", the as-of date: history keeps the real instant.
     on_ = parse_optional_date(on, "--on") or (app_ctx.today if meeting is None else None)
@@ -348,6 +411,8 @@ def cancel(
 
     Example: tracker items cancel 2 --reason "visit called off"
     """
+    from tracker.services import tracking
+
     app_ctx = get_context(ctx)
     with app_ctx.session() as session:
         tracking.cancel_item(session, item_id, at=app_ctx.now(), reason=reason)
@@ -386,6 +451,8 @@ def reschedule(
     elsewhere a vague text ('soon') is refused unless --yes.
     Example: tracker items reschedule 1 --window "first half of 2018"
     """
+    from tracker.services import tracking
+
     app_ctx = get_context(ctx)
     window = parse_window(due, start, end, app_ctx.today)
     if window is None:

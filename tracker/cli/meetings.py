@@ -1,4 +1,8 @@
-"""`tracker meetings list|show|add|edit`."""
+"""`tracker meetings list|show|add|edit`.
+
+Listing and showing read Core rows through a plain connection; adding and editing
+import the services (and SQLAlchemy's ORM) when they run (issue #16).
+"""
 
 from __future__ import annotations
 
@@ -19,9 +23,6 @@ from tracker.clock import parse_iso_date
 from tracker.domain.model import Kind, Meeting, Participant, ReviewState
 from tracker.errors import InputError
 from tracker.exporters.records import meeting_record
-from tracker.services import tracking
-from tracker.services.fulfilment import list_links
-from tracker.storage import repo
 
 meetings_app = typer.Typer(help="Meetings that took place.", no_args_is_help=True)
 app.add_typer(meetings_app, name="meetings")
@@ -36,6 +37,8 @@ def _line(record: dict) -> str:
 
 
 def _links(session, meeting_id: int) -> list[dict]:
+    from tracker.services.fulfilment import list_links
+
     return [
         {"id": link.id, "item_id": link.commitment_id, "state": link.state, "reason": link.reason}
         for link in list_links(session, meeting_id=meeting_id)
@@ -86,16 +89,18 @@ def list_(
     app_ctx = get_context(ctx)
     kind_ = parse_kind(kind)
     party = parse_party(party, app_ctx.settings.cache_dir) if party else None
-    with app_ctx.session(read_only=True) as session:
-        rows = repo.list_meetings(
-            session,
+    from tracker.storage.meetings import list_meetings
+
+    with app_ctx.connection(read_only=True) as connection:
+        meetings = list_meetings(
+            connection,
             party=party,
             kind=kind_.value if kind_ else None,
             since=parse_optional_date(since, "--since"),
             until=parse_optional_date(until, "--until"),
             include_rejected=all_,
         )
-        records = [meeting_record(repo.meeting_to_domain(row)) for row in rows]
+    records = [meeting_record(meeting) for meeting in meetings]
     if json_:
         print_json(records)
         return
@@ -115,8 +120,10 @@ def show(
 
     Example: tracker meetings show 1
     """
-    with get_context(ctx).session(read_only=True) as session:
-        record = meeting_record(repo.meeting_to_domain(repo.get_meeting(session, meeting_id)))
+    from tracker.storage.meetings import get_meeting
+
+    with get_context(ctx).connection(read_only=True) as connection:
+        record = meeting_record(get_meeting(connection, meeting_id))
     if json_:
         print_json(record)
         return
@@ -158,6 +165,9 @@ def add(
 
     Example: tracker meetings add --start 2017-05-10 --time 10:30 --timezone Europe/Minsk --party BY,RS
     """
+    from tracker.services import tracking
+    from tracker.storage import repo
+
     app_ctx = get_context(ctx)
     first = parse_iso_date(start, "--start")
     last = parse_optional_date(end, "--end") or first
@@ -217,6 +227,9 @@ def edit(
 
     Example: tracker meetings edit 3 --time 10:30 --timezone Europe/Minsk --reason "time from the agenda"
     """
+    from tracker.services import tracking
+    from tracker.storage import repo
+
     app_ctx = get_context(ctx)
     changes: dict[str, object] = {}
     # The new dates, zone and times, typed, for the check below (changes holds every field).

@@ -13,7 +13,7 @@ from typing import IO
 import typer
 
 from tracker.cli.app import app, get_context
-from tracker.cli.items import format_item, format_source
+from tracker.cli.items import format_item, format_possible_matches, format_source
 from tracker.cli.options import parse_kind, parse_party
 from tracker.cli.output import JsonText, JsonTexts
 from tracker.cli.output import write_json as write_json_document
@@ -155,7 +155,6 @@ def _text_lines(
     possible_matches: dict[int, list[int]],
 ) -> Iterator[str]:
     """The lines of `render_text`, made one at a time: (name, count, records) for each section in order."""
-    from tracker.services.fulfilment import format_possible_matches
 
     titles = _titles_from(head)
     wrote = unreviewed = False

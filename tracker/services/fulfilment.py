@@ -38,7 +38,8 @@ from tracker.limits import MAX_ID
 from tracker.storage import matching, repo
 from tracker.storage import models as m
 from tracker.storage.history import add_history, record_changes
-from tracker.storage.matching import list_links, list_possible_matches
+from tracker.storage.items import list_possible_matches
+from tracker.storage.matching import list_links
 
 __all__ = [
     "LinkState",
@@ -54,7 +55,6 @@ __all__ = [
     "item_made_on",
     "list_possible_matches",
     "reassess_meeting_links",
-    "format_possible_matches",
 ]
 
 
@@ -331,14 +331,6 @@ def _lock_link(session: Session, link_id: int) -> m.FulfilmentLink:
     repo.get_commitment(session, link.commitment_id, for_update=True)
     session.refresh(link, with_for_update=True)
     return link
-
-
-def format_possible_matches(meeting_ids: list[int] | None) -> str | None:
-    """The hint printed under an item with proposed fulfilments, None when it has none."""
-    if not meeting_ids:
-        return None
-    meetings = " or ".join(f"#{meeting_id}" for meeting_id in meeting_ids)
-    return f"possible match: meeting {meetings} (`tracker review`)"
 
 
 def _set_link_state(

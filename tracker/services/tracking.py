@@ -18,6 +18,7 @@ from tracker import limits
 from tracker.domain.model import Commitment, Meeting, Status, Window
 from tracker.domain.status import ACTIVE_STATUSES, fulfilment_mismatches
 from tracker.errors import ConflictError
+from tracker.services.adding import check_item
 from tracker.services.fulfilment import (
     item_made_on,
     link_confirmed,
@@ -100,21 +101,11 @@ def edit_meeting(
 def add_item(
     session: Session, item: Commitment, *, at: dt.datetime, reason: str = "added by hand", match: bool = True
 ) -> m.Commitment:
-    """Store an item and (unless `match` is false) compare it with the meetings already stored."""
-    limits.check_fields(
-        {
-            "title": item.title,
-            "city": item.city,
-            "country": item.country,
-            "timezone": item.timezone,
-            "parties": item.parties,
-            "window_start": item.window.start,
-            "window_end": item.window.end,
-            "window_text": item.window.text,
-            "made_on": item.made_on,
-        },
-        entity="item",
-    )
+    """Store an item and (unless `match` is false) compare it with the meetings already stored.
+
+    `tracker items add` writes through `tracker.services.adding.add_item` instead, without the ORM.
+    """
+    check_item(item)
     row = repo.add_commitment(session, item, at=at)
     add_created(session, row, at=at, reason=reason)
     if match:

@@ -3,6 +3,8 @@
 SQLite files get WAL mode and a busy timeout so that several processes can
 ingest at once. The schema is only ever made by Alembic (`alembic/`);
 `ensure_schema` upgrades an empty or older database before any command runs.
+Readers that need no unit of work take a plain connection (`connection_scope`):
+this module imports `sqlalchemy.orm` only when a session is asked for.
 """
 
 from __future__ import annotations
@@ -15,21 +17,23 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from tracker.config import mask_url_password
 from tracker.errors import InputError, StorageError
 from tracker.private_files import create_private_file, make_private_folder
 
-if TYPE_CHECKING:  # both load lazily, at run time only where used
+if TYPE_CHECKING:  # these load lazily, at run time only where used
     import sqlite3
 
     from alembic.config import Config
+    from sqlalchemy.orm import Session
 
 __all__ = [
     "make_engine",
     "session_scope",
+    "connection_scope",
+    "session_on",
     "ensure_schema",
     "upgrade",
     "downgrade",
@@ -128,6 +132,8 @@ def session_scope(engine: Engine, read_only: bool = False) -> Iterator[Session]:
     `read_only` sessions (lists, exports, the feed server) do not take SQLite's
     write lock, so they never queue behind an ingest.
     """
+    from sqlalchemy.orm import sessionmaker
+
     factory = sessionmaker(engine, expire_on_commit=False)
     session = factory()
     if read_only:
@@ -141,6 +147,38 @@ def session_scope(engine: Engine, read_only: bool = False) -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+    finally:
+        session.close()
+
+
+@contextmanager
+def connection_scope(engine: Engine, read_only: bool = False) -> Iterator[Connection]:
+    """One Core connection in one transaction, committed when the block ends normally.
+
+    For commands that read (or insert) rows without ORM objects; `read_only` as in
+    `session_scope`.
+    """
+    connection = engine.connect()
+    if read_only:
+        connection = connection.execution_options(**{READ_ONLY_OPTION: True})
+    try:
+        with connection.begin():
+            yield connection
+    except OperationalError as err:
+        raise StorageError(f"database error: {_first_line(err)}") from err
+    finally:
+        connection.close()
+
+
+@contextmanager
+def session_on(connection: Connection) -> Iterator[Session]:
+    """A session inside `connection`'s transaction, flushed when the block ends; the connection's owner commits."""
+    from sqlalchemy.orm import Session
+
+    session = Session(bind=connection, expire_on_commit=False)
+    try:
+        yield session
+        session.flush()
     finally:
         session.close()
 

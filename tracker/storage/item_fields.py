@@ -2,7 +2,7 @@
 
 `ItemColumns` is the one ordered declaration every reader of items goes through:
 `repo.commitment_to_domain` (an ORM row), the long lists of `tracker.storage.items`
-(plain column rows), the JSON records the database writes
+(plain column rows, Core only: no ORM import), the JSON records the database writes
 (`tracker.speed.sql_rows`, keyed and ordered by `domain.model.COMMITMENT_RECORD_FIELDS`)
 and the weekly report's light rows (`tracker.storage.reporting`, which name their
 columns from here).
@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import aliased
 
 from tracker.domain import model as domain
-from tracker.storage import models as m
+from tracker.storage import tables as t
+
+if TYPE_CHECKING:
+    from tracker.storage import models as m
 
 __all__ = ["ITEM_FIELDS", "ItemRow", "ItemColumns", "item_from_row", "row_of"]
 
@@ -33,11 +35,11 @@ class ItemColumns:
     """
 
     def __init__(self) -> None:
-        c = m.Commitment
-        self.agreed, self.fulfilled = aliased(m.Meeting), aliased(m.Meeting)
+        c = t.commitments.c
+        self.agreed, self.fulfilled = t.meetings.alias(), t.meetings.alias()
         parties = (
-            select(func.aggregate_strings(m.CommitmentParty.code, ","))
-            .where(m.CommitmentParty.commitment_id == c.id)
+            select(func.aggregate_strings(t.commitment_parties.c.code, ","))
+            .where(t.commitment_parties.c.commitment_id == c.id)
             .scalar_subquery()
         )
         self.by_name: dict[str, Any] = {
@@ -57,10 +59,10 @@ class ItemColumns:
             "window_precision": c.window_precision,
             "window_text": c.window_text,
             "made_on": c.made_on,
-            "agreed_meeting": self.agreed.uid,
-            "fulfilled_meeting": self.fulfilled.uid,
+            "agreed_meeting": self.agreed.c.uid,
+            "fulfilled_meeting": self.fulfilled.c.uid,
             "fulfilled_on": c.fulfilled_on,
-            "source": m.Document.source,
+            "source": t.documents.c.source,
             "evidence": c.evidence_text,
             "evidence_start": c.evidence_start,
             "evidence_end": c.evidence_end,
@@ -74,19 +76,19 @@ class ItemColumns:
 
     def joined(self, query: Select[Any], names: tuple[str, ...] | list[str]) -> Select[Any]:
         """`query` (over items) joined to the tables that the fields `names` come from."""
-        c = m.Commitment
+        c = t.commitments.c
         if "source" in names:
-            query = query.outerjoin(m.Document, m.Document.id == c.document_id)
+            query = query.outerjoin(t.documents, t.documents.c.id == c.document_id)
         if "agreed_meeting" in names:
-            query = query.outerjoin(self.agreed, self.agreed.id == c.agreed_meeting_id)
+            query = query.outerjoin(self.agreed, self.agreed.c.id == c.agreed_meeting_id)
         if "fulfilled_meeting" in names:
-            query = query.outerjoin(self.fulfilled, self.fulfilled.id == c.fulfilled_meeting_id)
+            query = query.outerjoin(self.fulfilled, self.fulfilled.c.id == c.fulfilled_meeting_id)
         return query
 
     def select(self, *names: str) -> Select[Any]:
         """SELECT of the fields `names` (all of ITEM_FIELDS, in order, when none) of every item."""
         wanted = names or ITEM_FIELDS
-        query = select(*(self.by_name[name].label(name) for name in wanted)).select_from(m.Commitment)
+        query = select(*(self.by_name[name].label(name) for name in wanted)).select_from(t.commitments)
         return self.joined(query, wanted)
 
 

@@ -3,7 +3,9 @@
 "Active" here is `tracker.domain.status.is_active` as SQL: the status is one of
 ACTIVE_STATUSES and the item is not rejected in review. Lists are streamed from
 plain column rows (`tracker.storage.item_fields`), never ORM objects, so that
-100,000s of items neither wait for nor sit in memory whole.
+100,000s of items neither wait for nor sit in memory whole. Everything here is
+Core (`tracker.storage.tables`) and takes a Session or a plain Connection, so
+that a reading command never imports the ORM (issue #16).
 """
 
 from __future__ import annotations
@@ -11,25 +13,40 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, Table, and_, exists, func, insert, or_, select
 
 from tracker.domain import model as domain
-from tracker.domain.model import ReviewState
+from tracker.domain.model import LinkState, ReviewState
 from tracker.domain.status import ACTIVE_STATUSES
-from tracker.storage import models as m
+from tracker.errors import NotFoundError
+from tracker.limits import MAX_ID
+from tracker.storage import tables as t
 from tracker.storage.item_fields import ItemColumns, ItemRow, item_from_row
+from tracker.storage.writers import new_uid
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from tracker.storage import models as m
 
 __all__ = [
     "active_condition",
+    "item_conditions",
     "not_rejected",
     "iter_items",
     "list_items",
+    "get_item",
+    "get_fulfilling_meeting_id",
+    "list_item_history",
+    "list_item_links",
+    "add_item",
+    "any_meeting_could_fulfil",
     "count_active_kinds_by_parties",
     "list_last_change_days",
     "list_unreviewed_item_ids",
+    "list_possible_matches",
     "reminder_condition",
 ]
 
@@ -37,14 +54,20 @@ _ACTIVE_VALUES = sorted(str(status) for status in ACTIVE_STATUSES)
 _IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
 
 
-def not_rejected(table: type[m.Commitment] | type[m.Meeting]) -> Any:
-    """SQL condition: the item or meeting was not rejected in review."""
-    return table.review != str(ReviewState.REJECTED)
+def _connection(db: Session | Connection) -> Connection:
+    """The Core connection of `db` (a session's, in its transaction)."""
+    return db if isinstance(db, Connection) else db.connection()
+
+
+def not_rejected(table: Table | type[m.Commitment] | type[m.Meeting]) -> Any:
+    """SQL condition: the item or meeting (a table or its ORM class) was not rejected in review."""
+    review = table.c.review if isinstance(table, Table) else table.review
+    return review != str(ReviewState.REJECTED)
 
 
 def active_condition() -> Any:
     """SQL condition: the item is active (see the module docstring)."""
-    return and_(m.Commitment.status.in_(_ACTIVE_VALUES), not_rejected(m.Commitment))
+    return and_(t.commitments.c.status.in_(_ACTIVE_VALUES), not_rejected(t.commitments))
 
 
 def _unindexed(column: Any) -> Any:
@@ -58,7 +81,7 @@ def _unindexed(column: Any) -> Any:
     return func.coalesce(column, None)
 
 
-def _conditions(
+def item_conditions(
     *,
     status: str | None = None,
     overdue_on: dt.date | None = None,
@@ -68,13 +91,13 @@ def _conditions(
     active_only: bool = True,
     include_rejected: bool = False,
 ) -> list[Any]:
-    """The SQL conditions of `iter_items`' filters (see there)."""
-    c = m.Commitment
+    """The SQL conditions of `iter_items`' filters (see there), for other readers of the same list."""
+    c = t.commitments.c
     conditions: list[Any] = []
     if active_only:
         conditions.append(c.status.in_(_ACTIVE_VALUES))
     if not include_rejected:
-        conditions.append(not_rejected(c))
+        conditions.append(not_rejected(t.commitments))
     if status:
         conditions.append(c.status == status)
     if overdue_on is not None:
@@ -82,29 +105,30 @@ def _conditions(
     if open_ended:
         conditions.append(c.window_end.is_(None))
     if party:
-        conditions.append(c.party_rows.any(m.CommitmentParty.code == party.upper()))
+        parties = t.commitment_parties.c
+        conditions.append(exists().where(parties.commitment_id == c.id, parties.code == party.upper()))
     if kind:
         conditions.append(c.kind == kind)
     return conditions
 
 
-def iter_items(session: Session, *, batch: int = 1000, **filters: Any) -> Iterator[domain.Commitment]:
+def iter_items(db: Session | Connection, *, batch: int = 1000, **filters: Any) -> Iterator[domain.Commitment]:
     """Items, soonest window end first (open-ended last), then by id, streamed `batch` rows at a time.
 
-    :param filters: those of `_conditions`: `status=` (stored status), `overdue_on=` (the
+    :param filters: those of `item_conditions`: `status=` (stored status), `overdue_on=` (the
         window ended before this day), `open_ended=True` (no window), `party=`, `kind=`,
         `active_only=` (default True: open or rescheduled) and `include_rejected=` (default
         False: items rejected in review are left out).
     """
-    c = m.Commitment
+    c = t.commitments.c
     query = (
         ItemColumns()
         .select()
-        .where(*_conditions(**filters))
+        .where(*item_conditions(**filters))
         .order_by(c.window_end.is_(None), c.window_end, c.id)
     )
-    # Core rows through the session's connection (same transaction): no ORM result machinery per row.
-    result = session.connection().execute(query.execution_options(yield_per=batch))
+    # Core rows (through a session's connection, in its transaction): no ORM result machinery per row.
+    result = _connection(db).execute(query.execution_options(yield_per=batch))
     windows: dict[tuple[Any, ...], domain.Window] = {}
     make = ItemRow._make
     for rows in result.partitions():
@@ -112,16 +136,125 @@ def iter_items(session: Session, *, batch: int = 1000, **filters: Any) -> Iterat
             yield item_from_row(make(row), windows)
 
 
-def list_items(session: Session, **filters: Any) -> list[domain.Commitment]:
+def list_items(db: Session | Connection, **filters: Any) -> list[domain.Commitment]:
     """`iter_items` as a list."""
-    return list(iter_items(session, **filters))
+    return list(iter_items(db, **filters))
+
+
+def get_item(db: Session | Connection, item_id: int) -> domain.Commitment:
+    """The item `item_id` as a domain object, read from Core rows; NotFoundError when there is none."""
+    row = None
+    if 1 <= item_id <= MAX_ID:
+        query = ItemColumns().select().where(t.commitments.c.id == item_id)
+        row = _connection(db).execute(query).first()
+    if row is None:
+        raise NotFoundError(f"no item with id {item_id}; `tracker items list` shows them")
+    return item_from_row(ItemRow._make(row))
+
+
+def get_fulfilling_meeting_id(db: Session | Connection, item_id: int) -> int | None:
+    """The id of the meeting that fulfilled the item `item_id`, if one did."""
+    query = select(t.commitments.c.fulfilled_meeting_id).where(t.commitments.c.id == item_id)
+    return _connection(db).execute(query).scalar()
+
+
+def list_item_history(db: Session | Connection, item_id: int) -> list[Row[Any]]:
+    """The history rows of the item `item_id` (changed_at, field, old_value, new_value, reason), oldest first."""
+    history = t.history.c
+    query = (
+        select(history.changed_at, history.field, history.old_value, history.new_value, history.reason)
+        .where(history.entity == "commitment", history.entity_id == item_id)
+        .order_by(history.changed_at, history.id)
+    )
+    return list(_connection(db).execute(query))
+
+
+def list_item_links(db: Session | Connection, item_id: int) -> list[Row[Any]]:
+    """The fulfilment links of the item `item_id` (id, meeting_id, state, reason), in the order they were made."""
+    links = t.fulfilment_links.c
+    query = (
+        select(links.id, links.meeting_id, links.state, links.reason)
+        .where(links.commitment_id == item_id)
+        .order_by(links.id)
+    )
+    return list(_connection(db).execute(query))
+
+
+def add_item(connection: Connection, item: domain.Commitment, *, at: dt.datetime, reason: str) -> int:
+    """Store a new item (a new UID), its parties and its "created" history row with Core inserts; its id.
+
+    The rows are those `repo.add_commitment` and `history.add_created` write through the ORM.
+    """
+    evidence, window = item.evidence, item.window
+    uid = item.uid or new_uid()
+    values = {
+        "uid": uid,
+        "kind": str(item.kind),
+        "title": item.title or "",
+        "firmness": str(item.firmness),
+        "city": item.city,
+        "country": item.country,
+        "timezone": item.timezone,
+        "window_start": window.start,
+        "window_end": window.end,
+        "window_precision": str(window.precision),
+        "window_text": window.text or "",
+        "status": str(item.status),
+        "review": str(item.review),
+        "made_on": item.made_on,
+        "evidence_text": evidence.text if evidence else None,
+        "evidence_start": evidence.start if evidence else None,
+        "evidence_end": evidence.end if evidence else None,
+        "sequence": 0,
+        "created_at": at,
+        "updated_at": at,
+    }
+    key = connection.execute(insert(t.commitments), values).inserted_primary_key
+    assert key is not None  # an INSERT of one row into a table with a primary key
+    item_id: int = key[0]
+    codes = sorted({code.upper() for code in item.parties if code})
+    if codes:
+        connection.execute(
+            insert(t.commitment_parties), [{"commitment_id": item_id, "code": code} for code in codes]
+        )
+    connection.execute(
+        insert(t.history),
+        {
+            "entity": "commitment",
+            "entity_id": item_id,
+            "field": "created",
+            "old_value": None,
+            "new_value": uid,
+            "changed_at": at,
+            "reason": reason,
+        },
+    )
+    return item_id
+
+
+def any_meeting_could_fulfil(db: Session | Connection, *, parties: list[str], since: dt.date | None) -> bool:
+    """Whether a stored meeting, not rejected, holds every one of `parties` and started on or after `since`.
+
+    Every meeting that fulfilment matching (`storage.matching.list_meeting_candidates`)
+    considers for such an item passes this test, which leaves out its kind and city:
+    when none does, there is nothing to match.
+    """
+    meetings, meeting_parties = t.meetings.c, t.meeting_parties.c
+    conditions = [not_rejected(t.meetings)]
+    if since is not None:
+        conditions.append(meetings.start_date >= since)
+    conditions.extend(
+        exists().where(meeting_parties.meeting_id == meetings.id, meeting_parties.code == code.upper())
+        for code in sorted(set(parties))
+    )
+    return bool(_connection(db).execute(select(exists().where(*conditions))).scalar())
 
 
 def reminder_condition(today: dt.date, horizon: dt.date, *, party: str | None, kind: str | None) -> Any:
     """SQL condition: active items whose window ended before `horizon`, or opens after `today` by it."""
-    end, start = _unindexed(m.Commitment.window_end), _unindexed(m.Commitment.window_start)
+    end, start = _unindexed(t.commitments.c.window_end), _unindexed(t.commitments.c.window_start)
     return and_(
-        or_(end <= horizon, and_(start > today, start <= horizon)), *_conditions(party=party, kind=kind)
+        or_(end <= horizon, and_(start > today, start <= horizon)), *item_conditions(party=party, kind=kind)
     )
 
 
@@ -132,19 +265,17 @@ def count_active_kinds_by_parties(session: Session) -> dict[tuple[str, ...], Cou
     cost one grouped query rather than 100,000 rows (issue #16).
     """
     # Each item's codes as one string ("BY,RS"); the database may join them in any order.
+    parties, items = t.commitment_parties.c, t.commitments.c
     codes = (
-        select(
-            m.CommitmentParty.commitment_id,
-            func.aggregate_strings(m.CommitmentParty.code, ",").label("codes"),
-        )
-        .group_by(m.CommitmentParty.commitment_id)
+        select(parties.commitment_id, func.aggregate_strings(parties.code, ",").label("codes"))
+        .group_by(parties.commitment_id)
         .subquery()
     )
     query = (
-        select(codes.c.codes, m.Commitment.kind, func.count())
-        .join(codes, codes.c.commitment_id == m.Commitment.id)
+        select(codes.c.codes, items.kind, func.count())
+        .join(codes, codes.c.commitment_id == items.id)
         .where(active_condition())
-        .group_by(codes.c.codes, m.Commitment.kind)
+        .group_by(codes.c.codes, items.kind)
     )
     by_parties: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for text, kind, number in session.execute(query):
@@ -162,12 +293,13 @@ def list_last_change_days(
     latest: dict[int, dt.date] = {}
     for start in range(0, len(item_ids), _IN_CHUNKS):
         chunk = item_ids[start : start + _IN_CHUNKS]
+        history = t.history.c
         rows = session.execute(
-            select(m.History.entity_id, m.History.changed_at).where(
-                m.History.entity == "commitment",
-                m.History.entity_id.in_(chunk),
-                m.History.field.not_in(list(except_fields)),
-                m.History.changed_at < before,
+            select(history.entity_id, history.changed_at).where(
+                history.entity == "commitment",
+                history.entity_id.in_(chunk),
+                history.field.not_in(list(except_fields)),
+                history.changed_at < before,
             )
         )
         for item_id, changed_at in rows:
@@ -179,9 +311,23 @@ def list_last_change_days(
 
 def list_unreviewed_item_ids(session: Session) -> list[int]:
     """Ids of the items nobody has reviewed yet, in order."""
-    query = (
-        select(m.Commitment.id)
-        .where(m.Commitment.review == str(ReviewState.UNREVIEWED))
-        .order_by(m.Commitment.id)
-    )
+    items = t.commitments.c
+    query = select(items.id).where(items.review == str(ReviewState.UNREVIEWED)).order_by(items.id)
     return list(session.scalars(query))
+
+
+def list_possible_matches(db: Session | Connection) -> dict[int, list[int]]:
+    """Item id -> ids of the meetings proposed as its fulfilment and awaiting review, in link order.
+
+    Lists and reminders show them beside an overdue item, which may well be done (issue #14).
+    """
+    links = t.fulfilment_links.c
+    query = (
+        select(links.commitment_id, links.meeting_id)
+        .where(links.state == str(LinkState.PROPOSED))
+        .order_by(links.id)
+    )
+    found: dict[int, list[int]] = {}
+    for item_id, meeting_id in db.execute(query):
+        found.setdefault(item_id, []).append(meeting_id)
+    return found

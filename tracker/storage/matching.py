@@ -17,7 +17,6 @@ from sqlalchemy import Table, bindparam, exists, func, literal_column, or_, sele
 from sqlalchemy.orm import Session
 
 from tracker.domain import model as domain
-from tracker.domain.model import LinkState
 from tracker.domain.status import ACTIVE_STATUSES
 from tracker.storage import models as m
 
@@ -29,12 +28,12 @@ __all__ = [
     "list_linked_pairs",
 ]
 
-_items: Table = m.Commitment.__table__  # type: ignore[assignment]
-_item_parties: Table = m.CommitmentParty.__table__  # type: ignore[assignment]
-_meetings: Table = m.Meeting.__table__  # type: ignore[assignment]
-_meeting_parties: Table = m.MeetingParty.__table__  # type: ignore[assignment]
-_documents: Table = m.Document.__table__  # type: ignore[assignment]
-_links: Table = m.FulfilmentLink.__table__  # type: ignore[assignment]
+_items: Table = m.Commitment.__table__
+_item_parties: Table = m.CommitmentParty.__table__
+_meetings: Table = m.Meeting.__table__
+_meeting_parties: Table = m.MeetingParty.__table__
+_documents: Table = m.Document.__table__
+_links: Table = m.FulfilmentLink.__table__
 
 _ACTIVE = sorted(str(status) for status in ACTIVE_STATUSES)
 _REJECTED = str(domain.ReviewState.REJECTED)
@@ -288,19 +287,3 @@ def list_links(
     if states:
         query = query.where(m.FulfilmentLink.state.in_(states))
     return list(session.scalars(query))
-
-
-def list_possible_matches(session: Session) -> dict[int, list[int]]:
-    """Item id -> ids of the meetings proposed as its fulfilment and awaiting review, in link order.
-
-    Lists and reminders show them beside an overdue item, which may well be done (issue #14).
-    """
-    query = (
-        select(m.FulfilmentLink.commitment_id, m.FulfilmentLink.meeting_id)
-        .where(m.FulfilmentLink.state == LinkState.PROPOSED)
-        .order_by(m.FulfilmentLink.id)
-    )
-    found: dict[int, list[int]] = {}
-    for item_id, meeting_id in session.execute(query):
-        found.setdefault(item_id, []).append(meeting_id)
-    return found

@@ -1,42 +1,19 @@
-"""The database schema: documents, meetings, commitments, feeds and their history.
+"""The ORM classes of the schema: documents, meetings, commitments, feeds and their history.
 
-One MetaData with a naming convention so that Alembic migrations name every
-constraint the same way on SQLite and PostgreSQL. Dates are `Date` (inclusive
-ends), instants `DateTime(timezone=True)` in UTC. Text sizes come from
-`tracker.limits`, which the input checks read too. Parties live in their own
-tables so that "everything with Belarus" is one indexed query on both engines.
+Each class is mapped onto its Core table in `tracker.storage.tables`, where the
+columns, indexes and constraints are declared once (one MetaData, which Alembic
+compares against); this module adds the relationships and the unit of work
+that writers use. Readers that need neither query the tables directly, without
+importing `sqlalchemy.orm` (issue #16).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (
-    Date,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    Time,
-    UniqueConstraint,
-    func,
-    text,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
 
-from tracker.limits import (
-    CODE_CHARS,
-    KIND_CHARS,
-    LABEL_CHARS,
-    NAME_CHARS,
-    SOURCE_CHARS,
-    TITLE_CHARS,
-    UID_CHARS,
-    ZONE_CHARS,
-)
+from tracker.storage import tables
 
 __all__ = [
     "Base",
@@ -56,20 +33,9 @@ __all__ = [
     "CaldavObject",
 ]
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-UTCDateTime = DateTime(timezone=True)
+    metadata = tables.metadata
 
 
 class Document(Base):
@@ -82,45 +48,42 @@ class Document(Base):
     file): another text at that address is stored as the next `revision` of it.
     """
 
-    __tablename__ = "documents"
-    __table_args__ = (Index("ix_documents_url_revision", "url_sha256", "revision", unique=True),)
+    __table__ = tables.documents
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    normalised_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
-    url_sha256: Mapped[str | None] = mapped_column(String(64))
-    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    source: Mapped[str] = mapped_column(String(SOURCE_CHARS))
-    title: Mapped[str | None] = mapped_column(String(TITLE_CHARS))
-    published: Mapped[dt.date | None] = mapped_column(Date)
-    text: Mapped[str] = mapped_column(Text)
-    ingested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    id: Mapped[int]
+    sha256: Mapped[str]
+    normalised_sha256: Mapped[str | None]
+    url_sha256: Mapped[str | None]
+    revision: Mapped[int]
+    source: Mapped[str]
+    title: Mapped[str | None]
+    published: Mapped[dt.date | None]
+    text: Mapped[str]
+    ingested_at: Mapped[dt.datetime]
 
 
 class Meeting(Base):
-    __tablename__ = "meetings"
+    __table__ = tables.meetings
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(UID_CHARS), unique=True)
-    kind: Mapped[str] = mapped_column(String(KIND_CHARS))
-    title: Mapped[str] = mapped_column(String(TITLE_CHARS), default="")
-    start_date: Mapped[dt.date] = mapped_column(Date, index=True)
-    end_date: Mapped[dt.date] = mapped_column(Date)
-    start_time: Mapped[dt.time | None] = mapped_column(Time)
-    end_time: Mapped[dt.time | None] = mapped_column(Time)
-    city: Mapped[str | None] = mapped_column(String(LABEL_CHARS))
-    country: Mapped[str | None] = mapped_column(String(CODE_CHARS))
-    timezone: Mapped[str | None] = mapped_column(String(ZONE_CHARS))
-    document_id: Mapped[int | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="SET NULL"), index=True
-    )
-    evidence_text: Mapped[str | None] = mapped_column(Text)
-    evidence_start: Mapped[int | None] = mapped_column(Integer)
-    evidence_end: Mapped[int | None] = mapped_column(Integer)
-    review: Mapped[str] = mapped_column(String(KIND_CHARS), default="unreviewed")
-    sequence: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    id: Mapped[int]
+    uid: Mapped[str]
+    kind: Mapped[str]
+    title: Mapped[str]
+    start_date: Mapped[dt.date]
+    end_date: Mapped[dt.date]
+    start_time: Mapped[dt.time | None]
+    end_time: Mapped[dt.time | None]
+    city: Mapped[str | None]
+    country: Mapped[str | None]
+    timezone: Mapped[str | None]
+    document_id: Mapped[int | None]
+    evidence_text: Mapped[str | None]
+    evidence_start: Mapped[int | None]
+    evidence_end: Mapped[int | None]
+    review: Mapped[str]
+    sequence: Mapped[int]
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
 
     document: Mapped[Document | None] = relationship()
     party_rows: Mapped[list[MeetingParty]] = relationship(
@@ -136,64 +99,63 @@ class Meeting(Base):
 
 
 class MeetingParty(Base):
-    __tablename__ = "meeting_parties"
+    __table__ = tables.meeting_parties
 
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
-    code: Mapped[str] = mapped_column(String(CODE_CHARS), primary_key=True, index=True)
+    meeting_id: Mapped[int]
+    code: Mapped[str]
 
 
 class Participant(Base):
     """A head of delegation or other named participant of a meeting."""
 
-    __tablename__ = "participants"
+    __table__ = tables.participants
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    name: Mapped[str] = mapped_column(String(NAME_CHARS))
-    role: Mapped[str | None] = mapped_column(String(NAME_CHARS))
-    country: Mapped[str | None] = mapped_column(String(CODE_CHARS))
+    id: Mapped[int]
+    meeting_id: Mapped[int]
+    position: Mapped[int]
+    name: Mapped[str]
+    role: Mapped[str | None]
+    country: Mapped[str | None]
 
 
 class Commitment(Base):
     """A tracked follow-up item. Overdue and due-soon are derived from the window, never stored."""
 
-    __tablename__ = "commitments"
-    # Fulfilment asks for the items of a meeting's city or of none (`storage.matching`): one indexed
-    # lookup on the city as compared, lower case, '' for none (issue #16).
-    __table_args__ = (Index("ix_commitments_city_key", func.coalesce(func.lower(text("city")), text("''"))),)
+    __table__ = tables.commitments
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(UID_CHARS), unique=True)
-    kind: Mapped[str] = mapped_column(String(KIND_CHARS))
-    title: Mapped[str] = mapped_column(String(TITLE_CHARS), default="")
-    firmness: Mapped[str] = mapped_column(String(KIND_CHARS))
-    city: Mapped[str | None] = mapped_column(String(LABEL_CHARS))
-    country: Mapped[str | None] = mapped_column(String(CODE_CHARS))
-    timezone: Mapped[str | None] = mapped_column(String(ZONE_CHARS))
-    window_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    window_end: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    window_precision: Mapped[str] = mapped_column(String(KIND_CHARS), default="open")
-    window_text: Mapped[str] = mapped_column(String(TITLE_CHARS), default="")
-    status: Mapped[str] = mapped_column(String(KIND_CHARS), default="open", index=True)
-    review: Mapped[str] = mapped_column(String(KIND_CHARS), default="unreviewed")
-    made_on: Mapped[dt.date | None] = mapped_column(Date)
-    agreed_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
-    fulfilled_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
-    fulfilled_on: Mapped[dt.date | None] = mapped_column(Date)
-    document_id: Mapped[int | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="SET NULL"), index=True
-    )
-    evidence_text: Mapped[str | None] = mapped_column(Text)
-    evidence_start: Mapped[int | None] = mapped_column(Integer)
-    evidence_end: Mapped[int | None] = mapped_column(Integer)
-    sequence: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    id: Mapped[int]
+    uid: Mapped[str]
+    kind: Mapped[str]
+    title: Mapped[str]
+    firmness: Mapped[str]
+    city: Mapped[str | None]
+    country: Mapped[str | None]
+    timezone: Mapped[str | None]
+    window_start: Mapped[dt.date | None]
+    window_end: Mapped[dt.date | None]
+    window_precision: Mapped[str]
+    window_text: Mapped[str]
+    status: Mapped[str]
+    review: Mapped[str]
+    made_on: Mapped[dt.date | None]
+    agreed_meeting_id: Mapped[int | None]
+    fulfilled_meeting_id: Mapped[int | None]
+    fulfilled_on: Mapped[dt.date | None]
+    document_id: Mapped[int | None]
+    evidence_text: Mapped[str | None]
+    evidence_start: Mapped[int | None]
+    evidence_end: Mapped[int | None]
+    sequence: Mapped[int]
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
 
     document: Mapped[Document | None] = relationship()
-    agreed_meeting: Mapped[Meeting | None] = relationship(foreign_keys=[agreed_meeting_id])
-    fulfilled_meeting: Mapped[Meeting | None] = relationship(foreign_keys=[fulfilled_meeting_id])
+    agreed_meeting: Mapped[Meeting | None] = relationship(
+        foreign_keys=[tables.commitments.c.agreed_meeting_id]
+    )
+    fulfilled_meeting: Mapped[Meeting | None] = relationship(
+        foreign_keys=[tables.commitments.c.fulfilled_meeting_id]
+    )
     party_rows: Mapped[list[CommitmentParty]] = relationship(
         cascade="all, delete-orphan", order_by="CommitmentParty.code"
     )
@@ -204,40 +166,37 @@ class Commitment(Base):
 
 
 class CommitmentParty(Base):
-    __tablename__ = "commitment_parties"
+    __table__ = tables.commitment_parties
 
-    commitment_id: Mapped[int] = mapped_column(
-        ForeignKey("commitments.id", ondelete="CASCADE"), primary_key=True
-    )
-    code: Mapped[str] = mapped_column(String(CODE_CHARS), primary_key=True, index=True)
+    commitment_id: Mapped[int]
+    code: Mapped[str]
 
 
 class FulfilmentLink(Base):
     """A meeting proposed (or confirmed) as fulfilling a commitment, with the reason."""
 
-    __tablename__ = "fulfilment_links"
-    __table_args__ = (UniqueConstraint("commitment_id", "meeting_id", name="commitment_meeting"),)
+    __table__ = tables.fulfilment_links
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"), index=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
-    state: Mapped[str] = mapped_column(String(KIND_CHARS), default="proposed")
-    reason: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    id: Mapped[int]
+    commitment_id: Mapped[int]
+    meeting_id: Mapped[int]
+    state: Mapped[str]
+    reason: Mapped[str]
+    created_at: Mapped[dt.datetime]
 
 
 class Feed(Base):
     """A calendar subscription: only the sha256 of its secret token is stored."""
 
-    __tablename__ = "feeds"
+    __table__ = tables.feeds
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(LABEL_CHARS), unique=True)
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    party: Mapped[str | None] = mapped_column(String(LABEL_CHARS))
-    kind: Mapped[str | None] = mapped_column(String(LABEL_CHARS))
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    id: Mapped[int]
+    name: Mapped[str]
+    token_hash: Mapped[str]
+    party: Mapped[str | None]
+    kind: Mapped[str | None]
+    created_at: Mapped[dt.datetime]
+    revoked_at: Mapped[dt.datetime | None]
 
 
 class Source(Base):
@@ -248,30 +207,27 @@ class Source(Base):
     make the next request conditional. Instants are UTC.
     """
 
-    __tablename__ = "sources"
+    __table__ = tables.sources
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-    url: Mapped[str] = mapped_column(String(2000))
-    fetch_url: Mapped[str] = mapped_column(String(2000))
-    kind: Mapped[str] = mapped_column(String(20), default="auto")  # auto, feed or page
-    parties: Mapped[str] = mapped_column(String(200), default="")  # comma-separated codes
-    links_pattern: Mapped[str | None] = mapped_column(String(500))
-    every_seconds: Mapped[int] = mapped_column(Integer, default=6 * 3600)
-    etag: Mapped[str | None] = mapped_column(String(500))
-    last_modified: Mapped[str | None] = mapped_column(String(100))
-    last_polled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    last_status: Mapped[str] = mapped_column(
-        String(20), default="never"
-    )  # never, ok, not-modified, partial, failing
-    last_error: Mapped[str | None] = mapped_column(Text)
-    last_new: Mapped[int] = mapped_column(Integer, default=0)
-    failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed polls
-    redirects: Mapped[str | None] = mapped_column(Text)  # the last poll's redirect chain, "301 a -> b"
-    # The poll reading the source now and until when it may (a lease): an overlapping poll skips it.
-    poll_holder: Mapped[str | None] = mapped_column(String(32))
-    poll_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    id: Mapped[int]
+    name: Mapped[str]
+    url: Mapped[str]
+    fetch_url: Mapped[str]
+    kind: Mapped[str]
+    parties: Mapped[str]
+    links_pattern: Mapped[str | None]
+    every_seconds: Mapped[int]
+    etag: Mapped[str | None]
+    last_modified: Mapped[str | None]
+    last_polled_at: Mapped[dt.datetime | None]
+    last_status: Mapped[str]
+    last_error: Mapped[str | None]
+    last_new: Mapped[int]
+    failures: Mapped[int]
+    redirects: Mapped[str | None]
+    poll_holder: Mapped[str | None]
+    poll_until: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime]
 
 
 class SourceEntry(Base):
@@ -281,17 +237,17 @@ class SourceEntry(Base):
     key is the URL's sha256, since PostgreSQL cannot index a long URL itself.
     """
 
-    __tablename__ = "source_entries"
+    __table__ = tables.source_entries
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    url_sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    url: Mapped[str] = mapped_column(String(2000))
-    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
-    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
-    state: Mapped[str] = mapped_column(String(20))  # stored, duplicate, empty, failed
-    attempts: Mapped[int] = mapped_column(Integer, default=1)
-    error: Mapped[str | None] = mapped_column(Text)
-    seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    id: Mapped[int]
+    url_sha256: Mapped[str]
+    url: Mapped[str]
+    source_id: Mapped[int | None]
+    document_id: Mapped[int | None]
+    state: Mapped[str]
+    attempts: Mapped[int]
+    error: Mapped[str | None]
+    seen_at: Mapped[dt.datetime]
 
 
 class RobotsFile(Base):
@@ -301,65 +257,58 @@ class RobotsFile(Base):
     scheme://host[:port], lower case.
     """
 
-    __tablename__ = "robots_files"
+    __table__ = tables.robots_files
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    host: Mapped[str] = mapped_column(String(300), unique=True)
-    status: Mapped[int] = mapped_column(Integer)
-    body: Mapped[str] = mapped_column(Text, default="")
-    fetched_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    id: Mapped[int]
+    host: Mapped[str]
+    status: Mapped[int]
+    body: Mapped[str]
+    fetched_at: Mapped[dt.datetime]
 
 
 class CaldavAccount(Base):
     """A CalDAV calendar collection `tracker sync` keeps in step; where its password comes from, never the password."""
 
-    __tablename__ = "caldav_accounts"
+    __table__ = tables.caldav_accounts
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-    url: Mapped[str] = mapped_column(Text)
-    username: Mapped[str | None] = mapped_column(String(200))
-    # The name of the environment variable holding the password, or the command printing it (not the password).
-    auth_env: Mapped[str | None] = mapped_column(String(200))
-    auth_cmd: Mapped[str | None] = mapped_column(Text)
-    # Not a secret, but `tracker dump` leaves out any *token column: a reloaded database syncs in full once.
-    sync_token: Mapped[str | None] = mapped_column(Text)
-    # The database's calendar_fingerprint at the last sync: unchanged, and nothing new on the server, means
-    # there is nothing to build or push.
-    fingerprint: Mapped[str | None] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    synced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    id: Mapped[int]
+    name: Mapped[str]
+    url: Mapped[str]
+    username: Mapped[str | None]
+    auth_env: Mapped[str | None]
+    auth_cmd: Mapped[str | None]
+    sync_token: Mapped[str | None]
+    fingerprint: Mapped[str | None]
+    created_at: Mapped[dt.datetime]
+    synced_at: Mapped[dt.datetime | None]
 
 
 class CaldavObject(Base):
     """One component pushed to an account: its href, the server's ETag, the sha256 of the bytes pushed."""
 
-    __tablename__ = "caldav_objects"
-    __table_args__ = (UniqueConstraint("account_id", "uid", name="uq_caldav_objects_account_uid"),)
+    __table__ = tables.caldav_objects
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    account_id: Mapped[int] = mapped_column(ForeignKey("caldav_accounts.id", ondelete="CASCADE"))
-    uid: Mapped[str] = mapped_column(String(200))
-    href: Mapped[str] = mapped_column(Text)
-    etag: Mapped[str | None] = mapped_column(String(200))
-    pushed_hash: Mapped[str] = mapped_column(String(64))
-    # For a VTODO: the item, and the STATUS and (inclusive) window end pushed, to tell what an app changed.
-    commitment_id: Mapped[int | None] = mapped_column(Integer)
-    pushed_status: Mapped[str | None] = mapped_column(String(20))
-    pushed_end: Mapped[dt.date | None] = mapped_column(Date)
+    id: Mapped[int]
+    account_id: Mapped[int]
+    uid: Mapped[str]
+    href: Mapped[str]
+    etag: Mapped[str | None]
+    pushed_hash: Mapped[str]
+    commitment_id: Mapped[int | None]
+    pushed_status: Mapped[str | None]
+    pushed_end: Mapped[dt.date | None]
 
 
 class History(Base):
     """Append-only record of every change to a meeting or an item."""
 
-    __tablename__ = "history"
-    __table_args__ = (Index("ix_history_entity", "entity", "entity_id"),)
+    __table__ = tables.history
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    entity: Mapped[str] = mapped_column(String(KIND_CHARS))
-    entity_id: Mapped[int] = mapped_column(Integer)
-    field: Mapped[str] = mapped_column(String(50))
-    old_value: Mapped[str | None] = mapped_column(Text)
-    new_value: Mapped[str | None] = mapped_column(Text)
-    changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
-    reason: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int]
+    entity: Mapped[str]
+    entity_id: Mapped[int]
+    field: Mapped[str]
+    old_value: Mapped[str | None]
+    new_value: Mapped[str | None]
+    changed_at: Mapped[dt.datetime]
+    reason: Mapped[str]

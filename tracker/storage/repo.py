@@ -8,10 +8,9 @@ objects here, so exporters and reports never see a Session.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import TypeVarTuple
 
-from sqlalchemy import Row, Select, bindparam, func, select, text
+from sqlalchemy import Row, Select, bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain import model as domain
@@ -21,6 +20,7 @@ from tracker.limits import MAX_ID
 from tracker.storage import models as m
 from tracker.storage.item_fields import item_from_row, row_of
 from tracker.storage.items import active_condition
+from tracker.storage.writers import lock_for_ingest, new_uid
 
 __all__ = [
     "lock_for_ingest",
@@ -48,39 +48,6 @@ __all__ = [
     "commitment_to_domain",
     "lock_rows",
 ]
-
-UID_DOMAIN = "tracker"
-_UID_NAMESPACE = uuid.UUID("6f1c1c59-5a8e-4b43-9d55-3c1f6a0d3e10")
-
-
-def new_uid(*parts: object) -> str:
-    """A UID for a new meeting or item: derived from `parts` when given (stable on re-ingest), else random."""
-    if parts:
-        value = uuid.uuid5(_UID_NAMESPACE, "/".join(str(p) for p in parts))
-    else:
-        value = uuid.uuid4()
-    return f"{value}@{UID_DOMAIN}"
-
-
-# Writers
-
-_INGEST_LOCK_KEY = 7_420_032
-
-
-def lock_for_ingest(session: Session) -> None:
-    """Make ingests, and every change that runs matching, take turns until the transaction ends.
-
-    SQLite already does (BEGIN IMMEDIATE). On PostgreSQL two concurrent writers
-    would not see each other's uncommitted meetings and items, so a meeting could
-    miss the item it fulfils; a transaction-scoped advisory lock prevents that.
-    Hand changes take it too, before any row lock (`get_meeting`/`get_commitment`
-    with `for_update`, matching): a meeting typed in while its item is being
-    ingested still fulfils it, and writers that lock several items in turn
-    never deadlock (issue #17). Taking it again in the same transaction is free.
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _INGEST_LOCK_KEY})
-
 
 # Documents
 

@@ -159,7 +159,7 @@ def save_robots(session: Session, host: str, status: int, body: str, at: dt.date
     row.status, row.body, row.fetched_at = status, body, at
 
 
-_sources: Table = m.Source.__table__  # type: ignore[assignment]
+_sources: Table = m.Source.__table__
 
 
 def claim_sources(
