@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from minsk import add_minsk_meeting
+
 
 def test_ingest_is_idempotent_by_content(cli, seed_path):
     first = cli("ingest", seed_path, "--json")
@@ -39,21 +41,7 @@ def test_party_filter_on_both_engines(cli, seed_path):
 
 def test_done_records_meeting_and_history(cli, seed_path):
     cli("ingest", seed_path)
-    added = json.loads(
-        cli(
-            "meetings",
-            "add",
-            "--start",
-            "2017-05-10",
-            "--kind",
-            "consultations",
-            "--city",
-            "Minsk",
-            "--party",
-            "BY,RS",
-            "--json",
-        ).stdout
-    )
+    added = json.loads(add_minsk_meeting(cli, "--json").stdout)
     result = cli("items", "done", "1", "--meeting", added["id"])
     assert result.exit_code == 0, result.stderr
     item = json.loads(cli("items", "show", "1", "--json", today="2018-01-02").stdout)
@@ -126,21 +114,7 @@ def test_manual_item_with_due_text(cli):
 def test_issue_spellings_done_by_and_reschedule_window(cli, seed_path):
     """Issue #2 names `items done ID --by MEETING_ID` and `reschedule --window 2018`."""
     cli("ingest", seed_path)
-    meeting = json.loads(
-        cli(
-            "meetings",
-            "add",
-            "--start",
-            "2018-02-01",
-            "--kind",
-            "talks",
-            "--party",
-            "BY,RS",
-            "--city",
-            "Minsk",
-            "--json",
-        ).stdout
-    )
+    meeting = json.loads(add_minsk_meeting(cli, "--json", start="2018-02-01", kind="talks").stdout)
     assert cli("items", "reschedule", "1", "--window", "2018").exit_code == 0
     moved = json.loads(cli("items", "show", "1", "--json", today="2018-01-15").stdout)
     assert (moved["window"]["start"], moved["window"]["end"]) == ("2018-01-01", "2018-12-31")

@@ -5,23 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from minsk import add_minsk_meeting
 
 
 def _add(cli, *extra):
-    return cli(
-        "meetings",
-        "add",
-        "--start",
-        "2017-05-10",
-        "--kind",
-        "consultations",
-        "--city",
-        "Minsk",
-        "--party",
-        "BY,RS",
-        "--json",
-        *extra,
-    )
+    return add_minsk_meeting(cli, "--json", *extra)
 
 
 def test_a_timed_meeting_exports_with_its_zone(cli):

@@ -10,6 +10,7 @@ import json
 import re
 
 import pytest
+from minsk import add_minsk_meeting
 from typer.testing import CliRunner
 
 from tracker.cli import app
@@ -443,20 +444,7 @@ def test_an_unreachable_url_among_good_files_exits_1_after_the_summary(cli, tmp_
 
 def test_an_overdue_item_with_a_proposed_fulfilment_names_the_meeting(cli, seed_path):
     cli("ingest", seed_path)
-    talks = cli(
-        "meetings",
-        "add",
-        "--start",
-        "2017-05-15",
-        "--kind",
-        "talks",
-        "--city",
-        "Minsk",
-        "--party",
-        "BY,RS",
-        "--json",
-        today="2017-05-16",
-    )
+    talks = add_minsk_meeting(cli, "--json", start="2017-05-15", kind="talks", today="2017-05-16")
     meeting_id = json.loads(talks.stdout)["id"]
     hint = f"possible match: meeting #{meeting_id} (`tracker review`)"
     listed = cli("items", "list", today="2018-12-03").stdout.splitlines()
@@ -585,21 +573,7 @@ def test_version(run):
 
 def test_items_show_reads_as_sentences_with_the_meeting_id(cli, seed_path, real_now):
     cli("ingest", seed_path)
-    added = json.loads(
-        cli(
-            "meetings",
-            "add",
-            "--start",
-            "2017-05-10",
-            "--kind",
-            "consultations",
-            "--city",
-            "Minsk",
-            "--party",
-            "BY,RS",
-            "--json",
-        ).stdout
-    )
+    added = json.loads(add_minsk_meeting(cli, "--json").stdout)
     lines = cli("items", "show", "1", today="2018-01-01").stdout.splitlines()
     assert f"      fulfilled on 2017-05-10 by meeting #{added['id']}" in lines
     history = [line.strip() for line in lines if line.startswith("      2026-08-20 09:30")]
@@ -694,21 +668,7 @@ def test_search_finds_items_meetings_and_documents_by_words_and_party_names(cli,
 
 def test_editing_a_meeting_reassesses_its_links(cli, seed_path):
     cli("ingest", seed_path)
-    talks = json.loads(
-        cli(
-            "meetings",
-            "add",
-            "--start",
-            "2017-05-15",
-            "--kind",
-            "talks",
-            "--city",
-            "Minsk",
-            "--party",
-            "BY,RS",
-            "--json",
-        ).stdout
-    )
+    talks = json.loads(add_minsk_meeting(cli, "--json", start="2017-05-15", kind="talks").stdout)
 
     def reason() -> str:
         [link] = json.loads(cli("review", "list", "--json").stdout)["links"]

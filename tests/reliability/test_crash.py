@@ -5,10 +5,10 @@ there with all its meetings and items or not at all. Running the same ingest
 again then reaches exactly the state of one uninterrupted run (compared through
 the canonical state, which leaves out ids and instants).
 Each ingest process writes one document per transaction, so what a kill can break
-is the same whatever the corpus size: 600 documents on SQLite leave each of the
-three kills tens of transactions to land in, at under a third of the CPU 2,000 took
+is the same whatever the corpus size: 300 documents on SQLite leave each of the
+three kills tens of transactions to land in, at a sixth of the CPU 2,000 took
 (the reference and the re-run each ingest the whole corpus). PostgreSQL ingests
-about 2.5 times slower than SQLite here, so its run uses the first 200.
+about 2.5 times slower than SQLite here, so its run uses the first 120.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from sqlalchemy.engine import make_url
 from .docgen import write_corpus
 from .helpers import canonical_state, integrity_problems, run_tracker, start_tracker
 
-CORPUS_SIZE = {"sqlite": 600, "postgres": 200}
+CORPUS_SIZE = {"sqlite": 300, "postgres": 120}
 KILLS = 3
 SEED = 20161006
 

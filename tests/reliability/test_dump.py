@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from minsk import add_minsk_meeting
 from typer.testing import CliRunner
 
 from tracker.cli import app
@@ -34,18 +35,8 @@ def populate(db_url: str, tmp_path, seed_path) -> dict:
     write_corpus(tmp_path / "corpus", range(25))
     _ok(db_url, "ingest", seed_path, tmp_path / "corpus")
     meeting = json.loads(
-        _ok(
-            db_url,
-            "meetings",
-            "add",
-            "--start",
-            "2017-05-10",
-            "--kind",
-            "consultations",
-            "--city",
-            "Minsk",
-            "--party",
-            "BY,RS",
+        add_minsk_meeting(
+            lambda *args: _ok(db_url, *args),
             "--participant",
             "Ana Petrović|Deputy Minister|RS",
             "--participant",

@@ -291,6 +291,7 @@ def test_there_is_data_for_the_first_revision():
     assert _revisions()[0] in ROWS_AT
 
 
+@pytest.mark.empty_db
 @pytest.mark.parametrize("revision", _revisions())
 def test_populated_database_at_each_earlier_revision_upgrades_to_head(db_url, revision):
     engine = make_engine(db_url)

@@ -32,7 +32,7 @@ pytestmark = pytest.mark.xdist_group("radicale")
 @pytest.fixture
 def db_url(request, make_db_url) -> str:
     """SQLite for these tests (they are about HTTP), PostgreSQL too where a test asks (indirect parametrize)."""
-    return make_db_url(getattr(request, "param", "sqlite"))
+    return make_db_url(getattr(request, "param", "sqlite"), at_head=True)
 
 
 @pytest.fixture(scope="module", params=["radicale", "xandikos"])

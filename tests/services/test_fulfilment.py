@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from minsk import add_minsk_meeting
 
 from tracker.domain.model import Kind, Window
 from tracker.errors import ConflictError
@@ -236,18 +237,7 @@ def test_ingest_order_does_not_matter_for_a_fulfilment(cli, seed_path, tmp_path)
 
 def test_hand_added_meeting_through_the_cli_fulfils_the_seed_item(cli, seed_path):
     cli("ingest", seed_path)
-    added = cli(
-        "meetings",
-        "add",
-        "--start",
-        "2017-05-15",
-        "--kind",
-        "consultations",
-        "--city",
-        "Minsk",
-        "--party",
-        "BY,RS",
-    )
+    added = add_minsk_meeting(cli, start="2017-05-15")
     assert added.exit_code == 0, added.stderr
     assert "fulfils item #1 (link #1)" in added.stdout
     late = json.loads(cli("items", "show", "1", "--json", today="2018-01-02").stdout)

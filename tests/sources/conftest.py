@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from pathlib import Path
 
 import pytest
 
 from sources.fake_ministry import FakeMinistry
 from tracker.services import watch
 from tracker.services.fetching import Fetcher, Politeness
-from tracker.storage.db import make_engine, session_scope, upgrade
+from tracker.storage.db import make_engine, session_scope
 
 NOW = dt.datetime(2017, 10, 6, 8, 0, tzinfo=dt.UTC)
 
@@ -23,23 +21,11 @@ def ministry():
         yield site
 
 
-@pytest.fixture(scope="session")
-def _database_at_head(tmp_path_factory) -> Path:
-    """One SQLite file made by `alembic upgrade head`, copied for each test (a copy is 20 times faster)."""
-    path = tmp_path_factory.mktemp("schema") / "head.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def db_url(_database_at_head, tmp_path) -> str:
+def db_url(make_db_url) -> str:
     """SQLite only: these tests are about HTTP behaviour. The poll's database work runs on
     both engines in tests/cli/test_sources_cli.py."""
-    path = tmp_path / "tracker.db"
-    shutil.copyfile(_database_at_head, path)
-    return f"sqlite:///{path}"
+    return make_db_url("sqlite", at_head=True)
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from tracker.errors import InputError
 from tracker.services import watch
 from tracker.storage import models as m
 from tracker.storage import sources as store
-from tracker.storage.db import make_engine, upgrade
 
 DAY = "Tue, 03 Oct 2017 10:00:00 GMT"
 WITH_CHILE = (
@@ -28,11 +27,7 @@ WITH_CHILE = (
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request, make_db_url):
-    url = make_db_url(request.param)
-    engine = make_engine(url)
-    upgrade(engine)
-    engine.dispose()
-    return url
+    return make_db_url(request.param, at_head=True)
 
 
 def _one_article(site, slug: str = "2001", text: str = WITH_CHILE) -> str:

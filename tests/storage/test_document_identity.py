@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import text
 
 from tracker.domain.identity import normalise_text, normalised_sha256
@@ -29,6 +30,7 @@ def test_other_words_give_another_key():
     assert normalised_sha256(RELEASE) != normalised_sha256(RELEASE.replace("2017", "2018"))
 
 
+@pytest.mark.empty_db
 def test_upgrade_fills_the_key_of_stored_documents(db_url):
     """A database at 0001 holding the same release twice upgrades; both rows get the one key."""
     engine = make_engine(db_url)
