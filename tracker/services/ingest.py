@@ -77,12 +77,15 @@ def ingest_document(
     dry_run: bool = False,
     extraction: Extraction | None = None,
     key: str | None = None,
+    locked: bool = False,
 ) -> IngestResult:
     """Store `document` with what the extractor reads from it, unless the same release is already stored.
 
     `extraction`, when given, is `extract_document(document)` done beforehand (a poll
     extracts in its fetching threads, so that the one writing thread only writes);
-    `key`, its identity (`normalised_sha256(document.text)`) computed before.
+    `key`, its identity (`normalised_sha256(document.text)`) computed before; `locked`, that
+    the transaction holds the ingest lock already (`repo.lock_for_ingest`; one more
+    round trip per document on PostgreSQL otherwise).
     """
     sha = document.sha256
     document = _readable(document)
@@ -92,7 +95,7 @@ def ingest_document(
     if extraction is None:
         extraction = extract_document(document)
     key = key or normalised_sha256(document.text)
-    if not dry_run:
+    if not dry_run and not locked:
         repo.lock_for_ingest(session)
     existing = repo.find_document(session, document.text, key=key)
     if existing is not None:
@@ -373,9 +376,10 @@ def _write_batch(
     if new:
         try:
             with open_session() as session:
+                repo.lock_for_ingest(session)
                 for index, document, key, extraction in new:
                     written[index] = ingest_document(
-                        session, document, at=now(), extraction=extraction, key=key
+                        session, document, at=now(), extraction=extraction, key=key, locked=True
                     )
         except IntegrityError:
             # Another process stored one of these texts meanwhile: each again in a transaction of its
