@@ -3,7 +3,7 @@
 Idempotent on the identity of the extracted text (`tracker.domain.identity`): the
 same release a second time adds nothing, even in another form (one more blank
 line, HTML instead of text); the result names the document already stored. The
-caller commits (one document per transaction).
+caller commits (one document per transaction; a folder's, ten to one: `ingest_documents`).
 """
 
 from __future__ import annotations
