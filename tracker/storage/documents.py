@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
@@ -19,7 +20,14 @@ from tracker.domain import model as domain
 from tracker.storage import models as m
 from tracker.storage.matching import ItemCandidate, MeetingCandidate
 
-__all__ = ["party_codes", "add_document_row", "add_meeting_rows", "add_item_rows"]
+__all__ = [
+    "party_codes",
+    "meeting_values",
+    "item_values",
+    "add_document_row",
+    "add_meeting_rows",
+    "add_item_rows",
+]
 
 _documents: Table = m.Document.__table__  # type: ignore[assignment]
 _meetings: Table = m.Meeting.__table__  # type: ignore[assignment]
@@ -75,6 +83,63 @@ def _evidence(found: domain.Evidence | None) -> dict[str, object]:
     }
 
 
+def meeting_values(
+    meeting: domain.Meeting, *, uid: str, document_id: int | None, at: dt.datetime
+) -> dict[str, Any]:
+    """The column values of a new meeting's row (its parties and participants are rows of their own)."""
+    return {
+        "uid": uid,
+        "kind": str(meeting.kind),
+        "title": meeting.title or "",
+        "start_date": meeting.start,
+        "end_date": meeting.end,
+        "start_time": meeting.start_time,
+        "end_time": meeting.end_time,
+        "city": meeting.city,
+        "country": meeting.country,
+        "timezone": meeting.timezone,
+        "document_id": document_id,
+        **_evidence(meeting.evidence),
+        "review": str(meeting.review),
+        "sequence": 0,
+        "created_at": at,
+        "updated_at": at,
+    }
+
+
+def item_values(
+    item: domain.Commitment,
+    *,
+    uid: str,
+    document_id: int | None,
+    agreed_meeting_id: int | None,
+    at: dt.datetime,
+) -> dict[str, Any]:
+    """The column values of a new item's row (its parties are rows of their own)."""
+    return {
+        "uid": uid,
+        "kind": str(item.kind),
+        "title": item.title or "",
+        "firmness": str(item.firmness),
+        "city": item.city,
+        "country": item.country,
+        "timezone": item.timezone,
+        "window_start": item.window.start,
+        "window_end": item.window.end,
+        "window_precision": str(item.window.precision),
+        "window_text": item.window.text or "",
+        "status": str(item.status),
+        "review": str(item.review),
+        "made_on": item.made_on,
+        "agreed_meeting_id": agreed_meeting_id,
+        "document_id": document_id,
+        **_evidence(item.evidence),
+        "sequence": 0,
+        "created_at": at,
+        "updated_at": at,
+    }
+
+
 def add_meeting_rows(
     session: Session,
     meetings: Sequence[domain.Meeting],
@@ -90,34 +155,11 @@ def add_meeting_rows(
     if not meetings:
         return []
     connection = session.connection()
-    ids = (
-        connection.execute(
-            _ADD_MEETINGS,
-            [
-                {
-                    "uid": uid,
-                    "kind": str(meeting.kind),
-                    "title": meeting.title or "",
-                    "start_date": meeting.start,
-                    "end_date": meeting.end,
-                    "start_time": meeting.start_time,
-                    "end_time": meeting.end_time,
-                    "city": meeting.city,
-                    "country": meeting.country,
-                    "timezone": meeting.timezone,
-                    "document_id": document_id,
-                    **_evidence(meeting.evidence),
-                    "review": str(meeting.review),
-                    "sequence": 0,
-                    "created_at": at,
-                    "updated_at": at,
-                }
-                for meeting, uid in zip(meetings, uids, strict=True)
-            ],
-        )
-        .scalars()
-        .all()
-    )
+    values = [
+        meeting_values(meeting, uid=uid, document_id=document_id, at=at)
+        for meeting, uid in zip(meetings, uids, strict=True)
+    ]
+    ids = connection.execute(_ADD_MEETINGS, values).scalars().all()
     codes = [party_codes(meeting.parties) for meeting in meetings]
     party_rows = [{"meeting_id": number, "code": code} for number, found in zip(ids, codes) for code in found]
     if party_rows:
@@ -166,39 +208,11 @@ def add_item_rows(
     if not items:
         return []
     agreed_id = agreed_at.id if agreed_at is not None else None
-    ids = (
-        session.connection()
-        .execute(
-            _ADD_ITEMS,
-            [
-                {
-                    "uid": uid,
-                    "kind": str(item.kind),
-                    "title": item.title or "",
-                    "firmness": str(item.firmness),
-                    "city": item.city,
-                    "country": item.country,
-                    "timezone": item.timezone,
-                    "window_start": item.window.start,
-                    "window_end": item.window.end,
-                    "window_precision": str(item.window.precision),
-                    "window_text": item.window.text or "",
-                    "status": str(item.status),
-                    "review": str(item.review),
-                    "made_on": item.made_on,
-                    "agreed_meeting_id": agreed_id,
-                    "document_id": document_id,
-                    **_evidence(item.evidence),
-                    "sequence": 0,
-                    "created_at": at,
-                    "updated_at": at,
-                }
-                for item, uid in zip(items, uids, strict=True)
-            ],
-        )
-        .scalars()
-        .all()
-    )
+    values = [
+        item_values(item, uid=uid, document_id=document_id, agreed_meeting_id=agreed_id, at=at)
+        for item, uid in zip(items, uids, strict=True)
+    ]
+    ids = session.connection().execute(_ADD_ITEMS, values).scalars().all()
     codes = [party_codes(item.parties) for item in items]
     party_rows = [
         {"commitment_id": number, "code": code} for number, found in zip(ids, codes) for code in found
