@@ -11,7 +11,7 @@ from reliability.docgen import press_release
 from sqlalchemy import event
 
 from tracker.extraction import TextDocument
-from tracker.services.ingest import ingest_documents
+from tracker.services.ingest import WRITE_BATCH, ingest_documents
 from tracker.storage.db import session_scope
 
 AT = dt.datetime(2017, 6, 1, 12, 0, tzinfo=dt.UTC)
@@ -36,12 +36,14 @@ def _statements(engine, indexes) -> int:
 
 def test_each_document_costs_the_same_statements_at_every_size(engine):
     _statements(engine, range(100, 110))  # first use: connection set-up is not counted below
-    five = _statements(engine, range(0, 5))
-    ten = _statements(engine, range(5, 15))
-    twenty = _statements(engine, range(15, 35))  # and 15, then 25 more already stored
-    # One look-up of the stored texts per batch, then the same statements per document: none
-    # per stored item (eager loads), none that grows with the documents stored.
-    assert twenty - ten == 2 * (ten - five) > 0
+    # Whole write batches (WRITE_BATCH new documents to a transaction), all in one look-up chunk.
+    one, two, four = (WRITE_BATCH * n for n in (1, 2, 4))
+    once = _statements(engine, range(0, one))
+    twice = _statements(engine, range(one, one + two))
+    four_times = _statements(engine, range(one + two, one + two + four))  # on top of 3 batches stored
+    # One look-up of the stored texts per chunk, then the same statements per batch and per
+    # document: none per stored item (eager loads), none that grows with the documents stored.
+    assert four_times - twice == 2 * (twice - once) > 0
 
 
 def test_documents_already_stored_cost_one_look_up_together(engine):

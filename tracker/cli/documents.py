@@ -75,7 +75,8 @@ def ingest(
 ) -> None:
     """Read press releases and store their meetings and follow-up items.
 
-    Each document is one transaction; a release already stored is skipped, also
+    Documents are stored whole (up to ten to a transaction, so an interrupted run
+    leaves whole documents only); a release already stored is skipped, also
     in another form (other line breaks, HTML instead of text). Every file that is
     skipped or cannot be read is named on stderr; if any was, the exit status is 1 (2 when
     nothing could be read), after the summary.

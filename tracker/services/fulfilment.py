@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from tracker.domain.model import Commitment, Kind, LinkState, Meeting, ReviewState, Status
+from tracker.domain.model import Kind, LinkState, Meeting, ReviewState, Status
 from tracker.domain.status import (
     ACTIVE_STATUSES,
     KIND_COMPATIBILITY,
@@ -39,7 +39,7 @@ from tracker.storage import matching, repo
 from tracker.storage import models as m
 from tracker.storage.history import add_history, record_changes
 from tracker.storage.items import list_possible_matches
-from tracker.storage.matching import list_links
+from tracker.storage.matching import ItemCandidate, MeetingCandidate, list_links
 
 __all__ = [
     "LinkState",
@@ -74,8 +74,8 @@ class LinkOutcome:
         return self.state == LinkState.AUTO
 
 
-def _meeting_summary(meeting: m.Meeting) -> str:
-    return f"meeting #{meeting.id} ({meeting.kind}, {meeting.city or 'no city'}, {meeting.start_date})"
+def _meeting_summary(meeting: Meeting) -> str:
+    return f"meeting #{meeting.id} ({meeting.kind}, {meeting.city or 'no city'}, {meeting.start})"
 
 
 def item_made_on(item: m.Commitment) -> dt.date | None:
@@ -115,15 +115,15 @@ def _add_link(
 
 
 def _fulfil(
-    session: Session, item: m.Commitment, meeting: m.Meeting, *, at: dt.datetime, reason: str
+    session: Session, item: m.Commitment, meeting_id: int, held_on: dt.date, *, at: dt.datetime, reason: str
 ) -> None:
     record_changes(
         session,
         item,
         {
             "status": str(Status.FULFILLED),
-            "fulfilled_meeting_id": meeting.id,
-            "fulfilled_on": meeting.start_date,
+            "fulfilled_meeting_id": meeting_id,
+            "fulfilled_on": held_on,
         },
         at=at,
         reason=reason,
@@ -133,39 +133,46 @@ def _fulfil(
 def _link(
     session: Session,
     item: m.Commitment,
-    meeting: m.Meeting,
+    stored: MeetingCandidate,
     assessment: MatchAssessment,
     *,
     at: dt.datetime,
     propose: bool,
     extra_doubt: str | None = None,
 ) -> LinkOutcome:
+    meeting = stored.meeting
     explanation = assessment.explanation
     if extra_doubt:
         explanation += ("; " if assessment.doubts else "; doubtful: ") + extra_doubt
     if propose:
-        link = _add_link(session, item.id, meeting.id, LinkState.PROPOSED, explanation, at)
+        link = _add_link(session, item.id, stored.id, LinkState.PROPOSED, explanation, at)
         add_history(
             session,
             entity="commitment",
             entity_id=item.id,
             field="fulfilment_link",
             old=None,
-            new=f"link #{link.id} proposed: meeting #{meeting.id}",
+            new=f"link #{link.id} proposed: meeting #{stored.id}",
             at=at,
             reason=f"{_meeting_summary(meeting)} may fulfil it: {explanation}",
         )
         item.updated_at = at
     else:
-        link = _add_link(session, item.id, meeting.id, LinkState.AUTO, explanation, at)
+        link = _add_link(session, item.id, stored.id, LinkState.AUTO, explanation, at)
         _fulfil(
             session,
             item,
-            meeting,
+            stored.id,
+            meeting.start,
             at=at,
             reason=f"fulfilled automatically by {_meeting_summary(meeting)} (link #{link.id}): {explanation}",
         )
-    return LinkOutcome(link.id, item.id, meeting.id, link.state, explanation, assessment.late)
+    return LinkOutcome(link.id, item.id, stored.id, link.state, explanation, assessment.late)
+
+
+def stored_meeting(session: Session, meeting_id: int) -> MeetingCandidate:
+    row = repo.get_meeting(session, meeting_id)
+    return MeetingCandidate(row.id, repo.meeting_to_domain(row), row.document_id)
 
 
 def match_fulfilments(session: Session, meeting_row: m.Meeting, *, at: dt.datetime) -> list[LinkOutcome]:
@@ -176,32 +183,32 @@ def match_fulfilments(session: Session, meeting_row: m.Meeting, *, at: dt.dateti
     :returns: one outcome per new link, auto (fulfilled) or proposed.
     """
     repo.lock_for_ingest(session)  # a meeting added by hand sees an item being ingested (#17)
-    return _match_meeting(session, meeting_row, repo.meeting_to_domain(meeting_row), at=at)
+    stored = MeetingCandidate(meeting_row.id, repo.meeting_to_domain(meeting_row), meeting_row.document_id)
+    return _match_meeting(session, stored, at=at)
 
 
-def _match_meeting(
-    session: Session, meeting_row: m.Meeting, meeting_view: Meeting, *, at: dt.datetime
-) -> list[LinkOutcome]:
-    if meeting_row.review == str(ReviewState.REJECTED):
+def _match_meeting(session: Session, stored: MeetingCandidate, *, at: dt.datetime) -> list[LinkOutcome]:
+    meeting_view = stored.meeting
+    if meeting_view.review == ReviewState.REJECTED:
         return []
     # Locked, in id order, and read afresh: an item being rescheduled or edited at this
     # moment is decided on with its new window, and its change is never overwritten (#17).
     candidates = matching.list_item_candidates(
         session,
-        kinds=_item_kinds_for(meeting_row.kind),
+        kinds=_item_kinds_for(meeting_view.kind),
         parties=meeting_view.parties,
-        city=meeting_row.city,
-        held_on=meeting_row.start_date,
+        city=meeting_view.city,
+        held_on=meeting_view.start,
     )
     known = matching.list_linked_pairs(
-        session, commitment_ids=[c.id for c in candidates], meeting_ids=[meeting_row.id]
+        session, commitment_ids=[c.id for c in candidates], meeting_ids=[stored.id]
     )
     assessed = []
     for candidate in candidates:
-        if (candidate.id, meeting_row.id) in known:
+        if (candidate.id, stored.id) in known:
             continue
-        if candidate.agreed_meeting_id == meeting_row.id or (
-            candidate.document_id is not None and candidate.document_id == meeting_row.document_id
+        if candidate.agreed_meeting_id == stored.id or (
+            candidate.document_id is not None and candidate.document_id == stored.document_id
         ):
             continue  # the meeting an item was agreed at, or one of the same text, never fulfils it
         assessment = assess_match(candidate.item, meeting_view, made_on=candidate.made_on)
@@ -215,9 +222,7 @@ def _match_meeting(
         item = repo.get_commitment(session, item_id, for_update=True)
         propose = bool(several) or assessment.verdict is Verdict.DOUBTFUL
         extra = several if assessment.verdict is Verdict.CLEAR else None
-        outcomes.append(
-            _link(session, item, meeting_row, assessment, at=at, propose=propose, extra_doubt=extra)
-        )
+        outcomes.append(_link(session, item, stored, assessment, at=at, propose=propose, extra_doubt=extra))
     return outcomes
 
 
@@ -230,38 +235,45 @@ def match_item(session: Session, item_row: m.Commitment, *, at: dt.datetime) -> 
     if not is_active_state(item_row.status, item_row.review):
         return []
     repo.lock_for_ingest(session)  # an item added by hand sees a meeting being ingested (#17)
-    return _match_item(session, item_row, repo.commitment_to_domain(item_row), item_made_on(item_row), at=at)
+    stored = ItemCandidate(
+        item_row.id,
+        repo.commitment_to_domain(item_row),
+        item_made_on(item_row),
+        item_row.agreed_meeting_id,
+        item_row.document_id,
+    )
+    return _match_item(session, stored, at=at, item_row=item_row)
 
 
 def _match_item(
-    session: Session,
-    item_row: m.Commitment,
-    item_view: Commitment,
-    made_on: dt.date | None,
-    *,
-    at: dt.datetime,
+    session: Session, stored: ItemCandidate, *, at: dt.datetime, item_row: m.Commitment | None = None
 ) -> list[LinkOutcome]:
+    """Match a stored item with the meetings already stored; `item_row`, its ORM row if loaded (else it is
+    loaded only to be linked, which is rare)."""
+    item_view, made_on = stored.item, stored.made_on
     candidates = matching.list_meeting_candidates(
         session,
-        kinds=_meeting_kinds_for(item_row.kind),
+        kinds=_meeting_kinds_for(item_view.kind),
         parties=item_view.parties,
-        city=item_row.city,
+        city=item_view.city,
         since=made_on,
     )
     known = matching.list_linked_pairs(
-        session, commitment_ids=[item_row.id], meeting_ids=[c.id for c in candidates]
+        session, commitment_ids=[stored.id], meeting_ids=[c.id for c in candidates]
     )
     assessed = []
     for candidate in candidates:
-        if (item_row.id, candidate.id) in known:
+        if (stored.id, candidate.id) in known:
             continue
-        if item_row.agreed_meeting_id == candidate.id or (
-            item_row.document_id is not None and item_row.document_id == candidate.document_id
+        if stored.agreed_meeting_id == candidate.id or (
+            stored.document_id is not None and stored.document_id == candidate.document_id
         ):
             continue  # the meeting an item was agreed at, or one of the same text, never fulfils it
         assessment = assess_match(item_view, candidate.meeting, made_on=made_on)
         if assessment.verdict is not Verdict.NONE:
             assessed.append((candidate.id, assessment))
+    if assessed and item_row is None:
+        item_row = repo.get_commitment(session, stored.id)
     clear = [(i, a) for i, a in assessed if a.verdict is Verdict.CLEAR]
     doubtful = [(i, a) for i, a in assessed if a.verdict is Verdict.DOUBTFUL]
     winner = None
@@ -270,7 +282,9 @@ def _match_item(
     elif len(clear) > 1:
         in_window = [meeting_id for meeting_id, a in clear if not a.late]
         winner = in_window[0] if len(in_window) == 1 else None
-    outcomes = []
+    outcomes: list[LinkOutcome] = []
+    if item_row is None:
+        return outcomes
     several = f"{len(clear)} stored meetings clearly fit this item" if len(clear) > 1 else None
     for meeting_id, assessment in clear:
         is_winner = meeting_id == winner
@@ -278,7 +292,7 @@ def _match_item(
             _link(
                 session,
                 item_row,
-                repo.get_meeting(session, meeting_id),
+                stored_meeting(session, meeting_id),
                 assessment,
                 at=at,
                 propose=not is_winner,
@@ -287,31 +301,37 @@ def _match_item(
         )
     for meeting_id, assessment in doubtful:
         outcomes.append(
-            _link(session, item_row, repo.get_meeting(session, meeting_id), assessment, at=at, propose=True)
+            _link(
+                session,
+                item_row,
+                stored_meeting(session, meeting_id),
+                assessment,
+                at=at,
+                propose=True,
+            )
         )
     return outcomes
 
 
 def match_document(
     session: Session,
-    meeting_rows: Sequence[m.Meeting],
-    item_rows: Sequence[m.Commitment],
+    meetings: Sequence[MeetingCandidate],
+    items: Sequence[ItemCandidate],
     *,
     at: dt.datetime,
 ) -> list[LinkOutcome]:
     """Match what one ingested document brought, as just stored: its meetings against stored items,
     then its items against stored meetings. Returns every new link.
 
-    The rows are the ones the ingest stored (nothing is read again); the caller holds the
-    ingest lock (`repo.lock_for_ingest`).
+    `meetings` and `items` are what the ingest stored, as `storage.documents` returns them (nothing
+    is read again); the caller holds the ingest lock (`repo.lock_for_ingest`).
     """
     outcomes: list[LinkOutcome] = []
-    for meeting_row in sorted(meeting_rows, key=lambda row: (row.start_date, row.id)):
-        outcomes.extend(_match_meeting(session, meeting_row, repo.meeting_to_domain(meeting_row), at=at))
-    for item_row in sorted(item_rows, key=lambda row: row.id):
-        if is_active_state(item_row.status, item_row.review):
-            view = repo.commitment_to_domain(item_row)
-            outcomes.extend(_match_item(session, item_row, view, item_made_on(item_row), at=at))
+    for meeting in sorted(meetings, key=lambda stored: (stored.meeting.start, stored.id)):
+        outcomes.extend(_match_meeting(session, meeting, at=at))
+    for item in sorted(items, key=lambda stored: stored.id):
+        if is_active_state(item.item.status, item.item.review):
+            outcomes.extend(_match_item(session, item, at=at))
     return outcomes
 
 
@@ -363,7 +383,7 @@ def confirm_link(
             f"{link.commitment_id} --meeting {link.meeting_id}` instead"
         )
     item = repo.get_commitment(session, link.commitment_id, for_update=True)
-    meeting = repo.get_meeting(session, link.meeting_id)
+    meeting = repo.meeting_to_domain(repo.get_meeting(session, link.meeting_id))
     if link.state == LinkState.PROPOSED:
         if item.status not in ACTIVE_STATUSES:
             raise ConflictError(
@@ -374,7 +394,8 @@ def confirm_link(
         _fulfil(
             session,
             item,
-            meeting,
+            link.meeting_id,
+            meeting.start,
             at=at,
             reason=f"{reason}: fulfilled by {_meeting_summary(meeting)} (link #{link.id})",
         )
@@ -417,7 +438,7 @@ def reassess_meeting_links(
             old=f"link #{link.id}: {link.reason}",
             new=f"link #{link.id}: {reason}",
             at=at,
-            reason=f"{_meeting_summary(meeting_row)} was edited",
+            reason=f"{_meeting_summary(meeting_view)} was edited",
         )
         link.reason = reason
         updated.append(link)

@@ -5,7 +5,7 @@ same release a second time adds nothing, even in another form (one more blank
 line, HTML instead of text); the result names the document already stored. Another
 text at the web address of a stored release is its next revision
 (`tracker.services.revisions`): only what changed is stored or withdrawn. The
-caller commits (one document per transaction).
+caller commits (one document per transaction; a folder's, ten to one: `ingest_documents`).
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ from sqlalchemy.orm import Session
 
 from tracker import limits
 from tracker.domain.identity import normalised_sha256, url_key
-from tracker.domain.model import Extraction
+from tracker.domain.model import Commitment, Extraction
 from tracker.domain.status import find_postponed
 from tracker.extraction import TextDocument, extract
 from tracker.services import revisions
 from tracker.services.fulfilment import match_document
 from tracker.services.tracking import reschedule_item
-from tracker.storage import repo
+from tracker.storage import documents, repo
+from tracker.storage.matching import ItemCandidate
 
 __all__ = [
     "IngestResult",
@@ -86,12 +87,15 @@ def ingest_document(
     dry_run: bool = False,
     extraction: Extraction | None = None,
     key: str | None = None,
+    locked: bool = False,
 ) -> IngestResult:
     """Store `document` with what the extractor reads from it, unless the same release is already stored.
 
     `extraction`, when given, is `extract_document(document)` done beforehand (a poll
     extracts in its fetching threads, so that the one writing thread only writes);
-    `key`, its identity (`normalised_sha256(document.text)`) computed before.
+    `key`, its identity (`normalised_sha256(document.text)`) computed before; `locked`, that
+    the transaction holds the ingest lock already (`repo.lock_for_ingest`; one more
+    round trip per document on PostgreSQL otherwise).
     """
     sha = document.sha256
     document = _readable(document)
@@ -101,7 +105,7 @@ def ingest_document(
     if extraction is None:
         extraction = extract_document(document)
     key = key or normalised_sha256(document.text)
-    if not dry_run:
+    if not dry_run and not locked:
         repo.lock_for_ingest(session)
     existing = repo.find_document(session, document.text, key=key)
     if existing is not None:
@@ -130,50 +134,63 @@ def ingest_document(
             result.withdrawn, result.flagged = revision.sort_missing(session)
         return result
     _fit_to_limits(extraction)
-    row = repo.add_document(
+    document_id = documents.add_document_row(
         session,
         sha256=sha,
+        key=key,
         source=_cut(document.source, limits.SOURCE_CHARS),
         text=document.text,
         title=_cut(extraction.title, limits.TITLE_CHARS),
         published=extraction.published,
         at=at,
-        key=key,
         url_sha256=address,
         revision=result.revision,
     )
-    result.document_id = row.id
+    result.document_id = document_id
     if revision:
         result.withdrawn, result.flagged = revisions.withdraw_missing(
             session, revision, source=document.source, at=at
         )
-    meeting_rows = [
-        repo.add_meeting(session, meeting, at=at, document_id=row.id, uid=repo.new_uid(sha, "meeting", index))
-        for index, meeting in enumerate(extraction.meetings)
-    ]
+    meetings = documents.add_meeting_rows(
+        session,
+        extraction.meetings,
+        uids=[repo.new_uid(sha, "meeting", index) for index in range(len(extraction.meetings))],
+        document_id=document_id,
+        at=at,
+    )
     # A commitment read from a report of a meeting was agreed at that meeting.
-    agreed_at = meeting_rows[0].id if len(meeting_rows) == 1 else None
+    agreed_at = meetings[0] if len(meetings) == 1 else None
     if revision:
-        agreed_at = revision.agreed_meeting(meeting_rows)
-    item_rows = []
+        agreed_at = revision.agreed_meeting(session, meetings)
+    items: list[ItemCandidate] = []
+    waiting: list[tuple[int, Commitment]] = []  # stored together, unless a postponed item comes between
+
+    def store_waiting() -> None:
+        items.extend(
+            documents.add_item_rows(
+                session,
+                [item for _, item in waiting],
+                uids=[repo.new_uid(sha, "commitment", index) for index, _ in waiting],
+                document_id=document_id,
+                published=extraction.published,
+                agreed_at=agreed_at,
+                at=at,
+            )
+        )
+        waiting.clear()
+
     for index, item in enumerate(extraction.commitments):
         if item.made_on is None:
             item.made_on = extraction.published
-        if item.postponed and (stored_id := _reschedule_stored(session, item, document.source, at)):
-            result.commitments -= 1
-            result.rescheduled.append(stored_id)
-            continue
-        item_rows.append(
-            repo.add_commitment(
-                session,
-                item,
-                at=at,
-                document_id=row.id,
-                agreed_meeting_id=agreed_at,
-                uid=repo.new_uid(sha, "commitment", index),
-            )
-        )
-    outcomes = match_document(session, meeting_rows, item_rows, at=at)
+        if item.postponed:
+            store_waiting()  # an item put off may be one this same text named before
+            if stored_id := _reschedule_stored(session, item, document.source, at):
+                result.commitments -= 1
+                result.rescheduled.append(stored_id)
+                continue
+        waiting.append((index, item))
+    store_waiting()
+    outcomes = match_document(session, meetings, items, at=at)
     result.fulfilled = sorted({outcome.commitment_id for outcome in outcomes if outcome.fulfilled})
     return result
 
@@ -307,19 +324,28 @@ def ingest_documents(
     chunk: int = LOOKUP_CHUNK,
     extract_ahead: bool = False,
 ) -> Iterator[IngestResult]:
-    """Ingest many documents in order (`tracker ingest FOLDER`), each in a transaction of its own
-    stamped `now()`.
+    """Ingest many documents in order (`tracker ingest FOLDER`), each stamped `now()`, new ones written
+    `WRITE_BATCH` to a transaction.
 
     Which of them are stored already is asked once per `chunk` documents, in one indexed
     query, instead of once per document (issue #16); those are not extracted again (issue #7).
+    A transaction holds whole documents only, so a killed ingest leaves whole documents only, and
+    each is extracted before its transaction begins: the write lock is never held for an
+    extraction (issue #7).
     `extract_ahead` extracts the new ones in a second process, a chunk ahead of the writing
     (`tracker.speed.extract_worker`): worth its start-up for a folder, not for one file.
     """
     batches = _look_up(open_session, documents, chunk=chunk, dry_run=dry_run)
-    if not extract_ahead:
+    if dry_run:
         for batch in batches:
             for document, key, hit in batch:
                 yield _ingest_looked_up(open_session, document, key, hit, now=now, dry_run=dry_run)
+        return
+    if not extract_ahead:
+        for batch in batches:
+            yield from _write(
+                open_session, batch, lambda document: extract_document(_readable(document)), now=now
+            )
         return
     from tracker.speed.extract_worker import ExtractWorker
 
@@ -330,12 +356,72 @@ def ingest_documents(
                 if hit is None:
                     readable = _readable(document)
                     worker.submit((readable.text, readable.published))
-            for document, key, hit in sent:
-                extraction = _titled(worker.result(), document) if hit is None else None
-                yield _ingest_looked_up(
-                    open_session, document, key, hit, now=now, dry_run=dry_run, extraction=extraction
-                )
+            yield from _write(
+                open_session, sent, lambda document: _titled(worker.result(), document), now=now
+            )
             sent = batch
+
+
+WRITE_BATCH = 10  # new documents written in one transaction
+
+
+def _write(
+    open_session: SessionFactory,
+    looked_up: list[_LookedUp],
+    extracted: Callable[[TextDocument], Extraction],
+    *,
+    now: Callable[[], dt.datetime],
+) -> Iterator[IngestResult]:
+    """The results of `looked_up`, in order: those stored already at once, the new ones extracted
+    (`extracted`, called in order) and written `WRITE_BATCH` to a transaction."""
+    waiting: list[tuple[TextDocument, str, Row[Any] | None, Extraction | None]] = []
+    new = 0
+    for document, key, hit in looked_up:
+        waiting.append((document, key, hit, extracted(document) if hit is None else None))
+        new += hit is None
+        if new == WRITE_BATCH:
+            yield from _write_batch(open_session, waiting, now=now)
+            waiting, new = [], 0
+    yield from _write_batch(open_session, waiting, now=now)
+
+
+def _write_batch(
+    open_session: SessionFactory,
+    batch: list[tuple[TextDocument, str, Row[Any] | None, Extraction | None]],
+    *,
+    now: Callable[[], dt.datetime],
+) -> list[IngestResult]:
+    written: dict[int, IngestResult] = {}
+    new = [
+        (index, document, key, extraction)
+        for index, (document, key, hit, extraction) in enumerate(batch)
+        if hit is None
+    ]
+    if new:
+        try:
+            with open_session() as session:
+                repo.lock_for_ingest(session)
+                for index, document, key, extraction in new:
+                    written[index] = ingest_document(
+                        session, document, at=now(), extraction=extraction, key=key, locked=True
+                    )
+        except IntegrityError:
+            # Another process stored one of these texts meanwhile: each again in a transaction of its
+            # own, extracted afresh (the first attempt cut and dated what it read).
+            written = {
+                index: ingest_in_own_transaction(open_session, document, at=now(), look_first=False, key=key)
+                for index, document, key, _ in new
+            }
+    return [
+        written[index] if hit is None else _stored_result(document, hit)
+        for index, (document, _, hit, _) in enumerate(batch)
+    ]
+
+
+def _stored_result(document: TextDocument, hit: Row[Any]) -> IngestResult:
+    return IngestResult(
+        document.source, document.sha256, added=False, document_id=hit.id, stored_as=hit.source
+    )
 
 
 _LookedUp = tuple[TextDocument, str, "Row[Any] | None"]
@@ -363,12 +449,9 @@ def _ingest_looked_up(
     *,
     now: Callable[[], dt.datetime],
     dry_run: bool,
-    extraction: Extraction | None = None,
 ) -> IngestResult:
     if hit is not None:
-        return IngestResult(
-            document.source, document.sha256, added=False, document_id=hit.id, stored_as=hit.source
-        )
+        return _stored_result(document, hit)
     return ingest_in_own_transaction(
-        open_session, document, at=now(), dry_run=dry_run, look_first=False, key=key, extraction=extraction
+        open_session, document, at=now(), dry_run=dry_run, look_first=False, key=key
     )

@@ -30,7 +30,7 @@ from tracker.storage.documents import (
     list_meetings_of_address,
 )
 from tracker.storage.history import add_history, record_changes
-from tracker.storage.matching import list_links
+from tracker.storage.matching import MeetingCandidate, list_links
 
 __all__ = ["Revision", "plan_revision", "withdraw_missing"]
 
@@ -49,11 +49,15 @@ class Revision:
     missing_meetings: list[m.Meeting] = field(default_factory=list)
     missing_items: list[m.Commitment] = field(default_factory=list)
 
-    def agreed_meeting(self, new_meetings: Sequence[m.Meeting]) -> int | None:
+    def agreed_meeting(
+        self, session: Session, new_meetings: Sequence[MeetingCandidate]
+    ) -> MeetingCandidate | None:
         """The meeting the new text's items were agreed at: its one meeting, kept or just stored."""
         if not self.one_meeting:
             return None
-        return self.kept_meeting_id or (new_meetings[0].id if new_meetings else None)
+        if self.kept_meeting_id is not None:
+            return fulfilment.stored_meeting(session, self.kept_meeting_id)
+        return new_meetings[0] if new_meetings else None
 
     def sort_missing(self, session: Session) -> tuple[list[_Named], list[_Named]]:
         """What the new text no longer gives, as ("meeting" | "item", id): to withdraw, and to keep for

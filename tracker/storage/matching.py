@@ -207,16 +207,28 @@ _MEETINGS = (
     )
     .order_by(_meetings.c.start_date, _meetings.c.id)
 )
+# The same, checked meeting by meeting through the primary key: for the few meetings since a day.
+_has_all_parties = select(func.count()).where(
+    _meeting_parties.c.meeting_id == _meetings.c.id,
+    _meeting_parties.c.code.in_(bindparam("parties", expanding=True)),
+).scalar_subquery() == bindparam("party_count")
 _MEETINGS_BY = {
-    (with_parties, in_city, since): _MEETINGS.where(
-        *([_meetings.c.id.in_(_with_all_parties)] if with_parties else []),
+    (with_parties, in_city, since, by_date): _MEETINGS.where(
+        *([_has_all_parties if by_date else _meetings.c.id.in_(_with_all_parties)] if with_parties else []),
         *([func.lower(_meetings.c.city) == bindparam("city")] if in_city else []),
         *([_meetings.c.start_date >= bindparam("since")] if since else []),
     )
     for with_parties in (False, True)
     for in_city in (False, True)
     for since in (False, True)
+    for by_date in (False, True)
+    if since or not by_date
 }
+# Few meetings since a day: at most this many are read through the start-date index.
+FEW_SINCE = 200
+_COUNT_SINCE = select(func.count()).select_from(
+    select(_meetings.c.id).where(_meetings.c.start_date >= bindparam("since")).limit(FEW_SINCE).subquery()
+)
 
 
 def list_meeting_candidates(
@@ -236,7 +248,16 @@ def list_meeting_candidates(
         values["city"] = _city_key(city)
     if since is not None:
         values["since"] = since
-    rows = session.execute(_MEETINGS_BY[(bool(codes), bool(city), since is not None)], values).all()
+    # Which index leads: the party codes' grows with every meeting of those parties, the start
+    # date's with every meeting since `since`, usually a few for an item just made (an ingest
+    # reads releases as they come). SQLite cannot tell without statistics; one bounded count can.
+    by_date = (
+        bool(codes)
+        and since is not None
+        and session.execute(_COUNT_SINCE, {"since": since}).scalar_one() < FEW_SINCE
+    )
+    key = (bool(codes), bool(city), since is not None, by_date)
+    rows = session.execute(_MEETINGS_BY[key], values).all()
     party_codes = _parties_of(session, "meeting", [row[0] for row in rows])
     return [
         MeetingCandidate(

@@ -18,6 +18,7 @@ from tracker.domain.identity import normalised_sha256
 from tracker.errors import NotFoundError
 from tracker.limits import MAX_ID
 from tracker.storage import models as m
+from tracker.storage.documents import item_values, meeting_values, party_codes
 from tracker.storage.item_fields import item_from_row, row_of
 from tracker.storage.items import active_condition
 from tracker.storage.writers import lock_for_ingest, new_uid
@@ -259,8 +260,7 @@ def list_meetings(
 
 
 def set_meeting_parties(row: m.Meeting, codes: list[str]) -> None:
-    wanted = sorted({c.upper() for c in codes if c})
-    row.party_rows = [m.MeetingParty(code=code) for code in wanted]
+    row.party_rows = [m.MeetingParty(code=code) for code in party_codes(codes)]
 
 
 def add_meeting(
@@ -271,26 +271,8 @@ def add_meeting(
     document_id: int | None = None,
     uid: str | None = None,
 ) -> m.Meeting:
-    evidence = meeting.evidence
     row = m.Meeting(
-        uid=uid or meeting.uid or new_uid(),
-        kind=str(meeting.kind),
-        title=meeting.title or "",
-        start_date=meeting.start,
-        end_date=meeting.end,
-        start_time=meeting.start_time,
-        end_time=meeting.end_time,
-        city=meeting.city,
-        country=meeting.country,
-        timezone=meeting.timezone,
-        document_id=document_id,
-        evidence_text=evidence.text if evidence else None,
-        evidence_start=evidence.start if evidence else None,
-        evidence_end=evidence.end if evidence else None,
-        review=str(meeting.review),
-        sequence=0,
-        created_at=at,
-        updated_at=at,
+        **meeting_values(meeting, uid=uid or meeting.uid or new_uid(), document_id=document_id, at=at)
     )
     set_meeting_parties(row, meeting.parties)
     row.participants = [
@@ -382,8 +364,7 @@ def list_active_commitments_sharing(session: Session, parties: list[str]) -> lis
 
 
 def set_commitment_parties(row: m.Commitment, codes: list[str]) -> None:
-    wanted = sorted({c.upper() for c in codes if c})
-    row.party_rows = [m.CommitmentParty(code=code) for code in wanted]
+    row.party_rows = [m.CommitmentParty(code=code) for code in party_codes(codes)]
 
 
 def add_commitment(
@@ -395,31 +376,14 @@ def add_commitment(
     agreed_meeting_id: int | None = None,
     uid: str | None = None,
 ) -> m.Commitment:
-    evidence, window = item.evidence, item.window
-    row = m.Commitment(
+    values = item_values(
+        item,
         uid=uid or item.uid or new_uid(),
-        kind=str(item.kind),
-        title=item.title or "",
-        firmness=str(item.firmness),
-        city=item.city,
-        country=item.country,
-        timezone=item.timezone,
-        window_start=window.start,
-        window_end=window.end,
-        window_precision=str(window.precision),
-        window_text=window.text or "",
-        status=str(item.status),
-        review=str(item.review),
-        made_on=item.made_on,
-        agreed_meeting_id=agreed_meeting_id,
         document_id=document_id,
-        evidence_text=evidence.text if evidence else None,
-        evidence_start=evidence.start if evidence else None,
-        evidence_end=evidence.end if evidence else None,
-        sequence=0,
-        created_at=at,
-        updated_at=at,
+        agreed_meeting_id=agreed_meeting_id,
+        at=at,
     )
+    row = m.Commitment(**values)
     set_commitment_parties(row, item.parties)
     session.add(row)
     session.flush()
