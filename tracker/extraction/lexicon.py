@@ -148,6 +148,7 @@ FUTURE_CUES = [
     r"to come",
     r"to travel",
     r"set to",
+    r"slated",
     r"due to",
     r"is due",
     r"are due",
@@ -167,8 +168,11 @@ FUTURE_CUES = [
     r"next meeting",
     r"next visit",
     r"next trip",
+    r"next summit",
+    r"next sitting",
     r"agreed to",
     r"agreed that",
+    r"commit(?:ted|ments?|s)? to",
     r"decided to",
     r"decision to",
     r"invit(?:ed|ation)",
@@ -210,8 +214,9 @@ FUTURE_CUES = [
 # Cues that describe the event itself ("the visit has been put off", "is tentatively planned"):
 # they need no verb after them, unlike modal cues ("the dialogue would help ...").
 SCHEDULE_CUES = (
-    r"put off|postponed|pushed back|rescheduled|shifted|moved to|scheduled|planned|tentatively|set to|"
-    r"due to|is due|are due|expected|upcoming|forthcoming|next round|next session|next meeting|next visit|next trip"
+    r"put off|postponed|pushed back|rescheduled|shifted|moved to|scheduled|planned|tentatively|set to|slated|"
+    r"due to|is due|are due|expected|upcoming|forthcoming|next round|next session|next meeting|next visit|next trip|"
+    r"next summit|next sitting"
 )
 # Verbs of a past contact: a day right after them dates that contact, not the future item.
 PAST_EVENT_VERBS = (

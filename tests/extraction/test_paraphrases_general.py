@@ -1,0 +1,177 @@
+"""Paraphrase sets for the general rules of #11, second pass: each rule on phrasings written in the
+manner of ministry releases and agency copy, none taken from a corpus, plus near-misses that must not
+fire."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.domain.model import Kind, Precision
+from tracker.extraction import extract
+
+D = dt.date
+PUBLISHED = D(2024, 3, 6)  # a Wednesday
+LEAD = "Ghana and Nigeria held political consultations in Accra on Tuesday. "
+
+
+def _items(text, published=PUBLISHED):
+    return extract(LEAD + text, published).commitments
+
+
+@pytest.mark.parametrize(
+    "text, precision",
+    [
+        ("The next Ghana-Nigeria business forum is slated for September in Lagos.", Precision.MONTH),
+        (
+            "A visit by the Nigerian foreign minister to Lagos is slated for the second half of 2024.",
+            Precision.HALF,
+        ),
+        (
+            "Both sides expressed their commitment to holding the next joint commission in Lagos in 2025.",
+            Precision.YEAR,
+        ),
+        (
+            "The two presidents committed to convening the joint commission in Lagos before the end of 2024.",
+            Precision.DEADLINE,
+        ),
+        (
+            "The inaugural meeting of the joint working group will be convened in Lagos in May.",
+            Precision.MONTH,
+        ),
+        (
+            "The ministers tasked their deputies with preparing the next summit in Lagos in 2025.",
+            Precision.YEAR,
+        ),
+        ("The commission will be reconvened in Lagos in October.", Precision.MONTH),
+    ],
+)
+def test_schedule_and_commitment_words_announce_an_act(text, precision):
+    [item] = _items(text)
+    assert item.window.precision is precision and item.city == "Lagos"
+    assert item.parties == ["GH", "NG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two ministers look forward to meeting in Lagos at a mutually convenient time.",
+        "The Ghanaian minister said he looked forward to meeting his counterpart again in Lagos.",
+        "Both leaders expressed the hope of meeting in Lagos at an early date.",
+        "The presidents said they looked forward to meeting in Lagos in due course.",
+        "The ministers look forward to meeting again in Lagos on dates to be agreed.",
+    ],
+)
+def test_looking_forward_to_meeting_is_a_proposed_meeting(text):
+    [item] = _items(text)
+    assert item.kind is Kind.MEETING and item.city == "Lagos"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers agreed that the visit had been held in a warm and friendly atmosphere.",
+        "Both sides agreed that the consultations had been conducted in a spirit of mutual trust.",
+        "The two delegations agreed that the talks took place in a constructive atmosphere.",
+        "They agreed that the meeting was held at an important moment for the region.",
+        "The sides agreed that the session went well.",
+    ],
+)
+def test_agreeing_on_how_a_past_contact_went_is_no_commitment(text):
+    assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The discussions centred on preparations for the upcoming summit of the African Union.",
+        "The talks covered the forthcoming presidential election in Togo.",
+        "The ministers also addressed the upcoming session of the UN General Assembly.",
+        "The consultations dealt with the forthcoming ECOWAS summit.",
+        "The conversation centered around the upcoming meeting of the AU Peace and Security Council.",
+        "The agenda covered the forthcoming elections and the next session of the UN Human Rights Council.",
+    ],
+)
+def test_upcoming_events_as_topics_are_no_commitments(text):
+    assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders will both attend the G20 summit in Rio de Janeiro in November.",
+        "Answering a question, the spokesperson said the BRICS summit will take place in Kazan in October.",
+        "The ministers noted that the next ASEAN summit will be held in Vientiane in October.",
+        "He recalled that the UN climate conference will be held in Baku in November.",
+        "The minister said the Commonwealth summit is scheduled for October in Samoa.",
+    ],
+)
+def test_other_states_events_merely_mentioned_are_no_commitments(text):
+    assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana will host the next ECOWAS summit in Accra in 2025.",
+        "Nigeria will host the ECOWAS summit in Abuja in December.",
+        "The two presidents will meet again on the sidelines of the AU summit in Addis Ababa in February.",
+        "The next round of consultations will be held in Lagos in 2025.",
+        "The Nigerian president will pay a state visit to Ghana in May.",
+    ],
+)
+def test_an_event_of_the_parties_own_is_kept(text):
+    assert len(_items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed to continue close consultations on regional issues.",
+        "Both sides agreed to maintain dialogue at all levels.",
+        "The ministers agreed to step up exchanges of visits.",
+        "They agreed to intensify political consultations.",
+        "The sides decided to keep up the practice of regular consultations.",
+    ],
+)
+def test_keeping_up_a_practice_is_no_commitment(text):
+    assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides agreed to continue the consultations in Lagos in May.",
+        "The two ministers agreed to hold the next consultations in Lagos.",
+        "It was agreed to resume the talks in Lagos in June.",
+    ],
+)
+def test_a_concrete_act_after_a_keep_up_verb_still_counts(text):
+    assert len(_items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Preparations for the upcoming AU summit will be the subject of their talks, an official said.",
+        "The forthcoming ECOWAS summit will be high on the agenda of the meeting.",
+        "The upcoming session of the UN General Assembly is to be discussed as well.",
+        "Preparations for the G20 summit will be among the topics of the call.",
+        "The next BRICS summit will be the main focus of the foreign ministers' meeting.",
+    ],
+)
+def test_an_event_to_be_discussed_is_a_topic(text):
+    assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers will make careful preparations for the next round of consultations in Lagos.",
+        "The sides agreed to start preparations for the next session of the joint commission in Lagos.",
+        "Preparations for the visit of the Nigerian president to Ghana are under way.",
+        "They discussed preparations for the next round of consultations, which will be held in Lagos in May.",
+        "Officials will begin preparations for the joint commission in Lagos in June.",
+    ],
+)
+def test_preparing_ones_own_act_is_a_commitment(text):
+    assert len(_items(text)) == 1
