@@ -175,3 +175,108 @@ def test_an_event_to_be_discussed_is_a_topic(text):
 )
 def test_preparing_ones_own_act_is_a_commitment(text):
     assert len(_items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, month",
+    [
+        (
+            "The visit of the Ghanaian president to Nigeria, originally planned for March, has been postponed to June.",
+            6,
+        ),
+        ("The joint commission, initially scheduled for April, was moved to July.", 7),
+        ("The consultations set for April in Lagos have been pushed back to September.", 9),
+        ("The summit, first planned for May, was rescheduled to October.", 10),
+        ("The ministers' meeting due in April has been shifted to August.", 8),
+    ],
+)
+def test_the_date_after_a_postponement_is_the_new_window(text, month):
+    [item] = _items(text)
+    assert item.window.precision is Precision.MONTH and item.window.start == D(2024, month, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian minister talked to May about trade on Tuesday.",
+        "The ministers sent a letter to June Ofori, the head of the chamber.",
+    ],
+)
+def test_to_before_a_name_is_no_date(text):
+    from tracker.temporal import find_time_expressions
+
+    found = find_time_expressions(text, PUBLISHED, "future")
+    assert not [e for e in found if "May" in e.text or "June" in e.text]
+
+
+OPENING = "On 4 March 2024 the foreign ministers of Ghana and Nigeria held talks in Accra. "
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("That same day, the Nigerian minister also met President Akufo-Addo.", Kind.MEETING),
+        ("Later that day the Nigerian minister was received by the Ghanaian President.", Kind.MEETING),
+        (
+            "On the same day, the Nigerian minister paid a courtesy call on the Speaker of Ghana's Parliament.",
+            Kind.MEETING,
+        ),
+        ("Later on that day, the Nigerian minister called on the Ghanaian Vice President.", Kind.MEETING),
+        (
+            "On the same day the two ministers also held consultations with Togo's foreign minister.",
+            Kind.CONSULTATIONS,
+        ),
+    ],
+)
+def test_another_contact_the_same_day_is_a_meeting_of_its_own_at_the_same_place(text, kind):
+    meetings = extract(OPENING + text, PUBLISHED).meetings
+    assert [(m.start, m.city) for m in meetings] == [(D(2024, 3, 4), "Accra")] * 2
+    assert meetings[1].kind is kind
+
+
+def test_the_next_day_is_the_day_after():
+    text = OPENING + "The next day, the Nigerian minister was received by the Ghanaian President."
+    assert [m.start for m in extract(text, PUBLISHED).meetings] == [D(2024, 3, 4), D(2024, 3, 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks continued in the afternoon with a working lunch.",
+        "The ministers also discussed the situation in the Sahel.",
+        "Ghana's minister said the same day would be declared a holiday.",
+    ],
+)
+def test_more_about_the_same_contact_adds_no_meeting(text):
+    assert len(extract(OPENING + text, PUBLISHED).meetings) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Nigeria will open a joint border post in 2025, it was announced at Tuesday's meeting in Accra.",
+        "A business forum will be held in Lagos in May, it was agreed at Monday's talks in Accra.",
+        "The ministers will meet again in June, it was decided at Tuesday\u2019s consultations in Accra.",
+        "Nigeria will host the next round, the ministers said after Tuesday's talks in Accra.",
+        "At Monday's meeting in Accra the ministers agreed that the commission would meet in May.",
+    ],
+)
+def test_a_possessive_day_dates_its_contact_beside_a_pledge(text):
+    meetings = extract(text, PUBLISHED).meetings
+    assert [m.city for m in meetings] == ["Accra"]
+    assert meetings[0].start in {D(2024, 3, 4), D(2024, 3, 5)}
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        ("The leaders of China and Ghana held talks in Xi\u2019an on Monday.", "Xi'an"),
+        ("The leaders of China and Ghana held talks in Xi'an on Monday.", "Xi'an"),
+        ("The Russian and Ghanaian ministers met in Arkhangelsk on Monday.", "Arkhangelsk"),
+        ("The Russian and Ghanaian ministers met in Arkhangel\u2019sk on Monday.", "Arkhangelsk"),
+        ("The Russian and Ghanaian ministers met in Naro-Fominsk on Monday.", "Naro-Fominsk"),
+    ],
+)
+def test_a_city_is_named_as_english_writes_it(text, city):
+    [meeting] = extract(text, PUBLISHED).meetings
+    assert meeting.city == city

@@ -254,6 +254,10 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
     ]
     if not upcoming:
         return None, True
+    put_off = _POSTPONED.search(ctx.text, sentence.start, sentence.end)
+    if put_off is not None:
+        # "originally planned for March, has been postponed to June": the date after the verb is the new one.
+        upcoming = [e for e in upcoming if e.start >= put_off.end()] or upcoming
     best = min(upcoming, key=lambda e: (abs(e.start - anchor_at), PRECISION_RANK[e.window.precision]))
     window = best.window
     rescheduled = re.match(r"from\s+.+?\s+(?:to|until)\s+(.+)$", best.text, re.IGNORECASE)

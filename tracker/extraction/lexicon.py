@@ -81,6 +81,8 @@ EVENT_WORDS: dict[str, Kind] = {
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
     r"meetings?|meet|met|gathering|get together|cabinet|session|round|retreat": Kind.MEETING,
     RECEPTION: Kind.MEETING,
+    # "was received by the President", "paid a courtesy call on the Prime Minister": an audience.
+    r"(?:was|were) (?:also )?received by|(?:paid|pays|paying) (?:a )?courtesy calls? on|called on": Kind.MEETING,
     r"forums?|(?<!press )(?<!news )conferences?|congress": Kind.OTHER,
     r"(?:re-?open(?:ing)?|open(?:ing)?|establish(?:ing|ment of)?)(?: \w{1,20}){0,3} "
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
@@ -118,6 +120,8 @@ PAST_TRIGGERS = [
     r"co-chaired",
     r"chaired",
     r"received",
+    r"called on",
+    r"paid (?:a )?courtesy calls? on",
     r"had (?:a|an) (?:\w+ ){0,2}(?:meeting|conversation)",
     r"had (?:\w+ ){0,2}talks",
     r"at the (?:closing|opening) (?:ceremony|session|sitting)",
