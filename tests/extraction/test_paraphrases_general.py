@@ -280,3 +280,87 @@ def test_a_possessive_day_dates_its_contact_beside_a_pledge(text):
 def test_a_city_is_named_as_english_writes_it(text, city):
     [meeting] = extract(text, PUBLISHED).meetings
     assert meeting.city == city
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders agreed to relaunch the security dialogue at an early date.",
+        "The two sides will resume the strategic dialogue in the coming months.",
+        "They agreed to convene the joint commission before the end of the year.",
+        "The ministers decided to hold the next consultations in 2025.",
+        "The leaders agreed to restart the maritime dialogue in the second half of the year.",
+    ],
+)
+def test_a_loosely_timed_item_is_no_part_of_a_dated_visit(text):
+    visit = "The Ghanaian president will visit Lagos on Friday, where he will address students. "
+    assert len(_items(visit + text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the visit, the two presidents will hold talks on Friday.",
+        "The Ghanaian president will hold talks with President Tinubu on Friday.",
+        "The two presidents will meet on Friday in Lagos.",
+    ],
+)
+def test_a_part_of_a_dated_visit_on_its_day_stays_part_of_it(text):
+    visit = "The Ghanaian president will visit Lagos on Friday. "
+    assert len(_items(visit + text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each side will now complete its domestic procedures before the agreement can enter into force.",
+        "Both countries will complete their internal procedures for the agreement to take effect.",
+        "The parties are to complete the national ratification procedures in 2025.",
+        "Ghana and Nigeria will finish their constitutional requirements by the end of the year.",
+        "The two sides agreed to complete the domestic legal procedures as soon as possible.",
+    ],
+)
+def test_domestic_procedures_before_a_treaty_takes_effect_are_an_item(text):
+    [item] = _items(text)
+    assert item.parties == ["GH", "NG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian ministers travelled to Accra to meet their Ghanaian counterparts.",
+        "The Nigerian delegation came to Accra to hold talks on the border.",
+        "The Nigerian minister flew to Accra to attend the meeting of the joint commission.",
+        "The Nigerian president arrived in Accra to hold talks with President Akufo-Addo.",
+        "The Nigerian envoy visited Accra to prepare the session of the joint commission.",
+    ],
+)
+def test_the_purpose_of_a_past_journey_is_no_commitment(text):
+    assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian minister will travel to Accra to meet his counterpart in May.",
+        "The Nigerian president travelled to Accra and will return to Accra to hold talks in May.",
+        "The delegation, which arrived on Monday, is to meet the Ghanaian minister in May.",
+    ],
+)
+def test_a_future_journey_and_its_purpose_stay_a_commitment(text):
+    assert len(_items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks on the border were launched on 3 March 2024, when the Nigerian president was in Accra on an official visit.",
+        "The agreement was initialled on 3 March 2024, when the Nigerian foreign minister was in Accra on a working visit.",
+        "On 3 March 2024 the Nigerian president was on a state visit to Ghana.",
+        "On 3 March 2024 the Nigerian ministers were in Accra for a two-day visit.",
+        "On 3 March 2024 the Nigerian president was in Accra on his first official visit.",
+    ],
+)
+def test_being_somewhere_on_a_visit_dates_that_visit(text):
+    meetings = extract(text, PUBLISHED).meetings
+    assert [(m.start, m.parties) for m in meetings] == [(D(2024, 3, 3), ["GH", "NG"])]

@@ -184,6 +184,9 @@ def _governed_events(ctx: DocumentContext, sentence, events):
             text, max(sentence.start, cue_at - 12), cue_at
         ):
             continue  # "held the next round of consultations": that round took place
+        infinitive = text.startswith("to ", cue_at) or text.endswith("to ", 0, cue_at)
+        if infinitive and _past_purpose(text, max(sentence.start, cue_at - 100), cue_at):
+            continue  # "travelled to Manila to meet the Secretary": the purpose of a past journey
         after = [e for e in events if e.start >= cue_at and e.start - cue_end <= 120]
         subject = next(
             (
@@ -213,6 +216,24 @@ def _governed_events(ctx: DocumentContext, sentence, events):
         event = events[-1] if events[-1].end <= cue_at else events[0]
         if _SCHEDULE.fullmatch(future.group()) or _EVENT_VERB.match(text, cue_end):
             yield event, cue_at, cue_end
+
+
+_PAST_MOTION = lexicon.compile_alternatives([lexicon.PAST_MOTION], lower_only=True)
+
+
+def _past_purpose(text: str, start: int, cue_at: int) -> bool:
+    """A past journey in the same clause before an infinitive cue, with no future word between."""
+    journeys = [
+        m
+        for m in _PAST_MOTION.finditer(text, start, cue_at)
+        if not re.search(r"[;:]", text[m.end() : cue_at])
+    ]
+    if not journeys:
+        return False
+    between = text[journeys[-1].end() : cue_at]
+    return not _FUTURE.search(between) and not _MODAL_BEFORE.search(
+        text[max(start, journeys[-1].start() - 20) : journeys[-1].start()]
+    )
 
 
 def _opening_lowered(sentence_text: str) -> str:
@@ -555,6 +576,8 @@ _NO_DAY = {Precision.VAGUE, Precision.OPEN}
 # Kinds one contact may be called by in different sentences ("the talks on Friday", "via video link").
 _CONTACTS = {Kind.MEETING, Kind.TALKS, Kind.CALL, Kind.CONSULTATIONS, Kind.SUMMIT, Kind.VISIT}
 _DAY_LEVEL = {Precision.DAY, Precision.DAYS}
+# Windows too loose for a part of a dated visit, which takes place on the visit's days.
+_WIDE = {Precision.VAGUE, Precision.DEADLINE, Precision.YEAR, Precision.HALF, Precision.PART_OF_YEAR}
 
 
 def _mergeable(a: Commitment, b: Commitment) -> bool:
@@ -594,6 +617,10 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return a.kind is b.kind or bool(a.city and a.city == b.city)
     if not shared or not _overlap(a.window, b.window):
         return False
+    if (a.kind is Kind.VISIT) is not (b.kind is Kind.VISIT):
+        visit, other = (a, b) if a.kind is Kind.VISIT else (b, a)
+        if visit.window.precision in _DAY_LEVEL and other.window.precision in _WIDE:
+            return False  # "relaunch the dialogue at an early date" is no part of next Friday's visit
     if a.kind is not b.kind and Kind.MEETING not in (a.kind, b.kind) and not {a.kind, b.kind} <= _CONTACTS:
         return False  # a signing and a commission session in the same months are two acts
     if (

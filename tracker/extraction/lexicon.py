@@ -23,6 +23,7 @@ __all__ = [
     "REPORTING_VERBS",
     "SCHEDULE_CUES",
     "PAST_EVENT_VERBS",
+    "PAST_MOTION",
     "NOT_THE_EVENT",
     "MODAL_BEFORE",
     "SAME_DAY",
@@ -88,6 +89,8 @@ EVENT_WORDS: dict[str, Kind] = {
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
     r"representation|mission|trade office)|"
     r"(?:embassy|embassies|consulate|consulates)(?: [\w-]{1,20}){0,4} (?:re-?open|open)": Kind.OTHER,
+    # "each side will complete its domestic procedures": the steps before a treaty takes effect.
+    r"(?:domestic|internal|national|constitutional) (?:legal |ratification )?(?:procedures|requirements|formalities)": Kind.OTHER,
     # A body the parties set up: "a permanent secretariat will be set up", "agreed to establish a task force".
     r"(?:set(?:ting)? up|establish(?:ing)?|creat(?:e|ing)|launch(?:ing)?)(?: [\w-]{1,20}){0,3} "
     + _BODIES: Kind.OTHER,
@@ -109,6 +112,8 @@ PAST_TRIGGERS = [
     r"arrived in",
     r"paid (?:an? )?(?:\w+ ){0,2}visit",
     r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit",
+    # "when the Prime Minister was in Manila on an official visit".
+    r"(?:was|were) (?:in [\w'-]+(?: [\w'-]+)? )?(?:on|for) (?:an? |his |her |their )(?:[\w-]+ ){0,2}visit",
     r"was the venue",
     r"were hosted",
     r"was hosted",
@@ -127,6 +132,9 @@ PAST_TRIGGERS = [
     r"at the (?:closing|opening) (?:ceremony|session|sitting)",
     RECEPTION,
 ]
+# A past journey: "to meet", "to hold talks" after it is its purpose, not a future act
+# ("the ministers travelled to Manila to meet their counterparts").
+PAST_MOTION = r"travell?ed|flew|came|went|arrived|headed|was in|were in|visited"
 # A past trigger after these is not past: "will be held", "is to be held".
 MODAL_BEFORE = r"\b(?:will|would|shall|may|might|could|should|to|is|are)\s+(?:be\s+|have\s+)?$"
 # Expressions that can date a contact on the publication day even in future tense.
