@@ -364,3 +364,36 @@ def test_a_future_journey_and_its_purpose_stay_a_commitment(text):
 def test_being_somewhere_on_a_visit_dates_that_visit(text):
     meetings = extract(text, PUBLISHED).meetings
     assert [(m.start, m.parties) for m in meetings] == [(D(2024, 3, 3), ["GH", "NG"])]
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        ("The Nigerian president was invited to attend the G7 Hiroshima Summit in May.", "Hiroshima"),
+        ("Nigeria will take part in the ECOWAS Abuja Summit in May.", "Abuja"),
+        ("Ghana and Nigeria will attend the ECOWAS Lagos Summit in May.", "Lagos"),
+        ("The Ghanaian and Nigerian leaders will meet at the AU Kigali Summit in May.", "Kigali"),
+        ("Ghana will join the UN Geneva Talks in May.", "Geneva"),
+    ],
+)
+def test_a_city_naming_an_event_after_an_acronym_is_its_venue(text, city):
+    [item] = _items(text)
+    assert item.city == city
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomorrow the Nigerian president will take part in the ECOWAS summit, which Ghana is hosting in the capital.",
+        "The ECOWAS summit, which Ghana hosts in the capital, will open tomorrow with the Nigerian president present.",
+        "Next week the Nigerian president will attend the summit that Ghana will host in the capital.",
+    ],
+)
+def test_in_the_capital_of_the_host_without_a_dateline(text):
+    [item] = _items(text)
+    assert item.city == "Accra"
+
+
+def test_in_the_capital_without_a_host_or_dateline_names_no_city():
+    [item] = _items("The Nigerian president will attend the ECOWAS summit in the capital tomorrow.")
+    assert item.city is None
