@@ -38,7 +38,7 @@ _EVENT_VERB = re.compile(
     r"\s+(?:also\s+|not\s+|then\s+)?(?:to\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
     r"signed|opened|re-?opened|be the|convene|meet|start|begin|open|re-?open|come|"
     r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position|"
-    r"resume|be resumed|reconvene|meet again|set up|established|created|launched)\b",
+    r"resume|be resumed|re-?convened?|convened|meet again|set up|established|created|launched)\b",
     re.IGNORECASE,
 )
 _STRONG_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|to be held|to take place)\b", re.IGNORECASE)
@@ -49,7 +49,10 @@ _FIRMNESS = [
 _ABANDONED = lexicon.compile_alternatives([lexicon.ABANDONED])
 _GENERIC = re.compile(
     r"\b(?:such|regular|more|further|frequent|periodic|other|all|any|every|many|"
-    r"several|various)\s+(?:[\w-]+\s+){0,3}$",
+    r"several|various)\s+(?:[\w-]+\s+){0,3}$|"
+    # "agreed to continue close consultations", "to maintain dialogue": keeping up a practice.
+    r"\b(?:continu(?:e|ed|ing)|maintain(?:ed|ing)?|keep(?:ing)? up|step(?:ping)? up|intensify(?:ing)?|"
+    r"deepen(?:ing)?)\s+(?:to\s+hold\s+|holding\s+)?(?:their\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _CONCRETE = re.compile(
@@ -95,15 +98,26 @@ _RECURRING = re.compile(
 _INVITATION_PHRASE = re.compile(r"(?:at|upon|on) the invitation of", re.IGNORECASE)
 # A past or present verb right after the event: "the talks had been frank", "the meeting was useful".
 _EVALUATION = re.compile(
-    r"[^.;,]{0,40}?\b(?:had been|has been|have been|was|were)\s+(?!(?:to|due|set|scheduled|"
+    r"[^.;,]{0,40}?\b(?:(?:had been|has been|have been|was|were)\s+(?!(?:to|due|set|scheduled|"
     r"planned|expected|postponed|put off|moved|rescheduled)\b)(?:very\s+|highly\s+|most\s+|an?\s+)?"
-    r"[a-z]+(?:,|\s+and\b|\s*\.)",
+    r"[a-z]+(?:,|\s+and\b|\s*\.)|"
+    # "agreed that the visit had been held in a warm atmosphere", "that the talks took place in ...".
+    r"(?:had been|has been|have been|was|were)\s+(?:held|conducted|organi[sz]ed|hosted)\b|"
+    r"(?:took place|went well|passed off)\b)",
     re.IGNORECASE,
 )
 # A clause that lists what was discussed: upcoming events in it are topics.
 _TOPIC_LIST = re.compile(
-    r"\b(?:focus(?:ed|sed)? on|discussed|discussions? (?:of|on|about)|exchanged views on|"
-    r"touched (?:on|upon)|reviewed|talked about|agenda (?:included|covered))\b",
+    r"\b(?:focus(?:ed|sed)? on|cent(?:red|ered) (?:on|around)|discussed|discussions? (?:of|on|about)|"
+    r"exchanged views on|touched (?:on|upon)|reviewed|talked about|covered|dealt with|addressed|"
+    r"agenda (?:included|covered))\b",
+    re.IGNORECASE,
+)
+_TOPIC_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+|preparations? for", re.IGNORECASE)
+# "preparations for the summit will be the subject of their talks": a topic of a discussion to come.
+_TOPIC_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:will|would|is to|are to)\s+be\s+(?:the\s+|a\s+|among\s+the\s+)?(?:main\s+)?"
+    r"(?:subject|topic|focus|theme|discussed|on the agenda|high on the agenda)",
     re.IGNORECASE,
 )
 # Where a sentence goes on to a further pledge: "; ", ", and that", ", and they would".
@@ -127,6 +141,8 @@ _CONSEQUENCE = re.compile(
 _PUT_OFF = lexicon.compile_alternatives([lexicon.POSTPONEMENTS])
 _MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
 _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)
+# Cues that only qualify the noun right after them: "the forthcoming election" names no contact.
+_PRENOMINAL_CUE = re.compile(r"upcoming|forthcoming|next \w+", re.IGNORECASE)
 _PLEDGE_VERB = re.compile(
     r"\b(?:agreed|decided|will|would|shall|plan\w*|to (?:hold|attend|organi[sz]e|host))\b", re.IGNORECASE
 )
@@ -168,6 +184,9 @@ def _governed_events(ctx: DocumentContext, sentence, events):
             text, max(sentence.start, cue_at - 12), cue_at
         ):
             continue  # "held the next round of consultations": that round took place
+        infinitive = text.startswith("to ", cue_at) or text.endswith("to ", 0, cue_at)
+        if infinitive and _past_purpose(text, max(sentence.start, cue_at - 100), cue_at):
+            continue  # "travelled to Manila to meet the Secretary": the purpose of a past journey
         after = [e for e in events if e.start >= cue_at and e.start - cue_end <= 120]
         subject = next(
             (
@@ -192,9 +211,29 @@ def _governed_events(ctx: DocumentContext, sentence, events):
                 continue  # "agreed that the talks had been frank": a verdict on the past
             yield event, cue_at, cue_end
             continue
+        if _PRENOMINAL_CUE.fullmatch(future.group()):
+            continue  # "the talks covered the forthcoming election": the cue's noun is no event
         event = events[-1] if events[-1].end <= cue_at else events[0]
         if _SCHEDULE.fullmatch(future.group()) or _EVENT_VERB.match(text, cue_end):
             yield event, cue_at, cue_end
+
+
+_PAST_MOTION = lexicon.compile_alternatives([lexicon.PAST_MOTION], lower_only=True)
+
+
+def _past_purpose(text: str, start: int, cue_at: int) -> bool:
+    """A past journey in the same clause before an infinitive cue, with no future word between."""
+    journeys = [
+        m
+        for m in _PAST_MOTION.finditer(text, start, cue_at)
+        if not re.search(r"[;:]", text[m.end() : cue_at])
+    ]
+    if not journeys:
+        return False
+    between = text[journeys[-1].end() : cue_at]
+    return not _FUTURE.search(between) and not _MODAL_BEFORE.search(
+        text[max(start, journeys[-1].start() - 20) : journeys[-1].start()]
+    )
 
 
 def _opening_lowered(sentence_text: str) -> str:
@@ -236,6 +275,10 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
     ]
     if not upcoming:
         return None, True
+    put_off = _POSTPONED.search(ctx.text, sentence.start, sentence.end)
+    if put_off is not None:
+        # "originally planned for March, has been postponed to June": the date after the verb is the new one.
+        upcoming = [e for e in upcoming if e.start >= put_off.end()] or upcoming
     best = min(upcoming, key=lambda e: (abs(e.start - anchor_at), PRECISION_RANK[e.window.precision]))
     window = best.window
     rescheduled = re.match(r"from\s+.+?\s+(?:to|until)\s+(.+)$", best.text, re.IGNORECASE)
@@ -395,9 +438,12 @@ def _actors(named: list[str], met: list[str], main: list[str], joined: set[str])
     return [code for code in named if code in actors or code in joined]
 
 
-def _is_topic(text: str, start: int, cue_at: int, cue_end: int) -> bool:
-    """An upcoming event in the object of a discussion verb, with no pledge verb in between."""
-    if not _ATTRIBUTIVE_CUE.fullmatch(text, cue_at, cue_end):
+def _is_topic(text: str, start: int, cue_at: int, cue_end: int, event_end: int, end: int) -> bool:
+    """An upcoming event (or preparations for it) in the object of a discussion verb, with no pledge
+    verb in between, or as the subject of a discussion to come ("... will be on the agenda")."""
+    if _TOPIC_AFTER.match(text, event_end, end):
+        return True
+    if not _TOPIC_CUE.fullmatch(text, cue_at, cue_end):
         return False
     topics = list(_TOPIC_LIST.finditer(text, start, cue_at))
     return bool(topics) and not _PLEDGE_VERB.search(text, topics[-1].end(), cue_at)
@@ -408,7 +454,7 @@ def _read_item(
 ):
     text = ctx.text
     sentence = clause.sentence
-    if _is_topic(text, sentence.start, cue_at, cue_end):
+    if _is_topic(text, sentence.start, cue_at, cue_end, event.end, sentence.end):
         return None  # "the discussions focused on ... the forthcoming summit": a topic, not a pledge
     visits = [
         e
@@ -437,6 +483,8 @@ def _read_item(
     if not any(len(code) > 2 for code in parties) and len(parties) < 2:
         parties = parties + [p for p in inherited if p not in parties]
     parties = complete_parties(ctx, parties)
+    if inherited and parties and not set(parties) & set(inherited):
+        return None  # "the G20 summit will take place in Rio in November": others' event, merely mentioned
     firmness = _firmness(sentence.text, window)
     evidence = Evidence(sentence.text, sentence.start, sentence.end)
     names = _split_respectively(text, sentence, events) if _RESPECTIVELY.search(sentence.text) else []
@@ -481,6 +529,8 @@ def _concrete(text: str, event) -> bool:
         return False
     if event.kind is Kind.OTHER:
         return True
+    if event.text.lower() == "meeting" and re.search(r"\bto\s+$", before):
+        return True  # "looked forward to meeting in Delhi": the verb, one act
     return bool(_CONCRETE.search(before)) or event.text.lower() in {
         "meet",
         "visit",
@@ -526,6 +576,8 @@ _NO_DAY = {Precision.VAGUE, Precision.OPEN}
 # Kinds one contact may be called by in different sentences ("the talks on Friday", "via video link").
 _CONTACTS = {Kind.MEETING, Kind.TALKS, Kind.CALL, Kind.CONSULTATIONS, Kind.SUMMIT, Kind.VISIT}
 _DAY_LEVEL = {Precision.DAY, Precision.DAYS}
+# Windows too loose for a part of a dated visit, which takes place on the visit's days.
+_WIDE = {Precision.VAGUE, Precision.DEADLINE, Precision.YEAR, Precision.HALF, Precision.PART_OF_YEAR}
 
 
 def _mergeable(a: Commitment, b: Commitment) -> bool:
@@ -565,6 +617,10 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return a.kind is b.kind or bool(a.city and a.city == b.city)
     if not shared or not _overlap(a.window, b.window):
         return False
+    if (a.kind is Kind.VISIT) is not (b.kind is Kind.VISIT):
+        visit, other = (a, b) if a.kind is Kind.VISIT else (b, a)
+        if visit.window.precision in _DAY_LEVEL and other.window.precision in _WIDE:
+            return False  # "relaunch the dialogue at an early date" is no part of next Friday's visit
     if a.kind is not b.kind and Kind.MEETING not in (a.kind, b.kind) and not {a.kind, b.kind} <= _CONTACTS:
         return False  # a signing and a commission session in the same months are two acts
     if (

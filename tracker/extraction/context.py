@@ -71,9 +71,14 @@ _TIME_WORD = re.compile(
 
 # "That same day", "on the same day", "the following day": a day named earlier in the text.
 _DAY_REFERENCE = re.compile(
-    r"\b(?:(?:on|later)\s+)?(?:that|the)\s+(?:very\s+)?same\s+day\b|\b(?:on\s+)?the\s+(?:following|next)\s+day\b",
+    r"\b(?:(?:on|later)\s+)?(?:that|the)\s+(?:very\s+)?same\s+day\b|\blater\s+(?:on\s+)?that\s+day\b|"
+    r"\b(?:on\s+)?the\s+(?:following|next)\s+day\b",
     re.IGNORECASE,
 )
+
+
+# How many sentences back "that same day" may look for the day it repeats: a release's paragraph.
+_LOOK_BACK = 10
 
 
 def times_in(sentence: Sentence, anchor: dt.date | None, tense: Tense) -> list:
@@ -224,7 +229,7 @@ class DocumentContext:
             day = self._last_day_before(sentence, match.start(), found)
             if day is None:
                 continue
-            day += dt.timedelta(days=0 if "same" in match.group().lower() else 1)
+            day += dt.timedelta(days=1 if re.search(r"following|next", match.group(), re.I) else 0)
             if self.published is not None and day > self.published:
                 continue
             window = Window(day, day, Precision.DAY, match.group())
@@ -235,7 +240,7 @@ class DocumentContext:
         """The day the text last named before `position` (a dispatch's dateline date aside)."""
         earlier = [e for e in found if e.end <= position]
         number = bisect.bisect_right([s.start for s in self.sentences], sentence.start) - 1
-        for previous in reversed(self.sentences[max(0, number - 4) : max(0, number)]):
+        for previous in reversed(self.sentences[max(0, number - _LOOK_BACK) : max(0, number)]):
             if earlier:
                 break
             earlier = self.times(previous, "past")

@@ -23,6 +23,7 @@ __all__ = [
     "REPORTING_VERBS",
     "SCHEDULE_CUES",
     "PAST_EVENT_VERBS",
+    "PAST_MOTION",
     "NOT_THE_EVENT",
     "MODAL_BEFORE",
     "SAME_DAY",
@@ -81,11 +82,15 @@ EVENT_WORDS: dict[str, Kind] = {
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
     r"meetings?|meet|met|gathering|get together|cabinet|session|round|retreat": Kind.MEETING,
     RECEPTION: Kind.MEETING,
+    # "was received by the President", "paid a courtesy call on the Prime Minister": an audience.
+    r"(?:was|were) (?:also )?received by|(?:paid|pays|paying) (?:a )?courtesy calls? on|called on": Kind.MEETING,
     r"forums?|(?<!press )(?<!news )conferences?|congress": Kind.OTHER,
     r"(?:re-?open(?:ing)?|open(?:ing)?|establish(?:ing|ment of)?)(?: \w{1,20}){0,3} "
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
     r"representation|mission|trade office)|"
     r"(?:embassy|embassies|consulate|consulates)(?: [\w-]{1,20}){0,4} (?:re-?open|open)": Kind.OTHER,
+    # "each side will complete its domestic procedures": the steps before a treaty takes effect.
+    r"(?:domestic|internal|national|constitutional) (?:legal |ratification )?(?:procedures|requirements|formalities)": Kind.OTHER,
     # A body the parties set up: "a permanent secretariat will be set up", "agreed to establish a task force".
     r"(?:set(?:ting)? up|establish(?:ing)?|creat(?:e|ing)|launch(?:ing)?)(?: [\w-]{1,20}){0,3} "
     + _BODIES: Kind.OTHER,
@@ -107,6 +112,8 @@ PAST_TRIGGERS = [
     r"arrived in",
     r"paid (?:an? )?(?:\w+ ){0,2}visit",
     r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit",
+    # "when the Prime Minister was in Manila on an official visit".
+    r"(?:was|were) (?:in [\w'-]+(?: [\w'-]+)? )?(?:on|for) (?:an? |his |her |their )(?:[\w-]+ ){0,2}visit",
     r"was the venue",
     r"were hosted",
     r"was hosted",
@@ -118,11 +125,16 @@ PAST_TRIGGERS = [
     r"co-chaired",
     r"chaired",
     r"received",
+    r"called on",
+    r"paid (?:a )?courtesy calls? on",
     r"had (?:a|an) (?:\w+ ){0,2}(?:meeting|conversation)",
     r"had (?:\w+ ){0,2}talks",
     r"at the (?:closing|opening) (?:ceremony|session|sitting)",
     RECEPTION,
 ]
+# A past journey: "to meet", "to hold talks" after it is its purpose, not a future act
+# ("the ministers travelled to Manila to meet their counterparts").
+PAST_MOTION = r"travell?ed|flew|came|went|arrived|headed|was in|were in|visited"
 # A past trigger after these is not past: "will be held", "is to be held".
 MODAL_BEFORE = r"\b(?:will|would|shall|may|might|could|should|to|is|are)\s+(?:be\s+|have\s+)?$"
 # Expressions that can date a contact on the publication day even in future tense.
@@ -148,6 +160,7 @@ FUTURE_CUES = [
     r"to come",
     r"to travel",
     r"set to",
+    r"slated",
     r"due to",
     r"is due",
     r"are due",
@@ -167,8 +180,11 @@ FUTURE_CUES = [
     r"next meeting",
     r"next visit",
     r"next trip",
+    r"next summit",
+    r"next sitting",
     r"agreed to",
     r"agreed that",
+    r"commit(?:ted|ments?|s)? to",
     r"decided to",
     r"decision to",
     r"invit(?:ed|ation)",
@@ -210,8 +226,9 @@ FUTURE_CUES = [
 # Cues that describe the event itself ("the visit has been put off", "is tentatively planned"):
 # they need no verb after them, unlike modal cues ("the dialogue would help ...").
 SCHEDULE_CUES = (
-    r"put off|postponed|pushed back|rescheduled|shifted|moved to|scheduled|planned|tentatively|set to|"
-    r"due to|is due|are due|expected|upcoming|forthcoming|next round|next session|next meeting|next visit|next trip"
+    r"put off|postponed|pushed back|rescheduled|shifted|moved to|scheduled|planned|tentatively|set to|slated|"
+    r"due to|is due|are due|expected|upcoming|forthcoming|next round|next session|next meeting|next visit|next trip|"
+    r"next summit|next sitting"
 )
 # Verbs of a past contact: a day right after them dates that contact, not the future item.
 PAST_EVENT_VERBS = (

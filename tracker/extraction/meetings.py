@@ -50,6 +50,10 @@ _ON_A_VISIT = re.compile(
     r"(?:\w+[ -]day\s+)?(?:state|official|working|friendly|official friendly|bilateral)?\s*visit\b",
     re.IGNORECASE,
 )
+# "that same day", "later that day": a day reference that moves on to another contact of the day named.
+_SAME_DAY_REF = re.compile(
+    r"(?:on\s+|later\s+)?(?:that|the)\s+(?:very\s+)?same\s+day|later\s+(?:on\s+)?that\s+day", re.I
+)
 _AND_BETWEEN = re.compile(r"\s*(?:and|to|-|\u2013)\s*")
 _LEAD_SENTENCES = 6  # a release's lead: its first sentences, headline and date line included
 _TOP_CHARS = 400
@@ -69,8 +73,8 @@ director-general minister-counsellor counsellor vice-minister vice-president dep
 
 def _with_year_of_sentence(ctx, sentence, expression, expressions):
     """ "resumed in 2014, when they met on Jan 27": a yearless day takes the year the sentence gives."""
-    if _YEAR.search(expression.text):
-        return expression.window
+    if _YEAR.search(expression.text) or not re.search(r"\d", expression.text):
+        return expression.window  # a stated year, or a weekday or "yesterday": dated from publication
     years = [e for e in expressions if e.window.precision is Precision.YEAR and e.start < expression.start]
     if not years or years[-1].window.start is None:
         return expression.window
@@ -276,9 +280,25 @@ def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression
         text, max(segment.start, expression.start - 40), expression.start
     ):
         adjacent = next((e for e in reversed(segment.events) if e.end <= expression.start), None)
-    local_future = _FUTURE.search(
-        text, max(segment.start, expression.start - 80), min(segment.end, expression.end + 40)
+    possessive = expression.text.endswith(("'s", "\u2019s")) or text.startswith(
+        ("'s", "\u2019s"), expression.end
     )
+    owned = next(
+        (
+            e
+            for e in segment.events
+            if 0 <= e.start - expression.end <= 30 and not re.search(r"[.;,]", text[expression.end : e.start])
+        ),
+        None,
+    )
+    if possessive and owned is not None:
+        adjacent = owned
+        # "it was announced at Tuesday's meeting": the day names that contact, whatever the pledge around it.
+        local_future = _FUTURE.search(text, adjacent.end, min(segment.end, adjacent.end + 15))
+    else:
+        local_future = _FUTURE.search(
+            text, max(segment.start, expression.start - 80), min(segment.end, expression.end + 40)
+        )
     if adjacent is None or local_future or _MEDIA.search(adjacent.text):
         return False
     # A yearless day with no past verb long before publication is a future date read backwards.
@@ -371,7 +391,13 @@ def _add_contacts(
         participants=_participants(ctx, sentence),
         evidence=Evidence(sentence.text, sentence.start, sentence.end),
     )
-    _add(found, meeting, sidelines=segment.sidelines is not None)
+    # "That same day, he also met the President": the text moves on to another contact of that day.
+    _add(
+        found,
+        meeting,
+        sidelines=segment.sidelines is not None,
+        distinct=bool(_SAME_DAY_REF.match(expression.text)),
+    )
     if segment.sidelines:
         # "talks on the sidelines of the Trilateral Meeting": two contacts on one day.
         after = [e for e in segment.events if e.start > segment.sidelines.end()]
@@ -447,7 +473,21 @@ def _nearby_venue(ctx: DocumentContext, number: int):
     return None
 
 
-def _add(found: list[Meeting], meeting: Meeting, sidelines: bool = False) -> None:
+def _add(found: list[Meeting], meeting: Meeting, sidelines: bool = False, distinct: bool = False) -> None:
+    """Merge `meeting` into an earlier mention of the same contact, else add it; a `distinct` contact is
+    always added (later mentions of it find it first)."""
+    if distinct:
+        same_day = next(
+            (m for m in reversed(found) if (m.start, m.end) == (meeting.start, meeting.end)), None
+        )
+        if meeting.city is None and meeting.kind is not Kind.CALL and same_day is not None:
+            meeting.city, meeting.country, meeting.timezone = (
+                same_day.city,
+                same_day.country,
+                same_day.timezone,
+            )
+        found.append(meeting)
+        return
     for other in reversed(
         found[-200:]
     ):  # mentions of one contact are near each other; keeps long texts linear

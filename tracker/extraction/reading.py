@@ -27,6 +27,8 @@ __all__ = [
 _SEGMENT = re.compile(r";|,\s+(?:whereas|while|but)\s|\s+whereas\s", re.IGNORECASE)
 _NO_CITY = lexicon.compile_alternatives([lexicon.NO_CITY_WORDS])
 _HERE = lexicon.compile_alternatives([lexicon.HERE_WORDS])
+_CAPITAL = re.compile(r"in the capital\b", re.IGNORECASE)
+_HOSTING = re.compile(r"\s+(?:is |was |will be )?(?:hosting|hosts|hosted|will host)\b", re.IGNORECASE)
 _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 _SAID_IN = re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+\w+)?\s+(?:in|from)\s+$", re.IGNORECASE)
 _EMBASSY_IN = re.compile(
@@ -168,9 +170,24 @@ def venue(
         gap = abs(mention.start - near)
         if distance is None or gap < distance:
             best, distance = place, gap
-    if best is None and ctx.dateline is not None and _HERE.search(ctx.text, start, end):
-        return ctx.dateline
+    if best is None and (here := _HERE.search(ctx.text, start, end)):
+        if ctx.dateline is not None:
+            return ctx.dateline
+        return _capital_of_host(ctx, mentions, start, here.start())
     return best
+
+
+def _capital_of_host(ctx: DocumentContext, mentions, start: int, at: int) -> Place | None:
+    """ "which Kazakhstan is hosting in the capital": with no dateline, the capital of the state named
+    as host just before."""
+    if not _CAPITAL.match(ctx.text, at):
+        return None
+    for mention in reversed(mentions):
+        if start <= mention.start and mention.end <= at and mention.kind == "country" and mention.code:
+            if _HOSTING.match(ctx.text, mention.end, at):
+                return capital_of(mention.code)
+            return None
+    return None
 
 
 def parties_of(

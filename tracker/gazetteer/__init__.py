@@ -108,10 +108,12 @@ _PLACE_NAMES_EVENT = re.compile(
 
 def _looks_like_a_person(text: str, start: int, end: int) -> bool:
     """ "Wu Dawei", "Vladimir Makei": a town's name glued to another capitalised word is a person's."""
+    if _PLACE_NAMES_EVENT.match(text, end):
+        return False  # "the G7 Hiroshima Summit"
     before = text[max(0, start - 30) : start]
     if _NAME_BEFORE.search(before) and not before.rstrip().endswith(("In", "To", "From", "At")):
         return True
-    return bool(_NAME_AFTER.match(text, end)) and not _PLACE_NAMES_EVENT.match(text, end)
+    return bool(_NAME_AFTER.match(text, end))
 
 
 def _georgia_is_us_state(text: str, start: int, end: int, rule: dict) -> bool:

@@ -253,19 +253,21 @@ def _read_cities(geo, countries: dict, curated: dict) -> tuple[dict[str, list[Pl
             capital_names.setdefault(row["capital"], set()).add(code)
     not_cities = {name_key(n) for n in curated["not_cities"]}
     display = curated["display_names"]
+    soft_sign = set(curated["soft_sign_countries"])
     cities: dict[str, list[Place]] = {}
     capitals: dict[str, Place] = {}
     for row in geo.get_cities().values():
         name = row["name"]
         code = row["countrycode"]
         is_capital = code in capital_names.get(name, ())
-        place = Place(
-            display.get(name, name), code, row.get("timezone"), int(row.get("population") or 0), is_capital
-        )
+        shown = _english_apostrophes(display.get(name, name), code in soft_sign)
+        place = Place(shown, code, row.get("timezone"), int(row.get("population") or 0), is_capital)
         key = name_key(name)
         if len(key) < 3 or key in not_cities or (place.population < MIN_CITY_POPULATION and not is_capital):
             continue
         cities.setdefault(key, []).append(place)
+        if name_key(shown) != key:
+            cities.setdefault(name_key(shown), []).append(place)  # "Arkhangelsk" as English writes it
         if is_capital and (code not in capitals or capitals[code].population < place.population):
             capitals[code] = place
     for exonym, target in curated["exonyms"].items():
@@ -278,6 +280,14 @@ def _read_cities(geo, countries: dict, curated: dict) -> tuple[dict[str, list[Pl
     for bucket in cities.values():
         bucket.sort(key=lambda p: (-p.capital, -p.population))
     return cities, capitals
+
+
+def _english_apostrophes(name: str, soft_sign: bool) -> str:
+    """The name as English texts write it: a typographic apostrophe becomes ASCII ("Xi'an"), and where it
+    transliterates a soft sign (`soft_sign`: a post-Soviet or Mongolian state) it is dropped ("Arkhangelsk")."""
+    if "\u2019" not in name:
+        return name
+    return name.replace("\u2019", "" if soft_sign else "'")
 
 
 def _add_landmarks(names: _Names, curated: dict, cities: dict[str, list[Place]]) -> None:

@@ -19,6 +19,7 @@ __all__ = [
     "SEASON_PARTS",
     "LEADS",
     "DEADLINE_LEADS",
+    "RESCHEDULE_VERBS",
     "SPAN_LEADS",
     "VAGUE_PHRASES",
     "OPEN_PHRASES",
@@ -143,6 +144,18 @@ LEADS = [
     "or",
 ]
 DEADLINE_LEADS = {"by", "before", "no later than", "not later than", "prior to"}
+# Verbs after which "to" leads a new date ("postponed to June", "moved to May"), not a person ("talked to May").
+RESCHEDULE_VERBS = [
+    "postponed",
+    "moved",
+    "shifted",
+    "pushed back",
+    "put off",
+    "rescheduled",
+    "deferred",
+    "delayed",
+    "brought forward",
+]
 # Leads that are also connectors: they join a span only when they connect two expressions.
 SPAN_LEADS = set(LEADS) - {"to", "and", "or"}
 

@@ -414,6 +414,9 @@ def _explicit_year(match: _Match, group: str = "y") -> tuple[int | None, int | N
     return None, None
 
 
+_RESCHEDULED = re.compile(rf"\b(?:{_any_case(lx.RESCHEDULE_VERBS)}){_S}\Z")
+
+
 def lead_before(text: str, position: int) -> tuple[str, int]:
     """The preposition just before `position` ("in", "no later than"), and where it starts."""
     found = _LEAD.search(text, max(0, position - 20), position)
@@ -427,7 +430,9 @@ def _atom(text: str, match: _Match, unless_lead: set[str] | None = None, **field
     lead, lead_start = lead_before(text, match.start())
     start = lead_start if lead in lx.SPAN_LEADS else match.start()
     if unless_lead is not None:
-        fields["weak"] = lead not in unless_lead
+        fields["weak"] = lead not in unless_lead and not (
+            lead == "to" and _RESCHEDULED.search(text, max(0, lead_start - 30), lead_start)
+        )
     return Atom(start=start, core=match.start(), end=match.end(), lead=lead, **fields)
 
 
