@@ -98,8 +98,9 @@ seed: setup
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build .pytest_cache .hypothesis .mypy_cache .ruff_cache
 
-# Extraction scores on the shared dev corpus and on the in-repo blind set (issue #11).
+# Extraction scores on the shared dev corpus and on the in-repo blind sets (issue #11).
 SHARED ?= $(or $(TRACKER_SHARED),../shared)
 score: setup
 	@echo "== dev ($(SHARED)/corpus/dev)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus $(SHARED)/corpus/dev --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind (tests/corpus/blind)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind --cmd "$(BIN)/tracker extract" | tail -4
+	@echo "== blind2 (tests/corpus/blind2, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind2 --cmd "$(BIN)/tracker extract" | tail -4
