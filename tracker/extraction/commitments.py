@@ -692,9 +692,11 @@ def merge_commitments(
     """
     hosts = hosts or {}
 
-    def other_host(group: list[Commitment], item: Commitment) -> bool:
-        theirs = frozenset().union(*(hosts.get(id(member), frozenset()) for member in group))
-        ours = hosts.get(id(item), frozenset())
+    def hosts_of(item: Commitment) -> frozenset[str]:
+        return hosts.get(id(item), frozenset())
+
+    def other_host(theirs: frozenset[str], item: Commitment) -> bool:
+        ours = hosts_of(item)
         return bool(theirs and ours and not theirs & ours)
 
     def rank(item: Commitment) -> tuple:
@@ -703,14 +705,16 @@ def merge_commitments(
     groups: list[list[Commitment]] = []
     bests: list[Commitment] = []  # each group's representative, kept up to date
     visits: list[bool] = []  # whether a group holds a visit
+    group_hosts: list[frozenset[str]] = []  # the hosts its members name, kept so a long text stays linear
     for item in items:
         for number in range(max(0, len(groups) - _MERGE_HORIZON), len(groups)):
             group, best = groups[number], bests[number]
             if best.kind is not Kind.VISIT and visits[number]:
                 best = dataclasses.replace(best, kind=Kind.VISIT)
-            if _mergeable(best, item) and not other_host(group, item):
+            if _mergeable(best, item) and not other_host(group_hosts[number], item):
                 group.append(item)
                 visits[number] = visits[number] or item.kind is Kind.VISIT
+                group_hosts[number] |= hosts_of(item)
                 if rank(item) < rank(bests[number]):
                     bests[number] = item
                 break
@@ -718,6 +722,7 @@ def merge_commitments(
             groups.append([item])
             bests.append(item)
             visits.append(item.kind is Kind.VISIT)
+            group_hosts.append(hosts_of(item))
     _attach_lone_headlines(groups, bests, headlines)
     merged = []
     merged_index = {id(best): number for number, best in enumerate(bests)}
