@@ -737,3 +737,27 @@ def test_the_editable_install_hides_setuptools_notice_and_nothing_else(tmp_path)
         timeout=60,
     ).stderr
     assert "Editable installation" not in shown and "Package would be ignored" in shown
+
+
+def test_spaces_around_a_typed_city_are_dropped_so_the_meeting_still_fulfils_the_item(cli):
+    """`--city " MINSK "` was stored as typed, and matching (which trims) then missed the meeting."""
+    added = cli(
+        "items", "add", "Next round", "--kind", "consultations", "--city", " Minsk  ", "--party", "BY,RS",
+        "--due", "in 2017", "--json", today="2017-01-15",
+    )  # fmt: skip
+    item = json.loads(added.stdout)
+    assert item["city"] == "Minsk"
+    meeting = cli(
+        "meetings", "add", "--start", "2017-05-12", "--kind", "consultations", "--city", "  MINSK ",
+        "--party", "BY,RS", "--json", today="2017-05-13",
+    )  # fmt: skip
+    assert meeting.exit_code == 0, meeting.stderr
+    assert json.loads(meeting.stdout)["city"] == "MINSK"
+    shown = json.loads(cli("items", "show", str(item["id"]), "--json", today="2017-05-13").stdout)
+    assert shown["status"] == "fulfilled", shown
+    meeting_id = str(json.loads(meeting.stdout)["id"])
+    edited = cli("meetings", "edit", meeting_id, "--city", " ")
+    assert edited.exit_code == 0, edited.stderr
+    assert json.loads(cli("meetings", "show", meeting_id, "--json").stdout)["city"] is None, (
+        "only spaces: none"
+    )

@@ -15,6 +15,7 @@ import typer
 
 from tracker.cli.app import app, get_context, print_json
 from tracker.cli.options import (
+    parse_city,
     parse_kind,
     parse_optional_date,
     parse_parties,
@@ -286,7 +287,7 @@ def add(
         window=window,
         title=title,
         parties=parse_parties(party, app_ctx.settings.cache_dir),
-        city=city,
+        city=parse_city(city),
         country=country.upper() if country else None,
         review=ReviewState.CONFIRMED,
         made_on=app_ctx.today,
@@ -340,7 +341,7 @@ def edit(
     if window is not None:
         changes["window"] = window
     if city is not None:
-        changes["city"] = city
+        changes["city"] = parse_city(city)
     if country is not None:
         changes["country"] = country.upper()
     cache_dir = app_ctx.settings.cache_dir

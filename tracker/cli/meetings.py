@@ -12,6 +12,7 @@ import typer
 
 from tracker.cli.app import app, get_context, print_json
 from tracker.cli.options import (
+    parse_city,
     parse_kind,
     parse_optional_date,
     parse_parties,
@@ -185,7 +186,7 @@ def add(
         start=first,
         end=last,
         title=title,
-        city=city,
+        city=parse_city(city),
         country=country.upper() if country else None,
         timezone=zone,
         start_time=start_time,
@@ -241,9 +242,10 @@ def edit(
     changes.update(days)
     if kind:
         changes["kind"] = parse_kind(kind).value
-    for name, value in (("title", title), ("city", city)):
-        if value is not None:
-            changes[name] = value
+    if title is not None:
+        changes["title"] = title
+    if city is not None:
+        changes["city"] = parse_city(city)
     zone: dict[str, str | None] = {}
     if timezone is not None:
         zone["timezone"] = parse_timezone(timezone)

@@ -23,6 +23,13 @@ __all__ = [
 ]
 
 
+def parse_city(value: str | None) -> str | None:
+    """A city as typed, without the spaces around it (matching compares cities as stored); '' is none."""
+    if value is None:
+        return None
+    return value.strip() or None
+
+
 @overload
 def parse_kind(value: str) -> Kind: ...
 @overload
