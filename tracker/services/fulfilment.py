@@ -170,6 +170,13 @@ def _link(
     return LinkOutcome(link.id, item.id, stored.id, link.state, explanation, assessment.late)
 
 
+def _never_fulfils(item: ItemCandidate, meeting: MeetingCandidate) -> bool:
+    """The meeting an item was agreed at, or one read from the same text, never fulfils it."""
+    return item.agreed_meeting_id == meeting.id or (
+        item.document_id is not None and item.document_id == meeting.document_id
+    )
+
+
 def stored_meeting(session: Session, meeting_id: int) -> MeetingCandidate:
     row = repo.get_meeting(session, meeting_id)
     return MeetingCandidate(row.id, repo.meeting_to_domain(row), row.document_id)
@@ -207,10 +214,8 @@ def _match_meeting(session: Session, stored: MeetingCandidate, *, at: dt.datetim
     for candidate in candidates:
         if (candidate.id, stored.id) in known:
             continue
-        if candidate.agreed_meeting_id == stored.id or (
-            candidate.document_id is not None and candidate.document_id == stored.document_id
-        ):
-            continue  # the meeting an item was agreed at, or one of the same text, never fulfils it
+        if _never_fulfils(candidate, stored):
+            continue
         assessment = assess_match(candidate.item, meeting_view, made_on=candidate.made_on)
         if assessment.verdict is not Verdict.NONE:
             assessed.append((candidate.id, assessment))
@@ -265,10 +270,8 @@ def _match_item(
     for candidate in candidates:
         if (stored.id, candidate.id) in known:
             continue
-        if stored.agreed_meeting_id == candidate.id or (
-            stored.document_id is not None and stored.document_id == candidate.document_id
-        ):
-            continue  # the meeting an item was agreed at, or one of the same text, never fulfils it
+        if _never_fulfils(stored, candidate):
+            continue
         assessment = assess_match(item_view, candidate.meeting, made_on=made_on)
         if assessment.verdict is not Verdict.NONE:
             assessed.append((candidate.id, assessment))
