@@ -24,7 +24,13 @@ from tracker.storage.items import not_rejected
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-__all__ = ["list_meetings", "get_meeting", "list_held_meeting_days", "list_last_meeting_days"]
+__all__ = [
+    "list_meetings",
+    "get_meeting",
+    "meeting_from_row",
+    "list_held_meeting_days",
+    "list_last_meeting_days",
+]
 
 _meetings, _parties = t.meetings.c, t.meeting_parties.c
 
@@ -85,33 +91,40 @@ def list_meetings(
     ):
         people[meeting_id].append(domain.Participant(name, role, country))
     return [
-        domain.Meeting(
-            kind=domain.Kind(row.kind),
-            start=row.start_date,
-            end=row.end_date,
-            title=row.title,
-            city=row.city,
-            country=row.country,
-            timezone=row.timezone,
-            parties=codes[row.id],
-            participants=people[row.id],
-            evidence=(
-                domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
-                if row.evidence_text is not None
-                else None
-            ),
-            start_time=row.start_time,
-            end_time=row.end_time,
-            review=domain.ReviewState(row.review),
-            source=row.source,
-            id=row.id,
-            uid=row.uid,
-            sequence=row.sequence,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-        )
+        meeting_from_row(row, parties=codes[row.id], participants=people[row.id], source=row.source)
         for row in rows
     ]
+
+
+def meeting_from_row(
+    row: Any, *, parties: list[str], participants: list[domain.Participant], source: str | None
+) -> domain.Meeting:
+    """A stored meeting as a domain object, from its row (a Core row or an ORM object: the same
+    column names), its party codes, its participants and the source of its document."""
+    evidence = None
+    if row.evidence_text is not None:
+        evidence = domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
+    return domain.Meeting(
+        kind=domain.Kind(row.kind),
+        start=row.start_date,
+        end=row.end_date,
+        title=row.title,
+        city=row.city,
+        country=row.country,
+        timezone=row.timezone,
+        parties=parties,
+        participants=participants,
+        evidence=evidence,
+        start_time=row.start_time,
+        end_time=row.end_time,
+        review=domain.ReviewState(row.review),
+        source=source,
+        id=row.id,
+        uid=row.uid,
+        sequence=row.sequence,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
 
 
 def get_meeting(db: Session | Connection, meeting_id: int) -> domain.Meeting:

@@ -21,6 +21,7 @@ from tracker.storage import models as m
 from tracker.storage.documents import item_values, meeting_values, party_codes
 from tracker.storage.item_fields import item_from_row, row_of
 from tracker.storage.items import active_condition
+from tracker.storage.meetings import meeting_from_row
 from tracker.storage.writers import lock_for_ingest, new_uid
 
 __all__ = [
@@ -285,29 +286,11 @@ def add_meeting(
 
 
 def meeting_to_domain(row: m.Meeting) -> domain.Meeting:
-    evidence = None
-    if row.evidence_text is not None:
-        evidence = domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
-    return domain.Meeting(
-        kind=domain.Kind(row.kind),
-        start=row.start_date,
-        end=row.end_date,
-        title=row.title,
-        city=row.city,
-        country=row.country,
-        timezone=row.timezone,
+    return meeting_from_row(
+        row,
         parties=row.parties,
         participants=[domain.Participant(p.name, p.role, p.country) for p in row.participants],
-        evidence=evidence,
-        start_time=row.start_time,
-        end_time=row.end_time,
-        review=domain.ReviewState(row.review),
         source=row.document.source if row.document else None,
-        id=row.id,
-        uid=row.uid,
-        sequence=row.sequence,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
     )
 
 
