@@ -15,8 +15,7 @@ commits.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from sqlalchemy import ScalarSelect, func, insert, select
 from sqlalchemy.orm import Session
@@ -26,11 +25,9 @@ from tracker.storage import models as m
 from tracker.storage import tables
 from tracker.storage.items import not_rejected
 from tracker.storage.matching import ItemCandidate, MeetingCandidate
+from tracker.storage.new_rows import item_values, meeting_values, party_codes
 
 __all__ = [
-    "party_codes",
-    "meeting_values",
-    "item_values",
     "add_document_row",
     "add_meeting_rows",
     "add_item_rows",
@@ -53,11 +50,6 @@ _ADD_ITEMS = insert(_items).returning(_items.c.id, sort_by_parameter_order=True)
 _ADD_MEETING_PARTIES = insert(_meeting_parties)
 _ADD_PARTICIPANTS = insert(_participants)
 _ADD_ITEM_PARTIES = insert(_item_parties)
-
-
-def party_codes(codes: Iterable[str]) -> list[str]:
-    """Party codes as they are stored: upper case, each once, sorted."""
-    return sorted({code.upper() for code in codes if code})
 
 
 def add_document_row(
@@ -88,71 +80,6 @@ def add_document_row(
     }
     document_id: int = session.connection().execute(_ADD_DOCUMENT, values).scalar_one()
     return document_id
-
-
-def _evidence(found: domain.Evidence | None) -> dict[str, object]:
-    return {
-        "evidence_text": found.text if found else None,
-        "evidence_start": found.start if found else None,
-        "evidence_end": found.end if found else None,
-    }
-
-
-def meeting_values(
-    meeting: domain.Meeting, *, uid: str, document_id: int | None, at: dt.datetime
-) -> dict[str, Any]:
-    """The column values of a new meeting's row (its parties and participants are rows of their own)."""
-    return {
-        "uid": uid,
-        "kind": str(meeting.kind),
-        "title": meeting.title or "",
-        "start_date": meeting.start,
-        "end_date": meeting.end,
-        "start_time": meeting.start_time,
-        "end_time": meeting.end_time,
-        "city": meeting.city,
-        "country": meeting.country,
-        "timezone": meeting.timezone,
-        "document_id": document_id,
-        **_evidence(meeting.evidence),
-        "review": str(meeting.review),
-        "sequence": 0,
-        "created_at": at,
-        "updated_at": at,
-    }
-
-
-def item_values(
-    item: domain.Commitment,
-    *,
-    uid: str,
-    document_id: int | None,
-    agreed_meeting_id: int | None,
-    at: dt.datetime,
-) -> dict[str, Any]:
-    """The column values of a new item's row (its parties are rows of their own)."""
-    return {
-        "uid": uid,
-        "kind": str(item.kind),
-        "title": item.title or "",
-        "firmness": str(item.firmness),
-        "city": item.city,
-        "country": item.country,
-        "timezone": item.timezone,
-        "window_start": item.window.start,
-        "window_end": item.window.end,
-        "window_precision": str(item.window.precision),
-        "window_text": item.window.text or "",
-        "status": str(item.status),
-        "review": str(item.review),
-        "made_on": item.made_on,
-        "agreed_meeting_id": agreed_meeting_id,
-        "document_id": document_id,
-        **_evidence(item.evidence),
-        "sequence": 0,
-        "created_at": at,
-        "updated_at": at,
-    }
 
 
 def add_meeting_rows(

@@ -24,6 +24,7 @@ from tracker.errors import NotFoundError
 from tracker.limits import MAX_ID
 from tracker.storage import tables as t
 from tracker.storage.item_fields import ItemColumns, ItemRow, item_from_row
+from tracker.storage.new_rows import item_values, party_codes
 from tracker.storage.writers import new_uid
 
 if TYPE_CHECKING:
@@ -185,34 +186,12 @@ def add_item(connection: Connection, item: domain.Commitment, *, at: dt.datetime
 
     The rows are those `repo.add_commitment` and `history.add_created` write through the ORM.
     """
-    evidence, window = item.evidence, item.window
     uid = item.uid or new_uid()
-    values = {
-        "uid": uid,
-        "kind": str(item.kind),
-        "title": item.title or "",
-        "firmness": str(item.firmness),
-        "city": item.city,
-        "country": item.country,
-        "timezone": item.timezone,
-        "window_start": window.start,
-        "window_end": window.end,
-        "window_precision": str(window.precision),
-        "window_text": window.text or "",
-        "status": str(item.status),
-        "review": str(item.review),
-        "made_on": item.made_on,
-        "evidence_text": evidence.text if evidence else None,
-        "evidence_start": evidence.start if evidence else None,
-        "evidence_end": evidence.end if evidence else None,
-        "sequence": 0,
-        "created_at": at,
-        "updated_at": at,
-    }
+    values = item_values(item, uid=uid, document_id=None, agreed_meeting_id=None, at=at)
     key = connection.execute(insert(t.commitments), values).inserted_primary_key
     assert key is not None  # an INSERT of one row into a table with a primary key
     item_id: int = key[0]
-    codes = sorted({code.upper() for code in item.parties if code})
+    codes = party_codes(item.parties)
     if codes:
         connection.execute(
             insert(t.commitment_parties), [{"commitment_id": item_id, "code": code} for code in codes]

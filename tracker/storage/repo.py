@@ -18,10 +18,10 @@ from tracker.domain.identity import normalised_sha256
 from tracker.errors import NotFoundError
 from tracker.limits import MAX_ID
 from tracker.storage import models as m
-from tracker.storage.documents import item_values, meeting_values, party_codes
 from tracker.storage.item_fields import item_from_row, row_of
 from tracker.storage.items import active_condition
 from tracker.storage.meetings import meeting_from_row
+from tracker.storage.new_rows import item_values, meeting_values, party_codes
 from tracker.storage.writers import lock_for_ingest, new_uid
 
 __all__ = [

@@ -1,0 +1,82 @@
+"""The column values of a new meeting's or item's row, declared once for every writer: the ingest's
+Core inserts (`storage.documents`), `items add` (`storage.items.add_item`) and the ORM (`storage.repo`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from tracker.domain import model as domain
+
+__all__ = ["party_codes", "meeting_values", "item_values"]
+
+
+def party_codes(codes: Iterable[str]) -> list[str]:
+    """Party codes as they are stored: upper case, each once, sorted."""
+    return sorted({code.upper() for code in codes if code})
+
+
+def _evidence(found: domain.Evidence | None) -> dict[str, object]:
+    return {
+        "evidence_text": found.text if found else None,
+        "evidence_start": found.start if found else None,
+        "evidence_end": found.end if found else None,
+    }
+
+
+def meeting_values(
+    meeting: domain.Meeting, *, uid: str, document_id: int | None, at: dt.datetime
+) -> dict[str, Any]:
+    """The column values of a new meeting's row (its parties and participants are rows of their own)."""
+    return {
+        "uid": uid,
+        "kind": str(meeting.kind),
+        "title": meeting.title or "",
+        "start_date": meeting.start,
+        "end_date": meeting.end,
+        "start_time": meeting.start_time,
+        "end_time": meeting.end_time,
+        "city": meeting.city,
+        "country": meeting.country,
+        "timezone": meeting.timezone,
+        "document_id": document_id,
+        **_evidence(meeting.evidence),
+        "review": str(meeting.review),
+        "sequence": 0,
+        "created_at": at,
+        "updated_at": at,
+    }
+
+
+def item_values(
+    item: domain.Commitment,
+    *,
+    uid: str,
+    document_id: int | None,
+    agreed_meeting_id: int | None,
+    at: dt.datetime,
+) -> dict[str, Any]:
+    """The column values of a new item's row (its parties are rows of their own)."""
+    return {
+        "uid": uid,
+        "kind": str(item.kind),
+        "title": item.title or "",
+        "firmness": str(item.firmness),
+        "city": item.city,
+        "country": item.country,
+        "timezone": item.timezone,
+        "window_start": item.window.start,
+        "window_end": item.window.end,
+        "window_precision": str(item.window.precision),
+        "window_text": item.window.text or "",
+        "status": str(item.status),
+        "review": str(item.review),
+        "made_on": item.made_on,
+        "agreed_meeting_id": agreed_meeting_id,
+        "document_id": document_id,
+        **_evidence(item.evidence),
+        "sequence": 0,
+        "created_at": at,
+        "updated_at": at,
+    }
