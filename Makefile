@@ -44,7 +44,7 @@ demo: setup
 	@echo; echo "== Items"; $(DEMO_ENV) $(BIN)/tracker items list
 	@echo; echo "== Reminders ($(or $(DEMO_TODAY),today))"; $(DEMO_ENV) $(BIN)/tracker remind
 
-# Static checks, run by CI before the tests; every check runs and any failure fails the target.
+# Static checks, run by CI beside the tests (.ci/run); every check runs and any failure fails the target.
 # ruff: lint and format; mypy: tracker/ as [tool.mypy] says (strict on domain, temporal, storage);
 # vulture: dead code, as [tool.vulture] and vulture_whitelist.py say.
 LINT_PATHS := tracker tests bench alembic vulture_whitelist.py
