@@ -26,13 +26,18 @@ QUIET_EDITABLE := PYTHONWARNINGS='ignore:Editable installation'
 
 # uv installs the same packages from the same index in a third of pip's time (about 25 s against 90 s
 # for a clean clone); where uv cannot be had, pip does it as before.
+# Bytecode is compiled at install (uv's --compile-bytecode; pip does it by default), and tracker's own once:
+# where PYTHONDONTWRITEBYTECODE is set (as in this team's shells and CI), Python never caches it, and every
+# `tracker` process compiled some 500 modules again (about 1 s of CPU; items list's start-up fell 1.6 -> 0.65 s
+# of CPU on a loaded machine).
 $(BIN)/tracker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	@$(BIN)/pip install --quiet uv || echo "make: cannot install uv; installing with pip (slower)" >&2
 	if [ -x $(BIN)/uv ]; then \
-	$(QUIET_EDITABLE) $(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]'; \
+	$(QUIET_EDITABLE) $(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -e '.[dev]'; \
 	else $(BIN)/pip install --quiet --upgrade pip && \
 	$(QUIET_EDITABLE) $(BIN)/pip install --quiet -e '.[dev]'; fi
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m compileall -q tracker
 	@touch $@
 
 setup: $(BIN)/tracker
