@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
+import datetime as dt
 import io
 import json
 
 import pytest
 
-from tracker.cli.app import print_json
 from tracker.cli.remind import parse_horizon
 from tracker.errors import InputError
 
@@ -170,11 +169,55 @@ def test_items_list_overdue_streams_the_same_json(cli, seed_path):
     assert [(i["city"], i["days_overdue"]) for i in json.loads(overdue.stdout)] == [("Minsk", 2)]
     everything = cli("items", "list", "--json", today="2018-01-02").stdout
     assert [i["kind"] for i in json.loads(everything)] == ["consultations", "visit"]
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        print_json(json.loads(everything))
-    assert everything == buffer.getvalue(), "streamed JSON is byte for byte what print_json writes"
+    # Issue #16: each record is written as the database wrote it, on its own line (as remind --json
+    # does), not laid out again: the values and key order are pinned (test_core_paths), not the spaces.
+    lines = everything.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 4
+    assert [json.loads(line.strip().rstrip(",")) for line in lines[1:-1]] == json.loads(everything)
     assert cli("items", "list", "--overdue", "--json", today="2017-06-01").stdout == "[]\n"
+
+
+def test_streamed_json_is_the_document_built_in_memory(cli, db_url, seed_path):
+    """Issue #16: `remind --json` is written as its items are read, byte for byte the document
+    built whole (`build_reminders`, `reminders_json`), which `--mail-to` still uses."""
+    from sqlalchemy.orm import Session
+
+    from tracker.cli.remind import reminders_json, write_json
+    from tracker.services.reminders import build_reminders
+    from tracker.storage.db import make_engine
+
+    cli("ingest", seed_path)
+    for start, end, party, review in (
+        ("2017-11-01", "2017-12-31", "FR,RS", "confirmed"),
+        ("2017-12-01", "2017-12-31", "BY", "unreviewed"),
+        ("2017-12-01", "2017-12-31", "BY", "confirmed"),
+        ("2018-01-01", "2018-01-20", "RS", "unreviewed"),
+        ("2018-01-10", "2018-06-30", "DE,RS", "unreviewed"),
+    ):
+        args = ("Visit", "--kind", "visit", "--start", start, "--end", end, "--party", party)
+        added = json.loads(cli("items", "add", *args, "--json", today="2017-06-01").stdout)
+        if review == "confirmed":
+            cli("review", "confirm", str(added["id"]))
+    engine = make_engine(db_url)
+    try:
+        for args, filters in (
+            ((), {}),
+            (("--party", "RS"), {"party": "RS"}),
+            (("--within", "2w"), {}),
+            (("--kind", "visit"), {"kind": "visit"}),
+        ):
+            streamed = cli("remind", "--json", *args, today="2018-01-02").stdout
+            within = 14 if args == ("--within", "2w") else 30
+            with Session(engine) as session:
+                built = build_reminders(session, dt.date(2018, 1, 2), within, **filters)
+            buffer = io.StringIO()
+            write_json(reminders_json(built), buffer)
+            assert streamed == buffer.getvalue(), args
+    finally:
+        engine.dispose()
+    document = json.loads(cli("remind", "--json", today="2018-01-02").stdout)
+    assert document["counts"]["overdue"] == len(document["overdue"]) >= 3
+    assert {item["unreviewed"] for item in document["overdue"]} == {True, False}
 
 
 def test_streamed_text_is_the_rendering_of_the_json_document(cli, db_url, seed_path):

@@ -24,7 +24,7 @@ from tracker.domain.model import (
     Window,
 )
 from tracker.exporters.records import commitment_record
-from tracker.speed.json_text import join_json_objects
+from tracker.speed.json_text import join_json_objects, object_tail
 from tracker.speed.sql_rows import fetch_item_records, select_item_records
 from tracker.storage import models as m
 from tracker.storage import repo
@@ -136,6 +136,14 @@ def test_join_json_objects():
     assert join_json_objects('{"a":1}', "{}") == '{"a":1}'
     with pytest.raises(ValueError):
         join_json_objects("[1]", '{"b":1}')
+
+
+def test_object_tail_adds_the_keys_in_place_of_the_closing_brace():
+    for record in ('{"a":1}', '{"a" : 1, "w" : {"s" : null}}'):
+        for fields in ('{"b":null,"c":"2017-01-02"}', "{}"):
+            assert record[:-1] + object_tail(fields) == join_json_objects(record, fields)
+    with pytest.raises(ValueError):
+        object_tail("[1]")
 
 
 def test_fetched_rows_carry_dates_on_every_engine(session):

@@ -145,35 +145,29 @@ def list_(
 
 
 def _json_records(connection, conditions: list, today, horizon: int):
-    """The records of `items list --json` as JSON texts: each one written by the database, with the
-    fields derived on `today` joined to it, laid out as `tracker.cli.output` writes any list entry
-    (`tracker.speed.sql_rows`, `tracker.speed.json_text`)."""
-    from tracker.cli.output import JsonText
+    """The records of `items list --json`, in batches of JSON texts: each record as the database wrote
+    it, with the fields derived on `today` after its own, one a line (`tracker.speed.sql_rows`)."""
+    from tracker.cli.output import JsonTextBatches
     from tracker.domain.model import Firmness, Kind, Precision, Status
-    from tracker.speed.json_text import indent_json, join_json_objects
     from tracker.speed.sql_rows import iter_item_records
 
-    derived: dict[tuple, str] = {}
-    for status, review, end, fulfilled_on, record in iter_item_records(connection, conditions):
-        key = (status, review, end, fulfilled_on)
-        fields = derived.get(key)
-        if fields is None:
-            # The rules read these four fields only; items share few of them (a window end is a day).
-            window = Window(end, end, Precision.DAY) if end is not None else Window.open()
-            probe = Commitment(
-                kind=Kind.MEETING,
-                firmness=Firmness.AGREED,
-                window=window,
-                status=Status(status),
-                review=ReviewState(review),
-                fulfilled_on=fulfilled_on,
-            )
-            derived_record = commitment_record(probe, today, horizon)
-            fields = derived[key] = json.dumps(
-                {"state": derived_record["state"], "days_overdue": derived_record["days_overdue"]},
-                separators=(",", ":"),
-            )
-        yield JsonText(indent_json(join_json_objects(record, fields), 1))
+    def derived_fields(status: str, review: str, end, fulfilled_on) -> str:
+        # The rules read these four fields only: a probe item with them gets the records' derived fields.
+        window = Window(end, end, Precision.DAY) if end is not None else Window.open()
+        probe = Commitment(
+            kind=Kind.MEETING,
+            firmness=Firmness.AGREED,
+            window=window,
+            status=Status(status),
+            review=ReviewState(review),
+            fulfilled_on=fulfilled_on,
+        )
+        record = commitment_record(probe, today, horizon)
+        return json.dumps(
+            {"state": record["state"], "days_overdue": record["days_overdue"]}, separators=(",", ":")
+        )
+
+    return JsonTextBatches(iter_item_records(connection, conditions, derived_fields))
 
 
 @items_app.command("show")

@@ -3,7 +3,8 @@
 Lists may be iterators: their entries are written as they come, so a list of
 100,000s of items neither waits for nor holds all of them. A `JsonText` (JSON
 already encoded, by the database or by orjson: `tracker.speed`) is written as is,
-on one line.
+on one line; lists of them (`JsonTexts`, `JsonTextBatches`) one text a line, a
+batch to each write.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-__all__ = ["JsonText", "JsonTexts", "write_json", "print_json"]
+__all__ = ["JsonText", "JsonTexts", "JsonTextBatches", "write_json", "print_json"]
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
 _INDENTED = json.JSONEncoder(ensure_ascii=False, default=str, indent=2)
@@ -35,9 +36,22 @@ class JsonTexts(list[str]):
     __slots__ = ()
 
 
+class JsonTextBatches:
+    """A list of JSON texts arriving in batches (lists of texts): written one text a line, as they come.
+
+    Each batch is joined and written at once, so a million records cost a thousand
+    writes, not a million (`items list --json`, `remind --json`).
+    """
+
+    __slots__ = ("batches",)
+
+    def __init__(self, batches: Iterable[list[str]]) -> None:
+        self.batches = batches
+
+
 def _needs_writer(value: Any) -> bool:
     """Whether `value` holds anything json.dumps cannot write as this module does (texts, iterators)."""
-    if isinstance(value, (JsonText, JsonTexts, Iterator)):
+    if isinstance(value, (JsonText, JsonTexts, JsonTextBatches, Iterator)):
         return True
     if isinstance(value, dict):
         return any(_needs_writer(entry) for entry in value.values())
@@ -54,7 +68,9 @@ def _chunks(value: Any, depth: int) -> Iterator[str]:
     elif isinstance(value, JsonText):
         yield value
     elif isinstance(value, JsonTexts):
-        yield from _container("[", "]", ((_NO_KEY, entry) for entry in value), depth, raw=True)
+        yield from _text_lines((value,), depth)
+    elif isinstance(value, JsonTextBatches):
+        yield from _text_lines(value.batches, depth)
     elif isinstance(value, dict):
         yield from _container("{", "}", ((key, entry) for key, entry in value.items()), depth)
     elif isinstance(value, (list, tuple, Iterator)):
@@ -63,9 +79,19 @@ def _chunks(value: Any, depth: int) -> Iterator[str]:
         yield _ENCODER.encode(value)
 
 
-def _container(
-    opening: str, closing: str, entries: Iterable[tuple[Any, Any]], depth: int, raw: bool = False
-) -> Iterator[str]:
+def _text_lines(batches: Iterable[list[str]], depth: int) -> Iterator[str]:
+    # The layout of _container for texts: "[]" when empty, else one text a line, commas at line ends.
+    separator = ",\n" + "  " * (depth + 1)
+    opening = "[\n" + "  " * (depth + 1)
+    empty = True
+    for batch in batches:
+        if batch:
+            yield (opening if empty else separator) + separator.join(batch)
+            empty = False
+    yield "[]" if empty else "\n" + "  " * depth + "]"
+
+
+def _container(opening: str, closing: str, entries: Iterable[tuple[Any, Any]], depth: int) -> Iterator[str]:
     # The layout of json.dumps(indent=2): "[]" when empty, else one entry a line, commas at line ends.
     inner = "\n" + "  " * (depth + 1)
     empty = True
@@ -74,10 +100,7 @@ def _container(
         empty = False
         if key is not _NO_KEY:
             yield _ENCODER.encode(key if isinstance(key, str) else _ENCODER.encode(key)) + ": "
-        if raw:
-            yield entry
-        else:
-            yield from _chunks(entry, depth + 1)
+        yield from _chunks(entry, depth + 1)
     yield (opening + closing) if empty else ("\n" + "  " * depth + closing)
 
 

@@ -15,7 +15,7 @@ import typer
 from tracker.cli.app import app, get_context
 from tracker.cli.items import format_item, format_possible_matches, format_source
 from tracker.cli.options import parse_kind, parse_party
-from tracker.cli.output import JsonText, JsonTexts
+from tracker.cli.output import JsonText, JsonTextBatches, JsonTexts
 from tracker.cli.output import write_json as write_json_document
 from tracker.domain.status import window_state
 from tracker.errors import InputError
@@ -32,6 +32,7 @@ __all__ = [
     "render_html",
     "mail_subject",
     "write_json",
+    "write_json_stream",
 ]
 
 _HORIZON = re.compile(r"^\s*(\d+)\s*([dw]?)\s*$", re.IGNORECASE)
@@ -52,17 +53,19 @@ def parse_horizon(value: str | None, default_days: int) -> int:
 
 def _item_json(reminder: Reminder, reminders: Reminders | ReminderStream) -> str:
     """The reminder's item as one line of JSON: commitment_record's fields, then the reminder's numbers."""
+    return join_json_objects(reminder.record, _item_fields(reminder, reminders))
+
+
+def _item_fields(reminder: Reminder, reminders: Reminders | ReminderStream) -> str:
+    """The reminder's numbers as the text of a JSON object (what `_item_json` adds to the item's record)."""
     state = window_state(reminder.window_end, reminders.today, reminders.within_days)
-    return join_json_objects(
-        reminder.record,
-        _reminder_fields(
-            state,
-            reminder.days_overdue,
-            reminder.unreviewed,
-            reminder.days_left,
-            reminder.opens_in_days,
-            reminder.last_news,
-        ),
+    return _reminder_fields(
+        state,
+        reminder.days_overdue,
+        reminder.unreviewed,
+        reminder.days_left,
+        reminder.opens_in_days,
+        reminder.last_news,
     )
 
 
@@ -112,20 +115,42 @@ def write_json(document: dict, out=None) -> None:
     """Print the document of `reminders_json`: keys indented like every --json, each entry on one line.
 
     One line per item suits grep; the items are already JSON texts (written by the
-    database), so 70,000 overdue items cost no encoding here.
+    database), so 70,000 overdue items cost no encoding here. A section may also be
+    given as `JsonTextBatches` (`write_json_stream`).
     """
+    write_json_document({key: _one_line_entries(key, value) for key, value in document.items()}, out)
 
-    write_json_document(
-        {
-            key: JsonTexts(value if key in _SECTIONS else [dumps_compact(entry) for entry in value])
-            if isinstance(value, list)
-            else JsonText(dumps_compact(value))
-            if isinstance(value, dict)
-            else value
-            for key, value in document.items()
-        },
-        out,
-    )
+
+def _one_line_entries(key: str, value):
+    if isinstance(value, list):
+        return JsonTexts(value if key in _SECTIONS else [dumps_compact(entry) for entry in value])
+    if isinstance(value, dict):
+        return JsonText(dumps_compact(value))
+    return value
+
+
+def write_json_stream(stream: ReminderStream, out: IO[str] | None = None) -> None:
+    """Write the document of `reminders_json` for these reminders as their items are read (issue #16)."""
+    batches = stream.iter_dated_texts(lambda reminder: _item_fields(reminder, stream))
+    pending = next(batches, None)
+
+    def section(name: str) -> Iterator[list[str]]:
+        # The sections are written in the order the database sends their items: each takes its own.
+        nonlocal pending
+        while pending is not None and pending[0] == name:
+            yield pending[1]
+            pending = next(batches, None)
+
+    document = {
+        "today": stream.today.isoformat(),
+        "within_days": stream.within_days,
+        "stale_months": stream.stale_months,
+        "counts": stream.counts,
+        **{name: JsonTextBatches(section(name)) for name in _SECTIONS[:-1]},
+        "stale": [_item_json(r, stream) for r in stream.stale],
+        "late_cadences": [cadence.to_json() for cadence in stream.late_cadences],
+    }
+    write_json(document, out)
 
 
 def _note(name: str, record: dict) -> str:
@@ -319,8 +344,8 @@ def remind(
     kind_ = parse_kind(kind)
     code = parse_party(party, settings.cache_dir) if party else None
     kind_value = kind_.value if kind_ else None
-    if not json_ and not mail_to:
-        # Plain text is written as the items are read: 100,000 of them never sit in memory (issue #16).
+    if not mail_to:
+        # Text and JSON are written as the items are read: 100,000 of them never sit in memory (issue #16).
         with app_ctx.session(read_only=True) as session:
             stream = stream_reminders(
                 session,
@@ -331,7 +356,7 @@ def remind(
                 stale_months=settings.stale_months,
             )
             if not (quiet and stream.empty):
-                write_text_stream(stream)
+                (write_json_stream if json_ else write_text_stream)(stream)
         if fail_on_overdue and stream.counts["overdue"]:
             raise typer.Exit(1)
         return

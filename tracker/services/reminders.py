@@ -15,19 +15,22 @@ objects was most of the time of `remind --json` on 100,000 items (bench/remind.p
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain import model as domain
 from tracker.domain.status import is_stale, last_news
 from tracker.services.cadence import Cadence, list_cadences
-from tracker.services.fulfilment import list_possible_matches
-from tracker.speed.sql_rows import list_item_records, list_item_records_by_id
+from tracker.speed.json_text import object_tail
+from tracker.speed.sql_rows import as_date, list_item_records, list_item_records_by_id
 from tracker.storage import items as items_store
+from tracker.storage.items import list_possible_matches
 from tracker.storage.meetings import list_last_meeting_days
-from tracker.storage.reminding import count_reminder_groups, iter_reminder_records
+from tracker.storage.reminding import REMINDER_GROUPS, count_reminder_groups, iter_reminder_batches
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = [
     "Reminder",
@@ -182,9 +185,9 @@ class ReminderStream:
     """The reminders of `build_reminders`, with the items of the first three groups read as they are used.
 
     `counts` and the small groups (stale items, late cadences) are known at once;
-    `iter_dated` yields (group, Reminder) for the overdue, due soon and opening soon
-    items, in that order and sorted as `build_reminders` sorts them, and may be
-    iterated once, while the session is open.
+    `iter_dated` and `iter_dated_texts` give the overdue, due soon and opening soon
+    items, in that order and sorted as `build_reminders` sorts them. Only one of them
+    may be iterated, once, while the session is open.
     """
 
     today: dt.date
@@ -194,23 +197,51 @@ class ReminderStream:
     stale: list[Reminder]
     late_cadences: list[Cadence]
     possible_matches: dict[int, list[int]]
-    _rows: Iterator[tuple[str, int, dt.date, dt.date, str, str]]
+    _batches: Iterator[tuple[str, list[tuple[Any, ...]]]]
 
     @property
     def empty(self) -> bool:
         return not any(self.counts.values())
 
+    def _reminder(
+        self, group: str, window_start: Any, window_end: Any, review: str, item_id: int, record: str
+    ) -> Reminder:
+        start, end = as_date(window_start), as_date(window_end)
+        # reminder_condition compares both window dates, and SQL's NULL passes no comparison.
+        assert start is not None and end is not None
+        reminder = Reminder(item_id, record, end, review == domain.ReviewState.UNREVIEWED)
+        if group == "overdue":
+            reminder.days_overdue = (self.today - end).days
+        elif group == "due_soon":
+            reminder.days_left = (end - self.today).days
+        else:
+            reminder.opens_in_days = (start - self.today).days
+        return reminder
+
     def iter_dated(self) -> Iterator[tuple[str, Reminder]]:
-        today, unreviewed = self.today, domain.ReviewState.UNREVIEWED
-        for group, item_id, window_start, window_end, review, record in self._rows:
-            reminder = Reminder(item_id, record, window_end, review == unreviewed)
-            if group == "overdue":
-                reminder.days_overdue = (today - window_end).days
-            elif group == "due_soon":
-                reminder.days_left = (window_end - today).days
-            else:
-                reminder.opens_in_days = (window_start - today).days
-            yield group, reminder
+        """(group, Reminder) for each dated item."""
+        for group, rows in self._batches:
+            for _number, start, end, review, item_id, record in rows:
+                yield group, self._reminder(group, start, end, review, item_id, record)
+
+    def iter_dated_texts(self, fields: Callable[[Reminder], str]) -> Iterator[tuple[str, list[str]]]:
+        """(group, texts) in batches, each text the item's record, then the keys of the JSON object text `fields(reminder)`.
+
+        `fields` must read only what the group, the window and the review decide (not
+        `id` or `record`): it is called once for each distinct (group, window, review),
+        not once an item, which matters at 100,000 items (bench/remind.py).
+        """
+        tails: dict[tuple[Any, ...], str] = {}
+
+        def tail(key: tuple[Any, ...]) -> str:
+            number, start, end, review = key
+            tails[key] = object_tail(
+                fields(self._reminder(REMINDER_GROUPS[number], start, end, review, 0, "{}"))
+            )
+            return tails[key]
+
+        for group, rows in self._batches:
+            yield group, [row[5][:-1] + (tails.get(key := row[:4]) or tail(key)) for row in rows]
 
 
 def stream_reminders(
@@ -236,7 +267,7 @@ def stream_reminders(
         stale=stale,
         late_cadences=late,
         possible_matches=list_possible_matches(session),
-        _rows=iter_reminder_records(session, condition, today, horizon),
+        _batches=iter_reminder_batches(session, condition, today, horizon),
     )
 
 

@@ -12,12 +12,13 @@ tests/speed/test_sql_rows.py checks that both engines encode the values as Pytho
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Select, Text, cast, func, literal_column, select
 
 from tracker.domain.model import COMMITMENT_RECORD_FIELDS
+from tracker.speed.json_text import object_tail
 from tracker.storage import tables as t
 from tracker.storage.item_fields import ItemColumns
 
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 __all__ = [
     "select_item_records",
     "fetch_item_records",
+    "fetch_batches",
+    "as_date",
     "iter_item_records",
     "list_item_records",
     "list_item_records_by_id",
@@ -128,16 +131,50 @@ def fetch_item_records(
     ]
 
 
+def fetch_batches(
+    connection: Connection, query: Select[Any], batch: int = 1000
+) -> Iterator[Sequence[tuple[Any, ...]]]:
+    """The rows of `query` as plain tuples, in lists of up to `batch`, read as the database sends them.
+
+    On SQLite straight from the driver's cursor, which streams by itself, and with the
+    driver's values: dates are ISO text there (`as_date` reads them). Elsewhere through
+    a server-side cursor (constant memory), dates as dates.
+    """
+    if connection.dialect.name != "sqlite":
+        # Through SQLAlchemy, which has already fetched the first rows: the driver's cursor alone would miss them.
+        for partition in connection.execute(query.execution_options(yield_per=batch)).partitions():
+            yield [tuple(row) for row in partition]
+        return
+    result = connection.execute(query)
+    try:
+        while rows := result.cursor.fetchmany(batch):
+            yield rows
+    finally:
+        result.close()
+
+
+def as_date(value: str | dt.date | None) -> dt.date | None:
+    """A date column's value as `fetch_batches` reads it, as a date (None stays None)."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def iter_item_records(
-    db: Session | Connection, conditions: list[Any], *, batch: int = 1000
-) -> Iterator[tuple[str, str, dt.date | None, dt.date | None, str]]:
-    """(status, review, window_end, fulfilled_on, record) of the items meeting the SQL `conditions`,
-    soonest window end first (open-ended last), then by id, streamed `batch` rows at a time.
+    db: Session | Connection,
+    conditions: list[Any],
+    derived_fields: Callable[[str, str, dt.date | None, dt.date | None], str],
+    *,
+    batch: int = 1000,
+) -> Iterator[list[str]]:
+    """Batches of the JSON texts of the items meeting the SQL `conditions`, soonest window end first
+    (open-ended last), then by id: each item's record, then the keys of the JSON object text
+    `derived_fields(status, review, window_end, fulfilled_on)` returns.
 
     The order of `tracker.storage.items.iter_items`, for `items list --json` (1,000,000 items
     in bench/remind.py). Items with a window end come first, read through its index in
     that order; the open-ended ones follow, by id: one sort of every item, each with its
-    record, would be most of the time.
+    record, would be most of the time. `derived_fields` is called once for each distinct
+    (status, review, window_end, fulfilled_on): items share few, and a million calls
+    would cost more than the rest of the Python side.
     """
     connection = _connection(db)
     c = t.commitments.c
@@ -146,23 +183,17 @@ def iter_item_records(
         select_.where(*conditions, c.window_end.is_not(None)).order_by(c.window_end, c.id),
         select_.where(*conditions, c.window_end.is_(None)).order_by(c.id),
     ]
-    if connection.dialect.name != "sqlite":
-        # A server-side cursor (constant memory), read through SQLAlchemy, which has already
-        # fetched its first rows: the driver's cursor alone would miss them.
-        for query in parts:
-            for rows in connection.execute(query.execution_options(yield_per=batch)).partitions():
-                yield from (tuple(row) for row in rows)
-        return
-    # SQLite's cursor streams by itself: its rows are read straight from it, dates from ISO text.
-    day = dt.date.fromisoformat
+    tails: dict[tuple[Any, ...], str] = {}
+
+    def tail(key: tuple[Any, ...]) -> str:
+        status, review, end, fulfilled_on = key
+        tails[key] = object_tail(derived_fields(status, review, as_date(end), as_date(fulfilled_on)))
+        return tails[key]
+
     for query in parts:
-        result = connection.execute(query)
-        try:
-            while rows := result.cursor.fetchmany(batch):
-                for status, review, end, fulfilled_on, record in rows:
-                    yield status, review, end and day(end), fulfilled_on and day(fulfilled_on), record
-        finally:
-            result.close()
+        for rows in fetch_batches(connection, query, batch):
+            # The record as the database wrote it, its closing brace replaced by the derived keys.
+            yield [row[4][:-1] + (tails.get(key := row[:4]) or tail(key)) for row in rows]
 
 
 def list_item_records(

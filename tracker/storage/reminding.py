@@ -11,22 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from itertools import groupby
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
 
-from tracker.speed.sql_rows import select_item_records
-from tracker.storage import models as m
+from tracker.speed.sql_rows import fetch_batches, select_item_records
+from tracker.storage import tables as t
 
-__all__ = ["REMINDER_GROUPS", "count_reminder_groups", "iter_reminder_records"]
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+__all__ = ["REMINDER_GROUPS", "count_reminder_groups", "iter_reminder_batches"]
 
 # In the order they are shown; the SQL below numbers them by their place here.
 REMINDER_GROUPS = ("overdue", "due_soon", "opening_soon")
 
 
 def _group(today: dt.date, horizon: dt.date) -> Any:
-    end = m.Commitment.window_end
+    end = t.commitments.c.window_end
     return case((end < today, 0), (end <= horizon, 1), else_=2)
 
 
@@ -35,32 +39,32 @@ def count_reminder_groups(
 ) -> dict[str, int]:
     """Group name -> how many items meeting `condition` fall in it (every group named, 0 when empty)."""
     group = _group(today, horizon).label("reminder_group")
-    query = select(group, func.count()).select_from(m.Commitment).where(condition).group_by(group)
+    query = select(group, func.count()).select_from(t.commitments).where(condition).group_by(group)
     counts = dict.fromkeys(REMINDER_GROUPS, 0)
     for number, count in session.execute(query):
         counts[REMINDER_GROUPS[number]] = count
     return counts
 
 
-def iter_reminder_records(
+def iter_reminder_batches(
     session: Session, condition: Any, today: dt.date, horizon: dt.date, *, batch: int = 1000
-) -> Iterator[tuple[str, int, dt.date, dt.date, str, str]]:
-    """(group, id, window_start, window_end, review, record) of the items meeting `condition`, `batch` at a time.
+) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+    """(group, rows) for the items meeting `condition`, up to `batch` rows at a time, each batch of one group.
 
+    A row is (group number, window_start, window_end, review, id, record), dates as
+    `tracker.speed.sql_rows.fetch_batches` reads them (`as_date` makes dates of them).
     Groups come in the order of REMINDER_GROUPS; overdue and due soon items by window
     end, windows opening soon by window start, then by id (as `build_reminders` sorts
     them). `record` is the JSON text of `tracker.speed.sql_rows`.
     """
-    c = m.Commitment
+    c = t.commitments.c
     group = _group(today, horizon)
     query = (
-        select_item_records(session)
-        .add_columns(group.label("reminder_group"))
+        select_item_records(session, group, c.window_start, c.window_end, c.review, c.id)
         .where(condition)
         .order_by(group, case((group == 2, c.window_start), else_=c.window_end), c.id)
     )
-    # Through the session's connection (same transaction); on PostgreSQL yield_per reads a server-side cursor.
-    result = session.connection().execute(query.execution_options(yield_per=batch))
-    for rows in result.partitions():
-        for item_id, start, end, review, record, number in rows:
-            yield REMINDER_GROUPS[number], item_id, start, end, review, record
+    # Through the session's connection: the same transaction.
+    for rows in fetch_batches(session.connection(), query, batch):
+        for number, same_group in groupby(rows, key=itemgetter(0)):
+            yield REMINDER_GROUPS[number], list(same_group)
