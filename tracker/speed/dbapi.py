@@ -90,31 +90,52 @@ class Database:
             return statement.replace(mark, found[conditions[0]][0])
         return statement.replace(mark, " AND ".join(found[name][1] for name in conditions))
 
-    def execute(self, sql: str, parameters: dict[str, Any] | None = None) -> Any:
-        cursor = self.connection.cursor()
+    def execute(self, sql: str, parameters: dict[str, Any] | None = None, *, stream: bool = False) -> Any:
+        """A cursor over the results; `stream`: a server-side cursor on PostgreSQL, read 1,000 rows at a
+        time (as Core's `yield_per`), so that a long list never sits in memory whole."""
+        cursor = self.connection.cursor(name="tracker_rows") if stream and self.dialect != "sqlite" else None
+        if cursor is not None:
+            cursor.itersize = 1000
+        else:
+            cursor = self.connection.cursor()
         cursor.execute(sql, self._values(parameters or {}))
         return cursor
 
-    def rows(self, name: str, parameters: dict[str, Any] | None = None, conditions: list[str] | None = None):
+    def rows(
+        self, name: str, parameters: dict[str, Any] | None = None, conditions: list[str] | None = None
+    ) -> list[Any]:
         """The rows of statement `name` as named tuples holding what Core's rows hold (dates as dates)."""
+        return list(self.iter_rows(name, parameters, conditions, stream=False))
+
+    def iter_rows(
+        self,
+        name: str,
+        parameters: dict[str, Any] | None = None,
+        conditions: list[str] | None = None,
+        *,
+        stream: bool = True,
+    ) -> Iterator[Any]:
+        """`rows`, read from the cursor as they are wanted (`stream`: see `execute`)."""
         columns = dbapi_sql.RESULT_COLUMNS[name]
         row_type: Any = self._row_types.get(name)
         if row_type is None:
             row_type = self._row_types[name] = namedtuple(
                 f"{name}_row", [str(c) for c, _ in columns], rename=True
             )
-        cursor = self.execute(self.sql(name, conditions), parameters)
-        if self.dialect != "sqlite":
-            return [row_type._make(row) for row in cursor]
-        readers = [(index, _READ_TEXT[kind]) for index, (_, kind) in enumerate(columns) if kind]
-        found = []
-        for row in cursor:
-            values = list(row)
-            for index, read in readers:
-                if values[index] is not None:
-                    values[index] = read(values[index])
-            found.append(row_type._make(values))
-        return found
+        cursor = self.execute(self.sql(name, conditions), parameters, stream=stream)
+        try:
+            if self.dialect != "sqlite":
+                yield from map(row_type._make, cursor)
+                return
+            readers = [(index, _READ_TEXT[kind]) for index, (_, kind) in enumerate(columns) if kind]
+            for row in cursor:
+                values = list(row)
+                for index, read in readers:
+                    if values[index] is not None:
+                        values[index] = read(values[index])
+                yield row_type._make(values)
+        finally:
+            cursor.close()
 
     def _values(self, parameters: dict[str, Any]) -> dict[str, Any]:
         """`parameters` as the driver takes them: SQLite's dates and instants as the text SQLAlchemy stores."""
@@ -233,7 +254,7 @@ def iter_items(
     conditions += [f"items.{name}" for name, value in given.items() if value]
     parameters = {name: value for name, value in given.items() if value}
     windows: dict[tuple[Any, ...], domain.Window] = {}
-    for row in database.rows("items", parameters, conditions):
+    for row in database.iter_rows("items", parameters, conditions):
         yield item_from_row(row, windows)
 
 
