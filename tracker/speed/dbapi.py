@@ -91,13 +91,10 @@ class Database:
         return statement.replace(mark, " AND ".join(found[name][1] for name in conditions))
 
     def execute(self, sql: str, parameters: dict[str, Any] | None = None, *, stream: bool = False) -> Any:
-        """A cursor over the results; `stream`: a server-side cursor on PostgreSQL, read 1,000 rows at a
-        time (as Core's `yield_per`), so that a long list never sits in memory whole."""
-        cursor = self.connection.cursor(name="tracker_rows") if stream and self.dialect != "sqlite" else None
-        if cursor is not None:
-            cursor.itersize = 1000
-        else:
-            cursor = self.connection.cursor()
+        """A cursor over the results; `stream`: a server-side cursor on PostgreSQL (psycopg reads it 100
+        rows at a time), so that a long list never sits in memory whole, as with Core's `yield_per`."""
+        streamed = stream and self.dialect != "sqlite"
+        cursor = self.connection.cursor(name="tracker_rows") if streamed else self.connection.cursor()
         cursor.execute(sql, self._values(parameters or {}))
         return cursor
 
