@@ -16,9 +16,12 @@ from __future__ import annotations
 import importlib
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import typer
@@ -357,11 +360,47 @@ class AppContext:
 
         return connection_scope(self.engine(create=not read_only), read_only=read_only)
 
+    @contextmanager
+    def rows(self, read_only: bool = True) -> Iterator[tuple[Any, Any]]:
+        """(queries, connection) in one transaction, for the everyday commands: `items list/show/add`,
+        `meetings list/show`.
+
+        `tracker.speed.dbapi` on the driver's own connection when it serves the database (no
+        SQLAlchemy import, issue #16), else the same queries of `tracker.storage` on a Core
+        connection (`connection`), which also upgrades, creates or refuses the database.
+        """
+        from tracker.speed import dbapi
+
+        with dbapi.transaction(self.settings.db_url, read_only=read_only) as database:
+            if database is not None:
+                yield dbapi, database
+                return
+        with self.connection(read_only=read_only) as connection:
+            yield _core_queries(), connection
+
     def now(self):
         """The real instant, for history and change times: `--today` sets the date read, not the one recorded."""
         from tracker import clock
 
         return clock.utc_now()
+
+
+def _core_queries() -> SimpleNamespace:
+    """Storage's Core queries under the names `tracker.speed.dbapi` gives its own."""
+    from tracker.services.adding import add_item
+    from tracker.storage import items, meetings
+
+    return SimpleNamespace(
+        iter_items=items.iter_items,
+        list_possible_matches=items.list_possible_matches,
+        get_item=items.get_item,
+        get_fulfilling_meeting_id=items.get_fulfilling_meeting_id,
+        list_item_history=items.list_item_history,
+        list_item_links=items.list_item_links,
+        list_meetings=meetings.list_meetings,
+        get_meeting=meetings.get_meeting,
+        add_item=add_item,
+    )
 
 
 app = typer.Typer(

@@ -85,11 +85,10 @@ def _record(session, item_id: int, app_ctx) -> dict:
     return commitment_record(repo.commitment_to_domain(row), app_ctx.today, app_ctx.settings.due_soon_days)
 
 
-def _read_record(connection, item_id: int, app_ctx) -> dict:
-    """An item's record, read from Core rows."""
-    from tracker.storage.items import get_item
-
-    return commitment_record(get_item(connection, item_id), app_ctx.today, app_ctx.settings.due_soon_days)
+def _read_record(queries, connection, item_id: int, app_ctx) -> dict:
+    """An item's record, read with `queries` (`AppContext.rows`)."""
+    item = queries.get_item(connection, item_id)
+    return commitment_record(item, app_ctx.today, app_ctx.settings.due_soon_days)
 
 
 @items_app.command("list")
@@ -115,8 +114,6 @@ def list_(
     kind_ = parse_kind(kind)
     if party:
         party = parse_party(party, app_ctx.settings.cache_dir)
-    from tracker.storage.items import item_conditions, iter_items, list_possible_matches
-
     today, horizon = app_ctx.today, app_ctx.settings.due_soon_days
     filters: dict[str, Any] = {
         "status": status,
@@ -126,12 +123,16 @@ def list_(
         "active_only": overdue,
         "include_rejected": all_,
     }
-    with app_ctx.connection(read_only=True) as connection:
-        if json_:
+    if json_:
+        from tracker.storage.items import item_conditions
+
+        with app_ctx.connection(read_only=True) as connection:
             write_json(_json_records(connection, item_conditions(**filters), today, horizon))
-            return
-        records = (commitment_record(item, today, horizon) for item in iter_items(connection, **filters))
-        possible = list_possible_matches(connection)
+        return
+    with app_ctx.rows(read_only=True) as (queries, connection):
+        items = queries.iter_items(connection, **filters)
+        records = (commitment_record(item, today, horizon) for item in items)
+        possible = queries.list_possible_matches(connection)
         empty = True
         for record in records:
             empty = False
@@ -180,11 +181,9 @@ def show(
 
     Example: tracker items show 1
     """
-    from tracker.storage import items
-
     app_ctx = get_context(ctx)
-    with app_ctx.connection(read_only=True) as connection:
-        record = _read_record(connection, item_id, app_ctx)
+    with app_ctx.rows(read_only=True) as (queries, connection):
+        record = _read_record(queries, connection, item_id, app_ctx)
         record["history"] = [
             {
                 "at": h.changed_at.isoformat(),
@@ -193,13 +192,13 @@ def show(
                 "new": h.new_value,
                 "reason": h.reason,
             }
-            for h in items.list_item_history(connection, item_id)
+            for h in queries.list_item_history(connection, item_id)
         ]
         record["links"] = [
             {"id": link.id, "meeting_id": link.meeting_id, "state": link.state, "reason": link.reason}
-            for link in items.list_item_links(connection, item_id)
+            for link in queries.list_item_links(connection, item_id)
         ]
-        fulfilling_meeting_id = items.get_fulfilling_meeting_id(connection, item_id)
+        fulfilling_meeting_id = queries.get_fulfilling_meeting_id(connection, item_id)
     if json_:
         print_json(record)
         return
@@ -267,8 +266,6 @@ def add(
 
     Example: tracker items add "Next round of consultations" --kind consultations --due "in 2017" --party BY,RS
     """
-    from tracker.services import adding
-
     app_ctx = get_context(ctx)
     try:
         firmness_ = Firmness(firmness)
@@ -286,9 +283,20 @@ def add(
         review=ReviewState.CONFIRMED,
         made_on=app_ctx.today,
     )
-    with app_ctx.connection() as connection:
-        item_id = adding.add_item(connection, item, at=app_ctx.now())
-        record = _read_record(connection, item_id, app_ctx)
+    at = app_ctx.now()
+    with app_ctx.rows(read_only=False) as (queries, connection):
+        # None from `tracker.speed.dbapi`: a stored meeting could fulfil the item, which matching
+        # (the ORM) must see; nothing was written.
+        item_id = queries.add_item(connection, item, at=at)
+        record = _read_record(queries, connection, item_id, app_ctx) if item_id is not None else None
+    if record is None:
+        from tracker.services import adding
+        from tracker.storage.items import get_item
+
+        with app_ctx.connection() as connection:
+            item_id = adding.add_item(connection, item, at=at)
+            added = get_item(connection, item_id)
+        record = commitment_record(added, app_ctx.today, app_ctx.settings.due_soon_days)
     if json_:
         print_json(record)
     else:

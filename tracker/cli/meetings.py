@@ -90,10 +90,8 @@ def list_(
     app_ctx = get_context(ctx)
     kind_ = parse_kind(kind)
     party = parse_party(party, app_ctx.settings.cache_dir) if party else None
-    from tracker.storage.meetings import list_meetings
-
-    with app_ctx.connection(read_only=True) as connection:
-        meetings = list_meetings(
+    with app_ctx.rows(read_only=True) as (queries, connection):
+        meetings = queries.list_meetings(
             connection,
             party=party,
             kind=kind_.value if kind_ else None,
@@ -121,10 +119,8 @@ def show(
 
     Example: tracker meetings show 1
     """
-    from tracker.storage.meetings import get_meeting
-
-    with get_context(ctx).connection(read_only=True) as connection:
-        record = meeting_record(get_meeting(connection, meeting_id))
+    with get_context(ctx).rows(read_only=True) as (queries, connection):
+        record = meeting_record(queries.get_meeting(connection, meeting_id))
     if json_:
         print_json(record)
         return

@@ -4,22 +4,25 @@
 The item, its parties and its "created" history row are written with Core
 inserts; SQLAlchemy's ORM, which fulfilment matching uses, is loaded only when a
 stored meeting could fulfil the new item. The outcome is that of
-`tracker.services.tracking.add_item`, which writes through the ORM.
+`tracker.services.tracking.add_item`, which writes through the ORM. `check_item`
+imports no database code: `tracker.speed.dbapi` checks with it too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
 
 from tracker import limits
 from tracker.domain.model import Commitment
 from tracker.domain.status import is_active_state
-from tracker.storage import items
-from tracker.storage.writers import lock_for_ingest
 
-__all__ = ["check_item", "add_item"]
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+__all__ = ["ADDED_BY_HAND", "check_item", "add_item"]
+
+ADDED_BY_HAND = "added by hand"  # the reason of the "created" history row
 
 
 def check_item(item: Commitment) -> None:
@@ -41,9 +44,12 @@ def check_item(item: Commitment) -> None:
 
 
 def add_item(
-    connection: Connection, item: Commitment, *, at: dt.datetime, reason: str = "added by hand"
+    connection: Connection, item: Commitment, *, at: dt.datetime, reason: str = ADDED_BY_HAND
 ) -> int:
     """Store an item made by hand and compare it with the meetings already stored; its id."""
+    from tracker.storage import items
+    from tracker.storage.writers import lock_for_ingest
+
     check_item(item)
     # The writers' turn first, as matching takes it: a meeting being ingested meanwhile sees this item (#17).
     lock_for_ingest(connection)

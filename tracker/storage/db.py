@@ -22,6 +22,16 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from tracker.config import mask_url_password
 from tracker.errors import InputError, StorageError
 from tracker.private_files import create_private_file, make_private_folder
+from tracker.storage.opening import (
+    SCHEMA_HEAD,
+    SQLITE_BUSY_TIMEOUT_MS,
+    STORED_REVISION_SQL,
+    URL_HINT,
+    first_line,
+    no_database_error,
+    set_sqlite_pragmas,
+    sqlite_begin,
+)
 
 if TYPE_CHECKING:  # these load lazily, at run time only where used
     import sqlite3
@@ -40,6 +50,7 @@ __all__ = [
     "current_revision",
     "head_revision",
     "known_revisions",
+    "SCHEMA_HEAD",
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -53,11 +64,7 @@ def _migrations_folder() -> str:
     return str(Path(__file__).resolve().parents[1] / "_migrations")
 
 
-SQLITE_BUSY_TIMEOUT_MS = 30_000
 READ_ONLY_OPTION = "tracker_read_only"
-
-
-_URL_HINT = "give a file path (--db ~/desk.db) or a URL (--db postgresql://user@host/db)"
 
 
 def make_engine(url: str, create: bool = True) -> Engine:
@@ -70,7 +77,7 @@ def make_engine(url: str, create: bool = True) -> Engine:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as err:
         # Not echoed, even masked: text that is no URL may be anything, a password among it.
-        raise StorageError(f"not a database URL: <unparseable database URL>; {_URL_HINT}") from err
+        raise StorageError(f"not a database URL: <unparseable database URL>; {URL_HINT}") from err
     if parsed.drivername in {"postgresql", "postgres"}:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.drivername.startswith("sqlite"):
@@ -78,9 +85,7 @@ def make_engine(url: str, create: bool = True) -> Engine:
         if parsed.database and parsed.database != ":memory:" and parsed.query.get("uri") != "true":
             file = Path(parsed.database).expanduser().resolve()
             if not create and not file.exists():
-                raise StorageError(
-                    f"no database at {file} (run `tracker db upgrade` or ingest something to create it)"
-                )
+                raise no_database_error(file)
             try:
                 make_private_folder(file.parent)
             except OSError as err:
@@ -98,31 +103,16 @@ def make_engine(url: str, create: bool = True) -> Engine:
     try:
         return create_engine(parsed, pool_pre_ping=True)
     except (ArgumentError, ImportError) as err:
-        raise StorageError(f"cannot use database {mask_url_password(url)}: {err}; {_URL_HINT}") from err
+        raise StorageError(f"cannot use database {mask_url_password(url)}: {err}; {URL_HINT}") from err
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    # pysqlite's own transaction handling defers BEGIN; take it over so that
-    # a write transaction starts with BEGIN IMMEDIATE and waits for the lock
-    # instead of failing with "database is locked" half-way through. Read-only
-    # sessions keep a deferred BEGIN: under WAL they never wait for a writer.
     read_only = connection.get_execution_options().get(READ_ONLY_OPTION, False)
-    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    connection.exec_driver_sql(sqlite_begin(read_only))
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-    # WAL is a property of the file: set it on a new file or the tracker's own, never on another
-    # program's database, which the tracker refuses without changing a byte of it (issue #17).
-    cursor.execute("SELECT count(*), sum(name = 'alembic_version') FROM sqlite_master WHERE type = 'table'")
-    tables, ours = cursor.fetchone()
-    if not tables or ours:
-        cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.close()
+    set_sqlite_pragmas(dbapi_connection)
 
 
 @contextmanager
@@ -143,7 +133,7 @@ def session_scope(engine: Engine, read_only: bool = False) -> Iterator[Session]:
         session.commit()
     except OperationalError as err:
         session.rollback()
-        raise StorageError(f"database error: {_first_line(err)}") from err
+        raise StorageError(f"database error: {first_line(err)}") from err
     except BaseException:
         session.rollback()
         raise
@@ -165,7 +155,7 @@ def connection_scope(engine: Engine, read_only: bool = False) -> Iterator[Connec
         with connection.begin():
             yield connection
     except OperationalError as err:
-        raise StorageError(f"database error: {_first_line(err)}") from err
+        raise StorageError(f"database error: {first_line(err)}") from err
     finally:
         connection.close()
 
@@ -181,11 +171,6 @@ def session_on(connection: Connection) -> Iterator[Session]:
         session.flush()
     finally:
         session.close()
-
-
-def _first_line(err: Exception) -> str:
-    text = str(getattr(err, "orig", None) or err)
-    return text.strip().splitlines()[0] if text.strip() else type(err).__name__
 
 
 def _alembic_config(engine: Engine) -> Config:
@@ -228,12 +213,10 @@ def _run_migration(action: Callable[[], None], engine: Engine, revision: str) ->
     try:
         action()
     except DBAPIError as err:  # OperationalError, or e.g. "file is not a database"
-        raise StorageError(
-            f"cannot migrate {mask_url_password(str(engine.url))}: {_first_line(err)}"
-        ) from err
+        raise StorageError(f"cannot migrate {mask_url_password(str(engine.url))}: {first_line(err)}") from err
     except CommandError as err:  # the database's revision was checked before: the target is unknown
         raise InputError(
-            f"cannot migrate to revision {revision!r}: {_first_line(err)}; the newest is {head_revision()}"
+            f"cannot migrate to revision {revision!r}: {first_line(err)}; the newest is {head_revision()}"
         ) from err
 
 
@@ -259,7 +242,7 @@ def current_revision(engine: Engine) -> str | None:
             return MigrationContext.configure(connection).get_current_revision()
     except DBAPIError as err:  # OperationalError, or e.g. "file is not a database"
         raise StorageError(
-            f"cannot open database {mask_url_password(str(engine.url))}: {_first_line(err)}"
+            f"cannot open database {mask_url_password(str(engine.url))}: {first_line(err)}"
         ) from err
 
 
@@ -275,17 +258,11 @@ def head_revision() -> str:
     return head
 
 
-# The newest revision in alembic/versions (tests/storage/test_migrations.py keeps
-# this true): a database already there is recognised without importing Alembic,
-# which saves every command a sixth of a second.
-SCHEMA_HEAD = "integ04_doc_revisions_data"
-
-
 def _stored_revision(engine: Engine) -> str | None:
     """The revision recorded in the database, or None when it cannot be read cheaply."""
     try:
         with engine.connect() as connection:
-            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            return connection.execute(text(STORED_REVISION_SQL)).scalar()
     except SQLAlchemyError:
         return None
 
@@ -332,7 +309,7 @@ def _schema_lock(engine: Engine) -> Iterator[None]:
         connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
     except OperationalError as err:
         raise StorageError(
-            f"cannot open database {mask_url_password(str(engine.url))}: {_first_line(err)}"
+            f"cannot open database {mask_url_password(str(engine.url))}: {first_line(err)}"
         ) from err
     try:
         yield
@@ -355,6 +332,4 @@ def _table_names(engine: Engine) -> list[str]:
     try:
         return inspect(engine).get_table_names()
     except SQLAlchemyError as err:
-        raise StorageError(
-            f"cannot inspect {mask_url_password(str(engine.url))}: {_first_line(err)}"
-        ) from err
+        raise StorageError(f"cannot inspect {mask_url_password(str(engine.url))}: {first_line(err)}") from err

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
 
-from tracker.domain import model as domain
 from tracker.storage import tables as t
+from tracker.storage.stored_rows import item_from_row
 
 if TYPE_CHECKING:
     from tracker.storage import models as m
@@ -111,54 +111,4 @@ def row_of(item: m.Commitment) -> Any:
     """The fields of an ORM item, as a column row would carry them."""
     return ItemRow._make(
         _ORM_FIELDS[name](item) if name in _ORM_FIELDS else getattr(item, name) for name in ITEM_FIELDS
-    )
-
-
-# Enum members by value: a dict lookup is several times cheaper than Enum(value) on 100,000s of rows.
-_KINDS = {k.value: k for k in domain.Kind}
-_FIRMNESS = {f.value: f for f in domain.Firmness}
-_PRECISIONS = {p.value: p for p in domain.Precision}
-_STATUSES = {s.value: s for s in domain.Status}
-_REVIEWS = {r.value: r for r in domain.ReviewState}
-
-
-def item_from_row(row: Any, windows: dict[tuple[Any, ...], domain.Window] | None = None) -> domain.Commitment:
-    """The domain item of one row of fields.
-
-    :param windows: a cache the caller keeps across rows: items share few windows
-        ("in 2017", "in March 2018"), so each distinct one is built (and checked) once.
-    """
-    window_key = (row.window_start, row.window_end, row.window_precision, row.window_text)
-    window = windows.get(window_key) if windows is not None else None
-    if window is None:
-        window = domain.Window(
-            row.window_start, row.window_end, _PRECISIONS[row.window_precision], row.window_text
-        )
-        if windows is not None:
-            windows[window_key] = window
-    evidence = None
-    if row.evidence is not None:
-        evidence = domain.Evidence(row.evidence, row.evidence_start or 0, row.evidence_end or 0)
-    return domain.Commitment(
-        kind=_KINDS[row.kind],
-        firmness=_FIRMNESS[row.firmness],
-        window=window,
-        title=row.title,
-        parties=sorted(row.parties.split(",")) if row.parties else [],
-        city=row.city,
-        country=row.country,
-        timezone=row.timezone,
-        evidence=evidence,
-        status=_STATUSES[row.status],
-        review=_REVIEWS[row.review],
-        made_on=row.made_on,
-        agreed_meeting_uid=row.agreed_meeting,
-        fulfilled_meeting_uid=row.fulfilled_meeting,
-        fulfilled_on=row.fulfilled_on,
-        source=row.source,
-        id=row.id,
-        uid=row.uid,
-        sequence=row.sequence,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
     )

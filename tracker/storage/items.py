@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Row, Table, and_, exists, func, insert, or_, select
+from sqlalchemy import Connection, Row, Select, Table, and_, exists, func, insert, or_, select
 
 from tracker.domain import model as domain
 from tracker.domain.model import LinkState, ReviewState
 from tracker.domain.status import ACTIVE_STATUSES
-from tracker.errors import NotFoundError
 from tracker.limits import MAX_ID
 from tracker.storage import tables as t
 from tracker.storage.item_fields import ItemColumns, ItemRow, item_from_row
-from tracker.storage.new_rows import item_values, party_codes
+from tracker.storage.new_rows import created_history_values, item_values, party_codes
+from tracker.storage.stored_rows import group_possible_matches, no_item_error
 from tracker.storage.writers import new_uid
 
 if TYPE_CHECKING:
@@ -92,25 +92,41 @@ def item_conditions(
     active_only: bool = True,
     include_rejected: bool = False,
 ) -> list[Any]:
-    """The SQL conditions of `iter_items`' filters (see there), for other readers of the same list."""
+    """The SQL conditions of `iter_items`' filters (see there), for other readers of the same list.
+
+    A value may also be a bind parameter: `tracker.speed.dbapi_render` renders each condition so.
+    """
     c = t.commitments.c
     conditions: list[Any] = []
     if active_only:
         conditions.append(c.status.in_(_ACTIVE_VALUES))
     if not include_rejected:
         conditions.append(not_rejected(t.commitments))
-    if status:
+    if _given(status):
         conditions.append(c.status == status)
     if overdue_on is not None:
         conditions.append(_unindexed(c.window_end) < overdue_on)
     if open_ended:
         conditions.append(c.window_end.is_(None))
-    if party:
+    if _given(party):
         parties = t.commitment_parties.c
-        conditions.append(exists().where(parties.commitment_id == c.id, parties.code == party.upper()))
-    if kind:
+        code = party.upper() if isinstance(party, str) else party
+        conditions.append(exists().where(parties.commitment_id == c.id, parties.code == code))
+    if _given(kind):
         conditions.append(c.kind == kind)
     return conditions
+
+
+def _given(value: object) -> bool:
+    """Whether a filter was given: a value other than None and empty text, or a bind parameter."""
+    return value is not None and value != "" if isinstance(value, str) else value is not None
+
+
+def items_statement(conditions: list[Any]) -> Select[Any]:
+    """SELECT of every item field (`ItemColumns`) where `conditions`, soonest window end first
+    (open-ended last), then by id."""
+    c = t.commitments.c
+    return ItemColumns().select().where(*conditions).order_by(c.window_end.is_(None), c.window_end, c.id)
 
 
 def iter_items(db: Session | Connection, *, batch: int = 1000, **filters: Any) -> Iterator[domain.Commitment]:
@@ -121,13 +137,7 @@ def iter_items(db: Session | Connection, *, batch: int = 1000, **filters: Any) -
         `active_only=` (default True: open or rescheduled) and `include_rejected=` (default
         False: items rejected in review are left out).
     """
-    c = t.commitments.c
-    query = (
-        ItemColumns()
-        .select()
-        .where(*item_conditions(**filters))
-        .order_by(c.window_end.is_(None), c.window_end, c.id)
-    )
+    query = items_statement(item_conditions(**filters))
     # Core rows (through a session's connection, in its transaction): no ORM result machinery per row.
     result = _connection(db).execute(query.execution_options(yield_per=batch))
     windows: dict[tuple[Any, ...], domain.Window] = {}
@@ -142,43 +152,57 @@ def list_items(db: Session | Connection, **filters: Any) -> list[domain.Commitme
     return list(iter_items(db, **filters))
 
 
+# The statements below take an item id, or a bind parameter in its place (`tracker.speed.dbapi_render`).
+
+
+def item_statement(item_id: Any) -> Select[Any]:
+    """SELECT of every field of the item `item_id`."""
+    return ItemColumns().select().where(t.commitments.c.id == item_id)
+
+
 def get_item(db: Session | Connection, item_id: int) -> domain.Commitment:
     """The item `item_id` as a domain object, read from Core rows; NotFoundError when there is none."""
-    row = None
-    if 1 <= item_id <= MAX_ID:
-        query = ItemColumns().select().where(t.commitments.c.id == item_id)
-        row = _connection(db).execute(query).first()
+    row = _connection(db).execute(item_statement(item_id)).first() if 1 <= item_id <= MAX_ID else None
     if row is None:
-        raise NotFoundError(f"no item with id {item_id}; `tracker items list` shows them")
+        raise no_item_error(item_id)
     return item_from_row(ItemRow._make(row))
+
+
+def fulfilling_meeting_statement(item_id: Any) -> Select[Any]:
+    return select(t.commitments.c.fulfilled_meeting_id).where(t.commitments.c.id == item_id)
 
 
 def get_fulfilling_meeting_id(db: Session | Connection, item_id: int) -> int | None:
     """The id of the meeting that fulfilled the item `item_id`, if one did."""
-    query = select(t.commitments.c.fulfilled_meeting_id).where(t.commitments.c.id == item_id)
-    return _connection(db).execute(query).scalar()
+    return _connection(db).execute(fulfilling_meeting_statement(item_id)).scalar()
 
 
-def list_item_history(db: Session | Connection, item_id: int) -> list[Row[Any]]:
-    """The history rows of the item `item_id` (changed_at, field, old_value, new_value, reason), oldest first."""
+def item_history_statement(item_id: Any) -> Select[Any]:
     history = t.history.c
-    query = (
+    return (
         select(history.changed_at, history.field, history.old_value, history.new_value, history.reason)
         .where(history.entity == "commitment", history.entity_id == item_id)
         .order_by(history.changed_at, history.id)
     )
-    return list(_connection(db).execute(query))
 
 
-def list_item_links(db: Session | Connection, item_id: int) -> list[Row[Any]]:
-    """The fulfilment links of the item `item_id` (id, meeting_id, state, reason), in the order they were made."""
+def list_item_history(db: Session | Connection, item_id: int) -> list[Row[Any]]:
+    """The history rows of the item `item_id` (changed_at, field, old_value, new_value, reason), oldest first."""
+    return list(_connection(db).execute(item_history_statement(item_id)))
+
+
+def item_links_statement(item_id: Any) -> Select[Any]:
     links = t.fulfilment_links.c
-    query = (
+    return (
         select(links.id, links.meeting_id, links.state, links.reason)
         .where(links.commitment_id == item_id)
         .order_by(links.id)
     )
-    return list(_connection(db).execute(query))
+
+
+def list_item_links(db: Session | Connection, item_id: int) -> list[Row[Any]]:
+    """The fulfilment links of the item `item_id` (id, meeting_id, state, reason), in the order they were made."""
+    return list(_connection(db).execute(item_links_statement(item_id)))
 
 
 def add_item(connection: Connection, item: domain.Commitment, *, at: dt.datetime, reason: str) -> int:
@@ -197,18 +221,28 @@ def add_item(connection: Connection, item: domain.Commitment, *, at: dt.datetime
             insert(t.commitment_parties), [{"commitment_id": item_id, "code": code} for code in codes]
         )
     connection.execute(
-        insert(t.history),
-        {
-            "entity": "commitment",
-            "entity_id": item_id,
-            "field": "created",
-            "old_value": None,
-            "new_value": uid,
-            "changed_at": at,
-            "reason": reason,
-        },
+        insert(t.history), created_history_values("commitment", item_id, uid=uid, at=at, reason=reason)
     )
     return item_id
+
+
+def could_fulfil_conditions(codes: Sequence[Any], since: Any) -> list[Any]:
+    """SQL conditions: a stored meeting, not rejected, holds every party of `codes` (as stored: see
+    `new_rows.party_codes`) and started on or after `since` (None: any day)."""
+    meetings, meeting_parties = t.meetings.c, t.meeting_parties.c
+    conditions = [not_rejected(t.meetings)]
+    if since is not None:
+        conditions.append(meetings.start_date >= since)
+    conditions.extend(
+        exists().where(meeting_parties.meeting_id == meetings.id, meeting_parties.code == code)
+        for code in codes
+    )
+    return conditions
+
+
+def could_fulfil_statement(conditions: list[Any]) -> Select[Any]:
+    """SELECT whether a meeting meets `conditions` (`could_fulfil_conditions`)."""
+    return select(exists().select_from(t.meetings).where(*conditions))
 
 
 def any_meeting_could_fulfil(db: Session | Connection, *, parties: list[str], since: dt.date | None) -> bool:
@@ -218,15 +252,8 @@ def any_meeting_could_fulfil(db: Session | Connection, *, parties: list[str], si
     considers for such an item passes this test, which leaves out its kind and city:
     when none does, there is nothing to match.
     """
-    meetings, meeting_parties = t.meetings.c, t.meeting_parties.c
-    conditions = [not_rejected(t.meetings)]
-    if since is not None:
-        conditions.append(meetings.start_date >= since)
-    conditions.extend(
-        exists().where(meeting_parties.meeting_id == meetings.id, meeting_parties.code == code.upper())
-        for code in sorted(set(parties))
-    )
-    return bool(_connection(db).execute(select(exists().where(*conditions))).scalar())
+    statement = could_fulfil_statement(could_fulfil_conditions(party_codes(parties), since))
+    return bool(_connection(db).execute(statement).scalar())
 
 
 def reminder_condition(today: dt.date, horizon: dt.date, *, party: str | None, kind: str | None) -> Any:
@@ -295,18 +322,18 @@ def list_unreviewed_item_ids(session: Session) -> list[int]:
     return list(session.scalars(query))
 
 
+def possible_matches_statement() -> Select[Any]:
+    links = t.fulfilment_links.c
+    return (
+        select(links.commitment_id, links.meeting_id)
+        .where(links.state == str(LinkState.PROPOSED))
+        .order_by(links.id)
+    )
+
+
 def list_possible_matches(db: Session | Connection) -> dict[int, list[int]]:
     """Item id -> ids of the meetings proposed as its fulfilment and awaiting review, in link order.
 
     Lists and reminders show them beside an overdue item, which may well be done (issue #14).
     """
-    links = t.fulfilment_links.c
-    query = (
-        select(links.commitment_id, links.meeting_id)
-        .where(links.state == str(LinkState.PROPOSED))
-        .order_by(links.id)
-    )
-    found: dict[int, list[int]] = {}
-    for item_id, meeting_id in db.execute(query):
-        found.setdefault(item_id, []).append(meeting_id)
-    return found
+    return group_possible_matches(db.execute(possible_matches_statement()))

@@ -13,13 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, exists, select
+from sqlalchemy import Connection, Select, exists, select
 
 from tracker.domain import model as domain
-from tracker.errors import NotFoundError
 from tracker.limits import MAX_ID
 from tracker.storage import tables as t
 from tracker.storage.items import not_rejected
+from tracker.storage.stored_rows import meeting_from_row, meetings_from_rows, no_meeting_error
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -35,9 +35,60 @@ __all__ = [
 _meetings, _parties = t.meetings.c, t.meeting_parties.c
 
 
-def _with_party(code: str) -> Any:
-    """SQL condition: the meeting has the party `code`."""
-    return exists().where(_parties.meeting_id == _meetings.id, _parties.code == code.upper())
+def _with_party(code: Any) -> Any:
+    """SQL condition: the meeting has the party `code` (upper case, as stored)."""
+    return exists().where(_parties.meeting_id == _meetings.id, _parties.code == code)
+
+
+def meeting_conditions(
+    *,
+    party: Any = None,
+    kind: Any = None,
+    since: Any = None,
+    until: Any = None,
+    meeting_id: Any = None,
+    include_rejected: bool = True,
+) -> list[Any]:
+    """The SQL conditions of `list_meetings`' filters (see there); a value may be a bind parameter
+    (`tracker.speed.dbapi_render` renders each condition so)."""
+    conditions = []
+    if not include_rejected:
+        conditions.append(not_rejected(t.meetings))
+    if party is not None:
+        conditions.append(_with_party(party.upper() if isinstance(party, str) else party))
+    if kind is not None:
+        conditions.append(_meetings.kind == kind)
+    if since is not None:
+        conditions.append(_meetings.start_date >= since)
+    if until is not None:
+        conditions.append(_meetings.start_date <= until)
+    if meeting_id is not None:
+        conditions.append(_meetings.id == meeting_id)
+    return conditions
+
+
+def meeting_statements(conditions: list[Any]) -> tuple[Select[Any], Select[Any], Select[Any]]:
+    """The three SELECTs of the meetings where `conditions`: the meetings (with their document's source)
+    by start date then id; their (meeting id, party code) by code; their participants in order."""
+    query = (
+        select(t.meetings, t.documents.c.source)
+        .outerjoin(t.documents, t.documents.c.id == _meetings.document_id)
+        .where(*conditions)
+        .order_by(_meetings.start_date, _meetings.id)
+    )
+    chosen = query.with_only_columns(_meetings.id).order_by(None).scalar_subquery()
+    parties = (
+        select(_parties.meeting_id, _parties.code)
+        .where(_parties.meeting_id.in_(chosen))
+        .order_by(_parties.code)
+    )
+    participants = t.participants.c
+    people = (
+        select(participants.meeting_id, participants.name, participants.role, participants.country)
+        .where(participants.meeting_id.in_(chosen))
+        .order_by(participants.position, participants.id)
+    )
+    return query, parties, people
 
 
 def list_meetings(
@@ -56,82 +107,23 @@ def list_meetings(
     leaves out those rejected in review. The rows of `repo.list_meetings`, read with
     three Core queries instead of ORM loading.
     """
-    query = (
-        select(t.meetings, t.documents.c.source)
-        .outerjoin(t.documents, t.documents.c.id == _meetings.document_id)
-        .order_by(_meetings.start_date, _meetings.id)
+    conditions = meeting_conditions(
+        party=party or None,
+        kind=kind or None,
+        since=since,
+        until=until,
+        meeting_id=meeting_id,
+        include_rejected=include_rejected,
     )
-    if not include_rejected:
-        query = query.where(not_rejected(t.meetings))
-    if party:
-        query = query.where(_with_party(party))
-    if kind:
-        query = query.where(_meetings.kind == kind)
-    if since:
-        query = query.where(_meetings.start_date >= since)
-    if until:
-        query = query.where(_meetings.start_date <= until)
-    if meeting_id is not None:
-        query = query.where(_meetings.id == meeting_id)
-    rows = db.execute(query).all()
-    chosen = query.with_only_columns(_meetings.id).order_by(None).scalar_subquery()
-    codes: dict[int, list[str]] = defaultdict(list)
-    for meeting_id, code in db.execute(
-        select(_parties.meeting_id, _parties.code)
-        .where(_parties.meeting_id.in_(chosen))
-        .order_by(_parties.code)
-    ):
-        codes[meeting_id].append(code)
-    people: dict[int, list[domain.Participant]] = defaultdict(list)
-    participants = t.participants.c
-    for meeting_id, name, role, country in db.execute(
-        select(participants.meeting_id, participants.name, participants.role, participants.country)
-        .where(participants.meeting_id.in_(chosen))
-        .order_by(participants.position, participants.id)
-    ):
-        people[meeting_id].append(domain.Participant(name, role, country))
-    return [
-        meeting_from_row(row, parties=codes[row.id], participants=people[row.id], source=row.source)
-        for row in rows
-    ]
-
-
-def meeting_from_row(
-    row: Any, *, parties: list[str], participants: list[domain.Participant], source: str | None
-) -> domain.Meeting:
-    """A stored meeting as a domain object, from its row (a Core row or an ORM object: the same
-    column names), its party codes, its participants and the source of its document."""
-    evidence = None
-    if row.evidence_text is not None:
-        evidence = domain.Evidence(row.evidence_text, row.evidence_start or 0, row.evidence_end or 0)
-    return domain.Meeting(
-        kind=domain.Kind(row.kind),
-        start=row.start_date,
-        end=row.end_date,
-        title=row.title,
-        city=row.city,
-        country=row.country,
-        timezone=row.timezone,
-        parties=parties,
-        participants=participants,
-        evidence=evidence,
-        start_time=row.start_time,
-        end_time=row.end_time,
-        review=domain.ReviewState(row.review),
-        source=source,
-        id=row.id,
-        uid=row.uid,
-        sequence=row.sequence,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+    query, parties, people = meeting_statements(conditions)
+    return meetings_from_rows(db.execute(query).all(), db.execute(parties), db.execute(people))
 
 
 def get_meeting(db: Session | Connection, meeting_id: int) -> domain.Meeting:
     """The meeting `meeting_id` as a domain object; NotFoundError when there is none."""
     found = list_meetings(db, meeting_id=meeting_id) if 0 < meeting_id <= MAX_ID else []
     if not found:
-        raise NotFoundError(f"no meeting with id {meeting_id}; `tracker meetings list` shows them")
+        raise no_meeting_error(meeting_id)
     return found[0]
 
 
@@ -148,7 +140,7 @@ def list_held_meeting_days(
     if kind:
         query = query.where(_meetings.kind == kind)
     if party:
-        query = query.where(_with_party(party))
+        query = query.where(_with_party(party.upper()))
     meetings = {row.id: (row.kind, row.start_date) for row in session.execute(query)}
     parties: dict[int, set[str]] = defaultdict(set)
     codes = select(_parties.meeting_id, _parties.code).where(

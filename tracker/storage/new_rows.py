@@ -4,12 +4,26 @@ Core inserts (`storage.documents`), `items add` (`storage.items.add_item`) and t
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable
 from typing import Any
 
 from tracker.domain import model as domain
 
-__all__ = ["party_codes", "meeting_values", "item_values"]
+__all__ = ["UID_DOMAIN", "new_uid", "party_codes", "meeting_values", "item_values", "created_history_values"]
+
+
+UID_DOMAIN = "tracker"
+_UID_NAMESPACE = uuid.UUID("6f1c1c59-5a8e-4b43-9d55-3c1f6a0d3e10")
+
+
+def new_uid(*parts: object) -> str:
+    """A UID for a new meeting or item: derived from `parts` when given (stable on re-ingest), else random."""
+    if parts:
+        value = uuid.uuid5(_UID_NAMESPACE, "/".join(str(p) for p in parts))
+    else:
+        value = uuid.uuid4()
+    return f"{value}@{UID_DOMAIN}"
 
 
 def party_codes(codes: Iterable[str]) -> list[str]:
@@ -79,4 +93,19 @@ def item_values(
         "sequence": 0,
         "created_at": at,
         "updated_at": at,
+    }
+
+
+def created_history_values(
+    entity: str, entity_id: int, *, uid: str, at: dt.datetime, reason: str
+) -> dict[str, Any]:
+    """The column values of the first history row of a new meeting or item ("created", with its UID)."""
+    return {
+        "entity": entity,
+        "entity_id": entity_id,
+        "field": "created",
+        "old_value": None,
+        "new_value": uid,
+        "changed_at": at,
+        "reason": reason,
     }

@@ -1,4 +1,5 @@
-"""What every writer shares, without the ORM: new UIDs, and the writers' turn on PostgreSQL.
+"""What every writer shares, without the ORM: new UIDs (declared in `tracker.storage.new_rows`), and the
+writers' turn on PostgreSQL.
 
 Kept apart from `tracker.storage.repo` so that Core writers (`tracker items add`,
 issue #16) use them without importing SQLAlchemy's ORM.
@@ -6,28 +7,16 @@ issue #16) use them without importing SQLAlchemy's ORM.
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, text
+
+from tracker.storage.new_rows import UID_DOMAIN, new_uid
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 __all__ = ["UID_DOMAIN", "new_uid", "lock_for_ingest"]
-
-UID_DOMAIN = "tracker"
-_UID_NAMESPACE = uuid.UUID("6f1c1c59-5a8e-4b43-9d55-3c1f6a0d3e10")
-
-
-def new_uid(*parts: object) -> str:
-    """A UID for a new meeting or item: derived from `parts` when given (stable on re-ingest), else random."""
-    if parts:
-        value = uuid.uuid5(_UID_NAMESPACE, "/".join(str(p) for p in parts))
-    else:
-        value = uuid.uuid4()
-    return f"{value}@{UID_DOMAIN}"
-
 
 _INGEST_LOCK_KEY = 7_420_032
 
