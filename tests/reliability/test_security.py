@@ -189,7 +189,9 @@ def test_served_feed_keeps_tokens_out_of_the_log_and_hostile_text_out_of_the_str
         assert _get(f"{base}/feeds/{wrong}.ics")[0] == 404
         assert _get(f"{base}/feeds/{token}.ics?todos=both&x={token}")[0] == 200
     finally:
-        server.send_signal(signal.SIGINT)
+        # SIGTERM: a SIGINT would be ignored when the test run itself was started with it ignored
+        # (a script's background job), and the test then waited out the timeout below.
+        server.send_signal(signal.SIGTERM)
         try:
             _, log = server.communicate(timeout=30)
         except Exception:

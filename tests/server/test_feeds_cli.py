@@ -64,45 +64,74 @@ def test_list_when_empty_and_bad_kind(cli):
     assert bad.exit_code == 2 and bad.stderr.startswith("tracker: unknown kind 'party'")
 
 
+def _sigint_as_from_a_terminal() -> None:
+    """Run in the child before exec: SIGINT delivered, even where pytest itself runs with it ignored.
+
+    A script's background job starts with SIGINT ignored, the ignoring is inherited, and Python
+    then installs no KeyboardInterrupt: a server stopped with SIGINT ran on until the test's
+    timeout. The child gets the disposition a terminal's Ctrl-C meets.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _start_serve(db_url: str, tmp_path, env: dict[str, str], *args: str, output=subprocess.DEVNULL):
+    """`tracker --db DB_URL serve ARGS` in a subprocess with no TRACKER_* setting but `env`'s."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    clean.update({"TRACKER_CONFIG": str(tmp_path / "no-config.toml"), **env})
+    return subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--db", db_url, "serve", *args],
+        stdout=output,
+        stderr=subprocess.STDOUT,
+        env=clean,
+        preexec_fn=_sigint_as_from_a_terminal,
+    )
+
+
+def _wait_until_healthy(process: subprocess.Popen, base: str, log_path=None) -> None:
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        assert process.poll() is None, log_path.read_text() if log_path else process.returncode
+        assert time.monotonic() < deadline, "server did not come up"
+        time.sleep(0.05)
+
+
+def _stop(process: subprocess.Popen, signum: int) -> int | None:
+    """Send `signum` and wait up to 10 s; the exit code, or None when it had to be killed."""
+    process.send_signal(signum)
+    try:
+        return process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        return None
+
+
 @pytest.fixture
 def running_server(db_url, tmp_path):
-    """`tracker serve` in a subprocess on a free loopback port; yields (base URL, log file), then stops it."""
+    """`tracker serve` in a subprocess on a free loopback port; yields (base URL, log file, process)."""
     port = free_port()
     log_path = tmp_path / "server.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    env.update({"TRACKER_CONFIG": str(tmp_path / "no-config.toml"), "TRACKER_TODAY": "2017-06-01"})
     with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tracker", "--db", db_url, "serve", "--port", str(port)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
+        process = _start_serve(
+            db_url, tmp_path, {"TRACKER_TODAY": "2017-06-01"}, "--port", str(port), output=log
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None, log_path.read_text()
-            assert time.monotonic() < deadline, "server did not come up"
-            time.sleep(0.1)
-        yield base, log_path
+        _wait_until_healthy(process, base, log_path)
+        yield base, log_path, process
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        if process.poll() is None:
+            _stop(process, signal.SIGTERM)
 
 
 @pytest.mark.slow
 def test_real_server_on_loopback(cli, running_server, monkeypatch, tmp_path):
-    base, log_path = running_server
+    base, log_path, process = running_server
     cli(
         "meetings",
         "add",
@@ -159,7 +188,8 @@ def test_real_server_on_loopback(cli, running_server, monkeypatch, tmp_path):
         assert revoked.status_code == 404 and revoked.content == b"not found\n"
         assert client.get(f"{base}/feeds/{'A' * 43}.ics").content == revoked.content
 
-    time.sleep(0.2)  # let the last log lines reach the file
+    # SIGTERM, as systemd and `kill` send it, stops it cleanly (it used to die by the signal, exit -15).
+    assert _stop(process, signal.SIGTERM) == 0
     log = log_path.read_text()
     assert token not in log and token[:10] not in log
     assert "feed=belarus-desk" in log and "/feeds/<redacted>.ics" in log
@@ -229,28 +259,11 @@ def test_a_revoked_name_can_be_used_again_and_rotate_gives_a_new_url(cli):
 def test_serve_listens_on_the_port_of_the_feed_urls(db_url, tmp_path):
     """Issue 13: `feeds add` printed the default port whatever `serve` used; now both read feed_base_url."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    env.update(
-        {
-            "TRACKER_CONFIG": str(tmp_path / "no-config.toml"),
-            "TRACKER_FEED_BASE_URL": f"http://127.0.0.1:{port}",
-        }
-    )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tracker", "--db", db_url, "serve"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
+    process = _start_serve(db_url, tmp_path, {"TRACKER_FEED_BASE_URL": f"http://127.0.0.1:{port}"})
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                assert httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline and process.poll() is None
-                time.sleep(0.1)
+        _wait_until_healthy(process, f"http://127.0.0.1:{port}")
+        assert _stop(process, signal.SIGINT) == 0, "Ctrl-C stops it cleanly"
     finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        if process.poll() is None:
+            process.kill()
+            process.wait()

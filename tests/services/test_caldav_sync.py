@@ -11,16 +11,18 @@ with If-Match on its own ETag, as Thunderbird or DAVx5 would.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import uuid
+from urllib.parse import urlsplit
 
 import httpx
 import icalendar
 import pytest
 from exporters.desk_data import add_item, add_meeting, add_open_ended
 from exporters.ics_checks import assert_strict, khal_import, read_with_parsers
-from local_servers import free_port, start_radicale, start_xandikos
+from local_servers import RADICALE_FAST, free_port, start_radicale, start_xandikos
 
 PASSWORD = "s3cret-Radicale"
 USER = "alice"
@@ -40,7 +42,7 @@ def dav_server(request, tmp_path_factory):
     """A CalDAV server for the module; yields the URL under which its calendars are made."""
     folder = tmp_path_factory.mktemp(request.param)
     if request.param == "radicale":
-        process, base = start_radicale(folder, USER, PASSWORD)
+        process, base = start_radicale(folder, USER, PASSWORD, settings=RADICALE_FAST)
         home = f"{base}/{USER}/"
         _app_client(home).propfind(home, depth=0)  # Radicale makes the user's home on first sight
     else:
@@ -54,9 +56,22 @@ def dav_server(request, tmp_path_factory):
 
 
 def _app_client(url: str):
+    """The app's CalDAV client for the server of `url` (one per server: each costs an SSL context)."""
+    parts = urlsplit(url)
+    return _app_client_of(f"{parts.scheme}://{parts.netloc}/")
+
+
+@functools.cache
+def _app_client_of(origin: str):
     import caldav
 
-    return caldav.DAVClient(url=url, username=USER, password=PASSWORD, timeout=30)
+    return caldav.DAVClient(url=origin, username=USER, password=PASSWORD, timeout=30)
+
+
+@functools.cache
+def _http() -> httpx.Client:
+    """Plain GETs of what the server holds, as bytes (one client for the module: see _app_client)."""
+    return httpx.Client(auth=(USER, PASSWORD), timeout=30)
 
 
 @pytest.fixture
@@ -96,7 +111,7 @@ def _server_objects(url: str) -> dict[str, tuple[bytes, str]]:
     calendar = client.calendar(url=url)
     found = {}
     for resource in calendar.objects_by_sync_token(load_objects=False).objects:
-        response = httpx.get(str(resource.url), auth=(USER, PASSWORD), timeout=30)  # the bytes as served
+        response = _http().get(str(resource.url))  # the bytes as served
         if response.status_code == 404:
             continue  # listed as deleted
         data = response.content
@@ -119,7 +134,7 @@ def _app_edit(url: str, uid: str, change) -> None:
     """Change a resource as an app would: GET, edit, PUT with If-Match on the ETag it got."""
     client = _app_client(url)
     href = f"{url}{uid}.ics"
-    got = httpx.get(href, auth=(USER, PASSWORD), timeout=30)
+    got = _http().get(href)
     calendar = icalendar.Calendar.from_ical(got.content)
     [todo] = calendar.walk("VTODO")
     change(todo)
@@ -342,7 +357,7 @@ def test_no_accounts_and_a_missing_password(cli, monkeypatch):
 def _app_delete(url: str, uid: str) -> None:
     """Delete a resource as an app would (If-Match on the ETag it last saw)."""
     href = f"{url}{uid}.ics"
-    got = httpx.get(href, auth=(USER, PASSWORD), timeout=30)
+    got = _http().get(href)
     response = _app_client(url).delete(href, {"If-Match": got.headers["ETag"]})
     assert response.status in (200, 204), response.status
 
@@ -370,7 +385,7 @@ def test_a_meeting_deleted_or_edited_in_an_app_is_put_back_and_said(cli, account
     meeting, item, _ = _add_data(cli)
     _sync(cli)
     href = f"{account}{meeting['uid']}.ics"
-    got = httpx.get(href, auth=(USER, PASSWORD), timeout=30)
+    got = _http().get(href)
     calendar = icalendar.Calendar.from_ical(got.content)
     [event] = calendar.walk("VEVENT")
     event.pop("LOCATION")

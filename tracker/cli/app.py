@@ -67,7 +67,8 @@ COMMANDS: dict[str, Entry] = {
     "calendars": Entry("feeds", "Secret calendar subscription links for `tracker serve`."),
     "feeds": Entry("feeds", "Secret calendar subscription links for `tracker serve`.", hidden=True),
     "serve": Entry(
-        "serve", "Serve the calendar feeds made with `tracker calendars add` until stopped (Ctrl-C)."
+        "serve",
+        "Serve the calendar feeds made with `tracker calendars add` until stopped (Ctrl-C or SIGTERM).",
     ),
     "caldav": Entry("caldav_cmd", "CalDAV calendars that `tracker sync` keeps in step."),
     "sync": Entry("caldav_cmd", "Sync meetings (VEVENT) and items (VTODO) with CalDAV calendars, both ways."),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import signal
 import sys
 from urllib.parse import urlsplit
 
@@ -62,7 +63,7 @@ def serve(
         "reverse proxy, whose connections share one address).",
     ),
 ) -> None:
-    """Serve the calendar feeds made with `tracker calendars add` until stopped (Ctrl-C).
+    """Serve the calendar feeds made with `tracker calendars add` until stopped (Ctrl-C or SIGTERM).
 
     GET/HEAD /feeds/<token>.ics answers the calendar (ETag, Last-Modified, gzip,
     304 on conditional requests); /healthz answers "ok" when the database does.
@@ -111,6 +112,9 @@ def serve(
         per_client=max_per_client,
     )
     typer.echo(f"tracker: serving feeds on http://{host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
+    # SIGTERM (what systemd and `kill` send) stops it as Ctrl-C does: waitress's loop ends on
+    # KeyboardInterrupt and its threads are shut down; otherwise the process died mid-request.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         server.run()
     except KeyboardInterrupt:
