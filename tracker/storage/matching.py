@@ -5,6 +5,8 @@ Each side is one Core query on indexed columns (kind, parties, city, dates) that
 the rules of `tracker.domain.status.assess_match` would refuse anyway, plus one query for the few
 candidates' parties. Rows come back as plain domain values, not ORM objects with eager loads, so that
 matching an ingested document costs about the same with 300 or 30,000 items stored (issue #16).
+The same conditions, asked for many meetings or items in one UNION ALL, tell an ingest which of a
+batch's may find any candidate at all (`list_item_candidate_documents`, `list_meeting_candidate_documents`).
 """
 
 from __future__ import annotations
