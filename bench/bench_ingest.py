@@ -12,6 +12,8 @@ press releases into meetings and follow-ups.
 ingest must cost the same however many items there are). `--cpu` adds, for each engine, the CPU
 seconds of the ingest process and of its extraction process, extracting ahead and in turn: on a
 shared machine wall times say little, and on an idle one the rate is bounded by the busier of the two.
+`--statements` adds the statements an ingest sends per document, on each engine (on PostgreSQL each is
+a round trip).
 """
 
 from __future__ import annotations
@@ -101,6 +103,36 @@ def _ingest_cpu(url: str, folder: Path, ahead: bool) -> tuple[float, float]:
     return float(own), float(child)
 
 
+# One `tracker ingest` counting the statements it sends (every engine's, through SQLAlchemy's event), on
+# stderr: issue #16's PostgreSQL figure is round trips, not work.
+_STATEMENTS_RUN = """
+import atexit, sys
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+url, folder = sys.argv[1], sys.argv[2]
+sent = []
+event.listen(Engine, "before_cursor_execute", lambda *_: sent.append(1))
+atexit.register(lambda: print("STATEMENTS", len(sent), file=sys.stderr))
+sys.argv = ["tracker", "--db", url, "ingest", folder]
+from tracker.cli import main
+main()
+"""
+
+
+def _statements_per_document(url: str, folder: Path, documents: int) -> float:
+    run_tracker(url, "db", "upgrade")
+    done = subprocess.run(
+        [sys.executable, "-c", _STATEMENTS_RUN, url, str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=tracker_env(),
+        cwd=ROOT,
+        check=True,
+    )
+    return int(done.stderr.strip().splitlines()[-1].split()[1]) / documents
+
+
 def _emit_cpu(engine: str, url_of, folder: Path, n: int) -> None:
     for ahead in (True, False):
         own, child = _ingest_cpu(url_of(), folder, ahead)
@@ -114,6 +146,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=600)
     parser.add_argument("--stored", type=int, default=0, help="also ingest on top of this many stored items")
     parser.add_argument("--cpu", action="store_true", help="also CPU seconds, extraction ahead and in turn")
+    parser.add_argument("--statements", action="store_true", help="also statements sent per document")
     args = parser.parse_args()
     n = args.documents
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as name:
@@ -133,6 +166,12 @@ def main() -> None:
             )
         four = _ingest_rate(f"sqlite:///{folder / 'four.db'}", [folder / f"part-{p}" for p in range(4)], n)
         emit(f"ingest {n} documents, SQLite, 4 processes at once (docs/s)", four, note="disjoint quarters")
+        if args.statements:
+            emit(
+                f"ingest {n} documents, SQLite: statements per document",
+                _statements_per_document(f"sqlite:///{folder / 'count.db'}", folder / "all", n),
+                better="lower",
+            )
         if args.cpu:
             runs = iter(range(2))
             _emit_cpu("SQLite", lambda: f"sqlite:///{folder / f'cpu-{next(runs)}.db'}", folder / "all", n)
@@ -149,6 +188,16 @@ def main() -> None:
             )
         finally:
             drop()
+        if args.statements and (counted := _postgres_url()) is not None:
+            url, drop = counted
+            try:
+                emit(
+                    f"ingest {n} documents, PostgreSQL: statements per document",
+                    _statements_per_document(url, folder / "all", n),
+                    better="lower",
+                )
+            finally:
+                drop()
         if args.cpu:
             made = []
 

@@ -37,6 +37,7 @@ from tracker.errors import ConflictError, NotFoundError
 from tracker.limits import MAX_ID
 from tracker.storage import matching, repo
 from tracker.storage import models as m
+from tracker.storage.documents import StoredDocument
 from tracker.storage.history import add_history, record_changes
 from tracker.storage.items import list_possible_matches
 from tracker.storage.matching import ItemCandidate, MeetingCandidate, list_links
@@ -46,7 +47,7 @@ __all__ = [
     "LinkOutcome",
     "match_fulfilments",
     "match_item",
-    "match_document",
+    "match_documents",
     "list_links",
     "get_link",
     "confirm_link",
@@ -194,25 +195,25 @@ def match_fulfilments(session: Session, meeting_row: m.Meeting, *, at: dt.dateti
     return _match_meeting(session, stored, at=at)
 
 
-def _match_meeting(session: Session, stored: MeetingCandidate, *, at: dt.datetime) -> list[LinkOutcome]:
+def _match_meeting(
+    session: Session, stored: MeetingCandidate, *, at: dt.datetime, unseen: frozenset[int] = frozenset()
+) -> list[LinkOutcome]:
+    """Match a stored meeting with the stored items, those read from the documents `unseen` left out."""
     meeting_view = stored.meeting
     if meeting_view.review == ReviewState.REJECTED:
         return []
     # Locked, in id order, and read afresh: an item being rescheduled or edited at this
     # moment is decided on with its new window, and its change is never overwritten (#17).
+    query = _item_query(meeting_view)
     candidates = matching.list_item_candidates(
-        session,
-        kinds=_item_kinds_for(meeting_view.kind),
-        parties=meeting_view.parties,
-        city=meeting_view.city,
-        held_on=meeting_view.start,
+        session, kinds=query.kinds, parties=query.parties, city=query.city, held_on=query.held_on
     )
     known = matching.list_linked_pairs(
         session, commitment_ids=[c.id for c in candidates], meeting_ids=[stored.id]
     )
     assessed = []
     for candidate in candidates:
-        if (candidate.id, stored.id) in known:
+        if (candidate.id, stored.id) in known or candidate.document_id in unseen:
             continue
         if _never_fulfils(candidate, stored):
             continue
@@ -251,24 +252,26 @@ def match_item(session: Session, item_row: m.Commitment, *, at: dt.datetime) -> 
 
 
 def _match_item(
-    session: Session, stored: ItemCandidate, *, at: dt.datetime, item_row: m.Commitment | None = None
+    session: Session,
+    stored: ItemCandidate,
+    *,
+    at: dt.datetime,
+    item_row: m.Commitment | None = None,
+    unseen: frozenset[int] = frozenset(),
 ) -> list[LinkOutcome]:
-    """Match a stored item with the meetings already stored; `item_row`, its ORM row if loaded (else it is
-    loaded only to be linked, which is rare)."""
+    """Match a stored item with the meetings already stored, those read from the documents `unseen` left
+    out; `item_row`, its ORM row if loaded (else it is loaded only to be linked, which is rare)."""
     item_view, made_on = stored.item, stored.made_on
+    query = _meeting_query(stored)
     candidates = matching.list_meeting_candidates(
-        session,
-        kinds=_meeting_kinds_for(item_view.kind),
-        parties=item_view.parties,
-        city=item_view.city,
-        since=made_on,
+        session, kinds=query.kinds, parties=query.parties, city=query.city, since=query.since
     )
     known = matching.list_linked_pairs(
         session, commitment_ids=[stored.id], meeting_ids=[c.id for c in candidates]
     )
     assessed = []
     for candidate in candidates:
-        if (stored.id, candidate.id) in known:
+        if (stored.id, candidate.id) in known or candidate.document_id in unseen:
             continue
         if _never_fulfils(stored, candidate):
             continue
@@ -316,26 +319,71 @@ def _match_item(
     return outcomes
 
 
-def match_document(
-    session: Session,
-    meetings: Sequence[MeetingCandidate],
-    items: Sequence[ItemCandidate],
-    *,
-    at: dt.datetime,
-) -> list[LinkOutcome]:
-    """Match what one ingested document brought, as just stored: its meetings against stored items,
-    then its items against stored meetings. Returns every new link.
+def match_documents(
+    session: Session, written: Sequence[tuple[StoredDocument, dt.datetime]]
+) -> list[list[LinkOutcome]]:
+    """Match what each ingested document brought, as just stored (at the instant given with it): its
+    meetings against stored items, then its items against stored meetings. Returns each one's new links.
 
-    `meetings` and `items` are what the ingest stored, as `storage.documents` returns them (nothing
-    is read again); the caller holds the ingest lock (`repo.lock_for_ingest`).
+    The documents were stored together, in this order, and each is matched as if it had been stored
+    alone: it sees the documents before it, not those after. The meetings and items come as
+    `storage.documents` returns them (nothing is read again); the caller holds the ingest lock
+    (`repo.lock_for_ingest`). Which of them may find anything is asked for all at once, in two
+    statements (issue #16: most find nothing, and a round trip costs more than the query); only
+    those that may are matched, one at a time, as before. A link made meanwhile only ever takes an
+    item out of the candidates, so one found with none has none when its turn comes.
     """
-    outcomes: list[LinkOutcome] = []
-    for meeting in sorted(meetings, key=lambda stored: (stored.meeting.start, stored.id)):
-        outcomes.extend(_match_meeting(session, meeting, at=at))
-    for item in sorted(items, key=lambda stored: stored.id):
-        if is_active_state(item.item.status, item.item.review):
-            outcomes.extend(_match_item(session, item, at=at))
+    work: list[tuple[int, MeetingCandidate | ItemCandidate, set[int | None]]] = []
+    meetings = [
+        (position, meeting)
+        for position, (document, _) in enumerate(written)
+        for meeting in sorted(document.meetings, key=lambda stored: (stored.meeting.start, stored.id))
+        if meeting.meeting.review != ReviewState.REJECTED
+    ]
+    items = [
+        (position, item)
+        for position, (document, _) in enumerate(written)
+        for item in sorted(document.items, key=lambda stored: stored.id)
+        if is_active_state(item.item.status, item.item.review)
+    ]
+    found_for_meetings = matching.list_item_candidate_documents(
+        session, [_item_query(meeting.meeting) for _, meeting in meetings]
+    )
+    found_for_items = matching.list_meeting_candidate_documents(
+        session, [_meeting_query(item) for _, item in items]
+    )
+    work += [(position, meeting, found) for (position, meeting), found in zip(meetings, found_for_meetings)]
+    work += [(position, item, found) for (position, item), found in zip(items, found_for_items)]
+    outcomes: list[list[LinkOutcome]] = [[] for _ in written]
+    # One document after the other (a stable sort): its meetings, then its items, as listed.
+    for position, stored, found in sorted(work, key=lambda job: job[0]):
+        # Documents after this one, and the candidates they hold, do not exist for it yet.
+        unseen = {document.id for document, _ in written[position + 1 :]}
+        if not found - unseen - {written[position][0].id}:
+            continue  # nothing to compare with but its own document's rows, which never match
+        at = written[position][1]
+        if isinstance(stored, MeetingCandidate):
+            outcomes[position] += _match_meeting(session, stored, at=at, unseen=frozenset(unseen))
+        else:
+            outcomes[position] += _match_item(session, stored, at=at, unseen=frozenset(unseen))
     return outcomes
+
+
+def _item_query(meeting: Meeting) -> matching.ItemQuery:
+    """The items `meeting` may fulfil."""
+    return matching.ItemQuery(
+        kinds=_item_kinds_for(meeting.kind), parties=meeting.parties, city=meeting.city, held_on=meeting.start
+    )
+
+
+def _meeting_query(stored: ItemCandidate) -> matching.MeetingQuery:
+    """The meetings that may fulfil `stored`."""
+    return matching.MeetingQuery(
+        kinds=_meeting_kinds_for(stored.item.kind),
+        parties=stored.item.parties,
+        city=stored.item.city,
+        since=stored.made_on,
+    )
 
 
 # Links

@@ -27,9 +27,9 @@ from tracker.domain.model import Commitment, Extraction
 from tracker.domain.status import find_postponed
 from tracker.extraction import TextDocument, extract
 from tracker.services import revisions
-from tracker.services.fulfilment import match_document
+from tracker.services.fulfilment import LinkOutcome, match_documents
 from tracker.services.tracking import reschedule_item
-from tracker.storage import documents, repo
+from tracker.storage import documents, new_rows, repo
 from tracker.storage.matching import ItemCandidate
 
 __all__ = [
@@ -133,18 +133,11 @@ def ingest_document(
         if revision:
             result.withdrawn, result.flagged = revision.sort_missing(session)
         return result
+    if revision is None and not _puts_off(extraction):
+        return _store_together(session, [(document, key, extraction, at)], results=[result])[0]
     _fit_to_limits(extraction)
     document_id = documents.add_document_row(
-        session,
-        sha256=sha,
-        key=key,
-        source=_cut(document.source, limits.SOURCE_CHARS),
-        text=document.text,
-        title=_cut(extraction.title, limits.TITLE_CHARS),
-        published=extraction.published,
-        at=at,
-        url_sha256=address,
-        revision=result.revision,
+        session, _document_values(document, key, extraction, at, revision)
     )
     result.document_id = document_id
     if revision:
@@ -190,9 +183,94 @@ def ingest_document(
                 continue
         waiting.append((index, item))
     store_waiting()
-    outcomes = match_document(session, meetings, items, at=at)
-    result.fulfilled = sorted({outcome.commitment_id for outcome in outcomes if outcome.fulfilled})
+    [outcomes] = match_documents(session, [(documents.StoredDocument(document_id, meetings, items), at)])
+    result.fulfilled = _fulfilled(outcomes)
     return result
+
+
+def _fulfilled(outcomes: list[LinkOutcome]) -> list[int]:
+    return sorted({outcome.commitment_id for outcome in outcomes if outcome.fulfilled})
+
+
+def _puts_off(extraction: Extraction) -> bool:
+    """Whether the text puts off an item ("postponed to June"), which may be one stored before it."""
+    return any(item.postponed for item in extraction.commitments)
+
+
+def _document_values(
+    document: TextDocument,
+    key: str,
+    extraction: Extraction,
+    at: dt.datetime,
+    revision: revisions.Revision | None,
+) -> dict[str, Any]:
+    return new_rows.document_values(
+        sha256=document.sha256,
+        key=key,
+        source=_cut(document.source, limits.SOURCE_CHARS),
+        text=document.text,
+        title=_cut(extraction.title, limits.TITLE_CHARS),
+        published=extraction.published,
+        at=at,
+        url_sha256=url_key(document.source),
+        revision=revision.number if revision else 1,
+    )
+
+
+# A new document to store with others: as read (`_readable`), its identity key, what was read from it, when.
+_New = tuple[TextDocument, str, Extraction, dt.datetime]
+
+
+def _store_together(
+    session: Session, new: list[_New], *, results: list[IngestResult] | None = None
+) -> list[IngestResult]:
+    """Store `new` documents in the same few statements (issue #16), then match each as if it had been
+    stored alone (`fulfilment.match_documents`); their results, in order (`results` filled in, when given).
+
+    None of them is stored already, read from a web address (maybe a revision) or puts an item off:
+    those read what came before them (`ingest_document` writes them alone).
+    """
+    if results is None:
+        results = [
+            IngestResult(
+                document.source,
+                document.sha256,
+                added=True,
+                extraction=extraction,
+                meetings=len(extraction.meetings),
+                commitments=len(extraction.commitments),
+            )
+            for document, _, extraction, _ in new
+        ]
+    for _, _, extraction, _ in new:
+        _fit_to_limits(extraction)
+        for item in extraction.commitments:
+            if item.made_on is None:
+                item.made_on = extraction.published
+    stored = documents.add_documents(
+        session,
+        [
+            documents.NewDocument(
+                values=_document_values(document, key, extraction, at, None),
+                meetings=extraction.meetings,
+                meeting_uids=[
+                    repo.new_uid(document.sha256, "meeting", index)
+                    for index in range(len(extraction.meetings))
+                ],
+                items=extraction.commitments,
+                item_uids=[
+                    repo.new_uid(document.sha256, "commitment", index)
+                    for index in range(len(extraction.commitments))
+                ],
+            )
+            for document, key, extraction, at in new
+        ],
+    )
+    matched = match_documents(session, [(written, at) for written, (*_, at) in zip(stored, new, strict=True)])
+    for result, written, outcomes in zip(results, stored, matched):
+        result.document_id = written.id
+        result.fulfilled = _fulfilled(outcomes)
+    return results
 
 
 def _reschedule_stored(session: Session, item, source: str, at: dt.datetime) -> int | None:
@@ -401,10 +479,7 @@ def _write_batch(
         try:
             with open_session() as session:
                 repo.lock_for_ingest(session)
-                for index, document, key, extraction in new:
-                    written[index] = ingest_document(
-                        session, document, at=now(), extraction=extraction, key=key, locked=True
-                    )
+                written = _write_locked(session, new, now=now)
         except IntegrityError:
             # Another process stored one of these texts meanwhile: each again in a transaction of its
             # own, extracted afresh (the first attempt cut and dated what it read).
@@ -416,6 +491,60 @@ def _write_batch(
         written[index] if hit is None else _stored_result(document, hit)
         for index, (document, _, hit, _) in enumerate(batch)
     ]
+
+
+def _write_locked(
+    session: Session,
+    new: list[tuple[int, TextDocument, str, Extraction | None]],
+    *,
+    now: Callable[[], dt.datetime],
+) -> dict[int, IngestResult]:
+    """Write the `new` documents of a batch (position in the batch, document, identity key, extraction) in
+    `session`, which holds the ingest lock, as if one after the other; their results by position.
+
+    One look-up finds those stored since the batch was looked up (by another process, or earlier in the
+    batch); runs of plain ones are stored together (`_store_together`); one read from a web address (maybe
+    a revision) or putting an item off is written alone, in turn, as it reads what came before it.
+    """
+    stored: dict[str, tuple[int, str]] = {
+        key: (row.id, row.source)
+        for key, row in repo.find_documents(session, sorted({key for _, _, key, _ in new})).items()
+    }
+    written: dict[int, IngestResult] = {}
+    run: list[tuple[int, _New]] = []
+
+    def store_run() -> None:
+        for (index, new_one), result in zip(run, _store_together(session, [new_one for _, new_one in run])):
+            written[index] = result
+            stored[new_one[1]] = (result.document_id or 0, _cut(result.source, limits.SOURCE_CHARS))
+        run.clear()
+
+    for index, document, key, extraction in new:
+        document = _readable(document)
+        if any(key == waiting[1] for _, waiting in run):
+            store_run()  # the same text twice in the batch: the second names the first
+        if key in stored:
+            document_id, source = stored[key]
+            written[index] = IngestResult(
+                document.source,
+                document.sha256,
+                added=False,
+                document_id=document_id,
+                extraction=extraction,
+                stored_as=source,
+            )
+            continue
+        extraction = extraction or extract_document(document)
+        if url_key(document.source) is None and not _puts_off(extraction):
+            run.append((index, (document, key, extraction, now())))
+            continue
+        store_run()
+        written[index] = ingest_document(
+            session, document, at=now(), extraction=extraction, key=key, locked=True
+        )
+        stored[key] = (written[index].document_id or 0, _cut(document.source, limits.SOURCE_CHARS))
+    store_run()
+    return written
 
 
 def _stored_result(document: TextDocument, hit: Row[Any]) -> IngestResult:

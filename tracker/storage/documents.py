@@ -3,8 +3,9 @@ participants, in a few Core statements; and the revisions of a document (the tex
 
 The ORM's unit of work took about half of an ingest's time (issue #16), for rows that are written once
 and never touched again in the transaction. Each table gets one statement here (several rows in one
-executemany), built once at import, and the stored meetings and items come back as the plain
-candidates fulfilment compares (`tracker.storage.matching`), with the ids the database gave them.
+executemany, the rows of several documents together), built once at import, and the stored meetings
+and items come back as the plain candidates fulfilment compares (`tracker.storage.matching`), with the
+ids the database gave them.
 
 A release published at an address may be edited there (a corrected date, an added paragraph). Each
 text is its own document row, numbered by `revision` under the address key `url_sha256`; the meetings
@@ -16,8 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ScalarSelect, func, insert, select
+from sqlalchemy import Connection, ScalarSelect, func, insert, select
 from sqlalchemy.orm import Session
 
 from tracker.domain import model as domain
@@ -28,6 +31,9 @@ from tracker.storage.matching import ItemCandidate, MeetingCandidate
 from tracker.storage.new_rows import item_values, meeting_values, party_codes
 
 __all__ = [
+    "NewDocument",
+    "StoredDocument",
+    "add_documents",
     "add_document_row",
     "add_meeting_rows",
     "add_item_rows",
@@ -43,8 +49,8 @@ _participants = tables.participants
 _items = tables.commitments
 _item_parties = tables.commitment_parties
 
-_ADD_DOCUMENT = insert(_documents).returning(_documents.c.id)
 # Several rows in one statement, their ids in the order of the rows given.
+_ADD_DOCUMENTS = insert(_documents).returning(_documents.c.id, sort_by_parameter_order=True)
 _ADD_MEETINGS = insert(_meetings).returning(_meetings.c.id, sort_by_parameter_order=True)
 _ADD_ITEMS = insert(_items).returning(_items.c.id, sort_by_parameter_order=True)
 _ADD_MEETING_PARTIES = insert(_meeting_parties)
@@ -52,33 +58,77 @@ _ADD_PARTICIPANTS = insert(_participants)
 _ADD_ITEM_PARTIES = insert(_item_parties)
 
 
-def add_document_row(
-    session: Session,
-    *,
-    sha256: str,
-    key: str,
-    source: str,
-    text: str,
-    title: str | None,
-    published: dt.date | None,
-    at: dt.datetime,
-    url_sha256: str | None = None,
-    revision: int = 1,
-) -> int:
-    """A new document row (`key`: the identity of its text, `normalised_sha256`; `url_sha256`: the key
-    of the web address it was read from, where it is that address's `revision`); its id."""
-    values = {
-        "sha256": sha256,
-        "normalised_sha256": key,
-        "url_sha256": url_sha256,
-        "revision": revision,
-        "source": source,
-        "text": text,
-        "title": title,
-        "published": published,
-        "ingested_at": at,
-    }
-    document_id: int = session.connection().execute(_ADD_DOCUMENT, values).scalar_one()
+@dataclass(frozen=True)
+class NewDocument:
+    """One document an ingest stores: its row's values (`new_rows.document_values`) and what was read from
+    it, each meeting and item under the UID of the same position."""
+
+    values: dict[str, Any]
+    meetings: Sequence[domain.Meeting]
+    meeting_uids: Sequence[str]
+    items: Sequence[domain.Commitment]
+    item_uids: Sequence[str]
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document just stored: its id, and its meetings and items as matching sees stored ones."""
+
+    id: int
+    meetings: list[MeetingCandidate]
+    items: list[ItemCandidate]
+
+
+def add_documents(session: Session, new: Sequence[NewDocument]) -> list[StoredDocument]:
+    """Store `new` documents with their meetings, items, parties and participants, in order; the items
+    of a document with one meeting were agreed at that meeting.
+
+    The same statements whatever the number of documents (issue #16: a round trip to PostgreSQL
+    costs more than the row), so the ingest writes a batch of documents together.
+    """
+    if not new:
+        return []
+    connection = session.connection()
+    document_ids = connection.execute(_ADD_DOCUMENTS, [document.values for document in new]).scalars().all()
+    meetings = _add_meetings(
+        connection,
+        [
+            (meeting, uid, document_id, document.values["ingested_at"])
+            for document, document_id in zip(new, document_ids)
+            for meeting, uid in zip(document.meetings, document.meeting_uids, strict=True)
+        ],
+    )
+    meetings_of: dict[int, list[MeetingCandidate]] = {document_id: [] for document_id in document_ids}
+    for meeting in meetings:
+        meetings_of[meeting.document_id or 0].append(meeting)
+    items = _add_items(
+        connection,
+        [
+            (
+                item,
+                uid,
+                document_id,
+                document.values["published"],
+                # A commitment read from a report of a meeting was agreed at that meeting.
+                meetings_of[document_id][0] if len(meetings_of[document_id]) == 1 else None,
+                document.values["ingested_at"],
+            )
+            for document, document_id in zip(new, document_ids)
+            for item, uid in zip(document.items, document.item_uids, strict=True)
+        ],
+    )
+    items_of: dict[int, list[ItemCandidate]] = {document_id: [] for document_id in document_ids}
+    for item in items:
+        items_of[item.document_id or 0].append(item)
+    return [
+        StoredDocument(document_id, meetings_of[document_id], items_of[document_id])
+        for document_id in document_ids
+    ]
+
+
+def add_document_row(session: Session, values: dict[str, Any]) -> int:
+    """A new document row (`values`: `new_rows.document_values`); its id."""
+    document_id: int = session.connection().execute(_ADD_DOCUMENTS, [values]).scalar_one()
     return document_id
 
 
@@ -94,21 +144,31 @@ def add_meeting_rows(
 
     Returns them as matching sees stored meetings, in the order given.
     """
+    return _add_meetings(
+        session.connection(),
+        [(meeting, uid, document_id, at) for meeting, uid in zip(meetings, uids, strict=True)],
+    )
+
+
+# A meeting to store: the meeting, its UID, the id of the document it was read from, when it is stored.
+_NewMeeting = tuple[domain.Meeting, str, int, dt.datetime]
+
+
+def _add_meetings(connection: Connection, meetings: Sequence[_NewMeeting]) -> list[MeetingCandidate]:
     if not meetings:
         return []
-    connection = session.connection()
     values = [
         meeting_values(meeting, uid=uid, document_id=document_id, at=at)
-        for meeting, uid in zip(meetings, uids, strict=True)
+        for meeting, uid, document_id, at in meetings
     ]
     ids = connection.execute(_ADD_MEETINGS, values).scalars().all()
-    codes = [party_codes(meeting.parties) for meeting in meetings]
+    codes = [party_codes(meeting.parties) for meeting, *_ in meetings]
     party_rows = [{"meeting_id": number, "code": code} for number, found in zip(ids, codes) for code in found]
     if party_rows:
         connection.execute(_ADD_MEETING_PARTIES, party_rows)
     participant_rows = [
         {"meeting_id": number, "position": i, "name": p.name, "role": p.role, "country": p.country}
-        for number, meeting in zip(ids, meetings)
+        for number, (meeting, *_) in zip(ids, meetings)
         for i, p in enumerate(meeting.participants)
     ]
     if participant_rows:
@@ -127,7 +187,7 @@ def add_meeting_rows(
             ),
             document_id=document_id,
         )
-        for number, meeting, found in zip(ids, meetings, codes)
+        for number, (meeting, _, document_id, _), found in zip(ids, meetings, codes)
     ]
 
 
@@ -147,26 +207,42 @@ def add_item_rows(
     Returns them as matching sees stored items, in the order given: made on the day they say,
     else the day of that meeting, else `published` (`fulfilment.item_made_on`).
     """
+    return _add_items(
+        session.connection(),
+        [(item, uid, document_id, published, agreed_at, at) for item, uid in zip(items, uids, strict=True)],
+    )
+
+
+# An item to store: the item, its UID, the id and publication day of the document it was read from, the
+# meeting it was agreed at if known, when it is stored.
+_NewItem = tuple[domain.Commitment, str, int, dt.date | None, MeetingCandidate | None, dt.datetime]
+
+
+def _add_items(connection: Connection, items: Sequence[_NewItem]) -> list[ItemCandidate]:
     if not items:
         return []
-    agreed_id = agreed_at.id if agreed_at is not None else None
     values = [
-        item_values(item, uid=uid, document_id=document_id, agreed_meeting_id=agreed_id, at=at)
-        for item, uid in zip(items, uids, strict=True)
+        item_values(
+            item,
+            uid=uid,
+            document_id=document_id,
+            agreed_meeting_id=agreed_at.id if agreed_at is not None else None,
+            at=at,
+        )
+        for item, uid, document_id, _, agreed_at, at in items
     ]
-    ids = session.connection().execute(_ADD_ITEMS, values).scalars().all()
-    codes = [party_codes(item.parties) for item in items]
+    ids = connection.execute(_ADD_ITEMS, values).scalars().all()
+    codes = [party_codes(item.parties) for item, *_ in items]
     party_rows = [
         {"commitment_id": number, "code": code} for number, found in zip(ids, codes) for code in found
     ]
     if party_rows:
-        session.connection().execute(_ADD_ITEM_PARTIES, party_rows)
-    agreed_on = agreed_at.meeting.start if agreed_at is not None else None
+        connection.execute(_ADD_ITEM_PARTIES, party_rows)
     candidates = []
-    for number, item, found in zip(ids, items, codes):
+    for number, (item, _, document_id, published, agreed_at, _), found in zip(ids, items, codes):
         made_on = item.made_on
         if made_on is None:
-            made_on = agreed_on if agreed_on is not None else published
+            made_on = agreed_at.meeting.start if agreed_at is not None else published
         window = item.window
         candidates.append(
             ItemCandidate(
@@ -184,7 +260,7 @@ def add_item_rows(
                     id=number,
                 ),
                 made_on=made_on,
-                agreed_meeting_id=agreed_id,
+                agreed_meeting_id=agreed_at.id if agreed_at is not None else None,
                 document_id=document_id,
             )
         )

@@ -5,6 +5,8 @@ Each side is one Core query on indexed columns (kind, parties, city, dates) that
 the rules of `tracker.domain.status.assess_match` would refuse anyway, plus one query for the few
 candidates' parties. Rows come back as plain domain values, not ORM objects with eager loads, so that
 matching an ingested document costs about the same with 300 or 30,000 items stored (issue #16).
+The same conditions, asked for many meetings or items in one UNION ALL, tell an ingest which of a
+batch's may find any candidate at all (`list_item_candidate_documents`, `list_meeting_candidate_documents`).
 """
 
 from __future__ import annotations
@@ -12,8 +14,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Table, bindparam, exists, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    bindparam,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from tracker.domain import model as domain
@@ -85,6 +99,34 @@ def _parties_of(session: Session, owner: str, ids: list[int]) -> dict[int, list[
 
 _agreed = _meetings.alias("agreed")
 _made_on = func.coalesce(_items.c.made_on, _agreed.c.start_date, _documents.c.published)
+_items_made_on = _items.outerjoin(_agreed, _agreed.c.id == _items.c.agreed_meeting_id).outerjoin(
+    _documents, _documents.c.id == _items.c.document_id
+)
+
+
+def _items_fit(suffix: str = "") -> tuple[ColumnElement[bool], ...]:
+    """What an item a meeting may fulfil is, up to the city: the meeting's values are bound under names
+    ending in `suffix`."""
+    return (
+        _items.c.status.in_(_ACTIVE),
+        _items.c.review != _REJECTED,
+        _items.c.kind.in_(bindparam(f"kinds{suffix}", expanding=True)),
+        or_(_made_on.is_(None), _made_on <= bindparam(f"held_on{suffix}")),
+        ~exists().where(
+            _item_parties.c.commitment_id == _items.c.id,
+            _item_parties.c.code.not_in(bindparam(f"parties{suffix}", expanding=True)),
+        ),
+    )
+
+
+# The city as ix_commitments_city_key has it: the same expression, or the index is not used.
+_city_as_indexed = func.coalesce(func.lower(_items.c.city), literal_column("''"))
+
+
+def _items_in_city(suffix: str = "") -> ColumnElement[bool]:
+    return _city_as_indexed.in_([literal_column("''"), bindparam(f"city{suffix}")])
+
+
 _ITEMS = (
     select(
         _items.c.id,
@@ -101,30 +143,13 @@ _ITEMS = (
         _items.c.document_id,
         _made_on,
     )
-    .select_from(
-        _items.outerjoin(_agreed, _agreed.c.id == _items.c.agreed_meeting_id).outerjoin(
-            _documents, _documents.c.id == _items.c.document_id
-        )
-    )
-    .where(
-        _items.c.status.in_(_ACTIVE),
-        _items.c.review != _REJECTED,
-        _items.c.kind.in_(bindparam("kinds", expanding=True)),
-        or_(_made_on.is_(None), _made_on <= bindparam("held_on")),
-        ~exists().where(
-            _item_parties.c.commitment_id == _items.c.id,
-            _item_parties.c.code.not_in(bindparam("parties", expanding=True)),
-        ),
-    )
+    .select_from(_items_made_on)
+    .where(*_items_fit())
     .order_by(_items.c.id)
 )
 # Locked: see `list_item_candidates`. FOR UPDATE OF the items only (PostgreSQL refuses to lock the
 # nullable side of an outer join).
-# The city as ix_commitments_city_key has it: the same expression, or the index is not used.
-_city_as_indexed = func.coalesce(func.lower(_items.c.city), literal_column("''"))
-_ITEMS_IN_CITY = _ITEMS.where(
-    _city_as_indexed.in_([literal_column("''"), bindparam("city")])
-).with_for_update(of=_items)
+_ITEMS_IN_CITY = _ITEMS.where(_items_in_city()).with_for_update(of=_items)
 _ITEMS_WITHOUT_CITY = _ITEMS.where(_city_as_indexed == literal_column("''")).with_for_update(of=_items)
 
 
@@ -185,50 +210,73 @@ def list_item_candidates(
 
 
 # Meetings with every one of the item's parties, found through the index on the party code.
-_with_all_parties = (
-    select(_meeting_parties.c.meeting_id)
-    .where(_meeting_parties.c.code.in_(bindparam("parties", expanding=True)))
-    .group_by(_meeting_parties.c.meeting_id)
-    .having(func.count() == bindparam("party_count"))
-)
-_MEETINGS = (
-    select(
-        _meetings.c.id,
-        _meetings.c.kind,
-        _meetings.c.start_date,
-        _meetings.c.end_date,
-        _meetings.c.city,
-        _meetings.c.review,
-        _meetings.c.document_id,
+def _with_all_parties(suffix: str) -> ColumnElement[bool]:
+    return _meetings.c.id.in_(
+        select(_meeting_parties.c.meeting_id)
+        .where(_meeting_parties.c.code.in_(bindparam(f"parties{suffix}", expanding=True)))
+        .group_by(_meeting_parties.c.meeting_id)
+        .having(func.count() == bindparam(f"party_count{suffix}"))
     )
-    .where(
-        _meetings.c.kind.in_(bindparam("kinds", expanding=True)),
-        _meetings.c.review != _REJECTED,
-    )
-    .order_by(_meetings.c.start_date, _meetings.c.id)
-)
+
+
 # The same, checked meeting by meeting through the primary key: for the few meetings since a day.
-_has_all_parties = select(func.count()).where(
-    _meeting_parties.c.meeting_id == _meetings.c.id,
-    _meeting_parties.c.code.in_(bindparam("parties", expanding=True)),
-).scalar_subquery() == bindparam("party_count")
-_MEETINGS_BY = {
-    (with_parties, in_city, since, by_date): _MEETINGS.where(
-        *([_has_all_parties if by_date else _meetings.c.id.in_(_with_all_parties)] if with_parties else []),
-        *([func.lower(_meetings.c.city) == bindparam("city")] if in_city else []),
-        *([_meetings.c.start_date >= bindparam("since")] if since else []),
-    )
+def _has_all_parties(suffix: str) -> ColumnElement[bool]:
+    return select(func.count()).where(
+        _meeting_parties.c.meeting_id == _meetings.c.id,
+        _meeting_parties.c.code.in_(bindparam(f"parties{suffix}", expanding=True)),
+    ).scalar_subquery() == bindparam(f"party_count{suffix}")
+
+
+# Which of the conditions a meeting query has, and how it finds the parties: (with_parties, in_city,
+# since, by_date).
+_MeetingShape = tuple[bool, bool, bool, bool]
+_MEETING_SHAPES: list[_MeetingShape] = [
+    (with_parties, in_city, since, by_date)
     for with_parties in (False, True)
     for in_city in (False, True)
     for since in (False, True)
     for by_date in (False, True)
     if since or not by_date
-}
+]
+
+
+def _meetings_fit(shape: _MeetingShape, suffix: str = "") -> tuple[ColumnElement[bool], ...]:
+    """What a meeting that may fulfil an item is: the item's values are bound under names ending in `suffix`."""
+    with_parties, in_city, since, by_date = shape
+    return (
+        _meetings.c.kind.in_(bindparam(f"kinds{suffix}", expanding=True)),
+        _meetings.c.review != _REJECTED,
+        *([_has_all_parties(suffix) if by_date else _with_all_parties(suffix)] if with_parties else []),
+        *([func.lower(_meetings.c.city) == bindparam(f"city{suffix}")] if in_city else []),
+        *([_meetings.c.start_date >= bindparam(f"since{suffix}")] if since else []),
+    )
+
+
+_MEETINGS = select(
+    _meetings.c.id,
+    _meetings.c.kind,
+    _meetings.c.start_date,
+    _meetings.c.end_date,
+    _meetings.c.city,
+    _meetings.c.review,
+    _meetings.c.document_id,
+).order_by(_meetings.c.start_date, _meetings.c.id)
+_MEETINGS_BY = {shape: _MEETINGS.where(*_meetings_fit(shape)) for shape in _MEETING_SHAPES}
 # Few meetings since a day: at most this many are read through the start-date index.
 FEW_SINCE = 200
 _COUNT_SINCE = select(func.count()).select_from(
     select(_meetings.c.id).where(_meetings.c.start_date >= bindparam("since")).limit(FEW_SINCE).subquery()
 )
+
+
+def _few_since(session: Session, since: dt.date) -> bool:
+    """Whether fewer than FEW_SINCE meetings started on or after `since`.
+
+    Which index leads: the party codes' grows with every meeting of those parties, the start
+    date's with every meeting since `since`, usually a few for an item just made (an ingest
+    reads releases as they come). SQLite cannot tell without statistics; one bounded count can.
+    """
+    return session.execute(_COUNT_SINCE, {"since": since}).scalar_one() < FEW_SINCE
 
 
 def list_meeting_candidates(
@@ -248,14 +296,7 @@ def list_meeting_candidates(
         values["city"] = _city_key(city)
     if since is not None:
         values["since"] = since
-    # Which index leads: the party codes' grows with every meeting of those parties, the start
-    # date's with every meeting since `since`, usually a few for an item just made (an ingest
-    # reads releases as they come). SQLite cannot tell without statistics; one bounded count can.
-    by_date = (
-        bool(codes)
-        and since is not None
-        and session.execute(_COUNT_SINCE, {"since": since}).scalar_one() < FEW_SINCE
-    )
+    by_date = bool(codes) and since is not None and _few_since(session, since)
     key = (bool(codes), bool(city), since is not None, by_date)
     rows = session.execute(_MEETINGS_BY[key], values).all()
     party_codes = _parties_of(session, "meeting", [row[0] for row in rows])
@@ -308,3 +349,91 @@ def list_links(
     if states:
         query = query.where(m.FulfilmentLink.state.in_(states))
     return list(session.scalars(query))
+
+
+@dataclass(frozen=True)
+class ItemQuery:
+    """The items a meeting may fulfil, as `list_item_candidates` takes them."""
+
+    kinds: Sequence[str]
+    parties: Sequence[str]
+    city: str | None
+    held_on: dt.date
+
+
+@dataclass(frozen=True)
+class MeetingQuery:
+    """The meetings that may fulfil an item, as `list_meeting_candidates` takes them."""
+
+    kinds: Sequence[str]
+    parties: Sequence[str]
+    city: str | None
+    since: dt.date | None
+
+
+_ASKED_TOGETHER = 100  # queries in one statement: SQLite joins at most 500 selects
+
+
+def _documents_found(
+    session: Session, branches: list[tuple[Select[Any], dict[str, object]]]
+) -> list[set[int | None]]:
+    """For each branch (a select of its own number and of document ids, and its values), the ids it
+    finds; `_ASKED_TOGETHER` branches to a statement, as one UNION ALL."""
+    found: list[set[int | None]] = [set() for _ in branches]
+    for first in range(0, len(branches), _ASKED_TOGETHER):
+        part = branches[first : first + _ASKED_TOGETHER]
+        values = {name: value for _, named in part for name, value in named.items()}
+        for number, document_id in session.execute(union_all(*(query for query, _ in part)), values):
+            found[number].add(document_id)
+    return found
+
+
+def _numbered(n: int) -> ColumnElement[Any]:
+    return literal_column(str(n)).label("query")
+
+
+def list_item_candidate_documents(session: Session, queries: Sequence[ItemQuery]) -> list[set[int | None]]:
+    """For each query, the documents of the items `list_item_candidates` finds for it (None: items typed
+    in by hand), in one statement for up to `_ASKED_TOGETHER` queries; the rows are not locked.
+
+    An ingest asks this for a batch's meetings at once: most find nothing, and are matched no further.
+    """
+    branches = []
+    for n, query in enumerate(queries):
+        in_city = _items_in_city(f"_{n}") if query.city else _city_as_indexed == literal_column("''")
+        values: dict[str, object] = {
+            f"kinds_{n}": list(query.kinds),
+            f"parties_{n}": sorted(set(query.parties)),
+            f"held_on_{n}": query.held_on,
+        }
+        if query.city:
+            values[f"city_{n}"] = _city_key(query.city)
+        found = select(_numbered(n), _items.c.document_id).select_from(_items_made_on)
+        branches.append((found.where(*_items_fit(f"_{n}"), in_city), values))
+    return _documents_found(session, branches)
+
+
+def list_meeting_candidate_documents(
+    session: Session, queries: Sequence[MeetingQuery]
+) -> list[set[int | None]]:
+    """For each query, the documents of the meetings `list_meeting_candidates` finds for it, in one
+    statement for up to `_ASKED_TOGETHER` queries (and one bounded count).
+
+    An ingest asks this for a batch's items at once: most find nothing, and are matched no further.
+    """
+    days = [query.since for query in queries if query.since is not None and query.parties]
+    by_date = bool(days) and _few_since(session, min(days))  # then so are the meetings since a later day
+    branches = []
+    for n, query in enumerate(queries):
+        codes = sorted(set(query.parties))
+        shape = (bool(codes), bool(query.city), query.since is not None, by_date and query.since is not None)
+        values: dict[str, object] = {f"kinds_{n}": list(query.kinds)}
+        if codes:
+            values |= {f"parties_{n}": codes, f"party_count_{n}": len(codes)}
+        if query.city:
+            values[f"city_{n}"] = _city_key(query.city)
+        if query.since is not None:
+            values[f"since_{n}"] = query.since
+        found = select(_numbered(n), _meetings.c.document_id).where(*_meetings_fit(shape, f"_{n}"))
+        branches.append((found, values))
+    return _documents_found(session, branches)

@@ -1,5 +1,6 @@
 """The column values of a new meeting's or item's row, declared once for every writer: the ingest's
-Core inserts (`storage.documents`), `items add` (`storage.items.add_item`) and the ORM (`storage.repo`)."""
+Core inserts (`storage.documents`), `items add` (`storage.items.add_item`) and the ORM (`storage.repo`);
+and of a new document's row, which only the ingest writes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ from typing import Any
 
 from tracker.domain import model as domain
 
-__all__ = ["UID_DOMAIN", "new_uid", "party_codes", "meeting_values", "item_values", "created_history_values"]
+__all__ = [
+    "UID_DOMAIN",
+    "new_uid",
+    "party_codes",
+    "document_values",
+    "meeting_values",
+    "item_values",
+    "created_history_values",
+]
 
 
 UID_DOMAIN = "tracker"
@@ -29,6 +38,33 @@ def new_uid(*parts: object) -> str:
 def party_codes(codes: Iterable[str]) -> list[str]:
     """Party codes as they are stored: upper case, each once, sorted."""
     return sorted({code.upper() for code in codes if code})
+
+
+def document_values(
+    *,
+    sha256: str,
+    key: str,
+    source: str,
+    text: str,
+    title: str | None,
+    published: dt.date | None,
+    at: dt.datetime,
+    url_sha256: str | None = None,
+    revision: int = 1,
+) -> dict[str, Any]:
+    """The column values of a new document's row (`key`: the identity of its text, `normalised_sha256`;
+    `url_sha256`: the key of the web address it was read from, where it is that address's `revision`)."""
+    return {
+        "sha256": sha256,
+        "normalised_sha256": key,
+        "url_sha256": url_sha256,
+        "revision": revision,
+        "source": source,
+        "text": text,
+        "title": title,
+        "published": published,
+        "ingested_at": at,
+    }
 
 
 def _evidence(found: domain.Evidence | None) -> dict[str, object]:
