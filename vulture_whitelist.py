@@ -60,3 +60,7 @@ _.has_uid
 
 # Module __getattr__ (PEP 562): Python calls it for tracker.temporal's names loaded on first use.
 __getattr__
+
+# The interpreter reads these sys flags on every import (tests/bytecode_cache.py sets them).
+_.pycache_prefix
+_.dont_write_bytecode

@@ -16,6 +16,9 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import bytecode_cache  # noqa: F401  (first: the imports below and every process started are compiled once)
+
+# isort: split
 import pytest
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import MetaData, event

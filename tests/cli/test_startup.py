@@ -1,7 +1,9 @@
 """Start-up: each command imports its own module only, and help imports none (issues #14, #16).
 
 Cron jobs and scripts that call the tool in a loop pay the imports on every call; these tests
-pin which modules each command loads, in a fresh interpreter as a user runs it.
+pin which modules each command loads, in a process of its own as a user runs it: a child forked
+from a process that has done only the import every `tracker` process starts with (tests/cli/zygote.py;
+two tests check it against fresh interpreters).
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from tracker.cli import COMMANDS, app, load_commands
 
 SEED = Path(__file__).resolve().parents[2] / "seeds"
+ZYGOTE = Path(__file__).with_name("zygote.py")
 COMMAND_MODULES = {f"tracker.cli.{entry.module}" for entry in COMMANDS.values()}
 # Loaded by the command that needs them, never by help or by a command that does not.
 HEAVY = ("sqlalchemy", "tracker.gazetteer", "tracker.extraction", "tracker.temporal", "rich")
@@ -53,21 +57,77 @@ def test_the_help_lists_each_command_with_its_own_first_line():
     }
 
 
-def _loaded(args: list[str], env: dict) -> set[str]:
-    """The modules `tracker args` loaded, run through tracker.cli.main in a fresh interpreter."""
+class _Run(NamedTuple):
+    exit_status: int
+    stdout: str
+    stderr: str
+    modules: frozenset[str]  # loaded by the end of the command
+
+
+def _fresh(args: list[str], env: dict) -> _Run:
+    """`tracker args` run through tracker.cli.main in a fresh interpreter."""
     code = (
         "import sys; from tracker.cli import main; sys.argv = ['tracker', *sys.argv[1:]]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+        "try:\n    main()\nexcept SystemExit as exit_:\n    code = exit_.code\nelse:\n    code = 0\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\nsys.exit(code)"
     )
-    result = subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
     )
-    return set(result.stderr.splitlines()[-1].split())
+    *stderr, modules = done.stderr.splitlines(keepends=True)
+    return _Run(done.returncode, done.stdout, "".join(stderr), frozenset(modules.split()))
+
+
+class _Zygote:
+    """tests/cli/zygote.py: one process that has imported tracker.cli, forking a child per command run.
+
+    A fresh interpreter per run spent most of this module's time starting Python and importing Typer
+    (some 80 runs); a forked child starts where a fresh process is after `from tracker.cli import main`.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.process = subprocess.Popen(
+            [sys.executable, str(ZYGOTE)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        self.preloaded = frozenset(self._read()["modules"])
+        self.runs = 0
+
+    def _read(self) -> dict:
+        line = self.process.stdout.readline()
+        assert line, f"the zygote ended (exit status {self.process.wait()})"
+        return json.loads(line)
+
+    def run(self, args: list[str], env: dict) -> _Run:
+        """`tracker args` with exactly the environment `env`, in a child forked for it."""
+        self.runs += 1
+        folder = self.folder / f"run-{self.runs}"
+        folder.mkdir()
+        request = {"args": [str(arg) for arg in args], "env": env, "folder": str(folder), "timeout_s": 120}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        exit_status = self._read()["exit_status"]
+        stderr = (folder / "stderr").read_text()
+        modules = folder / "modules.json"
+        assert modules.exists(), f"tracker {' '.join(args)} crashed (exit status {exit_status}): {stderr}"
+        return _Run(
+            exit_status, (folder / "stdout").read_text(), stderr, frozenset(json.loads(modules.read_text()))
+        )
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
-def small_db(tmp_path_factory):
+def zygote(tmp_path_factory):
+    forks = _Zygote(tmp_path_factory.mktemp("zygote"))
+    yield forks
+    forks.close()
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory, zygote):
     """An environment whose database holds the seeds (one meeting, one item)."""
     folder = tmp_path_factory.mktemp("startup")
     env = {
@@ -77,13 +137,24 @@ def small_db(tmp_path_factory):
         "TRACKER_CACHE_DIR": str(folder / "cache"),
         "TRACKER_TODAY": "2017-06-01",
     }
-    subprocess.run([sys.executable, "-m", "tracker", "ingest", str(SEED)], env=env, check=True, timeout=300)
+    ingested = zygote.run(["ingest", str(SEED)], env)
+    assert ingested.exit_status == 0, ingested.stderr
     return env
 
 
+def test_the_zygote_has_loaded_only_what_help_loads(zygote, small_db):
+    assert "tracker.cli.app" in zygote.preloaded
+    assert zygote.preloaded <= _fresh(["--help"], small_db).modules
+
+
+@pytest.mark.parametrize("args", [["--help"], ["items", "list"]], ids=" ".join)
+def test_a_forked_run_is_what_a_fresh_process_does(args, zygote, small_db):
+    assert zygote.run(args, small_db) == _fresh(args, small_db)
+
+
 @pytest.mark.parametrize("args", [["--help"], ["--version"], []], ids=" ".join)
-def test_help_and_version_load_no_command_and_neither_sqlalchemy_nor_rich(args, small_db):
-    loaded = _loaded(args, small_db)
+def test_help_and_version_load_no_command_and_neither_sqlalchemy_nor_rich(args, zygote, small_db):
+    loaded = zygote.run(args, small_db).modules
     assert "tracker.cli.app" in loaded
     assert not loaded & COMMAND_MODULES
     assert not {m for m in loaded if m.split(".")[0] in ("sqlalchemy", "rich", "pydantic")}
@@ -91,8 +162,8 @@ def test_help_and_version_load_no_command_and_neither_sqlalchemy_nor_rich(args, 
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
-def test_each_command_loads_its_own_module_and_no_other(name, small_db):
-    loaded = _loaded([name, "--help"], small_db)
+def test_each_command_loads_its_own_module_and_no_other(name, zygote, small_db):
+    loaded = zygote.run([name, "--help"], small_db).modules
     assert loaded & COMMAND_MODULES == {f"tracker.cli.{COMMANDS[name].module}"} | (
         # remind prints items as `items list` does, and review shows them as `items show` does
         {"tracker.cli.items"} if name in ("remind", "review") else set()
@@ -192,11 +263,11 @@ def _test_id(args: list[str]) -> str:
 
 
 @pytest.mark.parametrize("args, absent", NOT_LOADED, ids=[_test_id(args) for args, _ in NOT_LOADED])
-def test_a_command_loads_nothing_it_does_not_use(args, absent, small_db, tmp_path):
+def test_a_command_loads_nothing_it_does_not_use(args, absent, zygote, small_db, tmp_path):
     db = tmp_path / "copy.db"
     shutil.copyfile(small_db["TRACKER_DB_URL"].removeprefix("sqlite:///"), db)
     env = {**small_db, "TRACKER_DB_URL": f"sqlite:///{db}"}
-    loaded = _loaded([arg.format(tmp=tmp_path) for arg in args], env)
+    loaded = zygote.run([arg.format(tmp=tmp_path) for arg in args], env).modules
     assert f"tracker.cli.{COMMANDS[args[0]].module}" in loaded
     assert not {m for m in loaded if m.startswith(absent)}
     assert not {m for m in loaded if m.split(".")[0] == "rich"} or args[0] == "sources"
@@ -240,52 +311,37 @@ def test_values_read_without_pydantic_arrive_as_typed(cli, seed_path):
     assert json.loads(added.stdout)["parties"] == ["BY", "HU", "RS"]
 
 
-def test_help_still_lists_every_visible_command():
-    result = subprocess.run(
-        [sys.executable, "-m", "tracker", "--help"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "COLUMNS": "200"},
-    )
-    assert result.returncode == 0
+def test_help_still_lists_every_visible_command(zygote):
+    result = zygote.run(["--help"], {**os.environ, "COLUMNS": "200"})
+    assert result.exit_status == 0
     section = result.stdout.split("\nCommands:\n")[1].split("\n\n")[0]
     listed = {line.split()[0] for line in section.splitlines() if not line.startswith("   ")}
     assert listed == {name for name, entry in COMMANDS.items() if not entry.hidden}
 
 
-def test_a_mistyped_command_gets_the_nearest_name():
-    result = subprocess.run(
-        [sys.executable, "-m", "tracker", "itmes"], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 2
+def test_a_mistyped_command_gets_the_nearest_name(zygote):
+    result = zygote.run(["itmes"], dict(os.environ))
+    assert result.exit_status == 2
     assert result.stderr.splitlines()[-1] == "Error: No such command 'itmes'. Did you mean 'items'?"
 
 
-def test_extract_in_a_fresh_process_caches_the_gazetteer_where_configured(tmp_path):
+def test_extract_in_a_fresh_process_caches_the_gazetteer_where_configured(zygote, tmp_path):
     env = {**os.environ, "TRACKER_CACHE_DIR": str(tmp_path / "cache"), "TRACKER_DB_URL": "sqlite://"}
-    loaded = _loaded(["extract", str(next(SEED.glob("*.txt")))], env)
+    loaded = zygote.run(["extract", str(next(SEED.glob("*.txt")))], env).modules
     assert "tracker.gazetteer" in loaded
     assert [p.suffix for p in (tmp_path / "cache").iterdir()] == [".json"]
 
 
-def test_shell_completion_works_with_commands_loaded_lazily(tmp_path):
-    def complete(words: str, index: int) -> tuple[list[str], set[str]]:
+def test_shell_completion_works_with_commands_loaded_lazily(zygote):
+    def complete(words: str, index: int) -> tuple[list[str], frozenset[str]]:
         env = {
             **os.environ,
             "_TRACKER_COMPLETE": "complete_bash",
             "COMP_WORDS": words,
             "COMP_CWORD": str(index),
         }
-        code = (
-            "import sys; from tracker.cli import main; sys.argv = ['tracker']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
-        )
-        done = subprocess.run(
-            [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
-        )
-        return done.stdout.split(), set(done.stderr.splitlines()[-1].split())
+        done = zygote.run([], env)
+        return done.stdout.split(), done.modules
 
     names, loaded = complete("tracker re", 1)
     assert names == ["review", "remind", "report"] and not loaded & COMMAND_MODULES

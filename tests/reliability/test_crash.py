@@ -4,11 +4,13 @@ After each kill the database passes its integrity check, and every document is
 there with all its meetings and items or not at all. Running the same ingest
 again then reaches exactly the state of one uninterrupted run (compared through
 the canonical state, which leaves out ids and instants).
-Each ingest process writes one document per transaction, so what a kill can break
-is the same whatever the corpus size: 300 documents on SQLite leave each of the
-three kills tens of transactions to land in, at a sixth of the CPU 2,000 took
-(the reference and the re-run each ingest the whole corpus). PostgreSQL ingests
-about 2.5 times slower than SQLite here, so its run uses the first 120.
+An ingest writes WRITE_BATCH new documents per transaction, so what a kill can
+break is the same whatever the corpus size: 120 documents give twelve
+transactions, room for three kills each at least three transactions before the
+end, and are still enough for the ingest to extract in its second process
+(EXTRACT_AHEAD_THRESHOLD), as it does for users' folders. Both engines ingest
+the same folder, so one uninterrupted SQLite run is the reference of both (the
+canonical state is the same on either engine).
 """
 
 from __future__ import annotations
@@ -21,11 +23,17 @@ import time
 import pytest
 from sqlalchemy.engine import make_url
 
+from tracker.cli.documents import EXTRACT_AHEAD_THRESHOLD
+from tracker.services.ingest import WRITE_BATCH
+
 from .docgen import write_corpus
 from .helpers import canonical_state, integrity_problems, run_tracker, start_tracker
 
-CORPUS_SIZE = {"sqlite": 300, "postgres": 120}
+CORPUS_SIZE = 120
 KILLS = 3
+# A kill comes at most a few tens of milliseconds after its target is stored; the batches left after it
+# leave the ingest running that long (no kill may come after the end: the test counts them).
+BATCHES_LEFT_AFTER_A_TARGET = 3
 SEED = 20161006
 
 # One worker runs the module: its fixture starts both engines' reference ingests at once.
@@ -49,40 +57,48 @@ class _Reference:
 
 
 @pytest.fixture(scope="module")
-def corpora(tmp_path_factory):
-    """engine -> (folder, reference run); the references start at once and run beside the crash tests."""
-    made = {}
-    for engine_name, size in CORPUS_SIZE.items():
-        base = tmp_path_factory.mktemp(f"crash-{engine_name}")
-        write_corpus(base / "corpus", range(size))
-        made[engine_name] = (base / "corpus", _Reference(base / "corpus", base / "reference.db"))
-    yield made
-    for _, reference in made.values():
-        if reference.process.poll() is None:
-            reference.process.kill()
-            reference.process.wait()
+def corpus(tmp_path_factory):
+    """(folder, reference run); the reference starts at once and runs beside the crash tests."""
+    base = tmp_path_factory.mktemp("crash")
+    write_corpus(base / "corpus", range(CORPUS_SIZE))
+    reference = _Reference(base / "corpus", base / "reference.db")
+    yield base / "corpus", reference
+    if reference.process.poll() is None:
+        reference.process.kill()
+        reference.process.wait()
 
 
-def _stored_documents(db_url: str) -> int:
-    """Documents committed so far, read without taking any write lock."""
-    url = make_url(db_url)
-    try:
-        if url.drivername.startswith("sqlite"):
-            with sqlite3.connect(f"file:{url.database}?mode=ro", uri=True, timeout=5) as connection:
-                return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
-        import psycopg
+class _StoredDocuments:
+    """Counts the documents committed so far, without taking any write lock; one connection kept
+    open on PostgreSQL (a connection per poll made the server start a backend every 20 ms)."""
 
-        plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
-        with psycopg.connect(plain, connect_timeout=5) as connection:
-            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except Exception:  # no file or no schema yet: nothing stored
-        return 0
+    def __init__(self, db_url: str):
+        self.url = make_url(db_url)
+        self._postgres = None
+
+    def count(self) -> int:
+        try:
+            if self.url.drivername.startswith("sqlite"):
+                with sqlite3.connect(f"file:{self.url.database}?mode=ro", uri=True, timeout=5) as connection:
+                    return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+            if self._postgres is None:
+                import psycopg
+
+                plain = self.url.set(drivername="postgresql").render_as_string(hide_password=False)
+                self._postgres = psycopg.connect(plain, connect_timeout=5, autocommit=True)
+            return self._postgres.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except Exception:  # no file or no table yet: nothing stored
+            return 0
+
+    def close(self) -> None:
+        if self._postgres is not None:
+            self._postgres.close()
 
 
-def _kill_when(process, db_url: str, target: int, extra_delay_s: float) -> bool:
+def _kill_when(process, stored: _StoredDocuments, target: int, extra_delay_s: float) -> bool:
     """SIGKILL `process` once `target` documents are stored (plus a small delay); False when it ended first."""
     while process.poll() is None:
-        if _stored_documents(db_url) >= target:
+        if stored.count() >= target:
             time.sleep(extra_delay_s)
             process.send_signal(signal.SIGKILL)
             process.communicate()
@@ -113,19 +129,25 @@ def _assert_whole_documents(partial: dict, complete: dict) -> None:
             assert partial[kind][uid]["parties"] == complete[kind][uid]["parties"]
 
 
-def test_killed_ingest_keeps_whole_documents_and_rerun_completes(corpora, make_db_url, engine_name):
-    folder, reference = corpora[engine_name]
-    size = CORPUS_SIZE[engine_name]
+def test_killed_ingest_keeps_whole_documents_and_rerun_completes(corpus, make_db_url, engine_name):
+    assert (
+        CORPUS_SIZE >= EXTRACT_AHEAD_THRESHOLD
+    )  # the kills hit the ingest that extracts in a second process
+    folder, reference = corpus
     rng = random.Random(f"{SEED}-{engine_name}")
-    targets = sorted(rng.sample(range(size // 20, size - size // 20), KILLS))
+    # Each kill after a different commit, so that each run writes before it is killed.
+    commits = range(1, CORPUS_SIZE // WRITE_BATCH - BATCHES_LEFT_AFTER_A_TARGET)
+    targets = [WRITE_BATCH * commit for commit in sorted(rng.sample(commits, KILLS))]
     url = make_db_url(engine_name)
+    stored = _StoredDocuments(url)
 
     kills = 0
     for target in targets:
         process = start_tracker(url, "ingest", folder)
-        kills += _kill_when(process, url, target, extra_delay_s=rng.uniform(0, 0.03))
+        kills += _kill_when(process, stored, target, extra_delay_s=rng.uniform(0, 0.03))
         assert integrity_problems(url) == []
         _assert_whole_documents(canonical_state(url), reference.state())
+    stored.close()
     assert kills == KILLS  # each kill landed while the ingest was still running
 
     rerun = run_tracker(url, "ingest", folder)
