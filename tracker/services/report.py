@@ -304,11 +304,11 @@ def _stale(
 ) -> tuple[list[ItemFact], int]:
     """The first `limit` stale open-ended items as `tracker remind` finds them (issue #4), and how many.
 
-    Least recent news first; the rule runs in the database (`reporting.count_stale`).
+    Least recent news first; the rule runs in the database (`reporting.list_stale_ids`).
     """
-    shown = reporting.list_stale_ids(session, scope, stale_months, limit=limit)
+    shown, total = reporting.list_stale_ids(session, scope, stale_months, limit=limit)
     facts = reporting.list_item_facts_by_id(session, scope, shown)
-    return [facts[i] for i in shown if i in facts], reporting.count_stale(session, scope, stale_months)
+    return [facts[i] for i in shown if i in facts], total
 
 
 def _cadences(session: Session | Connection, today: dt.date, party: str | None) -> list[CadenceLine] | None:

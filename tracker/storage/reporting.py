@@ -57,7 +57,6 @@ __all__ = [
     "list_items_made_between",
     "list_items_fulfilled_between",
     "list_nearest_dated",
-    "count_stale",
     "list_stale_ids",
     "made_between",
     "list_item_details",
@@ -613,18 +612,15 @@ def _stale_conditions(db: Session | Connection, scope: ItemScope, stale_months: 
     return conditions, news
 
 
-def count_stale(db: Session | Connection, scope: ItemScope, stale_months: int) -> int:
-    """How many active open-ended items of `scope` have had no news for `stale_months` months on its day."""
-    conditions, _news = _stale_conditions(db, scope, stale_months)
-    return db.execute(select(func.count()).select_from(t.commitments).where(*conditions)).scalar_one()
-
-
 def list_stale_ids(
     db: Session | Connection, scope: ItemScope, stale_months: int, *, limit: int | None
-) -> list[int]:
-    """Ids of the first `limit` (None: all) stale items of `scope` (see `count_stale`), least recent news first, then by id."""
+) -> tuple[list[int], int]:
+    """Ids of the first `limit` (None: all) active open-ended items of `scope` with no news for
+    `stale_months` months on its day, least recent news first, then by id; and how many there are."""
     conditions, news = _stale_conditions(db, scope, stale_months)
     query = select(t.commitments.c.id).where(*conditions).order_by(news, t.commitments.c.id)
     if limit:
         query = query.limit(limit)
-    return list(db.execute(query).scalars())
+    ids = list(db.execute(query).scalars())
+    total = db.execute(select(func.count()).select_from(t.commitments).where(*conditions)).scalar_one()
+    return ids, total
