@@ -11,8 +11,10 @@ texts of the items listed are then read by id. Rejected items and meetings
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +37,7 @@ from sqlalchemy import (
 from tracker.clock import utc_date
 from tracker.domain.model import Status
 from tracker.domain.report import MeetingLine, SourceRef
-from tracker.domain.status import State, add_months
+from tracker.domain.status import ACTIVE_STATUSES, State, add_months
 from tracker.storage import tables as t
 from tracker.storage.item_fields import ItemColumns
 from tracker.storage.items import active_condition, not_rejected
@@ -65,6 +67,7 @@ __all__ = [
 ]
 
 _IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
+_ACTIVE_VALUES = sorted(str(status) for status in ACTIVE_STATUSES)
 
 
 def state_expression(today: dt.date, due_soon_days: int) -> Any:
@@ -334,26 +337,51 @@ def list_nearest_dated(
     return nearest[:limit], total
 
 
+def _iter_active_ids(db: Session | Connection, scope: ItemScope, batch: int) -> Generator[list[int]]:
+    """Ids of the active items of `scope`, soonest window end first, open-ended last, then by id; `batch` at a time.
+
+    Each active status is read on its own in the order of its index (ix_commitments_status_window_end,
+    whose entries end with the row id), and the reads are merged: no sort of every active item
+    before the first row, so a reader that stops early reads little (issue #16).
+    """
+    c = t.commitments.c
+    results = []
+    try:
+        for status in _ACTIVE_VALUES:
+            query = (
+                select(c.window_end, c.id)
+                .where(*scope.conditions(), c.status == status, c.window_end.is_not(None))
+                .order_by(c.window_end, c.id)
+            )
+            results.append(db.execute(query.execution_options(yield_per=batch)))
+        dated = (item_id for _end, item_id in heapq.merge(*(iter(result) for result in results)))
+        open_ended = select(c.id).where(*scope.conditions(), active_condition(), c.window_end.is_(None))
+        results.append(db.execute(open_ended.order_by(c.id).execution_options(yield_per=batch)))
+        ids = itertools.chain(dated, (row[0] for row in results[-1]))
+        while chunk := list(itertools.islice(ids, batch)):
+            yield chunk
+    finally:
+        for result in results:
+            result.close()
+
+
 def list_open_items_of(
     db: Session | Connection, scope: ItemScope, wanted: dict[str, int], *, batch: int = 500
 ) -> dict[str, list[ItemFact]]:
     """Party code -> its first `wanted[code]` active items of `scope`, soonest window end first (open-ended last).
 
-    One read of the active items' ids in that order, `batch` at a time, that stops as soon as
-    every party has its number: each party's first items come early in the order, so 30
-    partners' first 50 cost a few thousand rows, not one scan per partner. Ask for no more
-    than a party has (its count from `count_item_states`), or the read goes to the end.
+    One read of the active items' ids in that order (`_iter_active_ids`), `batch` at a time, that
+    stops as soon as every party has its number: each party's first items come early in the
+    order, so 30 partners' first 50 cost a few thousand rows, not one scan per partner. Ask for
+    no more than a party has (its count from `count_item_states`), or the read goes to the end.
     """
     need = {code: number for code, number in wanted.items() if number > 0}
     found: dict[str, list[ItemFact]] = {code: [] for code in wanted}
     if not need:
         return found
-    c = t.commitments.c
-    query = select(c.id).where(*scope.conditions(), active_condition()).order_by(*_soonest_end(), c.id)
-    result = db.execute(query.execution_options(yield_per=batch))
+    batches = _iter_active_ids(db, scope, batch)
     try:
-        for rows in result.partitions():
-            ids = [row[0] for row in rows]
+        for ids in batches:
             codes: dict[int, list[str]] = defaultdict(list)
             for item_id, code in db.execute(
                 select(t.commitment_parties.c.commitment_id, t.commitment_parties.c.code).where(
@@ -372,7 +400,7 @@ def list_open_items_of(
             if not need:
                 break
     finally:
-        result.close()
+        batches.close()
     return found
 
 
