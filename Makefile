@@ -16,7 +16,7 @@ REPORT_ENV := TRACKER_DB_URL=sqlite:///$(CURDIR)/build/report-demo.db $(if $(REP
 # Debian's browser for the HTML report tests and screenshot (Playwright drives it, never downloads one).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: score demo test setup lint db-upgrade seed clean browser libical report-demo bench
+.PHONY: score demo test setup lint dbapi-sql db-upgrade seed clean browser libical report-demo bench
 
 # setuptools prints an "Editable installation ... be careful with folders in your working
 # directory" box for every editable install that maps a folder (tracker._migrations = alembic/):
@@ -66,6 +66,11 @@ lint: setup
 # xdist_group on one worker: a module whose fixture starts servers or long ingests runs them once.
 test: setup browser libical
 	$(BIN)/python -m pytest -n auto --dist loadgroup
+
+# The SQL of the SQLAlchemy-free start-up path, rendered from storage's Core statements (tracker/speed/dbapi.py);
+# tests/speed/test_dbapi.py fails until this is run after a change to the tables or those statements.
+dbapi-sql: setup
+	$(BIN)/python -m tracker.speed.dbapi_render
 
 # Installs chromium when missing; where it cannot (no root), the browser tests skip, except in CI.
 browser:

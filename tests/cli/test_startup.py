@@ -233,10 +233,13 @@ NOT_LOADED = [
     (["remind"], UNUSED),
     (["remind", "--json"], UNUSED),
     (["cadence"], (*UNUSED, "tracker.storage.models", "jinja2")),
-    (["report", "weekly"], ("tracker.extraction", "tracker.temporal", "tracker.exporters.ics")),
+    (
+        ["report", "weekly", "--format", "json", "-o", "{tmp}/week.json"],
+        (*ORM, "tracker.extraction", "tracker.temporal", "tracker.exporters.ics", "pydantic"),
+    ),
     (
         ["report", "compliance"],
-        ("tracker.extraction", "tracker.temporal", "tracker.exporters.ics", "pydantic"),
+        (*ORM, "tracker.extraction", "tracker.temporal", "tracker.exporters.ics", "pydantic"),
     ),
     (["export", "ics", "-o", "{tmp}/out.ics"], ("tracker.extraction", "tracker.temporal", "jinja2")),
     (["export", "vdir", "{tmp}/vdir"], ("tracker.extraction", "tracker.temporal", "jinja2")),

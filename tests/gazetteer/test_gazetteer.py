@@ -169,3 +169,38 @@ def test_cli_caches_in_the_configured_folder(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["extract", str(text), "--json"])
     assert result.exit_code == 0, result.output
     assert [p.suffix for p in (tmp_path / "cache").iterdir()] == [".json"]
+
+
+def test_party_names_are_read_from_their_own_cache_without_the_index(tmp_path, monkeypatch):
+    """Issue #16: a report names a few dozen parties; loading the whole index for them was most of its work."""
+    from tracker.gazetteer import index
+
+    monkeypatch.setattr(index, "_index", None)
+    monkeypatch.setattr(index, "_country_names", None)
+    assert party_name("RS", tmp_path) == "Serbia"  # the index is built once, and its names cached alone
+    names_file = index._names_path(tmp_path)
+    assert names_file.is_file() and names_file.stat().st_size < 20_000
+
+    def no_index(_cache_dir):
+        raise AssertionError("the whole index was loaded")
+
+    index.clear_index()
+    monkeypatch.setattr(index, "load_index", no_index)
+    assert party_name("BY", tmp_path) == "Belarus"
+    assert party_name("XX", tmp_path) == "XX"
+
+
+def test_cached_party_names_of_another_version_or_corrupt_are_ignored(tmp_path, monkeypatch):
+    import json
+
+    from tracker.gazetteer import index
+
+    monkeypatch.setattr(index, "_index", None)
+    monkeypatch.setattr(index, "_country_names", None)
+    index._names_path(tmp_path).write_text(
+        json.dumps({"fingerprint": "0" * 16, "country_names": {"RS": "Old Serbia"}}), encoding="utf-8"
+    )
+    assert party_name("RS", tmp_path) == "Serbia"
+    index._names_path(tmp_path).write_text("{not json", encoding="utf-8")
+    index.clear_index()
+    assert party_name("RS", tmp_path) == "Serbia"

@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.gazetteer.index import Entry, NameIndex, Place, configure_cache, get_index, name_key
+from tracker.gazetteer.index import (
+    Entry,
+    NameIndex,
+    Place,
+    configure_cache,
+    get_country_names,
+    get_index,
+    name_key,
+)
 
 __all__ = [
     "Place",
@@ -226,4 +234,4 @@ def capital_of(code: str, cache_dir: Path | None = None) -> Place | None:
 
 def party_name(code: str, cache_dir: Path | None = None) -> str:
     """A short English name for a party code ("RS" -> "Serbia"); the code itself when unknown."""
-    return get_index(cache_dir).country_names.get(code, code)
+    return get_country_names(cache_dir).get(code, code)

@@ -29,6 +29,7 @@ __all__ = [
     "build_index",
     "name_key",
     "load_index",
+    "get_country_names",
     "configure_cache",
     "clear_index",
     "cache_path",
@@ -425,6 +426,34 @@ def load_index(cache_dir: Path | None) -> NameIndex:
     return index
 
 
+def _names_path(cache_dir: Path) -> Path:
+    """Where the party names alone are cached beside the index (same fingerprint)."""
+    return cache_dir / f"gazetteer-names-{_fingerprint()}.json"
+
+
+def _load_country_names(cache_dir: Path | None) -> dict[str, str]:
+    """Party code -> name from the names-only cache, else from the index (and cached for next time).
+
+    A report names a few dozen parties: reading 1.5 MB of index for them cost more than the
+    rest of its Python work (issue #16); the names alone are a few kilobytes.
+    """
+    path = _names_path(cache_dir) if cache_dir is not None else None
+    if path is not None:
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if isinstance(data, dict) and data.get("fingerprint") == _fingerprint():
+                names = data["country_names"]
+                if isinstance(names, dict) and all(isinstance(v, str) for v in names.values()):
+                    return names
+        except (OSError, ValueError, KeyError):  # missing, unreadable or corrupt: from the index below
+            pass
+    names = get_index(cache_dir).country_names
+    if path is not None:
+        content = {"format": _FORMAT, "fingerprint": _fingerprint(), "country_names": names}
+        _write_atomically(path, json.dumps(content, ensure_ascii=False, separators=(",", ":")))
+    return names
+
+
 def _write_atomically(path: Path, content: str) -> None:
     temporary = None
     try:
@@ -444,6 +473,7 @@ def _write_atomically(path: Path, content: str) -> None:
 
 _cache_dir: Path | None = None
 _index: NameIndex | None = None
+_country_names: dict[str, str] | None = None
 
 
 def configure_cache(cache_dir: Path | None) -> None:
@@ -464,7 +494,19 @@ def get_index(cache_dir: Path | None = None) -> NameIndex:
     return _index
 
 
+def get_country_names(cache_dir: Path | None = None) -> dict[str, str]:
+    """Party code -> short English name: the index's `country_names`, without loading the index when
+    its names are cached alone (from `cache_dir` or the configured cache folder)."""
+    global _country_names
+    if _index is not None:
+        return _index.country_names
+    if _country_names is None:
+        _country_names = _load_country_names(cache_dir if cache_dir is not None else _cache_dir)
+    return _country_names
+
+
 def clear_index() -> None:
-    """Forget the index loaded in this process (tests)."""
-    global _index
+    """Forget the index and the names loaded in this process (tests)."""
+    global _index, _country_names
     _index = None
+    _country_names = None

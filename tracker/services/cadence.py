@@ -15,13 +15,16 @@ import datetime as dt
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from tracker.domain.model import Kind
 from tracker.domain.status import Verdict, kind_compatibility
 from tracker.storage.items import count_active_kinds_by_parties
 from tracker.storage.meetings import list_held_meeting_days
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 __all__ = ["Cadence", "LATE_FACTOR", "list_cadences"]
 
@@ -59,7 +62,7 @@ class Cadence:
 
 
 def list_cadences(
-    session: Session, today: dt.date, *, party: str | None = None, kind: str | None = None
+    session: Session | Connection, today: dt.date, *, party: str | None = None, kind: str | None = None
 ) -> list[Cadence]:
     """Every cadence on `today` (meetings after `today` are ignored), late ones first, then by parties.
 

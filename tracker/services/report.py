@@ -17,8 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from tracker.clock import utc_date
 from tracker.domain.model import Status
@@ -39,9 +38,13 @@ from tracker.domain.report import (
 from tracker.domain.status import State
 from tracker.errors import InputError
 from tracker.gazetteer import party_name as gazetteer_party_name
-from tracker.services.fulfilment import list_possible_matches
 from tracker.storage import reporting
+from tracker.storage.items import list_possible_matches
 from tracker.storage.reporting import ItemDetail, ItemFact, ItemScope
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 __all__ = [
     "parse_week",
@@ -99,7 +102,7 @@ def _end_key(fact: ItemFact) -> tuple:
 class _Lines:
     """Turns facts into ItemLines, loading the texts of only the items actually listed."""
 
-    def __init__(self, session: Session, today: dt.date):
+    def __init__(self, session: Session | Connection, today: dt.date):
         self.session = session
         self.today = today
         self.wanted: set[int] = set()
@@ -176,7 +179,7 @@ def _parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def _week_changes(session: Session, week: IsoWeek, scope: ItemScope) -> list[_PendingChange]:
+def _week_changes(session: Session | Connection, week: IsoWeek, scope: ItemScope) -> list[_PendingChange]:
     """Items fulfilled, rescheduled or cancelled in the week, as the item stands now.
 
     A status change undone later (a fulfilment whose link was rejected) does not
@@ -297,24 +300,18 @@ def _compliance(
 
 
 def _stale(
-    session: Session, scope: ItemScope, stale_months: int, limit: int | None
-) -> tuple[list[ItemFact], int] | None:
+    session: Session | Connection, scope: ItemScope, stale_months: int, limit: int | None
+) -> tuple[list[ItemFact], int]:
     """The first `limit` stale open-ended items as `tracker remind` finds them (issue #4), and how many.
 
-    Least recent news first. None when this tracker has no such rule, so that the report says it cannot tell.
+    Least recent news first; the rule runs in the database (`reporting.list_stale_ids`).
     """
-    try:
-        from tracker.services.reminders import list_stale
-    except ImportError:
-        return None
-    found = list_stale(session, scope.today, stale_months, party=scope.party)
-    ids = [r.item.stored_id for r in found]
-    shown = ids[:limit] if limit else ids
+    shown, total = reporting.list_stale_ids(session, scope, stale_months, limit=limit)
     facts = reporting.list_item_facts_by_id(session, scope, shown)
-    return [facts[i] for i in shown if i in facts], len(ids)
+    return [facts[i] for i in shown if i in facts], total
 
 
-def _cadences(session: Session, today: dt.date, party: str | None) -> list[CadenceLine] | None:
+def _cadences(session: Session | Connection, today: dt.date, party: str | None) -> list[CadenceLine] | None:
     """Late cadences from issue #4's `list_cadences`, or None when this tracker has none."""
     try:
         from tracker.services.cadence import list_cadences
@@ -345,7 +342,9 @@ def _cadences(session: Session, today: dt.date, party: str | None) -> list[Caden
     return lines
 
 
-def _timeline(session: Session, scope: ItemScope) -> tuple[dt.date, dt.date, list[ItemFact], int]:
+def _timeline(
+    session: Session | Connection, scope: ItemScope
+) -> tuple[dt.date, dt.date, list[ItemFact], int]:
     """The open items whose window ends nearest to today (overdue ones included), by window end."""
     today = scope.today
     start = today - dt.timedelta(days=TIMELINE_BEFORE_DAYS)
@@ -355,7 +354,7 @@ def _timeline(session: Session, scope: ItemScope) -> tuple[dt.date, dt.date, lis
 
 
 def build_weekly_report(
-    session: Session,
+    session: Session | Connection,
     *,
     today: dt.date,
     week: IsoWeek | None = None,
@@ -472,7 +471,7 @@ class _Chosen:
 
 
 def _choose(
-    session: Session,
+    session: Session | Connection,
     scope: ItemScope,
     counts: Counter[tuple[tuple[str, ...], State]],
     *,
@@ -493,8 +492,8 @@ def _choose(
         due_total=totals[State.DUE_SOON],
         overdue=reporting.list_items_in_state(session, scope, State.OVERDUE, limit=limit),
         overdue_total=totals[State.OVERDUE],
-        stale=stale[0] if stale is not None else None,
-        stale_total=stale[1] if stale is not None else 0,
+        stale=stale[0],
+        stale_total=stale[1],
         cadences=_cadences(session, scope.today, scope.party),
         timeline_start=timeline_start,
         timeline_end=timeline_end,
@@ -553,7 +552,7 @@ def _cited(report: WeeklyReport) -> Iterable[MeetingLine | ItemLine]:
 
 
 def build_compliance(
-    session: Session,
+    session: Session | Connection,
     *,
     today: dt.date,
     party: str | None = None,

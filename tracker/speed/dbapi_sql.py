@@ -4,7 +4,7 @@ again and fails when it differs."""
 
 # ruff: noqa: E501
 
-SCHEMA_HEAD = "integ04_doc_revisions_data"
+SCHEMA_HEAD = "report01_status_window_end"
 
 CONDITIONS_MARK = "__CONDITIONS__"
 

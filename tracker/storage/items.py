@@ -264,7 +264,7 @@ def reminder_condition(today: dt.date, horizon: dt.date, *, party: str | None, k
     )
 
 
-def count_active_kinds_by_parties(session: Session) -> dict[tuple[str, ...], Counter[str]]:
+def count_active_kinds_by_parties(session: Session | Connection) -> dict[tuple[str, ...], Counter[str]]:
     """Party set -> how many active items of each kind are between exactly those parties.
 
     Counted in the database (one row per party set and kind), so that 100,000 items

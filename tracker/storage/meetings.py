@@ -128,7 +128,7 @@ def get_meeting(db: Session | Connection, meeting_id: int) -> domain.Meeting:
 
 
 def list_held_meeting_days(
-    session: Session, *, held_by: dt.date, party: str | None = None, kind: str | None = None
+    session: Session | Connection, *, held_by: dt.date, party: str | None = None, kind: str | None = None
 ) -> dict[tuple[tuple[str, ...], str], list[dt.date]]:
     """(sorted party codes, kind) -> sorted distinct start days of the meetings held on or before `held_by`.
 
@@ -156,7 +156,7 @@ def list_held_meeting_days(
 
 
 def list_last_meeting_days(
-    session: Session, party_sets: Iterable[tuple[int, list[str]]], *, held_by: dt.date
+    session: Session | Connection, party_sets: Iterable[tuple[int, list[str]]], *, held_by: dt.date
 ) -> dict[int, dt.date]:
     """Key -> start of the last meeting held on or before `held_by` at which all the key's parties were.
 

@@ -11,21 +11,39 @@ texts of the items listed are then read by id. Rejected items and meetings
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    type_coerce,
+)
 
 from tracker.clock import utc_date
 from tracker.domain.model import Status
 from tracker.domain.report import MeetingLine, SourceRef
-from tracker.domain.status import State
-from tracker.storage import models as m
+from tracker.domain.status import ACTIVE_STATUSES, State, add_months
+from tracker.storage import tables as t
 from tracker.storage.item_fields import ItemColumns
 from tracker.storage.items import active_condition, not_rejected
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = [
     "ItemFact",
@@ -41,6 +59,7 @@ __all__ = [
     "list_items_made_between",
     "list_items_fulfilled_between",
     "list_nearest_dated",
+    "list_stale_ids",
     "made_between",
     "list_item_details",
     "list_meetings_overlapping",
@@ -48,6 +67,7 @@ __all__ = [
 ]
 
 _IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
+_ACTIVE_VALUES = sorted(str(status) for status in ACTIVE_STATUSES)
 
 
 def state_expression(today: dt.date, due_soon_days: int) -> Any:
@@ -58,7 +78,7 @@ def state_expression(today: dt.date, due_soon_days: int) -> Any:
     (ended before today), due soon (ends within `due_soon_days` days of today),
     else upcoming. tests/storage/test_report_states.py holds the two to the same answers.
     """
-    c = m.Commitment
+    c = t.commitments.c
     late = and_(c.window_end.is_not(None), c.fulfilled_on.is_not(None), c.fulfilled_on > c.window_end)
     return case(
         (c.status == str(Status.CANCELLED), str(State.CANCELLED)),
@@ -88,7 +108,7 @@ class ItemScope:
         return state_expression(self.today, self.due_soon_days)
 
     def conditions(self) -> list[Any]:
-        found = [not_rejected(m.Commitment)]
+        found = [not_rejected(t.commitments)]
         if self.party:
             found.append(_party_filter(self.party))
         return found
@@ -99,7 +119,7 @@ def made_between(first: dt.date, last: dt.date | None = None) -> Any:
 
     The day it was made is `made_on`, else the UTC day it was stored.
     """
-    c = m.Commitment
+    c = t.commitments.c
     made = [c.made_on >= first]
     stored = [c.created_at >= dt.datetime.combine(first, dt.time(), dt.UTC)]
     if last is not None:
@@ -159,7 +179,8 @@ class HistoryFact:
 
 
 def _party_filter(party: str) -> ColumnElement[bool]:
-    return m.Commitment.party_rows.any(m.CommitmentParty.code == party.upper())
+    parties = t.commitment_parties.c
+    return exists().where(parties.commitment_id == t.commitments.c.id, parties.code == party.upper())
 
 
 def _split(text: str | None) -> tuple[str, ...]:
@@ -167,7 +188,7 @@ def _split(text: str | None) -> tuple[str, ...]:
 
 
 def count_item_states(
-    session: Session, scope: ItemScope, *, made_since: dt.date | None = None
+    db: Session | Connection, scope: ItemScope, *, made_since: dt.date | None = None
 ) -> Counter[tuple[tuple[str, ...], State]]:
     """(party set, state) -> how many items of `scope` (made on or after `made_since`) are in that state.
 
@@ -180,18 +201,18 @@ def count_item_states(
     state = scope.state().label("state")
     query = (
         select(codes, state, func.count())
-        .select_from(m.Commitment)
+        .select_from(t.commitments)
         .where(*scope.conditions(), *where)
         .group_by(codes, state)
     )
     counts: Counter[tuple[tuple[str, ...], State]] = Counter()
-    for text, name, number in session.execute(query):
+    for text, name, number in db.execute(query):
         counts[(_split(text), State(name))] += number
     return counts
 
 
 def list_item_facts(
-    session: Session,
+    db: Session | Connection,
     scope: ItemScope,
     *,
     where: Iterable[Any] = (),
@@ -207,28 +228,28 @@ def list_item_facts(
     query = (
         select(*(columns[name] for name in _FACT_FIELDS), scope.state())
         .where(*scope.conditions(), *where)
-        .order_by(*order_by, m.Commitment.id)
+        .order_by(*order_by, t.commitments.c.id)
     )
     if limit:
         query = query.limit(limit)
     # Columns chosen by name (ItemColumns) give untyped rows; their order is the select's.
-    rows: Sequence[Any] = session.execute(query).all()
+    rows: Sequence[Any] = db.execute(query).all()
     ids = [row[0] for row in rows]
     # Parties and the day an item was stored are read for the rows found only, by id.
     codes: dict[int, list[str]] = defaultdict(list)
     stored_on = {}
     missing = {row[0] for row in rows if row[6] is None}
     for chunk in _chunks(ids):
-        for item_id, code in session.execute(
-            select(m.CommitmentParty.commitment_id, m.CommitmentParty.code).where(
-                m.CommitmentParty.commitment_id.in_(chunk)
+        for item_id, code in db.execute(
+            select(t.commitment_parties.c.commitment_id, t.commitment_parties.c.code).where(
+                t.commitment_parties.c.commitment_id.in_(chunk)
             )
         ):
             codes[item_id].append(code)
         if missing:
-            for item_id, created_at in session.execute(
-                select(m.Commitment.id, m.Commitment.created_at).where(
-                    m.Commitment.id.in_([i for i in chunk if i in missing])
+            for item_id, created_at in db.execute(
+                select(t.commitments.c.id, t.commitments.c.created_at).where(
+                    t.commitments.c.id.in_([i for i in chunk if i in missing])
                 )
             ):
                 stored_on[item_id] = utc_date(created_at)
@@ -250,48 +271,48 @@ def list_item_facts(
 
 def _soonest_end() -> list[Any]:
     """Soonest window end first, open-ended last (then by id, which list_item_facts adds)."""
-    c = m.Commitment
+    c = t.commitments.c
     return [c.window_end.is_(None), c.window_end]
 
 
 def list_items_in_state(
-    session: Session, scope: ItemScope, state: State, *, limit: int | None
+    db: Session | Connection, scope: ItemScope, state: State, *, limit: int | None
 ) -> list[ItemFact]:
     """The first `limit` items of `scope` in `state` on its day, soonest window end first."""
     return list_item_facts(
-        session, scope, where=[scope.state() == str(state)], order_by=_soonest_end(), limit=limit
+        db, scope, where=[scope.state() == str(state)], order_by=_soonest_end(), limit=limit
     )
 
 
 def list_items_made_between(
-    session: Session, scope: ItemScope, first: dt.date, last: dt.date
+    db: Session | Connection, scope: ItemScope, first: dt.date, last: dt.date
 ) -> list[ItemFact]:
     """The items of `scope` made in [first, last] (see `made_between`), by the day they were made, then id."""
-    found = list_item_facts(session, scope, where=[made_between(first, last)])
+    found = list_item_facts(db, scope, where=[made_between(first, last)])
     return sorted(found, key=lambda fact: (fact.made_on or dt.date.min, fact.id))
 
 
 def list_items_fulfilled_between(
-    session: Session, scope: ItemScope, first: dt.date, last: dt.date
+    db: Session | Connection, scope: ItemScope, first: dt.date, last: dt.date
 ) -> list[ItemFact]:
     """The items of `scope` whose status is fulfilled and whose fulfilment day is in [first, last], by id."""
-    c = m.Commitment
+    c = t.commitments.c
     return list_item_facts(
-        session,
+        db,
         scope,
         where=[c.status == str(Status.FULFILLED), c.fulfilled_on >= first, c.fulfilled_on <= last],
     )
 
 
 def list_nearest_dated(
-    session: Session, scope: ItemScope, *, opened_by: dt.date, limit: int
+    db: Session | Connection, scope: ItemScope, *, opened_by: dt.date, limit: int
 ) -> tuple[list[ItemFact], int]:
     """The `limit` active items of `scope` with a window opening by `opened_by` whose end is nearest its day.
 
     Nearest: fewest days between the window end and the day, either way, then by id. Returns
     them (in no particular order) and how many such items there are in all.
     """
-    c = m.Commitment
+    c = t.commitments.c
     dated = [
         active_condition(),
         c.window_start.is_not(None),
@@ -301,49 +322,74 @@ def list_nearest_dated(
     today = scope.today
     # The nearest ones are among the `limit` nearest on each side of the day, each one an indexed LIMIT query.
     after = list_item_facts(
-        session, scope, where=[*dated, c.window_end >= today], order_by=[c.window_end], limit=limit
+        db, scope, where=[*dated, c.window_end >= today], order_by=[c.window_end], limit=limit
     )
     before = list_item_facts(
-        session, scope, where=[*dated, c.window_end < today], order_by=[c.window_end.desc()], limit=limit
+        db, scope, where=[*dated, c.window_end < today], order_by=[c.window_end.desc()], limit=limit
     )
     nearest = sorted(
         after + before,
         key=lambda fact: (abs((fact.window_end - today).days) if fact.window_end else 0, fact.id),
     )
-    total = session.execute(
-        select(func.count()).select_from(m.Commitment).where(*scope.conditions(), *dated)
+    total = db.execute(
+        select(func.count()).select_from(t.commitments).where(*scope.conditions(), *dated)
     ).scalar_one()
     return nearest[:limit], total
 
 
+def _iter_active_ids(db: Session | Connection, scope: ItemScope, batch: int) -> Generator[list[int]]:
+    """Ids of the active items of `scope`, soonest window end first, open-ended last, then by id; `batch` at a time.
+
+    Each active status is read on its own in the order of its index (ix_commitments_status_window_end,
+    whose entries end with the row id), and the reads are merged: no sort of every active item
+    before the first row, so a reader that stops early reads little (issue #16).
+    """
+    c = t.commitments.c
+    results = []
+    try:
+        for status in _ACTIVE_VALUES:
+            query = (
+                select(c.window_end, c.id)
+                .where(*scope.conditions(), c.status == status, c.window_end.is_not(None))
+                .order_by(c.window_end, c.id)
+            )
+            results.append(db.execute(query.execution_options(yield_per=batch)))
+        dated = (item_id for _end, item_id in heapq.merge(*(iter(result) for result in results)))
+        open_ended = select(c.id).where(*scope.conditions(), active_condition(), c.window_end.is_(None))
+        results.append(db.execute(open_ended.order_by(c.id).execution_options(yield_per=batch)))
+        ids = itertools.chain(dated, (row[0] for row in results[-1]))
+        while chunk := list(itertools.islice(ids, batch)):
+            yield chunk
+    finally:
+        for result in results:
+            result.close()
+
+
 def list_open_items_of(
-    session: Session, scope: ItemScope, wanted: dict[str, int], *, batch: int = 500
+    db: Session | Connection, scope: ItemScope, wanted: dict[str, int], *, batch: int = 500
 ) -> dict[str, list[ItemFact]]:
     """Party code -> its first `wanted[code]` active items of `scope`, soonest window end first (open-ended last).
 
-    One read of the active items' ids in that order, `batch` at a time, that stops as soon as
-    every party has its number: each party's first items come early in the order, so 30
-    partners' first 50 cost a few thousand rows, not one scan per partner. Ask for no more
-    than a party has (its count from `count_item_states`), or the read goes to the end.
+    One read of the active items' ids in that order (`_iter_active_ids`), `batch` at a time, that
+    stops as soon as every party has its number: each party's first items come early in the
+    order, so 30 partners' first 50 cost a few thousand rows, not one scan per partner. Ask for
+    no more than a party has (its count from `count_item_states`), or the read goes to the end.
     """
     need = {code: number for code, number in wanted.items() if number > 0}
     found: dict[str, list[ItemFact]] = {code: [] for code in wanted}
     if not need:
         return found
-    c = m.Commitment
-    query = select(c.id).where(*scope.conditions(), active_condition()).order_by(*_soonest_end(), c.id)
-    result = session.execute(query.execution_options(yield_per=batch))
+    batches = _iter_active_ids(db, scope, batch)
     try:
-        for rows in result.partitions():
-            ids = [row[0] for row in rows]
+        for ids in batches:
             codes: dict[int, list[str]] = defaultdict(list)
-            for item_id, code in session.execute(
-                select(m.CommitmentParty.commitment_id, m.CommitmentParty.code).where(
-                    m.CommitmentParty.commitment_id.in_(ids), m.CommitmentParty.code.in_(list(need))
+            for item_id, code in db.execute(
+                select(t.commitment_parties.c.commitment_id, t.commitment_parties.c.code).where(
+                    t.commitment_parties.c.commitment_id.in_(ids), t.commitment_parties.c.code.in_(list(need))
                 )
             ):
                 codes[item_id].append(code)
-            facts = list_item_facts_by_id(session, scope, codes)
+            facts = list_item_facts_by_id(db, scope, codes)
             for item_id in ids:
                 for code in sorted(codes.get(item_id, ())):
                     if code in need:
@@ -354,12 +400,13 @@ def list_open_items_of(
             if not need:
                 break
     finally:
-        result.close()
+        batches.close()
     return found
 
 
 def _document_columns() -> tuple[Any, ...]:
-    return (m.Document.id, m.Document.source, m.Document.title, m.Document.published)
+    documents = t.documents.c
+    return (documents.id, documents.source, documents.title, documents.published)
 
 
 def _document(
@@ -373,7 +420,7 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
         yield ids[first : first + _IN_CHUNKS]
 
 
-def list_item_details(session: Session, ids: Iterable[int]) -> dict[int, ItemDetail]:
+def list_item_details(db: Session | Connection, ids: Iterable[int]) -> dict[int, ItemDetail]:
     """Texts and source document of the items with these ids (the document text itself is not read)."""
     wanted = sorted(set(ids))
     found: dict[int, ItemDetail] = {}
@@ -381,51 +428,56 @@ def list_item_details(session: Session, ids: Iterable[int]) -> dict[int, ItemDet
     for chunk in _chunks(wanted):
         query = (
             select(*(columns[name] for name in _DETAIL_FIELDS), *_document_columns())
-            .outerjoin(m.Document, m.Document.id == m.Commitment.document_id)
-            .where(m.Commitment.id.in_(chunk))
+            .outerjoin(t.documents, t.documents.c.id == t.commitments.c.document_id)
+            .where(t.commitments.c.id.in_(chunk))
         )
-        for row in session.execute(query):
+        for row in db.execute(query):
             values = dict(zip(_DETAIL_FIELDS, row[:-4], strict=True))
             found[row[0]] = ItemDetail(**values, document=_document(*row[-4:]))
     return found
 
 
-def list_item_facts_by_id(session: Session, scope: ItemScope, ids: Iterable[int]) -> dict[int, ItemFact]:
+def list_item_facts_by_id(
+    db: Session | Connection, scope: ItemScope, ids: Iterable[int]
+) -> dict[int, ItemFact]:
     """The items of `scope` among these ids (others are left out), by id."""
     found: dict[int, ItemFact] = {}
     for chunk in _chunks(sorted(set(ids))):
-        found.update((f.id, f) for f in list_item_facts(session, scope, where=[m.Commitment.id.in_(chunk)]))
+        found.update((f.id, f) for f in list_item_facts(db, scope, where=[t.commitments.c.id.in_(chunk)]))
     return found
 
 
 def list_meetings_overlapping(
-    session: Session, first: dt.date, last: dt.date, *, party: str | None = None
+    db: Session | Connection, first: dt.date, last: dt.date, *, party: str | None = None
 ) -> list[MeetingLine]:
     """Meetings that were on at least one day of [first, last] (inclusive), by start date then id."""
     query = (
         select(
-            m.Meeting.id,
-            m.Meeting.kind,
-            m.Meeting.title,
-            m.Meeting.start_date,
-            m.Meeting.end_date,
-            m.Meeting.city,
-            m.Meeting.country,
-            m.Meeting.review,
-            m.Meeting.evidence_text,
+            t.meetings.c.id,
+            t.meetings.c.kind,
+            t.meetings.c.title,
+            t.meetings.c.start_date,
+            t.meetings.c.end_date,
+            t.meetings.c.city,
+            t.meetings.c.country,
+            t.meetings.c.review,
+            t.meetings.c.evidence_text,
             *_document_columns(),
         )
-        .outerjoin(m.Document, m.Document.id == m.Meeting.document_id)
-        .where(not_rejected(m.Meeting), m.Meeting.start_date <= last, m.Meeting.end_date >= first)
-        .order_by(m.Meeting.start_date, m.Meeting.id)
+        .outerjoin(t.documents, t.documents.c.id == t.meetings.c.document_id)
+        .where(not_rejected(t.meetings), t.meetings.c.start_date <= last, t.meetings.c.end_date >= first)
+        .order_by(t.meetings.c.start_date, t.meetings.c.id)
     )
     if party:
-        query = query.where(m.Meeting.party_rows.any(m.MeetingParty.code == party.upper()))
-    rows = list(session.execute(query))
+        codes = t.meeting_parties.c
+        query = query.where(exists().where(codes.meeting_id == t.meetings.c.id, codes.code == party.upper()))
+    rows = list(db.execute(query))
     parties: dict[int, list[str]] = defaultdict(list)
     for chunk in _chunks([row[0] for row in rows]):
-        for meeting_id, code in session.execute(
-            select(m.MeetingParty.meeting_id, m.MeetingParty.code).where(m.MeetingParty.meeting_id.in_(chunk))
+        for meeting_id, code in db.execute(
+            select(t.meeting_parties.c.meeting_id, t.meeting_parties.c.code).where(
+                t.meeting_parties.c.meeting_id.in_(chunk)
+            )
         ):
             parties[meeting_id].append(code)
     return [
@@ -447,24 +499,156 @@ def list_meetings_overlapping(
 
 
 def list_history_between(
-    session: Session, since: dt.datetime, until: dt.datetime, *, fields: Iterable[str]
+    db: Session | Connection, since: dt.datetime, until: dt.datetime, *, fields: Iterable[str]
 ) -> list[HistoryFact]:
     """Changes to items in [since, until) touching one of `fields`, oldest first."""
     query = (
         select(
-            m.History.entity_id,
-            m.History.field,
-            m.History.old_value,
-            m.History.new_value,
-            m.History.changed_at,
-            m.History.reason,
+            t.history.c.entity_id,
+            t.history.c.field,
+            t.history.c.old_value,
+            t.history.c.new_value,
+            t.history.c.changed_at,
+            t.history.c.reason,
         )
         .where(
-            m.History.entity == "commitment",
-            m.History.field.in_(list(fields)),
-            m.History.changed_at >= since,
-            m.History.changed_at < until,
+            t.history.c.entity == "commitment",
+            t.history.c.field.in_(list(fields)),
+            t.history.c.changed_at >= since,
+            t.history.c.changed_at < until,
         )
-        .order_by(m.History.changed_at, m.History.id)
+        .order_by(t.history.c.changed_at, t.history.c.id)
     )
-    return [HistoryFact(*row) for row in session.execute(query)]
+    return [HistoryFact(*row) for row in db.execute(query)]
+
+
+# Stale open-ended items: `tracker.domain.status.is_stale` and `last_news` as SQL (issue #16).
+
+# History fields that are no news about an item (as `tracker.services.reminders` reads them):
+# its storing (the day it was made counts instead) and links the machine proposed.
+NOT_NEWS_FIELDS = ("created", "fulfilment_link")
+_NO_NEWS = dt.date(1, 1, 1)  # below any stored day: stands for "no news" in `_DayFunctions.latest`
+
+
+class _DayFunctions:
+    """The two SQL functions the stale rule needs, in the dialect of the database asked.
+
+    `utc_day`: the UTC calendar day of a stored instant (`tracker.clock.utc_date`); SQLite stores
+    instants as UTC text ("2017-03-01 12:00:00.000000"), whose date() is that day. `latest`: the
+    latest of some days, none NULL (SQLite's max(a, b) is NULL on a NULL, PostgreSQL's greatest skips it).
+    """
+
+    def __init__(self, db: Session | Connection) -> None:
+        bind = db if isinstance(db, Connection) else db.get_bind()
+        self.postgresql = bind.dialect.name == "postgresql"
+
+    def utc_day(self, instant: Any) -> Any:
+        if self.postgresql:
+            return cast(func.timezone("UTC", instant), Date)
+        return type_coerce(func.date(instant), Date)
+
+    def latest(self, *days: Any) -> Any:
+        return type_coerce(func.greatest(*days) if self.postgresql else func.max(*days), Date)
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), dt.UTC)
+
+
+def last_news_cutoff(today: dt.date, stale_months: int) -> dt.date:
+    """The last day whose news leaves an item stale on `today`: `is_stale`'s test as a bound on the day.
+
+    Stale means today >= add_months(news, stale_months); add_months never goes back when the day
+    goes forward, so the days that pass are exactly those up to one last day (31 January, when
+    28 February is a month after 28, 29, 30 and 31 January).
+    """
+    cutoff = add_months(today, -stale_months)
+    while add_months(cutoff + dt.timedelta(days=1), stale_months) <= today:
+        cutoff += dt.timedelta(days=1)
+    while cutoff > dt.date.min and add_months(cutoff, stale_months) > today:
+        cutoff -= dt.timedelta(days=1)
+    return cutoff
+
+
+def _last_meeting_days(db: Session | Connection, scope: ItemScope, codes: Any) -> dict[str, dt.date]:
+    """Party codes as `codes` writes them -> start of the last meeting on or before today with all of them.
+
+    One LIMIT query per party set of the open-ended active items (a few dozen sets, not an item each).
+    """
+    meetings, parties = t.meetings.c, t.meeting_parties.c
+    sets = db.execute(
+        select(codes)
+        .select_from(t.commitments)
+        .where(*scope.conditions(), active_condition(), t.commitments.c.window_end.is_(None))
+        .group_by(codes)
+    ).scalars()
+    found: dict[str, dt.date] = {}
+    for text in sets:
+        if not text:
+            continue
+        conditions = [
+            exists().where(parties.meeting_id == meetings.id, parties.code == code) for code in _split(text)
+        ]
+        last = db.execute(
+            select(meetings.start_date)
+            .where(meetings.start_date <= scope.today, not_rejected(t.meetings), *conditions)
+            .order_by(meetings.start_date.desc())
+            .limit(1)
+        ).scalar()
+        if last is not None:
+            found[text] = last
+    return found
+
+
+def _stale_conditions(db: Session | Connection, scope: ItemScope, stale_months: int) -> tuple[list[Any], Any]:
+    """SQL conditions of the stale items of `scope` and the day of each one's last news.
+
+    News (`tracker.domain.status.last_news`) is the latest, up to today, of the day the item was
+    made (`made_on`, else the UTC day it was stored), its last recorded change (NOT_NEWS_FIELDS
+    aside) and the last meeting held among all its parties.
+    """
+    c, history = t.commitments.c, t.history.c
+    today = scope.today
+    tomorrow = _start_of(today + dt.timedelta(days=1))
+    sql = _DayFunctions(db)
+    made = case(
+        (c.made_on.is_not(None), case((c.made_on <= today, c.made_on))),
+        (c.created_at < tomorrow, sql.utc_day(c.created_at)),
+    )
+    changed = sql.utc_day(
+        select(func.max(history.changed_at))
+        .where(
+            history.entity == "commitment",
+            history.entity_id == c.id,
+            history.field.not_in(NOT_NEWS_FIELDS),
+            history.changed_at < tomorrow,
+        )
+        .scalar_subquery()
+    )
+    codes = ItemColumns()["parties"]
+    meeting_days = _last_meeting_days(db, scope, codes)
+    met = case(meeting_days, value=codes) if meeting_days else null()
+    no_news = literal(_NO_NEWS, Date)
+    news = sql.latest(*(func.coalesce(day, no_news) for day in (made, changed, met)))
+    conditions = [
+        *scope.conditions(),
+        active_condition(),
+        c.window_end.is_(None),
+        news > no_news,
+        news <= last_news_cutoff(today, stale_months),
+    ]
+    return conditions, news
+
+
+def list_stale_ids(
+    db: Session | Connection, scope: ItemScope, stale_months: int, *, limit: int | None
+) -> tuple[list[int], int]:
+    """Ids of the first `limit` (None: all) active open-ended items of `scope` with no news for
+    `stale_months` months on its day, least recent news first, then by id; and how many there are."""
+    conditions, news = _stale_conditions(db, scope, stale_months)
+    query = select(t.commitments.c.id).where(*conditions).order_by(news, t.commitments.c.id)
+    if limit:
+        query = query.limit(limit)
+    ids = list(db.execute(query).scalars())
+    total = db.execute(select(func.count()).select_from(t.commitments).where(*conditions)).scalar_one()
+    return ids, total

@@ -170,6 +170,8 @@ commitments = Table(
     # Fulfilment asks for the items of a meeting's city or of none (`storage.matching`): one indexed
     # lookup on the city as compared, lower case, '' for none (issue #16).
     Index("ix_commitments_city_key", func.coalesce(func.lower(text("city")), text("''"))),
+    # Active items in window end order, a status at a time (`storage.reporting.list_open_items_of`).
+    Index("ix_commitments_status_window_end", "status", "window_end"),
 )
 
 commitment_parties = Table(
