@@ -10,6 +10,7 @@ test process. Locally an unreachable server skips those tests with one line; in 
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import uuid
@@ -20,6 +21,8 @@ import bytecode_cache  # noqa: F401  (first: the imports below and every process
 
 # isort: split
 import pytest
+import typer.main
+import typer.testing
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import URL, make_url
@@ -30,6 +33,9 @@ from tracker.storage.db import make_engine, upgrade
 
 # The tests drive `app` themselves (not through `main`), so every command is registered up front.
 load_commands()
+# Typer's CliRunner builds the whole click command tree from `app` on every invoke (40-60 ms of CPU, most of
+# a short command's test); `app` does not change once loaded, so the tree is built once per test process.
+typer.testing._get_command = functools.cache(typer.main.get_command)
 
 PG_ADMIN_URL = os.environ.get("TRACKER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
