@@ -278,7 +278,8 @@ def ensure_schema(engine: Engine) -> None:
     # PostgreSQL the second CREATE TABLE fails, so upgrades take turns and
     # each one looks again at the revision once it has the lock.
     # On SQLite each migration takes the write lock in turn, so two processes' upgrades can
-    # interleave: the later one then meets a table the other has just made. Its failed step rolled
+    # interleave: the later one then meets a table the other has just made, or finds that Alembic's
+    # version row has already moved on (a CommandError, reported as InputError). Its failed step rolled
     # back; when the revision moved meanwhile, it looks again instead of failing.
     for _ in range(len(known_revisions()) + 1):
         with _schema_lock(engine):
@@ -288,7 +289,7 @@ def ensure_schema(engine: Engine) -> None:
             try:
                 upgrade(engine)  # refuses an unknown revision or another program's tables
                 return
-            except StorageError:
+            except (StorageError, InputError):
                 if current_revision(engine) == current:
                     raise
     raise StorageError("cannot bring the database schema up to date: other processes keep changing it")
