@@ -138,6 +138,9 @@ _CONSEQUENCE = re.compile(
     r",\s+(?:and\s+)?(?:so(?!\s+that)|therefore|hence|thus|which is why|that is why)\b,?", re.IGNORECASE
 )
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
+_STAY_PART = lexicon.compile_alternatives([lexicon.STAY_PARTS])
+# How long after the publication day a stay reported as under way may still last.
+_STAY_DAYS = 3
 _PUT_OFF = lexicon.compile_alternatives([lexicon.POSTPONEMENTS])
 _MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
 _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)
@@ -376,7 +379,32 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         raw.extend(items)
         if headline:
             headlines.update(id(item) for item in items)
+    if _stay_under_way(ctx, meetings):
+        raw = [item for item in raw if not _part_of_the_stay(ctx, item)]
     return merge_commitments(raw, headlines, hosts)
+
+
+def _stay_under_way(ctx: DocumentContext, meetings: list[Meeting]) -> bool:
+    """The text reports a contact of the publication day (or the day before): a visitor is there."""
+    if ctx.published is None:
+        return False
+    return any(0 <= (ctx.published - meeting.end).days <= 1 for meeting in meetings)
+
+
+def _part_of_the_stay(ctx: DocumentContext, item: Commitment) -> bool:
+    """ "During his stay, the president is scheduled to meet ...": the programme of the visit under
+    way, in the next few days or undated, is no commitment of its own."""
+    if (
+        item.firmness is Firmness.INVITED
+        or item.evidence is None
+        or not _STAY_PART.search(item.evidence.text)
+    ):
+        return False  # "before returning home, he invited his host": a visit of its own, later
+    if item.window.is_open:
+        return True
+    assert ctx.published is not None
+    start, end = bounds(item.window)
+    return start >= ctx.published and (end - ctx.published).days <= _STAY_DAYS
 
 
 def _read_sentence(
@@ -608,6 +636,7 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
                 and part.kind in _PARTS
                 and (part.window.is_open or visit.window.is_open)
                 and not _standalone(part)
+                and not _only_invited(visit, part)
             ):
                 return True  # talks, a dinner, a signing during a visit are parts of it
         if not shared:
@@ -637,6 +666,15 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         visit, part = (a, b) if a.kind is Kind.VISIT else (b, a)
         return visit.kind is Kind.VISIT and part.kind in _PARTS and set(part.parties) <= set(visit.parties)
     return True
+
+
+def _only_invited(visit: Commitment, part: Commitment) -> bool:
+    """ "X invited Y to visit" has no date yet: talks the parties fixed for a date are no part of it."""
+    return (
+        visit.firmness is Firmness.INVITED
+        and part.firmness is not Firmness.INVITED
+        and not part.window.is_open
+    )
 
 
 def _standalone(item: Commitment) -> bool:

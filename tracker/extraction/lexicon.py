@@ -31,6 +31,7 @@ __all__ = [
     "HERE_WORDS",
     "ABANDONED",
     "POSTPONEMENTS",
+    "STAY_PARTS",
     "KIND_LABELS",
     "compile_alternatives",
 ]
@@ -319,6 +320,13 @@ HERE_WORDS = r"here|in this city|in the capital"
 
 # Words that put an item off to a later time: ingest reschedules the stored item they name.
 POSTPONEMENTS = r"put off|postponed|pushed back|deferred|delayed|rescheduled"
+
+# Phrases that tie an act to the programme of a stay: "during his stay", "before returning home".
+STAY_PARTS = (
+    r"during (?:his|her|their|the|this) (?:stay|visit|trip|tour)|"
+    r"before (?:returning|flying|heading|travell?ing) (?:home|back)|"
+    r"before (?:departing|leaving|heading|flying) (?:for|to)"
+)
 
 # Pledges the text reports as abandoned or overtaken.
 ABANDONED = r"never took place|was cancelled|were cancelled|was called off|was abandoned|fell through"

@@ -1,0 +1,92 @@
+"""Paraphrase sets for the general rules of #11, third pass (classes of error found on the blind
+corpora): each rule on phrasings written for this file, none taken from a corpus, plus near-misses
+that must not fire."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.domain.model import Firmness, Kind
+from tracker.extraction import extract
+
+PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
+LEAD = "Ghana and Nigeria held political consultations in Accra on Tuesday. "
+
+
+def _items(text, published=PUBLISHED):
+    return extract(LEAD + text, published).commitments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana invited the Nigerian president to visit Ghana. Trade officials will hold talks in Lagos on 20 March.",
+        "The Nigerian minister conveyed an invitation from his president to the Ghanaian president to visit "
+        "Nigeria. The two sides agreed to hold an expert meeting in Lagos in May.",
+        "Nigeria's president invited his Ghanaian counterpart to pay a state visit. A signing of the trade "
+        "protocol is scheduled for 12 April in Lagos.",
+        "The Ghanaian side extended an invitation to the Nigerian foreign minister to visit Accra. Experts "
+        "of both ministries will meet in Lagos next month.",
+        "An invitation to visit Nigeria was handed over to the Ghanaian president. Customs officials are "
+        "to hold talks in Lagos in June.",
+    ],
+)
+def test_an_invitation_to_visit_does_not_absorb_a_dated_firm_act(text):
+    invitation, dated = sorted(_items(text), key=lambda item: not item.window.is_open)
+    assert invitation.firmness is Firmness.INVITED and invitation.window.is_open
+    assert dated.firmness is not Firmness.INVITED and dated.kind is not Kind.VISIT and dated.city == "Lagos"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The talks during the visit are part of it, whether or not it has a date yet.
+        "Ghana invited the Nigerian president to visit Ghana. During the visit, the presidents will hold talks.",
+        "Ghana invited the Nigerian president to visit Ghana. The presidents will hold talks during the visit.",
+        # The visit that answers an invitation is the invited item, dated.
+        "Ghana invited the Nigerian president to visit Ghana. The visit will take place in September.",
+    ],
+)
+def test_the_invited_visit_still_merges_with_its_own_parts_and_date(text):
+    assert len(_items(text)) == 1
+
+
+STAY = "ACCRA, 6 March -- The presidents of Ghana and Nigeria held talks in Accra on Wednesday, the first day of a state visit. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During his stay, the Nigerian president is scheduled to meet the Speaker of Parliament.",
+        "On Thursday the Nigerian president is set to visit the University of Ghana before returning home.",
+        "On Thursday, the visitor will hold separate meetings with the vice-president and the speaker before "
+        "departing for Lome.",
+        "The Nigerian leader is also to meet business leaders during the visit.",
+        "During her stay, the Nigerian first lady will visit a children's hospital in Kumasi.",
+        "Tomorrow the president is expected to meet Ghanaian traders before flying home.",
+    ],
+)
+def test_the_programme_of_a_visit_under_way_is_no_commitment(text):
+    assert extract(STAY + text, PUBLISHED).commitments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Pledges made during the stay, for later, are commitments.
+        "During the visit, they agreed that the joint commission will meet in Abuja in June.",
+        "The Ghanaian president will pay a return visit to Abuja next month, before departing for Paris.",
+        "Before returning home, the president invited his host to visit Nigeria.",
+    ],
+)
+def test_pledges_for_later_during_a_stay_are_kept(text):
+    assert len(extract(STAY + text, PUBLISHED).commitments) == 1
+
+
+def test_the_programme_of_a_visit_to_come_is_kept():
+    text = (
+        "ACCRA, 6 March -- Ghana and Nigeria are preparing a state visit. During his stay in Abuja on "
+        "20 March, the Ghanaian president will meet the Speaker."
+    )
+    [item] = extract(text, PUBLISHED).commitments
+    assert item.window.start == dt.date(2024, 3, 20)
