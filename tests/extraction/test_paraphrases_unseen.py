@@ -90,3 +90,36 @@ def test_the_programme_of_a_visit_to_come_is_kept():
     )
     [item] = extract(text, PUBLISHED).commitments
     assert item.window.start == dt.date(2024, 3, 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next session of the Joint Commission will be held in Lagos in the near future. Technical teams "
+        "of the two countries will meet in the coming weeks.",
+        "The joint commission is scheduled to meet in Lagos in May. The two presidents are expected to meet "
+        "in Lagos in the coming months.",
+        "Nigeria will host the next round of consultations in mid-2024. The Nigerian president is expected "
+        "to visit Accra later this year.",
+        "The ministers agreed to hold the fifth Joint Trade Committee in Lagos in the second half of the year. "
+        "A business delegation will travel to Lagos in the coming months.",
+        "Both sides will convene the Permanent Joint Commission in Lagos by the end of the year. Experts "
+        "will hold talks in the coming weeks on the draft visa agreement.",
+    ],
+)
+def test_another_act_beside_a_recurring_format_stays_its_own(text):
+    assert len(_items(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The joint commission will meet in Lagos in the coming months. The commission session is expected in June.",
+        "The next round of consultations will be held in Lagos later this year. The consultations are "
+        "planned for October.",
+        "The joint commission will hold its next session in Lagos in 2024. Its seventh session is "
+        "tentatively planned for the second half of the year.",
+    ],
+)
+def test_a_second_mention_naming_the_format_is_the_same_act(text):
+    assert len(_items(text)) == 1

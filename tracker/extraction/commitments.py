@@ -599,6 +599,12 @@ def _overlap(a: Window, b: Window) -> bool:
 
 
 _PARTS = {Kind.TALKS, Kind.MEETING, Kind.SIGNING}
+# Recurring formats with a body of their own: a session is named as such.
+_FORMATS = {Kind.COMMISSION, Kind.CONSULTATIONS}
+_NAMES_A_FORMAT = re.compile(
+    r"\b(?:session|round|sitting|consultations|commission|committee|" + lexicon.COMMISSION_WORDS + r")s?\b",
+    re.IGNORECASE,
+)
 # "which has not met since 2018, at an early date": a vague or open time never dates a past contact.
 _NO_DAY = {Precision.VAGUE, Precision.OPEN}
 # Kinds one contact may be called by in different sentences ("the talks on Friday", "via video link").
@@ -646,6 +652,8 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return a.kind is b.kind or bool(a.city and a.city == b.city)
     if not shared or not _overlap(a.window, b.window):
         return False
+    if _another_act_beside_a_format(a, b) or _another_act_beside_a_format(b, a):
+        return False
     if (a.kind is Kind.VISIT) is not (b.kind is Kind.VISIT):
         visit, other = (a, b) if a.kind is Kind.VISIT else (b, a)
         if visit.window.precision in _DAY_LEVEL and other.window.precision in _WIDE:
@@ -666,6 +674,14 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         visit, part = (a, b) if a.kind is Kind.VISIT else (b, a)
         return visit.kind is Kind.VISIT and part.kind in _PARTS and set(part.parties) <= set(visit.parties)
     return True
+
+
+def _another_act_beside_a_format(format_: Commitment, other: Commitment) -> bool:
+    """ "the next session of the Joint Commission" ... "technical teams will meet in the coming weeks":
+    a mention of another kind that does not name the format again is another act."""
+    if format_.kind not in _FORMATS or other.kind is format_.kind or other.evidence is None:
+        return False
+    return not _NAMES_A_FORMAT.search(other.evidence.text)
 
 
 def _only_invited(visit: Commitment, part: Commitment) -> bool:
