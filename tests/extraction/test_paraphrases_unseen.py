@@ -123,3 +123,32 @@ def test_another_act_beside_a_recurring_format_stays_its_own(text):
 )
 def test_a_second_mention_naming_the_format_is_the_same_act(text):
     assert len(_items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday the Ghanaian foreign minister will receive his Togolese counterpart in Accra.",
+        "The Nigerian president is to be received by the President of Ghana in Accra on 12 March.",
+        "The minister said he looked forward to welcoming the Nigerian foreign minister to Accra at an early date.",
+        "Next week Ghana will host the Nigerian delegation in Accra for talks on the border.",
+        "The President of Ghana will also be received by the King of the Ashanti in Kumasi on 14 March.",
+    ],
+)
+def test_a_reception_to_come_is_a_commitment(text):
+    [item] = _items(text)
+    assert item.city in {"Accra", "Kumasi"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana will receive the first shipment of Nigerian gas on 20 March.",
+        "Nigeria would welcome the adoption of the resolution in May.",
+        "Both ministers welcomed the new trade figures published this week.",
+        "The embassy will receive visa applications from 1 April.",
+        "The capital will host the regional trade fair's exhibitors next month.",
+    ],
+)
+def test_receiving_goods_or_welcoming_news_is_no_reception(text):
+    assert _items(text) == []

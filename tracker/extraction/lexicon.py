@@ -15,6 +15,7 @@ from tracker.domain.model import Firmness, Kind
 __all__ = [
     "EVENT_WORDS",
     "RECEPTION",
+    "FUTURE_RECEPTION",
     "COMMISSION_WORDS",
     "PAST_TRIGGERS",
     "FUTURE_CUES",
@@ -60,6 +61,15 @@ RECEPTION = (
     r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}(?:counterpart|president|"
     r"prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
 )
+# A reception to come names a contact too: "will receive the Foreign Minister of Slovenia", "is to be
+# received by the President", "looked forward to welcoming his counterpart to Dublin".
+_PEOPLE = r"(?:counterpart|president|prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
+FUTURE_RECEPTION = (
+    r"(?:receive|host|welcome|receiving|welcoming) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}"
+    + _PEOPLE
+    + "|"
+    r"be (?:also )?received by"
+)
 # Event words -> kind. Order matters only for ties at the same position.
 EVENT_WORDS: dict[str, Kind] = {
     r"(?:tele)?phone (?:call|conversation|talks?)s?": Kind.CALL,
@@ -83,6 +93,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
     r"meetings?|meet|met|gathering|get together|cabinet|session|round|retreat": Kind.MEETING,
     RECEPTION: Kind.MEETING,
+    FUTURE_RECEPTION: Kind.MEETING,
     # "was received by the President", "paid a courtesy call on the Prime Minister": an audience.
     r"(?:was|were) (?:also )?received by|(?:paid|pays|paying) (?:a )?courtesy calls? on|called on": Kind.MEETING,
     r"forums?|(?<!press )(?<!news )conferences?|congress": Kind.OTHER,
