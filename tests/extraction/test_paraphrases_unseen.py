@@ -152,3 +152,40 @@ def test_a_reception_to_come_is_a_commitment(text):
 )
 def test_receiving_goods_or_welcoming_news_is_no_reception(text):
     assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        ("The Nigerian foreign minister is expected to visit Wellington later this year.", "Wellington"),
+        ("The next round of consultations will be held in Kingston in May.", "Kingston"),
+        ("The two presidents agreed to meet again in Georgetown in the autumn.", "Georgetown"),
+        ("The ministers will hold talks in Vatican City on 20 March.", "Vatican City"),
+        ("A Ghanaian delegation will travel to Wellington next month.", "Wellington"),
+    ],
+)
+def test_a_national_capital_named_like_other_towns_is_read_as_the_capital(text, city):
+    [item] = _items(text)
+    assert item.city == city
+
+
+@pytest.mark.parametrize(
+    "visit",
+    [
+        "The Nigerian president is expected to visit Lagos later this year.",
+        "The Nigerian president will pay a state visit to Lagos in the second half of the year.",
+        "A visit by the Ghanaian president to Lagos is planned for 2024.",
+    ],
+)
+def test_a_loosely_timed_visit_lends_no_city_to_acts_within_its_window(visit):
+    items = _items(visit + " The next round of consultations will be held in June.")
+    [consultations] = [item for item in items if item.kind is Kind.CONSULTATIONS]
+    assert consultations.city is None
+
+
+def test_a_visit_dated_to_its_days_lends_its_city_to_a_meeting_during_it():
+    items = _items(
+        "The Nigerian president will pay a state visit to Lagos on 20-21 March. "
+        "The presidents will hold talks on 21 March."
+    )
+    assert {item.city for item in items} == {"Lagos"}

@@ -830,8 +830,11 @@ def _attach_lone_headlines(
 
 
 def _inherit_visit_city(items: list[Commitment]) -> None:
-    """A meeting held during a visit takes the visit's city when it names none."""
-    visits = [c for c in items if c.kind is Kind.VISIT and c.city and not c.window.is_open]
+    """A meeting held during a visit takes the visit's city when it names none.
+
+    Only a visit dated to its days has a programme; "a visit later this year" contains other acts'
+    windows without them being part of it."""
+    visits = [c for c in items if c.kind is Kind.VISIT and c.city and c.window.precision in _DAY_LEVEL]
     for item in items:
         if item.city or item.window.is_open or item.kind is Kind.VISIT:
             continue
