@@ -189,3 +189,16 @@ def test_a_visit_dated_to_its_days_lends_its_city_to_a_meeting_during_it():
         "The presidents will hold talks on 21 March."
     )
     assert {item.city for item in items} == {"Lagos"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next round of consultations will be held in Ulaanbaatar in May.",
+        "The next round of consultations will be held in Ulan Bator in May.",
+        "The Ghanaian foreign minister will pay a visit to Ulaanbaatar next month.",
+    ],
+)
+def test_mongolias_capital_is_named_as_english_writes_it(text):
+    [item] = _items(text)
+    assert item.city == "Ulaanbaatar" and item.country == "MN"
