@@ -138,6 +138,9 @@ _CONSEQUENCE = re.compile(
     r",\s+(?:and\s+)?(?:so(?!\s+that)|therefore|hence|thus|which is why|that is why)\b,?", re.IGNORECASE
 )
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
+_STAY_PART = lexicon.compile_alternatives([lexicon.STAY_PARTS])
+# How long after the publication day a stay reported as under way may still last.
+_STAY_DAYS = 3
 _PUT_OFF = lexicon.compile_alternatives([lexicon.POSTPONEMENTS])
 _MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
 _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)
@@ -376,7 +379,32 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         raw.extend(items)
         if headline:
             headlines.update(id(item) for item in items)
+    if _stay_under_way(ctx, meetings):
+        raw = [item for item in raw if not _part_of_the_stay(ctx, item)]
     return merge_commitments(raw, headlines, hosts)
+
+
+def _stay_under_way(ctx: DocumentContext, meetings: list[Meeting]) -> bool:
+    """The text reports a contact of the publication day (or the day before): a visitor is there."""
+    if ctx.published is None:
+        return False
+    return any(0 <= (ctx.published - meeting.end).days <= 1 for meeting in meetings)
+
+
+def _part_of_the_stay(ctx: DocumentContext, item: Commitment) -> bool:
+    """ "During his stay, the president is scheduled to meet ...": the programme of the visit under
+    way, in the next few days or undated, is no commitment of its own."""
+    if (
+        item.firmness is Firmness.INVITED
+        or item.evidence is None
+        or not _STAY_PART.search(item.evidence.text)
+    ):
+        return False  # "before returning home, he invited his host": a visit of its own, later
+    if item.window.is_open:
+        return True
+    assert ctx.published is not None
+    start, end = bounds(item.window)
+    return start >= ctx.published and (end - ctx.published).days <= _STAY_DAYS
 
 
 def _read_sentence(
@@ -571,6 +599,12 @@ def _overlap(a: Window, b: Window) -> bool:
 
 
 _PARTS = {Kind.TALKS, Kind.MEETING, Kind.SIGNING}
+# Recurring formats with a body of their own: a session is named as such.
+_FORMATS = {Kind.COMMISSION, Kind.CONSULTATIONS}
+_NAMES_A_FORMAT = re.compile(
+    r"\b(?:session|round|sitting|consultations|commission|committee|" + lexicon.COMMISSION_WORDS + r")s?\b",
+    re.IGNORECASE,
+)
 # "which has not met since 2018, at an early date": a vague or open time never dates a past contact.
 _NO_DAY = {Precision.VAGUE, Precision.OPEN}
 # Kinds one contact may be called by in different sentences ("the talks on Friday", "via video link").
@@ -608,6 +642,7 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
                 and part.kind in _PARTS
                 and (part.window.is_open or visit.window.is_open)
                 and not _standalone(part)
+                and not _only_invited(visit, part)
             ):
                 return True  # talks, a dinner, a signing during a visit are parts of it
         if not shared:
@@ -616,6 +651,8 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
             return True  # "the upcoming meetings", "that meeting": the item already named
         return a.kind is b.kind or bool(a.city and a.city == b.city)
     if not shared or not _overlap(a.window, b.window):
+        return False
+    if _another_act_beside_a_format(a, b) or _another_act_beside_a_format(b, a):
         return False
     if (a.kind is Kind.VISIT) is not (b.kind is Kind.VISIT):
         visit, other = (a, b) if a.kind is Kind.VISIT else (b, a)
@@ -637,6 +674,23 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         visit, part = (a, b) if a.kind is Kind.VISIT else (b, a)
         return visit.kind is Kind.VISIT and part.kind in _PARTS and set(part.parties) <= set(visit.parties)
     return True
+
+
+def _another_act_beside_a_format(format_: Commitment, other: Commitment) -> bool:
+    """ "the next session of the Joint Commission" ... "technical teams will meet in the coming weeks":
+    a mention of another kind that does not name the format again is another act."""
+    if format_.kind not in _FORMATS or other.kind is format_.kind or other.evidence is None:
+        return False
+    return not _NAMES_A_FORMAT.search(other.evidence.text)
+
+
+def _only_invited(visit: Commitment, part: Commitment) -> bool:
+    """ "X invited Y to visit" has no date yet: talks the parties fixed for a date are no part of it."""
+    return (
+        visit.firmness is Firmness.INVITED
+        and part.firmness is not Firmness.INVITED
+        and not part.window.is_open
+    )
 
 
 def _standalone(item: Commitment) -> bool:
@@ -776,8 +830,11 @@ def _attach_lone_headlines(
 
 
 def _inherit_visit_city(items: list[Commitment]) -> None:
-    """A meeting held during a visit takes the visit's city when it names none."""
-    visits = [c for c in items if c.kind is Kind.VISIT and c.city and not c.window.is_open]
+    """A meeting held during a visit takes the visit's city when it names none.
+
+    Only a visit dated to its days has a programme; "a visit later this year" contains other acts'
+    windows without them being part of it."""
+    visits = [c for c in items if c.kind is Kind.VISIT and c.city and c.window.precision in _DAY_LEVEL]
     for item in items:
         if item.city or item.window.is_open or item.kind is Kind.VISIT:
             continue

@@ -15,6 +15,7 @@ from tracker.domain.model import Firmness, Kind
 __all__ = [
     "EVENT_WORDS",
     "RECEPTION",
+    "FUTURE_RECEPTION",
     "COMMISSION_WORDS",
     "PAST_TRIGGERS",
     "FUTURE_CUES",
@@ -31,6 +32,7 @@ __all__ = [
     "HERE_WORDS",
     "ABANDONED",
     "POSTPONEMENTS",
+    "STAY_PARTS",
     "KIND_LABELS",
     "compile_alternatives",
 ]
@@ -59,6 +61,15 @@ RECEPTION = (
     r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}(?:counterpart|president|"
     r"prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
 )
+# A reception to come names a contact too: "will receive the Foreign Minister of Slovenia", "is to be
+# received by the President", "looked forward to welcoming his counterpart to Dublin".
+_PEOPLE = r"(?:counterpart|president|prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
+FUTURE_RECEPTION = (
+    r"(?:receive|host|welcome|receiving|welcoming) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}"
+    + _PEOPLE
+    + "|"
+    r"be (?:also )?received by"
+)
 # Event words -> kind. Order matters only for ties at the same position.
 EVENT_WORDS: dict[str, Kind] = {
     r"(?:tele)?phone (?:call|conversation|talks?)s?": Kind.CALL,
@@ -82,6 +93,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
     r"meetings?|meet|met|gathering|get together|cabinet|session|round|retreat": Kind.MEETING,
     RECEPTION: Kind.MEETING,
+    FUTURE_RECEPTION: Kind.MEETING,
     # "was received by the President", "paid a courtesy call on the Prime Minister": an audience.
     r"(?:was|were) (?:also )?received by|(?:paid|pays|paying) (?:a )?courtesy calls? on|called on": Kind.MEETING,
     r"forums?|(?<!press )(?<!news )conferences?|congress": Kind.OTHER,
@@ -319,6 +331,13 @@ HERE_WORDS = r"here|in this city|in the capital"
 
 # Words that put an item off to a later time: ingest reschedules the stored item they name.
 POSTPONEMENTS = r"put off|postponed|pushed back|deferred|delayed|rescheduled"
+
+# Phrases that tie an act to the programme of a stay: "during his stay", "before returning home".
+STAY_PARTS = (
+    r"during (?:his|her|their|the|this) (?:stay|visit|trip|tour)|"
+    r"before (?:returning|flying|heading|travell?ing) (?:home|back)|"
+    r"before (?:departing|leaving|heading|flying) (?:for|to)"
+)
 
 # Pledges the text reports as abandoned or overtaken.
 ABANDONED = r"never took place|was cancelled|were cancelled|was called off|was abandoned|fell through"
