@@ -64,3 +64,6 @@ __getattr__
 # The interpreter reads these sys flags on every import (tests/bytecode_cache.py sets them).
 _.pycache_prefix
 _.dont_write_bytecode
+
+# typer.testing.CliRunner.invoke calls its module's _get_command; tests/conftest.py caches it.
+_._get_command
