@@ -12,10 +12,11 @@ import itertools
 import sqlite3
 
 import pytest
+from minsk import minsk_item, minsk_meeting
 from sqlalchemy import Date, bindparam
 from sqlalchemy.engine import make_url
 
-from tracker.domain.model import Commitment, Firmness, Kind, Meeting, Participant, ReviewState, Window
+from tracker.domain.model import Commitment, Kind, Meeting, Participant, ReviewState, Window
 from tracker.services import adding, tracking
 from tracker.speed import dbapi, dbapi_render, dbapi_sql
 from tracker.storage import items, meetings
@@ -119,27 +120,11 @@ def test_unusual_urls_are_left_to_sqlalchemy(url):
 
 
 def _item(**changes) -> Commitment:
-    values = {
-        "kind": Kind.CONSULTATIONS,
-        "firmness": Firmness.AGREED,
-        "window": Window(D(2017, 1, 1), D(2017, 12, 31), "year", "in 2017"),
-        "title": "Next round \u201cquoted\u201d",
-        "parties": ["RS", "BY"],
-        "city": "Minsk",
-        "review": ReviewState.CONFIRMED,
-        "made_on": D(2016, 10, 6),
-    }
-    return Commitment(**{**values, **changes})
+    return minsk_item(**{"title": "Next round \u201cquoted\u201d", **changes})
 
 
 def _meeting(start: dt.date, **changes) -> Meeting:
     values = {
-        "kind": Kind.CONSULTATIONS,
-        "start": start,
-        "end": start,
-        "title": "Consultations",
-        "city": "Minsk",
-        "parties": ["BY", "RS"],
         "participants": [
             Participant("A. Person", "deputy minister", "BY"),
             Participant("B. Person", None, None),
@@ -147,7 +132,7 @@ def _meeting(start: dt.date, **changes) -> Meeting:
         "start_time": dt.time(10, 30),
         "timezone": "Europe/Minsk",
     }
-    return Meeting(**{**values, **changes})
+    return minsk_meeting(start, **{**values, **changes})
 
 
 def _fill(engine) -> tuple[int, int]:

@@ -11,41 +11,15 @@ import json
 import re
 
 import pytest
+from minsk import minsk_item, minsk_meeting
 
-from tracker.domain.model import Commitment, Firmness, Kind, Meeting, Participant, ReviewState, Window
+from tracker.domain.model import Kind, ReviewState, Window
 from tracker.services import adding, tracking
 from tracker.storage import items, meetings, repo
 from tracker.storage.db import connection_scope
 
 AT = dt.datetime(2017, 1, 10, 12, 0, tzinfo=dt.UTC)
 D = dt.date
-
-
-def _item(**changes) -> Commitment:
-    values = {
-        "kind": Kind.CONSULTATIONS,
-        "firmness": Firmness.AGREED,
-        "window": Window(D(2017, 1, 1), D(2017, 12, 31), "year", "in 2017"),
-        "title": "Next round",
-        "parties": ["RS", "BY"],
-        "city": "Minsk",
-        "review": ReviewState.CONFIRMED,
-        "made_on": D(2016, 10, 6),
-    }
-    return Commitment(**{**values, **changes})
-
-
-def _meeting(start: dt.date, **changes) -> Meeting:
-    values = {
-        "kind": Kind.CONSULTATIONS,
-        "start": start,
-        "end": start,
-        "title": "Consultations",
-        "city": "Minsk",
-        "parties": ["BY", "RS"],
-        "participants": [Participant("A. Person", "deputy minister", "BY")],
-    }
-    return Meeting(**{**values, **changes})
 
 
 def _stored(session, item_id: int) -> tuple:
@@ -92,13 +66,13 @@ def test_adding_with_core_stores_what_the_orm_path_stores(engine, held):
 
     if held is not None:
         with Session(engine) as session:
-            tracking.add_meeting(session, _meeting(held), at=AT)
+            tracking.add_meeting(session, minsk_meeting(held), at=AT)
             session.commit()
     with Session(engine) as session:
-        by_orm = tracking.add_item(session, _item(), at=AT).id
+        by_orm = tracking.add_item(session, minsk_item(), at=AT).id
         session.commit()
     with connection_scope(engine) as connection:
-        by_core = adding.add_item(connection, _item(), at=AT)
+        by_core = adding.add_item(connection, minsk_item(), at=AT)
     with Session(engine) as session:
         assert _stored(session, by_core) == _stored(session, by_orm)
         assert repo.get_commitment(session, by_core).uid != repo.get_commitment(session, by_orm).uid
@@ -115,10 +89,10 @@ def test_a_meeting_that_could_fulfil_an_item_is_always_seen(engine):
     from tracker.storage import matching
 
     stored = [
-        _meeting(D(2017, 5, 15)),
-        _meeting(D(2017, 2, 1), parties=["BY", "RS", "HU"], city="Belgrade"),
-        _meeting(D(2016, 3, 1), parties=["BY"], kind=Kind.VISIT),
-        _meeting(D(2018, 1, 1), parties=["RU", "BY"], review=ReviewState.REJECTED),
+        minsk_meeting(D(2017, 5, 15)),
+        minsk_meeting(D(2017, 2, 1), parties=["BY", "RS", "HU"], city="Belgrade"),
+        minsk_meeting(D(2016, 3, 1), parties=["BY"], kind=Kind.VISIT),
+        minsk_meeting(D(2018, 1, 1), parties=["RU", "BY"], review=ReviewState.REJECTED),
     ]
     with Session(engine) as session:
         for meeting in stored:
@@ -139,12 +113,12 @@ def test_core_readers_return_what_the_orm_readers_return(engine):
     from sqlalchemy.orm import Session
 
     with Session(engine) as session:
-        held = tracking.add_meeting(session, _meeting(D(2017, 5, 15)), at=AT).id
-        tracking.add_meeting(session, _meeting(D(2017, 6, 1), parties=["HU"], participants=[]), at=AT)
+        held = tracking.add_meeting(session, minsk_meeting(D(2017, 5, 15)), at=AT).id
+        tracking.add_meeting(session, minsk_meeting(D(2017, 6, 1), parties=["HU"], participants=[]), at=AT)
         tracking.add_meeting(
-            session, _meeting(D(2017, 7, 1), review=ReviewState.REJECTED), at=AT, match=False
+            session, minsk_meeting(D(2017, 7, 1), review=ReviewState.REJECTED), at=AT, match=False
         )
-        item_id = tracking.add_item(session, _item(), at=AT).id
+        item_id = tracking.add_item(session, minsk_item(), at=AT).id
         session.commit()
         by_orm_meetings = [repo.meeting_to_domain(row) for row in repo.list_meetings(session)]
         by_orm_item = repo.commitment_to_domain(repo.get_commitment(session, item_id))
@@ -172,15 +146,19 @@ def test_items_list_json_written_by_the_database_equals_the_records_built_in_pyt
 
     today = D(2017, 6, 1)
     with Session(engine) as session:
-        held = tracking.add_meeting(session, _meeting(D(2018, 2, 1)), at=AT)
-        tracking.add_item(session, _item(), at=AT)  # fulfilled late by the meeting of 2018
-        tracking.add_item(session, _item(title="Open-ended", window=Window.open(), parties=["HU"]), at=AT)
+        held = tracking.add_meeting(session, minsk_meeting(D(2018, 2, 1)), at=AT)
+        tracking.add_item(session, minsk_item(), at=AT)  # fulfilled late by the meeting of 2018
         tracking.add_item(
-            session, _item(title="Due soon", window=Window(D(2017, 6, 1), D(2017, 6, 10), "day", "x")), at=AT
+            session, minsk_item(title="Open-ended", window=Window.open(), parties=["HU"]), at=AT
         )
         tracking.add_item(
             session,
-            _item(
+            minsk_item(title="Due soon", window=Window(D(2017, 6, 1), D(2017, 6, 10), "day", "x")),
+            at=AT,
+        )
+        tracking.add_item(
+            session,
+            minsk_item(
                 title="Overdue \u201cquoted\u201d",
                 window=Window(D(2016, 1, 1), D(2016, 2, 1), "month", "y"),
                 parties=["RU"],
@@ -188,7 +166,7 @@ def test_items_list_json_written_by_the_database_equals_the_records_built_in_pyt
             at=AT,
         )
         rejected = tracking.add_item(
-            session, _item(title="Rejected", review=ReviewState.REJECTED, parties=[]), at=AT
+            session, minsk_item(title="Rejected", review=ReviewState.REJECTED, parties=[]), at=AT
         )
         session.commit()
         assert repo.get_commitment(session, rejected.id).review == "rejected" and held.id
