@@ -230,8 +230,8 @@ NOT_LOADED = [
         ("tracker.extraction", "tracker.services", "tracker.exporters", "jinja2", "pydantic"),
     ),
     (["search", "Minsk"], ("tracker.extraction", "tracker.temporal", "tracker.services", "pydantic")),
-    (["remind"], UNUSED),
-    (["remind", "--json"], UNUSED),
+    (["remind"], (*UNUSED, *ORM)),
+    (["remind", "--json"], (*UNUSED, *ORM)),
     (["cadence"], (*UNUSED, "tracker.storage.models", "jinja2")),
     (
         ["report", "weekly", "--format", "json", "-o", "{tmp}/week.json"],

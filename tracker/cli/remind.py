@@ -346,7 +346,7 @@ def remind(
     kind_value = kind_.value if kind_ else None
     if not mail_to:
         # Text and JSON are written as the items are read: 100,000 of them never sit in memory (issue #16).
-        with app_ctx.session(read_only=True) as session:
+        with app_ctx.connection(read_only=True) as session:
             stream = stream_reminders(
                 session,
                 app_ctx.today,
@@ -360,7 +360,7 @@ def remind(
         if fail_on_overdue and stream.counts["overdue"]:
             raise typer.Exit(1)
         return
-    with app_ctx.session(read_only=True) as session:
+    with app_ctx.connection(read_only=True) as session:
         reminders = build_reminders(
             session,
             app_ctx.today,

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Select, Text, cast, func, literal_column, sel
 from tracker.domain.model import COMMITMENT_RECORD_FIELDS
 from tracker.speed.json_text import object_tail
 from tracker.storage import tables as t
+from tracker.storage.db import core_connection
 from tracker.storage.item_fields import ItemColumns
 
 if TYPE_CHECKING:
@@ -37,10 +38,6 @@ __all__ = [
 
 
 _IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
-
-
-def _connection(db: Session | Connection) -> Connection:
-    return db if isinstance(db, Connection) else db.connection()
 
 
 def _json_object(dialect: str, pairs: list[tuple[str, object]]) -> Any:
@@ -86,7 +83,7 @@ def select_item_records(db: Session | Connection, *leading: Any) -> Select[Any]:
     :param leading: columns of the items table to select instead of id, window_start,
         window_end and review.
     """
-    dialect = _connection(db).dialect.name
+    dialect = core_connection(db).dialect.name
     columns = ItemColumns()
     window = _json_object(
         dialect,
@@ -116,7 +113,7 @@ def fetch_item_records(
     them, and these columns need none but the window dates, which SQLite returns
     as ISO text: they are turned into dates here.
     """
-    connection = _connection(session)
+    connection = core_connection(session)
     result = connection.execute(query)
     try:
         rows = result.cursor.fetchall()
@@ -176,7 +173,7 @@ def iter_item_records(
     (status, review, window_end, fulfilled_on): items share few, and a million calls
     would cost more than the rest of the Python side.
     """
-    connection = _connection(db)
+    connection = core_connection(db)
     c = t.commitments.c
     select_ = select_item_records(connection, c.status, c.review, c.window_end, c.fulfilled_on)
     parts = [

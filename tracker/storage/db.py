@@ -295,6 +295,12 @@ def ensure_schema(engine: Engine) -> None:
     raise StorageError("cannot bring the database schema up to date: other processes keep changing it")
 
 
+def core_connection(db: Session | Connection) -> Connection:
+    """The Core connection of `db`: itself, or a session's (in the session's transaction). Storage's readers
+    take either, so a command that needs no ORM objects reads through `connection_scope` without loading it."""
+    return db if isinstance(db, Connection) else db.connection()
+
+
 # Any constant works; it only has to be the same in every tracker process.
 _SCHEMA_LOCK_KEY = 7_420_031
 

@@ -22,6 +22,7 @@ from tracker.domain.model import LinkState, ReviewState
 from tracker.domain.status import ACTIVE_STATUSES
 from tracker.limits import MAX_ID
 from tracker.storage import tables as t
+from tracker.storage.db import core_connection
 from tracker.storage.item_fields import ItemColumns, ItemRow, item_from_row
 from tracker.storage.new_rows import created_history_values, item_values, party_codes
 from tracker.storage.stored_rows import group_possible_matches, no_item_error
@@ -53,11 +54,6 @@ __all__ = [
 
 _ACTIVE_VALUES = sorted(str(status) for status in ACTIVE_STATUSES)
 _IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
-
-
-def _connection(db: Session | Connection) -> Connection:
-    """The Core connection of `db` (a session's, in its transaction)."""
-    return db if isinstance(db, Connection) else db.connection()
 
 
 def not_rejected(table: Table | type[m.Commitment] | type[m.Meeting]) -> Any:
@@ -139,7 +135,7 @@ def iter_items(db: Session | Connection, *, batch: int = 1000, **filters: Any) -
     """
     query = items_statement(item_conditions(**filters))
     # Core rows (through a session's connection, in its transaction): no ORM result machinery per row.
-    result = _connection(db).execute(query.execution_options(yield_per=batch))
+    result = core_connection(db).execute(query.execution_options(yield_per=batch))
     windows: dict[tuple[Any, ...], domain.Window] = {}
     make = ItemRow._make
     for rows in result.partitions():
@@ -162,7 +158,7 @@ def item_statement(item_id: Any) -> Select[Any]:
 
 def get_item(db: Session | Connection, item_id: int) -> domain.Commitment:
     """The item `item_id` as a domain object, read from Core rows; NotFoundError when there is none."""
-    row = _connection(db).execute(item_statement(item_id)).first() if 1 <= item_id <= MAX_ID else None
+    row = core_connection(db).execute(item_statement(item_id)).first() if 1 <= item_id <= MAX_ID else None
     if row is None:
         raise no_item_error(item_id)
     return item_from_row(ItemRow._make(row))
@@ -174,7 +170,7 @@ def fulfilling_meeting_statement(item_id: Any) -> Select[Any]:
 
 def get_fulfilling_meeting_id(db: Session | Connection, item_id: int) -> int | None:
     """The id of the meeting that fulfilled the item `item_id`, if one did."""
-    return _connection(db).execute(fulfilling_meeting_statement(item_id)).scalar()
+    return core_connection(db).execute(fulfilling_meeting_statement(item_id)).scalar()
 
 
 def item_history_statement(item_id: Any) -> Select[Any]:
@@ -188,7 +184,7 @@ def item_history_statement(item_id: Any) -> Select[Any]:
 
 def list_item_history(db: Session | Connection, item_id: int) -> list[Row[Any]]:
     """The history rows of the item `item_id` (changed_at, field, old_value, new_value, reason), oldest first."""
-    return list(_connection(db).execute(item_history_statement(item_id)))
+    return list(core_connection(db).execute(item_history_statement(item_id)))
 
 
 def item_links_statement(item_id: Any) -> Select[Any]:
@@ -202,7 +198,7 @@ def item_links_statement(item_id: Any) -> Select[Any]:
 
 def list_item_links(db: Session | Connection, item_id: int) -> list[Row[Any]]:
     """The fulfilment links of the item `item_id` (id, meeting_id, state, reason), in the order they were made."""
-    return list(_connection(db).execute(item_links_statement(item_id)))
+    return list(core_connection(db).execute(item_links_statement(item_id)))
 
 
 def add_item(connection: Connection, item: domain.Commitment, *, at: dt.datetime, reason: str) -> int:
@@ -253,7 +249,7 @@ def any_meeting_could_fulfil(db: Session | Connection, *, parties: list[str], si
     when none does, there is nothing to match.
     """
     statement = could_fulfil_statement(could_fulfil_conditions(party_codes(parties), since))
-    return bool(_connection(db).execute(statement).scalar())
+    return bool(core_connection(db).execute(statement).scalar())
 
 
 def reminder_condition(today: dt.date, horizon: dt.date, *, party: str | None, kind: str | None) -> Any:

@@ -19,6 +19,7 @@ from sqlalchemy import case, func, select
 
 from tracker.speed.sql_rows import fetch_batches, select_item_records
 from tracker.storage import tables as t
+from tracker.storage.db import core_connection
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -65,6 +66,6 @@ def iter_reminder_batches(
         .order_by(group, case((group == 2, c.window_start), else_=c.window_end), c.id)
     )
     # Through the session's connection: the same transaction.
-    for rows in fetch_batches(session.connection(), query, batch):
+    for rows in fetch_batches(core_connection(session), query, batch):
         for number, same_group in groupby(rows, key=itemgetter(0)):
             yield REMINDER_GROUPS[number], list(same_group)
