@@ -30,6 +30,7 @@ __all__ = [
     "is_fulfilled_late",
     "is_stale",
     "last_news",
+    "NOT_NEWS_FIELDS",
     "add_months",
     "kind_compatibility",
     "assess_match",
@@ -110,6 +111,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
+
+
+# History fields that are no news about an item (for `last_news`'s `history`): its storing (the day it
+# was made counts instead) and links the machine proposed (the meeting's own date counts).
+NOT_NEWS_FIELDS = ("created", "fulfilment_link")
 
 
 def last_news(

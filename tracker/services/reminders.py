@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tracker.domain import model as domain
-from tracker.domain.status import is_stale, last_news
+from tracker.domain.status import NOT_NEWS_FIELDS, is_stale, last_news
 from tracker.services.cadence import Cadence, list_cadences
 from tracker.speed.json_text import object_tail
 from tracker.speed.sql_rows import as_date, list_item_records, list_item_records_by_id
@@ -41,10 +41,6 @@ __all__ = [
     "stream_reminders",
     "list_stale",
 ]
-
-# History fields that are not news about an item: its storing (the day it was made
-# counts instead) and links proposed by the machine (the meeting's own date counts).
-_NOT_NEWS = ("created", "fulfilment_link")
 
 
 @dataclass(slots=True)
@@ -117,7 +113,7 @@ def list_stale(
     """
     items = items_store.list_items(session, open_ended=True, party=party, kind=kind)
     changes = items_store.list_last_change_days(
-        session, [item.stored_id for item in items], today, except_fields=_NOT_NEWS
+        session, [item.stored_id for item in items], today, except_fields=NOT_NEWS_FIELDS
     )
     meetings = list_last_meeting_days(
         session, ((item.stored_id, item.parties) for item in items), held_by=today

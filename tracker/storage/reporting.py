@@ -37,7 +37,7 @@ from sqlalchemy import (
 from tracker.clock import utc_date
 from tracker.domain.model import Status
 from tracker.domain.report import MeetingLine, SourceRef
-from tracker.domain.status import ACTIVE_STATUSES, State, add_months
+from tracker.domain.status import ACTIVE_STATUSES, NOT_NEWS_FIELDS, State, add_months
 from tracker.storage import tables as t
 from tracker.storage.item_fields import ItemColumns
 from tracker.storage.items import active_condition, not_rejected
@@ -524,9 +524,6 @@ def list_history_between(
 
 # Stale open-ended items: `tracker.domain.status.is_stale` and `last_news` as SQL (issue #16).
 
-# History fields that are no news about an item (as `tracker.services.reminders` reads them):
-# its storing (the day it was made counts instead) and links the machine proposed.
-NOT_NEWS_FIELDS = ("created", "fulfilment_link")
 _NO_NEWS = dt.date(1, 1, 1)  # below any stored day: stands for "no news" in `_DayFunctions.latest`
 
 
