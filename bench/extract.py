@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import statistics
 import time
 from pathlib import Path
@@ -44,12 +45,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared/corpus/dev"
-    )
+    # The team's shared folder, found as tests/extraction/test_dev_corpus.py finds it.
+    shared = Path(os.environ.get("TRACKER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    parser.add_argument("--corpus", type=Path, default=shared / "corpus/dev")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     docs = _load(args.corpus)
+    if not docs:
+        parser.error(f"no documents (*.txt) in {args.corpus}: give --corpus or set TRACKER_SHARED")
     from tracker.extraction import extract
 
     extract(*docs[0])  # load the gazetteer index and compile patterns once, as a long-running ingest would
