@@ -97,7 +97,7 @@ bench: setup
 	$(QUIET_EDITABLE) $(BIN)/pip install --quiet -e '.[dev,bench]'
 	@command -v task >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq taskwarrior) \
 		|| echo "make: cannot install taskwarrior; its rows will say so" >&2
-	$(BIN)/python bench/run.py --results bench/RESULTS.md
+	TRACKER_SHARED=$(abspath $(SHARED)) $(BIN)/python bench/run.py --results bench/RESULTS.md
 
 db-upgrade: setup
 	$(BIN)/tracker db upgrade
