@@ -35,4 +35,6 @@ def __getattr__(name: str) -> Any:
     # only needs period arithmetic (tracker.temporal.periods) does not pay for it.
     if name not in _HOMES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    globals()[name] = value  # later lookups find it at once (extraction asks some 40 times per document)
+    return value
