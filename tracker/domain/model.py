@@ -87,7 +87,7 @@ class ReviewState(StrEnum):
     REJECTED = "rejected"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Window:
     """A closed interval of dates in which a commitment is due.
 
@@ -121,7 +121,7 @@ class Window:
         return self.precision is Precision.OPEN
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """The sentence an item was read from, with offsets into the extracted text."""
 
@@ -130,14 +130,14 @@ class Evidence:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participant:
     name: str
     role: str | None = None
     country: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Meeting:
     """A diplomatic contact that took place (or is fixed for the publication day)."""
 
@@ -162,7 +162,7 @@ class Meeting:
     updated_at: dt.datetime | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Commitment:
     """A forward-looking item the parties agreed, planned, proposed or were invited to do."""
 
