@@ -10,6 +10,7 @@ the publication day count as meetings. Mentions of one contact are merged.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -402,7 +403,7 @@ def _add_contacts(
         # "talks on the sidelines of the Trilateral Meeting": two contacts on one day.
         after = [e for e in segment.events if e.start > segment.sidelines.end()]
         if after:
-            other = Meeting(**{**meeting.__dict__, "kind": refine_kind(text, after[0]), "participants": []})
+            other = dataclasses.replace(meeting, kind=refine_kind(text, after[0]), participants=[])
             _add(found, other, sidelines=True)
 
 
