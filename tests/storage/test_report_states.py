@@ -20,6 +20,8 @@ from tracker.storage.reporting import (
     ItemScope,
     count_item_states,
     list_item_facts,
+    list_items_in_state,
+    list_nearest_dated,
     list_open_items_of,
     made_between,
 )
@@ -147,3 +149,42 @@ def test_open_items_of_each_party_are_its_first_active_items(session, batch):
         assert {code: [f.id for f in listed] for code, listed in found.items()} == {
             code: expected[code][:number] for code, number in wanted.items()
         }
+
+
+@pytest.mark.parametrize("due_soon_days", [27, 0])
+def test_items_in_a_dated_state_come_soonest_end_first(session, due_soon_days):
+    """Issue #16: due soon, overdue and upcoming are read a status at a time through the (status, end) index
+    and merged; they are the items in that state, soonest window end first, then by id."""
+    _store(session, _cases())
+    scope = ItemScope(TODAY, due_soon_days)
+    facts = list_item_facts(session, scope)
+    for state in (State.OVERDUE, State.DUE_SOON, State.UPCOMING):
+        expected = [
+            f.id for f in sorted(facts, key=lambda f: (f.window_end or dt.date.min, f.id)) if f.state is state
+        ]
+        assert len(expected) > 3
+        for limit in (None, 1, 3, len(expected) + 1):
+            listed = list_items_in_state(session, scope, state, limit=limit)
+            assert [f.id for f in listed] == expected[:limit]
+    with pytest.raises(ValueError):
+        list_items_in_state(session, scope, State.OPEN_ENDED, limit=3)
+
+
+@pytest.mark.parametrize("opened_by_days", [0, 30, 400])
+def test_nearest_dated_items_are_the_active_ones_ending_nearest_the_day(session, opened_by_days):
+    _store(session, _cases())
+    scope = ItemScope(TODAY, 27)
+    opened_by = TODAY + dt.timedelta(days=opened_by_days)
+    dated = [
+        f
+        for f in list_item_facts(session, scope)
+        if f.status in ("open", "rescheduled")
+        and f.window_start is not None
+        and f.window_end is not None
+        and f.window_start <= opened_by
+    ]
+    nearest = [f.id for f in sorted(dated, key=lambda f: (abs((f.window_end - TODAY).days), f.id))]
+    for limit in (1, 5, len(nearest) + 1):
+        found, total = list_nearest_dated(session, scope, opened_by=opened_by, limit=limit)
+        assert sorted(f.id for f in found) == sorted(nearest[:limit])
+        assert total == len(nearest)

@@ -40,7 +40,7 @@ from tracker.domain.report import MeetingLine, SourceRef
 from tracker.domain.status import ACTIVE_STATUSES, NOT_NEWS_FIELDS, State, add_months
 from tracker.storage import tables as t
 from tracker.storage.item_fields import ItemColumns
-from tracker.storage.items import active_condition, not_rejected
+from tracker.storage.items import active_condition, not_rejected, unindexed
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -269,19 +269,59 @@ def list_item_facts(
     ]
 
 
-def _soonest_end() -> list[Any]:
-    """Soonest window end first, open-ended last (then by id, which list_item_facts adds)."""
+def _first_active_by_end(
+    db: Session | Connection,
+    scope: ItemScope,
+    where: Sequence[Any],
+    *,
+    limit: int | None,
+    latest_first: bool = False,
+) -> list[ItemFact]:
+    """The first `limit` active items of `scope` with a window end meeting `where`, soonest end first
+    (latest first when `latest_first`), then by id.
+
+    One read per active status, in the order of ix_commitments_status_window_end, merged: with the
+    status fixed the index gives the order, so the database stops after `limit` rows instead of
+    sorting every item that matches (most active items are overdue).
+    """
     c = t.commitments.c
-    return [c.window_end.is_(None), c.window_end]
+    end = c.window_end.desc() if latest_first else c.window_end
+    found: list[ItemFact] = []
+    for status in _ACTIVE_VALUES:
+        found += list_item_facts(
+            db,
+            scope,
+            where=[c.status == status, c.window_end.is_not(None), *where],
+            order_by=[end],
+            limit=limit,
+        )
+    found.sort(key=lambda fact: fact.id)
+    found.sort(
+        key=lambda fact: fact.window_end or dt.date.min, reverse=latest_first
+    )  # stable: ids stay in order
+    return found[:limit]
+
+
+def _window_ends_in(scope: ItemScope, state: State) -> list[Any]:
+    """SQL: the window end of an active item is in the range that makes its state `state` (see state_expression)."""
+    end = t.commitments.c.window_end
+    horizon = scope.today + dt.timedelta(days=scope.due_soon_days)
+    ranges = {
+        State.OVERDUE: [end < scope.today],
+        State.DUE_SOON: [end >= scope.today, end <= horizon],
+        State.UPCOMING: [end > horizon],
+    }
+    if state not in ranges:
+        raise ValueError(f"not a state of an item with a window end: {state}")
+    return ranges[state]
 
 
 def list_items_in_state(
     db: Session | Connection, scope: ItemScope, state: State, *, limit: int | None
 ) -> list[ItemFact]:
-    """The first `limit` items of `scope` in `state` on its day, soonest window end first."""
-    return list_item_facts(
-        db, scope, where=[scope.state() == str(state)], order_by=_soonest_end(), limit=limit
-    )
+    """The first `limit` items of `scope` in `state` (overdue, due soon or upcoming) on its day, soonest
+    window end first, then by id."""
+    return _first_active_by_end(db, scope, _window_ends_in(scope, state), limit=limit)
 
 
 def list_items_made_between(
@@ -313,26 +353,27 @@ def list_nearest_dated(
     them (in no particular order) and how many such items there are in all.
     """
     c = t.commitments.c
-    dated = [
-        active_condition(),
-        c.window_start.is_not(None),
-        c.window_end.is_not(None),
-        c.window_start <= opened_by,
-    ]
+    opened = [c.window_start.is_not(None), c.window_start <= opened_by]
     today = scope.today
-    # The nearest ones are among the `limit` nearest on each side of the day, each one an indexed LIMIT query.
-    after = list_item_facts(
-        db, scope, where=[*dated, c.window_end >= today], order_by=[c.window_end], limit=limit
-    )
-    before = list_item_facts(
-        db, scope, where=[*dated, c.window_end < today], order_by=[c.window_end.desc()], limit=limit
-    )
+    # The nearest ones are among the `limit` nearest on each side of the day.
+    after = _first_active_by_end(db, scope, [*opened, c.window_end >= today], limit=limit)
+    before = _first_active_by_end(db, scope, [*opened, c.window_end < today], limit=limit, latest_first=True)
     nearest = sorted(
         after + before,
         key=lambda fact: (abs((fact.window_end - today).days) if fact.window_end else 0, fact.id),
     )
+    # Counted in one pass over the table: through an index, each of the many matching rows is a lookup.
+    start, end = unindexed(c.window_start), unindexed(c.window_end)
     total = db.execute(
-        select(func.count()).select_from(t.commitments).where(*scope.conditions(), *dated)
+        select(func.count())
+        .select_from(t.commitments)
+        .where(
+            *scope.conditions(),
+            unindexed(c.status).in_(_ACTIVE_VALUES),
+            start.is_not(None),
+            end.is_not(None),
+            start <= opened_by,
+        )
     ).scalar_one()
     return nearest[:limit], total
 
