@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import Counter
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
 from tracker.domain.status import State, derive_state
 from tracker.storage import models as m
 from tracker.storage.reporting import (
     ItemScope,
+    count_item_kinds,
     count_item_states,
     list_item_facts,
     list_items_in_state,
@@ -188,3 +190,20 @@ def test_nearest_dated_items_are_the_active_ones_ending_nearest_the_day(session,
         found, total = list_nearest_dated(session, scope, opened_by=opened_by, limit=limit)
         assert sorted(f.id for f in found) == sorted(nearest[:limit])
         assert total == len(nearest)
+
+
+def test_item_kinds_are_counted_with_their_party_set_and_state(session):
+    ids = _store(session, _cases())
+    kinds = ["consultations", "visit", "talks"]
+    for item_id in ids:
+        session.execute(
+            update(m.Commitment).where(m.Commitment.id == item_id).values(kind=kinds[item_id % 3])
+        )
+    scope = ItemScope(TODAY, 27)
+    by_kind = count_item_kinds(session, scope)
+    facts = {f.id: f for f in list_item_facts(session, scope)}
+    assert by_kind == Counter((facts[i].parties, kinds[i % 3], facts[i].state) for i in ids)
+    summed: Counter = Counter()
+    for (parties, _kind, state), number in by_kind.items():
+        summed[(parties, state)] += number
+    assert summed == count_item_states(session, scope)
