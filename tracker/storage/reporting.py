@@ -706,9 +706,11 @@ def list_stale_ids(
     """Ids of the first `limit` (None: all) active open-ended items of `scope` with no news for
     `stale_months` months on its day, least recent news first, then by id; and how many there are."""
     conditions, news = _stale_conditions(db, scope, stale_months)
-    query = select(t.commitments.c.id).where(*conditions).order_by(news, t.commitments.c.id)
+    # The total beside each row (a window over every row found, before the LIMIT): the rule runs once.
+    query = (
+        select(t.commitments.c.id, func.count().over()).where(*conditions).order_by(news, t.commitments.c.id)
+    )
     if limit:
         query = query.limit(limit)
-    ids = list(db.execute(query).scalars())
-    total = db.execute(select(func.count()).select_from(t.commitments).where(*conditions)).scalar_one()
-    return ids, total
+    rows = db.execute(query).all()
+    return [row[0] for row in rows], rows[0][1] if rows else 0
