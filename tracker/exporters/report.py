@@ -18,13 +18,12 @@ from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
 from tracker.domain.report import ComplianceRecord, IsoWeek, ItemLine, Listing, Timeline, WeeklyReport
 from tracker.gazetteer import party_name
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
+    from jinja2 import Environment
 
 __all__ = [
     "REPORT_FORMAT",
@@ -179,6 +178,9 @@ def _filters() -> dict:
 
 @cache
 def _environment(kind: str) -> Environment:
+    # Jinja2 is imported here: JSON and the compliance table need no template (issue #16).
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
     loader = PackageLoader("tracker.exporters", "templates")
     if kind == "html":
         env = Environment(
