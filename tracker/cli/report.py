@@ -112,8 +112,8 @@ def _send(settings, to: str, report) -> None:
         settings,
         to,
         render.report_subject(report),
-        render.render_markdown(report),
-        render.render_html(report),
+        render.render_markdown(report, _cache_dir(settings)),
+        render.render_html(report, _cache_dir(settings)),
     )
     typer.echo(f"sent {render.report_subject(report)} to {to}", err=True)
 
@@ -179,9 +179,9 @@ def weekly(
 
         _write(json.dumps(render.report_to_json(report), ensure_ascii=False, indent=2) + "\n", path)
     elif chosen is ReportFormat.HTML:
-        _write(render.render_html(report), path)
+        _write(render.render_html(report, _cache_dir(app_ctx.settings)), path)
     else:
-        _write(render.render_markdown(report), path)
+        _write(render.render_markdown(report, _cache_dir(app_ctx.settings)), path)
 
 
 @report_app.command("compliance")
