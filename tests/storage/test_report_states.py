@@ -12,7 +12,7 @@ import itertools
 from collections import Counter
 
 import pytest
-from sqlalchemy import insert, select, update
+from sqlalchemy import event, insert, select, update
 
 from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
 from tracker.domain.status import State, derive_state
@@ -22,7 +22,9 @@ from tracker.storage.reporting import (
     count_item_kinds,
     count_item_states,
     list_item_facts,
+    list_items_fulfilled_between,
     list_items_in_state,
+    list_items_made_between,
     list_nearest_dated,
     list_open_items_of,
     made_between,
@@ -207,3 +209,38 @@ def test_item_kinds_are_counted_with_their_party_set_and_state(session):
     for (parties, _kind, state), number in by_kind.items():
         summed[(parties, state)] += number
     assert summed == count_item_states(session, scope)
+
+
+def _query_plans(session, read) -> list[str]:
+    """SQLite's plan of each statement that `read()` runs, its steps joined by " / "."""
+    connection = session.connection()
+    statements = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _executemany):
+        statements.append((statement, parameters))
+
+    event.listen(connection, "before_cursor_execute", remember)
+    try:
+        read()
+    finally:
+        event.remove(connection, "before_cursor_execute", remember)
+    raw = connection.connection.driver_connection
+    return [" / ".join(row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + s, p)) for s, p in statements]
+
+
+def test_the_reports_reads_of_a_week_and_of_a_state_go_through_their_indexes(session):
+    """Issue #16 (docs/performance.md): made and fulfilled in the week read the week's rows; due soon and
+    overdue read each active status in window end order and stop at their LIMIT, with no sort."""
+    if session.get_bind().dialect.name != "sqlite":
+        pytest.skip("SQLite's query plans")
+    _store(session, _cases())
+    scope = ItemScope(TODAY, 27)
+    week = (TODAY - dt.timedelta(days=7), TODAY)
+    made = _query_plans(session, lambda: list_items_made_between(session, scope, *week))
+    assert "ix_commitments_made_on" in made[0] and "SCAN commitments" not in made[0]
+    fulfilled = _query_plans(session, lambda: list_items_fulfilled_between(session, scope, *week))
+    assert "ix_commitments_status_fulfilled_on" in fulfilled[0]
+    for state in (State.OVERDUE, State.DUE_SOON):
+        plans = _query_plans(session, lambda state=state: list_items_in_state(session, scope, state, limit=3))
+        ordered = [plan for plan in plans if "ix_commitments_status_window_end" in plan]
+        assert len(ordered) == 2 and not any("TEMP B-TREE" in plan for plan in ordered), plans
