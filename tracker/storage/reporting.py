@@ -22,6 +22,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Date,
+    Select,
     and_,
     case,
     cast,
@@ -246,18 +247,22 @@ def list_item_facts(
     Reads plain columns only (no ORM objects). `active=True`-like filters are SQL
     conditions in `where`: see `active_condition` and `ItemScope.state`.
     """
-    columns = ItemColumns()
-    query = (
-        select(*(columns[name] for name in _FACT_FIELDS), scope.state())
-        .where(*scope.conditions(), *where)
-        .order_by(*order_by, t.commitments.c.id)
-    )
+    query = _fact_query(scope).where(*scope.conditions(), *where).order_by(*order_by, t.commitments.c.id)
     if limit:
         query = query.limit(limit)
-    # Columns chosen by name (ItemColumns) give untyped rows; their order is the select's.
-    rows: Sequence[Any] = db.execute(query).all()
+    return _facts(db, db.execute(query).all())
+
+
+def _fact_query(scope: ItemScope) -> Select[Any]:
+    """SELECT of the columns `_facts` turns into ItemFacts, the item's state on the scope's day last."""
+    columns = ItemColumns()
+    return select(*(columns[name] for name in _FACT_FIELDS), scope.state())
+
+
+def _facts(db: Session | Connection, rows: Sequence[Any]) -> list[ItemFact]:
+    """ItemFacts of rows of `_fact_query`, in their order: their parties (and the day stored, where
+    no day made is) read by id, for these rows only."""
     ids = [row[0] for row in rows]
-    # Parties and the day an item was stored are read for the rows found only, by id.
     codes: dict[int, list[str]] = defaultdict(list)
     stored_on = {}
     missing = {row[0] for row in rows if row[6] is None}
@@ -400,8 +405,9 @@ def list_nearest_dated(
     return nearest[:limit], total
 
 
-def _iter_active_ids(db: Session | Connection, scope: ItemScope, batch: int) -> Generator[list[int]]:
-    """Ids of the active items of `scope`, soonest window end first, open-ended last, then by id; `batch` at a time.
+def _iter_active_rows(db: Session | Connection, scope: ItemScope, batch: int) -> Generator[list[Any]]:
+    """Rows of `_fact_query` of the active items of `scope`, soonest window end first, open-ended last,
+    then by id; `batch` at a time.
 
     Each active status is read on its own in the order of its index (ix_commitments_status_window_end,
     whose entries end with the row id), and the reads are merged: no sort of every active item
@@ -412,16 +418,16 @@ def _iter_active_ids(db: Session | Connection, scope: ItemScope, batch: int) -> 
     try:
         for status in _ACTIVE_VALUES:
             query = (
-                select(c.window_end, c.id)
+                _fact_query(scope)
                 .where(*scope.conditions(), c.status == status, c.window_end.is_not(None))
                 .order_by(c.window_end, c.id)
             )
             results.append(db.execute(query.execution_options(yield_per=batch)))
-        dated = (item_id for _end, item_id in heapq.merge(*(iter(result) for result in results)))
-        open_ended = select(c.id).where(*scope.conditions(), active_condition(), c.window_end.is_(None))
+        dated = heapq.merge(*(iter(result) for result in results), key=lambda row: (row[3], row[0]))
+        open_ended = _fact_query(scope).where(*scope.conditions(), active_condition(), c.window_end.is_(None))
         results.append(db.execute(open_ended.order_by(c.id).execution_options(yield_per=batch)))
-        ids = itertools.chain(dated, (row[0] for row in results[-1]))
-        while chunk := list(itertools.islice(ids, batch)):
+        rows = itertools.chain(dated, results[-1])
+        while chunk := list(itertools.islice(rows, batch)):
             yield chunk
     finally:
         for result in results:
@@ -433,7 +439,7 @@ def list_open_items_of(
 ) -> dict[str, list[ItemFact]]:
     """Party code -> its first `wanted[code]` active items of `scope`, soonest window end first (open-ended last).
 
-    One read of the active items' ids in that order (`_iter_active_ids`), `batch` at a time, that
+    One read of the active items in that order (`_iter_active_rows`), `batch` at a time, that
     stops as soon as every party has its number: each party's first items come early in the
     order, so 30 partners' first 50 cost a few thousand rows, not one scan per partner. Ask for
     no more than a party has (its count from `count_item_states`), or the read goes to the end.
@@ -442,21 +448,13 @@ def list_open_items_of(
     found: dict[str, list[ItemFact]] = {code: [] for code in wanted}
     if not need:
         return found
-    batches = _iter_active_ids(db, scope, batch)
+    batches = _iter_active_rows(db, scope, batch)
     try:
-        for ids in batches:
-            codes: dict[int, list[str]] = defaultdict(list)
-            for item_id, code in db.execute(
-                select(t.commitment_parties.c.commitment_id, t.commitment_parties.c.code).where(
-                    t.commitment_parties.c.commitment_id.in_(ids), t.commitment_parties.c.code.in_(list(need))
-                )
-            ):
-                codes[item_id].append(code)
-            facts = list_item_facts_by_id(db, scope, codes)
-            for item_id in ids:
-                for code in sorted(codes.get(item_id, ())):
+        for rows in batches:
+            for fact in _facts(db, rows):
+                for code in fact.parties:
                     if code in need:
-                        found[code].append(facts[item_id])
+                        found[code].append(fact)
                         need[code] -= 1
                         if not need[code]:
                             del need[code]
