@@ -14,6 +14,7 @@ from tracker.errors import ConfigError, InputError
 from tracker.exporters import report as render
 from tracker.private_files import write_private_text
 from tracker.services.report import DEFAULT_LIMIT, build_compliance, build_weekly_report, parse_week
+from tracker.speed.json_text import indented
 
 report_app = typer.Typer(
     help="The weekly status report and each partner's compliance record.", no_args_is_help=True
@@ -172,12 +173,7 @@ def weekly(
         if path is None:
             return
     if chosen is ReportFormat.JSON:
-        if path is None:
-            print_json(render.report_to_json(report))
-            return
-        import json
-
-        _write(json.dumps(render.report_to_json(report), ensure_ascii=False, indent=2) + "\n", path)
+        _write(indented(render.report_to_json(report)) + "\n", path)
     elif chosen is ReportFormat.HTML:
         _write(render.render_html(report, _cache_dir(app_ctx.settings)), path)
     else:

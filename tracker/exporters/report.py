@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 from tracker.domain.report import ComplianceRecord, IsoWeek, ItemLine, Listing, Timeline, WeeklyReport
 from tracker.gazetteer import party_name
+from tracker.speed.json_text import ReprFloat
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -347,6 +348,11 @@ def _timeline_view(timeline: Timeline, today: dt.date) -> _TimelineView:
 # JSON
 
 
+def _rate(value: float | None) -> ReprFloat | None:
+    """A float of the JSON: written as `json` writes it by `tracker.speed.json_text.indented` too."""
+    return None if value is None else ReprFloat(value)
+
+
 def _plain(value: object) -> object:
     if value is None or type(value) in _AS_THEY_ARE:
         return value
@@ -360,8 +366,8 @@ def _plain(value: object) -> object:
         return {
             **_plain_fields(value),
             "assessed": value.assessed,
-            "on_time_rate": value.on_time_rate,
-            "score": value.score,
+            "on_time_rate": _rate(value.on_time_rate),
+            "score": _rate(value.score),
         }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return _plain_fields(value)
