@@ -69,6 +69,7 @@ __all__ = [
 ]
 
 _IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
+_COLUMNS = ItemColumns()  # built once: the fields read here need none of its joins
 _ACTIVE_VALUES = sorted(str(status) for status in ACTIVE_STATUSES)
 
 
@@ -196,7 +197,7 @@ def _grouped_counts(
     where = [made_between(made_since)] if made_since is not None else []
     # Each item's codes joined in a subquery per item ("BY,RS", in any order): on SQLite a third
     # cheaper than grouping the whole parties table first and joining it.
-    codes = ItemColumns()["parties"].label("codes")
+    codes = _COLUMNS["parties"].label("codes")
     state = scope.state().label("state")
     query = (
         select(codes, state, *more, func.count())
@@ -255,8 +256,7 @@ def list_item_facts(
 
 def _fact_query(scope: ItemScope) -> Select[Any]:
     """SELECT of the columns `_facts` turns into ItemFacts, the item's state on the scope's day last."""
-    columns = ItemColumns()
-    return select(*(columns[name] for name in _FACT_FIELDS), scope.state())
+    return select(*(_COLUMNS[name] for name in _FACT_FIELDS), scope.state())
 
 
 def _facts(db: Session | Connection, rows: Sequence[Any]) -> list[ItemFact]:
@@ -485,10 +485,9 @@ def list_item_details(db: Session | Connection, ids: Iterable[int]) -> dict[int,
     """Texts and source document of the items with these ids (the document text itself is not read)."""
     wanted = sorted(set(ids))
     found: dict[int, ItemDetail] = {}
-    columns = ItemColumns()
     for chunk in _chunks(wanted):
         query = (
-            select(*(columns[name] for name in _DETAIL_FIELDS), *_document_columns())
+            select(*(_COLUMNS[name] for name in _DETAIL_FIELDS), *_document_columns())
             .outerjoin(t.documents, t.documents.c.id == t.commitments.c.document_id)
             .where(t.commitments.c.id.in_(chunk))
         )
@@ -683,7 +682,7 @@ def _stale_conditions(db: Session | Connection, scope: ItemScope, stale_months: 
         )
         .scalar_subquery()
     )
-    codes = ItemColumns()["parties"]
+    codes = _COLUMNS["parties"]
     meeting_days = _last_meeting_days(db, scope, codes)
     met = case(meeting_days, value=codes) if meeting_days else null()
     no_news = literal(_NO_NEWS, Date)
