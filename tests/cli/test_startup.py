@@ -235,11 +235,11 @@ NOT_LOADED = [
     (["cadence"], (*UNUSED, "tracker.storage.models", "jinja2")),
     (
         ["report", "weekly", "--format", "json", "-o", "{tmp}/week.json"],
-        (*ORM, "tracker.extraction", "tracker.temporal", "tracker.exporters.ics", "pydantic"),
+        (*ORM, "tracker.extraction", "tracker.temporal", "tracker.exporters.ics", "pydantic", "jinja2"),
     ),
     (
         ["report", "compliance"],
-        (*ORM, "tracker.extraction", "tracker.temporal", "tracker.exporters.ics", "pydantic"),
+        (*ORM, "tracker.extraction", "tracker.temporal", "tracker.exporters.ics", "pydantic", "jinja2"),
     ),
     (["export", "ics", "-o", "{tmp}/out.ics"], ("tracker.extraction", "tracker.temporal", "jinja2")),
     (["export", "vdir", "{tmp}/vdir"], ("tracker.extraction", "tracker.temporal", "jinja2")),

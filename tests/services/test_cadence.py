@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tracker.domain.model import Kind, Status, Window
 from tracker.services.cadence import list_cadences
+from tracker.services.report import build_weekly_report
 
 D = dt.date
 
@@ -64,3 +67,27 @@ def test_active_items_counts_each_active_item_of_a_kind_such_a_meeting_fulfils(
     add_item(**promise, status=Status.CANCELLED, title="Cancelled")
     [series] = list_cadences(session, D(2018, 4, 4))
     assert series.active_items == 3 and not series.late
+
+
+@pytest.mark.parametrize("party", [None, "BY", "FR", "HU"])
+def test_the_weekly_report_lists_the_late_cadences_with_its_own_counts(session, add_meeting, add_item, party):
+    """Issue #16: the report counts each party set's active items of each kind in its one grouped pass
+    and hands them to list_cadences; its late cadences are list_cadences' own."""
+    for day in (D(2015, 10, 1), D(2016, 10, 1)):
+        add_meeting(day)
+        add_meeting(day, parties=["DE", "FR"], kind=Kind.TALKS, city="Paris")
+        add_meeting(day, parties=["HU", "RS"], kind=Kind.VISIT, city="Budapest")
+    promise = dict(window=Window.open(), made_on=D(2016, 10, 1), city=None)
+    add_item(**promise, parties=["DE", "FR"], kind=Kind.TALKS)  # the DE+FR round is promised: not late
+    add_item(**promise, kind=Kind.VISIT)  # no consultations round fulfils a visit: BY+RS stays late
+    add_item(**promise, parties=["HU", "RS"], kind=Kind.VISIT, status=Status.CANCELLED)
+    today = D(2018, 4, 10)
+    expected = [
+        (tuple(c.parties), c.kind, c.days_late)
+        for c in list_cadences(session, today)
+        if c.late and (party is None or party in c.parties)
+    ]
+    report = build_weekly_report(session, today=today, party=party)
+    assert report.cadences is not None
+    assert [(c.parties, c.kind, c.days_late) for c in report.cadences.items] == expected
+    assert len(expected) == {None: 2, "BY": 1, "FR": 0, "HU": 1}[party]

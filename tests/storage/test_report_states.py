@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import Counter
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import event, insert, select, update
 
 from tracker.domain.model import Commitment, Firmness, Kind, Precision, ReviewState, Status, Window
 from tracker.domain.status import State, derive_state
 from tracker.storage import models as m
 from tracker.storage.reporting import (
     ItemScope,
+    count_item_kinds,
     count_item_states,
     list_item_facts,
+    list_items_fulfilled_between,
+    list_items_in_state,
+    list_items_made_between,
+    list_nearest_dated,
     list_open_items_of,
     made_between,
 )
@@ -147,3 +153,94 @@ def test_open_items_of_each_party_are_its_first_active_items(session, batch):
         assert {code: [f.id for f in listed] for code, listed in found.items()} == {
             code: expected[code][:number] for code, number in wanted.items()
         }
+
+
+@pytest.mark.parametrize("due_soon_days", [27, 0])
+def test_items_in_a_dated_state_come_soonest_end_first(session, due_soon_days):
+    """Issue #16: due soon, overdue and upcoming are read a status at a time through the (status, end) index
+    and merged; they are the items in that state, soonest window end first, then by id."""
+    _store(session, _cases())
+    scope = ItemScope(TODAY, due_soon_days)
+    facts = list_item_facts(session, scope)
+    for state in (State.OVERDUE, State.DUE_SOON, State.UPCOMING):
+        expected = [
+            f.id for f in sorted(facts, key=lambda f: (f.window_end or dt.date.min, f.id)) if f.state is state
+        ]
+        assert len(expected) > 3
+        for limit in (None, 1, 3, len(expected) + 1):
+            listed = list_items_in_state(session, scope, state, limit=limit)
+            assert [f.id for f in listed] == expected[:limit]
+    with pytest.raises(ValueError):
+        list_items_in_state(session, scope, State.OPEN_ENDED, limit=3)
+
+
+@pytest.mark.parametrize("opened_by_days", [0, 30, 400])
+def test_nearest_dated_items_are_the_active_ones_ending_nearest_the_day(session, opened_by_days):
+    _store(session, _cases())
+    scope = ItemScope(TODAY, 27)
+    opened_by = TODAY + dt.timedelta(days=opened_by_days)
+    dated = [
+        f
+        for f in list_item_facts(session, scope)
+        if f.status in ("open", "rescheduled")
+        and f.window_start is not None
+        and f.window_end is not None
+        and f.window_start <= opened_by
+    ]
+    nearest = [f.id for f in sorted(dated, key=lambda f: (abs((f.window_end - TODAY).days), f.id))]
+    for limit in (1, 5, len(nearest) + 1):
+        found, total = list_nearest_dated(session, scope, opened_by=opened_by, limit=limit)
+        assert sorted(f.id for f in found) == sorted(nearest[:limit])
+        assert total == len(nearest)
+
+
+def test_item_kinds_are_counted_with_their_party_set_and_state(session):
+    ids = _store(session, _cases())
+    kinds = ["consultations", "visit", "talks"]
+    for item_id in ids:
+        session.execute(
+            update(m.Commitment).where(m.Commitment.id == item_id).values(kind=kinds[item_id % 3])
+        )
+    scope = ItemScope(TODAY, 27)
+    by_kind = count_item_kinds(session, scope)
+    facts = {f.id: f for f in list_item_facts(session, scope)}
+    assert by_kind == Counter((facts[i].parties, kinds[i % 3], facts[i].state) for i in ids)
+    summed: Counter = Counter()
+    for (parties, _kind, state), number in by_kind.items():
+        summed[(parties, state)] += number
+    assert summed == count_item_states(session, scope)
+
+
+def _query_plans(session, read) -> list[str]:
+    """SQLite's plan of each statement that `read()` runs, its steps joined by " / "."""
+    connection = session.connection()
+    statements = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _executemany):
+        statements.append((statement, parameters))
+
+    event.listen(connection, "before_cursor_execute", remember)
+    try:
+        read()
+    finally:
+        event.remove(connection, "before_cursor_execute", remember)
+    raw = connection.connection.driver_connection
+    return [" / ".join(row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + s, p)) for s, p in statements]
+
+
+def test_the_reports_reads_of_a_week_and_of_a_state_go_through_their_indexes(session):
+    """Issue #16 (docs/performance.md): made and fulfilled in the week read the week's rows; due soon and
+    overdue read each active status in window end order and stop at their LIMIT, with no sort."""
+    if session.get_bind().dialect.name != "sqlite":
+        pytest.skip("SQLite's query plans")
+    _store(session, _cases())
+    scope = ItemScope(TODAY, 27)
+    week = (TODAY - dt.timedelta(days=7), TODAY)
+    made = _query_plans(session, lambda: list_items_made_between(session, scope, *week))
+    assert "ix_commitments_made_on" in made[0] and "SCAN commitments" not in made[0]
+    fulfilled = _query_plans(session, lambda: list_items_fulfilled_between(session, scope, *week))
+    assert "ix_commitments_status_fulfilled_on" in fulfilled[0]
+    for state in (State.OVERDUE, State.DUE_SOON):
+        plans = _query_plans(session, lambda state=state: list_items_in_state(session, scope, state, limit=3))
+        ordered = [plan for plan in plans if "ix_commitments_status_window_end" in plan]
+        assert len(ordered) == 2 and not any("TEMP B-TREE" in plan for plan in ordered), plans

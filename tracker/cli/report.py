@@ -14,6 +14,7 @@ from tracker.errors import ConfigError, InputError
 from tracker.exporters import report as render
 from tracker.private_files import write_private_text
 from tracker.services.report import DEFAULT_LIMIT, build_compliance, build_weekly_report, parse_week
+from tracker.speed.json_text import indented
 
 report_app = typer.Typer(
     help="The weekly status report and each partner's compliance record.", no_args_is_help=True
@@ -112,8 +113,8 @@ def _send(settings, to: str, report) -> None:
         settings,
         to,
         render.report_subject(report),
-        render.render_markdown(report),
-        render.render_html(report),
+        render.render_markdown(report, _cache_dir(settings)),
+        render.render_html(report, _cache_dir(settings)),
     )
     typer.echo(f"sent {render.report_subject(report)} to {to}", err=True)
 
@@ -172,16 +173,11 @@ def weekly(
         if path is None:
             return
     if chosen is ReportFormat.JSON:
-        if path is None:
-            print_json(render.report_to_json(report))
-            return
-        import json
-
-        _write(json.dumps(render.report_to_json(report), ensure_ascii=False, indent=2) + "\n", path)
+        _write(indented(render.report_to_json(report)) + "\n", path)
     elif chosen is ReportFormat.HTML:
-        _write(render.render_html(report), path)
+        _write(render.render_html(report, _cache_dir(app_ctx.settings)), path)
     else:
-        _write(render.render_markdown(report), path)
+        _write(render.render_markdown(report, _cache_dir(app_ctx.settings)), path)
 
 
 @report_app.command("compliance")

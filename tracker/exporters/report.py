@@ -15,16 +15,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from tracker.domain.report import ComplianceRecord, IsoWeek, ItemLine, Listing, Timeline, WeeklyReport
 from tracker.gazetteer import party_name
+from tracker.speed.json_text import ReprFloat
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
+    from jinja2 import Environment
 
 __all__ = [
     "REPORT_FORMAT",
@@ -178,22 +179,23 @@ def _filters() -> dict:
 
 
 @cache
-def _environment(kind: str) -> Environment:
-    loader = PackageLoader("tracker.exporters", "templates")
+def _environment(kind: str, cache_dir: Path | None) -> Environment:
+    # Jinja2 is imported here: JSON and the compliance table need no template (issue #16).
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    from tracker.speed.templates import template_cache
+
+    options: dict[str, Any] = {"undefined": StrictUndefined, "trim_blocks": True, "lstrip_blocks": True}
     if kind == "html":
-        env = Environment(
-            loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
-        )
+        options["autoescape"] = True
     else:
-        env = Environment(
-            loader=loader,
-            autoescape=False,
-            finalize=_md_finalize,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        options.update(autoescape=False, finalize=_md_finalize, keep_trailing_newline=True)
+    env = Environment(
+        loader=PackageLoader("tracker.exporters", "templates"),
+        bytecode_cache=template_cache(cache_dir, {"kind": kind, **options}),
+        **options,
+    )
+    if kind != "html":
         env.filters["link"] = _md_link
         env.filters["md"] = escape_markdown
         env.filters["raw"] = MarkdownText  # for macro output only: a macro escapes its own values
@@ -212,16 +214,22 @@ def _context(report: WeeklyReport) -> dict:
     return {"r": report, "subject": report_subject(report), "s": report.summary}
 
 
-def render_markdown(report: WeeklyReport) -> str:
-    """The report as Markdown plain enough for a mail or a chat message."""
-    text = _environment("md").get_template("weekly.md.j2").render(**_context(report))
+def render_markdown(report: WeeklyReport, cache_dir: Path | None = None) -> str:
+    """The report as Markdown plain enough for a mail or a chat message.
+
+    :param cache_dir: where the compiled template is kept (tracker.speed.templates); None: compiled each time.
+    """
+    text = _environment("md", cache_dir).get_template("weekly.md.j2").render(**_context(report))
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def render_html(report: WeeklyReport) -> str:
-    """The report as one self-contained HTML page (inline CSS and SVG, no script)."""
+def render_html(report: WeeklyReport, cache_dir: Path | None = None) -> str:
+    """The report as one self-contained HTML page (inline CSS and SVG, no script).
+
+    :param cache_dir: as for `render_markdown`.
+    """
     return (
-        _environment("html")
+        _environment("html", cache_dir)
         .get_template("weekly.html.j2")
         .render(**_context(report), timeline=_timeline_view(report.timeline, report.today))
     )
@@ -340,7 +348,14 @@ def _timeline_view(timeline: Timeline, today: dt.date) -> _TimelineView:
 # JSON
 
 
+def _rate(value: float | None) -> ReprFloat | None:
+    """A float of the JSON: written as `json` writes it by `tracker.speed.json_text.indented` too."""
+    return None if value is None else ReprFloat(value)
+
+
 def _plain(value: object) -> object:
+    if value is None or type(value) in _AS_THEY_ARE:
+        return value
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, IsoWeek):
@@ -351,8 +366,8 @@ def _plain(value: object) -> object:
         return {
             **_plain_fields(value),
             "assessed": value.assessed,
-            "on_time_rate": value.on_time_rate,
-            "score": value.score,
+            "on_time_rate": _rate(value.on_time_rate),
+            "score": _rate(value.score),
         }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return _plain_fields(value)
@@ -361,8 +376,16 @@ def _plain(value: object) -> object:
     return value
 
 
+_AS_THEY_ARE = frozenset({str, int, float, bool})  # most values of a report: checked first
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
 def _plain_fields(value: DataclassInstance) -> dict[str, object]:
-    return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
 
 
 def report_to_json(report: WeeklyReport) -> dict:

@@ -62,12 +62,20 @@ class Cadence:
 
 
 def list_cadences(
-    session: Session | Connection, today: dt.date, *, party: str | None = None, kind: str | None = None
+    session: Session | Connection,
+    today: dt.date,
+    *,
+    party: str | None = None,
+    kind: str | None = None,
+    active_kinds: dict[tuple[str, ...], Counter[str]] | None = None,
 ) -> list[Cadence]:
     """Every cadence on `today` (meetings after `today` are ignored), late ones first, then by parties.
 
     :param party: only cadences that include this party code.
     :param kind: only this meeting kind.
+    :param active_kinds: party set -> active items of each kind between exactly those parties, as
+        `count_active_kinds_by_parties` counts them, when the caller has counted them already (at
+        least for every party set that includes `party`).
     """
     series = {
         key: dates
@@ -78,7 +86,7 @@ def list_cadences(
         return []
     # Active items are counted per party set and kind: the kind rule runs per distinct kind, not per
     # item (issue #16: 100,000 items made this loop the weekly report's main cost).
-    items = count_active_kinds_by_parties(session)
+    items = count_active_kinds_by_parties(session) if active_kinds is None else active_kinds
     cadences = []
     for (parties, kind_), dates in series.items():
         gaps = [(later - earlier).days for earlier, later in zip(dates, dates[1:])]

@@ -311,14 +311,22 @@ def _stale(
     return [facts[i] for i in shown if i in facts], total
 
 
-def _cadences(session: Session | Connection, today: dt.date, party: str | None) -> list[CadenceLine] | None:
-    """Late cadences from issue #4's `list_cadences`, or None when this tracker has none."""
+def _cadences(
+    session: Session | Connection,
+    today: dt.date,
+    party: str | None,
+    active_kinds: dict[tuple[str, ...], Counter[str]],
+) -> list[CadenceLine] | None:
+    """Late cadences from issue #4's `list_cadences`, or None when this tracker has none.
+
+    :param active_kinds: the active items of each party set and kind, counted with the report's other counts.
+    """
     try:
         from tracker.services.cadence import list_cadences
     except ImportError:
         return None
     lines = []
-    for cadence in list_cadences(session, today):
+    for cadence in list_cadences(session, today, party=party, active_kinds=active_kinds):
         parties = tuple(sorted(getattr(cadence, "parties", ()) or ()))
         if not getattr(cadence, "late", False) or (party and party not in parties):
             continue
@@ -381,8 +389,8 @@ def build_weekly_report(
     party = party.strip().upper() if party else None
     scope = _scope(today, party)
     limit = limit or None
-    counts = reporting.count_item_states(session, scope)
-    chosen = _choose(session, scope, counts, week=week, stale_months=stale_months, limit=limit)
+    counts, active_kinds = _by_state_and_active_kinds(reporting.count_item_kinds(session, scope))
+    chosen = _choose(session, scope, counts, active_kinds, week=week, stale_months=stale_months, limit=limit)
     records = _compliance(counts, party_name, only=party, home=home)
     codes = [party] if party else sorted((c for c in records if c != "*"), key=lambda c: (party_name(c), c))
     open_totals = _open_totals(counts, home)
@@ -474,6 +482,7 @@ def _choose(
     session: Session | Connection,
     scope: ItemScope,
     counts: Counter[tuple[tuple[str, ...], State]],
+    active_kinds: dict[tuple[str, ...], Counter[str]],
     *,
     week: IsoWeek,
     stale_months: int,
@@ -494,12 +503,25 @@ def _choose(
         overdue_total=totals[State.OVERDUE],
         stale=stale[0],
         stale_total=stale[1],
-        cadences=_cadences(session, scope.today, scope.party),
+        cadences=_cadences(session, scope.today, scope.party, active_kinds),
         timeline_start=timeline_start,
         timeline_end=timeline_end,
         timeline=timeline,
         timeline_total=timeline_total,
     )
+
+
+def _by_state_and_active_kinds(
+    kinds: Counter[tuple[tuple[str, ...], str, State]],
+) -> tuple[Counter[tuple[tuple[str, ...], State]], dict[tuple[str, ...], Counter[str]]]:
+    """(party set, state) -> items, and party set -> active items of each kind, from counts by party set, kind and state."""
+    counts: Counter[tuple[tuple[str, ...], State]] = Counter()
+    active_kinds: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for (parties, kind, state), number in kinds.items():
+        counts[(parties, state)] += number
+        if state in _ACTIVE_STATES:
+            active_kinds[parties][kind] += number
+    return counts, active_kinds
 
 
 def _open_totals(counts: Counter[tuple[tuple[str, ...], State]], home: str | None) -> Counter[str]:

@@ -3,7 +3,9 @@
 - `sql_rows`: items' JSON records built by the database, rows read from the
   DB-API cursor with SQLite's dates fixed up (bench/remind.py).
 - `json_text`: JSON texts joined as strings and parsed back with orjson, so that
-  100,000s of records are never encoded twice (bench/remind.py).
+  100,000s of records are never encoded twice (bench/remind.py); `indented`, a
+  document in json.dumps(indent=2)'s layout by orjson (bench/bench_report.py).
+- `templates`: compiled Jinja2 templates kept in the cache folder (bench/bench_report.py).
 - `ical`: icalendar's private `Component._encode`, cached per value (bench/bench_ics.py, bench/feed.py).
 - `collector`: `gc.freeze()` and a slower collector pace for a command's short life (bench/remind.py).
 - `extract_worker`: extraction in a child process, a chunk ahead of the ingest's writes (bench/bench_ingest.py).

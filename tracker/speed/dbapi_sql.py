@@ -4,7 +4,7 @@ again and fails when it differs."""
 
 # ruff: noqa: E501
 
-SCHEMA_HEAD = "report01_status_window_end"
+SCHEMA_HEAD = "report02_made_and_fulfilled_days"
 
 CONDITIONS_MARK = "__CONDITIONS__"
 

@@ -50,6 +50,7 @@ __all__ = [
     "list_unreviewed_item_ids",
     "list_possible_matches",
     "reminder_condition",
+    "unindexed",
 ]
 
 _ACTIVE_VALUES = sorted(str(status) for status in ACTIVE_STATUSES)
@@ -67,7 +68,7 @@ def active_condition() -> Any:
     return and_(t.commitments.c.status.in_(_ACTIVE_VALUES), not_rejected(t.commitments))
 
 
-def _unindexed(column: Any) -> Any:
+def unindexed(column: Any) -> Any:
     """`column` wrapped so that the database does not pick its index.
 
     Active items are few and old ones many, but SQLite's statistics only know
@@ -101,7 +102,7 @@ def item_conditions(
     if _given(status):
         conditions.append(c.status == status)
     if overdue_on is not None:
-        conditions.append(_unindexed(c.window_end) < overdue_on)
+        conditions.append(unindexed(c.window_end) < overdue_on)
     if open_ended:
         conditions.append(c.window_end.is_(None))
     if _given(party):
@@ -254,7 +255,7 @@ def any_meeting_could_fulfil(db: Session | Connection, *, parties: list[str], si
 
 def reminder_condition(today: dt.date, horizon: dt.date, *, party: str | None, kind: str | None) -> Any:
     """SQL condition: active items whose window ended before `horizon`, or opens after `today` by it."""
-    end, start = _unindexed(t.commitments.c.window_end), _unindexed(t.commitments.c.window_start)
+    end, start = unindexed(t.commitments.c.window_end), unindexed(t.commitments.c.window_start)
     return and_(
         or_(end <= horizon, and_(start > today, start <= horizon)), *item_conditions(party=party, kind=kind)
     )

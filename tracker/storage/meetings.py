@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select, exists, select
+from sqlalchemy import Connection, Select, exists, func, select
 
 from tracker.domain import model as domain
 from tracker.limits import MAX_ID
@@ -134,24 +134,26 @@ def list_held_meeting_days(
 
     :param party: only meetings with this party code; `kind`: only this kind.
     """
-    query = select(_meetings.id, _meetings.kind, _meetings.start_date).where(
-        _meetings.start_date <= held_by, not_rejected(t.meetings)
+    # Each meeting's codes joined in a subquery per meeting ("BY,RS", in any order), each distinct
+    # (codes, kind, day) once: one row per round rather than a row per meeting and one per party.
+    codes = (
+        select(func.aggregate_strings(_parties.code, ","))
+        .where(_parties.meeting_id == _meetings.id)
+        .scalar_subquery()
+    )
+    query = (
+        select(codes, _meetings.kind, _meetings.start_date)
+        .where(_meetings.start_date <= held_by, not_rejected(t.meetings))
+        .distinct()
     )
     if kind:
         query = query.where(_meetings.kind == kind)
     if party:
         query = query.where(_with_party(party.upper()))
-    meetings = {row.id: (row.kind, row.start_date) for row in session.execute(query)}
-    parties: dict[int, set[str]] = defaultdict(set)
-    codes = select(_parties.meeting_id, _parties.code).where(
-        _parties.meeting_id.in_(query.with_only_columns(_meetings.id).scalar_subquery())
-    )
-    for meeting_id, code in session.execute(codes):
-        parties[meeting_id].add(code)
     groups: dict[tuple[tuple[str, ...], str], set[dt.date]] = defaultdict(set)
-    for meeting_id, (kind_, start) in meetings.items():
-        if parties.get(meeting_id):
-            groups[(tuple(sorted(parties[meeting_id])), kind_)].add(start)
+    for text, kind_, start in session.execute(query):
+        if text:
+            groups[(tuple(sorted(set(text.split(",")))), kind_)].add(start)
     return {key: sorted(dates) for key, dates in groups.items()}
 
 

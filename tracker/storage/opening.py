@@ -34,7 +34,7 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # The newest revision in alembic/versions (tests/storage/test_migrations.py keeps
 # this true): a database already there is recognised without importing Alembic,
 # which saves every command a sixth of a second.
-SCHEMA_HEAD = "report01_status_window_end"
+SCHEMA_HEAD = "report02_made_and_fulfilled_days"
 STORED_REVISION_SQL = "SELECT version_num FROM alembic_version"
 
 URL_HINT = "give a file path (--db ~/desk.db) or a URL (--db postgresql://user@host/db)"

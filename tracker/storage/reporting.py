@@ -22,6 +22,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Date,
+    Select,
     and_,
     case,
     cast,
@@ -40,7 +41,7 @@ from tracker.domain.report import MeetingLine, SourceRef
 from tracker.domain.status import ACTIVE_STATUSES, NOT_NEWS_FIELDS, State, add_months
 from tracker.storage import tables as t
 from tracker.storage.item_fields import ItemColumns
-from tracker.storage.items import active_condition, not_rejected
+from tracker.storage.items import active_condition, not_rejected, unindexed
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -52,6 +53,7 @@ __all__ = [
     "ItemScope",
     "state_expression",
     "count_item_states",
+    "count_item_kinds",
     "list_item_facts",
     "list_item_facts_by_id",
     "list_open_items_of",
@@ -67,6 +69,7 @@ __all__ = [
 ]
 
 _IN_CHUNKS = 500  # ids per IN (...) clause: well below SQLite's bound-parameter limit
+_COLUMNS = ItemColumns()  # built once: the fields read here need none of its joins
 _ACTIVE_VALUES = sorted(str(status) for status in ACTIVE_STATUSES)
 
 
@@ -187,6 +190,24 @@ def _split(text: str | None) -> tuple[str, ...]:
     return tuple(sorted(text.split(","))) if text else ()
 
 
+def _grouped_counts(
+    db: Session | Connection, scope: ItemScope, made_since: dt.date | None, *more: Any
+) -> Iterable[Any]:
+    """Rows (codes, state, *more, count) of the items of `scope` made on or after `made_since`, grouped so."""
+    where = [made_between(made_since)] if made_since is not None else []
+    # Each item's codes joined in a subquery per item ("BY,RS", in any order): on SQLite a third
+    # cheaper than grouping the whole parties table first and joining it.
+    codes = _COLUMNS["parties"].label("codes")
+    state = scope.state().label("state")
+    query = (
+        select(codes, state, *more, func.count())
+        .select_from(t.commitments)
+        .where(*scope.conditions(), *where)
+        .group_by(codes, state, *more)
+    )
+    return db.execute(query)
+
+
 def count_item_states(
     db: Session | Connection, scope: ItemScope, *, made_since: dt.date | None = None
 ) -> Counter[tuple[tuple[str, ...], State]]:
@@ -194,20 +215,23 @@ def count_item_states(
 
     Counted by the database: one row per party set and state, whatever the number of items.
     """
-    where = [made_between(made_since)] if made_since is not None else []
-    # Each item's codes joined in a subquery per item ("BY,RS", in any order): on SQLite a third
-    # cheaper than grouping the whole parties table first and joining it.
-    codes = ItemColumns()["parties"].label("codes")
-    state = scope.state().label("state")
-    query = (
-        select(codes, state, func.count())
-        .select_from(t.commitments)
-        .where(*scope.conditions(), *where)
-        .group_by(codes, state)
-    )
     counts: Counter[tuple[tuple[str, ...], State]] = Counter()
-    for text, name, number in db.execute(query):
+    for text, name, number in _grouped_counts(db, scope, made_since):
         counts[(_split(text), State(name))] += number
+    return counts
+
+
+def count_item_kinds(
+    db: Session | Connection, scope: ItemScope
+) -> Counter[tuple[tuple[str, ...], str, State]]:
+    """(party set, kind, state) -> how many items of `scope` are of that kind in that state.
+
+    `count_item_states` split by kind, in the same one pass: the weekly report's cadences need the
+    active items of each party set and kind, which a pass of their own would count again.
+    """
+    counts: Counter[tuple[tuple[str, ...], str, State]] = Counter()
+    for text, name, kind, number in _grouped_counts(db, scope, None, t.commitments.c.kind):
+        counts[(_split(text), kind, State(name))] += number
     return counts
 
 
@@ -224,18 +248,21 @@ def list_item_facts(
     Reads plain columns only (no ORM objects). `active=True`-like filters are SQL
     conditions in `where`: see `active_condition` and `ItemScope.state`.
     """
-    columns = ItemColumns()
-    query = (
-        select(*(columns[name] for name in _FACT_FIELDS), scope.state())
-        .where(*scope.conditions(), *where)
-        .order_by(*order_by, t.commitments.c.id)
-    )
+    query = _fact_query(scope).where(*scope.conditions(), *where).order_by(*order_by, t.commitments.c.id)
     if limit:
         query = query.limit(limit)
-    # Columns chosen by name (ItemColumns) give untyped rows; their order is the select's.
-    rows: Sequence[Any] = db.execute(query).all()
+    return _facts(db, db.execute(query).all())
+
+
+def _fact_query(scope: ItemScope) -> Select[Any]:
+    """SELECT of the columns `_facts` turns into ItemFacts, the item's state on the scope's day last."""
+    return select(*(_COLUMNS[name] for name in _FACT_FIELDS), scope.state())
+
+
+def _facts(db: Session | Connection, rows: Sequence[Any]) -> list[ItemFact]:
+    """ItemFacts of rows of `_fact_query`, in their order: their parties (and the day stored, where
+    no day made is) read by id, for these rows only."""
     ids = [row[0] for row in rows]
-    # Parties and the day an item was stored are read for the rows found only, by id.
     codes: dict[int, list[str]] = defaultdict(list)
     stored_on = {}
     missing = {row[0] for row in rows if row[6] is None}
@@ -269,19 +296,59 @@ def list_item_facts(
     ]
 
 
-def _soonest_end() -> list[Any]:
-    """Soonest window end first, open-ended last (then by id, which list_item_facts adds)."""
+def _first_active_by_end(
+    db: Session | Connection,
+    scope: ItemScope,
+    where: Sequence[Any],
+    *,
+    limit: int | None,
+    latest_first: bool = False,
+) -> list[ItemFact]:
+    """The first `limit` active items of `scope` with a window end meeting `where`, soonest end first
+    (latest first when `latest_first`), then by id.
+
+    One read per active status, in the order of ix_commitments_status_window_end, merged: with the
+    status fixed the index gives the order, so the database stops after `limit` rows instead of
+    sorting every item that matches (most active items are overdue).
+    """
     c = t.commitments.c
-    return [c.window_end.is_(None), c.window_end]
+    end = c.window_end.desc() if latest_first else c.window_end
+    found: list[ItemFact] = []
+    for status in _ACTIVE_VALUES:
+        found += list_item_facts(
+            db,
+            scope,
+            where=[c.status == status, c.window_end.is_not(None), *where],
+            order_by=[end],
+            limit=limit,
+        )
+    found.sort(key=lambda fact: fact.id)
+    found.sort(
+        key=lambda fact: fact.window_end or dt.date.min, reverse=latest_first
+    )  # stable: ids stay in order
+    return found[:limit]
+
+
+def _window_ends_in(scope: ItemScope, state: State) -> list[Any]:
+    """SQL: the window end of an active item is in the range that makes its state `state` (see state_expression)."""
+    end = t.commitments.c.window_end
+    horizon = scope.today + dt.timedelta(days=scope.due_soon_days)
+    ranges = {
+        State.OVERDUE: [end < scope.today],
+        State.DUE_SOON: [end >= scope.today, end <= horizon],
+        State.UPCOMING: [end > horizon],
+    }
+    if state not in ranges:
+        raise ValueError(f"not a state of an item with a window end: {state}")
+    return ranges[state]
 
 
 def list_items_in_state(
     db: Session | Connection, scope: ItemScope, state: State, *, limit: int | None
 ) -> list[ItemFact]:
-    """The first `limit` items of `scope` in `state` on its day, soonest window end first."""
-    return list_item_facts(
-        db, scope, where=[scope.state() == str(state)], order_by=_soonest_end(), limit=limit
-    )
+    """The first `limit` items of `scope` in `state` (overdue, due soon or upcoming) on its day, soonest
+    window end first, then by id."""
+    return _first_active_by_end(db, scope, _window_ends_in(scope, state), limit=limit)
 
 
 def list_items_made_between(
@@ -313,32 +380,34 @@ def list_nearest_dated(
     them (in no particular order) and how many such items there are in all.
     """
     c = t.commitments.c
-    dated = [
-        active_condition(),
-        c.window_start.is_not(None),
-        c.window_end.is_not(None),
-        c.window_start <= opened_by,
-    ]
+    opened = [c.window_start.is_not(None), c.window_start <= opened_by]
     today = scope.today
-    # The nearest ones are among the `limit` nearest on each side of the day, each one an indexed LIMIT query.
-    after = list_item_facts(
-        db, scope, where=[*dated, c.window_end >= today], order_by=[c.window_end], limit=limit
-    )
-    before = list_item_facts(
-        db, scope, where=[*dated, c.window_end < today], order_by=[c.window_end.desc()], limit=limit
-    )
+    # The nearest ones are among the `limit` nearest on each side of the day.
+    after = _first_active_by_end(db, scope, [*opened, c.window_end >= today], limit=limit)
+    before = _first_active_by_end(db, scope, [*opened, c.window_end < today], limit=limit, latest_first=True)
     nearest = sorted(
         after + before,
         key=lambda fact: (abs((fact.window_end - today).days) if fact.window_end else 0, fact.id),
     )
+    # Counted in one pass over the table: through an index, each of the many matching rows is a lookup.
+    start, end = unindexed(c.window_start), unindexed(c.window_end)
     total = db.execute(
-        select(func.count()).select_from(t.commitments).where(*scope.conditions(), *dated)
+        select(func.count())
+        .select_from(t.commitments)
+        .where(
+            *scope.conditions(),
+            unindexed(c.status).in_(_ACTIVE_VALUES),
+            start.is_not(None),
+            end.is_not(None),
+            start <= opened_by,
+        )
     ).scalar_one()
     return nearest[:limit], total
 
 
-def _iter_active_ids(db: Session | Connection, scope: ItemScope, batch: int) -> Generator[list[int]]:
-    """Ids of the active items of `scope`, soonest window end first, open-ended last, then by id; `batch` at a time.
+def _iter_active_rows(db: Session | Connection, scope: ItemScope, batch: int) -> Generator[list[Any]]:
+    """Rows of `_fact_query` of the active items of `scope`, soonest window end first, open-ended last,
+    then by id; `batch` at a time.
 
     Each active status is read on its own in the order of its index (ix_commitments_status_window_end,
     whose entries end with the row id), and the reads are merged: no sort of every active item
@@ -349,16 +418,16 @@ def _iter_active_ids(db: Session | Connection, scope: ItemScope, batch: int) -> 
     try:
         for status in _ACTIVE_VALUES:
             query = (
-                select(c.window_end, c.id)
+                _fact_query(scope)
                 .where(*scope.conditions(), c.status == status, c.window_end.is_not(None))
                 .order_by(c.window_end, c.id)
             )
             results.append(db.execute(query.execution_options(yield_per=batch)))
-        dated = (item_id for _end, item_id in heapq.merge(*(iter(result) for result in results)))
-        open_ended = select(c.id).where(*scope.conditions(), active_condition(), c.window_end.is_(None))
+        dated = heapq.merge(*(iter(result) for result in results), key=lambda row: (row[3], row[0]))
+        open_ended = _fact_query(scope).where(*scope.conditions(), active_condition(), c.window_end.is_(None))
         results.append(db.execute(open_ended.order_by(c.id).execution_options(yield_per=batch)))
-        ids = itertools.chain(dated, (row[0] for row in results[-1]))
-        while chunk := list(itertools.islice(ids, batch)):
+        rows = itertools.chain(dated, results[-1])
+        while chunk := list(itertools.islice(rows, batch)):
             yield chunk
     finally:
         for result in results:
@@ -370,7 +439,7 @@ def list_open_items_of(
 ) -> dict[str, list[ItemFact]]:
     """Party code -> its first `wanted[code]` active items of `scope`, soonest window end first (open-ended last).
 
-    One read of the active items' ids in that order (`_iter_active_ids`), `batch` at a time, that
+    One read of the active items in that order (`_iter_active_rows`), `batch` at a time, that
     stops as soon as every party has its number: each party's first items come early in the
     order, so 30 partners' first 50 cost a few thousand rows, not one scan per partner. Ask for
     no more than a party has (its count from `count_item_states`), or the read goes to the end.
@@ -379,21 +448,13 @@ def list_open_items_of(
     found: dict[str, list[ItemFact]] = {code: [] for code in wanted}
     if not need:
         return found
-    batches = _iter_active_ids(db, scope, batch)
+    batches = _iter_active_rows(db, scope, batch)
     try:
-        for ids in batches:
-            codes: dict[int, list[str]] = defaultdict(list)
-            for item_id, code in db.execute(
-                select(t.commitment_parties.c.commitment_id, t.commitment_parties.c.code).where(
-                    t.commitment_parties.c.commitment_id.in_(ids), t.commitment_parties.c.code.in_(list(need))
-                )
-            ):
-                codes[item_id].append(code)
-            facts = list_item_facts_by_id(db, scope, codes)
-            for item_id in ids:
-                for code in sorted(codes.get(item_id, ())):
+        for rows in batches:
+            for fact in _facts(db, rows):
+                for code in fact.parties:
                     if code in need:
-                        found[code].append(facts[item_id])
+                        found[code].append(fact)
                         need[code] -= 1
                         if not need[code]:
                             del need[code]
@@ -424,10 +485,9 @@ def list_item_details(db: Session | Connection, ids: Iterable[int]) -> dict[int,
     """Texts and source document of the items with these ids (the document text itself is not read)."""
     wanted = sorted(set(ids))
     found: dict[int, ItemDetail] = {}
-    columns = ItemColumns()
     for chunk in _chunks(wanted):
         query = (
-            select(*(columns[name] for name in _DETAIL_FIELDS), *_document_columns())
+            select(*(_COLUMNS[name] for name in _DETAIL_FIELDS), *_document_columns())
             .outerjoin(t.documents, t.documents.c.id == t.commitments.c.document_id)
             .where(t.commitments.c.id.in_(chunk))
         )
@@ -622,7 +682,7 @@ def _stale_conditions(db: Session | Connection, scope: ItemScope, stale_months: 
         )
         .scalar_subquery()
     )
-    codes = ItemColumns()["parties"]
+    codes = _COLUMNS["parties"]
     meeting_days = _last_meeting_days(db, scope, codes)
     met = case(meeting_days, value=codes) if meeting_days else null()
     no_news = literal(_NO_NEWS, Date)
@@ -631,8 +691,8 @@ def _stale_conditions(db: Session | Connection, scope: ItemScope, stale_months: 
         *scope.conditions(),
         active_condition(),
         c.window_end.is_(None),
-        news > no_news,
-        news <= last_news_cutoff(today, stale_months),
+        # One BETWEEN, not two comparisons: SQLite then works the news out once per item, not twice.
+        news.between(_NO_NEWS + dt.timedelta(days=1), last_news_cutoff(today, stale_months)),
     ]
     return conditions, news
 
@@ -643,9 +703,11 @@ def list_stale_ids(
     """Ids of the first `limit` (None: all) active open-ended items of `scope` with no news for
     `stale_months` months on its day, least recent news first, then by id; and how many there are."""
     conditions, news = _stale_conditions(db, scope, stale_months)
-    query = select(t.commitments.c.id).where(*conditions).order_by(news, t.commitments.c.id)
+    # The total beside each row (a window over every row found, before the LIMIT): the rule runs once.
+    query = (
+        select(t.commitments.c.id, func.count().over()).where(*conditions).order_by(news, t.commitments.c.id)
+    )
     if limit:
         query = query.limit(limit)
-    ids = list(db.execute(query).scalars())
-    total = db.execute(select(func.count()).select_from(t.commitments).where(*conditions)).scalar_one()
-    return ids, total
+    rows = db.execute(query).all()
+    return [row[0] for row in rows], rows[0][1] if rows else 0

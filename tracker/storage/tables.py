@@ -172,6 +172,10 @@ commitments = Table(
     Index("ix_commitments_city_key", func.coalesce(func.lower(text("city")), text("''"))),
     # Active items in window end order, a status at a time (`storage.reporting.list_open_items_of`).
     Index("ix_commitments_status_window_end", "status", "window_end"),
+    # The weekly report's items made and fulfilled in its week (`storage.reporting.made_between`,
+    # `list_items_fulfilled_between`): the week's rows, not a pass over every item.
+    Index("ix_commitments_made_on", "made_on"),
+    Index("ix_commitments_status_fulfilled_on", "status", "fulfilled_on"),
 )
 
 commitment_parties = Table(
