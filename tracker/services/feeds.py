@@ -117,8 +117,8 @@ def build_calendar(
     """The calendar's bytes in chunks (see tracker.exporters.ics.stream_calendar), read from the database
     in batches as they are made: consume them before `db`'s transaction ends.
 
-    A row dated beyond the limits raises StorageError now, before the first chunk; so do the few
-    timed meetings read for the VTIMEZONEs of the header. With `snapshot=True` on PostgreSQL
+    A row dated beyond the limits raises StorageError now, before the first chunk; the few timed
+    meetings whose zones the header's VTIMEZONEs cover are read now too. With `snapshot=True` on PostgreSQL
     (`storage.db.connection_scope`) every pass reads the same rows, as SQLite's read transaction does.
     """
     rows = _rows(filter_)
