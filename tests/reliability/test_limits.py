@@ -250,6 +250,24 @@ def test_a_row_stored_before_the_limits_is_named_and_no_calendar_is_written(make
     assert fixed.exit_code == 0 and fixed.stdout.rstrip().endswith("END:VCALENDAR")
 
 
+def test_a_meeting_beyond_the_limits_is_named_unless_rejected(make_db_url):
+    """A meeting stored with the date 9999-12-31 is named like an item, before any byte of the calendar;
+    once rejected in review it is never written, so it stops no export."""
+    db_url = make_db_url("sqlite")
+    assert _invoke(db_url, "meetings", "add", "--start", "2017-05-12").exit_code == 0
+    engine = make_engine(db_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE meetings SET end_date = :end"), {"end": dt.date(9999, 12, 31)})
+    refused = CliRunner().invoke(app, ["--db", db_url, "--today", "2017-06-01", "export", "ics"])
+    assert refused.exit_code == 5 and refused.stdout == ""
+    assert "meeting #1 has the date 9999-12-31" in _one_line(refused)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE meetings SET review = 'rejected'"))
+    engine.dispose()
+    exported = _invoke(db_url, "--today", "2017-06-01", "export", "ics")
+    assert exported.exit_code == 0 and "BEGIN:VEVENT" not in exported.stdout
+
+
 def test_write_whole_writes_nothing_when_the_calendar_fails_half_way():
     import io
 

@@ -352,14 +352,15 @@ class AppContext:
 
         return session_scope(self.engine(create=not read_only), read_only=read_only)
 
-    def connection(self, read_only: bool = False):
+    def connection(self, read_only: bool = False, snapshot: bool = False):
         """One Core connection in one transaction, for commands that need no ORM objects (issue #16).
 
-        Read-only, like `session(read_only=True)`, it never creates the database.
+        Read-only, like `session(read_only=True)`, it never creates the database; `snapshot`: every
+        query sees the rows the first one saw (see `storage.db.session_scope`).
         """
         from tracker.storage.db import connection_scope
 
-        return connection_scope(self.engine(create=not read_only), read_only=read_only)
+        return connection_scope(self.engine(create=not read_only), read_only=read_only, snapshot=snapshot)
 
     @contextmanager
     def rows(self, read_only: bool = True) -> Iterator[tuple[Any, Any]]:

@@ -107,13 +107,15 @@ def ics(
         dtstamp=app_ctx.now(),
         due_soon_days=app_ctx.settings.due_soon_days,
     )
-    with app_ctx.session(read_only=True) as session:
-        chunks = feeds.build_calendar(session, filter_, options)
-    # Serialized after the session closed: SQLite's lock is not held while the file is written.
-    if output is None:
-        write_whole(sys.stdout.buffer, chunks)
-        return
-    size = write_atomically(output, chunks)
+    # The rows are read in batches while the calendar is written, in one read transaction: SQLite
+    # runs in WAL mode, where a reader neither blocks writers nor waits for them, so an ingest or an
+    # `items add` commits meanwhile (and PostgreSQL's readers never block writers).
+    with app_ctx.connection(read_only=True, snapshot=True) as connection:
+        chunks = feeds.build_calendar(connection, filter_, options)
+        if output is None:
+            write_whole(sys.stdout.buffer, chunks)
+            return
+        size = write_atomically(output, chunks)
     typer.echo(f"wrote {output} ({size} bytes)", err=True)
 
 
@@ -155,12 +157,12 @@ def vdir(
         dtstamp=app_ctx.now(),
         due_soon_days=app_ctx.settings.due_soon_days,
     )
-    with app_ctx.session(read_only=True) as session:
-        objects = feeds.build_objects(session, filter_, options)
-    try:
-        result = write_vdir(folder, objects)
-    except OSError as err:
-        raise InputError(f"cannot write the vdir {folder}: {err.strerror or err}") from err
+    with app_ctx.connection(read_only=True, snapshot=True) as connection:  # read while written, as `ics`
+        objects = feeds.build_objects(connection, filter_, options)
+        try:
+            result = write_vdir(folder, objects)
+        except OSError as err:
+            raise InputError(f"cannot write the vdir {folder}: {err.strerror or err}") from err
     typer.echo(
         f"{folder}: {result.written} written, {result.unchanged} unchanged, {result.removed} removed",
         err=True,

@@ -9,8 +9,9 @@ the rows' change times, and PRODID/fallback DTSTAMP come from `ExportOptions`.
 A component holds stored facts only, never state derived from the date (no
 "overdue" category): content that changed while SEQUENCE and LAST-MODIFIED stood
 still would never reach a client that imported the file once (issue 13).
-Components are serialized one at a time (`iter_calendar`) so that 100,000 items
-never sit in memory as icalendar objects.
+Components are serialized one at a time as the meetings and items come
+(`stream_calendar`, `stream_objects`), so that a calendar read from the database
+in batches never holds its 100,000 items at once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import functools
 import hashlib
 import re
 import zoneinfo
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
@@ -37,6 +38,10 @@ __all__ = [
     "PRODID",
     "export_calendar",
     "iter_calendar",
+    "stream_calendar",
+    "stream_objects",
+    "zones_used",
+    "OpenDigest",
     "exclusive_end",
     "due_date",
     "clean_text",
@@ -514,7 +519,7 @@ def open_digest_uid(scope: str) -> str:
     return f"open-follow-ups-{hashlib.sha256(scope.encode('utf-8')).hexdigest()[:16]}@tracker"
 
 
-def open_digest_event(commitments: list[Commitment], options: ExportOptions) -> Component | None:
+def open_digest_event(commitments: Iterable[Commitment], options: ExportOptions) -> Component | None:
     """One weekly all-day "Open follow-ups (N)" event listing the active open-ended items; None when there are none.
 
     Open-ended items have no day of their own, and Google Calendar and Outlook ignore VTODO in subscriptions,
@@ -522,31 +527,64 @@ def open_digest_event(commitments: list[Commitment], options: ExportOptions) -> 
     (any status): SEQUENCE is the sum of their SEQUENCEs plus their number, and LAST-MODIFIED their latest
     change, so both move forward when an item joins, changes or leaves the digest.
     """
-    open_ended = [c for c in commitments if c.window.is_open]
-    active = [c for c in open_ended if is_active(c)]
-    if not active:
-        return None
-    first = min(c.made_on or _utc(c.created_at, options.dtstamp).date() for c in active)
-    monday = first - dt.timedelta(days=first.weekday())
-    lines = ["Follow-ups agreed without a date, still to be done:"]
-    for item in sorted(active, key=lambda c: (c.made_on or dt.date.min, c.uid)):
+    digest = OpenDigest(options)
+    for item in commitments:
+        digest.add(item)
+    return digest.event()
+
+
+class OpenDigest:
+    """`open_digest_event` gathered one item at a time, during the pass that writes the items as events:
+    it keeps counts, sums and the latest change, and one line per active open-ended item."""
+
+    def __init__(self, options: ExportOptions) -> None:
+        self.options = options
+        self.open_ended = 0
+        self.sequences = 0
+        self.latest: dt.datetime | None = None
+        self.first: dt.date | None = None
+        self.lines: list[tuple[tuple[dt.date, str | None], str]] = []  # (sort key, line) of the active ones
+
+    def add(self, item: Commitment) -> None:
+        if not item.window.is_open:
+            return
+        self.open_ended += 1
+        self.sequences += item.sequence
+        changed = item.updated_at or item.created_at
+        if changed:
+            changed_utc = _utc(changed, self.options.dtstamp)
+            self.latest = changed_utc if self.latest is None else max(self.latest, changed_utc)
+        if not is_active(item):
+            return
+        made = item.made_on or _utc(item.created_at, self.options.dtstamp).date()
+        self.first = made if self.first is None else min(self.first, made)
         parties = f" ({', '.join(sorted(item.parties))})" if item.parties else ""
         agreed = f", agreed {item.made_on.isoformat()}" if item.made_on else ""
         said = f": {_quote(item.window.text)}" if item.window.text else ""
-        lines.append(f"- {_title(item)}{parties}{agreed}{said}")
-    event = Component("VEVENT")
-    event.add("uid", open_digest_uid(options.scope))
-    changes = [c.updated_at or c.created_at for c in open_ended if c.updated_at or c.created_at]
-    _stamp(event, None, max((_utc(c, options.dtstamp) for c in changes), default=None), options)
-    _add(event, "dtstart", monday)
-    _add(event, "dtend", exclusive_end(monday))
-    event.add("rrule", {"FREQ": "WEEKLY"})
-    _add(event, "sequence", sum(c.sequence for c in open_ended) + len(open_ended))
-    event.add("summary", _text(f"Open follow-ups ({len(active)})"))
-    event.add("description", _text("\n".join(lines)))
-    _add(event, "status", "CONFIRMED")
-    _add(event, "transp", "TRANSPARENT")
-    return event
+        self.lines.append(
+            ((item.made_on or dt.date.min, item.uid), f"- {_title(item)}{parties}{agreed}{said}")
+        )
+
+    def event(self) -> Component | None:
+        """The digest's VEVENT, or None when no active open-ended item was added."""
+        if self.first is None:
+            return None
+        options = self.options
+        monday = self.first - dt.timedelta(days=self.first.weekday())
+        self.lines.sort(key=lambda entry: entry[0])
+        lines = ["Follow-ups agreed without a date, still to be done:", *(line for _key, line in self.lines)]
+        event = Component("VEVENT")
+        event.add("uid", open_digest_uid(options.scope))
+        _stamp(event, None, self.latest, options)
+        _add(event, "dtstart", monday)
+        _add(event, "dtend", exclusive_end(monday))
+        event.add("rrule", {"FREQ": "WEEKLY"})
+        _add(event, "sequence", self.sequences + self.open_ended)
+        event.add("summary", _text(f"Open follow-ups ({len(self.lines)})"))
+        event.add("description", _text("\n".join(lines)))
+        _add(event, "status", "CONFIRMED")
+        _add(event, "transp", "TRANSPARENT")
+        return event
 
 
 def item_todo(item: Commitment, options: ExportOptions) -> Component:
@@ -602,7 +640,8 @@ def _with_zones(calendar_text: bytes, tzids: dict[str, tuple[int, int]]) -> tupl
     return b"".join(head), footer
 
 
-def _zones_used(meetings: list[Meeting]) -> dict[str, tuple[int, int]]:
+def zones_used(meetings: Iterable[Meeting]) -> dict[str, tuple[int, int]]:
+    """IANA zone -> (first, last) year of the timed meetings in it: the VTIMEZONEs a calendar holds."""
     years: dict[str, tuple[int, int]] = {}
     for meeting in meetings:
         if meeting.timezone and _timed_span(meeting) is not None:
@@ -643,34 +682,59 @@ class CalendarObject:
         return head + self.data + footer
 
 
+def _check_uids(things: Iterable[Meeting | Commitment]) -> None:
+    for thing in things:
+        if _exportable(thing.review):
+            _stored_uid(thing)
+
+
 def iter_objects(
     meetings: Iterable[Meeting], commitments: Iterable[Commitment], options: ExportOptions
 ) -> Iterator[CalendarObject]:
-    """The calendar's components one by one, in the order of `iter_calendar`.
+    """The calendar's components one by one, in the order of `iter_calendar`; ValueError before the first
+    when a meeting or item has no UID. Rejected meetings and items are left out."""
+    meetings, commitments = list(meetings), list(commitments)
+    _check_uids([*meetings, *commitments])
+    return stream_objects(meetings, lambda: commitments, options)
+
+
+def stream_objects(
+    meetings: Iterable[Meeting], items: Callable[[], Iterable[Commitment]], options: ExportOptions
+) -> Iterator[CalendarObject]:
+    """The calendar's components one by one, made as the meetings and items come.
 
     Meetings keep their order, then items as events and the weekly digest of open-ended items, then items
-    as to-dos. Rejected meetings and items are left out.
+    as to-dos. `items()` gives the items afresh, in their order, for each pass that needs them: once, or
+    twice with `TodoMode.BOTH` (events, then to-dos), so that no pass keeps them; the digest is gathered
+    during the events pass. Rejected meetings and items are left out.
     """
-    meetings = [m for m in meetings if _exportable(m.review)]
-    commitments = [c for c in commitments if _exportable(c.review)]
-    things: list[Meeting | Commitment] = [*meetings, *commitments]
-    for thing in things:
-        _stored_uid(thing)
     for meeting in meetings:
-        yield CalendarObject(
-            _stored_uid(meeting), "VEVENT", serialize(meeting_event(meeting, options)), _zones_used([meeting])
-        )
+        if _exportable(meeting.review):
+            yield CalendarObject(
+                _stored_uid(meeting),
+                "VEVENT",
+                serialize(meeting_event(meeting, options)),
+                zones_used([meeting]),
+            )
     if options.todos in (TodoMode.AS_EVENTS, TodoMode.BOTH):
-        for item in commitments:
+        digest = OpenDigest(options)
+        for item in items():
+            if not _exportable(item.review):
+                continue
+            uid = _stored_uid(item)
+            digest.add(item)
             event = item_event(item, options)
             if event is not None:
-                yield CalendarObject(_stored_uid(item), "VEVENT", serialize(event))
-        digest = open_digest_event(commitments, options)
-        if digest is not None:
-            yield CalendarObject(open_digest_uid(options.scope), "VEVENT", serialize(digest))
+                yield CalendarObject(uid, "VEVENT", serialize(event))
+        digest_event = digest.event()
+        if digest_event is not None:
+            yield CalendarObject(open_digest_uid(options.scope), "VEVENT", serialize(digest_event))
     if options.todos in (TodoMode.AS_TODOS, TodoMode.BOTH):
-        for item in commitments:
-            yield CalendarObject(todo_uid(_stored_uid(item)), "VTODO", serialize(item_todo(item, options)))
+        for item in items():
+            if _exportable(item.review):
+                yield CalendarObject(
+                    todo_uid(_stored_uid(item)), "VTODO", serialize(item_todo(item, options))
+                )
 
 
 def iter_calendar(
@@ -678,17 +742,27 @@ def iter_calendar(
 ) -> Iterator[bytes]:
     """The calendar as chunks of bytes (header, one chunk per component, footer); join them for the file.
 
-    The components are those of `iter_objects`, in its order.
+    The components are those of `iter_objects`, in its order; ValueError before the header when a
+    meeting or item has no UID.
     """
     meetings = [m for m in meetings if _exportable(m.review)]
-    head, footer = _calendar_head(options, _zones_used(meetings))
-    objects = iter_objects(meetings, commitments, options)
-    first = next(objects, None)  # raises before the head is sent when a UID is missing
+    commitments = list(commitments)
+    _check_uids([*meetings, *commitments])
+    return stream_calendar(meetings, lambda: commitments, zones_used(meetings), options)
+
+
+def stream_calendar(
+    meetings: Iterable[Meeting],
+    items: Callable[[], Iterable[Commitment]],
+    zones: dict[str, tuple[int, int]],
+    options: ExportOptions,
+) -> Iterator[bytes]:
+    """`iter_calendar` made as the meetings and items come (see `stream_objects`): `zones` are the
+    VTIMEZONEs the header holds, `zones_used` of the meetings, known before the first of them."""
+    head, footer = _calendar_head(options, zones)
     yield head
-    if first is not None:
-        yield first.data
-        for calendar_object in objects:
-            yield calendar_object.data
+    for calendar_object in stream_objects(meetings, items, options):
+        yield calendar_object.data
     yield footer
 
 

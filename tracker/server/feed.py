@@ -244,7 +244,7 @@ class FeedApp:
     def _feed(self, token: str, environ: dict) -> _Response:
         if not feeds.is_token_shaped(token):
             return self._not_found()
-        with session_scope(self.engine, read_only=True) as session:
+        with session_scope(self.engine, read_only=True, snapshot=True) as session:
             feed = feeds.find_feed(session, token)
             if feed is None:
                 return self._not_found()
@@ -261,17 +261,16 @@ class FeedApp:
             key = (feed.id, feed.parties, feed.kinds, options.todos, today, fingerprint)
             with self._lock:
                 rendered = self._cache.get((feed.id, options.todos))
-            chunks = None
             if rendered is None or rendered.key != key:
+                # Written as its rows are read, in this read transaction (under SQLite's WAL no
+                # writer waits for it), from the same stream as `export ics`.
                 chunks = feeds.build_calendar(session, feed.filter, options)
-        if chunks is not None:  # serialized after the session closed: no database lock held meanwhile
-            rendered = self._render(chunks, feed, key, fingerprint, today)
-            with self._lock:
-                self._cache.pop((feed.id, options.todos), None)
-                self._cache[(feed.id, options.todos)] = rendered
-                while len(self._cache) > self.cache_size:
-                    self._cache.pop(next(iter(self._cache)))  # the oldest rendering goes first
-        assert rendered is not None  # a missing or stale rendering was made above
+                rendered = self._render(chunks, feed, key, fingerprint, today)
+                with self._lock:
+                    self._cache.pop((feed.id, options.todos), None)
+                    self._cache[(feed.id, options.todos)] = rendered
+                    while len(self._cache) > self.cache_size:
+                        self._cache.pop(next(iter(self._cache)))  # the oldest rendering goes first
         return self._calendar_response(rendered, environ, feed.name)
 
     def _current_fingerprint(self, session) -> tuple:

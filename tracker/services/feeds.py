@@ -15,20 +15,20 @@ import hashlib
 import hmac
 import re
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker import limits
 from tracker.domain.model import Commitment, Meeting
 from tracker.errors import ConflictError, InputError, NotFoundError, StorageError
-from tracker.exporters.ics import ExportOptions, iter_calendar, iter_objects
+from tracker.exporters.ics import CalendarObject, ExportOptions, stream_calendar, stream_objects, zones_used
 from tracker.storage import feeds as feed_store
-from tracker.storage import repo
-from tracker.storage.items import iter_items
+from tracker.storage.calendar import CalendarRows
 
 if TYPE_CHECKING:
     from tracker.storage.models import Feed
@@ -71,79 +71,72 @@ class CalendarFilter:
         return "; ".join(part for part in parts if part)
 
 
-class _HasId(Protocol):
-    @property
-    def id(self) -> int | None: ...
+def _rows(filter_: CalendarFilter) -> CalendarRows:
+    return CalendarRows(filter_.parties, filter_.kinds, filter_.status)
 
 
-_Row = TypeVar("_Row", bound=_HasId)
-
-
-def _union(lists: list[Iterable[_Row]], key: Callable[[_Row], tuple[object, ...]]) -> list[_Row]:
-    seen: dict[int | None, _Row] = {}
-    for rows in lists:
-        for row in rows:
-            seen.setdefault(row.id, row)
-    return sorted(seen.values(), key=key)
-
-
-def load_calendar(session: Session, filter_: CalendarFilter) -> tuple[list[Meeting], list[Commitment]]:
-    """Meetings (by start) and items (by window end, open-ended last) matching `filter_`, as domain objects.
-
-    `status` filters items only: meetings have none.
-    """
-    parties: list[str | None] = [*filter_.parties] or [None]
-    meeting_rows = _union(
-        [repo.list_meetings(session, party=p) for p in parties], key=lambda r: (r.start_date, r.id)
-    )
-    # Items straight from columns (not ORM rows): a 100,000-item calendar loads
-    # in a quarter of the time and memory.
-    items = _union(
-        [iter_items(session, status=filter_.status, party=p, active_only=False) for p in parties],
-        key=lambda i: (i.window.end is None, i.window.end or dt.date.min, i.id),
-    )
-    if filter_.kinds:
-        meeting_rows = [r for r in meeting_rows if r.kind in filter_.kinds]
-        items = [i for i in items if i.kind in filter_.kinds]
-    meetings = [repo.meeting_to_domain(r) for r in meeting_rows]
-    _refuse_dates_beyond_limits(meetings, items)
-    return meetings, items
-
-
-def _refuse_dates_beyond_limits(meetings: list[Meeting], items: list[Commitment]) -> None:
-    """Raise StorageError naming the first meeting or item whose dates lie beyond `tracker.limits`.
+def _refuse_dates_beyond_limits(db: Session | Connection, rows: CalendarRows) -> None:
+    """Raise StorageError naming the first meeting, else item, whose dates lie beyond `tracker.limits`.
 
     Such a row was stored before the limits were checked (issue #17); iCalendar cannot hold it
-    (DTEND would overflow), so the calendar says which row to correct instead of failing half-way.
+    (DTEND would overflow), so the calendar says which row to correct before its first byte
+    instead of failing half-way. Asked of the database: the rows are not read for it.
     """
-    checks: list[tuple[str, str, Meeting | Commitment, tuple[dt.date | None, dt.date | None]]] = [
-        *(("meeting", "meetings", m_, (m_.start, m_.end)) for m_ in meetings),
-        *(("item", "items", i, (i.window.start, i.window.end)) for i in items),
-    ]
-    for kind, command, entry, dates in checks:
-        for day in dates:
-            if day is not None and not limits.EARLIEST_DATE <= day <= limits.LATEST_DATE:
-                raise StorageError(
-                    f"{kind} #{entry.id} has the date {day}, beyond {limits.EARLIEST_DATE}.."
-                    f"{limits.LATEST_DATE} (stored before tracker checked dates); correct it with "
-                    f"`tracker {command} edit {entry.id} --start YYYY-MM-DD --end YYYY-MM-DD`"
-                )
+    entry = rows.first_beyond(db, limits.EARLIEST_DATE, limits.LATEST_DATE)
+    if entry is None:
+        return
+    dates: tuple[dt.date | None, ...]
+    if isinstance(entry, Meeting):
+        kind, command, dates = "meeting", "meetings", (entry.start, entry.end)
+    else:
+        kind, command, dates = "item", "items", (entry.window.start, entry.window.end)
+    day = next(d for d in dates if d is not None and not limits.EARLIEST_DATE <= d <= limits.LATEST_DATE)
+    raise StorageError(
+        f"{kind} #{entry.id} has the date {day}, beyond {limits.EARLIEST_DATE}.."
+        f"{limits.LATEST_DATE} (stored before tracker checked dates); correct it with "
+        f"`tracker {command} edit {entry.id} --start YYYY-MM-DD --end YYYY-MM-DD`"
+    )
 
 
-def build_calendar(session: Session, filter_: CalendarFilter, options: ExportOptions):
-    """The calendar's bytes in chunks (see tracker.exporters.ics.iter_calendar).
+def load_calendar(
+    db: Session | Connection, filter_: CalendarFilter
+) -> tuple[list[Meeting], list[Commitment]]:
+    """Meetings (by start) and items (by window end, open-ended last) matching `filter_`, as lists of domain
+    objects (CalDAV sync compares them all); rejected ones are left out. `status` filters items only.
 
-    The rows are read now; the chunks are made as they are consumed, which may be
-    after the session has closed (so a long serialization holds no database lock).
+    Exports and feeds stream the same rows instead (`build_calendar`).
     """
-    meetings, items = load_calendar(session, filter_)
-    return iter_calendar(meetings, items, dataclasses.replace(options, scope=filter_.describe()))
+    rows = _rows(filter_)
+    _refuse_dates_beyond_limits(db, rows)
+    return list(rows.meetings(db)), list(rows.items(db))
 
 
-def build_objects(session: Session, filter_: CalendarFilter, options: ExportOptions):
-    """The calendar's components one by one (see tracker.exporters.ics.iter_objects); rows are read now."""
-    meetings, items = load_calendar(session, filter_)
-    return iter_objects(meetings, items, dataclasses.replace(options, scope=filter_.describe()))
+def build_calendar(
+    db: Session | Connection, filter_: CalendarFilter, options: ExportOptions
+) -> Iterator[bytes]:
+    """The calendar's bytes in chunks (see tracker.exporters.ics.stream_calendar), read from the database
+    in batches as they are made: consume them before `db`'s transaction ends.
+
+    A row dated beyond the limits raises StorageError now, before the first chunk; the few timed
+    meetings whose zones the header's VTIMEZONEs cover are read now too. With `snapshot=True` on PostgreSQL
+    (`storage.db.connection_scope`) every pass reads the same rows, as SQLite's read transaction does.
+    """
+    rows = _rows(filter_)
+    _refuse_dates_beyond_limits(db, rows)
+    zones = zones_used(rows.meetings(db, timed_only=True))
+    scoped = dataclasses.replace(options, scope=filter_.describe())
+    return stream_calendar(rows.meetings(db), lambda: rows.items(db), zones, scoped)
+
+
+def build_objects(
+    db: Session | Connection, filter_: CalendarFilter, options: ExportOptions
+) -> Iterator[CalendarObject]:
+    """The calendar's components one by one (see tracker.exporters.ics.stream_objects), read as they are
+    made, like `build_calendar`'s chunks; a row dated beyond the limits raises StorageError now."""
+    rows = _rows(filter_)
+    _refuse_dates_beyond_limits(db, rows)
+    scoped = dataclasses.replace(options, scope=filter_.describe())
+    return stream_objects(rows.meetings(db), lambda: rows.items(db), scoped)
 
 
 def calendar_fingerprint(session: Session) -> tuple:

@@ -115,19 +115,32 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoo
     set_sqlite_pragmas(dbapi_connection)
 
 
+def _snapshot_options(engine: Engine) -> dict[str, str]:
+    """Execution options giving a transaction one snapshot of the database for all its statements.
+
+    SQLite's transactions have one already (under WAL a reader keeps the snapshot of its first
+    read, and neither blocks nor waits for writers); PostgreSQL's default, READ COMMITTED, takes a
+    new one for each statement, REPEATABLE READ keeps the first (and a transaction that only reads
+    never fails for it).
+    """
+    return {"isolation_level": "REPEATABLE READ"} if engine.dialect.name == "postgresql" else {}
+
+
 @contextmanager
-def session_scope(engine: Engine, read_only: bool = False) -> Iterator[Session]:
+def session_scope(engine: Engine, read_only: bool = False, snapshot: bool = False) -> Iterator[Session]:
     """One session, committed when the block ends normally, rolled back otherwise.
 
     `read_only` sessions (lists, exports, the feed server) do not take SQLite's
-    write lock, so they never queue behind an ingest.
+    write lock, so they never queue behind an ingest. `snapshot` (with `read_only`): every
+    statement sees the database as the first one did (a calendar read in several passes).
     """
     from sqlalchemy.orm import sessionmaker
 
     factory = sessionmaker(engine, expire_on_commit=False)
     session = factory()
     if read_only:
-        session.connection(execution_options={READ_ONLY_OPTION: True})
+        options = {READ_ONLY_OPTION: True, **(_snapshot_options(engine) if snapshot else {})}
+        session.connection(execution_options=options)
     try:
         yield session
         session.commit()
@@ -142,15 +155,16 @@ def session_scope(engine: Engine, read_only: bool = False) -> Iterator[Session]:
 
 
 @contextmanager
-def connection_scope(engine: Engine, read_only: bool = False) -> Iterator[Connection]:
+def connection_scope(engine: Engine, read_only: bool = False, snapshot: bool = False) -> Iterator[Connection]:
     """One Core connection in one transaction, committed when the block ends normally.
 
-    For commands that read (or insert) rows without ORM objects; `read_only` as in
+    For commands that read (or insert) rows without ORM objects; `read_only` and `snapshot` as in
     `session_scope`.
     """
     connection = engine.connect()
     if read_only:
-        connection = connection.execution_options(**{READ_ONLY_OPTION: True})
+        options = {READ_ONLY_OPTION: True, **(_snapshot_options(engine) if snapshot else {})}
+        connection = connection.execution_options(**options)
     try:
         with connection.begin():
             yield connection

@@ -38,6 +38,7 @@ __all__ = [
     "item_conditions",
     "not_rejected",
     "iter_items",
+    "iter_items_where",
     "list_items",
     "get_item",
     "get_fulfilling_meeting_id",
@@ -134,7 +135,15 @@ def iter_items(db: Session | Connection, *, batch: int = 1000, **filters: Any) -
         `active_only=` (default True: open or rescheduled) and `include_rejected=` (default
         False: items rejected in review are left out).
     """
-    query = items_statement(item_conditions(**filters))
+    return iter_items_where(db, item_conditions(**filters), batch=batch)
+
+
+def iter_items_where(
+    db: Session | Connection, conditions: list[Any], *, batch: int = 1000, limit: int | None = None
+) -> Iterator[domain.Commitment]:
+    """The items meeting `conditions` (SQL), in the order of `iter_items`, streamed `batch` rows at a
+    time; the first `limit` of them only, when given."""
+    query = items_statement(conditions).limit(limit)
     # Core rows (through a session's connection, in its transaction): no ORM result machinery per row.
     result = core_connection(db).execute(query.execution_options(yield_per=batch))
     windows: dict[tuple[Any, ...], domain.Window] = {}
