@@ -8,6 +8,7 @@ __all__ = [
     "TrackerError",
     "InputError",
     "FetchError",
+    "ExtractionError",
     "NotFoundError",
     "ConflictError",
     "StorageError",
@@ -38,6 +39,14 @@ class FetchError(InputError):
 
     `tracker sources poll` records its message as the failing source's reason and goes on
     with the other sources; the poll then exits 1 (see tracker.services.watch).
+    """
+
+
+class ExtractionError(InputError):
+    """Raised when the extractor fails on one text (a bug in the tracker, not in the text).
+
+    The document is not stored, so that a later version of the tracker reads it when it is ingested
+    again; `tracker ingest` names it and goes on with the others (exit 1), as for a file it cannot read.
     """
 
 

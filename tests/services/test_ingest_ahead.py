@@ -16,7 +16,7 @@ from reliability.docgen import press_release
 
 from tracker.extraction import TextDocument
 from tracker.services.ingest import ingest_documents
-from tracker.speed.extract_worker import ExtractWorker, ExtractWorkerError
+from tracker.speed.extract_worker import ExtractionFailed, ExtractWorker
 from tracker.storage.db import make_engine, session_scope, upgrade
 
 AT = dt.datetime(2017, 6, 1, 12, 0, tzinfo=dt.UTC)
@@ -58,13 +58,59 @@ def test_stored_texts_are_not_extracted_again(engine):
     assert [(r["added"], r["extraction"]) for r in again] == [(False, None)] * 10
 
 
-def test_a_failure_in_the_worker_is_raised_with_its_traceback():
+def test_a_failure_on_one_document_is_raised_with_its_traceback_and_the_worker_goes_on():
     with ExtractWorker() as worker:
         worker.submit(("Minsk, 6 October 2016.", None))
         worker.submit((None, None))
+        worker.submit(("Minsk, 6 October 2016.", None))
         assert worker.result().language
-        with pytest.raises(ExtractWorkerError, match="Traceback"):
+        with pytest.raises(ExtractionFailed, match="Traceback") as failed:
             worker.result()
+        assert failed.value.summary.startswith(("AttributeError: ", "TypeError: "))
+        assert worker.result().language
+
+
+@pytest.mark.parametrize("ahead", [False, True], ids=["in turn", "ahead"])
+def test_a_document_the_extractor_fails_on_is_reported_in_its_place_and_not_stored(
+    engine, monkeypatch, ahead
+):
+    import tracker.services.ingest as ingest
+
+    documents = [TextDocument(press_release(i), f"release-{i}.txt") for i in range(4)]
+    documents[1] = dataclasses.replace(documents[1], text=documents[1].text + "\nBUG HERE")
+    if ahead:  # the worker process runs the real extractor: its answer for the marked text is replaced
+        real_result = ExtractWorker.result
+        answers = iter(["ok", "fails", "ok", "ok"])
+
+        def result(worker):
+            extraction = real_result(worker)
+            if next(answers) == "fails":
+                raise ExtractionFailed("Traceback (most recent call last):\nKeyError: 'a bug'\n")
+            return extraction
+
+        monkeypatch.setattr(ExtractWorker, "result", result)
+    else:
+        read = ingest.extract
+
+        def failing_on_one(text, published=None):
+            if "BUG HERE" in text:
+                raise KeyError("a bug")
+            return read(text, published)
+
+        monkeypatch.setattr(ingest, "extract", failing_on_one)
+    got = _ingest(engine, documents, ahead=ahead)
+    assert [(r["source"], r["added"], r["failure"] is not None) for r in got] == [
+        ("release-0.txt", True, False),
+        ("release-1.txt", False, True),
+        ("release-2.txt", True, False),
+        ("release-3.txt", True, False),
+    ]
+    assert got[1]["failure"] == (
+        "release-1.txt: the extractor failed on this text (KeyError: 'a bug'); not stored; please report it with the file"
+    )
+    monkeypatch.undo()
+    again = _ingest(engine, documents, ahead=ahead)
+    assert [r["added"] for r in again] == [False, True, False, False]
 
 
 def _alive(pid: int) -> bool:

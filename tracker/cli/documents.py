@@ -77,9 +77,9 @@ def ingest(
 
     Documents are stored whole (up to ten to a transaction, so an interrupted run
     leaves whole documents only); a release already stored is skipped, also
-    in another form (other line breaks, HTML instead of text). Every file that is
-    skipped or cannot be read is named on stderr; if any was, the exit status is 1 (2 when
-    nothing could be read), after the summary.
+    in another form (other line breaks, HTML instead of text). Every file skipped,
+    unreadable or failing the extractor is named on stderr; if any was, the exit status
+    is 1 (2 when nothing could be read), after the summary.
 
     Another text at the web address of a stored release is its next revision:
     only what changed is added or withdrawn.
@@ -118,15 +118,19 @@ def ingest(
                 continue
             yield from documents
 
-    results = list(
-        ingest_documents(
-            app_ctx.session,
-            read_all(),
-            now=app_ctx.now,
-            dry_run=dry_run,
-            extract_ahead=len(files) >= EXTRACT_AHEAD_THRESHOLD,
-        )
-    )
+    results = []
+    for result in ingest_documents(
+        app_ctx.session,
+        read_all(),
+        now=app_ctx.now,
+        dry_run=dry_run,
+        extract_ahead=len(files) >= EXTRACT_AHEAD_THRESHOLD,
+    ):
+        if result.failure is None:
+            results.append(result)
+        else:
+            typer.echo(f"tracker: warning: {result.failure}", err=True)
+            failed.append((result.source, result.failure))
     _print_summary(results, dry_run, json_, failed)
     if failed:
         # A partial failure is not a success: cron and scripts must notice (issue #14).

@@ -25,6 +25,7 @@ from tracker import limits
 from tracker.domain.identity import normalised_sha256, url_key
 from tracker.domain.model import Commitment, Extraction
 from tracker.domain.status import find_postponed
+from tracker.errors import ExtractionError
 from tracker.extraction import TextDocument, extract
 from tracker.services import revisions
 from tracker.services.fulfilment import LinkOutcome, match_documents
@@ -66,10 +67,23 @@ class IngestResult:
     withdrawn: list[tuple[str, int]] = field(default_factory=list)
     flagged: list[tuple[str, int]] = field(default_factory=list)
     read_nothing: bool = False  # nothing read from that text: what earlier revisions gave is kept
+    failure: str | None = None  # the extractor failed on the text (ExtractionError's message): not stored
 
 
 def extract_document(document: TextDocument) -> Extraction:
-    return _titled(extract(document.text, document.published), document)
+    """What the extractor reads from `document`; ExtractionError when it fails on the text."""
+    try:
+        extraction = extract(document.text, document.published)
+    except Exception as err:  # a bug met on one text must not stop a folder's or a feed's other documents
+        raise _extraction_failed(document, f"{type(err).__name__}: {err}") from err
+    return _titled(extraction, document)
+
+
+def _extraction_failed(document: TextDocument, reason: str) -> ExtractionError:
+    return ExtractionError(
+        f"{document.source}: the extractor failed on this text ({reason}); "
+        "not stored; please report it with the file"
+    )
 
 
 def _titled(extraction: Extraction, document: TextDocument) -> Extraction:
@@ -417,7 +431,10 @@ def ingest_documents(
     if dry_run:
         for batch in batches:
             for document, key, hit in batch:
-                yield _ingest_looked_up(open_session, document, key, hit, now=now, dry_run=dry_run)
+                try:
+                    yield _ingest_looked_up(open_session, document, key, hit, now=now, dry_run=dry_run)
+                except ExtractionError as err:
+                    yield _not_read(document, err)
         return
     if not extract_ahead:
         for batch in batches:
@@ -425,7 +442,13 @@ def ingest_documents(
                 open_session, batch, lambda document: extract_document(_readable(document)), now=now
             )
         return
-    from tracker.speed.extract_worker import ExtractWorker
+    from tracker.speed.extract_worker import ExtractionFailed, ExtractWorker
+
+    def read_back(document: TextDocument) -> Extraction:
+        try:
+            return _titled(worker.result(), document)
+        except ExtractionFailed as err:
+            raise _extraction_failed(document, err.summary) from None
 
     with ExtractWorker() as worker:
         sent: list[_LookedUp] = []
@@ -434,13 +457,15 @@ def ingest_documents(
                 if hit is None:
                     readable = _readable(document)
                     worker.submit((readable.text, readable.published))
-            yield from _write(
-                open_session, sent, lambda document: _titled(worker.result(), document), now=now
-            )
+            yield from _write(open_session, sent, read_back, now=now)
             sent = batch
 
 
 WRITE_BATCH = 10  # new documents written in one transaction
+
+
+def _not_read(document: TextDocument, err: ExtractionError) -> IngestResult:
+    return IngestResult(document.source, document.sha256, added=False, failure=str(err))
 
 
 def _write(
@@ -451,11 +476,19 @@ def _write(
     now: Callable[[], dt.datetime],
 ) -> Iterator[IngestResult]:
     """The results of `looked_up`, in order: those stored already at once, the new ones extracted
-    (`extracted`, called in order) and written `WRITE_BATCH` to a transaction."""
+    (`extracted`, called in order) and written `WRITE_BATCH` to a transaction; one the extractor
+    fails on is not stored, and says why."""
     waiting: list[tuple[TextDocument, str, Row[Any] | None, Extraction | None]] = []
     new = 0
     for document, key, hit in looked_up:
-        waiting.append((document, key, hit, extracted(document) if hit is None else None))
+        try:
+            extraction = extracted(document) if hit is None else None
+        except ExtractionError as err:
+            yield from _write_batch(open_session, waiting, now=now)  # the results stay in order
+            waiting, new = [], 0
+            yield _not_read(document, err)
+            continue
+        waiting.append((document, key, hit, extraction))
         new += hit is None
         if new == WRITE_BATCH:
             yield from _write_batch(open_session, waiting, now=now)

@@ -590,20 +590,20 @@ def _fetch_article(fetcher: Fetcher, entry: _Entry, speaker: list[str]):
     from tracker.extraction import TextDocument, decode_document
     from tracker.services.ingest import extract_document
 
-    if entry.text is not None:
-        document = TextDocument(
-            text=entry.text, source=entry.url, title=entry.title, published=entry.published
-        )
-        return document, add_speaker(extract_document(document), speaker)
     try:
+        if entry.text is not None:
+            document = TextDocument(
+                text=entry.text, source=entry.url, title=entry.title, published=entry.published
+            )
+            return document, add_speaker(extract_document(document), speaker)
         answer = fetcher.get(entry.url, accept=PAGE_ACCEPT)
         documents = decode_document(answer.text_bytes(), entry.url, entry.published)
-    except InputError as err:  # FetchError and RobotsForbiddenError too
+        if not documents:
+            return None
+        document = replace(documents[0], source=entry.url)
+        return document, add_speaker(extract_document(document), speaker)
+    except InputError as err:  # FetchError, RobotsForbiddenError and ExtractionError too
         return err
-    if not documents:
-        return None
-    document = replace(documents[0], source=entry.url)
-    return document, add_speaker(extract_document(document), speaker)
 
 
 def add_speaker(extraction: Extraction, speaker: list[str]) -> Extraction:

@@ -19,14 +19,23 @@ import threading
 from collections.abc import Callable
 from typing import IO, Any
 
-__all__ = ["ExtractWorker", "ExtractWorkerError"]
+__all__ = ["ExtractWorker", "ExtractWorkerError", "ExtractionFailed"]
 
 _SIZE = struct.Struct("!I")
 _STOP = object()
 
 
 class ExtractWorkerError(RuntimeError):
-    """The extraction process failed (a bug: its traceback is the message) or died."""
+    """The extraction process died: no later document can be read back."""
+
+
+class ExtractionFailed(ExtractWorkerError):
+    """The extractor raised on one document (its traceback is the message); the process goes on."""
+
+    @property
+    def summary(self) -> str:
+        """The traceback's last line: the exception and its message."""
+        return str(self).strip().splitlines()[-1]
 
 
 def _send(stream: IO[bytes], value: Any) -> None:
@@ -88,7 +97,7 @@ class ExtractWorker:
                 f"the extraction process ended early (exit status {self._process.wait()})"
             ) from None
         if not ok:
-            raise ExtractWorkerError(value)
+            raise ExtractionFailed(value)
         return value
 
     def close(self) -> None:
