@@ -18,6 +18,7 @@ __all__ = [
     "FUTURE_RECEPTION",
     "COMMISSION_WORDS",
     "PAST_TRIGGERS",
+    "PAST_GATHERINGS",
     "FUTURE_CUES",
     "PAST_CUES",
     "FIRMNESS_CUES",
@@ -353,3 +354,14 @@ KIND_LABELS = {
     Kind.SIGNING: "signing",
     Kind.OTHER: "follow-up",
 }
+
+# Past verbs of people coming together for a contact ("the ministers gathered in Kuala Lumpur on
+# October 25", "sat down for talks on Monday"): read with PAST_TRIGGERS by the meeting rules.
+PAST_GATHERINGS = [
+    r"gathered",
+    r"came together",
+    r"got together",
+    r"sat down (?:for|to)",
+    r"attended",
+    r"(?:was|were) conducted",
+]

@@ -18,20 +18,14 @@ from tracker.domain.model import Evidence, Kind, Meeting, Participant, Precision
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.events import KIND_PRIORITY, refine_kind
-from tracker.extraction.reading import (
-    complete_parties,
-    joined_parties,
-    no_city,
-    parties_of,
-    segments,
-    venue,
-)
+from tracker.extraction.parties import meeting_parties
+from tracker.extraction.reading import no_city, segments, venue
 from tracker.gazetteer import Place, lookup_party, party_name
 from tracker.temporal.periods import bounds
 
 __all__ = ["extract_meetings", "meeting_title"]
 
-_PAST = lexicon.compile_alternatives(lexicon.PAST_TRIGGERS, lower_only=True)
+_PAST = lexicon.compile_alternatives(lexicon.PAST_TRIGGERS + lexicon.PAST_GATHERINGS, lower_only=True)
 _FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
 _MODAL_BEFORE = re.compile(lexicon.MODAL_BEFORE, re.IGNORECASE)
 _SAME_DAY = re.compile(r"^(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
@@ -55,6 +49,7 @@ _SAME_DAY_REF = re.compile(
     r"(?:on\s+|later\s+)?(?:that|the)\s+(?:very\s+)?same\s+day|later\s+(?:on\s+)?that\s+day", re.I
 )
 _AND_BETWEEN = re.compile(r"\s*(?:and|to|-|\u2013)\s*")
+_YEAR_BACK_DAYS = 300  # a release dates a contact of the year before with its year
 _LEAD_SENTENCES = 6  # a release's lead: its first sentences, headline and date line included
 _TOP_CHARS = 400
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
@@ -258,7 +253,7 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
     event word ("Wednesday's talks") is claimed by that word, unless the future is near it.
     """
     text = ctx.text
-    days = _past_days(ctx, sentence, segment, all_past)
+    days = [d for d in _past_days(ctx, sentence, segment, all_past) if not _a_year_back(ctx, *d)]
     claimed = {}
     for trigger in segment.triggers:
         if trigger.group().lower().startswith("signed"):
@@ -271,6 +266,20 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
         if expression.start not in claimed and _dates_an_adjacent_event(ctx, segment, expression, window):
             claimed[expression.start] = (expression, window)
     return sorted(claimed.values(), key=lambda d: d[0].start)
+
+
+def _a_year_back(ctx: DocumentContext, expression, window: Window) -> bool:
+    """A yearless day that falls most of a year before publication: a coming date read backwards
+    ("the summit in Kuwait City on December 5th", said on December 4th)."""
+    published = ctx.published
+    return (
+        published is not None
+        and bool(re.search(r"\d", expression.text))
+        and not _YEAR.search(expression.text)
+        and "year" not in expression.text.lower()  # "on Jan 13 last year"
+        and window == expression.window  # no year from the sentence either ("in 2014, when ... on Jan 27")
+        and (published - bounds(window)[1]).days > _YEAR_BACK_DAYS
+    )
 
 
 def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression, window: Window) -> bool:
@@ -375,11 +384,7 @@ def _add_contacts(
         end = start + dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
         end = min(end, ctx.published) if ctx.published else start
     place = _meeting_place(ctx, number, segment, event, kind)
-    parties = parties_of(ctx, clause)
-    parties += sorted(code for code in joined_parties(ctx, clause) if code not in parties)
-    if len(parties) < 2:
-        parties += [code for code in ctx.main_parties if code not in parties]
-    parties = complete_parties(ctx, parties, place)
+    parties = meeting_parties(ctx, clause, place)
     meeting = Meeting(
         kind=kind,
         start=start,

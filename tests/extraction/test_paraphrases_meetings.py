@@ -1,0 +1,134 @@
+"""Paraphrase sets for the meeting and party rules of #11, fourth pass (classes of error counted on
+blind3 with blind, blind2 and dev): each rule on phrasings written for this file, none taken from a
+corpus, plus near-misses that must not fire."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.extraction import extract
+
+PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
+TUESDAY = dt.date(2024, 3, 5)
+
+
+def _meetings(text, published=PUBLISHED):
+    return extract(text, published).meetings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of Ghana and Nigeria gathered in Accra on Tuesday for their annual meeting.",
+        "Diplomats of Ghana and Nigeria came together in Accra on 5 March for an informal meeting.",
+        "Ghana's and Nigeria's trade ministers sat down for talks in Accra on Tuesday.",
+        "On Tuesday the ministers of Ghana and Nigeria attended the session of the joint commission in Accra.",
+        "Consultations between Ghana and Nigeria were conducted in Accra on March 5.",
+        "The delegations of Ghana and Nigeria got together in Accra on Tuesday for a working meeting.",
+    ],
+)
+def test_people_gathering_for_a_contact_date_a_meeting(text):
+    (meeting,) = _meetings(text)
+    assert (meeting.start, meeting.end, meeting.city) == (TUESDAY, TUESDAY, "Accra")
+    assert set(meeting.parties) == {"GH", "NG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of Ghana and Nigeria will gather in Accra on 20 March for their annual meeting.",
+        "Diplomats of Ghana and Nigeria are to come together in Accra on 20 March for an informal meeting.",
+        "The ministers of Ghana and Nigeria are expected to attend the session of the joint commission in "
+        "Accra on 20 March.",
+        "Ghana and Nigeria gathered support for the plan, their ministers said in Accra.",
+    ],
+)
+def test_gatherings_to_come_or_undated_are_no_meeting(text):
+    assert _meetings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers of Ghana and Nigeria attended a preparatory meeting for the summit in Accra on March 20.",
+        "Officials of Ghana and Nigeria gathered in Accra to prepare the summit on 18 March.",
+        "The Monday meeting, which the ministers of Ghana and Nigeria attended, is to prepare the summit "
+        "in Accra on March 12.",
+    ],
+)
+def test_a_yearless_day_a_year_back_is_a_coming_date_not_a_past_contact(text):
+    assert all(meeting.start > dt.date(2023, 6, 1) for meeting in _meetings(text))
+
+
+def test_a_yearless_day_weeks_back_still_dates_a_gathering():
+    (meeting,) = _meetings("The ministers of Ghana and Nigeria gathered in Accra on February 20 for talks.")
+    assert meeting.start == dt.date(2024, 2, 20)
+
+
+ABOUT = (
+    "Ghana and Nigeria deepen their partnership\n\n"
+    "Ghana and Nigeria agreed to expand trade. Ghana's minister thanked Nigeria for its support. "
+    "Nigeria and Ghana will also cooperate on energy. Ghana welcomed the progress.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "third"),
+    [
+        ("The ministers of Ghana and Nigeria held talks in Accra on Tuesday on the Iran nuclear file.", "IR"),
+        (
+            "Ghana and Nigeria held consultations in Accra on Tuesday, comparing notes on Chinese investment.",
+            "CN",
+        ),
+        (
+            "The Ghanaian and Nigerian ministers met in Accra on Tuesday and touched on the Brazil trade deal.",
+            "BR",
+        ),
+        ("Ghana and Nigeria held talks on Tuesday in Accra about NATO policy in the Sahel.", "NATO"),
+        ("On Tuesday the ministers of Ghana and Nigeria met in Accra to prepare for the Japan forum.", "JP"),
+    ],
+)
+def test_a_third_state_in_the_meeting_sentence_is_a_topic_not_a_party(text, third):
+    (meeting,) = _meetings(ABOUT + text)
+    assert set(meeting.parties) == {"GH", "NG"}, third
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana, Nigeria and Togo held talks in Accra on Tuesday.",
+        "The leaders of Ghana, Nigeria and Togo met in Accra on Tuesday.",
+        "The Ghana-Nigeria-Togo trilateral meeting was held in Accra on Tuesday.",
+    ],
+)
+def test_a_third_state_taking_part_stays_a_party(text):
+    (meeting,) = _meetings(ABOUT + "Togo joined the talks. Togo welcomed the invitation. " + text)
+    assert set(meeting.parties) == {"GH", "NG", "TG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders met in Singapore on Tuesday.",
+        "The two ministers held talks in Singapore on Tuesday.",
+        "The two presidents sat down for talks in Singapore on Tuesday.",
+    ],
+)
+def test_a_venue_country_alone_is_not_who_met(text):
+    (meeting,) = _meetings(ABOUT + text)
+    assert {"GH", "NG"} <= set(meeting.parties) and "SG" not in meeting.parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday the Ghanaian minister spoke by phone with his Togolese counterpart.",
+        "On Tuesday the minister received the ambassador of Togo in Accra.",
+        "Talks with Togo's foreign minister were held in Accra on Tuesday.",
+        "The minister met Togo's president in Lome on Tuesday.",
+        "Togo's trade minister visited Accra on Tuesday.",
+    ],
+)
+def test_a_contact_naming_one_state_takes_its_counterpart_not_every_state_of_the_text(text):
+    (meeting,) = _meetings(ABOUT + text)
+    assert "TG" in meeting.parties and len(meeting.parties) == 2

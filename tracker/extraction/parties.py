@@ -1,0 +1,43 @@
+"""Who took part in a reported contact: the parties of a meeting, not every state its sentence names.
+
+A sentence that reports a contact often names third states as topics ("discussed the Iran nuclear
+talks"), as the venue ("met in Bhutan", "the Helsinki summit") or in a reporter's credit. A named
+party stays when the document is mainly about it or the wording joins it to the contact (a
+hyphenated format, a list of heads); others go when two actors remain. A contact whose sentence
+names one state takes its counterpart, not every state the document is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.context import Clause, DocumentContext
+from tracker.extraction.reading import complete_parties, joined_parties, parties_of
+from tracker.gazetteer import Place
+
+__all__ = ["meeting_parties"]
+
+_AT_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def meeting_parties(ctx: DocumentContext, clause: Clause, place: Place | None) -> list[str]:
+    """The parties of the contact `clause` reports at `place`, unsorted."""
+    joined = joined_parties(ctx, clause)
+    named = parties_of(ctx, clause)
+    named += sorted(code for code in joined if code not in named)
+    main = ctx.main_parties
+    actors = [code for code in named if code in main or code in joined]
+    if len(actors) >= 2:
+        named = actors  # the third states beside the document's actors were topics or venues
+    elif len(named) == 1 and named[0] not in main and _named_only_as_venue(ctx, clause, named[0]):
+        named = []  # "the two leaders met in Singapore": the venue, not who met
+    organisations = {mention.code for mention in clause.mentions if mention.kind == "org"}
+    if not named or (len(named) == 1 and named[0] in organisations):
+        named += [code for code in main if code not in named]  # the parties the document is about
+    return complete_parties(ctx, named, place)
+
+
+def _named_only_as_venue(ctx: DocumentContext, clause: Clause, code: str) -> bool:
+    """ "met in Singapore": every mention of the state in the sentence says where, none who."""
+    mentions = [m for m in clause.mentions if m.code == code and m.is_party]
+    return bool(mentions) and all(_AT_VENUE.search(ctx.text, max(0, m.start - 12), m.start) for m in mentions)
