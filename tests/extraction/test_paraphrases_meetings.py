@@ -132,3 +132,54 @@ def test_a_venue_country_alone_is_not_who_met(text):
 def test_a_contact_naming_one_state_takes_its_counterpart_not_every_state_of_the_text(text):
     (meeting,) = _meetings(ABOUT + text)
     assert "TG" in meeting.parties and len(meeting.parties) == 2
+
+
+PAIR = "Ghana and Nigeria agreed to deepen trade. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Nigeria have agreed to put off the visit, the ministry said in a statement issued in Accra tonight.",
+        '"The ministers should meet soon," the spokesman told reporters here Wednesday.',
+        "The visit will go ahead, Ghana's ministry said in a press release issued on Wednesday.",
+        "Talks are being prepared, the Nigerian side told journalists in Abuja on Wednesday.",
+        "The two sides are to meet again, according to a communique released on Tuesday.",
+    ],
+)
+def test_the_day_a_statement_was_issued_dates_no_contact(text):
+    assert _meetings(PAIR + text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The presidents of Ghana and Nigeria spoke by phone on Monday night, Tuesday morning Tokyo time.",
+        "The leaders of Ghana and Nigeria spoke by phone Monday night - Tuesday morning Beijing time.",
+        "The ministers of Ghana and Nigeria held a video call on Monday evening (Tuesday morning Manila time).",
+        "Ghana's and Nigeria's presidents talked by phone late on Monday, early Tuesday Jakarta time.",
+        "The presidents of Ghana and Nigeria spoke by phone on Monday, Tuesday afternoon Sydney time.",
+    ],
+)
+def test_a_day_told_in_another_places_clock_is_the_same_contact(text):
+    (call,) = _meetings(text)
+    assert call.start == dt.date(2024, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Nigeria will attend the regional summit. The leaders' summit opens on Friday.",
+        "The ministers of Ghana and Nigeria are in Accra. Their joint commission session begins on Saturday.",
+        "Ghana and Nigeria prepare the summit. The summit of the two presidents starts on Thursday.",
+        "Ghana and Nigeria are ready. The session of the joint commission convenes on Friday.",
+        "Ghana and Nigeria have sent delegations. The ministers' meeting takes place on Monday.",
+    ],
+)
+def test_a_present_tense_schedule_names_a_day_to_come_not_a_past_contact(text):
+    assert _meetings(text) == []
+
+
+def test_a_session_that_opened_on_a_past_day_is_a_meeting():
+    (meeting,) = _meetings("The session of the Ghana-Nigeria joint commission opened in Accra on Monday.")
+    assert meeting.start == dt.date(2024, 3, 4)

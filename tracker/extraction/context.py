@@ -30,8 +30,13 @@ __all__ = ["DocumentContext", "Clause", "times_in"]
 _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 # Words between a reporting verb and its date: "said on Tuesday", "announced Thursday", "said in Beijing on Friday".
 _REPORT_BEFORE = re.compile(
-    r"(?:" + _REPORTING.pattern + r")(?:\s+(?:on|in|at|late|early|last|this|"
-    r"(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$",
+    r"(?:"
+    + _REPORTING.pattern
+    + "|"
+    + "|".join(lexicon.REPORT_DOCUMENTS)
+    + r")(?:\s+(?:on|in|at|late|early|last|this|"
+    + "|".join(lexicon.REPORT_FILLERS)
+    + r"|(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\u201c\"])|\n")

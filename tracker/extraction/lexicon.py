@@ -23,6 +23,9 @@ __all__ = [
     "PAST_CUES",
     "FIRMNESS_CUES",
     "REPORTING_VERBS",
+    "REPORT_FILLERS",
+    "REPORT_DOCUMENTS",
+    "PRESENT_SCHEDULE",
     "SCHEDULE_CUES",
     "PAST_EVENT_VERBS",
     "PAST_MOTION",
@@ -364,4 +367,31 @@ PAST_GATHERINGS = [
     r"sat down (?:for|to)",
     r"attended",
     r"(?:was|were) conducted",
+]
+
+# Words that may stand between a reporting verb and the day it dates ("told reporters here Monday",
+# "a statement issued in Beijing tonight", "a press release issued on Sunday").
+REPORT_FILLERS = [
+    r"issued",
+    r"released",
+    r"published",
+    r"reporters",
+    r"journalists",
+    r"correspondents",
+    r"here",
+]
+# Documents that report, dated like a reporting verb: "in a press release issued on Sunday".
+REPORT_DOCUMENTS = [r"(?:press|news) release", r"communiqu\w+", r"readout"]
+
+# Present-tense verbs of a schedule ("the summit opens on Wednesday"): a day they govern has not
+# passed yet, so it dates no past contact.
+PRESENT_SCHEDULE = [
+    r"opens",
+    r"begins",
+    r"starts",
+    r"kicks off",
+    r"gets under way",
+    r"takes place",
+    r"convenes",
+    r"closes",
 ]

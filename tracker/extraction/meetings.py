@@ -27,6 +27,7 @@ __all__ = ["extract_meetings", "meeting_title"]
 
 _PAST = lexicon.compile_alternatives(lexicon.PAST_TRIGGERS + lexicon.PAST_GATHERINGS, lower_only=True)
 _FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
+_PRESENT_SCHEDULE = lexicon.compile_alternatives(lexicon.PRESENT_SCHEDULE, lower_only=True)
 _MODAL_BEFORE = re.compile(lexicon.MODAL_BEFORE, re.IGNORECASE)
 _SAME_DAY = re.compile(r"^(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
 _SAME_DAY_ANYWHERE = re.compile(r"\b(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
@@ -50,6 +51,10 @@ _SAME_DAY_REF = re.compile(
 )
 _AND_BETWEEN = re.compile(r"\s*(?:and|to|-|\u2013)\s*")
 _YEAR_BACK_DAYS = 300  # a release dates a contact of the year before with its year
+# "Tuesday night - Wednesday morning Beijing time": the same moment told in another place's clock.
+_LOCAL_TIME_AFTER = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
+)
 _LEAD_SENTENCES = 6  # a release's lead: its first sentences, headline and date line included
 _TOP_CHARS = 400
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
@@ -211,6 +216,7 @@ def _same_day_expressions(ctx: DocumentContext, sentence) -> list:
         and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith("on "))
         and not ctx.in_dateline_date(e.start)
         and not ctx.reported(e.start)
+        and not _LOCAL_TIME_AFTER.match(ctx.text, e.end)
     ]
 
 
@@ -241,7 +247,9 @@ def _past_days(ctx: DocumentContext, sentence, segment: _Segment, all_past: list
         window = _with_year_of_sentence(ctx, sentence, expression, all_past)
         if ctx.published and window.end > ctx.published:
             continue
-        if not _in_dateline_brackets(ctx.text, expression.start):
+        if not _in_dateline_brackets(ctx.text, expression.start) and not _LOCAL_TIME_AFTER.match(
+            ctx.text, expression.end
+        ):
             days.append((expression, window))
     return _join_consecutive(ctx.text, days)
 
@@ -310,6 +318,12 @@ def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression
         )
     if adjacent is None or local_future or _MEDIA.search(adjacent.text):
         return False
+    if (
+        published
+        and bounds(window)[1] < published
+        and _PRESENT_SCHEDULE.search(text, max(segment.start, expression.start - 30), expression.start)
+    ):
+        return False  # "the summit opens on Wednesday": a day to come, not one past
     # A yearless day with no past verb long before publication is a future date read backwards.
     return not (
         not segment.triggers
