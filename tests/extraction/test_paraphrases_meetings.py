@@ -183,3 +183,77 @@ def test_a_present_tense_schedule_names_a_day_to_come_not_a_past_contact(text):
 def test_a_session_that_opened_on_a_past_day_is_a_meeting():
     (meeting,) = _meetings("The session of the Ghana-Nigeria joint commission opened in Accra on Monday.")
     assert meeting.start == dt.date(2024, 3, 4)
+
+
+DATELINE = "ACCRA, 6 March -- "
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "The consultations took place by video conference.",
+        "The talks were held online.",
+        "The meeting was held in virtual format.",
+        "The two delegations met via video link.",
+        "The round was conducted by videoconference, the ministry said.",
+    ],
+)
+def test_a_contact_the_next_sentence_calls_virtual_has_no_dateline_city(follow_up):
+    text = DATELINE + "Ghana and Nigeria held political consultations on Tuesday. " + follow_up
+    (meeting,) = _meetings(text)
+    assert meeting.start == TUESDAY and meeting.city is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A later sentence about another, older contact says nothing of this one.
+        "Ghana and Nigeria held political consultations on Tuesday. Their last talks, in 2020, were held online.",
+        # Virtual is said of something else than a contact.
+        "Ghana and Nigeria held political consultations on Tuesday. A new online visa portal was shown.",
+        "Ghana and Nigeria held political consultations on Tuesday. The ministers praised the new trade rules.",
+    ],
+)
+def test_the_dateline_city_stays_when_no_sentence_calls_the_contact_virtual(text):
+    meetings = [m for m in _meetings(DATELINE + text) if m.start == TUESDAY]
+    assert [m.city for m in meetings] == ["Accra"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Nigeria held political consultations on Tuesday. The Joint Commission met virtually on "
+        "Tuesday, 5 March.",
+        "Ghana and Nigeria held talks on Tuesday. The talks on 5 March were held by videoconference.",
+    ],
+)
+def test_a_virtual_mention_of_the_same_contact_takes_the_dateline_city_away(text):
+    assert [m.city for m in _meetings(DATELINE + text) if m.start == TUESDAY] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the leaders of Ghana and Nigeria met in Togo on Tuesday, they agreed to talk again.",
+        "The ministers of Ghana and Nigeria held talks in Benin on Tuesday.",
+        "On Tuesday the presidents of Ghana and Nigeria met in Senegal on the margins of a forum.",
+        "Ghana and Nigeria held consultations in Mali on Tuesday.",
+        "The foreign ministers of Ghana and Nigeria sat down for talks in Niger on Tuesday.",
+    ],
+)
+def test_a_contact_in_another_country_than_the_datelines_has_no_dateline_city(text):
+    meetings = _meetings(DATELINE + text)
+    assert meetings and all(m.city is None for m in meetings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers of Ghana and Nigeria held talks in Ghana on Tuesday.",
+        "Ghana and Nigeria held consultations on Tuesday; the next round will be in Nigeria's Lagos.",
+        "Ghana and Nigeria held consultations on Tuesday.",
+    ],
+)
+def test_the_dateline_city_stays_for_a_contact_in_its_own_country(text):
+    (meeting,) = [m for m in _meetings(DATELINE + text) if m.start == TUESDAY]
+    assert meeting.city == "Accra"

@@ -10,6 +10,7 @@ the publication day count as meetings. Mentions of one contact are merged.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -55,7 +56,9 @@ _YEAR_BACK_DAYS = 300  # a release dates a contact of the year before with its y
 _LOCAL_TIME_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
 )
-_LEAD_SENTENCES = 6  # a release's lead: its first sentences, headline and date line included
+_LEAD_SENTENCES = 6
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+_FOLLOW_UP_SENTENCES = 2  # how far after a contact a sentence still tells how it was held  # a release's lead: its first sentences, headline and date line included
 _TOP_CHARS = 400
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _HEADED = re.compile(
@@ -185,6 +188,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
             for expression, window in candidates:
                 _add_contacts(found, ctx, number, segment, expression, window)
     participants_from_document(ctx, found)
+    _virtual_follow_ups(ctx, found)
     for meeting in found:
         meeting.title = meeting_title(meeting.kind, meeting.parties, meeting.city)
     return found
@@ -372,7 +376,21 @@ def _meeting_place(ctx: DocumentContext, number: int, segment: _Segment, event, 
         venue(ctx, clause.mentions, segment.start, segment.end, event.start)
         or venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
         or _nearby_venue(ctx, number)
-        or ctx.dateline
+        or (None if _in_another_country(ctx, clause, segment) else ctx.dateline)
+    )
+
+
+def _in_another_country(ctx: DocumentContext, clause, segment: _Segment) -> bool:
+    """ "When the two prime ministers met in Bhutan": a venue country other than the dateline's, so the
+    dateline city is not where they met (and the text names no city)."""
+    dateline = ctx.dateline
+    return any(
+        mention.kind == "country"
+        and segment.start <= mention.start < segment.end
+        and _IN_BEFORE.search(ctx.text, max(0, mention.start - 10), mention.start)
+        and not ctx.text.startswith(("'s", "\u2019s"), mention.end)  # "in Turkey's Istanbul"
+        and (dateline is None or mention.code != dateline.country)
+        for mention in clause.mentions
     )
 
 
@@ -416,6 +434,7 @@ def _add_contacts(
         meeting,
         sidelines=segment.sidelines is not None,
         distinct=bool(_SAME_DAY_REF.match(expression.text)),
+        virtual=no_city(text, segment.start, segment.end),
     )
     if segment.sidelines:
         # "talks on the sidelines of the Trilateral Meeting": two contacts on one day.
@@ -464,6 +483,25 @@ def _dated_at_the_top(ctx: DocumentContext) -> bool:
     return False
 
 
+def _virtual_follow_ups(ctx: DocumentContext, meetings: list[Meeting]) -> None:
+    """ "Pakistan and Argentina held consultations yesterday. The consultations took place by video
+    conference.": an undated sentence right after a contact that says it was virtual leaves it no city."""
+    starts = [clause.sentence.start for clause in ctx.clauses]
+    for meeting in meetings:
+        if meeting.city is None or meeting.evidence is None:
+            continue
+        number = bisect.bisect_left(starts, meeting.evidence.start)
+        for clause in ctx.clauses[number + 1 : number + 1 + _FOLLOW_UP_SENTENCES]:
+            sentence = clause.sentence
+            if (
+                _contact_events(ctx, sentence)
+                and no_city(ctx.text, sentence.start, sentence.end)
+                and not ctx.times(sentence, "past")
+            ):
+                meeting.city, meeting.country, meeting.timezone = None, None, None
+                break
+
+
 def participants_from_document(ctx: DocumentContext, meetings: list[Meeting]) -> None:
     """Heads of delegation named in other sentences go to the document's only meeting."""
     if len(meetings) != 1 or meetings[0].participants:
@@ -492,9 +530,16 @@ def _nearby_venue(ctx: DocumentContext, number: int):
     return None
 
 
-def _add(found: list[Meeting], meeting: Meeting, sidelines: bool = False, distinct: bool = False) -> None:
+def _add(
+    found: list[Meeting],
+    meeting: Meeting,
+    sidelines: bool = False,
+    distinct: bool = False,
+    virtual: bool = False,
+) -> None:
     """Merge `meeting` into an earlier mention of the same contact, else add it; a `distinct` contact is
-    always added (later mentions of it find it first)."""
+    always added (later mentions of it find it first). A `virtual` mention ("met virtually on
+    Wednesday") takes the city a dateline lent an earlier mention."""
     if distinct:
         same_day = next(
             (m for m in reversed(found) if (m.start, m.end) == (meeting.start, meeting.end)), None
@@ -516,7 +561,9 @@ def _add(found: list[Meeting], meeting: Meeting, sidelines: bool = False, distin
             continue
         if sidelines and other.kind is not meeting.kind:
             continue
-        if other.city is None and meeting.city is not None:
+        if virtual:
+            other.city, other.country, other.timezone = None, None, None
+        elif other.city is None and meeting.city is not None:
             other.city, other.country, other.timezone = meeting.city, meeting.country, meeting.timezone
         if not other.participants:
             other.participants = meeting.participants
