@@ -257,3 +257,36 @@ def test_a_contact_in_another_country_than_the_datelines_has_no_dateline_city(te
 def test_the_dateline_city_stays_for_a_contact_in_its_own_country(text):
     (meeting,) = [m for m in _meetings(DATELINE + text) if m.start == TUESDAY]
     assert meeting.city == "Accra"
+
+
+def _items(text, published=PUBLISHED):
+    return extract(text, published).commitments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Nigeria will hold the next round of talks in London in May.",
+        "The Ghanaian and Nigerian ministers agreed to meet again in Paris in June.",
+        "Ghana and Nigeria will hold a new round of trade talks in Geneva next month.",
+        "The next session of the Ghana-Nigeria joint commission will be held in Brussels in April.",
+        "Ghanaian and Nigerian negotiators are to meet in Madrid on 20 May.",
+    ],
+)
+def test_a_third_states_city_is_where_two_others_meet_not_a_party(text):
+    (item,) = _items(ABOUT + text)
+    assert set(item.parties) == {"GH", "NG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # The venue's state is named as a party, or the sentence names too few others.
+        ("Ghana and Togo will hold talks in Lome in May.", {"GH", "TG"}),
+        ("Ghana will send its minister to talks in Lome in May.", {"GH", "TG"}),
+        ("The next round of consultations will be held in Abuja in May.", {"GH", "NG"}),
+    ],
+)
+def test_the_venues_state_stays_a_party_when_it_takes_part_or_no_pair_is_named(text, parties):
+    (item,) = _items(ABOUT + text)
+    assert parties <= set(item.parties)
