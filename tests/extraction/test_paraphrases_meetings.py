@@ -290,3 +290,40 @@ def test_a_third_states_city_is_where_two_others_meet_not_a_party(text):
 def test_the_venues_state_stays_a_party_when_it_takes_part_or_no_pair_is_named(text, parties):
     (item,) = _items(ABOUT + text)
     assert parties <= set(item.parties)
+
+
+NB8 = {"DK", "EE", "FI", "IS", "LT", "LV", "NO", "SE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("The foreign ministers of the Nordic and Baltic states met in Helsinki on Tuesday.", NB8),
+        ("The NB8 foreign ministers held their annual meeting in Helsinki on Tuesday.", NB8),
+        ("Political directors of the Nordic-Baltic Eight held a meeting in Helsinki on Tuesday.", NB8),
+        (
+            "The deputy foreign ministers of the P5 met in Helsinki on Tuesday.",
+            {"CN", "FR", "GB", "RU", "US"},
+        ),
+        (
+            "The Consultative Meeting of the Heads of State of Central Asia was held in Helsinki on Tuesday.",
+            {"KG", "KZ", "TJ", "TM", "UZ"},
+        ),
+        ("Envoys of the Nordic states met in Helsinki on Tuesday.", {"DK", "FI", "IS", "NO", "SE"}),
+    ],
+)
+def test_a_named_group_of_states_makes_its_members_parties(text, members):
+    (meeting,) = _meetings(text)
+    assert set(meeting.parties) == members
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland and Estonia held talks in Helsinki on Tuesday on the Nordic welfare model.",
+        "Finland and Estonia held talks in Helsinki on Tuesday; a Baltic ferry strike was discussed.",
+    ],
+)
+def test_a_nordic_or_baltic_topic_adds_no_group(text):
+    (meeting,) = _meetings(text)
+    assert set(meeting.parties) == {"EE", "FI"}
