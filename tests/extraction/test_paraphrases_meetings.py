@@ -327,3 +327,57 @@ def test_a_named_group_of_states_makes_its_members_parties(text, members):
 def test_a_nordic_or_baltic_topic_adds_no_group(text):
     (meeting,) = _meetings(text)
     assert set(meeting.parties) == {"EE", "FI"}
+
+
+MONDAY = dt.date(2024, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghana-Nigeria joint commission concluded its session in Accra on Tuesday, after two days of talks.",
+        "The session of the Ghana-Nigeria joint commission came to an end in Accra on Tuesday, after two days.",
+        "Ghana and Nigeria wrapped up their consultations in Accra on Tuesday after two days of discussions.",
+        "The two days of talks between Ghana and Nigeria ended in Accra on Tuesday.",
+        "Ghana and Nigeria closed the two-day session of their joint commission in Accra on Tuesday.",
+    ],
+)
+def test_a_contact_ending_after_two_days_spans_both(text):
+    (meeting,) = _meetings(text)
+    assert (meeting.start, meeting.end) == (MONDAY, TUESDAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Nigeria held talks in Accra on Tuesday. Two days later the ministers left.",
+        "Ghana and Nigeria ended their talks in Accra on Tuesday.",
+    ],
+)
+def test_a_contact_with_no_length_stays_one_day(text):
+    (meeting,) = _meetings(text)
+    assert (meeting.start, meeting.end) == (TUESDAY, TUESDAY)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The session, which started on Monday, was co-chaired by the two ministers of Ghana and Nigeria.",
+        "The meeting opened on Monday with a dinner for the ministers of Ghana and Nigeria.",
+        "On Monday the delegations of Ghana and Nigeria held the first round of the session.",
+        "The session was held in Accra on Monday and Tuesday, Ghana and Nigeria said.",
+        "Ghana's and Nigeria's experts met on Monday, the first day of the session.",
+    ],
+)
+def test_a_day_of_a_contact_that_lasted_two_days_is_no_contact_of_its_own(second):
+    first = "The Ghana-Nigeria joint commission concluded its session in Accra on Tuesday, after two days of talks. "
+    (meeting,) = _meetings(first + second)
+    assert (meeting.start, meeting.end) == (MONDAY, TUESDAY)
+
+
+def test_talks_with_a_third_state_on_a_day_of_a_summit_stay_a_contact():
+    text = (
+        "The Ghana-Nigeria summit concluded in Accra on Tuesday, after two days of talks. "
+        "On Monday the Nigerian president also held talks with the president of Togo in Accra."
+    )
+    assert len(_meetings(text)) == 2

@@ -35,10 +35,16 @@ _SAME_DAY_ANYWHERE = re.compile(r"\b(?:" + lexicon.SAME_DAY + r")\b", re.IGNOREC
 _ANOTHER = re.compile(r"\b(?:another|the other|a second|a further)\b[^.;]{0,30}$", re.IGNORECASE)
 _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
-_LENGTH = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
+# "a two-day visit", "after two days of talks": how long a contact lasted.
+_LENGTH = re.compile(
+    r"\b(two|three|four|five|2|3|4|5)(?:-day\b|\s+days\s+of\b)|\bafter\s+(two|three|four|five|2|3|4|5)\s+days\b",
+    re.IGNORECASE,
+)
 _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _BEGINNING = re.compile(r"\b(?:arrived|began|started|kicked off|opened)\b", re.IGNORECASE)
-_ENDING = re.compile(r"\b(?:concluded|ended|wound up|closed|closing)\b", re.IGNORECASE)
+_ENDING = re.compile(
+    r"\b(?:concluded|ended|wound up|wrapped up|closed|closing|came to an end)\b", re.IGNORECASE
+)
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
 _ON_A_VISIT = re.compile(
     r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|pays|paying|began|begins|started|"
@@ -406,14 +412,14 @@ def _add_contacts(
     start, end = bounds(window)
     length = _LENGTH.search(text, sentence.start, min(len(text), sentence.end + 600))
     if start == end and length and _ENDING.search(text, segment.start, segment.end):
-        start = end - dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
+        start = end - dt.timedelta(days=_LENGTHS[(length.group(1) or length.group(2)).lower()] - 1)
     elif (
         start == end
         and (length := _LENGTH.search(text, segment.start, segment.end))
         and _BEGINNING.search(text, segment.start, segment.end)
     ):
         # "arrived on Monday for a two-day visit": it ran from that day, as far as the release can tell.
-        end = start + dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
+        end = start + dt.timedelta(days=_LENGTHS[(length.group(1) or length.group(2)).lower()] - 1)
         end = min(end, ctx.published) if ctx.published else start
     place = _meeting_place(ctx, number, segment, event, kind)
     parties = meeting_parties(ctx, clause, place)
@@ -530,6 +536,18 @@ def _nearby_venue(ctx: DocumentContext, number: int):
     return None
 
 
+def _a_day_of(day: Meeting, span: Meeting) -> bool:
+    """ "The meetings, which started on Monday" after "concluded on Tuesday, after two days": a day of
+    a contact that lasted several, not a contact of its own."""
+    return (
+        span.start < span.end
+        and span.start <= day.start
+        and day.end <= span.end
+        # the same contact named again, not the talks with a third party on a summit's day
+        and (day.kind is span.kind or set(day.parties) <= set(span.parties))
+    )
+
+
 def _add(
     found: list[Meeting],
     meeting: Meeting,
@@ -555,7 +573,7 @@ def _add(
     for other in reversed(
         found[-200:]
     ):  # mentions of one contact are near each other; keeps long texts linear
-        if (other.start, other.end) != (meeting.start, meeting.end):
+        if (other.start, other.end) != (meeting.start, meeting.end) and not _a_day_of(meeting, other):
             continue
         if other.parties and meeting.parties and not set(other.parties) & set(meeting.parties):
             continue
