@@ -381,3 +381,30 @@ def test_talks_with_a_third_state_on_a_day_of_a_summit_stay_a_contact():
         "On Monday the Nigerian president also held talks with the president of Togo in Accra."
     )
     assert len(_meetings(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The presidents of Ghana and Nigeria agreed during a telephone conversation on Tuesday to hold a summit.",
+        "Ghana's president, who invited his Nigerian counterpart during a phone call on Tuesday, will host him.",
+        "On 5 March the prime ministers of Ghana and Nigeria had spoken by telephone about trade.",
+        "The leaders of Ghana and Nigeria spoke over the phone on Tuesday and agreed to meet soon.",
+        "The ministers of Ghana and Nigeria decided during a video call on Tuesday to open a border post.",
+    ],
+)
+def test_a_call_framed_by_a_past_verb_is_a_meeting_whatever_it_agreed_on(text):
+    calls = [m for m in _meetings(text) if m.start == TUESDAY]
+    assert len(calls) == 1 and calls[0].city is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The presidents of Ghana and Nigeria will raise the matter during the talks on Friday.",
+        "Ghana and Nigeria are to sign the deal during the summit on Friday.",
+        "The ministers of Ghana and Nigeria hope to agree during a phone call on Friday to hold a summit.",
+    ],
+)
+def test_a_contact_to_come_framed_by_during_is_no_meeting(text):
+    assert _meetings(text) == []

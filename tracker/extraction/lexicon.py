@@ -79,7 +79,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"(?:tele)?phone (?:call|conversation|talks?)s?": Kind.CALL,
     r"(?:video|online|virtual)[ -](?:call|conference|link meeting|meeting|talks|summit|link)s?": Kind.CALL,
     r"videoconference|video-conference|video link|video-link meeting|phone conversation": Kind.CALL,
-    r"spoke (?:by|on the) (?:tele)?phone|talked (?:by|on the) (?:tele)?phone": Kind.CALL,
+    r"(?:spoke|spoken|talked) (?:by|on the|over the) (?:tele)?phone": Kind.CALL,
     r"consultations?": Kind.CONSULTATIONS,
     r"summits?": Kind.SUMMIT,
     r"(?:joint|intergovernmental|inter-governmental|permanent|bilateral|binational|economic|trade|higher|"
@@ -367,6 +367,8 @@ PAST_GATHERINGS = [
     r"sat down (?:for|to)",
     r"attended",
     r"(?:was|were) conducted",
+    r"(?:had )?spoken (?:by|over the) (?:tele)?phone",
+    r"(?:spoke|talked) over the (?:tele)?phone",
 ]
 
 # Words that may stand between a reporting verb and the day it dates ("told reporters here Monday",

@@ -63,6 +63,12 @@ _LOCAL_TIME_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
 )
 _LEAD_SENTENCES = 6
+# "agreed during a telephone conversation on Thursday", "invited him during talks the same day": a past
+# verb frames the contact, whatever the future it agreed on.
+_PAST_DURING = re.compile(
+    r"\b[a-z]+ed(?:\s+(?:him|her|them|it|(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts?))?\s+during\s+"
+    r"(?:an?|the|their|his|her)\s+(?:[\w-]+\s+){0,2}$"
+)
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _FOLLOW_UP_SENTENCES = 2  # how far after a contact a sentence still tells how it was held  # a release's lead: its first sentences, headline and date line included
 _TOP_CHARS = 400
@@ -326,6 +332,10 @@ def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression
         local_future = _FUTURE.search(
             text, max(segment.start, expression.start - 80), min(segment.end, expression.end + 40)
         )
+    if adjacent is not None and _PAST_DURING.search(
+        text, max(segment.start, adjacent.start - 60), adjacent.start
+    ):
+        local_future = None  # "agreed during a telephone conversation on Thursday to hold a summit"
     if adjacent is None or local_future or _MEDIA.search(adjacent.text):
         return False
     if (
