@@ -408,3 +408,30 @@ def test_a_call_framed_by_a_past_verb_is_a_meeting_whatever_it_agreed_on(text):
 )
 def test_a_contact_to_come_framed_by_during_is_no_meeting(text):
     assert _meetings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday in Accra, Ghana's foreign minister met his Togolese and Beninese counterparts.",
+        "Ghana's foreign minister met her Togolese and Beninese peers in Accra on Tuesday.",
+        "In Accra on Tuesday the Ghanaian minister held talks with his Togolese and Beninese colleagues.",
+        "Ghana's minister met separately on Tuesday in Accra with his Togolese and Beninese counterparts.",
+        "On Tuesday, Ghana's minister held meetings with his Togolese, and Beninese counterparts in Accra.",
+    ],
+)
+def test_meeting_two_counterparts_is_a_meeting_with_each(text):
+    meetings = _meetings(text)
+    assert sorted(m.parties for m in meetings) == [["BJ", "GH"], ["GH", "TG"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday in Accra, the Togolese and Beninese ministers met their Ghanaian counterpart.",
+        "Ghana's minister met his Togolese counterpart in Accra on Tuesday.",
+        "On Tuesday in Accra, the ministers of Ghana, Togo and Benin held trilateral talks.",
+    ],
+)
+def test_one_counterpart_or_a_joint_meeting_stays_one_meeting(text):
+    assert len(_meetings(text)) == 1

@@ -11,6 +11,7 @@ the publication day count as meetings. Mentions of one contact are merged.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from tracker.domain.model import Evidence, Kind, Meeting, Participant, Precision
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.events import KIND_PRIORITY, refine_kind
-from tracker.extraction.parties import meeting_parties
+from tracker.extraction.parties import meeting_parties, separate_counterparts
 from tracker.extraction.reading import no_city, segments, venue
 from tracker.gazetteer import Place, lookup_party, party_name
 from tracker.temporal.periods import bounds
@@ -444,6 +445,11 @@ def _add_contacts(
         participants=_participants(ctx, sentence),
         evidence=Evidence(sentence.text, sentence.start, sentence.end),
     )
+    pairs = separate_counterparts(ctx, clause, segment.start, segment.end, parties)
+    for pair in pairs:  # "met his Argentine and Brazilian peers": a meeting with each
+        _add(found, dataclasses.replace(meeting, parties=pair, participants=[]), distinct=True)
+    if pairs:
+        return
     # "That same day, he also met the President": the text moves on to another contact of that day.
     _add(
         found,

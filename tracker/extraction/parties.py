@@ -15,8 +15,13 @@ from tracker.extraction.context import Clause, DocumentContext
 from tracker.extraction.reading import complete_parties, joined_parties, parties_of
 from tracker.gazetteer import Place
 
-__all__ = ["meeting_parties"]
+__all__ = ["meeting_parties", "separate_counterparts"]
 
+# "met his Argentine and Brazilian peers": one meeting with each.
+_COUNTERPARTS = re.compile(
+    r"\b(?:his|her|their)\s+((?:[A-Z][\w-]+,\s+)*[A-Z][\w-]+,?\s+and\s+[A-Z][\w-]+)\s+"
+    r"(?:counterparts|peers|colleagues|opposite numbers)\b"
+)
 _AT_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -41,3 +46,22 @@ def _named_only_as_venue(ctx: DocumentContext, clause: Clause, code: str) -> boo
     """ "met in Singapore": every mention of the state in the sentence says where, none who."""
     mentions = [m for m in clause.mentions if m.code == code and m.is_party]
     return bool(mentions) and all(_AT_VENUE.search(ctx.text, max(0, m.start - 12), m.start) for m in mentions)
+
+
+def separate_counterparts(ctx: DocumentContext, clause: Clause, start: int, end: int, parties: list[str]):
+    """ "The minister met his Argentine and Brazilian peers": the party lists of the separate bilateral
+    meetings the clause between start and end reports, or [] when it reports one."""
+    match = _COUNTERPARTS.search(ctx.text, start, end)
+    if match is None:
+        return []
+    counterparts = []
+    for mention in clause.mentions:
+        if match.start(1) <= mention.start < match.end(1) and mention.is_party and mention.code:
+            if mention.code not in counterparts:
+                counterparts.append(mention.code)
+    if len(counterparts) < 2:
+        return []
+    hosts = [code for code in parties if code not in counterparts]
+    if not hosts:
+        hosts = [code for code in ctx.main_parties if code not in counterparts][:1]
+    return [sorted(set(hosts + [code])) for code in counterparts]
