@@ -435,3 +435,34 @@ def test_meeting_two_counterparts_is_a_meeting_with_each(text):
 )
 def test_one_counterpart_or_a_joint_meeting_stays_one_meeting(text):
     assert len(_meetings(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of Ghana and Nigeria met in Accra on Tuesday to discuss the NATO summit.",
+        "On Tuesday Ghana's minister met Nigeria's minister in Accra; they discussed Japan's aid programme.",
+        "Ghana and Nigeria held talks in Accra on Tuesday, exchanging views on Brazil and Argentina.",
+        "The Ghanaian and Nigerian presidents spoke by phone on Tuesday and touched on Iran.",
+        "The ministers of Ghana and Nigeria met in Accra on Tuesday and reviewed the EU trade offer.",
+    ],
+)
+def test_what_a_contact_discussed_names_no_party(text):
+    (meeting,) = _meetings(text)
+    assert set(meeting.parties) == {"GH", "NG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # A state named before the cue takes part; a format joined to the contact too.
+        ("Ghana, Nigeria and Togo met in Accra on Tuesday to discuss trade.", {"GH", "NG", "TG"}),
+        (
+            "Ghana and Nigeria met in Accra on Tuesday to discuss the Ghana-Nigeria-Togo corridor.",
+            {"GH", "NG", "TG"},
+        ),
+    ],
+)
+def test_states_that_take_part_stay_parties_beside_a_discussion(text, parties):
+    (meeting,) = _meetings(text)
+    assert set(meeting.parties) == parties

@@ -26,6 +26,7 @@ __all__ = [
     "REPORT_FILLERS",
     "REPORT_DOCUMENTS",
     "PRESENT_SCHEDULE",
+    "DISCUSSION_CUES",
     "SCHEDULE_CUES",
     "PAST_EVENT_VERBS",
     "PAST_MOTION",
@@ -396,4 +397,19 @@ PRESENT_SCHEDULE = [
     r"takes place",
     r"convenes",
     r"closes",
+]
+
+# Verbs that open what a contact was about: a state named after them in the sentence is a topic
+# ("met in Riga to discuss the informal meeting of NATO"), not a party.
+DISCUSSION_CUES = [
+    r"to discuss",
+    r"discussed",
+    r"discussing",
+    r"exchang(?:ed|ing) views on",
+    r"focused on",
+    r"touched on",
+    r"talked about",
+    r"to review",
+    r"reviewed",
+    r"draft agenda",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.extraction.reading import complete_parties, joined_parties, parties_of
 from tracker.gazetteer import Place
@@ -22,6 +23,7 @@ _COUNTERPARTS = re.compile(
     r"\b(?:his|her|their)\s+((?:[A-Z][\w-]+,\s+)*[A-Z][\w-]+,?\s+and\s+[A-Z][\w-]+)\s+"
     r"(?:counterparts|peers|colleagues|opposite numbers)\b"
 )
+_DISCUSSION = lexicon.compile_alternatives(lexicon.DISCUSSION_CUES, lower_only=True)
 _AT_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -30,6 +32,8 @@ def meeting_parties(ctx: DocumentContext, clause: Clause, place: Place | None) -
     joined = joined_parties(ctx, clause)
     named = parties_of(ctx, clause)
     named += sorted(code for code in joined if code not in named)
+    topics = _topics(ctx, clause, joined)
+    named = [code for code in named if code not in topics]
     main = ctx.main_parties
     actors = [code for code in named if code in main or code in joined]
     if len(actors) >= 2:
@@ -65,3 +69,15 @@ def separate_counterparts(ctx: DocumentContext, clause: Clause, start: int, end:
     if not hosts:
         hosts = [code for code in ctx.main_parties if code not in counterparts][:1]
     return [sorted(set(hosts + [code])) for code in counterparts]
+
+
+def _topics(ctx: DocumentContext, clause: Clause, joined: set[str]) -> set[str]:
+    """States and organisations named only after what the contact discussed ("met in Riga to discuss
+    the informal meeting of NATO"): topics, unless the wording joins them to the contact."""
+    sentence = clause.sentence
+    cue = _DISCUSSION.search(ctx.text, sentence.start, sentence.end)
+    if cue is None:
+        return set()
+    before = set(parties_of(ctx, clause, sentence.start, cue.start()))
+    after = set(parties_of(ctx, clause, cue.end(), sentence.end))
+    return after - before - joined
