@@ -25,6 +25,9 @@ def _meetings(text, published=PUBLISHED):
         "On Tuesday the ministers of Ghana and Nigeria attended the session of the joint commission in Accra.",
         "Consultations between Ghana and Nigeria were conducted in Accra on March 5.",
         "The delegations of Ghana and Nigeria got together in Accra on Tuesday for a working meeting.",
+        "On Tuesday the ministers of Ghana and Nigeria took part in a bilateral meeting in Accra.",
+        "Experts of Ghana and Nigeria participated in the session of their joint commission in Accra on Tuesday.",
+        "The first round of Ghana-Nigeria consultations, which wrapped up in Accra on Tuesday, went well.",
     ],
 )
 def test_people_gathering_for_a_contact_date_a_meeting(text):
@@ -41,6 +44,8 @@ def test_people_gathering_for_a_contact_date_a_meeting(text):
         "The ministers of Ghana and Nigeria are expected to attend the session of the joint commission in "
         "Accra on 20 March.",
         "Ghana and Nigeria gathered support for the plan, their ministers said in Accra.",
+        "The ministers of Ghana and Nigeria will take part in a bilateral meeting in Accra on 20 March.",
+        "Ghana and Nigeria wrapped up the draft of the trade protocol, the ministers said.",
     ],
 )
 def test_gatherings_to_come_or_undated_are_no_meeting(text):
