@@ -471,3 +471,29 @@ def test_what_a_contact_discussed_names_no_party(text):
 def test_states_that_take_part_stay_parties_beside_a_discussion(text, parties):
     (meeting,) = _meetings(text)
     assert set(meeting.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday morning Ghana's Prime Minister received President Tinubu of Nigeria in Accra.",
+        "Ghana's president welcomed President Tinubu of Nigeria in Accra on Tuesday.",
+        "In Accra on Tuesday, the Ghanaian leader received Prime Minister Adeyemi of Nigeria.",
+        "On Tuesday Ghana's foreign minister hosted President Tinubu of Nigeria in Accra.",
+        "Ghana's president received King Adeyemi of Nigeria at the palace in Accra on Tuesday.",
+    ],
+)
+def test_receiving_a_head_by_title_and_name_is_a_meeting(text):
+    (meeting,) = _meetings(text)
+    assert meeting.start == TUESDAY and set(meeting.parties) == {"GH", "NG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday Ghana's parliament received presidential approval for the Nigeria trade bill.",
+        "On Tuesday Ghana received Prime Minister's Office guidance on Nigerian imports.",
+    ],
+)
+def test_receiving_things_from_a_head_is_no_meeting(text):
+    assert _meetings(text) == []

@@ -64,7 +64,10 @@ _BODIES = (
 # Foreign Minister of Laos".
 RECEPTION = (
     r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}(?:counterpart|president|"
-    r"prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
+    r"prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?|"
+    # "received President Biden": a head named by title and name.
+    r"(?:welcomed|received|hosted) (?i:president|prime minister|premier|chancellor|king|emir|crown prince)"
+    r"(?= (?-i:[A-Z]))"
 )
 # A reception to come names a contact too: "will receive the Foreign Minister of Slovenia", "is to be
 # received by the President", "looked forward to welcoming his counterpart to Dublin".
