@@ -497,3 +497,23 @@ def test_receiving_a_head_by_title_and_name_is_a_meeting(text):
 )
 def test_receiving_things_from_a_head_is_no_meeting(text):
     assert _meetings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's minister said on Tuesday that he will travel to Abuja on April 15 for talks with Nigeria's "
+        "minister, who invited him during a telephone conversation the same day.",
+        "On Tuesday Ghana's minister announced he would visit Abuja on 15 April; he had spoken by phone with "
+        "his Nigerian counterpart that same day.",
+        "Ghana's president said on Tuesday he will go to Abuja on April 15 at the invitation Nigeria's "
+        "president extended during a phone call the same day.",
+        "Ghana's minister said on Tuesday he would fly to Abuja on April 15; Nigeria's minister had invited "
+        "him during a phone call the same day.",
+        "On Tuesday Ghana's leader, who will host the Nigerian president on April 15, spoke by phone with "
+        "him later that day.",
+    ],
+)
+def test_that_same_day_after_a_date_to_come_is_the_day_named_before_it(text):
+    calls = [m for m in _meetings(text) if m.kind.value == "call"]
+    assert [c.start for c in calls] == [TUESDAY]

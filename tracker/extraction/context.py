@@ -82,6 +82,8 @@ _DAY_REFERENCE = re.compile(
 )
 
 
+_FUTURE_BEFORE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
+
 # How many sentences back "that same day" may look for the day it repeats: a release's paragraph.
 _LOOK_BACK = 10
 
@@ -251,9 +253,17 @@ class DocumentContext:
             earlier = self.times(previous, "past")
         for expression in reversed(earlier):
             window = expression.window
-            if window.precision is Precision.DAY and not self.in_dateline_date(expression.start):
+            if (
+                window.precision is Precision.DAY
+                and not self.in_dateline_date(expression.start)
+                and not self._read_backwards(expression)
+            ):
                 return window.start
         return None
+
+    def _read_backwards(self, expression) -> bool:
+        """ "he will travel to Islamabad on July 15": a day to come, whatever its past-tense reading."""
+        return bool(_FUTURE_BEFORE.search(self.text, max(0, expression.start - 50), expression.start))
 
     def events(self, sentence: Sentence) -> list:
         """Event words of a sentence, computed once; acronyms the document defines count too."""
