@@ -517,3 +517,29 @@ def test_receiving_things_from_a_head_is_no_meeting(text):
 def test_that_same_day_after_a_date_to_come_is_the_day_named_before_it(text):
     calls = [m for m in _meetings(text) if m.kind.value == "call"]
     assert [c.start for c in calls] == [TUESDAY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks between Ghana's and Nigeria's presidents, scheduled for Wednesday, will focus on trade.",
+        "Ghana and Nigeria have a round of consultations set for Wednesday in Accra.",
+        "A meeting of the Ghanaian and Nigerian ministers is planned for Wednesday in Accra.",
+        "The Ghana-Nigeria summit is slated for Wednesday in Accra.",
+        "Ghana's and Nigeria's ministers will hold talks in Accra, scheduled for Wednesday afternoon.",
+    ],
+)
+def test_a_contact_set_for_the_publication_day_is_a_meeting(text):
+    (meeting,) = _meetings(text)
+    assert meeting.start == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks between Ghana's and Nigeria's presidents, scheduled for Friday, will focus on trade.",
+        "Ghana and Nigeria have a round of consultations set for 20 March in Accra.",
+    ],
+)
+def test_a_contact_set_for_a_later_day_is_no_meeting(text):
+    assert _meetings(text) == []

@@ -230,7 +230,7 @@ def _same_day_expressions(ctx: DocumentContext, sentence) -> list:
         for e in ctx.times(sentence, "future")
         if e.window.precision is Precision.DAY
         and e.window.start == published
-        and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith("on "))
+        and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith(("on ", "for ")))
         and not ctx.in_dateline_date(e.start)
         and not ctx.reported(e.start)
         and not _LOCAL_TIME_AFTER.match(ctx.text, e.end)
