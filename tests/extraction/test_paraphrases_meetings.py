@@ -543,3 +543,32 @@ def test_a_contact_set_for_the_publication_day_is_a_meeting(text):
 )
 def test_a_contact_set_for_a_later_day_is_no_meeting(text):
     assert _meetings(text) == []
+
+
+FIRST = "The foreign ministers of Ghana and Nigeria met in Accra on Tuesday. "
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The Tuesday meeting, which the ministers of Togo and Benin also attended, prepared the summit.",
+        "The Tuesday talks, joined by Togo's and Benin's envoys, covered trade.",
+        "Togo and Benin sent observers to the Tuesday meeting.",
+        "At the Tuesday session, Togo and Benin presented a joint proposal.",
+        "The Tuesday meeting was also attended by the ministers of Togo and Benin.",
+    ],
+)
+def test_the_contact_named_by_its_day_is_the_one_reported_that_day(second):
+    (meeting,) = _meetings(FIRST + second)
+    assert {"GH", "NG", "TG", "BJ"} <= set(meeting.parties)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "On Tuesday the Togolese and Beninese ministers also held talks in Lome.",
+        "Togo and Benin held their own meeting in Lome on Tuesday.",
+    ],
+)
+def test_another_contact_of_that_day_stays_its_own(second):
+    assert len(_meetings(FIRST + second)) == 2

@@ -64,6 +64,9 @@ _LOCAL_TIME_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
 )
 _LEAD_SENTENCES = 6
+# "The Monday meeting": a day used as a name for a contact the text has reported.
+_THE_DAYS = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 # "agreed during a telephone conversation on Thursday", "invited him during talks the same day": a past
 # verb frames the contact, whatever the future it agreed on.
 _PAST_DURING = re.compile(
@@ -457,6 +460,8 @@ def _add_contacts(
         sidelines=segment.sidelines is not None,
         distinct=bool(_SAME_DAY_REF.match(expression.text)),
         virtual=no_city(text, segment.start, segment.end),
+        named_before=bool(_THE_DAYS.search(text, max(0, expression.start - 5), expression.start))
+        and _WEEKDAY_ONLY.fullmatch(expression.text) is not None,
     )
     if segment.sidelines:
         # "talks on the sidelines of the Trilateral Meeting": two contacts on one day.
@@ -570,10 +575,13 @@ def _add(
     sidelines: bool = False,
     distinct: bool = False,
     virtual: bool = False,
+    named_before: bool = False,
 ) -> None:
     """Merge `meeting` into an earlier mention of the same contact, else add it; a `distinct` contact is
     always added (later mentions of it find it first). A `virtual` mention ("met virtually on
-    Wednesday") takes the city a dateline lent an earlier mention."""
+    Wednesday") takes the city a dateline lent an earlier mention. A contact `named_before` ("The Monday
+    meeting, which the ministers of Kuwait and Oman also attended") is the one of that day already
+    found, whoever it names."""
     if distinct:
         same_day = next(
             (m for m in reversed(found) if (m.start, m.end) == (meeting.start, meeting.end)), None
@@ -591,10 +599,17 @@ def _add(
     ):  # mentions of one contact are near each other; keeps long texts linear
         if (other.start, other.end) != (meeting.start, meeting.end) and not _a_day_of(meeting, other):
             continue
-        if other.parties and meeting.parties and not set(other.parties) & set(meeting.parties):
+        if (
+            other.parties
+            and meeting.parties
+            and not set(other.parties) & set(meeting.parties)
+            and not named_before
+        ):
             continue
         if sidelines and other.kind is not meeting.kind:
             continue
+        if named_before:
+            other.parties = sorted(set(other.parties) | set(meeting.parties))
         if virtual:
             other.city, other.country, other.timezone = None, None, None
         elif other.city is None and meeting.city is not None:

@@ -94,7 +94,8 @@ _THING_AFTER = re.compile(
     r"ambassador|envoy|delegation|side|government|counterpart|representative|king|emir|chancellor|"
     r"spokes\w*|secretary|foreign|top|deputy|vice|special|permanent|state|official|authorities|"
     r"parliament|embassy|mission|position|stance|support|commitment|readiness|interest|desire|intention|"
-    r"view|proposal|invitation|initiative|request|offer|decision|efforts?|call|hosting|turn)\w*\b)[a-z]"
+    r"view|proposal|invitation|initiative|request|offer|decision|efforts?|call|hosting|turn)\w*\b)"
+    r"(?!(?:and|or)\s)[a-z]"  # "Togo's and Benin's envoys": a list of owners, not a thing
 )
 # "on the sidelines of the 78th session of the UN General Assembly": the setting, not a party.
 _SETTING_BEFORE = re.compile(
