@@ -423,6 +423,8 @@ def test_a_contact_to_come_framed_by_during_is_no_meeting(text):
         "In Accra on Tuesday the Ghanaian minister held talks with his Togolese and Beninese colleagues.",
         "Ghana's minister met separately on Tuesday in Accra with his Togolese and Beninese counterparts.",
         "On Tuesday, Ghana's minister held meetings with his Togolese, and Beninese counterparts in Accra.",
+        "Ghana's foreign minister met his counterparts from Togo and Benin in Accra on Tuesday.",
+        "On Tuesday in Accra, Ghana's minister met her peers from the Togo and Benin delegations.",
     ],
 )
 def test_meeting_two_counterparts_is_a_meeting_with_each(text):
@@ -572,3 +574,26 @@ def test_the_contact_named_by_its_day_is_the_one_reported_that_day(second):
 )
 def test_another_contact_of_that_day_stays_its_own(second):
     assert len(_meetings(FIRST + second)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, the minister took part in a trilateral meeting with the ministers of Nigeria and Togo.",
+        "On Tuesday the Ghanaian minister took part in a three-way meeting with Nigeria and Togo in Accra.",
+        "A tripartite meeting with Nigeria and Togo was held in Accra on Tuesday.",
+        "The minister held trilateral talks with Nigeria's and Togo's ministers in Accra on Tuesday.",
+        "On Tuesday in Accra the president attended a trilateral summit with the leaders of Nigeria and Togo.",
+    ],
+)
+def test_a_trilateral_contact_naming_two_states_has_the_documents_state_as_third(text):
+    (meeting,) = [m for m in _meetings(ABOUT + text) if m.start == TUESDAY]
+    assert set(meeting.parties) == {"GH", "NG", "TG"}
+
+
+def test_a_trilateral_contact_naming_its_three_states_takes_no_fourth():
+    text = "Ghana, Nigeria and Togo held trilateral talks in Accra on Tuesday."
+    (meeting,) = [
+        m for m in _meetings(ABOUT + "Benin welcomed it. Benin agreed. " + text) if m.start == TUESDAY
+    ]
+    assert set(meeting.parties) == {"GH", "NG", "TG"}

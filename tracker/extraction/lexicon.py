@@ -27,6 +27,7 @@ __all__ = [
     "REPORT_DOCUMENTS",
     "PRESENT_SCHEDULE",
     "DISCUSSION_CUES",
+    "FORMAT_SIZES",
     "SCHEDULE_CUES",
     "PAST_EVENT_VERBS",
     "PAST_MOTION",
@@ -419,3 +420,7 @@ DISCUSSION_CUES = [
     r"reviewed",
     r"draft agenda",
 ]
+
+# How many states a format word says took part ("a trilateral meeting with India and the Maldives":
+# the document's own state is the third).
+FORMAT_SIZES = {"trilateral": 3, "three-way": 3, "tripartite": 3, "quadrilateral": 4, "four-way": 4}

@@ -21,9 +21,14 @@ __all__ = ["meeting_parties", "separate_counterparts"]
 # "met his Argentine and Brazilian peers": one meeting with each.
 _COUNTERPARTS = re.compile(
     r"\b(?:his|her|their)\s+((?:[A-Z][\w-]+,\s+)*[A-Z][\w-]+,?\s+and\s+[A-Z][\w-]+)\s+"
-    r"(?:counterparts|peers|colleagues|opposite numbers)\b"
+    r"(?:counterparts|peers|colleagues|opposite numbers)\b|"
+    # "met his counterparts from the Maldives and Japan"
+    r"\b(?:his|her|their)\s+(?:counterparts|peers|colleagues)\s+from\s+"
+    r"((?:(?:the\s+)?[A-Z][\w-]+,\s+)*(?:the\s+)?[A-Z][\w-]+,?\s+and\s+(?:the\s+)?[A-Z][\w-]+)"
 )
 _DISCUSSION = lexicon.compile_alternatives(lexicon.DISCUSSION_CUES, lower_only=True)
+_FORMAT_SIZE = re.compile(r"\b(" + "|".join(map(re.escape, lexicon.FORMAT_SIZES)) + r")\b", re.IGNORECASE)
+_LISTED = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s*&\s*")
 _AT_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -35,7 +40,8 @@ def meeting_parties(ctx: DocumentContext, clause: Clause, place: Place | None) -
     topics = _topics(ctx, clause, joined)
     named = [code for code in named if code not in topics]
     main = ctx.main_parties
-    actors = [code for code in named if code in main or code in joined]
+    listed = _listed_with(ctx, clause, set(main) | joined)
+    actors = [code for code in named if code in main or code in joined or code in listed]
     if len(actors) >= 2:
         named = actors  # the third states beside the document's actors were topics or venues
     elif len(named) == 1 and named[0] not in main and _named_only_as_venue(ctx, clause, named[0]):
@@ -43,6 +49,9 @@ def meeting_parties(ctx: DocumentContext, clause: Clause, place: Place | None) -
     organisations = {mention.code for mention in clause.mentions if mention.kind == "org"}
     if not named or (len(named) == 1 and named[0] in organisations):
         named += [code for code in main if code not in named]  # the parties the document is about
+    size = _format_size(ctx, clause)
+    if size and len(named) < size:
+        named += [code for code in main if code not in named][: size - len(named)]
     return complete_parties(ctx, named, place)
 
 
@@ -58,9 +67,10 @@ def separate_counterparts(ctx: DocumentContext, clause: Clause, start: int, end:
     match = _COUNTERPARTS.search(ctx.text, start, end)
     if match is None:
         return []
+    group = 1 if match.group(1) else 2
     counterparts = []
     for mention in clause.mentions:
-        if match.start(1) <= mention.start < match.end(1) and mention.is_party and mention.code:
+        if match.start(group) <= mention.start < match.end(group) and mention.is_party and mention.code:
             if mention.code not in counterparts:
                 counterparts.append(mention.code)
     if len(counterparts) < 2:
@@ -81,3 +91,24 @@ def _topics(ctx: DocumentContext, clause: Clause, joined: set[str]) -> set[str]:
     before = set(parties_of(ctx, clause, sentence.start, cue.start()))
     after = set(parties_of(ctx, clause, cue.end(), sentence.end))
     return after - before - joined
+
+
+def _format_size(ctx: DocumentContext, clause: Clause) -> int:
+    """How many states the sentence's format word says took part ("a trilateral meeting"), or 0."""
+    match = _FORMAT_SIZE.search(ctx.text, clause.sentence.start, clause.sentence.end)
+    return lexicon.FORMAT_SIZES[match.group(1).lower()] if match else 0
+
+
+def _listed_with(ctx: DocumentContext, clause: Clause, actors: set[str]) -> set[str]:
+    """States listed together with an actor ("Ghana, Nigeria and Togo held talks"): actors as well."""
+    mentions = [m for m in clause.mentions if m.is_party and m.code and not ctx.in_dateline(m)]
+    found: set[str] = set()
+    run: list[str] = []
+    for left, right in zip(mentions, mentions[1:] + [None]):
+        run.append(left.code or "")
+        if right is not None and _LISTED.fullmatch(ctx.text, left.end, right.start):
+            continue
+        if len(run) > 1 and actors & set(run):
+            found.update(run)
+        run = []
+    return found
