@@ -597,3 +597,50 @@ def test_a_trilateral_contact_naming_its_three_states_takes_no_fourth():
         m for m in _meetings(ABOUT + "Benin welcomed it. Benin agreed. " + text) if m.start == TUESDAY
     ]
     assert set(meeting.parties) == {"GH", "NG", "TG"}
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Directors of Ghana and Nigeria meet in Kumasi to deepen cooperation",
+        "Ghana, Nigeria hold consultations in Kumasi",
+        "Ghanaian and Nigerian diplomats gather in Kumasi for talks",
+        "Ghana-Nigeria talks held in Kumasi",
+        "Foreign ministries of Ghana and Nigeria meet in Kumasi",
+    ],
+)
+def test_the_headlines_venue_is_the_place_of_a_lead_contact_naming_none(headline):
+    text = (
+        headline
+        + "\n\nTuesday, March 5, 2024\n\nThe directors of Ghana and Nigeria held a working meeting today."
+    )
+    (meeting,) = _meetings(text, published=TUESDAY)
+    assert meeting.city == "Kumasi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The lead names its own venue; a headline without a contact names none.
+        "Ghana and Nigeria meet in Kumasi\n\nGhana and Nigeria held a working meeting in Tamale today.",
+        "Kumasi celebrates its festival\n\nThe directors of Ghana and Nigeria held a working meeting today.",
+    ],
+)
+def test_the_headlines_city_does_not_override_the_lead_or_name_a_place_without_a_contact(text):
+    (meeting,) = _meetings(text, published=TUESDAY)
+    assert meeting.city in {"Tamale", None}
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["ACCRA. GNA ", "ACCRA, (GNA) - ", "ACCRA. KAZINFORM ", "ACCRA, (Reuters) - ", "ACCRA. AFP. "],
+)
+def test_a_capitalised_city_before_an_agency_name_is_a_dateline(dateline):
+    (meeting,) = _meetings(dateline + "Ghana and Nigeria held political consultations on Tuesday.")
+    assert meeting.city == "Accra"
+
+
+def test_an_agency_name_after_a_city_inside_a_sentence_makes_no_dateline():
+    text = "Ghana and Nigeria held political consultations on Tuesday, as reported in ACCRA. GNA said so."
+    (meeting,) = _meetings(text)
+    assert meeting.city is None

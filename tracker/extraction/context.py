@@ -50,6 +50,9 @@ _DATELINE_AFTER = re.compile(
 )
 
 
+# "ASTANA. KAZINFORM", "ANKARA, (APP": a capitalised dateline city, then the agency.
+_AGENCY_AFTER = re.compile(r"\.\s+[A-Z]{3,}\b|,\s*\(")
+
 # "Foreign Office Consultations (FOC)": up to six capitalised words, then the acronym in brackets.
 _ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6})\)")
 _LONG_NAME_BEFORE = re.compile(r"((?:[A-Z][\w&-]*\s+(?:(?:of|for|on|and|&)\s+)?){0,5}[A-Z][\w-]*)\s*$")
@@ -160,8 +163,10 @@ class DocumentContext:
                     and self.text[mention.end : mention.end + 1] in {"\n", ""}
                     and not self.text[start : mention.start].strip()
                 )  # "TOKYO" alone on the first line
+                agency_after = mention.text.isupper() and _AGENCY_AFTER.match(self.text, mention.end)
                 if (
                     not alone
+                    and not agency_after
                     and not _DATELINE_AFTER.match(self.text, mention.end)
                     and not (dated_lead and self.text[mention.end : mention.end + 1] == ",")
                 ):

@@ -64,6 +64,7 @@ _LOCAL_TIME_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
 )
 _LEAD_SENTENCES = 6
+_HEADLINE_SENTENCES = 4  # a headline sits above the lead, under at most a line or two of page furniture
 # "The Monday meeting": a day used as a name for a contact the text has reported.
 _THE_DAYS = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
@@ -397,7 +398,19 @@ def _meeting_place(ctx: DocumentContext, number: int, segment: _Segment, event, 
         or venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
         or _nearby_venue(ctx, number)
         or (None if _in_another_country(ctx, clause, segment) else ctx.dateline)
+        or (_headline_venue(ctx) if number < _LEAD_SENTENCES else None)
     )
+
+
+def _headline_venue(ctx: DocumentContext) -> Place | None:
+    """ "Directors of Chile and Colombia meet in Santiago" over a lead that names no city: the headline's."""
+    for clause in ctx.clauses[:_HEADLINE_SENTENCES]:
+        sentence = clause.sentence
+        if ctx.is_title_line(sentence) and ctx.events(sentence):
+            place = venue(ctx, clause.mentions, sentence.start, sentence.end, sentence.start)
+            if place is not None:
+                return place
+    return None
 
 
 def _in_another_country(ctx: DocumentContext, clause, segment: _Segment) -> bool:
