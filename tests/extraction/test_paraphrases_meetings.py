@@ -633,7 +633,15 @@ def test_the_headlines_city_does_not_override_the_lead_or_name_a_place_without_a
 
 @pytest.mark.parametrize(
     "dateline",
-    ["ACCRA. GNA ", "ACCRA, (GNA) - ", "ACCRA. KAZINFORM ", "ACCRA, (Reuters) - ", "ACCRA. AFP. "],
+    [
+        "ACCRA. GNA ",
+        "ACCRA, (GNA) - ",
+        "ACCRA. KAZINFORM ",
+        "ACCRA, (Reuters) - ",
+        "ACCRA. AFP. ",
+        "Accra, Ghana \u2013 6 March 2024: ",
+        "Accra, Ghana - March 6, 2024 - ",
+    ],
 )
 def test_a_capitalised_city_before_an_agency_name_is_a_dateline(dateline):
     (meeting,) = _meetings(dateline + "Ghana and Nigeria held political consultations on Tuesday.")

@@ -52,6 +52,8 @@ _DATELINE_AFTER = re.compile(
 
 # "ASTANA. KAZINFORM", "ANKARA, (APP": a capitalised dateline city, then the agency.
 _AGENCY_AFTER = re.compile(r"\.\s+[A-Z]{3,}\b|,\s*\(")
+# "Addis Ababa, Ethiopia – 18 February 2024:": a city, its country, a dash and the date.
+_COUNTRY_DASH_DATE = re.compile(r",\s*[A-Z][\w ]{2,25}\s*[-\u2013\u2014]+\s*" + _MONTH_START)
 
 # "Foreign Office Consultations (FOC)": up to six capitalised words, then the acronym in brackets.
 _ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6})\)")
@@ -163,7 +165,9 @@ class DocumentContext:
                     and self.text[mention.end : mention.end + 1] in {"\n", ""}
                     and not self.text[start : mention.start].strip()
                 )  # "TOKYO" alone on the first line
-                agency_after = mention.text.isupper() and _AGENCY_AFTER.match(self.text, mention.end)
+                agency_after = (
+                    mention.text.isupper() and _AGENCY_AFTER.match(self.text, mention.end)
+                ) or _COUNTRY_DASH_DATE.match(self.text, mention.end)
                 if (
                     not alone
                     and not agency_after
