@@ -652,3 +652,35 @@ def test_an_agency_name_after_a_city_inside_a_sentence_makes_no_dateline():
     text = "Ghana and Nigeria held political consultations on Tuesday, as reported in ACCRA. GNA said so."
     (meeting,) = _meetings(text)
     assert meeting.city is None
+
+
+REPORTED = "Ghana and Nigeria held political consultations in Accra on Tuesday. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian minister will visit Lome on 20 March. Talks with the Togolese president are "
+        "scheduled for 21 March.",
+        "Ghana's president will travel to Lome on 20 March. A meeting with the Togolese prime minister is "
+        "planned for 21 March.",
+        "The Ghanaian foreign minister is due in Lome on 20 March. Talks with Togo's foreign minister will "
+        "take place on 21 March.",
+        "Ghana's trade minister will travel to Lome on 20 March. Consultations with the Togolese side will "
+        "be held on 21 March.",
+        "The Ghanaian minister will arrive in Lome on 20 March. Talks with the Togolese president will be "
+        "held on 21 March.",
+    ],
+)
+def test_an_item_naming_one_state_takes_its_partner_from_the_sentence_before(text):
+    talks = [i for i in extract(REPORTED + text, PUBLISHED).commitments if "TG" in i.parties]
+    assert talks and all(set(item.parties) == {"GH", "TG"} for item in talks)
+
+
+def test_a_sentence_in_another_paragraph_lends_no_partner():
+    text = (
+        REPORTED + "The Ghanaian minister will visit Lome on 20 March.\n\n"
+        "Talks with the Togolese president are scheduled for 21 March."
+    )
+    talks = [i for i in extract(text, PUBLISHED).commitments if i.window.start == dt.date(2024, 3, 21)]
+    assert talks and all("NG" in item.parties for item in talks)

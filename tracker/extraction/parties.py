@@ -16,7 +16,7 @@ from tracker.extraction.context import Clause, DocumentContext
 from tracker.extraction.reading import complete_parties, joined_parties, parties_of
 from tracker.gazetteer import Place
 
-__all__ = ["meeting_parties", "separate_counterparts"]
+__all__ = ["meeting_parties", "separate_counterparts", "previous_partner"]
 
 # "met his Argentine and Brazilian peers": one meeting with each.
 _COUNTERPARTS = re.compile(
@@ -112,3 +112,17 @@ def _listed_with(ctx: DocumentContext, clause: Clause, actors: set[str]) -> set[
             found.update(run)
         run = []
     return found
+
+
+def previous_partner(ctx: DocumentContext, clause: Clause, code: str) -> str | None:
+    """The one other state the sentence before names, in the same paragraph: "The Lao minister will be in
+    Moscow on a working visit. Talks with the Russian minister are scheduled for October 21." """
+    clauses = ctx.clauses
+    number = next((i for i, c in enumerate(clauses) if c.sentence.start == clause.sentence.start), 0)
+    if number == 0:
+        return None
+    previous = clauses[number - 1]
+    if "\n" in ctx.text[previous.sentence.end : clause.sentence.start]:
+        return None
+    others = [other for other in parties_of(ctx, previous) if other != code and len(other) == 2]
+    return others[0] if len(others) == 1 else None
