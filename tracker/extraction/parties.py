@@ -9,6 +9,7 @@ names one state takes its counterpart, not every state the document is about.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from tracker.extraction import lexicon
@@ -118,8 +119,8 @@ def previous_partner(ctx: DocumentContext, clause: Clause, code: str) -> str | N
     """The one other state the sentence before names, in the same paragraph: "The Lao minister will be in
     Moscow on a working visit. Talks with the Russian minister are scheduled for October 21." """
     clauses = ctx.clauses
-    number = next((i for i, c in enumerate(clauses) if c.sentence.start == clause.sentence.start), 0)
-    if number == 0:
+    number = bisect.bisect_left([c.sentence.start for c in clauses], clause.sentence.start)
+    if number == 0 or number >= len(clauses):
         return None
     previous = clauses[number - 1]
     if "\n" in ctx.text[previous.sentence.end : clause.sentence.start]:
