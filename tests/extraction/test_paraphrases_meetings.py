@@ -684,3 +684,30 @@ def test_a_sentence_in_another_paragraph_lends_no_partner():
     )
     talks = [i for i in extract(text, PUBLISHED).commitments if i.window.start == dt.date(2024, 3, 21)]
     assert talks and all("NG" in item.parties for item in talks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's and Nigeria's presidents met in New York on Tuesday on the sidelines of the UN General Assembly.",
+        "The ministers of Ghana and Nigeria held talks on Tuesday on the sidelines of the AU summit in Addis Ababa.",
+        "Ghana and Nigeria held talks on the margins of the ECOWAS summit in Abuja on Tuesday.",
+        "On Tuesday the leaders of Ghana and Nigeria met on the sidelines of the G20 summit in Rome.",
+        "Ghana's president met Nigeria's president on the sidelines of the 16th BRICS Summit on Tuesday.",
+    ],
+)
+def test_talks_on_the_sidelines_of_an_organisations_event_are_one_contact(text):
+    (meeting,) = _meetings(text)
+    assert meeting.start == TUESDAY and set(meeting.parties) == {"GH", "NG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's and Nigeria's ministers held talks on Tuesday on the sidelines of the trilateral meeting of "
+        "Ghana, Nigeria and Togo.",
+        "On Tuesday, Ghana and Nigeria met on the margins of the Ghana-Nigeria-Benin summit in Accra.",
+    ],
+)
+def test_talks_on_the_sidelines_of_a_meeting_of_named_states_are_two_contacts(text):
+    assert len(_meetings(text)) == 2

@@ -479,9 +479,17 @@ def _add_contacts(
     if segment.sidelines:
         # "talks on the sidelines of the Trilateral Meeting": two contacts on one day.
         after = [e for e in segment.events if e.start > segment.sidelines.end()]
-        if after:
+        if after and _states_meet_in_the_setting(clause, segment.sidelines.end(), segment.end):
             other = Meeting(**{**meeting.__dict__, "kind": refine_kind(text, after[0]), "participants": []})
             _add(found, other, sidelines=True)
+
+
+def _states_meet_in_the_setting(clause, start: int, end: int) -> bool:
+    """ "on the sidelines of the Trilateral Meeting of Turkey, Azerbaijan and Georgia": a contact of named
+    states of its own; "of the BRICS Summit", "of the UN General Assembly": an organisation's event, the
+    setting only."""
+    named = [m for m in clause.mentions if start <= m.start < end and m.is_party]
+    return bool(named) and all(m.kind != "org" for m in named)
 
 
 def _join_consecutive(text: str, days: list) -> list:
