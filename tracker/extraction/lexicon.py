@@ -388,6 +388,8 @@ REPORT_FILLERS = [
     r"reporters",
     r"journalists",
     r"correspondents",
+    r"the press",
+    r"the media",
     r"here",
 ]
 # Documents that report, dated like a reporting verb: "in a press release issued on Sunday".
