@@ -152,8 +152,8 @@ PAIR = "Ghana and Nigeria agreed to deepen trade. "
         "The two sides are to meet again, according to a communique released on Tuesday.",
         "Briefing the press here Wednesday on the coming visit, the Ghanaian spokesman said the joint "
         "commission of Ghana and Nigeria will meet.",
-        "Speaking to the media on Wednesday about the visit, Nigeria's minister said the session of the "
-        "joint commission will follow.",
+        "Speaking to the media on Wednesday, Nigeria's minister said the session of the joint commission "
+        "will follow the visit.",
     ],
 )
 def test_the_day_a_statement_was_issued_dates_no_contact(text):

@@ -385,11 +385,11 @@ REPORT_FILLERS = [
     r"issued",
     r"released",
     r"published",
-    r"reporters",
-    r"journalists",
+    r"(?:to )?reporters",
+    r"(?:to )?journalists",
     r"correspondents",
-    r"the press",
-    r"the media",
+    r"(?:to )?the press",
+    r"(?:to )?the media",
     r"here",
 ]
 # Documents that report, dated like a reporting verb: "in a press release issued on Sunday".
