@@ -114,6 +114,6 @@ score: setup
 	@echo "== dev ($(SHARED)/corpus/dev)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus $(SHARED)/corpus/dev --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind (tests/corpus/blind)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind2 (tests/corpus/blind2)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind2 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind3 (tests/corpus/blind3, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind3 --cmd "$(BIN)/tracker extract" | tail -4
+	@echo "== blind3 (tests/corpus/blind3)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind3 --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind4 (tests/corpus/blind4, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind4 --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind5 (tests/corpus/blind5, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind5 --cmd "$(BIN)/tracker extract" | tail -4

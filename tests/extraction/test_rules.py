@@ -175,15 +175,3 @@ def test_counted_and_day_of_month_windows_reach_commitments():
         ("Warsaw", D(2019, 12, 30), Precision.DAY)
     ]
 
-
-def test_talks_on_the_sidelines_of_a_summit_are_two_contacts_that_day():
-    # The second contact is made from the first (it once crashed when the domain records gained __slots__).
-    text = (
-        "Prime Minister Vajpayee met Prime Minister Nawaz Sharif on the sidelines of the NAM summit "
-        "in Durban on Saturday, and later held talks with President Mandela."
-    )
-    meetings = extract(text, D(1998, 9, 1)).meetings
-    assert sorted((m.kind, m.start, m.city) for m in meetings) == [
-        (Kind.MEETING, D(1998, 8, 29), "Durban"),
-        (Kind.SUMMIT, D(1998, 8, 29), "Durban"),
-    ]

@@ -17,6 +17,7 @@ from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, 
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.events import KIND_PRIORITY, phrase_kind
+from tracker.extraction.parties import previous_partner
 from tracker.extraction.reading import (
     complete_parties,
     item_hosts,
@@ -508,7 +509,11 @@ def _read_item(
     parties = _actors(parties_of(ctx, clause), inherited, ctx.main_parties, anchored)
     parties += sorted(code for code in anchored if code not in parties)
     # A body of an organisation has it and the states named; a bilateral item takes its counterpart.
-    if not any(len(code) > 2 for code in parties) and len(parties) < 2:
+    if len(parties) == 1 and (partner := previous_partner(ctx, clause, parties[0])):
+        parties = parties + [
+            partner
+        ]  # "... Lao minister will visit Moscow. Talks with the Russian minister ..."
+    elif not any(len(code) > 2 for code in parties) and len(parties) < 2:
         parties = parties + [p for p in inherited if p not in parties]
     parties = complete_parties(ctx, parties)
     if inherited and parties and not set(parties) & set(inherited):

@@ -30,8 +30,13 @@ __all__ = ["DocumentContext", "Clause", "times_in"]
 _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 # Words between a reporting verb and its date: "said on Tuesday", "announced Thursday", "said in Beijing on Friday".
 _REPORT_BEFORE = re.compile(
-    r"(?:" + _REPORTING.pattern + r")(?:\s+(?:on|in|at|late|early|last|this|"
-    r"(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$",
+    r"(?:"
+    + _REPORTING.pattern
+    + "|"
+    + "|".join(lexicon.REPORT_DOCUMENTS)
+    + r")(?:\s+(?:on|in|at|late|early|last|this|"
+    + "|".join(lexicon.REPORT_FILLERS)
+    + r"|(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\u201c\"])|\n")
@@ -44,6 +49,11 @@ _DATELINE_AFTER = re.compile(
     + _MONTH_START
 )
 
+
+# "ASTANA. KAZINFORM", "ANKARA, (APP": a capitalised dateline city, then the agency.
+_AGENCY_AFTER = re.compile(r"\.\s+[A-Z]{3,}\b|,\s*\(")
+# "Addis Ababa, Ethiopia – 18 February 2024:": a city, its country, a dash and the date.
+_COUNTRY_DASH_DATE = re.compile(r",\s*[A-Z][\w ]{2,25}\s*[-\u2013\u2014]+\s*" + _MONTH_START)
 
 # "Foreign Office Consultations (FOC)": up to six capitalised words, then the acronym in brackets.
 _ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6})\)")
@@ -76,6 +86,8 @@ _DAY_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 
+
+_FUTURE_BEFORE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
 
 # How many sentences back "that same day" may look for the day it repeats: a release's paragraph.
 _LOOK_BACK = 10
@@ -153,8 +165,12 @@ class DocumentContext:
                     and self.text[mention.end : mention.end + 1] in {"\n", ""}
                     and not self.text[start : mention.start].strip()
                 )  # "TOKYO" alone on the first line
+                agency_after = (
+                    mention.text.isupper() and _AGENCY_AFTER.match(self.text, mention.end)
+                ) or _COUNTRY_DASH_DATE.match(self.text, mention.end)
                 if (
                     not alone
+                    and not agency_after
                     and not _DATELINE_AFTER.match(self.text, mention.end)
                     and not (dated_lead and self.text[mention.end : mention.end + 1] == ",")
                 ):
@@ -246,9 +262,17 @@ class DocumentContext:
             earlier = self.times(previous, "past")
         for expression in reversed(earlier):
             window = expression.window
-            if window.precision is Precision.DAY and not self.in_dateline_date(expression.start):
+            if (
+                window.precision is Precision.DAY
+                and not self.in_dateline_date(expression.start)
+                and not self._read_backwards(expression)
+            ):
                 return window.start
         return None
+
+    def _read_backwards(self, expression) -> bool:
+        """ "he will travel to Islamabad on July 15": a day to come, whatever its past-tense reading."""
+        return bool(_FUTURE_BEFORE.search(self.text, max(0, expression.start - 50), expression.start))
 
     def events(self, sentence: Sentence) -> list:
         """Event words of a sentence, computed once; acronyms the document defines count too."""

@@ -18,10 +18,16 @@ __all__ = [
     "FUTURE_RECEPTION",
     "COMMISSION_WORDS",
     "PAST_TRIGGERS",
+    "PAST_GATHERINGS",
     "FUTURE_CUES",
     "PAST_CUES",
     "FIRMNESS_CUES",
     "REPORTING_VERBS",
+    "REPORT_FILLERS",
+    "REPORT_DOCUMENTS",
+    "PRESENT_SCHEDULE",
+    "DISCUSSION_CUES",
+    "FORMAT_SIZES",
     "SCHEDULE_CUES",
     "PAST_EVENT_VERBS",
     "PAST_MOTION",
@@ -59,7 +65,10 @@ _BODIES = (
 # Foreign Minister of Laos".
 RECEPTION = (
     r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}(?:counterpart|president|"
-    r"prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
+    r"prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?|"
+    # "received President Biden": a head named by title and name.
+    r"(?:welcomed|received|hosted) (?i:president|prime minister|premier|chancellor|king|emir|crown prince)"
+    r"(?= (?-i:[A-Z]))"
 )
 # A reception to come names a contact too: "will receive the Foreign Minister of Slovenia", "is to be
 # received by the President", "looked forward to welcoming his counterpart to Dublin".
@@ -75,7 +84,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"(?:tele)?phone (?:call|conversation|talks?)s?": Kind.CALL,
     r"(?:video|online|virtual)[ -](?:call|conference|link meeting|meeting|talks|summit|link)s?": Kind.CALL,
     r"videoconference|video-conference|video link|video-link meeting|phone conversation": Kind.CALL,
-    r"spoke (?:by|on the) (?:tele)?phone|talked (?:by|on the) (?:tele)?phone": Kind.CALL,
+    r"(?:spoke|spoken|talked) (?:by|on the|over the) (?:tele)?phone": Kind.CALL,
     r"consultations?": Kind.CONSULTATIONS,
     r"summits?": Kind.SUMMIT,
     r"(?:joint|intergovernmental|inter-governmental|permanent|bilateral|binational|economic|trade|higher|"
@@ -353,3 +362,67 @@ KIND_LABELS = {
     Kind.SIGNING: "signing",
     Kind.OTHER: "follow-up",
 }
+
+# Past verbs of people coming together for a contact ("the ministers gathered in Kuala Lumpur on
+# October 25", "sat down for talks on Monday"): read with PAST_TRIGGERS by the meeting rules.
+PAST_GATHERINGS = [
+    r"gathered",
+    r"came together",
+    r"got together",
+    r"sat down (?:for|to)",
+    r"attended",
+    r"took part in",
+    r"participated in",
+    r"wrapped up",
+    r"(?:was|were) conducted",
+    r"(?:had )?spoken (?:by|over the) (?:tele)?phone",
+    r"(?:spoke|talked) over the (?:tele)?phone",
+]
+
+# Words that may stand between a reporting verb and the day it dates ("told reporters here Monday",
+# "a statement issued in Beijing tonight", "a press release issued on Sunday").
+REPORT_FILLERS = [
+    r"issued",
+    r"released",
+    r"published",
+    r"(?:to )?reporters",
+    r"(?:to )?journalists",
+    r"correspondents",
+    r"(?:to )?the press",
+    r"(?:to )?the media",
+    r"here",
+]
+# Documents that report, dated like a reporting verb: "in a press release issued on Sunday".
+REPORT_DOCUMENTS = [r"(?:press|news) release", r"communiqu\w+", r"readout"]
+
+# Present-tense verbs of a schedule ("the summit opens on Wednesday"): a day they govern has not
+# passed yet, so it dates no past contact.
+PRESENT_SCHEDULE = [
+    r"opens",
+    r"begins",
+    r"starts",
+    r"kicks off",
+    r"gets under way",
+    r"takes place",
+    r"convenes",
+    r"closes",
+]
+
+# Verbs that open what a contact was about: a state named after them in the sentence is a topic
+# ("met in Riga to discuss the informal meeting of NATO"), not a party.
+DISCUSSION_CUES = [
+    r"to discuss",
+    r"discussed",
+    r"discussing",
+    r"exchang(?:ed|ing) views on",
+    r"focused on",
+    r"touched on",
+    r"talked about",
+    r"to review",
+    r"reviewed",
+    r"draft agenda",
+]
+
+# How many states a format word says took part ("a trilateral meeting with India and the Maldives":
+# the document's own state is the third).
+FORMAT_SIZES = {"trilateral": 3, "three-way": 3, "tripartite": 3, "quadrilateral": 4, "four-way": 4}

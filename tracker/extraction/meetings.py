@@ -10,6 +10,7 @@ the publication day count as meetings. Mentions of one contact are merged.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -19,31 +20,32 @@ from tracker.domain.model import Evidence, Kind, Meeting, Participant, Precision
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.events import KIND_PRIORITY, refine_kind
-from tracker.extraction.reading import (
-    complete_parties,
-    joined_parties,
-    no_city,
-    parties_of,
-    segments,
-    venue,
-)
+from tracker.extraction.parties import meeting_parties, separate_counterparts
+from tracker.extraction.reading import no_city, segments, venue
 from tracker.gazetteer import Place, lookup_party, party_name
 from tracker.temporal.periods import bounds
 
 __all__ = ["extract_meetings", "meeting_title"]
 
-_PAST = lexicon.compile_alternatives(lexicon.PAST_TRIGGERS, lower_only=True)
+_PAST = lexicon.compile_alternatives(lexicon.PAST_TRIGGERS + lexicon.PAST_GATHERINGS, lower_only=True)
 _FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
+_PRESENT_SCHEDULE = lexicon.compile_alternatives(lexicon.PRESENT_SCHEDULE, lower_only=True)
 _MODAL_BEFORE = re.compile(lexicon.MODAL_BEFORE, re.IGNORECASE)
 _SAME_DAY = re.compile(r"^(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
 _SAME_DAY_ANYWHERE = re.compile(r"\b(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|the other|a second|a further)\b[^.;]{0,30}$", re.IGNORECASE)
 _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
-_LENGTH = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
+# "a two-day visit", "after two days of talks": how long a contact lasted.
+_LENGTH = re.compile(
+    r"\b(two|three|four|five|2|3|4|5)(?:-day\b|\s+days\s+of\b)|\bafter\s+(two|three|four|five|2|3|4|5)\s+days\b",
+    re.IGNORECASE,
+)
 _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _BEGINNING = re.compile(r"\b(?:arrived|began|started|kicked off|opened)\b", re.IGNORECASE)
-_ENDING = re.compile(r"\b(?:concluded|ended|wound up|closed|closing)\b", re.IGNORECASE)
+_ENDING = re.compile(
+    r"\b(?:concluded|ended|wound up|wrapped up|closed|closing|came to an end)\b", re.IGNORECASE
+)
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
 _ON_A_VISIT = re.compile(
     r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|pays|paying|began|begins|started|"
@@ -56,7 +58,24 @@ _SAME_DAY_REF = re.compile(
     r"(?:on\s+|later\s+)?(?:that|the)\s+(?:very\s+)?same\s+day|later\s+(?:on\s+)?that\s+day", re.I
 )
 _AND_BETWEEN = re.compile(r"\s*(?:and|to|-|\u2013)\s*")
-_LEAD_SENTENCES = 6  # a release's lead: its first sentences, headline and date line included
+_YEAR_BACK_DAYS = 300  # a release dates a contact of the year before with its year
+# "Tuesday night - Wednesday morning Beijing time": the same moment told in another place's clock.
+_LOCAL_TIME_AFTER = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
+)
+_LEAD_SENTENCES = 6
+_HEADLINE_SENTENCES = 4  # a headline sits above the lead, under at most a line or two of page furniture
+# "The Monday meeting": a day used as a name for a contact the text has reported.
+_THE_DAYS = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+# "agreed during a telephone conversation on Thursday", "invited him during talks the same day": a past
+# verb frames the contact, whatever the future it agreed on.
+_PAST_DURING = re.compile(
+    r"\b[a-z]+ed(?:\s+(?:him|her|them|it|(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts?))?\s+during\s+"
+    r"(?:an?|the|their|his|her)\s+(?:[\w-]+\s+){0,2}$"
+)
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+_FOLLOW_UP_SENTENCES = 2  # how far after a contact a sentence still tells how it was held  # a release's lead: its first sentences, headline and date line included
 _TOP_CHARS = 400
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _HEADED = re.compile(
@@ -186,6 +205,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
             for expression, window in candidates:
                 _add_contacts(found, ctx, number, segment, expression, window)
     participants_from_document(ctx, found)
+    _virtual_follow_ups(ctx, found)
     for meeting in found:
         meeting.title = meeting_title(meeting.kind, meeting.parties, meeting.city)
     return found
@@ -214,9 +234,10 @@ def _same_day_expressions(ctx: DocumentContext, sentence) -> list:
         for e in ctx.times(sentence, "future")
         if e.window.precision is Precision.DAY
         and e.window.start == published
-        and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith("on "))
+        and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith(("on ", "for ")))
         and not ctx.in_dateline_date(e.start)
         and not ctx.reported(e.start)
+        and not _LOCAL_TIME_AFTER.match(ctx.text, e.end)
     ]
 
 
@@ -247,7 +268,9 @@ def _past_days(ctx: DocumentContext, sentence, segment: _Segment, all_past: list
         window = _with_year_of_sentence(ctx, sentence, expression, all_past)
         if ctx.published and window.end > ctx.published:
             continue
-        if not _in_dateline_brackets(ctx.text, expression.start):
+        if not _in_dateline_brackets(ctx.text, expression.start) and not _LOCAL_TIME_AFTER.match(
+            ctx.text, expression.end
+        ):
             days.append((expression, window))
     return _join_consecutive(ctx.text, days)
 
@@ -259,7 +282,7 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
     event word ("Wednesday's talks") is claimed by that word, unless the future is near it.
     """
     text = ctx.text
-    days = _past_days(ctx, sentence, segment, all_past)
+    days = [d for d in _past_days(ctx, sentence, segment, all_past) if not _a_year_back(ctx, *d)]
     claimed = {}
     for trigger in segment.triggers:
         if trigger.group().lower().startswith("signed"):
@@ -272,6 +295,20 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
         if expression.start not in claimed and _dates_an_adjacent_event(ctx, segment, expression, window):
             claimed[expression.start] = (expression, window)
     return sorted(claimed.values(), key=lambda d: d[0].start)
+
+
+def _a_year_back(ctx: DocumentContext, expression, window: Window) -> bool:
+    """A yearless day that falls most of a year before publication: a coming date read backwards
+    ("the summit in Kuwait City on December 5th", said on December 4th)."""
+    published = ctx.published
+    return (
+        published is not None
+        and bool(re.search(r"\d", expression.text))
+        and not _YEAR.search(expression.text)
+        and "year" not in expression.text.lower()  # "on Jan 13 last year"
+        and window == expression.window  # no year from the sentence either ("in 2014, when ... on Jan 27")
+        and (published - bounds(window)[1]).days > _YEAR_BACK_DAYS
+    )
 
 
 def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression, window: Window) -> bool:
@@ -300,8 +337,18 @@ def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression
         local_future = _FUTURE.search(
             text, max(segment.start, expression.start - 80), min(segment.end, expression.end + 40)
         )
+    if adjacent is not None and _PAST_DURING.search(
+        text, max(segment.start, adjacent.start - 60), adjacent.start
+    ):
+        local_future = None  # "agreed during a telephone conversation on Thursday to hold a summit"
     if adjacent is None or local_future or _MEDIA.search(adjacent.text):
         return False
+    if (
+        published
+        and bounds(window)[1] < published
+        and _PRESENT_SCHEDULE.search(text, max(segment.start, expression.start - 30), expression.start)
+    ):
+        return False  # "the summit opens on Wednesday": a day to come, not one past
     # A yearless day with no past verb long before publication is a future date read backwards.
     return not (
         not segment.triggers
@@ -350,7 +397,33 @@ def _meeting_place(ctx: DocumentContext, number: int, segment: _Segment, event, 
         venue(ctx, clause.mentions, segment.start, segment.end, event.start)
         or venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
         or _nearby_venue(ctx, number)
-        or ctx.dateline
+        or (None if _in_another_country(ctx, clause, segment) else ctx.dateline)
+        or (_headline_venue(ctx) if number < _LEAD_SENTENCES else None)
+    )
+
+
+def _headline_venue(ctx: DocumentContext) -> Place | None:
+    """ "Directors of Chile and Colombia meet in Santiago" over a lead that names no city: the headline's."""
+    for clause in ctx.clauses[:_HEADLINE_SENTENCES]:
+        sentence = clause.sentence
+        if ctx.is_title_line(sentence) and ctx.events(sentence):
+            place = venue(ctx, clause.mentions, sentence.start, sentence.end, sentence.start)
+            if place is not None:
+                return place
+    return None
+
+
+def _in_another_country(ctx: DocumentContext, clause, segment: _Segment) -> bool:
+    """ "When the two prime ministers met in Bhutan": a venue country other than the dateline's, so the
+    dateline city is not where they met (and the text names no city)."""
+    dateline = ctx.dateline
+    return any(
+        mention.kind == "country"
+        and segment.start <= mention.start < segment.end
+        and _IN_BEFORE.search(ctx.text, max(0, mention.start - 10), mention.start)
+        and not ctx.text.startswith(("'s", "\u2019s"), mention.end)  # "in Turkey's Istanbul"
+        and (dateline is None or mention.code != dateline.country)
+        for mention in clause.mentions
     )
 
 
@@ -366,21 +439,17 @@ def _add_contacts(
     start, end = bounds(window)
     length = _LENGTH.search(text, sentence.start, min(len(text), sentence.end + 600))
     if start == end and length and _ENDING.search(text, segment.start, segment.end):
-        start = end - dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
+        start = end - dt.timedelta(days=_LENGTHS[(length.group(1) or length.group(2)).lower()] - 1)
     elif (
         start == end
         and (length := _LENGTH.search(text, segment.start, segment.end))
         and _BEGINNING.search(text, segment.start, segment.end)
     ):
         # "arrived on Monday for a two-day visit": it ran from that day, as far as the release can tell.
-        end = start + dt.timedelta(days=_LENGTHS[length.group(1).lower()] - 1)
+        end = start + dt.timedelta(days=_LENGTHS[(length.group(1) or length.group(2)).lower()] - 1)
         end = min(end, ctx.published) if ctx.published else start
     place = _meeting_place(ctx, number, segment, event, kind)
-    parties = parties_of(ctx, clause)
-    parties += sorted(code for code in joined_parties(ctx, clause) if code not in parties)
-    if len(parties) < 2:
-        parties += [code for code in ctx.main_parties if code not in parties]
-    parties = complete_parties(ctx, parties, place)
+    parties = meeting_parties(ctx, clause, place)
     meeting = Meeting(
         kind=kind,
         start=start,
@@ -392,19 +461,35 @@ def _add_contacts(
         participants=_participants(ctx, sentence),
         evidence=Evidence(sentence.text, sentence.start, sentence.end),
     )
+    pairs = separate_counterparts(ctx, clause, segment.start, segment.end, parties)
+    for pair in pairs:  # "met his Argentine and Brazilian peers": a meeting with each
+        _add(found, dataclasses.replace(meeting, parties=pair, participants=[]), distinct=True)
+    if pairs:
+        return
     # "That same day, he also met the President": the text moves on to another contact of that day.
     _add(
         found,
         meeting,
         sidelines=segment.sidelines is not None,
         distinct=bool(_SAME_DAY_REF.match(expression.text)),
+        virtual=no_city(text, segment.start, segment.end),
+        named_before=bool(_THE_DAYS.search(text, max(0, expression.start - 5), expression.start))
+        and _WEEKDAY_ONLY.fullmatch(expression.text) is not None,
     )
     if segment.sidelines:
         # "talks on the sidelines of the Trilateral Meeting": two contacts on one day.
         after = [e for e in segment.events if e.start > segment.sidelines.end()]
-        if after:
+        if after and _states_meet_in_the_setting(clause, segment.sidelines.end(), segment.end):
             other = dataclasses.replace(meeting, kind=refine_kind(text, after[0]), participants=[])
             _add(found, other, sidelines=True)
+
+
+def _states_meet_in_the_setting(clause, start: int, end: int) -> bool:
+    """ "on the sidelines of the Trilateral Meeting of Turkey, Azerbaijan and Georgia": a contact of named
+    states of its own; "of the BRICS Summit", "of the UN General Assembly": an organisation's event, the
+    setting only."""
+    named = [m for m in clause.mentions if start <= m.start < end and m.is_party]
+    return bool(named) and all(m.kind != "org" for m in named)
 
 
 def _join_consecutive(text: str, days: list) -> list:
@@ -446,6 +531,25 @@ def _dated_at_the_top(ctx: DocumentContext) -> bool:
     return False
 
 
+def _virtual_follow_ups(ctx: DocumentContext, meetings: list[Meeting]) -> None:
+    """ "Pakistan and Argentina held consultations yesterday. The consultations took place by video
+    conference.": an undated sentence right after a contact that says it was virtual leaves it no city."""
+    starts = [clause.sentence.start for clause in ctx.clauses]
+    for meeting in meetings:
+        if meeting.city is None or meeting.evidence is None:
+            continue
+        number = bisect.bisect_left(starts, meeting.evidence.start)
+        for clause in ctx.clauses[number + 1 : number + 1 + _FOLLOW_UP_SENTENCES]:
+            sentence = clause.sentence
+            if (
+                _contact_events(ctx, sentence)
+                and no_city(ctx.text, sentence.start, sentence.end)
+                and not ctx.times(sentence, "past")
+            ):
+                meeting.city, meeting.country, meeting.timezone = None, None, None
+                break
+
+
 def participants_from_document(ctx: DocumentContext, meetings: list[Meeting]) -> None:
     """Heads of delegation named in other sentences go to the document's only meeting."""
     if len(meetings) != 1 or meetings[0].participants:
@@ -474,9 +578,31 @@ def _nearby_venue(ctx: DocumentContext, number: int):
     return None
 
 
-def _add(found: list[Meeting], meeting: Meeting, sidelines: bool = False, distinct: bool = False) -> None:
+def _a_day_of(day: Meeting, span: Meeting) -> bool:
+    """ "The meetings, which started on Monday" after "concluded on Tuesday, after two days": a day of
+    a contact that lasted several, not a contact of its own."""
+    return (
+        span.start < span.end
+        and span.start <= day.start
+        and day.end <= span.end
+        # the same contact named again, not the talks with a third party on a summit's day
+        and (day.kind is span.kind or set(day.parties) <= set(span.parties))
+    )
+
+
+def _add(
+    found: list[Meeting],
+    meeting: Meeting,
+    sidelines: bool = False,
+    distinct: bool = False,
+    virtual: bool = False,
+    named_before: bool = False,
+) -> None:
     """Merge `meeting` into an earlier mention of the same contact, else add it; a `distinct` contact is
-    always added (later mentions of it find it first)."""
+    always added (later mentions of it find it first). A `virtual` mention ("met virtually on
+    Wednesday") takes the city a dateline lent an earlier mention. A contact `named_before` ("The Monday
+    meeting, which the ministers of Kuwait and Oman also attended") is the one of that day already
+    found, whoever it names."""
     if distinct:
         same_day = next(
             (m for m in reversed(found) if (m.start, m.end) == (meeting.start, meeting.end)), None
@@ -492,13 +618,22 @@ def _add(found: list[Meeting], meeting: Meeting, sidelines: bool = False, distin
     for other in reversed(
         found[-200:]
     ):  # mentions of one contact are near each other; keeps long texts linear
-        if (other.start, other.end) != (meeting.start, meeting.end):
+        if (other.start, other.end) != (meeting.start, meeting.end) and not _a_day_of(meeting, other):
             continue
-        if other.parties and meeting.parties and not set(other.parties) & set(meeting.parties):
+        if (
+            other.parties
+            and meeting.parties
+            and not set(other.parties) & set(meeting.parties)
+            and not named_before
+        ):
             continue
         if sidelines and other.kind is not meeting.kind:
             continue
-        if other.city is None and meeting.city is not None:
+        if named_before:
+            other.parties = sorted(set(other.parties) | set(meeting.parties))
+        if virtual:
+            other.city, other.country, other.timezone = None, None, None
+        elif other.city is None and meeting.city is not None:
             other.city, other.country, other.timezone = meeting.city, meeting.country, meeting.timezone
         if not other.participants:
             other.participants = meeting.participants

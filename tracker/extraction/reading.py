@@ -94,7 +94,8 @@ _THING_AFTER = re.compile(
     r"ambassador|envoy|delegation|side|government|counterpart|representative|king|emir|chancellor|"
     r"spokes\w*|secretary|foreign|top|deputy|vice|special|permanent|state|official|authorities|"
     r"parliament|embassy|mission|position|stance|support|commitment|readiness|interest|desire|intention|"
-    r"view|proposal|invitation|initiative|request|offer|decision|efforts?|call|hosting|turn)\w*\b)[a-z]"
+    r"view|proposal|invitation|initiative|request|offer|decision|efforts?|call|hosting|turn)\w*\b)"
+    r"(?!(?:and|or)\s)[a-z]"  # "Togo's and Benin's envoys": a list of owners, not a thing
 )
 # "on the sidelines of the 78th session of the UN General Assembly": the setting, not a party.
 _SETTING_BEFORE = re.compile(
@@ -248,7 +249,9 @@ def item_parties(
     """Parties a future item's own wording names: its hosts (item_hosts), an organisation in its
     name ("a session of the CSTO Council") and a state it is held with ("a trilateral summit with Somalia")."""
     text = ctx.text
-    found = item_hosts(ctx, clause, event_end, place)
+    found = item_hosts(ctx, clause, event_end, None)
+    if place is not None and place.country and _venue_state_acts(ctx, clause, place.country):
+        found.add(place.country)
     for mention in clause.mentions:
         if not mention.is_party or not mention.code or ctx.in_dateline(mention):
             continue
@@ -261,6 +264,12 @@ def item_parties(
         ):
             found.add(mention.code)
     return found
+
+
+def _venue_state_acts(ctx: DocumentContext, clause: Clause, code: str) -> bool:
+    """The state of a future item's venue is a party when the text is about it, or when the sentence
+    names too few others ("the next round in Minsk"); not for talks of two others "in London"."""
+    return code in ctx.main_parties or len(set(parties_of(ctx, clause)) - {code}) < 2
 
 
 def item_hosts(ctx: DocumentContext, clause: Clause, event_end: int, place: Place | None) -> set[str]:
