@@ -249,6 +249,7 @@ def _opening_lowered(sentence_text: str) -> str:
 
 
 def _firmness(sentence_text: str, window: Window) -> Firmness:
+    sentence_text = _opening_lowered(sentence_text)  # "Fresh dates will be set": a cue may open it
     for pattern, firmness in _FIRMNESS:
         if pattern.search(sentence_text):
             if firmness is Firmness.INVITED and not window.is_open:
@@ -280,8 +281,12 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         return None, True
     put_off = _POSTPONED.search(ctx.text, sentence.start, sentence.end)
     if put_off is not None:
-        # "originally planned for March, has been postponed to June": the date after the verb is the new one.
-        upcoming = [e for e in upcoming if e.start >= put_off.end()] or upcoming
+        # "originally planned for March, has been postponed to June": the date after the verb is the new one;
+        # "put off the visit she was to make on March 28": a date of the overtaken plan is no window at all.
+        fresh = [e for e in upcoming if not _old_date(ctx.text, sentence.start, e.start)]
+        upcoming = [e for e in fresh if e.start >= put_off.end()] or fresh
+        if not upcoming:
+            return None, False
     best = min(upcoming, key=lambda e: (abs(e.start - anchor_at), PRECISION_RANK[e.window.precision]))
     window = best.window
     rescheduled = re.match(r"from\s+.+?\s+(?:to|until)\s+(.+)$", best.text, re.IGNORECASE)
@@ -296,6 +301,18 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
     ):
         window = Window(window.end, window.end, Precision.DAY, window.text)  # "put off until March 18"
     return window, False
+
+
+_ORIGINAL_PLAN = lexicon.compile_alternatives([lexicon.ORIGINAL_PLAN], lower_only=True)
+_NEW_DATES = lexicon.compile_alternatives([lexicon.NEW_DATES])
+# Between an overtaken plan and a date, these make the date the new one: "... and will now take place in".
+_NEW_PLAN = re.compile(r"\b(?:will|now|new|instead|moved|shifted)\b|" + lexicon.POSTPONEMENTS, re.IGNORECASE)
+
+
+def _old_date(text: str, floor: int, start: int) -> bool:
+    """A date that an overtaken plan governs: "the visit he was due to make later this month"."""
+    plans = list(_ORIGINAL_PLAN.finditer(text, max(floor, start - 80), start))
+    return bool(plans) and not _NEW_PLAN.search(text, plans[-1].end(), start)
 
 
 def _dates_past_contact(text: str, start: int, floor: int) -> bool:
@@ -369,19 +386,37 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         sentence = clause.sentence
         if _ABANDONED.search(sentence.text):
             continue
-        if _PAST.search(sentence.text) and not _STRONG_FUTURE.search(sentence.text):
+        if (
+            _PAST.search(sentence.text)
+            and not _STRONG_FUTURE.search(sentence.text)
+            and not _PUT_OFF.search(sentence.text)  # "had been scheduled for May, has been postponed"
+        ):
             continue
         events = ctx.events(sentence)
-        if not events:
-            continue
         headline = ctx.is_title_line(sentence)
-        items = _read_sentence(ctx, clause, events, meetings, inherited, headline, hosts)
+        items = _read_sentence(ctx, clause, events, meetings, inherited, headline, hosts) if events else []
+        if not items and raw and raw[-1].postponed and not headline:
+            items = _new_dates_of(ctx, sentence, raw[-1])
         raw.extend(items)
         if headline:
             headlines.update(id(item) for item in items)
     if _stay_under_way(ctx, meetings):
         raw = [item for item in raw if not _part_of_the_stay(ctx, item)]
     return merge_commitments(raw, headlines, hosts)
+
+
+def _new_dates_of(ctx: DocumentContext, sentence, put_off: Commitment) -> list[Commitment]:
+    """ "New dates for it will be worked out through diplomatic channels": the item just put off, again."""
+    if not _NEW_DATES.search(sentence.text):
+        return []
+    window, past_only = _pick_window(ctx, sentence, sentence.start)
+    if past_only:
+        return []
+    evidence = Evidence(sentence.text, sentence.start, sentence.end)
+    firmness = _firmness(sentence.text, window or Window.open())
+    return [
+        dataclasses.replace(put_off, window=window or Window.open(), evidence=evidence, firmness=firmness)
+    ]
 
 
 def _stay_under_way(ctx: DocumentContext, meetings: list[Meeting]) -> bool:
@@ -778,6 +813,9 @@ def merge_commitments(
             visits.append(item.kind is Kind.VISIT)
             group_hosts.append(hosts_of(item))
     _attach_lone_headlines(groups, bests, headlines)
+    for number, group in enumerate(groups):
+        if any(item.postponed for item in group):
+            bests[number] = min(group, key=lambda item: (_overtaken(item), *rank(item)))
     merged = []
     merged_index = {id(best): number for number, best in enumerate(bests)}
     for group, best in zip(groups, bests):
@@ -804,6 +842,14 @@ def merge_commitments(
             item.kind, item.evidence.text if item.evidence else "", item.title, item.city, item.parties
         )
     return merged
+
+
+def _overtaken(item: Commitment) -> tuple[bool, bool]:
+    """How poorly a mention of a put-off item states its time now: a mention of the overtaken plan
+    ("she was to be in Tanzania on March 28") last, one that looks for new dates first."""
+    evidence = item.evidence.text if item.evidence else ""
+    old_plan = not item.postponed and bool(_ORIGINAL_PLAN.search(evidence))
+    return old_plan, not _NEW_DATES.search(evidence)
 
 
 def _attach_lone_headlines(

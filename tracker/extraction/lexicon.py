@@ -32,6 +32,8 @@ __all__ = [
     "HERE_WORDS",
     "ABANDONED",
     "POSTPONEMENTS",
+    "ORIGINAL_PLAN",
+    "NEW_DATES",
     "STAY_PARTS",
     "KIND_LABELS",
     "compile_alternatives",
@@ -269,6 +271,15 @@ PAST_CUES = [
     r"was scheduled",
 ]
 
+# The plan a postponement overtook: a date after these is the old one ("the visit she was to make
+# on March 28", "which had been scheduled for November"), never the item's window.
+ORIGINAL_PLAN = (
+    r"was to|were to|was due to|were due to|had been due to|was about to|were about to|originally|initially|"
+    r"(?:was|were|had been) (?:scheduled|planned|expected|set)"
+)
+# A mention that looks for the put-off item's new time: "new dates will be worked out", "fresh dates".
+NEW_DATES = r"(?:new|fresh|alternative|alternate|revised|other) dates?|a (?:new|fresh|later) date"
+
 # Firmness cues, strongest reading first: the first that matches decides.
 FIRMNESS_CUES: list[tuple[str, Firmness]] = [
     (r"agreed in principle|in-principle agreement|agreement in principle", Firmness.IN_PRINCIPLE),
@@ -280,7 +291,7 @@ FIRMNESS_CUES: list[tuple[str, Firmness]] = [
     ),
     (
         r"planned|plans?|planning|tentatively|expected|expects|being prepared|under preparation|intends?|"
-        r"intention|preparing for|prepare the",
+        r"intention|preparing for|prepare the|" + NEW_DATES,
         Firmness.PLANNED,
     ),
     (r"invit(?:ed|ation|es)", Firmness.INVITED),
@@ -330,7 +341,7 @@ NO_CITY_WORDS = (
 HERE_WORDS = r"here|in this city|in the capital"
 
 # Words that put an item off to a later time: ingest reschedules the stored item they name.
-POSTPONEMENTS = r"put off|postponed|pushed back|deferred|delayed|rescheduled"
+POSTPONEMENTS = r"put off|postponed?|pushed back|deferred|defer|delayed|rescheduled?|moved to a later date"
 
 # Phrases that tie an act to the programme of a stay: "during his stay", "before returning home".
 STAY_PARTS = (

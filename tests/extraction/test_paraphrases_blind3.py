@@ -1,0 +1,74 @@
+"""Paraphrase sets for the general rules of #11, fourth pass (classes of error counted on the blind3
+corpus): each rule on phrasings written for this file, none taken from a corpus, plus near-misses
+that must not fire."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.domain.model import Firmness
+from tracker.extraction import extract
+
+PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
+LEAD = "Ghana and Nigeria held political consultations in Accra on Tuesday. "
+
+
+def _items(text, published=PUBLISHED):
+    return extract(LEAD + text, published).commitments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian foreign minister has put off the visit to Ghana that he was to make on 12 March. "
+        "New dates will be agreed through diplomatic channels.",
+        "Ghana and Nigeria agreed to postpone the summit that was due to take place in Abuja later this month. "
+        "Fresh dates are being worked out.",
+        "The joint commission session, which had been scheduled for 20 March, has been postponed. "
+        "The two sides are looking for alternative dates.",
+        "The Nigerian president has deferred his state visit to Ghana, originally planned for next week. "
+        "A new date will be set later.",
+        "Nigeria's trade minister was to travel to Ghana on 15 March. The trip has been postponed, and "
+        "new dates will be fixed through diplomatic channels.",
+    ],
+)
+def test_a_put_off_item_keeps_no_date_of_the_overtaken_plan(text):
+    (item,) = _items(text)
+    assert item.window.is_open
+    assert item.postponed
+    assert item.firmness is Firmness.PLANNED
+    assert "date" in item.evidence.text  # the mention that looks for new dates represents the item
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # A new date after the verb is the item's window.
+        (
+            "The visit, originally planned for March, has been postponed to 20 May.",
+            "2024-05-20",
+            "2024-05-20",
+        ),
+        (
+            "The session, which had been scheduled for the second half of March, has been postponed and will "
+            "now take place in late April.",
+            "2024-04-21",
+            "2024-04-30",
+        ),
+        ("The state visit to Ghana has been put off until 18 April.", "2024-04-18", "2024-04-18"),
+        # No postponement: a plan reported with "was to" still dates the item.
+        (
+            "The Nigerian minister was to travel to Accra on 15 March, the ministry said.",
+            "2024-03-15",
+            "2024-03-15",
+        ),
+        (
+            "The summit was due to take place in Abuja on 20 March, officials confirmed.",
+            "2024-03-20",
+            "2024-03-20",
+        ),
+    ],
+)
+def test_a_new_date_or_a_plan_not_put_off_still_dates_the_item(text, start, end):
+    (item,) = _items(text)
+    assert (str(item.window.start), str(item.window.end)) == (start, end)
