@@ -72,3 +72,65 @@ def test_a_put_off_item_keeps_no_date_of_the_overtaken_plan(text):
 def test_a_new_date_or_a_plan_not_put_off_still_dates_the_item(text, start, end):
     (item,) = _items(text)
     assert (str(item.window.start), str(item.window.end)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "firmness"),
+    [
+        # A decision taken or an instruction given: the act is agreed.
+        ("A decision was taken to set up a Ghana-Nigeria secretariat in Abuja.", Firmness.AGREED),
+        (
+            "The ministers directed their officials to set up a joint customs working group by June.",
+            Firmness.AGREED,
+        ),
+        (
+            "The presidents instructed the trade ministers to open a trade office in Lagos next year.",
+            Firmness.AGREED,
+        ),
+        # An act still owed or being prepared.
+        ("The protocol still requires ratification by the Nigerian parliament.", Firmness.PLANNED),
+        (
+            "A third round of the strategic dialogue is also in the works, the ambassador said.",
+            Firmness.PLANNED,
+        ),
+        ("The two foreign ministers are likely to speak by telephone on Friday.", Firmness.PLANNED),
+        ("The state visit to Abuja is already on the calendar for 20 March.", Firmness.AGREED),
+        (
+            "Nigeria is seriously considering a state visit to Ghana by its president in May.",
+            Firmness.PROPOSED,
+        ),
+    ],
+)
+def test_decisions_instructions_and_acts_still_owed_are_commitments(text, firmness):
+    (item,) = _items(text)
+    assert item.firmness is firmness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian trade agency will open an office in Kumasi in 2025.",
+        "The ministers agreed to set up an expert group on migration.",
+        "Both sides decided to establish a joint monitoring group before the end of the year.",
+        "Ghana will open a trade office in Lagos in June.",
+        "The leaders backed the proposal to set up a wise persons group on regional integration.",
+    ],
+)
+def test_setting_up_a_group_or_opening_an_office_is_an_act(text):
+    (item,) = _items(text)
+    assert item.kind.value == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No act: a requirement, a verdict, a topic.
+        "The agreement requires both sides to respect the border.",
+        "The ministers were considering the results of the consultations held on Tuesday.",
+        "Officials said the talks had been in the works for years before Tuesday's consultations.",
+        "The group of experts met in Accra on Tuesday to review the trade figures.",
+        "The office of the president said the consultations on Tuesday had been useful.",
+    ],
+)
+def test_cues_of_acts_still_owed_need_an_act_to_come(text):
+    assert _items(text) == []

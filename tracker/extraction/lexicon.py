@@ -54,7 +54,7 @@ def compile_alternatives(fragments, flags=re.IGNORECASE, lower_only: bool = Fals
 
 # Bodies the parties may set up together.
 _BODIES = (
-    r"(?:secretariat|working group|task force|hotline|liaison office|business council|coordination cent(?:re|er)|"
+    r"(?:secretariat|working group|(?:[\w-]+ ){1,2}group|task force|hotline|liaison office|business council|coordination cent(?:re|er)|"
     r"joint fund|investment fund)s?"
 )
 # A reception names a contact, and reports it as past: "welcomed his Chilean counterpart", "received the
@@ -77,7 +77,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"(?:tele)?phone (?:call|conversation|talks?)s?": Kind.CALL,
     r"(?:video|online|virtual)[ -](?:call|conference|link meeting|meeting|talks|summit|link)s?": Kind.CALL,
     r"videoconference|video-conference|video link|video-link meeting|phone conversation": Kind.CALL,
-    r"spoke (?:by|on the) (?:tele)?phone|talked (?:by|on the) (?:tele)?phone": Kind.CALL,
+    r"(?:spoke|speak|talked|talk) (?:by|on the|over the) (?:tele)?phone": Kind.CALL,
     r"consultations?": Kind.CONSULTATIONS,
     r"summits?": Kind.SUMMIT,
     r"(?:joint|intergovernmental|inter-governmental|permanent|bilateral|binational|economic|trade|higher|"
@@ -101,7 +101,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"forums?|(?<!press )(?<!news )conferences?|congress": Kind.OTHER,
     r"(?:re-?open(?:ing)?|open(?:ing)?|establish(?:ing|ment of)?)(?: \w{1,20}){0,3} "
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
-    r"representation|mission|trade office)|"
+    r"representation|mission|trade office|office)|"
     r"(?:embassy|embassies|consulate|consulates)(?: [\w-]{1,20}){0,4} (?:re-?open|open)": Kind.OTHER,
     # "each side will complete its domestic procedures": the steps before a treaty takes effect.
     r"(?:domestic|internal|national|constitutional) (?:legal |ratification )?(?:procedures|requirements|formalities)": Kind.OTHER,
@@ -236,13 +236,30 @@ FUTURE_CUES = [
     r"prepare for",
     r"towards holding",
     r"work(?:ing)? towards",
+    # A decision or an instruction to act: "a decision was taken to set up", "directed their officials to".
+    r"decisions? (?:was|were|has been|have been) (?:taken|made) to",
+    r"(?:directed|instructed|tasked|mandated) (?:their |the |his |her |its )?(?:[\w-]+ ){0,2}to",
+    r"suggestions? to",
+    r"proposals? to",
+    # An act still owed or under way: "still requires ratification", "is in the works", "on the calendar".
+    r"requires?",
+    r"has yet to be",
+    r"have yet to be",
+    r"remains? to be",
+    r"in the works",
+    r"in the pipeline",
+    r"on the cards",
+    r"on the calendar",
+    r"under consideration",
+    r"considering",
+    r"likely to",
 ]
 # Cues that describe the event itself ("the visit has been put off", "is tentatively planned"):
 # they need no verb after them, unlike modal cues ("the dialogue would help ...").
 SCHEDULE_CUES = (
     r"put off|postponed|pushed back|rescheduled|shifted|moved to|scheduled|planned|tentatively|set to|slated|"
     r"due to|is due|are due|expected|upcoming|forthcoming|next round|next session|next meeting|next visit|next trip|"
-    r"next summit|next sitting"
+    r"next summit|next sitting|in the works|in the pipeline|on the cards|on the calendar|under consideration"
 )
 # Verbs of a past contact: a day right after them dates that contact, not the future item.
 PAST_EVENT_VERBS = (
@@ -269,6 +286,7 @@ PAST_CUES = [
     r"last year",
     r"in the past",
     r"was scheduled",
+    r"(?:had been|has been|was|were) (?:in the works|in the pipeline|on the cards|on the calendar|under consideration)",
 ]
 
 # The plan a postponement overtook: a date after these is the old one ("the visit she was to make
@@ -286,12 +304,13 @@ FIRMNESS_CUES: list[tuple[str, Firmness]] = [
     (
         r"may|might|could|hopes?|hoped|hoping|hope to|looking forward|look forward|looks forward|looked forward|"
         r"would like|readiness|ready to|proposed|propose|suggested|suggest(?:ion)?|wish(?:es)?|possibility|"
-        r"signalled|signaled|called for|offered",
+        r"signalled|signaled|called for|offered|considering|under consideration|suggestions? to",
         Firmness.PROPOSED,
     ),
     (
         r"planned|plans?|planning|tentatively|expected|expects|being prepared|under preparation|intends?|"
-        r"intention|preparing for|prepare the|" + NEW_DATES,
+        r"intention|preparing for|prepare the|likely to|requires?|in the works|"
+        r"in the pipeline|on the cards|" + NEW_DATES,
         Firmness.PLANNED,
     ),
     (r"invit(?:ed|ation|es)", Firmness.INVITED),
