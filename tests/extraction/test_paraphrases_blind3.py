@@ -134,3 +134,32 @@ def test_setting_up_a_group_or_opening_an_office_is_an_act(text):
 )
 def test_cues_of_acts_still_owed_need_an_act_to_come(text):
     assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After their meeting in Lagos on 28 February, the ministers agreed to hold a joint commission session.",
+        "Following the talks of 1 March, the presidents decided to open a trade office in Kano.",
+        "Recalling their phone call of March 2, the ministers agreed to hold the next round of consultations.",
+        "At the summit in Abuja on 4 March, the leaders agreed to set up a joint working group.",
+        "On February 27 the ministers instructed their deputies to prepare a state visit.",
+    ],
+)
+def test_a_yearless_day_just_past_does_not_date_a_pledge(text):
+    (item,) = _items(text)
+    assert item.window.is_open  # not the same day next year
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The ministers will meet in Abuja on 20 March.", "2024-03-20"),
+        ("The summit will take place in Abuja on 2 March 2025.", "2025-03-02"),
+        ("The next round of consultations is scheduled for 10 November.", "2024-11-10"),
+        ("The joint commission will meet on 20 December.", "2024-12-20"),
+    ],
+)
+def test_upcoming_days_and_days_with_their_year_still_date_the_item(text, start):
+    (item,) = _items(text)
+    assert str(item.window.start) == start

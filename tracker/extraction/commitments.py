@@ -268,6 +268,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and not ctx.in_dateline_date(e.start)
         and (e.window.precision in _NO_DAY or not _dates_past_contact(ctx.text, e.start, sentence.start))
         and not _dates_a_named_contact(ctx.text, e)
+        and not _past_day_read_forward(e, ctx.published)
     ]
     if not expressions:
         return None, False
@@ -313,6 +314,22 @@ def _old_date(text: str, floor: int, start: int) -> bool:
     """A date that an overtaken plan governs: "the visit he was due to make later this month"."""
     plans = list(_ORIGINAL_PLAN.finditer(text, max(floor, start - 80), start))
     return bool(plans) and not _NEW_PLAN.search(text, plans[-1].end(), start)
+
+
+# A day named without its year lies within about ten months of the publication day when it is upcoming.
+_YEARLESS_DAY_AHEAD = 300
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _past_day_read_forward(expression, published) -> bool:
+    """ "After their talks in Thimphu April 29", said on 10 May: a yearless day eleven months ahead is
+    one just past, read forward; news names the days of next year with their year."""
+    window = expression.window
+    if published is None or window.start is None or window.precision not in _DAY_LEVEL:
+        return False
+    if _YEAR.search(expression.text):
+        return False
+    return (window.start - published).days > _YEARLESS_DAY_AHEAD
 
 
 def _dates_past_contact(text: str, start: int, floor: int) -> bool:
