@@ -163,3 +163,49 @@ def test_a_yearless_day_just_past_does_not_date_a_pledge(text):
 def test_upcoming_days_and_days_with_their_year_still_date_the_item(text, start):
     (item,) = _items(text)
     assert str(item.window.start) == start
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "The ministers would meet in Abuja on 20 March, and a meeting of the presidents would follow in May.",
+            ["2024-03-20", "2024-05-01"],
+        ),
+        (
+            "The experts will meet in Kano on 14 March, and a joint commission session is to take place in Lagos "
+            "in June.",
+            ["2024-03-14", "2024-06-01"],
+        ),
+        (
+            "The Ghanaian president will pay a visit to Abuja in April, and a business forum will be held in "
+            "Lagos in July.",
+            ["2024-04-01", "2024-07-01"],
+        ),
+        (
+            "The consultations will resume in Lagos on 12 April, and another round is due in Kumasi in September.",
+            ["2024-04-12", "2024-09-01"],
+        ),
+        (
+            "He went over the programme of two trips: a visit to Togo, where the president will hold talks, and a "
+            "visit to Benin, where he will meet the prime minister.",
+            [None, None],
+        ),
+    ],
+)
+def test_a_second_act_coordinated_in_one_sentence_is_read_too(text, starts):
+    items = _items(text)
+    assert sorted(str(item.window.start) for item in items) == sorted(str(start) for start in starts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers will meet in Abuja on 20 March, and a joint statement will be issued afterwards.",
+        "The presidents will meet in Abuja in May, and a great deal of work will be needed before then.",
+        "The summit will take place in Lagos in May, and a decision on its agenda will follow soon.",
+        "The talks will be held in Abuja on 20 March, and an agreement would follow up on the roadmap.",
+    ],
+)
+def test_a_coordinated_clause_without_an_act_adds_nothing(text):
+    assert len(_items(text)) == 1

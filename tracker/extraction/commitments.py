@@ -38,7 +38,8 @@ _EVENT_VERB = re.compile(
     r"\s+(?:also\s+|not\s+|then\s+)?(?:to\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
     r"signed|opened|re-?opened|be the|convene|meet|start|begin|open|re-?open|come|"
     r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position|"
-    r"resume|be resumed|re-?convened?|convened|meet again|set up|established|created|launched)\b",
+    r"resume|be resumed|re-?convened?|convened|meet again|set up|established|created|launched|"
+    r"follow(?!\s+(?:up|through)\b))\b",
     re.IGNORECASE,
 )
 _STRONG_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|to be held|to take place)\b", re.IGNORECASE)
@@ -124,7 +125,9 @@ _TOPIC_AFTER = re.compile(
 _NEXT_CLAUSE = re.compile(
     r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both sides|the sides|it was)\s+(?:also\s+)?"
     r"(?=(?:would|will|agreed|decided|should)\b))|"
-    r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)",
+    r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)|"
+    # ", and a meeting of the ministers would follow in August": a second act with its own verb.
+    r",\s+and\s+(?=(?:a|an|another)\s+[^.;]{0,80}?\b(?:would|will|is to|are to|is due|are due)\b)",
     re.IGNORECASE,
 )
 # An event given as the reason or timing of a pledge ("As for timing, APEC will be held in November,
@@ -471,6 +474,8 @@ def _read_sentence(
     for event, cue_at, cue_end in _governed_events(ctx, sentence, events):
         if cue_at < floor or headline and cue_at == sentence.start:
             continue  # a headline opening "Next round in Riga" names what happened
+        if event.start < floor:
+            continue  # "..., and a decision on its agenda will follow": the act of an earlier clause, read
         main_clause = _after_reason(ctx, sentence, floor, cue_end, event, events)
         if main_clause is not None:
             floor = main_clause  # the event dates or motivates the pledge that follows; it is not one
