@@ -209,3 +209,31 @@ def test_a_second_act_coordinated_in_one_sentence_is_read_too(text, starts):
 )
 def test_a_coordinated_clause_without_an_act_adds_nothing(text):
     assert len(_items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian minister pressed for a long-delayed exchange of state visits between the two presidents.",
+        "Nigeria called for the early convening of the joint commission.",
+        "The minister's schedule for the coming weeks also includes the ECOWAS summit in Abuja on 20 March.",
+        "The leaders told their negotiators to work towards concluding a trade agreement by the end of 2024.",
+        "Both ministers committed to finalising the air services agreement before June.",
+        "The president's programme for next month includes a state visit to Nigeria.",
+    ],
+)
+def test_pressing_for_an_act_a_coming_programme_and_an_agreement_to_conclude_are_commitments(text):
+    assert len(_items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria called for restraint in the border region.",
+        "The minister's schedule on Tuesday included a tour of the port.",
+        "The two countries concluded a trade agreement in 2019.",
+        "Ghana pressed for faster progress on the customs union.",
+    ],
+)
+def test_pressing_for_no_act_or_a_past_programme_is_no_commitment(text):
+    assert _items(text) == []

@@ -103,6 +103,9 @@ EVENT_WORDS: dict[str, Kind] = {
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
     r"representation|mission|trade office|office)|"
     r"(?:embassy|embassies|consulate|consulates)(?: [\w-]{1,20}){0,4} (?:re-?open|open)": Kind.OTHER,
+    # "work towards concluding a free trade agreement by the end of the year": an agreement to be reached.
+    r"(?:conclu(?:de|ding|sion of)|finali[sz](?:e|ing|ation of))(?: [\w-]{1,20}){0,5} "
+    r"(?:agreement|treaty|accord|deal)s?": Kind.OTHER,
     # "each side will complete its domestic procedures": the steps before a treaty takes effect.
     r"(?:domestic|internal|national|constitutional) (?:legal |ratification )?(?:procedures|requirements|formalities)": Kind.OTHER,
     # A body the parties set up: "a permanent secretariat will be set up", "agreed to establish a task force".
@@ -253,6 +256,12 @@ FUTURE_CUES = [
     r"under consideration",
     r"considering",
     r"likely to",
+    # Pressing for an act: "pressed for a long-awaited exchange of visits", "called for the early convening".
+    r"called for",
+    r"pressed for",
+    r"pushed for",
+    # A programme to come: "the minister's schedule for the coming period also includes the summit".
+    r"(?:schedule|programme|program) (?:for (?:the )?(?:[\w-]+ ){0,3})?(?:also )?includes?",
 ]
 # Cues that describe the event itself ("the visit has been put off", "is tentatively planned"):
 # they need no verb after them, unlike modal cues ("the dialogue would help ...").
