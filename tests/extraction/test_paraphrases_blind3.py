@@ -237,3 +237,44 @@ def test_pressing_for_an_act_a_coming_programme_and_an_agreement_to_conclude_are
 )
 def test_pressing_for_no_act_or_a_past_programme_is_no_commitment(text):
     assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Ghana invited the Nigerian president to visit Accra. It could happen towards the end of the month.",
+            "2024-03-21",
+        ),
+        (
+            "The two ministers agreed to hold the next round of consultations. It will take place in Lagos in May.",
+            "2024-05-01",
+        ),
+        (
+            "Nigeria proposed a meeting of the trade ministers. It is expected to be held in June.",
+            "2024-06-01",
+        ),
+        (
+            "The presidents agreed to a state visit to Abuja. This should happen in the second half of the year.",
+            "2024-07-01",
+        ),
+        ("A joint commission session is being prepared. It may take place in early April.", "2024-04-01"),
+    ],
+)
+def test_a_pronoun_that_dates_the_act_just_read_dates_that_act(text, start):
+    (item,) = _items(text)
+    assert str(item.window.start) == start
+    assert item.evidence.text.startswith(("It ", "This "))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No act read before, no time given, or a pronoun for something else.
+        "It will take place in Lagos in May, the ministry said of the trade fair.",
+        "Nigeria proposed a meeting of the trade ministers. It will take time.",
+        "Nigeria proposed a meeting of the trade ministers. It happened in 2019 too.",
+    ],
+)
+def test_a_pronoun_with_no_act_before_it_or_no_time_adds_nothing(text):
+    assert all(item.window.is_open for item in _items(text))

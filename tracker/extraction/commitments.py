@@ -417,6 +417,8 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         items = _read_sentence(ctx, clause, events, meetings, inherited, headline, hosts) if events else []
         if not items and raw and raw[-1].postponed and not headline:
             items = _new_dates_of(ctx, sentence, raw[-1])
+        if not items and raw and not headline and _IT_HAPPENS.match(sentence.text):
+            items = _dated_again(ctx, sentence, raw[-1])
         raw.extend(items)
         if headline:
             headlines.update(id(item) for item in items)
@@ -436,6 +438,27 @@ def _new_dates_of(ctx: DocumentContext, sentence, put_off: Commitment) -> list[C
     firmness = _firmness(sentence.text, window or Window.open())
     return [
         dataclasses.replace(put_off, window=window or Window.open(), evidence=evidence, firmness=firmness)
+    ]
+
+
+# "It could happen towards the end of the month": a pronoun for the act just read, and its time.
+_IT_HAPPENS = re.compile(
+    r"\W*(?:It|This|That)\s+(?:[a-z]+\s+){0,2}?(?:will|would|could|may|might|should|is to|"
+    r"is (?:expected|likely|due|set|scheduled|planned) to)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:happen|take place|be held|go ahead|materiali[sz]e)\b"
+)
+
+
+def _dated_again(ctx: DocumentContext, sentence, item: Commitment) -> list[Commitment]:
+    """The act just read, dated by a sentence that names it by a pronoun only."""
+    window, past_only = _pick_window(ctx, sentence, sentence.start)
+    if window is None or past_only or window.is_open:
+        return []
+    evidence = Evidence(sentence.text, sentence.start, sentence.end)
+    return [
+        dataclasses.replace(
+            item, window=window, evidence=evidence, firmness=_firmness(sentence.text, window), postponed=False
+        )
     ]
 
 

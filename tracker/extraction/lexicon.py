@@ -256,6 +256,8 @@ FUTURE_CUES = [
     r"under consideration",
     r"considering",
     r"likely to",
+    r"under preparation",
+    r"in preparation",
     # Pressing for an act: "pressed for a long-awaited exchange of visits", "called for the early convening".
     r"called for",
     r"pressed for",
@@ -268,7 +270,8 @@ FUTURE_CUES = [
 SCHEDULE_CUES = (
     r"put off|postponed|pushed back|rescheduled|shifted|moved to|scheduled|planned|tentatively|set to|slated|"
     r"due to|is due|are due|expected|upcoming|forthcoming|next round|next session|next meeting|next visit|next trip|"
-    r"next summit|next sitting|in the works|in the pipeline|on the cards|on the calendar|under consideration"
+    r"next summit|next sitting|in the works|in the pipeline|on the cards|on the calendar|under consideration|"
+    r"being prepared|under preparation|in preparation"
 )
 # Verbs of a past contact: a day right after them dates that contact, not the future item.
 PAST_EVENT_VERBS = (
