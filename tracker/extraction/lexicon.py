@@ -54,7 +54,7 @@ def compile_alternatives(fragments, flags=re.IGNORECASE, lower_only: bool = Fals
 
 # Bodies the parties may set up together.
 _BODIES = (
-    r"(?:secretariat|working group|(?:[\w-]+ ){1,2}group|task force|hotline|liaison office|business council|coordination cent(?:re|er)|"
+    r"(?:secretariat|working group|task force|hotline|liaison office|business council|coordination cent(?:re|er)|"
     r"joint fund|investment fund)s?"
 )
 # A reception names a contact, and reports it as past: "welcomed his Chilean counterpart", "received the
@@ -109,8 +109,9 @@ EVENT_WORDS: dict[str, Kind] = {
     # "each side will complete its domestic procedures": the steps before a treaty takes effect.
     r"(?:domestic|internal|national|constitutional) (?:legal |ratification )?(?:procedures|requirements|formalities)": Kind.OTHER,
     # A body the parties set up: "a permanent secretariat will be set up", "agreed to establish a task force".
+    # ... and any group they set up: "set up a wise men group".
     r"(?:set(?:ting)? up|establish(?:ing)?|creat(?:e|ing)|launch(?:ing)?)(?: [\w-]{1,20}){0,3} "
-    + _BODIES: Kind.OTHER,
+    r"(?:" + _BODIES + r"|groups?)": Kind.OTHER,
     _BODIES
     + r"(?=(?: [\w-]{1,20}){0,6} (?:be |been )?(?:set up|established|created|launched)\b)": Kind.OTHER,
 }
