@@ -278,3 +278,30 @@ def test_a_pronoun_that_dates_the_act_just_read_dates_that_act(text, start):
 )
 def test_a_pronoun_with_no_act_before_it_or_no_time_adds_nothing(text):
     assert all(item.window.is_open for item in _items(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kumasi will be the venue of the next session of the joint commission, on 20 and 21 March.",
+        "Kumasi is to be the venue of the third round of consultations in May.",
+        "The ministers agreed that Kumasi would be the venue of the next summit.",
+        "Kumasi, the second city, will be the venue of the trade ministers' meeting on 12 April.",
+        "It was agreed that Kumasi would be the venue of the business forum in June.",
+    ],
+)
+def test_a_city_named_as_the_venue_to_come_is_the_place(text):
+    (item,) = _items(text)
+    assert item.city == "Kumasi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kumasi hopes to attract investors; the next session of the joint commission will be held in June.",
+        "The Kumasi governor will attend the next round of consultations in May.",
+    ],
+)
+def test_a_city_not_named_as_the_venue_is_not_the_place(text):
+    (item,) = _items(text)
+    assert item.city is None

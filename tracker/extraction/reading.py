@@ -51,7 +51,7 @@ _SOURCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HOST_AFTER = re.compile(
-    r"[^.;]{0,60}?\bhost(?:s|ed|ing)?\b|\s*,?\s*(?:\w+,\s+)?was the venue|"
+    r"[^.;]{0,60}?\bhost(?:s|ed|ing)?\b|\s*,?\s*(?:[^,.;]{1,40},\s+)?(?:was|will be|is to be|would be) the venue|"
     r"\s+(?:meeting|talks|summit|consultations|session)\b",
     re.IGNORECASE,
 )
