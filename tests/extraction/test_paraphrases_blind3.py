@@ -305,3 +305,44 @@ def test_a_city_named_as_the_venue_to_come_is_the_place(text):
 def test_a_city_not_named_as_the_venue_is_not_the_place(text):
     (item,) = _items(text)
     assert item.city is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian president invited his Nigerian counterpart to visit Ghana. The Nigerian president invited "
+        "him to visit Nigeria.",
+        "Ghana's minister will pay a visit to Togo. He will also travel to Benin.",
+        "The minister will pay an official visit to Canada. He will also visit Mexico.",
+        "Nigeria invited the Ghanaian minister to come to Nigeria. Ghana invited the Nigerian minister to visit Ghana.",
+        "The president will make a trip to Japan later this year. A visit to Korea is planned as well.",
+    ],
+)
+def test_visits_to_two_states_are_two_acts(text):
+    assert len(_items(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian president invited his counterpart to visit Nigeria. The visit to Nigeria will take place "
+        "in May.",
+        "The minister will travel to Togo in May. His visit to Togo will focus on trade.",
+    ],
+)
+def test_mentions_of_one_visit_to_one_state_stay_one_act(text):
+    assert len(_items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian president said he was delighted to visit Ghana again this year.",
+        "The minister was pleased to be able to meet his counterpart again this week.",
+        "The president said he was honoured to visit Ghana this year.",
+        "The delegation was glad to travel to Kumasi this year.",
+        "He is very happy to visit Accra again this month.",
+    ],
+)
+def test_a_feeling_about_the_stay_under_way_is_no_plan(text):
+    assert _items(text) == []

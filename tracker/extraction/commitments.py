@@ -193,6 +193,8 @@ def _governed_events(ctx: DocumentContext, sentence, events):
         infinitive = text.startswith("to ", cue_at) or text.endswith("to ", 0, cue_at)
         if infinitive and _past_purpose(text, max(sentence.start, cue_at - 100), cue_at):
             continue  # "travelled to Manila to meet the Secretary": the purpose of a past journey
+        if infinitive and _PRESENT_FEELING.search(text, max(sentence.start, cue_at - 40), cue_at):
+            continue  # "was delighted to visit India again": the stay under way
         after = [e for e in events if e.start >= cue_at and e.start - cue_end <= 120]
         subject = next(
             (
@@ -225,6 +227,7 @@ def _governed_events(ctx: DocumentContext, sentence, events):
 
 
 _PAST_MOTION = lexicon.compile_alternatives([lexicon.PAST_MOTION], lower_only=True)
+_PRESENT_FEELING = re.compile(r"\b(?:" + lexicon.PRESENT_FEELINGS + r")\s+(?:to\s+)?$", re.IGNORECASE)
 
 
 def _past_purpose(text: str, start: int, cue_at: int) -> bool:
@@ -462,6 +465,25 @@ def _dated_again(ctx: DocumentContext, sentence, item: Commitment) -> list[Commi
     ]
 
 
+# "a visit to Canada", "invited Kim to visit the United States": the state a visit goes to hosts it.
+_TO_DESTINATION = re.compile(r"(?:\s+(?:to|in))?\s+(?:the\s+)?$")
+
+
+def _destination(ctx: DocumentContext, clause, event) -> frozenset[str]:
+    if event.kind is not Kind.VISIT:
+        return frozenset()
+    for mention in clause.mentions:
+        if mention.start < event.end or mention.start - event.end > 30:
+            continue
+        if (
+            mention.kind in {"country", "city"}
+            and mention.code
+            and _TO_DESTINATION.fullmatch(ctx.text, event.end, mention.start)
+        ):
+            return frozenset({mention.code})
+    return frozenset()
+
+
 def _stay_under_way(ctx: DocumentContext, meetings: list[Meeting]) -> bool:
     """The text reports a contact of the publication day (or the day before): a visitor is there."""
     if ctx.published is None:
@@ -606,7 +628,7 @@ def _read_item(
         kind, firmness, window, parties, place, evidence, event.text, event.start - sentence.start
     )
     item.postponed = bool(_PUT_OFF.search(text, sentence.start, sentence.end))
-    hosts[id(item)] = frozenset(item_hosts(ctx, clause, event.end, place))
+    hosts[id(item)] = frozenset(item_hosts(ctx, clause, event.end, place)) | _destination(ctx, clause, event)
     return [item]
 
 
@@ -646,6 +668,7 @@ def _concrete(text: str, event) -> bool:
         "travel",
         "ratify",
         "ratified",
+        "pay a visit",
     }
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "NEW_DATES",
     "STAY_PARTS",
     "KIND_LABELS",
+    "PRESENT_FEELINGS",
     "compile_alternatives",
 ]
 
@@ -380,6 +381,12 @@ STAY_PARTS = (
     r"during (?:his|her|their|the|this) (?:stay|visit|trip|tour)|"
     r"before (?:returning|flying|heading|travell?ing) (?:home|back)|"
     r"before (?:departing|leaving|heading|flying) (?:for|to)"
+)
+
+# "was delighted to be able to visit India again": a feeling about the stay under way, not a plan.
+PRESENT_FEELINGS = (
+    r"(?:was|were|is|am|are) (?:very |most |truly )?(?:delighted|pleased|glad|happy|honou?red|proud|privileged|"
+    r"thrilled)(?: to be able)?"
 )
 
 # Pledges the text reports as abandoned or overtaken.
