@@ -346,3 +346,50 @@ def test_mentions_of_one_visit_to_one_state_stay_one_act(text):
 )
 def test_a_feeling_about_the_stay_under_way_is_no_plan(text):
     assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What a coming event means is no plan for it.
+        "They agreed that the coming summit is a crucial opportunity for the region.",
+        "Both sides agreed that the upcoming visit would be an important step for relations.",
+        "The ministers agreed that the next session will be a real test of the partnership.",
+        # A meeting that was held already.
+        "The ministers will follow up on what they discussed at their previous meeting.",
+        "The envoys will build on the results of their recent talks.",
+        # A review of preparations is a topic.
+        "Participants went through the progress of preparations for the regional summit.",
+        "The officials took stock of preparations for the forthcoming session of the joint commission.",
+    ],
+)
+def test_a_verdict_a_past_meeting_or_a_review_of_preparations_is_no_commitment(text):
+    assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They agreed that the coming summit will take place in Abuja in May.",
+        "The ministers agreed to hold their next meeting in Lagos in June.",
+    ],
+)
+def test_a_plan_for_the_coming_event_is_still_read(text):
+    assert len(_items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "(MENAFN- West Africa Wire) ACCRA, March 6 (GNA) \u2013 ",
+        "(Wire Service) ACCRA, 6 March -- ",
+        "ACCRA, March 6 (GNA) \u2013 ",
+    ],
+)
+def test_a_wire_credit_before_the_dateline_leaves_its_date_out_of_the_window(lead):
+    text = lead + (
+        "Ghana is pressing ahead with preparations to host the annual session of the ECOWAS Council of "
+        "Ministers and related meetings here, from 20 to 22 March."
+    )
+    (item,) = extract(text, PUBLISHED).commitments
+    assert (str(item.window.start), str(item.window.end)) == ("2024-03-20", "2024-03-22")

@@ -104,14 +104,17 @@ _EVALUATION = re.compile(
     r"[a-z]+(?:,|\s+and\b|\s*\.)|"
     # "agreed that the visit had been held in a warm atmosphere", "that the talks took place in ...".
     r"(?:had been|has been|have been|was|were)\s+(?:held|conducted|organi[sz]ed|hosted)\b|"
-    r"(?:took place|went well|passed off)\b)",
+    r"(?:took place|went well|passed off)\b|"
+    # "agreed that the coming summits are a crucial opportunity": what the event means, not a plan for it.
+    r"(?:is|are|will be|would be)\s+(?:an?\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:opportunity|chance|occasion|"
+    r"milestone|step|sign|signal|platform|test|moment|boost|testament)\b)",
     re.IGNORECASE,
 )
 # A clause that lists what was discussed: upcoming events in it are topics.
 _TOPIC_LIST = re.compile(
     r"\b(?:focus(?:ed|sed)? on|cent(?:red|ered) (?:on|around)|discussed|discussions? (?:of|on|about)|"
     r"exchanged views on|touched (?:on|upon)|reviewed|talked about|covered|dealt with|addressed|"
-    r"agenda (?:included|covered))\b",
+    r"agenda (?:included|covered)|went through|took stock of|assessed)\b",
     re.IGNORECASE,
 )
 _TOPIC_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+|preparations? for", re.IGNORECASE)
@@ -652,10 +655,14 @@ def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:
     return out
 
 
+_EARLIER = re.compile(r"\b(?:previous|past|recent|earlier|former)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _concrete(text: str, event) -> bool:
-    """An open-ended item needs a concrete act: "the next round", "a visit", not "such meetings"."""
+    """An open-ended item needs a concrete act: "the next round", "a visit", not "such meetings" nor
+    "their previous meeting"."""
     before = text[max(0, event.start - 60) : event.start]
-    if _GENERIC.search(before):
+    if _GENERIC.search(before) or _EARLIER.search(before):
         return False
     if event.kind is Kind.OTHER:
         return True
