@@ -393,3 +393,33 @@ def test_a_wire_credit_before_the_dateline_leaves_its_date_out_of_the_window(lea
     )
     (item,) = extract(text, PUBLISHED).commitments
     assert (str(item.window.start), str(item.window.end)) == ("2024-03-20", "2024-03-22")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q: Some media reports say the two presidents could meet in Abuja later this year.",
+        "Media reports say the Nigerian president will visit Accra in May.",
+        "Press reports suggested that a summit would be held in Lagos in June.",
+        "Rumours that the ministers will meet in Abuja next month were not confirmed.",
+        "Officials said it was not yet clear whether the summit could be rescheduled.",
+        "It is unclear when the joint commission will meet again.",
+        # A plan the text reports as overtaken.
+        "He had also planned talks in Togo before returning on Monday.",
+        "The minister had hoped to visit Lagos in May.",
+    ],
+)
+def test_speculation_doubt_and_overtaken_plans_are_no_commitments(text):
+    assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said the two presidents will meet in Abuja later this year.",
+        "Answering a question, the spokesman said the summit would be held in Lagos in June.",
+        "He has planned talks in Togo for next week.",
+    ],
+)
+def test_what_the_parties_say_they_will_do_is_still_read(text):
+    assert len(_items(text)) == 1

@@ -48,6 +48,7 @@ _FIRMNESS = [
     for pattern, firmness in lexicon.FIRMNESS_CUES
 ]
 _ABANDONED = lexicon.compile_alternatives([lexicon.ABANDONED])
+_SPECULATION = re.compile(lexicon.SPECULATION, re.IGNORECASE)
 _GENERIC = re.compile(
     r"\b(?:such|regular|more|further|frequent|periodic|other|all|any|every|many|"
     r"several|various)\s+(?:[\w-]+\s+){0,3}$|"
@@ -410,7 +411,7 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
     inherited = sorted({p for m in meetings for p in m.parties}) or ctx.main_parties
     for clause in ctx.clauses:
         sentence = clause.sentence
-        if _ABANDONED.search(sentence.text):
+        if _ABANDONED.search(sentence.text) or _SPECULATION.search(sentence.text):
             continue
         if (
             _PAST.search(sentence.text)

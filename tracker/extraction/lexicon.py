@@ -36,6 +36,7 @@ __all__ = [
     "NEW_DATES",
     "STAY_PARTS",
     "KIND_LABELS",
+    "SPECULATION",
     "PRESENT_FEELINGS",
     "compile_alternatives",
 ]
@@ -300,6 +301,8 @@ PAST_CUES = [
     r"last year",
     r"in the past",
     r"was scheduled",
+    # "He had also planned talks in Uzbekistan": a plan the text reports as overtaken.
+    r"had (?:also )?(?:planned|intended|hoped|expected)",
     r"(?:had been|has been|was|were) (?:in the works|in the pipeline|on the cards|on the calendar|under consideration)",
 ]
 
@@ -387,6 +390,13 @@ STAY_PARTS = (
 PRESENT_FEELINGS = (
     r"(?:was|were|is|am|are) (?:very |most |truly )?(?:delighted|pleased|glad|happy|honou?red|proud|privileged|"
     r"thrilled)(?: to be able)?"
+)
+
+# A journalist's question, what the media report, what nobody knows yet: speculation, not what the parties
+# agreed or plan.
+SPECULATION = (
+    r"^\W*Q\s*:|\b(?:media|press|news) reports?\b|\breports (?:say|said|suggest(?:ed)?)\b|\brumou?rs?\b|"
+    r"\b(?:not (?:yet )?clear|unclear|uncertain|unknown) (?:whether|if|when)\b"
 )
 
 # Pledges the text reports as abandoned or overtaken.
