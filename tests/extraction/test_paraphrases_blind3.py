@@ -423,3 +423,32 @@ def test_speculation_doubt_and_overtaken_plans_are_no_commitments(text):
 )
 def test_what_the_parties_say_they_will_do_is_still_read(text):
     assert len(_items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, the minister received the Nigerian ambassador to discuss preparations for the state visit.",
+        "On Tuesday the two ministers met and agreed to hold the next round of consultations.",
+        "On 4 March, the deputy ministers discussed the preparations for the joint commission session.",
+        "Last Friday, the presidents spoke and agreed on a state visit at an early date.",
+        "On Sunday the envoys held talks and decided to convene the joint commission.",
+    ],
+)
+def test_the_day_of_a_past_act_does_not_date_the_pledge_after_it(text):
+    assert all(item.window.is_open for item in _items(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "On Friday, the minister will receive the Nigerian ambassador to prepare the state visit.",
+            "2024-03-08",
+        ),
+        ("On 20 March the two ministers will meet in Abuja.", "2024-03-20"),
+    ],
+)
+def test_the_day_of_an_act_to_come_still_dates_it(text, start):
+    (item,) = _items(text)
+    assert str(item.window.start) == start

@@ -279,6 +279,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and (e.window.precision in _NO_DAY or not _dates_past_contact(ctx.text, e.start, sentence.start))
         and not _dates_a_named_contact(ctx.text, e)
         and not _past_day_read_forward(e, ctx.published)
+        and not _dates_the_past_act_after_it(ctx.text, e.end, sentence.end)
     ]
     if not expressions:
         return None, False
@@ -340,6 +341,17 @@ def _past_day_read_forward(expression, published) -> bool:
     if _YEAR.search(expression.text):
         return False
     return (window.start - published).days > _YEARLESS_DAY_AHEAD
+
+
+_PAST_ACT_AFTER = re.compile(
+    r",?\s+(?:(?:the\s+)?[\w'\u2019.-]+\s+){0,4}?(?:" + lexicon.PAST_EVENT_VERBS + r"|received|spoke)\b"
+)
+
+
+def _dates_the_past_act_after_it(text: str, end: int, sentence_end: int) -> bool:
+    """ "On Wednesday, the Minister received the Ambassador to discuss the visit": the day of a past act."""
+    match = _PAST_ACT_AFTER.match(text, end, sentence_end)
+    return match is not None and not _FUTURE.search(text, end, match.start() + len(match.group()))
 
 
 def _dates_past_contact(text: str, start: int, floor: int) -> bool:
