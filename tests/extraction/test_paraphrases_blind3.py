@@ -452,3 +452,35 @@ def test_the_day_of_a_past_act_does_not_date_the_pledge_after_it(text):
 def test_the_day_of_an_act_to_come_still_dates_it(text, start):
     (item,) = _items(text)
     assert str(item.window.start) == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Nigeria will hold the fourth session of their joint commission next week. At the session, set "
+        "for 12 to 14 March, the two countries are expected to sign new agreements.",
+        "The joint commission will meet in Abuja on 12 and 13 March. Six working groups will deliberate at the "
+        "fourth session, each on one area: trade, energy and political consultations.",
+        "The permanent joint commission will hold its session in May. During the session the ministers will "
+        "sign a protocol on customs.",
+        "The joint commission will meet in Abuja in May. On the sidelines of the session, the ministers will "
+        "sign an air services agreement.",
+        "The joint commission will hold its next session later this month. A memorandum on trade will be signed "
+        "at the session.",
+    ],
+)
+def test_an_act_at_the_session_is_part_of_the_session(text):
+    (item,) = _items(text)
+    assert item.kind.value in {"commission", "consultations"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The joint commission will meet in Abuja in May. The ministers will sign an air services agreement in "
+        "September.",
+        "The joint commission will hold its session in May. The presidents will meet in Lagos in June.",
+    ],
+)
+def test_an_act_not_said_to_be_at_the_session_stays_apart(text):
+    assert len(_items(text)) == 2

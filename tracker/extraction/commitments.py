@@ -756,6 +756,8 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return False  # a visit to Australia and one to Japan are two acts
     if a.city and b.city and a.city != b.city:
         return False
+    if _part_of_a_session(a, b) or _part_of_a_session(b, a):
+        return True
     shared = not (a.parties and b.parties and not set(a.parties) & set(b.parties))
     if a.window.is_open or b.window.is_open:
         open_ = a if a.window.is_open else b
@@ -797,6 +799,25 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         visit, part = (a, b) if a.kind is Kind.VISIT else (b, a)
         return visit.kind is Kind.VISIT and part.kind in _PARTS and set(part.parties) <= set(visit.parties)
     return True
+
+
+# "At the session, the two countries are expected to sign ...", "working groups will deliberate at the
+# 11th session": an act that takes place at a session already named.
+_AT_THE_SESSION = re.compile(
+    r"\b(?:at|during|in the course of|on the (?:sidelines|margins) of) the (?:[\w-]+ ){0,2}?(?:session|sitting)\b",
+    re.IGNORECASE,
+)
+
+
+def _part_of_a_session(session: Commitment, part: Commitment) -> bool:
+    """A signing or a meeting held at the session of a commission (or a round of consultations) is part of it."""
+    if session.kind not in _FORMATS or part.kind is session.kind or part.evidence is None:
+        return False
+    if not _AT_THE_SESSION.search(part.evidence.text):
+        return False
+    if session.parties and part.parties and not set(session.parties) & set(part.parties):
+        return False
+    return part.window.is_open or session.window.is_open or _overlap(session.window, part.window)
 
 
 def _another_act_beside_a_format(format_: Commitment, other: Commitment) -> bool:
@@ -913,6 +934,12 @@ def merge_commitments(
                 best.city, best.country, best.timezone = other.city, other.country, other.timezone
         if best.kind in _PARTS and any(m.kind is Kind.VISIT for m in group):
             best.kind = Kind.VISIT  # "will hold talks at the White House" during the announced visit
+        elif (
+            best.evidence
+            and _AT_THE_SESSION.search(best.evidence.text)
+            and (session := next((m for m in group if m.kind in _FORMATS and m.kind is not best.kind), None))
+        ):
+            best.kind = session.kind  # "at the session, set for 28 June, they will sign ...": the session
         elif best.kind is Kind.MEETING:
             best.kind = min(
                 (m.kind for m in group), key=KIND_PRIORITY.__getitem__
