@@ -484,3 +484,30 @@ def test_an_act_at_the_session_is_part_of_the_session(text):
 )
 def test_an_act_not_said_to_be_at_the_session_stays_apart(text):
     assert len(_items(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister expressed hope that the Agreement on the Mutual Recognition of Driving Licences would be "
+        "signed between Ghana and Nigeria.",
+        "Both sides hope the Treaty on Extradition and Mutual Legal Assistance in Criminal Matters will be signed.",
+        "The Memorandum of Understanding on Cooperation in Agriculture and Fisheries is to be signed.",
+        "They expect the bilateral investment protection agreement will be ratified by parliament.",
+        "The Convention on the Avoidance of Double Taxation and the Prevention of Fiscal Evasion would be signed.",
+    ],
+)
+def test_signing_a_named_instrument_is_a_concrete_act_without_a_date(text):
+    (item,) = _items(text)
+    assert item.kind.value in {"signing", "other"} and item.window.is_open
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They hope that more documents will be signed.",
+        "Both sides hope that further agreements will be signed.",
+    ],
+)
+def test_signing_unnamed_documents_in_general_is_no_act(text):
+    assert _items(text) == []

@@ -668,6 +668,9 @@ def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:
     return out
 
 
+_INSTRUMENT = re.compile(
+    r"\b(?:agreement|treaty|memorandum|protocol|convention|accord|declaration|charter|MoU)s?\b", re.IGNORECASE
+)
 _EARLIER = re.compile(r"\b(?:previous|past|recent|earlier|former)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -677,8 +680,12 @@ def _concrete(text: str, event) -> bool:
     before = text[max(0, event.start - 60) : event.start]
     if _GENERIC.search(before) or _EARLIER.search(before):
         return False
-    if event.kind is Kind.OTHER:
-        return True
+    if (
+        event.kind is Kind.OTHER
+        or event.kind is Kind.SIGNING
+        and _INSTRUMENT.search(text, max(0, event.start - 120), event.start)
+    ):
+        return True  # "the Agreement on Mutual Abolition of Visas would be signed": a named instrument
     if event.text.lower() == "meeting" and re.search(r"\bto\s+$", before):
         return True  # "looked forward to meeting in Delhi": the verb, one act
     return bool(_CONCRETE.search(before)) or event.text.lower() in {
