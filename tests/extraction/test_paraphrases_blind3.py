@@ -511,3 +511,34 @@ def test_signing_a_named_instrument_is_a_concrete_act_without_a_date(text):
 )
 def test_signing_unnamed_documents_in_general_is_no_act(text):
     assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "This month Ghana will host the Nigerian foreign minister, who will be on a visit to Accra on 20 March.",
+            "2024-03-20",
+        ),
+        ("Later this year the ministers will meet in Abuja, on 12 November.", "2024-11-12"),
+        ("In May, the joint commission will hold its session in Lagos on 14 and 15 May.", "2024-05-14"),
+        ("Next month the president will pay a state visit to Nigeria, from 8 to 10 April.", "2024-04-08"),
+        ("The summit will be held in the second half of the year, on 3 October, in Abuja.", "2024-10-03"),
+    ],
+)
+def test_a_day_inside_a_wider_time_of_the_same_item_dates_it(text, start):
+    (item,) = _items(text)
+    assert str(item.window.start) == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian president is expected to visit Accra next month, the president said after the two leaders "
+        "spoke by telephone on Monday.",
+        "The ministers will meet in Abuja next month, the ministry said after the envoys met on Friday.",
+    ],
+)
+def test_the_day_of_a_past_contact_inside_the_window_does_not_date_the_item(text):
+    (item,) = _items(text)
+    assert item.window.precision.value == "month"

@@ -300,6 +300,17 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         if not upcoming:
             return None, False
     best = min(upcoming, key=lambda e: (abs(e.start - anchor_at), PRECISION_RANK[e.window.precision]))
+    inside = [
+        e
+        for e in upcoming
+        if not best.window.is_open
+        and not e.window.is_open
+        and e.window.precision in _DAY_LEVEL
+        and best.window.precision not in _DAY_LEVEL
+        and _contains(best.window, e.window)
+    ]
+    if inside:
+        best = min(inside, key=lambda e: abs(e.start - anchor_at))  # "this month ... on 10 November": the day
     window = best.window
     rescheduled = re.match(r"from\s+.+?\s+(?:to|until)\s+(.+)$", best.text, re.IGNORECASE)
     if rescheduled and _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start) and window.end:
@@ -344,7 +355,8 @@ def _past_day_read_forward(expression, published) -> bool:
 
 
 _PAST_ACT_AFTER = re.compile(
-    r",?\s+(?:(?:the\s+)?[\w'\u2019.-]+\s+){0,4}?(?:" + lexicon.PAST_EVENT_VERBS + r"|received|spoke)\b"
+    r",?\s+(?:(?!(?:said|says|told|added|noted|after|when|before|since|while|as)\b)(?:the\s+)?[\w'\u2019.-]+\s+){0,4}?"
+    r"(?:" + lexicon.PAST_EVENT_VERBS + r"|received)\b"
 )
 
 
