@@ -542,3 +542,28 @@ def test_a_day_inside_a_wider_time_of_the_same_item_dates_it(text, start):
 def test_the_day_of_a_past_contact_inside_the_window_does_not_date_the_item(text):
     (item,) = _items(text)
     assert item.window.precision.value == "month"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A trilateral meeting may be held in a West African capital, most likely Lome, in April.",
+        "The summit will take place in a regional capital, probably Lome, in June.",
+        "The ministers will meet in a neighbouring capital, possibly Lome, next month.",
+    ],
+)
+def test_the_likely_capital_named_after_a_vague_venue_is_the_place(text):
+    (item,) = _items(text)
+    assert item.city in {"Lome", "Lom\u00e9"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The roadmap calls for a meeting of the two foreign ministers in Lagos.",
+        "The plan calls for a joint commission session in Abuja.",
+        "The agreement calls for the opening of a consulate in Kano.",
+    ],
+)
+def test_a_plan_that_calls_for_an_act_is_a_commitment(text):
+    assert len(_items(text)) == 1

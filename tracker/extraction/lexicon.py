@@ -262,7 +262,7 @@ FUTURE_CUES = [
     r"under preparation",
     r"in preparation",
     # Pressing for an act: "pressed for a long-awaited exchange of visits", "called for the early convening".
-    r"called for",
+    r"call(?:s|ed)? for",
     r"pressed for",
     r"pushed for",
     # A programme to come: "the minister's schedule for the coming period also includes the summit".

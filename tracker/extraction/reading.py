@@ -36,6 +36,8 @@ _EMBASSY_IN = re.compile(
 )
 _LOCATIVE = re.compile(
     r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|\bcapital,|\bvenue of|"
+    # "in a European capital, most likely Geneva".
+    r"\bcapital,\s+(?:most likely|probably|possibly|presumably)|"
     r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
