@@ -567,3 +567,46 @@ def test_the_likely_capital_named_after_a_vague_venue_is_the_place(text):
 )
 def test_a_plan_that_calls_for_an_act_is_a_commitment(text):
     assert len(_items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian president will visit Accra. The two sides commit to hold follow-on negotiations.",
+        "Ghana invited the Nigerian president to visit Accra. The two sides agreed to hold follow-up talks on trade.",
+        "The Nigerian president will visit Accra. The experts will hold follow-up meetings.",
+        "The Nigerian minister will visit Accra. The sides will hold follow-on talks at the earliest possible date.",
+        "The Nigerian minister will visit Accra. The envoys will hold follow-on talks next month.",
+    ],
+)
+def test_follow_on_talks_are_not_part_of_a_visit(text):
+    assert len(_items(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Further rounds of talks will follow.",
+        "Future talks between the customs services are planned.",
+    ],
+)
+def test_talks_in_general_after_a_visit_are_no_act(text):
+    assert len(_items("The Nigerian minister will visit Accra. " + text)) == 1
+
+
+def test_talks_during_a_visit_remain_part_of_it():
+    assert len(_items("The Nigerian president will visit Accra. The presidents will hold talks.")) == 1
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "at the earliest possible date",
+        "at the earliest date",
+        "at an early date",
+        "at the earliest convenient date",
+    ],
+)
+def test_the_earliest_possible_date_is_a_vague_window(phrase):
+    (item,) = _items(f"The two sides agreed to hold the next round of consultations {phrase}.")
+    assert item.window.precision.value == "vague"

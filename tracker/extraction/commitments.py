@@ -787,6 +787,7 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
                 and (part.window.is_open or visit.window.is_open)
                 and not _standalone(part)
                 and not _only_invited(visit, part)
+                and not _FOLLOW_ON.search(part.evidence.text if part.evidence else "")
             ):
                 return True  # talks, a dinner, a signing during a visit are parts of it
         if not shared:
@@ -854,6 +855,13 @@ def _only_invited(visit: Commitment, part: Commitment) -> bool:
         and part.firmness is not Firmness.INVITED
         and not part.window.is_open
     )
+
+
+# "commit to hold follow-on negotiations", "further rounds of talks": a process of its own after the contact.
+_FOLLOW_ON = re.compile(
+    r"\b(?:follow-?on|follow-?up|further|subsequent|future)\s+(?:[\w-]+\s+){0,2}?(?:negotiations|talks|rounds?|meetings?)\b",
+    re.IGNORECASE,
+)
 
 
 def _standalone(item: Commitment) -> bool:
