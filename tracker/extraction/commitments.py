@@ -48,7 +48,7 @@ _FIRMNESS = [
     for pattern, firmness in lexicon.FIRMNESS_CUES
 ]
 _ABANDONED = lexicon.compile_alternatives([lexicon.ABANDONED])
-_SPECULATION = re.compile(lexicon.SPECULATION, re.IGNORECASE)
+_SPECULATION = lexicon.compile_alternatives([lexicon.SPECULATION], lower_only=True)
 _GENERIC = re.compile(
     r"\b(?:such|regular|more|further|frequent|periodic|other|all|any|every|many|"
     r"several|various)\s+(?:[\w-]+\s+){0,3}$|"
@@ -435,7 +435,7 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
     inherited = sorted({p for m in meetings for p in m.parties}) or ctx.main_parties
     for clause in ctx.clauses:
         sentence = clause.sentence
-        if _ABANDONED.search(sentence.text) or _SPECULATION.search(sentence.text):
+        if _ABANDONED.search(sentence.text):
             continue
         if (
             _PAST.search(sentence.text)
@@ -444,12 +444,20 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         ):
             continue
         events = ctx.events(sentence)
-        headline = ctx.is_title_line(sentence)
-        items = _read_sentence(ctx, clause, events, meetings, inherited, headline, hosts) if events else []
-        if not items and raw and raw[-1].postponed and not headline:
-            items = _new_dates_of(ctx, sentence, raw[-1])
-        if not items and raw and not headline and _IT_HAPPENS.match(sentence.text):
-            items = _dated_again(ctx, sentence, raw[-1])
+        headline = False
+        items = []
+        if events:
+            headline = ctx.is_title_line(sentence)
+            items = _read_sentence(ctx, clause, events, meetings, inherited, headline, hosts)
+        pronoun = not items and raw and _IT_HAPPENS.match(sentence.text)
+        if not items and raw and (raw[-1].postponed or pronoun) and not ctx.is_title_line(sentence):
+            # A sentence that names the act just read without an event word: its new dates, or its time.
+            if raw[-1].postponed:
+                items = _new_dates_of(ctx, sentence, raw[-1])
+            if not items and pronoun:
+                items = _dated_again(ctx, sentence, raw[-1])
+        if items and _SPECULATION.search(_opening_lowered(sentence.text)):
+            continue  # "Q: Some media reports say ...": speculation, not a pledge
         raw.extend(items)
         if headline:
             headlines.update(id(item) for item in items)

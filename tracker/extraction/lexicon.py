@@ -392,11 +392,12 @@ PRESENT_FEELINGS = (
     r"thrilled)(?: to be able)?"
 )
 
-# A journalist's question, what the media report, what nobody knows yet: speculation, not what the parties
-# agreed or plan.
+# A journalist's question ("Q:" opening a sentence), what the media report, what nobody knows yet:
+# speculation, not what the parties agreed or plan. Matched in lower case, on the sentence with its
+# first letter lowered.
 SPECULATION = (
-    r"^\W*Q\s*:|\b(?:media|press|news) reports?\b|\breports (?:say|said|suggest(?:ed)?)\b|\brumou?rs?\b|"
-    r"\b(?:not (?:yet )?clear|unclear|uncertain|unknown) (?:whether|if|when)\b"
+    r"q\s*:|(?:media|press|news) reports?|reports (?:say|said|suggest(?:ed)?)|rumou?rs?|"
+    r"(?:not (?:yet )?clear|unclear|uncertain|unknown) (?:whether|if|when)"
 )
 
 # Pledges the text reports as abandoned or overtaken.

@@ -35,9 +35,9 @@ _EMBASSY_IN = re.compile(
     r"(?:embassy|embassies|consulate|mission|representation)\s+in\s+(?:the\s+)?$", re.IGNORECASE
 )
 _LOCATIVE = re.compile(
-    r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|\bcapital,|\bvenue of|"
     # "in a European capital, most likely Geneva".
-    r"\bcapital,\s+(?:most likely|probably|possibly|presumably)|"
+    r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|"
+    r"\bcapital,(?:\s+(?:most likely|probably|possibly|presumably))?|\bvenue of|"
     r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
