@@ -610,3 +610,23 @@ def test_talks_during_a_visit_remain_part_of_it():
 def test_the_earliest_possible_date_is_a_vague_window(phrase):
     (item,) = _items(f"The two sides agreed to hold the next round of consultations {phrase}.")
     assert item.window.precision.value == "vague"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's president will visit Nigeria in July. The July visit will be hosted by Nigeria with support from "
+        "Benin-Togo partners.",
+        "The Ghanaian president will visit Abuja in August. The August visit will be the first since the "
+        "Cameroon-Nigeria summit.",
+        "Ghana's president will visit Nigeria in October. The October visit will be hosted by Nigeria with help "
+        "from Chad-Niger teams.",
+        "The Ghanaian president will visit Abuja in September. The September visit will be the first since the "
+        "Togo-Burkina Faso talks.",
+        "The Ghanaian president will visit Abuja in November. The November visit will be the longest since the "
+        "Mali-Senegal summit.",
+    ],
+)
+def test_third_states_beside_a_repeat_mention_do_not_join_the_item(text):
+    (item,) = _items(text)
+    assert item.parties == ["GH", "NG"]

@@ -979,10 +979,7 @@ def merge_commitments(
             best.kind = min(
                 (m.kind for m in group), key=KIND_PRIORITY.__getitem__
             )  # "the session" of the commission
-        parties = set(best.parties)
-        for other in group:
-            parties |= set(other.parties)
-        best.parties = sorted(parties)
+        best.parties = _group_parties(best, group)
         best.postponed = any(item.postponed for item in group)
         merged.append(best)
     merged.sort(key=lambda item: min(_offset(m) for m in groups[merged_index[id(item)]]))
@@ -1000,6 +997,16 @@ def _overtaken(item: Commitment) -> tuple[bool, bool]:
     evidence = item.evidence.text if item.evidence else ""
     old_plan = not item.postponed and bool(_ORIGINAL_PLAN.search(evidence))
     return old_plan, not _NEW_DATES.search(evidence)
+
+
+def _group_parties(best: Commitment, group: list[Commitment]) -> list[str]:
+    """The representative's parties; other mentions add theirs only where it names fewer than two
+    ("the visit" of a headline), since third states named beside a repeat are mostly topics."""
+    parties = set(best.parties)
+    if len(parties) < 2:
+        for other in group:
+            parties |= set(other.parties)
+    return sorted(parties)
 
 
 def _attach_lone_headlines(
