@@ -630,3 +630,38 @@ def test_the_earliest_possible_date_is_a_vague_window(phrase):
 def test_third_states_beside_a_repeat_mention_do_not_join_the_item(text):
     (item,) = _items(text)
     assert item.parties == ["GH", "NG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Ghana, Nigeria and Togo will hold a trilateral meeting in Geneva in May.", ["GH", "NG", "TG"]),
+        (
+            "The foreign ministers of Ghana, Nigeria and Benin will meet in Vienna next month.",
+            ["BJ", "GH", "NG"],
+        ),
+        ("Ghana, Nigeria and Togo agreed to meet again in Paris in September.", ["GH", "NG", "TG"]),
+        (
+            "A trilateral meeting of Ghana, Nigeria and Benin may be held in a European capital, most likely Geneva, "
+            "in April.",
+            ["BJ", "GH", "NG"],
+        ),
+        ("Ghana, Nigeria and Niger will hold talks in New York in September.", ["GH", "NE", "NG"]),
+    ],
+)
+def test_a_neutral_venue_is_no_party_of_a_meeting_of_named_states(text, parties):
+    (item,) = extract(text, PUBLISHED).commitments
+    assert item.parties == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian president will visit Accra in May.",
+        "Ghana's president will travel to Abuja in May.",
+        "The two presidents will meet in Abuja in May.",
+    ],
+)
+def test_the_venue_of_a_bilateral_visit_is_its_host(text):
+    (item,) = _items(text)
+    assert item.parties == ["GH", "NG"]

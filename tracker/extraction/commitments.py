@@ -643,8 +643,11 @@ def _read_item(
         kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
     place = venue(ctx, clause.mentions, max(floor, sentence.start), sentence.end, event.start, future=True)
     anchored = joined_parties(ctx, clause) | item_parties(ctx, clause, event.start, event.end, place)
-    parties = _actors(parties_of(ctx, clause), inherited, ctx.main_parties, anchored)
+    named = parties_of(ctx, clause)
+    parties = _actors(named, inherited, ctx.main_parties, anchored)
     parties += sorted(code for code in anchored if code not in parties)
+    if place is not None and place.country not in named and _other_states(parties, place.country) >= 2:
+        parties.remove(place.country)  # "a trilateral meeting ... most likely in Geneva": a venue, no party
     # A body of an organisation has it and the states named; a bilateral item takes its counterpart.
     if not any(len(code) > 2 for code in parties) and len(parties) < 2:
         parties = parties + [p for p in inherited if p not in parties]
@@ -666,6 +669,10 @@ def _read_item(
     item.postponed = bool(_PUT_OFF.search(text, sentence.start, sentence.end))
     hosts[id(item)] = frozenset(item_hosts(ctx, clause, event.end, place)) | _destination(ctx, clause, event)
     return [item]
+
+
+def _other_states(parties: list[str], code: str | None) -> int:
+    return sum(1 for party in parties if len(party) == 2 and party != code)
 
 
 def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:
