@@ -665,3 +665,49 @@ def test_a_neutral_venue_is_no_party_of_a_meeting_of_named_states(text, parties)
 def test_the_venue_of_a_bilateral_visit_is_its_host(text):
     (item,) = _items(text)
     assert item.parties == ["GH", "NG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two ministers agreed to hold the next round of consultations in\nLagos in May.",
+        "The presidents of Ghana and Nigeria, meeting in Accra, agreed that the\nNigerian president will pay a "
+        "state visit to Ghana in May.",
+        "The joint commission will meet in Abuja in May, the ministry of\nForeign Affairs said.",
+        "Both sides agreed to hold the fourth session of the joint commission at\nAbuja in May.",
+        "The Ghanaian foreign minister will travel to Abuja, the capital of\nNigeria, in May.",
+    ],
+)
+def test_a_hard_wrapped_line_that_stops_mid_sentence_goes_on(text):
+    from tracker.extraction.sentences import split_sentences
+
+    assert len(split_sentences(text)) == 1
+    (item,) = _items(text)
+    assert str(item.window.start) == "2024-05-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Nigeria to hold consultations\nThe two ministers met in Accra on Tuesday.",
+        "VISIT OF THE PRESIDENT\nThe Nigerian president will visit Accra in May.",
+    ],
+)
+def test_a_headline_line_still_ends_at_its_line_break(text):
+    from tracker.extraction.sentences import split_sentences
+
+    assert len(split_sentences(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the annual session of the joint committee, held on 4 March in Accra, the two sides agreed to set up "
+        "new cooperation mechanisms.",
+        "At the fifth session of the joint commission, held in Abuja on 1 March, the ministers agreed to open new "
+        "cooperation channels.",
+        "During the summit, convened in Lagos on 2 March, the leaders decided to launch cooperation programmes.",
+    ],
+)
+def test_a_past_session_that_sets_a_pledge_is_not_the_pledged_act(text):
+    assert _items(text) == []

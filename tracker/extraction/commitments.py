@@ -226,12 +226,19 @@ def _governed_events(ctx: DocumentContext, sentence, events):
         if _PRENOMINAL_CUE.fullmatch(future.group()):
             continue  # "the talks covered the forthcoming election": the cue's noun is no event
         event = events[-1] if events[-1].end <= cue_at else events[0]
+        if event.end <= cue_at and _SETTING_BEFORE_CUE.search(text[event.end : cue_at]):
+            continue  # "At the annual session ..., held on July 11, the sides agreed to set up ...": its setting
         if _SCHEDULE.fullmatch(future.group()) or _EVENT_VERB.match(text, cue_end):
             yield event, cue_at, cue_end
 
 
 _PAST_MOTION = lexicon.compile_alternatives([lexicon.PAST_MOTION], lower_only=True)
 _PRESENT_FEELING = re.compile(r"\b(?:" + lexicon.PRESENT_FEELINGS + r")\s+(?:to\s+)?$", re.IGNORECASE)
+
+
+# Between an event and a later cue: the event was the setting of a past act ("..., held on July 11, the
+# two sides agreed to ...").
+_SETTING_BEFORE_CUE = re.compile(r",\s+(?:which was\s+|that was\s+)?(?:held|convened|organi[sz]ed)\b[^;]*,")
 
 
 def _past_purpose(text: str, start: int, cue_at: int) -> bool:
