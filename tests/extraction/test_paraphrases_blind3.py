@@ -711,3 +711,16 @@ def test_a_headline_line_still_ends_at_its_line_break(text):
 )
 def test_a_past_session_that_sets_a_pledge_is_not_the_pledged_act(text):
     assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the visit the ministers are to hold talks on the trade agreement, which entered into force in "
+        "January, and on the new airport.",
+        "The ministers will discuss the customs protocol, which came into force in February, during the visit.",
+        "The presidents will review the visa accord that took effect in January when they meet.",
+    ],
+)
+def test_the_month_a_treaty_took_effect_does_not_date_a_pledge(text):
+    assert all(item.window.is_open for item in _items("The Nigerian president will visit Accra. " + text))
