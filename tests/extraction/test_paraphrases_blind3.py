@@ -724,3 +724,28 @@ def test_a_past_session_that_sets_a_pledge_is_not_the_pledged_act(text):
 )
 def test_the_month_a_treaty_took_effect_does_not_date_a_pledge(text):
     assert all(item.window.is_open for item in _items("The Nigerian president will visit Accra. " + text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian president is due to travel abroad several times before the end of the year.",
+        "The minister will travel abroad in May.",
+        "The president will visit the region many times this year.",
+        "The envoy is expected to travel to the region a number of times before June.",
+        "The Ghanaian president will visit abroad in the second half of the year.",
+    ],
+)
+def test_travel_abroad_or_many_trips_is_no_one_act(text):
+    assert _items(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian president will travel to Accra in May.",
+        "The minister will visit Abuja several days in May.",
+    ],
+)
+def test_a_trip_to_a_named_place_is_still_an_act(text):
+    assert len(_items(text)) == 1

@@ -636,6 +636,8 @@ def _read_item(
     ]
     if visits:
         event = visits[-1]  # "his visit, during which he is to take part in a session": the visit
+    if _GENERIC_AFTER.match(text, event.end):
+        return None  # "is due to travel abroad several times before the end of the year": no one act
     window, past_only = _pick_window(ctx, sentence, cue_end, floor)
     if past_only:
         return None  # "officials decided it would take place in June 2017", said in July 2017
@@ -704,6 +706,10 @@ def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:
 
 _INSTRUMENT = re.compile(
     r"\b(?:agreement|treaty|memorandum|protocol|convention|accord|declaration|charter|MoU)s?\b", re.IGNORECASE
+)
+_GENERIC_AFTER = re.compile(
+    r"\s+(?:abroad\b|(?:[\w-]+\s+){0,3}?(?:several|many|multiple|numerous|a few|a number of)\s+times\b)",
+    re.IGNORECASE,
 )
 _EARLIER = re.compile(r"\b(?:previous|past|recent|earlier|former)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
