@@ -39,7 +39,8 @@ _EVENT_VERB = re.compile(
     r"\s+(?:also\s+|not\s+|then\s+)?(?:to\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
     r"signed|opened|re-?opened|be the|convene|meet|start|begin|open|re-?open|come|"
     r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position|"
-    r"resume|be resumed|re-?convened?|convened|meet again|set up|established|created|launched)\b",
+    r"resume|be resumed|re-?convened?|convened|meet again|set up|established|created|launched|"
+    r"follow(?!\s+(?:up|through)\b))\b",
     re.IGNORECASE,
 )
 _STRONG_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|to be held|to take place)\b", re.IGNORECASE)
@@ -48,6 +49,7 @@ _FIRMNESS = [
     for pattern, firmness in lexicon.FIRMNESS_CUES
 ]
 _ABANDONED = lexicon.compile_alternatives([lexicon.ABANDONED])
+_SPECULATION = lexicon.compile_alternatives([lexicon.SPECULATION], lower_only=True)
 _GENERIC = re.compile(
     r"\b(?:such|regular|more|further|frequent|periodic|other|all|any|every|many|"
     r"several|various)\s+(?:[\w-]+\s+){0,3}$|"
@@ -104,14 +106,17 @@ _EVALUATION = re.compile(
     r"[a-z]+(?:,|\s+and\b|\s*\.)|"
     # "agreed that the visit had been held in a warm atmosphere", "that the talks took place in ...".
     r"(?:had been|has been|have been|was|were)\s+(?:held|conducted|organi[sz]ed|hosted)\b|"
-    r"(?:took place|went well|passed off)\b)",
+    r"(?:took place|went well|passed off)\b|"
+    # "agreed that the coming summits are a crucial opportunity": what the event means, not a plan for it.
+    r"(?:is|are|will be|would be)\s+(?:an?\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:opportunity|chance|occasion|"
+    r"milestone|step|sign|signal|platform|test|moment|boost|testament)\b)",
     re.IGNORECASE,
 )
 # A clause that lists what was discussed: upcoming events in it are topics.
 _TOPIC_LIST = re.compile(
     r"\b(?:focus(?:ed|sed)? on|cent(?:red|ered) (?:on|around)|discussed|discussions? (?:of|on|about)|"
     r"exchanged views on|touched (?:on|upon)|reviewed|talked about|covered|dealt with|addressed|"
-    r"agenda (?:included|covered))\b",
+    r"agenda (?:included|covered)|went through|took stock of|assessed)\b",
     re.IGNORECASE,
 )
 _TOPIC_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+|preparations? for", re.IGNORECASE)
@@ -125,7 +130,9 @@ _TOPIC_AFTER = re.compile(
 _NEXT_CLAUSE = re.compile(
     r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both sides|the sides|it was)\s+(?:also\s+)?"
     r"(?=(?:would|will|agreed|decided|should)\b))|"
-    r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)",
+    r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)|"
+    # ", and a meeting of the ministers would follow in August": a second act with its own verb.
+    r",\s+and\s+(?=(?:a|an|another)\s+[^.;]{0,80}?\b(?:would|will|is to|are to|is due|are due)\b)",
     re.IGNORECASE,
 )
 # An event given as the reason or timing of a pledge ("As for timing, APEC will be held in November,
@@ -191,6 +198,8 @@ def _governed_events(ctx: DocumentContext, sentence, events):
         infinitive = text.startswith("to ", cue_at) or text.endswith("to ", 0, cue_at)
         if infinitive and _past_purpose(text, max(sentence.start, cue_at - 100), cue_at):
             continue  # "travelled to Manila to meet the Secretary": the purpose of a past journey
+        if infinitive and _PRESENT_FEELING.search(text, max(sentence.start, cue_at - 40), cue_at):
+            continue  # "was delighted to visit India again": the stay under way
         after = [e for e in events if e.start >= cue_at and e.start - cue_end <= 120]
         subject = next(
             (
@@ -218,11 +227,19 @@ def _governed_events(ctx: DocumentContext, sentence, events):
         if _PRENOMINAL_CUE.fullmatch(future.group()):
             continue  # "the talks covered the forthcoming election": the cue's noun is no event
         event = events[-1] if events[-1].end <= cue_at else events[0]
+        if event.end <= cue_at and _SETTING_BEFORE_CUE.search(text[event.end : cue_at]):
+            continue  # "At the annual session ..., held on July 11, the sides agreed to set up ...": its setting
         if _SCHEDULE.fullmatch(future.group()) or _EVENT_VERB.match(text, cue_end):
             yield event, cue_at, cue_end
 
 
 _PAST_MOTION = lexicon.compile_alternatives([lexicon.PAST_MOTION], lower_only=True)
+_PRESENT_FEELING = re.compile(r"\b(?:" + lexicon.PRESENT_FEELINGS + r")\s+(?:to\s+)?$", re.IGNORECASE)
+
+
+# Between an event and a later cue: the event was the setting of a past act ("..., held on July 11, the
+# two sides agreed to ...").
+_SETTING_BEFORE_CUE = re.compile(r",\s+(?:which was\s+|that was\s+)?(?:held|convened|organi[sz]ed)\b[^;]*,")
 
 
 def _past_purpose(text: str, start: int, cue_at: int) -> bool:
@@ -250,6 +267,7 @@ def _opening_lowered(sentence_text: str) -> str:
 
 
 def _firmness(sentence_text: str, window: Window) -> Firmness:
+    sentence_text = _opening_lowered(sentence_text)  # "Fresh dates will be set": a cue may open it
     for pattern, firmness in _FIRMNESS:
         if pattern.search(sentence_text):
             if firmness is Firmness.INVITED and not window.is_open:
@@ -268,6 +286,8 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and not ctx.in_dateline_date(e.start)
         and (e.window.precision in _NO_DAY or not _dates_past_contact(ctx.text, e.start, sentence.start))
         and not _dates_a_named_contact(ctx.text, e)
+        and not _past_day_read_forward(e, ctx.published)
+        and not _dates_the_past_act_after_it(ctx.text, e.end, sentence.end)
     ]
     if not expressions:
         return None, False
@@ -281,9 +301,24 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         return None, True
     put_off = _POSTPONED.search(ctx.text, sentence.start, sentence.end)
     if put_off is not None:
-        # "originally planned for March, has been postponed to June": the date after the verb is the new one.
-        upcoming = [e for e in upcoming if e.start >= put_off.end()] or upcoming
+        # "originally planned for March, has been postponed to June": the date after the verb is the new one;
+        # "put off the visit she was to make on March 28": a date of the overtaken plan is no window at all.
+        fresh = [e for e in upcoming if not _old_date(ctx.text, sentence.start, e.start)]
+        upcoming = [e for e in fresh if e.start >= put_off.end()] or fresh
+        if not upcoming:
+            return None, False
     best = min(upcoming, key=lambda e: (abs(e.start - anchor_at), PRECISION_RANK[e.window.precision]))
+    inside = [
+        e
+        for e in upcoming
+        if not best.window.is_open
+        and not e.window.is_open
+        and e.window.precision in _DAY_LEVEL
+        and best.window.precision not in _DAY_LEVEL
+        and _contains(best.window, e.window)
+    ]
+    if inside:
+        best = min(inside, key=lambda e: abs(e.start - anchor_at))  # "this month ... on 10 November": the day
     window = best.window
     rescheduled = re.match(r"from\s+.+?\s+(?:to|until)\s+(.+)$", best.text, re.IGNORECASE)
     if rescheduled and _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start) and window.end:
@@ -297,6 +332,46 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
     ):
         window = Window(window.end, window.end, Precision.DAY, window.text)  # "put off until March 18"
     return window, False
+
+
+_ORIGINAL_PLAN = lexicon.compile_alternatives([lexicon.ORIGINAL_PLAN], lower_only=True)
+_NEW_DATES = lexicon.compile_alternatives([lexicon.NEW_DATES])
+# Between an overtaken plan and a date, these make the date the new one: "... and will now take place in".
+_NEW_PLAN = re.compile(r"\b(?:will|now|new|instead|moved|shifted)\b|" + lexicon.POSTPONEMENTS, re.IGNORECASE)
+
+
+def _old_date(text: str, floor: int, start: int) -> bool:
+    """A date that an overtaken plan governs: "the visit he was due to make later this month"."""
+    plans = list(_ORIGINAL_PLAN.finditer(text, max(floor, start - 80), start))
+    return bool(plans) and not _NEW_PLAN.search(text, plans[-1].end(), start)
+
+
+# A day named without its year lies within about ten months of the publication day when it is upcoming.
+_YEARLESS_DAY_AHEAD = 300
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _past_day_read_forward(expression, published) -> bool:
+    """ "After their talks in Thimphu April 29", said on 10 May: a yearless day eleven months ahead is
+    one just past, read forward; news names the days of next year with their year."""
+    window = expression.window
+    if published is None or window.start is None or window.precision not in _DAY_LEVEL:
+        return False
+    if _YEAR.search(expression.text):
+        return False
+    return (window.start - published).days > _YEARLESS_DAY_AHEAD
+
+
+_PAST_ACT_AFTER = re.compile(
+    r",?\s+(?:(?!(?:said|says|told|added|noted|after|when|before|since|while|as)\b)(?:the\s+)?[\w'\u2019.-]+\s+){0,4}?"
+    r"(?:" + lexicon.PAST_EVENT_VERBS + r"|received)\b"
+)
+
+
+def _dates_the_past_act_after_it(text: str, end: int, sentence_end: int) -> bool:
+    """ "On Wednesday, the Minister received the Ambassador to discuss the visit": the day of a past act."""
+    match = _PAST_ACT_AFTER.match(text, end, sentence_end)
+    return match is not None and not _FUTURE.search(text, end, match.start() + len(match.group()))
 
 
 def _dates_past_contact(text: str, start: int, floor: int) -> bool:
@@ -370,19 +445,87 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         sentence = clause.sentence
         if _ABANDONED.search(sentence.text):
             continue
-        if _PAST.search(sentence.text) and not _STRONG_FUTURE.search(sentence.text):
+        if (
+            _PAST.search(sentence.text)
+            and not _STRONG_FUTURE.search(sentence.text)
+            and not _PUT_OFF.search(sentence.text)  # "had been scheduled for May, has been postponed"
+        ):
             continue
         events = ctx.events(sentence)
-        if not events:
-            continue
-        headline = ctx.is_title_line(sentence)
-        items = _read_sentence(ctx, clause, events, meetings, inherited, headline, hosts)
+        headline = False
+        items = []
+        if events:
+            headline = ctx.is_title_line(sentence)
+            items = _read_sentence(ctx, clause, events, meetings, inherited, headline, hosts)
+        pronoun = not items and raw and _IT_HAPPENS.match(sentence.text)
+        if not items and raw and (raw[-1].postponed or pronoun) and not ctx.is_title_line(sentence):
+            # A sentence that names the act just read without an event word: its new dates, or its time.
+            if raw[-1].postponed:
+                items = _new_dates_of(ctx, sentence, raw[-1])
+            if not items and pronoun:
+                items = _dated_again(ctx, sentence, raw[-1])
+        if items and _SPECULATION.search(_opening_lowered(sentence.text)):
+            continue  # "Q: Some media reports say ...": speculation, not a pledge
         raw.extend(items)
         if headline:
             headlines.update(id(item) for item in items)
     if _stay_under_way(ctx, meetings):
         raw = [item for item in raw if not _part_of_the_stay(ctx, item)]
     return merge_commitments(raw, headlines, hosts)
+
+
+def _new_dates_of(ctx: DocumentContext, sentence, put_off: Commitment) -> list[Commitment]:
+    """ "New dates for it will be worked out through diplomatic channels": the item just put off, again."""
+    if not _NEW_DATES.search(sentence.text):
+        return []
+    window, past_only = _pick_window(ctx, sentence, sentence.start)
+    if past_only:
+        return []
+    evidence = Evidence(sentence.text, sentence.start, sentence.end)
+    firmness = _firmness(sentence.text, window or Window.open())
+    return [
+        dataclasses.replace(put_off, window=window or Window.open(), evidence=evidence, firmness=firmness)
+    ]
+
+
+# "It could happen towards the end of the month": a pronoun for the act just read, and its time.
+_IT_HAPPENS = re.compile(
+    r"\W*(?:It|This|That)\s+(?:[a-z]+\s+){0,2}?(?:will|would|could|may|might|should|is to|"
+    r"is (?:expected|likely|due|set|scheduled|planned) to)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:happen|take place|be held|go ahead|materiali[sz]e)\b"
+)
+
+
+def _dated_again(ctx: DocumentContext, sentence, item: Commitment) -> list[Commitment]:
+    """The act just read, dated by a sentence that names it by a pronoun only."""
+    window, past_only = _pick_window(ctx, sentence, sentence.start)
+    if window is None or past_only or window.is_open:
+        return []
+    evidence = Evidence(sentence.text, sentence.start, sentence.end)
+    return [
+        dataclasses.replace(
+            item, window=window, evidence=evidence, firmness=_firmness(sentence.text, window), postponed=False
+        )
+    ]
+
+
+# "a visit to Canada", "invited Kim to visit the United States": the state a visit goes to hosts it.
+_TO_DESTINATION = re.compile(r"(?:\s+(?:to|in))?\s+(?:the\s+)?$")
+
+
+def _destination(ctx: DocumentContext, clause, event) -> frozenset[str]:
+    if event.kind is not Kind.VISIT:
+        return frozenset()
+    for mention in clause.mentions:
+        if mention.start < event.end or mention.start - event.end > 30:
+            continue
+        if (
+            mention.kind in {"country", "city"}
+            and mention.code
+            and _TO_DESTINATION.fullmatch(ctx.text, event.end, mention.start)
+        ):
+            return frozenset({mention.code})
+    return frozenset()
 
 
 def _stay_under_way(ctx: DocumentContext, meetings: list[Meeting]) -> bool:
@@ -420,6 +563,8 @@ def _read_sentence(
     for event, cue_at, cue_end in _governed_events(ctx, sentence, events):
         if cue_at < floor or headline and cue_at == sentence.start:
             continue  # a headline opening "Next round in Riga" names what happened
+        if event.start < floor:
+            continue  # "..., and a decision on its agenda will follow": the act of an earlier clause, read
         main_clause = _after_reason(ctx, sentence, floor, cue_end, event, events)
         if main_clause is not None:
             floor = main_clause  # the event dates or motivates the pledge that follows; it is not one
@@ -492,6 +637,8 @@ def _read_item(
     ]
     if visits:
         event = visits[-1]  # "his visit, during which he is to take part in a session": the visit
+    if _GENERIC_AFTER.match(text, event.end):
+        return None  # "is due to travel abroad several times before the end of the year": no one act
     window, past_only = _pick_window(ctx, sentence, cue_end, floor)
     if past_only:
         return None  # "officials decided it would take place in June 2017", said in July 2017
@@ -506,8 +653,16 @@ def _read_item(
         kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
     place = venue(ctx, clause.mentions, max(floor, sentence.start), sentence.end, event.start, future=True)
     anchored = joined_parties(ctx, clause) | item_parties(ctx, clause, event.start, event.end, place)
-    parties = _actors(parties_of(ctx, clause), inherited, ctx.main_parties, anchored)
+    named = parties_of(ctx, clause)
+    parties = _actors(named, inherited, ctx.main_parties, anchored)
     parties += sorted(code for code in anchored if code not in parties)
+    if (
+        place is not None
+        and place.country in parties
+        and place.country not in named
+        and _other_states(parties, place.country) >= 2
+    ):
+        parties.remove(place.country)  # "a trilateral meeting ... most likely in Geneva": a venue, no party
     # A body of an organisation has it and the states named; a bilateral item takes its counterpart.
     if len(parties) == 1 and (partner := previous_partner(ctx, clause, parties[0])):
         parties = parties + [
@@ -531,8 +686,12 @@ def _read_item(
         kind, firmness, window, parties, place, evidence, event.text, event.start - sentence.start
     )
     item.postponed = bool(_PUT_OFF.search(text, sentence.start, sentence.end))
-    hosts[id(item)] = frozenset(item_hosts(ctx, clause, event.end, place))
+    hosts[id(item)] = frozenset(item_hosts(ctx, clause, event.end, place)) | _destination(ctx, clause, event)
     return [item]
+
+
+def _other_states(parties: list[str], code: str | None) -> int:
+    return sum(1 for party in parties if len(party) == 2 and party != code)
 
 
 def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:
@@ -555,13 +714,28 @@ def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:
     return out
 
 
+_INSTRUMENT = re.compile(
+    r"\b(?:agreement|treaty|memorandum|protocol|convention|accord|declaration|charter|MoU)s?\b", re.IGNORECASE
+)
+_GENERIC_AFTER = re.compile(
+    r"\s+(?:abroad\b|(?:[\w-]+\s+){0,3}?(?:several|many|multiple|numerous|a few|a number of)\s+times\b)",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(r"\b(?:previous|past|recent|earlier|former)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _concrete(text: str, event) -> bool:
-    """An open-ended item needs a concrete act: "the next round", "a visit", not "such meetings"."""
+    """An open-ended item needs a concrete act: "the next round", "a visit", not "such meetings" nor
+    "their previous meeting"."""
     before = text[max(0, event.start - 60) : event.start]
-    if _GENERIC.search(before):
+    if _GENERIC.search(before) or _EARLIER.search(before):
         return False
-    if event.kind is Kind.OTHER:
-        return True
+    if (
+        event.kind is Kind.OTHER
+        or event.kind is Kind.SIGNING
+        and _INSTRUMENT.search(text, max(0, event.start - 120), event.start)
+    ):
+        return True  # "the Agreement on Mutual Abolition of Visas would be signed": a named instrument
     if event.text.lower() == "meeting" and re.search(r"\bto\s+$", before):
         return True  # "looked forward to meeting in Delhi": the verb, one act
     return bool(_CONCRETE.search(before)) or event.text.lower() in {
@@ -571,6 +745,7 @@ def _concrete(text: str, event) -> bool:
         "travel",
         "ratify",
         "ratified",
+        "pay a visit",
     }
 
 
@@ -638,6 +813,8 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return False  # a visit to Australia and one to Japan are two acts
     if a.city and b.city and a.city != b.city:
         return False
+    if _part_of_a_session(a, b) or _part_of_a_session(b, a):
+        return True
     shared = not (a.parties and b.parties and not set(a.parties) & set(b.parties))
     if a.window.is_open or b.window.is_open:
         open_ = a if a.window.is_open else b
@@ -648,6 +825,7 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
                 and (part.window.is_open or visit.window.is_open)
                 and not _standalone(part)
                 and not _only_invited(visit, part)
+                and not _FOLLOW_ON.search(part.evidence.text if part.evidence else "")
             ):
                 return True  # talks, a dinner, a signing during a visit are parts of it
         if not shared:
@@ -681,6 +859,25 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
     return True
 
 
+# "At the session, the two countries are expected to sign ...", "working groups will deliberate at the
+# 11th session": an act that takes place at a session already named.
+_AT_THE_SESSION = re.compile(
+    r"\b(?:at|during|in the course of|on the (?:sidelines|margins) of) the (?:[\w-]+ ){0,2}?(?:session|sitting)\b",
+    re.IGNORECASE,
+)
+
+
+def _part_of_a_session(session: Commitment, part: Commitment) -> bool:
+    """A signing or a meeting held at the session of a commission (or a round of consultations) is part of it."""
+    if session.kind not in _FORMATS or part.kind is session.kind or part.evidence is None:
+        return False
+    if not _AT_THE_SESSION.search(part.evidence.text):
+        return False
+    if session.parties and part.parties and not set(session.parties) & set(part.parties):
+        return False
+    return part.window.is_open or session.window.is_open or _overlap(session.window, part.window)
+
+
 def _another_act_beside_a_format(format_: Commitment, other: Commitment) -> bool:
     """ "the next session of the Joint Commission" ... "technical teams will meet in the coming weeks":
     a mention of another kind that does not name the format again is another act."""
@@ -696,6 +893,13 @@ def _only_invited(visit: Commitment, part: Commitment) -> bool:
         and part.firmness is not Firmness.INVITED
         and not part.window.is_open
     )
+
+
+# "commit to hold follow-on negotiations", "further rounds of talks": a process of its own after the contact.
+_FOLLOW_ON = re.compile(
+    r"\b(?:follow-?on|follow-?up|further|subsequent|future)\s+(?:[\w-]+\s+){0,2}?(?:negotiations|talks|rounds?|meetings?)\b",
+    re.IGNORECASE,
+)
 
 
 def _standalone(item: Commitment) -> bool:
@@ -783,6 +987,9 @@ def merge_commitments(
             visits.append(item.kind is Kind.VISIT)
             group_hosts.append(hosts_of(item))
     _attach_lone_headlines(groups, bests, headlines)
+    for number, group in enumerate(groups):
+        if any(item.postponed for item in group):
+            bests[number] = min(group, key=lambda item: (_overtaken(item), *rank(item)))
     merged = []
     merged_index = {id(best): number for number, best in enumerate(bests)}
     for group, best in zip(groups, bests):
@@ -792,14 +999,17 @@ def merge_commitments(
                 best.city, best.country, best.timezone = other.city, other.country, other.timezone
         if best.kind in _PARTS and any(m.kind is Kind.VISIT for m in group):
             best.kind = Kind.VISIT  # "will hold talks at the White House" during the announced visit
+        elif (
+            best.evidence
+            and _AT_THE_SESSION.search(best.evidence.text)
+            and (session := next((m for m in group if m.kind in _FORMATS and m.kind is not best.kind), None))
+        ):
+            best.kind = session.kind  # "at the session, set for 28 June, they will sign ...": the session
         elif best.kind is Kind.MEETING:
             best.kind = min(
                 (m.kind for m in group), key=KIND_PRIORITY.__getitem__
             )  # "the session" of the commission
-        parties = set(best.parties)
-        for other in group:
-            parties |= set(other.parties)
-        best.parties = sorted(parties)
+        best.parties = _group_parties(best, group)
         best.postponed = any(item.postponed for item in group)
         merged.append(best)
     merged.sort(key=lambda item: min(_offset(m) for m in groups[merged_index[id(item)]]))
@@ -809,6 +1019,24 @@ def merge_commitments(
             item.kind, item.evidence.text if item.evidence else "", item.title, item.city, item.parties
         )
     return merged
+
+
+def _overtaken(item: Commitment) -> tuple[bool, bool]:
+    """How poorly a mention of a put-off item states its time now: a mention of the overtaken plan
+    ("she was to be in Tanzania on March 28") last, one that looks for new dates first."""
+    evidence = item.evidence.text if item.evidence else ""
+    old_plan = not item.postponed and bool(_ORIGINAL_PLAN.search(evidence))
+    return old_plan, not _NEW_DATES.search(evidence)
+
+
+def _group_parties(best: Commitment, group: list[Commitment]) -> list[str]:
+    """The representative's parties; other mentions add theirs only where it names fewer than two
+    ("the visit" of a headline), since third states named beside a repeat are mostly topics."""
+    parties = set(best.parties)
+    if len(parties) < 2:
+        for other in group:
+            parties |= set(other.parties)
+    return sorted(parties)
 
 
 def _attach_lone_headlines(

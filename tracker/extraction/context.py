@@ -336,6 +336,8 @@ def _dateline_lead(lead: str) -> bool:
         return True
     return bool(
         re.fullmatch(
-            r"[(\[]|[\d:]{3,5}\s*\||\(?[A-Z][a-z]{2,8}\.? \d{1,2},|[A-Za-z]{3,9}\.? \d{1,2},", stripped
+            # "(MENAFN- Nam News Network) VIENTIANE, May 31": a wire's credit before the dateline.
+            r"[(\[]|\([^()]{1,40}\)|[\d:]{3,5}\s*\||\(?[A-Z][a-z]{2,8}\.? \d{1,2},|[A-Za-z]{3,9}\.? \d{1,2},",
+            stripped,
         )
     )

@@ -38,8 +38,12 @@ __all__ = [
     "HERE_WORDS",
     "ABANDONED",
     "POSTPONEMENTS",
+    "ORIGINAL_PLAN",
+    "NEW_DATES",
     "STAY_PARTS",
     "KIND_LABELS",
+    "SPECULATION",
+    "PRESENT_FEELINGS",
     "compile_alternatives",
 ]
 
@@ -84,7 +88,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"(?:tele)?phone (?:call|conversation|talks?)s?": Kind.CALL,
     r"(?:video|online|virtual)[ -](?:call|conference|link meeting|meeting|talks|summit|link)s?": Kind.CALL,
     r"videoconference|video-conference|video link|video-link meeting|phone conversation": Kind.CALL,
-    r"(?:spoke|spoken|talked) (?:by|on the|over the) (?:tele)?phone": Kind.CALL,
+    r"(?:spoke|spoken|speak|talked|talk) (?:by|on the|over the) (?:tele)?phone": Kind.CALL,
     r"consultations?": Kind.CONSULTATIONS,
     r"summits?": Kind.SUMMIT,
     r"(?:joint|intergovernmental|inter-governmental|permanent|bilateral|binational|economic|trade|higher|"
@@ -108,13 +112,17 @@ EVENT_WORDS: dict[str, Kind] = {
     r"forums?|(?<!press )(?<!news )conferences?|congress": Kind.OTHER,
     r"(?:re-?open(?:ing)?|open(?:ing)?|establish(?:ing|ment of)?)(?: \w{1,20}){0,3} "
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
-    r"representation|mission|trade office)|"
+    r"representation|mission|trade office|office)|"
     r"(?:embassy|embassies|consulate|consulates)(?: [\w-]{1,20}){0,4} (?:re-?open|open)": Kind.OTHER,
+    # "work towards concluding a free trade agreement by the end of the year": an agreement to be reached.
+    r"(?:conclu(?:de|ding|sion of)|finali[sz](?:e|ing|ation of))(?: [\w-]{1,20}){0,5} "
+    r"(?:agreement|treaty|accord|deal)s?": Kind.OTHER,
     # "each side will complete its domestic procedures": the steps before a treaty takes effect.
     r"(?:domestic|internal|national|constitutional) (?:legal |ratification )?(?:procedures|requirements|formalities)": Kind.OTHER,
     # A body the parties set up: "a permanent secretariat will be set up", "agreed to establish a task force".
+    # ... and any group they set up: "set up a wise men group".
     r"(?:set(?:ting)? up|establish(?:ing)?|creat(?:e|ing)|launch(?:ing)?)(?: [\w-]{1,20}){0,3} "
-    + _BODIES: Kind.OTHER,
+    r"(?:" + _BODIES + r"|groups?)": Kind.OTHER,
     _BODIES
     + r"(?=(?: [\w-]{1,20}){0,6} (?:be |been )?(?:set up|established|created|launched)\b)": Kind.OTHER,
 }
@@ -243,18 +251,44 @@ FUTURE_CUES = [
     r"prepare for",
     r"towards holding",
     r"work(?:ing)? towards",
+    # A decision or an instruction to act: "a decision was taken to set up", "directed their officials to".
+    r"decisions? (?:was|were|has been|have been) (?:taken|made) to",
+    r"(?:directed|instructed|tasked|mandated) (?:their |the |his |her |its )?(?:[\w-]+ ){0,2}to",
+    r"suggestions? to",
+    r"proposals? to",
+    # An act still owed or under way: "still requires ratification", "is in the works", "on the calendar".
+    r"requires?",
+    r"has yet to be",
+    r"have yet to be",
+    r"remains? to be",
+    r"in the works",
+    r"in the pipeline",
+    r"on the cards",
+    r"on the calendar",
+    r"under consideration",
+    r"considering",
+    r"likely to",
+    r"under preparation",
+    r"in preparation",
+    # Pressing for an act: "pressed for a long-awaited exchange of visits", "called for the early convening".
+    r"call(?:s|ed)? for",
+    r"pressed for",
+    r"pushed for",
+    # A programme to come: "the minister's schedule for the coming period also includes the summit".
+    r"(?:schedule|programme|program) (?:for (?:the )?(?:[\w-]+ ){0,3})?(?:also )?includes?",
 ]
 # Cues that describe the event itself ("the visit has been put off", "is tentatively planned"):
 # they need no verb after them, unlike modal cues ("the dialogue would help ...").
 SCHEDULE_CUES = (
     r"put off|postponed|pushed back|rescheduled|shifted|moved to|scheduled|planned|tentatively|set to|slated|"
     r"due to|is due|are due|expected|upcoming|forthcoming|next round|next session|next meeting|next visit|next trip|"
-    r"next summit|next sitting"
+    r"next summit|next sitting|in the works|in the pipeline|on the cards|on the calendar|under consideration|"
+    r"being prepared|under preparation|in preparation"
 )
 # Verbs of a past contact: a day right after them dates that contact, not the future item.
 PAST_EVENT_VERBS = (
     r"described|held|met|took place|hosted|convened|visited|discussed|reviewed|attended|welcomed|"
-    r"concluded|ended|talked|gathered"
+    r"concluded|ended|talked|gathered|spoke|entered into force|came into force|took effect"
 )
 # "the outcomes of the session would be seen": the future is the outcome's, not the session's.
 NOT_THE_EVENT = (
@@ -276,7 +310,19 @@ PAST_CUES = [
     r"last year",
     r"in the past",
     r"was scheduled",
+    # "He had also planned talks in Uzbekistan": a plan the text reports as overtaken.
+    r"had (?:also )?(?:planned|intended|hoped|expected)",
+    r"(?:had been|has been|was|were) (?:in the works|in the pipeline|on the cards|on the calendar|under consideration)",
 ]
+
+# The plan a postponement overtook: a date after these is the old one ("the visit she was to make
+# on March 28", "which had been scheduled for November"), never the item's window.
+ORIGINAL_PLAN = (
+    r"was to|were to|was due to|were due to|had been due to|was about to|were about to|originally|initially|"
+    r"(?:was|were|had been) (?:scheduled|planned|expected|set)"
+)
+# A mention that looks for the put-off item's new time: "new dates will be worked out", "fresh dates".
+NEW_DATES = r"(?:new|fresh|alternative|alternate|revised|other) dates?|a (?:new|fresh|later) date"
 
 # Firmness cues, strongest reading first: the first that matches decides.
 FIRMNESS_CUES: list[tuple[str, Firmness]] = [
@@ -284,12 +330,13 @@ FIRMNESS_CUES: list[tuple[str, Firmness]] = [
     (
         r"may|might|could|hopes?|hoped|hoping|hope to|looking forward|look forward|looks forward|looked forward|"
         r"would like|readiness|ready to|proposed|propose|suggested|suggest(?:ion)?|wish(?:es)?|possibility|"
-        r"signalled|signaled|called for|offered",
+        r"signalled|signaled|called for|offered|considering|under consideration|suggestions? to",
         Firmness.PROPOSED,
     ),
     (
         r"planned|plans?|planning|tentatively|expected|expects|being prepared|under preparation|intends?|"
-        r"intention|preparing for|prepare the",
+        r"intention|preparing for|prepare the|likely to|requires?|in the works|"
+        r"in the pipeline|on the cards|" + NEW_DATES,
         Firmness.PLANNED,
     ),
     (r"invit(?:ed|ation|es)", Firmness.INVITED),
@@ -339,13 +386,27 @@ NO_CITY_WORDS = (
 HERE_WORDS = r"here|in this city|in the capital"
 
 # Words that put an item off to a later time: ingest reschedules the stored item they name.
-POSTPONEMENTS = r"put off|postponed|pushed back|deferred|delayed|rescheduled"
+POSTPONEMENTS = r"put off|postponed?|pushed back|deferred|defer|delayed|rescheduled?|moved to a later date"
 
 # Phrases that tie an act to the programme of a stay: "during his stay", "before returning home".
 STAY_PARTS = (
     r"during (?:his|her|their|the|this) (?:stay|visit|trip|tour)|"
     r"before (?:returning|flying|heading|travell?ing) (?:home|back)|"
     r"before (?:departing|leaving|heading|flying) (?:for|to)"
+)
+
+# "was delighted to be able to visit India again": a feeling about the stay under way, not a plan.
+PRESENT_FEELINGS = (
+    r"(?:was|were|is|am|are) (?:very |most |truly )?(?:delighted|pleased|glad|happy|honou?red|proud|privileged|"
+    r"thrilled)(?: to be able)?"
+)
+
+# A journalist's question ("Q:" opening a sentence), what the media report, what nobody knows yet:
+# speculation, not what the parties agreed or plan. Matched in lower case, on the sentence with its
+# first letter lowered.
+SPECULATION = (
+    r"q\s*:|(?:media|press|news) reports?|reports (?:say|said|suggest(?:ed)?)|rumou?rs?|"
+    r"(?:not (?:yet )?clear|unclear|uncertain|unknown) (?:whether|if|when)"
 )
 
 # Pledges the text reports as abandoned or overtaken.

@@ -35,7 +35,9 @@ _EMBASSY_IN = re.compile(
     r"(?:embassy|embassies|consulate|mission|representation)\s+in\s+(?:the\s+)?$", re.IGNORECASE
 )
 _LOCATIVE = re.compile(
-    r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|\bcapital,|\bvenue of|"
+    # "in a European capital, most likely Geneva".
+    r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|"
+    r"\bcapital,(?:\s+(?:most likely|probably|possibly|presumably))?|\bvenue of|"
     r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -51,7 +53,7 @@ _SOURCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HOST_AFTER = re.compile(
-    r"[^.;]{0,60}?\bhost(?:s|ed|ing)?\b|\s*,?\s*(?:\w+,\s+)?was the venue|"
+    r"[^.;]{0,60}?\bhost(?:s|ed|ing)?\b|\s*,?\s*(?:[^,.;]{1,40},\s+)?(?:was|will be|is to be|would be) the venue|"
     r"\s+(?:meeting|talks|summit|consultations|session)\b",
     re.IGNORECASE,
 )

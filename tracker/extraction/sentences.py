@@ -3,7 +3,8 @@
 A full stop ends a sentence unless it closes a title or abbreviation ("Mr.", "H.E.",
 "Amb.", "U.S.", "No.", "Jul."), an initial ("A. Lukashenko") or a number, or the
 next word starts in lower case. A blank line always ends one; a single line break
-does unless the next line goes on in lower case (a wrapped line). One linear scan
+does unless the next line goes on in lower case or the line stops on a word that
+never ends a sentence ("in", "the", a comma): a wrapped line. One linear scan
 with no backtracking; overlong runs are cut so no sentence exceeds MAX_SENTENCE.
 """
 
@@ -41,6 +42,10 @@ _SENTENCE_OPENERS = frozenset(
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[ \t]*(?:\r?\n[ \t\r]*)*|(?:[ \t]*\r?\n)+[ \t]*")
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W_]|\.(?=[^\W_]))*)$")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# "began their strategic dialogue in\nBeijing": a line of hard-wrapped text that stops mid-sentence.
+_GOES_ON = re.compile(
+    r"(?:,|\b(?:in|of|the|a|an|and|or|to|for|with|by|on|at|from|as|that|which|who|whose|their|his|her|its))[ \t]*$"
+)
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,10 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     following = text[after]
     punctuation = mark.lstrip()[:1] in {".", "!", "?", "\u2026"}
     if not punctuation:
-        # A line break alone: a wrapped line goes on in lower case.
-        return not following.islower()
+        # A line break alone: a wrapped line goes on in lower case, or after a word that never ends one.
+        return not following.islower() and not _GOES_ON.search(
+            text, max(0, match.start() - 12), match.start()
+        )
     if following.islower():
         return False
     if mark[0] != ".":

@@ -165,7 +165,12 @@ VAGUE_PHRASES = [
     (r"in\s{1,3}the\s{1,3}not\s{1,3}(?:too\s{1,3})?distant\s{1,3}future", 6, 0),
     (r"soon(?<!as soon)(?<!so soon)(?!\s{1,3}(?:as|after|afterwards|thereafter)\b)", 6, 0),
     (r"shortly(?!\s{1,3}(?:after|afterwards|before|thereafter)\b)", 6, 0),
-    (r"(?:at|on)\s{1,3}an\s{1,3}early\s{1,3}date", 6, 0),
+    # "at an early date", "at the earliest possible date".
+    (
+        r"(?:at|on)\s{1,3}(?:an\s{1,3}early|the\s{1,3}earliest(?:\s{1,3}(?:possible|convenient))?)\s{1,3}date",
+        6,
+        0,
+    ),
     (r"before\s{1,3}long", 6, 0),
     (
         r"(?:in|over|during)\s{1,3}(?:the\s{1,3})?(?:coming|upcoming|next\s{1,3}few|next\s{1,3}several|following)\s{1,3}months",
