@@ -174,4 +174,3 @@ def test_counted_and_day_of_month_windows_reach_commitments():
     assert [(c.city, c.window.start, c.window.precision) for c in result.commitments] == [
         ("Warsaw", D(2019, 12, 30), Precision.DAY)
     ]
-
