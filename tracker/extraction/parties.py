@@ -119,7 +119,7 @@ def previous_partner(ctx: DocumentContext, clause: Clause, code: str) -> str | N
     """The one other state the sentence before names, in the same paragraph: "The Lao minister will be in
     Moscow on a working visit. Talks with the Russian minister are scheduled for October 21." """
     clauses = ctx.clauses
-    number = bisect.bisect_left([c.sentence.start for c in clauses], clause.sentence.start)
+    number = bisect.bisect_left(ctx.clause_starts, clause.sentence.start)
     if number == 0 or number >= len(clauses):
         return None
     previous = clauses[number - 1]
