@@ -143,11 +143,11 @@ class DocumentContext:
             out.append(Clause(sentence, tuple(inside)))
         return out
 
-
     @cached_property
     def clause_starts(self) -> list[int]:
         """Where each of `clauses` begins, for bisection."""
         return [clause.sentence.start for clause in self.clauses]
+
     @cached_property
     def datelines(self) -> list[tuple[int, int, Place]]:
         """Cities that open a paragraph as a dateline, with their spans."""
