@@ -5,16 +5,11 @@ that must not fire."""
 import datetime as dt
 
 import pytest
+from lead_sentence import PUBLISHED
+from lead_sentence import items_after_lead as _items
 
 from tracker.domain.model import Firmness, Kind
 from tracker.extraction import extract
-
-PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
-LEAD = "Ghana and Nigeria held political consultations in Accra on Tuesday. "
-
-
-def _items(text, published=PUBLISHED):
-    return extract(LEAD + text, published).commitments
 
 
 @pytest.mark.parametrize(
