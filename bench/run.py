@@ -194,7 +194,8 @@ def run_script(script: Script, quick: bool) -> tuple[list[dict], str]:
     if not path.exists():
         return [], f"{script.name}: not present\n"
     command = [sys.executable, str(path), *(script.quick_args if quick else script.args)]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    # The user's tracker settings stay out; the team's shared folder (the extraction corpus) is no setting.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_") or k == "TRACKER_SHARED"}
     env["PYTHONPATH"] = str(BENCH)
     started = time.perf_counter()
     try:
