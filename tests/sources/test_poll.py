@@ -357,6 +357,28 @@ def test_an_article_that_fails_is_retried_by_later_polls_then_left(
     assert _count(open_session, m.Document) == 1
 
 
+def test_an_article_the_extractor_fails_on_is_that_articles_error_and_the_others_are_stored(
+    ministry, add_source, poll, open_session, monkeypatch
+):
+    import tracker.services.ingest as ingest
+
+    a, b = _two_articles(ministry)
+    read = ingest.extract
+
+    def failing_on_vienna(text, published=None):
+        if "Vienna" in text:
+            raise KeyError("a bug")
+        return read(text, published)
+
+    monkeypatch.setattr(ingest, "extract", failing_on_vienna)
+    add_source(ministry.url("/press/rss.xml"), "mfa")
+    [report] = poll("mfa").sources
+    assert (report.status, report.stored) == ("partial", 1)
+    [(url, error)] = report.article_errors
+    assert url == ministry.url(b) and "the extractor failed on this text (KeyError: 'a bug')" in error
+    assert _count(open_session, m.Document) == 1
+
+
 def test_an_entry_without_link_is_read_from_the_feed_itself_once(ministry, add_source, poll, open_session):
     a, _ = _two_articles(ministry)
     feed = rss(ministry.base, [(a, "One", D1)]).replace(
