@@ -656,13 +656,6 @@ def _read_item(
     named = parties_of(ctx, clause)
     parties = _actors(named, inherited, ctx.main_parties, anchored)
     parties += sorted(code for code in anchored if code not in parties)
-    if (
-        place is not None
-        and place.country in parties
-        and place.country not in named
-        and _other_states(parties, place.country) >= 2
-    ):
-        parties.remove(place.country)  # "a trilateral meeting ... most likely in Geneva": a venue, no party
     # A body of an organisation has it and the states named; a bilateral item takes its counterpart.
     if len(parties) == 1 and (partner := previous_partner(ctx, clause, parties[0])):
         parties = parties + [
@@ -688,10 +681,6 @@ def _read_item(
     item.postponed = bool(_PUT_OFF.search(text, sentence.start, sentence.end))
     hosts[id(item)] = frozenset(item_hosts(ctx, clause, event.end, place)) | _destination(ctx, clause, event)
     return [item]
-
-
-def _other_states(parties: list[str], code: str | None) -> int:
-    return sum(1 for party in parties if len(party) == 2 and party != code)
 
 
 def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:
