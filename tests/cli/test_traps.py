@@ -10,6 +10,7 @@ import json
 import re
 
 import pytest
+from failing_extractor import fail_extraction_on
 from minsk import add_minsk_meeting
 from typer.testing import CliRunner
 
@@ -765,20 +766,11 @@ def test_spaces_around_a_typed_city_are_dropped_so_the_meeting_still_fulfils_the
 
 def test_a_text_the_extractor_fails_on_is_named_and_the_others_are_stored(cli, tmp_path, monkeypatch):
     """A bug met on one release must not stop the morning's ingest (nor store that release half-read)."""
-    import tracker.services.ingest as ingest
-
-    read = ingest.extract
-
-    def failing_on_one(text, published=None):
-        if "Ulaanbaatar" in text:
-            raise KeyError("a bug")
-        return read(text, published)
-
     folder = tmp_path / "releases"
     folder.mkdir()
     (folder / "a.txt").write_text(RELEASE, encoding="utf-8")
     (folder / "b.txt").write_text("Mongolia and Japan held talks in Ulaanbaatar on 3 May 2017.\n", "utf-8")
-    monkeypatch.setattr(ingest, "extract", failing_on_one)
+    fail_extraction_on(monkeypatch, "Ulaanbaatar")
     result = cli("ingest", folder)
     assert result.exit_code == 1
     assert result.stderr == (
@@ -789,7 +781,7 @@ def test_a_text_the_extractor_fails_on_is_named_and_the_others_are_stored(cli, t
         f"{folder}/a.txt: added 1 meeting(s), 1 item(s)",
         "1 document(s): 1 new, 0 already stored; added 1 meeting(s) and 1 item(s); 1 file(s) not read (see above)",
     ]
-    monkeypatch.setattr(ingest, "extract", read)  # the tracker fixed: the release is read on the next run
+    monkeypatch.undo()  # the tracker fixed: the release is read on the next run
     again = cli("ingest", folder)
     assert again.exit_code == 0 and again.stdout.splitlines()[-1].startswith(
         "2 document(s): 1 new, 1 already"

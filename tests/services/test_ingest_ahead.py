@@ -12,6 +12,7 @@ import sys
 import time
 
 import pytest
+from failing_extractor import fail_extraction_on
 from reliability.docgen import press_release
 
 from tracker.extraction import TextDocument
@@ -74,8 +75,6 @@ def test_a_failure_on_one_document_is_raised_with_its_traceback_and_the_worker_g
 def test_a_document_the_extractor_fails_on_is_reported_in_its_place_and_not_stored(
     engine, monkeypatch, ahead
 ):
-    import tracker.services.ingest as ingest
-
     documents = [TextDocument(press_release(i), f"release-{i}.txt") for i in range(4)]
     documents[1] = dataclasses.replace(documents[1], text=documents[1].text + "\nBUG HERE")
     if ahead:  # the worker process runs the real extractor: its answer for the marked text is replaced
@@ -90,14 +89,7 @@ def test_a_document_the_extractor_fails_on_is_reported_in_its_place_and_not_stor
 
         monkeypatch.setattr(ExtractWorker, "result", result)
     else:
-        read = ingest.extract
-
-        def failing_on_one(text, published=None):
-            if "BUG HERE" in text:
-                raise KeyError("a bug")
-            return read(text, published)
-
-        monkeypatch.setattr(ingest, "extract", failing_on_one)
+        fail_extraction_on(monkeypatch, "BUG HERE")
     got = _ingest(engine, documents, ahead=ahead)
     assert [(r["source"], r["added"], r["failure"] is not None) for r in got] == [
         ("release-0.txt", True, False),

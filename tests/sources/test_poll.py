@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from failing_extractor import fail_extraction_on
 from sqlalchemy import func, select
 
 from sources.conftest import NOW
@@ -360,17 +361,8 @@ def test_an_article_that_fails_is_retried_by_later_polls_then_left(
 def test_an_article_the_extractor_fails_on_is_that_articles_error_and_the_others_are_stored(
     ministry, add_source, poll, open_session, monkeypatch
 ):
-    import tracker.services.ingest as ingest
-
     a, b = _two_articles(ministry)
-    read = ingest.extract
-
-    def failing_on_vienna(text, published=None):
-        if "Vienna" in text:
-            raise KeyError("a bug")
-        return read(text, published)
-
-    monkeypatch.setattr(ingest, "extract", failing_on_vienna)
+    fail_extraction_on(monkeypatch, "Vienna")
     add_source(ministry.url("/press/rss.xml"), "mfa")
     [report] = poll("mfa").sources
     assert (report.status, report.stored) == ("partial", 1)
