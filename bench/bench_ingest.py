@@ -89,9 +89,15 @@ main()
 
 def _ingest_cpu(url: str, folder: Path, ahead: bool) -> tuple[float, float]:
     """(CPU seconds of the ingest process, of its extraction process) for one ingest of `folder`."""
+    _, own, child = _last_line_of(_CPU_RUN, url, folder, "1" if ahead else "0").split()
+    return float(own), float(child)
+
+
+def _last_line_of(script: str, url: str, folder: Path, *more: str) -> str:
+    """The last line `script` (an ingest into the upgraded database `url`) writes on stderr."""
     run_tracker(url, "db", "upgrade")
     done = subprocess.run(
-        [sys.executable, "-c", _CPU_RUN, url, str(folder), "1" if ahead else "0"],
+        [sys.executable, "-c", script, url, str(folder), *more],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -99,8 +105,7 @@ def _ingest_cpu(url: str, folder: Path, ahead: bool) -> tuple[float, float]:
         cwd=ROOT,
         check=True,
     )
-    _, own, child = done.stderr.strip().splitlines()[-1].split()
-    return float(own), float(child)
+    return done.stderr.strip().splitlines()[-1]
 
 
 # One `tracker ingest` counting the statements it sends (every engine's, through SQLAlchemy's event), on
@@ -120,17 +125,7 @@ main()
 
 
 def _statements_per_document(url: str, folder: Path, documents: int) -> float:
-    run_tracker(url, "db", "upgrade")
-    done = subprocess.run(
-        [sys.executable, "-c", _STATEMENTS_RUN, url, str(folder)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=tracker_env(),
-        cwd=ROOT,
-        check=True,
-    )
-    return int(done.stderr.strip().splitlines()[-1].split()[1]) / documents
+    return int(_last_line_of(_STATEMENTS_RUN, url, folder).split()[1]) / documents
 
 
 def _emit_cpu(engine: str, url_of, folder: Path, n: int) -> None:
