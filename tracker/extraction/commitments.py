@@ -11,6 +11,7 @@ same item across the text merge; the most specific window wins.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 from tracker.domain.model import Commitment, Evidence, Firmness, Kind, Meeting, Precision, Window
@@ -20,6 +21,7 @@ from tracker.extraction.events import KIND_PRIORITY, phrase_kind
 from tracker.extraction.parties import previous_partner
 from tracker.extraction.reading import (
     complete_parties,
+    days_of_contact,
     item_hosts,
     item_parties,
     joined_parties,
@@ -435,6 +437,10 @@ def _split_respectively(text: str, sentence, events) -> list[str]:
     return [match[1], match[2]] if match else []
 
 
+# "a two-day official visit", "the three-day session of the": a length right before the event word.
+_DAYS_LONG_BEFORE = re.compile(r"\b(?:two|three|four|five|2|3|4|5)-day\s+(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
+
+
 def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[Commitment]:
     """Every commitment mention in `ctx`, merged into one item per future act."""
     raw: list[Commitment] = []
@@ -648,6 +654,7 @@ def _read_item(
         return None
     if ctx.published and window.precision is Precision.DAY and window.start == ctx.published:
         return None  # a contact on the publication day is a meeting
+    window = _lasting(window, _days_named_before(text, sentence.start, event.start))
     kind = phrase_kind(text, events, event)
     if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:
         kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
@@ -681,6 +688,20 @@ def _read_item(
     item.postponed = bool(_PUT_OFF.search(text, sentence.start, sentence.end))
     hosts[id(item)] = frozenset(item_hosts(ctx, clause, event.end, place)) | _destination(ctx, clause, event)
     return [item]
+
+
+def _days_named_before(text: str, floor: int, at: int) -> int | None:
+    """ "a two-day official visit": the length the event's own noun phrase gives it."""
+    length = _DAYS_LONG_BEFORE.search(text, max(floor, at - 60), at)
+    return days_of_contact(text, length.start(), length.end()) if length else None
+
+
+def _lasting(window: Window, days: int | None) -> Window:
+    """ "a two-day visit from 23 February": the days from that day on."""
+    if days is None or window.precision is not Precision.DAY or window.start is None:
+        return window
+    end = window.start + dt.timedelta(days=days - 1)
+    return Window(window.start, end, Precision.DAYS, window.text)
 
 
 def _respective_windows(ctx: DocumentContext, sentence) -> list[Window]:

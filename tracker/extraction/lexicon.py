@@ -313,6 +313,10 @@ PAST_CUES = [
     # "He had also planned talks in Uzbekistan": a plan the text reports as overtaken.
     r"had (?:also )?(?:planned|intended|hoped|expected)",
     r"(?:had been|has been|was|were) (?:in the works|in the pipeline|on the cards|on the calendar|under consideration)",
+    # "had been due to visit", "was to have met", "would have been his first visit": a plan that did not happen.
+    r"had been due",
+    r"(?:was|were) to have",
+    r"would have been",
 ]
 
 # The plan a postponement overtook: a date after these is the old one ("the visit she was to make

@@ -21,7 +21,7 @@ from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.events import KIND_PRIORITY, refine_kind
 from tracker.extraction.parties import meeting_parties, separate_counterparts
-from tracker.extraction.reading import no_city, segments, venue
+from tracker.extraction.reading import days_of_contact, no_city, segments, venue
 from tracker.gazetteer import Place, lookup_party, party_name
 from tracker.temporal.periods import bounds
 
@@ -36,12 +36,6 @@ _SAME_DAY_ANYWHERE = re.compile(r"\b(?:" + lexicon.SAME_DAY + r")\b", re.IGNOREC
 _ANOTHER = re.compile(r"\b(?:another|the other|a second|a further)\b[^.;]{0,30}$", re.IGNORECASE)
 _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
-# "a two-day visit", "after two days of talks": how long a contact lasted.
-_LENGTH = re.compile(
-    r"\b(two|three|four|five|2|3|4|5)(?:-day\b|\s+days\s+of\b)|\bafter\s+(two|three|four|five|2|3|4|5)\s+days\b",
-    re.IGNORECASE,
-)
-_LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _BEGINNING = re.compile(r"\b(?:arrived|began|started|kicked off|opened)\b", re.IGNORECASE)
 _ENDING = re.compile(
     r"\b(?:concluded|ended|wound up|wrapped up|closed|closing|came to an end)\b", re.IGNORECASE
@@ -437,16 +431,16 @@ def _add_contacts(
     event = min(segment.events, key=lambda e: abs(e.start - expression.start))
     kind = _contact_kind(text, segment, event)
     start, end = bounds(window)
-    length = _LENGTH.search(text, sentence.start, min(len(text), sentence.end + 600))
+    length = days_of_contact(text, sentence.start, min(len(text), sentence.end + 600))
     if start == end and length and _ENDING.search(text, segment.start, segment.end):
-        start = end - dt.timedelta(days=_LENGTHS[(length.group(1) or length.group(2)).lower()] - 1)
+        start = end - dt.timedelta(days=length - 1)
     elif (
         start == end
-        and (length := _LENGTH.search(text, segment.start, segment.end))
+        and (length := days_of_contact(text, segment.start, segment.end))
         and _BEGINNING.search(text, segment.start, segment.end)
     ):
         # "arrived on Monday for a two-day visit": it ran from that day, as far as the release can tell.
-        end = start + dt.timedelta(days=_LENGTHS[(length.group(1) or length.group(2)).lower()] - 1)
+        end = start + dt.timedelta(days=length - 1)
         end = min(end, ctx.published) if ctx.published else start
     place = _meeting_place(ctx, number, segment, event, kind)
     parties = meeting_parties(ctx, clause, place)

@@ -11,9 +11,11 @@ import re
 
 from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
-from tracker.gazetteer import Mention, Place, capital_of
+from tracker.gazetteer import Mention, Place, capital_of, seat_of
+from tracker.temporal.lexicon import MONTHS
 
 __all__ = [
+    "days_of_contact",
     "joined_parties",
     "item_parties",
     "item_hosts",
@@ -33,6 +35,22 @@ _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 _SAID_IN = re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+\w+)?\s+(?:in|from)\s+$", re.IGNORECASE)
 _EMBASSY_IN = re.compile(
     r"(?:embassy|embassies|consulate|mission|representation)\s+in\s+(?:the\s+)?$", re.IGNORECASE
+)
+# "in the capital of the Solomon Islands", "in the Kenyan capital": the state's capital.
+_CAPITAL_OF_BEFORE = re.compile(
+    r"\b(?:in|to|at)\s+the\s+capital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_IN_THE_BEFORE = re.compile(r"\b(?:in|to|at)\s+the\s+$", re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:of|region|district|territory)\b)", re.IGNORECASE)
+# "in the Amazon city of Iquitos", "to the port city of Gwadar": the city named after it.
+_CITY_OF_BEFORE = re.compile(
+    r"\b(?:in|to|at)\s+the\s+(?:[\w'\u2019-]+\s+){0,3}?(?:city|town|port|resort)\s+of\s+$", re.IGNORECASE
+)
+# "will meet at the United Nations next week": at the organisation's seat; not "at the UN Security Council".
+_AT_THE_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
+_SEAT_AFTER = re.compile(r"(?:\s+(?:headquarters|HQ))?(?![\w'\u2019-]|\s+[A-Z]|\s+office\b)")
+_IN_A_CITY = re.compile(
+    r"(?:\s+(?:headquarters|HQ))?\s+in\s+(?!(?:" + "|".join(MONTHS).title() + r")\b)[A-Z]"
 )
 _LOCATIVE = re.compile(
     # "in a European capital, most likely Geneva".
@@ -111,6 +129,20 @@ _TOPIC_BEFORE = re.compile(
 )
 
 
+# "a two-day visit", "after two days of talks": how long a contact lasted.
+_LENGTH = re.compile(
+    r"\b(two|three|four|five|2|3|4|5)(?:-day\b|\s+days\s+of\b)|\bafter\s+(two|three|four|five|2|3|4|5)\s+days\b",
+    re.IGNORECASE,
+)
+_LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def days_of_contact(text: str, start: int, end: int) -> int | None:
+    """How many days a contact named between start and end lasts ("a two-day visit": 2), or None."""
+    length = _LENGTH.search(text, start, end)
+    return _LENGTHS[(length.group(1) or length.group(2)).lower()] if length else None
+
+
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clauses of a sentence split at ';' and ', whereas / while / but'."""
     bounds, last = [], start
@@ -140,15 +172,44 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
     if mention.kind in {"city", "landmark"}:
         if mention.kind == "landmark" and _SOURCE_AFTER.match(text, mention.end):
             return None  # "the White House readout", "the Kremlin said": who speaks, not where
-        if mention.kind == "landmark" or _LOCATIVE.search(before) or _HOST_AFTER.match(text, mention.end):
+        if (
+            mention.kind == "landmark"
+            or _LOCATIVE.search(before)
+            or _CITY_OF_BEFORE.search(before)
+            or _HOST_AFTER.match(text, mention.end)
+        ):
             return mention.place
         return None
+    if mention.kind == "org" and mention.code:
+        return (
+            seat_of(mention.code)
+            if _at_the_seat(text, mention) and not _IN_A_CITY.match(text, mention.end)
+            else None
+        )
+    if mention.code and (
+        (mention.kind == "country" and _CAPITAL_OF_BEFORE.search(before))
+        or (
+            mention.kind == "adjective"
+            and _IN_THE_BEFORE.search(before)
+            and _CAPITAL_AFTER.match(text, mention.end)
+        )
+    ):
+        return capital_of(mention.code)
     if mention.kind == "country":
         if _EMBASSY_IN.search(before):
             return capital_of(mention.code) if mention.code else None  # embassies sit in capitals
         if mention.place is not None and _LOCATIVE.search(before):
             return mention.place  # "in Singapore"
     return None
+
+
+def _at_the_seat(text: str, mention: Mention) -> bool:
+    """ "meet at the United Nations", "talks at NATO headquarters": the organisation as a place, not a party."""
+    return (
+        mention.kind == "org"
+        and _AT_THE_BEFORE.search(text, max(0, mention.start - 10), mention.start) is not None
+        and _SEAT_AFTER.match(text, mention.end) is not None
+    )
 
 
 def venue(
@@ -214,6 +275,7 @@ def parties_of(
         if mention.is_party and (
             _THING_AFTER.match(ctx.text, mention.end)
             or _SETTING_BEFORE.search(ctx.text, max(0, mention.start - 80), mention.start)
+            or _at_the_seat(ctx.text, mention)
         ):
             previous = mention
             continue
@@ -252,8 +314,9 @@ def item_parties(
     name ("a session of the CSTO Council") and a state it is held with ("a trilateral summit with Somalia")."""
     text = ctx.text
     found = item_hosts(ctx, clause, event_end, None)
-    if place is not None and place.country and _venue_state_acts(ctx, clause, place.country):
-        found.add(place.country)
+    seat = any(_at_the_seat(text, m) and seat_of(m.code or "") == place for m in clause.mentions)
+    if place is not None and place.country and not seat and _venue_state_acts(ctx, clause, place.country):
+        found.add(place.country)  # not for "at the United Nations": New York's state is no party to it
     for mention in clause.mentions:
         if not mention.is_party or not mention.code or ctx.in_dateline(mention):
             continue
@@ -261,6 +324,7 @@ def item_parties(
             found.add(mention.code)
         elif (
             mention.kind == "org"
+            and not _at_the_seat(text, mention)
             and (0 <= event_start - mention.end <= 30 or 0 <= mention.start - event_end <= 12)
             and not re.search(r"[,;:.]", text[min(mention.end, event_end) : max(mention.start, event_start)])
         ):

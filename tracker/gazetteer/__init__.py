@@ -10,6 +10,7 @@ adjective or demonym ("the Belarusian one", "Azerbaijani side"), organisation
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from tracker.gazetteer.index import (
     Entry,
     NameIndex,
     Place,
+    _curated,
     configure_cache,
     get_country_names,
     get_index,
@@ -27,6 +29,7 @@ from tracker.gazetteer.index import (
 __all__ = [
     "Place",
     "Mention",
+    "seat_of",
     "find_mentions",
     "lookup_place",
     "lookup_party",
@@ -230,6 +233,20 @@ def suggest_parties(text: str, cache_dir: Path | None = None, limit: int = 3) ->
 
 def capital_of(code: str, cache_dir: Path | None = None) -> Place | None:
     return get_index(cache_dir).capitals.get(code)
+
+
+@functools.cache
+def _curated_seats() -> dict[str, str]:
+    return _curated()["seats"]
+
+
+def seat_of(code: str, cache_dir: Path | None = None) -> Place | None:
+    """The city where an organisation sits ("UN" -> New York), from the curated table; None when unknown."""
+    seat = _curated_seats().get(code)
+    if seat is None:
+        return None
+    city, country = seat.split("|")
+    return lookup_place(city, {country}, cache_dir)
 
 
 def party_name(code: str, cache_dir: Path | None = None) -> str:

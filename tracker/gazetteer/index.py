@@ -248,10 +248,14 @@ def _add_organisations(names: _Names, curated: dict, country_names: dict[str, st
 
 def _read_cities(geo, countries: dict, curated: dict) -> tuple[dict[str, list[Place]], dict[str, Place]]:
     """Name key -> places (capitals, then the most populous first), exonyms included; ISO code -> capital."""
-    capital_names: dict[str, set[str]] = {}
+    capital_names: dict[str, set[str]] = {}  # name key -> states: "Bogota" is geonames' "Bogotá"
     for code, row in countries.items():
         if row.get("capital"):
-            capital_names.setdefault(row["capital"], set()).add(code)
+            capital_names.setdefault(name_key(row["capital"]), set()).add(code)
+    for code, name in curated["capitals"].items():
+        if code.startswith("_"):
+            continue
+        capital_names.setdefault(name_key(name), set()).add(code)
     not_cities = {name_key(n) for n in curated["not_cities"]}
     display = curated["display_names"]
     soft_sign = set(curated["soft_sign_countries"])
@@ -260,7 +264,7 @@ def _read_cities(geo, countries: dict, curated: dict) -> tuple[dict[str, list[Pl
     for row in geo.get_cities().values():
         name = row["name"]
         code = row["countrycode"]
-        is_capital = code in capital_names.get(name, ())
+        is_capital = code in capital_names.get(name_key(name), ())
         shown = _english_apostrophes(display.get(name, name), code in soft_sign)
         place = Place(shown, code, row.get("timezone"), int(row.get("population") or 0), is_capital)
         key = name_key(name)

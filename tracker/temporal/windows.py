@@ -27,7 +27,13 @@ Tense = Literal["past", "future"]
 # What may stand between two expressions that form a range, an alternative or a list
 # ("late March–early April", "in May or in the summer", "June, July and August 2017").
 _THEN = r"(?:\s{1,3}(?:in|on|during|at|by))?\s{0,3}"
-_RANGE = re.compile(r"\s{0,3}(?:[-\u2010-\u2015]|to|until|till|through|&)" + _THEN, re.IGNORECASE)
+# "from April 28 (Sat) to May 6 (Sun)": a weekday in brackets repeats the date before it.
+_WEEKDAY_IN_BRACKETS = r"\((?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?\)"
+_BRACKETED_WEEKDAY = re.compile(_WEEKDAY_IN_BRACKETS, re.IGNORECASE)
+_RANGE = re.compile(
+    r"(?:\s{0,2}" + _WEEKDAY_IN_BRACKETS + r")?\s{0,3}(?:[-\u2010-\u2015]|to|until|till|through|&)" + _THEN,
+    re.IGNORECASE,
+)
 _OR = re.compile(r"\s{1,3}or" + _THEN, re.IGNORECASE)
 _AND = re.compile(r"\s{1,3}and" + _THEN, re.IGNORECASE)
 _LIST = re.compile(r"\s{0,3}(?:,|and|or|,\s{0,3}and|,\s{0,3}or)" + _THEN, re.IGNORECASE)
@@ -135,7 +141,18 @@ def first_full_date(text: str) -> dt.date | None:
 @functools.lru_cache(maxsize=4)
 def _atoms_of(text: str) -> tuple[Atom, ...]:
     """The joined atoms of a text; cached because callers often ask for both tenses of one text."""
-    return tuple(_join(text, _select(scan_atoms(text))))
+    atoms: list[Atom] = []
+    for atom in _select(scan_atoms(text)):
+        if atoms and _repeats_weekday(text, atoms[-1], atom):
+            continue
+        atoms.append(atom)
+    return tuple(_join(text, atoms))
+
+
+def _repeats_weekday(text: str, date: Atom, atom: Atom) -> bool:
+    """ "April 28 (Saturday)": the weekday in brackets is the date's own, no second expression."""
+    bracket = _BRACKETED_WEEKDAY.match(text, atom.start - 1, atom.end + 1)
+    return bool(bracket) and atom.start - 1 - date.end <= 2 and not text[date.end : atom.start - 1].strip()
 
 
 def _select(atoms: list[Atom]) -> list[Atom]:

@@ -1,0 +1,133 @@
+"""Paraphrase sets for the rules of #11 read off blind4 and blind5 once blind6 and blind7 were written
+to replace them as held-out sets: venues named by description, the length of a visit, weekdays in
+brackets and plans the text reports as not having happened. None of the phrasings is from a corpus."""
+
+import datetime as dt
+
+import pytest
+
+from lead_sentence import items_after_lead
+from tracker.domain.model import Precision
+from tracker.temporal import find_time_expressions
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        ("The next joint commission will meet in the capital of Brazil in May.", "Brasília"),
+        (
+            "The two ministers agreed to hold the next round in the capital of the Solomon Islands in 2025.",
+            "Honiara",
+        ),
+        ("The business forum is scheduled to take place in the Kenyan capital in June.", "Nairobi"),
+        ("The presidents will meet again in the Peruvian capital on 12 May.", "Lima"),
+        ("The ministers agreed to convene the commission in the port city of Mombasa in July.", "Mombasa"),
+        ("The next session will be held in the coastal town of Cape Coast in August.", "Cape Coast"),
+        ("The foreign ministers will meet at the United Nations in September.", "New York"),
+        ("The two ministers agreed to hold talks at the OSCE in Vienna in June.", "Vienna"),
+        ("The two presidents will hold talks at UN headquarters in September.", "New York"),
+    ],
+)
+def test_a_venue_named_by_description_is_its_city(text, city):
+    [item] = items_after_lead(text)
+    assert item.city == city
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The capital as a topic, the capital's region, a city of the past: no venue.
+        "The ministers agreed to hold the next round in May to discuss investment in the capital of Brazil.",
+        "The ministers agreed to meet in the Kenyan capital region's new conference centre in June.",
+        "The ministers will meet at the United Nations Human Rights Council in June.",
+    ],
+)
+def test_near_misses_give_no_described_venue(text):
+    items = items_after_lead(text)
+    assert all(item.city not in {"Brasilia", "Nairobi", "New York"} for item in items)
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        ("The Nigerian president will pay a two-day state visit to Ghana from 12 May.", D(2024, 5, 13)),
+        (
+            "The Ghanaian minister will make a three-day official visit to Nigeria starting on 12 May.",
+            D(2024, 5, 14),
+        ),
+        (
+            "A two-day working visit by the Nigerian foreign minister to Ghana will begin on 12 May.",
+            D(2024, 5, 13),
+        ),
+        (
+            "The three-day session of the Ghana-Nigeria joint commission will open in Lagos on 12 May.",
+            D(2024, 5, 14),
+        ),
+        ("The Ghanaian president is expected to pay a 2-day visit to Nigeria on 12 May.", D(2024, 5, 13)),
+    ],
+)
+def test_a_visit_of_some_days_from_a_day_runs_those_days(text, end):
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end, item.window.precision) == (
+        D(2024, 5, 12),
+        end,
+        Precision.DAYS,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After two days of talks, the ministers agreed that the next round will be held on 12 May.",
+        "The next round of consultations, which the two-day meeting prepared, will be held on 12 May.",
+    ],
+)
+def test_a_length_that_is_not_the_items_own_keeps_its_day(text):
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end) == (D(2024, 5, 12), D(2024, 5, 12))
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("The minister will travel from April 28 (Sat) to May 6 (Sun).", D(2024, 4, 28), D(2024, 5, 6)),
+        ("The visit runs from 28 April (Saturday) to 6 May (Sunday).", D(2024, 4, 28), D(2024, 5, 6)),
+        ("Talks are set for 3 May (Fri.) - 5 May.", D(2024, 5, 3), D(2024, 5, 5)),
+        ("The session opens on 9 May (Thu) and closes on 10 May.", D(2024, 5, 9), D(2024, 5, 9)),
+        ("He arrives on May 9 (Thursday).", D(2024, 5, 9), D(2024, 5, 9)),
+    ],
+)
+def test_a_weekday_in_brackets_repeats_its_date(text, start, end):
+    first = find_time_expressions(text, D(2024, 3, 6), "future")[0]
+    assert (first.window.start, first.window.end) == (start, end)
+    assert all(
+        "(" not in e.text or e.text.endswith(")") is False for e in find_time_expressions(text, D(2024, 3, 6))
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian minister had been due to visit Nigeria from 12 to 14 May.",
+        "At the summit on 12 May, the two presidents were to have met in Lagos.",
+        "It would have been the first visit of a Ghanaian president to Nigeria since 2003.",
+        "The Nigerian minister had been due in Accra on 12 May for the joint commission.",
+        "The presidents were to have signed the agreement in Lagos in May.",
+    ],
+)
+def test_a_plan_the_text_reports_as_not_happening_is_no_item(text):
+    assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian minister is due to visit Nigeria from 12 to 14 May.",
+        "The Ghanaian minister was due to visit Nigeria on 12 May, the ministry said on Tuesday.",
+        "The two presidents are to meet in Lagos on 12 May.",
+    ],
+)
+def test_a_plan_still_standing_is_an_item(text):
+    assert len(items_after_lead(text)) == 1
