@@ -5,8 +5,8 @@ brackets and plans the text reports as not having happened. None of the phrasing
 import datetime as dt
 
 import pytest
-
 from lead_sentence import items_after_lead
+
 from tracker.domain.model import Precision
 from tracker.temporal import find_time_expressions
 
@@ -100,11 +100,10 @@ def test_a_length_that_is_not_the_items_own_keeps_its_day(text):
     ],
 )
 def test_a_weekday_in_brackets_repeats_its_date(text, start, end):
-    first = find_time_expressions(text, D(2024, 3, 6), "future")[0]
-    assert (first.window.start, first.window.end) == (start, end)
-    assert all(
-        "(" not in e.text or e.text.endswith(")") is False for e in find_time_expressions(text, D(2024, 3, 6))
-    )
+    expressions = find_time_expressions(text, D(2024, 3, 6), "future")
+    assert (expressions[0].window.start, expressions[0].window.end) == (start, end)
+    weekdays = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    assert [e.text for e in expressions if e.text.lower().startswith(weekdays)] == []
 
 
 @pytest.mark.parametrize(
