@@ -130,3 +130,35 @@ def test_a_plan_the_text_reports_as_not_happening_is_no_item(text):
 )
 def test_a_plan_still_standing_is_an_item(text):
     assert len(items_after_lead(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From Lagos, the Ghanaian president will travel to Togo on 12 May. In Lome, he will meet the president.",
+        "The Ghanaian minister, departing from Accra, will make an official visit to Togo on 12 May. "
+        "In Lome, she will hold talks with her counterpart.",
+        "From Abuja the delegation will fly to Togo on 12 May; it is the first such visit in ten years. "
+        "In Lome, the delegation will meet the foreign minister.",
+        "After Lagos, the president will travel to Togo on 12 May. At Lome, he will open the new embassy.",
+        "The Ghanaian minister will then visit Togo on 12 May. In Lome, she will co-chair the joint commission.",
+    ],
+)
+def test_a_visit_to_a_country_is_in_the_city_its_programme_opens_with(text):
+    visits = [item for item in items_after_lead(text) if item.window.start == D(2024, 5, 12)]
+    assert [item.city for item in visits] == ["Lomé"]
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        # A city of another state, or not opening the sentence, is not the visit's.
+        ("From Lagos, the president will travel to Togo on 12 May. In Accra, the talks went well.", None),
+        ("The president will travel to Togo on 12 May. He said that in Lome the talks would go well.", None),
+        # A city the visit names itself wins.
+        ("The president will travel to Kara in Togo on 12 May. In Lome, he will meet the president.", "Kara"),
+    ],
+)
+def test_near_misses_keep_the_visits_own_city(text, city):
+    visits = [item for item in items_after_lead(text) if item.window.start == D(2024, 5, 12)]
+    assert [item.city for item in visits] == [city]

@@ -85,6 +85,7 @@ _REPORT_CLAUSE = re.compile(
     r"(?:said|told|announced|added))\b",
     re.IGNORECASE,
 )
+_DEPARTURE = re.compile(r"(?:^|[.;:\n]\s*|\b(?:leav|depart|fl[yi]|travel)\w*\s+)from\s+$", re.IGNORECASE)
 _DONE_IN = re.compile(
     r"(?<!be )(?<!been )(?<!being )\b(?:signed|held|adopted|concluded|reached|launched|founded|"
     r"established|hosted)\s+"
@@ -228,6 +229,8 @@ def venue(
             continue  # "will hold a session, it was announced at Tuesday's meeting in Belgrade"
         if future and _DONE_IN.search(ctx.text, max(0, mention.start - 30), mention.start):
             continue
+        if future and _DEPARTURE.search(ctx.text, max(0, mention.start - 20), mention.start):
+            continue  # "From Moscow, the Prime Minister will travel to Austria": where the trip starts
         place = _usable_city(ctx, mention)
         if place is None:
             continue
