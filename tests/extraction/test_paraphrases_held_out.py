@@ -162,3 +162,29 @@ def test_a_visit_to_a_country_is_in_the_city_its_programme_opens_with(text):
 def test_near_misses_keep_the_visits_own_city(text, city):
     visits = [item for item in items_after_lead(text) if item.window.start == D(2024, 5, 12)]
     assert [item.city for item in visits] == [city]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian minister also briefed his host on the upcoming ECOWAS summit, which will be held in Abuja in May.",
+        "She informed her counterpart about the forthcoming Africa summit, which will take place in Lagos in May.",
+        "The envoy updated the president on the upcoming donors' conference, which is to be held in Abuja in May.",
+        "The minister told his guest about the upcoming trade fair that will open in Kumasi in May.",
+        "He apprised the delegation of preparations for the summit, which will be held in Abuja in May.",
+    ],
+)
+def test_news_of_an_event_given_to_a_visitor_is_no_commitment(text):
+    assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian minister briefed his host on the talks and invited him to the summit, which will be held "
+        "in Accra in May.",
+        "The two ministers agreed to hold the next joint commission, which will take place in Accra in May.",
+    ],
+)
+def test_a_pledge_beside_the_news_still_counts(text):
+    assert len(items_after_lead(text)) == 1

@@ -119,9 +119,12 @@ _EVALUATION = re.compile(
 _TOPIC_LIST = re.compile(
     r"\b(?:focus(?:ed|sed)? on|cent(?:red|ered) (?:on|around)|discussed|discussions? (?:of|on|about)|"
     r"exchanged views on|touched (?:on|upon)|reviewed|talked about|covered|dealt with|addressed|"
-    r"agenda (?:included|covered)|went through|took stock of|assessed)\b",
+    r"agenda (?:included|covered)|went through|took stock of|assessed|"
+    # "briefed his host on the upcoming summit": news of an event, not a pledge to it.
+    r"(?:briefed|updated|informed|apprised|told)\s+(?:[\w-]+\s+){0,3}?(?:on|about|of))\b",
     re.IGNORECASE,
 )
+_RELATIVE_CLAUSE = re.compile(r"[^.;]{0,80}?,\s+(?:which|that)\s+", re.IGNORECASE)
 _TOPIC_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+|preparations? for", re.IGNORECASE)
 # "preparations for the summit will be the subject of their talks": a topic of a discussion to come.
 _TOPIC_AFTER = re.compile(
@@ -648,6 +651,10 @@ def _is_topic(text: str, start: int, cue_at: int, cue_end: int, event_end: int, 
     verb in between, or as the subject of a discussion to come ("... will be on the agenda")."""
     if _TOPIC_AFTER.match(text, event_end, end):
         return True
+    if cue_at >= event_end and _RELATIVE_CLAUSE.fullmatch(text, event_end, cue_at):
+        # "briefed him on the upcoming summit, which will be held in Kampala": the clause describes the topic
+        topics = list(_TOPIC_LIST.finditer(text, start, event_end))
+        return bool(topics) and not _PLEDGE_VERB.search(text, topics[-1].end(), event_end)
     if not _TOPIC_CUE.fullmatch(text, cue_at, cue_end):
         return False
     topics = list(_TOPIC_LIST.finditer(text, start, cue_at))
