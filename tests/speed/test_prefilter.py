@@ -1,0 +1,64 @@
+"""A pattern tried only at its possible starts finds what the pattern finds (tracker.speed.prefilter)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.extraction import events
+from tracker.speed.prefilter import Prefiltered, fold
+
+PATTERNS = [
+    events._ANY_EVENT.pattern,
+    re.compile(
+        r"(?<![\w-])(?:talks?|the\s+(?:next|last)\s+round|(?-i:Visit)\b|JEC|[a-c]x{2,}|k(?:is|ss)+)", re.I
+    ),
+    re.compile(r"(?:(?:state |official )?visits?|(?<!press )conferences?)(?![\w-])", re.I),
+    re.compile(r"due in(?= (?!May)[A-Z])|sign(?:ing|ed)?(?: ceremony)?", re.I),
+    re.compile(r"\w+ed\b|talks", re.I),  # may start anywhere: the pattern alone
+    re.compile(r"visit(?:ed)?|Talks"),  # case-sensitive
+    re.compile(r"aa(?=b)|t\u0130s", re.I),  # a start that fails just before one that does not
+]
+WORDS = ["talks", "TALKS", "Tal\u212a\u017f", "visit", "vi\u017f\u0131t", "state", "Visited", "press", "conference",
+         "JEC", "jec", "abxx", "kiss", "the", "next", "round", "due", "in", "May", "Minsk", "signed", "ceremony",
+         "\u0130stanbul", "-", ",", ".", "\n", "  ", "\u00e9t\u00e9", "x", "a", "A", "b", "aaab"]  # fmt: skip
+
+
+def _found(matches) -> list:
+    return [(m.span(), m.lastgroup, m.group()) for m in matches]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(WORDS), max_size=30),
+    separators=st.lists(st.sampled_from([" ", "", "-", "\n"]), min_size=30, max_size=30),
+    pos=st.integers(-2, 40),
+    endpos=st.integers(-2, 400),
+)
+def test_same_matches_as_the_pattern_at_the_same_places(words, separators, pos, endpos):
+    text = "".join(word + separator for word, separator in zip(words, separators, strict=False))
+    for pattern in PATTERNS:
+        fast = Prefiltered(pattern)
+        assert _found(fast.finditer(text, pos, endpos)) == _found(pattern.finditer(text, pos, endpos))
+        assert _found(fast.finditer(text)) == _found(pattern.finditer(text))
+        assert _found([fast.search(text, pos)] if fast.search(text, pos) else []) == _found(
+            [pattern.search(text, pos)] if pattern.search(text, pos) else []
+        )
+
+
+def test_event_words_are_looked_for_only_where_one_may_begin():
+    fast = Prefiltered(events._ANY_EVENT.pattern)
+    assert list(fast.finditer("")) == []
+    assert fast._starts is not None and fast._starts.search("phone call") and not fast._starts.search("xyz")
+
+
+def test_fold_lowers_exactly_the_letters_ignorecase_equates_with_ascii_letters():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    folded = fold(every)
+    assert len(folded) == len(every)
+    changed = {a: b for a, b in zip(every, folded, strict=True) if a != b}
+    assert set(changed.values()) <= set("abcdefghijklmnopqrstuvwxyz")
+    assert set(changed) | set("abcdefghijklmnopqrstuvwxyz") == set(re.findall("[a-z]", every, re.IGNORECASE))
+    assert all(re.fullmatch(b, a, re.IGNORECASE) for a, b in changed.items())
