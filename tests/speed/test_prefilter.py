@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import events
+from tracker.extraction import context, events
 from tracker.speed.prefilter import Prefiltered, fold
 
 PATTERNS = [
@@ -62,3 +62,20 @@ def test_fold_lowers_exactly_the_letters_ignorecase_equates_with_ascii_letters()
     assert set(changed.values()) <= set("abcdefghijklmnopqrstuvwxyz")
     assert set(changed) | set("abcdefghijklmnopqrstuvwxyz") == set(re.findall("[a-z]", every, re.IGNORECASE))
     assert all(re.fullmatch(b, a, re.IGNORECASE) for a, b in changed.items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Q3", "q5", "MAY", "Due Course", "due  course", "\u0130", "\u0660", "Sunday", "sundae"]
+        )
+        | st.text(alphabet="aAbByYtTsS\u017f\u212a\u0131 -_", max_size=8),
+        max_size=8,
+    )
+)
+def test_the_time_word_gate_in_lower_case_finds_in_folded_text_what_it_finds_with_ignorecase(words):
+    text = " ".join(words)
+    gate = context._TIME_WORD
+    assert not re.search(r"(?<!\\)[A-Z]", gate.pattern)  # lower case, or fold() would not do
+    assert bool(gate.search(fold(text))) == bool(re.compile(gate.pattern, re.IGNORECASE).search(text))
