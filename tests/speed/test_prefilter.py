@@ -7,8 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import context, events
-from tracker.speed.prefilter import Prefiltered, fold
+from tracker.extraction import context, events, meetings, sentences
+from tracker.speed.prefilter import Prefiltered, fold, guarded
+from tracker.temporal import patterns as temporal
 
 PATTERNS = [
     events._ANY_EVENT.pattern,
@@ -79,3 +80,45 @@ def test_the_time_word_gate_in_lower_case_finds_in_folded_text_what_it_finds_wit
     gate = context._TIME_WORD
     assert not re.search(r"(?<!\\)[A-Z]", gate.pattern)  # lower case, or fold() would not do
     assert bool(gate.search(fold(text))) == bool(re.compile(gate.pattern, re.IGNORECASE).search(text))
+
+
+GUARDED = [
+    sentences._BOUNDARY,
+    context._DAY_REFERENCE,
+    meetings._HEADED,
+    temporal._WEEKDAY,
+    temporal._LEAD,
+    re.compile(r"(?:(?P<rel>(?i:next|last))\s)?(?P<wd>Monday|Talks)\b"),
+    re.compile(r"(?<![^\W_])[A-Z\u00C0-\u00DE][^\W_]*|\d+(?:st|nd)?|[-\u2013]+"),
+    re.compile(r"(?:\s+the)?\s*(?:visit|tal[k-m]s)  # a comment at the end", re.I | re.X),
+    re.compile(r"(?i:a\u0130)b|[^x]y"),  # may begin with almost anything: left as it is
+    re.compile(r"x*"),  # may match nothing: left as it is
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(WORDS + ["Monday", "next", "LAST", "On", "same day", "led by", "Ban Ki"]), max_size=30
+    ),
+    separators=st.lists(
+        st.sampled_from([" ", "", "\n", ". ", "\t\n\n", "!\u201d "]), min_size=30, max_size=30
+    ),
+)
+def test_a_guarded_pattern_finds_what_the_pattern_finds(words, separators):
+    text = "".join(word + separator for word, separator in zip(words, separators, strict=False))
+    for pattern in GUARDED:
+        fast = guarded(pattern)
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in pattern.finditer(text)
+        ]
+        assert bool(fast.search(text, 3)) == bool(pattern.search(text, 3))
+
+
+def test_only_patterns_the_engine_cannot_skip_ahead_on_are_guarded():
+    assert guarded(sentences._BOUNDARY).pattern.startswith("(?=")
+    plain = re.compile(r"[0-9][./\-][0-9]")
+    assert guarded(plain) is plain  # a class first: the engine skips ahead itself
+    assert guarded(GUARDED[-1]) is GUARDED[-1] and guarded(GUARDED[-2]) is GUARDED[-2]
+    weekday = GUARDED[5]  # its first word is read ignoring case, the rest not
+    assert guarded(weekday).search("LAST Monday").span() == weekday.search("LAST Monday").span() == (0, 11)

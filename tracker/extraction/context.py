@@ -21,7 +21,7 @@ from tracker.extraction import lexicon
 from tracker.extraction.events import EventWord, find_events, refine_kind
 from tracker.extraction.sentences import Sentence, split_sentences
 from tracker.gazetteer import Mention, Place, find_mentions
-from tracker.speed.prefilter import fold
+from tracker.speed.prefilter import fold, guarded
 
 if TYPE_CHECKING:
     from tracker.temporal import Tense
@@ -30,15 +30,17 @@ __all__ = ["DocumentContext", "Clause", "times_in"]
 
 _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 # Words between a reporting verb and its date: "said on Tuesday", "announced Thursday", "said in Beijing on Friday".
-_REPORT_BEFORE = re.compile(
-    r"(?:"
-    + _REPORTING.pattern
-    + "|"
-    + "|".join(lexicon.REPORT_DOCUMENTS)
-    + r")(?:\s+(?:on|in|at|late|early|last|this|"
-    + "|".join(lexicon.REPORT_FILLERS)
-    + r"|(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$",
-    re.IGNORECASE,
+_REPORT_BEFORE = guarded(
+    re.compile(
+        r"(?:"
+        + _REPORTING.pattern
+        + "|"
+        + "|".join(lexicon.REPORT_DOCUMENTS)
+        + r")(?:\s+(?:on|in|at|late|early|last|this|"
+        + "|".join(lexicon.REPORT_FILLERS)
+        + r"|(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$",
+        re.IGNORECASE,
+    )
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\u201c\"])|\n")
 _MONTH_START = r"(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
@@ -82,10 +84,12 @@ _TIME_WORD = re.compile(
 
 
 # "That same day", "on the same day", "the following day": a day named earlier in the text.
-_DAY_REFERENCE = re.compile(
-    r"\b(?:(?:on|later)\s+)?(?:that|the)\s+(?:very\s+)?same\s+day\b|\blater\s+(?:on\s+)?that\s+day\b|"
-    r"\b(?:on\s+)?the\s+(?:following|next)\s+day\b",
-    re.IGNORECASE,
+_DAY_REFERENCE = guarded(
+    re.compile(
+        r"\b(?:(?:on|later)\s+)?(?:that|the)\s+(?:very\s+)?same\s+day\b|\blater\s+(?:on\s+)?that\s+day\b|"
+        r"\b(?:on\s+)?the\s+(?:following|next)\s+day\b",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -1,4 +1,4 @@
-"""Speed: a big case-insensitive alternation tried only where one of its possible starts stands.
+"""Speed: patterns tried only where a match may begin.
 
 Serves the extractor (bench/extract.py): Python's regex engine tries every alternative of an
 IGNORECASE pattern at every position it may start at, and cannot skip ahead on its first letters
@@ -6,9 +6,15 @@ as it does for case-sensitive literals. `Prefiltered` reads from the pattern's o
 the few letters any match must begin with (its possible starts, cut at `depth` characters),
 finds those with one case-sensitive pattern over the text folded to lower case, and tries the
 real pattern only there. The matches are the pattern's own, at the same places: a position
-where no possible start stands is one where the pattern cannot match. Guarded by
-tests/speed/test_prefilter.py (same matches as the pattern on awkward text; `fold` against
-the regex engine's own case rules).
+where no possible start stands is one where the pattern cannot match.
+
+`guarded` serves patterns that begin with a lookbehind, an optional group or a repeat: the engine
+enters them at every position. The same pattern behind a lookahead for the characters a match may
+begin with (read from its syntax tree, under its own case rules) fails at once elsewhere and
+matches exactly as before; patterns the engine already skips ahead on are left as they are.
+
+Guarded by tests/speed/test_prefilter.py (same matches as the pattern on awkward text; `fold`
+against the regex engine's own case rules).
 """
 
 from __future__ import annotations
@@ -16,10 +22,10 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]  # the syntax tree's opcodes
-from re import _parser  # type: ignore[attr-defined]
 
-__all__ = ["Prefiltered", "fold"]
+__all__ = ["Prefiltered", "fold", "guarded"]
 
 # IGNORECASE equates these four letters with ASCII ones (besides the ASCII capitals); nothing else.
 _FOLD = str.maketrans(
@@ -175,3 +181,84 @@ def _branches(node: dict) -> str:
     ]
     written = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return "(?:" + written + ")?" if "" in node else written  # a shorter beginning suffices
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a lookahead for the characters its matches begin with; itself when any may."""
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        if _compiler._get_literal_prefix(tree, pattern.flags)[0] or _compiler._get_charset_prefix(
+            tree, pattern.flags
+        ):
+            return pattern  # the engine skips ahead on its own
+        first, may_be_empty = _first(tree, bool(pattern.flags & re.I))
+    except Exception:  # syntax this reader does not know
+        return pattern
+    if first is None or may_be_empty or not first:
+        return pattern
+    classes = []
+    for ignore_case in (False, True):
+        members = "".join(sorted({_member(op, av) for case, op, av in first if case is ignore_case}))
+        if members:
+            classes.append(f"(?{'i' if ignore_case else '-i'}:[{members}])")
+    newline = "\n" if pattern.flags & re.X else ""  # a closing comment must not swallow the bracket
+    return re.compile("(?=" + "|".join(classes) + f")(?:{pattern.pattern}{newline})", pattern.flags)
+
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _member(op, av) -> str:
+    """One class member in pattern syntax."""
+    if op is sre.LITERAL:
+        return re.escape(chr(av))
+    if op is sre.RANGE:
+        return f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}"
+    return _CATEGORIES[av]  # a KeyError (another category) leaves the pattern unguarded
+
+
+def _first(items, ignore_case: bool) -> tuple[list | None, bool]:
+    """(the class members a match of the sequence may begin with, each with its case rule, or None
+    when it may begin with anything; whether it may match nothing)."""
+    found: list = []
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # takes no character
+        if op is sre.SUBPATTERN:
+            _, add, remove, body = av
+            if (add | remove) & ~(re.I | re.X | re.M | re.S):
+                return None, False  # ASCII or LOCALE changes what classes mean
+            case = bool(add & re.I) or (ignore_case and not remove & re.I)
+            more, empty = _first(body, case)
+        elif op is sre.ATOMIC_GROUP:
+            more, empty = _first(av, ignore_case)
+        elif op is sre.BRANCH:
+            more, empty = [], False
+            for branch in av[1]:
+                some, branch_empty = _first(branch, ignore_case)
+                if some is None:
+                    return None, False
+                more += some
+                empty = empty or branch_empty
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            more, empty = _first(av[2], ignore_case)
+            empty = empty or av[0] == 0
+        elif op is sre.LITERAL:
+            more, empty = [(sre.LITERAL, av)], False
+        elif op is sre.IN and all(kind in (sre.LITERAL, sre.RANGE, sre.CATEGORY) for kind, _ in av):
+            more, empty = list(av), False
+        else:
+            return None, False  # any character, a negation, a back reference
+        if more is None:
+            return None, False
+        found += [(ignore_case, kind, value) for kind, value in more] if op in (sre.LITERAL, sre.IN) else more
+        if not empty:
+            return found, False
+    return found, True
