@@ -23,7 +23,6 @@ from tracker.extraction.events import KIND_PRIORITY, refine_kind
 from tracker.extraction.parties import meeting_parties, separate_counterparts
 from tracker.extraction.reading import no_city, segments, venue
 from tracker.gazetteer import Place, lookup_party, party_name
-from tracker.speed.prefilter import guarded
 from tracker.temporal.periods import bounds
 
 __all__ = ["extract_meetings", "meeting_title"]
@@ -33,16 +32,14 @@ _FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
 _PRESENT_SCHEDULE = lexicon.compile_alternatives(lexicon.PRESENT_SCHEDULE, lower_only=True)
 _MODAL_BEFORE = re.compile(lexicon.MODAL_BEFORE, re.IGNORECASE)
 _SAME_DAY = re.compile(r"^(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
-_SAME_DAY_ANYWHERE = guarded(re.compile(r"\b(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE))
+_SAME_DAY_ANYWHERE = re.compile(r"\b(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|the other|a second|a further)\b[^.;]{0,30}$", re.IGNORECASE)
 _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 # "a two-day visit", "after two days of talks": how long a contact lasted.
-_LENGTH = guarded(
-    re.compile(
-        r"\b(two|three|four|five|2|3|4|5)(?:-day\b|\s+days\s+of\b)|\bafter\s+(two|three|four|five|2|3|4|5)\s+days\b",
-        re.IGNORECASE,
-    )
+_LENGTH = re.compile(
+    r"\b(two|three|four|five|2|3|4|5)(?:-day\b|\s+days\s+of\b)|\bafter\s+(two|three|four|five|2|3|4|5)\s+days\b",
+    re.IGNORECASE,
 )
 _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _BEGINNING = re.compile(r"\b(?:arrived|began|started|kicked off|opened)\b", re.IGNORECASE)
@@ -50,13 +47,11 @@ _ENDING = re.compile(
     r"\b(?:concluded|ended|wound up|wrapped up|closed|closing|came to an end)\b", re.IGNORECASE
 )
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
-_ON_A_VISIT = guarded(
-    re.compile(
-        r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|pays|paying|began|begins|started|"
-        r"starts|made|makes|wrapped up|concluded)\s+(?:on\s+|here\s+on\s+)?(?:an?|his|her|their)\s+"
-        r"(?:\w+[ -]day\s+)?(?:state|official|working|friendly|official friendly|bilateral)?\s*visit\b",
-        re.IGNORECASE,
-    )
+_ON_A_VISIT = re.compile(
+    r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|pays|paying|began|begins|started|"
+    r"starts|made|makes|wrapped up|concluded)\s+(?:on\s+|here\s+on\s+)?(?:an?|his|her|their)\s+"
+    r"(?:\w+[ -]day\s+)?(?:state|official|working|friendly|official friendly|bilateral)?\s*visit\b",
+    re.IGNORECASE,
 )
 # "that same day", "later that day": a day reference that moves on to another contact of the day named.
 _SAME_DAY_REF = re.compile(
@@ -83,12 +78,10 @@ _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _FOLLOW_UP_SENTENCES = 2  # how far after a contact a sentence still tells how it was held  # a release's lead: its first sentences, headline and date line included
 _TOP_CHARS = 400
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
-_HEADED = guarded(
-    re.compile(
-        r"(?:(?:[Tt]he\s+)?(?P<side>[A-Z][\w-]+)\s+(?:delegation|side|one|team)\s+(?:was\s+)?"
-        r"(?:(?:headed|led|represented|chaired)\s+)?by|(?:headed|led|represented|chaired)\s+by)\s+"
-        r"(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,8}[A-Z][\w.'\u2019-]+)"
-    )
+_HEADED = re.compile(
+    r"(?:(?:[Tt]he\s+)?(?P<side>[A-Z][\w-]+)\s+(?:delegation|side|one|team)\s+(?:was\s+)?"
+    r"(?:(?:headed|led|represented|chaired)\s+)?by|(?:headed|led|represented|chaired)\s+by)\s+"
+    r"(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,8}[A-Z][\w.'\u2019-]+)"
 )
 _TITLE_WORDS = set(
     """acting deputy first second assistant vice foreign prime state permanent chief senior minister

@@ -12,7 +12,6 @@ import re
 from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.gazetteer import Mention, Place, capital_of
-from tracker.speed.prefilter import guarded
 
 __all__ = [
     "joined_parties",
@@ -35,14 +34,12 @@ _SAID_IN = re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+\w+)?\s+(?:in|from)
 _EMBASSY_IN = re.compile(
     r"(?:embassy|embassies|consulate|mission|representation)\s+in\s+(?:the\s+)?$", re.IGNORECASE
 )
-_LOCATIVE = guarded(
-    re.compile(
-        # "in a European capital, most likely Geneva".
-        r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|"
-        r"\bcapital,(?:\s+(?:most likely|probably|possibly|presumably))?|\bvenue of|"
-        r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$",
-        re.IGNORECASE,
-    )
+_LOCATIVE = re.compile(
+    # "in a European capital, most likely Geneva".
+    r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|"
+    r"\bcapital,(?:\s+(?:most likely|probably|possibly|presumably))?|\bvenue of|"
+    r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # What may stand between an event word and the state it is held with: "talks with Somalia", "a
 # summit with the leaders of Somalia".
@@ -62,10 +59,8 @@ _HOST_AFTER = re.compile(
 )
 
 _JOINED = re.compile(r"\s?[-\u2010-\u2015/]\s?")
-_ENVOY_TO = guarded(
-    re.compile(
-        r"\b(?:ambassador|envoy|representative|consul(?:-general)?)\s+(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE
-    )
+_ENVOY_TO = re.compile(
+    r"\b(?:ambassador|envoy|representative|consul(?:-general)?)\s+(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _REPORT_CLAUSE = re.compile(
     r",\s+(?:it was (?:announced|said|reported|stated|agreed)|(?:he|she|they|the \w+) "
