@@ -30,6 +30,7 @@ from tracker.extraction.reading import (
     venue,
 )
 from tracker.gazetteer import Place
+from tracker.speed.prefilter import guarded
 from tracker.temporal.periods import bounds
 
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
@@ -51,7 +52,7 @@ _FIRMNESS = [
     (lexicon.compile_alternatives([pattern], lower_only=True), firmness)
     for pattern, firmness in lexicon.FIRMNESS_CUES
 ]
-_ABANDONED = lexicon.compile_alternatives([lexicon.ABANDONED])
+_ABANDONED = guarded(lexicon.compile_alternatives([lexicon.ABANDONED]))
 _SPECULATION = lexicon.compile_alternatives([lexicon.SPECULATION], lower_only=True)
 _GENERIC = re.compile(
     r"\b(?:such|regular|more|further|frequent|periodic|other|all|any|every|many|"
@@ -94,7 +95,7 @@ _RATIFICATION = re.compile(r"\bratif(?:y|ying|ied|ication)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _UNTIL = re.compile(r"^(?:until|till|to)\b", re.IGNORECASE)
 # A date after these is the item's new date ("shifted from 12 to 18 March"), earlier or later.
-_POSTPONED = re.compile(lexicon.POSTPONEMENTS + r"|moved|shifted", re.IGNORECASE)
+_POSTPONED = guarded(re.compile(lexicon.POSTPONEMENTS + r"|moved|shifted", re.IGNORECASE))
 _RECURRING = re.compile(
     r"\b(?:next|following|regular|annual)\s+(?:round|session|meeting|sitting)\b|"
     r"\b(?:round|session|meeting|sitting)s?\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?-i:[A-Z])",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tracker.domain.model import Kind
 from tracker.extraction import lexicon
+from tracker.speed.prefilter import Prefiltered
 
 __all__ = ["EventWord", "find_events", "refine_kind", "phrase_kind", "KIND_PRIORITY"]
 
@@ -40,12 +41,15 @@ class EventWord:
 
 # One pass: every event word as a named alternative; at each position the first listed (most specific) wins.
 _EVENT_KINDS = list(lexicon.EVENT_WORDS.values())
-# The word-start test stands once before the alternatives, so a position inside a word fails at once.
-_ANY_EVENT = re.compile(
-    "(?<!\\w)(?<!\\w-)(?:"
-    + "|".join(f"(?P<k{i}>{pattern})(?![\\w-])" for i, pattern in enumerate(lexicon.EVENT_WORDS))
-    + ")",
-    re.IGNORECASE,
+# The word-start test stands once before the alternatives, so a position inside a word fails at once;
+# the pattern is tried only where an event word may begin (tracker.speed.prefilter).
+_ANY_EVENT = Prefiltered(
+    re.compile(
+        "(?<!\\w)(?<!\\w-)(?:"
+        + "|".join(f"(?P<k{i}>{pattern})(?![\\w-])" for i, pattern in enumerate(lexicon.EVENT_WORDS))
+        + ")",
+        re.IGNORECASE,
+    )
 )
 
 

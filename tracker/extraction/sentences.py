@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tracker.speed.prefilter import guarded
+
 __all__ = ["Sentence", "split_sentences", "ABBREVIATIONS", "MAX_SENTENCE"]
 
 MAX_SENTENCE = 2000
@@ -39,7 +41,9 @@ _SENTENCE_OPENERS = frozenset(
 
 # A candidate boundary: terminal punctuation (with closing quotes/brackets) and the space after it,
 # or a line break. Each alternative consumes what it matches, so the scan is linear.
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[ \t]*(?:\r?\n[ \t\r]*)*|(?:[ \t]*\r?\n)+[ \t]*")
+_BOUNDARY = guarded(
+    re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[ \t]*(?:\r?\n[ \t\r]*)*|(?:[ \t]*\r?\n)+[ \t]*")
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W_]|\.(?=[^\W_]))*)$")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # "began their strategic dialogue in\nBeijing": a line of hard-wrapped text that stops mid-sentence.

@@ -25,6 +25,7 @@ from tracker.gazetteer.index import (
     get_index,
     name_key,
 )
+from tracker.speed.prefilter import guarded
 
 __all__ = [
     "Place",
@@ -42,10 +43,10 @@ __all__ = [
 ]
 
 # A capitalised word (Latin script); the first word of any name in the index.
-_CAPITALISED = re.compile(r"(?<![^\W_])[A-Z\u00C0-\u00DE][^\W_]*")
+_CAPITALISED = guarded(re.compile(r"(?<![^\W_])[A-Z\u00C0-\u00DE][^\W_]*"))
 _WORD = re.compile(r"[^\W_]+")
 # What may stand between two words of one name: "Washington, D.C.", "Guinea-Bissau", "People’s", "C5+1".
-_GAP = re.compile(r"[ \t.,'\u2019\-+]{1,3}")
+_GAP = guarded(re.compile(r"[ \t.,'\u2019\-+]{1,3}"))
 
 
 @dataclass(frozen=True)

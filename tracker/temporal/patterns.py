@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tracker.domain.model import Precision, Window
+from tracker.speed.prefilter import guarded
 from tracker.temporal import lexicon as lx
 from tracker.temporal import periods as pd
 
@@ -149,8 +150,10 @@ _YEAR_PREFIX = re.compile(
     rf"|{_THE}(?P<ho>{_HALF_WORD}){_S}(?i:half){_S}of{_S}{_THE}|(?:H(?P<h>[12])|(?P<h_>[12])H){_O}"
     rf"|{_THE}(?P<of>(?i:beginning|start|middle|end)){_S}of{_S}{_THE}|(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?))\Z"
 )
-_QUARTER_ALONE = re.compile(
-    rf"\b(?:the{_S})?(?P<qo>{_QUARTER_WORD.replace('(?i:', '(?:')}){_S}quarter\b|\bq(?P<q>[1-4])\b"
+_QUARTER_ALONE = guarded(
+    re.compile(
+        rf"\b(?:the{_S})?(?P<qo>{_QUARTER_WORD.replace('(?i:', '(?:')}){_S}quarter\b|\bq(?P<q>[1-4])\b"
+    )
 )
 _SEASON_PERIOD = re.compile(
     rf"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:{_S}(?:of{_S})?{_YEAR_REF})?"
@@ -160,15 +163,17 @@ _SEASON_PREFIX = re.compile(
     rf"{_S}of{_S}(?:the{_S})?|(?P<srel>this|next|last|coming){_S}|the{_S})\Z"
 )
 
-_WEEKDAY = re.compile(
-    rf"(?:(?P<rel>(?i:this{_S}coming|next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b"
+_WEEKDAY = guarded(
+    re.compile(
+        rf"(?:(?P<rel>(?i:this{_S}coming|next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b"
+    )
 )
 # Prepositions after which a bare number is a year ("in 2017", not "No. 2017" or "to 2017 people").
 YEAR_LEADS = lx.SPAN_LEADS - {"on", "at", "after"}
 # Prepositions after which a bare month name is a month ("in May", "by May"); after "to", "and",
 # "or" it is one only when it joins another expression ("from March to May"), else "talked to May".
 MONTH_LEADS = set(lx.LEADS) - {"to", "and", "or", "on", "at", "after"}
-_LEAD = re.compile(rf"(?:^|(?<=[^\w]))(?P<lead>{_any_case(lx.LEADS)}){_S}\Z")
+_LEAD = guarded(re.compile(rf"(?:^|(?<=[^\w]))(?P<lead>{_any_case(lx.LEADS)}){_S}\Z"))
 
 
 def _clamp(start: dt.date, end: dt.date, precision: Precision) -> Window:
@@ -733,7 +738,7 @@ def _scan_relative(text: str, lower: str, start: int, end: int) -> Iterator[Atom
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _MONTH_TRIGGER = re.compile(_MONTH_ALL)
 _NUMERIC_TRIGGER = re.compile(r"[0-9][./\-][0-9]")
-_YEAR_TRIGGER = re.compile(r"(?:19|20)[0-9][0-9]|['’‘][0-9][0-9]|[Qq][1-4]|H[12]|[12]H")
+_YEAR_TRIGGER = guarded(re.compile(r"(?:19|20)[0-9][0-9]|['’‘][0-9][0-9]|[Qq][1-4]|H[12]|[12]H"))
 _YEAR_WORDS = re.compile(r"year|quarter|half|spring|summer|autumn|fall|winter")
 _WEEKDAY_TRIGGER = re.compile(_cases(lx.WEEKDAYS))
 _RELATIVE_WORDS = re.compile(

@@ -1,0 +1,264 @@
+"""Speed: patterns tried only where a match may begin.
+
+Serves the extractor (bench/extract.py): Python's regex engine tries every alternative of an
+IGNORECASE pattern at every position it may start at, and cannot skip ahead on its first letters
+as it does for case-sensitive literals. `Prefiltered` reads from the pattern's own syntax tree
+the few letters any match must begin with (its possible starts, cut at `depth` characters),
+finds those with one case-sensitive pattern over the text folded to lower case, and tries the
+real pattern only there. The matches are the pattern's own, at the same places: a position
+where no possible start stands is one where the pattern cannot match.
+
+`guarded` serves patterns that begin with a lookbehind, an optional group or a repeat: the engine
+enters them at every position. The same pattern behind a lookahead for the characters a match may
+begin with (read from its syntax tree, under its own case rules) fails at once elsewhere and
+matches exactly as before; patterns the engine already skips ahead on are left as they are.
+
+Guarded by tests/speed/test_prefilter.py (same matches as the pattern on awkward text; `fold`
+against the regex engine's own case rules).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from re import _compiler, _parser  # type: ignore[attr-defined]
+from re import _constants as sre  # type: ignore[attr-defined]  # the syntax tree's opcodes
+
+__all__ = ["Prefiltered", "fold", "guarded"]
+
+# IGNORECASE equates these four letters with ASCII ones (besides the ASCII capitals); nothing else.
+_FOLD = str.maketrans(
+    {
+        **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+        "\u0130": "i",  # capital I with dot above
+        "\u0131": "i",  # dotless i
+        "\u017f": "s",  # long s
+        "\u212a": "k",  # Kelvin sign
+    }
+)
+_WIDEST_CLASS = 26  # character classes of more characters end a start, as any character does
+_MOST_STARTS = 5000
+
+
+def fold(text: str) -> str:
+    """`text` with every letter that IGNORECASE equates with an ASCII letter as that letter in lower
+    case, and every other character as it is (so offsets agree): a case-sensitive pattern of lower
+    case ASCII finds in it what the same pattern with IGNORECASE finds in `text`."""
+    return text.lower() if text.isascii() else text.translate(_FOLD)
+
+
+class Prefiltered:
+    """`pattern.search` and `pattern.finditer`, with the pattern tried only at its possible starts."""
+
+    def __init__(self, pattern: re.Pattern[str], depth: int = 5):
+        self.pattern = pattern
+        self._depth = depth
+        self._starts: re.Pattern[str] | None = None
+        self._built = False
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        starts = self._starts if self._built else self._build()
+        if starts is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        pos, endpos = max(0, min(pos, len(text))), max(0, min(endpos, len(text)))
+        folded = fold(text[pos:endpos])
+        match = self.pattern.match
+        at = 0
+        while (start := starts.search(folded, at)) is not None:
+            found = match(text, pos + start.start(), endpos)
+            if found is None:
+                at = start.start() + 1
+                continue
+            yield found
+            at = found.end() - pos  # never empty: a pattern that can match nothing has no prefilter
+
+    def _build(self) -> re.Pattern[str] | None:
+        try:
+            starts = _starts(_parser.parse(self.pattern.pattern, self.pattern.flags), self._depth)
+        except Exception:  # syntax this reader does not know, or starts too many: the pattern alone
+            starts = None
+        if starts is not None and ("" in starts or len(starts) > _MOST_STARTS):
+            starts = None  # a match may start anywhere
+        self._starts = re.compile(_trie(starts)) if starts else None
+        self._built = True
+        return self._starts
+
+
+def _starts(tree, depth: int) -> set[str]:
+    """Every folded text of up to `depth` characters that a match of `tree` begins with."""
+    open_, done = _sequence(tree, {""}, depth)
+    return open_ | done
+
+
+def _sequence(items, open_: set[str], depth: int) -> tuple[set[str], set[str]]:
+    """(beginnings that may go on, beginnings that are complete) after the items of a sequence."""
+    done: set[str] = set()
+    for op, av in items:
+        if not open_:
+            break
+        open_, ended = _item(op, av, open_, depth)
+        done |= ended
+    return open_, done
+
+
+def _item(op, av, open_: set[str], depth: int) -> tuple[set[str], set[str]]:
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return open_, set()  # takes no character
+    if op is sre.SUBPATTERN:
+        return _sequence(av[-1], open_, depth)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av, open_, depth)
+    if op is sre.BRANCH:
+        go_on: set[str] = set()
+        done: set[str] = set()
+        for branch in av[1]:
+            more, ended = _sequence(branch, open_, depth)
+            go_on |= more
+            done |= ended
+        return go_on, done
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        least, most, body = av
+        reached = set(open_) if least == 0 else set()
+        done = set()
+        current = open_
+        # Beyond least + depth + 1 repeats, nothing short enough to matter is new.
+        for count in range(1, min(most, least + depth + 1) + 1):
+            current, ended = _sequence(body, current, depth)
+            done |= ended
+            if count >= least:
+                reached |= current
+            if not current:
+                break
+        return reached, done
+    characters = _characters(op, av)
+    if characters is None:
+        return set(), open_  # any character may come: each beginning so far is complete
+    longer = {text + character for text in open_ for character in characters}
+    if len(longer) > _MOST_STARTS:
+        raise ValueError("too many possible starts")  # caught by _build: the pattern alone
+    return {t for t in longer if len(t) < depth}, {t for t in longer if len(t) >= depth}
+
+
+def _characters(op, av) -> set[str] | None:
+    """The folded characters one LITERAL or IN stands for; None when it may be almost anything."""
+    if op is sre.LITERAL:
+        return {fold(chr(av))} if av < 128 else None
+    if op is not sre.IN:
+        return None
+    found: set[str] = set()
+    for kind, value in av:
+        if kind is sre.LITERAL and value < 128:
+            found.add(fold(chr(value)))
+        elif kind is sre.RANGE and value[1] < 128 and value[1] - value[0] < _WIDEST_CLASS:
+            found |= {fold(chr(c)) for c in range(value[0], value[1] + 1)}
+        else:
+            return None  # a category, a negation, a wide or non-ASCII range
+    return found
+
+
+def _trie(texts: set[str]) -> str:
+    """One case-sensitive pattern for the texts, shared beginnings written once, so the engine skips
+    on the first character and then tests one branch at a time."""
+    root: dict = {}
+    for text in texts:
+        node = root
+        for character in text:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return _branches(root)
+
+
+def _branches(node: dict) -> str:
+    if set(node) == {""}:
+        return ""
+    branches = [
+        re.escape(character) + _branches(child) for character, child in sorted(node.items()) if character
+    ]
+    written = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + written + ")?" if "" in node else written  # a shorter beginning suffices
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a lookahead for the characters its matches begin with; itself when any may."""
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        if _compiler._get_literal_prefix(tree, pattern.flags)[0] or _compiler._get_charset_prefix(
+            tree, pattern.flags
+        ):
+            return pattern  # the engine skips ahead on its own
+        first, may_be_empty = _first(tree, bool(pattern.flags & re.I))
+    except Exception:  # syntax this reader does not know
+        return pattern
+    if first is None or may_be_empty or not first:
+        return pattern
+    classes = []
+    for ignore_case in (False, True):
+        members = "".join(sorted({_member(op, av) for case, op, av in first if case is ignore_case}))
+        if members:
+            classes.append(f"(?{'i' if ignore_case else '-i'}:[{members}])")
+    newline = "\n" if pattern.flags & re.X else ""  # a closing comment must not swallow the bracket
+    return re.compile("(?=" + "|".join(classes) + f")(?:{pattern.pattern}{newline})", pattern.flags)
+
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _member(op, av) -> str:
+    """One class member in pattern syntax."""
+    if op is sre.LITERAL:
+        return re.escape(chr(av))
+    if op is sre.RANGE:
+        return f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}"
+    return _CATEGORIES[av]  # a KeyError (another category) leaves the pattern unguarded
+
+
+def _first(items, ignore_case: bool) -> tuple[list | None, bool]:
+    """(the class members a match of the sequence may begin with, each with its case rule, or None
+    when it may begin with anything; whether it may match nothing)."""
+    found: list = []
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # takes no character
+        if op is sre.SUBPATTERN:
+            _, add, remove, body = av
+            if (add | remove) & ~(re.I | re.X | re.M | re.S):
+                return None, False  # ASCII or LOCALE changes what classes mean
+            case = bool(add & re.I) or (ignore_case and not remove & re.I)
+            more, empty = _first(body, case)
+        elif op is sre.ATOMIC_GROUP:
+            more, empty = _first(av, ignore_case)
+        elif op is sre.BRANCH:
+            more, empty = [], False
+            for branch in av[1]:
+                some, branch_empty = _first(branch, ignore_case)
+                if some is None:
+                    return None, False
+                more += some
+                empty = empty or branch_empty
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            more, empty = _first(av[2], ignore_case)
+            empty = empty or av[0] == 0
+        elif op is sre.LITERAL:
+            more, empty = [(sre.LITERAL, av)], False
+        elif op is sre.IN and all(kind in (sre.LITERAL, sre.RANGE, sre.CATEGORY) for kind, _ in av):
+            more, empty = list(av), False
+        else:
+            return None, False  # any character, a negation, a back reference
+        if more is None:
+            return None, False
+        found += [(ignore_case, kind, value) for kind, value in more] if op in (sre.LITERAL, sre.IN) else more
+        if not empty:
+            return found, False
+    return found, True
