@@ -139,3 +139,15 @@ def test_a_meeting_never_lies_after_publication(day, shift):
     text = f"Foreign ministers of Austria and Jordan held talks in Vienna on {day:%d %B %Y}."
     meetings = extract(text, published).meetings
     assert [(m.start, m.end) for m in meetings] == ([(day, day)] if day <= published else [])
+
+
+def test_letters_ignorecase_takes_for_ascii_ones_never_raise():
+    """Regexes with IGNORECASE match a dotless i, a long s or a Kelvin sign as i, s and k; the tables
+    their words are looked up in must find them too ("a trılateral meeting" used to raise KeyError)."""
+    text = (
+        "The trilateral meeting of Azerbaijan, Turkey and Georgia took place in Tbilisi on Friday. "
+        "The next quadrilateral session will be held in the second quarter of 2016, in the first half "
+        "of spring, for five days of talks, on Sunday, and a three-day visit will follow."
+    )
+    for letter, stand_in in [("i", "\u0131"), ("s", "\u017f"), ("k", "\u212a"), ("I", "\u0130")]:
+        extract(text.replace(letter, stand_in), dt.date(2015, 12, 20))

@@ -16,6 +16,7 @@ from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.extraction.reading import complete_parties, joined_parties, parties_of
 from tracker.gazetteer import Place
+from tracker.temporal.lexicon import key
 
 __all__ = ["meeting_parties", "separate_counterparts", "previous_partner"]
 
@@ -97,7 +98,7 @@ def _topics(ctx: DocumentContext, clause: Clause, joined: set[str]) -> set[str]:
 def _format_size(ctx: DocumentContext, clause: Clause) -> int:
     """How many states the sentence's format word says took part ("a trilateral meeting"), or 0."""
     match = _FORMAT_SIZE.search(ctx.text, clause.sentence.start, clause.sentence.end)
-    return lexicon.FORMAT_SIZES[match.group(1).lower()] if match else 0
+    return lexicon.FORMAT_SIZES[key(match.group(1))] if match else 0
 
 
 def _listed_with(ctx: DocumentContext, clause: Clause, actors: set[str]) -> set[str]:

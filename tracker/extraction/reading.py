@@ -12,7 +12,7 @@ import re
 from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.gazetteer import Mention, Place, capital_of, seat_of
-from tracker.temporal.lexicon import MONTHS
+from tracker.temporal.lexicon import MONTHS, key
 
 __all__ = [
     "days_of_contact",
@@ -141,7 +141,7 @@ _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, 
 def days_of_contact(text: str, start: int, end: int) -> int | None:
     """How many days a contact named between start and end lasts ("a two-day visit": 2), or None."""
     length = _LENGTH.search(text, start, end)
-    return _LENGTHS[(length.group(1) or length.group(2)).lower()] if length else None
+    return _LENGTHS[key(length.group(1) or length.group(2))] if length else None
 
 
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:

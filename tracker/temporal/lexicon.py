@@ -8,6 +8,7 @@ relative, vague and open phrases of the contract's due-window table. The grammar
 from __future__ import annotations
 
 __all__ = [
+    "key",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "WEEKDAYS",
@@ -27,6 +28,16 @@ __all__ = [
     "MONTH_OFFSETS",
     "NOT_AFTER_A_YEAR",
 ]
+
+# IGNORECASE matches these letters as ASCII ones ("TRıLATERAL" as "trilateral"); str.lower() keeps them.
+_IGNORECASE_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def key(word: str) -> str:
+    """The table key of a word an IGNORECASE pattern matched: lower case, with the letters the
+    pattern equated with ASCII ones made ASCII."""
+    return word.lower().translate(_IGNORECASE_LETTERS)
+
 
 MONTHS = {
     "january": 1,

@@ -612,7 +612,7 @@ def _scan_year_periods(text: str, lower: str, start: int, end: int) -> Iterator[
             yield atom
     for core in _SEASON_PERIOD.finditer(lower, start, end):
         match = _prefixed(_SEASON_PREFIX, lower, core)
-        first_month = lx.SEASONS[match["season"].lower()]
+        first_month = lx.SEASONS[lx.key(match["season"])]
         part = (_g(match, "sadj") or _g(match, "sof") or "").lower()
         if part:
             build: Build = functools.partial(
@@ -642,10 +642,10 @@ def _scan_year_periods(text: str, lower: str, start: int, end: int) -> Iterator[
 def _year_atom(text: str, match: _Found) -> Atom | None:
     """A year with what stands before it: a quarter, a half, a part of it, or the year itself."""
     if match["q"] or match["qo"]:
-        quarter = int(match["q"]) if match["q"] else lx.ORDINALS[match["qo"].lower()]
+        quarter = int(match["q"]) if match["q"] else lx.ORDINALS[lx.key(match["qo"])]
         build: Build = functools.partial(pd.quarter_window, quarter=4 if quarter == -1 else quarter)
     elif match["ho"] or match["h"] or match["h_"]:
-        half = lx.ORDINALS[match["ho"].lower()] if match["ho"] else int(match["h"] or match["h_"])
+        half = lx.ORDINALS[lx.key(match["ho"])] if match["ho"] else int(match["h"] or match["h_"])
         build = functools.partial(pd.half_window, half=half)
     elif match["of"] or match["adj"]:
         part = (match["of"] or match["adj"]).lower()
@@ -713,7 +713,7 @@ def _weekday_resolver(modifier: str, weekday: int) -> Relative:
 def _scan_relative(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
     for match in _WEEKDAY.finditer(text, start, end):
         modifier = (match["rel"] or "").lower().split()[-1] if match["rel"] else ""
-        yield _atom(text, match, relative=_weekday_resolver(modifier, lx.WEEKDAYS[match["wd"].lower()]))
+        yield _atom(text, match, relative=_weekday_resolver(modifier, lx.WEEKDAYS[lx.key(match["wd"])]))
     for match in _RELATIVE.finditer(lower, start, end):
         row = next(
             index
