@@ -11,6 +11,7 @@ from tracker.domain.model import Precision
 from tracker.temporal import find_time_expressions
 
 D = dt.date
+PUBLISHED_ON = D(2024, 3, 6)  # the lead sentence's publication day
 
 
 @pytest.mark.parametrize(
@@ -188,3 +189,26 @@ def test_news_of_an_event_given_to_a_visitor_is_no_commitment(text):
 )
 def test_a_pledge_beside_the_news_still_counts(text):
     assert len(items_after_lead(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        ("The agreement will be signed by the end of the first quarter of 2025.", D(2025, 3, 31)),
+        ("The committee is to be set up before the end of the second quarter of 2024.", D(2024, 6, 30)),
+        ("Both sides will conclude the talks by the end of the first half of 2025.", D(2025, 6, 30)),
+        ("The road map is due no later than the end of the third quarter.", D(2024, 9, 30)),
+        ("The treaty should be ratified prior to the end of the first half of next year.", D(2025, 6, 30)),
+    ],
+)
+def test_by_the_end_of_a_quarter_or_half_is_a_deadline(text, end):
+    [expression] = find_time_expressions(text, PUBLISHED_ON, "future")
+    assert (expression.window.start, expression.window.end) == (PUBLISHED_ON, end)
+    assert expression.window.precision is Precision.DEADLINE
+
+
+def test_the_end_of_a_quarter_without_a_deadline_word_is_that_quarter():
+    [expression] = find_time_expressions(
+        "The talks will resume at the end of the first half of 2025.", PUBLISHED_ON
+    )
+    assert (expression.window.start, expression.window.end) == (D(2025, 1, 1), D(2025, 6, 30))

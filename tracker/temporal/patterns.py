@@ -145,14 +145,17 @@ _YEAR_NUMBER = re.compile(
     rf"(?:{_O}[-\u2013\u2014/]{_O}(?P<y2>(?:19|20)\d\d|\d\d)(?!\d))?(?!{_S}(?:{_NOT_A_YEAR})\b)"
 )
 _YEAR_WORD = re.compile(rf"\b(?P<yrel>{'|'.join(k.replace(' ', _S) for k in lx.YEAR_OFFSETS)}){_S}year\b")
+# "by the end of the first quarter of 2020": the quarter's end is the quarter's, for a deadline to it.
+_END_OF = rf"(?:{_THE}(?i:end){_S}of{_S})?"
 _YEAR_PREFIX = re.compile(
-    rf"\b(?:{_THE}(?P<qo>{_QUARTER_WORD}){_S}(?i:quarter)(?:{_S}of{_S}{_THE}|,?{_S})|[Qq](?P<q>[1-4])(?:{_O}[-/,]{_O}|{_S})"
-    rf"|{_THE}(?P<ho>{_HALF_WORD}){_S}(?i:half){_S}of{_S}{_THE}|(?:H(?P<h>[12])|(?P<h_>[12])H){_O}"
+    rf"\b(?:{_END_OF}{_THE}(?P<qo>{_QUARTER_WORD}){_S}(?i:quarter)(?:{_S}of{_S}{_THE}|,?{_S})|[Qq](?P<q>[1-4])(?:{_O}[-/,]{_O}|{_S})"
+    rf"|{_END_OF}{_THE}(?P<ho>{_HALF_WORD}){_S}(?i:half){_S}of{_S}{_THE}|(?:H(?P<h>[12])|(?P<h_>[12])H){_O}"
     rf"|{_THE}(?P<of>(?i:beginning|start|middle|end)){_S}of{_S}{_THE}|(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?))\Z"
 )
 _QUARTER_ALONE = guarded(
     re.compile(
-        rf"\b(?:the{_S})?(?P<qo>{_QUARTER_WORD.replace('(?i:', '(?:')}){_S}quarter\b|\bq(?P<q>[1-4])\b"
+        rf"\b(?:(?:the{_S})?end{_S}of{_S})?(?:the{_S})?(?P<qo>{_QUARTER_WORD.replace('(?i:', '(?:')}){_S}quarter\b"
+        rf"|\bq(?P<q>[1-4])\b"
     )
 )
 _SEASON_PERIOD = re.compile(
