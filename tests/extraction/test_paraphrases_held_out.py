@@ -8,6 +8,7 @@ import pytest
 from lead_sentence import items_after_lead
 
 from tracker.domain.model import Precision
+from tracker.extraction import extract
 from tracker.temporal import find_time_expressions
 
 D = dt.date
@@ -212,3 +213,37 @@ def test_the_end_of_a_quarter_without_a_deadline_word_is_that_quarter():
         "The talks will resume at the end of the first half of 2025.", PUBLISHED_ON
     )
     assert (expression.window.start, expression.window.end) == (D(2025, 1, 1), D(2025, 6, 30))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DURBAN, Aug 30 (PTI) The foreign secretaries of India and Pakistan today held talks.",
+        "ACCRA, 30 August (Reuters) - The foreign ministers of Ghana and Togo met today in Accra.",
+        "LOME, August 30 - Ghana and Togo held political consultations in Lome today.",
+        "Top story\n\nNAIROBI, Aug. 30 (Xinhua) -- Kenya and Uganda today signed a border agreement.",
+        "ABUJA, 29 August (PANA) - Nigeria and Niger held talks yesterday on border security.",
+    ],
+)
+def test_a_dispatch_dates_its_today_from_its_dateline(text):
+    [meeting] = extract(text, D(1998, 8, 31)).meetings
+    assert meeting.start == (D(1998, 8, 28) if "yesterday" in text else D(1998, 8, 30))
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        # A dateline with no date of its own, or the publication day's: "today" is the publication day.
+        ("DURBAN (PTI) The foreign secretaries of India and Pakistan today held talks.", {D(1998, 8, 31)}),
+        (
+            "DURBAN, Aug 31 (PTI) The foreign secretaries of India and Pakistan today held talks.",
+            {D(1998, 8, 31)},
+        ),
+        (
+            "RIYADH: Yesterday the foreign ministers of Kuwait and Saudi Arabia held talks. They met again today.",
+            {D(1998, 8, 30), D(1998, 8, 31)},
+        ),
+    ],
+)
+def test_without_an_earlier_dateline_date_today_is_the_publication_day(text, days):
+    assert {meeting.start for meeting in extract(text, D(1998, 8, 31)).meetings} == days

@@ -95,6 +95,14 @@ _DAY_REFERENCE = guarded(
 
 _FUTURE_BEFORE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
 
+# Words a dispatch dates from the day it was filed: "today", "yesterday evening", "tomorrow".
+_DISPATCH_RELATIVE = re.compile(
+    r"(?:(?:on|from|until|by)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?",
+    re.IGNORECASE,
+)
+_DATELINE_SENTENCES = 6  # a dateline stands at the top of a dispatch, under a headline or two
+_DISPATCH_DELAY = 3  # days between filing and publication a dateline date may account for
+
 # How many sentences back "that same day" may look for the day it repeats: a release's paragraph.
 _LOOK_BACK = 10
 
@@ -241,10 +249,43 @@ class DocumentContext:
         cache = self.__dict__.setdefault("_times", {})
         if key not in cache:
             found = times_in(sentence, self.published, tense)
+            if self.dispatch_day is not None:
+                found = [self._from_dispatch_day(e, tense) for e in found]
             if tense == "past" and _DAY_REFERENCE.search(sentence.text):
                 found = sorted(found + self._day_references(sentence, found), key=lambda e: e.start)
             cache[key] = found
         return cache[key]
+
+    @cached_property
+    def dispatch_day(self) -> dt.date | None:
+        """The day a dateline gives a dispatch filed before publication ("DURBAN, Aug 30 (PTI)",
+        published on the 31st): its "today" and "yesterday" are that day's."""
+        if self.published is None:
+            return None
+        for clause in self.clauses[:_DATELINE_SENTENCES]:
+            for expression in times_in(clause.sentence, self.published, "past"):
+                window = expression.window
+                if (
+                    self.in_dateline_date(expression.start)
+                    and any(
+                        c.isdigit() for c in expression.text
+                    )  # a date, not the dispatch's own "yesterday"
+                    and window.precision is Precision.DAY
+                    and window.start is not None
+                    and 0 < (self.published - window.start).days <= _DISPATCH_DELAY
+                ):
+                    return window.start
+        return None
+
+    def _from_dispatch_day(self, expression, tense: Tense):
+        from tracker.temporal import TimeExpression, resolve_window
+
+        if not _DISPATCH_RELATIVE.fullmatch(expression.text):
+            return expression
+        window = resolve_window(expression.text, self.dispatch_day, tense)
+        if window is None:
+            return expression
+        return TimeExpression(expression.start, expression.end, expression.text, window)
 
     def _day_references(self, sentence: Sentence, found: list) -> list:
         from tracker.temporal import TimeExpression
