@@ -117,12 +117,13 @@ _EVALUATION = re.compile(
     re.IGNORECASE,
 )
 # A clause that lists what was discussed: upcoming events in it are topics.
+# "briefed his host on the upcoming summit": news of an event given to someone, not a pledge to it.
+_NEWS_GIVEN = r"(?:briefed|updated|informed|apprised|told)\s+(?:[\w-]+\s+){0,3}?(?:on|about|of)"
+_NEWS_GIVEN_BEFORE = re.compile(r"\b" + _NEWS_GIVEN + r"\b", re.IGNORECASE)
 _TOPIC_LIST = re.compile(
     r"\b(?:focus(?:ed|sed)? on|cent(?:red|ered) (?:on|around)|discussed|discussions? (?:of|on|about)|"
     r"exchanged views on|touched (?:on|upon)|reviewed|talked about|covered|dealt with|addressed|"
-    r"agenda (?:included|covered)|went through|took stock of|assessed|"
-    # "briefed his host on the upcoming summit": news of an event, not a pledge to it.
-    r"(?:briefed|updated|informed|apprised|told)\s+(?:[\w-]+\s+){0,3}?(?:on|about|of))\b",
+    r"agenda (?:included|covered)|went through|took stock of|assessed|" + _NEWS_GIVEN + r")\b",
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(r"[^.;]{0,80}?,\s+(?:which|that)\s+", re.IGNORECASE)
@@ -654,7 +655,7 @@ def _is_topic(text: str, start: int, cue_at: int, cue_end: int, event_end: int, 
         return True
     if cue_at >= event_end and _RELATIVE_CLAUSE.fullmatch(text, event_end, cue_at):
         # "briefed him on the upcoming summit, which will be held in Kampala": the clause describes the topic
-        topics = list(_TOPIC_LIST.finditer(text, start, event_end))
+        topics = list(_NEWS_GIVEN_BEFORE.finditer(text, start, event_end))
         return bool(topics) and not _PLEDGE_VERB.search(text, topics[-1].end(), event_end)
     if not _TOPIC_CUE.fullmatch(text, cue_at, cue_end):
         return False
