@@ -247,3 +247,30 @@ def test_a_dispatch_dates_its_today_from_its_dateline(text):
 )
 def test_without_an_earlier_dateline_date_today_is_the_publication_day(text, days):
     assert {meeting.start for meeting in extract(text, D(1998, 8, 31)).meetings} == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No date has been fixed yet for the next round of consultations.",
+        "The statement named no new dates for the visit.",
+        "The dates for the next session of the joint commission have not yet been set.",
+        "No dates have been announced for the minister's visit to Lagos.",
+        "So far no date for the next round has been decided.",
+    ],
+)
+def test_news_that_no_date_is_set_is_no_commitment(text):
+    assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian minister accepted the invitation to visit Accra, although no date has been set.",
+        "The two sides agreed to hold the next round in Lagos; no date has been fixed yet.",
+        "The Ghanaian president invited his counterpart to visit Accra, but no dates were named.",
+    ],
+)
+def test_a_pledge_without_a_date_yet_is_still_an_open_commitment(text):
+    [item] = items_after_lead(text)
+    assert item.window.is_open

@@ -447,6 +447,18 @@ def _split_respectively(text: str, sentence, events) -> list[str]:
 _DAYS_LONG_BEFORE = re.compile(r"\b(?:two|three|four|five|2|3|4|5)-day\s+(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
 
 
+# "no date has been fixed yet", "named no new dates", "the dates have not been set".
+_NO_DATE_YET = re.compile(
+    r"\bno\s+(?:new\s+|fresh\s+|firm\s+)?dates?\b(?:\s+(?:has|have|had|was|were)\b|\s+(?:yet\s+)?for\b)|"
+    r"\bnamed\s+no\s+(?:new\s+)?dates?\b|"
+    r"\bdates?\b[^.;]{0,80}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:fixed|set|finali[sz]ed|decided|announced)\b",
+    re.IGNORECASE,
+)
+_PLEDGE_OR_INVITATION = re.compile(
+    _PLEDGE_VERB.pattern + r"|\b(?:accept\w*|invit\w*|taken up)\b", re.IGNORECASE
+)
+
+
 def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[Commitment]:
     """Every commitment mention in `ctx`, merged into one item per future act."""
     raw: list[Commitment] = []
@@ -457,6 +469,8 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         sentence = clause.sentence
         if _ABANDONED.search(sentence.text):
             continue
+        if _NO_DATE_YET.search(sentence.text) and not _PLEDGE_OR_INVITATION.search(sentence.text):
+            continue  # "No date has been fixed yet for the next round": news of no plan, no pledge
         if (
             _PAST.search(sentence.text)
             and not _STRONG_FUTURE.search(sentence.text)
