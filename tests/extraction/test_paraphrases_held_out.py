@@ -274,3 +274,32 @@ def test_news_that_no_date_is_set_is_no_commitment(text):
 def test_a_pledge_without_a_date_yet_is_still_an_open_commitment(text):
     [item] = items_after_lead(text)
     assert item.window.is_open
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian president will then attend the Africa Climate Conference in Nairobi in November.",
+        "Both countries will take part in the United Nations Ocean Conference in Nice in June.",
+        "From Accra, the minister will travel on to New York to attend the general debate of the UN General "
+        "Assembly next week.",
+        "The Nigerian minister will participate in the Antalya Diplomacy Forum on 11-13 March.",
+        "He is also expected to take part in the World Economic Forum in Davos in January.",
+    ],
+)
+def test_attending_a_gathering_of_others_is_no_commitment(text):
+    assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An invitation to it, a party's own format, a gathering a party hosts: commitments.
+        "The Ghanaian president invited his counterpart to attend the Accra Investment Forum in May.",
+        "The two ministers will take part in the next Ghana-Nigeria business forum in Lagos in May.",
+        "The Nigerian president will attend the ECOWAS summit, which Ghana is hosting in Accra in May.",
+        "The Ghanaian minister will take part in the trilateral dialogue with Nigeria and Togo on 12 May.",
+    ],
+)
+def test_an_own_or_invited_gathering_is_still_a_commitment(text):
+    assert len(items_after_lead(text)) == 1

@@ -677,6 +677,38 @@ def _is_topic(text: str, start: int, cue_at: int, cue_end: int, event_end: int, 
     return bool(topics) and not _PLEDGE_VERB.search(text, topics[-1].end(), cue_at)
 
 
+# "will attend the APEC leaders' meeting", "take part in the UN Ocean Conference": going to others' event.
+_ATTEND_BEFORE = re.compile(
+    r"\b(?:attend|attends|attending|take part in|takes part in|taking part in|participate in|participates in|"
+    r"participating in)\s+(?:the\s+)?[^.;,]{0,60}$",
+    re.IGNORECASE,
+)
+# "will travel on to New York to attend the general debate": the trip is for the gathering.
+_TO_ATTEND = re.compile(r"[^.;]{0,60}?\bto\s+(?:attend|take part in|participate in)\b", re.IGNORECASE)
+_OWN_FORMAT = re.compile(r"\b(?:next|joint|bilateral)\b|\w-\w+\s+(?:business\s+)?forum", re.IGNORECASE)
+_GATHERING = re.compile(r"\b(?:conference|forum|general debate|general assembly)\b", re.IGNORECASE)
+_INVITED = re.compile(r"\binvit\w*|\baccept\w*", re.IGNORECASE)
+_HOSTS = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
+
+
+def _attends_a_gathering_of_others(ctx: DocumentContext, clause, event, own: list[str]) -> bool:
+    """Attending a conference, forum or General Assembly that is not the parties' own (`own`: the parties
+    of the contacts the text reports): no commitment of theirs; an invitation to it is one. A summit of an
+    organisation stays an item: without its members the text cannot tell whether it is the parties' own."""
+    text, sentence = ctx.text, clause.sentence
+    attend = _ATTEND_BEFORE.search(
+        text, max(sentence.start, event.start - 80), event.start
+    ) or _TO_ATTEND.match(text, event.end, sentence.end)
+    if attend is None or _INVITED.search(sentence.text):
+        return False
+    if _HOSTS.search(sentence.text) and any(m.code in own for m in clause.mentions if m.is_party):
+        return False  # "the CSTO session, which Kazakhstan is hosting": a party's own gathering
+    phrase_end = min(sentence.end, max(event.end, attend.end()) + 40)
+    if _OWN_FORMAT.search(text, attend.start(), phrase_end):
+        return False  # "the next Ghana-Nigeria business forum": the parties' own
+    return _GATHERING.search(text, attend.start(), phrase_end) is not None
+
+
 def _read_item(
     ctx: DocumentContext, clause, events, meetings, inherited, event, cue_at, cue_end, floor, hosts: dict
 ):
@@ -684,6 +716,8 @@ def _read_item(
     sentence = clause.sentence
     if _is_topic(text, sentence.start, cue_at, cue_end, event.end, sentence.end):
         return None  # "the discussions focused on ... the forthcoming summit": a topic, not a pledge
+    if _attends_a_gathering_of_others(ctx, clause, event, inherited):
+        return None  # "will attend the G20 summit in Rio": an event merely mentioned (CONTRACT.md)
     visits = [
         e
         for e in events
