@@ -260,10 +260,13 @@ class DocumentContext:
     def dispatch_day(self) -> dt.date | None:
         """The day a dateline gives a dispatch filed before publication ("DURBAN, Aug 30 (PTI)",
         published on the 31st): its "today" and "yesterday" are that day's."""
-        if self.published is None:
+        if self.published is None or not self.datelines:
             return None
-        for clause in self.clauses[:_DATELINE_SENTENCES]:
-            for expression in times_in(clause.sentence, self.published, "past"):
+        for _, city_end, _ in self.datelines:
+            number = bisect.bisect_right(self.clause_starts, city_end) - 1
+            if number >= _DATELINE_SENTENCES:
+                break
+            for expression in times_in(self.clauses[number].sentence, self.published, "past"):
                 window = expression.window
                 if (
                     self.in_dateline_date(expression.start)
