@@ -100,6 +100,7 @@ _DISPATCH_RELATIVE = re.compile(
     r"(?:(?:on|from|until|by)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?",
     re.IGNORECASE,
 )
+_NUMBERED = re.compile(r"\d")
 _DATELINE_SENTENCES = 6  # a dateline stands at the top of a dispatch, under a headline or two
 _DISPATCH_DELAY = 3  # days between filing and publication a dateline date may account for
 
@@ -270,9 +271,7 @@ class DocumentContext:
                 window = expression.window
                 if (
                     self.in_dateline_date(expression.start)
-                    and any(
-                        c.isdigit() for c in expression.text
-                    )  # a date, not the dispatch's own "yesterday"
+                    and _NUMBERED.search(expression.text)  # a date, not the dispatch's own "yesterday"
                     and window.precision is Precision.DAY
                     and window.start is not None
                     and 0 < (self.published - window.start).days <= _DISPATCH_DELAY
