@@ -22,7 +22,7 @@ from tracker.extraction.events import KIND_PRIORITY, phrase_kind
 from tracker.extraction.parties import previous_partner
 from tracker.extraction.reading import (
     complete_parties,
-    days_of_contact,
+    days_named_before,
     item_hosts,
     item_parties,
     joined_parties,
@@ -443,10 +443,6 @@ def _split_respectively(text: str, sentence, events) -> list[str]:
     return [match[1], match[2]] if match else []
 
 
-# "a two-day official visit", "the three-day session of the": a length right before the event word.
-_DAYS_LONG_BEFORE = re.compile(r"\b(?:two|three|four|five|2|3|4|5)-day\s+(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
-
-
 # "no date has been fixed yet", "named no new dates", "the dates have not been set".
 _NO_DATE_YET = re.compile(
     r"\bno\s+(?:new\s+|fresh\s+|firm\s+)?dates?\b(?:\s+(?:has|have|had|was|were)\b|\s+(?:yet\s+)?for\b)|"
@@ -454,9 +450,8 @@ _NO_DATE_YET = re.compile(
     r"\bdates?\b[^.;]{0,80}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:fixed|set|finali[sz]ed|decided|announced)\b",
     re.IGNORECASE,
 )
-_PLEDGE_OR_INVITATION = re.compile(
-    _PLEDGE_VERB.pattern + r"|\b(?:accept\w*|invit\w*|taken up)\b", re.IGNORECASE
-)
+_INVITED = re.compile(r"\binvit\w*|\baccept\w*|\btaken up\b", re.IGNORECASE)
+_PLEDGE_OR_INVITATION = re.compile(_PLEDGE_VERB.pattern + "|" + _INVITED.pattern, re.IGNORECASE)
 
 
 def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[Commitment]:
@@ -687,7 +682,6 @@ _ATTEND_BEFORE = re.compile(
 _TO_ATTEND = re.compile(r"[^.;]{0,60}?\bto\s+(?:attend|take part in|participate in)\b", re.IGNORECASE)
 _OWN_FORMAT = re.compile(r"\b(?:next|joint|bilateral)\b|\w-\w+\s+(?:business\s+)?forum", re.IGNORECASE)
 _GATHERING = re.compile(r"\b(?:conference|forum|general debate|general assembly)\b", re.IGNORECASE)
-_INVITED = re.compile(r"\binvit\w*|\baccept\w*", re.IGNORECASE)
 _HOSTS = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
 
 
@@ -736,7 +730,7 @@ def _read_item(
         return None
     if ctx.published and window.precision is Precision.DAY and window.start == ctx.published:
         return None  # a contact on the publication day is a meeting
-    window = _lasting(window, _days_named_before(text, sentence.start, event.start))
+    window = _lasting(window, days_named_before(text, sentence.start, event.start))
     kind = phrase_kind(text, events, event)
     if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:
         kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
@@ -772,12 +766,6 @@ def _read_item(
     if place is None and kind is Kind.VISIT and (stay := _city_of_the_stay(ctx, clause, hosts[id(item)])):
         item.city, item.country, item.timezone = stay.name, stay.country, stay.timezone
     return [item]
-
-
-def _days_named_before(text: str, floor: int, at: int) -> int | None:
-    """ "a two-day official visit": the length the event's own noun phrase gives it."""
-    length = _DAYS_LONG_BEFORE.search(text, max(floor, at - 60), at)
-    return days_of_contact(text, length.start(), length.end()) if length else None
 
 
 def _lasting(window: Window, days: int | None) -> Window:

@@ -16,6 +16,7 @@ from tracker.temporal.lexicon import MONTHS, key
 
 __all__ = [
     "days_of_contact",
+    "days_named_before",
     "joined_parties",
     "item_parties",
     "item_hosts",
@@ -131,17 +132,23 @@ _TOPIC_BEFORE = re.compile(
 
 
 # "a two-day visit", "after two days of talks": how long a contact lasted.
-_LENGTH = re.compile(
-    r"\b(two|three|four|five|2|3|4|5)(?:-day\b|\s+days\s+of\b)|\bafter\s+(two|three|four|five|2|3|4|5)\s+days\b",
-    re.IGNORECASE,
-)
 _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_COUNT = "(" + "|".join(_LENGTHS) + ")"
+_LENGTH = re.compile(rf"\b{_COUNT}(?:-day\b|\s+days\s+of\b)|\bafter\s+{_COUNT}\s+days\b", re.IGNORECASE)
+# "a two-day official visit", "the three-day session of the": a length right before the event word.
+_LENGTH_BEFORE = re.compile(rf"\b{_COUNT}-day\s+(?:[\w-]+\s+){{0,6}}$", re.IGNORECASE)
 
 
 def days_of_contact(text: str, start: int, end: int) -> int | None:
     """How many days a contact named between start and end lasts ("a two-day visit": 2), or None."""
     length = _LENGTH.search(text, start, end)
     return _LENGTHS[key(length.group(1) or length.group(2))] if length else None
+
+
+def days_named_before(text: str, floor: int, at: int) -> int | None:
+    """The length an event's own noun phrase, ending at `at`, gives it ("a two-day official visit": 2)."""
+    length = _LENGTH_BEFORE.search(text, max(floor, at - 60), at)
+    return _LENGTHS[key(length.group(1))] if length else None
 
 
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
