@@ -117,5 +117,7 @@ score: setup
 	@echo "== blind3 (tests/corpus/blind3)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind3 --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind4 (tests/corpus/blind4)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind4 --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind5 (tests/corpus/blind5)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind5 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind6 (tests/corpus/blind6, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind6 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind7 (tests/corpus/blind7, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind7 --cmd "$(BIN)/tracker extract" | tail -4
+	@echo "== blind6 (tests/corpus/blind6)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind6 --cmd "$(BIN)/tracker extract" | tail -4
+	@echo "== blind7 (tests/corpus/blind7)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind7 --cmd "$(BIN)/tracker extract" | tail -4
+	@echo "== blind8 (tests/corpus/blind8, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind8 --cmd "$(BIN)/tracker extract" | tail -4
+	@echo "== blind9 (tests/corpus/blind9, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind9 --cmd "$(BIN)/tracker extract" | tail -4
