@@ -316,6 +316,8 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         if not upcoming:
             return None, False
     best = min(upcoming, key=lambda e: (abs(e.start - anchor_at), PRECISION_RANK[e.window.precision]))
+    if best.window.is_open and (dated := _dating_beside(ctx.text, best, upcoming)):
+        best = dated  # "at a mutually convenient time this year": the time expression wins (CONTRACT.md)
     inside = [
         e
         for e in upcoming
@@ -336,6 +338,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
     if (
         window.precision is Precision.DEADLINE
         and _UNTIL.match(best.text)
+        and not re.search(r"\bend\b", best.text, re.IGNORECASE)  # "postponed until the end of May" is no day
         and _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start)
     ):
         window = Window(window.end, window.end, Precision.DAY, window.text)  # "put off until March 18"
@@ -346,6 +349,19 @@ _ORIGINAL_PLAN = lexicon.compile_alternatives([lexicon.ORIGINAL_PLAN], lower_onl
 _NEW_DATES = lexicon.compile_alternatives([lexicon.NEW_DATES])
 # Between an overtaken plan and a date, these make the date the new one: "... and will now take place in".
 _NEW_PLAN = re.compile(r"\b(?:will|now|new|instead|moved|shifted)\b|" + lexicon.POSTPONEMENTS, re.IGNORECASE)
+
+
+def _dating_beside(text: str, open_phrase, expressions):
+    """A dated expression that qualifies an open phrase, standing right beside it with no clause between."""
+    for e in expressions:
+        if e.window.is_open:
+            continue
+        gap = (
+            text[open_phrase.end : e.start] if e.start >= open_phrase.end else text[e.end : open_phrase.start]
+        )
+        if len(gap) <= 12 and not re.search(r"[.;:,]|\band\b|\bor\b", gap):
+            return e
+    return None
 
 
 def _old_date(text: str, floor: int, start: int) -> bool:
@@ -730,7 +746,14 @@ def _read_item(
         return None
     if ctx.published and window.precision is Precision.DAY and window.start == ctx.published:
         return None  # a contact on the publication day is a meeting
-    window = _lasting(window, days_named_before(text, sentence.start, event.start))
+    # "will host EU leaders for the two day summit that kicks off on July 17": the length may name a later event word.
+    lengths = (
+        days_named_before(text, sentence.start, e.start)
+        for e in events
+        if e.start == event.start
+        or (event.start < e.start < sentence.end and not _CLAUSE_BREAK.search(text, event.end, e.start))
+    )
+    window = _lasting(window, next((days for days in lengths if days), None))
     kind = phrase_kind(text, events, event)
     if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:
         kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
@@ -766,6 +789,10 @@ def _read_item(
     if place is None and kind is Kind.VISIT and (stay := _city_of_the_stay(ctx, clause, hosts[id(item)])):
         item.city, item.country, item.timezone = stay.name, stay.country, stay.timezone
     return [item]
+
+
+# "the consultations, which the two-day meeting prepared, ...": a later event word in a clause of its own.
+_CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose|that)\b|[,;(]", re.IGNORECASE)
 
 
 def _lasting(window: Window, days: int | None) -> Window:

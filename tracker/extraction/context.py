@@ -376,7 +376,12 @@ class DocumentContext:
         """ "BEIJING, June 17 (Xinhua) --": a date right after a dateline city dates the dispatch."""
         ends = self._dateline_ends
         number = bisect.bisect_right(ends, start) - 1
-        return number >= 0 and start - ends[number] <= 12
+        # Only a comma or a space may stand between: "TALLINN - On Monday, May 8, ... will meet" dates the event.
+        return (
+            number >= 0
+            and start - ends[number] <= 12
+            and not self.text[ends[number] : start].strip(" ,\u00a0")
+        )
 
     @cached_property
     def _dateline_ends(self) -> list[int]:

@@ -134,9 +134,9 @@ _TOPIC_BEFORE = re.compile(
 # "a two-day visit", "after two days of talks": how long a contact lasted.
 _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _COUNT = "(" + "|".join(_LENGTHS) + ")"
-_LENGTH = re.compile(rf"\b{_COUNT}(?:-day\b|\s+days\s+of\b)|\bafter\s+{_COUNT}\s+days\b", re.IGNORECASE)
+_LENGTH = re.compile(rf"\b{_COUNT}(?:[-\s]day\b|\s+days\s+of\b)|\bafter\s+{_COUNT}\s+days\b", re.IGNORECASE)
 # "a two-day official visit", "the three-day session of the": a length right before the event word.
-_LENGTH_BEFORE = re.compile(rf"\b{_COUNT}-day\s+(?:[\w-]+\s+){{0,6}}$", re.IGNORECASE)
+_LENGTH_BEFORE = re.compile(rf"\b{_COUNT}[-\s]day\s+(?:[\w-]+\s+){{0,6}}$", re.IGNORECASE)
 
 
 def days_of_contact(text: str, start: int, end: int) -> int | None:

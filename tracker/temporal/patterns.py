@@ -327,6 +327,10 @@ _RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
         r"later\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
         lambda a, t: _clamp(a + dt.timedelta(days=1), dt.date(a.year, 12, 31), Precision.PART_OF_YEAR),
     ),
+    (  # "by year-end", "till the year end": the end of the current year
+        r"(?:the\s{1,3}|this\s{1,3})?year[-\s]end\b",
+        lambda a, t: pd.year_part_window(a.year, first_month=10, last_month=12),
+    ),
     (
         r"earlier\s{1,3}(?:this|in\s{1,3}the)\s{1,3}year\b",
         lambda a, t: _clamp(dt.date(a.year, 1, 1), a - dt.timedelta(days=1), Precision.PART_OF_YEAR),
@@ -746,7 +750,7 @@ _YEAR_WORDS = re.compile(r"year|quarter|half|spring|summer|autumn|fall|winter")
 _WEEKDAY_TRIGGER = re.compile(_cases(lx.WEEKDAYS))
 _RELATIVE_WORDS = re.compile(
     r"today|tonight|tomorrow|yesterday|week|month|year|soon|shortly|future|term|ahead|come|long|date|course|"
-    r"channel|ago|morning|afternoon|evening|time|stage|point|days"
+    r"channel|ago|morning|afternoon|evening|time|stage|point|days|early"
 )
 _WORD_TAIL = re.compile(r"\w*\W{0,5}\w*")
 

@@ -27,17 +27,23 @@ Tense = Literal["past", "future"]
 # What may stand between two expressions that form a range, an alternative or a list
 # ("late March–early April", "in May or in the summer", "June, July and August 2017").
 _THEN = r"(?:\s{1,3}(?:in|on|during|at|by))?\s{0,3}"
-# "from April 28 (Sat) to May 6 (Sun)": a weekday in brackets repeats the date before it.
+# "from April 28 (Sat) to May 6 (Sun)": a weekday in brackets repeats the date before it;
+# "from Sunday, July 3, to Tuesday, July 5": a comma may close the first date.
 _WEEKDAY_IN_BRACKETS = r"\((?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?\)"
 _BRACKETED_WEEKDAY = re.compile(_WEEKDAY_IN_BRACKETS, re.IGNORECASE)
 _RANGE = re.compile(
-    r"(?:\s{0,2}" + _WEEKDAY_IN_BRACKETS + r")?\s{0,3}(?:[-\u2010-\u2015]|to|until|till|through|&)" + _THEN,
+    r"(?:\s{0,2}"
+    + _WEEKDAY_IN_BRACKETS
+    + r")?\s{0,3},?\s{0,3}(?:[-\u2010-\u2015]|to|until|till|through|&)"
+    + _THEN,
     re.IGNORECASE,
 )
 _OR = re.compile(r"\s{1,3}or" + _THEN, re.IGNORECASE)
 _AND = re.compile(r"\s{1,3}and" + _THEN, re.IGNORECASE)
 _LIST = re.compile(r"\s{0,3}(?:,|and|or|,\s{0,3}and|,\s{0,3}or)" + _THEN, re.IGNORECASE)
 _CALENDAR_PRECISIONS = set(pd.WIDTH)
+# "will be held till the end of the year", "until year-end": up to that end, a deadline like "by".
+_AN_END = re.compile(r"(?:the\s{1,3})?(?:end\b|year[-\s]end\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ def find_time_expressions(text: str, anchor: dt.date | None, tense: Tense = "fut
     """
     found = []
     for atom in _atoms_of(text):
-        window = _resolve(atom, anchor, tense)
+        window = _resolve(atom, anchor, tense, up_to_an_end=bool(_AN_END.match(text, atom.core, atom.end)))
         if window is None:
             continue
         span = text[atom.start : atom.end]
@@ -243,10 +249,12 @@ def _borrowed_year(atom: Atom, lender: Atom, year: int) -> int:
     return year
 
 
-def _resolve(atom: Atom, anchor: dt.date | None, tense: Tense) -> Window | None:
-    """The atom's window, a deadline when it follows "by"/"before", or None when it cannot exist."""
+def _resolve(atom: Atom, anchor: dt.date | None, tense: Tense, up_to_an_end: bool = False) -> Window | None:
+    """The atom's window, a deadline when it follows "by"/"before" (or "until" an end: `up_to_an_end`),
+    or None when it cannot exist."""
     window = _resolve_period(atom, anchor, tense)
-    if window is None or atom.lead not in lx.DEADLINE_LEADS or window.precision not in _CALENDAR_PRECISIONS:
+    deadline = atom.lead in lx.DEADLINE_LEADS or (up_to_an_end and atom.lead in ("until", "till"))
+    if window is None or not deadline or window.precision not in _CALENDAR_PRECISIONS:
         return window
     if anchor is None:
         return Window.open()

@@ -1,0 +1,174 @@
+"""Paraphrase sets for the window rules of #11 read off blind6 and blind7 once blind8 and blind9 were
+written to replace them as held-out sets: ranges whose first date a comma closes, a length named before
+a later event word, a time expression beside an open phrase, "until the end of", "an early visit" and
+a date right after a dateline's dash. None of the phrasings is from a corpus."""
+
+import datetime as dt
+
+import pytest
+from lead_sentence import items_after_lead
+
+from tracker.domain.model import Precision
+from tracker.extraction import extract
+from tracker.temporal import find_time_expressions
+
+D = dt.date
+ANCHOR = D(2024, 3, 6)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("from Sunday, July 7, to Tuesday, July 9", D(2024, 7, 7), D(2024, 7, 9)),
+        ("from Monday, 13 May, until Wednesday, 15 May", D(2024, 5, 13), D(2024, 5, 15)),
+        ("from Friday, June 14, through Sunday, June 16", D(2024, 6, 14), D(2024, 6, 16)),
+        ("between 2 April, to 4 April", D(2024, 4, 2), D(2024, 4, 4)),
+        ("from 20 October, till 22 October", D(2024, 10, 20), D(2024, 10, 22)),
+    ],
+)
+def test_a_comma_after_the_first_date_still_makes_a_range(text, start, end):
+    [found] = find_time_expressions(text, ANCHOR)
+    assert (found.window.start, found.window.end, found.window.precision) == (start, end, Precision.DAYS)
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        (
+            "The prime minister will host the Nordic leaders for the two day summit that opens on 12 May.",
+            D(2024, 5, 13),
+        ),
+        ("Ghana will welcome the delegations to a three-day session starting on 12 May.", D(2024, 5, 14)),
+        (
+            "The president will receive African leaders at the two-day forum beginning on 12 May.",
+            D(2024, 5, 13),
+        ),
+        ("Nigeria will host ministers for a two day meeting from 12 May.", D(2024, 5, 13)),
+        (
+            "The minister will travel to Accra for the three day consultations that start on 12 May.",
+            D(2024, 5, 14),
+        ),
+    ],
+)
+def test_a_length_before_a_later_event_word_runs_the_days(text, end):
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end) == (D(2024, 5, 12), end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The length belongs to another event, in a clause of its own.
+        "The next round of consultations, which the two-day meeting prepared, will be held on 12 May.",
+        "The ministers, who ended a three-day forum today, will meet again on 12 May.",
+    ],
+)
+def test_a_length_in_a_clause_of_its_own_keeps_the_day(text):
+    items = items_after_lead(text)
+    assert [(item.window.start, item.window.end) for item in items] == [(D(2024, 5, 12), D(2024, 5, 12))]
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        (
+            "The next round will be held in Accra at a mutually convenient time this year.",
+            D(2024, 1, 1),
+            D(2024, 12, 31),
+        ),
+        ("They agreed to meet again at a mutually convenient date in May.", D(2024, 5, 1), D(2024, 5, 31)),
+        (
+            "The commission will convene in the second half of 2024 at a time convenient to both sides.",
+            D(2024, 7, 1),
+            D(2024, 12, 31),
+        ),
+        (
+            "The two sides will hold the next session at a mutually agreed date next year.",
+            D(2025, 1, 1),
+            D(2025, 12, 31),
+        ),
+        (
+            "The visit will take place on dates to be agreed through diplomatic channels in June.",
+            D(2024, 6, 1),
+            D(2024, 6, 30),
+        ),
+    ],
+)
+def test_a_time_expression_beside_an_open_phrase_wins(text, start, end):
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end) == (start, end)
+
+
+def test_an_open_phrase_with_a_date_in_another_clause_stays_open():
+    [item] = items_after_lead(
+        "The next round will be held at a mutually convenient time, the ministry said in a statement of 2 May 2023."
+    )
+    assert item.window.is_open
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        ("will be held till the year end", D(2024, 12, 31)),
+        ("will take place by year-end", D(2024, 12, 31)),
+        ("will be held until the end of the year", D(2024, 12, 31)),
+        ("will be completed till the end of June", D(2024, 6, 30)),
+        ("should take place by the year end", D(2024, 12, 31)),
+    ],
+)
+def test_until_an_end_is_a_deadline(text, end):
+    [found] = find_time_expressions(text, ANCHOR)
+    assert (found.window.start, found.window.end, found.window.precision) == (ANCHOR, end, Precision.DEADLINE)
+
+
+@pytest.mark.parametrize(
+    "text, precision",
+    [
+        ("from May until the end of June", Precision.MONTH),  # a range, not a deadline
+        ("until June", Precision.MONTH),
+        ("at the year end", Precision.PART_OF_YEAR),
+    ],
+)
+def test_other_untils_and_year_ends_keep_their_period(text, precision):
+    [found] = find_time_expressions(text, ANCHOR)
+    assert found.window.precision is precision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two ministers agreed to work towards an early visit of the president to Accra.",
+        "Both sides called for an early resumption of the talks.",
+        "The minister hoped for an early meeting of the joint commission.",
+        "The ministers agreed to an early meeting of the joint commission.",
+        "Both sides agreed to an early holding of the fourth round of consultations.",
+    ],
+)
+def test_an_early_act_is_vague(text):
+    [item] = items_after_lead(text)
+    assert item.window.precision is Precision.VAGUE
+    assert (item.window.start, item.window.end) == (ANCHOR, D(2024, 9, 5))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The talks started in early March.", "He recalled an early-morning meeting in 2019."],
+)
+def test_early_in_a_period_is_no_vague_window(text):
+    assert all(found.window.precision is not Precision.VAGUE for found in find_time_expressions(text, ANCHOR))
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["ACCRA - ", "ACCRA \u2014 ", "ACCRA: ", "ACCRA -- ", "ACCRA \u2013 "],
+)
+def test_a_date_after_a_datelines_dash_dates_the_event(dateline):
+    text = dateline + "On Monday, March 11, the foreign ministers of Ghana and Nigeria will meet in Accra."
+    [item] = extract(text, ANCHOR).commitments
+    assert (item.window.start, item.window.end) == (D(2024, 3, 11), D(2024, 3, 11))
+
+
+def test_a_date_right_after_a_dateline_city_dates_the_dispatch():
+    text = "ACCRA, March 6 (GNA) - The foreign ministers of Ghana and Nigeria will meet in Accra next month."
+    [item] = extract(text, ANCHOR).commitments
+    assert (item.window.start, item.window.end) == (D(2024, 4, 1), D(2024, 4, 30))
