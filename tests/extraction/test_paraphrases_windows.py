@@ -172,3 +172,43 @@ def test_a_date_right_after_a_dateline_city_dates_the_dispatch():
     text = "ACCRA, March 6 (GNA) - The foreign ministers of Ghana and Nigeria will meet in Accra next month."
     [item] = extract(text, ANCHOR).commitments
     assert (item.window.start, item.window.end) == (D(2024, 4, 1), D(2024, 4, 30))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian president will visit Nigeria on 12 and 13 May. On Sunday, 12 May, he will meet the Nigerian "
+        "president in Abuja.",
+        "The Ghanaian president will pay a state visit to Nigeria from 12 to 14 May. Talks with the Nigerian "
+        "president are set for 13 May.",
+        "The Nigerian president will make an official visit to Ghana on 12-13 May. He will hold talks with the "
+        "Ghanaian president in Accra on 12 May.",
+        "The Ghanaian president will visit Nigeria from May 12 to 14. The two presidents will hold a meeting "
+        "in Abuja on May 13.",
+        "The Ghanaian president will be in Nigeria on an official visit from 12 to 13 May. On 13 May, he will "
+        "meet the Nigerian president in Lagos.",
+    ],
+)
+def test_a_dated_visit_is_the_item_not_a_meeting_on_one_of_its_days(text):
+    [item] = items_after_lead(text)
+    assert item.kind.value == "visit"
+    assert item.window.precision is Precision.DAYS
+    assert item.window.start == D(2024, 5, 12)
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        ("The Nigerian president will visit for three days from 12 May.", D(2024, 5, 14)),
+        ("The Ghanaian president will visit Nigeria for two days starting 12 May.", D(2024, 5, 13)),
+        (
+            "The prime minister will be on a visit to Ghana for the next three days from 12 May.",
+            D(2024, 5, 14),
+        ),
+        ("The Nigerian minister will visit Accra for two days from Sunday, 12 May.", D(2024, 5, 13)),
+        ("Ghana's president will tour Nigeria for three days from May 12.", D(2024, 5, 14)),
+    ],
+)
+def test_a_length_right_after_the_event_runs_the_days(text, end):
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end) == (D(2024, 5, 12), end)

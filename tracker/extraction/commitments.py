@@ -22,6 +22,7 @@ from tracker.extraction.events import KIND_PRIORITY, phrase_kind
 from tracker.extraction.parties import previous_partner
 from tracker.extraction.reading import (
     complete_parties,
+    days_named_after,
     days_named_before,
     item_hosts,
     item_parties,
@@ -753,7 +754,10 @@ def _read_item(
         if e.start == event.start
         or (event.start < e.start < sentence.end and not _CLAUSE_BREAK.search(text, event.end, e.start))
     )
-    window = _lasting(window, next((days for days in lengths if days), None))
+    window = _lasting(
+        window,
+        next((days for days in lengths if days), None) or days_named_after(text, event.end, sentence.end),
+    )
     kind = phrase_kind(text, events, event)
     if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:
         kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
@@ -1099,6 +1103,8 @@ def merge_commitments(
     for number, group in enumerate(groups):
         if any(item.postponed for item in group):
             bests[number] = min(group, key=lambda item: (_overtaken(item), *rank(item)))
+        elif visit := _visit_holding(bests[number], group, headlines):
+            bests[number] = visit
     merged = []
     merged_index = {id(best): number for number, best in enumerate(bests)}
     for group, best in zip(groups, bests):
@@ -1128,6 +1134,22 @@ def merge_commitments(
             item.kind, item.evidence.text if item.evidence else "", item.title, item.city, item.parties
         )
     return merged
+
+
+def _visit_holding(part: Commitment, group: list[Commitment], headlines) -> Commitment | None:
+    """ "will visit Canada on August 22 and 23" ... "on Tuesday, August 22, he will meet the President":
+    the visit is the item, not the meeting on one of its days (CONTRACT.md, parts of a visit)."""
+    if part.kind is Kind.VISIT or part.window.precision not in _DAY_LEVEL:
+        return None
+    visits = [
+        item
+        for item in group
+        if item.kind is Kind.VISIT
+        and id(item) not in headlines
+        and item.window.precision in _DAY_LEVEL
+        and _contains(item.window, part.window)
+    ]
+    return min(visits, key=_specificity) if visits else None
 
 
 def _overtaken(item: Commitment) -> tuple[bool, bool]:

@@ -16,6 +16,7 @@ from tracker.temporal.lexicon import MONTHS, key
 
 __all__ = [
     "days_of_contact",
+    "days_named_after",
     "days_named_before",
     "joined_parties",
     "item_parties",
@@ -135,6 +136,10 @@ _TOPIC_BEFORE = re.compile(
 _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _COUNT = "(" + "|".join(_LENGTHS) + ")"
 _LENGTH = re.compile(rf"\b{_COUNT}(?:[-\s]day\b|\s+days\s+of\b)|\bafter\s+{_COUNT}\s+days\b", re.IGNORECASE)
+# "will visit China for three days from Sunday": a length right after it.
+_LENGTH_AFTER = re.compile(
+    rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:the\s+next\s+)?{_COUNT}\s+days\b", re.IGNORECASE
+)
 # "a two-day official visit", "the three-day session of the": a length right before the event word.
 _LENGTH_BEFORE = re.compile(rf"\b{_COUNT}[-\s]day\s+(?:[\w-]+\s+){{0,6}}$", re.IGNORECASE)
 
@@ -148,6 +153,12 @@ def days_of_contact(text: str, start: int, end: int) -> int | None:
 def days_named_before(text: str, floor: int, at: int) -> int | None:
     """The length an event's own noun phrase, ending at `at`, gives it ("a two-day official visit": 2)."""
     length = _LENGTH_BEFORE.search(text, max(floor, at - 60), at)
+    return _LENGTHS[key(length.group(1))] if length else None
+
+
+def days_named_after(text: str, at: int, end: int) -> int | None:
+    """The length said right after an event word ("will visit for three days from Sunday": 3), or None."""
+    length = _LENGTH_AFTER.match(text, at, min(end, at + 60))
     return _LENGTHS[key(length.group(1))] if length else None
 
 
