@@ -212,3 +212,24 @@ def test_a_dated_visit_is_the_item_not_a_meeting_on_one_of_its_days(text):
 def test_a_length_right_after_the_event_runs_the_days(text, end):
     [item] = items_after_lead(text)
     assert (item.window.start, item.window.end) == (D(2024, 5, 12), end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last night the Ghanaian president held talks with his Nigerian counterpart in Abuja.",
+        "The Ghanaian and Nigerian presidents met in Abuja last night.",
+        "The foreign minister of Ghana talked with her Nigerian counterpart in Abuja last night.",
+        "Late last night the foreign minister of Ghana conferred with the Nigerian foreign minister in Abuja.",
+        "The Nigerian president received the Ghanaian foreign minister in Abuja last night.",
+    ],
+)
+def test_last_night_is_the_day_before_publication(text):
+    [meeting] = extract(text, ANCHOR).meetings
+    assert (meeting.start, meeting.end) == (D(2024, 3, 5), D(2024, 3, 5))
+    assert set(meeting.parties) == {"GH", "NG"}
+
+
+def test_a_topic_talked_over_is_no_party_and_no_contact():
+    text = "On Tuesday the officials of the two ministries talked over developments in Belarus and Russia."
+    assert all("RU" not in meeting.parties for meeting in extract(text, ANCHOR).meetings)

@@ -148,6 +148,8 @@ PAST_TRIGGERS = [
     r"was hosted",
     r"spoke by (?:tele)?phone",
     r"talked by (?:tele)?phone",
+    r"talked with",  # "talked over the issues" is a topic's verb: its objects are no parties
+    r"conferred with",
     r"concluded",
     r"wound up",
     r"ended",

@@ -296,6 +296,7 @@ _RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
     (r"tomorrow\b", _day_offset(1)),
     (r"the\s{1,3}day\s{1,3}before\s{1,3}yesterday\b", _day_offset(-2)),
     (r"yesterday\b", _day_offset(-1)),
+    (r"last\s{1,3}night\b", _day_offset(-1)),  # the evening before the publication day
     (
         r"later\s{1,3}this\s{1,3}week\b",
         lambda a, t: _clamp(a + dt.timedelta(days=1), pd.bounds(pd.iso_week_window(a))[1], Precision.DAYS),
@@ -750,7 +751,7 @@ _YEAR_WORDS = re.compile(r"year|quarter|half|spring|summer|autumn|fall|winter")
 _WEEKDAY_TRIGGER = re.compile(_cases(lx.WEEKDAYS))
 _RELATIVE_WORDS = re.compile(
     r"today|tonight|tomorrow|yesterday|week|month|year|soon|shortly|future|term|ahead|come|long|date|course|"
-    r"channel|ago|morning|afternoon|evening|time|stage|point|days|early"
+    r"channel|ago|morning|afternoon|evening|night|time|stage|point|days|early"
 )
 _WORD_TAIL = re.compile(r"\w*\W{0,5}\w*")
 
