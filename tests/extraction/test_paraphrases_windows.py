@@ -220,7 +220,7 @@ def test_a_length_right_after_the_event_runs_the_days(text, end):
         "Last night the Ghanaian president held talks with his Nigerian counterpart in Abuja.",
         "The Ghanaian and Nigerian presidents met in Abuja last night.",
         "The foreign minister of Ghana talked with her Nigerian counterpart in Abuja last night.",
-        "Late last night the foreign minister of Ghana conferred with the Nigerian foreign minister in Abuja.",
+        "Last night, the foreign minister of Ghana conferred with the Nigerian foreign minister in Abuja.",
         "The Nigerian president received the Ghanaian foreign minister in Abuja last night.",
     ],
 )

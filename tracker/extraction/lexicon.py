@@ -104,7 +104,7 @@ EVENT_WORDS: dict[str, Kind] = {
     # "is to host the leaders of the bloc": a gathering of heads.
     r"host(?:s|ing)? (?:the |a )?(?:[\w-]+ ){0,2}(?:leaders|heads of state|heads of government)": Kind.SUMMIT,
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
-    r"meetings?|meet|met|gathering|get together|cabinet|session|round|retreat": Kind.MEETING,
+    r"meetings?|meet|met|talked with|conferred with|gathering|get together|cabinet|session|round|retreat": Kind.MEETING,
     RECEPTION: Kind.MEETING,
     FUTURE_RECEPTION: Kind.MEETING,
     # "was received by the President", "paid a courtesy call on the Prime Minister": an audience.
