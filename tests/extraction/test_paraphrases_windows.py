@@ -233,3 +233,35 @@ def test_last_night_is_the_day_before_publication(text):
 def test_a_topic_talked_over_is_no_party_and_no_contact():
     text = "On Tuesday the officials of the two ministries talked over developments in Belarus and Russia."
     assert all("RU" not in meeting.parties for meeting in extract(text, ANCHOR).meetings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, the ministry announced that the president will visit Nigeria to attend the regional "
+        "summit to be held on 12 and 13 May.",
+        "On Tuesday, a spokesperson said that the minister will travel to Abuja for the joint commission that "
+        "is scheduled for 12-13 May.",
+        "On Thursday, the presidency confirmed that the president will visit Nigeria for the summit of the "
+        "regional bloc, which takes place on 12 and 13 May.",
+        "On Friday, the foreign minister told reporters that he will visit Nigeria, where the consultations "
+        "are set for 12 and 13 May.",
+        "On Monday, officials stated that the Ghanaian minister will visit Abuja to take part in the "
+        "ministerial meeting on 12 and 13 May.",
+    ],
+)
+def test_a_date_fronting_a_report_dates_the_report_not_the_item(text):
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end) == (D(2024, 5, 12), D(2024, 5, 13))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, the foreign ministers of Ghana and Nigeria met in Abuja and said that ties were strong.",
+        "On Monday the presidents of Ghana and Nigeria held talks in Abuja, the ministry said.",
+    ],
+)
+def test_a_date_fronting_the_contact_itself_dates_it(text):
+    [meeting] = extract(text, ANCHOR).meetings
+    assert meeting.start == D(2024, 3, 4)

@@ -291,7 +291,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         e
         for e in ctx.times(sentence, "future")
         if e.start >= floor
-        and not ctx.reported(e.start)
+        and not ctx.reported(e.start, e.end)
         and not ctx.in_dateline_date(e.start)
         and (e.window.precision in _NO_DAY or not _dates_past_contact(ctx.text, e.start, sentence.start))
         and not _dates_a_named_contact(ctx.text, e)

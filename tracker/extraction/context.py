@@ -63,6 +63,33 @@ _ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6})\)")
 _LONG_NAME_BEFORE = re.compile(r"((?:[A-Z][\w&-]*\s+(?:(?:of|for|on|and|&)\s+)?){0,5}[A-Z][\w-]*)\s*$")
 
 
+# "On Tuesday, the Chinese foreign ministry announced that ...": a date fronting a report of what will be.
+_REPORT_AFTER = re.compile(
+    r",?\s+(?:(?:[\w'\u2019-]+|(?:\w\.){2,})\s+){1,6}?(?:said|says|announced|stated|confirmed|told\s+(?:reporters|journalists|the\s+press|media))"
+    r"\s+(?:that\b|:)",
+    re.IGNORECASE,
+)
+
+
+# What may stand before a sentence's fronted date: nothing, or a dateline ending in a dash or a colon.
+_FRONT = re.compile(r"(?:[^\n]{0,60}?(?:--|[-\u2013\u2014:]))?\s*$")
+
+
+def fronts_a_report(text: str, start: int, end: int) -> bool:
+    """True when the expression at start..end opens its sentence and the subject and verb of a report
+    follow it ("On Tuesday, the ministry announced that ...")."""
+    # The sentence ends are sought up to the expression's first letter, which their lookahead needs.
+    before = text[max(0, start - 80) : start + 1]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    elif start > 80:
+        return False
+    return bool(_FRONT.fullmatch(before[:-1])) and bool(
+        _REPORT_AFTER.match(text, end, min(len(text), end + 90))
+    )
+
+
 @dataclass(frozen=True)
 class Clause:
     """A sentence with the mentions and time expressions inside it (offsets into the document)."""
@@ -361,8 +388,11 @@ class DocumentContext:
     def _acronym_pattern(self) -> re.Pattern:
         return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, self.acronyms)) + r")(?![\w-])")
 
-    def reported(self, start: int) -> bool:
-        return is_reported_date(self.text, start)
+    def reported(self, start: int, end: int | None = None) -> bool:
+        """The expression at start..end dates a report ("said on Tuesday", "On Tuesday, the ministry said that")."""
+        return is_reported_date(self.text, start) or (
+            end is not None and fronts_a_report(self.text, start, end)
+        )
 
     def is_title_line(self, sentence: Sentence) -> bool:
         """A headline or caption: one short line with no closing full stop ("Xi Jinping to visit DPRK")."""

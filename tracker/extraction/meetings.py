@@ -193,7 +193,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                 if (
                     seg_start <= expression.start < seg_end
                     and segment.has_future
-                    and not ctx.reported(expression.start)
+                    and not ctx.reported(expression.start, expression.end)
                 ):
                     candidates.append((expression, expression.window))
             for expression, window in candidates:
@@ -230,7 +230,7 @@ def _same_day_expressions(ctx: DocumentContext, sentence) -> list:
         and e.window.start == published
         and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith(("on ", "for ")))
         and not ctx.in_dateline_date(e.start)
-        and not ctx.reported(e.start)
+        and not ctx.reported(e.start, e.end)
         and not _LOCAL_TIME_AFTER.match(ctx.text, e.end)
     ]
 
@@ -281,7 +281,11 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
     for trigger in segment.triggers:
         if trigger.group().lower().startswith("signed"):
             continue
-        near = [d for d in days if not (ctx.reported(d[0].start) and not _WHEN_AFTER.match(text, d[0].end))]
+        near = [
+            d
+            for d in days
+            if not (ctx.reported(d[0].start, d[0].end) and not _WHEN_AFTER.match(text, d[0].end))
+        ]
         if near:
             best = min(near, key=lambda d: (d[0].start < trigger.start(), abs(d[0].start - trigger.end())))
             claimed[best[0].start] = best
