@@ -265,3 +265,48 @@ def test_a_date_fronting_a_report_dates_the_report_not_the_item(text):
 def test_a_date_fronting_the_contact_itself_dates_it(text):
     [meeting] = extract(text, ANCHOR).meetings
     assert meeting.start == D(2024, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The preparatory meeting would focus on the agreements already signed.",
+        "Those taking part in the summit are expected to address climate change and trade.",
+        "The talks are expected to cover energy, transport and security.",
+        "The consultations will also focus on the situation in the Sahel.",
+        "It will be an expert-level meeting, with deputy ministers leading the delegations.",
+    ],
+)
+def test_what_an_item_will_treat_is_no_item_of_its_own(text):
+    assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next session of the joint commission will be held in Abuja and will discuss trade.",
+        "The president, who will visit Abuja, will discuss trade with his host.",
+        "The ministers agreed that the next round, to be held in Accra, will focus on energy.",
+    ],
+)
+def test_an_item_that_has_an_agenda_stays(text):
+    assert len(items_after_lead(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said he would not attend the summit in Abuja himself.",
+        "The president will not travel to Abuja for the summit in May.",
+        "Nigeria won't host the next round of consultations in 2025.",
+        "The foreign minister cannot visit Accra in May, the ministry said.",
+        "The Ghanaian president will not be attending the summit in May.",
+    ],
+)
+def test_a_negated_act_is_no_commitment(text):
+    assert items_after_lead(text) == []
+
+
+def test_not_only_is_no_negation():
+    [item] = items_after_lead("Nigeria will not only host the next round of consultations in 2025.")
+    assert item.window.start == D(2025, 1, 1)

@@ -745,6 +745,12 @@ def _read_item(
         window = Window.open()
     if window.is_open and not _concrete(text, event):
         return None
+    if _NEGATED.search(text, max(sentence.start, event.start - 60), event.start):
+        return None  # "he would not attend the General Assembly himself": no act is pledged
+    if window.is_open and _agenda_of_an_item(text, sentence, events):
+        return (
+            None  # "the preparatory meeting would focus on ...": what an item will treat, no item of its own
+        )
     if ctx.published and window.precision is Precision.DAY and window.start == ctx.published:
         return None  # a contact on the publication day is a meeting
     # "will host EU leaders for the two day summit that kicks off on July 17": the length may name a later event word.
@@ -797,6 +803,36 @@ def _read_item(
 
 # "the consultations, which the two-day meeting prepared, ...": a later event word in a clause of its own.
 _CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose|that)\b|[,;(]", re.IGNORECASE)
+
+
+# What an item will treat: "the meeting would focus on", "those taking part in the summit are expected to
+# address"; "It will be an expert-level meeting": a description of the item named before.
+_AGENDA_VERB = re.compile(
+    r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|set|due)\s+to)\s+(?:also\s+)?"
+    r"(?:focus|concentrate|centre|center)\s+on\b"
+    r"|\b(?:will|would|(?:is|are)\s+expected\s+to)\s+(?:also\s+)?(?:address|discuss|cover|review|examine|take\s+up)\b",
+    re.IGNORECASE,
+)
+# A negated act right before the event word: "will not travel to", "won't host the next round".
+_NEGATED = re.compile(
+    r"\b(?:(?:will|would|shall|could|can|is|are)\s+not(?!\s+only)|(?:won|wouldn|couldn|can|isn|aren)['\u2019]t|cannot|never)"
+    r"\s+(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_OWN_FUTURE = re.compile(
+    r"\b(?:will|would|shall|to\s+be\s+held|to\s+take\s+place|to\s+hold|to\s+visit)\b", re.IGNORECASE
+)
+_DESCRIBED = re.compile(r"\s*(?:It|This|That)\s+will\s+be\s+(?:an?|the)\b")
+
+
+def _agenda_of_an_item(text: str, sentence, events) -> bool:
+    """The sentence says what an item named in its subject will treat, or describes the item named before."""
+    if _DESCRIBED.match(text, sentence.start, sentence.end):
+        return True
+    agenda = _AGENDA_VERB.search(text, sentence.start, sentence.end)
+    if not agenda or _OWN_FUTURE.search(text, sentence.start, agenda.start()):
+        return False  # "the next session will be held in Accra and will discuss trade": an item that has an agenda
+    return any(sentence.start <= e.start < agenda.start() for e in events)
 
 
 def _lasting(window: Window, days: int | None) -> Window:
