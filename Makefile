@@ -121,3 +121,4 @@ score: setup
 	@echo "== blind7 (tests/corpus/blind7)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind7 --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind8 (tests/corpus/blind8, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind8 --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind9 (tests/corpus/blind9, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind9 --cmd "$(BIN)/tracker extract" | tail -4
+	@echo "== blind10 (tests/corpus/blind10, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind10 --cmd "$(BIN)/tracker extract" | tail -4
