@@ -310,3 +310,40 @@ def test_a_negated_act_is_no_commitment(text):
 def test_not_only_is_no_negation():
     [item] = items_after_lead("Nigeria will not only host the next round of consultations in 2025.")
     assert item.window.start == D(2025, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "Accra, Ghana (GNA) -- ",
+        "Accra, Ghana (Ghana News Agency) - ",
+        "Accra, Ghana (MyJoyOnline) \u2014 ",
+        "Accra, Ghana (Xinhua): ",
+        "Accra, Ghana (AFP) \u2013 ",
+    ],
+)
+def test_a_city_country_and_outlet_dateline_places_the_contact(dateline):
+    text = (
+        "Ministers meet\n\n"
+        + dateline
+        + "The foreign minister of Ghana met the foreign minister of Nigeria on 5 March."
+    )
+    [meeting] = extract(text, ANCHOR).meetings
+    assert meeting.city == "Accra"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian foreign minister paid a working visit to Ghana on 5 March. In Kumasi the minister met the "
+        "regional minister.",
+        "The Nigerian foreign minister paid an official visit to Ghana on 5 March.\n\nIn Kumasi, he met the "
+        "Asantehene and local officials.",
+        "On 5 March the Nigerian president visited Ghana. In Kumasi the president opened a trade fair.",
+        "The foreign minister of Nigeria made a visit to Ghana on 5 March. At Kumasi he laid a wreath.",
+        "The Nigerian minister paid a one-day visit to Ghana on 5 March. In Kumasi, she met business leaders.",
+    ],
+)
+def test_a_past_visit_to_a_country_takes_the_city_its_programme_opens_with(text):
+    [meeting] = extract(text, ANCHOR).meetings
+    assert meeting.city == "Kumasi"

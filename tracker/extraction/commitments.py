@@ -10,7 +10,6 @@ same item across the text merge; the most specific window wins.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -21,9 +20,11 @@ from tracker.extraction.context import DocumentContext
 from tracker.extraction.events import KIND_PRIORITY, phrase_kind
 from tracker.extraction.parties import previous_partner
 from tracker.extraction.reading import (
+    city_of_the_stay,
     complete_parties,
     days_named_after,
     days_named_before,
+    destination,
     item_hosts,
     item_parties,
     joined_parties,
@@ -547,49 +548,6 @@ def _dated_again(ctx: DocumentContext, sentence, item: Commitment) -> list[Commi
     ]
 
 
-# "a visit to Canada", "invited Kim to visit the United States": the state a visit goes to hosts it.
-_TO_DESTINATION = re.compile(r"(?:\s+(?:to|in))?\s+(?:the\s+)?$")
-
-
-def _destination(ctx: DocumentContext, clause, event) -> frozenset[str]:
-    if event.kind is not Kind.VISIT:
-        return frozenset()
-    for mention in clause.mentions:
-        if mention.start < event.end or mention.start - event.end > 30:
-            continue
-        if (
-            mention.kind in {"country", "city"}
-            and mention.code
-            and _TO_DESTINATION.fullmatch(ctx.text, event.end, mention.start)
-        ):
-            return frozenset({mention.code})
-    return frozenset()
-
-
-# "In Vienna, the Prime Minister will call on the President": the next sentence opens in the visit's city.
-_IN_CITY_OPENING = re.compile(r"\s*(?:In|At)\s+$")
-_STAY_SENTENCES = 2  # the programme of a visit follows its announcement closely
-
-
-def _city_of_the_stay(ctx: DocumentContext, clause, hosts: frozenset[str]) -> Place | None:
-    """The city a visit to a country goes to, from the sentence after it when that one opens with it."""
-    number = bisect.bisect_left(ctx.clause_starts, clause.sentence.start) + 1
-    if not hosts:
-        return None
-    for following in ctx.clauses[number : number + _STAY_SENTENCES]:
-        for mention in following.mentions:
-            if mention.start - following.sentence.start > 12:
-                break
-            if (
-                mention.kind == "city"
-                and mention.place is not None
-                and mention.code in hosts
-                and _IN_CITY_OPENING.fullmatch(ctx.text, following.sentence.start, mention.start)
-            ):
-                return mention.place
-    return None
-
-
 def _stay_under_way(ctx: DocumentContext, meetings: list[Meeting]) -> bool:
     """The text reports a contact of the publication day (or the day before): a visitor is there."""
     if ctx.published is None:
@@ -795,8 +753,8 @@ def _read_item(
         kind, firmness, window, parties, place, evidence, event.text, event.start - sentence.start
     )
     item.postponed = bool(_PUT_OFF.search(text, sentence.start, sentence.end))
-    hosts[id(item)] = frozenset(item_hosts(ctx, clause, event.end, place)) | _destination(ctx, clause, event)
-    if place is None and kind is Kind.VISIT and (stay := _city_of_the_stay(ctx, clause, hosts[id(item)])):
+    hosts[id(item)] = frozenset(item_hosts(ctx, clause, event.end, place)) | destination(ctx, clause, event)
+    if place is None and kind is Kind.VISIT and (stay := city_of_the_stay(ctx, clause, hosts[id(item)])):
         item.city, item.country, item.timezone = stay.name, stay.country, stay.timezone
     return [item]
 

@@ -56,7 +56,12 @@ _DATELINE_AFTER = re.compile(
 # "ASTANA. KAZINFORM", "ANKARA, (APP": a capitalised dateline city, then the agency.
 _AGENCY_AFTER = re.compile(r"\.\s+[A-Z]{3,}\b|,\s*\(")
 # "Addis Ababa, Ethiopia – 18 February 2024:": a city, its country, a dash and the date.
-_COUNTRY_DASH_DATE = re.compile(r",\s*[A-Z][\w ]{2,25}\s*[-\u2013\u2014]+\s*" + _MONTH_START)
+# "Tashkent, Uzbekistan (UzDaily.com) --": a city, its country, the outlet in brackets and a dash.
+_COUNTRY_DASH_DATE = re.compile(
+    r",\s*[A-Z][\w ]{2,25}\s*(?:[-\u2013\u2014]+\s*"
+    + _MONTH_START
+    + r"|\([^()\n]{2,40}\)\s*(?:--|[-\u2013\u2014:]))"
+)
 
 # "Foreign Office Consultations (FOC)": up to six capitalised words, then the acronym in brackets.
 _ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6})\)")

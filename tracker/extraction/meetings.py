@@ -21,7 +21,14 @@ from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
 from tracker.extraction.events import KIND_PRIORITY, refine_kind
 from tracker.extraction.parties import meeting_parties, separate_counterparts
-from tracker.extraction.reading import days_of_contact, no_city, segments, venue
+from tracker.extraction.reading import (
+    city_of_the_stay,
+    days_of_contact,
+    destination,
+    no_city,
+    segments,
+    venue,
+)
 from tracker.gazetteer import Place, lookup_party, party_name
 from tracker.temporal.periods import bounds
 
@@ -395,6 +402,8 @@ def _meeting_place(ctx: DocumentContext, number: int, segment: _Segment, event, 
         venue(ctx, clause.mentions, segment.start, segment.end, event.start)
         or venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
         or _nearby_venue(ctx, number)
+        # "paid a working visit to Estonia on 6 May. In Tallinn the Minister met ...": the programme's city.
+        or (city_of_the_stay(ctx, clause, destination(ctx, clause, event)) if kind is Kind.VISIT else None)
         or (None if _in_another_country(ctx, clause, segment) else ctx.dateline)
         or (_headline_venue(ctx) if number < _LEAD_SENTENCES else None)
     )

@@ -7,8 +7,10 @@ it names. Event words and their kinds live in events.py.
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from tracker.domain.model import Kind
 from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.gazetteer import Mention, Place, capital_of, seat_of
@@ -16,8 +18,10 @@ from tracker.temporal.lexicon import MONTHS, key
 
 __all__ = [
     "days_of_contact",
+    "city_of_the_stay",
     "days_named_after",
     "days_named_before",
+    "destination",
     "joined_parties",
     "item_parties",
     "item_hosts",
@@ -438,3 +442,47 @@ def _other_state(ctx: DocumentContext, code: str) -> str | None:
             if other != code and len(other) == 2:  # states only: organisations are not a counterpart
                 counts[other] = counts.get(other, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+# "a visit to Canada", "invited Kim to visit the United States": the state a visit goes to hosts it.
+_TO_DESTINATION = re.compile(r"(?:\s+(?:to|in))?\s+(?:the\s+)?$")
+
+
+def destination(ctx: DocumentContext, clause, event) -> frozenset[str]:
+    """The state or city a visit named by `event` goes to ("a visit to Estonia": EE), if the clause says."""
+    if event.kind is not Kind.VISIT:
+        return frozenset()
+    for mention in clause.mentions:
+        if mention.start < event.end or mention.start - event.end > 30:
+            continue
+        if (
+            mention.kind in {"country", "city"}
+            and mention.code
+            and _TO_DESTINATION.fullmatch(ctx.text, event.end, mention.start)
+        ):
+            return frozenset({mention.code})
+    return frozenset()
+
+
+# "In Vienna, the Prime Minister will call on the President": the next sentence opens in the visit's city.
+_IN_CITY_OPENING = re.compile(r"\s*(?:In|At)\s+$")
+_STAY_SENTENCES = 2  # the programme of a visit follows its announcement closely
+
+
+def city_of_the_stay(ctx: DocumentContext, clause, hosts: frozenset[str]) -> Place | None:
+    """The city a visit to a country goes to, from the sentence after it when that one opens with it."""
+    number = bisect.bisect_left(ctx.clause_starts, clause.sentence.start) + 1
+    if not hosts:
+        return None
+    for following in ctx.clauses[number : number + _STAY_SENTENCES]:
+        for mention in following.mentions:
+            if mention.start - following.sentence.start > 12:
+                break
+            if (
+                mention.kind == "city"
+                and mention.place is not None
+                and mention.code in hosts
+                and _IN_CITY_OPENING.fullmatch(ctx.text, following.sentence.start, mention.start)
+            ):
+                return mention.place
+    return None
