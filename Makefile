@@ -16,7 +16,7 @@ REPORT_ENV := TRACKER_DB_URL=sqlite:///$(CURDIR)/build/report-demo.db $(if $(REP
 # Debian's browser for the HTML report tests and screenshot (Playwright drives it, never downloads one).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: score demo test setup lint dbapi-sql db-upgrade seed clean browser libical report-demo bench
+.PHONY: agreement score demo test setup lint dbapi-sql db-upgrade seed clean browser libical report-demo bench
 
 # setuptools prints an "Editable installation ... be careful with folders in your working
 # directory" box for every editable install that maps a folder (tracker._migrations = alembic/):
@@ -122,3 +122,7 @@ score: setup
 	@echo "== blind8 (tests/corpus/blind8, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind8 --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind9 (tests/corpus/blind9, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind9 --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind10 (tests/corpus/blind10, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind10 --cmd "$(BIN)/tracker extract" | tail -4
+
+# Two annotators' agreement on the held-out sets (tests/corpus/agreement/README.md): the ceiling for an extractor.
+agreement: setup
+	@for n in 8 9 10; do echo "== blind$$n: second reading vs gold"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind$$n --cmd "$(BIN)/python tests/corpus/agreement/second_reading.py" | tail -1; done
