@@ -142,6 +142,7 @@ def test_other_untils_and_year_ends_keep_their_period(text, precision):
         "The minister hoped for an early meeting of the joint commission.",
         "The ministers agreed to an early meeting of the joint commission.",
         "Both sides agreed to an early holding of the fourth round of consultations.",
+        "The ministers agreed to the early convening of the joint commission.",
     ],
 )
 def test_an_early_act_is_vague(text):
