@@ -184,7 +184,11 @@ VAGUE_PHRASES = [
     ),
     (r"before\s{1,3}long", 6, 0),
     # "efforts to realize an early visit", "an early resumption of the talks": at an early date.
-    (r"(?:an|the|its|their)\s{1,3}early\s{1,3}(?:visit|meeting|resumption|convening|holding|organi[sz]ation)", 6, 0),
+    (
+        r"(?:an|the|its|their)\s{1,3}early\s{1,3}(?:visit|meeting|resumption|convening|holding|organi[sz]ation)",
+        6,
+        0,
+    ),
     (
         r"(?:in|over|during)\s{1,3}(?:the\s{1,3})?(?:coming|upcoming|next\s{1,3}few|next\s{1,3}several|following)\s{1,3}months",
         6,
