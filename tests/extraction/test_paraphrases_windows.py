@@ -348,3 +348,82 @@ def test_a_city_country_and_outlet_dateline_places_the_contact(dateline):
 def test_a_past_visit_to_a_country_takes_the_city_its_programme_opens_with(text):
     [meeting] = extract(text, ANCHOR).meetings
     assert meeting.city == "Kumasi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two presidents agreed during a telephone conversation on Thursday to hold a summit in Abuja.",
+        "The ministers agreed at their meeting on Monday to hold the next session of the joint commission in Accra.",
+        "The leaders agreed in a lengthy phone call on Friday to meet again in Abuja.",
+        "Both sides agreed during the talks on Tuesday to hold the next round in Accra.",
+        "The two foreign ministers agreed during their consultations on Monday to open consulates in Kumasi.",
+    ],
+)
+def test_the_day_of_the_contact_an_agreement_was_made_in_is_no_window(text):
+    items = items_after_lead(text)
+    assert items and all(item.window.is_open for item in items)
+
+
+def test_a_day_after_a_future_contact_still_dates_the_item():
+    [item] = items_after_lead("The two presidents agreed to hold talks during the visit on 12 May.")
+    assert (item.window.start, item.window.end) == (D(2024, 5, 12), D(2024, 5, 12))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They reviewed the cooperation programme between the two foreign ministries for 2024-2025 and agreed "
+        "to prepare the president's visit to Accra.",
+        "The ministers signed a roadmap for 2025 and agreed to prepare the state visit of the Nigerian "
+        "president to Ghana.",
+        "They adopted an action plan covering 2024-2026 and agreed to prepare the next session of the joint "
+        "commission.",
+        "The two sides discussed the strategy for the years 2024-2028 and agreed to prepare the visit of the "
+        "Ghanaian president to Abuja.",
+        "They outlined the plan of joint actions between the two governments for 2025 and agreed to prepare "
+        "for the state visit of the president to Accra.",
+    ],
+)
+def test_the_term_of_a_document_is_no_items_window(text):
+    items = items_after_lead(text)
+    assert items and all(item.window.is_open for item in items)
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        (
+            "The ministers signed a roadmap and agreed to hold the next session in Accra in 2025.",
+            D(2025, 1, 1),
+        ),
+        (
+            "The next session, scheduled for 2025 under the cooperation plan, will be held in Accra.",
+            D(2025, 1, 1),
+        ),
+    ],
+)
+def test_a_window_after_a_document_with_its_own_verb_stays(text, start):
+    [item] = items_after_lead(text)
+    assert item.window.start == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian president will pay an official visit to Nigeria on 12 May. In Abuja, he is to co-chair the "
+        "first Ghana-Nigeria summit.",
+        "The Nigerian president will visit Ghana from 12 to 13 May. In Accra, the two presidents will hold the "
+        "annual summit.",
+        "The Ghanaian president will make a state visit to Nigeria on 12 May. During the visit the presidents will "
+        "hold a summit.",
+        "The Nigerian president is to visit Ghana on 12 May. The two leaders will co-chair a bilateral summit in "
+        "Accra.",
+        "The Ghanaian president will travel to Nigeria on 12 May for an official visit. He is to attend a summit "
+        "with the Nigerian president there.",
+    ],
+)
+def test_a_summit_held_during_a_dated_visit_is_part_of_it(text):
+    [item] = items_after_lead(text)
+    assert item.kind.value == "visit"
+    assert item.window.start == D(2024, 5, 12)

@@ -85,6 +85,23 @@ _POSSESSIVE_OF_CONTACT = re.compile(
 )
 
 
+# "agreed during a lengthy telephone conversation on Thursday to hold a summit": the day of that contact.
+_DURING_A_PAST_CONTACT = re.compile(
+    r"\b(?:agreed|decided|said|discussed|announced|confirmed|stressed|noted)\s+(?:during|in|at)\s+"
+    r"(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:conversation|call|talks|meeting|consultations)\s+$",
+    re.IGNORECASE,
+)
+
+
+# "the cooperation program between the two ministries for 2025-2026": the term of a document, no act's time.
+_A_DOCUMENTS_TERM = re.compile(
+    r"\b(?:program(?:me)?|plan|roadmap|road map|strategy|agreement|memorandum|treaty)s?\b"
+    r"(?:(?!\b(?:to|will|would|agreed|decided|hold|held|said|scheduled|set|planned|due)\b)[^.;:,]){0,120}?"
+    r"(?:\b(?:for|covering)\s+(?:the\s+(?:years?|period)\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
 def _dates_a_named_contact(text: str, expression) -> bool:
     """ "the readout of Monday's call": a possessive day dates that contact, not the item."""
     possessive = expression.text.endswith(("'s", "\u2019s")) or text.startswith(
@@ -296,6 +313,14 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and not ctx.in_dateline_date(e.start)
         and (e.window.precision in _NO_DAY or not _dates_past_contact(ctx.text, e.start, sentence.start))
         and not _dates_a_named_contact(ctx.text, e)
+        and not _DURING_A_PAST_CONTACT.search(ctx.text, max(sentence.start, e.start - 80), e.start)
+        and not (
+            (
+                ctx.text.endswith(("for ", "covering "), 0, e.start)
+                or e.text.lower().startswith(("for ", "covering "))
+            )
+            and _A_DOCUMENTS_TERM.search(ctx.text, max(sentence.start, e.start - 160), e.start)
+        )
         and not _past_day_read_forward(e, ctx.published)
         and not _dates_the_past_act_after_it(ctx.text, e.end, sentence.end)
     ]
@@ -885,7 +910,7 @@ def _overlap(a: Window, b: Window) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
-_PARTS = {Kind.TALKS, Kind.MEETING, Kind.SIGNING}
+_PARTS = {Kind.TALKS, Kind.MEETING, Kind.SIGNING, Kind.SUMMIT}
 # Recurring formats with a body of their own: a session is named as such.
 _FORMATS = {Kind.COMMISSION, Kind.CONSULTATIONS}
 _NAMES_A_FORMAT = re.compile(
