@@ -427,3 +427,16 @@ def test_a_summit_held_during_a_dated_visit_is_part_of_it(text):
     [item] = items_after_lead(text)
     assert item.kind.value == "visit"
     assert item.window.start == D(2024, 5, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister spoke in Accra, the ministry said Tuesday. On Friday the presidents will meet in Abuja.",
+        "The ministry announced Monday. On Friday the presidents will meet in Abuja.",
+        "Talks went well, officials said on Tuesday. On Friday the two presidents will meet in Abuja.",
+    ],
+)
+def test_a_report_date_ending_the_sentence_before_does_not_swallow_the_next_ones_date(text):
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end) == (D(2024, 3, 8), D(2024, 3, 8))

@@ -97,9 +97,17 @@ _DURING_A_PAST_CONTACT = re.compile(
 _A_DOCUMENTS_TERM = re.compile(
     r"\b(?:program(?:me)?|plan|roadmap|road map|strategy|agreement|memorandum|treaty)s?\b"
     r"(?:(?!\b(?:to|will|would|agreed|decided|hold|held|said|scheduled|set|planned|due)\b)[^.;:,]){0,120}?"
-    r"(?:\b(?:for|covering)\s+(?:the\s+(?:years?|period)\s+)?)?$",
+    r"\b(?:for|covering)\s+(?:the\s+(?:years?|period)\s+)?$",
     re.IGNORECASE,
 )
+_TERM_LEAD = re.compile(r"(?:for|covering)\s+", re.IGNORECASE)
+
+
+def _term_of_a_document(text: str, expression, floor: int) -> bool:
+    """The expression is the term of a programme or plan named before it, whose "for" it may include."""
+    lead = _TERM_LEAD.match(expression.text)
+    end = expression.start + (lead.end() if lead else 0)
+    return bool(_A_DOCUMENTS_TERM.search(text, max(floor, end - 160), end))
 
 
 def _dates_a_named_contact(text: str, expression) -> bool:
@@ -112,7 +120,8 @@ def _dates_a_named_contact(text: str, expression) -> bool:
 
 _RATIFICATION = re.compile(r"\bratif(?:y|ying|ied|ication)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_UNTIL = re.compile(r"^(?:until|till|to)\b", re.IGNORECASE)
+# "put off until March 18" names the new day; "until the end of May" a deadline, no day.
+_UNTIL = re.compile(r"^(?:until|till|to)\b(?!\s+(?:the\s+)?(?:end|year[-\s]end)\b)", re.IGNORECASE)
 # A date after these is the item's new date ("shifted from 12 to 18 March"), earlier or later.
 _POSTPONED = guarded(re.compile(lexicon.POSTPONEMENTS + r"|moved|shifted", re.IGNORECASE))
 _RECURRING = re.compile(
@@ -313,14 +322,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and not ctx.in_dateline_date(e.start)
         and (e.window.precision in _NO_DAY or not _dates_past_contact(ctx.text, e.start, sentence.start))
         and not _dates_a_named_contact(ctx.text, e)
-        and not _DURING_A_PAST_CONTACT.search(ctx.text, max(sentence.start, e.start - 80), e.start)
-        and not (
-            (
-                ctx.text.endswith(("for ", "covering "), 0, e.start)
-                or e.text.lower().startswith(("for ", "covering "))
-            )
-            and _A_DOCUMENTS_TERM.search(ctx.text, max(sentence.start, e.start - 160), e.start)
-        )
+        and not _term_of_a_document(ctx.text, e, sentence.start)
         and not _past_day_read_forward(e, ctx.published)
         and not _dates_the_past_act_after_it(ctx.text, e.end, sentence.end)
     ]
@@ -365,7 +367,6 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
     if (
         window.precision is Precision.DEADLINE
         and _UNTIL.match(best.text)
-        and not re.search(r"\bend\b", best.text, re.IGNORECASE)  # "postponed until the end of May" is no day
         and _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start)
     ):
         window = Window(window.end, window.end, Precision.DAY, window.text)  # "put off until March 18"
@@ -426,8 +427,11 @@ def _dates_the_past_act_after_it(text: str, end: int, sentence_end: int) -> bool
 
 
 def _dates_past_contact(text: str, start: int, floor: int) -> bool:
-    """ "described the meetings on Wednesday as productive": the day of a past contact."""
+    """ "described the meetings on Wednesday as productive", "agreed during a telephone conversation on
+    Thursday to hold a summit": the day of a past contact."""
     before = text[max(floor, start - 80) : start]
+    if _DURING_A_PAST_CONTACT.search(before):
+        return True
     verbs = [v for v in _PAST_EVENT_VERB.finditer(before) if not _MODAL_BEFORE.search(before, 0, v.start())]
     if not verbs:
         return False
@@ -736,17 +740,7 @@ def _read_item(
         )
     if ctx.published and window.precision is Precision.DAY and window.start == ctx.published:
         return None  # a contact on the publication day is a meeting
-    # "will host EU leaders for the two day summit that kicks off on July 17": the length may name a later event word.
-    lengths = (
-        days_named_before(text, sentence.start, e.start)
-        for e in events
-        if e.start == event.start
-        or (event.start < e.start < sentence.end and not _CLAUSE_BREAK.search(text, event.end, e.start))
-    )
-    window = _lasting(
-        window,
-        next((days for days in lengths if days), None) or days_named_after(text, event.end, sentence.end),
-    )
+    window = _lasting(window, _days_named(text, sentence, events, event))
     kind = phrase_kind(text, events, event)
     if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:
         kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
@@ -816,6 +810,19 @@ def _agenda_of_an_item(text: str, sentence, events) -> bool:
     if not agenda or _OWN_FUTURE.search(text, sentence.start, agenda.start()):
         return False  # "the next session will be held in Accra and will discuss trade": an item that has an agenda
     return any(sentence.start <= e.start < agenda.start() for e in events)
+
+
+def _days_named(text: str, sentence, events, event) -> int | None:
+    """How many days the item lasts, said before its event word ("a two-day visit"), before a later one in
+    the same clause ("will host EU leaders for the two day summit"), or right after it ("for three days")."""
+    for other in events:
+        if other.start == event.start or (
+            event.start < other.start < sentence.end
+            and not _CLAUSE_BREAK.search(text, event.end, other.start)
+        ):
+            if days := days_named_before(text, sentence.start, other.start):
+                return days
+    return days_named_after(text, event.end, sentence.end)
 
 
 def _lasting(window: Window, days: int | None) -> Window:

@@ -83,16 +83,22 @@ _FRONT = re.compile(r"(?:[^\n]{0,60}?(?:--|[-\u2013\u2014:]))?\s*$")
 def fronts_a_report(text: str, start: int, end: int) -> bool:
     """True when the expression at start..end opens its sentence and the subject and verb of a report
     follow it ("On Tuesday, the ministry announced that ...")."""
-    # The sentence ends are sought up to the expression's first letter, which their lookahead needs.
-    before = text[max(0, start - 80) : start + 1]
+    before = _sentence_before(text, start, 80)
+    return (
+        before is not None
+        and bool(_FRONT.fullmatch(before))
+        and bool(_REPORT_AFTER.match(text, end, min(len(text), end + 90)))
+    )
+
+
+def _sentence_before(text: str, start: int, reach: int) -> str | None:
+    """What of its sentence stands before `start`, within `reach` characters; None when the sentence
+    starts further back. A sentence end is sought up to the first letter at `start`, which its lookahead needs."""
+    before = text[max(0, start - reach) : start + 1]
     ends = list(_SENTENCE_END.finditer(before))
     if ends:
-        before = before[ends[-1].end() :]
-    elif start > 80:
-        return False
-    return bool(_FRONT.fullmatch(before[:-1])) and bool(
-        _REPORT_AFTER.match(text, end, min(len(text), end + 90))
-    )
+        return before[ends[-1].end() : -1]
+    return before[:-1] if start <= reach else None
 
 
 @dataclass(frozen=True)
@@ -154,14 +160,11 @@ def times_in(sentence: Sentence, anchor: dt.date | None, tense: Tense) -> list:
 
 
 def is_reported_date(text: str, start: int) -> bool:
-    """True when the expression at `start` dates a report ("said on Wednesday"), not an event."""
-    before = text[max(0, start - 60) : start]
-    ends = list(_SENTENCE_END.finditer(before))
-    if ends:
-        before = before[
-            ends[-1].end() :
-        ]  # "... said Thursday.\n\nOn Friday": the report is another sentence's
-    return bool(_REPORT_BEFORE.search(before))
+    """True when the expression at `start` dates a report ("said on Wednesday"), not an event.
+
+    "... said Thursday.\n\nOn Friday": the report is another sentence's."""
+    before = _sentence_before(text, start, 60)
+    return bool(_REPORT_BEFORE.search(text[max(0, start - 60) : start] if before is None else before))
 
 
 @dataclass
@@ -393,11 +396,9 @@ class DocumentContext:
     def _acronym_pattern(self) -> re.Pattern:
         return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, self.acronyms)) + r")(?![\w-])")
 
-    def reported(self, start: int, end: int | None = None) -> bool:
+    def reported(self, start: int, end: int) -> bool:
         """The expression at start..end dates a report ("said on Tuesday", "On Tuesday, the ministry said that")."""
-        return is_reported_date(self.text, start) or (
-            end is not None and fronts_a_report(self.text, start, end)
-        )
+        return is_reported_date(self.text, start) or fronts_a_report(self.text, start, end)
 
     def is_title_line(self, sentence: Sentence) -> bool:
         """A headline or caption: one short line with no closing full stop ("Xi Jinping to visit DPRK")."""
