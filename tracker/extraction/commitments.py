@@ -28,6 +28,7 @@ from tracker.extraction.reading import (
     item_hosts,
     item_parties,
     joined_parties,
+    names_its_first_day,
     parties_of,
     venue,
 )
@@ -578,10 +579,13 @@ def _dated_again(ctx: DocumentContext, sentence, item: Commitment) -> list[Commi
 
 
 def _stay_under_way(ctx: DocumentContext, meetings: list[Meeting]) -> bool:
-    """The text reports a contact of the publication day (or the day before): a visitor is there."""
+    """The text reports a contact of the publication day (or the day before), or one that began and goes
+    on: a visitor is there."""
     if ctx.published is None:
         return False
-    return any(0 <= (ctx.published - meeting.end).days <= 1 for meeting in meetings)
+    return any(
+        meeting.start <= ctx.published and (ctx.published - meeting.end).days <= 1 for meeting in meetings
+    )
 
 
 def _part_of_the_stay(ctx: DocumentContext, item: Commitment) -> bool:
@@ -738,8 +742,8 @@ def _read_item(
         return (
             None  # "the preparatory meeting would focus on ...": what an item will treat, no item of its own
         )
-    if ctx.published and window.precision is Precision.DAY and window.start == ctx.published:
-        return None  # a contact on the publication day is a meeting
+    if ctx.published and window.start == ctx.published and names_its_first_day(window):
+        return None  # a contact that begins on the publication day is a meeting
     window = _lasting(window, _days_named(text, sentence, events, event))
     kind = phrase_kind(text, events, event)
     if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:

@@ -23,8 +23,11 @@ from tracker.extraction.events import KIND_PRIORITY, refine_kind
 from tracker.extraction.parties import meeting_parties, separate_counterparts
 from tracker.extraction.reading import (
     city_of_the_stay,
+    days_named_after,
+    days_named_before,
     days_of_contact,
     destination,
+    names_its_first_day,
     no_city,
     segments,
     venue,
@@ -43,10 +46,18 @@ _SAME_DAY_ANYWHERE = re.compile(r"\b(?:" + lexicon.SAME_DAY + r")\b", re.IGNOREC
 _ANOTHER = re.compile(r"\b(?:another|the other|a second|a further)\b[^.;]{0,30}$", re.IGNORECASE)
 _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
-_BEGINNING = re.compile(r"\b(?:arrived|began|started|kicked off|opened)\b", re.IGNORECASE)
+_BEGINNING = re.compile(
+    r"\b(?:arrived|arrives|began|begins|started|starts|kicked off|kicks off|opened|opens)\b"
+    r"|\bfrom (?:today|this morning)\b",
+    re.IGNORECASE,
+)
 _ENDING = re.compile(
     r"\b(?:concluded|ended|wound up|wrapped up|closed|closing|came to an end)\b", re.IGNORECASE
 )
+# "had been shifted from March 12 to March 18": the days a contact was moved between, not its span.
+_MOVED = re.compile(r"\b(?:shifted|moved|changed|brought forward|" + lexicon.POSTPONEMENTS + r")\s+$", re.I)
+# Contacts that last one sitting; a length in their sentence is the stay's, unless said of them.
+_ONE_SITTING = {Kind.TALKS, Kind.CALL, Kind.SIGNING}
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
 _ON_A_VISIT = re.compile(
     r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|pays|paying|began|begins|started|"
@@ -224,7 +235,8 @@ def _contact_events(ctx: DocumentContext, sentence) -> list:
 
 
 def _same_day_expressions(ctx: DocumentContext, sentence) -> list:
-    """A contact fixed for the publication day ("will chair ... today", "On April 19" said on April 19)."""
+    """A contact that begins on the publication day ("will chair ... today", "On April 19" said on April
+    19, "will pay a state visit on Sept. 5-6" said on Sept. 5)."""
     published = ctx.published
     if published is None or not (
         str(published.day) in sentence.text or _SAME_DAY_ANYWHERE.search(sentence.text)
@@ -233,9 +245,14 @@ def _same_day_expressions(ctx: DocumentContext, sentence) -> list:
     return [
         e
         for e in ctx.times(sentence, "future")
-        if e.window.precision is Precision.DAY
+        if e.window.precision in {Precision.DAY, Precision.DAYS}
         and e.window.start == published
-        and (_SAME_DAY.match(e.text.strip()) or e.text.lower().startswith(("on ", "for ")))
+        and (
+            (e.window.precision is Precision.DAYS and names_its_first_day(e.window))
+            or _SAME_DAY.match(e.text.strip())
+            or e.text.lower().startswith(("on ", "for "))
+        )
+        and not _MOVED.search(ctx.text, max(0, e.start - 30), e.start)
         and not ctx.in_dateline_date(e.start)
         and not ctx.reported(e.start, e.end)
         and not _LOCAL_TIME_AFTER.match(ctx.text, e.end)
@@ -452,9 +469,11 @@ def _add_contacts(
         and (length := days_of_contact(text, segment.start, segment.end))
         and _BEGINNING.search(text, segment.start, segment.end)
     ):
-        # "arrived on Monday for a two-day visit": it ran from that day, as far as the release can tell.
+        # "arrived on Monday for a two-day visit": it ran from that day, past the publication day too,
+        # unless the contact is one talk of the stay ("held talks with Xi, who arrived for a two-day visit").
         end = start + dt.timedelta(days=length - 1)
-        end = min(end, ctx.published) if ctx.published else start
+        if ctx.published and kind in _ONE_SITTING and not _length_of(text, segment, event):
+            end = min(end, ctx.published)
     place = _meeting_place(ctx, number, segment, event, kind)
     parties = meeting_parties(ctx, clause, place)
     meeting = Meeting(
@@ -489,6 +508,13 @@ def _add_contacts(
         if after and _states_meet_in_the_setting(clause, segment.sidelines.end(), segment.end):
             other = dataclasses.replace(meeting, kind=refine_kind(text, after[0]), participants=[])
             _add(found, other, sidelines=True)
+
+
+def _length_of(text: str, segment: _Segment, event) -> int | None:
+    """The length said of the event word itself ("a two-day official visit", "visit for three days")."""
+    return days_named_before(text, segment.start, event.start) or days_named_after(
+        text, event.end, segment.end
+    )
 
 
 def _states_meet_in_the_setting(clause, start: int, end: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tracker.domain.model import Kind
+from tracker.domain.model import Kind, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.gazetteer import Mention, Place, capital_of, seat_of
@@ -164,6 +164,13 @@ def days_named_after(text: str, at: int, end: int) -> int | None:
     """The length said right after an event word ("will visit for three days from Sunday": 3), or None."""
     length = _LENGTH_AFTER.match(text, at, min(end, at + 60))
     return _LENGTHS[key(length.group(1))] if length else None
+
+
+def names_its_first_day(window: Window) -> bool:
+    """A window that names the day a contact begins ("on 5-6 September", "today"), not a week from it."""
+    if window.precision is Precision.DAY:
+        return True
+    return window.precision is Precision.DAYS and "week" not in window.text.lower()
 
 
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
