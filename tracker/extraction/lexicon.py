@@ -34,6 +34,7 @@ __all__ = [
     "NOT_THE_EVENT",
     "MODAL_BEFORE",
     "SAME_DAY",
+    "CALLED_SOMEONE",
     "NO_CITY_WORDS",
     "HERE_WORDS",
     "ABANDONED",
@@ -83,12 +84,21 @@ FUTURE_RECEPTION = (
     + "|"
     r"be (?:also )?received by"
 )
+# A call placed to someone by title: "called Foreign Minister Qureshi", "called his Turkish counterpart".
+CALLED_SOMEONE = (
+    r"called (?:up )?(?:his |her |their |the )?(?:[\w-]+ ){0,3}"
+    r"(?:counterpart|minister|president|prime minister|premier|secretary|chancellor|king|emir|amir)"
+)
 # Event words -> kind. Order matters only for ties at the same position.
 EVENT_WORDS: dict[str, Kind] = {
     r"(?:tele)?phone (?:call|conversation|talks?)s?": Kind.CALL,
     r"(?:video|online|virtual)[ -](?:call|conference|link meeting|meeting|talks|summit|link)s?": Kind.CALL,
     r"videoconference|video-conference|video link|video-link meeting|phone conversation": Kind.CALL,
     r"(?:spoke|spoken|speak|talked|talk) (?:by|on the|over the) (?:tele)?phone": Kind.CALL,
+    # "were discussed by phone on Wednesday", "held yesterday by teleconference", "spoke on Tuesday with".
+    r"(?:by|over the) (?:tele)?phone|teleconferenc(?:e|ing)|spoke(?= (?:\w+ ){0,2}with)": Kind.CALL,
+    # "called Foreign Minister Qureshi today", "called his Turkish counterpart".
+    CALLED_SOMEONE: Kind.CALL,
     r"consultations?": Kind.CONSULTATIONS,
     r"summits?": Kind.SUMMIT,
     r"(?:joint|intergovernmental|inter-governmental|permanent|bilateral|binational|economic|trade|higher|"
@@ -100,7 +110,10 @@ EVENT_WORDS: dict[str, Kind] = {
     # "is due in Nairobi" (not "due in June"), "will send a delegation to Nairobi".
     r"due in(?= (?!January|February|March|April|May|June|July|August|September|October|November|December|"
     r"The |Early |Mid|Late )[A-Z])|send(?:s|ing)? (?:a |an |its |his |her |their )?(?:[\w-]+ ){0,2}"
-    r"(?:delegation|mission|team)s?": Kind.VISIT,
+    r"(?:delegation|mission|team)s?|"
+    # "will be in Sri Lanka from tomorrow to Thursday", "is to be in the US on 21 and 22 September".
+    r"(?:will|would|to|shall) be in(?= (?:the )?(?-i:[A-Z])(?!anuary|ebruary|arch|pril|ay |une|uly|ugust|"
+    r"eptember|ctober|ovember|ecember|he |arly |id|ate ))": Kind.VISIT,
     # "is to host the leaders of the bloc": a gathering of heads.
     r"host(?:s|ing)? (?:the |a )?(?:[\w-]+ ){0,2}(?:leaders|heads of state|heads of government)": Kind.SUMMIT,
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
@@ -147,6 +160,10 @@ PAST_TRIGGERS = [
     r"were hosted",
     r"was hosted",
     r"spoke by (?:tele)?phone",
+    r"spoke(?= (?:\w+ ){0,2}with)",
+    r"(?:took|received|made|had) (?:a |an )?(?:\w+ ){0,2}(?:tele)?phone call",
+    r"(?:were|was) discussed by (?:tele)?phone",
+    CALLED_SOMEONE,
     r"talked by (?:tele)?phone",
     r"talked with",  # "talked over the issues" is a topic's verb: its objects are no parties
     r"conferred with",

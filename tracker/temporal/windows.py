@@ -29,7 +29,7 @@ Tense = Literal["past", "future"]
 _THEN = r"(?:\s{1,3}(?:in|on|during|at|by))?\s{0,3}"
 # "from April 28 (Sat) to May 6 (Sun)": a weekday in brackets repeats the date before it;
 # "from Sunday, July 3, to Tuesday, July 5": a comma may close the first date.
-_WEEKDAY_IN_BRACKETS = r"\((?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?\)"
+_WEEKDAY_IN_BRACKETS = r"\((?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?|\d{1,2})\)"
 _BRACKETED_WEEKDAY = re.compile(_WEEKDAY_IN_BRACKETS, re.IGNORECASE)
 _RANGE = re.compile(
     r"(?:\s{0,2}"
@@ -42,6 +42,7 @@ _OR = re.compile(r"\s{1,3}or" + _THEN, re.IGNORECASE)
 _AND = re.compile(r"\s{1,3}and" + _THEN, re.IGNORECASE)
 _LIST = re.compile(r"\s{0,3}(?:,|and|or|,\s{0,3}and|,\s{0,3}or)" + _THEN, re.IGNORECASE)
 _CALENDAR_PRECISIONS = set(pd.WIDTH)
+_ANY_DAY = dt.date(2000, 1, 3)  # a Monday: any anchor tells a relative day from a longer period
 # "will be held till the end of the year", "until year-end": up to that end, a deadline like "by".
 _AN_END = re.compile(r"(?:the\s{1,3})?(?:end\b|year[-\s]end\b)", re.IGNORECASE)
 
@@ -215,12 +216,25 @@ def _join(text: str, atoms: list[Atom]) -> list[Atom]:
 
 def _joins(text: str, first: Atom, second: Atom) -> bool:
     """True when `second` continues `first` as a range ("to", "–") or an alternative ("or")."""
+    gap = text[first.end : second.core]
+    if first.lead == "from" and _is_a_day(first) and _is_a_day(second):
+        return bool(_RANGE.fullmatch(gap))  # "from tomorrow (05) to Thursday (07)"
     if not (_is_calendar(first) and _is_calendar(second)):
         return False
-    gap = text[first.end : second.core]
     if _RANGE.fullmatch(gap) or _OR.fullmatch(gap):
         return True
     return first.lead == "between" and bool(_AND.fullmatch(gap))
+
+
+def _is_a_day(atom: Atom) -> bool:
+    """A single day, named or relative ("tomorrow", "Thursday", "5 May")."""
+    try:
+        if atom.relative is not None:
+            window = atom.relative(_ANY_DAY, "future")
+            return window is not None and window.precision is Precision.DAY
+        return atom.build is not None and atom.window_in(2000).precision is Precision.DAY
+    except ValueError:
+        return False
 
 
 def _is_calendar(atom: Atom) -> bool:
@@ -315,6 +329,8 @@ def _resolve_pair(first: Atom, second: Atom, anchor: dt.date | None, tense: Tens
             end = _resolve_period(second, anchor, tense)
             if end is None or end.is_open:
                 return end
+            if pd.bounds(end)[1] < pd.bounds(start)[0]:
+                return start  # "from Monday to Wednesday" said on a Tuesday: no range read forward
     return pd.join_windows(start, end)
 
 

@@ -1,0 +1,126 @@
+"""Paraphrase sets for rules of #11 read off blind8-10 once blind11 replaced them as the held-out set:
+calls reported without the usual verbs ("took a phone call from", "spoke on Tuesday with", "were
+discussed by phone", "called his counterpart"), presence as a visit ("will be in Sri Lanka from
+tomorrow to Thursday") and ranges of relative days. None of the phrasings is from a corpus."""
+
+import datetime as dt
+
+import pytest
+from lead_sentence import items_after_lead
+
+from tracker.domain.model import Kind, Precision
+from tracker.extraction import extract
+from tracker.temporal import find_time_expressions
+
+D = dt.date
+PUBLISHED = D(2024, 3, 6)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        (
+            "On Tuesday Ghana's foreign minister took a phone call from his Nigerian counterpart.",
+            D(2024, 3, 5),
+        ),
+        (
+            "Nigeria's foreign minister received a telephone call on Monday from the Ghanaian minister.",
+            D(2024, 3, 4),
+        ),
+        ("President Mahama of Ghana spoke on Tuesday with President Tinubu of Nigeria.", D(2024, 3, 5)),
+        (
+            "Trade and security were discussed by phone on Monday between the foreign ministers of Ghana "
+            "and Nigeria.",
+            D(2024, 3, 4),
+        ),
+        ("Ghana's foreign minister called his Nigerian counterpart today.", PUBLISHED),
+        (
+            "Ghana's foreign minister held a long conversation yesterday by teleconference with the "
+            "foreign minister of Nigeria.",
+            D(2024, 3, 5),
+        ),
+    ],
+)
+def test_a_call_reported_in_other_words_is_a_call_meeting(text, day):
+    meetings = extract(text, PUBLISHED).meetings
+    assert [(m.start, m.end, m.kind, m.city) for m in meetings] == [(day, day, Kind.CALL, None)]
+    assert set(meetings[0].parties) == {"GH", "NG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's foreign minister called for calm on Tuesday.",
+        "The minister spoke to reporters in Accra on Tuesday.",
+        "The so-called Accra process was discussed on Tuesday.",
+    ],
+)
+def test_words_near_a_call_that_report_none(text):
+    assert extract(text, PUBLISHED).meetings == []
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("from tomorrow to Friday", D(2024, 3, 7), D(2024, 3, 8)),
+        ("from tomorrow (07) to Saturday (09)", D(2024, 3, 7), D(2024, 3, 9)),
+        ("from Thursday until Sunday", D(2024, 3, 7), D(2024, 3, 10)),
+        ("from Friday through Sunday", D(2024, 3, 8), D(2024, 3, 10)),
+        ("from tomorrow till 9 March", D(2024, 3, 7), D(2024, 3, 9)),
+    ],
+)
+def test_a_range_of_relative_days(text, start, end):
+    [found] = find_time_expressions(text, PUBLISHED)
+    assert (found.window.start, found.window.end, found.window.precision) == (start, end, Precision.DAYS)
+
+
+def test_relative_days_without_from_stay_apart():
+    found = find_time_expressions("tomorrow, and Friday", PUBLISHED)
+    assert [f.window.start for f in found] == [D(2024, 3, 7), D(2024, 3, 8)]
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("The Ghanaian minister will be in Nigeria from tomorrow to Friday.", D(2024, 3, 7), D(2024, 3, 8)),
+        ("Nigeria's president will be in Accra on 12 and 13 March.", D(2024, 3, 12), D(2024, 3, 13)),
+        ("The minister is to be in Abuja on 20 March.", D(2024, 3, 20), D(2024, 3, 20)),
+        (
+            "Ghana's foreign minister would be in the Nigerian capital from 2 to 4 April.",
+            D(2024, 4, 2),
+            D(2024, 4, 4),
+        ),
+        ("President Mahama will be in Lagos next Tuesday.", D(2024, 3, 12), D(2024, 3, 12)),
+    ],
+)
+def test_presence_in_a_place_on_days_is_a_visit(text, start, end):
+    [item] = items_after_lead(text)
+    assert (item.kind, item.window.start, item.window.end) == (Kind.VISIT, start, end)
+
+
+def test_presence_restating_a_visit_gives_it_its_days():
+    text = (
+        "Ghana's foreign minister will make an official visit to Nigeria this month. "
+        "The ministry said he will be in Nigeria from 12 to 14 March."
+    )
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end) == (D(2024, 3, 12), D(2024, 3, 14))
+    assert "be in Nigeria" in item.evidence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The decision will be in force from 1 April.",
+        "The minister said the answer will be in the hands of the parliament by June.",
+        "Ghana will be in a position to sign the agreement in May.",
+    ],
+)
+def test_being_in_no_place_is_no_visit(text):
+    assert [i for i in items_after_lead(text) if i.kind is Kind.VISIT] == []
+
+
+def test_presence_beside_another_event_word_takes_that_word_s_kind():
+    text = "The minister will be in Abuja on 12 March for the session of the Joint Commission."
+    [item] = items_after_lead(text)
+    assert item.kind is Kind.COMMISSION
