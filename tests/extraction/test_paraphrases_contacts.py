@@ -124,3 +124,76 @@ def test_presence_beside_another_event_word_takes_that_word_s_kind():
     text = "The minister will be in Abuja on 12 March for the session of the Joint Commission."
     [item] = items_after_lead(text)
     assert item.kind is Kind.COMMISSION
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        (
+            "The session of the Ghana-Nigeria Joint Commission will be held in Accra from 12 to 13 March. "
+            "The two foreign ministers will co-chair it on 13 March. On 12 March, a meeting of senior "
+            "officials will precede it.",
+            D(2024, 3, 12),
+            D(2024, 3, 13),
+        ),
+        (
+            "The Ghana-Nigeria summit will take place in Abuja on 4 and 5 April. The presidents will open "
+            "the summit on 5 April.",
+            D(2024, 4, 4),
+            D(2024, 4, 5),
+        ),
+        (
+            "Ghana and Nigeria will hold political consultations in Accra on 20-22 March. The deputy "
+            "ministers will chair the consultations on 21 March.",
+            D(2024, 3, 20),
+            D(2024, 3, 22),
+        ),
+        (
+            "The Ghana-Nigeria Joint Commission will meet in Abuja from 8 to 10 April, and the ministers "
+            "will hold talks on 10 April.",
+            D(2024, 4, 8),
+            D(2024, 4, 10),
+        ),
+        (
+            "The next session of the Joint Commission of Ghana and Nigeria is scheduled for 15-16 May in "
+            "Accra. The ministerial segment will open on 16 May.",
+            D(2024, 5, 15),
+            D(2024, 5, 16),
+        ),
+    ],
+)
+def test_a_day_of_an_item_whose_days_are_named_is_part_of_it(text, start, end):
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end) == (start, end)
+
+
+def test_a_day_named_after_a_week_still_dates_the_item():
+    text = "Ghana's foreign minister will visit Nigeria next week. The visit will take place on Tuesday."
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end) == (D(2024, 3, 12), D(2024, 3, 12))
+
+
+def test_a_gathering_of_more_states_beside_a_visit_on_the_same_days_is_its_own_item():
+    text = (
+        "Senegal's foreign minister will pay an official visit to Ghana from 18 to 20 March. "
+        "Ghana will also host the third round of the Ghana-West Africa Dialogue in Accra from 18 to 20 "
+        "March, with the foreign ministers of Senegal, Togo, Benin and Nigeria taking part."
+    )
+    items = items_after_lead(text)
+    assert len(items) == 2
+    assert {len(item.parties) for item in items} == {2, 5}
+
+
+@pytest.mark.parametrize(
+    "text, visitor",
+    [
+        ("The foreign minister of Senegal will pay an official visit to Ghana in April.", "SN"),
+        ("Senegal's foreign minister will pay an official visit to Nigeria in April.", "SN"),
+        ("The Senegalese President is to travel to Accra in April.", "SN"),
+        ("Togo's prime minister will visit Abuja next month.", "TG"),
+        ("The President of Benin will pay a state visit to Ghana in May.", "BJ"),
+    ],
+)
+def test_the_state_of_the_office_holder_an_item_opens_with_is_a_party(text, visitor):
+    [item] = items_after_lead(text)
+    assert visitor in item.parties

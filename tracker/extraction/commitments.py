@@ -984,6 +984,8 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         visit, other = (a, b) if a.kind is Kind.VISIT else (b, a)
         if visit.window.precision in _DAY_LEVEL and other.window.precision in _WIDE:
             return False  # "relaunch the dialogue at an early date" is no part of next Friday's visit
+        if _a_gathering_around(other, visit):
+            return False
     if a.kind is not b.kind and Kind.MEETING not in (a.kind, b.kind) and not {a.kind, b.kind} <= _CONTACTS:
         return False  # a signing and a commission session in the same months are two acts
     if (
@@ -1019,6 +1021,20 @@ def _part_of_a_session(session: Commitment, part: Commitment) -> bool:
     if session.parties and part.parties and not set(session.parties) & set(part.parties):
         return False
     return part.window.is_open or session.window.is_open or _overlap(session.window, part.window)
+
+
+def _a_gathering_around(other: Commitment, visit: Commitment) -> bool:
+    """ "will pay an official visit to India from 18-20" ... "will host the India-Central Asia Dialogue
+    from 18 to 20 with the ministers of five states": a dated gathering of more states, stated apart,
+    is an act of its own beside the bilateral visit."""
+    states = [code for code in other.parties if len(code) == 2]
+    return (
+        len(states) >= 3
+        and set(visit.parties) < set(other.parties)
+        and len(other.parties) - len(visit.parties) >= 2
+        and names_its_first_day(visit.window)
+        and names_its_first_day(other.window)
+    )
 
 
 def _another_act_beside_a_format(format_: Commitment, other: Commitment) -> bool:
@@ -1057,6 +1073,16 @@ def _standalone(item: Commitment) -> bool:
     if not _RECURRING.search(evidence):
         return False
     return not re.search(r"\bvisit", evidence, re.IGNORECASE)
+
+
+def _a_day_of(part: Commitment, whole: Commitment) -> bool:
+    """ "will co-chair the session on 7 June" after "is to be held from 6 to 7 June": one of the days
+    of an item whose days are named, a part of it that does not replace its span."""
+    span = whole.window
+    if span.precision is not Precision.DAYS or not names_its_first_day(span) or part.window.is_open:
+        return False
+    start, end = bounds(part.window)
+    return (start, end) != bounds(span) and bounds(span)[0] <= start and end <= bounds(span)[1]
 
 
 def _specificity(item: Commitment) -> tuple[int, int]:
@@ -1121,7 +1147,9 @@ def merge_commitments(
                 group.append(item)
                 visits[number] = visits[number] or item.kind is Kind.VISIT
                 group_hosts[number] |= hosts_of(item)
-                if rank(item) < rank(bests[number]):
+                if _a_day_of(bests[number], item) or (
+                    rank(item) < rank(bests[number]) and not _a_day_of(item, bests[number])
+                ):
                     bests[number] = item
                 break
         else:

@@ -34,6 +34,7 @@ __all__ = [
     "NOT_THE_EVENT",
     "MODAL_BEFORE",
     "SAME_DAY",
+    "PEOPLE",
     "CALLED_SOMEONE",
     "NO_CITY_WORDS",
     "HERE_WORDS",
@@ -77,10 +78,10 @@ RECEPTION = (
 )
 # A reception to come names a contact too: "will receive the Foreign Minister of Slovenia", "is to be
 # received by the President", "looked forward to welcoming his counterpart to Dublin".
-_PEOPLE = r"(?:counterpart|president|prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
+PEOPLE = r"(?:counterpart|president|prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
 FUTURE_RECEPTION = (
     r"(?:receive|host|welcome|receiving|welcoming) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}"
-    + _PEOPLE
+    + PEOPLE
     + "|"
     r"be (?:also )?received by"
 )

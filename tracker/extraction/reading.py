@@ -67,6 +67,10 @@ _LOCATIVE = re.compile(
 )
 # What may stand between an event word and the state it is held with: "talks with Somalia", "a
 # summit with the leaders of Somalia".
+# "Senegal's foreign minister will visit", "the President of Senegal is to travel": the state of the
+# office holder an item's sentence opens with acts in it, even when the text is about two others.
+_HOLDER_AFTER = re.compile(r"(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,2}?" + lexicon.PEOPLE + r"\b", re.IGNORECASE)
+_HOLDER_BEFORE = re.compile(lexicon.PEOPLE + r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _WITH_BEFORE = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?with\s+(?:the\s+)?(?:(?:leaders?|heads?|government|president|"
     r"prime minister|delegations?)\s+of\s+(?:the\s+)?)?"
@@ -349,6 +353,9 @@ def item_parties(
     seat = any(_at_the_seat(text, m) and seat_of(m.code or "") == place for m in clause.mentions)
     if place is not None and place.country and not seat and _venue_state_acts(ctx, clause, place.country):
         found.add(place.country)  # not for "at the United Nations": New York's state is no party to it
+    holder = _office_holder(ctx, clause, event_start)
+    if holder:
+        found.add(holder)
     for mention in clause.mentions:
         if not mention.is_party or not mention.code or ctx.in_dateline(mention):
             continue
@@ -362,6 +369,22 @@ def item_parties(
         ):
             found.add(mention.code)
     return found
+
+
+def _office_holder(ctx: DocumentContext, clause: Clause, event_start: int) -> str | None:
+    """The state of the office holder the item's sentence opens with, before its event word."""
+    text = ctx.text
+    for mention in clause.mentions:
+        if mention.start >= event_start:
+            return None
+        if not mention.is_party or not mention.code or mention.kind == "org" or ctx.in_dateline(mention):
+            continue
+        if _HOLDER_AFTER.match(text, mention.end, event_start) or _HOLDER_BEFORE.search(
+            text, max(clause.sentence.start, mention.start - 40), mention.start
+        ):
+            return mention.code
+        return None  # the first state named is another's
+    return None
 
 
 def _venue_state_acts(ctx: DocumentContext, clause: Clause, code: str) -> bool:
