@@ -197,3 +197,34 @@ def test_a_gathering_of_more_states_beside_a_visit_on_the_same_days_is_its_own_i
 def test_the_state_of_the_office_holder_an_item_opens_with_is_a_party(text, visitor):
     [item] = items_after_lead(text)
     assert visitor in item.parties
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Sputnik - 06th March, 2024)",
+        "(UrduPoint News / Sputnik - 06th March, 2024)",
+        "(GNA - March 6, 2024)",
+        "(NAN, 6 March 2024)",
+        "(Pakistan Point News - 6th Mar, 2024)",
+    ],
+)
+def test_a_date_in_the_credit_after_a_dateline_dates_the_dispatch(credit):
+    text = (
+        f"ACCRA {credit} Nigeria's foreign minister has been invited to visit Accra in the near future, "
+        "the Ghanaian foreign minister said."
+    )
+    [item] = extract(text, PUBLISHED).commitments
+    assert (item.window.start, item.window.precision, item.city) == (PUBLISHED, Precision.VAGUE, "Accra")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His visit to Ghana had been scheduled for March 6-7, but Nigeria closed its airspace.",
+        "The talks in Accra were originally planned for 6 and 7 March.",
+        "The Nigerian minister was to visit Ghana from 6 to 8 March; the trip was called off.",
+    ],
+)
+def test_the_plan_that_was_for_the_publication_day_is_no_meeting(text):
+    assert extract(text, PUBLISHED).meetings == []

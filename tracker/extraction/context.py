@@ -409,9 +409,12 @@ class DocumentContext:
         return not after or "\n" in after or sentence.end >= len(self.text.rstrip())
 
     def in_dateline_date(self, start: int) -> bool:
-        """ "BEIJING, June 17 (Xinhua) --": a date right after a dateline city dates the dispatch."""
+        """ "BEIJING, June 17 (Xinhua) --", "MOSCOW (Sputnik - 06th June, 2022)": a date right after a
+        dateline city, or in the credit after it, dates the dispatch."""
         ends = self._dateline_ends
         number = bisect.bisect_right(ends, start) - 1
+        if any(opening < start < closing for opening, closing in self._dateline_credits):
+            return True
         # Only a comma or a space may stand between: "TALLINN - On Monday, May 8, ... will meet" dates the event.
         return (
             number >= 0

@@ -56,6 +56,8 @@ _ENDING = re.compile(
 )
 # "had been shifted from March 12 to March 18": the days a contact was moved between, not its span.
 _MOVED = re.compile(r"\b(?:shifted|moved|changed|brought forward|" + lexicon.POSTPONEMENTS + r")\s+$", re.I)
+# "his visit had been scheduled for June 6-7": the plan that was, not the contact of the day.
+_ORIGINAL_PLAN = re.compile(r"\b(?:" + lexicon.ORIGINAL_PLAN + r")\b", re.IGNORECASE)
 # Contacts that last one sitting; a length in their sentence is the stay's, unless said of them.
 _ONE_SITTING = {Kind.TALKS, Kind.CALL, Kind.SIGNING}
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
@@ -253,6 +255,7 @@ def _same_day_expressions(ctx: DocumentContext, sentence) -> list:
             or e.text.lower().startswith(("on ", "for "))
         )
         and not _MOVED.search(ctx.text, max(0, e.start - 30), e.start)
+        and not _ORIGINAL_PLAN.search(ctx.text, sentence.start, e.start)
         and not ctx.in_dateline_date(e.start)
         and not ctx.reported(e.start, e.end)
         and not _LOCAL_TIME_AFTER.match(ctx.text, e.end)
