@@ -228,3 +228,41 @@ def test_a_date_in_the_credit_after_a_dateline_dates_the_dispatch(credit):
 )
 def test_the_plan_that_was_for_the_publication_day_is_no_meeting(text):
     assert extract(text, PUBLISHED).meetings == []
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("will meet the Nigerian minister on the 26th.", D(2024, 3, 26)),
+        ("on a visit scheduled for the 10th, and then", D(2024, 3, 10)),
+        ("The talks are set for the 2nd.", D(2024, 4, 2)),
+        ("the summit opens on the 6th", PUBLISHED),
+        ("is expected in Accra on the 31st; the minister", D(2024, 3, 31)),
+    ],
+)
+def test_a_bare_day_of_the_month_is_the_next_such_day(text, day):
+    [found] = find_time_expressions(text, PUBLISHED)
+    assert (found.window.start, found.window.precision) == (day, Precision.DAY)
+
+
+def test_a_bare_day_of_the_month_said_of_the_past_is_the_last_such_day():
+    [found] = find_time_expressions("the ministers met on the 4th.", PUBLISHED, "past")
+    assert found.window.start == D(2024, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 16th session of the commission",
+        "in the 21st century",
+        "the 20th anniversary of ties",
+        "the 3rd round",
+    ],
+)
+def test_an_ordinal_before_a_noun_is_no_day(text):
+    assert find_time_expressions(text, PUBLISHED) == []
+
+
+def test_between_two_days_with_a_comma_is_a_range():
+    [found] = find_time_expressions("between Feb. 3, and Feb. 4, in Washington", PUBLISHED)
+    assert (found.window.start, found.window.end) == (D(2025, 2, 3), D(2025, 2, 4))

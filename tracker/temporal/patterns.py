@@ -251,6 +251,24 @@ def _day_of_month(phrase: str) -> Relative:
     return resolve
 
 
+def _bare_day_of_month(phrase: str) -> Relative:
+    """ "on the 26th", "a visit scheduled for the 10th": the nearest such day ahead (behind, in the past)."""
+    day = int(re.search(r"\d{1,2}", phrase)[0])  # type: ignore[index]  # the row's pattern has digits
+
+    def resolve(anchor: dt.date, tense: str) -> Window | None:
+        step = 1 if tense == "future" else -1
+        month = dt.date(anchor.year, anchor.month, 1)
+        for _ in range(3):
+            if day <= pd.last_day(month.year, month.month):
+                on = dt.date(month.year, month.month, day)
+                if (on >= anchor) if step == 1 else (on <= anchor):
+                    return Window(on, on, Precision.DAY)
+            month = month + pd.relativedelta(months=step)
+        return None
+
+    return resolve
+
+
 def _in_count(phrase: str) -> Relative:
     """ "in ten days": that day; "in two weeks('s time)": the ISO week of anchor + 2 weeks; "in three months": that month.
 
@@ -340,6 +358,11 @@ _RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
     (
         r"the\s{1,3}\d{1,2}(?:st|nd|rd|th)?\s{1,3}of\s{1,3}(?:this|next|the\s{1,3}(?:current|following))\s{1,3}month\b",
         "day of month",
+    ),
+    # "on the 26th", "for the 10th, and then on the 16th": a day of the month, no noun after it.
+    (
+        r"the\s{1,3}(?:[12]?\d|3[01])(?:st|nd|rd|th)(?=\s{0,3}(?:[,.;:)]|$)|\s{1,3}(?:and|or|to)\s)",
+        "bare day",
     ),
     (
         rf"in\s{{1,3}}(?:about\s{{1,3}}|some\s{{1,3}})?(?:{_COUNT})\s{{1,3}}(?:days?|weeks?|months?)"
@@ -734,6 +757,8 @@ def _scan_relative(text: str, lower: str, start: int, end: int) -> Iterator[Atom
         resolve = _RELATIVE_TABLE[row][1]
         if resolve == "day of month":
             resolve = _day_of_month(match.group())
+        elif resolve == "bare day":  # "on the 26th"
+            resolve = _bare_day_of_month(match.group())
         elif resolve == "in":  # "in two weeks", "in ten days' time"
             resolve = _in_count(match.group())
         elif isinstance(resolve, str):  # "three days ago", "within two months"
@@ -751,7 +776,7 @@ _YEAR_WORDS = re.compile(r"year|quarter|half|spring|summer|autumn|fall|winter")
 _WEEKDAY_TRIGGER = re.compile(_cases(lx.WEEKDAYS))
 _RELATIVE_WORDS = re.compile(
     r"today|tonight|tomorrow|yesterday|week|month|year|soon|shortly|future|term|ahead|come|long|date|course|"
-    r"channel|ago|morning|afternoon|evening|night|time|stage|point|days|early"
+    r"channel|ago|morning|afternoon|evening|night|time|stage|point|days|early|[0-9](?:st|nd|rd|th)\b"
 )
 _WORD_TAIL = re.compile(r"\w*\W{0,5}\w*")
 

@@ -39,7 +39,7 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _OR = re.compile(r"\s{1,3}or" + _THEN, re.IGNORECASE)
-_AND = re.compile(r"\s{1,3}and" + _THEN, re.IGNORECASE)
+_AND = re.compile(r",?\s{1,3}and" + _THEN, re.IGNORECASE)
 _LIST = re.compile(r"\s{0,3}(?:,|and|or|,\s{0,3}and|,\s{0,3}or)" + _THEN, re.IGNORECASE)
 _CALENDAR_PRECISIONS = set(pd.WIDTH)
 _ANY_DAY = dt.date(2000, 1, 3)  # a Monday: any anchor tells a relative day from a longer period
