@@ -266,3 +266,22 @@ def test_an_ordinal_before_a_noun_is_no_day(text):
 def test_between_two_days_with_a_comma_is_a_range():
     [found] = find_time_expressions("between Feb. 3, and Feb. 4, in Washington", PUBLISHED)
     assert (found.window.start, found.window.end) == (D(2025, 2, 3), D(2025, 2, 4))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria will host the political consultations with Ghana in Abuja on 12 and 13 March. During his "
+        "visit to Abuja, the Ghanaian deputy minister is scheduled to pay a courtesy call on the minister.",
+        "Nigeria will host the political consultations with Ghana in Abuja on 12 and 13 March. In the course "
+        "of the two-day visit, the Ghanaian deputy minister is to meet the Nigerian president.",
+        "The Ghana-Nigeria joint commission will meet in Accra in May. During their stay, the Nigerian "
+        "delegates will also meet the Speaker of Parliament.",
+        "Ghana will host the ECOWAS summit in Accra on 20 April. In the course of his trip, the Nigerian "
+        "president is to meet Ghana's vice-president.",
+        "The Ghana-Nigeria joint commission will meet in Abuja on 2-3 May. During the three-day visit, the "
+        "Ghanaian minister is also expected to call on the Vice-President.",
+    ],
+)
+def test_an_undated_act_of_the_programme_of_a_visit_is_part_of_it(text):
+    assert len(items_after_lead(text)) == 1

@@ -540,6 +540,9 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
             headlines.update(id(item) for item in items)
     if _stay_under_way(ctx, meetings):
         raw = [item for item in raw if not _part_of_the_stay(ctx, item)]
+    elif any(not _a_stay_part(item) for item in raw):
+        # "During his visit to Manila, Sun is to pay a courtesy call": part of the visit the text announces.
+        raw = [item for item in raw if not (_a_stay_part(item) and item.window.is_open)]
     return merge_commitments(raw, headlines, hosts)
 
 
@@ -585,6 +588,15 @@ def _stay_under_way(ctx: DocumentContext, meetings: list[Meeting]) -> bool:
         return False
     return any(
         meeting.start <= ctx.published and (ctx.published - meeting.end).days <= 1 for meeting in meetings
+    )
+
+
+def _a_stay_part(item: Commitment) -> bool:
+    """An act the text ties to the programme of a stay ("during his visit", "in the course of the visit")."""
+    return (
+        item.firmness is not Firmness.INVITED
+        and item.evidence is not None
+        and bool(_STAY_PART.search(item.evidence.text))
     )
 
 

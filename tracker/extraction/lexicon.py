@@ -414,7 +414,7 @@ POSTPONEMENTS = r"put off|postponed?|pushed back|deferred|defer|delayed|reschedu
 
 # Phrases that tie an act to the programme of a stay: "during his stay", "before returning home".
 STAY_PARTS = (
-    r"during (?:his|her|their|the|this) (?:stay|visit|trip|tour)|"
+    r"(?:during|in the course of) (?:his|her|their|the|this) (?:[\w-]+ ){0,2}?(?:stay|visit|trip|tour)|"
     r"before (?:returning|flying|heading|travell?ing) (?:home|back)|"
     r"before (?:departing|leaving|heading|flying) (?:for|to)"
 )
