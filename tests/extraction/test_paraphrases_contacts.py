@@ -285,3 +285,45 @@ def test_between_two_days_with_a_comma_is_a_range():
 )
 def test_an_undated_act_of_the_programme_of_a_visit_is_part_of_it(text):
     assert len(items_after_lead(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's foreign minister is paying an official visit to Nigeria, where trade is expected to be on the agenda.",
+        "The Nigerian president is on a state visit to Ghana, where he is to address parliament.",
+        "Ghana's foreign minister is currently on a working visit to Nigeria.",
+        "The Nigerian foreign minister is making his first official visit to Ghana.",
+        "Togo's prime minister is on an official visit to Ghana, where the two sides are expected to sign a deal.",
+    ],
+)
+def test_a_visit_under_way_is_a_meeting_of_the_publication_day_not_a_commitment(text):
+    found = extract("6 March 2024\n\n" + text, PUBLISHED)
+    assert [(m.start, m.kind) for m in found.meetings] == [(PUBLISHED, Kind.VISIT)]
+    assert found.commitments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two ministers are expected to speak to the media after their meeting.",
+        "A press conference will follow after the talks.",
+        "The minister will brief journalists following the session.",
+        "A working lunch is planned before the consultations.",
+        "The ministers will hold a joint press conference ahead of the summit.",
+    ],
+)
+def test_a_contact_named_to_time_another_act_is_no_item(text):
+    assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize(
+    "phrase", ["earlier in the afternoon", "later in the day", "later this evening", "earlier this morning"]
+)
+def test_earlier_or_later_in_the_day_is_the_publication_day(phrase):
+    [found] = find_time_expressions(f"{phrase}, the minister will meet", PUBLISHED)
+    assert (found.window.start, found.window.end) == (PUBLISHED, PUBLISHED)
+
+
+def test_later_that_day_is_not_the_publication_day():
+    assert find_time_expressions("later that day, the minister met", PUBLISHED, "past") == []

@@ -184,6 +184,13 @@ _CONSEQUENCE = re.compile(
 )
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
 _STAY_PART = lexicon.compile_alternatives([lexicon.STAY_PARTS])
+_TIMED_BY = re.compile(
+    r"\b(?:after|before|following|ahead of) (?:the|their|his|her|its|this|that) (?:[\w-]+ ){0,2}$",
+    re.IGNORECASE,
+)
+_UNDER_WAY = re.compile(r"\b" + lexicon.UNDER_WAY + r"$", re.IGNORECASE)
+# "is on a state visit to Ghana, where the two sides are to sign a deal": an act of the stay it reports.
+_STAY_UNDER_WAY = re.compile(r"\b" + lexicon.UNDER_WAY + r"visit\b", re.IGNORECASE)
 # How long after the publication day a stay reported as under way may still last.
 _STAY_DAYS = 3
 _PUT_OFF = lexicon.compile_alternatives([lexicon.POSTPONEMENTS])
@@ -520,7 +527,8 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
             and not _PUT_OFF.search(sentence.text)  # "had been scheduled for May, has been postponed"
         ):
             continue
-        events = ctx.events(sentence)
+        # "will speak to the media after their meeting": a meeting named to time another act is no item.
+        events = [e for e in ctx.events(sentence) if not _TIMED_BY.search(ctx.text, sentence.start, e.start)]
         headline = False
         items = []
         if events:
@@ -606,7 +614,7 @@ def _part_of_the_stay(ctx: DocumentContext, item: Commitment) -> bool:
     if (
         item.firmness is Firmness.INVITED
         or item.evidence is None
-        or not _STAY_PART.search(item.evidence.text)
+        or not (_STAY_PART.search(item.evidence.text) or _STAY_UNDER_WAY.search(item.evidence.text))
     ):
         return False  # "before returning home, he invited his host": a visit of its own, later
     if item.window.is_open:
@@ -750,6 +758,8 @@ def _read_item(
         return None
     if _NEGATED.search(text, max(sentence.start, event.start - 60), event.start):
         return None  # "he would not attend the General Assembly himself": no act is pledged
+    if _UNDER_WAY.search(text, max(sentence.start, event.start - 60), event.start):
+        return None  # "is paying an official visit to North Macedonia": the contact of the day, a meeting
     if window.is_open and _agenda_of_an_item(text, sentence, events):
         return (
             None  # "the preparatory meeting would focus on ...": what an item will treat, no item of its own

@@ -34,6 +34,7 @@ __all__ = [
     "NOT_THE_EVENT",
     "MODAL_BEFORE",
     "SAME_DAY",
+    "UNDER_WAY",
     "PEOPLE",
     "CALLED_SOMEONE",
     "NO_CITY_WORDS",
@@ -143,6 +144,9 @@ EVENT_WORDS: dict[str, Kind] = {
 # Words that make a "meeting/session/round" of something more specific.
 COMMISSION_WORDS = r"commission|committee|cooperation council|co-operation council|JEC|JTC|PJCC|HLCC|JCC"
 
+# "is paying an official visit to North Macedonia", "is on a working visit": a stay under way, a contact
+# of the publication day and no commitment (followed by "visit").
+UNDER_WAY = r"(?:is|are) (?:currently )?(?:paying|making|on) (?:an? |his |her |their )(?:[\w-]+ ){0,2}"
 # Verbs (past) that report a contact as having taken place.
 PAST_TRIGGERS = [
     r"(?:was|were|had been) held",
@@ -157,6 +161,7 @@ PAST_TRIGGERS = [
     r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit",
     # "when the Prime Minister was in Manila on an official visit".
     r"(?:was|were) (?:in [\w'-]+(?: [\w'-]+)? )?(?:on|for) (?:an? |his |her |their )(?:[\w-]+ ){0,2}visit",
+    UNDER_WAY + "visit",
     r"was the venue",
     r"were hosted",
     r"was hosted",
@@ -187,7 +192,7 @@ PAST_MOTION = r"travell?ed|flew|came|went|arrived|headed|was in|were in|visited"
 # A past trigger after these is not past: "will be held", "is to be held".
 MODAL_BEFORE = r"\b(?:will|would|shall|may|might|could|should|to|is|are)\s+(?:be\s+|have\s+)?$"
 # Expressions that can date a contact on the publication day even in future tense.
-SAME_DAY = r"today|tonight|this (?:morning|afternoon|evening)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+SAME_DAY = r"today|tonight|this (?:morning|afternoon|evening)|(?:earlier|later) (?:in the|this) (?:morning|afternoon|evening|day)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 # Words that make a clause speak of the future (a commitment).
 FUTURE_CUES = [

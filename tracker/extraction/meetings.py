@@ -58,6 +58,7 @@ _ENDING = re.compile(
 _MOVED = re.compile(r"\b(?:shifted|moved|changed|brought forward|" + lexicon.POSTPONEMENTS + r")\s+$", re.I)
 # "his visit had been scheduled for June 6-7": the plan that was, not the contact of the day.
 _ORIGINAL_PLAN = re.compile(r"\b(?:" + lexicon.ORIGINAL_PLAN + r")\b", re.IGNORECASE)
+_WHERE_CLAUSE = re.compile(r",\s+where\b", re.IGNORECASE)
 # Contacts that last one sitting; a length in their sentence is the stay's, unless said of them.
 _ONE_SITTING = {Kind.TALKS, Kind.CALL, Kind.SIGNING}
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
@@ -386,9 +387,13 @@ def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression
 def _is_lead_contact(ctx: DocumentContext, sentence, segment: _Segment, all_past: list) -> bool:
     """ "Tokayev held talks with Putin, who has arrived in Astana" under "Akorda 27 November 2024":
     the release's lead contact, a past verb with no time of its own, dated by the release's date."""
+    # "is paying an official visit to North Macedonia, where the Cyprus issue is expected to be on the
+    # agenda": the future of a relative clause is the agenda's, not the contact's.
+    relative = _WHERE_CLAUSE.search(ctx.text, segment.start, segment.end)
+    main_end = relative.start() if relative else segment.end
     return (
         bool(segment.triggers)
-        and not segment.has_future
+        and not _FUTURE.search(ctx.text, segment.start, main_end)
         and not all_past
         and not ctx.times(sentence, "future")
         and not ctx.is_title_line(sentence)

@@ -310,6 +310,12 @@ _RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
         r"(?:today(?<!as of today)(?<!as from today)|tonight|this\s{1,3}(?:morning|afternoon|evening))\b",
         _day_offset(0),
     ),
+    # "earlier in the afternoon", "later in the day": the publication day itself ("later that day" is
+    # the day the text last named, not this one).
+    (
+        r"(?:earlier|later)\s{1,3}(?:in\s{1,3}the|this)\s{1,3}(?:morning|afternoon|evening|day)\b",
+        _day_offset(0),
+    ),
     (r"the\s{1,3}day\s{1,3}after\s{1,3}tomorrow\b", _day_offset(2)),
     (r"tomorrow\b", _day_offset(1)),
     (r"the\s{1,3}day\s{1,3}before\s{1,3}yesterday\b", _day_offset(-2)),
@@ -776,7 +782,7 @@ _YEAR_WORDS = re.compile(r"year|quarter|half|spring|summer|autumn|fall|winter")
 _WEEKDAY_TRIGGER = re.compile(_cases(lx.WEEKDAYS))
 _RELATIVE_WORDS = re.compile(
     r"today|tonight|tomorrow|yesterday|week|month|year|soon|shortly|future|term|ahead|come|long|date|course|"
-    r"channel|ago|morning|afternoon|evening|night|time|stage|point|days|early|[0-9](?:st|nd|rd|th)\b"
+    r"channel|ago|morning|afternoon|evening|night|time|stage|point|days|early|later|[0-9](?:st|nd|rd|th)\b"
 )
 _WORD_TAIL = re.compile(r"\w*\W{0,5}\w*")
 
