@@ -327,3 +327,36 @@ def test_earlier_or_later_in_the_day_is_the_publication_day(phrase):
 
 def test_later_that_day_is_not_the_publication_day():
     assert find_time_expressions("later that day, the minister met", PUBLISHED, "past") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry confirmed today (6 March) that the Ghana-Nigeria consultations at the level of deputy "
+        "foreign ministers, long delayed, will take place in Accra on 12 March.",
+        "The ministry said on Wednesday (March 6) that the Ghana-Nigeria consultations at the level of deputy "
+        "foreign ministers, long delayed, will take place in Accra on 12 March.",
+        "Ghana announced today (06.03.2024) that the consultations with Nigeria at the level of deputy "
+        "foreign ministers, long delayed, will be held in Accra on 12 March.",
+    ],
+)
+def test_a_date_in_brackets_restates_the_day_before_it(text):
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end) == (D(2024, 3, 12), D(2024, 3, 12))
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "will finally take place",
+        "will now be held",
+        "will eventually take place",
+        "will probably be held",
+        "will formally open",
+    ],
+)
+def test_an_adverb_between_will_and_the_verb_keeps_the_item(verb):
+    [item] = items_after_lead(
+        f"The next session of the Ghana-Nigeria Joint Commission {verb} in Accra in May."
+    )
+    assert (item.window.start, item.window.end) == (D(2024, 5, 1), D(2024, 5, 31))

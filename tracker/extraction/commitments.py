@@ -41,9 +41,10 @@ __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
 _FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
 _PAST = lexicon.compile_alternatives(lexicon.PAST_CUES, lower_only=True)
 # After a future cue that follows its event word, the verb must make the event happen
-# ("the visit will be held"), not something else ("the dialogue would help strengthen ties").
+# ("the visit will be held", "will finally take place"), not something else ("the dialogue would help
+# strengthen ties").
 _EVENT_VERB = re.compile(
-    r"\s+(?:also\s+|not\s+|then\s+)?(?:to\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
+    r"\s+(?:(?:also|not|then|now|still|soon|first|again|\w{3,}ly)\s+){0,2}(?:to\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
     r"signed|opened|re-?opened|be the|convene|meet|start|begin|open|re-?open|come|"
     r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position|"
     r"resume|be resumed|re-?convened?|convened|meet again|set up|established|created|launched|"

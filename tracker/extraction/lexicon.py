@@ -189,8 +189,11 @@ PAST_TRIGGERS = [
 # A past journey: "to meet", "to hold talks" after it is its purpose, not a future act
 # ("the ministers travelled to Manila to meet their counterparts").
 PAST_MOTION = r"travell?ed|flew|came|went|arrived|headed|was in|were in|visited"
-# A past trigger after these is not past: "will be held", "is to be held".
-MODAL_BEFORE = r"\b(?:will|would|shall|may|might|could|should|to|is|are)\s+(?:be\s+|have\s+)?$"
+# A past trigger after these is not past: "will be held", "is to be held", "will probably be held".
+MODAL_BEFORE = (
+    r"\b(?:will|would|shall|may|might|could|should|to|is|are)\s+(?:(?:also|not|now|then|still|\w{3,}ly)\s+)?"
+    r"(?:be\s+|have\s+)?$"
+)
 # Expressions that can date a contact on the publication day even in future tense.
 SAME_DAY = r"today|tonight|this (?:morning|afternoon|evening)|(?:earlier|later) (?:in the|this) (?:morning|afternoon|evening|day)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
