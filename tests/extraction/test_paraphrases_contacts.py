@@ -360,3 +360,18 @@ def test_an_adverb_between_will_and_the_verb_keeps_the_item(verb):
         f"The next session of the Ghana-Nigeria Joint Commission {verb} in Accra in May."
     )
     assert (item.window.start, item.window.end) == (D(2024, 5, 1), D(2024, 5, 31))
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("on the first day of next month", D(2024, 4, 1)),
+        ("on the last day of this month", D(2024, 3, 31)),
+        ("the first day of the following month", D(2024, 4, 1)),
+        ("on the last day of next month", D(2024, 4, 30)),
+        ("the 25th of next month", D(2024, 4, 25)),
+    ],
+)
+def test_the_first_or_last_day_of_a_month_named_by_its_place(text, day):
+    [found] = find_time_expressions(text, PUBLISHED)
+    assert (found.window.start, found.window.end, found.window.precision) == (day, day, Precision.DAY)

@@ -236,11 +236,15 @@ def _counted(phrase: str) -> Relative:
 
 
 def _day_of_month(phrase: str) -> Relative:
-    """ "the 25th of this month", "the 5th of next month": that day (the month's last day if it has fewer)."""
-    match = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s{1,3}of\s{1,3}(.+?)\s{1,3}month", phrase)
+    """ "the 25th of this month", "the first day of next month": that day (the month's last day if it has
+    fewer, or for "the last day")."""
+    match = re.search(
+        r"(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s{1,3}day)?\s{1,3}of\s{1,3}(.+?)\s{1,3}month", phrase
+    )
     if match is None:
         raise ValueError(f"not a day of a month: {phrase!r}")
-    day, which = int(match[1]), match[2].split()[-1]
+    day = {"first": 1, "last": 31}.get(match[1]) or int(match[1])
+    which = match[2].split()[-1]
     months = 1 if which in {"next", "following"} else 0
 
     def resolve(anchor: dt.date, tense: str) -> Window:
@@ -362,7 +366,8 @@ _RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
     ),
     (rf"(?:{_COUNT})\s{{1,3}}days?\s{{1,3}}ago\b", "ago"),
     (
-        r"the\s{1,3}\d{1,2}(?:st|nd|rd|th)?\s{1,3}of\s{1,3}(?:this|next|the\s{1,3}(?:current|following))\s{1,3}month\b",
+        r"the\s{1,3}(?:\d{1,2}(?:st|nd|rd|th)?|first|last)(?:\s{1,3}day)?\s{1,3}of\s{1,3}"
+        r"(?:this|next|the\s{1,3}(?:current|following))\s{1,3}month\b",
         "day of month",
     ),
     # "on the 26th", "for the 10th, and then on the 16th": a day of the month, no noun after it.
