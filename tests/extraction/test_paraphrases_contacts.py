@@ -375,3 +375,33 @@ def test_an_adverb_between_will_and_the_verb_keeps_the_item(verb):
 def test_the_first_or_last_day_of_a_month_named_by_its_place(text, day):
     [found] = find_time_expressions(text, PUBLISHED)
     assert (found.window.start, found.window.end, found.window.precision) == (day, day, Precision.DAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's president will visit Nigeria next week. He will arrive on 12 March.",
+        "Ghana's president will visit Nigeria next week. According to Abuja, he is to arrive on 12 March.",
+        "Ghana's president will visit Nigeria next week, the ministry said. He will arrive in Abuja on 12 March.",
+        "Ghana's president will visit Nigeria next week. He is due to arrive on Tuesday.",
+        "The Ghanaian president, who will arrive on 12 March, will pay a state visit to Nigeria next week.",
+    ],
+)
+def test_the_day_a_visitor_arrives_dates_the_visit(text):
+    [item] = items_after_lead(text)
+    assert (item.kind, item.window.start, item.window.end) == (Kind.VISIT, D(2024, 3, 12), D(2024, 3, 12))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "European Commission President",
+        "ECOWAS Commission President",
+        "Joint Committee Chairman",
+        "AU Commission Chairperson",
+    ],
+)
+def test_a_body_named_before_a_title_is_no_session_of_it(title):
+    text = f"Ghana will host {title} Kofi Mensah for the two-day summit that opens on 12 March."
+    [item] = items_after_lead(text)
+    assert item.kind is not Kind.COMMISSION

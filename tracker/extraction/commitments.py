@@ -362,11 +362,13 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         if not best.window.is_open
         and not e.window.is_open
         and e.window.precision in _DAY_LEVEL
-        and best.window.precision not in _DAY_LEVEL
+        and (best.window.precision not in _DAY_LEVEL or not names_its_first_day(best.window))
+        and e is not best
         and _contains(best.window, e.window)
     ]
     if inside:
-        best = min(inside, key=lambda e: abs(e.start - anchor_at))  # "this month ... on 10 November": the day
+        # "this month ... on 10 November", "next week; he will arrive on 12 March": the day.
+        best = min(inside, key=lambda e: abs(e.start - anchor_at))
     window = best.window
     rescheduled = re.match(r"from\s+.+?\s+(?:to|until)\s+(.+)$", best.text, re.IGNORECASE)
     if rescheduled and _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start) and window.end:

@@ -53,6 +53,11 @@ _ANY_EVENT = Prefiltered(
 )
 
 
+# "European Commission President Juncker", "Committee Chairman": a body named in a title after it.
+_TITLE_AFTER = re.compile(
+    r"\s+(?:President|Vice[- ]President|Chair(?:man|woman|person)?|Secretary|Spokes(?:person|man|woman)|"
+    r"Director|Head|Member|Commissioner)\b"
+)
 # "chairman of the State Affairs Commission", "head of the ... Central Committee": a body in a title.
 _TITLE_OF = re.compile(
     r"\b(?:chair(?:man|woman|person)?|head|member|secretary|director|president|"
@@ -82,9 +87,10 @@ def find_events(text: str, start: int, end: int) -> list[EventWord]:
             and (
                 _TITLE_OF.search(text, max(start, match.start() - 80), match.start())
                 or text.startswith(("'s ", "\u2019s "), match.end())
+                or _TITLE_AFTER.match(text, match.end())
             )
         ):
-            continue  # "the Committee's headquarters": the body, not a session of it
+            continue  # "the Committee's headquarters", "European Commission President": the body, no session
         if match.group().lower() in {"meet", "meets"} and _MEET_A_DEMAND.match(text, match.end()):
             continue
         found.append(EventWord(match.start(), match.end(), match.group(), kind))

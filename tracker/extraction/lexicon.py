@@ -109,6 +109,8 @@ EVENT_WORDS: dict[str, Kind] = {
     r"talks|dialogue|negotiations|parleys": Kind.TALKS,
     r"(?:state |official |working |return |reciprocal )?visits?|visited|visiting|trip|tour|travel(?:s|led|ed)?|"
     r"come to|pay a visit|arrived in|arrives in|arriving in|will arrive in|"
+    # "will arrive on June 14", "is to arrive tomorrow": the first day of a visit.
+    r"(?:will|to|is due to) arrive(?= (?:on|next|tomorrow|this|in)\b)|"
     # "is due in Nairobi" (not "due in June"), "will send a delegation to Nairobi".
     r"due in(?= (?!January|February|March|April|May|June|July|August|September|October|November|December|"
     r"The |Early |Mid|Late )[A-Z])|send(?:s|ing)? (?:a |an |its |his |her |their )?(?:[\w-]+ ){0,2}"
