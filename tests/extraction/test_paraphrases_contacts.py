@@ -405,3 +405,19 @@ def test_a_body_named_before_a_title_is_no_session_of_it(title):
     text = f"Ghana will host {title} Kofi Mensah for the two-day summit that opens on 12 March."
     [item] = items_after_lead(text)
     assert item.kind is not Kind.COMMISSION
+
+
+@pytest.mark.parametrize(
+    "place, city",
+    [
+        ("in the capital Accra", "Accra"),
+        ("in the Ghanaian capital Accra", "Accra"),
+        ("in the port city Takoradi", "Takoradi"),
+        ("in the northern city Kano", "Kano"),
+        ("in the capital, Abuja,", "Abuja"),
+    ],
+)
+def test_a_city_after_the_capital_or_city_is_the_venue(place, city):
+    text = f"The foreign ministers of Ghana and Nigeria held talks on Monday {place} on trade."
+    [meeting] = extract(text, PUBLISHED).meetings
+    assert meeting.city == city

@@ -59,10 +59,10 @@ _IN_A_CITY = re.compile(
     r"(?:\s+(?:headquarters|HQ))?\s+in\s+(?!(?:" + "|".join(MONTHS).title() + r")\b)[A-Z]"
 )
 _LOCATIVE = re.compile(
-    # "in a European capital, most likely Geneva".
+    # "in a European capital, most likely Geneva", "in the capital Muscat", "to the southern city Aqaba".
     r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|"
     r"\bcapital,(?:\s+(?:most likely|probably|possibly|presumably))?|\bvenue of|"
-    r"\bvenue|\bfrom|\d,)(?:\s+the\s+\w+\s+capital,?)?\s+(?:the\s+)?$",
+    r"\bvenue|\bfrom|\d,)(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|port),?)?\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # What may stand between an event word and the state it is held with: "talks with Somalia", "a
