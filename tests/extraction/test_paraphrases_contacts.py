@@ -421,3 +421,28 @@ def test_a_city_after_the_capital_or_city_is_the_venue(place, city):
     text = f"The foreign ministers of Ghana and Nigeria held talks on Monday {place} on trade."
     [meeting] = extract(text, PUBLISHED).meetings
     assert meeting.city == city
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's foreign minister took part in the meeting of ECOWAS foreign ministers in Abuja on Monday.",
+        "Ghana's foreign minister participated in the session of the ECOWAS Council in Abuja on Monday.",
+        "Ghana's foreign minister attended the ECOWAS ministerial meeting in Abuja on Monday.",
+        "Ghana's foreign minister headed Ghana's delegation at the ECOWAS ministerial meeting in Abuja on Monday.",
+        "Ghana's foreign minister led the Ghanaian delegation to the ECOWAS summit in Abuja on Monday.",
+    ],
+)
+def test_taking_part_in_a_meeting_is_a_contact_on_its_day(text):
+    [meeting] = extract(text, PUBLISHED).meetings
+    assert (meeting.start, meeting.city) == (D(2024, 3, 4), "Abuja")
+
+
+def test_the_same_day_looks_back_past_a_sentence_that_names_only_a_year():
+    text = (
+        "Ghana's foreign minister took part in the ECOWAS ministerial meeting in Abuja on 4 March. "
+        "A decision was signed naming Accra the ECOWAS youth capital in 2026. "
+        "The same day, he took part in a meeting of the Ghana-Nigeria-Togo format in Abuja."
+    )
+    meetings = extract(text, PUBLISHED).meetings
+    assert [m.start for m in meetings] == [D(2024, 3, 4), D(2024, 3, 4)]

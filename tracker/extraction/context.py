@@ -343,20 +343,19 @@ class DocumentContext:
 
     def _last_day_before(self, sentence: Sentence, position: int, found: list) -> dt.date | None:
         """The day the text last named before `position` (a dispatch's dateline date aside)."""
-        earlier = [e for e in found if e.end <= position]
         number = bisect.bisect_right([s.start for s in self.sentences], sentence.start) - 1
-        for previous in reversed(self.sentences[max(0, number - _LOOK_BACK) : max(0, number)]):
-            if earlier:
-                break
-            earlier = self.times(previous, "past")
-        for expression in reversed(earlier):
-            window = expression.window
-            if (
-                window.precision is Precision.DAY
-                and not self.in_dateline_date(expression.start)
-                and not self._read_backwards(expression)
-            ):
-                return window.start
+        previous = reversed(self.sentences[max(0, number - _LOOK_BACK) : max(0, number)])
+        # The nearest day named, looking back past sentences that name only a year or a month
+        # ("... Sports Capital in 2026. The same day, ...").
+        for earlier in ([e for e in found if e.end <= position], *(self.times(s, "past") for s in previous)):
+            for expression in reversed(earlier):
+                window = expression.window
+                if (
+                    window.precision is Precision.DAY
+                    and not self.in_dateline_date(expression.start)
+                    and not self._read_backwards(expression)
+                ):
+                    return window.start
         return None
 
     def _read_backwards(self, expression) -> bool:

@@ -158,6 +158,11 @@ PAST_TRIGGERS = [
     r"hosted",
     r"convened",
     r"visited",
+    # "took part in the meeting of the Council", "headed Kazakhstan's delegation at the meeting".
+    r"took part in",
+    r"participated in",
+    r"attended",
+    r"(?:headed|led) (?:the |his |her |their |a |an )?(?:[\w'\u2019-]+ ){0,2}delegations?",
     r"arrived in",
     r"paid (?:an? )?(?:\w+ ){0,2}visit",
     r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit",
