@@ -446,3 +446,38 @@ def test_the_same_day_looks_back_past_a_sentence_that_names_only_a_year():
     )
     meetings = extract(text, PUBLISHED).meetings
     assert [m.start for m in meetings] == [D(2024, 3, 4), D(2024, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    "phrase, months",
+    [
+        ("in the next months", 6),
+        ("over the next months", 6),
+        ("within the next few months", 6),
+        ("in the next weeks", 2),
+        ("within the coming weeks", 2),
+    ],
+)
+def test_the_next_months_or_weeks_are_vague(phrase, months):
+    [found] = find_time_expressions(f"the visit is to take place {phrase}", PUBLISHED)
+    assert found.window.precision is Precision.VAGUE
+    assert found.window.end == D(2024, 3 + months, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit will not take place in April, the minister said; it will be held before the end of the year.",
+        "The visit will not be in April; it will take place before the end of the year.",
+        "The talks would not be held in April but before the end of the year.",
+    ],
+)
+def test_a_time_the_item_will_not_be_is_no_window(text):
+    [item] = items_after_lead(text)
+    assert item.window.precision is Precision.DEADLINE
+
+
+def test_no_date_fixed_yet_beside_a_time_keeps_the_item():
+    text = "The visit of Ghana's president to Nigeria is to take place in the next months, though no dates have been fixed yet."
+    [item] = items_after_lead(text)
+    assert item.window.precision is Precision.VAGUE

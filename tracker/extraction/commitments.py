@@ -185,6 +185,11 @@ _CONSEQUENCE = re.compile(
 )
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
 _STAY_PART = lexicon.compile_alternatives([lexicon.STAY_PARTS])
+# "the meeting will not take place in September": the time it will not be, no window.
+_NOT_THEN = re.compile(
+    r"\b(?:not|never)\s+(?:take\s+place|be\s+held|happen|be)\s+(?:in|on|during|before|until)?\s*$",
+    re.IGNORECASE,
+)
 _TIMED_BY = re.compile(
     r"\b(?:after|before|following|ahead of) (?:the|their|his|her|its|this|that) (?:[\w-]+ ){0,2}$",
     re.IGNORECASE,
@@ -334,6 +339,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and not _term_of_a_document(ctx.text, e, sentence.start)
         and not _past_day_read_forward(e, ctx.published)
         and not _dates_the_past_act_after_it(ctx.text, e.end, sentence.end)
+        and not _NOT_THEN.search(ctx.text, max(sentence.start, e.start - 40), e.start)
     ]
     if not expressions:
         return None, False
@@ -522,8 +528,14 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         sentence = clause.sentence
         if _ABANDONED.search(sentence.text):
             continue
-        if _NO_DATE_YET.search(sentence.text) and not _PLEDGE_OR_INVITATION.search(sentence.text):
-            continue  # "No date has been fixed yet for the next round": news of no plan, no pledge
+        if (
+            _NO_DATE_YET.search(sentence.text)
+            and not _PLEDGE_OR_INVITATION.search(sentence.text)
+            and not ctx.times(sentence, "future")
+        ):
+            # "No date has been fixed yet for the next round": news of no plan, no pledge; but "is to take
+            # place in the next months, though no dates have been fixed yet" has its time.
+            continue
         if (
             _PAST.search(sentence.text)
             and not _STRONG_FUTURE.search(sentence.text)

@@ -190,13 +190,15 @@ VAGUE_PHRASES = [
         0,
     ),
     (
-        r"(?:in|over|during)\s{1,3}(?:the\s{1,3})?(?:coming|upcoming|next\s{1,3}few|next\s{1,3}several|following)\s{1,3}months",
+        r"(?:in|over|during|within)\s{1,3}(?:the\s{1,3})?(?:coming|upcoming|next(?:\s{1,3}few|\s{1,3}several)?|following)"
+        r"\s{1,3}months",
         6,
         0,
     ),
     (r"in\s{1,3}the\s{1,3}months\s{1,3}(?:ahead|to\s{1,3}come)", 6, 0),
     (
-        r"(?:in|over|during)\s{1,3}(?:the\s{1,3})?(?:coming|upcoming|next\s{1,3}few|next\s{1,3}several|following)\s{1,3}weeks",
+        r"(?:in|over|during|within)\s{1,3}(?:the\s{1,3})?(?:coming|upcoming|next(?:\s{1,3}few|\s{1,3}several)?|following)"
+        r"\s{1,3}weeks",
         2,
         0,
     ),
