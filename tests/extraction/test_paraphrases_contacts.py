@@ -481,3 +481,29 @@ def test_no_date_fixed_yet_beside_a_time_keeps_the_item():
     text = "The visit of Ghana's president to Nigeria is to take place in the next months, though no dates have been fixed yet."
     [item] = items_after_lead(text)
     assert item.window.precision is Precision.VAGUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers discussed the forthcoming visit of the President of Ghana to Nigeria.",
+        "They reviewed preparations for the upcoming visit of the Nigerian president to Ghana.",
+        "The two sides exchanged views on the planned trip by Ghana's prime minister to Abuja.",
+        "Particular emphasis was placed on preparing the state visit of Ghana's president, scheduled for April.",
+        "The ministers discussed the forthcoming summit of the two countries, which is planned for May.",
+    ],
+)
+def test_a_named_plan_of_the_parties_brought_up_in_talks_is_an_item(text):
+    assert len(items_after_lead(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers discussed the forthcoming summit.",
+        "They exchanged views on upcoming high-level contacts.",
+        "The two sides discussed preparations for forthcoming events at the highest levels.",
+    ],
+)
+def test_an_unnamed_upcoming_event_brought_up_in_talks_stays_a_topic(text):
+    assert items_after_lead(text) == []

@@ -157,6 +157,12 @@ _TOPIC_LIST = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(r"[^.;]{0,80}?,\s+(?:which|that)\s+", re.IGNORECASE)
+# "..., which is scheduled for the first half of April", "slated for July": the plan's own time.
+_SCHEDULED_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:scheduled|planned|slated|set|due)\s+(?:for|to take place|to be held)\b", re.IGNORECASE
+)
+# "visit of the President of Tajikistan to Uzbekistan", "trip by the Prime Minister to Bangladesh".
+_VISIT_OF_TO = re.compile(r"\s+(?:of|by)\s+[^.;,]{3,60}?\s+to\s+(?:the\s+)?[A-Z]")
 _TOPIC_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+|preparations? for", re.IGNORECASE)
 # "preparations for the summit will be the subject of their talks": a topic of a discussion to come.
 _TOPIC_AFTER = re.compile(
@@ -700,6 +706,14 @@ def _actors(named: list[str], met: list[str], main: list[str], joined: set[str])
     return [code for code in named if code in actors or code in joined]
 
 
+def _a_named_plan(text: str, event, end: int) -> bool:
+    """ "discussed the forthcoming visit of the President of Tajikistan to Uzbekistan", "preparing the state
+    visit ..., scheduled for April": a plan of the parties' own, whatever verb brings it up."""
+    if _SCHEDULED_AFTER.match(text, event.end, end):
+        return True
+    return event.kind is Kind.VISIT and bool(_VISIT_OF_TO.match(text, event.end, end))
+
+
 def _is_topic(text: str, start: int, cue_at: int, cue_end: int, event_end: int, end: int) -> bool:
     """An upcoming event (or preparations for it) in the object of a discussion verb, with no pledge
     verb in between, or as the subject of a discussion to come ("... will be on the agenda")."""
@@ -751,7 +765,9 @@ def _read_item(
 ):
     text = ctx.text
     sentence = clause.sentence
-    if _is_topic(text, sentence.start, cue_at, cue_end, event.end, sentence.end):
+    if _is_topic(text, sentence.start, cue_at, cue_end, event.end, sentence.end) and not _a_named_plan(
+        text, event, sentence.end
+    ):
         return None  # "the discussions focused on ... the forthcoming summit": a topic, not a pledge
     if _attends_a_gathering_of_others(ctx, clause, event, inherited):
         return None  # "will attend the G20 summit in Rio": an event merely mentioned (CONTRACT.md)
