@@ -507,3 +507,10 @@ def test_a_named_plan_of_the_parties_brought_up_in_talks_is_an_item(text):
 )
 def test_an_unnamed_upcoming_event_brought_up_in_talks_stays_a_topic(text):
     assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize("dateline", ["Accra/GNA/.", "ACCRA/GNA/ -", "Accra /GNA/", "Accra/GHANAWEB/:"])
+def test_an_agency_between_slashes_after_a_city_makes_a_dateline(dateline):
+    text = f"{dateline} The Nigerian foreign minister today began an official visit to Ghana."
+    [meeting] = extract(text, PUBLISHED).meetings
+    assert meeting.city == "Accra"
