@@ -514,3 +514,16 @@ def test_an_agency_between_slashes_after_a_city_makes_a_dateline(dateline):
     text = f"{dateline} The Nigerian foreign minister today began an official visit to Ghana."
     [meeting] = extract(text, PUBLISHED).meetings
     assert meeting.city == "Accra"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visit was preceded by consultations between the two foreign ministries on 4 March in Accra.",
+        "The summit was preceded by a meeting of Ghanaian and Nigerian foreign ministers on 4 March in Accra.",
+        "The talks were followed by a session of the Ghana-Nigeria joint commission on 4 March in Accra.",
+    ],
+)
+def test_a_contact_that_preceded_or_followed_another_is_a_meeting(text):
+    meetings = extract("Ghana and Nigeria held talks. " + text, PUBLISHED).meetings
+    assert [(m.start, m.city) for m in meetings] == [(D(2024, 3, 4), "Accra")]

@@ -159,6 +159,7 @@ PAST_TRIGGERS = [
     r"convened",
     r"visited",
     # "took part in the meeting of the Council", "headed Kazakhstan's delegation at the meeting".
+    r"(?:was|were) (?:preceded|followed) by",  # "The visit was preceded by consultations ... on 15 February"
     r"took part in",
     r"participated in",
     r"attended",
@@ -471,6 +472,7 @@ PAST_GATHERINGS = [
     r"got together",
     r"sat down (?:for|to)",
     r"attended",
+    r"(?:was|were) (?:preceded|followed) by",  # "The visit was preceded by consultations ... on 15 February"
     r"took part in",
     r"participated in",
     r"wrapped up",
