@@ -527,3 +527,38 @@ def test_an_agency_between_slashes_after_a_city_makes_a_dateline(dateline):
 def test_a_contact_that_preceded_or_followed_another_is_a_meeting(text):
     meetings = extract("Ghana and Nigeria held talks. " + text, PUBLISHED).meetings
     assert [(m.start, m.city) for m in meetings] == [(D(2024, 3, 4), "Accra")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next round of Ghana-Nigeria political consultations took place in Accra on 4 March.",
+        "The next session of the Ghana-Nigeria joint commission was held in Abuja on 4 March.",
+        "The third meeting between the two foreign ministers was convened in Accra on 4 March.",
+    ],
+)
+def test_a_next_round_whose_own_verb_is_past_is_a_meeting_not_an_item(text):
+    found = extract(text, PUBLISHED)
+    assert found.commitments == []
+    assert [m.start for m in found.meetings] == [D(2024, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade, visas and energy are among the main topics expected to come up at the talks.",
+        "Security issues are likely to be discussed at the summit.",
+        "Border questions are set to be raised during the visit.",
+    ],
+)
+def test_what_an_item_is_expected_to_treat_is_no_item(text):
+    assert items_after_lead(text) == []
+
+
+def test_a_plural_of_an_acronym_the_text_defines_is_its_event():
+    text = (
+        "The Ghana-Nigeria Foreign Office Consultations (FOCs) took place in Accra on 4 March. "
+        "The next FOCs will be held in Abuja on mutually convenient dates."
+    )
+    [item] = extract(text, PUBLISHED).commitments
+    assert (item.kind, item.city) == (Kind.CONSULTATIONS, "Abuja")

@@ -191,6 +191,18 @@ _CONSEQUENCE = re.compile(
 )
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
 _STAY_PART = lexicon.compile_alternatives([lexicon.STAY_PARTS])
+# "The next round of consultations took place in Ashgabat": the event word's own verb is past.
+_HAPPENED_AFTER = re.compile(
+    r"(?:\s+(?:of|between|on)\s+[^.;,]{0,60}?)?\s+(?:took place|(?:was|were) held|(?:was|were) convened|"
+    r"(?:was|were) opened)\b",
+    re.IGNORECASE,
+)
+# "Trade and visas are among the main topics expected to come up": what an item will treat, no item.
+_AGENDA_SENTENCE = re.compile(
+    r"\b(?:topics|issues|subjects|items|questions)\b[^.;]{0,40}?\b(?:expected|likely|set|due)\s+to\s+"
+    r"(?:come up|be (?:discussed|raised|addressed|covered|taken up|on the agenda))",
+    re.IGNORECASE,
+)
 # "the meeting will not take place in September": the time it will not be, no window.
 _NOT_THEN = re.compile(
     r"\b(?:not|never)\s+(?:take\s+place|be\s+held|happen|be)\s+(?:in|on|during|before|until)?\s*$",
@@ -534,6 +546,8 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         sentence = clause.sentence
         if _ABANDONED.search(sentence.text):
             continue
+        if _AGENDA_SENTENCE.search(sentence.text):
+            continue
         if (
             _NO_DATE_YET.search(sentence.text)
             and not _PLEDGE_OR_INVITATION.search(sentence.text)
@@ -789,6 +803,8 @@ def _read_item(
         return None
     if _NEGATED.search(text, max(sentence.start, event.start - 60), event.start):
         return None  # "he would not attend the General Assembly himself": no act is pledged
+    if _HAPPENED_AFTER.match(text, event.end, sentence.end):
+        return None  # "the next round of consultations took place in Ashgabat on March 1": a past contact
     if _UNDER_WAY.search(text, max(sentence.start, event.start - 60), event.start):
         return None  # "is paying an official visit to North Macedonia": the contact of the day, a meeting
     if window.is_open and _agenda_of_an_item(text, sentence, events):

@@ -64,8 +64,9 @@ _COUNTRY_DASH_DATE = re.compile(
     + r"|\([^()\n]{2,40}\)\s*(?:--|[-\u2013\u2014:]))"
 )
 
-# "Foreign Office Consultations (FOC)": up to six capitalised words, then the acronym in brackets.
-_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6})\)")
+# "Foreign Office Consultations (FOC)": up to six capitalised words, then the acronym in brackets (a plural
+# "FOCs" too).
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6})s?\)")
 _LONG_NAME_BEFORE = re.compile(r"((?:[A-Z][\w&-]*\s+(?:(?:of|for|on|and|&)\s+)?){0,5}[A-Z][\w-]*)\s*$")
 
 
@@ -373,7 +374,12 @@ class DocumentContext:
                 for match in self._acronym_pattern.finditer(self.text, sentence.start, sentence.end):
                     if (match.start(), match.end()) not in taken:
                         found.append(
-                            EventWord(match.start(), match.end(), match.group(), self.acronyms[match.group()])
+                            EventWord(
+                                match.start(),
+                                match.end(),
+                                match.group(),
+                                self.acronyms[match.group().rstrip("s")],
+                            )
                         )
                 found.sort(key=lambda e: e.start)
             cache[sentence.start] = found
@@ -394,7 +400,7 @@ class DocumentContext:
 
     @cached_property
     def _acronym_pattern(self) -> re.Pattern:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, self.acronyms)) + r")(?![\w-])")
+        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, self.acronyms)) + r")s?(?![\w-])")
 
     def reported(self, start: int, end: int) -> bool:
         """The expression at start..end dates a report ("said on Tuesday", "On Tuesday, the ministry said that")."""
