@@ -562,3 +562,29 @@ def test_a_plural_of_an_acronym_the_text_defines_is_its_event():
     )
     [item] = extract(text, PUBLISHED).commitments
     assert (item.kind, item.city) == (Kind.CONSULTATIONS, "Abuja")
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("A ministerial session follows tomorrow.", D(2024, 3, 7)),
+        ("The Ghana-Nigeria summit opens next week in Abuja.", D(2024, 3, 11)),
+        ("Ghana's foreign minister travels to Abuja next month.", D(2024, 4, 1)),
+        ("The joint commission convenes later this month in Accra.", D(2024, 3, 7)),
+        ("Nigeria's president visits Accra next week.", D(2024, 3, 11)),
+    ],
+)
+def test_a_present_tense_schedule_with_a_time_ahead_is_an_item(text, start):
+    [item] = items_after_lead(text)
+    assert item.window.start == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The session opens with a minute of silence, the ministry said.",
+        "The ministry said the minister travels often to Abuja.",
+    ],
+)
+def test_a_present_tense_verb_with_no_time_ahead_is_no_item(text):
+    assert items_after_lead(text) == []

@@ -191,6 +191,11 @@ _CONSEQUENCE = re.compile(
 )
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
 _STAY_PART = lexicon.compile_alternatives([lexicon.STAY_PARTS])
+# "A ministerial session follows tomorrow": a present-tense schedule verb is the cue and the event's verb.
+_PRESENT_SCHEDULE_CUE = re.compile(
+    r"follows|opens|begins|starts|kicks off|takes place|convenes|arrives|travels|visits|meets|heads",
+    re.IGNORECASE,
+)
 # "The next round of consultations took place in Ashgabat": the event word's own verb is past.
 _HAPPENED_AFTER = re.compile(
     r"(?:\s+(?:of|between|on)\s+[^.;,]{0,60}?)?\s+(?:took place|(?:was|were) held|(?:was|were) convened|"
@@ -279,7 +284,7 @@ def _governed_events(ctx: DocumentContext, sentence, events):
         )
         if (
             subject is not None
-            and _EVENT_VERB.match(text, cue_end)
+            and (_EVENT_VERB.match(text, cue_end) or _PRESENT_SCHEDULE_CUE.fullmatch(future.group()))
             and not _NOT_THE_EVENT.search(text, subject.start - 20, subject.start)
         ):
             yield subject, cue_at, cue_end  # "a business forum will take place ...": the subject is the event

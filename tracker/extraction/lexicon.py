@@ -282,6 +282,10 @@ FUTURE_CUES = [
     r"moved to",
     r"get together again",
     r"to get together",
+    # "A ministerial session follows tomorrow", "the minister travels to Accra next week": a present-tense
+    # schedule verb whose time can only lie ahead.
+    r"(?:follows|opens|begins|starts|kicks off|takes place|convenes|arrives|travels|visits|meets|heads)"
+    r"(?= [^.;]{0,40}?\b(?:tomorrow|next (?:week|month|year)|later this (?:week|month|year)|this coming))",
     r"looked forward",
     r"preparations? for",
     r"prepare for",
