@@ -549,26 +549,16 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
     inherited = sorted({p for m in meetings for p in m.parties}) or ctx.main_parties
     for clause in ctx.clauses:
         sentence = clause.sentence
-        if _ABANDONED.search(sentence.text):
-            continue
-        if _AGENDA_SENTENCE.search(sentence.text):
-            continue
-        if (
-            _NO_DATE_YET.search(sentence.text)
-            and not _PLEDGE_OR_INVITATION.search(sentence.text)
-            and not ctx.times(sentence, "future")
-        ):
-            # "No date has been fixed yet for the next round": news of no plan, no pledge; but "is to take
-            # place in the next months, though no dates have been fixed yet" has its time.
-            continue
-        if (
-            _PAST.search(sentence.text)
-            and not _STRONG_FUTURE.search(sentence.text)
-            and not _PUT_OFF.search(sentence.text)  # "had been scheduled for May, has been postponed"
-        ):
+        if not raw and not ctx.events(sentence):
+            continue  # no event word and no item yet that it could date again
+        if _no_pledge_in(ctx, sentence):
             continue
         # "will speak to the media after their meeting": a meeting named to time another act is no item.
-        events = [e for e in ctx.events(sentence) if not _TIMED_BY.search(ctx.text, sentence.start, e.start)]
+        events = [
+            e
+            for e in ctx.events(sentence)
+            if not _TIMED_BY.search(ctx.text, max(sentence.start, e.start - 50), e.start)
+        ]
         headline = False
         items = []
         if events:
@@ -592,6 +582,24 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         # "During his visit to Manila, Sun is to pay a courtesy call": part of the visit the text announces.
         raw = [item for item in raw if not (_a_stay_part(item) and item.window.is_open)]
     return merge_commitments(raw, headlines, hosts)
+
+
+def _no_pledge_in(ctx: DocumentContext, sentence) -> bool:
+    """A sentence that reports no pledge whatever its event words: an abandoned plan, an agenda, news
+    that no date is set, a past plan."""
+    text = sentence.text
+    if _ABANDONED.search(text) or _AGENDA_SENTENCE.search(text):
+        return True
+    if (
+        _NO_DATE_YET.search(text)
+        and not _PLEDGE_OR_INVITATION.search(text)
+        and not ctx.times(sentence, "future")
+    ):
+        # "No date has been fixed yet for the next round": news of no plan, no pledge; but "is to take
+        # place in the next months, though no dates have been fixed yet" has its time.
+        return True
+    # "had been scheduled for May, has been postponed" is a put-off, not a past plan.
+    return bool(_PAST.search(text) and not _STRONG_FUTURE.search(text) and not _PUT_OFF.search(text))
 
 
 def _new_dates_of(ctx: DocumentContext, sentence, put_off: Commitment) -> list[Commitment]:

@@ -96,7 +96,7 @@ def find_events(text: str, start: int, end: int) -> list[EventWord]:
         found.append(EventWord(match.start(), match.end(), match.group(), kind))
     if len(found) > 1:
         # "will be in Suzdal ... at the session of the Committee": presence stands for the act only alone.
-        found = [e for e in found if not e.text.lower().endswith(" be in")] or found
+        found = [e for e in found if e.text.lower() != "be in"] or found
     return found
 
 

@@ -98,7 +98,8 @@ EVENT_WORDS: dict[str, Kind] = {
     r"videoconference|video-conference|video link|video-link meeting|phone conversation": Kind.CALL,
     r"(?:spoke|spoken|speak|talked|talk) (?:by|on the|over the) (?:tele)?phone": Kind.CALL,
     # "were discussed by phone on Wednesday", "held yesterday by teleconference", "spoke on Tuesday with".
-    r"(?:by|over the) (?:tele)?phone|teleconferenc(?:e|ing)|spoke(?= (?:\w+ ){0,2}with)": Kind.CALL,
+    # The words start at "phone", "be", "arrive": a match is tried only where a rare word begins.
+    r"(?:(?<=by )|(?<=over the ))(?:tele)?phone|teleconferenc(?:e|ing)|spoke(?= (?:\w+ ){0,2}with)": Kind.CALL,
     # "called Foreign Minister Qureshi today", "called his Turkish counterpart".
     CALLED_SOMEONE: Kind.CALL,
     r"consultations?": Kind.CONSULTATIONS,
@@ -110,13 +111,13 @@ EVENT_WORDS: dict[str, Kind] = {
     r"(?:state |official |working |return |reciprocal )?visits?|visited|visiting|trip|tour|travel(?:s|led|ed)?|"
     r"come to|pay a visit|arrived in|arrives in|arriving in|will arrive in|"
     # "will arrive on June 14", "is to arrive tomorrow": the first day of a visit.
-    r"(?:will|to|is due to) arrive(?= (?:on|next|tomorrow|this|in)\b)|"
+    r"(?:(?<=will )|(?<=to ))arrive(?= (?:on|next|tomorrow|this|in)\b)|"
     # "is due in Nairobi" (not "due in June"), "will send a delegation to Nairobi".
     r"due in(?= (?!January|February|March|April|May|June|July|August|September|October|November|December|"
     r"The |Early |Mid|Late )[A-Z])|send(?:s|ing)? (?:a |an |its |his |her |their )?(?:[\w-]+ ){0,2}"
     r"(?:delegation|mission|team)s?|"
     # "will be in Sri Lanka from tomorrow to Thursday", "is to be in the US on 21 and 22 September".
-    r"(?:will|would|to|shall) be in(?= (?:the )?(?-i:[A-Z])(?!anuary|ebruary|arch|pril|ay |une|uly|ugust|"
+    r"(?:(?<=will )|(?<=would )|(?<=to )|(?<=shall ))be in(?= (?:the )?(?-i:[A-Z])(?!anuary|ebruary|arch|pril|ay |une|uly|ugust|"
     r"eptember|ctober|ovember|ecember|he |arly |id|ate ))": Kind.VISIT,
     # "is to host the leaders of the bloc": a gathering of heads.
     r"host(?:s|ing)? (?:the |a )?(?:[\w-]+ ){0,2}(?:leaders|heads of state|heads of government)": Kind.SUMMIT,

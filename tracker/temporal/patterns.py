@@ -787,8 +787,9 @@ _YEAR_WORDS = re.compile(r"year|quarter|half|spring|summer|autumn|fall|winter")
 _WEEKDAY_TRIGGER = re.compile(_cases(lx.WEEKDAYS))
 _RELATIVE_WORDS = re.compile(
     r"today|tonight|tomorrow|yesterday|week|month|year|soon|shortly|future|term|ahead|come|long|date|course|"
-    r"channel|ago|morning|afternoon|evening|night|time|stage|point|days|early|later|[0-9](?:st|nd|rd|th)\b"
+    r"channel|ago|morning|afternoon|evening|night|time|stage|point|days|early|later"
 )
+_ORDINAL_DAY_TRIGGER = re.compile(r"[0-9](?:st|nd|rd|th)\b")
 _WORD_TAIL = re.compile(r"\w*\W{0,5}\w*")
 
 
@@ -825,7 +826,16 @@ def scan_atoms(text: str) -> list[Atom]:
         ),
         (
             _scan_relative,
-            _regions([_WEEKDAY_TRIGGER.finditer(text), _RELATIVE_WORDS.finditer(lower)], text, 40, 40),
+            _regions(
+                [
+                    _WEEKDAY_TRIGGER.finditer(text),
+                    _RELATIVE_WORDS.finditer(lower),
+                    _ORDINAL_DAY_TRIGGER.finditer(lower),
+                ],
+                text,
+                40,
+                40,
+            ),
         ),
     ]
     atoms: list[Atom] = []
