@@ -588,3 +588,22 @@ def test_a_present_tense_schedule_with_a_time_ahead_is_an_item(text, start):
 )
 def test_a_present_tense_verb_with_no_time_ahead_is_no_item(text):
     assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two foreign ministers will talk again on 12 March.",
+        "The negotiators agreed to talk again on 12 March.",
+        "The ministers will speak again by phone on 12 March.",
+        "The two presidents are to talk on 12 March.",
+        "Ghana's and Nigeria's army chiefs will talk again on 12 March at noon.",
+    ],
+)
+def test_talking_again_on_a_day_is_an_item(text):
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end) == (D(2024, 3, 12), D(2024, 3, 12))
+
+
+def test_talk_as_a_noun_or_of_a_topic_is_no_item():
+    assert items_after_lead("The minister will talk about trade with students on 12 March.") == []

@@ -108,6 +108,8 @@ EVENT_WORDS: dict[str, Kind] = {
     r"cooperation|co-operation)(?: [\w-]{1,20}){0,3} (?:commission|committee|council)s?": Kind.COMMISSION,
     r"commission|committee|JEC|JTC|JCC|PJCC|IGC|HLCC|JMC": Kind.COMMISSION,
     r"talks|dialogue|negotiations|parleys": Kind.TALKS,
+    # "will talk again on 12 May", "agreed to talk again next week": another round of a contact.
+    r"talk again|(?:(?<=will )|(?<=to ))(?:talk|speak)(?= (?:again )?(?:on|next|by|over the)\b)": Kind.TALKS,
     r"(?:state |official |working |return |reciprocal )?visits?|visited|visiting|trip|tour|travel(?:s|led|ed)?|"
     r"come to|pay a visit|arrived in|arrives in|arriving in|will arrive in|"
     # "will arrive on June 14", "is to arrive tomorrow": the first day of a visit.
