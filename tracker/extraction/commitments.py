@@ -189,13 +189,10 @@ _REASON_LEAD = re.compile(
 _CONSEQUENCE = re.compile(
     r",\s+(?:and\s+)?(?:so(?!\s+that)|therefore|hence|thus|which is why|that is why)\b,?", re.IGNORECASE
 )
-# The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
+# "during his stay", "in the course of the visit": an act of the programme of a stay.
 _STAY_PART = lexicon.compile_alternatives([lexicon.STAY_PARTS])
 # "A ministerial session follows tomorrow": a present-tense schedule verb is the cue and the event's verb.
-_PRESENT_SCHEDULE_CUE = re.compile(
-    r"follows|opens|begins|starts|kicks off|takes place|convenes|arrives|travels|visits|meets|heads",
-    re.IGNORECASE,
-)
+_PRESENT_SCHEDULE_CUE = re.compile("|".join(lexicon.PRESENT_SCHEDULE + lexicon.PRESENT_MOVES), re.IGNORECASE)
 # "The next round of consultations took place in Ashgabat": the event word's own verb is past.
 _HAPPENED_AFTER = re.compile(
     r"(?:\s+(?:of|between|on)\s+[^.;,]{0,60}?)?\s+(?:took place|(?:was|were) held|(?:was|were) convened|"
@@ -222,6 +219,7 @@ _UNDER_WAY = re.compile(r"\b" + lexicon.UNDER_WAY + r"$", re.IGNORECASE)
 _STAY_UNDER_WAY = re.compile(r"\b" + lexicon.UNDER_WAY + r"visit\b", re.IGNORECASE)
 # How long after the publication day a stay reported as under way may still last.
 _STAY_DAYS = 3
+# The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
 _PUT_OFF = lexicon.compile_alternatives([lexicon.POSTPONEMENTS])
 _MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
 _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)

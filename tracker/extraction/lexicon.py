@@ -26,6 +26,8 @@ __all__ = [
     "REPORT_FILLERS",
     "REPORT_DOCUMENTS",
     "PRESENT_SCHEDULE",
+    "PRESENT_MOVES",
+    "PRESENT_WITH_A_TIME_AHEAD",
     "DISCUSSION_CUES",
     "FORMAT_SIZES",
     "SCHEDULE_CUES",
@@ -208,6 +210,26 @@ MODAL_BEFORE = (
 # Expressions that can date a contact on the publication day even in future tense.
 SAME_DAY = r"today|tonight|this (?:morning|afternoon|evening)|(?:earlier|later) (?:in the|this) (?:morning|afternoon|evening|day)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
+# Present-tense verbs of a schedule ("the summit opens on Wednesday"): a day they govern has not
+# passed yet, so it dates no past contact.
+PRESENT_SCHEDULE = [
+    r"opens",
+    r"begins",
+    r"starts",
+    r"kicks off",
+    r"gets under way",
+    r"takes place",
+    r"convenes",
+    r"closes",
+]
+# ... and of a trip or a sitting ("the minister travels to Accra next week", "a session follows tomorrow").
+PRESENT_MOVES = [r"follows", r"arrives", r"travels", r"visits", r"meets", r"heads"]
+# "A ministerial session follows tomorrow": such a verb with a time that can only lie ahead is future.
+PRESENT_WITH_A_TIME_AHEAD = (
+    r"(?:" + "|".join(PRESENT_SCHEDULE + PRESENT_MOVES) + r")"
+    r"(?= [^.;]{0,40}?\b(?:tomorrow|next (?:week|month|year)|later this (?:week|month|year)|this coming))"
+)
+
 # Words that make a clause speak of the future (a commitment).
 FUTURE_CUES = [
     r"will",
@@ -285,10 +307,7 @@ FUTURE_CUES = [
     r"moved to",
     r"get together again",
     r"to get together",
-    # "A ministerial session follows tomorrow", "the minister travels to Accra next week": a present-tense
-    # schedule verb whose time can only lie ahead.
-    r"(?:follows|opens|begins|starts|kicks off|takes place|convenes|arrives|travels|visits|meets|heads)"
-    r"(?= [^.;]{0,40}?\b(?:tomorrow|next (?:week|month|year)|later this (?:week|month|year)|this coming))",
+    PRESENT_WITH_A_TIME_AHEAD,
     r"looked forward",
     r"preparations? for",
     r"prepare for",
@@ -504,18 +523,6 @@ REPORT_FILLERS = [
 # Documents that report, dated like a reporting verb: "in a press release issued on Sunday".
 REPORT_DOCUMENTS = [r"(?:press|news) release", r"communiqu\w+", r"readout"]
 
-# Present-tense verbs of a schedule ("the summit opens on Wednesday"): a day they govern has not
-# passed yet, so it dates no past contact.
-PRESENT_SCHEDULE = [
-    r"opens",
-    r"begins",
-    r"starts",
-    r"kicks off",
-    r"gets under way",
-    r"takes place",
-    r"convenes",
-    r"closes",
-]
 
 # Verbs that open what a contact was about: a state named after them in the sentence is a topic
 # ("met in Riga to discuss the informal meeting of NATO"), not a party.
