@@ -607,3 +607,22 @@ def test_talking_again_on_a_day_is_an_item(text):
 
 def test_talk_as_a_noun_or_of_a_topic_is_no_item():
     assert items_after_lead("The minister will talk about trade with students on 12 March.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president is set to visit the University of Ghana on Friday before returning home.",
+        "On Friday he will visit a cocoa processing factory in Tema.",
+        "The minister will also visit the National Museum in Accra on Friday.",
+        "The delegation is to visit the Kwame Nkrumah Memorial Park on Friday.",
+        "The president will tour the Ghana Institute of Journalism on Friday.",
+    ],
+)
+def test_a_visit_to_a_stop_of_the_programme_is_no_item(text):
+    assert items_after_lead(text) == []
+
+
+def test_a_visit_to_a_city_named_after_a_stop_is_still_an_item():
+    [item] = items_after_lead("The president will visit Kumasi, home of the Ashanti museum, on Friday.")
+    assert item.kind is Kind.VISIT

@@ -193,6 +193,13 @@ _CONSEQUENCE = re.compile(
 _STAY_PART = lexicon.compile_alternatives([lexicon.STAY_PARTS])
 # "A ministerial session follows tomorrow": a present-tense schedule verb is the cue and the event's verb.
 _PRESENT_SCHEDULE_CUE = re.compile("|".join(lexicon.PRESENT_SCHEDULE + lexicon.PRESENT_MOVES), re.IGNORECASE)
+# "visit Keio University", "tour a car factory", "visit the National Museum": a stop of a programme.
+_A_PLACE_OF_THE_PROGRAMME = re.compile(
+    r"\s+(?:to\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:university|college|school|factory|plant|"
+    r"museum|memorial|monument|company|exhibition|hospital|temple|shrine|cemetery|mosque|cathedral|campus|"
+    r"institute|farm)\b",
+    re.IGNORECASE,
+)
 # "The next round of consultations took place in Ashgabat": the event word's own verb is past.
 _HAPPENED_AFTER = re.compile(
     r"(?:\s+(?:of|between|on)\s+[^.;,]{0,60}?)?\s+(?:took place|(?:was|were) held|(?:was|were) convened|"
@@ -814,6 +821,8 @@ def _read_item(
         return None
     if _NEGATED.search(text, max(sentence.start, event.start - 60), event.start):
         return None  # "he would not attend the General Assembly himself": no act is pledged
+    if event.kind is Kind.VISIT and _A_PLACE_OF_THE_PROGRAMME.match(text, event.end, sentence.end):
+        return None  # "is set to visit Keio University on Friday": a stop of the programme, no diplomatic act
     if _HAPPENED_AFTER.match(text, event.end, sentence.end):
         return None  # "the next round of consultations took place in Ashgabat on March 1": a past contact
     if _UNDER_WAY.search(text, max(sentence.start, event.start - 60), event.start):
