@@ -626,3 +626,29 @@ def test_a_visit_to_a_stop_of_the_programme_is_no_item(text):
 def test_a_visit_to_a_city_named_after_a_stop_is_still_an_item():
     [item] = items_after_lead("The president will visit Kumasi, home of the Ashanti museum, on Friday.")
     assert item.kind is Kind.VISIT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ACCRA, March 6 - Ghana's foreign minister began a two-day official visit to Nigeria on Monday.",
+        "ACCRA, March 6 - Ghana's president arrived on Monday for a state visit to Togo.",
+        "ACCRA: Ghana's foreign minister paid a working visit to Senegal on Monday.",
+    ],
+)
+def test_a_visit_to_another_state_than_the_datelines_does_not_take_its_city(text):
+    [meeting] = extract(text, PUBLISHED).meetings
+    assert meeting.city is None
+
+
+def test_a_visit_within_the_datelines_state_keeps_its_city():
+    text = "ACCRA, March 6 - Nigeria's foreign minister began a two-day official visit to Ghana on Monday."
+    [meeting] = extract(text, PUBLISHED).meetings
+    assert meeting.city == "Accra"
+
+
+@pytest.mark.parametrize("place", ["to the Omani capital of Muscat", "to the capital of Muscat"])
+def test_the_capital_of_a_city_is_that_city(place):
+    text = f"Iran's foreign minister travelled on Monday {place} for talks with his Omani counterpart."
+    [meeting] = extract(text, PUBLISHED).meetings
+    assert meeting.city == "Muscat"

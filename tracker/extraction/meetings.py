@@ -429,7 +429,11 @@ def _meeting_place(ctx: DocumentContext, number: int, segment: _Segment, event, 
         or _nearby_venue(ctx, number)
         # "paid a working visit to Estonia on 6 May. In Tallinn the Minister met ...": the programme's city.
         or (city_of_the_stay(ctx, clause, destination(ctx, clause, event)) if kind is Kind.VISIT else None)
-        or (None if _in_another_country(ctx, clause, segment) else ctx.dateline)
+        or (
+            None
+            if _in_another_country(ctx, clause, segment) or _visit_abroad(ctx, clause, event)
+            else ctx.dateline
+        )
         or (_headline_venue(ctx) if number < _LEAD_SENTENCES else None)
     )
 
@@ -443,6 +447,13 @@ def _headline_venue(ctx: DocumentContext) -> Place | None:
             if place is not None:
                 return place
     return None
+
+
+def _visit_abroad(ctx: DocumentContext, clause, event) -> bool:
+    """ "ISLAMABAD: He begins his two-day official visit to Sri Lanka on Monday": a visit to a state other
+    than the dateline's is not where the dateline city is."""
+    dateline = ctx.dateline
+    return dateline is not None and any(code != dateline.country for code in destination(ctx, clause, event))
 
 
 def _in_another_country(ctx: DocumentContext, clause, segment: _Segment) -> bool:

@@ -50,7 +50,8 @@ _IN_THE_BEFORE = re.compile(r"\b(?:in|to|at)\s+the\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:of|region|district|territory)\b)", re.IGNORECASE)
 # "in the Amazon city of Iquitos", "to the port city of Gwadar": the city named after it.
 _CITY_OF_BEFORE = re.compile(
-    r"\b(?:in|to|at)\s+the\s+(?:[\w'\u2019-]+\s+){0,3}?(?:city|town|port|resort)\s+of\s+$", re.IGNORECASE
+    r"\b(?:in|to|at)\s+the\s+(?:[\w'\u2019-]+\s+){0,3}?(?:city|town|port|resort|capital)\s+of\s+$",
+    re.IGNORECASE,
 )
 # "will meet at the United Nations next week": at the organisation's seat; not "at the UN Security Council".
 _AT_THE_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
