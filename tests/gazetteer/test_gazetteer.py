@@ -52,6 +52,33 @@ def test_exonyms_and_landmarks():
     assert (mention.place.name, mention.code) == ("Washington", "US")
 
 
+@pytest.mark.parametrize(
+    "written, english, country",
+    [
+        ("Naypyidaw", "Nay Pyi Taw", "MM"),
+        ("Nuku'alofa", "Nuku'alofa", "TO"),
+        ("Port Vila", "Port Vila", "VU"),
+        ("Turkmenbashi", "Turkmenbashi", "TM"),
+        ("Khiva", "Khiva", "UZ"),
+        ("Cebu", "Cebu City", "PH"),
+        ("Shkodra", "Shkodër", "AL"),
+        ("Kerkyra", "Corfu", "GR"),
+    ],
+)
+def test_the_english_form_of_a_venue_is_read_and_written(written, english, country):
+    place = lookup_place(written)
+    assert (place.name, place.country) == (english, country)
+
+
+@pytest.mark.parametrize("town", ["Corfu", "Ohrid", "Shusha", "Sharm el-Sheikh", "Bodø"])
+def test_small_towns_that_host_talks_are_venues(town):
+    assert lookup_place(town).name == town
+
+
+def test_an_island_is_no_town_of_its_name_elsewhere():
+    assert lookup_place("Bali") is None
+
+
 def test_most_populous_or_named_country_wins():
     assert lookup_place("Moscow").country == "RU"
     assert lookup_place("Santiago").country == "CL"

@@ -37,7 +37,7 @@ __all__ = [
     "index_from_json",
 ]
 
-_FORMAT = 5  # bump when the index layout or the derivation rules change
+_FORMAT = 6  # bump when the index layout or the derivation rules change
 # Smaller towns share their names with people and common words far more often than they host talks.
 MIN_CITY_POPULATION = 50_000
 _TOKEN = re.compile(r"[^\W_]+")
@@ -257,6 +257,7 @@ def _read_cities(geo, countries: dict, curated: dict) -> tuple[dict[str, list[Pl
             continue
         capital_names.setdefault(name_key(name), set()).add(code)
     not_cities = {name_key(n) for n in curated["not_cities"]}
+    small_venues = {name_key(n) for n in curated["small_venues"]["names"]}
     display = curated["display_names"]
     soft_sign = set(curated["soft_sign_countries"])
     cities: dict[str, list[Place]] = {}
@@ -268,7 +269,8 @@ def _read_cities(geo, countries: dict, curated: dict) -> tuple[dict[str, list[Pl
         shown = _english_apostrophes(display.get(name, name), code in soft_sign)
         place = Place(shown, code, row.get("timezone"), int(row.get("population") or 0), is_capital)
         key = name_key(name)
-        if len(key) < 3 or key in not_cities or (place.population < MIN_CITY_POPULATION and not is_capital):
+        small = place.population < MIN_CITY_POPULATION and not is_capital and key not in small_venues
+        if len(key) < 3 or key in not_cities or small:
             continue
         cities.setdefault(key, []).append(place)
         if name_key(shown) != key:
@@ -290,6 +292,7 @@ def _read_cities(geo, countries: dict, curated: dict) -> tuple[dict[str, list[Pl
 def _english_apostrophes(name: str, soft_sign: bool) -> str:
     """The name as English texts write it: a typographic apostrophe becomes ASCII ("Xi'an"), and where it
     transliterates a soft sign (`soft_sign`: a post-Soviet or Mongolian state) it is dropped ("Arkhangelsk")."""
+    name = name.replace("\u2018", "'")  # "Nuku‘alofa": an okina written as an opening quote
     if "\u2019" not in name:
         return name
     return name.replace("\u2019", "" if soft_sign else "'")
