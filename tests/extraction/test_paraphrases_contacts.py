@@ -652,3 +652,22 @@ def test_the_capital_of_a_city_is_that_city(place):
     text = f"Iran's foreign minister travelled on Monday {place} for talks with his Omani counterpart."
     [meeting] = extract(text, PUBLISHED).meetings
     assert meeting.city == "Muscat"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's president will visit Nigeria in May, on a visit agreed with his host at the summit in Davos.",
+        "The Nigerian minister will visit Ghana in May, as agreed during their talks in Geneva.",
+        "Ghana's foreign minister will pay a visit to Togo in May, his office said in London.",
+    ],
+)
+def test_a_visit_to_a_state_takes_no_city_of_another_state_the_sentence_does_not_name(text):
+    [item] = items_after_lead(text)
+    assert item.city is None
+
+
+def test_a_visit_to_two_states_keeps_a_city_of_the_second():
+    text = "The minister will visit Togo and Benin in May, for the ECOWAS meeting in Cotonou."
+    cities = {item.city for item in items_after_lead(text)}
+    assert "Cotonou" in cities

@@ -75,6 +75,15 @@ def test_small_towns_that_host_talks_are_venues(town):
     assert lookup_place(town).name == town
 
 
+@pytest.mark.parametrize(
+    "resort, country",
+    [("Davos", "CH"), ("Bled", "SI"), ("Tsinandali", "GE"), ("Borovoe", "KZ"), ("Avaza", "TM")],
+)
+def test_resorts_too_small_for_the_data_packages_are_venues(resort, country):
+    place = lookup_place(resort)
+    assert place.country == country and place.timezone
+
+
 def test_an_island_is_no_town_of_its_name_elsewhere():
     assert lookup_place("Bali") is None
 

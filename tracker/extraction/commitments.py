@@ -838,6 +838,9 @@ def _read_item(
     if kind is Kind.MEETING and re.match(r"(?:round|session)s?$", event.text, re.IGNORECASE) and meetings:
         kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
     place = venue(ctx, clause.mentions, max(floor, sentence.start), sentence.end, event.start, future=True)
+    goes_to = destination(ctx, clause, event)
+    if place is not None and goes_to and place.country not in goes_to | _states_named(clause):
+        place = None  # "will visit the UK ..., agreed at the World Economic Forum in Davos": not in the UK
     anchored = joined_parties(ctx, clause) | item_parties(ctx, clause, event.start, event.end, place)
     named = parties_of(ctx, clause)
     parties = _actors(named, inherited, ctx.main_parties, anchored)
@@ -1162,6 +1165,11 @@ def _standalone(item: Commitment) -> bool:
     if not _RECURRING.search(evidence):
         return False
     return not re.search(r"\bvisit", evidence, re.IGNORECASE)
+
+
+def _states_named(clause) -> set[str]:
+    """The states a clause names as such ("Tanzania and South Africa"), not through a city."""
+    return {m.code for m in clause.mentions if m.kind in {"country", "adjective"} and m.code}
 
 
 def _a_day_of(part: Commitment, whole: Commitment) -> bool:

@@ -37,7 +37,7 @@ __all__ = [
     "index_from_json",
 ]
 
-_FORMAT = 6  # bump when the index layout or the derivation rules change
+_FORMAT = 7  # bump when the index layout or the derivation rules change
 # Smaller towns share their names with people and common words far more often than they host talks.
 MIN_CITY_POPULATION = 50_000
 _TOKEN = re.compile(r"[^\W_]+")
@@ -277,6 +277,11 @@ def _read_cities(geo, countries: dict, curated: dict) -> tuple[dict[str, list[Pl
             cities.setdefault(name_key(shown), []).append(place)  # "Arkhangelsk" as English writes it
         if is_capital and (code not in capitals or capitals[code].population < place.population):
             capitals[code] = place
+    for name, target in curated["resorts"].items():
+        if name.startswith("_"):
+            continue
+        code, zone = target.split("|")  # places no data package lists: "Davos": "CH|Europe/Zurich"
+        cities.setdefault(name_key(name), []).append(Place(name, code, zone, 0, False))
     for exonym, target in curated["exonyms"].items():
         found = cities.get(name_key(target))
         if found:
