@@ -125,7 +125,7 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # "put off until March 18" names the new day; "until the end of May" a deadline, no day.
 _UNTIL = re.compile(r"^(?:until|till|to)\b(?!\s+(?:the\s+)?(?:end|year[-\s]end)\b)", re.IGNORECASE)
 # A date after these is the item's new date ("shifted from 12 to 18 March"), earlier or later.
-_POSTPONED = guarded(re.compile(lexicon.POSTPONEMENTS + r"|moved|shifted", re.IGNORECASE))
+_POSTPONED = guarded(re.compile(lexicon.POSTPONEMENTS + "|" + lexicon.MOVES, re.IGNORECASE))
 _RECURRING = re.compile(
     r"\b(?:next|following|regular|annual)\s+(?:round|session|meeting|sitting)\b|"
     r"\b(?:round|session|meeting|sitting)s?\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?-i:[A-Z])",

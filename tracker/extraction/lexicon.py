@@ -43,6 +43,7 @@ __all__ = [
     "HERE_WORDS",
     "ABANDONED",
     "POSTPONEMENTS",
+    "MOVES",
     "ORIGINAL_PLAN",
     "NEW_DATES",
     "STAY_PARTS",
@@ -453,6 +454,8 @@ HERE_WORDS = r"here|in this city|in the capital"
 
 # Words that put an item off to a later time: ingest reschedules the stored item they name.
 POSTPONEMENTS = r"put off|postponed?|pushed back|deferred|defer|delayed|rescheduled?|moved to a later date"
+# "shifted from March 12 to March 18", "moved to May": a change of date, either way.
+MOVES = r"moved|shifted"
 
 # Phrases that tie an act to the programme of a stay: "during his stay", "before returning home".
 STAY_PARTS = (

@@ -55,7 +55,9 @@ _ENDING = re.compile(
     r"\b(?:concluded|ended|wound up|wrapped up|closed|closing|came to an end)\b", re.IGNORECASE
 )
 # "had been shifted from March 12 to March 18": the days a contact was moved between, not its span.
-_MOVED = re.compile(r"\b(?:shifted|moved|changed|brought forward|" + lexicon.POSTPONEMENTS + r")\s+$", re.I)
+_MOVED = re.compile(
+    r"\b(?:changed|brought forward|" + lexicon.MOVES + "|" + lexicon.POSTPONEMENTS + r")\s+$", re.IGNORECASE
+)
 # "his visit had been scheduled for June 6-7": the plan that was, not the contact of the day.
 _ORIGINAL_PLAN = re.compile(r"\b(?:" + lexicon.ORIGINAL_PLAN + r")\b", re.IGNORECASE)
 _WHERE_CLAUSE = re.compile(r",\s+where\b", re.IGNORECASE)
