@@ -217,6 +217,7 @@ _NOT_THEN = re.compile(
     r"\b(?:not|never)\s+(?:take\s+place|be\s+held|happen|be)\s+(?:in|on|during|before|until)?\s*$",
     re.IGNORECASE,
 )
+# "after their meeting", "ahead of the summit": a contact named to time another act.
 _TIMED_BY = re.compile(
     r"\b(?:after|before|following|ahead of) (?:the|their|his|her|its|this|that) (?:[\w-]+ ){0,2}$",
     re.IGNORECASE,
@@ -652,24 +653,21 @@ def _stay_under_way(ctx: DocumentContext, meetings: list[Meeting]) -> bool:
     )
 
 
-def _a_stay_part(item: Commitment) -> bool:
-    """An act the text ties to the programme of a stay ("during his visit", "in the course of the visit")."""
-    return (
-        item.firmness is not Firmness.INVITED
-        and item.evidence is not None
-        and bool(_STAY_PART.search(item.evidence.text))
-    )
+def _a_stay_part(item: Commitment, under_way: bool = False) -> bool:
+    """An act the text ties to the programme of a stay ("during his visit", "in the course of the visit"),
+    or, `under_way`, to the stay its own sentence reports ("is on a state visit to Ghana, where ...").
+    "Before returning home, he invited his host" is a visit of its own, later."""
+    if item.firmness is Firmness.INVITED or item.evidence is None:
+        return False
+    text = item.evidence.text
+    return bool(_STAY_PART.search(text) or (under_way and _STAY_UNDER_WAY.search(text)))
 
 
 def _part_of_the_stay(ctx: DocumentContext, item: Commitment) -> bool:
     """ "During his stay, the president is scheduled to meet ...": the programme of the visit under
     way, in the next few days or undated, is no commitment of its own."""
-    if (
-        item.firmness is Firmness.INVITED
-        or item.evidence is None
-        or not (_STAY_PART.search(item.evidence.text) or _STAY_UNDER_WAY.search(item.evidence.text))
-    ):
-        return False  # "before returning home, he invited his host": a visit of its own, later
+    if not _a_stay_part(item, under_way=True):
+        return False
     if item.window.is_open:
         return True
     assert ctx.published is not None
