@@ -191,6 +191,7 @@ _CONSEQUENCE = re.compile(
 )
 # "during his stay", "in the course of the visit": an act of the programme of a stay.
 _STAY_PART = lexicon.compile_alternatives([lexicon.STAY_PARTS])
+_PLEDGE_CUE = lexicon.compile_alternatives([lexicon.PLEDGE_CUES])
 # "A ministerial session follows tomorrow": a present-tense schedule verb is the cue and the event's verb.
 _PRESENT_SCHEDULE_CUE = re.compile("|".join(lexicon.PRESENT_SCHEDULE + lexicon.PRESENT_MOVES), re.IGNORECASE)
 # "visit Keio University", "tour a car factory", "visit the National Museum": a stop of a programme.
@@ -552,6 +553,7 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
     raw: list[Commitment] = []
     headlines: set[int] = set()  # ids of items read from a headline: they repeat the body
     hosts: dict[int, frozenset[str]] = {}  # id of an item -> the states its wording makes its host
+    sentence_of: dict[int, int] = {}  # id of an item -> where its sentence starts
     inherited = sorted({p for m in meetings for p in m.parties}) or ctx.main_parties
     for clause in ctx.clauses:
         sentence = clause.sentence
@@ -580,6 +582,7 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         if items and _SPECULATION.search(_opening_lowered(sentence.text)):
             continue  # "Q: Some media reports say ...": speculation, not a pledge
         raw.extend(items)
+        sentence_of.update((id(item), sentence.start) for item in items)
         if headline:
             headlines.update(id(item) for item in items)
     if _stay_under_way(ctx, meetings):
@@ -587,7 +590,22 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
     elif any(not _a_stay_part(item) for item in raw):
         # "During his visit to Manila, Sun is to pay a courtesy call": part of the visit the text announces.
         raw = [item for item in raw if not (_a_stay_part(item) and item.window.is_open)]
+    body = [item for item in raw if id(item) not in headlines]
+    raw = [item for item in raw if not _programme_of(item, body, sentence_of)]
     return merge_commitments(raw, headlines, hosts)
+
+
+def _programme_of(item: Commitment, body: list[Commitment], sentence_of: dict[int, int]) -> bool:
+    """ "Sargsyan will also meet representatives of the community", "his schedule includes a session":
+    after an item the body announced in an earlier sentence, an undated act no one pledges is part of
+    its programme, unless it names that item again ("will be followed by the visit to Minsk"). A visit
+    ("he will also travel to Benin") and a ratification are acts of their own."""
+    if not item.window.is_open or item.evidence is None or item.kind is Kind.VISIT:
+        return False
+    if _PLEDGE_CUE.search(item.evidence.text) or _RATIFICATION.search(item.evidence.text):
+        return False
+    earlier = [other for other in body if sentence_of[id(other)] < sentence_of[id(item)]]
+    return bool(earlier) and not any(_mergeable(other, item) for other in earlier)
 
 
 def _no_pledge_in(ctx: DocumentContext, sentence) -> bool:

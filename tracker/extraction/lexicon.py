@@ -47,6 +47,7 @@ __all__ = [
     "ORIGINAL_PLAN",
     "NEW_DATES",
     "STAY_PARTS",
+    "PLEDGE_CUES",
     "KIND_LABELS",
     "SPECULATION",
     "PRESENT_FEELINGS",
@@ -462,6 +463,16 @@ STAY_PARTS = (
     r"(?:during|in the course of) (?:his|her|their|the|this) (?:[\w-]+ ){0,2}?(?:stay|visit|trip|tour)|"
     r"before (?:returning|flying|heading|travell?ing) (?:home|back)|"
     r"before (?:departing|leaving|heading|flying) (?:for|to)"
+)
+
+# Words by which a sentence makes a new pledge rather than tell the programme of an act already announced:
+# "agreed to hold the next round", "invited him to visit", "hope to meet again". A sentence with none
+# ("will also meet the Armenian community", "his schedule includes a session") tells the programme.
+PLEDGE_CUES = (
+    r"agree\w*|decid\w*|decision|invit\w*|accept\w*|next|upcoming|forthcoming|plan\w*|expect\w*|propos\w*|suggest\w*|hop\w*|"
+    r"look\w* forward|ready|readiness|intend\w*|intention|prepar\w*|consider\w*|commit(?:s|ted|ments?)?|called for|may|"
+    r"might|could|would like|wish\w*|resum\w*|again|reciprocal|return visit|another|follow-?up|postpon\w*|put off|"
+    + MOVES
 )
 
 # "was delighted to be able to visit India again": a feeling about the stay under way, not a plan.

@@ -1,0 +1,66 @@
+"""Paraphrase sets for rules read off blind11 once it became dev data (#11). None of the phrasings is
+from a corpus."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.extraction import extract
+
+D = dt.date
+PUBLISHED = D(2024, 3, 6)  # a Wednesday
+VISIT = "The President of Ghana will pay a state visit to Nigeria on 12-13 March. "
+
+
+def read(text):
+    found = extract(text, PUBLISHED)
+    return found.meetings, found.commitments
+
+
+@pytest.mark.parametrize(
+    "programme",
+    [
+        "He will also meet representatives of the Ghanaian community in Lagos.",
+        "His schedule includes a session with the Nigeria-Ghana business council.",
+        "The two presidents will hold a joint press conference, and a state banquet will be held in Abuja.",
+        "While in Abuja, the delegation will take part in a session of the joint trade committee.",
+        "The visit is set to close with the signing of an agreement on energy.",
+        "The president is also due to address a business forum in Lagos.",
+        "Officials of the two countries will sign several memoranda of understanding.",
+    ],
+)
+def test_an_undated_act_after_an_announced_item_is_part_of_its_programme(programme):
+    _, commitments = read(VISIT + programme)
+    assert [(c.kind.value, c.window.start) for c in commitments] == [("visit", D(2024, 3, 12))]
+
+
+@pytest.mark.parametrize(
+    "pledge, kind",
+    [
+        (
+            "The two presidents agreed to hold the next session of the joint commission in Accra.",
+            "commission",
+        ),
+        ("He invited President Tinubu to pay a return visit to Ghana.", "visit"),
+        ("Both sides look forward to the next round of political consultations in Accra.", "consultations"),
+        ("The foreign ministers are expected to hold talks again in Accra.", "talks"),
+        ("Ghana proposed that the joint commission meet in Accra.", "commission"),
+    ],
+)
+def test_an_undated_pledge_after_an_announced_item_stays_an_item(pledge, kind):
+    _, commitments = read(VISIT + pledge)
+    assert sorted(c.kind.value for c in commitments) == sorted(["visit", kind])
+
+
+def test_an_undated_act_the_body_opens_with_stays_an_item():
+    """The first item of the body has no item before it to be part of."""
+    _, commitments = read("The President of Ghana will pay a state visit to Nigeria.")
+    assert [c.kind.value for c in commitments] == ["visit"]
+
+
+def test_a_later_mention_of_the_announced_item_still_gives_its_city():
+    _, commitments = read(
+        "The President of Ghana will pay an official visit to Nigeria in April. "
+        "The talks of the two presidents will be followed by the state visit of the Ghanaian president to Abuja."
+    )
+    assert [(c.kind.value, c.city) for c in commitments] == [("visit", "Abuja")]
