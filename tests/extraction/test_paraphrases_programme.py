@@ -64,3 +64,35 @@ def test_a_later_mention_of_the_announced_item_still_gives_its_city():
         "The talks of the two presidents will be followed by the state visit of the Ghanaian president to Abuja."
     )
     assert [(c.kind.value, c.city) for c in commitments] == [("visit", "Abuja")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Accra is hosting the third round of political consultations between Ghana and Nigeria on Wednesday.",
+        "Talks between Ghana and Nigeria opened in Abuja this morning.",
+        "Nigeria offered Ghana land for its embassy after a meeting of the two presidents in Abuja this morning.",
+        "Ghana hosts today the annual meeting of the Ghana-Nigeria joint commission in Accra.",
+        "Ghana's foreign minister took part on Wednesday, 6 March, in Abuja, in a trilateral meeting with "
+        "Nigeria and Togo.",
+    ],
+)
+def test_a_contact_dated_to_the_publication_day_in_any_tense_is_a_meeting(text):
+    meetings, commitments = read(text)
+    assert [(m.start, m.end) for m in meetings] == [(PUBLISHED, PUBLISHED)]
+    assert commitments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria's minister said so on the margins of a meeting with parliament in Abuja on Wednesday.",
+        "On Wednesday, Ghana and Nigeria announced that a mechanism had been set up for regular meetings.",
+        "In the meeting, whose readout the ministry released on Wednesday, Ghana and Nigeria reviewed trade.",
+        "His schedule for today and the next few days includes several meetings with Nigerian officials.",
+        "Parliament on Wednesday adopted, at its plenary session, the law on the embassy in Abuja.",
+    ],
+)
+def test_a_day_of_the_publication_that_dates_a_report_or_another_act_gives_no_meeting(text):
+    meetings, _ = read(text)
+    assert meetings == []

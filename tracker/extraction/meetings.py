@@ -212,6 +212,8 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                     lead_dated = _dated_at_the_top(ctx)
                 if lead_dated and ctx.published is not None:
                     candidates.append(_publication_day(ctx.published, seg_start))
+            if not candidates:
+                candidates = _of_the_publication_day(ctx, sentence, segment)
             for expression in same_day:
                 if (
                     seg_start <= expression.start < seg_end
@@ -263,6 +265,60 @@ def _same_day_expressions(ctx: DocumentContext, sentence) -> list:
         and not ctx.reported(e.start, e.end)
         and not _LOCAL_TIME_AFTER.match(ctx.text, e.end)
     ]
+
+
+_NEXT = re.compile(r"\bnext\b", re.IGNORECASE)
+_NEAR = 70  # how far from its event word a day of the publication still dates it
+# "On Friday, the leaders announced a mechanism for meetings", "the readout was released on Wednesday",
+# "said so on the margins of a meeting with parliament on Tuesday": the day dates the report.
+_REPORT_BETWEEN = re.compile(
+    r"\b(?:" + "|".join(lexicon.REPORTING_VERBS) + r"|announce\w*|released|issued|published|adopted|"
+    r"readout|spokes\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _of_the_publication_day(ctx: DocumentContext, sentence, segment: _Segment) -> list:
+    """ "Ankara is hosting the consultations on Wednesday (July 5)", "talks opened in Tashkent this
+    morning", "after a meeting with Rabuka in Suva this morning": a contact the segment dates to the
+    publication day, whatever its tense, when no other time of the segment lies ahead."""
+    published = ctx.published
+    if published is None:
+        return []
+    inside = [
+        e
+        for tense in ("past", "future")
+        for e in ctx.times(sentence, tense)
+        if segment.start <= e.start < segment.end
+    ]
+    today = [
+        e
+        for e in inside
+        if e.window.precision is Precision.DAY
+        and e.window.start == published
+        and not ctx.reported(e.start, e.end)
+        and not ctx.in_dateline_date(e.start)
+        and not _in_dateline_brackets(ctx.text, e.start)
+        and not _LOCAL_TIME_AFTER.match(ctx.text, e.end)
+    ]
+    if not today or any(bounds(e.window)[1] > published for e in inside) or segment.has_future:
+        return []
+    if _NEXT.search(ctx.text, segment.start, segment.end):
+        return []  # "his schedule for today and the next few days"
+    if ctx.is_title_line(sentence):
+        return []
+    for expression in today:
+        for event in segment.events:
+            left, right = (
+                sorted((expression.end, event.start))
+                if event.start >= expression.end
+                else sorted((event.end, expression.start))
+            )
+            if right - left > _NEAR or _REPORT_BETWEEN.search(ctx.text, left, right):
+                continue
+            if not _REPORT_BETWEEN.search(ctx.text, max(segment.start, event.start - 40), event.start):
+                return [(expression, expression.window)]
+    return []
 
 
 def _read_segment(ctx: DocumentContext, start: int, end: int, events: list) -> _Segment:
