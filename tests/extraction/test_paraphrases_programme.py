@@ -96,3 +96,31 @@ def test_a_contact_dated_to_the_publication_day_in_any_tense_is_a_meeting(text):
 def test_a_day_of_the_publication_that_dates_a_report_or_another_act_gives_no_meeting(text):
     meetings, _ = read(text)
     assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The question of holding the third session of the Ghana-Nigeria joint commission was discussed as well.",
+        "The sides exchanged views on the preparations for the fifth meeting of the heads of the two ministries.",
+        "Also on the agenda was the organization of the 8th meeting of the joint commission in Accra.",
+        "The ministers discussed issues concerning the convening of the fourth round of consultations.",
+        "They reviewed the preparations for the 12th session of the Ghana-Nigeria permanent commission.",
+    ],
+)
+def test_an_act_of_a_series_the_talks_took_up_is_an_item(text):
+    _, commitments = read(text)
+    assert len(commitments) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The discussions focused on efforts to revitalise the Ghana-Nigeria joint commission.",
+        "The ministers discussed the forthcoming elections in Togo.",
+        "The talks touched on the upcoming summit of the African Union.",
+    ],
+)
+def test_a_topic_of_the_talks_that_names_no_act_of_a_series_is_no_item(text):
+    _, commitments = read(text)
+    assert commitments == []

@@ -754,11 +754,22 @@ def _actors(named: list[str], met: list[str], main: list[str], joined: set[str])
     return [code for code in named if code in actors or code in joined]
 
 
+# "the third session", "the 8th meeting": one act of a series, named by its number. ("the next session
+# of the UN Human Rights Council" stays a topic: the series may be anyone's.)
+_NUMBERED = re.compile(
+    r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"(?:\s+[\w-]+){0,6})\s+$",
+    re.IGNORECASE,
+)
+
+
 def _a_named_plan(text: str, event, end: int) -> bool:
     """ "discussed the forthcoming visit of the President of Tajikistan to Uzbekistan", "preparing the state
     visit ..., scheduled for April": a plan of the parties' own, whatever verb brings it up."""
     if _SCHEDULED_AFTER.match(text, event.end, end):
         return True
+    if _NUMBERED.search(text, max(0, event.start - 60), event.start):
+        return True  # "the question of holding the third session of the subcommittee was discussed"
     return event.kind is Kind.VISIT and bool(_VISIT_OF_TO.match(text, event.end, end))
 
 

@@ -313,6 +313,9 @@ FUTURE_CUES = [
     r"looked forward",
     r"preparations? for",
     r"prepare for",
+    # A plan named as a matter of the talks: "the question of holding the third session was discussed".
+    r"(?:questions?|issues?|matters?) (?:of|concerning) (?:the )?(?:holding|organi[sz]ing|organi[sz]ation of|convening)",
+    r"organi[sz]ation of",
     r"towards holding",
     r"work(?:ing)? towards",
     # A decision or an instruction to act: "a decision was taken to set up", "directed their officials to".
