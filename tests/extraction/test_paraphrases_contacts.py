@@ -517,6 +517,23 @@ def test_an_agency_between_slashes_after_a_city_makes_a_dateline(dateline):
 
 
 @pytest.mark.parametrize(
+    "dateline",
+    [
+        "Accra [Ghana], Mar 6 (ANI):",
+        "Accra [Ghana] March 6 (GNA) -",
+        "Accra\nMarch 6, 2024\n\n",
+        "Accra\n6 March 2024\n\n",
+        "Accra, Ghana, March 6 -",
+    ],
+)
+def test_a_country_in_square_brackets_or_a_date_line_under_the_city_makes_a_dateline(dateline):
+    text = f"{dateline} The Nigerian foreign minister met the Ghanaian foreign minister today."
+    [meeting] = extract(text, PUBLISHED).meetings
+    assert meeting.city == "Accra"
+    assert meeting.parties == ["GH", "NG"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The visit was preceded by consultations between the two foreign ministries on 4 March in Accra.",

@@ -29,6 +29,14 @@ def _codes(text):
         ("European Union", "EU"),
         ("UAE", "AE"),
         ("Britain", "GB"),
+        # Adjectives the data packages lack (curated adjective_forms).
+        ("Maldivian", "MV"),
+        ("Saudi", "SA"),
+        ("Ecuadorian", "EC"),
+        ("Azeri", "AZ"),
+        ("Lao", "LA"),
+        ("Surinamese", "SR"),
+        ("Cape Verdean", "CV"),
     ],
 )
 def test_party_names(name, code):

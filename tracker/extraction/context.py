@@ -45,9 +45,13 @@ _REPORT_BEFORE = guarded(
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\u201c\"])|\n")
 _MONTH_START = r"(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 # After a dateline city: a bracket, a colon or dash, an agency between slashes ("Ulaanbaatar/MONTSAME/"),
-# or a comma and a date ("BAKU, 5 October", "Tashkent, Uzbekistan, April 23").
+# its country in square brackets ("New Delhi [India], Dec 12 (ANI):"), or a comma and a date ("BAKU,
+# 5 October", "Tashkent, Uzbekistan, April 23", "Washington, DC March 24"), or a line that opens with a
+# date ("Washington, DC\nMarch 24, 2006").
 _DATELINE_AFTER = re.compile(
-    r"\s*(?:\(|:|--|\u2014|\u2013|-\s|-[A-Z]|\|)|\s?/[A-Z]{3,}/|,\s*(?:[A-Z][\w ]{2,25},\s*)?"
+    r"\s*(?:\(|:|--|\u2014|\u2013|-\s|-[A-Z]|\||\[[A-Z][\w ]{2,25}\])|\s?/[A-Z]{3,}/|"
+    r"[ \t]*\n[ \t]*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
+    r",\s*(?:[A-Z][\w ]{2,25},\s*|D\.?C\.?,?\s+)?"
     + _MONTH_START
     + r"|\s+\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTH_START
