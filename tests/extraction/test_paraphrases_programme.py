@@ -124,3 +124,35 @@ def test_an_act_of_a_series_the_talks_took_up_is_an_item(text):
 def test_a_topic_of_the_talks_that_names_no_act_of_a_series_is_no_item(text):
     _, commitments = read(text)
     assert commitments == []
+
+
+MET_TODAY = "The foreign ministers of Ghana and Nigeria met in Abuja today. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomorrow the Ghanaian minister will meet his Nigerian counterpart again.",
+        "A ministerial session of the Ghana-Nigeria commission follows tomorrow.",
+        "On the next day, Thursday, 7 March, the ministers of Ghana and Nigeria will hold a trilateral meeting "
+        "with Togo.",
+        "The Ghana-Nigeria joint commission will meet on 8 March.",
+        "The two presidents will hold talks on Friday.",
+    ],
+)
+def test_an_act_of_the_next_few_days_placed_nowhere_takes_the_city_of_the_stay(text):
+    _, [item] = read(MET_TODAY + text)
+    assert item.city == "Abuja"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers agreed to meet again next week.",
+        "The Ghana-Nigeria joint commission will meet on 20 March.",
+        "The Ghanaian president will pay a state visit to Nigeria on Friday.",
+    ],
+)
+def test_a_later_act_a_week_or_a_visit_takes_no_city_of_the_stay(text):
+    _, [item] = read(MET_TODAY + text)
+    assert item.city is None

@@ -192,6 +192,7 @@ _CONSEQUENCE = re.compile(
 # "during his stay", "in the course of the visit": an act of the programme of a stay.
 _STAY_PART = lexicon.compile_alternatives([lexicon.STAY_PARTS])
 _PLEDGE_CUE = lexicon.compile_alternatives([lexicon.PLEDGE_CUES])
+_HERE = lexicon.compile_alternatives([lexicon.HERE_WORDS])
 # "A ministerial session follows tomorrow": a present-tense schedule verb is the cue and the event's verb.
 _PRESENT_SCHEDULE_CUE = re.compile("|".join(lexicon.PRESENT_SCHEDULE + lexicon.PRESENT_MOVES), re.IGNORECASE)
 # "visit Keio University", "tour a car factory", "visit the National Museum": a stop of a programme.
@@ -592,7 +593,38 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         raw = [item for item in raw if not (_a_stay_part(item) and item.window.is_open)]
     body = [item for item in raw if id(item) not in headlines]
     raw = [item for item in raw if not _programme_of(item, body, sentence_of)]
-    return merge_commitments(raw, headlines, hosts)
+    return [
+        _in_the_city_of_the_stay(ctx, item, meetings) for item in merge_commitments(raw, headlines, hosts)
+    ]
+
+
+def _in_the_city_of_the_stay(ctx: DocumentContext, item: Commitment, meetings: list[Meeting]) -> Commitment:
+    """ "Tomorrow Kono will meet his counterpart", "a ministerial session follows tomorrow": an act of
+    the next few days, placed nowhere, takes place where the parties met on the publication day."""
+    if (
+        item.city
+        or item.window.precision not in _DAY_LEVEL
+        or ctx.published is None
+        or item.kind is Kind.VISIT
+    ):
+        return item
+    if "week" in item.window.text.lower():
+        return item  # "next week": no day of the stay
+    if item.evidence and _HERE.search(item.evidence.text):
+        return item  # "in the capital" with no host named: a place the sentence gives, unknown
+    start, _ = bounds(item.window)
+    if not 0 < (start - ctx.published).days <= _STAY_DAYS:
+        return item
+    for meeting in meetings:
+        if (
+            meeting.city
+            and meeting.end >= ctx.published - dt.timedelta(days=1)
+            and set(meeting.parties) & set(item.parties)
+        ):
+            return dataclasses.replace(
+                item, city=meeting.city, country=meeting.country, timezone=meeting.timezone
+            )
+    return item
 
 
 def _programme_of(item: Commitment, body: list[Commitment], sentence_of: dict[int, int]) -> bool:
