@@ -156,3 +156,21 @@ def test_an_act_of_the_next_few_days_placed_nowhere_takes_the_city_of_the_stay(t
 def test_a_later_act_a_week_or_a_visit_takes_no_city_of_the_stay(text):
     _, [item] = read(MET_TODAY + text)
     assert item.city is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's foreign minister and his wife are on a two-day official visit to Nigeria at the invitation of "
+        "the Nigerian foreign minister.",
+        "The President of Ghana is paying a state visit to Nigeria.",
+        "Ghana's foreign minister is on a working visit to Nigeria.",
+        "The Ghanaian vice-president is currently on an official visit to Nigeria upon the invitation of his "
+        "Nigerian counterpart.",
+        "Ghana's defence minister is making his first official visit to Nigeria.",
+    ],
+)
+def test_a_visit_the_present_tense_reports_under_way_is_a_meeting_of_the_publication_day(text):
+    meetings, commitments = read(text)
+    assert [(m.start, m.kind.value) for m in meetings] == [(PUBLISHED, "visit")]
+    assert commitments == []

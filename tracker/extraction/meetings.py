@@ -81,6 +81,9 @@ _LOCAL_TIME_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
 )
 _LEAD_SENTENCES = 6
+_INVITATION_OF = re.compile(r".*\b(?:at|upon|on) the invitation of\b", re.IGNORECASE)
+# "is on a two-day official visit to Norway": a stay the present tense places on the publication day.
+_UNDER_WAY = re.compile(r"\b" + lexicon.UNDER_WAY + r"visit\b", re.IGNORECASE)
 _HEADLINE_SENTENCES = 4  # a headline sits above the lead, under at most a line or two of page furniture
 # "The Monday meeting": a day used as a name for a contact the text has reported.
 _THE_DAYS = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -210,7 +213,8 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
             ):
                 if lead_dated is None:
                     lead_dated = _dated_at_the_top(ctx)
-                if lead_dated and ctx.published is not None:
+                under_way = _UNDER_WAY.search(ctx.text, seg_start, seg_end) is not None
+                if (lead_dated or under_way) and ctx.published is not None:
                     candidates.append(_publication_day(ctx.published, seg_start))
             if not candidates:
                 candidates = _of_the_publication_day(ctx, sentence, segment)
@@ -449,9 +453,14 @@ def _is_lead_contact(ctx: DocumentContext, sentence, segment: _Segment, all_past
     # agenda": the future of a relative clause is the agenda's, not the contact's.
     relative = _WHERE_CLAUSE.search(ctx.text, segment.start, segment.end)
     main_end = relative.start() if relative else segment.end
+    futures = (
+        cue
+        for cue in _FUTURE.finditer(ctx.text, segment.start, main_end)
+        if not _INVITATION_OF.match(ctx.text, max(0, cue.start() - 10), cue.end() + 3)
+    )  # "is on a visit at the invitation of ...": no future
     return (
         bool(segment.triggers)
-        and not _FUTURE.search(ctx.text, segment.start, main_end)
+        and next(futures, None) is None
         and not all_past
         and not ctx.times(sentence, "future")
         and not ctx.is_title_line(sentence)
