@@ -174,3 +174,27 @@ def test_a_visit_the_present_tense_reports_under_way_is_a_meeting_of_the_publica
     meetings, commitments = read(text)
     assert [(m.start, m.kind.value) for m in meetings] == [(PUBLISHED, "visit")]
     assert commitments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A working visit to Nigeria on Thursday, at which trade will be reviewed, is on the schedule of the "
+        "President of Ghana.",
+        "A state visit to Nigeria on Friday is on the programme of the Ghanaian president.",
+        "Talks with the Nigerian foreign minister on Thursday are on the schedule of Ghana's foreign minister.",
+        "An official visit to Nigeria on Saturday is on the program of the Ghanaian vice-president.",
+        "A meeting with the Nigerian president on Friday is on the schedule of the President of Ghana.",
+    ],
+)
+def test_a_weekday_of_what_is_on_someones_schedule_lies_ahead(text):
+    meetings, [item] = read(text)
+    assert meetings == []
+    assert item.window.start > PUBLISHED
+
+
+def test_a_weekday_of_a_contact_a_past_verb_reports_stays_past():
+    meetings, _ = read(
+        "Ghana's president met the Nigerian president on Monday; trade is on the schedule of both."
+    )
+    assert [m.start for m in meetings] == [D(2024, 3, 4)]

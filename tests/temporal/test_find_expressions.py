@@ -159,6 +159,10 @@ def test_numbers_and_words_that_are_not_dates(text):
             [("for early next year", "2017-01-01", "2017-03-31", "part_of_year")],
         ),
         (
+            "will co-host a conference in the new year",
+            [("in the new year", "2017-01-01", "2017-12-31", "year")],
+        ),
+        (
             "hopes to sign it by the end of the year",
             [("by the end of the year", "2016-10-06", "2016-12-31", "deadline")],
         ),

@@ -332,6 +332,7 @@ FUTURE_CUES = [
     r"in the pipeline",
     r"on the cards",
     r"on the calendar",
+    r"on the (?:schedule|programme|program) of",
     r"under consideration",
     r"considering",
     r"likely to",
@@ -350,6 +351,7 @@ SCHEDULE_CUES = (
     r"put off|postponed|pushed back|rescheduled|shifted|moved to|scheduled|planned|tentatively|set to|slated|"
     r"due to|is due|are due|expected|upcoming|forthcoming|next round|next session|next meeting|next visit|next trip|"
     r"next summit|next sitting|in the works|in the pipeline|on the cards|on the calendar|under consideration|"
+    r"on the (?:schedule|programme|program) of|"
     r"being prepared|under preparation|in preparation"
 )
 # Verbs of a past contact: a day right after them dates that contact, not the future item.

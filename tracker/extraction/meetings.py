@@ -87,6 +87,7 @@ _UNDER_WAY = re.compile(r"\b" + lexicon.UNDER_WAY + r"visit\b", re.IGNORECASE)
 _HEADLINE_SENTENCES = 4  # a headline sits above the lead, under at most a line or two of page furniture
 # "The Monday meeting": a day used as a name for a contact the text has reported.
 _THE_DAYS = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_ON_THE_SCHEDULE = re.compile(r"\bis on the (?:schedule|programme|program|agenda|calendar)\b", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 # "agreed during a telephone conversation on Thursday", "invited him during talks the same day": a past
 # verb frames the contact, whatever the future it agreed on.
@@ -425,6 +426,10 @@ def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression
         local_future = _FUTURE.search(
             text, max(segment.start, expression.start - 80), min(segment.end, expression.end + 40)
         )
+        if local_future is None and not segment.triggers and not re.search(r"\d", expression.text):
+            # "A working visit on Thursday, at which ..., is on the schedule of the President": a bare
+            # weekday of a programme is a day to come.
+            local_future = _ON_THE_SCHEDULE.search(text, segment.start, segment.end)
     if adjacent is not None and _PAST_DURING.search(
         text, max(segment.start, adjacent.start - 60), adjacent.start
     ):

@@ -237,6 +237,7 @@ YEAR_OFFSETS = {
     "the following": 1,
     "the coming": 1,
     "the upcoming": 1,
+    "the new": 1,  # "in the new year", said in December
     "coming": 1,
     "last": -1,
     "the last": -1,
