@@ -198,3 +198,37 @@ def test_a_weekday_of_a_contact_a_past_verb_reports_stays_past():
         "Ghana's president met the Nigerian president on Monday; trade is on the schedule of both."
     )
     assert [m.start for m in meetings] == [D(2024, 3, 4)]
+
+
+STAY = "The Ghanaian foreign minister arrived in Nigeria on Tuesday on a two-day official visit. "
+
+
+@pytest.mark.parametrize(
+    "contacts",
+    [
+        "On Wednesday he met Foreign Minister Tuggar. On Wednesday afternoon he paid a courtesy call on "
+        "President Tinubu.",
+        "He held talks with Foreign Minister Tuggar on Wednesday. On Wednesday evening he was received by "
+        "President Tinubu.",
+        "On Wednesday morning the minister met Vice-President Shettima. Later on Wednesday he called on "
+        "President Tinubu.",
+        "The minister had a meeting with Senate President Akpabio on Wednesday. On Wednesday he also met "
+        "Foreign Minister Tuggar.",
+        "On Wednesday the minister conferred with Speaker Abbas. He met Foreign Minister Tuggar on Wednesday too.",
+    ],
+)
+def test_contacts_with_other_persons_on_a_day_of_a_stay_are_meetings_of_their_own(contacts):
+    meetings, _ = read(STAY + contacts)
+    assert sorted((m.start, m.end) for m in meetings) == [
+        (D(2024, 3, 5), PUBLISHED),
+        (PUBLISHED, PUBLISHED),
+        (PUBLISHED, PUBLISHED),
+    ]
+
+
+def test_mentions_of_one_contact_with_the_same_person_stay_one_meeting():
+    meetings, _ = read(
+        "On Wednesday the Ghanaian minister met Foreign Minister Tuggar in Abuja. "
+        "Tuggar and the Ghanaian minister also met on Wednesday to discuss trade."
+    )
+    assert len(meetings) == 1

@@ -195,6 +195,7 @@ class _Segment:
 def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
     """The meetings `ctx` reports, in text order, one per contact."""
     found: list[Meeting] = []
+    met: dict[int, set[str]] = {}  # id of a meeting -> surnames of the persons its mentions say were met
     lead_dated: bool | None = None  # whether the release states its date at the top, looked at once
     for number, clause in enumerate(ctx.clauses):
         sentence = clause.sentence
@@ -227,7 +228,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                 ):
                     candidates.append((expression, expression.window))
             for expression, window in candidates:
-                _add_contacts(found, ctx, number, segment, expression, window)
+                _add_contacts(found, met, ctx, number, segment, expression, window)
     participants_from_document(ctx, found)
     _virtual_follow_ups(ctx, found)
     for meeting in found:
@@ -543,7 +544,13 @@ def _in_another_country(ctx: DocumentContext, clause, segment: _Segment) -> bool
 
 
 def _add_contacts(
-    found: list[Meeting], ctx: DocumentContext, number: int, segment: _Segment, expression, window: Window
+    found: list[Meeting],
+    met: dict[int, set[str]],
+    ctx: DocumentContext,
+    number: int,
+    segment: _Segment,
+    expression,
+    window: Window,
 ) -> None:
     """The meeting a dated segment reports, and the second contact named after "on the sidelines of"."""
     text = ctx.text
@@ -580,12 +587,13 @@ def _add_contacts(
     )
     pairs = separate_counterparts(ctx, clause, segment.start, segment.end, parties)
     for pair in pairs:  # "met his Argentine and Brazilian peers": a meeting with each
-        _add(found, dataclasses.replace(meeting, parties=pair, participants=[]), distinct=True)
+        _add(found, met, dataclasses.replace(meeting, parties=pair, participants=[]), distinct=True)
     if pairs:
         return
     # "That same day, he also met the President": the text moves on to another contact of that day.
     _add(
         found,
+        met,
         meeting,
         sidelines=segment.sidelines is not None,
         distinct=bool(_SAME_DAY_REF.match(expression.text)),
@@ -598,7 +606,7 @@ def _add_contacts(
         after = [e for e in segment.events if e.start > segment.sidelines.end()]
         if after and _states_meet_in_the_setting(clause, segment.sidelines.end(), segment.end):
             other = dataclasses.replace(meeting, kind=refine_kind(text, after[0]), participants=[])
-            _add(found, other, sidelines=True)
+            _add(found, met, other, sidelines=True)
 
 
 def _length_of(text: str, segment: _Segment, event) -> int | None:
@@ -716,6 +724,7 @@ def _a_day_of(day: Meeting, span: Meeting) -> bool:
 
 def _add(
     found: list[Meeting],
+    met: dict[int, set[str]],
     meeting: Meeting,
     sidelines: bool = False,
     distinct: bool = False,
@@ -726,7 +735,9 @@ def _add(
     always added (later mentions of it find it first). A `virtual` mention ("met virtually on
     Wednesday") takes the city a dateline lent an earlier mention. A contact `named_before` ("The Monday
     meeting, which the ministers of Kuwait and Oman also attended") is the one of that day already
-    found, whoever it names."""
+    found, whoever it names. A contact with other persons than those an earlier one met ("met FM Asim"
+    ... "paid a courtesy call on President Yameen") is another contact of that day."""
+    names = _met_names(meeting)
     if distinct:
         same_day = next(
             (m for m in reversed(found) if (m.start, m.end) == (meeting.start, meeting.end)), None
@@ -738,6 +749,7 @@ def _add(
                 same_day.timezone,
             )
         found.append(meeting)
+        met[id(meeting)] = names
         return
     for other in reversed(
         found[-200:]
@@ -753,6 +765,12 @@ def _add(
             continue
         if sidelines and other.kind is not meeting.kind:
             continue
+        earlier = met.get(id(other), set())
+        if names and earlier and not names & earlier and not named_before:
+            continue
+        if names and (other.start, other.end) != (meeting.start, meeting.end):
+            continue  # a talk with someone on one day of a longer stay: a contact of its own
+        met[id(other)] = earlier | names
         if named_before:
             other.parties = sorted(set(other.parties) | set(meeting.parties))
         if virtual:
@@ -763,3 +781,20 @@ def _add(
             other.participants = meeting.participants
         return
     found.append(meeting)
+    met[id(meeting)] = names
+
+
+# The person a contact verb names as met: "met FM Asim", "paid a courtesy call on President Abdulla
+# Yameen", "held talks with Prime Minister Gilauri".
+_MET_PERSON = re.compile(
+    r"\b(?:met(?: with)?|called on|paid (?:a )?courtesy calls? on|received(?: by)?|telephoned|conferred with|"
+    r"(?:held|had) (?:an? )?(?:[\w-]+ ){0,3}(?:talks|meeting|conversation|exchange of views) with)\s+"
+    r"(?:(?:his|her|the)\s+)?(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]+)"
+)
+
+
+def _met_names(meeting: Meeting) -> set[str]:
+    """The surnames of the persons its sentence says were met (their last capitalised word)."""
+    if meeting.evidence is None:
+        return set()
+    return {match["who"].split()[-1] for match in _MET_PERSON.finditer(meeting.evidence.text)}
