@@ -232,3 +232,41 @@ def test_mentions_of_one_contact_with_the_same_person_stay_one_meeting():
         "Tuggar and the Ghanaian minister also met on Wednesday to discuss trade."
     )
     assert len(meetings) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The possibility of a visit by the President of Ghana to Nigeria in early 2025 was discussed.",
+        "Preparations for the visit of the Nigerian president to Ghana in March 2025 were also discussed.",
+        "The upcoming session of the Ghana-Nigeria joint commission in Accra in the first half of 2025 was reviewed.",
+        "The planned state visit by the Ghanaian president to Nigeria in 2025 was discussed as well.",
+        "The next session of the joint commission in Abuja in May 2025 was welcomed by both sides.",
+    ],
+)
+def test_a_stated_year_ahead_is_the_time_of_the_plan_not_of_the_past_verb_after_it(text):
+    _, [item] = read(text)
+    assert item.window.start is not None and item.window.start.year == 2025
+
+
+def test_a_weekday_before_a_past_verb_still_dates_the_past_act():
+    _, commitments = read(
+        "On Wednesday, the minister received the ambassador of Nigeria to discuss the visit."
+    )
+    assert all(c.window.start is None for c in commitments)
+
+
+@pytest.mark.parametrize(
+    "gathering",
+    [
+        "The diplomats reviewed the preparations for the Ghana-Nigeria-Togo trilateral meeting, which is "
+        "scheduled to take place in Lome.",
+        "A trilateral summit of Ghana, Nigeria and Togo will be held in Lome.",
+        "Ghana, Nigeria and Benin will hold a tripartite meeting in Cotonou.",
+        "A quadrilateral meeting of Ghana, Nigeria, Togo and Benin will take place in Lome.",
+        "The presidents of Ghana, Nigeria and Togo will hold a three-way meeting in Lome.",
+    ],
+)
+def test_a_gathering_of_more_states_is_no_part_of_a_bilateral_visit(gathering):
+    _, commitments = read("The President of Ghana will pay an official visit to Nigeria. " + gathering)
+    assert len(commitments) == 2

@@ -192,6 +192,7 @@ _CONSEQUENCE = re.compile(
 # "during his stay", "in the course of the visit": an act of the programme of a stay.
 _STAY_PART = lexicon.compile_alternatives([lexicon.STAY_PARTS])
 _PLEDGE_CUE = lexicon.compile_alternatives([lexicon.PLEDGE_CUES])
+_FORMAT_SIZE = lexicon.compile_alternatives(list(lexicon.FORMAT_SIZES))
 _HERE = lexicon.compile_alternatives([lexicon.HERE_WORDS])
 # "A ministerial session follows tomorrow": a present-tense schedule verb is the cue and the event's verb.
 _PRESENT_SCHEDULE_CUE = re.compile("|".join(lexicon.PRESENT_SCHEDULE + lexicon.PRESENT_MOVES), re.IGNORECASE)
@@ -369,7 +370,10 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and not _dates_a_named_contact(ctx.text, e)
         and not _term_of_a_document(ctx.text, e, sentence.start)
         and not _past_day_read_forward(e, ctx.published)
-        and not _dates_the_past_act_after_it(ctx.text, e.end, sentence.end)
+        and not (
+            _dates_the_past_act_after_it(ctx.text, e.end, sentence.end)
+            and not _wholly_ahead(e, ctx.published)
+        )
         and not _NOT_THEN.search(ctx.text, max(sentence.start, e.start - 40), e.start)
     ]
     if not expressions:
@@ -472,6 +476,18 @@ def _dates_the_past_act_after_it(text: str, end: int, sentence_end: int) -> bool
     """ "On Wednesday, the Minister received the Ambassador to discuss the visit": the day of a past act."""
     match = _PAST_ACT_AFTER.match(text, end, sentence_end)
     return match is not None and not _FUTURE.search(text, end, match.start() + len(match.group()))
+
+
+def _wholly_ahead(expression, published: dt.date | None) -> bool:
+    """ "a visit to Türkiye in early 2023 was discussed", said in 2022: a time no past act can have. Only a
+    stated year tells: "on Wednesday" may be the day gone."""
+    start = expression.window.start
+    return (
+        published is not None
+        and start is not None
+        and start > published
+        and bool(_YEAR.search(expression.text))
+    )
 
 
 def _dates_past_contact(text: str, start: int, floor: int) -> bool:
@@ -637,6 +653,8 @@ def _programme_of(item: Commitment, body: list[Commitment], sentence_of: dict[in
     if _PLEDGE_CUE.search(item.evidence.text) or _RATIFICATION.search(item.evidence.text):
         return False
     earlier = [other for other in body if sentence_of[id(other)] < sentence_of[id(item)]]
+    if any(_more_states(item, other) for other in earlier):
+        return False  # a trilateral meeting beside a bilateral visit: an act of its own
     return bool(earlier) and not any(_mergeable(other, item) for other in earlier)
 
 
@@ -1120,8 +1138,9 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
                 and not _standalone(part)
                 and not _only_invited(visit, part)
                 and not _FOLLOW_ON.search(part.evidence.text if part.evidence else "")
+                and not _more_states(part, visit)
             ):
-                return True  # talks, a dinner, a signing during a visit are parts of it
+                return True  # talks, a dinner, a signing during a visit are parts of it; a gathering of more states is not
         if not shared:
             return False
         if open_.kind is Kind.MEETING and open_.evidence and _ANAPHORIC.search(open_.evidence.text):
@@ -1161,6 +1180,15 @@ _AT_THE_SESSION = re.compile(
     r"\b(?:at|during|in the course of|on the (?:sidelines|margins) of) the (?:[\w-]+ ){0,2}?(?:session|sitting)\b",
     re.IGNORECASE,
 )
+
+
+def _more_states(gathering: Commitment, visit: Commitment) -> bool:
+    """ "the Turkmenistan-Azerbaijan-Türkiye trilateral meeting" beside a Turkmen visit to Türkiye: three
+    states named for an act of two."""
+    if gathering.evidence is None or not _FORMAT_SIZE.search(gathering.evidence.text):
+        return False
+    states = {code for code in gathering.parties if len(code) == 2}
+    return len(states) >= 3 and len({code for code in visit.parties if len(code) == 2}) == 2
 
 
 def _part_of_a_session(session: Commitment, part: Commitment) -> bool:
