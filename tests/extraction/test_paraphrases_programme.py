@@ -270,3 +270,41 @@ def test_a_weekday_before_a_past_verb_still_dates_the_past_act():
 def test_a_gathering_of_more_states_is_no_part_of_a_bilateral_visit(gathering):
     _, commitments = read("The President of Ghana will pay an official visit to Nigeria. " + gathering)
     assert len(commitments) == 2
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("The foreign ministers of Ghana and Nigeria agreed on Wednesday to widen their cooperation.", 6),
+        ("The Ghanaian president and the Nigerian president agreed on Monday to boost cooperation.", 4),
+        (
+            "On Tuesday the deputy foreign ministers of Ghana, Nigeria and Togo pledged to step up cooperation.",
+            5,
+        ),
+        ("Ghana and Nigeria vowed on Monday to fight piracy together.", 4),
+        (
+            "On Monday, Ghana's minister and his Nigerian counterpart agreed to speed up the border demarcation.",
+            4,
+        ),
+    ],
+)
+def test_two_states_agreeing_on_a_day_met_that_day(text, day):
+    meetings, _ = read(text)
+    assert [(m.start, sorted(m.parties)[:2]) for m in meetings] == [(D(2024, 3, day), ["GH", "NG"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Nigeria agreed in 2019 to open embassies in each other's capitals.",
+        "Ghana agreed on Monday to reopen its border.",
+    ],
+)
+def test_an_agreement_without_a_day_or_of_one_state_is_no_meeting(text):
+    meetings, _ = read(text)
+    assert meetings == []
+
+
+def test_an_agreement_beside_a_contact_is_that_contact():
+    meetings, _ = read("The ministers of Ghana and Nigeria met on Monday and agreed to boost trade.")
+    assert [m.start for m in meetings] == [D(2024, 3, 4)]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from tracker.domain.model import Evidence, Kind, Meeting, Participant, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import DocumentContext
-from tracker.extraction.events import KIND_PRIORITY, refine_kind
+from tracker.extraction.events import KIND_PRIORITY, EventWord, refine_kind
 from tracker.extraction.parties import meeting_parties, separate_counterparts
 from tracker.extraction.reading import (
     city_of_the_stay,
@@ -200,12 +200,16 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
     for number, clause in enumerate(ctx.clauses):
         sentence = clause.sentence
         events = _contact_events(ctx, sentence)
+        agreement = not events
+        events = events or _agreement_of_two_states(clause)
         if not events:
             continue
         all_past = ctx.times(sentence, "past")
         same_day = _same_day_expressions(ctx, sentence)
         for seg_start, seg_end in segments(ctx.text, sentence.start, sentence.end):
             segment = _read_segment(ctx, seg_start, seg_end, events)
+            if agreement:  # the verb of the agreement is its past verb too
+                segment.triggers.extend(_AGREED.finditer(ctx.text, seg_start, seg_end))
             candidates = _dated_contacts(ctx, sentence, segment, all_past)
             if (
                 not found
@@ -234,6 +238,21 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
     for meeting in found:
         meeting.title = meeting_title(meeting.kind, meeting.parties, meeting.city)
     return found
+
+
+# "The foreign ministers of Ghana and Nigeria agreed on Wednesday to ...": an agreement of two states'
+# office holders on a day is a contact of theirs that day, though no word names it.
+_AGREED = re.compile(r"\b(?:agreed|pledged|vowed)\b")
+
+
+def _agreement_of_two_states(clause) -> list:
+    """The verb of an agreement its sentence gives two states or more, as the word of their contact."""
+    agreed = _AGREED.search(clause.sentence.text)
+    states = {m.code for m in clause.mentions if m.is_party and m.code and len(m.code) == 2}
+    if agreed is None or len(states) < 2:
+        return []
+    start = clause.sentence.start + agreed.start()
+    return [EventWord(start, start + len(agreed.group()), agreed.group(), Kind.MEETING)]
 
 
 def _contact_events(ctx: DocumentContext, sentence) -> list:
