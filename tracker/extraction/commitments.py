@@ -574,8 +574,8 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
     inherited = sorted({p for m in meetings for p in m.parties}) or ctx.main_parties
     for clause in ctx.clauses:
         sentence = clause.sentence
-        if not raw and not ctx.events(sentence):
-            continue  # no event word and no item yet that it could date again
+        if not ctx.events(sentence) and not (raw and (raw[-1].postponed or _IT_HAPPENS.match(sentence.text))):
+            continue  # no event word, and nothing that could date the item just read again
         if _no_pledge_in(ctx, sentence):
             continue
         # "will speak to the media after their meeting": a meeting named to time another act is no item.

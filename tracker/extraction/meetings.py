@@ -308,8 +308,10 @@ def _of_the_publication_day(ctx: DocumentContext, sentence, segment: _Segment) -
     morning", "after a meeting with Rabuka in Suva this morning": a contact the segment dates to the
     publication day, whatever its tense, when no other time of the segment lies ahead."""
     published = ctx.published
-    if published is None:
-        return []
+    if published is None or not (
+        str(published.day) in sentence.text or _SAME_DAY_ANYWHERE.search(sentence.text)
+    ):
+        return []  # names neither the day's number nor a word for it
     inside = [
         e
         for tense in ("past", "future")
