@@ -308,3 +308,23 @@ def test_an_agreement_without_a_day_or_of_one_state_is_no_meeting(text):
 def test_an_agreement_beside_a_contact_is_that_contact():
     meetings, _ = read("The ministers of Ghana and Nigeria met on Monday and agreed to boost trade.")
     assert [m.start for m in meetings] == [D(2024, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghanaian and Nigerian officials met in Accra yesterday, ahead of the state visit the President of Ghana "
+        "is expected to make to Nigeria next month.",
+        "The ministers of Ghana and Nigeria met in Accra on Monday, and the Ghanaian president will visit "
+        "Nigeria in April.",
+        "Ghanaian and Nigerian experts gathered in Accra last week; the President of Ghana will pay a state "
+        "visit to Nigeria in May.",
+        "Experts of Ghana and Nigeria convened in Accra on Monday, and the Ghanaian president will pay a state "
+        "visit to Nigeria next month.",
+        "Ghanaian and Nigerian diplomats met in Accra on Tuesday; the Ghanaian foreign minister will pay an "
+        "official visit to Nigeria in June.",
+    ],
+)
+def test_the_city_of_a_past_meeting_is_not_where_a_visit_abroad_goes(text):
+    _, commitments = read(text)
+    assert commitments and all(c.city != "Accra" for c in commitments)

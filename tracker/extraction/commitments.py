@@ -916,7 +916,7 @@ def _read_item(
         kind = meetings[0].kind  # "the next round will be held": a round of what the text reports
     place = venue(ctx, clause.mentions, max(floor, sentence.start), sentence.end, event.start, future=True)
     goes_to = destination(ctx, clause, event)
-    if place is not None and goes_to and place.country not in goes_to | _states_named(clause):
+    if place is not None and goes_to and place.country not in goes_to | _states_named(clause, event.start):
         place = None  # "will visit the UK ..., agreed at the World Economic Forum in Davos": not in the UK
     anchored = joined_parties(ctx, clause) | item_parties(ctx, clause, event.start, event.end, place)
     named = parties_of(ctx, clause)
@@ -1254,9 +1254,12 @@ def _standalone(item: Commitment) -> bool:
     return not re.search(r"\bvisit", evidence, re.IGNORECASE)
 
 
-def _states_named(clause) -> set[str]:
-    """The states a clause names as such ("Tanzania and South Africa"), not through a city."""
-    return {m.code for m in clause.mentions if m.kind in {"country", "adjective"} and m.code}
+def _states_named(clause, after: int) -> set[str]:
+    """The states a clause names as such ("Tanzania and South Africa"), not through a city, from `after`
+    on: "met in Harare ..., ahead of the state visit to Mozambique" names no Zimbabwean stop of the visit."""
+    return {
+        m.code for m in clause.mentions if m.kind in {"country", "adjective"} and m.code and m.start >= after
+    }
 
 
 def _a_day_of(part: Commitment, whole: Commitment) -> bool:
