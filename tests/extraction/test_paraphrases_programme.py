@@ -328,3 +328,29 @@ def test_an_agreement_beside_a_contact_is_that_contact():
 def test_the_city_of_a_past_meeting_is_not_where_a_visit_abroad_goes(text):
     _, commitments = read(text)
     assert commitments and all(c.city != "Accra" for c in commitments)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("the State of Kuwait", "Kuwait"),
+        ("the Kingdom of Saudi Arabia", "Saudi Arabia"),
+        ("the Republic of Korea", "South Korea"),
+        ("the Kyrgyz Republic", "Kyrgyzstan"),
+        ("the United States of America", "the United States"),
+    ],
+)
+def test_two_mentions_of_a_visit_to_one_state_by_two_names_are_one_item(first, second):
+    _, commitments = read(
+        f"The Sultan of Oman will go on a state visit to {first} on Monday, 11 March. "
+        f'"The Sultan will pay a state visit to {second} with effect from Monday, 11 March," the court said.'
+    )
+    assert len(commitments) == 1
+
+
+def test_visits_to_two_states_stay_two_items():
+    _, commitments = read(
+        "The Sultan of Oman will visit the State of Kuwait on Monday, 11 March. "
+        "The Sultan will also visit the Kingdom of Bahrain on Monday, 11 March."
+    )
+    assert len(commitments) == 2

@@ -32,7 +32,7 @@ from tracker.extraction.reading import (
     parties_of,
     venue,
 )
-from tracker.gazetteer import Place
+from tracker.gazetteer import Place, lookup_party
 from tracker.speed.prefilter import guarded
 from tracker.temporal.periods import bounds
 
@@ -512,7 +512,7 @@ _NEXT_TITLES = {
 }
 _DESTINATION = re.compile(
     r"\b(?:visit|trip|travel|come)\b(?:[^.;]{0,60}?\bto)?\s+((?:the\s+)?[A-Z][\w'\u2019-]*"
-    r"(?:\s+[A-Z][\w'\u2019-]*){0,3})"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*){0,3})"
 )
 
 
@@ -1120,7 +1120,7 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         and not b.city
         and a.title.startswith("Visit to ")
         and b.title.startswith("Visit to ")
-        and a.title != b.title
+        and _destination_of(a) != _destination_of(b)
     ):
         return False  # a visit to Australia and one to Japan are two acts
     if a.city and b.city and a.city != b.city:
@@ -1172,6 +1172,13 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         visit, part = (a, b) if a.kind is Kind.VISIT else (b, a)
         return visit.kind is Kind.VISIT and part.kind in _PARTS and set(part.parties) <= set(visit.parties)
     return True
+
+
+def _destination_of(visit: Commitment) -> str:
+    """Where a visit goes, from its title: the state's code when the title names one ("Visit to the State
+    of Kuwait" and "Visit to Kuwait" go to the same place)."""
+    name = visit.title.removeprefix("Visit to ")
+    return lookup_party(name) or name
 
 
 # "At the session, the two countries are expected to sign ...", "working groups will deliberate at the
