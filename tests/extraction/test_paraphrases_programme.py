@@ -354,3 +354,38 @@ def test_visits_to_two_states_stay_two_items():
         "The Sultan will also visit the Kingdom of Bahrain on Monday, 11 March."
     )
     assert len(commitments) == 2
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        (
+            "The Ghanaian city of Kumasi hosted the informal seminar of the foreign ministries of Ghana and "
+            "Nigeria on 4 March 2024.",
+            4,
+        ),
+        (
+            "The sides reviewed the decisions of the previous sitting of the Ghana-Nigeria commission, held on "
+            "4 March 2024.",
+            4,
+        ),
+        (
+            "On March 6 a delegation headed by Ghana's Prime Minister left for Abuja on a one-day working visit to "
+            "Nigeria.",
+            6,
+        ),
+        (
+            "The seventh seminar of the Ghanaian and Nigerian foreign ministries took place in Kumasi on Monday.",
+            4,
+        ),
+        ("Ghana's foreign minister left for Abuja on Tuesday for talks with his Nigerian counterpart.", 5),
+    ],
+)
+def test_a_seminar_a_sitting_or_a_departure_on_a_day_is_a_meeting(text, day):
+    meetings, _ = read(text)
+    assert [m.start for m in meetings] == [D(2024, 3, day)]
+
+
+def test_leaving_for_home_is_no_visit():
+    meetings, _ = read("After the talks on Monday, the Ghanaian minister left for home.")
+    assert [m.kind.value for m in meetings] == ["talks"]
