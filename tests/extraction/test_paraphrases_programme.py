@@ -389,3 +389,18 @@ def test_a_seminar_a_sitting_or_a_departure_on_a_day_is_a_meeting(text, day):
 def test_leaving_for_home_is_no_visit():
     meetings, _ = read("After the talks on Monday, the Ghanaian minister left for home.")
     assert [m.kind.value for m in meetings] == ["talks"]
+
+
+@pytest.mark.parametrize(
+    "leg",
+    [
+        "In Lome, they will meet President Faure Gnassingbe.",
+        "In Cotonou, the minister will hold talks with President Talon.",
+        "In Ouagadougou, the minister will meet President Traore.",
+        "In Niamey, the delegation will meet the foreign minister of Niger.",
+        "In Bamako, the delegation will hold talks with the foreign minister of Mali.",
+    ],
+)
+def test_an_act_in_another_state_after_a_stay_is_the_next_leg_of_a_tour(leg):
+    _, commitments = read("While in Accra, the Nigerian minister will meet President Mahama. " + leg)
+    assert len(commitments) == 2

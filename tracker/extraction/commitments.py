@@ -655,6 +655,8 @@ def _programme_of(item: Commitment, body: list[Commitment], sentence_of: dict[in
     earlier = [other for other in body if sentence_of[id(other)] < sentence_of[id(item)]]
     if any(_more_states(item, other) for other in earlier):
         return False  # a trilateral meeting beside a bilateral visit: an act of its own
+    if item.country and all(other.country not in (None, item.country) for other in earlier):
+        return False  # "While in Suva ..." then "In Nuku'alofa, they will meet ...": the next leg of a tour
     return bool(earlier) and not any(_mergeable(other, item) for other in earlier)
 
 
