@@ -404,3 +404,23 @@ def test_leaving_for_home_is_no_visit():
 def test_an_act_in_another_state_after_a_stay_is_the_next_leg_of_a_tour(leg):
     _, commitments = read("While in Accra, the Nigerian minister will meet President Mahama. " + leg)
     assert len(commitments) == 2
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Ghana's foreign minister (left) meets with Nigerian President Tinubu yesterday in Abuja.",
+        "President Mahama (right) meets the Nigerian foreign minister yesterday at the Jubilee House in Accra.",
+        "The Ghanaian minister (right) holds talks with his Nigerian counterpart yesterday in Abuja.",
+        "Foreign Minister Ablakwa meets Nigeria's Tuggar in Abuja yesterday.",
+        "Photo: the Ghanaian president meets the Nigerian vice-president yesterday in Accra.",
+    ],
+)
+def test_a_caption_in_the_present_with_yesterday_is_a_past_meeting(caption):
+    meetings, _ = read(caption)
+    assert [m.start for m in meetings] == [D(2024, 3, 5)]
+
+
+def test_meets_with_a_day_ahead_is_no_past_meeting():
+    meetings, _ = read("Ghana's foreign minister meets his Nigerian counterpart in Abuja next Tuesday.")
+    assert meetings == []

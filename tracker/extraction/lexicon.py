@@ -128,7 +128,7 @@ EVENT_WORDS: dict[str, Kind] = {
     # "is to host the leaders of the bloc": a gathering of heads.
     r"host(?:s|ing)? (?:the |a )?(?:[\w-]+ ){0,2}(?:leaders|heads of state|heads of government)": Kind.SUMMIT,
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
-    r"meetings?|meet|met|talked with|conferred with|gathering|get together|cabinet|session|round|retreat|"
+    r"meetings?|meets?|met|talked with|conferred with|gathering|get together|cabinet|session|round|retreat|"
     r"sitting|seminar": Kind.MEETING,
     RECEPTION: Kind.MEETING,
     FUTURE_RECEPTION: Kind.MEETING,
@@ -174,6 +174,8 @@ PAST_TRIGGERS = [
     r"(?:headed|led) (?:the |his |her |their |a |an )?(?:[\w'\u2019-]+ ){0,2}delegations?",
     r"arrived in",
     r"left for",  # "left for Tbilisi on a one-day working visit"
+    # A photo caption tells the past in the present: "Minh (left) meets with President Widodo yesterday".
+    r"(?:meets|holds talks)(?= [^.;]{0,80}\byesterday\b)",
     r"paid (?:an? )?(?:\w+ ){0,2}visit",
     r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit",
     # "when the Prime Minister was in Manila on an official visit".
