@@ -424,3 +424,26 @@ def test_a_caption_in_the_present_with_yesterday_is_a_past_meeting(caption):
 def test_meets_with_a_day_ahead_is_no_past_meeting():
     meetings, _ = read("Ghana's foreign minister meets his Nigerian counterpart in Abuja next Tuesday.")
     assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Later on Monday the Nigerian minister is scheduled to leave for Togo.", "visit"),
+        ("The Nigerian minister will leave for Lome on Friday.", "visit"),
+        ("A trade and investment mission will be dispatched by Ghana to Nigeria in early 2025.", "visit"),
+        ("Ghana will send a business mission to Nigeria in April.", "visit"),
+        (
+            "The two presidents directed the Joint Permanent Commission of the two countries to convene a meeting.",
+            "commission",
+        ),
+    ],
+)
+def test_a_departure_a_mission_or_a_directive_ahead_is_an_item(text, kind):
+    _, [item] = read(text)
+    assert item.kind.value == kind
+
+
+def test_a_departure_told_in_the_past_is_no_item():
+    _, commitments = read("The Nigerian minister left for Lome on Monday.")
+    assert commitments == []

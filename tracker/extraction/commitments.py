@@ -47,7 +47,7 @@ _EVENT_VERB = re.compile(
     r"\s+(?:(?:also|not|then|now|still|soon|first|again|\w{3,}ly)\s+){0,2}(?:to\s+)?(?:be\s+)?(?:held|take place|taking place|happen|go ahead|hosted|"
     r"signed|opened|re-?opened|be the|convene|meet|start|begin|open|re-?open|come|"
     r"postponed|put off|fixed|organi[sz]ed|arranged|take part|made|paid|in a position|"
-    r"resume|be resumed|re-?convened?|convened|meet again|set up|established|created|launched|"
+    r"resume|be resumed|re-?convened?|convened|meet again|set up|established|created|launched|dispatched|sent|"
     r"follow(?!\s+(?:up|through)\b))\b",
     re.IGNORECASE,
 )

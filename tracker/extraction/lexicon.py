@@ -118,6 +118,8 @@ EVENT_WORDS: dict[str, Kind] = {
     r"come to|pay a visit|arrived in|arrives in|arriving in|will arrive in|"
     # "will arrive on June 14", "is to arrive tomorrow": the first day of a visit.
     r"(?:(?<=will )|(?<=to ))arrive(?= (?:on|next|tomorrow|this|in)\b)|"
+    # "is scheduled to leave for Tajikistan", "a trade mission will be dispatched to Malaysia".
+    r"(?:(?<=will )|(?<=to ))leave for|(?:trade|investment|business|economic|goodwill)(?: and \w+)? missions?|"
     # "is due in Nairobi" (not "due in June"), "will send a delegation to Nairobi".
     r"due in(?= (?!January|February|March|April|May|June|July|August|September|October|November|December|"
     r"The |Early |Mid|Late )[A-Z])|send(?:s|ing)? (?:a |an |its |his |her |their )?(?:[\w-]+ ){0,2}"
@@ -324,7 +326,7 @@ FUTURE_CUES = [
     r"work(?:ing)? towards",
     # A decision or an instruction to act: "a decision was taken to set up", "directed their officials to".
     r"decisions? (?:was|were|has been|have been) (?:taken|made) to",
-    r"(?:directed|instructed|tasked|mandated) (?:their |the |his |her |its )?(?:[\w-]+ ){0,2}to",
+    r"(?:directed|instructed|tasked|mandated) (?:their |the |his |her |its )?(?:[\w-]+ ){0,8}?to",
     r"suggestions? to",
     r"proposals? to",
     # An act still owed or under way: "still requires ratification", "is in the works", "on the calendar".
