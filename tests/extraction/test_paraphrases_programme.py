@@ -447,3 +447,40 @@ def test_a_departure_a_mission_or_a_directive_ahead_is_an_item(text, kind):
 def test_a_departure_told_in_the_past_is_no_item():
     _, commitments = read("The Nigerian minister left for Lome on Monday.")
     assert commitments == []
+
+
+@pytest.mark.parametrize(
+    "first, then, end",
+    [
+        (
+            "will set off on a three-day state visit to Nigeria next week.",
+            "Beginning March 12, his visit will be "
+            "the first by a Ghanaian president to the West African giant in ten years.",
+            14,
+        ),
+        (
+            "will pay a two-day official visit to Nigeria next week.",
+            "Starting March 12, the visit will be the first to the country in a decade.",
+            13,
+        ),
+        (
+            "will make a four-day trip to Nigeria next week.",
+            "On the trip, which starts March 12, he will meet the Nigerian president.",
+            15,
+        ),
+        (
+            "will pay a three-day visit to Nigeria.",
+            "The visit, beginning March 12, will be the first by a Ghanaian "
+            "president to the most populous country of Africa.",
+            14,
+        ),
+        (
+            "is to make a two-day working visit to Nigeria.",
+            "The visit will begin on March 12.",
+            13,
+        ),
+    ],
+)
+def test_a_visits_length_and_its_first_day_told_apart_give_its_days(first, then, end):
+    _, [item] = read(f"The President of Ghana {first} {then}")
+    assert (item.window.start, item.window.end) == (D(2024, 3, 12), D(2024, 3, end))

@@ -23,6 +23,7 @@ from tracker.extraction.reading import (
     city_of_the_stay,
     complete_parties,
     days_named_after,
+    days_of_contact,
     days_named_before,
     destination,
     item_hosts,
@@ -1122,6 +1123,7 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         and not b.city
         and a.title.startswith("Visit to ")
         and b.title.startswith("Visit to ")
+        and None not in (_destination_of(a), _destination_of(b))
         and _destination_of(a) != _destination_of(b)
     ):
         return False  # a visit to Australia and one to Japan are two acts
@@ -1176,11 +1178,10 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
     return True
 
 
-def _destination_of(visit: Commitment) -> str:
-    """Where a visit goes, from its title: the state's code when the title names one ("Visit to the State
-    of Kuwait" and "Visit to Kuwait" go to the same place)."""
-    name = visit.title.removeprefix("Visit to ")
-    return lookup_party(name) or name
+def _destination_of(visit: Commitment) -> str | None:
+    """The state a visit goes to, from its title ("Visit to the State of Kuwait" and "Visit to Kuwait" go to
+    the same place); None when the title names none ("Visit to the Himalayan country")."""
+    return lookup_party(visit.title.removeprefix("Visit to "))
 
 
 # "At the session, the two countries are expected to sign ...", "working groups will deliberate at the
@@ -1380,6 +1381,7 @@ def merge_commitments(
             )  # "the session" of the commission
         best.parties = _group_parties(best, group)
         best.postponed = any(item.postponed for item in group)
+        best.window = _from_its_first_day(best, group)
         merged.append(best)
     merged.sort(key=lambda item: min(_offset(m) for m in groups[merged_index[id(item)]]))
     _inherit_visit_city(merged)
@@ -1388,6 +1390,30 @@ def merge_commitments(
             item.kind, item.evidence.text if item.evidence else "", item.title, item.city, item.parties
         )
     return merged
+
+
+def _from_its_first_day(best: Commitment, group: list[Commitment]) -> Window:
+    """ "will set off on a three-day state visit to Nepal" ... "Beginning November 2, his visit ...": a
+    visit whose first day one mention gives and whose length another gives lasts from that day."""
+    window = best.window
+    if best.kind is not Kind.VISIT or window.precision is not Precision.DAY or best.evidence is None:
+        return window
+    if not _BEGINNING.search(best.evidence.text):
+        return window
+    lengths = {
+        days
+        for item in group
+        if item.evidence is not None
+        and (days := days_of_contact(item.evidence.text, 0, len(item.evidence.text))) is not None
+    }
+    if len(lengths) != 1 or window.start is None:
+        return window
+    end = window.start + dt.timedelta(days=lengths.pop() - 1)
+    return Window(window.start, end, Precision.DAYS, window.text)
+
+
+# "Beginning November 2", "which starts Sunday", "will begin on 12 March": the first day of a longer stay.
+_BEGINNING = re.compile(r"\b(?:beginning|starting|begins?|starts?|from)\b", re.IGNORECASE)
 
 
 def _visit_holding(part: Commitment, group: list[Commitment], headlines) -> Commitment | None:
