@@ -85,7 +85,17 @@ def test_small_towns_that_host_talks_are_venues(town):
 
 @pytest.mark.parametrize(
     "resort, country",
-    [("Davos", "CH"), ("Bled", "SI"), ("Tsinandali", "GE"), ("Borovoe", "KZ"), ("Avaza", "TM")],
+    [
+        ("Davos", "CH"),
+        ("Bled", "SI"),
+        ("Tsinandali", "GE"),
+        ("Borovoe", "KZ"),
+        ("Avaza", "TM"),
+        ("Bavet", "KH"),
+        ("Viljandi", "EE"),
+        ("Valmiermuiza", "LV"),
+        ("Al-Ula", "SA"),
+    ],
 )
 def test_resorts_too_small_for_the_data_packages_are_venues(resort, country):
     place = lookup_place(resort)
