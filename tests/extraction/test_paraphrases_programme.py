@@ -484,3 +484,18 @@ def test_a_departure_told_in_the_past_is_no_item():
 def test_a_visits_length_and_its_first_day_told_apart_give_its_days(first, then, end):
     _, [item] = read(f"The President of Ghana {first} {then}")
     assert (item.window.start, item.window.end) == (D(2024, 3, 12), D(2024, 3, end))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks follow up on the subjects taken up during President Tinubu's visit to Accra on 16 January last.",
+        "The ministers recalled the talks in Abuja on 20 December last.",
+        "It builds on the consultations in Accra on 5 January last.",
+        "The ministers recalled the presidents' meeting in Lagos on 10 January last.",
+        "He referred to the session of the joint commission in Kumasi on 15 December last.",
+    ],
+)
+def test_a_yearless_day_marked_last_is_a_past_contact(text):
+    meetings, _ = read(text)
+    assert len(meetings) == 1 and meetings[0].start < PUBLISHED

@@ -80,6 +80,7 @@ _YEAR_BACK_DAYS = 300  # a release dates a contact of the year before with its y
 _LOCAL_TIME_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
 )
+_LAST_AFTER = re.compile(r"\s+last\b")
 _LEAD_SENTENCES = 6
 _INVITATION_OF = re.compile(r".*\b(?:at|upon|on) the invitation of\b", re.IGNORECASE)
 # "is on a two-day official visit to Norway": a stay the present tense places on the publication day.
@@ -464,11 +465,13 @@ def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression
         and _PRESENT_SCHEDULE.search(text, max(segment.start, expression.start - 30), expression.start)
     ):
         return False  # "the summit opens on Wednesday": a day to come, not one past
-    # A yearless day with no past verb long before publication is a future date read backwards.
+    # A yearless day with no past verb long before publication is a future date read backwards, unless
+    # "last" follows it ("during Macri's visit to Brasília on 16 January last").
     return not (
         not segment.triggers
         and published
         and not _YEAR.search(expression.text)
+        and not _LAST_AFTER.match(text, expression.end)
         and (published - bounds(window)[1]).days > 31
     )
 
