@@ -499,3 +499,43 @@ def test_a_visits_length_and_its_first_day_told_apart_give_its_days(first, then,
 def test_a_yearless_day_marked_last_is_a_past_contact(text):
     meetings, _ = read(text)
     assert len(meetings) == 1 and meetings[0].start < PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        (
+            "Both sides agreed to the holding of a joint commission as well as political consultations at an early "
+            "date.",
+            ["commission", "consultations"],
+        ),
+        (
+            "The ministers agreed to convene the joint trade committee as well as a summit of the two presidents "
+            "next year.",
+            ["commission", "summit"],
+        ),
+        (
+            "Ghana and Nigeria will hold political consultations as well as a meeting of their joint commission in "
+            "May.",
+            ["commission", "consultations"],
+        ),
+        (
+            "They agreed to organise a business forum as well as talks of the trade ministers in Accra in June.",
+            ["other", "talks"],
+        ),
+        (
+            "The parties decided to hold a summit as well as consultations of the deputy ministers this year.",
+            ["consultations", "summit"],
+        ),
+    ],
+)
+def test_two_acts_of_two_kinds_joined_by_as_well_as_are_two_items(text, kinds):
+    _, commitments = read(text)
+    assert sorted(c.kind.value for c in commitments) == kinds
+
+
+def test_two_names_of_one_act_joined_by_and_stay_one_item():
+    _, commitments = read(
+        "The next meeting of the policy consultations and strategic dialogue will be held in Accra."
+    )
+    assert len(commitments) == 1

@@ -768,11 +768,35 @@ def _read_sentence(
         if item is None:
             continue
         items.extend(item)
+        items.extend(_coordinated_acts(text, events, event, item[-1]))
         boundary = _NEXT_CLAUSE.search(text, max(cue_end, event.end), sentence.end)
         if boundary is None:
             break
         floor = boundary.end()
     return items
+
+
+# "a joint ministerial council as well as bilateral political consultations": two acts in one object.
+_AS_WELL_AS = re.compile(r"[^.;,]{0,60}?\sas well as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$")
+
+
+def _coordinated_acts(text: str, events, event, item: Commitment) -> list[Commitment]:
+    """An act of another kind joined to the one just read by "and" or "as well as", with no verb of its
+    own: the same pledge, a second item."""
+    acts = []
+    for other in events:
+        if other.start <= event.end:
+            continue
+        kind = phrase_kind(text, events, other)
+        if kind is item.kind or kind is Kind.VISIT:
+            continue
+        if item.evidence is None or other.end > item.evidence.end:
+            break
+        if not _AS_WELL_AS.fullmatch(text, event.end, other.start):
+            break
+        acts.append(dataclasses.replace(item, kind=kind, title=other.text))
+        break
+    return acts
 
 
 def _after_reason(ctx: DocumentContext, sentence, floor: int, cue_end: int, event, events) -> int | None:
