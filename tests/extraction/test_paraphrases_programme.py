@@ -539,3 +539,18 @@ def test_two_names_of_one_act_joined_by_and_stay_one_item():
         "The next meeting of the policy consultations and strategic dialogue will be held in Accra."
     )
     assert len(commitments) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The invitation was accepted; the date of the visit is to be agreed upon soon.",
+        "The dates of the visit will be fixed shortly.",
+        "The date will be set in the coming weeks through diplomatic channels.",
+        "Its dates are to be decided soon.",
+        "The date of the visit will be determined in the near future.",
+    ],
+)
+def test_the_time_of_fixing_a_date_is_no_window_of_the_act(text):
+    _, commitments = read("Ghana's president invited the Nigerian president to visit Accra. " + text)
+    assert [c.window.precision.value for c in commitments] == ["open"]

@@ -376,6 +376,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
             and not _wholly_ahead(e, ctx.published)
         )
         and not _NOT_THEN.search(ctx.text, max(sentence.start, e.start - 40), e.start)
+        and not _WHEN_THE_DATE_IS_SET.search(ctx.text, max(sentence.start, e.start - 60), e.start)
     ]
     if not expressions:
         return None, False
@@ -477,6 +478,13 @@ def _dates_the_past_act_after_it(text: str, end: int, sentence_end: int) -> bool
     """ "On Wednesday, the Minister received the Ambassador to discuss the visit": the day of a past act."""
     match = _PAST_ACT_AFTER.match(text, end, sentence_end)
     return match is not None and not _FUTURE.search(text, end, match.start() + len(match.group()))
+
+
+# "the date of the visit is to be agreed upon soon": the time of fixing the date, not of the act.
+_WHEN_THE_DATE_IS_SET = re.compile(
+    r"\bdates?\b[^.;]{0,40}?\b(?:agreed|set|fixed|decided|determined|finali[sz]ed|worked out)(?: upon| on)?\s+$",
+    re.IGNORECASE,
+)
 
 
 def _wholly_ahead(expression, published: dt.date | None) -> bool:
