@@ -554,3 +554,18 @@ def test_two_names_of_one_act_joined_by_and_stay_one_item():
 def test_the_time_of_fixing_a_date_is_no_window_of_the_act(text):
     _, commitments = read("Ghana's president invited the Nigerian president to visit Accra. " + text)
     assert [c.window.precision.value for c in commitments] == ["open"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The officials undertook to convene the joint border commission of Ghana and Nigeria.",
+        "Both governments undertook to organise a summit of the two presidents next year.",
+        "Ghana and Nigeria undertake to reconvene the joint commission in Abuja.",
+        "The ministers undertook to set up a joint committee on trade.",
+        "Nigeria has undertaken to convene the next session of the permanent commission in Abuja.",
+    ],
+)
+def test_undertaking_an_act_is_a_pledge(text):
+    _, commitments = read(text)
+    assert len(commitments) == 1

@@ -282,6 +282,7 @@ FUTURE_CUES = [
     r"next sitting",
     r"agreed to",
     r"agreed that",
+    r"undert(?:ook|ake|akes|aken) to",
     r"commit(?:ted|ments?|s)? to",
     r"decided to",
     r"decision to",
@@ -480,7 +481,7 @@ STAY_PARTS = (
 # "agreed to hold the next round", "invited him to visit", "hope to meet again". A sentence with none
 # ("will also meet the Armenian community", "his schedule includes a session") tells the programme.
 PLEDGE_CUES = (
-    r"agree\w*|decid\w*|decision|invit\w*|accept\w*|next|upcoming|forthcoming|plan\w*|expect\w*|propos\w*|suggest\w*|hop\w*|"
+    r"agree\w*|decid\w*|decision|undert(?:ook|ake|akes|aken)|invit\w*|accept\w*|next|upcoming|forthcoming|plan\w*|expect\w*|propos\w*|suggest\w*|hop\w*|"
     r"look\w* forward|ready|readiness|intend\w*|intention|prepar\w*|consider\w*|commit(?:s|ted|ments?)?|called for|may|"
     r"might|could|would like|wish\w*|resum\w*|again|reciprocal|return visit|another|follow-?up|postpon\w*|put off|"
     + MOVES
