@@ -569,3 +569,23 @@ def test_the_time_of_fixing_a_date_is_no_window_of_the_act(text):
 def test_undertaking_an_act_is_a_pledge(text):
     _, commitments = read(text)
     assert len(commitments) == 1
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("On Monday, the Ghanaian minister had discussions with the Nigerian minister of finance.", 4),
+        ("The two foreign ministers held discussions with each other in Abuja on Tuesday.", 5),
+        ("On Monday the Nigerian president had discussions with President Mahama of Ghana.", 4),
+        ("Ghana's foreign minister had useful discussions with her Nigerian counterpart on Tuesday.", 5),
+        ("The ministers of Ghana and Nigeria held discussions with business leaders in Lagos on Monday.", 4),
+    ],
+)
+def test_discussions_held_with_someone_on_a_day_are_talks(text, day):
+    meetings, _ = read(text)
+    assert [(m.start, m.kind.value) for m in meetings] == [(D(2024, 3, day), "talks")]
+
+
+def test_looking_forward_to_discussions_is_no_contact():
+    meetings, commitments = read("He looked forward to the bilateral discussions with the Nigerian minister.")
+    assert meetings == [] and commitments == []
