@@ -589,3 +589,20 @@ def test_discussions_held_with_someone_on_a_day_are_talks(text, day):
 def test_looking_forward_to_discussions_is_no_contact():
     meetings, commitments = read("He looked forward to the bilateral discussions with the Nigerian minister.")
     assert meetings == [] and commitments == []
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Views were traded in light of the results of the Abuja summit, held in January.",
+        "They recalled the Lagos summit of last year.",
+        "The ministers welcomed the outcome of the Kumasi Forum.",
+        "Both sides praised the Lome declaration on maritime security.",
+        "The two sides reviewed the Abuja process.",
+    ],
+)
+def test_a_city_that_names_another_event_does_not_place_the_contact(other):
+    meetings, _ = read(
+        "ACCRA, March 6 -- The foreign ministers of Ghana and Nigeria today held consultations. " + other
+    )
+    assert [m.city for m in meetings if m.start == PUBLISHED] == ["Accra"]

@@ -523,7 +523,7 @@ def _meeting_place(ctx: DocumentContext, number: int, segment: _Segment, event, 
     return (
         venue(ctx, clause.mentions, segment.start, segment.end, event.start)
         or venue(ctx, clause.mentions, sentence.start, sentence.end, event.start)
-        or _nearby_venue(ctx, number)
+        or _nearby_venue(ctx, number, kind)
         # "paid a working visit to Estonia on 6 May. In Tallinn the Minister met ...": the programme's city.
         or (city_of_the_stay(ctx, clause, destination(ctx, clause, event)) if kind is Kind.VISIT else None)
         or (
@@ -714,8 +714,9 @@ def participants_from_document(ctx: DocumentContext, meetings: list[Meeting]) ->
         meetings[0].participants.extend(_participants(ctx, clause.sentence))
 
 
-def _nearby_venue(ctx: DocumentContext, number: int):
-    """ "The Mexico City meeting": a city glued to an event word in the sentences around."""
+def _nearby_venue(ctx: DocumentContext, number: int, kind: Kind):
+    """ "The Mexico City meeting": a city glued to an event word in the sentences around; "the AlUla
+    summit" names the venue of a summit only."""
     for other in (number - 1, number + 1, number - 2, number + 2):
         if not 0 <= other < len(ctx.clauses):
             continue
@@ -725,8 +726,11 @@ def _nearby_venue(ctx: DocumentContext, number: int):
                 continue
             tail = ctx.text[mention.end : mention.end + 30]
             head = ctx.text[max(0, mention.start - 25) : mention.start]
+            glued = re.match(r"\s+(?:meeting|talks|summit|consultations|session)", tail)
+            if glued and glued.group().strip() == "summit" and kind is not Kind.SUMMIT:
+                continue
             if (
-                re.match(r"\s+(?:meeting|talks|summit|consultations|session)", tail)
+                glued
                 or re.search(r"(?:venue of|hosted by|held in|took place in)\s+$", head)
                 or re.match(r",?\s+(?:\w+,\s+)?was the venue", tail)
             ):

@@ -103,6 +103,12 @@ _DONE_IN = re.compile(
     r"(?:last\s+\w+\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A city that opens an event's name: "the AlUla summit", "the Antalya Diplomacy Forum", "the Brdo-Brioni
+# process".
+_NAMES_AN_EVENT = re.compile(
+    r"(?:\s+(?-i:[A-Z][\w-]+)){0,2}\s+(?:summit|forum|process|format|declaration|accords?|agreement|conference)\b",
+    re.IGNORECASE,
+)
 _HOSTED_BY = re.compile(
     r"\b(?:hosted by|host country,?|chaired by|under the chairmanship of)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -265,6 +271,9 @@ def venue(
             continue
         if future and _DEPARTURE.search(ctx.text, max(0, mention.start - 20), mention.start):
             continue  # "From Moscow, the Prime Minister will travel to Austria": where the trip starts
+        named = _NAMES_AN_EVENT.match(ctx.text, mention.end)
+        if named and not mention.end <= near < named.end():
+            continue  # "in light of the AlUla summit": the city names another event, not this one's venue
         place = _usable_city(ctx, mention)
         if place is None:
             continue
