@@ -109,6 +109,11 @@ _NAMES_AN_EVENT = re.compile(
     r"(?:\s+(?-i:[A-Z][\w-]+)){0,2}\s+(?:summit|forum|process|format|declaration|accords?|agreement|conference)\b",
     re.IGNORECASE,
 )
+# "will meet at the AU Kigali Summit": the contact takes place at the event the city names.
+_AT_THE_EVENT = re.compile(
+    r"\b(?:at|during|on the (?:sidelines|margins) of)\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]*)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _HOSTED_BY = re.compile(
     r"\b(?:hosted by|host country,?|chaired by|under the chairmanship of)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -272,7 +277,11 @@ def venue(
         if future and _DEPARTURE.search(ctx.text, max(0, mention.start - 20), mention.start):
             continue  # "From Moscow, the Prime Minister will travel to Austria": where the trip starts
         named = _NAMES_AN_EVENT.match(ctx.text, mention.end)
-        if named and not mention.end <= near < named.end():
+        if (
+            named
+            and not mention.end <= near < named.end()
+            and not _AT_THE_EVENT.search(ctx.text, max(0, mention.start - 50), mention.start)
+        ):
             continue  # "in light of the AlUla summit": the city names another event, not this one's venue
         place = _usable_city(ctx, mention)
         if place is None:
