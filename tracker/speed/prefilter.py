@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]  # the syntax tree's opcodes
 
-__all__ = ["Prefiltered", "fold", "guarded"]
+__all__ = ["Prefiltered", "fold", "guarded", "one_of"]
 
 # IGNORECASE equates these four letters with ASCII ones (besides the ASCII capitals); nothing else.
 _FOLD = str.maketrans(
@@ -159,6 +159,13 @@ def _characters(op, av) -> set[str] | None:
         else:
             return None  # a category, a negation, a wide or non-ASCII range
     return found
+
+
+def one_of(words: Iterable[str]) -> str:
+    """The literal words as one pattern, shared beginnings written once ("to(?:day|morrow)"): at any
+    position it matches what the alternation of the words longest first matches, but the engine tests
+    one branch per letter instead of every word in turn."""
+    return _trie(set(words))
 
 
 def _trie(texts: set[str]) -> str:
