@@ -49,6 +49,7 @@ _SCRIPTS = {
     "DEVANAGARI": "hi",
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")  # _WORD in lower-case ASCII text, twice as fast
 # Serbian, Macedonian, Bulgarian, Ukrainian and Belarusian letters tell Cyrillic languages apart a little.
 _CYRILLIC_HINTS = {"sr": set("ђјљњћџ"), "uk": set("їєґі"), "be": set("ўі")}
 
@@ -64,6 +65,27 @@ def _script(letter: str) -> str | None:
 def detect_language(text: str) -> str:
     """An ISO 639-1 code for the language most of `text` is written in ("en" when unsure)."""
     sample = text[:_SAMPLE]
+    if sample.isascii():  # no script test; ASCII letters, lower case first: the same words, faster
+        words = _ASCII_WORD.findall(sample.lower())
+    else:
+        code = _script_of(text, sample)
+        if code is not None:
+            return code
+        words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < 8:
+        return "en"
+    counts = dict.fromkeys(_STOP_WORDS, 0)
+    for word in words:
+        for language in _LANGUAGES_OF.get(word, ()):
+            counts[language] += 1
+    scores = {language: count / len(words) for language, count in counts.items()}
+    best = max(scores, key=scores.__getitem__)
+    # English keeps the document unless another language is clearly ahead.
+    return best if scores[best] > scores["en"] * 1.5 and scores[best] > 0.08 else "en"
+
+
+def _script_of(text: str, sample: str) -> str | None:
+    """The language of the script most letters of the sample are written in, when it is not Latin."""
     scripts: dict[str, int] = {}
     beyond = _BEYOND_LATIN.findall(sample) if _BEYOND_LATIN.search(sample) else []
     letters = len(_LETTER.findall(sample)) if beyond else 0
@@ -78,14 +100,4 @@ def detect_language(text: str) -> str:
                 present = set(text.lower())
                 return next((lang for lang, hints in _CYRILLIC_HINTS.items() if present & hints), "ru")
             return code
-    words = [w.lower() for w in _WORD.findall(sample)]
-    if len(words) < 8:
-        return "en"
-    counts = dict.fromkeys(_STOP_WORDS, 0)
-    for word in words:
-        for language in _LANGUAGES_OF.get(word, ()):
-            counts[language] += 1
-    scores = {language: count / len(words) for language, count in counts.items()}
-    best = max(scores, key=scores.__getitem__)
-    # English keeps the document unless another language is clearly ahead.
-    return best if scores[best] > scores["en"] * 1.5 and scores[best] > 0.08 else "en"
+    return None
