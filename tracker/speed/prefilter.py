@@ -51,7 +51,9 @@ def fold(text: str) -> str:
 class Prefiltered:
     """`pattern.search` and `pattern.finditer`, with the pattern tried only at its possible starts."""
 
-    def __init__(self, pattern: re.Pattern[str], depth: int = 5):
+    # Ten characters: at five, "coope", "state", "inter" and "will " began three times as many spans as
+    # event words did ("cooperation" is none, "state visit" is one), each a failed try of the pattern.
+    def __init__(self, pattern: re.Pattern[str], depth: int = 10):
         self.pattern = pattern
         self._depth = depth
         self._starts: re.Pattern[str] | None = None
