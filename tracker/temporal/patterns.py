@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tracker.domain.model import Precision, Window
-from tracker.speed.prefilter import guarded
+from tracker.speed.prefilter import guarded, one_of
 from tracker.temporal import lexicon as lx
 from tracker.temporal import periods as pd
 
@@ -779,22 +779,26 @@ def _scan_relative(text: str, lower: str, start: int, end: int) -> Iterator[Atom
 
 # Scanning only near trigger words keeps a long text fast: each family of patterns runs in
 # the regions (trigger - back .. trigger + ahead) of its triggers, found by cheap patterns.
+# Word lists are tries (speed.prefilter.one_of): the same matches as the words longest first.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_MONTH_TRIGGER = re.compile(_MONTH_ALL)
+_MONTH_TRIGGER = re.compile(one_of(_MONTH_ALL.split("|")))
+_MONTH_WORD = re.compile("month")
 _NUMERIC_TRIGGER = re.compile(r"[0-9][./\-][0-9]")
 _YEAR_TRIGGER = guarded(re.compile(r"(?:19|20)[0-9][0-9]|['’‘][0-9][0-9]|[Qq][1-4]|H[12]|[12]H"))
 _YEAR_WORDS = re.compile(r"year|quarter|half|spring|summer|autumn|fall|winter")
 _WEEKDAY_TRIGGER = re.compile(_cases(lx.WEEKDAYS))
 _RELATIVE_WORDS = re.compile(
-    r"today|tonight|tomorrow|yesterday|week|month|year|soon|shortly|future|term|ahead|come|long|date|course|"
-    r"channel|ago|morning|afternoon|evening|night|time|stage|point|days|early|later"
+    one_of(
+        "today tonight tomorrow yesterday week month year soon shortly future term ahead come long date course "
+        "channel ago morning afternoon evening night time stage point days early later".split()
+    )
 )
 _ORDINAL_DAY_TRIGGER = re.compile(r"[0-9](?:st|nd|rd|th)\b")
 _WORD_TAIL = re.compile(r"\w*\W{0,5}\w*")
 
 
 def _regions(
-    triggers: list[Iterator[re.Match[str]]], text: str, back: int, ahead: int
+    triggers: list[Iterable[re.Match[str]]], text: str, back: int, ahead: int
 ) -> list[tuple[int, int]]:
     """Merged windows around trigger matches; each ends after a whole word so no match is cut short."""
     spans = sorted((max(0, m.start() - back), m.end() + ahead) for found in triggers for m in found)
@@ -816,10 +820,11 @@ def scan_atoms(text: str) -> list[Atom]:
     """Every candidate atom in the text, overlapping ones included."""
     # Lower-case ASCII only, so that offsets agree (str.lower may lengthen "İ").
     lower = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    months = list(_MONTH_TRIGGER.finditer(text))  # triggers of two families
     families = [
-        (_scan_days, _regions([_MONTH_TRIGGER.finditer(text)], text, 45, 45)),
+        (_scan_days, _regions([months], text, 45, 45)),
         (_scan_numeric_dates, _regions([_NUMERIC_TRIGGER.finditer(text)], text, 12, 12)),
-        (_scan_months, _regions([_MONTH_TRIGGER.finditer(text), re.finditer("month", lower)], text, 20, 45)),
+        (_scan_months, _regions([months, _MONTH_WORD.finditer(lower)], text, 20, 45)),
         (
             _scan_year_periods,
             _regions([_YEAR_TRIGGER.finditer(text), _YEAR_WORDS.finditer(lower)], text, 50, 40),
