@@ -85,7 +85,12 @@ def find_time_expressions(text: str, anchor: dt.date | None, tense: Tense = "fut
         if window is None:
             continue
         span = text[atom.start : atom.end]
-        found.append(TimeExpression(atom.start, atom.end, span, replace(window, text=span)))
+        # The window with its text, as replace(window, text=span) builds it, without its field lookups.
+        found.append(
+            TimeExpression(
+                atom.start, atom.end, span, Window(window.start, window.end, window.precision, span)
+            )
+        )
     return found
 
 
