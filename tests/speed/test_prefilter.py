@@ -21,6 +21,8 @@ PATTERNS = [
     re.compile(r"\w+ed\b|talks", re.I),  # may start anywhere: the pattern alone
     re.compile(r"visit(?:ed)?|Talks"),  # case-sensitive
     re.compile(r"aa(?=b)|t\u0130s", re.I),  # a start that fails just before one that does not
+    re.compile(r"(?<!\w)(?:talks|vi\u017fit|state visit|[a-c]x+)", re.I),  # starts sought at word starts only
+    re.compile(r"(?<!\w)(?:talks|visit)", re.I | re.A),  # ASCII word characters: sought everywhere
 ]
 WORDS = ["talks", "TALKS", "Tal\u212a\u017f", "visit", "vi\u017f\u0131t", "state", "Visited", "press", "conference",
          "JEC", "jec", "abxx", "kiss", "the", "next", "round", "due", "in", "May", "Minsk", "signed", "ceremony",
@@ -53,6 +55,7 @@ def test_event_words_are_looked_for_only_where_one_may_begin():
     fast = Prefiltered(events._ANY_EVENT.pattern)
     assert list(fast.finditer("")) == []
     assert fast._starts is not None and fast._starts.search("phone call") and not fast._starts.search("xyz")
+    assert not fast._starts.search("xphone xcall")  # inside words
 
 
 def test_fold_lowers_exactly_the_letters_ignorecase_equates_with_ascii_letters():

@@ -81,14 +81,34 @@ class Prefiltered:
 
     def _build(self) -> re.Pattern[str] | None:
         try:
-            starts = _starts(_parser.parse(self.pattern.pattern, self.pattern.flags), self._depth)
+            tree = _parser.parse(self.pattern.pattern, self.pattern.flags)
+            starts = _starts(tree, self._depth)
         except Exception:  # syntax this reader does not know, or starts too many: the pattern alone
             starts = None
         if starts is not None and ("" in starts or len(starts) > _MOST_STARTS):
             starts = None  # a match may start anywhere
-        self._starts = re.compile(_trie(starts)) if starts else None
+        if starts:
+            # A pattern that opens with (?<!\w) matches only at a word's start: its starts are sought
+            # there only (fold keeps word characters word characters; at the span's first character
+            # the test passes, and the pattern itself looks before it).
+            word_start = r"(?<!\w)" if _opens_at_a_word_start(tree, self.pattern.flags) else ""
+            self._starts = re.compile(word_start + _trie(starts))
+        else:
+            self._starts = None
         self._built = True
         return self._starts
+
+
+def _opens_at_a_word_start(tree, flags: int) -> bool:
+    r"""True when the pattern's first item is the lookbehind (?<!\w), with Unicode word characters."""
+    if flags & re.ASCII or not len(tree):
+        return False
+    op, av = tree[0]
+    return (
+        op is sre.ASSERT_NOT
+        and av[0] == -1
+        and list(av[1]) == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])]
+    )
 
 
 def _starts(tree, depth: int) -> set[str]:
