@@ -111,7 +111,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"(?:joint|intergovernmental|inter-governmental|permanent|bilateral|binational|economic|trade|higher|"
     r"cooperation|co-operation)(?: [\w-]{1,20}){0,3} (?:commission|committee|council)s?": Kind.COMMISSION,
     r"commission|committee|JEC|JTC|JCC|PJCC|IGC|HLCC|JMC": Kind.COMMISSION,
-    r"talks|dialogue|negotiations|parleys|(?:(?<=held )|(?<=hold )|(?<=holds )|(?<=had ))(?:[\w-]+ )?discussions?(?= with)": Kind.TALKS,
+    r"talks|dialogue|negotiations|parleys|(?:held|hold|holds|had) (?:[\w-]+ )?discussions?(?= with)": Kind.TALKS,
     # "will talk again on 12 May", "agreed to talk again next week": another round of a contact.
     r"talk again|(?:(?<=will )|(?<=to ))(?:talk|speak)(?= (?:again )?(?:on|next|by|over the)\b)": Kind.TALKS,
     r"(?:state |official |working |return |reciprocal )?visits?|visited|visiting|trip|tour|travel(?:s|led|ed)?|"
