@@ -159,6 +159,18 @@ def test_numbers_and_words_that_are_not_dates(text):
             [("for early next year", "2017-01-01", "2017-03-31", "part_of_year")],
         ),
         (
+            "will be held in Santiago next Thursday, October 13",
+            [("next Thursday, October 13", "2016-10-13", "2016-10-13", "day")],
+        ),
+        (
+            "the next round will take place from 8-9, November 2016",
+            [("from 8-9, November 2016", "2016-11-08", "2016-11-09", "days")],
+        ),
+        (
+            "the first meeting was held last May 19, 2016",
+            [("last May 19, 2016", "2016-05-19", "2016-05-19", "day")],
+        ),
+        (
             "will co-host a conference in the new year",
             [("in the new year", "2017-01-01", "2017-12-31", "year")],
         ),

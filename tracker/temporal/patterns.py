@@ -108,11 +108,11 @@ _THE = rf"(?:[Tt]he{_S})?"
 # stand before them (a weekday, "the", "early", "the end of") is looked up backwards (*_PREFIX).
 _DMY = re.compile(rf"{_first_day('d')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
 _MDY = re.compile(rf"{_month('m')}{_S}{_THE}{_day('d')}{_YEAR_SUFFIX}")
-_DDMY = re.compile(rf"{_first_day('d')}{_CONNECT}{_day('d2')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
+_DDMY = re.compile(rf"{_first_day('d')}{_CONNECT}{_day('d2')},?{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
 _MDDY = re.compile(rf"{_month('m')}{_S}{_day('d')}{_CONNECT}{_day('d2')}{_YEAR_SUFFIX}")
 _DAY_PREFIX = re.compile(
-    rf"\b(?:(?P<wd>{_cases(list(lx.WEEKDAYS) + list(lx.WEEKDAY_ABBREVIATIONS))})\.?,?{_S}{_THE}"
-    rf"|[Tt]he{_S})\Z"
+    rf"\b(?:(?:(?i:next|this|coming){_S})?(?P<wd>{_cases(list(lx.WEEKDAYS) + list(lx.WEEKDAY_ABBREVIATIONS))})\.?,?{_S}{_THE}"
+    rf"|[Tt]he{_S}|(?i:last){_S})\Z"
 )
 _ISO = re.compile(
     r"(?<![\w.\-/])(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d\-/]|\.\d)"
