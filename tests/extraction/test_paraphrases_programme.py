@@ -606,3 +606,18 @@ def test_a_city_that_names_another_event_does_not_place_the_contact(other):
         "ACCRA, March 6 -- The foreign ministers of Ghana and Nigeria today held consultations. " + other
     )
     assert [m.city for m in meetings if m.start == PUBLISHED] == ["Accra"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "OSCE Chief To Visit Accra On Monday",
+        "Tinubu To Meet With Mahama In Accra On Monday",
+        "Ghana Says Nigerian President To Visit From Sunday",
+        "Nigerian Minister Will Hold Talks In Accra On Monday",
+        "Ghana, Nigeria To Hold Consultations On Friday",
+    ],
+)
+def test_a_title_case_headline_in_the_future_gives_no_past_meeting(headline):
+    meetings, _ = read(headline + "\n\nThe two sides have much to discuss.")
+    assert meetings == []

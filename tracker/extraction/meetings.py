@@ -80,6 +80,8 @@ _YEAR_BACK_DAYS = 300  # a release dates a contact of the year before with its y
 _LOCAL_TIME_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
 )
+# A headline in title case tells the future with a capital: "Guterres To Meet With Erdogan In Ankara On Monday".
+_TITLE_FUTURE = re.compile(r"\bTo (?:Visit|Meet|Hold|Host|Travel|Attend|Pay|Sign|Open)\b|\bWill [A-Z]")
 _LAST_AFTER = re.compile(r"\s+last\b")
 _LEAD_SENTENCES = 6
 _INVITATION_OF = re.compile(r".*\b(?:at|upon|on) the invitation of\b", re.IGNORECASE)
@@ -453,6 +455,8 @@ def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression
             # "A working visit on Thursday, at which ..., is on the schedule of the President": a bare
             # weekday of a programme is a day to come.
             local_future = _ON_THE_SCHEDULE.search(text, segment.start, segment.end)
+    if local_future is None:
+        local_future = _TITLE_FUTURE.search(text, segment.start, segment.end)
     if adjacent is not None and _PAST_DURING.search(
         text, max(segment.start, adjacent.start - 60), adjacent.start
     ):
