@@ -621,3 +621,20 @@ def test_a_city_that_names_another_event_does_not_place_the_contact(other):
 def test_a_title_case_headline_in_the_future_gives_no_past_meeting(headline):
     meetings, _ = read(headline + "\n\nThe two sides have much to discuss.")
     assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The joint commission had been scheduled to meet on 4-5 March, chaired by the two ministers, but it was "
+        "postponed.",
+        "The talks were to take place on 4 March in Accra, chaired by the deputy ministers, but were put off.",
+        "The summit was expected to open on Monday, hosted by Ghana, but it was cancelled.",
+        "On Wednesday the minister will lead a delegation to Nigeria for the meetings of the joint committee, "
+        "which begin on Thursday.",
+        "The sessions of the joint commission, which open on Thursday, will be chaired by the two ministers.",
+    ],
+)
+def test_a_day_of_a_plan_that_was_or_that_is_to_come_is_no_past_meeting(text):
+    meetings, _ = read(text)
+    assert all(m.start >= PUBLISHED for m in meetings)

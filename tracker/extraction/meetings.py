@@ -81,6 +81,7 @@ _LOCAL_TIME_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
 )
 # A headline in title case tells the future with a capital: "Guterres To Meet With Erdogan In Ankara On Monday".
+_WHICH_BEGIN = re.compile(r"\b(?:which|that)\s+(?:begin|open|start|convene|take place|run)\b", re.IGNORECASE)
 _TITLE_FUTURE = re.compile(r"\bTo (?:Visit|Meet|Hold|Host|Travel|Attend|Pay|Sign|Open)\b|\bWill [A-Z]")
 _LAST_AFTER = re.compile(r"\s+last\b")
 _LEAD_SENTENCES = 6
@@ -378,6 +379,8 @@ def _past_days(ctx: DocumentContext, sentence, segment: _Segment, all_past: list
         window = _with_year_of_sentence(ctx, sentence, expression, all_past)
         if ctx.published and window.end > ctx.published:
             continue
+        if _ORIGINAL_PLAN.search(ctx.text, max(segment.start, expression.start - 40), expression.start):
+            continue  # "The JBC had been scheduled to meet on 27-28 August, but ...": the plan that was
         if not _in_dateline_brackets(ctx.text, expression.start) and not _LOCAL_TIME_AFTER.match(
             ctx.text, expression.end
         ):
@@ -466,9 +469,14 @@ def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression
     if (
         published
         and bounds(window)[1] < published
-        and _PRESENT_SCHEDULE.search(text, max(segment.start, expression.start - 30), expression.start)
+        and (
+            _PRESENT_SCHEDULE.search(text, max(segment.start, expression.start - 30), expression.start)
+            or _WHICH_BEGIN.search(text, max(segment.start, expression.start - 30), expression.start)
+        )
     ):
-        return False  # "the summit opens on Wednesday": a day to come, not one past
+        return (
+            False  # "the summit opens on Wednesday", "the meetings, which begin on Thursday": a day to come
+        )
     # A yearless day with no past verb long before publication is a future date read backwards, unless
     # "last" follows it ("during Macri's visit to Brasília on 16 January last").
     return not (
