@@ -638,3 +638,23 @@ def test_a_title_case_headline_in_the_future_gives_no_past_meeting(headline):
 def test_a_day_of_a_plan_that_was_or_that_is_to_come_is_no_past_meeting(text):
     meetings, _ = read(text)
     assert all(m.start >= PUBLISHED for m in meetings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ACCRA, March 6 -- President Mahama on Wednesday called off his planned trip to Nigeria and Togo.",
+        "ACCRA, March 6 -- Foreign Minister Ablakwa on Wednesday put off his coming official visit to Nigeria.",
+        "ABUJA, March 6 -- Nigeria today postponed the visit of its foreign minister to Accra.",
+        "ACCRA, March 6 -- Ghana on Wednesday cancelled the talks with Nigeria planned for this week.",
+        "ACCRA, March 6 -- The visit of the Nigerian president to Ghana was scrapped today.",
+    ],
+)
+def test_a_contact_called_off_on_the_publication_day_is_no_meeting(text):
+    meetings, _ = read(text)
+    assert meetings == []
+
+
+def test_a_contact_held_after_a_postponement_stays_a_meeting():
+    meetings, _ = read("The consultations, postponed from February, took place in Accra on Monday.")
+    assert [m.start for m in meetings] == [D(2024, 3, 4)]

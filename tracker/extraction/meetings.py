@@ -81,6 +81,11 @@ _LOCAL_TIME_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
 )
 # A headline in title case tells the future with a capital: "Guterres To Meet With Erdogan In Ankara On Monday".
+# "on Friday called off his planned trip", "on Sunday put off his coming visits": no contact that day.
+_CALLED_OFF = re.compile(
+    r"\b(?:called off|cancel(?:l?ed|s)?|scrapped|" + lexicon.POSTPONEMENTS + r")\b", re.IGNORECASE
+)
+_TOOK_PLACE = re.compile(r"\b(?:took place|was held|were held|met)\b", re.IGNORECASE)
 _WHICH_BEGIN = re.compile(r"\b(?:which|that)\s+(?:begin|open|start|convene|take place|run)\b", re.IGNORECASE)
 _TITLE_FUTURE = re.compile(r"\bTo (?:Visit|Meet|Hold|Host|Travel|Attend|Pay|Sign|Open)\b|\bWill [A-Z]")
 _LAST_AFTER = re.compile(r"\s+last\b")
@@ -233,6 +238,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                     seg_start <= expression.start < seg_end
                     and segment.has_future
                     and not ctx.reported(expression.start, expression.end)
+                    and not _CALLED_OFF.search(ctx.text, seg_start, seg_end)
                 ):
                     candidates.append((expression, expression.window))
             for expression, window in candidates:
@@ -334,8 +340,10 @@ def _of_the_publication_day(ctx: DocumentContext, sentence, segment: _Segment) -
     ]
     if not today or any(bounds(e.window)[1] > published for e in inside) or segment.has_future:
         return []
-    if _NEXT.search(ctx.text, segment.start, segment.end):
-        return []  # "his schedule for today and the next few days"
+    if _NEXT.search(ctx.text, segment.start, segment.end) or _CALLED_OFF.search(
+        ctx.text, segment.start, segment.end
+    ):
+        return []  # "his schedule for today and the next few days", "the visit was scrapped today"
     if ctx.is_title_line(sentence):
         return []
     for expression in today:
@@ -395,6 +403,10 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
     event word ("Wednesday's talks") is claimed by that word, unless the future is near it.
     """
     text = ctx.text
+    if _CALLED_OFF.search(text, segment.start, segment.end) and not _TOOK_PLACE.search(
+        text, segment.start, segment.end
+    ):
+        return []  # "the visit was scrapped today": no contact took place
     days = [d for d in _past_days(ctx, sentence, segment, all_past) if not _a_year_back(ctx, *d)]
     claimed = {}
     for trigger in segment.triggers:
