@@ -658,3 +658,28 @@ def test_a_contact_called_off_on_the_publication_day_is_no_meeting(text):
 def test_a_contact_held_after_a_postponement_stays_a_meeting():
     meetings, _ = read("The consultations, postponed from February, took place in Accra on Monday.")
     assert [m.start for m in meetings] == [D(2024, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "During his visit to Abuja, the Ghanaian president also met the President of Togo.",
+        "After the meeting with Tinubu, the president talked with the President of Benin at a reception.",
+        "In the course of the visit, he also met the Prime Minister of Niger.",
+        "On the last stop of the visit, he met the Vice-President of Liberia.",
+        "During the stay, Mahama also held talks with the President of Senegal.",
+    ],
+)
+def test_an_undated_contact_tied_to_a_one_day_stay_is_of_that_day(then):
+    meetings, _ = read(
+        "ABUJA, March 6 -- The President of Ghana met President Tinubu of Nigeria in Abuja today. " + then
+    )
+    assert [m.start for m in meetings] == [PUBLISHED, PUBLISHED]
+
+
+def test_an_undated_contact_without_a_tie_to_the_stay_is_no_meeting():
+    meetings, _ = read(
+        "ABUJA, March 6 -- The President of Ghana met President Tinubu of Nigeria in Abuja today. "
+        "The Ghanaian president also met the President of Togo."
+    )
+    assert len(meetings) == 1

@@ -233,6 +233,8 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
                     candidates.append(_publication_day(ctx.published, seg_start))
             if not candidates:
                 candidates = _of_the_publication_day(ctx, sentence, segment)
+            if not candidates:
+                candidates = _of_the_day_of_the_stay(ctx, found, segment, all_past)
             for expression in same_day:
                 if (
                     seg_start <= expression.start < seg_end
@@ -358,6 +360,29 @@ def _of_the_publication_day(ctx: DocumentContext, sentence, segment: _Segment) -
             if not _REPORT_BETWEEN.search(ctx.text, max(segment.start, event.start - 40), event.start):
                 return [(expression, expression.window)]
     return []
+
+
+def _of_the_day_of_the_stay(
+    ctx: DocumentContext, found: list[Meeting], segment: _Segment, all_past: list
+) -> list:
+    """ "During his visit to Kiev he also met the President of Macedonia", "After the meeting with
+    Yanukovych, he talked with the President of Lithuania": an undated contact the text ties to a one-day
+    stay it has dated is of that day."""
+    if not found or not segment.triggers or all_past or segment.has_future:
+        return []
+    if not _TIED_TO_THE_STAY.search(ctx.text, segment.start, segment.end):
+        return []
+    stay = found[0]
+    if stay.start != stay.end or ctx.published is None or stay.start != ctx.published:
+        return []
+    return [_publication_day(ctx.published, segment.start)]
+
+
+# "during his visit to Kiev", "after the meeting with Yanukovych", "the last stop of the visit".
+_TIED_TO_THE_STAY = re.compile(
+    r"\b(?:" + lexicon.STAY_PARTS + r"|after the (?:meeting|talks) with|(?:last|next|first) stop of)\b",
+    re.IGNORECASE,
+)
 
 
 def _read_segment(ctx: DocumentContext, start: int, end: int, events: list) -> _Segment:
@@ -839,7 +864,7 @@ def _add(
 # The person a contact verb names as met: "met FM Asim", "paid a courtesy call on President Abdulla
 # Yameen", "held talks with Prime Minister Gilauri".
 _MET_PERSON = re.compile(
-    r"\b(?:met(?: with)?|called on|paid (?:a )?courtesy calls? on|received(?: by)?|telephoned|conferred with|"
+    r"\b(?:met(?: with)?|called on|paid (?:a )?courtesy calls? on|received(?: by)?|telephoned|conferred with|talked with|"
     r"(?:held|had) (?:an? )?(?:[\w-]+ ){0,3}(?:talks|meeting|conversation|exchange of views) with)\s+"
     r"(?:(?:his|her|the)\s+)?(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]+)"
 )
