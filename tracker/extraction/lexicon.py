@@ -43,6 +43,7 @@ __all__ = [
     "HERE_WORDS",
     "ABANDONED",
     "POSTPONEMENTS",
+    "CANCELS",
     "MOVES",
     "ORIGINAL_PLAN",
     "NEW_DATES",
@@ -466,6 +467,8 @@ NO_CITY_WORDS = (
 # "here" stands for the dateline city.
 HERE_WORDS = r"here|in this city|in the capital"
 
+# Words that call an act off: "on Friday called off his planned trip", "the visit was scrapped today".
+CANCELS = r"called off|cancel(?:l?ed|s)?|scrapped"
 # Words that put an item off to a later time: ingest reschedules the stored item they name.
 POSTPONEMENTS = r"put off|postponed?|pushed back|deferred|defer|delayed|rescheduled?|moved to a later date"
 # "shifted from March 12 to March 18", "moved to May": a change of date, either way.

@@ -82,10 +82,7 @@ _LOCAL_TIME_AFTER = re.compile(
 )
 # A headline in title case tells the future with a capital: "Guterres To Meet With Erdogan In Ankara On Monday".
 # "on Friday called off his planned trip", "on Sunday put off his coming visits": no contact that day.
-_CALLED_OFF = re.compile(
-    r"\b(?:called off|cancel(?:l?ed|s)?|scrapped|" + lexicon.POSTPONEMENTS + r")\b", re.IGNORECASE
-)
-_TOOK_PLACE = re.compile(r"\b(?:took place|was held|were held|met)\b", re.IGNORECASE)
+_CALLED_OFF = re.compile(r"\b(?:" + lexicon.CANCELS + "|" + lexicon.POSTPONEMENTS + r")\b", re.IGNORECASE)
 _WHICH_BEGIN = re.compile(r"\b(?:which|that)\s+(?:begin|open|start|convene|take place|run)\b", re.IGNORECASE)
 _TITLE_FUTURE = re.compile(r"\bTo (?:Visit|Meet|Hold|Host|Travel|Attend|Pay|Sign|Open)\b|\bWill [A-Z]")
 _LAST_AFTER = re.compile(r"\s+last\b")
@@ -428,9 +425,7 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
     event word ("Wednesday's talks") is claimed by that word, unless the future is near it.
     """
     text = ctx.text
-    if _CALLED_OFF.search(text, segment.start, segment.end) and not _TOOK_PLACE.search(
-        text, segment.start, segment.end
-    ):
+    if _CALLED_OFF.search(text, segment.start, segment.end) and not segment.triggers:
         return []  # "the visit was scrapped today": no contact took place
     days = [d for d in _past_days(ctx, sentence, segment, all_past) if not _a_year_back(ctx, *d)]
     claimed = {}
