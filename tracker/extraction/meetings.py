@@ -80,10 +80,11 @@ _YEAR_BACK_DAYS = 300  # a release dates a contact of the year before with its y
 _LOCAL_TIME_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
 )
-# A headline in title case tells the future with a capital: "Guterres To Meet With Erdogan In Ankara On Monday".
 # "on Friday called off his planned trip", "on Sunday put off his coming visits": no contact that day.
 _CALLED_OFF = re.compile(r"\b(?:" + lexicon.CANCELS + "|" + lexicon.POSTPONEMENTS + r")\b", re.IGNORECASE)
+# "the meetings of the committee, which begin on Thursday": a day to come.
 _WHICH_BEGIN = re.compile(r"\b(?:which|that)\s+(?:begin|open|start|convene|take place|run)\b", re.IGNORECASE)
+# A headline in title case tells the future with a capital: "Guterres To Meet With Erdogan In Ankara On Monday".
 _TITLE_FUTURE = re.compile(r"\bTo (?:Visit|Meet|Hold|Host|Travel|Attend|Pay|Sign|Open)\b|\bWill [A-Z]")
 _LAST_AFTER = re.compile(r"\s+last\b")
 _LEAD_SENTENCES = 6
@@ -506,9 +507,7 @@ def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression
             or _WHICH_BEGIN.search(text, max(segment.start, expression.start - 30), expression.start)
         )
     ):
-        return (
-            False  # "the summit opens on Wednesday", "the meetings, which begin on Thursday": a day to come
-        )
+        return False  # "the summit opens on Wednesday", "the meetings, which begin on Thursday": to come
     # A yearless day with no past verb long before publication is a future date read backwards, unless
     # "last" follows it ("during Macri's visit to Brasília on 16 January last").
     return not (
