@@ -228,7 +228,7 @@ _TIMED_BY = re.compile(
 )
 _UNDER_WAY = re.compile(r"\b" + lexicon.UNDER_WAY + r"$", re.IGNORECASE)
 # "is on a state visit to Ghana, where the two sides are to sign a deal": an act of the stay it reports.
-_STAY_UNDER_WAY = re.compile(r"\b" + lexicon.UNDER_WAY + r"visit\b", re.IGNORECASE)
+_STAY_UNDER_WAY = re.compile(r"\b" + lexicon.STAY_UNDER_WAY + r"\b", re.IGNORECASE)
 # How long after the publication day a stay reported as under way may still last.
 _STAY_DAYS = 3
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".

@@ -37,6 +37,8 @@ __all__ = [
     "MODAL_BEFORE",
     "SAME_DAY",
     "UNDER_WAY",
+    "STAY_UNDER_WAY",
+    "ON_THE_SCHEDULE",
     "PEOPLE",
     "CALLED_SOMEONE",
     "NO_CITY_WORDS",
@@ -160,6 +162,7 @@ COMMISSION_WORDS = r"commission|committee|cooperation council|co-operation counc
 # "is paying an official visit to North Macedonia", "is on a working visit": a stay under way, a contact
 # of the publication day and no commitment (followed by "visit").
 UNDER_WAY = r"(?:is|are) (?:currently )?(?:paying|making|on) (?:an? |his |her |their )(?:[\w-]+ ){0,2}"
+STAY_UNDER_WAY = UNDER_WAY + "visit"
 # Verbs (past) that report a contact as having taken place.
 PAST_TRIGGERS = [
     r"(?:was|were|had been) held",
@@ -183,7 +186,7 @@ PAST_TRIGGERS = [
     r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit",
     # "when the Prime Minister was in Manila on an official visit".
     r"(?:was|were) (?:in [\w'-]+(?: [\w'-]+)? )?(?:on|for) (?:an? |his |her |their )(?:[\w-]+ ){0,2}visit",
-    UNDER_WAY + "visit",
+    STAY_UNDER_WAY,
     r"was the venue",
     r"were hosted",
     r"was hosted",
@@ -241,6 +244,8 @@ PRESENT_WITH_A_TIME_AHEAD = (
 )
 
 # Words that make a clause speak of the future (a commitment).
+# "A working visit on Thursday ... is on the schedule of the President": a plan to come.
+ON_THE_SCHEDULE = r"on the (?:schedule|programme|program) of"
 FUTURE_CUES = [
     r"will",
     r"would",
@@ -341,7 +346,7 @@ FUTURE_CUES = [
     r"in the pipeline",
     r"on the cards",
     r"on the calendar",
-    r"on the (?:schedule|programme|program) of",
+    ON_THE_SCHEDULE,
     r"under consideration",
     r"considering",
     r"likely to",
@@ -360,8 +365,8 @@ SCHEDULE_CUES = (
     r"put off|postponed|pushed back|rescheduled|shifted|moved to|scheduled|planned|tentatively|set to|slated|"
     r"due to|is due|are due|expected|upcoming|forthcoming|next round|next session|next meeting|next visit|next trip|"
     r"next summit|next sitting|in the works|in the pipeline|on the cards|on the calendar|under consideration|"
-    r"on the (?:schedule|programme|program) of|"
-    r"being prepared|under preparation|in preparation"
+    + ON_THE_SCHEDULE
+    + r"|being prepared|under preparation|in preparation"
 )
 # Verbs of a past contact: a day right after them dates that contact, not the future item.
 PAST_EVENT_VERBS = (

@@ -84,17 +84,21 @@ _LOCAL_TIME_AFTER = re.compile(
 _CALLED_OFF = re.compile(r"\b(?:" + lexicon.CANCELS + "|" + lexicon.POSTPONEMENTS + r")\b", re.IGNORECASE)
 # "the meetings of the committee, which begin on Thursday": a day to come.
 _WHICH_BEGIN = re.compile(r"\b(?:which|that)\s+(?:begin|open|start|convene|take place|run)\b", re.IGNORECASE)
-# A headline in title case tells the future with a capital: "Guterres To Meet With Erdogan In Ankara On Monday".
-_TITLE_FUTURE = re.compile(r"\bTo (?:Visit|Meet|Hold|Host|Travel|Attend|Pay|Sign|Open)\b|\bWill [A-Z]")
+# The future cues a headline writes in title case ("To Meet", "Will Visit"), from the one list of them.
+_TITLE_FUTURE = re.compile(
+    r"\b(?:"
+    + "|".join(cue.title() for cue in lexicon.FUTURE_CUES if cue == "will" or cue.startswith("to "))
+    + r")\b"
+)
 _LAST_AFTER = re.compile(r"\s+last\b")
 _LEAD_SENTENCES = 6
 _INVITATION_OF = re.compile(r".*\b(?:at|upon|on) the invitation of\b", re.IGNORECASE)
 # "is on a two-day official visit to Norway": a stay the present tense places on the publication day.
-_UNDER_WAY = re.compile(r"\b" + lexicon.UNDER_WAY + r"visit\b", re.IGNORECASE)
+_UNDER_WAY = re.compile(r"\b" + lexicon.STAY_UNDER_WAY + r"\b", re.IGNORECASE)
 _HEADLINE_SENTENCES = 4  # a headline sits above the lead, under at most a line or two of page furniture
 # "The Monday meeting": a day used as a name for a contact the text has reported.
 _THE_DAYS = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_ON_THE_SCHEDULE = re.compile(r"\bis on the (?:schedule|programme|program|agenda|calendar)\b", re.IGNORECASE)
+_ON_THE_SCHEDULE = re.compile(r"\b(?:is|are) " + lexicon.ON_THE_SCHEDULE + r"\b", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 # "agreed during a telephone conversation on Thursday", "invited him during talks the same day": a past
 # verb frames the contact, whatever the future it agreed on.
@@ -276,13 +280,17 @@ def _contact_events(ctx: DocumentContext, sentence) -> list:
     ]
 
 
+def _may_name_the_publication_day(published: dt.date, sentence) -> bool:
+    """Whether the sentence has the day's number or a word for a day ("today", "on Monday"): the cheap
+    test before its times are read."""
+    return str(published.day) in sentence.text or _SAME_DAY_ANYWHERE.search(sentence.text) is not None
+
+
 def _same_day_expressions(ctx: DocumentContext, sentence) -> list:
     """A contact that begins on the publication day ("will chair ... today", "On April 19" said on April
     19, "will pay a state visit on Sept. 5-6" said on Sept. 5)."""
     published = ctx.published
-    if published is None or not (
-        str(published.day) in sentence.text or _SAME_DAY_ANYWHERE.search(sentence.text)
-    ):
+    if published is None or not _may_name_the_publication_day(published, sentence):
         return []
     return [
         e
@@ -318,10 +326,8 @@ def _of_the_publication_day(ctx: DocumentContext, sentence, segment: _Segment) -
     morning", "after a meeting with Rabuka in Suva this morning": a contact the segment dates to the
     publication day, whatever its tense, when no other time of the segment lies ahead."""
     published = ctx.published
-    if published is None or not (
-        str(published.day) in sentence.text or _SAME_DAY_ANYWHERE.search(sentence.text)
-    ):
-        return []  # names neither the day's number nor a word for it
+    if published is None or not _may_name_the_publication_day(published, sentence):
+        return []
     inside = [
         e
         for tense in ("past", "future")
@@ -442,7 +448,9 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
             best = min(near, key=lambda d: (d[0].start < trigger.start(), abs(d[0].start - trigger.end())))
             claimed[best[0].start] = best
     for expression, window in days:
-        if expression.start not in claimed and _dates_an_adjacent_event(ctx, segment, expression, window):
+        if expression.start not in claimed and _dates_an_adjacent_event(
+            ctx, sentence, segment, expression, window
+        ):
             claimed[expression.start] = (expression, window)
     return sorted(claimed.values(), key=lambda d: d[0].start)
 
@@ -461,7 +469,9 @@ def _a_year_back(ctx: DocumentContext, expression, window: Window) -> bool:
     )
 
 
-def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression, window: Window) -> bool:
+def _dates_an_adjacent_event(
+    ctx: DocumentContext, sentence, segment: _Segment, expression, window: Window
+) -> bool:
     text, published = ctx.text, ctx.published
     adjacent = _adjacent_event(text, segment.events, expression.start, expression.end)
     if adjacent is None and _ANOTHER.search(
@@ -491,7 +501,8 @@ def _dates_an_adjacent_event(ctx: DocumentContext, segment: _Segment, expression
             # "A working visit on Thursday, at which ..., is on the schedule of the President": a bare
             # weekday of a programme is a day to come.
             local_future = _ON_THE_SCHEDULE.search(text, segment.start, segment.end)
-    if local_future is None:
+    if local_future is None and ctx.is_title_line(sentence):
+        # A headline in title case tells the future with capitals: "Guterres To Meet With Erdogan On Monday".
         local_future = _TITLE_FUTURE.search(text, segment.start, segment.end)
     if adjacent is not None and _PAST_DURING.search(
         text, max(segment.start, adjacent.start - 60), adjacent.start
@@ -757,9 +768,14 @@ def participants_from_document(ctx: DocumentContext, meetings: list[Meeting]) ->
         meetings[0].participants.extend(_participants(ctx, clause.sentence))
 
 
+_GLUED_EVENT = re.compile(r"\s+(?P<word>meeting|talks|summit|consultations|session)")
+# The contacts a glued word names; "meeting" and "session" may stand for any.
+_GLUED_KINDS = {"summit": Kind.SUMMIT, "talks": Kind.TALKS, "consultations": Kind.CONSULTATIONS}
+
+
 def _nearby_venue(ctx: DocumentContext, number: int, kind: Kind):
-    """ "The Mexico City meeting": a city glued to an event word in the sentences around; "the AlUla
-    summit" names the venue of a summit only."""
+    """ "The Mexico City meeting": a city glued to an event word in the sentences around, if the word may
+    name a contact of this kind ("the AlUla summit" places a summit, not consultations)."""
     for other in (number - 1, number + 1, number - 2, number + 2):
         if not 0 <= other < len(ctx.clauses):
             continue
@@ -769,9 +785,9 @@ def _nearby_venue(ctx: DocumentContext, number: int, kind: Kind):
                 continue
             tail = ctx.text[mention.end : mention.end + 30]
             head = ctx.text[max(0, mention.start - 25) : mention.start]
-            glued = re.match(r"\s+(?:meeting|talks|summit|consultations|session)", tail)
-            if glued and glued.group().strip() == "summit" and kind is not Kind.SUMMIT:
-                continue
+            glued = _GLUED_EVENT.match(tail)
+            if glued and _GLUED_KINDS.get(glued["word"], kind) is not kind:
+                continue  # "the AlUla summit" near consultations: the venue of another contact
             if (
                 glued
                 or re.search(r"(?:venue of|hosted by|held in|took place in)\s+$", head)
