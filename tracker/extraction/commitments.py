@@ -482,7 +482,7 @@ def _dates_the_past_act_after_it(text: str, end: int, sentence_end: int) -> bool
 
 # "the date of the visit is to be agreed upon soon": the time of fixing the date, not of the act.
 _WHEN_THE_DATE_IS_SET = re.compile(
-    r"\bdates?\b[^.;]{0,40}?\b(?:agreed|set|fixed|decided|determined|finali[sz]ed|worked out)(?: upon| on)?\s+$",
+    r"\bdates?\b[^.;]{0,40}?\b(?:" + lexicon.DATE_FIXING + r")(?: upon| on)?\s+$",
     re.IGNORECASE,
 )
 
@@ -567,7 +567,7 @@ def _split_respectively(text: str, sentence, events) -> list[str]:
 _NO_DATE_YET = re.compile(
     r"\bno\s+(?:new\s+|fresh\s+|firm\s+)?dates?\b(?:\s+(?:has|have|had|was|were)\b|\s+(?:yet\s+)?for\b)|"
     r"\bnamed\s+no\s+(?:new\s+)?dates?\b|"
-    r"\bdates?\b[^.;]{0,80}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:fixed|set|finali[sz]ed|decided|announced)\b",
+    r"\bdates?\b[^.;]{0,80}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:" + lexicon.DATE_FIXING + r")\b",
     re.IGNORECASE,
 )
 _INVITED = re.compile(r"\binvit\w*|\baccept\w*|\btaken up\b", re.IGNORECASE)
@@ -633,11 +633,11 @@ def _in_the_city_of_the_stay(ctx: DocumentContext, item: Commitment, meetings: l
         or item.kind is Kind.VISIT
     ):
         return item
-    if "week" in item.window.text.lower():
-        return item  # "next week": no day of the stay
+    start, end = bounds(item.window)
+    if (end - start).days >= _STAY_DAYS:
+        return item  # "next week": no days of the stay
     if item.evidence and _HERE.search(item.evidence.text):
         return item  # "in the capital" with no host named: a place the sentence gives, unknown
-    start, _ = bounds(item.window)
     if not 0 < (start - ctx.published).days <= _STAY_DAYS:
         return item
     for meeting in meetings:
@@ -789,8 +789,8 @@ _AS_WELL_AS = re.compile(r"[^.;,]{0,60}?\sas well as\s+(?:the\s+|a\s+|an\s+)?(?:
 
 
 def _coordinated_acts(text: str, events, event, item: Commitment) -> list[Commitment]:
-    """An act of another kind joined to the one just read by "and" or "as well as", with no verb of its
-    own: the same pledge, a second item."""
+    """An act of another kind joined to the one just read by "as well as", with no verb of its own: the
+    same pledge, a second item. (Plain "and" joins two names of one act too often.)"""
     acts = []
     for other in events:
         if other.start <= event.end:
@@ -1148,16 +1148,7 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
     """
     if a.evidence and b.evidence and a.evidence.start == b.evidence.start:
         return False
-    if (
-        a.kind is Kind.VISIT
-        and b.kind is Kind.VISIT
-        and not a.city
-        and not b.city
-        and a.title.startswith("Visit to ")
-        and b.title.startswith("Visit to ")
-        and None not in (_destination_of(a), _destination_of(b))
-        and _destination_of(a) != _destination_of(b)
-    ):
+    if _to_two_states(a, b):
         return False  # a visit to Australia and one to Japan are two acts
     if a.city and b.city and a.city != b.city:
         return False
@@ -1210,10 +1201,15 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
     return True
 
 
-def _destination_of(visit: Commitment) -> str | None:
-    """The state a visit goes to, from its title ("Visit to the State of Kuwait" and "Visit to Kuwait" go to
-    the same place); None when the title names none ("Visit to the Himalayan country")."""
-    return lookup_party(visit.title.removeprefix("Visit to "))
+def _to_two_states(a: Commitment, b: Commitment) -> bool:
+    """Two visits, placed in no city, whose titles name two states ("Visit to the State of Kuwait" and
+    "Visit to Kuwait" go to one; "Visit to the Himalayan country" names none)."""
+    if a.kind is not Kind.VISIT or b.kind is not Kind.VISIT or a.city or b.city:
+        return False
+    if not (a.title.startswith("Visit to ") and b.title.startswith("Visit to ")):
+        return False
+    going = {lookup_party(item.title.removeprefix("Visit to ")) for item in (a, b)}
+    return None not in going and len(going) == 2
 
 
 # "At the session, the two countries are expected to sign ...", "working groups will deliberate at the

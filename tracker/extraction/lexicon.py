@@ -46,6 +46,7 @@ __all__ = [
     "ABANDONED",
     "POSTPONEMENTS",
     "CANCELS",
+    "DATE_FIXING",
     "MOVES",
     "ORIGINAL_PLAN",
     "NEW_DATES",
@@ -472,6 +473,8 @@ NO_CITY_WORDS = (
 # "here" stands for the dateline city.
 HERE_WORDS = r"here|in this city|in the capital"
 
+# How a date gets fixed: "no date has been set yet", "the date is to be agreed upon soon".
+DATE_FIXING = r"agreed|set|fixed|decided|determined|finali[sz]ed|worked out|announced"
 # Words that call an act off: "on Friday called off his planned trip", "the visit was scrapped today".
 CANCELS = r"called off|cancel(?:l?ed|s)?|scrapped"
 # Words that put an item off to a later time: ingest reschedules the stored item they name.
