@@ -124,7 +124,8 @@ score: setup
 	@echo "== blind10 (tests/corpus/blind10)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind10 --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind11 (tests/corpus/blind11)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind11 --cmd "$(BIN)/tracker extract" | tail -4
 	@echo "== blind12 (tests/corpus/blind12)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind12 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind13 (tests/corpus/blind13, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind13 --cmd "$(BIN)/tracker extract" | tail -4
+	@echo "== blind13 (tests/corpus/blind13)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind13 --cmd "$(BIN)/tracker extract" | tail -4
+	@echo "== blind14 (tests/corpus/blind14, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind14 --cmd "$(BIN)/tracker extract" | tail -4
 
 # Two annotators' agreement on blind8-13, held out when read twice (tests/corpus/agreement/README.md): the ceiling for an extractor.
 agreement: setup
