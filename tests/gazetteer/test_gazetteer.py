@@ -71,11 +71,20 @@ def test_exonyms_and_landmarks():
         ("Cebu", "Cebu City", "PH"),
         ("Shkodra", "Shkodër", "AL"),
         ("Kerkyra", "Corfu", "GR"),
+        ("Pusan", "Busan", "KR"),
     ],
 )
 def test_the_english_form_of_a_venue_is_read_and_written(written, english, country):
     place = lookup_place(written)
     assert (place.name, place.country) == (english, country)
+
+
+@pytest.mark.parametrize(
+    "written, country",
+    [("St. George's", "GD"), ("St George's", "GD"), ("St. Denis", "RE"), ("St. Paul", "US")],
+)
+def test_saint_is_read_when_written_short(written, country):
+    assert lookup_place(written).country == country
 
 
 @pytest.mark.parametrize("town", ["Corfu", "Ohrid", "Shusha", "Sharm el-Sheikh", "Bodø"])

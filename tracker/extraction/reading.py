@@ -114,6 +114,13 @@ _AT_THE_EVENT = re.compile(
     r"\b(?:at|during|on the (?:sidelines|margins) of)\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]*)\s+){0,2}$",
     re.IGNORECASE,
 )
+# "to be held in Tbilisi in April": the city the future act itself is placed in, before any nearer one
+# ("the negotiations in Baku: preparations for the commission, to be held in Tbilisi").
+_PLACED_AHEAD_IN = re.compile(
+    r"\b(?:(?:to|will|shall|would)\s+(?:be\s+(?:held|hosted|convened|organi[sz]ed)|take\s+place)|"
+    r"(?:(?:is|are)\s+)?(?:scheduled|planned|set)\s+(?:to\s+(?:be\s+held|take\s+place)\s+)?)\s+in\s+$",
+    re.IGNORECASE,
+)
 _HOSTED_BY = re.compile(
     r"\b(?:hosted by|host country,?|chaired by|under the chairmanship of)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -287,6 +294,8 @@ def venue(
         if place is None:
             continue
         gap = abs(mention.start - near)
+        if future and _PLACED_AHEAD_IN.search(ctx.text, max(0, mention.start - 40), mention.start):
+            gap -= len(ctx.text)
         if distance is None or gap < distance:
             best, distance = place, gap
     if best is None and (here := _HERE.search(ctx.text, start, end)):

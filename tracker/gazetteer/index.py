@@ -275,6 +275,9 @@ def _read_cities(geo, countries: dict, curated: dict) -> tuple[dict[str, list[Pl
         cities.setdefault(key, []).append(place)
         if name_key(shown) != key:
             cities.setdefault(name_key(shown), []).append(place)  # "Arkhangelsk" as English writes it
+        if key.startswith(("saint ", "sainte ")):
+            short = "st " if key.startswith("saint ") else "ste "
+            cities.setdefault(short + key.split(" ", 1)[1], []).append(place)  # "St. George's"
         if is_capital and (code not in capitals or capitals[code].population < place.population):
             capitals[code] = place
     for name, target in curated["resorts"].items():

@@ -1,0 +1,44 @@
+"""Paraphrase sets for rules read off blind13 once it became dev data (#11). None of the phrasings is
+from a corpus."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.extraction import extract
+
+D = dt.date
+PUBLISHED = D(2024, 3, 6)  # a Wednesday
+
+
+def read(text):
+    found = extract(text, PUBLISHED)
+    return found.meetings, found.commitments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers meeting in Accra reviewed the joint commission, due to be held in Abuja in May.",
+        "At the meeting in Accra they discussed the joint commission, which will be held in Abuja in May.",
+        "The ministers in Accra reviewed plans for the business forum that is to be held in Abuja in May.",
+        "Speaking in Accra, she said the next session will take place in Abuja in May.",
+        "The Accra talks reviewed the joint commission, which is scheduled to take place in Abuja in May.",
+        "Leaders gathered in Accra prepared the summit, set to take place in Abuja in May.",
+    ],
+)
+def test_the_city_the_future_act_is_placed_in_wins_over_a_nearer_one(text):
+    _, commitments = read(text)
+    assert [c.city for c in commitments] == ["Abuja"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commission, held in Abuja last year, will meet next in Accra in May.",
+        "Following the summit that took place in Abuja, the leaders will meet in Accra in May.",
+    ],
+)
+def test_a_city_of_a_past_act_is_not_the_future_venue(text):
+    _, commitments = read(text)
+    assert [c.city for c in commitments] == ["Accra"]
