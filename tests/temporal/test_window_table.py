@@ -37,6 +37,11 @@ CASES = [
     ("At the end of September", "2011-06-23", F, "2011-09-21", "2011-09-30", "part_of_month"),
     ("the first half of March 2018", "2018-01-10", F, "2018-03-01", "2018-03-15", "part_of_month"),
     ("the second half of April 2018", "2018-01-10", F, "2018-04-16", "2018-04-30", "part_of_month"),
+    ("in the middle of next April", "2012-03-15", F, "2012-04-11", "2012-04-20", "part_of_month"),
+    ("early next May", "2012-06-15", F, "2013-05-01", "2013-05-10", "part_of_month"),
+    ("at the end of last June", "2012-03-15", P, "2011-06-21", "2011-06-30", "part_of_month"),
+    ("the beginning of this July", "2012-03-15", F, "2012-07-01", "2012-07-10", "part_of_month"),
+    ("the second half of next April", "2012-03-15", F, "2012-04-16", "2012-04-30", "part_of_month"),
     # year
     ("in 2017", "2016-10-06", F, "2017-01-01", "2017-12-31", "year"),
     ("during 2017", "2016-10-06", F, "2017-01-01", "2017-12-31", "year"),

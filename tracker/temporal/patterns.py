@@ -126,9 +126,10 @@ _PART_ADJ = _any_case(["early", "mid", "late", "end", "later", "earlier"])
 _PART_OF = _any_case(["beginning", "start", "middle", "end", "first half", "second half", "latter half"])
 _MONTH_PERIOD = re.compile(rf"{_month('m')}{_YEAR_SUFFIX}")
 _MONTH_REF = re.compile(rf"\b(?P<mref>{'|'.join(k.replace(' ', _S) for k in lx.MONTH_OFFSETS)}){_S}month\b")
+# "mid-May", "the end of May", "next May", and both: "in the middle of next April".
 _MONTH_PREFIX = re.compile(
-    rf"\b(?:(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?){_THE}|{_THE}(?P<of>{_PART_OF}){_S}of{_S}{_THE}"
-    rf"|(?P<mrel>(?i:next|last|this|coming)){_S})\Z"
+    rf"\b(?:(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?){_THE}|{_THE}(?P<of>{_PART_OF}){_S}of{_S}{_THE})?"
+    rf"(?:(?P<mrel>(?i:next|last|this|coming)){_S})?\Z"
 )
 
 _YEAR_REF = (
