@@ -61,6 +61,22 @@ def test_exonyms_and_landmarks():
 
 
 @pytest.mark.parametrize(
+    "landmark, city",
+    [
+        ("Miraflores Palace", "Caracas"),
+        ("Casa de Nariño", "Bogotá"),
+        ("Malacañang Palace", "Manila"),
+        ("Union Buildings", "Pretoria"),
+        ("Akorda", "Astana"),
+        ("Akasaka Palace", "Tokyo"),
+    ],
+)
+def test_a_seat_of_government_names_its_city(landmark, city):
+    [mention] = [m for m in find_mentions(f"The talks took place at the {landmark}.") if m.kind == "landmark"]
+    assert mention.place.name == city
+
+
+@pytest.mark.parametrize(
     "written, english, country",
     [
         ("Naypyidaw", "Nay Pyi Taw", "MM"),
