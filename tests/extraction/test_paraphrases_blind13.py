@@ -42,3 +42,32 @@ def test_the_city_the_future_act_is_placed_in_wins_over_a_nearer_one(text):
 def test_a_city_of_a_past_act_is_not_the_future_venue(text):
     _, commitments = read(text)
     assert [c.city for c in commitments] == ["Accra"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mongolian President Bagabandi received Japanese Foreign Minister Kawaguchi on 4 March.",
+        "The President of Ghana received Togolese Prime Minister Dogbe on 4 March.",
+        "President Mahama welcomed Togolese Foreign Minister Dussey in Accra on 4 March.",
+        "Ghana's Vice-President received a courtesy call from the Foreign Minister of Togo on 4 March.",
+        "The Prime Minister of Ghana and the Speaker each received a courtesy call from Togo's Foreign "
+        "Minister on the morning of 4 March.",
+        "Ghanaian Foreign Minister Ablakwa hosted Nigerian Foreign Minister Tuggar in Accra on 4 March.",
+    ],
+)
+def test_a_reception_of_a_titled_guest_is_a_meeting(text):
+    meetings, _ = read(text)
+    assert [m.start for m in meetings] == [D(2024, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana received Japanese aid worth five million dollars on 4 March.",
+        "The ministry received Togolese Foreign Ministry documents on 4 March.",
+    ],
+)
+def test_receiving_things_is_no_meeting(text):
+    meetings, _ = read(text)
+    assert meetings == []

@@ -78,16 +78,19 @@ _BODIES = (
 )
 # A reception names a contact, and reports it as past: "welcomed his Chilean counterpart", "received the
 # Foreign Minister of Laos".
+PEOPLE = r"(?:counterpart|president|prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
 RECEPTION = (
-    r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}(?:counterpart|president|"
-    r"prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?|"
+    r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}" + PEOPLE + "|"
+    # "received Japanese Foreign Minister Kawaguchi": a title after a state's adjective or name.
+    r"(?:welcomed|received|hosted) (?-i:[A-Z])[\w-]+ (?:[\w-]+ ){0,2}" + PEOPLE + r"(?= (?-i:[A-Z]))|"
     # "received President Biden": a head named by title and name.
     r"(?:welcomed|received|hosted) (?i:president|prime minister|premier|chancellor|king|emir|crown prince)"
-    r"(?= (?-i:[A-Z]))"
+    r"(?= (?-i:[A-Z]))|"
+    # "received a courtesy call from the Foreign Minister": an audience granted.
+    r"received (?:a )?courtesy calls? from"
 )
 # A reception to come names a contact too: "will receive the Foreign Minister of Slovenia", "is to be
 # received by the President", "looked forward to welcoming his counterpart to Dublin".
-PEOPLE = r"(?:counterpart|president|prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
 FUTURE_RECEPTION = (
     r"(?:receive|host|welcome|receiving|welcoming) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}"
     + PEOPLE
