@@ -71,3 +71,30 @@ def test_a_reception_of_a_titled_guest_is_a_meeting(text):
 def test_receiving_things_is_no_meeting(text):
     meetings, _ = read(text)
     assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, at their meeting in Accra, the foreign ministers of Ghana and Togo called for closer ties.",
+        "On Monday afternoon, at the talks in Accra, the presidents of Ghana and Togo signed two agreements.",
+        "On 4 March, during their meeting in Accra, the ministers of Ghana and Togo reviewed trade.",
+        "On Monday morning, at a meeting in Lome, Ghana and Togo agreed to reopen the border post.",
+        "On 4 March, during the consultations in Accra, the two sides of Ghana and Togo discussed security.",
+    ],
+)
+def test_a_day_set_before_at_the_meeting_dates_it(text):
+    meetings, _ = read(text)
+    assert [m.start for m in meetings] == [D(2024, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Saturday, at the next meeting in Accra, the ministers of Ghana and Togo will sign a deal.",
+        "On Saturday, at their meeting in Accra, the ministers of Ghana and Togo are to sign a deal.",
+    ],
+)
+def test_a_day_before_a_meeting_to_come_is_no_past_contact(text):
+    meetings, _ = read(text)
+    assert meetings == []

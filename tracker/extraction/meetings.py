@@ -158,7 +158,28 @@ def _adjacent_event(text: str, events, start: int, end: int):
             return event
         if 0 <= event.start - end <= 12 and not re.search(r"[.;,]", text[end : event.start]):
             return event
+        if (
+            0 <= event.start - end <= 40
+            and _AT_THE_EVENT_AFTER.fullmatch(text, end, event.start)
+            and not _WILL.search(text, event.end, _sentence_end(text, event.end))
+        ):
+            return event  # "On Sunday afternoon, at their meeting in Baghdad, the ministers called for ..."
     return None
+
+
+_AT_THE_EVENT_AFTER = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening))?,\s+(?:at|during)\s+(?:the|their|a|an|his|her)\s+"
+    r"(?:(?!next\b|upcoming\b|coming\b|forthcoming\b)[\w-]+\s+){0,2}",
+    re.IGNORECASE,
+)
+
+
+_WILL = re.compile(r"\b(?:will|shall|(?:is|are) (?:to|due|set to))\b", re.IGNORECASE)
+
+
+def _sentence_end(text: str, at: int) -> int:
+    end = text.find(".", at)
+    return len(text) if end < 0 else end
 
 
 def _participants(ctx: DocumentContext, sentence) -> list[Participant]:
