@@ -98,3 +98,27 @@ def test_a_day_set_before_at_the_meeting_dates_it(text):
 def test_a_day_before_a_meeting_to_come_is_no_past_contact(text):
     meetings, _ = read(text)
     assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        ("The foreign minister of Ghana will leave for Abuja on Friday.", "Abuja"),
+        ("The President of Ghana plans to leave on Friday for Abuja for talks with Nigeria.", "Abuja"),
+        ("The Ghanaian delegation will depart for Abuja on 8 March to meet Nigerian officials.", "Abuja"),
+        ("Ghana's Prime Minister will fly on Friday for Abuja to meet President Tinubu.", "Abuja"),
+        ("The two ministers of Ghana and Togo agreed to meet next in Togo's Kara in May.", "Kara"),
+        ("Ghana and Nigeria will hold the next commission in Nigeria's Kano in May.", "Kano"),
+    ],
+)
+def test_where_a_journey_goes_and_a_city_after_its_state_are_venues(text, city):
+    _, commitments = read(text)
+    assert [c.city for c in commitments] == [city]
+
+
+def test_a_city_after_its_state_does_not_place_a_past_meeting():
+    meetings, _ = read(
+        "ACCRA, March 5 -- The ministers of Ghana and Togo met on Tuesday and said they would hold the "
+        "next round in Togo's Kara."
+    )
+    assert [m.city for m in meetings] == ["Accra"]

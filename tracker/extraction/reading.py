@@ -66,6 +66,14 @@ _LOCATIVE = re.compile(
     r"\bvenue|\bfrom|\d,)(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|port),?)?\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "will hold the next meeting in Kazakhstan's Burabay": a future act's city with its state before it.
+_IN_STATES_CITY = re.compile(r"\bin\s+(?-i:[A-Z])[\w-]+(?:'s|\u2019s)\s+$", re.IGNORECASE)
+# "will leave on Sunday for Ulaanbaatar", "left for Minsk": where the journey goes.
+_BOUND_FOR = re.compile(
+    r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|head(?:s|ed|ing)?|bound|fl(?:y|ies|ying|ew)|"
+    r"set(?:s|ting)? (?:off|out))(?:\s+[\w,-]+){0,3}?\s+for\s+$",
+    re.IGNORECASE,
+)
 # What may stand between an event word and the state it is held with: "talks with Somalia", "a
 # summit with the leaders of Somalia".
 # "Senegal's foreign minister will visit", "the President of Senegal is to travel": the state of the
@@ -228,6 +236,7 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
         if (
             mention.kind == "landmark"
             or _LOCATIVE.search(before)
+            or _BOUND_FOR.search(before)
             or _CITY_OF_BEFORE.search(before)
             or _HOST_AFTER.match(text, mention.end)
         ):
@@ -291,6 +300,9 @@ def venue(
         ):
             continue  # "in light of the AlUla summit": the city names another event, not this one's venue
         place = _usable_city(ctx, mention)
+        if place is None and future and mention.kind == "city":
+            if _IN_STATES_CITY.search(ctx.text, max(0, mention.start - 40), mention.start):
+                place = mention.place
         if place is None:
             continue
         gap = abs(mention.start - near)
