@@ -122,3 +122,30 @@ def test_a_city_after_its_state_does_not_place_a_past_meeting():
         "next round in Togo's Kara."
     )
     assert [m.city for m in meetings] == ["Accra"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo discussed preparations for President Mahama's visit to Togo in April.",
+        "The ministers of Ghana and Togo reviewed the preparations ahead of the Ghanaian president's April 9 visit.",
+        "Ghana and Togo discussed the Ghanaian leader's upcoming state visit to Lome in April.",
+        "Preparations for the Ghanaian president's scheduled visit to Togo next month were discussed by the ministers.",
+        "Ghana and Togo talked about Mahama's forthcoming official visit to Togo in April.",
+    ],
+)
+def test_a_visit_named_by_its_visitor_is_a_plan_whatever_verb_brings_it_up(text):
+    _, commitments = read(text)
+    assert [(c.kind.value, c.window.start.month) for c in commitments] == [("visit", 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo discussed the outcome of President Mahama's visit to Togo last month.",
+        "The discussions of Ghana and Togo focused on the upcoming summit of the African Union.",
+    ],
+)
+def test_a_past_visit_or_others_gathering_as_a_topic_is_no_item(text):
+    _, commitments = read(text)
+    assert commitments == []

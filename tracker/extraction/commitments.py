@@ -164,6 +164,12 @@ _SCHEDULED_AFTER = re.compile(
 )
 # "visit of the President of Tajikistan to Uzbekistan", "trip by the Prime Minister to Bangladesh".
 _VISIT_OF_TO = re.compile(r"\s+(?:of|by)\s+[^.;,]{3,60}?\s+to\s+(?:the\s+)?[A-Z]")
+# "the Kazakh president's (Nov. 12 | official | scheduled) visit": the visit named by its visitor.
+_VISITOR_BEFORE = re.compile(
+    r"\b(?-i:[A-Z])[\w-]+(?:'s|\u2019s)\s+(?:[\w.-]+\s+){0,3}$|"
+    r"\b(?:president|minister|premier|chancellor|king|emir|secretary|leader)(?:'s|\u2019s)\s+(?:[\w.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _TOPIC_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+|preparations? for", re.IGNORECASE)
 # "preparations for the summit will be the subject of their talks": a topic of a discussion to come.
 _TOPIC_AFTER = re.compile(
@@ -489,14 +495,17 @@ _WHEN_THE_DATE_IS_SET = re.compile(
 
 def _wholly_ahead(expression, published: dt.date | None) -> bool:
     """ "a visit to Türkiye in early 2023 was discussed", said in 2022: a time no past act can have. Only a
-    stated year tells: "on Wednesday" may be the day gone."""
+    stated year or "next" tells: "on Wednesday" may be the day gone."""
     start = expression.window.start
     return (
         published is not None
         and start is not None
         and start > published
-        and bool(_YEAR.search(expression.text))
+        and bool(_YEAR.search(expression.text) or _AHEAD_WORD.search(expression.text))
     )
+
+
+_AHEAD_WORD = re.compile(r"\b(?:next|coming|upcoming)\b", re.IGNORECASE)
 
 
 def _dates_past_contact(text: str, start: int, floor: int) -> bool:
@@ -855,7 +864,11 @@ def _a_named_plan(text: str, event, end: int) -> bool:
         return True
     if _NUMBERED.search(text, max(0, event.start - 60), event.start):
         return True  # "the question of holding the third session of the subcommittee was discussed"
-    return event.kind is Kind.VISIT and bool(_VISIT_OF_TO.match(text, event.end, end))
+    if event.kind is not Kind.VISIT:
+        return False
+    if _VISITOR_BEFORE.search(text, max(0, event.start - 60), event.start):
+        return True  # "President Tokayev's visit to Russia", "the Kazakh president's Nov. 12 visit"
+    return bool(_VISIT_OF_TO.match(text, event.end, end))
 
 
 def _is_topic(text: str, start: int, cue_at: int, cue_end: int, event_end: int, end: int) -> bool:

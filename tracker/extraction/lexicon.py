@@ -329,7 +329,7 @@ FUTURE_CUES = [
     r"to get together",
     PRESENT_WITH_A_TIME_AHEAD,
     r"looked forward",
-    r"preparations? for",
+    r"preparations? (?:for|ahead of)",
     r"prepare for",
     # A plan named as a matter of the talks: "the question of holding the third session was discussed".
     r"(?:questions?|issues?|matters?) (?:of|concerning) (?:the )?(?:holding|organi[sz]ing|organi[sz]ation of|convening)",
