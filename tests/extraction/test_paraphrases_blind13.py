@@ -149,3 +149,32 @@ def test_a_visit_named_by_its_visitor_is_a_plan_whatever_verb_brings_it_up(text)
 def test_a_past_visit_or_others_gathering_as_a_topic_is_no_item(text):
     _, commitments = read(text)
     assert commitments == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (
+            "Preparations for the scheduled visit of the Ghanaian president to Togo were discussed by phone "
+            "on Monday by the foreign ministers of Ghana and Togo.",
+            "call",
+        ),
+        ("The ministers of Ghana and Togo held talks in Accra on Monday on the upcoming state visit.", "talks"),
+        ("The ministers of Ghana and Togo met in Accra on Monday ahead of the state visit.", "meeting"),
+        (
+            "Ghana and Togo held consultations in Accra on Monday on the forthcoming visit of the president.",
+            "consultations",
+        ),
+        ("On Monday the presidents of Ghana and Togo spoke by phone about the planned visit.", "call"),
+        ("The planned talks between Ghana and Togo took place in Accra on Monday.", "talks"),
+        ("The foreign ministers of Ghana and Togo met in Accra on Monday to prepare the upcoming summit.", "meeting"),
+        (
+            "The ministers of Ghana and Togo held talks in Accra on Monday on preparations for the joint commission.",
+            "talks",
+        ),
+        ("The presidents of Ghana and Togo met in Lome on Monday ahead of the planned summit.", "meeting"),
+    ],
+)
+def test_a_contact_takes_its_own_kind_not_that_of_the_plan_it_discussed(text, kind):
+    meetings, _ = read(text)
+    assert [m.kind.value for m in meetings] == [kind]

@@ -586,7 +586,22 @@ def _contact_kind(text: str, segment: _Segment, event) -> Kind:
         return refine_kind(text, before[-1] if before else event)
     if _ON_A_VISIT.search(text, segment.start, segment.end):
         return Kind.VISIT  # "arrived on an official visit ... and held talks": the visit is the contact
-    return min((refine_kind(text, e) for e in segment.events), key=KIND_PRIORITY.__getitem__)
+    # "Preparations for the president's scheduled visit were discussed on Monday": the visit is the topic.
+    own = [
+        e
+        for e in segment.events
+        if not _A_PLAN_BEFORE.search(text, max(segment.start, e.start - 40), e.start)
+        or any(0 <= t.start() - e.end <= 30 for t in segment.triggers)  # "the planned talks took place"
+    ]
+    if not own:
+        return Kind.MEETING  # a contact whose only event word is the plan it discussed
+    return min((refine_kind(text, e) for e in own), key=KIND_PRIORITY.__getitem__)
+
+
+_A_PLAN_BEFORE = re.compile(
+    r"\b(?:scheduled|planned|upcoming|forthcoming|preparations?\s+(?:for|ahead\s+of)|ahead\s+of)\b[^.;,]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 def _meeting_place(ctx: DocumentContext, number: int, segment: _Segment, event, kind: Kind) -> Place | None:
