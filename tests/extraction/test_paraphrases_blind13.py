@@ -159,7 +159,10 @@ def test_a_past_visit_or_others_gathering_as_a_topic_is_no_item(text):
             "on Monday by the foreign ministers of Ghana and Togo.",
             "call",
         ),
-        ("The ministers of Ghana and Togo held talks in Accra on Monday on the upcoming state visit.", "talks"),
+        (
+            "The ministers of Ghana and Togo held talks in Accra on Monday on the upcoming state visit.",
+            "talks",
+        ),
         ("The ministers of Ghana and Togo met in Accra on Monday ahead of the state visit.", "meeting"),
         (
             "Ghana and Togo held consultations in Accra on Monday on the forthcoming visit of the president.",
@@ -167,7 +170,10 @@ def test_a_past_visit_or_others_gathering_as_a_topic_is_no_item(text):
         ),
         ("On Monday the presidents of Ghana and Togo spoke by phone about the planned visit.", "call"),
         ("The planned talks between Ghana and Togo took place in Accra on Monday.", "talks"),
-        ("The foreign ministers of Ghana and Togo met in Accra on Monday to prepare the upcoming summit.", "meeting"),
+        (
+            "The foreign ministers of Ghana and Togo met in Accra on Monday to prepare the upcoming summit.",
+            "meeting",
+        ),
         (
             "The ministers of Ghana and Togo held talks in Accra on Monday on preparations for the joint commission.",
             "talks",
