@@ -44,6 +44,18 @@ _MODAL_BEFORE = re.compile(lexicon.MODAL_BEFORE, re.IGNORECASE)
 _SAME_DAY = re.compile(r"^(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
 _SAME_DAY_ANYWHERE = re.compile(r"\b(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|the other|a second|a further)\b[^.;]{0,30}$", re.IGNORECASE)
+# "On Sunday afternoon, at their meeting in Baghdad, ...": a day set before the meeting it dates.
+_AT_THE_EVENT_AFTER = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening))?,\s+(?:at|during)\s+(?:the|their|a|an|his|her)\s+"
+    r"(?:(?!next\b|upcoming\b|coming\b|forthcoming\b)[\w-]+\s+){0,2}",
+    re.IGNORECASE,
+)
+_WILL = re.compile(r"\b(?:will|shall|(?:is|are) (?:to|due|set to))\b", re.IGNORECASE)
+# "met ahead of the planned summit": an event word the contact discussed or prepared, not the contact.
+_A_PLAN_BEFORE = re.compile(
+    r"\b(?:scheduled|planned|upcoming|forthcoming|preparations?\s+(?:for|ahead\s+of)|ahead\s+of)\b[^.;,]{0,30}$",
+    re.IGNORECASE,
+)
 _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _BEGINNING = re.compile(
@@ -165,16 +177,6 @@ def _adjacent_event(text: str, events, start: int, end: int):
         ):
             return event  # "On Sunday afternoon, at their meeting in Baghdad, the ministers called for ..."
     return None
-
-
-_AT_THE_EVENT_AFTER = re.compile(
-    r"(?:\s+(?:morning|afternoon|evening))?,\s+(?:at|during)\s+(?:the|their|a|an|his|her)\s+"
-    r"(?:(?!next\b|upcoming\b|coming\b|forthcoming\b)[\w-]+\s+){0,2}",
-    re.IGNORECASE,
-)
-
-
-_WILL = re.compile(r"\b(?:will|shall|(?:is|are) (?:to|due|set to))\b", re.IGNORECASE)
 
 
 def _sentence_end(text: str, at: int) -> int:
@@ -596,12 +598,6 @@ def _contact_kind(text: str, segment: _Segment, event) -> Kind:
     if not own:
         return Kind.MEETING  # a contact whose only event word is the plan it discussed
     return min((refine_kind(text, e) for e in own), key=KIND_PRIORITY.__getitem__)
-
-
-_A_PLAN_BEFORE = re.compile(
-    r"\b(?:scheduled|planned|upcoming|forthcoming|preparations?\s+(?:for|ahead\s+of)|ahead\s+of)\b[^.;,]{0,30}$",
-    re.IGNORECASE,
-)
 
 
 def _meeting_place(ctx: DocumentContext, number: int, segment: _Segment, event, kind: Kind) -> Place | None:
