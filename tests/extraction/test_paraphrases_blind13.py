@@ -179,8 +179,36 @@ def test_a_past_visit_or_others_gathering_as_a_topic_is_no_item(text):
             "talks",
         ),
         ("The presidents of Ghana and Togo met in Lome on Monday ahead of the planned summit.", "meeting"),
+        ("The ministers of Ghana and Togo met in Accra on Monday to organize the April visit.", "meeting"),
     ],
 )
 def test_a_contact_takes_its_own_kind_not_that_of_the_plan_it_discussed(text, kind):
     meetings, _ = read(text)
     assert [m.kind.value for m in meetings] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The session of the Ghana-Togo joint commission got under way in Accra on Monday.",
+        "The joint commission of Ghana and Togo kicked off in Accra on Monday.",
+        "Talks between Ghana and Togo got under way in Accra on 4 March.",
+        "On Monday the Ghana-Togo consultations kicked off in Accra.",
+        "The inaugural session of the commission between Ghana and Togo got under way in Accra on Monday.",
+    ],
+)
+def test_a_sitting_that_got_under_way_is_a_past_contact(text):
+    meetings, _ = read(text)
+    assert [(m.start, m.city) for m in meetings] == [(D(2024, 3, 4), "Accra")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The joint commission of Ghana and Togo kicks off in Accra on Friday.",
+        "The Ghana-Togo consultations will get under way in Accra on Friday.",
+    ],
+)
+def test_a_sitting_that_is_yet_to_get_under_way_is_no_meeting(text):
+    meetings, _ = read(text)
+    assert meetings == []

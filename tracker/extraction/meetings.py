@@ -53,7 +53,8 @@ _AT_THE_EVENT_AFTER = re.compile(
 _WILL = re.compile(r"\b(?:will|shall|(?:is|are) (?:to|due|set to))\b", re.IGNORECASE)
 # "met ahead of the planned summit": an event word the contact discussed or prepared, not the contact.
 _A_PLAN_BEFORE = re.compile(
-    r"\b(?:scheduled|planned|upcoming|forthcoming|preparations?\s+(?:for|ahead\s+of)|ahead\s+of)\b[^.;,]{0,30}$",
+    r"\b(?:scheduled|planned|upcoming|forthcoming|preparations?\s+(?:for|ahead\s+of)|ahead\s+of|"
+    r"(?:to\s+)?(?:prepare|organi[sz]e))\b[^.;,]{0,30}$",
     re.IGNORECASE,
 )
 _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", re.IGNORECASE)
