@@ -110,6 +110,13 @@ MONTH_PARTS = {
     "first half": (1, 15),
     "second half": (16, None),
     "latter half": (16, None),
+    # "the first week of September": seven days counted from the month's start, or back from its end.
+    "first week": (1, 7),
+    "second week": (8, 14),
+    "third week": (15, 21),
+    "fourth week": (22, 28),
+    "last week": (-7, None),
+    "final week": (-7, None),
 }
 
 # Part of a year -> (first month, last month), precision part_of_year (halves: see patterns).

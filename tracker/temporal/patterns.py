@@ -123,7 +123,10 @@ _NUMERIC = re.compile(
 )
 
 _PART_ADJ = _any_case(["early", "mid", "late", "end", "later", "earlier"])
-_PART_OF = _any_case(["beginning", "start", "middle", "end", "first half", "second half", "latter half"])
+_PART_OF = _any_case(
+    ["beginning", "start", "middle", "end", "first half", "second half", "latter half"]
+    + ["first week", "second week", "third week", "fourth week", "last week", "final week"]
+)
 _MONTH_PERIOD = re.compile(rf"{_month('m')}{_YEAR_SUFFIX}")
 _MONTH_REF = re.compile(rf"\b(?P<mref>{'|'.join(k.replace(' ', _S) for k in lx.MONTH_OFFSETS)}){_S}month\b")
 # "mid-May", "the end of May", "next May", and both: "in the middle of next April".

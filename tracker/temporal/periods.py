@@ -71,8 +71,11 @@ def month_window(year: int, month: int) -> Window:
 
 
 def month_part_window(year: int, month: int, first: int, last: int | None) -> Window:
-    """Days first..last of a month (last None: its last day), precision part_of_month."""
+    """Days first..last of a month (last None: its last day; a negative first counts back from it: -7 is
+    the last seven days), precision part_of_month."""
     end = last_day(year, month) if last is None else last
+    if first < 0:
+        first = last_day(year, month) + first + 1
     return Window(dt.date(year, month, first), dt.date(year, month, end), Precision.PART_OF_MONTH)
 
 
