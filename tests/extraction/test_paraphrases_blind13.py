@@ -212,3 +212,30 @@ def test_a_sitting_that_got_under_way_is_a_past_contact(text):
 def test_a_sitting_that_is_yet_to_get_under_way_is_no_meeting(text):
     meetings, _ = read(text)
     assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The official visit of the Ghanaian Foreign Minister to Togo begins tomorrow.",
+        "The state visit to Togo of the President of Ghana, John Mahama, begins tomorrow.",
+        "The working visit of Ghana's Minister of Foreign Affairs to Lome opens tomorrow.",
+        "The session of the Ghana-Togo Permanent Joint Commission for Cooperation starts tomorrow.",
+        "The official visit to Togo of Ghana's Vice-President, Jane Opoku-Agyemang, begins tomorrow, 7 March.",
+    ],
+)
+def test_a_long_subject_of_a_schedule_verb_is_the_item(text):
+    _, commitments = read(text)
+    assert [c.window.start for c in commitments] == [D(2024, 3, 7)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The official visit of the Ghanaian Foreign Minister to Togo began yesterday.",
+        "The official visit of the Ghanaian Foreign Minister to Togo; talks begin tomorrow in Lome.",
+    ],
+)
+def test_a_schedule_verb_without_its_subject_item_is_no_item_of_it(text):
+    _, commitments = read(text)
+    assert all(c.kind.value != "visit" for c in commitments)

@@ -294,7 +294,7 @@ def _governed_events(ctx: DocumentContext, sentence, events):
             (
                 e
                 for e in reversed(events)
-                if e.end <= cue_at and cue_at - e.end <= 40 and not re.search(r"[,;:]", text[e.end : cue_at])
+                if e.end <= cue_at and _subject_of(text[e.end : cue_at], future.group())
             ),
             None,
         )
@@ -320,6 +320,15 @@ def _governed_events(ctx: DocumentContext, sentence, events):
             continue  # "At the annual session ..., held on July 11, the sides agreed to set up ...": its setting
         if _SCHEDULE.fullmatch(future.group()) or _EVENT_VERB.match(text, cue_end):
             yield event, cue_at, cue_end
+
+
+def _subject_of(between: str, cue: str) -> bool:
+    """Whether an event word `between` before a cue is its subject: "a business forum will take place".
+    A schedule verb's subject may carry its visitor and destination, a name set off by commas included
+    ("The official visit to Iceland of Canada's Minister, Lloyd Axworthy, begins tomorrow")."""
+    if _PRESENT_SCHEDULE_CUE.fullmatch(cue):
+        return len(between) <= 80 and not re.search(r"[;:]", between) and between.count(",") % 2 == 0
+    return len(between) <= 40 and not re.search(r"[,;:]", between)
 
 
 _PAST_MOTION = lexicon.compile_alternatives([lexicon.PAST_MOTION], lower_only=True)
