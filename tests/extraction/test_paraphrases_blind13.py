@@ -239,3 +239,26 @@ def test_a_long_subject_of_a_schedule_verb_is_the_item(text):
 def test_a_schedule_verb_without_its_subject_item_is_no_item_of_it(text):
     _, commitments = read(text)
     assert all(c.kind.value != "visit" for c in commitments)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Mahama confirmed that he will receive Togo's President Faure in Accra on 12 March.",
+        "Ghana's Foreign Minister is to welcome Togolese Foreign Minister Dussey in Accra on 12 March.",
+        "The President of Ghana will receive Togolese Prime Minister Dogbe in Accra on 12 March.",
+        "On 12 March Mahama of Ghana will welcome Nigeria's Foreign Minister Tuggar in Accra.",
+        "Next Tuesday, 12 March, Ghana's Vice-President will receive Togo's Foreign Minister Dussey in Accra.",
+    ],
+)
+def test_a_reception_to_come_of_a_guest_titled_after_his_state_is_an_item(text):
+    _, commitments = read(text)
+    assert [(c.window.start, c.city) for c in commitments] == [(D(2024, 3, 12), "Accra")]
+
+
+def test_hosting_a_summit_s_guests_is_the_summit():
+    _, commitments = read(
+        "Next week Ghana and the European Union will hold a summit in Accra. President Mahama will host "
+        "European Council President Costa for the two-day summit that opens on 12 March."
+    )
+    assert [(c.kind.value, c.city) for c in commitments] == [("summit", "Accra")]

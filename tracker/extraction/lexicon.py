@@ -95,6 +95,11 @@ FUTURE_RECEPTION = (
     r"(?:receive|host|welcome|receiving|welcoming) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}"
     + PEOPLE
     + "|"
+    # "will receive Peru's President Castillo", "to welcome Japanese Prime Minister Kishida" ("will host
+    # President Tusk for the summit" names the summit's guests, not a contact of its own).
+    r"(?:receive|welcome|receiving|welcoming) (?-i:[A-Z])[\w-]+(?:'s|\u2019s)? (?:[\w-]+ ){0,2}"
+    + PEOPLE
+    + r"(?= (?-i:[A-Z]))|"
     r"be (?:also )?received by"
 )
 # A call placed to someone by title: "called Foreign Minister Qureshi", "called his Turkish counterpart".
