@@ -108,25 +108,10 @@ seed: setup
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build .pytest_cache .hypothesis .mypy_cache .ruff_cache
 
-# Extraction scores on the shared dev corpus and on the in-repo blind sets (issue #11).
+# Extraction scores on the shared dev corpus and on every in-repo set, held-out ones marked (issue #11).
 SHARED ?= $(or $(TRACKER_SHARED),../shared)
 score: setup
-	@echo "== dev ($(SHARED)/corpus/dev)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus $(SHARED)/corpus/dev --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind (tests/corpus/blind)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind2 (tests/corpus/blind2)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind2 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind3 (tests/corpus/blind3)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind3 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind4 (tests/corpus/blind4)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind4 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind5 (tests/corpus/blind5)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind5 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind6 (tests/corpus/blind6)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind6 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind7 (tests/corpus/blind7)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind7 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind8 (tests/corpus/blind8)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind8 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind9 (tests/corpus/blind9)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind9 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind10 (tests/corpus/blind10)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind10 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind11 (tests/corpus/blind11)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind11 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind12 (tests/corpus/blind12)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind12 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind13 (tests/corpus/blind13)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind13 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind14 (tests/corpus/blind14, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind14 --cmd "$(BIN)/tracker extract" | tail -4
-	@echo "== blind15 (tests/corpus/blind15, held out)"; $(BIN)/python $(SHARED)/extraction/score.py --corpus tests/corpus/blind15 --cmd "$(BIN)/tracker extract" | tail -4
+	@$(BIN)/python tests/corpus/score_sets.py $(SHARED)
 
 # Two annotators' agreement on blind8-15, held out when read twice (tests/corpus/agreement/README.md): the ceiling for an extractor.
 agreement: setup
