@@ -262,3 +262,30 @@ def test_hosting_a_summit_s_guests_is_the_summit():
         "European Council President Costa for the two-day summit that opens on 12 March."
     )
     assert [(c.kind.value, c.city) for c in commitments] == [("summit", "Accra")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the first time the two had spoken by phone since Monday's Cabinet reshuffle in Ghana.",
+        "The ministers of Ghana and Togo met for the first time since Monday's election in Togo.",
+        "Ghana and Togo held talks in the wake of Monday's border incident.",
+        "The foreign ministers of Ghana and Togo spoke by phone about Monday's floods.",
+        "Ghana's president met the Togolese envoy after Monday's government reshuffle.",
+    ],
+)
+def test_a_possessive_day_of_something_else_dates_no_contact(text):
+    meetings, _ = read(text)
+    assert all(m.start != D(2024, 3, 4) for m in meetings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of Ghana and Togo welcomed the results of Monday's talks in Accra.",
+        "Ghana's Cabinet met with Togo's binational cabinet in Accra on Monday, at the binational cabinet.",
+    ],
+)
+def test_a_possessive_day_of_a_contact_still_dates_it(text):
+    meetings, _ = read(text)
+    assert [m.start for m in meetings] == [D(2024, 3, 4)]

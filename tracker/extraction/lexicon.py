@@ -142,7 +142,9 @@ EVENT_WORDS: dict[str, Kind] = {
     # "is to host the leaders of the bloc": a gathering of heads.
     r"host(?:s|ing)? (?:the |a )?(?:[\w-]+ ){0,2}(?:leaders|heads of state|heads of government)": Kind.SUMMIT,
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
-    r"meetings?|meets?|met|talked with|conferred with|gathering|get together|cabinet|session|round|retreat|"
+    r"meetings?|meets?|met|talked with|conferred with|gathering|get together|session|round|retreat|"
+    # "the binational cabinet": two governments sitting together ("Monday's Cabinet reshuffle" is not one).
+    r"(?:binational|bi-national|joint|intergovernmental|inter-governmental) cabinet|"
     r"sitting|seminar": Kind.MEETING,
     RECEPTION: Kind.MEETING,
     FUTURE_RECEPTION: Kind.MEETING,

@@ -467,6 +467,7 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
             d
             for d in days
             if not (ctx.reported(d[0].start, d[0].end) and not _WHEN_AFTER.match(text, d[0].end))
+            and not _owned_by_another_thing(text, segment, d[0])
         ]
         if near:
             best = min(near, key=lambda d: (d[0].start < trigger.start(), abs(d[0].start - trigger.end())))
@@ -477,6 +478,15 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
         ):
             claimed[expression.start] = (expression, window)
     return sorted(claimed.values(), key=lambda d: d[0].start)
+
+
+def _owned_by_another_thing(text: str, segment: _Segment, expression) -> bool:
+    """ "spoken by phone since ... Monday's Cabinet reshuffle": a possessive day is the day of what it
+    owns; it dates a contact only when that is an event word."""
+    possessive = expression.text.endswith(("'s", "\u2019s")) or text.startswith(
+        ("'s", "\u2019s"), expression.end
+    )
+    return possessive and not any(0 <= e.start - expression.end <= 30 for e in segment.events)
 
 
 def _a_year_back(ctx: DocumentContext, expression, window: Window) -> bool:
@@ -513,6 +523,8 @@ def _dates_an_adjacent_event(
         ),
         None,
     )
+    if possessive and owned is None:
+        return False  # "spoke by phone about Monday's floods": the day of what it owns
     if possessive and owned is not None:
         adjacent = owned
         # "it was announced at Tuesday's meeting": the day names that contact, whatever the pledge around it.
