@@ -184,8 +184,8 @@ PAST_TRIGGERS = [
     r"convened",
     r"visited",
     # "took part in the meeting of the Council", "headed Kazakhstan's delegation at the meeting".
-    r"(?:was|were) (?:preceded|followed) by",
-    r"got under way|kicked off",  # "the session got under way in Harare yesterday"  # "The visit was preceded by consultations ... on 15 February"
+    r"(?:was|were) (?:preceded|followed) by",  # "The visit was preceded by consultations ... on 15 February"
+    r"got under way|kicked off",  # "the session got under way in Harare yesterday"
     r"took part in",
     r"participated in",
     r"attended",

@@ -480,13 +480,17 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
     return sorted(claimed.values(), key=lambda d: d[0].start)
 
 
+def _possessive(text: str, expression) -> bool:
+    """ "Monday's talks", "Monday's Cabinet reshuffle": a day that owns the noun after it (either apostrophe)."""
+    return expression.text.endswith(("'s", "\u2019s")) or text.startswith(("'s", "\u2019s"), expression.end)
+
+
 def _owned_by_another_thing(text: str, segment: _Segment, expression) -> bool:
     """ "spoken by phone since ... Monday's Cabinet reshuffle": a possessive day is the day of what it
     owns; it dates a contact only when that is an event word."""
-    possessive = expression.text.endswith(("'s", "\u2019s")) or text.startswith(
-        ("'s", "\u2019s"), expression.end
+    return _possessive(text, expression) and not any(
+        0 <= e.start - expression.end <= 30 for e in segment.events
     )
-    return possessive and not any(0 <= e.start - expression.end <= 30 for e in segment.events)
 
 
 def _a_year_back(ctx: DocumentContext, expression, window: Window) -> bool:
@@ -512,9 +516,7 @@ def _dates_an_adjacent_event(
         text, max(segment.start, expression.start - 40), expression.start
     ):
         adjacent = next((e for e in reversed(segment.events) if e.end <= expression.start), None)
-    possessive = expression.text.endswith(("'s", "\u2019s")) or text.startswith(
-        ("'s", "\u2019s"), expression.end
-    )
+    possessive = _possessive(text, expression)
     owned = next(
         (
             e
