@@ -31,6 +31,7 @@ from tracker.extraction.reading import (
     joined_parties,
     names_its_first_day,
     parties_of,
+    possessive_day,
     venue,
 )
 from tracker.gazetteer import Place, lookup_party
@@ -115,10 +116,7 @@ def _term_of_a_document(text: str, expression, floor: int) -> bool:
 
 def _dates_a_named_contact(text: str, expression) -> bool:
     """ "the readout of Monday's call": a possessive day dates that contact, not the item."""
-    possessive = expression.text.endswith(("'s", "\u2019s")) or text.startswith(
-        ("'s", "\u2019s"), expression.end
-    )
-    return possessive and bool(_POSSESSIVE_OF_CONTACT.match(text, expression.end))
+    return possessive_day(text, expression) and bool(_POSSESSIVE_OF_CONTACT.match(text, expression.end))
 
 
 _RATIFICATION = re.compile(r"\bratif(?:y|ying|ied|ication)\b", re.IGNORECASE)
@@ -167,7 +165,7 @@ _VISIT_OF_TO = re.compile(r"\s+(?:of|by)\s+[^.;,]{3,60}?\s+to\s+(?:the\s+)?[A-Z]
 # "the Kazakh president's (Nov. 12 | official | scheduled) visit": the visit named by its visitor.
 _VISITOR_BEFORE = re.compile(
     r"\b(?-i:[A-Z])[\w-]+(?:'s|\u2019s)\s+(?:[\w.-]+\s+){0,3}$|"
-    r"\b(?:president|minister|premier|chancellor|king|emir|secretary|leader)(?:'s|\u2019s)\s+(?:[\w.-]+\s+){0,3}$",
+    r"\b" + lexicon.PEOPLE + r"(?:'s|\u2019s)\s+(?:[\w.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _TOPIC_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+|preparations? for", re.IGNORECASE)

@@ -29,6 +29,7 @@ from tracker.extraction.reading import (
     destination,
     names_its_first_day,
     no_city,
+    possessive_day,
     segments,
     venue,
 )
@@ -480,15 +481,10 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
     return sorted(claimed.values(), key=lambda d: d[0].start)
 
 
-def _possessive(text: str, expression) -> bool:
-    """ "Monday's talks", "Monday's Cabinet reshuffle": a day that owns the noun after it (either apostrophe)."""
-    return expression.text.endswith(("'s", "\u2019s")) or text.startswith(("'s", "\u2019s"), expression.end)
-
-
 def _owned_by_another_thing(text: str, segment: _Segment, expression) -> bool:
     """ "spoken by phone since ... Monday's Cabinet reshuffle": a possessive day is the day of what it
     owns; it dates a contact only when that is an event word."""
-    return _possessive(text, expression) and not any(
+    return possessive_day(text, expression) and not any(
         0 <= e.start - expression.end <= 30 for e in segment.events
     )
 
@@ -516,7 +512,7 @@ def _dates_an_adjacent_event(
         text, max(segment.start, expression.start - 40), expression.start
     ):
         adjacent = next((e for e in reversed(segment.events) if e.end <= expression.start), None)
-    possessive = _possessive(text, expression)
+    possessive = possessive_day(text, expression)
     owned = next(
         (
             e

@@ -197,6 +197,11 @@ def days_named_after(text: str, at: int, end: int) -> int | None:
     return _LENGTHS[key(length.group(1))] if length else None
 
 
+def possessive_day(text: str, expression) -> bool:
+    """ "Monday's talks", "Monday's Cabinet reshuffle": a day that owns the noun after it (either apostrophe)."""
+    return expression.text.endswith(("'s", "\u2019s")) or text.startswith(("'s", "\u2019s"), expression.end)
+
+
 def names_its_first_day(window: Window) -> bool:
     """A window that names the day a contact begins ("on 5-6 September", "today"), not a week from it."""
     if window.precision is Precision.DAY:
