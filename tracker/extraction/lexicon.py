@@ -106,6 +106,8 @@ FUTURE_RECEPTION = (
 CALLED_SOMEONE = (
     r"called (?:up )?(?:his |her |their |the )?(?:[\w-]+ ){0,3}"
     r"(?:counterpart|minister|president|prime minister|premier|secretary|chancellor|king|emir|amir)"
+    # "telephoned his Iranian counterpart", "phoned President Duda": unlike "called", always a call.
+    r"|(?:tele)?phoned"
 )
 # Event words -> kind. Order matters only for ties at the same position.
 EVENT_WORDS: dict[str, Kind] = {

@@ -1,0 +1,46 @@
+"""Paraphrase sets for rules read off blind14 once it became dev data (#11). None of the phrasings is
+from a corpus."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.domain.model import Kind
+from tracker.extraction import extract
+
+D = dt.date
+PUBLISHED = D(2024, 3, 6)  # a Wednesday
+
+
+def read(text):
+    found = extract(text, PUBLISHED)
+    return found.meetings, found.commitments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's Foreign Minister telephoned his Togolese counterpart on Tuesday.",
+        "Ghana's Foreign Minister Ablakwa telephoned Togo's Robert Dussey late on Tuesday to discuss border trade.",
+        "President Mahama of Ghana phoned President Faure of Togo on Tuesday and wished him well.",
+        "On Tuesday the Ghanaian minister phoned the Togolese foreign minister about the corridor.",
+        "Ablakwa, Ghana's top diplomat, telephoned Togolese Minister Dussey on Tuesday evening.",
+    ],
+)
+def test_telephoning_someone_is_a_call(text):
+    meetings, _ = read(text)
+    assert [(m.start, m.kind, sorted(m.parties)) for m in meetings] == [
+        (D(2024, 3, 5), Kind.CALL, ["GH", "TG"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's Foreign Minister will telephone his Togolese counterpart on Friday.",
+        "A telephone line between Accra and Lomé was opened on Tuesday by Ghana and Togo.",
+    ],
+)
+def test_a_call_to_come_or_a_telephone_line_is_no_call_held(text):
+    meetings, _ = read(text)
+    assert [m for m in meetings if m.kind is Kind.CALL] == []
