@@ -39,3 +39,47 @@ def test_offsets_index_the_text():
 def test_overlong_run_is_cut():
     text = "word " * 5000
     assert all(len(s.text) <= MAX_SENTENCE for s in split_sentences(text))
+
+
+# A wire item hard-wrapped at about 60 characters, as old agency copy and mail arrive.
+WRAPPED = (
+    "Ghana and Togo Review Their Border Trade Corridor Plans\n"
+    "Accra, March 6\n"
+    "The foreign ministers of Ghana and Togo met in Accra on Tuesday\n"
+    "and agreed to reopen the border crossing at Aflao by the end of\n"
+    "the month, officials said. Foreign Minister Samuel Ablakwa met\n"
+    "Togolese Foreign Minister Robert Dussey at the ministry for\n"
+    "two hours, a spokesman told reporters after the meeting ended.\n"
+    "Customs officers of both sides will meet in Lome next week to\n"
+    "settle the details of the joint inspection post at the border.\n"
+)
+
+
+def test_a_full_line_of_a_hard_wrapped_text_goes_on_whatever_the_case_of_the_next():
+    assert (
+        "Foreign Minister Samuel Ablakwa met\nTogolese Foreign Minister Robert Dussey at the ministry for\n"
+        "two hours, a spokesman told reporters after the meeting ended." in _texts(WRAPPED)
+    )
+
+
+def test_the_headline_and_a_short_line_of_a_hard_wrapped_text_stay_lines_of_their_own():
+    sentences = _texts(WRAPPED)
+    assert sentences[:2] == ["Ghana and Togo Review Their Border Trade Corridor Plans", "Accra, March 6"]
+
+
+def test_a_title_case_line_in_a_hard_wrapped_text_is_a_headline():
+    text = "Top News\n" + WRAPPED.replace(
+        "Accra, March 6\n", "Foreign Ministers To Meet Again Next Week In Lome\n"
+    )
+    assert "Foreign Ministers To Meet Again Next Week In Lome" in _texts(text)
+
+
+def test_lines_of_a_text_that_is_not_hard_wrapped_end_where_they_stop():
+    text = "Home\nNews\nPress releases\nThe ministers met on Tuesday\nA joint statement was issued\n"
+    assert _texts(text) == [
+        "Home",
+        "News",
+        "Press releases",
+        "The ministers met on Tuesday",
+        "A joint statement was issued",
+    ]

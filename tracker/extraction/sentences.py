@@ -4,7 +4,9 @@ A full stop ends a sentence unless it closes a title or abbreviation ("Mr.", "H.
 "Amb.", "U.S.", "No.", "Jul."), an initial ("A. Lukashenko") or a number, or the
 next word starts in lower case. A blank line always ends one; a single line break
 does unless the next line goes on in lower case or the line stops on a word that
-never ends a sentence ("in", "the", a comma): a wrapped line. One linear scan
+never ends a sentence ("in", "the", a comma): a wrapped line. In a text hard-wrapped
+at a fixed width (old agency wires, mail), a full-width line that stops on no
+punctuation goes on in the next line whatever its case. One linear scan
 with no backtracking; overlong runs are cut so no sentence exceeds MAX_SENTENCE.
 """
 
@@ -61,7 +63,38 @@ class Sentence:
     text: str
 
 
-def _is_boundary(text: str, match: re.Match) -> bool:
+# A hard-wrapped text: most of its lines fill a width of 40-110 characters.
+_WRAPPED_SHARE = 0.6
+_WRAP_SLACK = 20  # a wrapped line stops short of the width by up to a long word
+
+
+def _wrap_width(text: str) -> int | None:
+    """The width a text is hard-wrapped at ("... met US Assistant\nSecretary of State ..."), or None."""
+    lengths = sorted(len(line.rstrip()) for line in text.splitlines() if line.strip())
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    full = sum(1 for n in lengths if width - _WRAP_SLACK <= n <= width + 5)
+    return width if 40 <= width <= 110 and full >= _WRAPPED_SHARE * len(lengths) else None
+
+
+_MINOR_WORDS = frozenset("a an the of to in on at by for and or with from as vs".split())
+
+
+def _fills_the_width(text: str, at: int, width: int | None) -> bool:
+    """Whether the line ending at `at` is a full line of a text wrapped at `width` (the first line and
+    a line in title case, "Foreign Minister To Pay Official Visit To Azerbaijan", are headlines)."""
+    if width is None:
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    if not text[:line_start].strip():
+        return False  # the first line is the headline's
+    line = text[line_start:at]
+    lower_case = [word for word in line.split() if word[:1].islower() and word not in _MINOR_WORDS]
+    return len(line) >= width - _WRAP_SLACK and bool(lower_case)
+
+
+def _is_boundary(text: str, match: re.Match, width: int | None = None) -> bool:
     mark = match.group()
     after = match.end()
     if after >= len(text):
@@ -72,8 +105,10 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     punctuation = mark.lstrip()[:1] in {".", "!", "?", "\u2026"}
     if not punctuation:
         # A line break alone: a wrapped line goes on in lower case, or after a word that never ends one.
-        return not following.islower() and not _GOES_ON.search(
-            text, max(0, match.start() - 12), match.start()
+        return (
+            not following.islower()
+            and not _GOES_ON.search(text, max(0, match.start() - 12), match.start())
+            and not _fills_the_width(text, match.start(), width)
         )
     if following.islower():
         return False
@@ -116,8 +151,9 @@ def split_sentences(text: str) -> list[Sentence]:
     """The sentences of `text`, in order, with offsets into `text`."""
     found: list[Sentence] = []
     start = 0
+    width = _wrap_width(text)
     for match in _BOUNDARY.finditer(text):
-        if not _is_boundary(text, match):
+        if not _is_boundary(text, match, width):
             continue
         stop = match.end()
         # Keep the terminal punctuation and closing quotes, not the spaces after them.
