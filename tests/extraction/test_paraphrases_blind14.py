@@ -44,3 +44,19 @@ def test_telephoning_someone_is_a_call(text):
 def test_a_call_to_come_or_a_telephone_line_is_no_call_held(text):
     meetings, _ = read(text)
     assert [m for m in meetings if m.kind is Kind.CALL] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks on Monday were co-chaired by Togolese Foreign Minister Dussey and Ghana's Foreign "
+        "Minister Ablakwa, who flew into Accra on Sunday.",
+        "Ghana's Foreign Minister met Togolese Foreign Minister Dussey, who flew in from Lome on Sunday, "
+        "for talks on Monday.",
+        "Ghana's President Mahama held talks with Togolese Prime Minister Dogbe, who flew into Accra on "
+        "Sunday, at the Jubilee House on Monday.",
+    ],
+)
+def test_the_day_of_a_guests_journey_in_a_clause_of_its_own_does_not_date_the_contact(text):
+    meetings, _ = read(text)
+    assert [m.start for m in meetings] == [D(2024, 3, 4)]

@@ -469,6 +469,7 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
             for d in days
             if not (ctx.reported(d[0].start, d[0].end) and not _WHEN_AFTER.match(text, d[0].end))
             and not _owned_by_another_thing(text, segment, d[0])
+            and not _in_a_travel_clause(text, trigger.end(), d[0].start)
         ]
         if near:
             best = min(near, key=lambda d: (d[0].start < trigger.start(), abs(d[0].start - trigger.end())))
@@ -479,6 +480,16 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
         ):
             claimed[expression.start] = (expression, window)
     return sorted(claimed.values(), key=lambda d: d[0].start)
+
+
+# "was co-chaired by ... Zoellick, who flew into Beijing on Sunday": the day of a guest's journey, told in
+# a clause of its own after the contact, is not the contact's.
+_TRAVEL_CLAUSE = re.compile(r",\s+who\s+(?:had\s+)?(?:" + lexicon.PAST_MOTION + r"|landed)\b")
+
+
+def _in_a_travel_clause(text: str, after: int, day_at: int) -> bool:
+    clause = _TRAVEL_CLAUSE.search(text, after, day_at)
+    return clause is not None and "," not in text[clause.end() : day_at]
 
 
 def _owned_by_another_thing(text: str, segment: _Segment, expression) -> bool:
