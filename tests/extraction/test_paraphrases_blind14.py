@@ -60,3 +60,25 @@ def test_a_call_to_come_or_a_telephone_line_is_no_call_held(text):
 def test_the_day_of_a_guests_journey_in_a_clause_of_its_own_does_not_date_the_contact(text):
     meetings, _ = read(text)
     assert [m.start for m in meetings] == [D(2024, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mahama and Faure agreed on Saturday in Accra to hold the next session of the joint commission in Lome.",
+        "The two presidents agreed in Accra to hold the next session of their joint commission in Lome in May.",
+        "Ghana and Togo decided yesterday in Accra that the joint commission will meet next in Lome.",
+        "Ghanaian and Togolese ministers agreed today in Accra to hold the next joint commission in Lome.",
+        "Ghana and Togo agreed last week in Accra to hold the next round of consultations in Lome.",
+    ],
+)
+def test_the_city_an_agreement_was_made_in_is_not_the_venue_of_what_was_agreed(text):
+    _, commitments = read(text)
+    assert [c.city for c in commitments] == ["Lomé"]
+
+
+def test_an_agreement_made_in_a_city_names_no_venue_for_its_plan():
+    _, commitments = read(
+        "Ghana and Togo agreed on Saturday in Accra to hold the next joint commission in May."
+    )
+    assert [c.city for c in commitments] == [None]

@@ -107,8 +107,8 @@ _REPORT_CLAUSE = re.compile(
 _DEPARTURE = re.compile(r"(?:^|[.;:\n]\s*|\b(?:leav|depart|fl[yi]|travel)\w*\s+)from\s+$", re.IGNORECASE)
 _DONE_IN = re.compile(
     r"(?<!be )(?<!been )(?<!being )\b(?:signed|held|adopted|concluded|reached|launched|founded|"
-    r"established|hosted|met|gathered|convened)\s+"
-    r"(?:last\s+\w+\s+)?in\s+(?:the\s+)?$",
+    r"established|hosted|met|gathered|convened|agreed|decided)\s+"
+    r"(?:last\s+\w+\s+|on\s+\w+\s+|yesterday\s+|today\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A city that opens an event's name: "the AlUla summit", "the Antalya Diplomacy Forum", "the Brdo-Brioni
