@@ -82,3 +82,43 @@ def test_an_agreement_made_in_a_city_names_no_venue_for_its_plan():
         "Ghana and Togo agreed on Saturday in Accra to hold the next joint commission in May."
     )
     assert [c.city for c in commitments] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        (
+            "Ablakwa will be in Lome next Tuesday. The day before, he will be in Cotonou for talks.",
+            D(2024, 3, 11),
+        ),
+        ("Ablakwa will be in Lome on 12 March. On the day before, he will visit Cotonou.", D(2024, 3, 11)),
+        ("Ablakwa will be in Lome on 12 March. The next day, he will travel on to Cotonou.", D(2024, 3, 13)),
+        (
+            "Ablakwa will visit Lome on 12 March; the following day he will hold talks in Cotonou.",
+            D(2024, 3, 13),
+        ),
+        (
+            "The ministers will meet in Lome on 12 March. On the same day, Ablakwa will visit Cotonou.",
+            D(2024, 3, 12),
+        ),
+    ],
+)
+def test_a_day_to_come_named_from_the_last_one(text, day):
+    _, commitments = read(text)
+    cotonou = [c for c in commitments if c.city == "Cotonou"]
+    assert [(c.window.start, c.window.end) for c in cotonou] == [(day, day)]
+
+
+def test_the_day_before_a_named_event_is_not_the_day_before_the_last_one():
+    _, commitments = read(
+        "Ablakwa will be in Lome on 12 March. The day before the summit, he will visit Cotonou."
+    )
+    assert [c.window.start for c in commitments if c.city == "Cotonou"] != [D(2024, 3, 11)]
+
+
+def test_a_past_day_before_the_last_one_dates_a_contact():
+    meetings, _ = read(
+        "Ghana's Foreign Minister met Togolese Foreign Minister Dussey in Lome on Monday. The day before, "
+        "he had held talks with Benin's Foreign Minister in Cotonou."
+    )
+    assert sorted(m.start for m in meetings) == [D(2024, 3, 3), D(2024, 3, 4)]

@@ -130,14 +130,19 @@ _TIME_WORDS = [
 ]
 _TIME_WORD = re.compile(r"\d|\b" + one_of(_TIME_WORDS))
 
-# "That same day", "on the same day", "the following day": a day named earlier in the text.
+# "That same day", "on the same day", "the following day", "the day before": a day named earlier in the
+# text ("the day before the summit" is the summit's, and not read here).
 _DAY_REFERENCE = guarded(
     re.compile(
         r"\b(?:(?:on|later)\s+)?(?:that|the)\s+(?:very\s+)?same\s+day\b|\blater\s+(?:on\s+)?that\s+day\b|"
-        r"\b(?:on\s+)?the\s+(?:following|next)\s+day\b",
+        r"\b(?:on\s+)?the\s+(?:following|next)\s+day\b|"
+        r"\b(?:on\s+)?the\s+(?:day\s+before|previous\s+day)\b"
+        r"(?!\s+(?:the|a|an|his|her|its|their|this|that|yesterday)\b|\s+(?-i:[A-Z\d]))",
         re.IGNORECASE,
     )
 )
+_DAY_AFTER = re.compile(r"following|next", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"before|previous", re.IGNORECASE)
 
 
 _FUTURE_BEFORE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
@@ -313,8 +318,8 @@ class DocumentContext:
             found = self._times_in(sentence, tense)
             if self.dispatch_day is not None:
                 found = [self._from_dispatch_day(e, tense) for e in found]
-            if tense == "past" and _DAY_REFERENCE.search(sentence.text):
-                found = sorted(found + self._day_references(sentence, found), key=lambda e: e.start)
+            if _DAY_REFERENCE.search(sentence.text):
+                found = sorted(found + self._day_references(sentence, found, tense), key=lambda e: e.start)
             cache[key] = found
         return cache[key]
 
@@ -360,35 +365,40 @@ class DocumentContext:
             return expression
         return _windows().TimeExpression(expression.start, expression.end, expression.text, window)
 
-    def _day_references(self, sentence: Sentence, found: list) -> list:
+    def _day_references(self, sentence: Sentence, found: list, tense: Tense) -> list:
         TimeExpression = _windows().TimeExpression  # noqa: N806  # the class, loaded on first use
         out = []
         for match in _DAY_REFERENCE.finditer(self.text, sentence.start, sentence.end):
             if any(e.start < match.end() and match.start() < e.end for e in found):
                 continue
-            day = self._last_day_before(sentence, match.start(), found)
+            day = self._last_day_before(sentence, match.start(), found, tense)
             if day is None:
                 continue
-            day += dt.timedelta(days=1 if re.search(r"following|next", match.group(), re.I) else 0)
-            if self.published is not None and day > self.published:
-                continue
+            if _DAY_AFTER.search(match.group()):
+                day += dt.timedelta(days=1)
+            elif _DAY_BEFORE.search(match.group()):
+                day -= dt.timedelta(days=1)
+            if self.published is not None and (day > self.published) != (tense == "future"):
+                continue  # a past day for the past tense, a day to come for the future
             window = Window(day, day, Precision.DAY, match.group())
             out.append(TimeExpression(match.start(), match.end(), match.group(), window))
         return out
 
-    def _last_day_before(self, sentence: Sentence, position: int, found: list) -> dt.date | None:
-        """The day the text last named before `position` (a dispatch's dateline date aside)."""
+    def _last_day_before(
+        self, sentence: Sentence, position: int, found: list, tense: Tense = "past"
+    ) -> dt.date | None:
+        """The day the text last named before `position` (a dispatch's dateline date aside), in `tense`."""
         number = bisect.bisect_right([s.start for s in self.sentences], sentence.start) - 1
         previous = reversed(self.sentences[max(0, number - _LOOK_BACK) : max(0, number)])
         # The nearest day named, looking back past sentences that name only a year or a month
         # ("... Sports Capital in 2026. The same day, ...").
-        for earlier in ([e for e in found if e.end <= position], *(self.times(s, "past") for s in previous)):
+        for earlier in ([e for e in found if e.end <= position], *(self.times(s, tense) for s in previous)):
             for expression in reversed(earlier):
                 window = expression.window
                 if (
                     window.precision is Precision.DAY
                     and not self.in_dateline_date(expression.start)
-                    and not self._read_backwards(expression)
+                    and not (tense == "past" and self._read_backwards(expression))
                 ):
                     return window.start
         return None
