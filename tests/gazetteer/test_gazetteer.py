@@ -283,3 +283,32 @@ def test_cached_party_names_of_another_version_or_corrupt_are_ignored(tmp_path, 
     index._names_path(tmp_path).write_text("{not json", encoding="utf-8")
     index.clear_index()
     assert party_name("RS", tmp_path) == "Serbia"
+
+
+@pytest.mark.parametrize(
+    "text, city, country",
+    [
+        ("The Prime Minister is due to arrive in Malé on September 2.", "Male", "MV"),
+        ("He flew to Male for talks with President Solih.", "Male", "MV"),
+        ("The EU-Russia summit in Nice opened on Friday.", "Nice", "FR"),
+        ("The ministers will meet in Split next week.", "Split", "HR"),
+        ("Albanese will host the ASEAN leaders in Darwin in March.", "Darwin", "AU"),
+    ],
+)
+def test_a_city_whose_name_is_a_word_is_read_after_a_preposition(text, city, country):
+    cities = [m for m in find_mentions(text) if m.kind == "city"]
+    assert [(m.place.country, m.place.name.replace("é", "e")) for m in cities] == [(country, city)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Male and female delegates attended the talks.",
+        "Nice words were exchanged between the ministers.",
+        "Split decisions marked the summit.",
+        "Victoria Nuland met the minister.",
+        "Florence Parly, the French defence minister, met him.",
+    ],
+)
+def test_the_word_is_no_city_elsewhere(text):
+    assert [m for m in find_mentions(text) if m.kind == "city"] == []

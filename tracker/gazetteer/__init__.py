@@ -130,6 +130,10 @@ def _looks_like_a_person(text: str, start: int, end: int) -> bool:
     return bool(_NAME_AFTER.match(text, end))
 
 
+# "the summit in Nice", "arrived in Male", "flew to Split": a word that is also a city names the city here.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|to|at|from|near|capital,?)\s+$")
+
+
 def _georgia_is_us_state(text: str, start: int, end: int, rule: dict) -> bool:
     window = text[max(0, start - 60) : end + 60]
     return any(word in window for word in rule.get("us_state_context", []))
@@ -148,7 +152,10 @@ def find_mentions(text: str, cache_dir: Path | None = None) -> list[Mention]:
         entry = entries[0]
         if entry.kind == "region" and not entry.members:
             continue
-        if rule and "us_state_context" in rule:
+        if rule and "city_after_preposition" in rule:
+            if not _PREPOSITION_BEFORE.search(text, max(0, start - 8), start):
+                continue  # "Nice to see", "Male and female": the word, not the city
+        elif rule and "us_state_context" in rule:
             if _georgia_is_us_state(text, start, end, rule):
                 continue
         elif rule and "alternatives" in rule:

@@ -37,7 +37,7 @@ __all__ = [
     "index_from_json",
 ]
 
-_FORMAT = 7  # bump when the index layout or the derivation rules change
+_FORMAT = 8  # bump when the index layout or the derivation rules change
 # Smaller towns share their names with people and common words far more often than they host talks.
 MIN_CITY_POPULATION = 50_000
 _TOKEN = re.compile(r"[^\W_]+")
@@ -172,7 +172,8 @@ def build_index() -> NameIndex:
         capitals,
         {k: tuple(v) for k, v in cities.items()},
         country_names,
-        {name_key(k): v for k, v in curated["ambiguous"].items()},
+        {name_key(k): v for k, v in curated["ambiguous"].items()}
+        | {key: {"city_after_preposition": True} for key in _word_cities(curated)},
     )
 
 
@@ -246,6 +247,11 @@ def _add_organisations(names: _Names, curated: dict, country_names: dict[str, st
             names.add(full, Entry("org", code, weight=10**10, upper_only=full.isupper()))
 
 
+def _word_cities(curated: dict) -> set[str]:
+    """Name keys of cities whose name is also a word ("Nice", "Male"): cities after a preposition only."""
+    return {name_key(n) for n in curated["word_cities"]["names"]}
+
+
 def _read_cities(geo, countries: dict, curated: dict) -> tuple[dict[str, list[Place]], dict[str, Place]]:
     """Name key -> places (capitals, then the most populous first), exonyms included; ISO code -> capital."""
     capital_names: dict[str, set[str]] = {}  # name key -> states: "Bogota" is geonames' "Bogotá"
@@ -256,7 +262,7 @@ def _read_cities(geo, countries: dict, curated: dict) -> tuple[dict[str, list[Pl
         if code.startswith("_"):
             continue
         capital_names.setdefault(name_key(name), set()).add(code)
-    not_cities = {name_key(n) for n in curated["not_cities"]}
+    not_cities = {name_key(n) for n in curated["not_cities"]} - _word_cities(curated)
     small_venues = {name_key(n) for n in curated["small_venues"]["names"]}
     display = curated["display_names"]
     soft_sign = set(curated["soft_sign_countries"])
