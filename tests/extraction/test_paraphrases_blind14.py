@@ -122,3 +122,25 @@ def test_a_past_day_before_the_last_one_dates_a_contact():
         "he had held talks with Benin's Foreign Minister in Cotonou."
     )
     assert sorted(m.start for m in meetings) == [D(2024, 3, 3), D(2024, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the foreign ministers of Ghana and Togo agreed that the talks will become an annual event.",
+        "Meeting in Accra on Monday, the ministers of Ghana and Togo agreed to meet again in Lome.",
+        "On Monday, Ghana's President Mahama and Togo's President Faure decided to hold a summit every year.",
+        "Ghana and Togo on Monday pledged to hold the next round of consultations in Lome.",
+        "Talking in Accra on Monday, Ghana's foreign minister invited his Togolese counterpart to visit Ghana.",
+    ],
+)
+def test_the_day_an_agreement_was_made_is_not_the_day_of_what_it_agreed(text):
+    _, commitments = read(text)
+    assert [c.window.is_open for c in commitments] == [True]
+
+
+def test_a_day_after_the_future_verb_still_dates_the_act():
+    _, commitments = read(
+        "On Monday the ministers of Ghana and Togo will meet in Lome, the two sides agreed."
+    )
+    assert [c.window.start for c in commitments] == [D(2024, 3, 11)]

@@ -385,7 +385,13 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and not _term_of_a_document(ctx.text, e, sentence.start)
         and not _past_day_read_forward(e, ctx.published)
         and not (
-            _dates_the_past_act_after_it(ctx.text, e.end, sentence.end)
+            (
+                _dates_the_past_act_after_it(ctx.text, e.end, sentence.end)
+                or (
+                    e.window.precision in _DAY_LEVEL
+                    and _dates_the_agreement_after_it(ctx.text, e.end, sentence.end)
+                )
+            )
             and not _wholly_ahead(e, ctx.published)
         )
         and not _NOT_THEN.search(ctx.text, max(sentence.start, e.start - 40), e.start)
@@ -491,6 +497,18 @@ def _dates_the_past_act_after_it(text: str, end: int, sentence_end: int) -> bool
     """ "On Wednesday, the Minister received the Ambassador to discuss the visit": the day of a past act."""
     match = _PAST_ACT_AFTER.match(text, end, sentence_end)
     return match is not None and not _FUTURE.search(text, end, match.start() + len(match.group()))
+
+
+# "On Saturday the foreign ministers of Fiji and New Zealand agreed that the talks will ...": a pledge verb
+# in the past after the time, in the same clause, says when the pledge was made.
+_AGREEMENT_AFTER = re.compile(
+    r"[^.;:]{0,150}?\b(?:agreed|decided|undertook|pledged|resolved|vowed|invited)\b(?!\s+(?:on|in|at)\b)"
+)
+
+
+def _dates_the_agreement_after_it(text: str, end: int, sentence_end: int) -> bool:
+    match = _AGREEMENT_AFTER.match(text, end, sentence_end)
+    return match is not None and not _FUTURE.search(text, end, match.end() - len(match.group().split()[-1]))
 
 
 # "the date of the visit is to be agreed upon soon": the time of fixing the date, not of the act.
