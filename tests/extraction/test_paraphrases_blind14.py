@@ -144,3 +144,27 @@ def test_a_day_after_the_future_verb_still_dates_the_act():
         "On Monday the ministers of Ghana and Togo will meet in Lome, the two sides agreed."
     )
     assert [c.window.start for c in commitments] == [D(2024, 3, 11)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ACCRA, 6 March 2024 -- Bilateral relations were discussed by Ghana's Foreign Minister Ablakwa during a "
+        "phone call with Togolese Foreign Minister Dussey.",
+        "ACCRA, 6 March 2024 -- Border trade was discussed by Ghanaian President Mahama and Togolese President "
+        "Faure during their meeting at the Jubilee House.",
+        "ACCRA, 6 March 2024 -- Regional security was also discussed by Ghana's Foreign Minister and his "
+        "Togolese counterpart in a telephone conversation.",
+    ],
+)
+def test_a_matter_discussed_by_someone_in_a_contact_tells_the_contact(text):
+    meetings, _ = read(text)
+    assert [(m.start, sorted(m.parties)) for m in meetings] == [(PUBLISHED, ["GH", "TG"])]
+
+
+def test_a_matter_to_be_discussed_at_a_meeting_to_come_is_no_contact():
+    meetings, _ = read(
+        "ACCRA, 6 March 2024 -- Border trade will be discussed by Ghana's Foreign Minister and his Togolese "
+        "counterpart at their meeting next week."
+    )
+    assert meetings == []

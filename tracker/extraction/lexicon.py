@@ -208,6 +208,8 @@ PAST_TRIGGERS = [
     r"spoke(?= (?:\w+ ){0,2}with)",
     r"(?:took|received|made|had) (?:a |an )?(?:\w+ ){0,2}(?:tele)?phone call",
     r"(?:were|was) discussed by (?:tele)?phone",
+    # "Bilateral relations were discussed by Sheikh Abdullah during a phone call with Lavrov".
+    r"(?:were|was) (?:also )?discussed by",
     CALLED_SOMEONE,
     r"talked by (?:tele)?phone",
     r"talked with",  # "talked over the issues" is a topic's verb: its objects are no parties
