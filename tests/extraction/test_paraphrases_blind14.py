@@ -168,3 +168,25 @@ def test_a_matter_to_be_discussed_at_a_meeting_to_come_is_no_contact():
         "counterpart at their meeting next week."
     )
     assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, Ghana's Foreign Minister received Robert Dussey, Minister of Foreign Affairs of Togo.",
+        "On Monday, President Mahama of Ghana received Faure Gnassingbe, the President of Togo, at the Jubilee "
+        "House.",
+        "On Monday, Ghana's Chief of Staff welcomed Kodjo Adedze, security advisor to the Togolese President.",
+        "On Monday, the Ghanaian Vice-President hosted Victoire Tomegah Dogbe, Prime Minister of Togo, for lunch.",
+    ],
+)
+def test_a_guest_named_then_titled_is_received(text):
+    meetings, _ = read(text)
+    assert [(m.start, sorted(m.parties)) for m in meetings] == [(D(2024, 3, 4), ["GH", "TG"])]
+
+
+def test_receiving_a_named_document_is_no_reception():
+    meetings, _ = read(
+        "On Monday, Ghana's Foreign Ministry received Note Verbale 12, a letter of the Togolese side."
+    )
+    assert meetings == []

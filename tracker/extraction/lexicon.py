@@ -86,6 +86,9 @@ RECEPTION = (
     # "received President Biden": a head named by title and name.
     r"(?:welcomed|received|hosted) (?i:president|prime minister|premier|chancellor|king|emir|crown prince)"
     r"(?= (?-i:[A-Z]))|"
+    # "received Christoph Heusgen, foreign policy advisor to the German Chancellor": a guest named, then titled.
+    r"(?:welcomed|received|hosted) (?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+){1,3}, (?:the )?(?:[\w-]+ ){0,4}"
+    r"(?:" + PEOPLE + r"|advis[eo]rs?)(?= (?:to|of)\b)|"
     # "received a courtesy call from the Foreign Minister": an audience granted.
     r"received (?:a )?courtesy calls? from"
 )
