@@ -190,3 +190,16 @@ def test_receiving_a_named_document_is_no_reception():
         "On Monday, Ghana's Foreign Ministry received Note Verbale 12, a letter of the Togolese side."
     )
     assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "External Affairs Minister Sushma Swaraj will visit Ghana on March 12.",
+        "External Affairs Minister Jaishankar will hold talks with his Ghanaian counterpart on March 12.",
+        "On March 12, External Affairs Minister S. Jaishankar will receive Ghana's Foreign Minister Ablakwa in New Delhi.",
+    ],
+)
+def test_the_external_affairs_minister_brings_india_to_the_table(text):
+    _, commitments = read(text)
+    assert [sorted(c.parties) for c in commitments] == [["GH", "IN"]]

@@ -312,3 +312,21 @@ def test_a_city_whose_name_is_a_word_is_read_after_a_preposition(text, city, cou
 )
 def test_the_word_is_no_city_elsewhere(text):
     assert [m for m in find_mentions(text) if m.kind == "city"] == []
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("External Affairs Minister S. Jaishankar met his counterpart.", "IN"),
+        ("The Taoiseach will travel to Washington.", "IE"),
+        ("The Tánaiste met the Foreign Minister of Ghana.", "IE"),
+    ],
+)
+def test_an_office_only_one_state_has_names_that_state(text, code):
+    assert code in {m.code for m in find_mentions(text) if m.is_party}
+
+
+def test_external_affairs_alone_names_no_state():
+    # Sri Lanka had a Minister of External Affairs, Saint Lucia has a Department of External Affairs.
+    text = "Minister of External Affairs G.L. Peiris met the Department of External Affairs."
+    assert {m.code for m in find_mentions(text) if m.is_party} == set()
