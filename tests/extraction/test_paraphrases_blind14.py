@@ -203,3 +203,27 @@ def test_receiving_a_named_document_is_no_reception():
 def test_the_external_affairs_minister_brings_india_to_the_table(text):
     _, commitments = read(text)
     assert [sorted(c.parties) for c in commitments] == [["GH", "IN"]]
+
+
+LATER = D(2024, 4, 20)  # more than a month after the meetings below
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo will hold talks in May.\n\nAt a breakthrough meeting in Lome on March 4, the two "
+        "presidents then agreed to reopen the border.",
+        "Ghana and Togo will hold talks in May.\n\nAt their summit in Lome on March 4, the leaders pledged to "
+        "fight piracy together.",
+        "Ghana and Togo will hold talks in May.\n\nDuring the meeting in Lome on March 4, the two ministers "
+        "agreed to set up a joint patrol.",
+    ],
+)
+def test_a_meeting_on_a_day_long_past_at_which_they_agreed_took_place(text):
+    found = extract(text, LATER)
+    assert [(m.start, sorted(m.parties)) for m in found.meetings] == [(D(2024, 3, 4), ["GH", "TG"])]
+
+
+def test_a_meeting_on_a_yearless_day_they_agreed_to_hold_is_not_past():
+    found = extract("Ghana and Togo agreed to hold a meeting in Lome on March 4.", LATER)
+    assert found.meetings == []

@@ -542,6 +542,12 @@ def _dates_an_adjacent_event(
         local_future = _FUTURE.search(
             text, max(segment.start, expression.start - 80), min(segment.end, expression.end + 40)
         )
+        if (
+            local_future
+            and local_future.start() >= expression.end
+            and _AGREED.match(text, local_future.start())
+        ):
+            local_future = None  # "At a meeting on March 4, the presidents agreed to ...": a past pledge
         if local_future is None and not segment.triggers and not re.search(r"\d", expression.text):
             # "A working visit on Thursday, at which ..., is on the schedule of the President": a bare
             # weekday of a programme is a day to come.
@@ -568,6 +574,9 @@ def _dates_an_adjacent_event(
     # "last" follows it ("during Macri's visit to Brasília on 16 January last").
     return not (
         not segment.triggers
+        and not _AGREED.search(
+            text, expression.end, segment.end
+        )  # "At a meeting on September 10, ... agreed"
         and published
         and not _YEAR.search(expression.text)
         and not _LAST_AFTER.match(text, expression.end)
