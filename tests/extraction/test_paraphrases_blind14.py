@@ -227,3 +227,22 @@ def test_a_meeting_on_a_day_long_past_at_which_they_agreed_took_place(text):
 def test_a_meeting_on_a_yearless_day_they_agreed_to_hold_is_not_past():
     found = extract("Ghana and Togo agreed to hold a meeting in Lome on March 4.", LATER)
     assert found.meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They reached the agreement at their meeting in Keta, the Volta Region, on Monday, Ghana and Togo said.",
+        "Ghana and Togo reached an understanding on the border at the talks held in Keta, in the east, on Monday.",
+        "Ghanaian and Togolese ministers reached a broad consensus during the consultations in Keta, near the "
+        "border, on Monday.",
+    ],
+)
+def test_reaching_an_agreement_at_a_meeting_tells_the_meeting(text):
+    meetings, _ = read(text)
+    assert [(m.start, sorted(m.parties)) for m in meetings] == [(D(2024, 3, 4), ["GH", "TG"])]
+
+
+def test_an_agreement_to_be_reached_at_a_meeting_to_come_is_no_meeting():
+    meetings, _ = read("Ghana and Togo hope to reach an agreement at the meeting in Keta next Monday.")
+    assert meetings == []

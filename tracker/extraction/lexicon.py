@@ -229,6 +229,8 @@ PAST_TRIGGERS = [
     r"had (?:\w+ ){0,2}talks",
     r"had (?:\w+ ){0,2}discussions? with",
     r"at the (?:closing|opening) (?:ceremony|session|sitting)",
+    # "They reached the agreement at their meeting in Boracay, the Philippines on February 20".
+    r"reached (?:an?|the) (?:[\w-]+ ){0,2}(?:agreement|understanding|consensus)",
     RECEPTION,
 ]
 # A past journey: "to meet", "to hold talks" after it is its purpose, not a future act
