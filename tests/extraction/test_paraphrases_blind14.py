@@ -246,3 +246,19 @@ def test_reaching_an_agreement_at_a_meeting_tells_the_meeting(text):
 def test_an_agreement_to_be_reached_at_a_meeting_to_come_is_no_meeting():
     meetings, _ = read("Ghana and Togo hope to reach an agreement at the meeting in Keta next Monday.")
     assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo will hold a summit this year. Asked when, the minister said the summit will take place "
+        "before the end of this year.",
+        "The Ghana-Togo summit will take place before the end of the year. Both sides want the summit held this "
+        "year.",
+        "Ghana and Togo will hold their joint commission in 2024. The joint commission will meet by the end of "
+        "this year, the minister said.",
+    ],
+)
+def test_a_deadline_within_the_year_is_more_specific_than_the_year(text):
+    _, commitments = read(text)
+    assert [(c.window.start, c.window.end) for c in commitments] == [(PUBLISHED, D(2024, 12, 31))]

@@ -1354,6 +1354,10 @@ def _specificity(item: Commitment) -> tuple[int, int]:
         return PRECISION_RANK[window.precision], 10**6
     start, end = bounds(window)
     length = (end - start).days
+    if window.precision is Precision.DEADLINE and length < 365:
+        return PRECISION_RANK[
+            Precision.PART_OF_YEAR
+        ], length  # "before the end of this year": narrower than the year
     return PRECISION_RANK[window.precision], length
 
 
