@@ -1355,9 +1355,8 @@ def _specificity(item: Commitment) -> tuple[int, int]:
     start, end = bounds(window)
     length = (end - start).days
     if window.precision is Precision.DEADLINE and length < 365:
-        return PRECISION_RANK[
-            Precision.PART_OF_YEAR
-        ], length  # "before the end of this year": narrower than the year
+        # "before the end of this year" (from publication) says more than "this year".
+        return PRECISION_RANK[Precision.PART_OF_YEAR], length
     return PRECISION_RANK[window.precision], length
 
 

@@ -571,12 +571,11 @@ def _dates_an_adjacent_event(
     ):
         return False  # "the summit opens on Wednesday", "the meetings, which begin on Thursday": to come
     # A yearless day with no past verb long before publication is a future date read backwards, unless
-    # "last" follows it ("during Macri's visit to Brasília on 16 January last").
+    # "last" follows it ("during Macri's visit to Brasília on 16 January last"), or a pledge was made at it
+    # ("At a meeting in Havana on September 10, the leaders agreed ...").
     return not (
         not segment.triggers
-        and not _AGREED.search(
-            text, expression.end, segment.end
-        )  # "At a meeting on September 10, ... agreed"
+        and not _AGREED.search(text, expression.end, segment.end)
         and published
         and not _YEAR.search(expression.text)
         and not _LAST_AFTER.match(text, expression.end)
