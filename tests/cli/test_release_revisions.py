@@ -42,7 +42,8 @@ def site(tmp_path):
             pass
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    # poll_interval: shutdown() waits for it (the default 0.5 s was most of each test)
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
 
     class Site:
         url = f"http://127.0.0.1:{httpd.server_address[1]}/press/release-1.txt"

@@ -92,7 +92,8 @@ class _Trickle(http.server.BaseHTTPRequestHandler):
 def trickle_url():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Trickle)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # poll_interval: shutdown() waits for it (the default 0.5 s was most of the test)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/release.txt"
     server.shutdown()

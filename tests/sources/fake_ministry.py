@@ -30,6 +30,9 @@ __all__ = [
 ]
 
 LAST_MODIFIED = "Thu, 05 Oct 2017 10:00:00 GMT"
+# How often serve_forever looks for a shutdown: its default (0.5 s) was the time every test using the site
+# waited at its end (half a second of a test of some 50 ms); a select() a hundred times a second costs nothing.
+POLL_S = 0.01
 
 # Releases: consultations with a follow-up, the round that fulfils it, and a meeting with none.
 CONSULTATIONS = (
@@ -83,7 +86,9 @@ class FakeMinistry:
         self.server = http.server.ThreadingHTTPServer((host, 0), Handler)
         self.server.daemon_threads = True
         self.base = f"http://{host}:{self.server.server_address[1]}"
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": POLL_S}, daemon=True
+        )
 
     def __enter__(self) -> FakeMinistry:
         self._thread.start()
