@@ -58,7 +58,7 @@ _FIRMNESS = [
     (lexicon.compile_alternatives([pattern], lower_only=True), firmness)
     for pattern, firmness in lexicon.FIRMNESS_CUES
 ]
-_ABANDONED = guarded(lexicon.compile_alternatives([lexicon.ABANDONED]))
+_ABANDONED = lexicon.compile_alternatives([lexicon.ABANDONED])
 _SPECULATION = lexicon.compile_alternatives([lexicon.SPECULATION], lower_only=True)
 _GENERIC = re.compile(
     r"\b(?:such|regular|more|further|frequent|periodic|other|all|any|every|many|"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tracker.domain.model import Firmness, Kind
+from tracker.speed.prefilter import guarded
 
 __all__ = [
     "EVENT_WORDS",
@@ -64,11 +65,14 @@ def compile_alternatives(fragments, flags=re.IGNORECASE, lower_only: bool = Fals
 
     With `lower_only`, words match in lower case only, so the cue "may" or "planning" does not
     fire on "May 5" or the "Strategic Planning Group".
+    The pattern is `guarded` (tracker.speed.prefilter): its opening lookbehind would have the engine
+    enter it at every position; behind a lookahead for the letters the fragments begin with, the
+    others fail at once.
     """
     ordered = sorted(fragments, key=len, reverse=True)
     if lower_only:
         flags &= ~re.IGNORECASE
-    return re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])", flags)
+    return guarded(re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])", flags))
 
 
 # Bodies the parties may set up together.
