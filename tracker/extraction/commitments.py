@@ -35,7 +35,7 @@ from tracker.extraction.reading import (
     venue,
 )
 from tracker.gazetteer import Place, lookup_party
-from tracker.speed.prefilter import guarded
+from tracker.speed.prefilter import Prefiltered, guarded
 from tracker.temporal.periods import bounds
 
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
@@ -98,11 +98,13 @@ _DURING_A_PAST_CONTACT = re.compile(
 
 
 # "the cooperation program between the two ministries for 2025-2026": the term of a document, no act's time.
-_A_DOCUMENTS_TERM = re.compile(
-    r"\b(?:program(?:me)?|plan|roadmap|road map|strategy|agreement|memorandum|treaty)s?\b"
-    r"(?:(?!\b(?:to|will|would|agreed|decided|hold|held|said|scheduled|set|planned|due)\b)[^.;:,]){0,120}?"
-    r"\b(?:for|covering)\s+(?:the\s+(?:years?|period)\s+)?$",
-    re.IGNORECASE,
+_A_DOCUMENTS_TERM = guarded(
+    re.compile(
+        r"\b(?:program(?:me)?|plan|roadmap|road map|strategy|agreement|memorandum|treaty)s?\b"
+        r"(?:(?!\b(?:to|will|would|agreed|decided|hold|held|said|scheduled|set|planned|due)\b)[^.;:,]){0,120}?"
+        r"\b(?:for|covering)\s+(?:the\s+(?:years?|period)\s+)?$",
+        re.IGNORECASE,
+    )
 )
 _TERM_LEAD = re.compile(r"(?:for|covering)\s+", re.IGNORECASE)
 
@@ -120,11 +122,11 @@ def _dates_a_named_contact(text: str, expression) -> bool:
 
 
 _RATIFICATION = re.compile(r"\bratif(?:y|ying|ied|ication)\b", re.IGNORECASE)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_RESPECTIVELY = guarded(re.compile(r"\brespectively\b", re.IGNORECASE))
 # "put off until March 18" names the new day; "until the end of May" a deadline, no day.
 _UNTIL = re.compile(r"^(?:until|till|to)\b(?!\s+(?:the\s+)?(?:end|year[-\s]end)\b)", re.IGNORECASE)
 # A date after these is the item's new date ("shifted from 12 to 18 March"), earlier or later.
-_POSTPONED = guarded(re.compile(lexicon.POSTPONEMENTS + "|" + lexicon.MOVES, re.IGNORECASE))
+_POSTPONED = Prefiltered(guarded(re.compile(lexicon.POSTPONEMENTS + "|" + lexicon.MOVES, re.IGNORECASE)))
 _RECURRING = re.compile(
     r"\b(?:next|following|regular|annual)\s+(?:round|session|meeting|sitting)\b|"
     r"\b(?:round|session|meeting|sitting)s?\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?-i:[A-Z])",
@@ -215,10 +217,12 @@ _HAPPENED_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "Trade and visas are among the main topics expected to come up": what an item will treat, no item.
-_AGENDA_SENTENCE = re.compile(
-    r"\b(?:topics|issues|subjects|items|questions)\b[^.;]{0,40}?\b(?:expected|likely|set|due)\s+to\s+"
-    r"(?:come up|be (?:discussed|raised|addressed|covered|taken up|on the agenda))",
-    re.IGNORECASE,
+_AGENDA_SENTENCE = guarded(
+    re.compile(
+        r"\b(?:topics|issues|subjects|items|questions)\b[^.;]{0,40}?\b(?:expected|likely|set|due)\s+to\s+"
+        r"(?:come up|be (?:discussed|raised|addressed|covered|taken up|on the agenda))",
+        re.IGNORECASE,
+    )
 )
 # "the meeting will not take place in September": the time it will not be, no window.
 _NOT_THEN = re.compile(
@@ -226,9 +230,11 @@ _NOT_THEN = re.compile(
     re.IGNORECASE,
 )
 # "after their meeting", "ahead of the summit": a contact named to time another act.
-_TIMED_BY = re.compile(
-    r"\b(?:after|before|following|ahead of) (?:the|their|his|her|its|this|that) (?:[\w-]+ ){0,2}$",
-    re.IGNORECASE,
+_TIMED_BY = guarded(
+    re.compile(
+        r"\b(?:after|before|following|ahead of) (?:the|their|his|her|its|this|that) (?:[\w-]+ ){0,2}$",
+        re.IGNORECASE,
+    )
 )
 _UNDER_WAY = re.compile(r"\b" + lexicon.UNDER_WAY + r"$", re.IGNORECASE)
 # "is on a state visit to Ghana, where the two sides are to sign a deal": an act of the stay it reports.
@@ -598,11 +604,15 @@ def _split_respectively(text: str, sentence, events) -> list[str]:
 
 
 # "no date has been fixed yet", "named no new dates", "the dates have not been set".
-_NO_DATE_YET = re.compile(
-    r"\bno\s+(?:new\s+|fresh\s+|firm\s+)?dates?\b(?:\s+(?:has|have|had|was|were)\b|\s+(?:yet\s+)?for\b)|"
-    r"\bnamed\s+no\s+(?:new\s+)?dates?\b|"
-    r"\bdates?\b[^.;]{0,80}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:" + lexicon.DATE_FIXING + r")\b",
-    re.IGNORECASE,
+_NO_DATE_YET = guarded(
+    re.compile(
+        r"\bno\s+(?:new\s+|fresh\s+|firm\s+)?dates?\b(?:\s+(?:has|have|had|was|were)\b|\s+(?:yet\s+)?for\b)|"
+        r"\bnamed\s+no\s+(?:new\s+)?dates?\b|"
+        r"\bdates?\b[^.;]{0,80}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:"
+        + lexicon.DATE_FIXING
+        + r")\b",
+        re.IGNORECASE,
+    )
 )
 _INVITED = re.compile(r"\binvit\w*|\baccept\w*|\btaken up\b", re.IGNORECASE)
 _PLEDGE_OR_INVITATION = re.compile(_PLEDGE_VERB.pattern + "|" + _INVITED.pattern, re.IGNORECASE)
@@ -912,10 +922,12 @@ def _is_topic(text: str, start: int, cue_at: int, cue_end: int, event_end: int, 
 
 
 # "will attend the APEC leaders' meeting", "take part in the UN Ocean Conference": going to others' event.
-_ATTEND_BEFORE = re.compile(
-    r"\b(?:attend|attends|attending|take part in|takes part in|taking part in|participate in|participates in|"
-    r"participating in)\s+(?:the\s+)?[^.;,]{0,60}$",
-    re.IGNORECASE,
+_ATTEND_BEFORE = guarded(
+    re.compile(
+        r"\b(?:attend|attends|attending|take part in|takes part in|taking part in|participate in|participates in|"
+        r"participating in)\s+(?:the\s+)?[^.;,]{0,60}$",
+        re.IGNORECASE,
+    )
 )
 # "will travel on to New York to attend the general debate": the trip is for the gathering.
 _TO_ATTEND = re.compile(r"[^.;]{0,60}?\bto\s+(?:attend|take part in|participate in)\b", re.IGNORECASE)
@@ -1030,17 +1042,21 @@ _CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose|that)\b|[,;(]", re.IGNORE
 
 # What an item will treat: "the meeting would focus on", "those taking part in the summit are expected to
 # address"; "It will be an expert-level meeting": a description of the item named before.
-_AGENDA_VERB = re.compile(
-    r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|set|due)\s+to)\s+(?:also\s+)?"
-    r"(?:focus|concentrate|centre|center)\s+on\b"
-    r"|\b(?:will|would|(?:is|are)\s+expected\s+to)\s+(?:also\s+)?(?:address|discuss|cover|review|examine|take\s+up)\b",
-    re.IGNORECASE,
+_AGENDA_VERB = guarded(
+    re.compile(
+        r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|set|due)\s+to)\s+(?:also\s+)?"
+        r"(?:focus|concentrate|centre|center)\s+on\b"
+        r"|\b(?:will|would|(?:is|are)\s+expected\s+to)\s+(?:also\s+)?(?:address|discuss|cover|review|examine|take\s+up)\b",
+        re.IGNORECASE,
+    )
 )
 # A negated act right before the event word: "will not travel to", "won't host the next round".
-_NEGATED = re.compile(
-    r"\b(?:(?:will|would|shall|could|can|is|are)\s+not(?!\s+only)|(?:won|wouldn|couldn|can|isn|aren)['\u2019]t|cannot|never)"
-    r"\s+(?:[\w-]+\s+){0,4}$",
-    re.IGNORECASE,
+_NEGATED = guarded(
+    re.compile(
+        r"\b(?:(?:will|would|shall|could|can|is|are)\s+not(?!\s+only)|(?:won|wouldn|couldn|can|isn|aren)['\u2019]t|cannot|never)"
+        r"\s+(?:[\w-]+\s+){0,4}$",
+        re.IGNORECASE,
+    )
 )
 _OWN_FUTURE = re.compile(
     r"\b(?:will|would|shall|to\s+be\s+held|to\s+take\s+place|to\s+hold|to\s+visit)\b", re.IGNORECASE
@@ -1252,9 +1268,11 @@ def _to_two_states(a: Commitment, b: Commitment) -> bool:
 
 # "At the session, the two countries are expected to sign ...", "working groups will deliberate at the
 # 11th session": an act that takes place at a session already named.
-_AT_THE_SESSION = re.compile(
-    r"\b(?:at|during|in the course of|on the (?:sidelines|margins) of) the (?:[\w-]+ ){0,2}?(?:session|sitting)\b",
-    re.IGNORECASE,
+_AT_THE_SESSION = guarded(
+    re.compile(
+        r"\b(?:at|during|in the course of|on the (?:sidelines|margins) of) the (?:[\w-]+ ){0,2}?(?:session|sitting)\b",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -22,7 +22,7 @@ from tracker.extraction import lexicon
 from tracker.extraction.events import EventWord, find_events, refine_kind
 from tracker.extraction.sentences import Sentence, split_sentences
 from tracker.gazetteer import Mention, Place, find_mentions
-from tracker.speed.prefilter import fold, guarded, one_of
+from tracker.speed.prefilter import Prefiltered, fold, guarded, one_of
 
 if TYPE_CHECKING:
     from tracker.temporal import Tense
@@ -31,16 +31,18 @@ __all__ = ["DocumentContext", "Clause", "times_in"]
 
 _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 # Words between a reporting verb and its date: "said on Tuesday", "announced Thursday", "said in Beijing on Friday".
-_REPORT_BEFORE = guarded(
-    re.compile(
-        r"(?:"
-        + _REPORTING.pattern
-        + "|"
-        + "|".join(lexicon.REPORT_DOCUMENTS)
-        + r")(?:\s+(?:on|in|at|late|early|last|this|"
-        + "|".join(lexicon.REPORT_FILLERS)
-        + r"|(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$",
-        re.IGNORECASE,
+_REPORT_BEFORE = Prefiltered(
+    guarded(
+        re.compile(
+            r"(?:"
+            + _REPORTING.pattern
+            + "|"
+            + "|".join(lexicon.REPORT_DOCUMENTS)
+            + r")(?:\s+(?:on|in|at|late|early|last|this|"
+            + "|".join(lexicon.REPORT_FILLERS)
+            + r"|(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$",
+            re.IGNORECASE,
+        )
     )
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\u201c\"])|\n")

@@ -34,16 +34,19 @@ from tracker.extraction.reading import (
     venue,
 )
 from tracker.gazetteer import Place, lookup_party, party_name
+from tracker.speed.prefilter import Prefiltered, guarded
 from tracker.temporal.periods import bounds
 
 __all__ = ["extract_meetings", "meeting_title"]
 
-_PAST = lexicon.compile_alternatives(lexicon.PAST_TRIGGERS + lexicon.PAST_GATHERINGS, lower_only=True)
+_PAST = Prefiltered(
+    lexicon.compile_alternatives(lexicon.PAST_TRIGGERS + lexicon.PAST_GATHERINGS, lower_only=True)
+)
 _FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
 _PRESENT_SCHEDULE = lexicon.compile_alternatives(lexicon.PRESENT_SCHEDULE, lower_only=True)
 _MODAL_BEFORE = re.compile(lexicon.MODAL_BEFORE, re.IGNORECASE)
 _SAME_DAY = re.compile(r"^(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
-_SAME_DAY_ANYWHERE = re.compile(r"\b(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE)
+_SAME_DAY_ANYWHERE = Prefiltered(re.compile(r"\b(?:" + lexicon.SAME_DAY + r")\b", re.IGNORECASE))
 _ANOTHER = re.compile(r"\b(?:another|the other|a second|a further)\b[^.;]{0,30}$", re.IGNORECASE)
 # "On Sunday afternoon, at their meeting in Baghdad, ...": a day set before the meeting it dates.
 _AT_THE_EVENT_AFTER = re.compile(
@@ -73,16 +76,18 @@ _MOVED = re.compile(
     r"\b(?:changed|brought forward|" + lexicon.MOVES + "|" + lexicon.POSTPONEMENTS + r")\s+$", re.IGNORECASE
 )
 # "his visit had been scheduled for June 6-7": the plan that was, not the contact of the day.
-_ORIGINAL_PLAN = re.compile(r"\b(?:" + lexicon.ORIGINAL_PLAN + r")\b", re.IGNORECASE)
+_ORIGINAL_PLAN = guarded(re.compile(r"\b(?:" + lexicon.ORIGINAL_PLAN + r")\b", re.IGNORECASE))
 _WHERE_CLAUSE = re.compile(r",\s+where\b", re.IGNORECASE)
 # Contacts that last one sitting; a length in their sentence is the stay's, unless said of them.
 _ONE_SITTING = {Kind.TALKS, Kind.CALL, Kind.SIGNING}
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
-_ON_A_VISIT = re.compile(
-    r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|pays|paying|began|begins|started|"
-    r"starts|made|makes|wrapped up|concluded)\s+(?:on\s+|here\s+on\s+)?(?:an?|his|her|their)\s+"
-    r"(?:\w+[ -]day\s+)?(?:state|official|working|friendly|official friendly|bilateral)?\s*visit\b",
-    re.IGNORECASE,
+_ON_A_VISIT = guarded(
+    re.compile(
+        r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|pays|paying|began|begins|started|"
+        r"starts|made|makes|wrapped up|concluded)\s+(?:on\s+|here\s+on\s+)?(?:an?|his|her|their)\s+"
+        r"(?:\w+[ -]day\s+)?(?:state|official|working|friendly|official friendly|bilateral)?\s*visit\b",
+        re.IGNORECASE,
+    )
 )
 # "that same day", "later that day": a day reference that moves on to another contact of the day named.
 _SAME_DAY_REF = re.compile(
@@ -95,7 +100,9 @@ _LOCAL_TIME_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
 )
 # "on Friday called off his planned trip", "on Sunday put off his coming visits": no contact that day.
-_CALLED_OFF = re.compile(r"\b(?:" + lexicon.CANCELS + "|" + lexicon.POSTPONEMENTS + r")\b", re.IGNORECASE)
+_CALLED_OFF = guarded(
+    re.compile(r"\b(?:" + lexicon.CANCELS + "|" + lexicon.POSTPONEMENTS + r")\b", re.IGNORECASE)
+)
 # "the meetings of the committee, which begin on Thursday": a day to come.
 _WHICH_BEGIN = re.compile(r"\b(?:which|that)\s+(?:begin|open|start|convene|take place|run)\b", re.IGNORECASE)
 # The future cues a headline writes in title case ("To Meet", "Will Visit"), from the one list of them.
@@ -124,10 +131,12 @@ _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _FOLLOW_UP_SENTENCES = 2  # how far after a contact a sentence still tells how it was held  # a release's lead: its first sentences, headline and date line included
 _TOP_CHARS = 400
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
-_HEADED = re.compile(
-    r"(?:(?:[Tt]he\s+)?(?P<side>[A-Z][\w-]+)\s+(?:delegation|side|one|team)\s+(?:was\s+)?"
-    r"(?:(?:headed|led|represented|chaired)\s+)?by|(?:headed|led|represented|chaired)\s+by)\s+"
-    r"(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,8}[A-Z][\w.'\u2019-]+)"
+_HEADED = guarded(
+    re.compile(
+        r"(?:(?:[Tt]he\s+)?(?P<side>[A-Z][\w-]+)\s+(?:delegation|side|one|team)\s+(?:was\s+)?"
+        r"(?:(?:headed|led|represented|chaired)\s+)?by|(?:headed|led|represented|chaired)\s+by)\s+"
+        r"(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,8}[A-Z][\w.'\u2019-]+)"
+    )
 )
 _TITLE_WORDS = set(
     """acting deputy first second assistant vice foreign prime state permanent chief senior minister

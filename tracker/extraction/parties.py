@@ -16,6 +16,7 @@ from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.extraction.reading import complete_parties, joined_parties, parties_of
 from tracker.gazetteer import Place
+from tracker.speed.prefilter import guarded
 from tracker.temporal.lexicon import key
 
 __all__ = ["meeting_parties", "separate_counterparts", "previous_partner"]
@@ -29,7 +30,9 @@ _COUNTERPARTS = re.compile(
     r"((?:(?:the\s+)?[A-Z][\w-]+,\s+)*(?:the\s+)?[A-Z][\w-]+,?\s+and\s+(?:the\s+)?[A-Z][\w-]+)"
 )
 _DISCUSSION = lexicon.compile_alternatives(lexicon.DISCUSSION_CUES, lower_only=True)
-_FORMAT_SIZE = re.compile(r"\b(" + "|".join(map(re.escape, lexicon.FORMAT_SIZES)) + r")\b", re.IGNORECASE)
+_FORMAT_SIZE = guarded(
+    re.compile(r"\b(" + "|".join(map(re.escape, lexicon.FORMAT_SIZES)) + r")\b", re.IGNORECASE)
+)
 _LISTED = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s*&\s*")
 _AT_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 

@@ -14,6 +14,7 @@ from tracker.domain.model import Kind, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.gazetteer import Mention, Place, capital_of, seat_of
+from tracker.speed.prefilter import Prefiltered, guarded
 from tracker.temporal.lexicon import MONTHS, key
 
 __all__ = [
@@ -38,7 +39,9 @@ _HERE = lexicon.compile_alternatives([lexicon.HERE_WORDS])
 _CAPITAL = re.compile(r"in the capital\b", re.IGNORECASE)
 _HOSTING = re.compile(r"\s+(?:is |was |will be )?(?:hosting|hosts|hosted|will host)\b", re.IGNORECASE)
 _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
-_SAID_IN = re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+\w+)?\s+(?:in|from)\s+$", re.IGNORECASE)
+_SAID_IN = Prefiltered(
+    re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+\w+)?\s+(?:in|from)\s+$", re.IGNORECASE)
+)
 _EMBASSY_IN = re.compile(
     r"(?:embassy|embassies|consulate|mission|representation)\s+in\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -59,12 +62,14 @@ _SEAT_AFTER = re.compile(r"(?:\s+(?:headquarters|HQ))?(?![\w'\u2019-]|\s+[A-Z]|\
 _IN_A_CITY = re.compile(
     r"(?:\s+(?:headquarters|HQ))?\s+in\s+(?!(?:" + "|".join(MONTHS).title() + r")\b)[A-Z]"
 )
-_LOCATIVE = re.compile(
-    # "in a European capital, most likely Geneva", "in the capital Muscat", "to the southern city Aqaba".
-    r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|"
-    r"\bcapital,(?:\s+(?:most likely|probably|possibly|presumably))?|\bvenue of|"
-    r"\bvenue|\bfrom|\d,)(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|port),?)?\s+(?:the\s+)?$",
-    re.IGNORECASE,
+_LOCATIVE = guarded(
+    re.compile(
+        # "in a European capital, most likely Geneva", "in the capital Muscat", "to the southern city Aqaba".
+        r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|"
+        r"\bcapital,(?:\s+(?:most likely|probably|possibly|presumably))?|\bvenue of|"
+        r"\bvenue|\bfrom|\d,)(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|port),?)?\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
 )
 # "will hold the next meeting in Kazakhstan's Burabay": a future act's city with its state before it.
 _IN_STATES_CITY = re.compile(r"\bin\s+(?-i:[A-Z])[\w-]+(?:'s|\u2019s)\s+$", re.IGNORECASE)
@@ -96,8 +101,10 @@ _HOST_AFTER = re.compile(
 )
 
 _JOINED = re.compile(r"\s?[-\u2010-\u2015/]\s?")
-_ENVOY_TO = re.compile(
-    r"\b(?:ambassador|envoy|representative|consul(?:-general)?)\s+(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE
+_ENVOY_TO = guarded(
+    re.compile(
+        r"\b(?:ambassador|envoy|representative|consul(?:-general)?)\s+(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE
+    )
 )
 _REPORT_CLAUSE = re.compile(
     r",\s+(?:it was (?:announced|said|reported|stated|agreed)|(?:he|she|they|the \w+) "
@@ -105,11 +112,13 @@ _REPORT_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _DEPARTURE = re.compile(r"(?:^|[.;:\n]\s*|\b(?:leav|depart|fl[yi]|travel)\w*\s+)from\s+$", re.IGNORECASE)
-_DONE_IN = re.compile(
-    r"(?<!be )(?<!been )(?<!being )\b(?:signed|held|adopted|concluded|reached|launched|founded|"
-    r"established|hosted|met|gathered|convened|agreed|decided)\s+"
-    r"(?:last\s+\w+\s+|on\s+\w+\s+|yesterday\s+|today\s+)?in\s+(?:the\s+)?$",
-    re.IGNORECASE,
+_DONE_IN = guarded(
+    re.compile(
+        r"(?<!be )(?<!been )(?<!being )\b(?:signed|held|adopted|concluded|reached|launched|founded|"
+        r"established|hosted|met|gathered|convened|agreed|decided)\s+"
+        r"(?:last\s+\w+\s+|on\s+\w+\s+|yesterday\s+|today\s+)?in\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
 )
 # A city that opens an event's name: "the AlUla summit", "the Antalya Diplomacy Forum", "the Brdo-Brioni
 # process".
@@ -138,10 +147,12 @@ _HOSTS = re.compile(
     re.IGNORECASE,
 )
 _IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?(?:Republic\s+of\s+)?$")
-_HEADS_OF = re.compile(
-    r"\b(?:presidents|leaders|heads of (?:state|government)|prime ministers|(?:foreign )?ministers|"
-    r"delegations|representatives|governments)\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
+_HEADS_OF = guarded(
+    re.compile(
+        r"\b(?:presidents|leaders|heads of (?:state|government)|prime ministers|(?:foreign )?ministers|"
+        r"delegations|representatives|governments)\s+of\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
 )
 _LISTED = re.compile(r",\s*|\s+and\s+|,\s+and\s+")
 # "China's growing assertiveness", "Iran's nuclear programme": a state's deeds or things are a topic;
@@ -156,21 +167,27 @@ _THING_AFTER = re.compile(
     r"(?!(?:and|or)\s)[a-z]"  # "Togo's and Benin's envoys": a list of owners, not a thing
 )
 # "on the sidelines of the 78th session of the UN General Assembly": the setting, not a party.
-_SETTING_BEFORE = re.compile(
-    r"\bon the (?:sidelines|margins?) of (?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:session|meeting|summit) of (?:the\s+)?)?$",
-    re.IGNORECASE,
+_SETTING_BEFORE = guarded(
+    re.compile(
+        r"\bon the (?:sidelines|margins?) of (?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:session|meeting|summit) of (?:the\s+)?)?$",
+        re.IGNORECASE,
+    )
 )
-_TOPIC_BEFORE = re.compile(
-    r"\b(?:situation|crisis|conflict|war|developments|events|settlement|peace process|"
-    r"issue|question|problem|elections|reconstruction)\s+(?:in|of|around|on)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+_TOPIC_BEFORE = guarded(
+    re.compile(
+        r"\b(?:situation|crisis|conflict|war|developments|events|settlement|peace process|"
+        r"issue|question|problem|elections|reconstruction)\s+(?:in|of|around|on)\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
 )
 
 
 # "a two-day visit", "after two days of talks": how long a contact lasted.
 _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _COUNT = "(" + "|".join(_LENGTHS) + ")"
-_LENGTH = re.compile(rf"\b{_COUNT}(?:[-\s]day\b|\s+days\s+of\b)|\bafter\s+{_COUNT}\s+days\b", re.IGNORECASE)
+_LENGTH = guarded(
+    re.compile(rf"\b{_COUNT}(?:[-\s]day\b|\s+days\s+of\b)|\bafter\s+{_COUNT}\s+days\b", re.IGNORECASE)
+)
 # "will visit China for three days from Sunday": a length right after it.
 _LENGTH_AFTER = re.compile(
     rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:the\s+next\s+)?{_COUNT}\s+days\b", re.IGNORECASE

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tracker.domain.model import Precision, Window
-from tracker.speed.prefilter import guarded, one_of
+from tracker.speed.prefilter import Prefiltered, guarded, one_of
 from tracker.temporal import lexicon as lx
 from tracker.temporal import periods as pd
 
@@ -151,10 +151,12 @@ _YEAR_NUMBER = re.compile(
 _YEAR_WORD = re.compile(rf"\b(?P<yrel>{'|'.join(k.replace(' ', _S) for k in lx.YEAR_OFFSETS)}){_S}year\b")
 # "by the end of the first quarter of 2020": the quarter's end is the quarter's, for a deadline to it.
 _END_OF = rf"(?:{_THE}(?i:end){_S}of{_S})?"
-_YEAR_PREFIX = re.compile(
-    rf"\b(?:{_END_OF}{_THE}(?P<qo>{_QUARTER_WORD}){_S}(?i:quarter)(?:{_S}of{_S}{_THE}|,?{_S})|[Qq](?P<q>[1-4])(?:{_O}[-/,]{_O}|{_S})"
-    rf"|{_END_OF}{_THE}(?P<ho>{_HALF_WORD}){_S}(?i:half){_S}of{_S}{_THE}|(?:H(?P<h>[12])|(?P<h_>[12])H){_O}"
-    rf"|{_THE}(?P<of>(?i:beginning|start|middle|end)){_S}of{_S}{_THE}|(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?))\Z"
+_YEAR_PREFIX = guarded(
+    re.compile(
+        rf"\b(?:{_END_OF}{_THE}(?P<qo>{_QUARTER_WORD}){_S}(?i:quarter)(?:{_S}of{_S}{_THE}|,?{_S})|[Qq](?P<q>[1-4])(?:{_O}[-/,]{_O}|{_S})"
+        rf"|{_END_OF}{_THE}(?P<ho>{_HALF_WORD}){_S}(?i:half){_S}of{_S}{_THE}|(?:H(?P<h>[12])|(?P<h_>[12])H){_O}"
+        rf"|{_THE}(?P<of>(?i:beginning|start|middle|end)){_S}of{_S}{_THE}|(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?))\Z"
+    )
 )
 _QUARTER_ALONE = guarded(
     re.compile(
@@ -170,9 +172,11 @@ _SEASON_PREFIX = re.compile(
     rf"{_S}of{_S}(?:the{_S})?|(?P<srel>this|next|last|coming){_S}|the{_S})\Z"
 )
 
-_WEEKDAY = guarded(
-    re.compile(
-        rf"(?:(?P<rel>(?i:this{_S}coming|next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b"
+_WEEKDAY = Prefiltered(
+    guarded(
+        re.compile(
+            rf"(?:(?P<rel>(?i:this{_S}coming|next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b"
+        )
     )
 )
 # Prepositions after which a bare number is a year ("in 2017", not "No. 2017" or "to 2017 people").
@@ -394,12 +398,14 @@ _RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
 # engine can test at once); the row is then told by its own pattern. It runs on the ASCII-lower-
 # cased text.
 _ROWS = [re.compile(pattern) for pattern, _ in _RELATIVE_TABLE] + [re.compile("|".join(lx.OPEN_PHRASES))]
-_RELATIVE = re.compile(
-    r"\b(?:"
-    + "|".join(f"(?:{pattern})" for pattern, _ in _RELATIVE_TABLE)
-    + "|"
-    + "|".join(f"(?:{pattern})" for pattern in lx.OPEN_PHRASES)
-    + r")\b"
+_RELATIVE = guarded(
+    re.compile(
+        r"\b(?:"
+        + "|".join(f"(?:{pattern})" for pattern, _ in _RELATIVE_TABLE)
+        + "|"
+        + "|".join(f"(?:{pattern})" for pattern in lx.OPEN_PHRASES)
+        + r")\b"
+    )
 )
 
 
