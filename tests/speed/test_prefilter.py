@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import context, events, meetings, sentences
-from tracker.speed.prefilter import Prefiltered, fold, guarded
+from tracker.extraction import commitments, context, events, meetings, sentences
+from tracker.speed.prefilter import Gated, Prefiltered, fold, guarded
 from tracker.temporal import patterns as temporal
 
 PATTERNS = [
@@ -91,9 +91,9 @@ def test_the_time_word_gate_in_lower_case_finds_in_folded_text_what_it_finds_wit
 
 GUARDED = [
     sentences._BOUNDARY,
-    context._DAY_REFERENCE,
-    meetings._HEADED,
-    temporal._WEEKDAY,
+    context._DAY_REFERENCE.pattern,  # the guarded pattern inside Gated and Prefiltered
+    meetings._HEADED.pattern,
+    temporal._WEEKDAY.pattern,
     temporal._LEAD,
     re.compile(r"(?:(?P<rel>(?i:next|last))\s)?(?P<wd>Monday|Talks)\b"),
     re.compile(r"(?<![^\W_])[A-Z\u00C0-\u00DE][^\W_]*|\d+(?:st|nd)?|[-\u2013]+"),
@@ -129,3 +129,53 @@ def test_only_patterns_the_engine_cannot_skip_ahead_on_are_guarded():
     assert guarded(GUARDED[-1]) is GUARDED[-1] and guarded(GUARDED[-2]) is GUARDED[-2]
     weekday = GUARDED[5]  # its first word is read ignoring case, the rest not
     assert guarded(weekday).search("LAST Monday").span() == weekday.search("LAST Monday").span() == (0, 11)
+
+
+GATED = [
+    context._DAY_REFERENCE.pattern,
+    meetings._HEADED.pattern,
+    commitments._NO_DATE_YET.pattern,
+    temporal._MONTH_REF.pattern,
+    re.compile(r"(?:the\s+)?(?:next|following)\s+day|day\s+before|previous\s+days?", re.I),
+    re.compile(r"(?-i:Led)\s+by|(?:ta)+lks?\b", re.I),  # case rules of their own; a repeat
+    re.compile(r"\bvi\u017fit|ki(?:ss|\u212a)", re.I),  # letters IGNORECASE equates with ASCII ones
+    re.compile(r"(?i:sam)e|x?yz"),  # nothing in common: no words
+    re.compile(r"\u00e9t\u00e9s?", re.I),  # not ASCII: no words
+]
+
+
+def test_the_words_of_a_gate_are_those_every_match_holds():
+    assert "day" in Gated(GATED[0]).words and Gated(GATED[1]).words == ("by",)
+    assert set(Gated(GATED[4]).words) == {"day"} and Gated(GATED[5]).words == ()
+    assert Gated(GATED[6]).words == () and Gated(GATED[7]).words == () and Gated(GATED[8]).words == ()
+    assert Gated(re.compile(r"(?:ab)+c|xabz")).words == ("ab",)
+    assert set(Gated(re.compile(r"said\s+(?:on|in)\s+Moscow", re.I)).words) == {"said", "moscow"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(
+            WORDS
+            + ["day", "DAY", "Day", "next", "the", "following", "previous", "days", "before", "same", "that"]
+            + ["led by", "Led", "LED", "by", "BY", "\u0131", "vi\u017fit", "ki\u212a", "ta", "lks", "yz"]
+            + ["no", "date", "NO DATE", "has", "for", "last month", "next  month", "\u00c9T\u00c9s"]
+        ),
+        max_size=30,
+    ),
+    separators=st.lists(st.sampled_from([" ", "", "\n", "  ", "-"]), min_size=30, max_size=30),
+    pos=st.integers(-2, 40),
+    endpos=st.integers(-2, 400),
+)
+def test_a_gated_pattern_finds_what_the_pattern_finds(words, separators, pos, endpos):
+    text = "".join(word + separator for word, separator in zip(words, separators, strict=False))
+    for pattern in GATED:
+        gated = Gated(pattern)
+        assert _found(gated.finditer(text, pos, endpos)) == _found(pattern.finditer(text, pos, endpos))
+        assert _found(gated.finditer(text)) == _found(pattern.finditer(text))
+        for method in ("search", "match", "fullmatch"):
+            mine, theirs = (
+                getattr(gated, method)(text, pos, endpos),
+                getattr(pattern, method)(text, pos, endpos),
+            )
+            assert _found([mine] if mine else []) == _found([theirs] if theirs else [])

@@ -35,7 +35,7 @@ from tracker.extraction.reading import (
     venue,
 )
 from tracker.gazetteer import Place, lookup_party
-from tracker.speed.prefilter import Prefiltered, guarded
+from tracker.speed.prefilter import Gated, Prefiltered, guarded
 from tracker.temporal.periods import bounds
 
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
@@ -238,7 +238,7 @@ _TIMED_BY = guarded(
 )
 _UNDER_WAY = re.compile(r"\b" + lexicon.UNDER_WAY + r"$", re.IGNORECASE)
 # "is on a state visit to Ghana, where the two sides are to sign a deal": an act of the stay it reports.
-_STAY_UNDER_WAY = re.compile(r"\b" + lexicon.STAY_UNDER_WAY + r"\b", re.IGNORECASE)
+_STAY_UNDER_WAY = Gated(re.compile(r"\b" + lexicon.STAY_UNDER_WAY + r"\b", re.IGNORECASE))
 # How long after the publication day a stay reported as under way may still last.
 _STAY_DAYS = 3
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
@@ -604,14 +604,16 @@ def _split_respectively(text: str, sentence, events) -> list[str]:
 
 
 # "no date has been fixed yet", "named no new dates", "the dates have not been set".
-_NO_DATE_YET = guarded(
-    re.compile(
-        r"\bno\s+(?:new\s+|fresh\s+|firm\s+)?dates?\b(?:\s+(?:has|have|had|was|were)\b|\s+(?:yet\s+)?for\b)|"
-        r"\bnamed\s+no\s+(?:new\s+)?dates?\b|"
-        r"\bdates?\b[^.;]{0,80}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:"
-        + lexicon.DATE_FIXING
-        + r")\b",
-        re.IGNORECASE,
+_NO_DATE_YET = Gated(
+    guarded(
+        re.compile(
+            r"\bno\s+(?:new\s+|fresh\s+|firm\s+)?dates?\b(?:\s+(?:has|have|had|was|were)\b|\s+(?:yet\s+)?for\b)|"
+            r"\bnamed\s+no\s+(?:new\s+)?dates?\b|"
+            r"\bdates?\b[^.;]{0,80}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:"
+            + lexicon.DATE_FIXING
+            + r")\b",
+            re.IGNORECASE,
+        )
     )
 )
 _INVITED = re.compile(r"\binvit\w*|\baccept\w*|\btaken up\b", re.IGNORECASE)

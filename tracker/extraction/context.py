@@ -22,7 +22,7 @@ from tracker.extraction import lexicon
 from tracker.extraction.events import EventWord, find_events, refine_kind
 from tracker.extraction.sentences import Sentence, split_sentences
 from tracker.gazetteer import Mention, Place, find_mentions
-from tracker.speed.prefilter import Prefiltered, fold, guarded, one_of
+from tracker.speed.prefilter import Gated, Prefiltered, fold, guarded, one_of
 
 if TYPE_CHECKING:
     from tracker.temporal import Tense
@@ -134,13 +134,15 @@ _TIME_WORD = re.compile(r"\d|\b" + one_of(_TIME_WORDS))
 
 # "That same day", "on the same day", "the following day", "the day before": a day named earlier in the
 # text ("the day before the summit" is the summit's, and not read here).
-_DAY_REFERENCE = guarded(
-    re.compile(
-        r"\b(?:(?:on|later)\s+)?(?:that|the)\s+(?:very\s+)?same\s+day\b|\blater\s+(?:on\s+)?that\s+day\b|"
-        r"\b(?:on\s+)?the\s+(?:following|next)\s+day\b|"
-        r"\b(?:on\s+)?the\s+(?:day\s+before|previous\s+day)\b"
-        r"(?!\s+(?:the|a|an|his|her|its|their|this|that|yesterday)\b|\s+(?-i:[A-Z\d]))",
-        re.IGNORECASE,
+_DAY_REFERENCE = Gated(
+    guarded(
+        re.compile(
+            r"\b(?:(?:on|later)\s+)?(?:that|the)\s+(?:very\s+)?same\s+day\b|\blater\s+(?:on\s+)?that\s+day\b|"
+            r"\b(?:on\s+)?the\s+(?:following|next)\s+day\b|"
+            r"\b(?:on\s+)?the\s+(?:day\s+before|previous\s+day)\b"
+            r"(?!\s+(?:the|a|an|his|her|its|their|this|that|yesterday)\b|\s+(?-i:[A-Z\d]))",
+            re.IGNORECASE,
+        )
     )
 )
 _DAY_AFTER = re.compile(r"following|next", re.IGNORECASE)

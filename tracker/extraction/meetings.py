@@ -34,7 +34,7 @@ from tracker.extraction.reading import (
     venue,
 )
 from tracker.gazetteer import Place, lookup_party, party_name
-from tracker.speed.prefilter import Prefiltered, guarded
+from tracker.speed.prefilter import Gated, Prefiltered, guarded
 from tracker.temporal.periods import bounds
 
 __all__ = ["extract_meetings", "meeting_title"]
@@ -81,12 +81,14 @@ _WHERE_CLAUSE = re.compile(r",\s+where\b", re.IGNORECASE)
 # Contacts that last one sitting; a length in their sentence is the stay's, unless said of them.
 _ONE_SITTING = {Kind.TALKS, Kind.CALL, Kind.SIGNING}
 _SIDELINES = re.compile(r"on the (?:sidelines|margins?) of", re.IGNORECASE)
-_ON_A_VISIT = guarded(
-    re.compile(
-        r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|pays|paying|began|begins|started|"
-        r"starts|made|makes|wrapped up|concluded)\s+(?:on\s+|here\s+on\s+)?(?:an?|his|her|their)\s+"
-        r"(?:\w+[ -]day\s+)?(?:state|official|working|friendly|official friendly|bilateral)?\s*visit\b",
-        re.IGNORECASE,
+_ON_A_VISIT = Gated(
+    guarded(
+        re.compile(
+            r"\b(?:arrived|arrives|arriving|came|comes|was|is|paid|pays|paying|began|begins|started|"
+            r"starts|made|makes|wrapped up|concluded)\s+(?:on\s+|here\s+on\s+)?(?:an?|his|her|their)\s+"
+            r"(?:\w+[ -]day\s+)?(?:state|official|working|friendly|official friendly|bilateral)?\s*visit\b",
+            re.IGNORECASE,
+        )
     )
 )
 # "that same day", "later that day": a day reference that moves on to another contact of the day named.
@@ -131,11 +133,13 @@ _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _FOLLOW_UP_SENTENCES = 2  # how far after a contact a sentence still tells how it was held  # a release's lead: its first sentences, headline and date line included
 _TOP_CHARS = 400
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
-_HEADED = guarded(
-    re.compile(
-        r"(?:(?:[Tt]he\s+)?(?P<side>[A-Z][\w-]+)\s+(?:delegation|side|one|team)\s+(?:was\s+)?"
-        r"(?:(?:headed|led|represented|chaired)\s+)?by|(?:headed|led|represented|chaired)\s+by)\s+"
-        r"(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,8}[A-Z][\w.'\u2019-]+)"
+_HEADED = Gated(
+    guarded(
+        re.compile(
+            r"(?:(?:[Tt]he\s+)?(?P<side>[A-Z][\w-]+)\s+(?:delegation|side|one|team)\s+(?:was\s+)?"
+            r"(?:(?:headed|led|represented|chaired)\s+)?by|(?:headed|led|represented|chaired)\s+by)\s+"
+            r"(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,8}[A-Z][\w.'\u2019-]+)"
+        )
     )
 )
 _TITLE_WORDS = set(

@@ -14,7 +14,7 @@ from tracker.domain.model import Kind, Precision, Window
 from tracker.extraction import lexicon
 from tracker.extraction.context import Clause, DocumentContext
 from tracker.gazetteer import Mention, Place, capital_of, seat_of
-from tracker.speed.prefilter import Prefiltered, guarded
+from tracker.speed.prefilter import Gated, Prefiltered, guarded
 from tracker.temporal.lexicon import MONTHS, key
 
 __all__ = [
@@ -193,7 +193,7 @@ _LENGTH_AFTER = re.compile(
     rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:the\s+next\s+)?{_COUNT}\s+days\b", re.IGNORECASE
 )
 # "a two-day official visit", "the three-day session of the": a length right before the event word.
-_LENGTH_BEFORE = re.compile(rf"\b{_COUNT}[-\s]day\s+(?:[\w-]+\s+){{0,6}}$", re.IGNORECASE)
+_LENGTH_BEFORE = Gated(re.compile(rf"\b{_COUNT}[-\s]day\s+(?:[\w-]+\s+){{0,6}}$", re.IGNORECASE))
 
 
 def days_of_contact(text: str, start: int, end: int) -> int | None:

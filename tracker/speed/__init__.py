@@ -9,8 +9,9 @@
 - `ical`: icalendar's private `Component._encode`, cached per value (bench/bench_ics.py, bench/feed.py).
 - `collector`: `gc.freeze()` and a slower collector pace for a command's short life (bench/remind.py).
 - `extract_worker`: extraction in a child process, a chunk ahead of the ingest's writes (bench/bench_ingest.py).
-- `prefilter`: the extractor's regular expressions tried only where a match may begin, and word
-  lists written as tries (`one_of`) (bench/extract.py).
+- `prefilter`: the extractor's regular expressions tried only where a match may begin, or only on
+  text holding the words every match holds (`Gated`), and word lists written as tries (`one_of`)
+  (bench/extract.py).
 
 docs/performance.md names the benchmark each serves and the test that guards it.
 This package imports nothing itself: each module is loaded only by the code that uses it.

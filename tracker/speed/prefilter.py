@@ -13,6 +13,10 @@ enters them at every position. The same pattern behind a lookahead for the chara
 begin with (read from its syntax tree, under its own case rules) fails at once elsewhere and
 matches exactly as before; patterns the engine already skips ahead on are left as they are.
 
+`Gated` serves patterns tried on many sentences that few can match: it reads from the syntax tree
+the words every match holds ("by" in "the delegation led by ...") and starts the engine only on text
+that holds them.
+
 Guarded by tests/speed/test_prefilter.py (same matches as the pattern on awkward text; `fold`
 against the regex engine's own case rules).
 """
@@ -25,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]  # the syntax tree's opcodes
 
-__all__ = ["Prefiltered", "fold", "guarded", "one_of"]
+__all__ = ["Gated", "Prefiltered", "fold", "guarded", "one_of"]
 
 # IGNORECASE equates these four letters with ASCII ones (besides the ASCII capitals); nothing else.
 _FOLD = str.maketrans(
@@ -291,3 +295,81 @@ def _first(items, ignore_case: bool) -> tuple[list | None, bool]:
         if not empty:
             return found, False
     return found, True
+
+
+class Gated:
+    """`pattern.search`, `.finditer`, `.match` and `.fullmatch`, tried only on text that holds the
+    words every match holds ("day" in "the following day", "that same day", "the previous day").
+
+    The words are read from the pattern's syntax tree: runs of literal characters the pattern cannot
+    match without, in every alternative. They are sought in the folded text (`fold`), as the folded
+    words: a text without one of them has no match, and the engine is not started on it.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        try:
+            runs = _required(_parser.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.I))
+        except Exception:  # syntax this reader does not know: the pattern alone
+            runs = []
+        self.words = tuple(dict.fromkeys(run for run in runs if len(run) >= 2))
+
+    def _holds(self, text: str, pos: int, endpos: int) -> bool:
+        if pos > 0 or endpos < len(text):
+            text = text[max(0, pos) : max(0, endpos)]  # where the engine would look
+        folded = text.lower() if text.isascii() else text.translate(_FOLD)  # fold(text), one call less
+        for word in self.words:
+            if word not in folded:
+                return False
+        return True
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self._holds(text, pos, endpos) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos) if self._holds(text, pos, endpos) else None
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.fullmatch(text, pos, endpos) if self._holds(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos, endpos) if self._holds(text, pos, endpos) else iter(())
+
+
+def _required(items, ignore_case: bool) -> list[str]:
+    """Folded runs of characters that every match of the sequence consumes, each run in one piece."""
+    runs: list[str] = []
+    current = ""
+    for op, av in items:
+        if op is sre.LITERAL and (av < 128 or not ignore_case):
+            current += fold(chr(av))  # a letter IGNORECASE equates with others folds as they do
+            continue
+        if current:
+            runs.append(current)
+            current = ""
+        if op is sre.SUBPATTERN:
+            _, add, remove, body = av
+            if (add | remove) & ~(re.I | re.X | re.M | re.S):
+                continue  # ASCII or LOCALE changes what letters mean: nothing read there
+            runs += _required(body, bool(add & re.I) or (ignore_case and not remove & re.I))
+        elif op is sre.ATOMIC_GROUP:
+            runs += _required(av, ignore_case)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            runs += _required(av[2], ignore_case)
+        elif op is sre.BRANCH:
+            runs += _common([_required(branch, ignore_case) for branch in av[1]])
+        # Anything else (a class, any character, an assertion, an optional part) adds no run.
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _common(branches: list[list[str]]) -> list[str]:
+    """The longest texts that stand inside a run of every branch."""
+    if not branches or not all(branches):
+        return []
+    candidates = {
+        run[i:j] for run in branches[0] for i in range(len(run)) for j in range(i + 2, len(run) + 1)
+    }
+    common = [c for c in candidates if all(any(c in run for run in runs) for runs in branches[1:])]
+    return [c for c in common if not any(c != other and c in other for other in common)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tracker.domain.model import Precision, Window
-from tracker.speed.prefilter import Prefiltered, guarded, one_of
+from tracker.speed.prefilter import Gated, Prefiltered, guarded, one_of
 from tracker.temporal import lexicon as lx
 from tracker.temporal import periods as pd
 
@@ -128,7 +128,9 @@ _PART_OF = _any_case(
     + ["first week", "second week", "third week", "fourth week", "last week", "final week"]
 )
 _MONTH_PERIOD = re.compile(rf"{_month('m')}{_YEAR_SUFFIX}")
-_MONTH_REF = re.compile(rf"\b(?P<mref>{'|'.join(k.replace(' ', _S) for k in lx.MONTH_OFFSETS)}){_S}month\b")
+_MONTH_REF = Gated(
+    re.compile(rf"\b(?P<mref>{'|'.join(k.replace(' ', _S) for k in lx.MONTH_OFFSETS)}){_S}month\b")
+)
 # "mid-May", "the end of May", "next May", and both: "in the middle of next April".
 _MONTH_PREFIX = re.compile(
     rf"\b(?:(?P<adj>{_PART_ADJ})(?:{_DASH}|{_S}(?:(?i:in){_S})?){_THE}|{_THE}(?P<of>{_PART_OF}){_S}of{_S}{_THE})?"
