@@ -32,15 +32,16 @@ from re import _constants as sre  # type: ignore[attr-defined]  # the syntax tre
 __all__ = ["Gated", "Prefiltered", "fold", "guarded", "one_of"]
 
 # IGNORECASE equates these four letters with ASCII ones (besides the ASCII capitals); nothing else.
-_FOLD = str.maketrans(
-    {
-        **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
-        "\u0130": "i",  # capital I with dot above
-        "\u0131": "i",  # dotless i
-        "\u017f": "s",  # long s
-        "\u212a": "k",  # Kelvin sign
-    }
-)
+_FOLDED = {
+    **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+    "\u0130": "i",  # capital I with dot above
+    "\u0131": "i",  # dotless i
+    "\u017f": "s",  # long s
+    "\u212a": "k",  # Kelvin sign
+}
+# The table as a string indexed by code point, which str.translate reads twice as fast as a dict; a
+# character beyond its end (an IndexError, a LookupError) stays as it is.
+_FOLD = "".join(_FOLDED.get(chr(c), chr(c)) for c in range(ord(max(_FOLDED)) + 1))
 _WIDEST_CLASS = 26  # character classes of more characters end a start, as any character does
 _MOST_STARTS = 5000
 
@@ -64,15 +65,36 @@ class Prefiltered:
         self._built = False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return next(self.finditer(text, pos, endpos), None)
+        """The first of `finditer`, without a generator: most calls find nothing."""
+        starts = self._starts if self._built else self._build()
+        if starts is None:
+            return self.pattern.search(text, pos, endpos)
+        if pos > 0 or endpos < len(text):
+            pos, endpos = max(0, min(pos, len(text))), max(0, min(endpos, len(text)))
+            span = text[pos:endpos]
+        else:
+            pos, endpos, span = 0, len(text), text
+        folded = span.lower() if span.isascii() else span.translate(_FOLD)  # fold(span)
+        match = self.pattern.match
+        at = 0
+        while (start := starts.search(folded, at)) is not None:
+            found = match(text, pos + start.start(), endpos)
+            if found is not None:
+                return found
+            at = start.start() + 1
+        return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         starts = self._starts if self._built else self._build()
         if starts is None:
             yield from self.pattern.finditer(text, pos, endpos)
             return
-        pos, endpos = max(0, min(pos, len(text))), max(0, min(endpos, len(text)))
-        folded = fold(text[pos:endpos])
+        if pos > 0 or endpos < len(text):
+            pos, endpos = max(0, min(pos, len(text))), max(0, min(endpos, len(text)))
+            span = text[pos:endpos]
+        else:
+            pos, endpos, span = 0, len(text), text
+        folded = span.lower() if span.isascii() else span.translate(_FOLD)  # fold(span)
         match = self.pattern.match
         at = 0
         while (start := starts.search(folded, at)) is not None:
