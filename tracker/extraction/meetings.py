@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -312,16 +313,21 @@ def _contact_events(ctx: DocumentContext, sentence) -> list:
     return [
         e
         for e in ctx.events(sentence)
-        if e.kind is not Kind.SIGNING
-        or "ceremony" in e.text.lower()
-        or _SAME_DAY_ANYWHERE.search(sentence.text)
+        if e.kind is not Kind.SIGNING or "ceremony" in e.text.lower() or _names_a_day(sentence.text)
     ]
 
 
 def _may_name_the_publication_day(published: dt.date, sentence) -> bool:
     """Whether the sentence has the day's number or a word for a day ("today", "on Monday"): the cheap
     test before its times are read."""
-    return str(published.day) in sentence.text or _SAME_DAY_ANYWHERE.search(sentence.text) is not None
+    return str(published.day) in sentence.text or _names_a_day(sentence.text)
+
+
+@functools.lru_cache(maxsize=16)
+def _names_a_day(sentence_text: str) -> bool:
+    """Whether a sentence has a word for a day ("today", "on Monday"); asked of a sentence once per
+    clause and event word, found once."""
+    return _SAME_DAY_ANYWHERE.search(sentence_text) is not None
 
 
 def _same_day_expressions(ctx: DocumentContext, sentence) -> list:
