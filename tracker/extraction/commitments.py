@@ -40,7 +40,7 @@ from tracker.temporal.periods import bounds
 
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
 
-_FUTURE = lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True)
+_FUTURE = Prefiltered(lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True))
 _PAST = lexicon.compile_alternatives(lexicon.PAST_CUES, lower_only=True)
 # After a future cue that follows its event word, the verb must make the event happen
 # ("the visit will be held", "will finally take place"), not something else ("the dialogue would help
@@ -58,15 +58,17 @@ _FIRMNESS = [
     (lexicon.compile_alternatives([pattern], lower_only=True), firmness)
     for pattern, firmness in lexicon.FIRMNESS_CUES
 ]
-_ABANDONED = lexicon.compile_alternatives([lexicon.ABANDONED])
+_ABANDONED = Prefiltered(lexicon.compile_alternatives([lexicon.ABANDONED]))
 _SPECULATION = lexicon.compile_alternatives([lexicon.SPECULATION], lower_only=True)
-_GENERIC = re.compile(
-    r"\b(?:such|regular|more|further|frequent|periodic|other|all|any|every|many|"
-    r"several|various)\s+(?:[\w-]+\s+){0,3}$|"
-    # "agreed to continue close consultations", "to maintain dialogue": keeping up a practice.
-    r"\b(?:continu(?:e|ed|ing)|maintain(?:ed|ing)?|keep(?:ing)? up|step(?:ping)? up|intensify(?:ing)?|"
-    r"deepen(?:ing)?)\s+(?:to\s+hold\s+|holding\s+)?(?:their\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
+_GENERIC = Prefiltered(
+    re.compile(
+        r"\b(?:such|regular|more|further|frequent|periodic|other|all|any|every|many|"
+        r"several|various)\s+(?:[\w-]+\s+){0,3}$|"
+        # "agreed to continue close consultations", "to maintain dialogue": keeping up a practice.
+        r"\b(?:continu(?:e|ed|ing)|maintain(?:ed|ing)?|keep(?:ing)? up|step(?:ping)? up|intensify(?:ing)?|"
+        r"deepen(?:ing)?)\s+(?:to\s+hold\s+|holding\s+)?(?:their\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+        re.IGNORECASE,
+    )
 )
 _CONCRETE = re.compile(
     r"\b(?:next|upcoming|forthcoming|planned|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|"
@@ -122,7 +124,7 @@ def _dates_a_named_contact(text: str, expression) -> bool:
 
 
 _RATIFICATION = re.compile(r"\bratif(?:y|ying|ied|ication)\b", re.IGNORECASE)
-_RESPECTIVELY = guarded(re.compile(r"\brespectively\b", re.IGNORECASE))
+_RESPECTIVELY = Prefiltered(guarded(re.compile(r"\brespectively\b", re.IGNORECASE)))
 # "put off until March 18" names the new day; "until the end of May" a deadline, no day.
 _UNTIL = re.compile(r"^(?:until|till|to)\b(?!\s+(?:the\s+)?(?:end|year[-\s]end)\b)", re.IGNORECASE)
 # A date after these is the item's new date ("shifted from 12 to 18 March"), earlier or later.
@@ -197,7 +199,7 @@ _CONSEQUENCE = re.compile(
     r",\s+(?:and\s+)?(?:so(?!\s+that)|therefore|hence|thus|which is why|that is why)\b,?", re.IGNORECASE
 )
 # "during his stay", "in the course of the visit": an act of the programme of a stay.
-_STAY_PART = lexicon.compile_alternatives([lexicon.STAY_PARTS])
+_STAY_PART = Prefiltered(lexicon.compile_alternatives([lexicon.STAY_PARTS]))
 _PLEDGE_CUE = lexicon.compile_alternatives([lexicon.PLEDGE_CUES])
 _FORMAT_SIZE = lexicon.compile_alternatives(list(lexicon.FORMAT_SIZES))
 _HERE = lexicon.compile_alternatives([lexicon.HERE_WORDS])
@@ -217,11 +219,13 @@ _HAPPENED_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "Trade and visas are among the main topics expected to come up": what an item will treat, no item.
-_AGENDA_SENTENCE = guarded(
-    re.compile(
-        r"\b(?:topics|issues|subjects|items|questions)\b[^.;]{0,40}?\b(?:expected|likely|set|due)\s+to\s+"
-        r"(?:come up|be (?:discussed|raised|addressed|covered|taken up|on the agenda))",
-        re.IGNORECASE,
+_AGENDA_SENTENCE = Prefiltered(
+    guarded(
+        re.compile(
+            r"\b(?:topics|issues|subjects|items|questions)\b[^.;]{0,40}?\b(?:expected|likely|set|due)\s+to\s+"
+            r"(?:come up|be (?:discussed|raised|addressed|covered|taken up|on the agenda))",
+            re.IGNORECASE,
+        )
     )
 )
 # "the meeting will not take place in September": the time it will not be, no window.
@@ -1270,10 +1274,12 @@ def _to_two_states(a: Commitment, b: Commitment) -> bool:
 
 # "At the session, the two countries are expected to sign ...", "working groups will deliberate at the
 # 11th session": an act that takes place at a session already named.
-_AT_THE_SESSION = guarded(
-    re.compile(
-        r"\b(?:at|during|in the course of|on the (?:sidelines|margins) of) the (?:[\w-]+ ){0,2}?(?:session|sitting)\b",
-        re.IGNORECASE,
+_AT_THE_SESSION = Prefiltered(
+    guarded(
+        re.compile(
+            r"\b(?:at|during|in the course of|on the (?:sidelines|margins) of) the (?:[\w-]+ ){0,2}?(?:session|sitting)\b",
+            re.IGNORECASE,
+        )
     )
 )
 

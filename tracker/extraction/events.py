@@ -17,7 +17,7 @@ from tracker.speed.prefilter import Prefiltered
 __all__ = ["EventWord", "find_events", "refine_kind", "phrase_kind", "KIND_PRIORITY"]
 
 _COMMISSION = lexicon.compile_alternatives([lexicon.COMMISSION_WORDS])
-_CONSULT = re.compile(r"consultations?|talks|negotiations|dialogue", re.IGNORECASE)
+_CONSULT = Prefiltered(re.compile(r"consultations?|talks|negotiations|dialogue", re.IGNORECASE))
 KIND_PRIORITY = {
     Kind.CALL: 0,
     Kind.COMMISSION: 1,

@@ -103,8 +103,8 @@ _LOCAL_TIME_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:[A-Z][\w.-]+\s+){1,2}time\b"
 )
 # "on Friday called off his planned trip", "on Sunday put off his coming visits": no contact that day.
-_CALLED_OFF = guarded(
-    re.compile(r"\b(?:" + lexicon.CANCELS + "|" + lexicon.POSTPONEMENTS + r")\b", re.IGNORECASE)
+_CALLED_OFF = Prefiltered(
+    guarded(re.compile(r"\b(?:" + lexicon.CANCELS + "|" + lexicon.POSTPONEMENTS + r")\b", re.IGNORECASE))
 )
 # "the meetings of the committee, which begin on Thursday": a day to come.
 _WHICH_BEGIN = re.compile(r"\b(?:which|that)\s+(?:begin|open|start|convene|take place|run)\b", re.IGNORECASE)

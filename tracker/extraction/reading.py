@@ -34,16 +34,16 @@ __all__ = [
 ]
 
 _SEGMENT = re.compile(r";|,\s+(?:whereas|while|but)\s|\s+whereas\s", re.IGNORECASE)
-_NO_CITY = lexicon.compile_alternatives([lexicon.NO_CITY_WORDS])
-_HERE = lexicon.compile_alternatives([lexicon.HERE_WORDS])
+_NO_CITY = Prefiltered(lexicon.compile_alternatives([lexicon.NO_CITY_WORDS]))
+_HERE = Prefiltered(lexicon.compile_alternatives([lexicon.HERE_WORDS]))
 _CAPITAL = re.compile(r"in the capital\b", re.IGNORECASE)
 _HOSTING = re.compile(r"\s+(?:is |was |will be )?(?:hosting|hosts|hosted|will host)\b", re.IGNORECASE)
 _REPORTING = lexicon.compile_alternatives(lexicon.REPORTING_VERBS)
 _SAID_IN = Prefiltered(
     re.compile(r"(?:" + _REPORTING.pattern + r")(?:\s+\w+)?\s+(?:in|from)\s+$", re.IGNORECASE)
 )
-_EMBASSY_IN = re.compile(
-    r"(?:embassy|embassies|consulate|mission|representation)\s+in\s+(?:the\s+)?$", re.IGNORECASE
+_EMBASSY_IN = Prefiltered(
+    re.compile(r"(?:embassy|embassies|consulate|mission|representation)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 )
 # "in the capital of the Solomon Islands", "in the Kenyan capital": the state's capital.
 _CAPITAL_OF_BEFORE = re.compile(
