@@ -41,7 +41,7 @@ from tracker.temporal.periods import bounds
 __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
 
 _FUTURE = Prefiltered(lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True))
-_PAST = lexicon.compile_alternatives(lexicon.PAST_CUES, lower_only=True)
+_PAST = Prefiltered(lexicon.compile_alternatives(lexicon.PAST_CUES, lower_only=True))
 # After a future cue that follows its event word, the verb must make the event happen
 # ("the visit will be held", "will finally take place"), not something else ("the dialogue would help
 # strengthen ties").
@@ -70,10 +70,12 @@ _GENERIC = Prefiltered(
         re.IGNORECASE,
     )
 )
-_CONCRETE = re.compile(
-    r"\b(?:next|upcoming|forthcoming|planned|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|"
-    r"the|a|an|its|their|his|her|official|state|working)\s+(?:[\w'\u2019-]+\s+){0,6}$",
-    re.IGNORECASE,
+_CONCRETE = guarded(
+    re.compile(
+        r"\b(?:next|upcoming|forthcoming|planned|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|"
+        r"the|a|an|its|their|his|her|official|state|working)\s+(?:[\w'\u2019-]+\s+){0,6}$",
+        re.IGNORECASE,
+    )
 )
 _SCHEDULE = lexicon.compile_alternatives([lexicon.SCHEDULE_CUES], lower_only=True)
 _PAST_EVENT_VERB = lexicon.compile_alternatives([lexicon.PAST_EVENT_VERBS], lower_only=True)
@@ -92,20 +94,24 @@ _POSSESSIVE_OF_CONTACT = re.compile(
 
 
 # "agreed during a lengthy telephone conversation on Thursday to hold a summit": the day of that contact.
-_DURING_A_PAST_CONTACT = re.compile(
-    r"\b(?:agreed|decided|said|discussed|announced|confirmed|stressed|noted)\s+(?:during|in|at)\s+"
-    r"(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:conversation|call|talks|meeting|consultations)\s+$",
-    re.IGNORECASE,
+_DURING_A_PAST_CONTACT = guarded(
+    re.compile(
+        r"\b(?:agreed|decided|said|discussed|announced|confirmed|stressed|noted)\s+(?:during|in|at)\s+"
+        r"(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:conversation|call|talks|meeting|consultations)\s+$",
+        re.IGNORECASE,
+    )
 )
 
 
 # "the cooperation program between the two ministries for 2025-2026": the term of a document, no act's time.
-_A_DOCUMENTS_TERM = guarded(
-    re.compile(
-        r"\b(?:program(?:me)?|plan|roadmap|road map|strategy|agreement|memorandum|treaty)s?\b"
-        r"(?:(?!\b(?:to|will|would|agreed|decided|hold|held|said|scheduled|set|planned|due)\b)[^.;:,]){0,120}?"
-        r"\b(?:for|covering)\s+(?:the\s+(?:years?|period)\s+)?$",
-        re.IGNORECASE,
+_A_DOCUMENTS_TERM = Prefiltered(
+    guarded(
+        re.compile(
+            r"\b(?:program(?:me)?|plan|roadmap|road map|strategy|agreement|memorandum|treaty)s?\b"
+            r"(?:(?!\b(?:to|will|would|agreed|decided|hold|held|said|scheduled|set|planned|due)\b)[^.;:,]){0,120}?"
+            r"\b(?:for|covering)\s+(?:the\s+(?:years?|period)\s+)?$",
+            re.IGNORECASE,
+        )
     )
 )
 _TERM_LEAD = re.compile(r"(?:for|covering)\s+", re.IGNORECASE)
@@ -180,13 +186,15 @@ _TOPIC_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Where a sentence goes on to a further pledge: "; ", ", and that", ", and they would".
-_NEXT_CLAUSE = re.compile(
-    r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both sides|the sides|it was)\s+(?:also\s+)?"
-    r"(?=(?:would|will|agreed|decided|should)\b))|"
-    r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)|"
-    # ", and a meeting of the ministers would follow in August": a second act with its own verb.
-    r",\s+and\s+(?=(?:a|an|another)\s+[^.;]{0,80}?\b(?:would|will|is to|are to|is due|are due)\b)",
-    re.IGNORECASE,
+_NEXT_CLAUSE = guarded(
+    re.compile(
+        r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both sides|the sides|it was)\s+(?:also\s+)?"
+        r"(?=(?:would|will|agreed|decided|should)\b))|"
+        r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)|"
+        # ", and a meeting of the ministers would follow in August": a second act with its own verb.
+        r",\s+and\s+(?=(?:a|an|another)\s+[^.;]{0,80}?\b(?:would|will|is to|are to|is due|are due)\b)",
+        re.IGNORECASE,
+    )
 )
 # An event given as the reason or timing of a pledge ("As for timing, APEC will be held in November,
 # so the side suggests ...", "Since the G20 summit takes place in June, they agreed ..."): merely mentioned.
@@ -246,7 +254,7 @@ _STAY_UNDER_WAY = Gated(re.compile(r"\b" + lexicon.STAY_UNDER_WAY + r"\b", re.IG
 # How long after the publication day a stay reported as under way may still last.
 _STAY_DAYS = 3
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
-_PUT_OFF = lexicon.compile_alternatives([lexicon.POSTPONEMENTS])
+_PUT_OFF = Prefiltered(lexicon.compile_alternatives([lexicon.POSTPONEMENTS]))
 _MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
 _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)
 # Cues that only qualify the noun right after them: "the forthcoming election" names no contact.

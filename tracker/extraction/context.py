@@ -74,7 +74,9 @@ _COUNTRY_DASH_DATE = re.compile(
 # "Foreign Office Consultations (FOC)": up to six capitalised words, then the acronym in brackets (a plural
 # "FOCs" too).
 _ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6})s?\)")
-_LONG_NAME_BEFORE = re.compile(r"((?:[A-Z][\w&-]*\s+(?:(?:of|for|on|and|&)\s+)?){0,5}[A-Z][\w-]*)\s*$")
+_LONG_NAME_BEFORE = guarded(
+    re.compile(r"((?:[A-Z][\w&-]*\s+(?:(?:of|for|on|and|&)\s+)?){0,5}[A-Z][\w-]*)\s*$")
+)
 
 
 # "On Tuesday, the Chinese foreign ministry announced that ...": a date fronting a report of what will be.

@@ -295,7 +295,7 @@ def extract_meetings(ctx: DocumentContext) -> list[Meeting]:
 
 # "The foreign ministers of Ghana and Nigeria agreed on Wednesday to ...": an agreement of two states'
 # office holders on a day is a contact of theirs that day, though no word names it.
-_AGREED = re.compile(r"\b(?:agreed|pledged|vowed)\b")
+_AGREED = guarded(re.compile(r"\b(?:agreed|pledged|vowed)\b"))
 
 
 def _agreement_of_two_states(clause) -> list:

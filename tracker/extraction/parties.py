@@ -22,12 +22,14 @@ from tracker.temporal.lexicon import key
 __all__ = ["meeting_parties", "separate_counterparts", "previous_partner"]
 
 # "met his Argentine and Brazilian peers": one meeting with each.
-_COUNTERPARTS = re.compile(
-    r"\b(?:his|her|their)\s+((?:[A-Z][\w-]+,\s+)*[A-Z][\w-]+,?\s+and\s+[A-Z][\w-]+)\s+"
-    r"(?:counterparts|peers|colleagues|opposite numbers)\b|"
-    # "met his counterparts from the Maldives and Japan"
-    r"\b(?:his|her|their)\s+(?:counterparts|peers|colleagues)\s+from\s+"
-    r"((?:(?:the\s+)?[A-Z][\w-]+,\s+)*(?:the\s+)?[A-Z][\w-]+,?\s+and\s+(?:the\s+)?[A-Z][\w-]+)"
+_COUNTERPARTS = guarded(
+    re.compile(
+        r"\b(?:his|her|their)\s+((?:[A-Z][\w-]+,\s+)*[A-Z][\w-]+,?\s+and\s+[A-Z][\w-]+)\s+"
+        r"(?:counterparts|peers|colleagues|opposite numbers)\b|"
+        # "met his counterparts from the Maldives and Japan"
+        r"\b(?:his|her|their)\s+(?:counterparts|peers|colleagues)\s+from\s+"
+        r"((?:(?:the\s+)?[A-Z][\w-]+,\s+)*(?:the\s+)?[A-Z][\w-]+,?\s+and\s+(?:the\s+)?[A-Z][\w-]+)"
+    )
 )
 _DISCUSSION = lexicon.compile_alternatives(lexicon.DISCUSSION_CUES, lower_only=True)
 _FORMAT_SIZE = guarded(

@@ -111,7 +111,9 @@ _REPORT_CLAUSE = re.compile(
     r"(?:said|told|announced|added))\b",
     re.IGNORECASE,
 )
-_DEPARTURE = re.compile(r"(?:^|[.;:\n]\s*|\b(?:leav|depart|fl[yi]|travel)\w*\s+)from\s+$", re.IGNORECASE)
+_DEPARTURE = guarded(
+    re.compile(r"(?:^|[.;:\n]\s*|\b(?:leav|depart|fl[yi]|travel)\w*\s+)from\s+$", re.IGNORECASE)
+)
 _DONE_IN = guarded(
     re.compile(
         r"(?<!be )(?<!been )(?<!being )\b(?:signed|held|adopted|concluded|reached|launched|founded|"
@@ -138,8 +140,10 @@ _PLACED_AHEAD_IN = re.compile(
     r"(?:(?:is|are)\s+)?(?:scheduled|planned|set)\s+(?:to\s+(?:be\s+held|take\s+place)\s+)?)\s+in\s+$",
     re.IGNORECASE,
 )
-_HOSTED_BY = re.compile(
-    r"\b(?:hosted by|host country,?|chaired by|under the chairmanship of)\s+(?:the\s+)?$", re.IGNORECASE
+_HOSTED_BY = guarded(
+    re.compile(
+        r"\b(?:hosted by|host country,?|chaired by|under the chairmanship of)\s+(?:the\s+)?$", re.IGNORECASE
+    )
 )
 _HOSTS = re.compile(
     r"(?:,[^,]{1,40},)?\s+(?:will\s+|would\s+|is\s+to\s+|to\s+|offered\s+to\s+|agreed\s+to\s+)?"

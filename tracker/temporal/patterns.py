@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tracker.domain.model import Precision, Window
-from tracker.speed.prefilter import Gated, Prefiltered, guarded, one_of
+from tracker.speed.prefilter import Gated, guarded, one_of
 from tracker.temporal import lexicon as lx
 from tracker.temporal import periods as pd
 
@@ -150,7 +150,9 @@ _YEAR_NUMBER = re.compile(
     r"(?P<y>(?:1(?<![\w.,'’‘]1)9|2(?<![\w.,'’‘]2)0)[0-9][0-9]|['’‘](?<![\w.,'’‘]['’‘])[0-9][0-9])(?!\d|[.,]\d)"
     rf"(?:{_O}[-\u2013\u2014/]{_O}(?P<y2>(?:19|20)\d\d|\d\d)(?!\d))?(?!{_S}(?:{_NOT_A_YEAR})\b)"
 )
-_YEAR_WORD = re.compile(rf"\b(?P<yrel>{'|'.join(k.replace(' ', _S) for k in lx.YEAR_OFFSETS)}){_S}year\b")
+_YEAR_WORD = Gated(
+    re.compile(rf"\b(?P<yrel>{'|'.join(k.replace(' ', _S) for k in lx.YEAR_OFFSETS)}){_S}year\b")
+)
 # "by the end of the first quarter of 2020": the quarter's end is the quarter's, for a deadline to it.
 _END_OF = rf"(?:{_THE}(?i:end){_S}of{_S})?"
 _YEAR_PREFIX = guarded(
@@ -174,7 +176,7 @@ _SEASON_PREFIX = re.compile(
     rf"{_S}of{_S}(?:the{_S})?|(?P<srel>this|next|last|coming){_S}|the{_S})\Z"
 )
 
-_WEEKDAY = Prefiltered(
+_WEEKDAY = Gated(
     guarded(
         re.compile(
             rf"(?:(?P<rel>(?i:this{_S}coming|next|last|this|coming|past)){_S})?(?P<wd>{_cases(lx.WEEKDAYS)})(?:['’]s)?\b"
