@@ -1,5 +1,10 @@
-import pytest
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tracker.extraction import sentences
 from tracker.extraction.sentences import MAX_SENTENCE, split_sentences
 
 
@@ -83,3 +88,10 @@ def test_lines_of_a_text_that_is_not_hard_wrapped_end_where_they_stop():
         "The ministers met on Tuesday",
         "A joint statement was issued",
     ]
+
+
+@given(st.text(alphabet="aZ\u00e91_. \n\u0660-", max_size=40), st.integers(0, 45), st.integers(0, 45))
+def test_the_possessive_word_before_a_stop_finds_what_the_backtracking_one_finds(text, pos, endpos):
+    backtracking = re.compile(r"([^\W\d_](?:[^\W_]|\.(?=[^\W_]))*)$")
+    mine, theirs = sentences._WORD_BEFORE.search(text, pos, endpos), backtracking.search(text, pos, endpos)
+    assert (mine and (mine.span(), mine.group(1))) == (theirs and (theirs.span(), theirs.group(1)))

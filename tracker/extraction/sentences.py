@@ -46,7 +46,9 @@ _SENTENCE_OPENERS = frozenset(
 _BOUNDARY = guarded(
     re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[ \t]*(?:\r?\n[ \t\r]*)*|(?:[ \t]*\r?\n)+[ \t]*")
 )
-_WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W_]|\.(?=[^\W_]))*)$")
+# The word before a full stop ("Mr", "U.S", "A"). Possessive: "$" holds only where the longest run of
+# letters, digits and inner dots ends, so giving characters back never finds a match, only costs.
+_WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W_]++|\.(?=[^\W_]))*+)$")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # "began their strategic dialogue in\nBeijing": a line of hard-wrapped text that stops mid-sentence.
 _GOES_ON = re.compile(
