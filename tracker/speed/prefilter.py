@@ -53,6 +53,14 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
+def _folded_span(text: str, pos: int, endpos: int) -> tuple[int, int, str]:
+    """`pos` and `endpos` within `text`, and `fold` of the text between them, where the engine would look."""
+    if pos > 0 or endpos < len(text):
+        pos, endpos = max(0, min(pos, len(text))), max(0, min(endpos, len(text)))
+        return pos, endpos, fold(text[pos:endpos])
+    return 0, len(text), fold(text)
+
+
 class Prefiltered:
     """`pattern.search` and `pattern.finditer`, with the pattern tried only at its possible starts."""
 
@@ -69,12 +77,7 @@ class Prefiltered:
         starts = self._starts if self._built else self._build()
         if starts is None:
             return self.pattern.search(text, pos, endpos)
-        if pos > 0 or endpos < len(text):
-            pos, endpos = max(0, min(pos, len(text))), max(0, min(endpos, len(text)))
-            span = text[pos:endpos]
-        else:
-            pos, endpos, span = 0, len(text), text
-        folded = span.lower() if span.isascii() else span.translate(_FOLD)  # fold(span)
+        pos, endpos, folded = _folded_span(text, pos, endpos)
         match = self.pattern.match
         at = 0
         while (start := starts.search(folded, at)) is not None:
@@ -89,12 +92,7 @@ class Prefiltered:
         if starts is None:
             yield from self.pattern.finditer(text, pos, endpos)
             return
-        if pos > 0 or endpos < len(text):
-            pos, endpos = max(0, min(pos, len(text))), max(0, min(endpos, len(text)))
-            span = text[pos:endpos]
-        else:
-            pos, endpos, span = 0, len(text), text
-        folded = span.lower() if span.isascii() else span.translate(_FOLD)  # fold(span)
+        pos, endpos, folded = _folded_span(text, pos, endpos)
         match = self.pattern.match
         at = 0
         while (start := starts.search(folded, at)) is not None:
@@ -337,9 +335,7 @@ class Gated:
         self.words = tuple(dict.fromkeys(run for run in runs if len(run) >= 2))
 
     def _holds(self, text: str, pos: int, endpos: int) -> bool:
-        if pos > 0 or endpos < len(text):
-            text = text[max(0, pos) : max(0, endpos)]  # where the engine would look
-        folded = text.lower() if text.isascii() else text.translate(_FOLD)  # fold(text), one call less
+        folded = _folded_span(text, pos, endpos)[2]
         for word in self.words:
             if word not in folded:
                 return False
