@@ -83,6 +83,8 @@ _BODIES = (
 # A reception names a contact, and reports it as past: "welcomed his Chilean counterpart", "received the
 # Foreign Minister of Laos".
 PEOPLE = r"(?:counterpart|president|prime minister|minister|delegation|ambassador|king|emir|chancellor|envoy|leader)s?"
+# "by Togo's Foreign Minister", "by the President", "by his counterpart": a person, not "by email".
+BY_SOMEONE = r" by(?= (?:the |his |her |their )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}" + PEOPLE + r"\b))"
 RECEPTION = (
     r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}" + PEOPLE + "|"
     # "received Japanese Foreign Minister Kawaguchi": a title after a state's adjective or name.
@@ -158,7 +160,13 @@ EVENT_WORDS: dict[str, Kind] = {
     RECEPTION: Kind.MEETING,
     FUTURE_RECEPTION: Kind.MEETING,
     # "was received by the President", "paid a courtesy call on the Prime Minister": an audience.
-    r"(?:was|were) (?:also )?received by|(?:paid|pays|paying) (?:a )?courtesy calls? on|called on": Kind.MEETING,
+    # "... was received Wednesday in Havana by the Deputy Minister": the day and place may come between.
+    # "Plans were discussed here yesterday by Prince Saud and President Assad": the people named discussed.
+    r"(?:(?<=was )|(?<=were )|(?<=also ))discussed(?=(?: [\w-]+){0,4}" + BY_SOMEONE + ")|"
+    r"(?:was|were) (?:also )?received by|(?:was|were) (?:also |\w+ly )?received(?: [\w-]+){1,4}"
+    + BY_SOMEONE
+    + "|"
+    r"(?:paid|pays|paying) (?:a )?courtesy calls? on|called on": Kind.MEETING,
     r"forums?|(?<!press )(?<!news )conferences?|congress": Kind.OTHER,
     r"(?:re-?open(?:ing)?|open(?:ing)?|establish(?:ing|ment of)?)(?: \w{1,20}){0,3} "
     r"(?:embassy|embassies|consulate|consulates|diplomatic (?:mission|representation|office)|"
@@ -216,7 +224,7 @@ PAST_TRIGGERS = [
     r"(?:took|received|made|had) (?:a |an )?(?:\w+ ){0,2}(?:tele)?phone call",
     r"(?:were|was) discussed by (?:tele)?phone",
     # "Bilateral relations were discussed by Sheikh Abdullah during a phone call with Lavrov".
-    r"(?:were|was) (?:also )?discussed by",
+    r"(?:were|was) (?:also )?discussed(?: [\w-]+){0,4}" + BY_SOMEONE,
     CALLED_SOMEONE,
     r"talked by (?:tele)?phone",
     r"talked with",  # "talked over the issues" is a topic's verb: its objects are no parties

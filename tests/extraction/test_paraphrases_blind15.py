@@ -1,0 +1,83 @@
+"""Paraphrase sets for rules read off blind15 once it became dev data (#11). None of the phrasings is
+from a corpus."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.domain.model import Kind
+from tracker.extraction import extract
+
+D = dt.date
+PUBLISHED = D(2024, 3, 6)  # a Wednesday
+
+
+def read(text):
+    found = extract(text, PUBLISHED)
+    return found.meetings, found.commitments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's Deputy Foreign Minister Ama Owusu was received Tuesday in Lome by Togolese Foreign Minister Dussey.",
+        "A Ghanaian delegation led by Minister Owusu was received on Tuesday by Togo's Foreign Minister Dussey.",
+        "Ghana's envoy Kofi Mensah was warmly received in Lome on Tuesday by Togolese Prime Minister Dogbe.",
+        "LOME, March 6 -- Ghana's Foreign Minister Ablakwa was received yesterday by Togolese President Faure.",
+        "Ghana's Interior Minister was also received Tuesday afternoon by the Togolese Foreign Minister.",
+    ],
+)
+def test_a_guest_received_on_a_day_by_a_host_is_a_meeting(text):
+    meetings, _ = read(text)
+    assert [(m.start, sorted(m.parties)) for m in meetings] == [(D(2024, 3, 5), ["GH", "TG"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Border trade was discussed here yesterday by Ghana's Foreign Minister and Togo's Foreign Minister.",
+        "LOME, March 6 -- Plans for a corridor were discussed on Tuesday by Ghanaian President Mahama and "
+        "Togolese President Faure.",
+        "The corridor was discussed in Lome on Tuesday by Ghana's Ablakwa and Togo's Dussey.",
+        "Security on the border was also discussed Tuesday by the Ghanaian and Togolese foreign ministers.",
+        "Fishing rights were discussed at length on Tuesday by Minister Ablakwa of Ghana and Minister Dussey of Togo.",
+    ],
+)
+def test_a_matter_discussed_on_a_day_by_named_people_is_a_meeting(text):
+    meetings, _ = read(text)
+    assert [(m.start, sorted(m.parties)) for m in meetings] == [(D(2024, 3, 5), ["GH", "TG"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The corridor was discussed on Tuesday by phone between Ghana and Togo.",
+        "The corridor was received on Tuesday by email in Accra and Lome.",
+        "The corridor will be discussed on Friday by Ghana's and Togo's ministers.",
+        "The letter was received on Tuesday by the embassy.",
+    ],
+)
+def test_discussed_or_received_near_misses_tell_no_meeting(text):
+    meetings, _ = read(text)
+    assert [m for m in meetings if m.kind is Kind.MEETING] == []
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        (
+            "During his Accra visit on Tuesday, Togo's Foreign Minister Dussey held talks with Ghana's President.",
+            "Accra",
+        ),
+        ("Togo's Foreign Minister Dussey met Ghana's President on Tuesday, on his Accra trip.", "Accra"),
+        ("On Tuesday, the Lome talks between Ghana's and Togo's foreign ministers ended.", "Lomé"),
+        (
+            "Ghana's Foreign Minister met his Togolese counterpart on Tuesday during a Kumasi stopover.",
+            "Kumasi",
+        ),
+        ("On Tuesday, during her Lome stay, Ghana's minister held talks with Togo's Prime Minister.", "Lomé"),
+    ],
+)
+def test_a_city_before_the_word_for_the_contact_is_its_venue(text, city):
+    meetings, _ = read(text)
+    assert [(m.start, m.city) for m in meetings] == [(D(2024, 3, 5), city)]
