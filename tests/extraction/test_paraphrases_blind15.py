@@ -81,3 +81,31 @@ def test_discussed_or_received_near_misses_tell_no_meeting(text):
 def test_a_city_before_the_word_for_the_contact_is_its_venue(text, city):
     meetings, _ = read(text)
     assert [(m.start, m.city) for m in meetings] == [(D(2024, 3, 5), city)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two foreign ministers agreed to restart the regular bilateral meetings, which had been suspended.",
+        "Ghana and Togo agreed to resume their periodic consultations.",
+        "The ministers decided to relaunch the joint commission, which has been dormant for years.",
+        "Both sides agreed to reactivate the regular political dialogue between the ministries.",
+        "It was agreed to revive the annual meetings of the two foreign ministers.",
+    ],
+)
+def test_restarting_a_lapsed_mechanism_is_one_act(text):
+    _, commitments = read(text)
+    assert len(commitments) == 1 and commitments[0].window.is_open
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two foreign ministers agreed to hold regular bilateral meetings.",
+        "The ministers resumed their regular meetings on Tuesday after a long pause.",
+        "Efforts to revive the peace talks were on the agenda of the ministers.",
+    ],
+)
+def test_regular_meetings_or_a_resumption_reported_are_no_pledge(text):
+    _, commitments = read(text)
+    assert commitments == []

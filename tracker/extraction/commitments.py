@@ -1136,6 +1136,11 @@ _GENERIC_AFTER = re.compile(
     r"\s+(?:abroad\b|(?:[\w-]+\s+){0,3}?(?:several|many|multiple|numerous|a few|a number of)\s+times\b)",
     re.IGNORECASE,
 )
+_RESUMED = re.compile(
+    r"\b(?:resum(?:e|es|ed|ing|ption of)|restart(?:s|ed|ing)?|relaunch(?:es|ed|ing)?|reactivat(?:e|es|ed|ing|ion of)|"
+    r"reviv(?:e|es|ed|ing|al of)|reconvene)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'\u2019-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 _EARLIER = re.compile(r"\b(?:previous|past|recent|earlier|former)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -1143,6 +1148,8 @@ def _concrete(text: str, event) -> bool:
     """An open-ended item needs a concrete act: "the next round", "a visit", not "such meetings" nor
     "their previous meeting"."""
     before = text[max(0, event.start - 60) : event.start]
+    if _RESUMED.search(before):
+        return True  # "agreed to restart the regular bilateral meetings": a mechanism that lapsed, one act
     if _GENERIC.search(before) or _EARLIER.search(before):
         return False
     if (
