@@ -141,3 +141,34 @@ def test_a_headline_reporting_the_contact_is_no_pledge(headline):
     text = headline + "\n\nACCRA, March 6 -- The foreign ministers of Ghana and Togo met in Accra on Tuesday."
     _, commitments = read(text)
     assert commitments == []
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        (
+            "March 6, 2024_ Ghana will host the ECOWAS summit, to be held in Accra from April 8 to 9, 2024.",
+            D(2024, 4, 8),
+        ),
+        (
+            "6 March 2024 \u2014 Ghana will host the ECOWAS summit, to be held in Accra on 8 April 2024.",
+            D(2024, 4, 8),
+        ),
+        (
+            "Accra\n\nMarch 6, 2024 - The ministers agreed to meet again in Lome from April 8 to 9, 2024.",
+            D(2024, 4, 8),
+        ),
+        ("March 6, 2024 \u2013 The joint commission will convene in Lome on April 8, 2024.", D(2024, 4, 8)),
+        ("March 6, 2024_ Togo will host the next round of talks on 8 April 2024 in Lome.", D(2024, 4, 8)),
+    ],
+)
+def test_a_date_opening_a_line_dates_the_dispatch_not_the_act(text, start):
+    _, commitments = read(text)
+    assert [c.window.start for c in commitments] == [start]
+
+
+def test_a_future_date_opening_a_line_still_dates_the_act():
+    _, commitments = read(
+        "April 8, 2024 - that is when the joint commission will convene in Lome, the ministers said."
+    )
+    assert [c.window.start for c in commitments] == [D(2024, 4, 8)]

@@ -399,6 +399,22 @@ def _firmness(sentence_text: str, window: Window) -> Firmness:
     return Firmness.AGREED
 
 
+# "August 11, 2024_ The Government of Laos will host ...": the publication date opening a line, set off
+# by a dash or an underscore, dates the dispatch, not what it reports.
+_DISPATCH_DATE = re.compile(r"\s*[_\u2013\u2014-]")
+
+
+def _dispatch_date(ctx: DocumentContext, expression) -> bool:
+    text = ctx.text
+    line_start = text.rfind("\n", 0, expression.start) + 1
+    return (
+        expression.window.start == ctx.published
+        and not text[line_start : expression.start].strip()
+        and _YEAR.search(expression.text) is not None
+        and _DISPATCH_DATE.match(text, expression.end) is not None
+    )
+
+
 def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0):
     """The future time expression closest to the event, or None; 'past' when all of them lie before publication."""
     expressions = [
@@ -407,6 +423,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         if e.start >= floor
         and not ctx.reported(e.start, e.end)
         and not ctx.in_dateline_date(e.start)
+        and not _dispatch_date(ctx, e)
         and (e.window.precision in _NO_DAY or not _dates_past_contact(ctx.text, e.start, sentence.start))
         and not _dates_a_named_contact(ctx.text, e)
         and not _term_of_a_document(ctx.text, e, sentence.start)
