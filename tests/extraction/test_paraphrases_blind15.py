@@ -112,38 +112,6 @@ def test_regular_meetings_or_a_resumption_reported_are_no_pledge(text):
 
 
 @pytest.mark.parametrize(
-    "headline",
-    [
-        "Joint Committee to Convene Soon",
-        "Ghana-Togo Joint Commission To Reconvene In April",
-        "President Mahama, President Faure: Joint Commission to Convene Soon, Border Trade to Be Expanded, "
-        "Customs Posts to Be Merged, Efforts to Fight Smuggling to Continue",
-        "Ghana, Togo To Resume Border Talks Next Month",
-        "Ghana And Togo Will Hold Joint Commission Session In April",
-    ],
-)
-def test_a_headline_tells_the_future_in_title_case(headline):
-    text = headline + "\n\nACCRA, March 6 -- The foreign ministers of Ghana and Togo met in Accra on Tuesday."
-    _, commitments = read(text)
-    assert len(commitments) == 1 and not commitments[0].window.is_open
-
-
-@pytest.mark.parametrize(
-    "headline",
-    [
-        "Joint Committee Convened In Accra",
-        "Ghana And Togo Hold Talks In Accra",
-        "President Mahama, President Faure: Joint Commission Convened, Border Trade Expanded, Customs Posts "
-        "Merged, Efforts Against Smuggling Reviewed In Accra On Tuesday",
-    ],
-)
-def test_a_headline_reporting_the_contact_is_no_pledge(headline):
-    text = headline + "\n\nACCRA, March 6 -- The foreign ministers of Ghana and Togo met in Accra on Tuesday."
-    _, commitments = read(text)
-    assert commitments == []
-
-
-@pytest.mark.parametrize(
     "text, start",
     [
         (

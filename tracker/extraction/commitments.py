@@ -42,10 +42,6 @@ __all__ = ["extract_commitments", "merge_commitments", "PRECISION_RANK"]
 
 _FUTURE = Prefiltered(lexicon.compile_alternatives(lexicon.FUTURE_CUES, lower_only=True))
 _PAST = Prefiltered(lexicon.compile_alternatives(lexicon.PAST_CUES, lower_only=True))
-_FUTURE_IN_HEADLINE = Prefiltered(
-    lexicon.compile_alternatives(lexicon.FUTURE_CUES + lexicon.HEADLINE_CUES, lower_only=True)
-)
-_TITLE_CASE_CUE = re.compile(r"\b(?:[Tt]o|[Ww]ill|[Ww]ould|[Ss]hall)(?: [Bb]e)? [A-Z][a-z]+\b")
 # After a future cue that follows its event word, the verb must make the event happen
 # ("the visit will be held", "will finally take place"), not something else ("the dialogue would help
 # strengthen ties").
@@ -295,12 +291,7 @@ def _governed_events(ctx: DocumentContext, sentence, events):
     visit" is governed by "will", not by the invitation phrase.
     """
     text = ctx.text
-    cue_text, cues = _opening_lowered(sentence.text), _FUTURE
-    if ctx.is_title_line(
-        sentence
-    ):  # "Joint Committee To Convene Soon": cues in title case, and bare infinitives
-        cue_text, cues = _TITLE_CASE_CUE.sub(lambda cue: cue.group().lower(), cue_text), _FUTURE_IN_HEADLINE
-    for future in cues.finditer(cue_text):
+    for future in _FUTURE.finditer(_opening_lowered(sentence.text)):
         cue_at = sentence.start + future.start()
         cue_end = sentence.start + future.end()
         if _INVITATION_PHRASE.match(text, cue_at - 7, cue_end + 4):

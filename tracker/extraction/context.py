@@ -458,10 +458,8 @@ class DocumentContext:
     def is_title_line(self, sentence: Sentence) -> bool:
         """A headline or caption: one short line with no closing full stop ("Xi Jinping to visit DPRK")."""
         body = sentence.text.strip()
-        if not body or "\n" in body or body[-1] in '.!?"\u201d':
+        if not body or len(body) > 160 or "\n" in body or body[-1] in '.!?"\u201d':
             return False
-        if len(body) > 160 and not _in_title_case(body):
-            return False  # a long line is a headline only in title case (agency headlines list outcomes)
         after = self.text[sentence.end : sentence.end + 2]
         return not after or "\n" in after or sentence.end >= len(self.text.rstrip())
 
@@ -496,12 +494,3 @@ def _dateline_lead(lead: str) -> bool:
             stripped,
         )
     )
-
-
-_LONG_WORD = re.compile(r"\b[^\W\d_][\w'\u2019-]{3,}")
-
-
-def _in_title_case(line: str) -> bool:
-    """Most words of four letters or more capitalised: "High Joint Committee to Convene Soon, ..."."""
-    words = _LONG_WORD.findall(line)
-    return len(words) >= 8 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)

@@ -392,8 +392,6 @@ FUTURE_CUES = [
     # A programme to come: "the minister's schedule for the coming period also includes the summit".
     r"(?:schedule|programme|program) (?:for (?:the )?(?:[\w-]+ ){0,3})?(?:also )?includes?",
 ]
-# A headline tells the future with a bare infinitive: "High Joint Committee to Convene Soon".
-HEADLINE_CUES = [r"to(?= (?:convene|reconvene|resume)\b)"]
 # Cues that describe the event itself ("the visit has been put off", "is tentatively planned"):
 # they need no verb after them, unlike modal cues ("the dialogue would help ...").
 SCHEDULE_CUES = (
