@@ -140,3 +140,36 @@ def test_a_future_date_opening_a_line_still_dates_the_act():
         "April 8, 2024 - that is when the joint commission will convene in Lome, the ministers said."
     )
     assert [c.window.start for c in commitments] == [D(2024, 4, 8)]
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        ("The next meeting, scheduled for Lome, Togo, in May, will take up the maritime boundary.", "Lomé"),
+        ("The ministers agreed that the next session, planned for Kumasi, would be held in May.", "Kumasi"),
+        ("Ghana and Togo agreed to hold their next round of talks in May, set for Lome.", "Lomé"),
+        (
+            "The joint commission, slated for Accra in May, will review the corridor, Ghana and Togo said.",
+            "Accra",
+        ),
+        ("Ghana and Togo said their next summit is scheduled for Lome in May.", "Lomé"),
+    ],
+)
+def test_a_city_an_item_is_scheduled_for_is_its_venue(text, city):
+    _, commitments = read(text)
+    assert [(c.window.start, c.city) for c in commitments] == [(D(2024, 5, 1), city)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At a meeting with Togo's Foreign Minister Dussey, held at the Jubilee House, the forthcoming visit to "
+        "Togo of Ghana's President, planned for May, was confirmed.",
+        "At talks held in Accra, Ghana's Foreign Minister and Togo's Foreign Minister agreed that the President "
+        "of Togo would visit Ghana in May.",
+        "Ghana and Togo, which met at Accra on Tuesday, agreed that their presidents would meet in May.",
+    ],
+)
+def test_the_city_of_the_meeting_that_agreed_is_not_the_venue_of_what_it_agreed(text):
+    _, commitments = read(text)
+    assert [(c.window.start, c.city) for c in commitments] == [(D(2024, 5, 1), None)]

@@ -67,7 +67,7 @@ _LOCATIVE = guarded(
         # "in a European capital, most likely Geneva", "in the capital Muscat", "to the southern city Aqaba".
         r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|"
         r"\bcapital,(?:\s+(?:most likely|probably|possibly|presumably))?|\bvenue of|"
-        r"\bvenue|\bfrom|\d,)(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|port),?)?\s+(?:the\s+)?$",
+        r"\bvenue|\bfrom|\d,|\b(?:scheduled|planned|set|slated)\s+for)(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|port),?)?\s+(?:the\s+)?$",
         re.IGNORECASE,
     )
 )
@@ -119,7 +119,7 @@ _DONE_IN = guarded(
     re.compile(
         r"(?<!be )(?<!been )(?<!being )\b(?:signed|held|adopted|concluded|reached|launched|founded|"
         r"established|hosted|met|gathered|convened|agreed|decided)\s+"
-        r"(?:last\s+\w+\s+|on\s+\w+\s+|yesterday\s+|today\s+)?in\s+(?:the\s+)?$",
+        r"(?:last\s+\w+\s+|on\s+\w+\s+|yesterday\s+|today\s+)?(?:in|at)\s+(?:the\s+)?$",
         re.IGNORECASE,
     )
 )
