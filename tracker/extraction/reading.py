@@ -123,6 +123,7 @@ _DONE_IN = guarded(
         re.IGNORECASE,
     )
 )
+_PLEDGED = re.compile(r"\b(?:agreed|decided|resolved)\b", re.IGNORECASE)
 # A city that opens an event's name: "the AlUla summit", "the Antalya Diplomacy Forum", "the Brdo-Brioni
 # process".
 _NAMES_AN_EVENT = re.compile(
@@ -317,6 +318,8 @@ def venue(
             continue  # "will hold a session, it was announced at Tuesday's meeting in Belgrade"
         if future and _DONE_IN.search(ctx.text, max(0, mention.start - 30), mention.start):
             continue
+        if future and mention.end < near and _PLEDGED.search(ctx.text, mention.end, near):
+            continue  # "At their meeting in Sochi, the presidents agreed that a commission will be set up"
         if future and _DEPARTURE.search(ctx.text, max(0, mention.start - 20), mention.start):
             continue  # "From Moscow, the Prime Minister will travel to Austria": where the trip starts
         named = _NAMES_AN_EVENT.match(ctx.text, mention.end)
