@@ -173,3 +173,59 @@ def test_a_city_an_item_is_scheduled_for_is_its_venue(text, city):
 def test_the_city_of_the_meeting_that_agreed_is_not_the_venue_of_what_it_agreed(text):
     _, commitments = read(text)
     assert [(c.window.start, c.city) for c in commitments] == [(D(2024, 5, 1), None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At their meeting in Lome on Tuesday, the presidents of Ghana and Togo agreed that a joint commission will be set up.",
+        "At their talks in Lome on Tuesday, the foreign ministers of Ghana and Togo decided that their next summit would "
+        "be held in May.",
+        "Meeting in Lome on Tuesday, Ghana and Togo agreed to hold a session of the joint commission in May.",
+        "At talks in Lome on Tuesday, the Ghanaian and Togolese ministers resolved that a summit would follow in May.",
+        "The foreign ministers of Ghana and Togo, meeting in Lome on Tuesday, agreed that a joint commission will be created.",
+    ],
+)
+def test_the_city_where_a_pledge_was_made_is_not_the_venue_of_the_pledged_act(text):
+    meetings, commitments = read(text)
+    assert [c.city for c in commitments] == [None]
+    assert [(m.start, m.city) for m in meetings] == [(D(2024, 3, 5), "Lomé")]
+
+
+def test_a_pledged_act_after_its_city_keeps_the_city():
+    _, commitments = read("Ghana and Togo agreed that Lome will host the joint commission in May.")
+    assert [c.city for c in commitments] == ["Lomé"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At their meeting in Lome on Tuesday, the presidents of Ghana and Togo agreed that a joint commission will be set up.",
+        "During their talks in Lome on Tuesday, Ghana and Togo decided that a summit would be held in May.",
+    ],
+)
+def test_what_a_contact_agreed_on_does_not_give_the_contact_its_kind(text):
+    meetings, _ = read(text)
+    assert [m.kind for m in meetings] in ([Kind.MEETING], [Kind.TALKS])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At their meeting in Togo's seaside capital of Lome on Tuesday, the presidents of Ghana and Togo agreed to open a border post.",
+        "The talks in the Volta Region town of Ho on Tuesday brought Ghana's and Togo's ministers together.",
+        "Ghana's and Togo's ministers said their meeting at the Jubilee House in Accra on Tuesday had been useful.",
+        "At the session in the old colonial town of Aneho on Tuesday, Ghana and Togo reviewed the corridor.",
+        "During their meeting in the Togolese capital Lome on Tuesday, Ghana and Togo agreed to open a border post.",
+    ],
+)
+def test_a_place_between_the_contact_and_its_day_keeps_them_together(text):
+    meetings, _ = read(text)
+    assert [m.start for m in meetings] == [D(2024, 3, 5)]
+
+
+def test_a_place_and_another_day_between_do_not_date_the_contact():
+    meetings, _ = read(
+        "He arrived in Accra on Monday and will attend the ECOWAS meeting in Accra on Saturday and Sunday."
+    )
+    assert D(2024, 3, 3) not in [m.start for m in meetings]

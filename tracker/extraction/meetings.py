@@ -62,6 +62,7 @@ _A_PLAN_BEFORE = re.compile(
     r"(?:to\s+)?(?:prepare|organi[sz]e))\b[^.;,]{0,30}$",
     re.IGNORECASE,
 )
+_PLEDGED_BEFORE = re.compile(r"\b(?:agreed|decided|undertook|resolved)\s+(?:that|to|on)\b", re.IGNORECASE)
 _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _BEGINNING = re.compile(
@@ -179,11 +180,18 @@ def _in_dateline_brackets(text: str, start: int) -> bool:
     return opening - (line_start + 1) <= 40 if line_start >= 0 else start - 80 + opening <= 40
 
 
+_PLACE_BETWEEN = re.compile(
+    r"\s+(?:in|at)\s+(?:(?!\b(?:on|and|or|from|to|until|between)\b)[^.;,:()]){1,60}?(?:\s+on)?\s+"
+)
+
+
 def _adjacent_event(text: str, events, start: int, end: int):
     """An event word within a few words of the date ("Wednesday's talks", "talks on Wednesday")."""
     for event in events:
         if 0 <= start - event.end <= 25 and not re.search(r"[.;]", text[event.end : start]):
             return event
+        if 0 <= start - event.end <= 80 and _PLACE_BETWEEN.fullmatch(text, event.end, start):
+            return event  # "at their meeting in Russia's Black Sea resort of Sochi on March 6-7"
         if 0 <= event.start - end <= 12 and not re.search(r"[.;,]", text[end : event.start]):
             return event
         if (
@@ -644,6 +652,9 @@ def _contact_kind(text: str, segment: _Segment, event) -> Kind:
         if not _A_PLAN_BEFORE.search(text, max(segment.start, e.start - 40), e.start)
         or any(0 <= t.start() - e.end <= 30 for t in segment.triggers)  # "the planned talks took place"
     ]
+    # "At their meeting in Sochi, the presidents agreed that a joint commission will be set up": what they
+    # agreed on is not the contact.
+    own = [e for e in own if not _PLEDGED_BEFORE.search(text, segment.start, e.start)]
     if not own:
         return Kind.MEETING  # a contact whose only event word is the plan it discussed
     return min((refine_kind(text, e) for e in own), key=KIND_PRIORITY.__getitem__)
