@@ -126,6 +126,12 @@ CASES = [
     ("from March to May 2018", "2018-01-10", F, "2018-03-01", "2018-05-31", "month"),
     ("in August or September", "2018-01-10", F, "2018-08-01", "2018-09-30", "month"),
     ("in May or in the summer", "2018-01-10", F, "2018-05-01", "2018-08-31", "season"),
+    # a hedge after "or" keeps the alternative
+    ("in May or perhaps the beginning of June 2018", "2018-01-10", F, "2018-05-01", "2018-06-10", "month"),
+    ("in August, or possibly September", "2018-01-10", F, "2018-08-01", "2018-09-30", "month"),
+    ("in March or maybe in April", "2018-01-10", F, "2018-03-01", "2018-04-30", "month"),
+    ("late March or probably early April", "2018-01-10", F, "2018-03-21", "2018-04-10", "part_of_month"),
+    ("in the spring or even the summer", "2018-01-10", F, "2018-03-01", "2018-08-31", "season"),
     # open
     ("at a mutually convenient time", "2016-10-06", F, None, None, "open"),
     ("in due course", "2016-10-06", F, None, None, "open"),

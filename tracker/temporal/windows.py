@@ -38,7 +38,10 @@ _RANGE = re.compile(
     + _THEN,
     re.IGNORECASE,
 )
-_OR = re.compile(r"\s{1,3}or" + _THEN, re.IGNORECASE)
+# "in May or perhaps the beginning of June": a hedge after "or" keeps the alternative.
+_OR = re.compile(
+    r",?\s{1,3}or(?:\s{1,3}(?:perhaps|possibly|maybe|probably|even|at the latest))?" + _THEN, re.IGNORECASE
+)
 _AND = re.compile(r",?\s{1,3}and" + _THEN, re.IGNORECASE)
 _LIST = re.compile(r"\s{0,3}(?:,|and|or|,\s{0,3}and|,\s{0,3}or)" + _THEN, re.IGNORECASE)
 _CALENDAR_PRECISIONS = set(pd.WIDTH)
