@@ -229,3 +229,31 @@ def test_a_place_and_another_day_between_do_not_date_the_contact():
         "He arrived in Accra on Monday and will attend the ECOWAS meeting in Accra on Saturday and Sunday."
     )
     assert D(2024, 3, 3) not in [m.start for m in meetings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before June, Ghana and Togo will work out an action plan for the border corridor.",
+        "The ministers agreed to speed up the approval of the Ghana-Togo action programme for 2024-2026.",
+        "Ghana and Togo will draw up a road map for the corridor by the end of May.",
+        "The two sides agreed to finalise a joint declaration on the corridor before the summit in June.",
+        "Officials of Ghana and Togo will draft a roadmap on trade by the end of the year.",
+    ],
+)
+def test_a_joint_document_to_be_drawn_up_is_an_item(text):
+    _, commitments = read(text)
+    assert [c.kind for c in commitments][:1] == [Kind.OTHER]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo adopted a joint declaration on Tuesday.",
+        "The action plan drawn up last year was reviewed by the ministers.",
+        "Ghana and Togo have worked out a road map, the ministers said.",
+    ],
+)
+def test_a_document_already_drawn_up_is_no_item(text):
+    _, commitments = read(text)
+    assert commitments == []

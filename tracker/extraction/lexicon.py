@@ -175,6 +175,10 @@ EVENT_WORDS: dict[str, Kind] = {
     # "work towards concluding a free trade agreement by the end of the year": an agreement to be reached.
     r"(?:conclu(?:de|ding|sion of)|finali[sz](?:e|ing|ation of))(?: [\w-]{1,20}){0,5} "
     r"(?:agreement|treaty|accord|deal)s?": Kind.OTHER,
+    # "we will work out an action plan", "to speed up the approval of the action programme": a joint
+    # document to be drawn up.
+    r"(?:work(?:ing)? out|draw(?:ing)? up|draft(?:ing)?|complet(?:e|ing)|finali[sz](?:e|ing)|approv(?:e|ing|al of))"
+    r"(?: [\w'\u2019-]+){0,4} (?:action plan|action programme|action program|road ?map|declaration)s?": Kind.OTHER,
     # "each side will complete its domestic procedures": the steps before a treaty takes effect.
     r"(?:domestic|internal|national|constitutional) (?:legal |ratification )?(?:procedures|requirements|formalities)": Kind.OTHER,
     # A body the parties set up: "a permanent secretariat will be set up", "agreed to establish a task force".
