@@ -257,3 +257,32 @@ def test_a_joint_document_to_be_drawn_up_is_an_item(text):
 def test_a_document_already_drawn_up_is_no_item(text):
     _, commitments = read(text)
     assert commitments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's minister will also use the trip to follow up on the matters President Mahama took up in February, "
+        "when he travelled to Togo for a summit.",
+        "The visit will build on the agreements the two presidents signed in January.",
+        "The talks will continue the work the commission began in February.",
+        "Ghana's envoy will return to the issues raised in January, when the ministers met in Lome.",
+        "The ministers will review the road project, last discussed in February, when Ghana hosted the commission.",
+    ],
+)
+def test_a_time_of_a_past_act_beside_a_future_one_is_no_window(text):
+    _, commitments = read(text)
+    assert all(c.window.is_open for c in commitments)
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The joint commission will be held in May in Accra.", D(2024, 5, 1)),
+        ("The agreement is expected to be signed in May.", D(2024, 5, 1)),
+        ("The next session, to be convened in May, will review the corridor.", D(2024, 5, 1)),
+    ],
+)
+def test_a_time_after_a_future_passive_dates_the_act(text, start):
+    _, commitments = read(text)
+    assert [c.window.start for c in commitments] == [start]

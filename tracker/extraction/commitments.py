@@ -430,6 +430,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
             and not _wholly_ahead(e, ctx.published)
         )
         and not _NOT_THEN.search(ctx.text, max(sentence.start, e.start - 40), e.start)
+        and not _dates_a_past_act_beside_it(ctx.text, e, sentence.start, sentence.end)
         and not _WHEN_THE_DATE_IS_SET.search(ctx.text, max(sentence.start, e.start - 60), e.start)
     ]
     if not expressions:
@@ -566,6 +567,29 @@ def _wholly_ahead(expression, published: dt.date | None) -> bool:
 
 
 _AHEAD_WORD = re.compile(r"\b(?:next|coming|upcoming)\b", re.IGNORECASE)
+
+
+# "the matters President Obama took up in February, when he travelled to Mexico": a time set right after a
+# past verb, or followed by a "when" clause in the past, dates that past act.
+_PAST_VERB_JUST_BEFORE = re.compile(
+    r"\b(?:"
+    + lexicon.PAST_EVENT_VERBS
+    + r"|took up|raised|discussed|launched|began|started|signed|travell?ed)"
+    r"\s+(?:(?:in|on|during|at the end of|at the start of)\s+)?$",
+    re.IGNORECASE,
+)
+_WHEN_IN_THE_PAST_AFTER = re.compile(
+    r",?\s+when\s+(?:[\w'\u2019-]+\s+){1,5}?(?:\w+ed|took|met|held|went|came|flew|was|were|paid|made|led)\b",
+    re.IGNORECASE,
+)
+
+
+def _dates_a_past_act_beside_it(text: str, expression, sentence_start: int, sentence_end: int) -> bool:
+    verb = _PAST_VERB_JUST_BEFORE.search(text, max(sentence_start, expression.start - 40), expression.start)
+    if verb is not None:
+        # "will be held next year", "to be signed by the end of July": no past act
+        return not _MODAL_BEFORE.search(text, max(sentence_start, verb.start() - 40), verb.start())
+    return _WHEN_IN_THE_PAST_AFTER.match(text, expression.end, sentence_end) is not None
 
 
 def _dates_past_contact(text: str, start: int, floor: int) -> bool:
