@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from tracker.domain.model import Kind
+from tracker.domain.model import Kind, Precision
 from tracker.extraction import extract
 
 D = dt.date
@@ -286,3 +286,25 @@ def test_a_time_of_a_past_act_beside_a_future_one_is_no_window(text):
 def test_a_time_after_a_future_passive_dates_the_act(text, start):
     _, commitments = read(text)
     assert [c.window.start for c in commitments] == [start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's Foreign Minister will travel to Togo in mid-April. He will be in Togo on April 21 and 22.",
+        "Ghana's President will visit Togo in early April. The visit will take place on April 11-12.",
+        "Ghana's President will visit Togo in late April. He will arrive in Lome on May 2 for the visit.",
+        "Togo's Prime Minister will visit Ghana in mid-April, the ministry said. The visit will take place on April 9.",
+        "The ministers will meet in the first half of April. The meeting will be held on April 17.",
+    ],
+)
+def test_a_rough_part_of_a_month_and_the_days_just_beside_it_are_one_item(text):
+    _, commitments = read(text)
+    assert len(commitments) == 1 and commitments[0].window.precision in (Precision.DAY, Precision.DAYS)
+
+
+def test_a_part_of_a_month_and_days_a_week_away_are_two_items():
+    _, commitments = read(
+        "Ghana's President will visit Togo in early April. Togo's President will visit Ghana on April 20."
+    )
+    assert len(commitments) == 2

@@ -1241,6 +1241,21 @@ def _overlap(a: Window, b: Window) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
+def _a_rough_part_beside_the_days(a: Commitment, b: Commitment) -> bool:
+    """ "will travel to Mexico in mid-May" and "will be in Mexico on May 21 and 22": a rough part of a month
+    names the days just after (or before) it."""
+    if a.kind is not b.kind:
+        return False
+    rough, days = (a, b) if a.window.precision is Precision.PART_OF_MONTH else (b, a)
+    if rough.window.precision is not Precision.PART_OF_MONTH or days.window.precision not in _DAY_LEVEL:
+        return False
+    (rough_start, rough_end), (days_start, days_end) = bounds(rough.window), bounds(days.window)
+    return (
+        0 < (days_start - rough_end).days <= _ROUGH_DAYS or 0 < (rough_start - days_end).days <= _ROUGH_DAYS
+    )
+
+
+_ROUGH_DAYS = 3  # "mid-May" (11-20) still names a visit on May 21-22
 _PARTS = {Kind.TALKS, Kind.MEETING, Kind.SIGNING, Kind.SUMMIT}
 # Recurring formats with a body of their own: a session is named as such.
 _FORMATS = {Kind.COMMISSION, Kind.CONSULTATIONS}
@@ -1289,7 +1304,7 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         if open_.kind is Kind.MEETING and open_.evidence and _ANAPHORIC.search(open_.evidence.text):
             return True  # "the upcoming meetings", "that meeting": the item already named
         return a.kind is b.kind or bool(a.city and a.city == b.city)
-    if not shared or not _overlap(a.window, b.window):
+    if not shared or not (_overlap(a.window, b.window) or _a_rough_part_beside_the_days(a, b)):
         return False
     if _another_act_beside_a_format(a, b) or _another_act_beside_a_format(b, a):
         return False
