@@ -48,6 +48,30 @@ def test_acronyms_only_in_capitals():
     assert _codes("the US and the EU") == [("US", "US"), ("EU", "EU")]
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("a summit of the GUAM Organization for Democracy and Economic Development", "GUAM"),
+        ("the prime ministers of GUAM", "GUAM"),
+        ("the Caribbean Community heads of government", "CARICOM"),
+        ("the CARICOM summit", "CARICOM"),
+        ("the Pacific Islands Forum leaders", "PIF"),
+        ("the Non-Aligned Movement summit", "NAM"),
+        ("the APEC leaders' week", "APEC"),
+        ("the Southern African Development Community", "SADC"),
+        ("the East African Community", "EAC"),
+        ("the International Fund for Saving the Aral Sea", "IFAS"),
+    ],
+)
+def test_regional_organisations(text, code):
+    assert code in [m.code for m in find_mentions(text)]
+
+
+def test_a_regional_acronym_in_lower_case_is_a_place_or_a_word():
+    assert "GUAM" not in [m.code for m in find_mentions("the US territory of Guam")]
+    assert [m.code for m in find_mentions("the name of the game")] == []
+
+
 def test_cities_have_country_and_zone():
     place = lookup_place("Minsk")
     assert (place.name, place.country, place.timezone, place.capital) == ("Minsk", "BY", "Europe/Minsk", True)
