@@ -308,3 +308,16 @@ def test_a_part_of_a_month_and_days_a_week_away_are_two_items():
         "Ghana's President will visit Togo in early April. Togo's President will visit Ghana on April 20."
     )
     assert len(commitments) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I am now on an official visit to Togo," Ghana\'s Foreign Minister Ablakwa said.',
+        '"I am currently paying a working visit to Togo," said Ghana\'s Foreign Minister.',
+        'Ghana\'s Foreign Minister said: "I am on a state visit to Togo, my first."',
+    ],
+)
+def test_a_stay_under_way_told_in_the_first_person_is_a_contact_of_the_day(text):
+    meetings, commitments = read(text)
+    assert [(m.start, m.kind) for m in meetings] == [(PUBLISHED, Kind.VISIT)] and commitments == []

@@ -193,7 +193,9 @@ COMMISSION_WORDS = r"commission|committee|cooperation council|co-operation counc
 
 # "is paying an official visit to North Macedonia", "is on a working visit": a stay under way, a contact
 # of the publication day and no commitment (followed by "visit").
-UNDER_WAY = r"(?:is|are) (?:currently )?(?:paying|making|on) (?:an? |his |her |their )(?:[\w-]+ ){0,2}"
+UNDER_WAY = (
+    r"(?:is|are|am) (?:currently |now )?(?:paying|making|on) (?:an? |his |her |their )(?:[\w-]+ ){0,2}"
+)
 STAY_UNDER_WAY = UNDER_WAY + "visit"
 # Verbs (past) that report a contact as having taken place.
 PAST_TRIGGERS = [
