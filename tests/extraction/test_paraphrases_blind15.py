@@ -321,3 +321,17 @@ def test_a_part_of_a_month_and_days_a_week_away_are_two_items():
 def test_a_stay_under_way_told_in_the_first_person_is_a_contact_of_the_day(text):
     meetings, commitments = read(text)
     assert [(m.start, m.kind) for m in meetings] == [(PUBLISHED, Kind.VISIT)] and commitments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of the ECOWAS countries (Ghana, Togo and Benin) will meet in Accra on March 20.",
+        "The heads of the ECOWAS member states (Ghana, Togo, Benin) will hold a summit in Accra on March 20.",
+        "ECOWAS (Ghana, Togo and Benin) will hold a ministerial meeting in Accra on March 20.",
+    ],
+)
+def test_the_members_an_organisation_names_in_brackets_take_part(text):
+    text = "ACCRA, March 6 -- ECOWAS and Ghana held talks in Accra on Tuesday.\n\n" + text
+    _, commitments = read(text)
+    assert [sorted(c.parties) for c in commitments] == [["BJ", "ECOWAS", "GH", "TG"]]

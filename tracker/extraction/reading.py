@@ -502,7 +502,21 @@ def joined_parties(ctx: DocumentContext, clause: Clause) -> set[str]:
             if not _LISTED.fullmatch(ctx.text, left.end, right.start):
                 break
             found.add(right.code or "")
+    # "the BRICS countries (Brazil, Russia, India, China and South Africa)": the members an organisation names.
+    for organisation in (m for m in clause.mentions if m.kind == "org"):
+        members = _MEMBERS_IN_BRACKETS.match(ctx.text, organisation.end)
+        if members is not None:
+            found.update(
+                m.code or ""
+                for m in mentions
+                if members.start("list") <= m.start and m.end <= members.end("list")
+            )
     return found
+
+
+_MEMBERS_IN_BRACKETS = re.compile(
+    r"(?:\s+(?:countries|states|member states|members|nations))?\s*\((?P<list>[^()]{3,120})\)", re.IGNORECASE
+)
 
 
 def pair_partner(ctx: DocumentContext, code: str) -> str | None:
