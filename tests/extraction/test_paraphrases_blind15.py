@@ -335,3 +335,17 @@ def test_the_members_an_organisation_names_in_brackets_take_part(text):
     text = "ACCRA, March 6 -- ECOWAS and Ghana held talks in Accra on Tuesday.\n\n" + text
     _, commitments = read(text)
     assert [sorted(c.parties) for c in commitments] == [["BJ", "ECOWAS", "GH", "TG"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "March 5, 2024 \u2013 Accra, Ghana \u2013 Ministry of Foreign Affairs\n\nGhana's Foreign Minister spoke today "
+        "with Togo's Foreign Minister.",
+        "5 March 2024 - Accra - Ghana's Foreign Minister held talks today with his Togolese counterpart.",
+        "March 5, 2024 \u2014 Accra\n\nToday Ghana's President received the Prime Minister of Togo.",
+    ],
+)
+def test_today_in_a_release_dated_before_its_publication_is_the_dateline_day(text):
+    meetings, _ = read(text)
+    assert [m.start for m in meetings] == [D(2024, 3, 5)]

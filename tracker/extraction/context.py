@@ -264,7 +264,7 @@ class DocumentContext:
                     not alone
                     and not agency_after
                     and not _DATELINE_AFTER.match(self.text, mention.end)
-                    and not (dated_lead and self.text[mention.end : mention.end + 1] == ",")
+                    and not (dated_lead and self.text[mention.end : mention.end + 1] in {",", "\n", ""})
                 ):
                     continue
                 found.append((mention.start, mention.end, mention.place))
@@ -467,15 +467,27 @@ class DocumentContext:
         """ "BEIJING, June 17 (Xinhua) --", "MOSCOW (Sputnik - 06th June, 2022)": a date right after a
         dateline city, or in the credit after it, dates the dispatch."""
         ends = self._dateline_ends
-        number = bisect.bisect_right(ends, start) - 1
+        if any(line_start <= start < city_start for line_start, city_start in self._dateline_leads):
+            return True  # "November 19, 2021 – Ottawa": a date before the city
         if any(opening < start < closing for opening, closing in self._dateline_credits):
             return True
+        number = bisect.bisect_right(ends, start) - 1
         # Only a comma or a space may stand between: "TALLINN - On Monday, May 8, ... will meet" dates the event.
         return (
             number >= 0
             and start - ends[number] <= 12
             and not self.text[ends[number] : start].strip(" ,\u00a0")
         )
+
+    @cached_property
+    def _dateline_leads(self) -> list[tuple[int, int]]:
+        """(line start, city start) of datelines with a date before their city."""
+        found = []
+        for city_start, _, _ in self.datelines:
+            line_start = self.text.rfind("\n", 0, city_start) + 1
+            if re.search(r"\d{4}", self.text[line_start:city_start]):
+                found.append((line_start, city_start))
+        return found
 
     @cached_property
     def _dateline_ends(self) -> list[int]:
@@ -490,7 +502,9 @@ def _dateline_lead(lead: str) -> bool:
     return bool(
         re.fullmatch(
             # "(MENAFN- Nam News Network) VIENTIANE, May 31": a wire's credit before the dateline.
-            r"[(\[]|\([^()]{1,40}\)|[\d:]{3,5}\s*\||\(?[A-Z][a-z]{2,8}\.? \d{1,2},|[A-Za-z]{3,9}\.? \d{1,2},",
+            r"[(\[]|\([^()]{1,40}\)|[\d:]{3,5}\s*\||\(?[A-Z][a-z]{2,8}\.? \d{1,2},|[A-Za-z]{3,9}\.? \d{1,2},"
+            # "November 19, 2021 – Ottawa, Ontario – Global Affairs Canada": the date first.
+            r"|(?:[A-Z][a-z]{2,8}\.? \d{1,2},? |\d{1,2} [A-Z][a-z]{2,8} )\d{4}\s*[-\u2013\u2014]",
             stripped,
         )
     )
