@@ -349,3 +349,22 @@ def test_the_members_an_organisation_names_in_brackets_take_part(text):
 def test_today_in_a_release_dated_before_its_publication_is_the_dateline_day(text):
     meetings, _ = read(text)
     assert [m.start for m in meetings] == [D(2024, 3, 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They ended the call with a shared wish to meet the objectives set at the Conference.",
+        "The two ministers said they would work together to meet the targets of the trade agreement.",
+        "Togo has met all its obligations under the treaty, Ghana's minister said on Tuesday.",
+        "The corridor will meet the needs of traders in both countries.",
+    ],
+)
+def test_meeting_an_objective_is_no_contact(text):
+    meetings, commitments = read(text)
+    assert meetings == [] and commitments == []
+
+
+def test_meeting_the_minister_is_still_a_contact():
+    _, commitments = read("Ghana's Foreign Minister will meet the Togolese minister in Lome on March 20.")
+    assert [c.window.start for c in commitments] == [D(2024, 3, 20)]

@@ -118,6 +118,11 @@ CALLED_SOMEONE = (
     # "telephoned his Iranian counterpart", "phoned President Duda": unlike "called", always a call.
     r"|(?:tele)?phoned"
 )
+# "to meet the objectives", "met the deadline": to satisfy, not to see someone.
+NOT_TO_SATISFY = (
+    r"(?! (?:the |their |its |all |these |those )?(?:[\w-]+ )?(?:objectives?|targets?|goals?|needs|"
+    r"requirements?|expectations|demands|deadlines?|criteria|challenges?|obligations|standards|costs?)\b)"
+)
 # Event words -> kind. Order matters only for ties at the same position.
 EVENT_WORDS: dict[str, Kind] = {
     r"(?:tele)?phone (?:call|conversation|talks?)s?": Kind.CALL,
@@ -153,7 +158,9 @@ EVENT_WORDS: dict[str, Kind] = {
     # "is to host the leaders of the bloc": a gathering of heads.
     r"host(?:s|ing)? (?:the |a )?(?:[\w-]+ ){0,2}(?:leaders|heads of state|heads of government)": Kind.SUMMIT,
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
-    r"meetings?|meets?|met|talked with|conferred with|gathering|get together|session|round|retreat|"
+    r"meetings?|(?:meets?|met)"
+    + NOT_TO_SATISFY
+    + "|talked with|conferred with|gathering|get together|session|round|retreat|"
     # "the binational cabinet": two governments sitting together ("Monday's Cabinet reshuffle" is not one).
     r"(?:binational|bi-national|joint|intergovernmental|inter-governmental) cabinet|"
     r"sitting|seminar": Kind.MEETING,
@@ -295,7 +302,7 @@ FUTURE_CUES = [
     r"to be held",
     r"to take place",
     r"to visit",
-    r"to meet",
+    r"to meet" + NOT_TO_SATISFY,
     r"to hold",
     r"to host",
     r"to sign",

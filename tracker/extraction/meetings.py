@@ -112,7 +112,9 @@ _WHICH_BEGIN = re.compile(r"\b(?:which|that)\s+(?:begin|open|start|convene|take 
 # The future cues a headline writes in title case ("To Meet", "Will Visit"), from the one list of them.
 _TITLE_FUTURE = re.compile(
     r"\b(?:"
-    + "|".join(cue.title() for cue in lexicon.FUTURE_CUES if cue == "will" or cue.startswith("to "))
+    + "|".join(
+        cue.split("(?!")[0].title() for cue in lexicon.FUTURE_CUES if cue == "will" or cue.startswith("to ")
+    )
     + r")\b"
 )
 _LAST_AFTER = re.compile(r"\s+last\b")
