@@ -368,3 +368,17 @@ def test_meeting_an_objective_is_no_contact(text):
 def test_meeting_the_minister_is_still_a_contact():
     _, commitments = read("Ghana's Foreign Minister will meet the Togolese minister in Lome on March 20.")
     assert [c.window.start for c in commitments] == [D(2024, 3, 20)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turning to Benin, Ghana's minister said he will visit Benin as soon as possible.",
+        "Ghana's minister added that he would travel to Benin in April.",
+        "On Benin, the minister said a visit to Benin was planned for April.",
+    ],
+)
+def test_the_state_a_visit_goes_to_takes_part_in_it(text):
+    text = "ACCRA, March 6 -- Ghana and Togo held talks in Accra on Tuesday.\n\n" + text
+    _, commitments = read(text)
+    assert [("BJ" in c.parties, "GH" in c.parties) for c in commitments] == [(True, True)]

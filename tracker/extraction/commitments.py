@@ -1072,6 +1072,7 @@ def _read_item(
     parties = complete_parties(ctx, parties)
     if inherited and parties and not set(parties) & set(inherited):
         return None  # "the G20 summit will take place in Rio in November": others' event, merely mentioned
+    parties += sorted(goes_to - set(parties))  # "he will visit Ireland": where a visit goes takes part in it
     firmness = _firmness(sentence.text, window)
     evidence = Evidence(sentence.text, sentence.start, sentence.end)
     names = _split_respectively(text, sentence, events) if _RESPECTIVELY.search(sentence.text) else []
