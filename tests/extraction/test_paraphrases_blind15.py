@@ -382,3 +382,36 @@ def test_the_state_a_visit_goes_to_takes_part_in_it(text):
     text = "ACCRA, March 6 -- Ghana and Togo held talks in Accra on Tuesday.\n\n" + text
     _, commitments = read(text)
     assert [("BJ" in c.parties, "GH" in c.parties) for c in commitments] == [(True, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed to speed up the border talks so that the problems would be solved.",
+        "Ghana and Togo agreed to accelerate their negotiations on the maritime boundary.",
+        "The ministers decided to expedite the talks on a free trade area.",
+        "The joint commission used to meet once a year to oversee relations between the two countries.",
+        "The presidents used to hold talks every spring.",
+    ],
+)
+def test_a_process_hurried_or_a_past_habit_is_no_item(text):
+    _, commitments = read(text)
+    assert commitments == []
+
+
+def test_speeding_up_a_named_act_is_still_an_item():
+    _, commitments = read("The ministers agreed to speed up the approval of the Ghana-Togo action programme.")
+    assert [c.kind for c in commitments] == [Kind.OTHER]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday Togo's Foreign Minister Dussey was in Accra for talks with Ghana's Foreign Minister.",
+        "On Tuesday the Togolese minister was in Kumasi for consultations with Ghanaian officials.",
+        "Ghana's foreign minister was in Lome on Tuesday for a meeting with Togo's President.",
+    ],
+)
+def test_a_guest_in_a_city_for_talks_on_a_past_day_is_a_contact(text):
+    meetings, _ = read(text)
+    assert [m.start for m in meetings] == [D(2024, 3, 5)]

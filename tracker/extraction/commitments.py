@@ -66,9 +66,15 @@ _GENERIC = Prefiltered(
         r"several|various)\s+(?:[\w-]+\s+){0,3}$|"
         # "agreed to continue close consultations", "to maintain dialogue": keeping up a practice.
         r"\b(?:continu(?:e|ed|ing)|maintain(?:ed|ing)?|keep(?:ing)? up|step(?:ping)? up|intensify(?:ing)?|"
-        r"deepen(?:ing)?)\s+(?:to\s+hold\s+|holding\s+)?(?:their\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+        r"deepen(?:ing)?)\s+(?:to\s+hold\s+|holding\s+)?(?:their\s+|its\s+)?(?:[\w-]+\s+){0,2}$|"
+        # "The body used to meet once a year": a habit of the past.
+        r"\bused\s+to\s+(?:[\w-]+\s+){0,3}$",
         re.IGNORECASE,
     )
+)
+_SPED_UP = re.compile(
+    r"\b(?:speed(?:ing)? up|accelerat(?:e|ing)|expedit(?:e|ing))\s+(?:their\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 _CONCRETE = guarded(
     re.compile(
@@ -1193,6 +1199,10 @@ def _concrete(text: str, event) -> bool:
     if _RESUMED.search(before):
         return True  # "agreed to restart the regular bilateral meetings": a mechanism that lapsed, one act
     if _GENERIC.search(before) or _EARLIER.search(before):
+        return False
+    if event.kind is not Kind.OTHER and _SPED_UP.search(before):
+        # "agreed to speed up the border talks": a process hurried, no act ("speed up the approval of the
+        # action programme" is one).
         return False
     if (
         event.kind is Kind.OTHER

@@ -228,6 +228,8 @@ PAST_TRIGGERS = [
     r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit",
     # "when the Prime Minister was in Manila on an official visit".
     r"(?:was|were) (?:in [\w'-]+(?: [\w'-]+)? )?(?:on|for) (?:an? |his |her |their )(?:[\w-]+ ){0,2}visit",
+    # "Yesterday Dr Wirajuda was in Perth for talks with Stephen Smith".
+    r"(?:was|were) in [\w'-]+(?: [\w'-]+)? for (?:[\w-]+ )?(?:talks|consultations|a meeting|meetings)",
     STAY_UNDER_WAY,
     r"was the venue",
     r"were hosted",
