@@ -415,3 +415,17 @@ def test_speeding_up_a_named_act_is_still_an_item():
 def test_a_guest_in_a_city_for_talks_on_a_past_day_is_a_contact(text):
     meetings, _ = read(text)
     assert [m.start for m in meetings] == [D(2024, 3, 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo are ready to keep up an active political dialogue in a bilateral format.",
+        "Ghana stands ready to step up a constructive political dialogue with Togo.",
+        "The ministers agreed to maintain a regular dialogue.",
+        "Both sides will continue an intensive dialogue.",
+    ],
+)
+def test_keeping_up_an_ongoing_practice_is_no_item(text):
+    _, commitments = read(text)
+    assert commitments == []

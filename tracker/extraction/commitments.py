@@ -66,7 +66,7 @@ _GENERIC = Prefiltered(
         r"several|various)\s+(?:[\w-]+\s+){0,3}$|"
         # "agreed to continue close consultations", "to maintain dialogue": keeping up a practice.
         r"\b(?:continu(?:e|ed|ing)|maintain(?:ed|ing)?|keep(?:ing)? up|step(?:ping)? up|intensify(?:ing)?|"
-        r"deepen(?:ing)?)\s+(?:to\s+hold\s+|holding\s+)?(?:their\s+|its\s+)?(?:[\w-]+\s+){0,2}$|"
+        r"deepen(?:ing)?)\s+(?:to\s+hold\s+|holding\s+)?(?:their\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,2}$|"
         # "The body used to meet once a year": a habit of the past.
         r"\bused\s+to\s+(?:[\w-]+\s+){0,3}$",
         re.IGNORECASE,
