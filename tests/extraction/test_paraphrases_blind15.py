@@ -429,3 +429,26 @@ def test_a_guest_in_a_city_for_talks_on_a_past_day_is_a_contact(text):
 def test_keeping_up_an_ongoing_practice_is_no_item(text):
     _, commitments = read(text)
     assert commitments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Togo's President Faure will visit Ghana on March 20. Ghana's President also invited Benin's President "
+        "Talon to visit Ghana.",
+        "Ghana's President invited Benin's Foreign Minister to visit Ghana. Togo's Prime Minister will visit "
+        "Ghana in April.",
+        "Togo's minister will travel to Ghana on Friday. Separately, Ghana invited Nigeria's President to "
+        "pay an official visit to Ghana.",
+    ],
+)
+def test_an_invitation_to_another_guest_is_another_visit(text):
+    _, commitments = read(text)
+    assert len(commitments) == 2
+
+
+def test_an_invitation_and_the_visit_it_asks_for_are_one_item():
+    _, commitments = read(
+        "Ghana's President invited Togo's President to visit Ghana. Togo's President will visit Ghana in April."
+    )
+    assert len(commitments) == 1

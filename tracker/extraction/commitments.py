@@ -1283,6 +1283,17 @@ _DAY_LEVEL = {Precision.DAY, Precision.DAYS}
 _WIDE = {Precision.VAGUE, Precision.DEADLINE, Precision.YEAR, Precision.HALF, Precision.PART_OF_YEAR}
 
 
+def _another_guest_invited(a: Commitment, b: Commitment) -> bool:
+    """ "invited Momen to visit India" beside "Deuba will travel to India": an invitation to another pair
+    of states is another visit."""
+    if Firmness.INVITED not in (a.firmness, b.firmness) or Kind.VISIT not in (a.kind, b.kind):
+        return False
+    states_a, states_b = ({p for p in item.parties if len(p) == 2} for item in (a, b))
+    return (
+        len(states_a) >= 2 and len(states_b) >= 2 and bool(states_a - states_b) and bool(states_b - states_a)
+    )
+
+
 def _mergeable(a: Commitment, b: Commitment) -> bool:
     """Two mentions of one future act: compatible places, shared parties, overlapping windows.
 
@@ -1293,6 +1304,8 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
     if _to_two_states(a, b):
         return False  # a visit to Australia and one to Japan are two acts
     if a.city and b.city and a.city != b.city:
+        return False
+    if _another_guest_invited(a, b):
         return False
     if _part_of_a_session(a, b) or _part_of_a_session(b, a):
         return True
