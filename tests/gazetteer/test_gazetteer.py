@@ -354,3 +354,22 @@ def test_external_affairs_alone_names_no_state():
     # Sri Lanka had a Minister of External Affairs, Saint Lucia has a Department of External Affairs.
     text = "Minister of External Affairs G.L. Peiris met the Department of External Affairs."
     assert {m.code for m in find_mentions(text) if m.is_party} == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Secretary Bharat Raj Paudyal called on the minister.",
+        "President Georgia Meloni spoke.",
+        "Ambassador Jordan Peterson arrived.",
+    ],
+)
+def test_a_country_name_that_is_a_titled_persons_first_name_is_no_party(text):
+    assert [m.code for m in find_mentions(text) if m.kind == "country"] == []
+
+
+def test_a_country_after_a_title_and_a_preposition_is_a_party():
+    assert [m.code for m in find_mentions("the Ambassador of Kenya met the Minister for Nepal Affairs")] == [
+        "KE",
+        "NP",
+    ]

@@ -130,6 +130,10 @@ def _looks_like_a_person(text: str, start: int, end: int) -> bool:
     return bool(_NAME_AFTER.match(text, end))
 
 
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Secretary|Minister|President|Ambassador|Envoy|Chairman|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)[ \t]+$"
+)
+_FIRST_NAME = re.compile(r"[ \t][A-Z][a-z]+\b(?![ \t]+(?:Summit|Forum|Process|Format|Dialogue)\b)")
 # "the summit in Nice", "arrived in Male", "flew to Split": a word that is also a city names the city here.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|to|at|from|near|capital,?)\s+$")
 
@@ -167,6 +171,12 @@ def find_mentions(text: str, cache_dir: Path | None = None) -> list[Mention]:
                 continue
             # Among same-named cities prefer one in a country the text names ("Tbilisi, Georgia").
             entry = next((e for e in entries if e.code in named_codes), entry)
+        if (
+            entry.kind == "country"
+            and _FIRST_NAME.match(text, end)
+            and _TITLE_BEFORE.search(text, max(0, start - 20), start)
+        ):
+            continue  # "Foreign Secretary Bharat Raj Paudyal": a person's first name, not India
         place = entry.place
         if entry.kind == "country":
             # "Singapore", "Djibouti": the country's name is also its capital's.
