@@ -452,3 +452,27 @@ def test_an_invitation_and_the_visit_it_asks_for_are_one_item():
         "Ghana's President invited Togo's President to visit Ghana. Togo's President will visit Ghana in April."
     )
     assert len(commitments) == 1
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The next meeting of the joint commission is set for March 20, 2024 in Lome.", D(2024, 3, 20)),
+        ("Ghana and Togo have now set for March 20 the session of their joint commission.", D(2024, 3, 20)),
+        ("The talks set the stage for a summit of the two presidents later this year.", D(2024, 3, 7)),
+        (
+            "There is also a proposal for Togo's President to make a state visit to Ghana in May.",
+            D(2024, 5, 1),
+        ),
+        ("The visit of Togo's President to Ghana is being arranged for May.", D(2024, 5, 1)),
+    ],
+)
+def test_a_date_set_a_stage_set_a_proposal_or_an_arrangement_is_an_item(text, start):
+    text = "ACCRA, March 6 -- Ghana and Togo held talks in Accra on Tuesday.\n\n" + text
+    _, commitments = read(text)
+    assert [c.window.start for c in commitments] == [start]
+
+
+def test_a_set_of_proposals_already_made_is_no_item():
+    _, commitments = read("Ghana and Togo discussed a set of proposals for the border on Tuesday.")
+    assert commitments == []

@@ -262,6 +262,9 @@ _STAY_DAYS = 3
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
 _PUT_OFF = Prefiltered(lexicon.compile_alternatives([lexicon.POSTPONEMENTS]))
 _MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
+_BEING_READIED = re.compile(
+    r"being \w+(?: out)?|being prepared|(?:is|are|was|were|been|now) set for", re.IGNORECASE
+)
 _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)
 # Cues that only qualify the noun right after them: "the forthcoming election" names no contact.
 _PRENOMINAL_CUE = re.compile(r"upcoming|forthcoming|next \w+", re.IGNORECASE)
@@ -322,7 +325,11 @@ def _governed_events(ctx: DocumentContext, sentence, events):
         )
         if (
             subject is not None
-            and (_EVENT_VERB.match(text, cue_end) or _PRESENT_SCHEDULE_CUE.fullmatch(future.group()))
+            and (
+                _EVENT_VERB.match(text, cue_end)
+                or _PRESENT_SCHEDULE_CUE.fullmatch(future.group())
+                or _BEING_READIED.fullmatch(future.group())  # "the visit ... is being arranged for May"
+            )
             and not _NOT_THE_EVENT.search(text, subject.start - 20, subject.start)
         ):
             yield subject, cue_at, cue_end  # "a business forum will take place ...": the subject is the event

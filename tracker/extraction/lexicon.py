@@ -361,6 +361,12 @@ FUTURE_CUES = [
     r"readiness",
     r"ready to",
     r"being prepared",
+    # "the visit is being arranged", "the dates for which are being finalised", "is still being worked out".
+    r"being (?:arranged|organi[sz]ed|worked out|finali[sz]ed|coordinated|planned|discussed)",
+    # "The meeting is set for April 07", "have set a joint border commission meeting for June 14".
+    r"(?:is|are|was|were|been|now) set for",
+    r"sets? the stage for",
+    r"proposals? for",
     r"preparing for",
     r"prepare the",
     r"put off",
