@@ -476,3 +476,39 @@ def test_a_date_set_a_stage_set_a_proposal_or_an_arrangement_is_an_item(text, st
 def test_a_set_of_proposals_already_made_is_no_item():
     _, commitments = read("Ghana and Togo discussed a set of proposals for the border on Tuesday.")
     assert commitments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The phone call between Ghanaian President Mahama and Togolese President Faure on Tuesday was useful.",
+        "Officials will meet in Lome on Friday, following the phone call between Ghana's President Mahama and "
+        "Togo's President Faure on Tuesday.",
+        "The talks between the Ghanaian foreign minister and his Togolese counterpart on Tuesday were frank.",
+        "The meeting between U.S. envoy John Smith and Ghana's foreign minister on Tuesday covered trade.",
+    ],
+)
+def test_the_parties_between_a_contact_and_its_day_keep_them_together(text):
+    meetings, _ = read(text)
+    assert [m.start for m in meetings] == [D(2024, 3, 5)]
+
+
+def test_a_day_after_a_list_of_contacts_between_others_is_not_dragged_back():
+    meetings, _ = read(
+        "The talks between Ghana and Togo, and between Benin and Niger, will resume on Friday."
+    )
+    assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Director General of Military Operations of Ghana called the Director General of Military Operations "
+        "of Togo this afternoon.",
+        "Ghana's Foreign Minister called the Secretary-General of ECOWAS today.",
+        "Togo's President called the Ghanaian ambassador this morning to discuss the border.",
+    ],
+)
+def test_calling_an_official_by_title_is_a_call(text):
+    meetings, _ = read(text)
+    assert [(m.start, m.kind) for m in meetings] == [(PUBLISHED, Kind.CALL)]

@@ -114,7 +114,8 @@ FUTURE_RECEPTION = (
 # A call placed to someone by title: "called Foreign Minister Qureshi", "called his Turkish counterpart".
 CALLED_SOMEONE = (
     r"called (?:up )?(?:his |her |their |the )?(?:[\w-]+ ){0,3}"
-    r"(?:counterpart|minister|president|prime minister|premier|secretary|chancellor|king|emir|amir)"
+    r"(?:counterpart|minister|president|prime minister|premier|secretary|chancellor|king|emir|amir|"
+    r"director[- ]general|secretary[- ]general|envoy|ambassador)"
     # "telephoned his Iranian counterpart", "phoned President Duda": unlike "called", always a call.
     r"|(?:tele)?phoned"
 )

@@ -182,6 +182,9 @@ def _in_dateline_brackets(text: str, start: int) -> bool:
     return opening - (line_start + 1) <= 40 if line_start >= 0 else start - 80 + opening <= 40
 
 
+_PARTIES_BETWEEN = re.compile(
+    r"\s+between\s+(?:[^.;,:()]|(?<=[A-Z])\.){1,70}?\s+and\s+(?:[^.;,:()]|(?<=[A-Z])\.){1,60}?\s+(?:on\s+)?"
+)
 _PLACE_BETWEEN = re.compile(
     r"\s+(?:in|at)\s+(?:(?!\b(?:on|and|or|from|to|until|between)\b)[^.;,:()]){1,60}?(?:\s+on)?\s+"
 )
@@ -194,6 +197,8 @@ def _adjacent_event(text: str, events, start: int, end: int):
             return event
         if 0 <= start - event.end <= 80 and _PLACE_BETWEEN.fullmatch(text, event.end, start):
             return event  # "at their meeting in Russia's Black Sea resort of Sochi on March 6-7"
+        if 0 <= start - event.end <= 120 and _PARTIES_BETWEEN.fullmatch(text, event.end, start):
+            return event  # "the phone call between President Xi and President Trump on Thursday"
         if 0 <= event.start - end <= 12 and not re.search(r"[.;,]", text[end : event.start]):
             return event
         if (
