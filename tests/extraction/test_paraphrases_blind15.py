@@ -512,3 +512,31 @@ def test_a_day_after_a_list_of_contacts_between_others_is_not_dragged_back():
 def test_calling_an_official_by_title_is_a_call(text):
     meetings, _ = read(text)
     assert [(m.start, m.kind) for m in meetings] == [(PUBLISHED, Kind.CALL)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's President Mahama and Togolese President Faure agreed Tuesday to put relations back on track.",
+        "Ghana and Togo agreed on Tuesday to reopen the border.",
+        "The foreign ministers of Ghana and Togo agreed on Tuesday to hold a summit in May.",
+        "ACCRA, March 6 -- Ghana's Foreign Minister and his Togolese counterpart agreed yesterday to set up a hotline.",
+        "The presidents of Ghana and Togo agreed on Tuesday that the joint commission will meet in May.",
+    ],
+)
+def test_two_sides_agreeing_on_a_day_met_that_day(text):
+    meetings, _ = read(text)
+    assert [(m.start, sorted(m.parties)) for m in meetings] == [(D(2024, 3, 5), ["GH", "TG"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's cabinet agreed on Tuesday to raise fuel taxes.",
+        "Ghana agreed on Tuesday to release the detained fishermen, the ministry said.",
+        "Ghana and Togo will decide on Friday whether to reopen the border.",
+    ],
+)
+def test_one_side_agreeing_or_a_decision_to_come_is_no_contact(text):
+    meetings, _ = read(text)
+    assert meetings == []

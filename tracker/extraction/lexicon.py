@@ -167,6 +167,8 @@ EVENT_WORDS: dict[str, Kind] = {
     r"sitting|seminar": Kind.MEETING,
     RECEPTION: Kind.MEETING,
     FUTURE_RECEPTION: Kind.MEETING,
+    # "President Yoon and Prime Minister Kishida agreed Thursday to ...": two sides agreeing on a day met.
+    r"agreed(?= (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b)": Kind.MEETING,
     # "was received by the President", "paid a courtesy call on the Prime Minister": an audience.
     # "... was received Wednesday in Havana by the Deputy Minister": the day and place may come between.
     # "Plans were discussed here yesterday by Prince Saud and President Assad": the people named discussed.

@@ -182,6 +182,7 @@ def _in_dateline_brackets(text: str, start: int) -> bool:
     return opening - (line_start + 1) <= 40 if line_start >= 0 else start - 80 + opening <= 40
 
 
+_AGREED_ON_A_DAY = re.compile(r"agreed$", re.IGNORECASE)
 _PARTIES_BETWEEN = re.compile(
     r"\s+between\s+(?:[^.;,:()]|(?<=[A-Z])\.){1,70}?\s+and\s+(?:[^.;,:()]|(?<=[A-Z])\.){1,60}?\s+(?:on\s+)?"
 )
@@ -586,6 +587,13 @@ def _dates_an_adjacent_event(
             # "A working visit on Thursday, at which ..., is on the schedule of the President": a bare
             # weekday of a programme is a day to come.
             local_future = _ON_THE_SCHEDULE.search(text, segment.start, segment.end)
+    if (
+        local_future
+        and adjacent is not None
+        and _AGREED_ON_A_DAY.match(adjacent.text)
+        and local_future.start() >= expression.end
+    ):
+        local_future = None  # "Ghana and Togo agreed on Tuesday to reopen the border": what they agreed on
     if local_future is None and ctx.is_title_line(sentence):
         # A headline in title case tells the future with capitals: "Guterres To Meet With Erdogan On Monday".
         local_future = _TITLE_FUTURE.search(text, segment.start, segment.end)
@@ -751,6 +759,8 @@ def _add_contacts(
             end = min(end, ctx.published)
     place = _meeting_place(ctx, number, segment, event, kind)
     parties = meeting_parties(ctx, clause, place)
+    if len(parties) < 2 and all(_AGREED_ON_A_DAY.match(e.text) for e in segment.events):
+        return  # "Ghana's cabinet agreed on Tuesday to raise taxes": one side agreeing met no one
     meeting = Meeting(
         kind=kind,
         start=start,
