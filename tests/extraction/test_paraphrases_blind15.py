@@ -540,3 +540,34 @@ def test_two_sides_agreeing_on_a_day_met_that_day(text):
 def test_one_side_agreeing_or_a_decision_to_come_is_no_contact(text):
     meetings, _ = read(text)
     assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Togo's President Faure flew to Accra, where Ghana's President received him at the Jubilee House on Tuesday.",
+        "Togo's foreign minister arrived in Accra, and Ghana's Foreign Minister welcomed her on Tuesday.",
+        "The Togolese delegation reached Accra, where Ghana's President hosted them at a dinner on Tuesday.",
+    ],
+)
+def test_a_host_receiving_the_guest_just_named_is_a_meeting(text):
+    meetings, _ = read(text)
+    assert [(m.start, "GH" in m.parties) for m in meetings] == [(D(2024, 3, 5), True)]
+
+
+def test_receiving_a_letter_is_no_reception():
+    meetings, _ = read("Ghana's President received her letter on Tuesday.")
+    assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders will build on the commitments from their 20 February meeting in Lome.",
+        "Ministers will review the results of the 20 February talks between Ghana and Togo.",
+        "Ghana and Togo will follow up on their February 20 consultations in Accra.",
+    ],
+)
+def test_a_past_date_set_before_the_contact_dates_it_in_a_future_sentence(text):
+    meetings, _ = read(text)
+    assert [m.start for m in meetings] == [D(2024, 2, 20)]

@@ -96,7 +96,9 @@ RECEPTION = (
     r"(?:welcomed|received|hosted) (?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+){1,3}, (?:the )?(?:[\w-]+ ){0,4}"
     r"(?:" + PEOPLE + r"|advis[eo]rs?)(?= (?:to|of)\b)|"
     # "received a courtesy call from the Foreign Minister": an audience granted.
-    r"received (?:a )?courtesy calls? from"
+    r"received (?:a )?courtesy calls? from|"
+    # "Prime Minister Starmer received him at Downing Street": the guest just named.
+    r"(?:welcomed|received|hosted) (?:him|her|them)(?= (?:at|in|on|for|with|yesterday|today)\b)"
 )
 # A reception to come names a contact too: "will receive the Foreign Minister of Slovenia", "is to be
 # received by the President", "looked forward to welcoming his counterpart to Dublin".

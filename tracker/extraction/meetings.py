@@ -191,6 +191,24 @@ _PLACE_BETWEEN = re.compile(
 )
 
 
+# "their 20 June meeting in Johannesburg", "the March 4 talks": a past date set before the contact's noun.
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|their|his|her|its|last)\s+$", re.IGNORECASE)
+
+
+def _attributive_past_date(text: str, expression, window: Window, published: dt.date | None) -> bool:
+    return (
+        published is not None
+        and window.precision is Precision.DAY
+        and window.end is not None
+        and window.end < published
+        and (
+            _DETERMINER_BEFORE.search(text, max(0, expression.start - 8), expression.start) is not None
+            or expression.text.lower().startswith("the ")
+        )
+        and bool(re.match(r" (?-i:[a-z])", text[expression.end : expression.end + 2]))
+    )
+
+
 def _adjacent_event(text: str, events, start: int, end: int):
     """An event word within a few words of the date ("Wednesday's talks", "talks on Wednesday")."""
     for event in events:
@@ -558,7 +576,9 @@ def _dates_an_adjacent_event(
         text, max(segment.start, expression.start - 40), expression.start
     ):
         adjacent = next((e for e in reversed(segment.events) if e.end <= expression.start), None)
-    possessive = possessive_day(text, expression)
+    possessive = possessive_day(text, expression) or _attributive_past_date(
+        text, expression, window, published
+    )
     owned = next(
         (
             e
