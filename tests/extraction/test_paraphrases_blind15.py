@@ -571,3 +571,29 @@ def test_receiving_a_letter_is_no_reception():
 def test_a_past_date_set_before_the_contact_dates_it_in_a_future_sentence(text):
     meetings, _ = read(text)
     assert [m.start for m in meetings] == [D(2024, 2, 20)]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        (
+            "From 6 to 7 March 2024, Ghana's Foreign Minister takes part in the meeting of the ECOWAS foreign "
+            "ministers in Abuja.",
+            D(2024, 3, 6),
+        ),
+        (
+            "Today Ghana's Foreign Minister participates in the session of the ECOWAS Council in Abuja.",
+            D(2024, 3, 6),
+        ),
+    ],
+)
+def test_taking_part_in_the_news_present_on_the_publication_day_is_a_meeting(text, start):
+    meetings, commitments = read(text)
+    assert [m.start for m in meetings] == [start] and commitments == []
+
+
+def test_taking_part_in_the_news_present_later_is_an_item():
+    _, commitments = read(
+        "On 20 March Ghana's Foreign Minister takes part in the ECOWAS ministerial meeting in Abuja."
+    )
+    assert [c.window.start for c in commitments] == [D(2024, 3, 20)]

@@ -366,6 +366,10 @@ FUTURE_CUES = [
     r"readiness",
     r"ready to",
     r"being prepared",
+    # "From 17 to 18 April, the Minister takes part in the meeting of the Nordic foreign ministers": the
+    # news present of a programme.
+    r"takes part in",
+    r"participates in",
     # "the visit is being arranged", "the dates for which are being finalised", "is still being worked out".
     r"being (?:arranged|organi[sz]ed|worked out|finali[sz]ed|coordinated|planned|discussed)",
     # "The meeting is set for April 07", "have set a joint border commission meeting for June 14".
