@@ -597,3 +597,16 @@ def test_taking_part_in_the_news_present_later_is_an_item():
         "On 20 March Ghana's Foreign Minister takes part in the ECOWAS ministerial meeting in Abuja."
     )
     assert [c.window.start for c in commitments] == [D(2024, 3, 20)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Togo's Prime Minister will travel to Accra today for a two-day working visit.",
+        "A Togolese delegation headed by the Prime Minister will arrive in Accra on Wednesday for a two-day visit.",
+        "Togo's President is to fly to Accra on Wednesday for a two-day official visit to Ghana.",
+    ],
+)
+def test_a_stay_beginning_on_the_publication_day_lasts_the_days_it_names(text):
+    meetings, commitments = read(text)
+    assert [(m.start, m.end) for m in meetings] == [(PUBLISHED, D(2024, 3, 7))] and commitments == []

@@ -67,7 +67,9 @@ _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", r
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _BEGINNING = re.compile(
     r"\b(?:arrived|arrives|began|begins|started|starts|kicked off|kicks off|opened|opens)\b"
-    r"|\bfrom (?:today|this morning)\b",
+    r"|\bfrom (?:today|this morning)\b"
+    # "will travel to Batumi on Friday for a two-day working visit", said on that Friday.
+    r"|\b(?:will|to) (?:travel|arrive|leave|fly|head)\b",
     re.IGNORECASE,
 )
 _ENDING = re.compile(
