@@ -610,3 +610,26 @@ def test_taking_part_in_the_news_present_later_is_an_item():
 def test_a_stay_beginning_on_the_publication_day_lasts_the_days_it_names(text):
     meetings, commitments = read(text)
     assert [(m.start, m.end) for m in meetings] == [(PUBLISHED, D(2024, 3, 7))] and commitments == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Mahama to meet Togolese foreign minister",
+        "Ghana's President to receive Togo's Foreign Minister",
+        "Ghana, Togo ministers to hold talks",
+    ],
+)
+def test_a_headline_announcing_the_contact_of_the_day_is_no_item(headline):
+    text = headline + "\n\nToday Ghana's President Mahama will meet Togo's Foreign Minister Dussey in Accra."
+    meetings, commitments = read(text)
+    assert [m.start for m in meetings] == [PUBLISHED] and commitments == []
+
+
+def test_a_headline_announcing_a_later_visit_stays_an_item():
+    text = (
+        "Togo's President to visit Ghana\n\nToday Ghana's President Mahama met Togo's Foreign Minister Dussey "
+        "in Accra. Togo's President will visit Ghana in May."
+    )
+    _, commitments = read(text)
+    assert [c.window.start for c in commitments] == [D(2024, 5, 1)]

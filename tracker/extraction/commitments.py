@@ -731,8 +731,21 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
     body = [item for item in raw if id(item) not in headlines]
     raw = [item for item in raw if not _programme_of(item, body, sentence_of)]
     return [
-        _in_the_city_of_the_stay(ctx, item, meetings) for item in merge_commitments(raw, headlines, hosts)
+        _in_the_city_of_the_stay(ctx, item, meetings)
+        for item in merge_commitments(raw, headlines, hosts)
+        # "Kevin Rudd to meet Indonesian foreign minister" over "Today Rudd will meet Wirajuda": a headline
+        # no body item takes in announces the contact of the day, a meeting.
+        if not (id(item) in headlines and _the_days_contact(ctx, item, meetings))
     ]
+
+
+def _the_days_contact(ctx: DocumentContext, item: Commitment, meetings: list[Meeting]) -> bool:
+    if not item.window.is_open or ctx.published is None or not item.parties:
+        return False
+    return any(
+        meeting.start <= ctx.published <= meeting.end and set(item.parties) <= set(meeting.parties)
+        for meeting in meetings
+    )
 
 
 def _in_the_city_of_the_stay(ctx: DocumentContext, item: Commitment, meetings: list[Meeting]) -> Commitment:
