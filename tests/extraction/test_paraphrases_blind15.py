@@ -633,3 +633,15 @@ def test_a_headline_announcing_a_later_visit_stays_an_item():
     )
     _, commitments = read(text)
     assert [c.window.start for c in commitments] == [D(2024, 5, 1)]
+
+
+def test_each_leg_of_a_tour_goes_to_its_own_state():
+    text = (
+        "Ghana's minister to tour West Africa\n\nACCRA, March 6 -- Ghana's Foreign Minister will visit Togo, "
+        "Benin and Nigeria from March 10 to 15, Ghana's foreign ministry said. The tour will deepen Ghana's ties "
+        "in the region. Later on March 12 he is scheduled to leave for Benin.\n\nOn March 14 he will start a "
+        "one-day visit to Nigeria."
+    )
+    _, commitments = read(text)
+    legs = {c.window.start: sorted(c.parties) for c in commitments}
+    assert legs[D(2024, 3, 12)] == ["BJ", "GH"] and legs[D(2024, 3, 14)] == ["GH", "NG"]

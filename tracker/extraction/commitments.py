@@ -739,6 +739,12 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
     ]
 
 
+def _visitor(ctx: DocumentContext, destination: str) -> str | None:
+    """The state a text about several destinations is mostly about: the one that travels."""
+    others = [code for code in ctx.main_parties if code != destination and len(code) == 2]
+    return others[0] if len(ctx.main_parties) > 2 and others else None
+
+
 def _the_days_contact(ctx: DocumentContext, item: Commitment, meetings: list[Meeting]) -> bool:
     if not item.window.is_open or ctx.published is None or not item.parties:
         return False
@@ -1093,6 +1099,10 @@ def _read_item(
         parties = parties + [
             partner
         ]  # "... Lao minister will visit Moscow. Talks with the Russian minister ..."
+    elif len(parties) == 1 and parties[0] in goes_to and (visitor := _visitor(ctx, parties[0])):
+        parties = parties + [
+            visitor
+        ]  # "Later on Monday Lavrov is to leave for Tajikistan": one leg of a tour
     elif not any(len(code) > 2 for code in parties) and len(parties) < 2:
         parties = parties + [p for p in inherited if p not in parties]
     parties = complete_parties(ctx, parties)
