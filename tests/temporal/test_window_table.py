@@ -126,6 +126,11 @@ CASES = [
     ("from March to May 2018", "2018-01-10", F, "2018-03-01", "2018-05-31", "month"),
     ("in August or September", "2018-01-10", F, "2018-08-01", "2018-09-30", "month"),
     ("in May or in the summer", "2018-01-10", F, "2018-05-01", "2018-08-31", "season"),
+    # a date in brackets restates the weekday before it; the range still joins
+    ("from Monday (Jan 6) to Tuesday", "2025-01-05", F, "2025-01-06", "2025-01-07", "days"),
+    ("from Monday (6 January) to Tuesday (7 January)", "2025-01-05", F, "2025-01-06", "2025-01-07", "days"),
+    ("on Monday (Jan 13)", "2025-01-05", F, "2025-01-13", "2025-01-13", "day"),
+    ("from Friday (March 8) to Saturday", "2024-03-06", F, "2024-03-08", "2024-03-09", "days"),
     # a hedge after "or" keeps the alternative
     ("in May or perhaps the beginning of June 2018", "2018-01-10", F, "2018-05-01", "2018-06-10", "month"),
     ("in August, or possibly September", "2018-01-10", F, "2018-08-01", "2018-09-30", "month"),

@@ -188,9 +188,35 @@ def _select(atoms: list[Atom]) -> list[Atom]:
     return sorted(chosen + gaps_filled, key=lambda atom: atom.start)
 
 
+_WEEKDAY_BEFORE = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
+_OPENING_BRACKET = re.compile(r"\s{0,2}\(\s{0,2}")
+_CLOSING_BRACKET = re.compile(r"\s{0,2}\)")
+
+
+def _without_restatements(text: str, atoms: list[Atom]) -> list[Atom]:
+    """ "From Monday (Jan 6) to Tuesday": a date in brackets restates the day before it; the two are one
+    expression, dated by the brackets, so that the range still joins."""
+    kept: list[Atom] = []
+    for atom in atoms:
+        closing = _CLOSING_BRACKET.match(text, atom.end)
+        if (
+            kept
+            and closing is not None
+            and _OPENING_BRACKET.fullmatch(text, kept[-1].end, atom.start)
+            and _WEEKDAY_BEFORE.search(text, kept[-1].start, kept[-1].end) is not None
+            and _is_a_day(atom)
+        ):
+            kept[-1] = replace(
+                atom, start=kept[-1].start, core=kept[-1].core, lead=kept[-1].lead, end=closing.end()
+            )
+            continue
+        kept.append(atom)
+    return kept
+
+
 def _join(text: str, atoms: list[Atom]) -> list[Atom]:
     """Lend years along lists, join ranges and alternatives, drop weak atoms left alone."""
-    atoms = list(atoms)
+    atoms = _without_restatements(text, list(atoms))
     # Right to left, so "June, July and August 2017" passes 2017 back to June.
     for index in range(len(atoms) - 2, -1, -1):
         first, second = atoms[index], atoms[index + 1]
