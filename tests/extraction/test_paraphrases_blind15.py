@@ -645,3 +645,24 @@ def test_each_leg_of_a_tour_goes_to_its_own_state():
     _, commitments = read(text)
     legs = {c.window.start: sorted(c.parties) for c in commitments}
     assert legs[D(2024, 3, 12)] == ["BJ", "GH"] and legs[D(2024, 3, 14)] == ["GH", "NG"]
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        (
+            "Togo, which will host the meeting this year, asked Ghana to set a suitable date either in April or May.",
+            D(2024, 4, 1),
+            D(2024, 5, 31),
+        ),
+        (
+            "The commission, due this year, will meet on a date in June to be confirmed by Ghana.",
+            D(2024, 6, 1),
+            D(2024, 6, 30),
+        ),
+    ],
+)
+def test_the_date_an_act_is_set_for_is_its_window(text, start, end):
+    text = "ACCRA, March 6 -- Ghana and Togo held talks in Accra on Tuesday.\n\n" + text
+    _, commitments = read(text)
+    assert [(c.window.start, c.window.end) for c in commitments] == [(start, end)]

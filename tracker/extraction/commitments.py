@@ -419,6 +419,11 @@ def _dispatch_date(ctx: DocumentContext, expression) -> bool:
     )
 
 
+_A_DATE_BEFORE = re.compile(
+    r"\b(?:suitable |convenient |new |fresh )?date\s+(?:either\s+)?(?:in|on|for)?\s*$", re.I
+)
+
+
 def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0):
     """The future time expression closest to the event, or None; 'past' when all of them lie before publication."""
     expressions = [
@@ -465,6 +470,12 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         if not upcoming:
             return None, False
     best = min(upcoming, key=lambda e: (abs(e.start - anchor_at), PRECISION_RANK[e.window.precision]))
+    # "asked him to set a suitable date either in February or March 2009": the date the act is set for.
+    named_date = [
+        e for e in upcoming if _A_DATE_BEFORE.search(ctx.text, max(sentence.start, e.start - 30), e.start)
+    ]
+    if named_date and not best.window.is_open:
+        best = named_date[0]
     if best.window.is_open and (dated := _dating_beside(ctx.text, best, upcoming)):
         best = dated  # "at a mutually convenient time this year": the time expression wins (CONTRACT.md)
     inside = [
