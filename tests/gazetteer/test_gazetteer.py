@@ -373,3 +373,11 @@ def test_a_country_after_a_title_and_a_preposition_is_a_party():
         "KE",
         "NP",
     ]
+
+
+@pytest.mark.parametrize(
+    "name, country",
+    [("Hanaholmen", "FI"), ("Boracay", "PH")],
+)
+def test_resorts_that_host_talks(name, country):
+    assert lookup_place(name).country == country
