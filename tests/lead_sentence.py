@@ -12,3 +12,9 @@ LEAD = "Ghana and Nigeria held political consultations in Accra on Tuesday. "
 def items_after_lead(text, published=PUBLISHED):
     """The commitments read from `text` after the lead sentence."""
     return extract(LEAD + text, published).commitments
+
+
+def read(text, published=PUBLISHED):
+    """The meetings and the commitments read from `text` alone."""
+    found = extract(text, published)
+    return found.meetings, found.commitments

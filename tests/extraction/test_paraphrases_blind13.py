@@ -4,16 +4,9 @@ from a corpus."""
 import datetime as dt
 
 import pytest
-
-from tracker.extraction import extract
+from lead_sentence import read
 
 D = dt.date
-PUBLISHED = D(2024, 3, 6)  # a Wednesday
-
-
-def read(text):
-    found = extract(text, PUBLISHED)
-    return found.meetings, found.commitments
 
 
 @pytest.mark.parametrize(

@@ -4,17 +4,12 @@ from a corpus."""
 import datetime as dt
 
 import pytest
+from lead_sentence import PUBLISHED, read
 
 from tracker.domain.model import Kind
 from tracker.extraction import extract
 
 D = dt.date
-PUBLISHED = D(2024, 3, 6)  # a Wednesday
-
-
-def read(text):
-    found = extract(text, PUBLISHED)
-    return found.meetings, found.commitments
 
 
 @pytest.mark.parametrize(
