@@ -660,3 +660,29 @@ def test_the_date_an_act_is_set_for_is_its_window(text, start, end):
     text = "ACCRA, March 6 -- Ghana and Togo held talks in Accra on Tuesday.\n\n" + text
     _, commitments = read(text)
     assert [(c.window.start, c.window.end) for c in commitments] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bilateral meeting of the foreign ministers of Ghana and Togo is under way in Accra.",
+        "The session of the Ghana-Togo joint commission is currently in progress in Lome.",
+        "ACCRA -- Consultations between the foreign ministries of Ghana and Togo are underway in Accra.",
+    ],
+)
+def test_a_sitting_under_way_is_a_contact_of_the_day(text):
+    meetings, _ = read(text)
+    assert [m.start for m in meetings] == [PUBLISHED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Ghana and Togo on a visit are under way, the spokesman said.",
+        "A very close dialogue between Ghana and Togo is underway, the minister said.",
+        "Preparations for the summit of Ghana and Togo are under way.",
+    ],
+)
+def test_a_process_under_way_is_no_contact_of_the_day(text):
+    meetings, _ = read(text)
+    assert meetings == []
