@@ -686,3 +686,18 @@ def test_a_sitting_under_way_is_a_contact_of_the_day(text):
 def test_a_process_under_way_is_no_contact_of_the_day(text):
     meetings, _ = read(text)
     assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text, firmness",
+    [
+        ("Ghana's President invited Togo's President to visit Ghana at an early date.", "invited"),
+        ("Ghana's President invited Togo's President to visit Ghana next year.", "invited"),
+        ("Togo's President accepted the invitation to visit Ghana soon.", "invited"),
+        ("At the invitation of Ghana's President, Togo's President will visit Ghana on March 20.", "agreed"),
+        ("Togo's President accepted the invitation to visit Ghana in May.", "agreed"),
+    ],
+)
+def test_an_invitation_is_agreed_only_once_a_date_is_fixed(text, firmness):
+    _, commitments = read(text)
+    assert [c.firmness.value for c in commitments] == [firmness]

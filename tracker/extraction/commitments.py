@@ -393,12 +393,17 @@ def _opening_lowered(sentence_text: str) -> str:
     return first.lower() + sentence_text[1:]
 
 
+_FIXED_DATE = {Precision.DAY, Precision.DAYS, Precision.PART_OF_MONTH, Precision.MONTH}
+
+
 def _firmness(sentence_text: str, window: Window) -> Firmness:
     sentence_text = _opening_lowered(sentence_text)  # "Fresh dates will be set": a cue may open it
     for pattern, firmness in _FIRMNESS:
         if pattern.search(sentence_text):
-            if firmness is Firmness.INVITED and not window.is_open:
-                return Firmness.AGREED  # an accepted invitation with a date is a fixed visit
+            if firmness is Firmness.INVITED and window.precision in _FIXED_DATE:
+                return (
+                    Firmness.AGREED
+                )  # an accepted invitation with a date is a fixed visit ("at an early date" is none)
             return firmness
     return Firmness.AGREED
 
