@@ -701,3 +701,13 @@ def test_a_process_under_way_is_no_contact_of_the_day(text):
 def test_an_invitation_is_agreed_only_once_a_date_is_fixed(text, firmness):
     _, commitments = read(text)
     assert [c.firmness.value for c in commitments] == [firmness]
+
+
+def test_gatherings_of_two_organisations_are_two_items():
+    text = (
+        "Moldova's Prime Minister said on Monday that he would meet the Secretary General of the Council of "
+        "Europe in Strasbourg on March 20. Before that visit, he said, he plans to take part in a meeting of the "
+        "prime ministers of GUAM."
+    )
+    _, commitments = read(text)
+    assert sorted(sorted(p for p in c.parties if len(p) > 2) for c in commitments) == [["COE"], ["GUAM"]]

@@ -1329,6 +1329,13 @@ _DAY_LEVEL = {Precision.DAY, Precision.DAYS}
 _WIDE = {Precision.VAGUE, Precision.DEADLINE, Precision.YEAR, Precision.HALF, Precision.PART_OF_YEAR}
 
 
+def _two_organisations(a: Commitment, b: Commitment) -> bool:
+    """ "a meeting of the GUAM prime ministers" and "a meeting with the Council of Europe's secretary general":
+    each names an organisation the other lacks, two gatherings."""
+    orgs_a, orgs_b = ({p for p in item.parties if len(p) > 2} for item in (a, b))
+    return bool(orgs_a - orgs_b) and bool(orgs_b - orgs_a)
+
+
 def _another_guest_invited(a: Commitment, b: Commitment) -> bool:
     """ "invited Momen to visit India" beside "Deuba will travel to India": an invitation to another pair
     of states is another visit."""
@@ -1351,7 +1358,7 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return False  # a visit to Australia and one to Japan are two acts
     if a.city and b.city and a.city != b.city:
         return False
-    if _another_guest_invited(a, b):
+    if _another_guest_invited(a, b) or _two_organisations(a, b):
         return False
     if _part_of_a_session(a, b) or _part_of_a_session(b, a):
         return True
