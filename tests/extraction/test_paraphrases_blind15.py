@@ -711,3 +711,17 @@ def test_gatherings_of_two_organisations_are_two_items():
     )
     _, commitments = read(text)
     assert sorted(sorted(p for p in c.parties if len(p) > 2) for c in commitments) == [["COE"], ["GUAM"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mahama invited Faure to visit Accra at a convenient time and Faure invited Mahama to visit Lome.",
+        "President Mahama invited President Faure to visit Ghana and Faure invited Mahama to visit Togo in return.",
+        "Ghana's Mahama invited Togo's Faure to visit Accra and Faure also invited Mahama to visit Lome.",
+    ],
+)
+def test_two_invitations_in_one_sentence_are_two_items(text):
+    text = "ACCRA, March 6 -- Ghana and Togo held talks in Accra on Tuesday.\n\n" + text
+    _, commitments = read(text)
+    assert len(commitments) == 2

@@ -197,6 +197,8 @@ _NEXT_CLAUSE = guarded(
         r";\s|,?\s+and\s+(?:that|(?:they|the two sides|both sides|the sides|it was)\s+(?:also\s+)?"
         r"(?=(?:would|will|agreed|decided|should)\b))|"
         r",\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|agreed|proposed|decided|will|would)\b)|"
+        # "Kim invited Trump to visit Pyongyang and Trump invited Kim to visit the United States".
+        r"\s+and\s+(?=(?-i:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:invited|proposed)\b)|"
         # ", and a meeting of the ministers would follow in August": a second act with its own verb.
         r",\s+and\s+(?=(?:a|an|another)\s+[^.;]{0,80}?\b(?:would|will|is to|are to|is due|are due)\b)",
         re.IGNORECASE,
