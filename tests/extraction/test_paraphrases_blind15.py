@@ -663,32 +663,6 @@ def test_the_date_an_act_is_set_for_is_its_window(text, start, end):
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "A bilateral meeting of the foreign ministers of Ghana and Togo is under way in Accra.",
-        "The session of the Ghana-Togo joint commission is currently in progress in Lome.",
-        "ACCRA -- Consultations between the foreign ministries of Ghana and Togo are underway in Accra.",
-    ],
-)
-def test_a_sitting_under_way_is_a_contact_of_the_day(text):
-    meetings, _ = read(text)
-    assert [m.start for m in meetings] == [PUBLISHED]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Talks between Ghana and Togo on a visit are under way, the spokesman said.",
-        "A very close dialogue between Ghana and Togo is underway, the minister said.",
-        "Preparations for the summit of Ghana and Togo are under way.",
-    ],
-)
-def test_a_process_under_way_is_no_contact_of_the_day(text):
-    meetings, _ = read(text)
-    assert meetings == []
-
-
-@pytest.mark.parametrize(
     "text, firmness",
     [
         ("Ghana's President invited Togo's President to visit Ghana at an early date.", "invited"),

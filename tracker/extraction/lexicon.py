@@ -209,11 +209,6 @@ UNDER_WAY = (
     r"(?:is|are|am) (?:currently |now )?(?:paying|making|on) (?:an? |his |her |their )(?:[\w-]+ ){0,2}"
 )
 STAY_UNDER_WAY = UNDER_WAY + "visit"
-# "A bilateral meeting of the foreign ministers ... is under way in the Russian capital": a contact of the day.
-# ("Talks are under way", "a close dialogue is underway": a process, not a sitting of the day.)
-CONTACT_UNDER_WAY = r"(?:is|are) (?:currently |now )?(?:under ?way|in progress)"
-# ... unless a process is what is under way: "Talks are under way", "a close dialogue is underway".
-PROCESS_WORDS = r"talks|dialogue|negotiations|preparations|work|efforts|process|cooperation"
 # Verbs (past) that report a contact as having taken place.
 PAST_TRIGGERS = [
     r"(?:was|were|had been) held",
@@ -241,7 +236,6 @@ PAST_TRIGGERS = [
     # "Yesterday Dr Wirajuda was in Perth for talks with Stephen Smith".
     r"(?:was|were) in [\w'-]+(?: [\w'-]+)? for (?:[\w-]+ )?(?:talks|consultations|a meeting|meetings)",
     STAY_UNDER_WAY,
-    CONTACT_UNDER_WAY,
     r"was the venue",
     r"were hosted",
     r"was hosted",

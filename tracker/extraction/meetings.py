@@ -123,11 +123,7 @@ _LAST_AFTER = re.compile(r"\s+last\b")
 _LEAD_SENTENCES = 6
 _INVITATION_OF = re.compile(r".*\b(?:at|upon|on) the invitation of\b", re.IGNORECASE)
 # "is on a two-day official visit to Norway": a stay the present tense places on the publication day.
-_CONTACT_UNDER_WAY = re.compile(lexicon.CONTACT_UNDER_WAY, re.IGNORECASE)
-_PROCESS = re.compile(r"\b(?:" + lexicon.PROCESS_WORDS + r")\b", re.IGNORECASE)
-_UNDER_WAY = re.compile(
-    r"\b(?:" + lexicon.STAY_UNDER_WAY + "|" + lexicon.CONTACT_UNDER_WAY + r")\b", re.IGNORECASE
-)
+_UNDER_WAY = re.compile(r"\b" + lexicon.STAY_UNDER_WAY + r"\b", re.IGNORECASE)
 _HEADLINE_SENTENCES = 4  # a headline sits above the lead, under at most a line or two of page furniture
 # "The Monday meeting": a day used as a name for a contact the text has reported.
 _THE_DAYS = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -483,7 +479,6 @@ def _read_segment(ctx: DocumentContext, start: int, end: int, events: list) -> _
             m
             for m in _PAST.finditer(text, start, end)
             if not _MODAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
-            and not (_CONTACT_UNDER_WAY.fullmatch(m.group()) and _PROCESS.search(text, start, m.start()))
         ],
         bool(_FUTURE.search(text, start, end)),
         _SIDELINES.search(text, start, end),
