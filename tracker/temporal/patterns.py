@@ -97,9 +97,9 @@ def _year(name: str) -> str:
 
 
 _YEAR_RELATIVE = _any_case(k for k in lx.YEAR_OFFSETS if k != "the")
-# A year after a date or month: ", 2016", " 2016", " of 2016", " next year", " of last year".
+# A year after a date or month: ", 2016", " 2016", " of 2016", " of the year 2016", " next year", " of last year".
 _YEAR_SUFFIX = (
-    rf"(?:(?:,{_O}|{_S}(?:of{_S})?){_year('y')}"
+    rf"(?:(?:,{_O}|{_S}(?:of{_S}(?:(?i:the){_S}(?i:year){_S})?)?){_year('y')}"
     rf"|{_S}(?:of{_S})?(?P<yrel>{_YEAR_RELATIVE}){_S}(?i:year)\b)?"
 )
 _THE = rf"(?:[Tt]he{_S})?"
