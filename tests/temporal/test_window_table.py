@@ -126,6 +126,9 @@ CASES = [
     ("from March to May 2018", "2018-01-10", F, "2018-03-01", "2018-05-31", "month"),
     ("in August or September", "2018-01-10", F, "2018-08-01", "2018-09-30", "month"),
     ("in May or in the summer", "2018-01-10", F, "2018-05-01", "2018-08-31", "season"),
+    # "between" two days
+    ("between April 9 and the 13th", "2018-04-01", F, "2018-04-09", "2018-04-13", "days"),
+    ("between Monday and Wednesday", "2018-04-01", F, "2018-04-02", "2018-04-04", "days"),
     # "of the year" before the year
     ("in March of the year 2018", "2017-12-24", F, "2018-03-01", "2018-03-31", "month"),
     ("on 5 May of the year 2019", "2017-12-24", F, "2019-05-05", "2019-05-05", "day"),

@@ -253,6 +253,8 @@ def _joins(text: str, first: Atom, second: Atom) -> bool:
     gap = text[first.end : second.core]
     if first.lead == "from" and _is_a_day(first) and _is_a_day(second):
         return bool(_RANGE.fullmatch(gap))  # "from tomorrow (05) to Thursday (07)"
+    if first.lead == "between" and _is_a_day(first) and _is_a_day(second) and _AND.fullmatch(gap):
+        return True  # "between April 9 and the 13th"
     if not (_is_calendar(first) and _is_calendar(second)):
         return False
     if _RANGE.fullmatch(gap) or _OR.fullmatch(gap):
