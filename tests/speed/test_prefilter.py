@@ -7,10 +7,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import commitments, context, events, meetings, sentences
+from tracker.extraction import commitments, context, events, lexicon, meetings, sentences
 from tracker.speed.prefilter import Gated, Prefiltered, fold, guarded
 from tracker.temporal import patterns as temporal
 
+_MANY_FIRST_LETTERS = ["talks", "visit", "state visit", "kiss", "abxx", "round", "next", "due in", "jec", "minsk",
+                       "signed", "ceremony", "istanbul", "press", "e-talks"]  # fmt: skip
 PATTERNS = [
     events._ANY_EVENT.pattern,
     re.compile(
@@ -23,6 +25,9 @@ PATTERNS = [
     re.compile(r"aa(?=b)|t\u0130s", re.I),  # a start that fails just before one that does not
     re.compile(r"(?<!\w)(?:talks|vi\u017fit|state visit|[a-c]x+)", re.I),  # starts sought at word starts only
     re.compile(r"(?<!\w)(?:talks|visit)", re.I | re.A),  # ASCII word characters: sought everywhere
+    # lexicon.compile_alternatives' form, opening with (?<![\w-]) behind guarded's lookahead, with starts
+    # of many first letters: sought at word starts only
+    guarded(re.compile(r"(?<![\w-])(?:" + "|".join(_MANY_FIRST_LETTERS) + r")(?![\w-])", re.I)),
 ]
 WORDS = ["talks", "TALKS", "Tal\u212a\u017f", "visit", "vi\u017f\u0131t", "state", "Visited", "press", "conference",
          "JEC", "jec", "abxx", "kiss", "the", "next", "round", "due", "in", "May", "Minsk", "signed", "ceremony",
@@ -53,6 +58,16 @@ def test_same_matches_as_the_pattern_at_the_same_places(words, separators, pos, 
         assert _found([fast.search(text, pos)] if fast.search(text, pos) else []) == _found(
             [pattern.search(text, pos)] if pattern.search(text, pos) else []
         )
+
+
+def test_word_lists_with_many_first_letters_are_looked_for_at_word_starts_only():
+    fast = PREFILTERED[-1][1]
+    assert list(fast.finditer("")) == []
+    assert fast._starts is not None and fast._starts.pattern.startswith(r"(?<![\w-])")
+    assert fast._starts.search("talks") and not fast._starts.search("xtalks -talks")
+    few = Prefiltered(lexicon.compile_alternatives(["talks", "tours", "visits"]))
+    assert list(few.finditer("")) == []
+    assert few._starts is not None and few._starts.pattern.startswith("(?:")  # the engine skips along
 
 
 def test_event_words_are_looked_for_only_where_one_may_begin():
