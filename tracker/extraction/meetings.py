@@ -777,8 +777,13 @@ def _add_contacts(
     event = min(segment.events, key=lambda e: abs(e.start - expression.start))
     kind = _contact_kind(text, segment, event)
     start, end = bounds(window)
-    length = days_of_contact(text, sentence.start, min(len(text), sentence.end + 600))
-    if start == end and length and _ENDING.search(text, segment.start, segment.end):
+    # The length the sentence and what follows it give is read only for a segment that says the
+    # contact ended: most do not, and that search runs over 600 characters more.
+    if (
+        start == end
+        and _ENDING.search(text, segment.start, segment.end)
+        and (length := days_of_contact(text, sentence.start, min(len(text), sentence.end + 600)))
+    ):
         start = end - dt.timedelta(days=length - 1)
     elif (
         start == end
