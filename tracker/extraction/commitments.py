@@ -264,9 +264,7 @@ _STAY_DAYS = 3
 # The text reports an item as put off: "has been postponed to June", "was pushed back until 2025".
 _PUT_OFF = Prefiltered(lexicon.compile_alternatives([lexicon.POSTPONEMENTS]))
 _MONTH_OR_NAME = re.compile(r"(?:May|Will)\b")
-_BEING_READIED = re.compile(
-    r"being \w+(?: out)?|being prepared|(?:is|are|was|were|been|now) set for", re.IGNORECASE
-)
+_BEING_READIED = re.compile("|".join(lexicon.BEING_READIED + [r"being prepared"]), re.IGNORECASE)
 _ATTRIBUTIVE_CUE = re.compile(r"upcoming|forthcoming|planned|next \w+", re.IGNORECASE)
 # Cues that only qualify the noun right after them: "the forthcoming election" names no contact.
 _PRENOMINAL_CUE = re.compile(r"upcoming|forthcoming|next \w+", re.IGNORECASE)

@@ -299,6 +299,12 @@ PRESENT_WITH_A_TIME_AHEAD = (
 # Words that make a clause speak of the future (a commitment).
 # "A working visit on Thursday ... is on the schedule of the President": a plan to come.
 ON_THE_SCHEDULE = r"on the (?:schedule|programme|program) of"
+# An act being made ready, whose subject is the event word before the cue: "the visit is being arranged",
+# "the dates for which are being finalised", "is still being worked out", "The meeting is set for April 07".
+BEING_READIED = [
+    r"being (?:arranged|organi[sz]ed|worked out|finali[sz]ed|coordinated|planned|discussed)",
+    r"(?:is|are|was|were|been|now) set for",
+]
 FUTURE_CUES = [
     r"will",
     r"would",
@@ -370,10 +376,7 @@ FUTURE_CUES = [
     # news present of a programme.
     r"takes part in",
     r"participates in",
-    # "the visit is being arranged", "the dates for which are being finalised", "is still being worked out".
-    r"being (?:arranged|organi[sz]ed|worked out|finali[sz]ed|coordinated|planned|discussed)",
-    # "The meeting is set for April 07", "have set a joint border commission meeting for June 14".
-    r"(?:is|are|was|were|been|now) set for",
+    *BEING_READIED,
     r"sets? the stage for",
     r"proposals? for",
     r"preparing for",
