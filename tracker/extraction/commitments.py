@@ -401,9 +401,8 @@ def _firmness(sentence_text: str, window: Window) -> Firmness:
     for pattern, firmness in _FIRMNESS:
         if pattern.search(sentence_text):
             if firmness is Firmness.INVITED and window.precision in _FIXED_DATE:
-                return (
-                    Firmness.AGREED
-                )  # an accepted invitation with a date is a fixed visit ("at an early date" is none)
+                # an accepted invitation with a date is a fixed visit ("at an early date" is none)
+                return Firmness.AGREED
             return firmness
     return Firmness.AGREED
 
@@ -1116,9 +1115,8 @@ def _read_item(
             partner
         ]  # "... Lao minister will visit Moscow. Talks with the Russian minister ..."
     elif len(parties) == 1 and parties[0] in goes_to and (visitor := _visitor(ctx, parties[0])):
-        parties = parties + [
-            visitor
-        ]  # "Later on Monday Lavrov is to leave for Tajikistan": one leg of a tour
+        # "Later on Monday Lavrov is to leave for Tajikistan": one leg of a tour
+        parties = parties + [visitor]
     elif not any(len(code) > 2 for code in parties) and len(parties) < 2:
         parties = parties + [p for p in inherited if p not in parties]
     parties = complete_parties(ctx, parties)
