@@ -299,6 +299,8 @@ PRESENT_WITH_A_TIME_AHEAD = (
 # Words that make a clause speak of the future (a commitment).
 # "A working visit on Thursday ... is on the schedule of the President": a plan to come.
 ON_THE_SCHEDULE = r"on the (?:schedule|programme|program) of"
+# Past verbs of a pledge made at a contact: "At their meeting in Sochi, the presidents agreed that ...".
+PAST_PLEDGES = r"agreed|decided|undertook|resolved"
 # An act being made ready, whose subject is the event word before the cue: "the visit is being arranged",
 # "the dates for which are being finalised", "is still being worked out", "The meeting is set for April 07".
 BEING_READIED = [

@@ -63,7 +63,7 @@ _A_PLAN_BEFORE = re.compile(
     r"(?:to\s+)?(?:prepare|organi[sz]e))\b[^.;,]{0,30}$",
     re.IGNORECASE,
 )
-_PLEDGED_BEFORE = re.compile(r"\b(?:agreed|decided|undertook|resolved)\s+(?:that|to|on)\b", re.IGNORECASE)
+_PLEDGED_BEFORE = re.compile(r"\b(?:" + lexicon.PAST_PLEDGES + r")\s+(?:that|to|on)\b", re.IGNORECASE)
 _MEDIA = re.compile(r"(?:press|news) conference|briefing|interview|statement", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _BEGINNING = re.compile(

@@ -123,7 +123,7 @@ _DONE_IN = guarded(
         re.IGNORECASE,
     )
 )
-_PLEDGED = re.compile(r"\b(?:agreed|decided|resolved)\b", re.IGNORECASE)
+_PLEDGED = re.compile(r"\b(?:" + lexicon.PAST_PLEDGES + r")\b", re.IGNORECASE)
 # A city that opens an event's name: "the AlUla summit", "the Antalya Diplomacy Forum", "the Brdo-Brioni
 # process".
 _NAMES_AN_EVENT = re.compile(
