@@ -9,6 +9,8 @@ from lead_sentence import PUBLISHED, read
 from tracker.domain.model import Kind, Precision
 
 D = dt.date
+# A contact already reported, so that a phrasing's item has the parties of a real release around it.
+TALKS_IN_ACCRA = "ACCRA, March 6 -- Ghana and Togo held talks in Accra on Tuesday.\n\n"
 
 
 @pytest.mark.parametrize(
@@ -373,7 +375,7 @@ def test_meeting_the_minister_is_still_a_contact():
     ],
 )
 def test_the_state_a_visit_goes_to_takes_part_in_it(text):
-    text = "ACCRA, March 6 -- Ghana and Togo held talks in Accra on Tuesday.\n\n" + text
+    text = TALKS_IN_ACCRA + text
     _, commitments = read(text)
     assert [("BJ" in c.parties, "GH" in c.parties) for c in commitments] == [(True, True)]
 
@@ -462,7 +464,7 @@ def test_an_invitation_and_the_visit_it_asks_for_are_one_item():
     ],
 )
 def test_a_date_set_a_stage_set_a_proposal_or_an_arrangement_is_an_item(text, start):
-    text = "ACCRA, March 6 -- Ghana and Togo held talks in Accra on Tuesday.\n\n" + text
+    text = TALKS_IN_ACCRA + text
     _, commitments = read(text)
     assert [c.window.start for c in commitments] == [start]
 
@@ -657,7 +659,7 @@ def test_each_leg_of_a_tour_goes_to_its_own_state():
     ],
 )
 def test_the_date_an_act_is_set_for_is_its_window(text, start, end):
-    text = "ACCRA, March 6 -- Ghana and Togo held talks in Accra on Tuesday.\n\n" + text
+    text = TALKS_IN_ACCRA + text
     _, commitments = read(text)
     assert [(c.window.start, c.window.end) for c in commitments] == [(start, end)]
 
@@ -696,6 +698,6 @@ def test_gatherings_of_two_organisations_are_two_items():
     ],
 )
 def test_two_invitations_in_one_sentence_are_two_items(text):
-    text = "ACCRA, March 6 -- Ghana and Togo held talks in Accra on Tuesday.\n\n" + text
+    text = TALKS_IN_ACCRA + text
     _, commitments = read(text)
     assert len(commitments) == 2
