@@ -428,6 +428,17 @@ _A_DATE_BEFORE = re.compile(
 )
 
 
+# "the meeting that had first been planned for the end of September": a plan the text tells as overtaken
+# (CONTRACT.md: not a commitment); its time is no window.
+_EARLIER_PLAN = guarded(
+    re.compile(
+        r"\bhad\s+(?:(?:first|earlier|originally|initially|at\s+first)\s+)?been\s+"
+        r"(?:scheduled|planned|expected|set|slated|due)\b[^.;,]{0,30}$",
+        re.IGNORECASE,
+    )
+)
+
+
 def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0):
     """The future time expression closest to the event, or None; 'past' when all of them lie before publication."""
     expressions = [
@@ -454,6 +465,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and not _NOT_THEN.search(ctx.text, max(sentence.start, e.start - 40), e.start)
         and not _dates_a_past_act_beside_it(ctx.text, e, sentence.start, sentence.end)
         and not _WHEN_THE_DATE_IS_SET.search(ctx.text, max(sentence.start, e.start - 60), e.start)
+        and not _EARLIER_PLAN.search(ctx.text, max(sentence.start, e.start - 70), e.start)
     ]
     if not expressions:
         return None, False
@@ -1159,7 +1171,7 @@ _AGENDA_VERB = guarded(
 # A negated act right before the event word: "will not travel to", "won't host the next round".
 _NEGATED = guarded(
     re.compile(
-        r"\b(?:(?:will|would|shall|could|can|is|are)\s+not(?!\s+only)|(?:won|wouldn|couldn|can|isn|aren)['\u2019]t|cannot|never)"
+        r"\b(?:(?:will|would|shall|could|can|is|are|was|were)\s+not(?!\s+only)|(?:won|wouldn|couldn|can|isn|aren|wasn|weren)['\u2019]t|cannot|never)"
         r"\s+(?:[\w-]+\s+){0,4}$",
         re.IGNORECASE,
     )

@@ -474,7 +474,7 @@ PAST_CUES = [
 # on March 28", "which had been scheduled for November"), never the item's window.
 ORIGINAL_PLAN = (
     r"was to|were to|was due to|were due to|had been due to|was about to|were about to|originally|initially|"
-    r"(?:was|were|had been) (?:scheduled|planned|expected|set)"
+    r"(?:was|were|had(?: first| earlier| at first)? been) (?:scheduled|planned|expected|set)"
 )
 # A mention that looks for the put-off item's new time: "new dates will be worked out", "fresh dates".
 NEW_DATES = r"(?:new|fresh|alternative|alternate|revised|other) dates?|a (?:new|fresh|later) date"

@@ -541,8 +541,12 @@ def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past:
             best = min(near, key=lambda d: (d[0].start < trigger.start(), abs(d[0].start - trigger.end())))
             claimed[best[0].start] = best
     for expression, window in days:
-        if expression.start not in claimed and _dates_an_adjacent_event(
-            ctx, sentence, segment, expression, window
+        # "MINSK, March 1 - The session of ... is expected to be held in the coming weeks": the dateline's
+        # date stands next to the first word only on the page; a past verb may claim it, nearness may not.
+        if (
+            expression.start not in claimed
+            and not ctx.in_dateline_date(expression.start)
+            and _dates_an_adjacent_event(ctx, sentence, segment, expression, window)
         ):
             claimed[expression.start] = (expression, window)
     return sorted(claimed.values(), key=lambda d: d[0].start)

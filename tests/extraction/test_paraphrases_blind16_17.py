@@ -1,0 +1,87 @@
+"""Paraphrase sets for rules read off blind16 and blind17 once they became dev data (#11). None of the
+phrasings is from a corpus."""
+
+import datetime as dt
+
+import pytest
+from lead_sentence import items_after_lead, read
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ACCRA, March 6 - The session of the Ghana-Togo Joint Commission is expected to be held in the coming weeks.",
+        "ACCRA, March 6 (GNA) - The meeting of the two foreign ministers is likely to take place later this year, "
+        "a spokesman said.",
+        "Accra, 6 March 2024 - The summit of ECOWAS leaders, originally due in May, may now be held in July.",
+        "ACCRA, March 6 -- Consultations between Ghana and Togo should resume once the border reopens.",
+        "ACCRA, March 6 - Talks on the corridor are to follow in the autumn, officials said.",
+    ],
+)
+def test_the_dateline_date_beside_a_contact_to_come_dates_no_meeting(text):
+    meetings, _ = read(text)
+    assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ACCRA, March 6 - Consultations between Ghana and Togo were held in Accra, the ministry said.",
+        "ACCRA, March 6 -- Talks between Ghana and Togo took place in Accra.",
+    ],
+)
+def test_a_past_verb_still_takes_the_dateline_date(text):
+    meetings, _ = read(text)
+    assert [(m.start, sorted(m.parties)) for m in meetings] == [(D(2024, 3, 6), ["GH", "TG"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Journalists were not invited to the meeting.",
+        "Observers from Togo were not invited to the consultations.",
+        "Representatives of the opposition weren't invited to the talks.",
+        "The press was not invited to attend the session.",
+        "Ghana's neighbours were never invited to the summit.",
+    ],
+)
+def test_a_negated_invitation_is_no_item(text):
+    assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria invited Ghana's President to a state visit next year.",
+        "The two ministers were invited to the summit in Abuja in May.",
+    ],
+)
+def test_an_invitation_is_still_an_item(text):
+    assert len(items_after_lead(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is the meeting that had first been planned for the end of September, but had to be put off.",
+        "The session had first been scheduled for June 3 but was delayed by the floods.",
+        "The visit had earlier been set for next month, before the election intervened.",
+        "The consultations had at first been expected in May.",
+        "The talks had first been planned for the spring.",
+    ],
+)
+def test_a_plan_the_text_says_came_first_gives_no_window(text):
+    assert [item.window.precision.value for item in items_after_lead(text)] in ([], ["open"])
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The talks, which had been scheduled for March, will now take place in May.", D(2024, 5, 1)),
+        ("The session had been planned for a while, and it will open on April 10.", D(2024, 4, 10)),
+    ],
+)
+def test_the_time_after_an_earlier_plan_is_the_window(text, start):
+    assert [item.window.start for item in items_after_lead(text)] == [start]
