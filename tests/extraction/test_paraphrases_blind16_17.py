@@ -85,3 +85,69 @@ def test_a_plan_the_text_says_came_first_gives_no_window(text):
 )
 def test_the_time_after_an_earlier_plan_is_the_window(text, start):
     assert [item.window.start for item in items_after_lead(text)] == [start]
+
+
+# Ghana and Togo met on Tuesday; the phrasings below announce their next session twice.
+HEADLINE_AND_LEAD = (
+    "Ghana and Togo to meet again\n\n"
+    "ACCRA, March 6 - Ghana and Togo held political consultations in Accra on Tuesday. "
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The XII bilateral meeting will take place in the Togolese capital in the last quarter of the year. "
+        "Lome will host the next session of the Ghana-Togo joint commission at the end of the year, the two "
+        "governments have agreed.",
+        "The 12th bilateral meeting will be held in Lome at the end of the year. The joint commission will "
+        "meet in Lome in the last quarter of the year.",
+        "The two ministers will meet again in Lome in October. The next session of the joint commission is "
+        "to take place in Lome in October.",
+        "The ministers said their next bilateral meeting would be in Lome in 2025. The fifth session of the "
+        "joint commission will be held in Lome in 2025.",
+        "A new round of the joint commission will be held in Lome next month. The two foreign ministers are "
+        "to meet in Lome next month.",
+    ],
+)
+def test_a_meeting_and_a_session_at_the_same_time_and_place_are_one_item(text):
+    items = read(HEADLINE_AND_LEAD + text)[1]
+    assert [item.city for item in items] == ["Lomé"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The joint commission will meet in Lome at the end of the year. Technical teams will meet in Accra at "
+        "the end of the year.",
+        "The joint commission will meet in Lome at the end of the year. Experts will meet in Lome in March.",
+    ],
+)
+def test_a_meeting_at_another_time_or_place_beside_a_session_is_another_item(text):
+    assert len(read(HEADLINE_AND_LEAD + text)[1]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Talks will be held in the Togolese capital in May.", "Lomé"),
+        ("The summit is to take place in the Beninese capital next year.", "Porto-Novo"),
+        ("The next round will be held in the Kenyan capital in June.", "Nairobi"),
+    ],
+)
+def test_the_capital_named_by_its_state_s_adjective(text, city):
+    assert [item.city for item in items_after_lead(text)] == [city]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the official daily Graphic today, the next session will take place in Lome in October.",
+        "According to the state news agency GNA today, the two ministers will meet again in October.",
+        "According to the Accra-based newspaper the Chronicle on Wednesday, the summit will be held in May.",
+    ],
+)
+def test_the_day_a_source_reported_dates_no_meeting(text):
+    meetings, items = read(HEADLINE_AND_LEAD + text)
+    assert [m.start for m in meetings] == [D(2024, 3, 5)]
+    assert len(items) == 1

@@ -1393,8 +1393,13 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         return a.kind is b.kind or bool(a.city and a.city == b.city)
     if not shared or not (_overlap(a.window, b.window) or _a_rough_part_beside_the_days(a, b)):
         return False
-    if _another_act_beside_a_format(a, b) or _another_act_beside_a_format(b, a):
-        return False
+    same_time_and_place = (
+        (a.window.start, a.window.end) == (b.window.start, b.window.end)
+        and a.city is not None
+        and a.city == b.city
+    )
+    if not same_time_and_place and (_another_act_beside_a_format(a, b) or _another_act_beside_a_format(b, a)):
+        return False  # "the XII bilateral meeting ... in the Cuban capital in the last quarter" is the session
     if (a.kind is Kind.VISIT) is not (b.kind is Kind.VISIT):
         visit, other = (a, b) if a.kind is Kind.VISIT else (b, a)
         if visit.window.precision in _DAY_LEVEL and other.window.precision in _WIDE:
@@ -1588,20 +1593,31 @@ def merge_commitments(
     bests: list[Commitment] = []  # each group's representative, kept up to date
     visits: list[bool] = []  # whether a group holds a visit
     group_hosts: list[frozenset[str]] = []  # the hosts its members name, kept so a long text stays linear
+    def closeness(number: int, item: Commitment) -> tuple:
+        """How well a group fits an item that could join several: a body's group before a headline's,
+        then the same window, the same city, the same kind."""
+        best = bests[number]
+        body = any(id(member) not in headlines for member in groups[number])
+        same_window = (best.window.start, best.window.end) == (item.window.start, item.window.end)
+        return (not body, not same_window, best.city != item.city, best.kind is not item.kind)
+
     for item in items:
+        fitting = []
         for number in range(max(0, len(groups) - _MERGE_HORIZON), len(groups)):
-            group, best = groups[number], bests[number]
+            best = bests[number]
             if best.kind is not Kind.VISIT and visits[number]:
                 best = dataclasses.replace(best, kind=Kind.VISIT)
             if _mergeable(best, item) and not other_host(group_hosts[number], item):
-                group.append(item)
-                visits[number] = visits[number] or item.kind is Kind.VISIT
-                group_hosts[number] |= hosts_of(item)
-                if _a_day_of(bests[number], item) or (
-                    rank(item) < rank(bests[number]) and not _a_day_of(item, bests[number])
-                ):
-                    bests[number] = item
-                break
+                fitting.append(number)
+        if fitting:
+            number = min(fitting, key=lambda n: closeness(n, item))
+            groups[number].append(item)
+            visits[number] = visits[number] or item.kind is Kind.VISIT
+            group_hosts[number] |= hosts_of(item)
+            if _a_day_of(bests[number], item) or (
+                rank(item) < rank(bests[number]) and not _a_day_of(item, bests[number])
+            ):
+                bests[number] = item
         else:
             groups.append([item])
             bests.append(item)

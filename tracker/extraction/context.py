@@ -40,7 +40,9 @@ _REPORT_BEFORE = Prefiltered(
             + "|".join(lexicon.REPORT_DOCUMENTS)
             + r")(?:\s+(?:on|in|at|late|early|last|this|"
             + "|".join(lexicon.REPORT_FILLERS)
-            + r"|(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$",
+            + r"|(?-i:[A-Z][\w.'\u2019-]{0,25}))){0,4}\s*$"
+            # "according to the official daily Granma today": the day of the source's report
+            + r"|\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){1,5}$",
             re.IGNORECASE,
         )
     )

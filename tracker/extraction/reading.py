@@ -279,7 +279,7 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
     if mention.code and (
         (mention.kind == "country" and _CAPITAL_OF_BEFORE.search(before))
         or (
-            mention.kind == "adjective"
+            mention.kind in {"adjective", "country"}  # "the Togolese capital": some demonyms index as names
             and _IN_THE_BEFORE.search(before)
             and _CAPITAL_AFTER.match(text, mention.end)
         )
