@@ -151,3 +151,48 @@ def test_the_day_a_source_reported_dates_no_meeting(text):
     meetings, items = read(HEADLINE_AND_LEAD + text)
     assert [m.start for m in meetings] == [D(2024, 3, 5)]
     assert len(items) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the minister, the joint commission is expected to resolve residual problems.",
+        "The border committee will settle the question of the assets.",
+        "The joint commission would also tackle the issue of refugees.",
+        "The working group is expected to resolve the remaining questions on the border.",
+        "The commission will resolve the dispute over water, the minister said.",
+    ],
+)
+def test_a_task_set_for_a_body_is_no_item(text):
+    assert items_after_lead(text) == []
+
+
+def test_a_session_with_a_time_and_a_task_is_still_an_item():
+    items = items_after_lead("The joint commission will meet in Lome in May and will resolve the border question.")
+    assert [(item.window.start, item.city) for item in items] == [(D(2024, 5, 1), "Lomé")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime minister will meet Togo's president next week to discuss a proposal his government sent to "
+        "Lome this week.",
+        "The minister will meet his counterpart next week about the letter delivered to Lome on Monday.",
+        "Togo's president will meet Mahama next week to discuss the note Ghana handed to Lome.",
+        "The two ministers will meet next week, a press release issued in Lome said on Thursday.",
+        "The two ministers will meet next week, the official statement released in Lome said.",
+    ],
+)
+def test_where_a_paper_was_sent_or_a_release_issued_is_no_venue(text):
+    assert [item.city for item in items_after_lead(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana will send a delegation to Lome for talks next week.",
+        "The two ministers will meet in Lome next week, a press release said.",
+    ],
+)
+def test_a_venue_beside_a_sending_or_a_release_is_still_read(text):
+    assert [item.city for item in items_after_lead(text)] == ["Lomé"]

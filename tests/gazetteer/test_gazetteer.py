@@ -381,3 +381,24 @@ def test_a_country_after_a_title_and_a_preposition_is_a_party():
 )
 def test_resorts_that_host_talks(name, country):
     assert lookup_place(name).country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Hassan, the commission will meet soon.",
+        "according to Dewas, the talks went well.",
+        "Hassan said the commission would meet soon.",
+        "The talks, Kota told reporters, went well.",
+        "Hassan, said the minister, was present.",
+    ],
+)
+def test_a_towns_name_as_a_speaker_is_a_persons(text):
+    assert [m for m in find_mentions(text) if m.kind == "city"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["According to Moscow, the talks went well.", "The talks will be held in Hassan next year."]
+)
+def test_a_capital_as_a_speaker_or_a_town_after_in_is_still_a_place(text):
+    assert [m.kind for m in find_mentions(text) if m.kind == "city"] == ["city"]

@@ -1164,7 +1164,7 @@ _AGENDA_VERB = guarded(
     re.compile(
         r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|set|due)\s+to)\s+(?:also\s+)?"
         r"(?:focus|concentrate|centre|center)\s+on\b"
-        r"|\b(?:will|would|(?:is|are)\s+expected\s+to)\s+(?:also\s+)?(?:address|discuss|cover|review|examine|take\s+up)\b",
+        r"|\b(?:will|would|(?:is|are)\s+expected\s+to)\s+(?:also\s+)?(?:address|discuss|cover|review|examine|take\s+up|resolve|settle|tackle)\b",
         re.IGNORECASE,
     )
 )

@@ -109,7 +109,10 @@ _ENVOY_TO = guarded(
 )
 _REPORT_CLAUSE = re.compile(
     r",\s+(?:it was (?:announced|said|reported|stated|agreed)|(?:he|she|they|the \w+) "
-    r"(?:said|told|announced|added))\b",
+    r"(?:said|told|announced|added)"
+    # ", a press release issued in Podgorica said": where the report was issued
+    r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(lexicon.REPORT_DOCUMENTS) + r"|statement)\s+"
+    r"(?:issued|released|published)\s+in)\b",
     re.IGNORECASE,
 )
 _DEPARTURE = guarded(
@@ -124,6 +127,8 @@ _DONE_IN = guarded(
     )
 )
 _PLEDGED = re.compile(r"\b(?:" + lexicon.PAST_PLEDGES + r")\b", re.IGNORECASE)
+# "a proposal which the leadership sent to Belgrade": where a paper went, not where anyone meets.
+_SENT_TO = re.compile(r"\b(?:sent|delivered|forwarded|handed|submitted|conveyed|addressed)\s+to\s+$", re.IGNORECASE)
 # A city that opens an event's name: "the AlUla summit", "the Antalya Diplomacy Forum", "the Brdo-Brioni
 # process".
 _NAMES_AN_EVENT = re.compile(
@@ -317,6 +322,8 @@ def venue(
         if mention.start > near and _REPORT_CLAUSE.search(ctx.text, near, mention.start):
             continue  # "will hold a session, it was announced at Tuesday's meeting in Belgrade"
         if future and _DONE_IN.search(ctx.text, max(0, mention.start - 30), mention.start):
+            continue
+        if _SENT_TO.search(ctx.text, max(0, mention.start - 20), mention.start):
             continue
         if future and mention.end < near and _PLEDGED.search(ctx.text, mention.end, near):
             continue  # "At their meeting in Sochi, the presidents agreed that a commission will be set up"

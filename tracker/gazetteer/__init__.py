@@ -113,6 +113,8 @@ def _scan(text: str, index: NameIndex):
 
 _NAME_BEFORE = re.compile(r"[A-Z][^\W_]+[ \t]$")
 _NAME_AFTER = re.compile(r"[ \t][A-Z][a-z]")
+_SOURCE_BEFORE = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+$")
+_SPEAKS_AFTER = re.compile(r",?[ \t]+(?:said|says|told|added|stressed|noted)\b")
 # "the Hiroshima Summit", "the Astana Process": a place names the event, not a person's first name.
 _PLACE_NAMES_EVENT = re.compile(
     r"[ \t](?:Summit|Meeting|Forum|Conference|Talks|Process|Declaration|Agreement|"
@@ -127,6 +129,8 @@ def _looks_like_a_person(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30) : start]
     if _NAME_BEFORE.search(before) and not before.rstrip().endswith(("In", "To", "From", "At")):
         return True
+    if _SOURCE_BEFORE.search(before) or _SPEAKS_AFTER.match(text, end):
+        return True  # "According to Hassan, ...", "Hassan said": a town's name as a speaker is a person's
     return bool(_NAME_AFTER.match(text, end))
 
 
