@@ -162,6 +162,12 @@ CASES = [
 
 # Edges: leap years, anchors near New Year, month/quarter/half/season boundaries.
 EDGES = [
+    # Two days of one month joined by a slash; a numeric date keeps its slashes
+    ("on 14/15 June 2019", "2018-10-01", F, "2019-06-14", "2019-06-15", "days"),
+    ("on June 14/15, 2019", "2018-10-01", F, "2019-06-14", "2019-06-15", "days"),
+    ("on 6/7 May", "2018-10-01", F, "2019-05-06", "2019-05-07", "days"),
+    ("the 23rd/24th of March", "2018-10-01", F, "2019-03-23", "2019-03-24", "days"),
+    ("on 14/06/2019", "2018-10-01", F, "2019-06-14", "2019-06-14", "day"),
     ("on 29 February", "2016-01-15", F, "2016-02-29", "2016-02-29", "day"),
     ("on 29 February", "2016-03-01", F, "2020-02-29", "2020-02-29", "day"),
     ("on 29 February", "2019-06-01", P, "2016-02-29", "2016-02-29", "day"),

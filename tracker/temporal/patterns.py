@@ -56,7 +56,9 @@ class Atom:
 _S = r"\s{1,3}"
 _O = r"\s{0,3}"
 _DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2015]"
-_CONNECT = rf"(?:{_O}{_DASH}{_O}|{_S}(?i:to|until|till|through|and|or){_S}|{_O}&{_O})"
+# Between two days of one month: "14-15 June", "14 to 15 June", "14/15 June" (a slash only here, where a
+# month's name must follow or precede: "14/06/2019" is one day).
+_CONNECT = rf"(?:{_O}{_DASH}{_O}|{_S}(?i:to|until|till|through|and|or){_S}|{_O}&{_O}|{_O}/{_O})"
 
 
 def _cases(words: Iterable[str]) -> str:
@@ -87,6 +89,11 @@ def _day(name: str) -> str:
     return rf"(?<![\w.,/:])(?P<{name}>\d\d?)(?:st|nd|rd|th)?(?![\w:])"
 
 
+def _second_day(name: str) -> str:
+    """The second day of a range: after a slash too ("14/15 June"), never before one ("14/06/2019")."""
+    return rf"(?<![\w.,:])(?P<{name}>\d\d?)(?:st|nd|rd|th)?(?![\w:/])"
+
+
 def _first_day(name: str) -> str:
     """A day that starts a pattern: a digit first (a fast start), the guard against "123" after it."""
     return rf"(?P<{name}>[0-9](?<![\w.,/:][0-9])[0-9]?)(?:st|nd|rd|th)?(?![\w:])"
@@ -108,8 +115,8 @@ _THE = rf"(?:[Tt]he{_S})?"
 # stand before them (a weekday, "the", "early", "the end of") is looked up backwards (*_PREFIX).
 _DMY = re.compile(rf"{_first_day('d')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
 _MDY = re.compile(rf"{_month('m')}{_S}{_THE}{_day('d')}{_YEAR_SUFFIX}")
-_DDMY = re.compile(rf"{_first_day('d')}{_CONNECT}{_day('d2')},?{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
-_MDDY = re.compile(rf"{_month('m')}{_S}{_day('d')}{_CONNECT}{_day('d2')}{_YEAR_SUFFIX}")
+_DDMY = re.compile(rf"{_first_day('d')}{_CONNECT}{_second_day('d2')},?{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
+_MDDY = re.compile(rf"{_month('m')}{_S}{_day('d')}{_CONNECT}{_second_day('d2')}{_YEAR_SUFFIX}")
 _DAY_PREFIX = re.compile(
     rf"\b(?:(?:(?i:next|this|coming){_S})?(?P<wd>{_cases(list(lx.WEEKDAYS) + list(lx.WEEKDAY_ABBREVIATIONS))})\.?,?{_S}{_THE}"
     rf"|[Tt]he{_S}|(?i:last){_S})\Z"
