@@ -196,3 +196,28 @@ def test_where_a_paper_was_sent_or_a_release_issued_is_no_venue(text):
 )
 def test_a_venue_beside_a_sending_or_a_release_is_still_read(text):
     assert [item.city for item in items_after_lead(text)] == ["Lomé"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("He will visit Togo in the second half of the year, possibly in August.", D(2024, 8, 1), D(2024, 8, 31)),
+        ("The talks will be held in spring, most likely in April.", D(2024, 4, 1), D(2024, 4, 30)),
+        ("The summit is planned for the autumn, probably in October.", D(2024, 10, 1), D(2024, 10, 31)),
+        ("The talks will be held in May, possibly on May 12.", D(2024, 5, 12), D(2024, 5, 12)),
+        ("The commission will meet later this year, perhaps in November.", D(2024, 11, 1), D(2024, 11, 30)),
+    ],
+)
+def test_a_hedged_time_inside_the_window_narrows_it(text, start, end):
+    assert [(item.window.start, item.window.end) for item in items_after_lead(text)] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("The talks will be held in spring or possibly in June.", D(2024, 3, 1), D(2024, 6, 30)),
+        ("The talks will be held in spring, possibly in a third country.", D(2024, 3, 1), D(2024, 5, 31)),
+    ],
+)
+def test_an_alternative_or_a_hedge_without_a_time_keeps_the_window(text, start, end):
+    assert [(item.window.start, item.window.end) for item in items_after_lead(text)] == [(start, end)]

@@ -428,6 +428,9 @@ _A_DATE_BEFORE = re.compile(
 )
 
 
+_HEDGE_BEFORE = re.compile(
+    r",\s*(?:and\s+)?(?:possibly|probably|likely|most\s+likely|perhaps|tentatively)\s+$", re.IGNORECASE
+)
 # "the meeting that had first been planned for the end of September": a plan the text tells as overtaken
 # (CONTRACT.md: not a commitment); its time is no window.
 _EARLIER_PLAN = guarded(
@@ -507,6 +510,17 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
     if inside:
         # "this month ... on 10 November", "next week; he will arrive on 12 March": the day.
         best = min(inside, key=lambda e: abs(e.start - anchor_at))
+    narrowed = [
+        e
+        for e in upcoming
+        if e is not best
+        and not best.window.is_open
+        and not e.window.is_open
+        and _contains(best.window, e.window)
+        and _HEDGE_BEFORE.search(ctx.text, max(sentence.start, e.start - 25), e.start)
+    ]
+    if narrowed:
+        best = narrowed[0]  # "in the second half of the year, possibly in August": the time it narrows to
     window = best.window
     rescheduled = re.match(r"from\s+.+?\s+(?:to|until)\s+(.+)$", best.text, re.IGNORECASE)
     if rescheduled and _POSTPONED.search(ctx.text, max(0, best.start - 60), best.start) and window.end:
