@@ -221,3 +221,29 @@ def test_a_hedged_time_inside_the_window_narrows_it(text, start, end):
 )
 def test_an_alternative_or_a_hedge_without_a_time_keeps_the_window(text, start, end):
     assert [(item.window.start, item.window.end) for item in items_after_lead(text)] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana would propose dates for the next consultations after the parliamentary elections in Ghana, which "
+        "are set to take place on 14 November.",
+        "The summit will take place after the presidential election in May.",
+        "The commission will meet after the vote scheduled for March 3.",
+        "Togo will host the next round once the referendum, which is due to be held in June, is over.",
+        "The visit will follow the general elections set for October 7.",
+    ],
+)
+def test_the_day_of_a_vote_the_item_waits_for_is_not_its_window(text):
+    assert [item.window.precision.value for item in items_after_lead(text)] == ["open"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The talks will be held on 14 November, after the elections.", D(2024, 11, 14)),
+        ("The ministers will meet in May to discuss the elections.", D(2024, 5, 1)),
+    ],
+)
+def test_an_item_dated_beside_a_vote_keeps_its_date(text, start):
+    assert [item.window.start for item in items_after_lead(text)] == [start]

@@ -428,6 +428,15 @@ _A_DATE_BEFORE = re.compile(
 )
 
 
+# "after the parliamentary elections in Sri Lanka, which are set to take place on 14 November": the
+# day of a vote the item waits for, not the item's.
+_DATES_A_VOTE = re.compile(
+    r"\b(?:elections?|polls|vote|referendum|ballot)\b(?:\s+in\s+[A-Z][\w ]{0,25})?"
+    r"(?:,?\s+(?:which|that)\s+(?:is|are|was|were|will\s+be)\s+(?:set|scheduled|due|expected|slated)\s+"
+    r"(?:to\s+(?:take\s+place|be\s+held)\s+)?|\s+(?:set|scheduled|due|slated)\s+(?:for\s+)?|\s+)"
+    r"(?:on|in|for)?\s*$",
+    re.IGNORECASE,
+)
 _HEDGE_BEFORE = re.compile(
     r",\s*(?:and\s+)?(?:possibly|probably|likely|most\s+likely|perhaps|tentatively)\s+$", re.IGNORECASE
 )
@@ -469,6 +478,7 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and not _dates_a_past_act_beside_it(ctx.text, e, sentence.start, sentence.end)
         and not _WHEN_THE_DATE_IS_SET.search(ctx.text, max(sentence.start, e.start - 60), e.start)
         and not _EARLIER_PLAN.search(ctx.text, max(sentence.start, e.start - 70), e.start)
+        and not _DATES_A_VOTE.search(ctx.text, max(sentence.start, e.start - 90), e.start)
     ]
     if not expressions:
         return None, False
