@@ -247,3 +247,72 @@ def test_the_day_of_a_vote_the_item_waits_for_is_not_its_window(text):
 )
 def test_an_item_dated_beside_a_vote_keeps_its_date(text, start):
     assert [item.window.start for item in items_after_lead(text)] == [start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday Ghana's Foreign Minister sat down with his Togolese counterpart in Accra.",
+        "Ghana's President sat down with Togo's Prime Minister on Tuesday to review the corridor.",
+        "Togo's Foreign Minister sat down with Ghanaian President Mahama in Accra on Tuesday.",
+        "ACCRA, March 6 - Togo's envoy sat down with Ghanaian Foreign Minister Ablakwa yesterday.",
+        "On Tuesday, Minister Ablakwa of Ghana sat down with Minister Dussey of Togo for two hours.",
+    ],
+)
+def test_sitting_down_with_someone_on_a_day_is_a_meeting(text):
+    meetings, _ = read(text)
+    assert [(m.start, sorted(m.parties)) for m in meetings] == [(D(2024, 3, 5), ["GH", "TG"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today in Accra I welcomed Togo's Deputy Prime Minister and Minister of Foreign Affairs for our consultations.",
+        "Today I welcomed Togo's Deputy Foreign Minister, Mr Dussey, to Accra.",
+        "ACCRA, March 6 - This morning Ghana's President received Togo's Deputy Prime Minister and Foreign "
+        "Minister at the Jubilee House.",
+    ],
+)
+def test_welcoming_a_guest_titled_at_length_today_is_a_meeting(text):
+    meetings, _ = read(text)
+    assert [(m.start, sorted(m.parties)) for m in meetings] == [(D(2024, 3, 6), ["GH", "TG"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "16:40\n\nBorder talks in Accra\n\nA meeting of the border commission of Ghana and Togo is taking place "
+        "in Accra, the government's press service reported.",
+        "Border talks in Accra\n\nConsultations between Ghana and Togo are currently taking place in Accra.",
+        "Border talks in Accra\n\nThe Ghana-Togo joint commission is in session in Accra, the ministry said.",
+    ],
+)
+def test_a_contact_taking_place_as_the_text_is_written_is_a_meeting_of_the_day(text):
+    meetings, _ = read(text)
+    assert [(m.start, sorted(m.parties)) for m in meetings] == [(D(2024, 3, 6), ["GH", "TG"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Border talks\n\nDiscussions are taking place between Ghana and Togo on holding the next joint commission.",
+        "Border talks\n\nA very close dialogue between Ghana and Togo is under way, the minister said.",
+        "Border talks\n\nArrangements for a call between the presidents of Ghana and Togo are under way.",
+    ],
+)
+def test_a_process_under_way_is_no_meeting(text):
+    meetings, _ = read(text)
+    assert meetings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's President declared in Accra on Tuesday, when Togo's Foreign Minister paid him a courtesy visit, "
+        "that the border would stay open.",
+        "Togo's Foreign Minister paid her a courtesy visit in Accra on Tuesday.",
+    ],
+)
+def test_paying_someone_a_visit_is_a_contact(text):
+    meetings, _ = read(text)
+    assert [(m.start, sorted(m.parties)) for m in meetings] == [(D(2024, 3, 5), ["GH", "TG"])]

@@ -39,6 +39,7 @@ __all__ = [
     "SAME_DAY",
     "UNDER_WAY",
     "STAY_UNDER_WAY",
+    "HAPPENING_NOW",
     "ON_THE_SCHEDULE",
     "PEOPLE",
     "CALLED_SOMEONE",
@@ -88,7 +89,7 @@ BY_SOMEONE = r" by(?= (?:the |his |her |their )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}"
 RECEPTION = (
     r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}" + PEOPLE + "|"
     # "received Japanese Foreign Minister Kawaguchi": a title after a state's adjective or name.
-    r"(?:welcomed|received|hosted) (?-i:[A-Z])[\w-]+ (?:[\w-]+ ){0,2}" + PEOPLE + r"(?= (?-i:[A-Z]))|"
+    r"(?:welcomed|received|hosted) (?-i:[A-Z])[\w'\u2019-]+ (?:[\w'\u2019-]+ ){0,3}" + PEOPLE + r"(?= (?-i:[A-Z])|,| and )|"
     # "received President Biden": a head named by title and name.
     r"(?:welcomed|received|hosted) (?i:president|prime minister|premier|chancellor|king|emir|crown prince)"
     r"(?= (?-i:[A-Z]))|"
@@ -163,7 +164,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
     r"meetings?|(?:meets?|met)"
     + NOT_TO_SATISFY
-    + "|talked with|conferred with|gathering|get together|session|round|retreat|"
+    + "|talked with|conferred with|sat down with|gathering|get together|session|round|retreat|"
     # "the binational cabinet": two governments sitting together ("Monday's Cabinet reshuffle" is not one).
     r"(?:binational|bi-national|joint|intergovernmental|inter-governmental) cabinet|"
     r"sitting|seminar": Kind.MEETING,
@@ -209,6 +210,12 @@ UNDER_WAY = (
     r"(?:is|are|am) (?:currently |now )?(?:paying|making|on) (?:an? |his |her |their )(?:[\w-]+ ){0,2}"
 )
 STAY_UNDER_WAY = UNDER_WAY + "visit"
+# "A meeting of the working group is taking place in Bishkek": a contact under way as the text is written
+# ("a dialogue is under way", "discussions are taking place on holding the session": a process, no contact).
+HAPPENING_NOW = (
+    r"(?:is|are) (?:currently |now )?(?:taking place|in progress|in session)"
+    r"(?![^.;]{0,60}\b(?:on|about|over|regarding) (?:holding|convening|organi[sz]ing|arranging|preparing|the dates?\b))"
+)
 # Verbs (past) that report a contact as having taken place.
 PAST_TRIGGERS = [
     r"(?:was|were|had been) held",
@@ -229,13 +236,14 @@ PAST_TRIGGERS = [
     r"left for",  # "left for Tbilisi on a one-day working visit"
     # A photo caption tells the past in the present: "Minh (left) meets with President Widodo yesterday".
     r"(?:meets|holds talks)(?= [^.;]{0,80}\byesterday\b)",
-    r"paid (?:an? )?(?:\w+ ){0,2}visit",
+    r"paid (?:him |her |them )?(?:an? )?(?:\w+ ){0,2}visit",  # "paid him a courtesy visit"
     r"(?:began|started|arrived on|arrived for) (?:an? |his |her )?(?:\w+ ){0,2}visit",
     # "when the Prime Minister was in Manila on an official visit".
     r"(?:was|were) (?:in [\w'-]+(?: [\w'-]+)? )?(?:on|for) (?:an? |his |her |their )(?:[\w-]+ ){0,2}visit",
     # "Yesterday Dr Wirajuda was in Perth for talks with Stephen Smith".
     r"(?:was|were) in [\w'-]+(?: [\w'-]+)? for (?:[\w-]+ )?(?:talks|consultations|a meeting|meetings)",
     STAY_UNDER_WAY,
+    HAPPENING_NOW,
     r"was the venue",
     r"were hosted",
     r"was hosted",
@@ -249,6 +257,7 @@ PAST_TRIGGERS = [
     r"talked by (?:tele)?phone",
     r"talked with",  # "talked over the issues" is a topic's verb: its objects are no parties
     r"conferred with",
+    r"sat down with",
     r"concluded",
     r"wound up",
     r"ended",
