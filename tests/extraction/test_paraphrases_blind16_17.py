@@ -316,3 +316,26 @@ def test_a_process_under_way_is_no_meeting(text):
 def test_paying_someone_a_visit_is_a_contact(text):
     meetings, _ = read(text)
     assert [(m.start, sorted(m.parties)) for m in meetings] == [(D(2024, 3, 5), ["GH", "TG"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next session of the Ghana-Togo commission will be held in Accra on Thursday, chaired by the two "
+        "foreign ministers.",
+        "Talks between Ghana and Togo will take place in Lome on Monday, hosted by the Togolese President.",
+        "The summit of Ghana and Togo is to open in Accra on Friday, attended by both heads of state.",
+        "Ghana and Togo will hold consultations on Thursday, led by their deputy ministers.",
+    ],
+)
+def test_a_participle_of_an_act_to_come_dates_no_past_meeting(text):
+    meetings, items = read(text)
+    assert meetings == [] and len(items) == 1
+
+
+def test_a_past_participle_in_its_own_clause_still_dates_a_meeting():
+    meetings, _ = read(
+        "The ministers will review the decisions of the commission that was co-chaired by the presidents of "
+        "Ghana and Togo in Accra on 3 December 2023."
+    )
+    assert [(m.start, m.city) for m in meetings] == [(D(2023, 12, 3), "Accra")]

@@ -596,7 +596,12 @@ _PAST_ACT_AFTER = re.compile(
 def _dates_the_past_act_after_it(text: str, end: int, sentence_end: int) -> bool:
     """ "On Wednesday, the Minister received the Ambassador to discuss the visit": the day of a past act."""
     match = _PAST_ACT_AFTER.match(text, end, sentence_end)
+    if match is not None and text[end : match.end()].lstrip(", ").count(" ") == 0 and _BY.match(text, match.end()):
+        return False  # "will take place in Lome on Monday, hosted by the President": the act's own participle
     return match is not None and not _FUTURE.search(text, end, match.start() + len(match.group()))
+
+
+_BY = re.compile(r"\s+by\b")
 
 
 # "On Saturday the foreign ministers of Fiji and New Zealand agreed that the talks will ...": a pledge verb

@@ -492,8 +492,18 @@ def _read_segment(ctx: DocumentContext, start: int, end: int, events: list) -> _
             m
             for m in _PAST.finditer(text, start, end)
             if not _MODAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            and not (
+                _BY_AFTER.match(text, m.end())
+                and text[max(start, m.start() - 2) : m.start()].strip() == ","
+                and _FUTURE.search(text, start, m.start())
+            )
         ],
     )
+
+
+# "will be held in Tunis on Thursday, chaired by the Head of Government": a participle of the future act
+# ("the BNC that was co-chaired by ... on 3 December" is a past one).
+_BY_AFTER = re.compile(r"\s+by\b")
 
 
 def _past_days(ctx: DocumentContext, sentence, segment: _Segment, all_past: list) -> list:
