@@ -493,7 +493,8 @@ def _read_segment(ctx: DocumentContext, start: int, end: int, events: list) -> _
             for m in _PAST.finditer(text, start, end)
             if not _MODAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
             and not (
-                _BY_AFTER.match(text, m.end())
+                m.group().endswith(("ed", "held"))  # a participle; "spoke by phone" is a past contact
+                and _BY_AFTER.match(text, m.end())
                 and text[max(start, m.start() - 2) : m.start()].strip() == ","
                 and _FUTURE.search(text, start, m.start())
             )
