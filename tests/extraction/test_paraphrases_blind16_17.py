@@ -339,3 +339,22 @@ def test_a_past_participle_in_its_own_clause_still_dates_a_meeting():
         "Ghana and Togo in Accra on 3 December 2023."
     )
     assert [(m.start, m.city) for m in meetings] == [(D(2023, 12, 3), "Accra")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Closer cooperation was agreed on Tuesday by the foreign ministers of Ghana and Togo. After four hours "
+        "of talks, they announced a regional meeting that would be jointly hosted by Lome and Accra next year.",
+        "Ghana and Togo agreed on Tuesday to fight piracy. A follow-up conference will be held in Lome in May.",
+        "Ghana and Togo agreed on Tuesday to fight piracy. The next round is to be hosted by Lome in the autumn.",
+    ],
+)
+def test_the_venue_of_a_meeting_to_come_nearby_is_not_the_days(text):
+    meetings, _ = read(text)
+    assert [(m.start, m.city) for m in meetings] == [(D(2024, 3, 5), None)]
+
+
+def test_a_venue_named_nearby_for_the_days_meeting_is_still_read():
+    meetings, _ = read("Ghana and Togo agreed on Tuesday to fight piracy. The talks were hosted by Lome.")
+    assert [(m.start, m.city) for m in meetings] == [(D(2024, 3, 5), "Lomé")]

@@ -935,6 +935,9 @@ _GLUED_EVENT = re.compile(r"\s+(?P<word>meeting|talks|summit|consultations|sessi
 _GLUED_KINDS = {"summit": Kind.SUMMIT, "talks": Kind.TALKS, "consultations": Kind.CONSULTATIONS}
 
 
+_TO_BE_HOSTED = re.compile(r"\b(?:will|would|shall|to)\s+be\s+(?:\w+\s+)?(?:hosted\s+by|held\s+in)\s+$", re.IGNORECASE)
+
+
 def _nearby_venue(ctx: DocumentContext, number: int, kind: Kind):
     """ "The Mexico City meeting": a city glued to an event word in the sentences around, if the word may
     name a contact of this kind ("the AlUla summit" places a summit, not consultations)."""
@@ -946,7 +949,9 @@ def _nearby_venue(ctx: DocumentContext, number: int, kind: Kind):
             if mention.kind not in {"city", "landmark"} or ctx.in_dateline(mention):
                 continue
             tail = ctx.text[mention.end : mention.end + 30]
-            head = ctx.text[max(0, mention.start - 25) : mention.start]
+            head = ctx.text[max(0, mention.start - 40) : mention.start]
+            if _TO_BE_HOSTED.search(head):
+                continue  # "a meeting that would be jointly hosted by Canberra": the venue of one to come
             glued = _GLUED_EVENT.match(tail)
             if glued and _GLUED_KINDS.get(glued["word"], kind) is not kind:
                 continue  # "the AlUla summit" near consultations: the venue of another contact
