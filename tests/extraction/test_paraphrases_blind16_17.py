@@ -168,7 +168,9 @@ def test_a_task_set_for_a_body_is_no_item(text):
 
 
 def test_a_session_with_a_time_and_a_task_is_still_an_item():
-    items = items_after_lead("The joint commission will meet in Lome in May and will resolve the border question.")
+    items = items_after_lead(
+        "The joint commission will meet in Lome in May and will resolve the border question."
+    )
     assert [(item.window.start, item.city) for item in items] == [(D(2024, 5, 1), "Lomé")]
 
 
@@ -201,7 +203,11 @@ def test_a_venue_beside_a_sending_or_a_release_is_still_read(text):
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [
-        ("He will visit Togo in the second half of the year, possibly in August.", D(2024, 8, 1), D(2024, 8, 31)),
+        (
+            "He will visit Togo in the second half of the year, possibly in August.",
+            D(2024, 8, 1),
+            D(2024, 8, 31),
+        ),
         ("The talks will be held in spring, most likely in April.", D(2024, 4, 1), D(2024, 4, 30)),
         ("The summit is planned for the autumn, probably in October.", D(2024, 10, 1), D(2024, 10, 31)),
         ("The talks will be held in May, possibly on May 12.", D(2024, 5, 12), D(2024, 5, 12)),
@@ -358,3 +364,35 @@ def test_the_venue_of_a_meeting_to_come_nearby_is_not_the_days(text):
 def test_a_venue_named_nearby_for_the_days_meeting_is_still_read():
     meetings, _ = read("Ghana and Togo agreed on Tuesday to fight piracy. The talks were hosted by Lome.")
     assert [(m.start, m.city) for m in meetings] == [(D(2024, 3, 5), "Lomé")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan leads to the ministerial meeting, to be held in May in Lome, and to the summit, in October in Accra.",
+        "The ministers will prepare the joint commission, to be held in May in Lome, and the summit, in October "
+        "in Accra.",
+        "Ghana will host the consultations, in May in Lome, and the summit, in October in Accra.",
+        "The sides agreed on the next round of talks, to be held in May in Lome, and on a summit, in October in "
+        "Accra.",
+        "Work will lead up to the ministerial session, to be held in May in Lome, and to the leaders' summit, "
+        "in October in Accra.",
+    ],
+)
+def test_an_act_joined_by_and_with_a_time_of_its_own_is_a_second_item(text):
+    items = items_after_lead(text)
+    assert sorted((item.window.start, item.city) for item in items) == [
+        (D(2024, 5, 1), "Lomé"),
+        (D(2024, 10, 1), "Accra"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers will prepare the joint commission, to be held in May in Lome, and the summit.",
+        "The ministers will prepare the joint commission, to be held in May in Lome, and the summit, in May.",
+    ],
+)
+def test_an_act_joined_by_and_without_a_time_of_its_own_is_no_second_item(text):
+    assert len(items_after_lead(text)) == 1

@@ -596,7 +596,11 @@ _PAST_ACT_AFTER = re.compile(
 def _dates_the_past_act_after_it(text: str, end: int, sentence_end: int) -> bool:
     """ "On Wednesday, the Minister received the Ambassador to discuss the visit": the day of a past act."""
     match = _PAST_ACT_AFTER.match(text, end, sentence_end)
-    if match is not None and text[end : match.end()].lstrip(", ").count(" ") == 0 and _BY.match(text, match.end()):
+    if (
+        match is not None
+        and text[end : match.end()].lstrip(", ").count(" ") == 0
+        and _BY.match(text, match.end())
+    ):
         return False  # "will take place in Lome on Monday, hosted by the President": the act's own participle
     return match is not None and not _FUTURE.search(text, end, match.start() + len(match.group()))
 
@@ -964,6 +968,7 @@ def _read_sentence(
             continue
         items.extend(item)
         items.extend(_coordinated_acts(text, events, event, item[-1]))
+        items.extend(_dated_coordinates(ctx, clause, events, event, item[-1]))
         boundary = _NEXT_CLAUSE.search(text, max(cue_end, event.end), sentence.end)
         if boundary is None:
             break
@@ -992,6 +997,47 @@ def _coordinated_acts(text: str, events, event, item: Commitment) -> list[Commit
         acts.append(dataclasses.replace(item, kind=kind, title=other.text))
         break
     return acts
+
+
+# "..., and to the EU-AU Summit, in October 2020 in Brussels": a second act joined by "and", then its own time.
+_AND_BEFORE = re.compile(r",\s+and\s+(?:to\s+|for\s+|at\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,4}$")
+_ITS_OWN_TIME = re.compile(r"[^.;:]{0,30}?,\s+(?:to\s+be\s+held\s+)?$")
+
+
+def _dated_coordinates(ctx: DocumentContext, clause, events, event, item: Commitment) -> list[Commitment]:
+    """Acts joined to the one just read by ", and (to) the ...", each followed by a time of its own ("the
+    Ministerial Meeting, to be held in May 2020 in Kigali, and to the EU-AU Summit, in October 2020 in
+    Brussels"): the same pledge, one item each, with that time and the city after it."""
+    text, sentence = ctx.text, clause.sentence
+    found = []
+    times = [e for e in ctx.times(sentence, "future") if not e.window.is_open]
+    for other in events:
+        if other.start <= event.end or not _AND_BEFORE.search(
+            text, max(sentence.start, other.start - 60), other.start
+        ):
+            continue
+        own = next(
+            (e for e in times if other.end <= e.start and _ITS_OWN_TIME.fullmatch(text, other.end, e.start)),
+            None,
+        )
+        if own is None or (own.window.start, own.window.end) == (item.window.start, item.window.end):
+            continue
+        end = _NEXT_CLAUSE.search(text, own.end, sentence.end)
+        place = venue(
+            ctx, clause.mentions, own.end, end.start() if end else sentence.end, own.end, future=True
+        )
+        found.append(
+            dataclasses.replace(
+                item,
+                kind=phrase_kind(text, events, other),
+                title=other.text,
+                window=own.window,
+                city=place.name if place else None,
+                country=place.country if place else None,
+                timezone=place.timezone if place else None,
+            )
+        )
+    return found
 
 
 def _after_reason(ctx: DocumentContext, sentence, floor: int, cue_end: int, event, events) -> int | None:
@@ -1428,7 +1474,9 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         and a.city == b.city
     )
     if not same_time_and_place and (_another_act_beside_a_format(a, b) or _another_act_beside_a_format(b, a)):
-        return False  # "the XII bilateral meeting ... in the Cuban capital in the last quarter" is the session
+        return (
+            False  # "the XII bilateral meeting ... in the Cuban capital in the last quarter" is the session
+        )
     if (a.kind is Kind.VISIT) is not (b.kind is Kind.VISIT):
         visit, other = (a, b) if a.kind is Kind.VISIT else (b, a)
         if visit.window.precision in _DAY_LEVEL and other.window.precision in _WIDE:
@@ -1622,6 +1670,7 @@ def merge_commitments(
     bests: list[Commitment] = []  # each group's representative, kept up to date
     visits: list[bool] = []  # whether a group holds a visit
     group_hosts: list[frozenset[str]] = []  # the hosts its members name, kept so a long text stays linear
+
     def closeness(number: int, item: Commitment) -> tuple:
         """How well a group fits an item that could join several: a body's group before a headline's,
         then the same window, the same city, the same kind."""
