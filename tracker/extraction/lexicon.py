@@ -89,7 +89,9 @@ BY_SOMEONE = r" by(?= (?:the |his |her |their )?(?:(?-i:[A-Z])|(?:[\w-]+ ){0,2}"
 RECEPTION = (
     r"(?:welcomed|received|hosted) (?:his|her|their|the|visiting) (?:[\w-]+ ){0,3}" + PEOPLE + "|"
     # "received Japanese Foreign Minister Kawaguchi": a title after a state's adjective or name.
-    r"(?:welcomed|received|hosted) (?-i:[A-Z])[\w'\u2019-]+ (?:[\w'\u2019-]+ ){0,3}" + PEOPLE + r"(?= (?-i:[A-Z])|,| and )|"
+    r"(?:welcomed|received|hosted) (?-i:[A-Z])[\w'\u2019-]+ (?:[\w'\u2019-]+ ){0,3}"
+    + PEOPLE
+    + r"(?= (?-i:[A-Z])|,| and )|"
     # "received President Biden": a head named by title and name.
     r"(?:welcomed|received|hosted) (?i:president|prime minister|premier|chancellor|king|emir|crown prince)"
     r"(?= (?-i:[A-Z]))|"

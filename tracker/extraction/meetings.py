@@ -124,7 +124,9 @@ _LAST_AFTER = re.compile(r"\s+last\b")
 _LEAD_SENTENCES = 6
 _INVITATION_OF = re.compile(r".*\b(?:at|upon|on) the invitation of\b", re.IGNORECASE)
 # "is on a two-day official visit to Norway": a stay the present tense places on the publication day.
-_UNDER_WAY = re.compile(r"\b(?:" + lexicon.STAY_UNDER_WAY + "|" + lexicon.HAPPENING_NOW + r")\b", re.IGNORECASE)
+_UNDER_WAY = re.compile(
+    r"\b(?:" + lexicon.STAY_UNDER_WAY + "|" + lexicon.HAPPENING_NOW + r")\b", re.IGNORECASE
+)
 _HEADLINE_SENTENCES = 4  # a headline sits above the lead, under at most a line or two of page furniture
 # "The Monday meeting": a day used as a name for a contact the text has reported.
 _THE_DAYS = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -935,7 +937,9 @@ _GLUED_EVENT = re.compile(r"\s+(?P<word>meeting|talks|summit|consultations|sessi
 _GLUED_KINDS = {"summit": Kind.SUMMIT, "talks": Kind.TALKS, "consultations": Kind.CONSULTATIONS}
 
 
-_TO_BE_HOSTED = re.compile(r"\b(?:will|would|shall|to)\s+be\s+(?:\w+\s+)?(?:hosted\s+by|held\s+in)\s+$", re.IGNORECASE)
+_TO_BE_HOSTED = re.compile(
+    r"\b(?:will|would|shall|to)\s+be\s+(?:\w+\s+)?(?:hosted\s+by|held\s+in)\s+$", re.IGNORECASE
+)
 
 
 def _nearby_venue(ctx: DocumentContext, number: int, kind: Kind):

@@ -128,7 +128,9 @@ _DONE_IN = guarded(
 )
 _PLEDGED = re.compile(r"\b(?:" + lexicon.PAST_PLEDGES + r")\b", re.IGNORECASE)
 # "a proposal which the leadership sent to Belgrade": where a paper went, not where anyone meets.
-_SENT_TO = re.compile(r"\b(?:sent|delivered|forwarded|handed|submitted|conveyed|addressed)\s+to\s+$", re.IGNORECASE)
+_SENT_TO = re.compile(
+    r"\b(?:sent|delivered|forwarded|handed|submitted|conveyed|addressed)\s+to\s+$", re.IGNORECASE
+)
 # A city that opens an event's name: "the AlUla summit", "the Antalya Diplomacy Forum", "the Brdo-Brioni
 # process".
 _NAMES_AN_EVENT = re.compile(

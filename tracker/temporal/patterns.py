@@ -115,7 +115,9 @@ _THE = rf"(?:[Tt]he{_S})?"
 # stand before them (a weekday, "the", "early", "the end of") is looked up backwards (*_PREFIX).
 _DMY = re.compile(rf"{_first_day('d')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
 _MDY = re.compile(rf"{_month('m')}{_S}{_THE}{_day('d')}{_YEAR_SUFFIX}")
-_DDMY = re.compile(rf"{_first_day('d')}{_CONNECT}{_second_day('d2')},?{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
+_DDMY = re.compile(
+    rf"{_first_day('d')}{_CONNECT}{_second_day('d2')},?{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}"
+)
 _MDDY = re.compile(rf"{_month('m')}{_S}{_day('d')}{_CONNECT}{_second_day('d2')}{_YEAR_SUFFIX}")
 _DAY_PREFIX = re.compile(
     rf"\b(?:(?:(?i:next|this|coming){_S})?(?P<wd>{_cases(list(lx.WEEKDAYS) + list(lx.WEEKDAY_ABBREVIATIONS))})\.?,?{_S}{_THE}"
