@@ -396,3 +396,25 @@ def test_an_act_joined_by_and_with_a_time_of_its_own_is_a_second_item(text):
 )
 def test_an_act_joined_by_and_without_a_time_of_its_own_is_no_second_item(text):
     assert len(items_after_lead(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meeting in Accra on Wednesday, the ministers of Ghana and Togo agreed to begin an expert dialogue by the "
+        "end of this month.",
+        "At talks in Accra today, Ghana and Togo agreed that experts would meet by the end of this month.",
+        "Ghana and Togo agreed that they would begin a dialogue by the end of this month, and that another "
+        "meeting such as today's would follow.",
+        "Ghana and Togo agreed to set up a working group by the end of this month, building on today's talks.",
+    ],
+)
+def test_a_day_of_the_contact_reported_does_not_narrow_a_deadline(text):
+    assert [(item.window.start, item.window.end) for item in items_after_lead(text)][:1] == [
+        (D(2024, 3, 6), D(2024, 3, 31))
+    ]
+
+
+def test_a_day_after_a_wider_window_still_narrows_it():
+    items = items_after_lead("The talks will be held in Abuja this month, with the ministers meeting on 20 March.")
+    assert [(item.window.start, item.window.end) for item in items] == [(D(2024, 3, 20), D(2024, 3, 20))]

@@ -515,6 +515,8 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and e.window.precision in _DAY_LEVEL
         and (best.window.precision not in _DAY_LEVEL or not names_its_first_day(best.window))
         and e is not best
+        and e.start > best.start  # "Meeting in Belgrade on Monday, ... agreed to begin ... by the end of this month"
+        and not possessive_day(ctx.text, e)  # "another meeting such as today's": the day of another contact
         and _contains(best.window, e.window)
     ]
     if inside:
