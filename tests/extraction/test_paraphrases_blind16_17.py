@@ -418,3 +418,22 @@ def test_a_day_of_the_contact_reported_does_not_narrow_a_deadline(text):
 def test_a_day_after_a_wider_window_still_narrows_it():
     items = items_after_lead("The talks will be held in Abuja this month, with the ministers meeting on 20 March.")
     assert [(item.window.start, item.window.end) for item in items] == [(D(2024, 3, 20), D(2024, 3, 20))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Progress on the Plan of Action (2021-2025) was reported at the meeting of Ghana and Togo held on 5 March "
+        "in Accra.",
+        "Under the 2021-2025 programme, Ghana and Togo met on 5 March in Accra.",
+        "The 2020-2024 road map was reviewed when the ministers of Ghana and Togo met in Accra on 5 March.",
+    ],
+)
+def test_a_term_of_years_gives_no_year_to_a_day(text):
+    meetings, _ = read(text)
+    assert [m.start for m in meetings] == [D(2024, 3, 5)]
+
+
+def test_a_single_year_before_a_day_still_gives_it_its_year():
+    meetings, _ = read("Talks resumed in 2021, when the ministers of Ghana and Togo met in Accra on 5 March.")
+    assert [m.start for m in meetings] == [D(2021, 3, 5)]

@@ -163,8 +163,16 @@ def _with_year_of_sentence(ctx, sentence, expression, expressions):
     """ "resumed in 2014, when they met on Jan 27": a yearless day takes the year the sentence gives."""
     if _YEAR.search(expression.text) or not re.search(r"\d", expression.text):
         return expression.window  # a stated year, or a weekday or "yesterday": dated from publication
-    years = [e for e in expressions if e.window.precision is Precision.YEAR and e.start < expression.start]
-    if not years or years[-1].window.start is None:
+    years = [
+        e
+        for e in expressions
+        if e.window.precision is Precision.YEAR
+        and e.start < expression.start
+        and e.window.start is not None
+        and e.window.end is not None
+        and e.window.start.year == e.window.end.year  # "the Plan of Action (2016-2020)" is a term, no year
+    ]
+    if not years:
         return expression.window
     year = years[-1].window.start.year
     try:
