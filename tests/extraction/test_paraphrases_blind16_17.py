@@ -437,3 +437,29 @@ def test_a_term_of_years_gives_no_year_to_a_day(text):
 def test_a_single_year_before_a_day_still_gives_it_its_year():
     meetings, _ = read("Talks resumed in 2021, when the ministers of Ghana and Togo met in Accra on 5 March.")
     assert [m.start for m in meetings] == [D(2021, 3, 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Accra expects the Togolese minister's visit on 21 and 22 May.", D(2024, 5, 21)),
+        ("Ghana awaits the Togolese President's state visit in June.", D(2024, 6, 1)),
+        ("The ministry is expecting the Togolese delegation's visit on 14 April.", D(2024, 4, 14)),
+        ("Ghana is awaiting the visit of Togo's Prime Minister next month.", D(2024, 4, 1)),
+        ("Accra expects the next round of consultations in the autumn.", D(2024, 9, 1)),
+    ],
+)
+def test_an_act_awaited_by_its_host_is_an_item(text, start):
+    assert [item.window.start for item in items_after_lead(text)] == [start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana expects the border to reopen soon.",
+        "Accra expects that trade will grow this year.",
+        "Togo awaits the results of the census in May.",
+    ],
+)
+def test_what_is_expected_that_is_no_act_is_no_item(text):
+    assert items_after_lead(text) == []

@@ -394,6 +394,8 @@ FUTURE_CUES = [
     r"proposals? for",
     r"preparing for",
     r"prepare the",
+    # "Belgrade expects the Russian minister's visit on 21 and 22 February": an act awaited by its host.
+    r"(?:expects?|expecting|awaits?|awaiting)(?= the\b)",
     r"put off",
     r"postponed",
     r"pushed back",
