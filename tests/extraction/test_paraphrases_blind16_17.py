@@ -463,3 +463,21 @@ def test_an_act_awaited_by_its_host_is_an_item(text, start):
 )
 def test_what_is_expected_that_is_no_act_is_no_item(text):
     assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lome is where the ministers of Ghana and Togo are scheduled to meet on 25 March.",
+        "Lome, Togo, is where the two presidents will hold talks on 25 March.",
+        "Lome will be where the joint commission meets on 25 March.",
+        "Lome is the city where the next round will take place on 25 March.",
+    ],
+)
+def test_a_city_said_to_be_where_an_act_takes_place_is_its_venue(text):
+    assert [item.city for item in items_after_lead(text)] == ["Lomé"]
+
+
+def test_a_city_where_something_else_happens_is_no_venue():
+    items = items_after_lead("The ministers will meet on 25 March to discuss Lome, where the port is being expanded.")
+    assert [item.city for item in items] == [None]

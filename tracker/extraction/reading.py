@@ -96,6 +96,8 @@ _SOURCE_AFTER = re.compile(
 )
 _HOST_AFTER = re.compile(
     r"[^.;]{0,60}?\bhost(?:s|ed|ing)?\b|\s*,?\s*(?:[^,.;]{1,40},\s+)?(?:was|will be|is to be|would be) the venue|"
+    # "Brasilia, Brazil, is where the ministers are scheduled to meet".
+    r"\s*,?\s*(?:[^,.;]{1,40},\s+)?(?:is|was|will be) (?:the (?:city|place) )?where\b|"
     # "the Moscow talks", "during his Cairo visit": the city names where the contact is.
     r"\s+(?:meeting|talks|summit|consultations|session|visit|trip|stay|stopover)\b",
     re.IGNORECASE,
