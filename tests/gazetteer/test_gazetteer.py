@@ -402,3 +402,15 @@ def test_a_towns_name_as_a_speaker_is_a_persons(text):
 )
 def test_a_capital_as_a_speaker_or_a_town_after_in_is_still_a_place(text):
     assert [m.kind for m in find_mentions(text) if m.kind == "city"] == ["city"]
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("The session will be held in Pakse District, Champasak Province.", "Pakse"),
+        ("The talks took place in Kisumu County.", "Kisumu"),
+        ("They met in Batumi, Adjara, and then in Kutaisi Municipality.", "Kutaisi"),
+    ],
+)
+def test_a_town_before_the_word_for_its_area_is_a_place(text, city):
+    assert city in [m.place.name for m in find_mentions(text) if m.kind == "city"]

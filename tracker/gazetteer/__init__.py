@@ -124,8 +124,8 @@ _PLACE_NAMES_EVENT = re.compile(
 
 def _looks_like_a_person(text: str, start: int, end: int) -> bool:
     """ "Wu Dawei", "Vladimir Makei": a town's name glued to another capitalised word is a person's."""
-    if _PLACE_NAMES_EVENT.match(text, end):
-        return False  # "the G7 Hiroshima Summit"
+    if _PLACE_NAMES_EVENT.match(text, end) or _AREA_AFTER.match(text, end):
+        return False  # "the G7 Hiroshima Summit", "in Pakse District"
     before = text[max(0, start - 30) : start]
     if _NAME_BEFORE.search(before) and not before.rstrip().endswith(("In", "To", "From", "At")):
         return True
@@ -134,6 +134,9 @@ def _looks_like_a_person(text: str, start: int, end: int) -> bool:
     return bool(_NAME_AFTER.match(text, end))
 
 
+_AREA_AFTER = re.compile(
+    r"[ \t](?:District|Province|Region|County|Oblast|Governorate|Prefecture|Municipality|Island)\b"
+)
 _TITLE_BEFORE = re.compile(
     r"\b(?:Secretary|Minister|President|Ambassador|Envoy|Chairman|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)[ \t]+$"
 )
