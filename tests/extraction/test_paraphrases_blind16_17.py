@@ -481,3 +481,15 @@ def test_a_city_said_to_be_where_an_act_takes_place_is_its_venue(text):
 def test_a_city_where_something_else_happens_is_no_venue():
     items = items_after_lead("The ministers will meet on 25 March to discuss Lome, where the port is being expanded.")
     assert [item.city for item in items] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The summit will take place on 6 August in the "Lome" conference zone.',
+        "The talks will be held in \u201cLome\u201d on 6 August.",
+        'The ministers will meet at the "Lome" resort on 6 August.',
+    ],
+)
+def test_a_venue_in_quotes_is_read(text):
+    assert [item.city for item in items_after_lead(text)] == ["Lomé"]
