@@ -493,3 +493,36 @@ def test_a_city_where_something_else_happens_is_no_venue():
 )
 def test_a_venue_in_quotes_is_read(text):
     assert [item.city for item in items_after_lead(text)] == ["Lomé"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commission will also take up the directives the two presidents issued during Mahama's visit to Lome "
+        "in May.",
+        "The talks will build on the agreements reached during the President's visit to Lome in May.",
+        "The ministers will review the decisions taken at the summit in Lome in May.",
+        "They will follow up the pledges made on the sidelines of the summit in Lome in May.",
+    ],
+)
+def test_a_contact_where_a_past_act_was_done_is_no_item(text):
+    assert [item.window.start for item in items_after_lead(text)] != [D(2024, 5, 1)]
+
+
+def test_a_contact_named_after_a_pledge_verb_is_still_an_item():
+    items = items_after_lead("The two presidents agreed during the talks to meet again in Lome in May.")
+    assert [item.window.start for item in items] == [D(2024, 5, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana, Togo agree to hold joint commission soon\n\nACCRA, March 6 - The next session of the Ghana-Togo "
+        "joint commission will be convened in Lome, the two ministers agreed on Tuesday.",
+        "Ghana and Togo to hold joint commission in May\n\nACCRA, March 6 - The next session of the Ghana-Togo "
+        "joint commission will be convened in Lome, the two ministers agreed on Tuesday.",
+    ],
+)
+def test_an_item_without_a_time_takes_the_time_its_headline_gives(text):
+    items = read(text)[1]
+    assert [(item.window.is_open, item.city) for item in items] == [(False, "Lomé")]

@@ -440,6 +440,12 @@ _DATES_A_VOTE = re.compile(
 _HEDGE_BEFORE = re.compile(
     r",\s*(?:and\s+)?(?:possibly|probably|likely|most\s+likely|perhaps|tentatively)\s+$", re.IGNORECASE
 )
+# "the directives the two prime ministers issued during Modi's visit": the contact of a past act.
+_DONE_DURING = re.compile(
+    r"\b(?:issued|reached|made|signed|adopted|taken|given|announced|struck|concluded)\s+"
+    r"(?:at|during|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of)\s+(?:[\w'\u2019.-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
 # "the meeting that had first been planned for the end of September": a plan the text tells as overtaken
 # (CONTRACT.md: not a commitment); its time is no window.
 _EARLIER_PLAN = guarded(
@@ -1163,6 +1169,8 @@ def _read_item(
     ]
     if visits:
         event = visits[-1]  # "his visit, during which he is to take part in a session": the visit
+    if cue_end <= event.start and _DONE_DURING.search(text, cue_end, event.start):
+        return None  # "will take up the directives the prime ministers issued during Modi's visit": a past act's
     if _GENERIC_AFTER.match(text, event.end):
         return None  # "is due to travel abroad several times before the end of the year": no one act
     window, past_only = _pick_window(ctx, sentence, cue_end, floor)
@@ -1731,6 +1739,10 @@ def merge_commitments(
         best.parties = _group_parties(best, group)
         best.postponed = any(item.postponed for item in group)
         best.window = _from_its_first_day(best, group)
+        if best.window.is_open and not best.postponed and (timed := [m for m in group if not m.window.is_open]):
+            # "agree to hold the meeting soon" in the headline only: the time a mention gives (a put-off item
+            # keeps its open window: its old dates are overtaken)
+            best.window = min(timed, key=_specificity).window
         merged.append(best)
     merged.sort(key=lambda item: min(_offset(m) for m in groups[merged_index[id(item)]]))
     _inherit_visit_city(merged)
