@@ -526,3 +526,17 @@ def test_a_contact_named_after_a_pledge_verb_is_still_an_item():
 def test_an_item_without_a_time_takes_the_time_its_headline_gives(text):
     items = read(text)[1]
     assert [(item.window.is_open, item.city) for item in items] == [(False, "Lomé")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fourth session of the joint commission is to be held from 6 to 7 June at the Ministry of Foreign "
+        "Affairs of Togo, Lome.",
+        "The talks will take place on 6 June at the Palace of the Nation, Lome.",
+        "The summit will be held in the Hotel Sarakawa, Lome, on 6 June.",
+    ],
+)
+def test_the_city_after_a_building_is_the_venue(text):
+    assert [item.city for item in items_after_lead(text)] == ["Lomé"]
+

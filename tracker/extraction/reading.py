@@ -68,7 +68,9 @@ _LOCATIVE = guarded(
         r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|"
         r"\bcapital,(?:\s+(?:most likely|probably|possibly|presumably))?|\bvenue of|"
         r"\bvenue|\bfrom|\d,|\b(?:scheduled|planned|set|slated)\s+for)(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|port),?)?\s+(?:the\s+)?"
-        r"[\"\u201c]?$",  # 'in the "Avaza" tourist zone': a name in quotes
+        r"[\"\u201c]?$"  # 'in the "Avaza" tourist zone': a name in quotes
+        # "at the Ministry of Foreign Affairs of Sri Lanka, Colombo": the city after the building
+        r"|\b(?:at|in)\s+the\s+(?-i:[A-Z])[^,.;()]{2,60},\s+$",
         re.IGNORECASE,
     )
 )
@@ -263,7 +265,7 @@ def _usable_city(ctx: DocumentContext, mention: Mention) -> Place | None:
     after = text[mention.end : mention.end + 3]
     if after.startswith(("'s", "\u2019s", "-based", "-born")):
         return None  # "Tehran's nuclear programme": the government, not the venue
-    before = text[max(0, mention.start - 40) : mention.start]
+    before = text[max(0, mention.start - 80) : mention.start]
     if _SAID_IN.search(before):
         return None  # "said in Beijing": where it was said
     if _ENVOY_TO.search(before):
