@@ -540,3 +540,15 @@ def test_an_item_without_a_time_takes_the_time_its_headline_gives(text):
 def test_the_city_after_a_building_is_the_venue(text):
     assert [item.city for item in items_after_lead(text)] == ["Lomé"]
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister took a telephone call on Friday from his Togolese counterpart, who asked him to visit Lome.",
+        "The President received a phone call on Monday from Togo's leader, who invited him to visit Lome.",
+        "The minister had a brief telephone conversation on Friday with Togo's minister, who proposed a visit.",
+    ],
+)
+def test_a_day_after_a_past_phone_call_dates_the_call_not_the_item(text):
+    assert [item.window.precision.value for item in items_after_lead(text)] == ["open"]

@@ -452,7 +452,8 @@ SCHEDULE_CUES = (
 # Verbs of a past contact: a day right after them dates that contact, not the future item.
 PAST_EVENT_VERBS = (
     r"described|held|met|took place|hosted|convened|visited|discussed|reviewed|attended|welcomed|"
-    r"concluded|ended|talked|gathered|spoke|entered into force|came into force|took effect"
+    r"concluded|ended|talked|gathered|spoke|entered into force|came into force|took effect|"
+    r"(?:took|received|made|had) (?:a |an )?(?:\w+ ){0,2}(?:tele)?phone (?:call|conversation)"
 )
 # "the outcomes of the session would be seen": the future is the outcome's, not the session's.
 NOT_THE_EVENT = (
