@@ -552,3 +552,27 @@ def test_the_city_after_a_building_is_the_venue(text):
 )
 def test_a_day_after_a_past_phone_call_dates_the_call_not_the_item(text):
     assert [item.window.precision.value for item in items_after_lead(text)] == ["open"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Togolese ministers for three-day Ghana visit from today\n\nThree Togolese ministers are expected to "
+        "begin an official visit to Ghana today, to continue consultations on the sectors agreed upon by the "
+        "two presidents.",
+        "Togolese ministers for three-day Ghana visit from today\n\nTogo's foreign minister is due to start a "
+        "visit to Ghana this morning, to continue the talks agreed upon by President Mahama and President Faure.",
+    ],
+)
+def test_the_contact_of_the_day_told_ahead_is_a_meeting_not_an_item(text):
+    meetings, items = read(text)
+    assert [m.start for m in meetings] == [D(2024, 3, 6)]
+    assert [item for item in items if item.kind.value == "visit"] == []
+
+
+def test_an_invitation_told_today_is_still_an_item():
+    text = (
+        "ACCRA, March 6 - Togo's President is on a visit to Ghana. He accepted an invitation to pay a visit to "
+        "Lome at a date yet to be decided, President Mahama was told today."
+    )
+    assert [item.firmness.value for item in read(text)[1]] == ["invited"]

@@ -804,13 +804,31 @@ def extract_commitments(ctx: DocumentContext, meetings: list[Meeting]) -> list[C
         # "Kevin Rudd to meet Indonesian foreign minister" over "Today Rudd will meet Wirajuda": a headline
         # no body item takes in announces the contact of the day, a meeting.
         if not (id(item) in headlines and _the_days_contact(ctx, item, meetings))
+        and not _the_days_contact_told_ahead(ctx, item, meetings)
     ]
+
+
+def _the_days_contact_told_ahead(ctx: DocumentContext, item: Commitment, meetings: list[Meeting]) -> bool:
+    """ "Three ministers are expected to begin an official visit to Guyana today": the contact of the day,
+    read as a meeting too, told in the future."""
+    if item.evidence is None or item.firmness is Firmness.INVITED:
+        return False  # "accepted an invitation to visit, he was told today": a visit to come
+    today = _TODAY.search(item.evidence.text)
+    if today is None or _PLEDGED_JUST_BEFORE.search(item.evidence.text, 0, today.start()):
+        return False  # "agreed today in Accra to hold the next session": today's is the pledge
+    same_kind = [meeting for meeting in meetings if meeting.kind is item.kind]
+    return _the_days_contact(ctx, item, same_kind)
+
 
 
 def _visitor(ctx: DocumentContext, destination: str) -> str | None:
     """The state a text about several destinations is mostly about: the one that travels."""
     others = [code for code in ctx.main_parties if code != destination and len(code) == 2]
     return others[0] if len(ctx.main_parties) > 2 and others else None
+
+
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+_PLEDGED_JUST_BEFORE = re.compile(r"\b(?:" + lexicon.PAST_PLEDGES + r")\s+$", re.IGNORECASE)
 
 
 def _the_days_contact(ctx: DocumentContext, item: Commitment, meetings: list[Meeting]) -> bool:
