@@ -22,7 +22,7 @@ from tracker.extraction import lexicon
 from tracker.extraction.events import EventWord, find_events, refine_kind
 from tracker.extraction.sentences import Sentence, split_sentences
 from tracker.gazetteer import Mention, Place, find_mentions
-from tracker.speed.prefilter import Gated, Prefiltered, fold, guarded, one_of
+from tracker.speed.prefilter import Gated, Prefiltered, folded, guarded, one_of
 
 if TYPE_CHECKING:
     from tracker.temporal import Tense
@@ -175,7 +175,7 @@ def times_in(sentence: Sentence, anchor: dt.date | None, tense: Tense) -> list:
 
 def has_time_word(sentence: Sentence) -> bool:
     """False when the sentence can have no time expression (no digit, no word of _TIME_WORDS)."""
-    return _TIME_WORD.search(fold(sentence.text)) is not None
+    return _TIME_WORD.search(folded(sentence.text)) is not None
 
 
 def _scan_times(sentence: Sentence, anchor: dt.date | None, tense: Tense) -> list:
