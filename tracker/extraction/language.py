@@ -72,7 +72,7 @@ def detect_language(text: str) -> str:
         code = _script_of(text, sample)
         if code is not None:
             return code
-        words = [w.lower() for w in _WORD.findall(sample)]
+        words = list(map(str.lower, _WORD.findall(sample)))
     if len(words) < 8:
         return "en"
     counts = dict.fromkeys(_STOP_WORDS, 0)

@@ -153,9 +153,11 @@ def first_full_date(text: str) -> dt.date | None:
     return None
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=16)
 def _atoms_of(text: str) -> tuple[Atom, ...]:
-    """The joined atoms of a text; cached because callers often ask for both tenses of one text."""
+    """The joined atoms of a text; cached because callers often ask for both tenses of one text (the
+    extractor asks again for a sentence up to a dozen sentences later: on the dev corpus, 292 scans of
+    282 texts with 4 kept, 282 with 16)."""
     atoms: list[Atom] = []
     for atom in _select(scan_atoms(text)):
         if atoms and _repeats_weekday(text, atoms[-1], atom):
