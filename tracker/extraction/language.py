@@ -50,7 +50,8 @@ _SCRIPTS = {
     "DEVANAGARI": "hi",
 }
 _WORD = re.compile(r"[^\W\d_]+")
-_ASCII_WORD = re.compile(r"[a-z]+")  # _WORD in lower-case ASCII text, twice as fast
+_ASCII_WORD = re.compile(r"[a-z]+")  # _WORD in lower-case text whose letters are all ASCII, twice as fast
+_BEYOND_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a letter (or digit) beyond ASCII
 # Serbian, Macedonian, Bulgarian, Ukrainian and Belarusian letters tell Cyrillic languages apart a little.
 _CYRILLIC_HINTS = {"sr": set("ђјљњћџ"), "uk": set("їєґі"), "be": set("ўі")}
 
@@ -66,7 +67,9 @@ def _script(letter: str) -> str | None:
 def detect_language(text: str) -> str:
     """An ISO 639-1 code for the language most of `text` is written in ("en" when unsure)."""
     sample = text[:_SAMPLE]
-    if sample.isascii():  # no script test; ASCII letters, lower case first: the same words, faster
+    if sample.isascii() or not _BEYOND_ASCII_WORD.search(sample):
+        # Every letter ASCII (curly quotes and dashes are no letters): no script test, and the words
+        # found in lower case first, the same words faster (lower() makes no other character a letter).
         words = _ASCII_WORD.findall(sample.lower())
     else:
         code = _script_of(text, sample)

@@ -82,7 +82,9 @@ def _scan(text: str, index: NameIndex):
     for match in _CAPITALISED.finditer(text):
         if match.start() < position:
             continue
-        key = name_key(match.group())
+        first = match.group()
+        # name_key of letters and digits, without the call for an ASCII word (most of some 90 a document).
+        key = first.lower() if first.isascii() else name_key(first)
         if key not in prefixes:
             continue
         best = None

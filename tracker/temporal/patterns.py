@@ -408,9 +408,11 @@ _RELATIVE_TABLE: list[tuple[str, Relative | str]] = [
     *[(rf"{pattern}\b", _vague(months, days)) for pattern, months, days in lx.VAGUE_PHRASES],
 ]
 # One pattern finds any row (no capturing groups, so every alternative starts with a literal the
-# engine can test at once); the row is then told by its own pattern. It runs on the ASCII-lower-
-# cased text.
-_ROWS = [re.compile(pattern) for pattern, _ in _RELATIVE_TABLE] + [re.compile("|".join(lx.OPEN_PHRASES))]
+# engine can test at once); the row is then told by _ROW_OF. It runs on the ASCII-lower-cased text.
+_ROWS = [pattern for pattern, _ in _RELATIVE_TABLE] + ["|".join(lx.OPEN_PHRASES)]
+# Every row in a group of its own, in order: over a match of _RELATIVE, fullmatch takes the first row
+# that matches it whole (the last row: an open phrase), as trying each row's own pattern in turn does.
+_ROW_OF = re.compile("|".join(f"(?P<row{number}>{pattern})" for number, pattern in enumerate(_ROWS)))
 _RELATIVE = guarded(
     re.compile(
         r"\b(?:"
@@ -780,11 +782,9 @@ def _scan_relative(text: str, lower: str, start: int, end: int) -> Iterator[Atom
         modifier = (match["rel"] or "").lower().split()[-1] if match["rel"] else ""
         yield _atom(text, match, relative=_weekday_resolver(modifier, lx.WEEKDAYS[lx.key(match["wd"])]))
     for match in _RELATIVE.finditer(lower, start, end):
-        row = next(
-            index
-            for index, pattern in enumerate(_ROWS)
-            if pattern.fullmatch(lower, match.start(), match.end())
-        )
+        row_of = _ROW_OF.fullmatch(lower, match.start(), match.end())
+        assert row_of is not None and row_of.lastgroup is not None  # _RELATIVE is the rows' alternation
+        row = int(row_of.lastgroup.removeprefix("row"))
         if row == len(_RELATIVE_TABLE):
             yield _atom(text, match, open_phrase=True)
             continue
