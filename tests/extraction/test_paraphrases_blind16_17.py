@@ -416,7 +416,9 @@ def test_a_day_of_the_contact_reported_does_not_narrow_a_deadline(text):
 
 
 def test_a_day_after_a_wider_window_still_narrows_it():
-    items = items_after_lead("The talks will be held in Abuja this month, with the ministers meeting on 20 March.")
+    items = items_after_lead(
+        "The talks will be held in Abuja this month, with the ministers meeting on 20 March."
+    )
     assert [(item.window.start, item.window.end) for item in items] == [(D(2024, 3, 20), D(2024, 3, 20))]
 
 
@@ -479,7 +481,9 @@ def test_a_city_said_to_be_where_an_act_takes_place_is_its_venue(text):
 
 
 def test_a_city_where_something_else_happens_is_no_venue():
-    items = items_after_lead("The ministers will meet on 25 March to discuss Lome, where the port is being expanded.")
+    items = items_after_lead(
+        "The ministers will meet on 25 March to discuss Lome, where the port is being expanded."
+    )
     assert [item.city for item in items] == [None]
 
 
@@ -539,7 +543,6 @@ def test_an_item_without_a_time_takes_the_time_its_headline_gives(text):
 )
 def test_the_city_after_a_building_is_the_venue(text):
     assert [item.city for item in items_after_lead(text)] == ["Lomé"]
-
 
 
 @pytest.mark.parametrize(

@@ -521,7 +521,8 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and e.window.precision in _DAY_LEVEL
         and (best.window.precision not in _DAY_LEVEL or not names_its_first_day(best.window))
         and e is not best
-        and e.start > best.start  # "Meeting in Belgrade on Monday, ... agreed to begin ... by the end of this month"
+        and e.start
+        > best.start  # "Meeting in Belgrade on Monday, ... agreed to begin ... by the end of this month"
         and not possessive_day(ctx.text, e)  # "another meeting such as today's": the day of another contact
         and _contains(best.window, e.window)
     ]
@@ -818,7 +819,6 @@ def _the_days_contact_told_ahead(ctx: DocumentContext, item: Commitment, meeting
         return False  # "agreed today in Accra to hold the next session": today's is the pledge
     same_kind = [meeting for meeting in meetings if meeting.kind is item.kind]
     return _the_days_contact(ctx, item, same_kind)
-
 
 
 def _visitor(ctx: DocumentContext, destination: str) -> str | None:
@@ -1188,7 +1188,9 @@ def _read_item(
     if visits:
         event = visits[-1]  # "his visit, during which he is to take part in a session": the visit
     if cue_end <= event.start and _DONE_DURING.search(text, cue_end, event.start):
-        return None  # "will take up the directives the prime ministers issued during Modi's visit": a past act's
+        return (
+            None  # "will take up the directives the prime ministers issued during Modi's visit": a past act's
+        )
     if _GENERIC_AFTER.match(text, event.end):
         return None  # "is due to travel abroad several times before the end of the year": no one act
     window, past_only = _pick_window(ctx, sentence, cue_end, floor)
@@ -1757,7 +1759,11 @@ def merge_commitments(
         best.parties = _group_parties(best, group)
         best.postponed = any(item.postponed for item in group)
         best.window = _from_its_first_day(best, group)
-        if best.window.is_open and not best.postponed and (timed := [m for m in group if not m.window.is_open]):
+        if (
+            best.window.is_open
+            and not best.postponed
+            and (timed := [m for m in group if not m.window.is_open])
+        ):
             # "agree to hold the meeting soon" in the headline only: the time a mention gives (a put-off item
             # keeps its open window: its old dates are overtaken)
             best.window = min(timed, key=_specificity).window
