@@ -521,8 +521,8 @@ def _pick_window(ctx: DocumentContext, sentence, anchor_at: int, floor: int = 0)
         and e.window.precision in _DAY_LEVEL
         and (best.window.precision not in _DAY_LEVEL or not names_its_first_day(best.window))
         and e is not best
-        and e.start
-        > best.start  # "Meeting in Belgrade on Monday, ... agreed to begin ... by the end of this month"
+        # only a later day: "Meeting in Belgrade on Monday, ... agreed to begin ... by the end of this month"
+        and e.start > best.start
         and not possessive_day(ctx.text, e)  # "another meeting such as today's": the day of another contact
         and _contains(best.window, e.window)
     ]
@@ -1187,10 +1187,9 @@ def _read_item(
     ]
     if visits:
         event = visits[-1]  # "his visit, during which he is to take part in a session": the visit
+    # "will take up the directives the prime ministers issued during Modi's visit": a past act's contact
     if cue_end <= event.start and _DONE_DURING.search(text, cue_end, event.start):
-        return (
-            None  # "will take up the directives the prime ministers issued during Modi's visit": a past act's
-        )
+        return None
     if _GENERIC_AFTER.match(text, event.end):
         return None  # "is due to travel abroad several times before the end of the year": no one act
     window, past_only = _pick_window(ctx, sentence, cue_end, floor)
@@ -1503,10 +1502,9 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
         and a.city is not None
         and a.city == b.city
     )
+    # "the XII bilateral meeting ... in the Cuban capital in the last quarter" is the session named before
     if not same_time_and_place and (_another_act_beside_a_format(a, b) or _another_act_beside_a_format(b, a)):
-        return (
-            False  # "the XII bilateral meeting ... in the Cuban capital in the last quarter" is the session
-        )
+        return False
     if (a.kind is Kind.VISIT) is not (b.kind is Kind.VISIT):
         visit, other = (a, b) if a.kind is Kind.VISIT else (b, a)
         if visit.window.precision in _DAY_LEVEL and other.window.precision in _WIDE:
