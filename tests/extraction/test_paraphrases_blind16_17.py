@@ -579,3 +579,16 @@ def test_an_invitation_told_today_is_still_an_item():
         "Lome at a date yet to be decided, President Mahama was told today."
     )
     assert [item.firmness.value for item in read(text)[1]] == ["invited"]
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("The talks will take place on 6 June at the Sheraton, which is owned by investors from Lome.", None),
+        ("A delegation from Lome will visit Accra in May.", "Accra"),
+        ("We plan to hold a meeting in May with an official from Lome.", None),
+        ("The Togolese minister, who will fly in from Lome, will meet Mahama in Accra in May.", "Accra"),
+    ],
+)
+def test_where_someone_comes_from_is_no_venue(text, city):
+    assert [item.city for item in items_after_lead(text)] == [city]

@@ -67,7 +67,7 @@ _LOCATIVE = guarded(
         # "in a European capital, most likely Geneva", "in the capital Muscat", "to the southern city Aqaba".
         r"(?:\bin|\bto|\bat|\bvisit|\bvisited|\bvisiting|\bhosted by|"
         r"\bcapital,(?:\s+(?:most likely|probably|possibly|presumably))?|\bvenue of|"
-        r"\bvenue|\bfrom|\d,|\b(?:scheduled|planned|set|slated)\s+for)(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|port),?)?\s+(?:the\s+)?"
+        r"\bvenue|\d,|\b(?:scheduled|planned|set|slated)\s+for)(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|port),?)?\s+(?:the\s+)?"
         r"[\"\u201c]?$"  # 'in the "Avaza" tourist zone': a name in quotes
         # "at the Ministry of Foreign Affairs of Sri Lanka, Colombo": the city after the building
         r"|\b(?:at|in)\s+the\s+(?-i:[A-Z])[^,.;()]{2,60},\s+$",
