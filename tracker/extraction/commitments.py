@@ -827,7 +827,7 @@ def _visitor(ctx: DocumentContext, destination: str) -> str | None:
     return others[0] if len(ctx.main_parties) > 2 and others else None
 
 
-_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+_TODAY = re.compile(r"\b(?:" + lexicon.TODAY + r")\b", re.IGNORECASE)
 _PLEDGED_JUST_BEFORE = re.compile(r"\b(?:" + lexicon.PAST_PLEDGES + r")\s+$", re.IGNORECASE)
 
 

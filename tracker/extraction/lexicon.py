@@ -36,6 +36,7 @@ __all__ = [
     "PAST_MOTION",
     "NOT_THE_EVENT",
     "MODAL_BEFORE",
+    "TODAY",
     "SAME_DAY",
     "UNDER_WAY",
     "STAY_UNDER_WAY",
@@ -285,7 +286,12 @@ MODAL_BEFORE = (
     r"(?:be\s+|have\s+)?$"
 )
 # Expressions that can date a contact on the publication day even in future tense.
-SAME_DAY = r"today|tonight|this (?:morning|afternoon|evening)|(?:earlier|later) (?:in the|this) (?:morning|afternoon|evening|day)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# Words for the publication day itself.
+TODAY = r"today|tonight|this (?:morning|afternoon|evening)"
+SAME_DAY = (
+    TODAY
+    + r"|(?:earlier|later) (?:in the|this) (?:morning|afternoon|evening|day)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
 
 # Present-tense verbs of a schedule ("the summit opens on Wednesday"): a day they govern has not
 # passed yet, so it dates no past contact.
