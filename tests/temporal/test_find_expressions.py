@@ -193,6 +193,61 @@ def test_spans_and_joins(text, expected):
     assert windows(text) == expected
 
 
+# Two days in a row joined by "and" (or "to", a dash) are one span of days, in either tense; two days
+# apart, or a day and a month, stay two expressions.
+@pytest.mark.parametrize(
+    "text, tense, expected",
+    [
+        (
+            "the forum scheduled for Monday and Tuesday",
+            "future",
+            [("for Monday and Tuesday", "2016-10-10", "2016-10-11", "days")],
+        ),
+        (
+            "the ministers will meet on Thursday and Friday",
+            "future",
+            [("on Thursday and Friday", "2016-10-06", "2016-10-07", "days")],
+        ),
+        (
+            "talks possibly Saturday and Sunday in Geneva",
+            "future",
+            [("Saturday and Sunday", "2016-10-08", "2016-10-09", "days")],
+        ),
+        (
+            "the visit on 31 October and 1 November",
+            "future",
+            [("on 31 October and 1 November", "2016-10-31", "2016-11-01", "days")],
+        ),
+        (
+            "the talks held on Monday and Tuesday in Bucharest",
+            "past",
+            [("on Monday and Tuesday", "2016-10-03", "2016-10-04", "days")],
+        ),
+        (
+            "they met on Sunday and Monday",
+            "past",
+            [("on Sunday and Monday", "2016-10-02", "2016-10-03", "days")],
+        ),
+    ],
+)
+def test_two_days_in_a_row_are_one_span(text, tense, expected):
+    assert windows(text, tense=tense) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will meet on Monday and Wednesday",
+        "met on Saturday and Monday",
+        "on 12 October and 14 October",
+        "on Friday and in November",
+        "on Monday and, after a break, Tuesday",
+    ],
+)
+def test_days_not_in_a_row_stay_apart(text):
+    assert all(precision != "days" for *_, precision in windows(text))
+
+
 @pytest.mark.parametrize(
     "text, anchor, expected",
     [

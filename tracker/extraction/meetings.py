@@ -100,7 +100,6 @@ _ON_A_VISIT = Gated(
 _SAME_DAY_REF = re.compile(
     r"(?:on\s+|later\s+)?(?:that|the)\s+(?:very\s+)?same\s+day|later\s+(?:on\s+)?that\s+day", re.I
 )
-_AND_BETWEEN = re.compile(r"\s*(?:and|to|-|\u2013)\s*")
 _YEAR_BACK_DAYS = 300  # a release dates a contact of the year before with its year
 # "Tuesday night - Wednesday morning Beijing time": the same moment told in another place's clock.
 _LOCAL_TIME_AFTER = re.compile(
@@ -534,7 +533,7 @@ def _past_days(ctx: DocumentContext, sentence, segment: _Segment, all_past: list
             ctx.text, expression.end
         ):
             days.append((expression, window))
-    return _join_consecutive(ctx.text, days)
+    return days
 
 
 def _dated_contacts(ctx: DocumentContext, sentence, segment: _Segment, all_past: list) -> list:
@@ -872,26 +871,6 @@ def _states_meet_in_the_setting(clause, start: int, end: int) -> bool:
     setting only."""
     named = [m for m in clause.mentions if start <= m.start < end and m.is_party]
     return bool(named) and all(m.kind != "org" for m in named)
-
-
-def _join_consecutive(text: str, days: list) -> list:
-    """ "on Thursday and Friday", "on 30 November and 1 December": one contact over two days."""
-    from tracker.temporal import TimeExpression
-
-    joined: list = []
-    for expression, window in days:
-        if joined:
-            last, last_window = joined[-1]
-            if _AND_BETWEEN.fullmatch(
-                text, last.end, expression.start
-            ) and window.start == last_window.end + dt.timedelta(days=1):
-                span = Window(
-                    last_window.start, window.end, Precision.DAYS, text[last.start : expression.end]
-                )
-                joined[-1] = (TimeExpression(last.start, expression.end, span.text, span), span)
-                continue
-        joined.append((expression, window))
-    return joined
 
 
 def _dated_at_the_top(ctx: DocumentContext) -> bool:

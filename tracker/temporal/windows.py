@@ -82,19 +82,42 @@ def find_time_expressions(text: str, anchor: dt.date | None, tense: Tense = "fut
         anchor), "past" for meetings that took place (the latest Friday on or before it).
     :returns: TimeExpressions whose start/end index `text` and whose window.text is the span.
     """
-    found = []
+    found: list[TimeExpression] = []
     for atom in _atoms_of(text):
         window = _resolve(atom, anchor, tense, up_to_an_end=bool(_AN_END.match(text, atom.core, atom.end)))
         if window is None:
             continue
         span = text[atom.start : atom.end]
         # The window with its text, as replace(window, text=span) builds it, without its field lookups.
-        found.append(
-            TimeExpression(
-                atom.start, atom.end, span, Window(window.start, window.end, window.precision, span)
-            )
+        expression = TimeExpression(
+            atom.start, atom.end, span, Window(window.start, window.end, window.precision, span)
         )
+        if found and _next_day_joined(text, found[-1], expression):
+            expression = _days(text, found.pop(), expression)
+        found.append(expression)
     return found
+
+
+# "on Thursday and Friday", "on 30 November and 1 December": two days in a row are one span of days.
+_DAY_AFTER_DAY = re.compile(r"\s{0,3}(?:and|to|-|\u2013)\s{0,3}", re.IGNORECASE)
+
+
+def _next_day_joined(text: str, first: TimeExpression, second: TimeExpression) -> bool:
+    one, two = first.window, second.window
+    return (
+        one.precision is Precision.DAY
+        and two.precision is Precision.DAY
+        and one.end is not None
+        and two.start == one.end + dt.timedelta(days=1)
+        and _DAY_AFTER_DAY.fullmatch(text, first.end, second.start) is not None
+    )
+
+
+def _days(text: str, first: TimeExpression, second: TimeExpression) -> TimeExpression:
+    span = text[first.start : second.end]
+    return TimeExpression(
+        first.start, second.end, span, Window(first.window.start, second.window.end, Precision.DAYS, span)
+    )
 
 
 def resolve_window(expression: str, anchor: dt.date | None, tense: Tense = "future") -> Window | None:
