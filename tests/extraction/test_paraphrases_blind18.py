@@ -29,3 +29,45 @@ def test_an_item_over_two_days_in_a_row_has_both(text):
         D(2024, 3, 12),
         Precision.DAYS,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed to sign the border protocol in 2025 at the latest.",
+        "They will conclude the agreement on visas in 2025, at the latest.",
+        "Ghana and Nigeria are to hold the next session of the joint commission in 2025 at the latest.",
+        "The ministers agreed that the treaty would be ratified in 2025 at the latest.",
+        "A new round of consultations is planned for 2025 at the latest.",
+    ],
+)
+def test_a_time_at_the_latest_is_a_deadline(text):
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end, item.window.precision) == (
+        D(2024, 3, 6),
+        D(2025, 12, 31),
+        Precision.DEADLINE,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They agreed to sign the new border documents in 2025 at the latest. "
+        "The joint committee will hold its next meeting in Abuja in May 2024.",
+        "A trade agreement is to be signed before the end of 2025. The next round of talks is set for June 2024.",
+        "The sides plan to sign the visa protocol by 2026. They also agreed to meet again in September 2024.",
+        "The two ministers will sign the memorandum by the end of next year. Consultations will resume in July.",
+        "Ghana and Nigeria are to sign the treaty by 2025. The commission's next session will take place in October.",
+    ],
+)
+def test_a_signing_with_a_deadline_and_a_meeting_inside_it_are_two_items(text):
+    assert len(items_after_lead(text)) == 2
+
+
+def test_a_signing_during_a_visit_is_still_part_of_it():
+    text = (
+        "Nigeria's President will visit Accra in May. Several agreements are to be signed during the visit."
+    )
+    [item] = items_after_lead(text)
+    assert item.kind.value == "visit"

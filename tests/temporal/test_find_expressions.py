@@ -193,6 +193,79 @@ def test_spans_and_joins(text, expected):
     assert windows(text) == expected
 
 
+# "X at the latest" is no later than X: a deadline from the anchor (2016-10-06) to X's end, as "by X".
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("to sign the documents in 2018 at the latest", ("in 2018", "2016-10-06", "2018-12-31", "deadline")),
+        (
+            "the talks will resume in March, at the latest.",
+            ("in March", "2016-10-06", "2017-03-31", "deadline"),
+        ),
+        (
+            "a decision is due on 5 November at the latest",
+            ("on 5 November", "2016-10-06", "2016-11-05", "deadline"),
+        ),
+        ("to meet next month at the latest", ("next month", "2016-10-06", "2016-11-30", "deadline")),
+        (
+            "will be ratified in the spring at the latest",
+            ("in the spring", "2016-10-06", "2017-05-31", "deadline"),
+        ),
+    ],
+)
+def test_at_the_latest_is_a_deadline(text, expected):
+    assert windows(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, precision",
+    [
+        ("will meet in March at the earliest", "month"),
+        ("the latest meetings of the commission in March", "month"),
+        ("the latest round, held in March", "month"),
+    ],
+)
+def test_other_latest_and_earliest_leave_the_window(text, precision):
+    assert [p for *_, p in windows(text)] == [precision]
+
+
+# Days spelled out, before "of" and the month or after the month; never a number word before a noun.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "will visit Washington on the eighteenth of November",
+            ("on the eighteenth of November", "2016-11-18"),
+        ),
+        (
+            "the summit opens on the twenty-first of March 2017",
+            ("on the twenty-first of March 2017", "2017-03-21"),
+        ),
+        ("talks are set for the Thirty First of October", ("for the Thirty First of October", "2016-10-31")),
+        ("the session ends on the second day of December", ("on the second day of December", "2016-12-02")),
+        ("the forum will open on November the fifth.", ("on November the fifth", "2016-11-05")),
+        ("signed on January the ninth, 2017, in Minsk", ("on January the ninth, 2017", "2017-01-09")),
+        ("they will meet on June the second in Geneva", ("on June the second", "2017-06-02")),
+    ],
+)
+def test_spelled_days(text, expected):
+    assert [(span, start) for span, start, _, _ in windows(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in November the first round of talks will be held",
+        "the first of the two sessions in December",
+        "the second of three meetings",
+        "a third visit of May",
+        "December the fifth round",
+    ],
+)
+def test_a_spelled_number_before_a_noun_is_no_day(text):
+    assert all(precision != "day" for *_, precision in windows(text))
+
+
 # Two days in a row joined by "and" (or "to", a dash) are one span of days, in either tense; two days
 # apart, or a day and a month, stay two expressions.
 @pytest.mark.parametrize(

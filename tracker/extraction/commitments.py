@@ -1513,6 +1513,8 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
             return False
     if a.kind is not b.kind and Kind.MEETING not in (a.kind, b.kind) and not {a.kind, b.kind} <= _CONTACTS:
         return False  # a signing and a commission session in the same months are two acts
+    if a.kind is not b.kind and Kind.SIGNING in (a.kind, b.kind) and Kind.VISIT not in (a.kind, b.kind):
+        return False  # "to sign the documents in 2008 at the latest" is no part of "the meeting in February 2006"
     if (
         a.window.precision in _DAY_LEVEL
         and b.window.precision in _DAY_LEVEL

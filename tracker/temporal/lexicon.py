@@ -14,6 +14,7 @@ __all__ = [
     "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS",
     "ORDINALS",
+    "DAY_ORDINALS",
     "MONTH_PARTS",
     "YEAR_PARTS",
     "SEASONS",
@@ -96,6 +97,17 @@ ORDINALS = {
     "latter": 2,
     "last": -1,
     "final": -1,
+}
+
+# Days of a month spelled out ("the eighteenth of November", "March the first"), hyphen or space in compounds.
+_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+DAY_ORDINALS = {
+    **{word: day for day, word in enumerate(_UNITS + _TEENS, start=1)},
+    "twentieth": 20,
+    **{f"twenty-{word}": 20 + day for day, word in enumerate(_UNITS, start=1)},
+    "thirtieth": 30,
+    "thirty-first": 31,
 }
 
 # Part of a month -> (first day, last day); None means the month's last day.

@@ -115,6 +115,14 @@ _THE = rf"(?:[Tt]he{_S})?"
 # stand before them (a weekday, "the", "early", "the end of") is looked up backwards (*_PREFIX).
 _DMY = re.compile(rf"{_first_day('d')}{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}")
 _MDY = re.compile(rf"{_month('m')}{_S}{_THE}{_day('d')}{_YEAR_SUFFIX}")
+# "the eighteenth of November", "November the first, 2019": a spelled day, never followed by a noun
+# ("in March the first round").
+_SPELLED_WORDS = "|".join(w.replace("-", r"[\s-]") for w in sorted(lx.DAY_ORDINALS, key=len, reverse=True))
+_SPELLED_DAY = rf"(?P<dw>(?i:{_SPELLED_WORDS}))"
+_DMY_SPELLED = re.compile(rf"{_SPELLED_DAY}(?:{_S}(?i:day))?{_S}of{_S}{_month('m')}{_YEAR_SUFFIX}")
+_MDY_SPELLED = re.compile(
+    rf"{_month('m')}{_S}{_THE}{_SPELLED_DAY}\b{_YEAR_SUFFIX}(?!{_S}(?!(?:in|at|on|and|to|for|with)\b)[A-Za-z])"
+)
 _DDMY = re.compile(
     rf"{_first_day('d')}{_CONNECT}{_second_day('d2')},?{_S}(?:of{_S})?{_month('m')}{_YEAR_SUFFIX}"
 )
@@ -520,11 +528,12 @@ def _check(build: Build, year: int | None) -> bool:
 
 
 def _scan_days(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
-    for pattern in (_DMY, _MDY):
+    for pattern in (_DMY, _MDY, _DMY_SPELLED, _MDY_SPELLED):
         for core in pattern.finditer(text, start, end):
             match: _Match = _prefixed(_DAY_PREFIX, text, core)
             month, _ = _month_number(match["m"])
-            day = int(match["d"])
+            spelled = match.groupdict().get("dw")
+            day = lx.DAY_ORDINALS[re.sub(r"[\s-]+", "-", lx.key(spelled))] if spelled else int(match["d"])
             year, offset = _explicit_year(match)
             # An impossible date ("31 February 2017") is still an atom, so that its month is not read
             # alone; it resolves to nothing.

@@ -46,6 +46,8 @@ _AND = re.compile(r",?\s{1,3}and" + _THEN, re.IGNORECASE)
 _LIST = re.compile(r"\s{0,3}(?:,|and|or|,\s{0,3}and|,\s{0,3}or)" + _THEN, re.IGNORECASE)
 _CALENDAR_PRECISIONS = set(pd.WIDTH)
 _ANY_DAY = dt.date(2000, 1, 3)  # a Monday: any anchor tells a relative day from a longer period
+# "to sign them in 2008 at the latest": no later than that period, a deadline like "by".
+_AT_THE_LATEST = re.compile(r",?\s{1,3}at\s{1,3}the\s{1,3}latest\b", re.IGNORECASE)
 # "will be held till the end of the year", "until year-end": up to that end, a deadline like "by".
 _AN_END = re.compile(r"(?:the\s{1,3})?(?:end\b|year[-\s]end\b)", re.IGNORECASE)
 
@@ -84,7 +86,13 @@ def find_time_expressions(text: str, anchor: dt.date | None, tense: Tense = "fut
     """
     found: list[TimeExpression] = []
     for atom in _atoms_of(text):
-        window = _resolve(atom, anchor, tense, up_to_an_end=bool(_AN_END.match(text, atom.core, atom.end)))
+        window = _resolve(
+            atom,
+            anchor,
+            tense,
+            up_to_an_end=bool(_AN_END.match(text, atom.core, atom.end)),
+            at_the_latest=bool(_AT_THE_LATEST.match(text, atom.end)),
+        )
         if window is None:
             continue
         span = text[atom.start : atom.end]
@@ -324,11 +332,17 @@ def _borrowed_year(atom: Atom, lender: Atom, year: int) -> int:
     return year
 
 
-def _resolve(atom: Atom, anchor: dt.date | None, tense: Tense, up_to_an_end: bool = False) -> Window | None:
-    """The atom's window, a deadline when it follows "by"/"before" (or "until" an end: `up_to_an_end`),
-    or None when it cannot exist."""
+def _resolve(
+    atom: Atom, anchor: dt.date | None, tense: Tense, up_to_an_end: bool = False, at_the_latest: bool = False
+) -> Window | None:
+    """The atom's window, a deadline when it follows "by"/"before" (or "until" an end: `up_to_an_end`) or
+    comes before "at the latest", or None when it cannot exist."""
     window = _resolve_period(atom, anchor, tense)
-    deadline = atom.lead in lx.DEADLINE_LEADS or (up_to_an_end and atom.lead in ("until", "till"))
+    deadline = (
+        atom.lead in lx.DEADLINE_LEADS
+        or (up_to_an_end and atom.lead in ("until", "till"))
+        or (at_the_latest and tense == "future")
+    )
     if window is None or not deadline or window.precision not in _CALENDAR_PRECISIONS:
         return window
     if anchor is None:
