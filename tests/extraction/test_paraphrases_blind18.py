@@ -71,3 +71,49 @@ def test_a_signing_during_a_visit_is_still_part_of_it():
     )
     [item] = items_after_lead(text)
     assert item.kind.value == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will the two presidents meet in Abuja next month?",
+        "Ghana and Nigeria may hold a summit next week?",
+        "Is a visit by the Ghanaian President to Abuja planned for May?",
+        '"Will the joint commission meet again before the end of the year?"',
+        "Could the consultations resume in April?",
+    ],
+)
+def test_a_question_pledges_nothing(text):
+    assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Asked "when?", the minister said the joint commission would meet in Abuja in May.',
+        "The two presidents will meet in Abuja next month, the spokesman said (see: what next?).",
+    ],
+)
+def test_a_question_inside_a_pledge_leaves_it(text):
+    assert len(items_after_lead(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A reporter said that, by some speculation, the two presidents might meet in Abuja next week.",
+        "There is speculation that the joint commission will meet in Abuja in May.",
+        "Speculation has it that the President will visit Abuja next month.",
+        "Some diplomats speculated that the summit would be held in Abuja in June.",
+        "By speculation in the local press, the ministers could hold talks in Abuja next week.",
+    ],
+)
+def test_speculation_is_no_pledge(text):
+    assert items_after_lead(text) == []
+
+
+def test_an_announcement_after_speculation_is_one():
+    text = (
+        "After weeks of speculation, the ministry announced that the President will visit Abuja next month."
+    )
+    assert len(items_after_lead(text)) == 1

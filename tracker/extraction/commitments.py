@@ -886,12 +886,17 @@ def _programme_of(item: Commitment, body: list[Commitment], sentence_of: dict[in
     return bool(earlier) and not any(_mergeable(other, item) for other in earlier)
 
 
+_CLOSING_QUOTES = " \t\n\"'\u201d\u2019\u00bb"
+
+
 def _no_pledge_in(ctx: DocumentContext, sentence) -> bool:
     """A sentence that reports no pledge whatever its event words: an abandoned plan, an agenda, news
-    that no date is set, a past plan."""
+    that no date is set, a past plan, a question."""
     text = sentence.text
     if _ABANDONED.search(text) or _AGENDA_SENTENCE.search(text):
         return True
+    if text.rstrip(_CLOSING_QUOTES).endswith("?"):
+        return True  # "Korean and Chinese ministers may meet next week?": a question asks, it pledges nothing
     if (
         _NO_DATE_YET.search(text)
         and not _PLEDGE_OR_INVITATION.search(text)

@@ -597,6 +597,7 @@ PRESENT_FEELINGS = (
 # first letter lowered.
 SPECULATION = (
     r"q\s*:|(?:media|press|news) reports?|reports (?:say|said|suggest(?:ed)?)|rumou?rs?|"
+    r"by (?:some )?speculation|speculation (?:that|has it|had it)|speculated that|"
     r"(?:not (?:yet )?clear|unclear|uncertain|unknown) (?:whether|if|when)"
 )
 
