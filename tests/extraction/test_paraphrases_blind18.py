@@ -117,3 +117,44 @@ def test_an_announcement_after_speculation_is_one():
         "After weeks of speculation, the ministry announced that the President will visit Abuja next month."
     )
     assert len(items_after_lead(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        (
+            "Ghana and Nigeria have set a joint commission meeting for June 14 in Abuja.",
+            D(2024, 6, 14),
+            D(2024, 6, 14),
+        ),
+        (
+            "The two foreign ministers announced a meeting for the beginning of April in Abuja.",
+            D(2024, 4, 1),
+            D(2024, 4, 10),
+        ),
+        ("The sides fixed the next round of consultations for 20 May.", D(2024, 5, 20), D(2024, 5, 20)),
+        (
+            "Officials arranged a session of the border committee for next week.",
+            D(2024, 3, 11),
+            D(2024, 3, 17),
+        ),
+        ("Ghana has announced the opening of the summit for 2 July.", D(2024, 7, 2), D(2024, 7, 2)),
+    ],
+)
+def test_a_contact_set_for_a_time_is_an_item(text, start, end):
+    [item] = items_after_lead(text)
+    assert (item.window.start, item.window.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He called the joint commission a pivotal platform for closer ties.",
+        "The ministers set the tone for cooperation at the summit.",
+        "Ghana set up a working group on the commission for border issues.",
+        "The ministry announced the results of the meeting for the press.",
+        "The two sides set a target for trade of five billion dollars.",
+    ],
+)
+def test_setting_or_naming_something_else_is_no_item(text):
+    assert items_after_lead(text) == []

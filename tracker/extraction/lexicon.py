@@ -400,6 +400,11 @@ FUTURE_CUES = [
     r"proposals? for",
     r"preparing for",
     r"prepare the",
+    # "have set a joint border commission meeting for June 14", "announced a meeting for the beginning of
+    # February": a contact fixed for a time.
+    r"(?:announced|set|fixed|arranged)(?= (?:a|an|the|their|its)\b[^.;:]{0,80}?\bfor (?:the )?"
+    r"(?:\d|next|this|early|mid|late|end|beginning|start|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"mon|tue|wed|thu|fri|sat|sun)))",
     # "Belgrade expects the Russian minister's visit on 21 and 22 February": an act awaited by its host.
     r"(?:expects?|expecting|awaits?|awaiting)(?= the\b)",
     r"put off",
