@@ -158,3 +158,27 @@ def test_a_contact_set_for_a_time_is_an_item(text, start, end):
 )
 def test_setting_or_naming_something_else_is_no_item(text):
     assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers of Ghana, Nigeria and Togo will hold trilateral talks in Lome on 20 March. "
+        "Ghana and Togo are also scheduled to hold a separate meeting on 20 March.",
+        "Ghana and Nigeria will hold consultations in Abuja on 20 March. "
+        "The two deputy ministers will have a separate bilateral meeting in Abuja on 20 March.",
+        "Ghana and Nigeria will hold a joint commission session in Abuja on 20 March. "
+        "The two foreign ministers will also hold separate talks in Abuja on 20 March.",
+        "Ghana and Nigeria will meet in Abuja on 20 March. "
+        "Their trade ministers will hold a separate session on 20 March.",
+        "Ghana, Nigeria and Togo will hold talks in Lome on 20 March; "
+        "Nigeria and Togo will hold separate consultations there the same day.",
+    ],
+)
+def test_a_separate_contact_the_same_day_is_an_item_of_its_own(text):
+    assert len(items_after_lead(text)) == 2
+
+
+def test_the_same_contact_named_twice_is_one_item():
+    text = "Ghana and Nigeria will hold consultations in Abuja on 20 March. The consultations on 20 March will be chaired by the ministers."
+    assert len(items_after_lead(text)) == 1

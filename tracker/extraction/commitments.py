@@ -1466,6 +1466,12 @@ def _another_guest_invited(a: Commitment, b: Commitment) -> bool:
     )
 
 
+_SEPARATE = re.compile(
+    r"\bseparate\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|session|round|consultations|summit|visit|call)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _mergeable(a: Commitment, b: Commitment) -> bool:
     """Two mentions of one future act: compatible places, shared parties, overlapping windows.
 
@@ -1473,6 +1479,10 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
     """
     if a.evidence and b.evidence and a.evidence.start == b.evidence.start:
         return False
+    if any(item.evidence and _SEPARATE.search(item.evidence.text) for item in (a, b)):
+        return (
+            False  # "Lim and Sugiyama are also to hold a separate meeting on Oct. 18": not the talks that day
+        )
     if _to_two_states(a, b):
         return False  # a visit to Australia and one to Japan are two acts
     if a.city and b.city and a.city != b.city:
