@@ -182,3 +182,29 @@ def test_a_separate_contact_the_same_day_is_an_item_of_its_own(text):
 def test_the_same_contact_named_twice_is_one_item():
     text = "Ghana and Nigeria will hold consultations in Abuja on 20 March. The consultations on 20 March will be chaired by the ministers."
     assert len(items_after_lead(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 20 March, in Abuja, Ghana's foreign minister is to sit down with his Nigerian counterpart.",
+        "Ghana's President will sit down with President Tinubu in Abuja on 20 March.",
+        "The Ghanaian minister is set to sit down with Nigeria's foreign minister in Abuja on 20 March.",
+        "Ghana's envoy is expected to sit down with Nigerian officials in Abuja on 20 March.",
+        "The two ministers will be sitting down with each other in Abuja on 20 March.",
+    ],
+)
+def test_sitting_down_with_someone_ahead_is_an_item(text):
+    [item] = items_after_lead(text)
+    assert item.window.start == D(2024, 3, 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister sat down with reporters after the consultations on Tuesday.",
+        "Ghana's President sits down to write the speech.",
+    ],
+)
+def test_sitting_down_otherwise_is_no_item(text):
+    assert items_after_lead(text) == []
