@@ -4,7 +4,7 @@ the phrasings is from a corpus."""
 import datetime as dt
 
 import pytest
-from lead_sentence import items_after_lead
+from lead_sentence import items_after_lead, read
 
 from tracker.domain.model import Precision
 
@@ -208,3 +208,18 @@ def test_sitting_down_with_someone_ahead_is_an_item(text):
 )
 def test_sitting_down_otherwise_is_no_item(text):
     assert items_after_lead(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ACCRA, 6 March - The foreign ministers of Ghana and Nigeria got together in Accra on Tuesday.",
+        "Ghana's foreign minister is getting together with his Nigerian counterpart in Accra today.",
+        "The Ghanaian and Nigerian ministers gets together in Accra today to review the border talks.",
+        "Ghana and Nigeria's foreign ministers got together on Tuesday in Accra.",
+        "On Tuesday, the ministers of Ghana and Nigeria got together in Accra for consultations.",
+    ],
+)
+def test_getting_together_on_a_day_is_a_meeting(text):
+    meetings, _ = read(text)
+    assert [(m.city, sorted(m.parties)) for m in meetings] == [("Accra", ["GH", "NG"])]

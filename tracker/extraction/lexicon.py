@@ -167,7 +167,7 @@ EVENT_WORDS: dict[str, Kind] = {
     r"sign(?:ing|ed)?(?: ceremony)?|ratif(?:y|ying|ied|ication)": Kind.SIGNING,
     r"meetings?|(?:meets?|met)"
     + NOT_TO_SATISFY
-    + "|talked with|conferred with|(?:sat|sits?|sitting) down with|gathering|get together|session|round|retreat|"
+    + "|talked with|conferred with|(?:sat|sits?|sitting) down with|gathering|(?:get|gets|getting|got) together|session|round|retreat|"
     # "the binational cabinet": two governments sitting together ("Monday's Cabinet reshuffle" is not one).
     r"(?:binational|bi-national|joint|intergovernmental|inter-governmental) cabinet|"
     r"sitting|seminar": Kind.MEETING,
