@@ -29,6 +29,15 @@ def _texts(text):
         ("Headline with no stop\nThe body starts here.", ["Headline with no stop", "The body starts here."]),
         ("A line that wraps\nin lower case goes on.", ["A line that wraps\nin lower case goes on."]),
         ('"We agreed," he said. Done!', ['"We agreed," he said.', "Done!"]),
+        # A stop between digits is a number's; "On 17.01." (a German-style day and month) opens a sentence.
+        ("Trade grew 1.5 percent. Talks went on.", ["Trade grew 1.5 percent.", "Talks went on."]),
+        (
+            "On 17.01. Federal Minister Steinmeier met Ms Rice. They talked.",
+            ["On 17.01. Federal Minister Steinmeier met Ms Rice.", "They talked."],
+        ),
+        ("on 3.10. The talks opened.", ["on 3.10. The talks opened."]),
+        ("It was signed in 2017. The talks ended.", ["It was signed in 2017.", "The talks ended."]),
+        ("The score was 3.1. Then they left.", ["The score was 3.1.", "Then they left."]),
     ],
 )
 def test_split(text, expected):

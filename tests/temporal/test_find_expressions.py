@@ -266,6 +266,22 @@ def test_a_spelled_number_before_a_noun_is_no_day(text):
     assert all(precision != "day" for *_, precision in windows(text))
 
 
+# "On 17.01.": a day and month with closing dots, after "on" only.
+@pytest.mark.parametrize(
+    "text, tense, expected",
+    [
+        ("On 17.01. the minister held talks in Berlin", "past", [("On 17.01.", "2016-01-17")]),
+        ("on 3.10. the ministers met", "past", [("on 3.10.", "2016-10-03")]),
+        ("The consultations open on 24.10. in Minsk", "future", [("on 24.10.", "2016-10-24")]),
+        ("see section 1.2. of the report", "future", []),
+        ("the team won 3.1. at home", "past", []),
+        ("on 32.01. nothing", "past", []),
+    ],
+)
+def test_a_dotted_day_and_month(text, tense, expected):
+    assert [(span, start) for span, start, _, _ in windows(text, tense=tense)] == expected
+
+
 # Two days in a row joined by "and" (or "to", a dash) are one span of days, in either tense; two days
 # apart, or a day and a month, stay two expressions.
 @pytest.mark.parametrize(

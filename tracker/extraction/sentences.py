@@ -50,6 +50,8 @@ _BOUNDARY = guarded(
 # letters, digits and inner dots ends, so giving characters back never finds a match, only costs.
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W_]++|\.(?=[^\W_]))*+)$")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# "On 17.01. Federal Minister ...": a day and month with closing dots (as German releases print them).
+_DOTTED_DAY_BEFORE = re.compile(r"\b[Oo]n [0-3]?\d\.[01]?\d\.[ \t]*$")
 # "began their strategic dialogue in\nBeijing": a line of hard-wrapped text that stops mid-sentence.
 _GOES_ON = re.compile(
     r"(?:,|\b(?:in|of|the|a|an|and|or|to|for|with|by|on|at|from|as|that|which|who|whose|their|his|her|its))[ \t]*$"
@@ -116,10 +118,12 @@ def _is_boundary(text: str, match: re.Match, width: int | None = None) -> bool:
         return False
     if mark[0] != ".":
         return True
+    if mark == "." and following.isdigit():
+        return False  # "17.01", "1.5": a number, not a full stop
     before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
     if before is None:
-        # "in 2017." ends a sentence; "No. 5" is handled as an abbreviation above.
-        return True
+        # "in 2017." ends a sentence, "On 17.01. the minister" does not; "No. 5" is an abbreviation above.
+        return _DOTTED_DAY_BEFORE.search(text, max(0, match.start() - 12), match.end()) is None
     word = before.group(1)
     lowered = word.casefold()
     if len(word) == 1 and word.isupper():

@@ -139,6 +139,10 @@ _NUMERIC = re.compile(
     r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d./]|-\d)"
 )
 
+# "On 17.01. the minister met ...": a German-style day and month with closing dots and no year, read only
+# after "on" (a section "1.2." or a score "3.1." has none).
+_DAY_MONTH_DOTTED = re.compile(r"(?<=\b[Oo]n )(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\.(?![\d.])")
+
 _PART_ADJ = _any_case(["early", "mid", "late", "end", "later", "earlier"])
 _PART_OF = _any_case(
     ["beginning", "start", "middle", "end", "first half", "second half", "latter half"]
@@ -560,6 +564,10 @@ def _scan_numeric_dates(text: str, lower: str, start: int, end: int) -> Iterator
     for match in _ISO.finditer(text, start, end):
         build = lambda y, m=int(match["m"]), d=int(match["d"]): pd.day_window(y, m, d)
         yield _atom(text, match, build=build, year=int(match["y"]), full_date=True)
+    for match in _DAY_MONTH_DOTTED.finditer(text, start, end):
+        day, month = int(match["a"]), int(match["b"])
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            yield _atom(text, match, build=lambda y, m=month, d=day: pd.day_window(y, m, d))
     for match in _NUMERIC.finditer(text, start, end):
         first, second, year_text = int(match["a"]), int(match["b"]), match["y"]
         if len(year_text) == 2 and (len(match["a"]) != 2 or len(match["b"]) != 2):
