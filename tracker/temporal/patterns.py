@@ -119,6 +119,12 @@ _MDY = re.compile(rf"{_month('m')}{_S}{_THE}{_day('d')}{_YEAR_SUFFIX}")
 # ("in March the first round").
 _SPELLED_WORDS = "|".join(w.replace("-", r"[\s-]") for w in sorted(lx.DAY_ORDINALS, key=len, reverse=True))
 _SPELLED_DAY = rf"(?P<dw>(?i:{_SPELLED_WORDS}))"
+# Spelled days are rare: their patterns run only where a region holds one of the words.
+_ORDINAL_WORD = one_of(w.split("-")[-1] for w in lx.DAY_ORDINALS)
+_SPELLED_TRIGGER = re.compile(
+    rf"\b(?:{_ORDINAL_WORD})(?:\s{{1,3}}day)?\s{{1,3}}of\s"
+    rf"|\b(?:{one_of(list(lx.MONTHS) + list(lx.MONTH_ABBREVIATIONS))})\.?\s{{1,3}}(?:the\s{{1,3}})?(?:{_ORDINAL_WORD})\b"
+)
 _DMY_SPELLED = re.compile(rf"{_SPELLED_DAY}(?:{_S}(?i:day))?{_S}of{_S}{_month('m')}{_YEAR_SUFFIX}")
 _MDY_SPELLED = re.compile(
     rf"{_month('m')}{_S}{_THE}{_SPELLED_DAY}\b{_YEAR_SUFFIX}(?!{_S}(?!(?:in|at|on|and|to|for|with)\b)[A-Za-z])"
@@ -532,7 +538,8 @@ def _check(build: Build, year: int | None) -> bool:
 
 
 def _scan_days(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
-    for pattern in (_DMY, _MDY, _DMY_SPELLED, _MDY_SPELLED):
+    spelled = _SPELLED_TRIGGER.search(lower, start, end) is not None
+    for pattern in (_DMY, _MDY, _DMY_SPELLED, _MDY_SPELLED) if spelled else (_DMY, _MDY):
         for core in pattern.finditer(text, start, end):
             match: _Match = _prefixed(_DAY_PREFIX, text, core)
             month, _ = _month_number(match["m"])
