@@ -18,7 +18,6 @@ model hub). It needs PyTorch, far too heavy for the tracker's install, so it run
 Held-out sets are never read (learned_baseline.read_sets skips them).
 """
 
-import copy
 import random
 import sys
 from pathlib import Path
@@ -30,6 +29,7 @@ from learned_baseline import (
     FIRST_LEFT_OUT,
     candidate_sentences,
     counts,
+    dropping,
     filter_samples,
     load_scorer,
     read_sets,
@@ -84,14 +84,7 @@ def ask_the_filter(encode: Encoder, scorer, sets: dict, left_out: list[str]) -> 
         scores = trained.predict_proba(features)[:, 1] if len(features) else []
         before = [a + b for a, b in zip(before, counts(scorer, sets[name]))]
         for threshold in FILTER_THRESHOLDS:
-            dropped = {(id(d), n) for (d, n), score in zip(where, scores) if score < threshold}
-            kept = [copy.deepcopy(d) for d in sets[name]]
-            for original, copied in zip(sets[name], kept):
-                copied["pred"]["commitments"] = [
-                    item
-                    for n, item in enumerate(original["pred"].get("commitments") or [])
-                    if (id(original), n) not in dropped
-                ]
+            kept = dropping(sets[name], where, scores, threshold)
             after[threshold] = [a + b for a, b in zip(after[threshold], counts(scorer, kept))]
     print(
         f"filter (frozen MiniLM): exact F1 pooled over {len(left_out)} left-out sets, before {scorer.f1(*before)[2]:.3f}"

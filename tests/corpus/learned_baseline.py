@@ -99,25 +99,34 @@ def counts(scorer, documents: list[dict]) -> tuple[int, int, int]:
     return exact, predicted_total, gold_total
 
 
+def dropping(documents: list[dict], where: list, scores, threshold: float) -> list[dict]:
+    """Copies of `documents` without the predicted commitments (`where`: (document, number)) scored
+    under `threshold`."""
+    dropped = {(id(d), n) for (d, n), score in zip(where, scores) if score < threshold}
+    kept = [copy.deepcopy(d) for d in documents]
+    for original, copied in zip(documents, kept):
+        copied["pred"]["commitments"] = [
+            item
+            for n, item in enumerate(original["pred"].get("commitments") or [])
+            if (id(original), n) not in dropped
+        ]
+    return kept
+
+
 def ask_the_filter(scorer, sets: dict[str, list[dict]], left_out: list[str]) -> None:
     before = [0, 0, 0]
     after = {threshold: [0, 0, 0] for threshold in FILTER_THRESHOLDS}
     for name in left_out:
         trained = model()
-        samples, labels, _ = filter_samples(scorer, [d for other in sets if other != name for d in sets[other]])
+        samples, labels, _ = filter_samples(
+            scorer, [d for other in sets if other != name for d in sets[other]]
+        )
         trained.fit(samples, labels)
         samples, _, where = filter_samples(scorer, sets[name])
         scores = trained.predict_proba(samples)[:, 1] if samples else []
         before = [a + b for a, b in zip(before, counts(scorer, sets[name]))]
         for threshold in FILTER_THRESHOLDS:
-            kept = [copy.deepcopy(d) for d in sets[name]]
-            dropped = {(id(d), n) for (d, n), score in zip(where, scores) if score < threshold}
-            for original, copied in zip(sets[name], kept):
-                copied["pred"]["commitments"] = [
-                    item
-                    for n, item in enumerate(original["pred"].get("commitments") or [])
-                    if (id(original), n) not in dropped
-                ]
+            kept = dropping(sets[name], where, scores, threshold)
             after[threshold] = [a + b for a, b in zip(after[threshold], counts(scorer, kept))]
     print(f"filter: exact F1 pooled over {len(left_out)} left-out sets, before {scorer.f1(*before)[2]:.3f}")
     for threshold, figures in after.items():
@@ -144,7 +153,10 @@ def candidate_sentences(scorer, document: dict) -> list[tuple[str, bool]]:
 
 
 def ask_for_recall(scorer, sets: dict[str, list[dict]], left_out: list[str]) -> None:
-    sentences = {name: [s for d in documents for s in candidate_sentences(scorer, d)] for name, documents in sets.items()}
+    sentences = {
+        name: [s for d in documents for s in candidate_sentences(scorer, d)]
+        for name, documents in sets.items()
+    }
     found = {threshold: [0, 0] for threshold in RECALL_THRESHOLDS}
     positives = 0
     for name in left_out:
@@ -160,7 +172,9 @@ def ask_for_recall(scorer, sets: dict[str, list[dict]], left_out: list[str]) -> 
                 if score >= threshold:
                     found[threshold][0 if label else 1] += 1
     total = sum(len(s) for s in sentences.values())
-    print(f"recall: {total} sentences with an event word and no prediction; {positives} left-out ones hold gold")
+    print(
+        f"recall: {total} sentences with an event word and no prediction; {positives} left-out ones hold gold"
+    )
     for threshold, (true, false) in found.items():
         print(f"  scored {threshold} or more: {true} hold gold, {false} do not")
 
