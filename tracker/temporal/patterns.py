@@ -538,8 +538,8 @@ def _check(build: Build, year: int | None) -> bool:
 
 
 def _scan_days(text: str, lower: str, start: int, end: int) -> Iterator[Atom]:
-    spelled = _SPELLED_TRIGGER.search(lower, start, end) is not None
-    for pattern in (_DMY, _MDY, _DMY_SPELLED, _MDY_SPELLED) if spelled else (_DMY, _MDY):
+    spelled_here = _SPELLED_TRIGGER.search(lower, start, end) is not None
+    for pattern in (_DMY, _MDY, _DMY_SPELLED, _MDY_SPELLED) if spelled_here else (_DMY, _MDY):
         for core in pattern.finditer(text, start, end):
             match: _Match = _prefixed(_DAY_PREFIX, text, core)
             month, _ = _month_number(match["m"])
