@@ -1479,10 +1479,9 @@ def _mergeable(a: Commitment, b: Commitment) -> bool:
     """
     if a.evidence and b.evidence and a.evidence.start == b.evidence.start:
         return False
+    # "Lim and Sugiyama are also to hold a separate meeting on Oct. 18": not the talks that day.
     if any(item.evidence and _SEPARATE.search(item.evidence.text) for item in (a, b)):
-        return (
-            False  # "Lim and Sugiyama are also to hold a separate meeting on Oct. 18": not the talks that day
-        )
+        return False
     if _to_two_states(a, b):
         return False  # a visit to Australia and one to Japan are two acts
     if a.city and b.city and a.city != b.city:

@@ -69,8 +69,9 @@ def find_time_expressions(text: str, anchor: dt.date | None, tense: Tense = "fut
     - a year-less date, month or season is, in the future tense, the first one that does not
       end before the anchor ("in December", "8-9 August"); in the past tense the last one
       that starts on or before it (a meeting on the publication day counts as past);
-    - "by/before/no later than X" is a deadline from the anchor to the end of X, unless X
-      ended before the anchor (then X itself); without an anchor it stays open;
+    - "by/before/no later than X" and "X at the latest" are a deadline from the anchor to the
+      end of X, unless X ended before the anchor (then X itself); without an anchor it stays open;
+    - two days in a row joined by "and" ("on Monday and Tuesday") are one span of days;
     - two-digit years: 00-69 are 20xx, 70-99 are 19xx; 06.10.2016 is day first,
       7/2/2017 month first (as US sites print them), unless a number cannot be a month;
     - impossible dates ("31 February 2017") are skipped, never raised.
